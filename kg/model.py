@@ -1,0 +1,177 @@
+"""Plain data that flows between the layers: no spaCy and no rdflib objects here.
+
+Article -> (spaCy) -> Extraction(entities, facts) -> RDF. Everything after extraction is
+this module's frozen dataclasses, so mapping and scoring can be tested without a model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class EntityType(str, Enum):
+    """The entity kinds of public-affairs news, as the gold format names them."""
+
+    OFFICIAL = "Official"
+    PERSON = "Person"
+    AGENCY = "Agency"
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    PLACE = "Place"
+    PRODUCT = "Product"
+    DISEASE = "Disease"
+    EVENT = "Event"
+    OTHER = "Other"
+
+    @property
+    def family(self) -> str:
+        """The coarse kind used in IRIs, so that an Official and a Person are one node."""
+        return _FAMILY[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_FAMILY = {
+    EntityType.OFFICIAL: "person",
+    EntityType.PERSON: "person",
+    EntityType.AGENCY: "organization",
+    EntityType.ORGANIZATION: "organization",
+    EntityType.COUNTRY: "place",
+    EntityType.PLACE: "place",
+    EntityType.PRODUCT: "product",
+    EntityType.DISEASE: "disease",
+    EntityType.EVENT: "event",
+    EntityType.OTHER: "thing",
+}
+
+
+class Predicate(str, Enum):
+    """The relations kg extracts (the gold format's vocabulary)."""
+
+    HOLDS_POST = "holdsPost"
+    SUB_ORGANIZATION_OF = "subOrganizationOf"
+    BASED_IN = "basedIn"
+    LOCATED_IN = "locatedIn"
+    NATIONALITY = "nationality"
+    EXPORTS = "exports"
+    EXPORT_VALUE = "exportValue"
+    SAID = "said"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from input. ``id`` is stable across runs."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date, when known
+    url: str | None = None
+    source: str | None = None  # where it was read from (path, "<stdin>")
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of everything that changes what is extracted; keys incremental rebuilds."""
+        h = hashlib.sha256()
+        for part in (self.text, self.title or "", self.published or "", self.url or ""):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity is named in an article (character offsets into ``Article.text``)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int = 0
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity of one article, after resolution within the article.
+
+    ``key`` is unique within the extraction and is what facts refer to. ``names`` holds
+    every surface form (label first); ``same_as`` holds linked identifiers (Wikidata IRIs).
+    """
+
+    key: str
+    type: EntityType
+    label: str
+    names: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    same_as: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        seen = dict.fromkeys((self.label, *self.names))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One relation read from one sentence, with its provenance and qualifiers.
+
+    ``subject``/``object`` are entity keys of the same extraction. ``exportValue`` and
+    ``said`` have no object. For ``said``, ``quote`` holds the statement's content and
+    ``start``/``end`` span the statement's sentence(s).
+    """
+
+    subject: str
+    predicate: Predicate
+    article: str
+    sentence: str
+    start: int
+    end: int
+    object: str | None = None
+    confidence: float = 0.5
+    extractor: str = ""  # the rule that produced the fact, for explanations
+    role: str | None = None
+    quantity: float | None = None
+    unit: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    quote: str | None = None
+    date: str | None = None  # ISO date the fact refers to, when the text anchors one
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What kg read from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    model: str = ""  # name and version of the spaCy pipeline used
+
+    def entity(self, key: str) -> Entity:
+        for entity in self.entities:
+            if entity.key == key:
+                return entity
+        raise KeyError(key)
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the CLI and for benchmarks."""
+
+    articles_read: int = 0
+    articles_written: int = 0
+    articles_unchanged: int = 0
+    articles_failed: int = 0
+    entities: int = 0
+    facts: int = 0
+    triples: int = 0
+    words: int = 0
+    errors: list[str] = field(default_factory=list)

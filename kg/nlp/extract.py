@@ -1,0 +1,58 @@
+"""From an annotated spaCy Doc to plain data: ``extract(doc, article) -> Extraction``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+
+from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
+from kg.nlp.loading import DEFAULT_MODEL, model_id
+
+
+def extract(doc, article: Article, *, model: str = "") -> Extraction:
+    """Resolve the Doc's mentions into entities and read the relations between them."""
+    from kg.nlp.relations import extract_facts
+    from kg.nlp.resolve import resolve_mentions
+
+    table = resolve_mentions(doc, article)
+    facts = extract_facts(doc, article, table)
+    entities = _promote_office_holders(table.entities, facts)
+    used = {f.subject for f in facts} | {f.object for f in facts if f.object}
+    kept = tuple(e for k, e in entities.items() if k in used or e.type is not EntityType.OTHER)
+    return Extraction(article=article, entities=kept, facts=tuple(facts), model=model)
+
+
+def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> dict[str, Entity]:
+    # Whoever holds a post is an Official, even when no title word typed them so.
+    holders = {f.subject for f in facts if f.predicate is Predicate.HOLDS_POST}
+    return {
+        key: replace(e, type=EntityType.OFFICIAL)
+        if key in holders and e.type is EntityType.PERSON
+        else e
+        for key, e in entities.items()
+    }
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Extraction]:
+    """Stream extractions for ``articles`` in input order, one batch of Docs at a time.
+
+    >>> from kg.model import Article
+    >>> [x.article.id for x in extract_articles([Article("a1", "Zhang Qi said so.")])]  # doctest: +SKIP
+    ['a1']
+    """
+    from kg.nlp.pipeline import cached_pipeline
+
+    nlp = nlp or cached_pipeline(model)
+    name = model_id(nlp)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield extract(doc, article, model=name)

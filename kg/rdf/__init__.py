@@ -1,0 +1,1 @@
+"""RDF layer: namespaces, IRI minting, mapping extractions to quads, reading graphs back."""

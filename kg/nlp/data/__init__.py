@@ -1,0 +1,1 @@
+"""Entity lexicons (data files read by kg.nlp.lexicon)."""

@@ -1,0 +1,289 @@
+"""Entity lexicons read from ``kg/nlp/data``: titles, countries, agencies, products.
+
+Every loader is cached: the files are read once per process. Lists are lower case unless
+their data file says otherwise; look-ups go through the helpers here so that callers never
+re-implement normalization.
+
+>>> country_of("Chinese").name
+'China'
+>>> is_title("deputy director")
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_DATA = "kg.nlp.data"
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Country:
+    """A sovereign state: its usual name, other names, demonyms and Wikidata item."""
+
+    qid: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+
+    @property
+    def iri(self) -> str:
+        return f"http://www.wikidata.org/entity/{self.qid}"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class KnownOrganization:
+    """A well-known organization with its type ("Agency" or "Organization")."""
+
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    qid: str = ""
+
+    @property
+    def iri(self) -> str | None:
+        return f"http://www.wikidata.org/entity/{self.qid}" if self.qid else None
+
+
+@dataclass(frozen=True)
+class ProductKind:
+    """One kind of goods and every name it goes by."""
+
+    concept: str
+    names: tuple[str, ...]
+
+
+def norm(text: str) -> str:
+    """Lower case, typographic quotes made plain, runs of spaces collapsed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def _read(name: str) -> str:
+    return resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str, *, lower: bool = True) -> tuple[str, ...]:
+    out: list[str] = []
+    for line in _read(name).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        out.append(norm(line) if lower else line)
+    return tuple(dict.fromkeys(out))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    body = "\n".join(l for l in _read(name).splitlines() if l.strip() and not l.startswith("#"))
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(body.splitlines(), delimiter="\t")
+    ]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+# ---------------------------------------------------------------- titles
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Official titles, lower case, multiword ones whole ("secretary of state")."""
+    return frozenset(_lines("titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    """Words that may precede a title and belong to it ("deputy", "acting")."""
+    return frozenset(_lines("title_modifiers.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every single word that occurs in a title, for quick token tests."""
+    return frozenset(w for t in titles() for w in t.split())
+
+
+def is_title(text: str) -> bool:
+    """True for a title, possibly with modifiers: "deputy director", "acting mayor"."""
+    words = norm(text).split()
+    while words and " ".join(words) not in titles() and words[0] in title_modifiers():
+        words = words[1:]
+    return bool(words) and " ".join(words) in titles()
+
+
+# ---------------------------------------------------------------- countries
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """All sovereign states of ``countries.tsv``."""
+    return tuple(
+        Country(
+            qid=row["qid"],
+            name=row["name"],
+            aliases=_split(row.get("aliases", "")),
+            demonyms=_split(row.get("demonyms", "")),
+        )
+        for row in _rows("countries.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, Country]:
+    index: dict[str, Country] = {}
+    for country in countries():  # names first, so that a name beats another's demonym
+        for name in country.names:
+            index.setdefault(norm(name), country)
+            index.setdefault(norm(re.sub(r"^the\s+", "", name, flags=re.I)), country)
+    for country in countries():
+        for demonym in country.demonyms:
+            index.setdefault(norm(demonym), country)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, Country]:
+    index: dict[str, Country] = {}
+    for country in countries():
+        for demonym in country.demonyms:
+            index.setdefault(norm(demonym), country)
+    return index
+
+
+def country_of(text: str) -> Country | None:
+    """The country a name, alias or demonym denotes: "PRC", "U.S.", "Tanzanian"."""
+    key = norm(text)
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"'s$", "", key)
+    return _country_index().get(key)
+
+
+def country_of_demonym(text: str) -> Country | None:
+    """The country of a demonym or national adjective only ("Chinese" -> China)."""
+    return _demonym_index().get(norm(text))
+
+
+@lru_cache(maxsize=1)
+def ambiguous_countries() -> frozenset[str]:
+    """Country names that are also person names or sub-national places ("Georgia")."""
+    return frozenset(_lines("ambiguous_countries.txt"))
+
+
+# ---------------------------------------------------------------- organizations
+
+
+@lru_cache(maxsize=1)
+def agency_heads() -> frozenset[str]:
+    """Head words of government bodies ("ministry", "administration", "customs")."""
+    return frozenset(_lines("agency_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def agency_units() -> frozenset[str]:
+    """Unit nouns of a body ("department", "division"), for owned units in lower case."""
+    return frozenset(_lines("agency_units.txt"))
+
+
+@lru_cache(maxsize=1)
+def organization_cues() -> frozenset[str]:
+    """Words that make a proper name an Organization ("Inc", "Bank", "University")."""
+    return frozenset(_lines("organization_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def known_organizations() -> tuple[KnownOrganization, ...]:
+    """Well-known organizations (WHO, UN, WTO ...) with their types and aliases."""
+    return tuple(
+        KnownOrganization(
+            type=row["type"],
+            name=row["name"],
+            aliases=_split(row.get("aliases", "")),
+            qid=row.get("qid", ""),
+        )
+        for row in _rows("organizations.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _org_index() -> dict[str, KnownOrganization]:
+    index: dict[str, KnownOrganization] = {}
+    for org in known_organizations():
+        for name in (org.name, *org.aliases):
+            index.setdefault(norm(name), org)
+    return index
+
+
+def known_organization(text: str) -> KnownOrganization | None:
+    """The well-known organization a name or acronym denotes, if any."""
+    return _org_index().get(norm(re.sub(r"^the\s+", "", text, flags=re.I)))
+
+
+# ---------------------------------------------------------------- products
+
+
+@lru_cache(maxsize=1)
+def product_kinds() -> tuple[ProductKind, ...]:
+    """Kinds of goods with all their names (``products.tsv``)."""
+    kinds = []
+    for row in _rows("products.tsv"):
+        concept = norm(row["concept"])
+        names = tuple(dict.fromkeys((concept, *(norm(n) for n in _split(row.get("names", ""))))))
+        kinds.append(ProductKind(concept=concept, names=names))
+    return tuple(kinds)
+
+
+@lru_cache(maxsize=1)
+def _product_index() -> dict[str, ProductKind]:
+    index: dict[str, ProductKind] = {}
+    for kind in product_kinds():
+        for name in kind.names:
+            index.setdefault(name, kind)
+    return index
+
+
+def product_kind(text: str) -> ProductKind | None:
+    """The kind of goods a phrase names, trying shorter tails: "medical face masks" -> face masks."""
+    words = norm(text).split()
+    index = _product_index()
+    for i in range(len(words)):
+        kind = index.get(" ".join(words[i:]))
+        if kind is not None:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
+def product_terms() -> frozenset[str]:
+    """Every product name of ``products.tsv``, lower case."""
+    return frozenset(_product_index())
+
+
+@lru_cache(maxsize=1)
+def product_heads() -> frozenset[str]:
+    """Singular head nouns of goods ("mask", "kit", "ventilator")."""
+    return frozenset(_lines("product_heads.txt"))
+
+
+# ---------------------------------------------------------------- never entities
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Words and phrases that are never entities by themselves ("officials", "the government")."""
+    return frozenset(_lines("generic.txt"))
+
+
+def is_generic(text: str) -> bool:
+    return norm(text) in generic_words()

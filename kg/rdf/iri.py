@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import quote
@@ -56,3 +57,30 @@ def article_iri(article_id: str) -> URIRef:
 def graph_iri(article_id: str) -> URIRef:
     """The named graph that holds everything read from one article."""
     return GRAPH[article_key(article_id)]
+
+
+def minted_iri(family: str, *parts: object) -> URIRef:
+    """``…/id/<family>/<hash>`` for nodes with no name of their own (facts, mentions, posts).
+
+    The hash covers every part, so the same content gives the same IRI in every run and
+    different content never shares one by accident.
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        text = part if isinstance(part, str) else "" if part is None else repr(part)
+        h.update(text.encode("utf-8"))
+        h.update(b"\x1f")
+    return ID[f"{family}/{h.hexdigest()[:20]}"]
+
+
+def mention_iri(article_id: str, start: int, end: int, entity: URIRef) -> URIRef:
+    return minted_iri("mention", article_id, start, end, str(entity))
+
+
+def post_iri(holder: URIRef, organization: URIRef, role: str | None) -> URIRef:
+    """A post is one holder's office in one body: shared by every article that reports it."""
+    return minted_iri("post", str(holder), str(organization), slug(role) if role else "")
+
+
+def fact_iri(article_id: str, *content: object) -> URIRef:
+    return minted_iri("fact", article_id, *content)

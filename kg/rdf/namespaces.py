@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SH,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
 
 BASE = "https://w3id.org/kg-news/"
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 WD = Namespace("http://www.wikidata.org/entity/")
+
+# schema.org under the name the ontology uses; rdflib's SDO already lists every term.
+SCHEMA = SDO
 
 
 class KG(DefinedNamespace):
@@ -17,6 +32,67 @@ class KG(DefinedNamespace):
     _NS = Namespace(BASE + "ontology#")
     _fail = True
 
-    # Terms are added here as the ontology declares them.
-    Article: str
+    # Classes
+    Article: str  # a news article read by kg
+    Official: str  # a person who holds or speaks for a public office
+    Agency: str  # a government body
+    Mention: str  # one place where an article names an entity
+    Fact: str  # one relation read from one sentence, with provenance
+    PostHolding: str  # a fact: a person holds a post in an organization or place
+    ExportFlow: str  # a fact: goods (or their value) exported by a country or organization
+    Statement: str  # a fact: reported speech
+
+    # Article
     contentHash: str
+    mentions: str
+
+    # Mention
+    refersTo: str
+    anchorText: str
+
+    # Provenance shared by mentions and facts
+    sentence: str
+    startOffset: str
+    endOffset: str
+    extractor: str
+    modelVersion: str
+    confidence: str
+
+    # Relations between entities (direct shortcut triples)
+    holdsPostIn: str
+    basedIn: str
+    locatedIn: str
+    nationality: str
+    exports: str
+    exportValue: str
+    said: str
+
+    # Parts of reified facts
+    post: str
+    jurisdiction: str
+    exporter: str
+    product: str
+    quantity: str
+    value: str
+    speaker: str
+    quote: str
+
+
+__all__ = [
+    "BASE",
+    "DCTERMS",
+    "GRAPH",
+    "ID",
+    "KG",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SDO",
+    "SH",
+    "SKOS",
+    "WD",
+    "XSD",
+]

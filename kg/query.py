@@ -1,0 +1,42 @@
+"""Ask SPARQL questions of the graph: a query text, a ``.rq`` file, or a named query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import DEFAULT_OUTPUT, store_path
+from kg.errors import QueryError
+
+
+def resolve_query(text_or_name: str) -> str:
+    """The SPARQL text for a named query, a path to a ``.rq`` file, or a query given inline."""
+    from kg.rdf.queries import named_queries
+
+    named = named_queries()
+    if text_or_name in named:
+        return named[text_or_name][1]
+    if text_or_name.endswith((".rq", ".sparql")):
+        path = Path(text_or_name)
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file.")
+        return path.read_text(encoding="utf-8")
+    if not any(word in text_or_name.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        raise QueryError(
+            f"{text_or_name!r} is neither a SPARQL query nor a named query; "
+            f"see `kg query --list` for the named ones ({', '.join(sorted(named))})."
+        )
+    return text_or_name
+
+
+def run_query(text_or_name: str, *, output: str | Path = DEFAULT_OUTPUT, store: str | None = None):
+    """Run a query on the store and return its result (variables + rows, or a boolean).
+
+    >>> result = run_query("officials-and-posts")  # doctest: +SKIP
+    >>> result.vars[:2]  # doctest: +SKIP
+    ['official', 'name']
+    """
+    from kg.store import open_store
+
+    sparql = resolve_query(text_or_name)
+    with open_store(store, path=store_path(output)) as graph_store:
+        return graph_store.query(sparql)

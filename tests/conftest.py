@@ -1,0 +1,31 @@
+"""Shared fixtures. Tests that need ../shared (corpora, gold files) skip cleanly without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: the shared corpora and gold files are not on this machine")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """kg's full pipeline (statistical model + kg components), loaded once per test run."""
+    from kg.nlp.pipeline import cached_pipeline
+
+    return cached_pipeline()

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from kg.errors import InputError
+from kg.io import read_articles
+
+ARTICLE = "The Ministry of Trade said on Monday that exports rose.\n"
+
+
+def collect(inputs, **kwargs):
+    errors: list[InputError] = []
+    articles = list(read_articles(inputs, on_error=errors.append, **kwargs))
+    return articles, errors
+
+
+def test_txt_file_is_one_article_with_its_stem_as_id(tmp_path):
+    path = tmp_path / "trade news.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    (article,) = list(read_articles([path]))
+    assert article.id == "trade-news"
+    assert article.text == ARTICLE
+    assert article.source == str(path)
+
+
+def test_jsonl_records_keep_fields_and_bad_lines_cost_nothing_else(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "text": ARTICLE, "title": "Exports", "published": "2020-04-05T10:00:00Z", "url": "https://example.org/a1"}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Second article."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, errors = collect([path])
+    assert [a.id for a in articles] == ["a1", "feed-3"]
+    assert articles[0].published == "2020-04-05"
+    assert articles[0].title == "Exports"
+    assert len(errors) == 2
+    assert "line 2" in str(errors[0]) and "not valid JSON" in str(errors[0])
+    assert "line 3" in str(errors[1]) and "'text'" in str(errors[1])
+
+
+def test_gzipped_jsonl(tmp_path):
+    path = tmp_path / "feed.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "z", "text": ARTICLE}) + "\n")
+    assert [a.id for a in read_articles([path])] == ["z"]
+
+
+@pytest.mark.parametrize(
+    "payload, ids",
+    [
+        ({"text": ARTICLE}, ["one"]),
+        ([{"text": ARTICLE}, {"id": "b", "text": ARTICLE}], ["one-0", "b"]),
+        ({"articles": [{"id": "c", "text": ARTICLE}]}, ["c"]),
+    ],
+)
+def test_json_object_list_or_articles_key(tmp_path, payload, ids):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    assert [a.id for a in read_articles([path])] == ids
+
+
+def test_html_article_text_is_extracted(tmp_path):
+    body = " ".join(["Officials at the Ministry of Health said the new clinic opened on Monday in the capital."] * 6)
+    html = f"""<html><head><title>Clinic opens</title></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Clinic opens</h1><p>{body}</p><p>{body}</p></article>
+    <footer>Copyright notice and cookie banner</footer></body></html>"""
+    path = tmp_path / "clinic.html"
+    path.write_text(html, encoding="utf-8")
+    (article,) = list(read_articles([path]))
+    assert article.id == "clinic"
+    assert "Ministry of Health" in article.text
+    assert "cookie banner" not in article.text
+
+
+def test_folder_ids_include_subfolders_so_equal_names_do_not_collide(tmp_path):
+    for folder in ("sport", "tech"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "001.txt").write_text(f"{folder} news.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    assert [a.id for a in read_articles([tmp_path])] == ["sport-001", "tech-001"]
+
+
+def test_stdin_text_and_stdin_jsonl():
+    (text_article,) = list(read_articles(["-"], stdin=io.StringIO(ARTICLE)))
+    assert text_article.id.startswith("stdin-") and text_article.text == ARTICLE
+    again = list(read_articles(["-"], stdin=io.StringIO(ARTICLE)))
+    assert again[0].id == text_article.id, "ids are stable for the same text"
+    jsonl = io.StringIO(json.dumps({"id": "s1", "text": ARTICLE}) + "\n")
+    assert [a.id for a in read_articles(["-"], stdin=jsonl)] == ["s1"]
+
+
+def test_bad_inputs_name_the_input_and_what_to_do(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 owners".encode("latin-1"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    articles, errors = collect([latin, tmp_path / "missing.txt", empty, good])
+    assert [a.id for a in articles] == ["good"]
+    messages = [str(e) for e in errors]
+    assert "latin.txt" in messages[0] and "UTF-8" in messages[0]
+    assert "missing.txt" in messages[1] and "no such file" in messages[1]
+    assert "empty.txt" in messages[2] and "empty" in messages[2]
+
+
+def test_errors_raise_by_default(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_articles([tmp_path / "nope.txt"]))
+
+
+def test_bad_published_date_is_an_error_for_that_record(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE, "published": "last spring"}) + "\n", encoding="utf-8")
+    articles, errors = collect([path])
+    assert articles == [] and "YYYY-MM-DD" in str(errors[0])
+
+
+def test_content_hash_changes_with_text_only():
+    from kg.model import Article
+
+    a = Article("x", "one")
+    assert a.content_hash == Article("x", "one", source="elsewhere").content_hash
+    assert a.content_hash != Article("x", "two").content_hash

@@ -49,7 +49,9 @@ def read_articles(
             if not files:
                 on_error(InputError(f"{path}: the folder holds no {', '.join(SUFFIXES)} files."))
             for file in files:
-                yield from _guard(lambda f=file: _read_file(f, on_error), on_error)
+                # Ids from the path below the folder: bbc/sport/001.txt and bbc/tech/001.txt differ.
+                prefix = "-".join(file.relative_to(path).parent.parts)
+                yield from _guard(lambda f=file, p=prefix: _read_file(f, on_error, prefix=p), on_error)
         elif path.is_file():
             yield from _guard(lambda: _read_file(path, on_error), on_error)
         else:
@@ -68,9 +70,10 @@ def _suffix(path: Path) -> str:
     return ".jsonl.gz" if name.endswith(".jsonl.gz") else path.suffix.lower()
 
 
-def _read_file(path: Path, on_error: OnError) -> Iterator[Article]:
+def _read_file(path: Path, on_error: OnError, *, prefix: str = "") -> Iterator[Article]:
     suffix = _suffix(path)
-    stem = clean_id(path.name[: -len(suffix)] if suffix else path.name)
+    name = path.name[: -len(suffix)] if suffix else path.name
+    stem = clean_id(f"{prefix}-{name}" if prefix else name)
     where = str(path)
     if suffix in (".jsonl", ".jsonl.gz"):
         opener = gzip.open if suffix == ".jsonl.gz" else open

@@ -112,6 +112,9 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     same_as: tuple[str, ...] = ()
     confidence: float = 1.0
+    # Set by cross-article resolution when the entity is one already in the graph under
+    # another name; None means the IRI is minted from the type and label.
+    iri: str | None = None
 
     @property
     def all_names(self) -> tuple[str, ...]:

@@ -33,7 +33,12 @@ def slug(name: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
-    """``…/id/<family>/<slug>``; an entity linked to Wikidata is keyed by its item instead."""
+    """``…/id/<family>/<slug>``; an entity linked to Wikidata is keyed by its item instead.
+
+    An IRI chosen by cross-article resolution (``entity.iri``) wins over both.
+    """
+    if entity.iri:
+        return URIRef(entity.iri)
     family = entity.type.family
     for link in entity.same_as:
         if link.startswith("http://www.wikidata.org/entity/Q"):

@@ -1,0 +1,78 @@
+"""Graph stores chosen by name, as rdflib chooses plugins.
+
+>>> with open_store("memory") as store:  # doctest: +SKIP
+...     store.replace_article("a1", quads)
+...     store.query("SELECT ?s WHERE { ?s ?p ?o }").rows
+
+``None`` or ``"oxigraph"`` opens the embedded on-disk store at ``path`` (default
+``output/store``); ``"oxigraph:DIR"`` names the directory in the spec itself; ``"memory"`` an
+rdflib in-memory Dataset; an ``http(s)://`` URL a remote SPARQL 1.1 endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kg.errors import StoreError
+from kg.store.base import QueryResult, Store
+from kg.store.memory import MemoryStore
+from kg.store.oxigraph import DEFAULT_PATH, OxigraphStore
+from kg.store.remote import RemoteStore
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_PATH",
+    "MemoryStore",
+    "OxigraphStore",
+    "QueryResult",
+    "RemoteStore",
+    "Store",
+    "open_store",
+    "register_store",
+]
+
+Factory = Callable[..., Store]
+
+
+def _oxigraph(spec: str, *, path: str | Path | None = None, **options: Any) -> Store:
+    _, _, location = spec.partition(":")
+    return OxigraphStore(location or path, **options)
+
+
+def _memory(spec: str, *, path: str | Path | None = None, **options: Any) -> Store:
+    return MemoryStore(**options)
+
+
+def _remote(spec: str, *, path: str | Path | None = None, **options: Any) -> Store:
+    return RemoteStore(spec, **options)
+
+
+BACKENDS: dict[str, Factory] = {
+    "oxigraph": _oxigraph,
+    "memory": _memory,
+    "http": _remote,
+    "https": _remote,
+}
+
+
+def register_store(name: str, factory: Factory) -> None:
+    """Make ``open_store(name)`` (or ``name:...``) build a store with ``factory(spec, path=...)``."""
+    BACKENDS[name] = factory
+
+
+def open_store(spec: str | None = None, *, path: str | Path | None = None, **options: Any) -> Store:
+    """Open the store named by ``spec``; ``options`` go to the backend (e.g. ``update_url=``)."""
+    spec = (spec or "oxigraph").strip()
+    name = spec.split(":", 1)[0].lower()
+    factory = BACKENDS.get(name)
+    if factory is None:
+        raise StoreError(
+            f"unknown store {spec!r}; use one of: oxigraph (default, on disk), oxigraph:DIR, "
+            f"memory, or an http(s):// SPARQL endpoint URL."
+        )
+    try:
+        return factory(spec, path=path, **options)
+    except TypeError as error:
+        raise StoreError(f"store {spec!r}: {error}") from error

@@ -1,0 +1,92 @@
+"""An rdflib in-memory Dataset: nothing on disk, for tests and one-off runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import rdflib
+from rdflib import URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.errors import QueryError
+from kg.rdf.iri import article_iri, graph_iri
+from kg.rdf.namespaces import KG
+from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of
+from kg.store.terms import Quad, article_quads, graph_name
+
+
+class MemoryStore(StoreBase):
+    """Quads in an rdflib ``Dataset``; queries see the union of the named graphs by default."""
+
+    name = "memory"
+
+    def __init__(self, *, union_default_graph: bool = True) -> None:
+        self._dataset = rdflib.Dataset(default_union=union_default_graph)
+
+    def dataset(self) -> rdflib.Dataset:
+        return self._dataset
+
+    def article_hash(self, article_id: str) -> str | None:
+        graph = self.dataset().graph(graph_iri(article_id))
+        value = graph.value(article_iri(article_id), URIRef(KG.contentHash))
+        return None if value is None else str(value)
+
+    def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
+        # Quads are checked before anything is removed, so a bad article changes nothing.
+        prepared = []
+        for article_id, quads in batch:
+            graph = graph_iri(article_id)
+            prepared.append((graph, list(article_quads(article_id, graph, quads))))
+        dataset = self.dataset()
+        for graph, quads in prepared:
+            dataset.remove_graph(graph)
+            dataset.graph(graph)  # an article with no quads still counts as present
+            dataset.addN((s, p, o, dataset.graph(g)) for s, p, o, g in quads)
+
+    def remove_article(self, article_id: str) -> bool:
+        graph = graph_iri(article_id)
+        if graph not in self._graph_names():
+            return False
+        self.dataset().remove_graph(graph)
+        return True
+
+    def _graph_names(self) -> set[Any]:
+        return {graph_name(g) for g in self.dataset().graphs()} - {DATASET_DEFAULT_GRAPH_ID}
+
+    def article_ids(self) -> list[str]:
+        ids = (article_id_of(str(g)) for g in self._graph_names() if isinstance(g, URIRef))
+        return sorted(i for i in ids if i is not None)
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            result = self.dataset().query(sparql)
+        except Exception as error:  # rdflib raises pyparsing and assorted errors for bad SPARQL
+            raise QueryError(f"SPARQL error: {error}") from error
+        if result.type == "ASK":
+            return QueryResult("ask", boolean=bool(result.askAnswer))
+        if result.type == "SELECT":
+            variables = tuple(str(v) for v in result.vars or ())
+            rows = tuple(tuple(row) for row in result)
+            return QueryResult("select", variables=variables, rows=rows)
+        return QueryResult("graph", triples=tuple(result))
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.dataset().update(sparql)
+        except Exception as error:
+            raise QueryError(f"SPARQL update error: {error}") from error
+
+    def quads(self) -> Iterator[Quad]:
+        for s, p, o, g in self.dataset().quads((None, None, None, None)):
+            yield (s, p, o, graph_name(g) if g is not None else DATASET_DEFAULT_GRAPH_ID)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.dataset().quads((None, None, None, None)))
+
+    def close(self) -> None:
+        # Nothing to release; the data lives as long as this object.
+        pass
+
+    def __repr__(self) -> str:
+        return "MemoryStore()"

@@ -1,0 +1,156 @@
+"""The default store: embedded Oxigraph (RocksDB) on disk, driven through pyoxigraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.iri import article_iri, graph_iri
+from kg.rdf.namespaces import KG
+from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of, replace_update
+from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
+
+DEFAULT_PATH = Path("output/store")
+
+
+class OxigraphStore(StoreBase):
+    """Quads in an on-disk Oxigraph store; one process at a time may hold it open.
+
+    SPARQL queries see the union of all named graphs as their default graph, so a query
+    need not name the article graphs it reads.
+    """
+
+    name = "oxigraph"
+
+    def __init__(self, path: str | Path | None = None, *, union_default_graph: bool = True) -> None:
+        self.path = Path(path) if path is not None else DEFAULT_PATH
+        self.union_default_graph = union_default_graph
+        self._store: ox.Store | None = None
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(self.path))
+        except OSError as error:
+            message = str(error)
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"the store at {self.path} is in use by another process (a running "
+                    f"`kg build` or `kg serve`?); wait for it to finish or stop it, or use "
+                    f"another output directory."
+                ) from error
+            raise StoreError(f"cannot open the Oxigraph store at {self.path}: {message}") from error
+
+    @property
+    def ox(self) -> ox.Store:
+        """The pyoxigraph store itself, for bulk work that needs speed."""
+        if self._store is None:
+            raise StoreError(f"the store at {self.path} is closed; open it again with open_store().")
+        return self._store
+
+    def dataset(self) -> rdflib.Dataset:
+        """The same data as an rdflib Dataset (oxrdflib), for code that speaks rdflib."""
+        from oxrdflib import OxigraphStore as RdflibOxigraph
+
+        return rdflib.Dataset(store=RdflibOxigraph(store=self.ox), default_union=self.union_default_graph)
+
+    def article_hash(self, article_id: str) -> str | None:
+        subject = to_ox(article_iri(article_id))
+        predicate = ox.NamedNode(str(KG.contentHash))
+        for quad in self.ox.quads_for_pattern(subject, predicate, None, to_ox(graph_iri(article_id))):
+            return quad.object.value
+        return None
+
+    def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
+        """Replace each article's graph; the whole batch is written in one transaction.
+
+        Articles new to the store go in through ``extend`` (one transaction, fast); when any
+        article is already present, the batch is one SPARQL update (drop + insert), also one
+        transaction. Either way a kill leaves the store as before or after the batch.
+        """
+        if not batch:
+            return
+        prepared: dict[Any, tuple[str, list[Quad]]] = {}
+        for article_id, quads in batch:
+            graph = graph_iri(article_id)
+            prepared[graph] = (article_id, list(article_quads(article_id, graph, quads)))
+        store = self.ox
+        present = any(store.contains_named_graph(to_ox(graph)) for graph in prepared)
+        try:
+            if present:
+                store.update(replace_update([(graph, quads) for graph, (_, quads) in prepared.items()]))
+            else:
+                ox_quads: list[ox.Quad] = []
+                for article_id, quads in prepared.values():
+                    ox_quads.extend(to_ox_quads(article_id, quads))
+                store.extend(ox_quads)
+                for graph in prepared:  # an article with no quads still counts as present
+                    store.add_graph(to_ox(graph))
+        except (OSError, SyntaxError, ValueError) as error:
+            ids = ", ".join(repr(a) for a, _ in prepared.values())
+            raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error
+
+    def remove_article(self, article_id: str) -> bool:
+        graph = to_ox(graph_iri(article_id))
+        if not self.ox.contains_named_graph(graph):
+            return False
+        self.ox.remove_graph(graph)
+        return True
+
+    def article_ids(self) -> list[str]:
+        ids = (article_id_of(graph.value) for graph in self.ox.named_graphs() if isinstance(graph, ox.NamedNode))
+        return sorted(i for i in ids if i is not None)
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            result = self.ox.query(sparql, use_default_graph_as_union=self.union_default_graph)
+            return _result(result)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL syntax error: {error}") from error
+        except OSError as error:
+            raise QueryError(f"the query failed on {self.path}: {error}") from error
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.ox.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL update syntax error: {error}") from error
+        except OSError as error:
+            raise StoreError(f"the update failed on {self.path}: {error}") from error
+
+    def quads(self) -> Iterator[Quad]:
+        for quad in self.ox.quads_for_pattern(None, None, None, None):
+            yield from_ox_quad(quad)
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    def flush(self) -> None:
+        self.ox.flush()
+
+    def close(self) -> None:
+        if self._store is not None:
+            try:
+                self._store.flush()
+            finally:
+                # RocksDB releases its lock when the last reference goes.
+                self._store = None
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({str(self.path)!r})"
+
+
+def _result(result: Any) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(
+            tuple(None if term is None else from_ox(term) for term in solution) for solution in result
+        )
+        return QueryResult("select", variables=variables, rows=rows)
+    triples = tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
+    return QueryResult("graph", triples=triples)

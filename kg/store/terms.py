@@ -1,0 +1,130 @@
+"""Convert RDF terms between rdflib and pyoxigraph, and write them as SPARQL/N-Triples text.
+
+The only module that knows both term models. ``xsd:string`` literals come back from Oxigraph
+as plain rdflib literals: RDF 1.1 makes them the same term, and rdflib compares them as
+different, so graphs read back must look like the graphs written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Union
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from kg.errors import StoreError
+
+OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Quad = tuple[Node, Node, Node, Node]
+
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = str(RDF.langString)
+
+
+def to_ox(term: Node) -> Any:
+    """The pyoxigraph term for an rdflib term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_ox_graph(graph: Node | None) -> Any:
+    if graph is None or graph == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    return to_ox(graph)
+
+
+def from_ox(term: Any) -> Node:
+    """The rdflib term for a pyoxigraph term (named node, blank node or literal)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.DefaultGraph):
+        return DATASET_DEFAULT_GRAPH_ID
+    raise TypeError(f"unsupported Oxigraph term: {term!r}")
+
+
+def from_ox_quad(quad: ox.Quad) -> Quad:
+    return (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), from_ox(quad.graph_name))
+
+
+def graph_name(node: Any) -> Node | None:
+    """A quad's graph as a term: rdflib yields either a term or a ``Graph`` there."""
+    if isinstance(node, Graph):
+        return node.identifier
+    return node
+
+
+def article_quads(article_id: str, graph: URIRef, quads: Iterable[Any]) -> Iterator[Quad]:
+    """Each quad of one article, placed in its graph; triples (3-tuples) are put there too.
+
+    A quad in another graph would survive the next replace of this article, breaking
+    idempotence, so it is refused rather than written.
+    """
+    for item in quads:
+        if len(item) == 3:
+            s, p, o = item
+            g: Node | None = graph
+        else:
+            s, p, o, g = item
+            g = graph_name(g)
+            if g is None or g == DATASET_DEFAULT_GRAPH_ID:
+                g = graph
+        if g != graph:
+            raise StoreError(
+                f"article {article_id!r}: a quad is in graph <{g}>, not in the article's graph "
+                f"<{graph}>; put every quad of an article in graph_iri(article_id)."
+            )
+        yield (s, p, o, g)
+
+
+def to_ox_quads(article_id: str, quads: Iterable[Quad]) -> list[ox.Quad]:
+    try:
+        return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox_graph(g)) for s, p, o, g in quads]
+    except (TypeError, ValueError) as error:
+        raise StoreError(f"article {article_id!r} has a term that is not valid RDF: {error}") from error
+
+
+def nt(term: Any) -> str:
+    """N-Triples (and SPARQL) syntax of an rdflib or pyoxigraph term."""
+    if not isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        term = to_ox(term)
+    return str(term)
+
+
+def from_sparql_json(binding: dict[str, str]) -> Node:
+    """The rdflib term of one value in application/sparql-results+json."""
+    kind = binding["type"]
+    value = binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in binding:
+            return Literal(value, lang=binding["xml:lang"])
+        datatype = binding.get("datatype")
+        if datatype and datatype not in (_XSD_STRING, _LANG_STRING):
+            return Literal(value, datatype=URIRef(datatype))
+        return Literal(value)
+    raise StoreError(f"unsupported term type {kind!r} in a SPARQL JSON result")

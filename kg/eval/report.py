@@ -1,0 +1,117 @@
+"""Turning scores into a report for people (Rich tables) or for scripts (``kg eval --json``)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from kg.eval.score import Counts, EvalResult, FileResult
+
+
+def _figures(counts: Counts) -> dict[str, Any]:
+    return {"p": counts.p, "r": counts.r, "f1": counts.f1, "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
+
+
+def _scores(result: FileResult) -> dict[str, Any]:
+    strict = _figures(result.facts_strict)
+    strict["per_predicate"] = {
+        pred: {"p": c.p, "r": c.r, "f1": c.f1} for pred, c in result.strict_by_predicate.items()
+    }
+    return {
+        "entities": {"untyped": _figures(result.entities_untyped), "typed": _figures(result.entities_typed)},
+        "facts": {"strict": strict, "loose": _figures(result.facts_loose)},
+    }
+
+
+def to_json(result: EvalResult) -> dict[str, Any]:
+    """The object ``kg eval --json`` prints (the shape the gold format documents)."""
+    files = []
+    for f in result.files:
+        entry: dict[str, Any] = {"gold": f.gold}
+        entry.update(_scores(f))
+        entry["misses"] = list(f.misses)
+        entry["false_positives"] = list(f.false_positives)
+        files.append(entry)
+    return {"files": files, "total": _scores(result.total)}
+
+
+def _row(name: str, c: Counts) -> list[str]:
+    return [name, f"{c.p:.3f}", f"{c.r:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn)]
+
+
+def _scores_table(result: EvalResult) -> Table:
+    table = Table(title="Scores per file (micro-averaged total)")
+    for column in ("file", "score", "P", "R", "F1", "TP", "FP", "FN"):
+        table.add_column(column, justify="left" if column in ("file", "score") else "right")
+    rows = [*result.files, result.total] if len(result.files) != 1 else list(result.files)
+    for n, f in enumerate(rows):
+        parts = (
+            ("entities untyped", f.entities_untyped),
+            ("entities typed", f.entities_typed),
+            ("facts strict", f.facts_strict),
+            ("facts loose", f.facts_loose),
+        )
+        for k, (name, counts) in enumerate(parts):
+            table.add_row(f.gold if k == 0 else "", *_row(name, counts), end_section=k == len(parts) - 1 and n < len(rows) - 1)
+    return table
+
+
+def _predicate_table(total: FileResult) -> Table:
+    table = Table(title="Facts per predicate (all files)")
+    for column in ("predicate", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "gold", "found"):
+        table.add_column(column, justify="left" if column == "predicate" else "right")
+    for pred in sorted(set(total.strict_by_predicate) | set(total.loose_by_predicate)):
+        s = total.strict_by_predicate.get(pred, Counts())
+        lo = total.loose_by_predicate.get(pred, Counts())
+        table.add_row(
+            pred, f"{s.p:.3f}", f"{s.r:.3f}", f"{s.f1:.3f}", f"{lo.p:.3f}", f"{lo.r:.3f}", f"{lo.f1:.3f}",
+            str(s.tp + s.fn), str(s.tp + s.fp),
+        )  # fmt: skip
+    return table
+
+
+def _describe(item: dict[str, Any]) -> str:
+    if item.get("kind") == "fact":
+        args = ", ".join(str(item[k]) for k in ("s", "o") if item.get(k) is not None)
+        quals = ", ".join(
+            f"{k}={item[k]!r}" for k in ("role", "quantity", "unit", "amount", "currency", "quote") if k in item
+        )
+        return f"{item.get('p')}({args})" + (f" [{quals}]" if quals else "")
+    names = item.get("names") or []
+    head = item.get("id") or item.get("label") or item.get("iri")
+    return f"{head} ({item.get('type')}): " + " | ".join(str(n) for n in names)
+
+
+def _items_table(title: str, items: list[tuple[str, dict[str, Any]]]) -> Table:
+    table = Table(title=title, show_lines=True)
+    table.add_column("file")
+    table.add_column("what")
+    table.add_column("why")
+    table.add_column("sentence", overflow="fold")
+    for gold, item in items:
+        table.add_row(gold, _describe(item), str(item.get("reason", "")), str(item.get("sentence") or ""))
+    return table
+
+
+def print_report(result: EvalResult, *, console: Console | None = None, details: bool = True) -> None:
+    """Print the scores, the figures per predicate and (with ``details``) misses and false positives."""
+    console = console or Console()
+    console.print(_scores_table(result))
+    console.print(_predicate_table(result.total))
+    if not details:
+        return
+    misses = [(f.gold, m) for f in result.files for m in f.misses]
+    fps = [(f.gold, m) for f in result.files for m in f.false_positives]
+    console.print(_items_table(f"Misses ({len(misses)})", misses) if misses else "No misses.")
+    console.print(_items_table(f"False positives ({len(fps)})", fps) if fps else "No false positives.")
+
+
+def render_report(result: EvalResult, *, width: int = 160, details: bool = True) -> str:
+    """The report as plain text (what ``print_report`` shows), e.g. for tests and logs."""
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    print_report(result, console=console, details=details)
+    return console.export_text()
+

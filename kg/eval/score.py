@@ -1,0 +1,387 @@
+"""Score one article's facts document against its gold file (scoring rules 1-4).
+
+Matching is one-to-one on both levels: each gold entity (and each gold fact) is taken by at
+most one extracted entity (fact). Among the matchings of greatest size the scorer prefers the
+one that covers the most required gold items, then the one with the most right types (or
+agreeing qualifiers); ties are broken by the fixed order of both lists, so a run is
+deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from kg.eval.gold import CORE_TYPES, Gold, GoldEntity, GoldFact
+from kg.eval.normalize import normalize_name, quote_in_sentence
+
+TOLERANCE = 0.005  # quantity and amount agree within 0.5 %
+CORE_TYPE_NAMES = frozenset(t.value for t in CORE_TYPES)
+_QUALIFIERS = ("role", "quantity", "unit", "amount", "currency", "quote")
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, with P/R/F1.
+
+    With nothing extracted and nothing to find, precision and recall are 1.0; with nothing
+    extracted but something to find, precision is 0.0 (and recall too), and the other way round.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        if self.tp + self.fp:
+            return self.tp / (self.tp + self.fp)
+        return 1.0 if self.fn == 0 else 0.0
+
+    @property
+    def r(self) -> float:
+        if self.tp + self.fn:
+            return self.tp / (self.tp + self.fn)
+        return 1.0 if self.fp == 0 else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.p, self.r
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass
+class FileResult:
+    """The figures, misses and false positives for one gold file."""
+
+    gold: str
+    article: str
+    entities_untyped: Counts = field(default_factory=Counts)
+    entities_typed: Counts = field(default_factory=Counts)
+    facts_strict: Counts = field(default_factory=Counts)
+    facts_loose: Counts = field(default_factory=Counts)
+    strict_by_predicate: dict[str, Counts] = field(default_factory=dict)
+    loose_by_predicate: dict[str, Counts] = field(default_factory=dict)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _sum_by_predicate(parts: Sequence[dict[str, Counts]]) -> dict[str, Counts]:
+    out: dict[str, Counts] = {}
+    for part in parts:
+        for pred, counts in part.items():
+            out[pred] = out.get(pred, Counts()) + counts
+    return dict(sorted(out.items()))
+
+
+@dataclass
+class EvalResult:
+    """Every file's result; ``total`` micro-averages them (counts summed, then P/R/F1)."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def total(self) -> FileResult:
+        total = FileResult(gold="total", article="")
+        for f in self.files:
+            total.entities_untyped += f.entities_untyped
+            total.entities_typed += f.entities_typed
+            total.facts_strict += f.facts_strict
+            total.facts_loose += f.facts_loose
+        total.strict_by_predicate = _sum_by_predicate([f.strict_by_predicate for f in self.files])
+        total.loose_by_predicate = _sum_by_predicate([f.loose_by_predicate for f in self.files])
+        return total
+
+
+def _matching(edges: Mapping[tuple[int, int], int], bonus_cap: int) -> dict[int, int]:
+    """A maximum one-to-one matching left -> right; among those, the greatest total bonus.
+
+    Every edge weighs more than ``bonus_cap`` times the number of edges, so one more edge
+    always outweighs any bonus; integer weights keep networkx's algorithm exact.
+    """
+    if not edges:
+        return {}
+    base = bonus_cap * (len(edges) + 1) + 1
+    graph = nx.Graph()
+    for (left, right), bonus in sorted(edges.items()):
+        graph.add_edge(("l", left), ("r", right), weight=base + bonus)
+    pairs = nx.max_weight_matching(graph, maxcardinality=False)
+    out: dict[int, int] = {}
+    for a, b in pairs:
+        left, right = (a, b) if a[0] == "l" else (b, a)
+        out[left[1]] = right[1]
+    return out
+
+
+def _names(entity: Mapping[str, Any]) -> list[str]:
+    names = [entity.get("label"), *(entity.get("names") or [])]
+    return list(dict.fromkeys(n for n in names if isinstance(n, str) and n.strip()))
+
+
+def _keys(names: Sequence[str]) -> set[str]:
+    return {k for k in (normalize_name(n) for n in names) if k}
+
+
+def _first_sentence(entity: Mapping[str, Any], article: str) -> str | None:
+    for mention in entity.get("mentions") or []:
+        if mention.get("article") == article:
+            return mention.get("sentence")
+    return None
+
+
+def _article_entities(doc: Mapping[str, Any], article: str, facts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Entities mentioned in the article, or named by one of its facts; sorted by IRI."""
+    used = {f.get("s") for f in facts} | {f.get("o") for f in facts}
+    keep = [
+        e
+        for e in doc.get("entities") or []
+        if any(m.get("article") == article for m in e.get("mentions") or []) or e.get("iri") in used
+    ]
+    return sorted(keep, key=lambda e: str(e.get("iri")))
+
+
+def _type_ok(extracted_type: str, gold: GoldEntity) -> bool:
+    if gold.optional:
+        # An optional entity costs nothing, unless it is given a wrong core type.
+        return extracted_type not in CORE_TYPE_NAMES or extracted_type == gold.type.value
+    return extracted_type == gold.type.value
+
+
+def _numbers_agree(extracted: Any, gold: float) -> bool:
+    if isinstance(extracted, bool) or not isinstance(extracted, (int, float)):
+        return False
+    if gold == 0:
+        return extracted == 0
+    return abs(extracted - gold) <= TOLERANCE * abs(gold)
+
+
+def qualifier_problems(fact: Mapping[str, Any], gold: GoldFact) -> list[str]:
+    """Why an extracted fact's qualifiers fail the strict score (empty when they agree)."""
+    problems: list[str] = []
+    if gold.role is not None and (
+        not isinstance(fact.get("role"), str) or normalize_name(fact["role"]) != normalize_name(gold.role)
+    ):
+        problems.append(f"role {fact.get('role')!r}, gold {gold.role!r}")
+    for key in ("quantity", "amount"):
+        want = getattr(gold, key)
+        if want is not None and not _numbers_agree(fact.get(key), want):
+            problems.append(f"{key} {fact.get(key)!r}, gold {want:g} (allowed ±0.5 %)")
+    if gold.currency is not None and fact.get("currency") != gold.currency:
+        problems.append(f"currency {fact.get('currency')!r}, gold {gold.currency!r}")
+    if gold.quote is not None and not quote_in_sentence(gold.quote, str(fact.get("sentence") or "")):
+        problems.append(f"gold quote {gold.quote!r} is not in the sentence")
+    return problems
+
+
+class _Scorer:
+    def __init__(self, gold: Gold, doc: Mapping[str, Any], label: str) -> None:
+        self.gold = gold
+        self.article = gold.article_id
+        self.result = FileResult(gold=label, article=self.article)
+        self.facts = sorted(
+            (f for f in doc.get("facts") or [] if f.get("article") == self.article),
+            key=lambda f: (str(f.get("p")), f.get("start") or 0, f.get("end") or 0, str(f.get("s")), str(f.get("o"))),
+        )
+        self.entities = _article_entities(doc, self.article, self.facts)
+        self.by_iri = {e.get("iri"): e for e in doc.get("entities") or []}
+        self.gold_index = {g.id: n for n, g in enumerate(gold.entities)}
+        self.to_gold: dict[str, str] = {}  # extracted IRI -> gold id, for matched entities
+
+    # -- entities ----------------------------------------------------------------------
+    def score_entities(self) -> None:
+        gold, res = self.gold.entities, self.result
+        gold_keys = [_keys(g.names) for g in gold]
+        ext_keys = [_keys(_names(e)) for e in self.entities]
+        edges: dict[tuple[int, int], int] = {}
+        cap = len(gold) + 2
+        for i, keys in enumerate(ext_keys):
+            for j, gkeys in enumerate(gold_keys):
+                if keys & gkeys:
+                    bonus = (0 if gold[j].optional else cap) + int(_type_ok(str(self.entities[i].get("type")), gold[j]))
+                    edges[(i, j)] = bonus
+        match = _matching(edges, 2 * cap)
+        matched_gold = {j: i for i, j in match.items()}
+        for i, j in sorted(match.items()):
+            self.to_gold[str(self.entities[i].get("iri"))] = gold[j].id
+        for j, g in enumerate(gold):
+            if j in matched_gold:
+                e = self.entities[matched_gold[j]]
+                etype = str(e.get("type"))
+                right = _type_ok(etype, g)
+                if not g.optional:
+                    res.entities_untyped.tp += 1
+                    if right:
+                        res.entities_typed.tp += 1
+                    else:
+                        res.entities_typed.fp += 1
+                        res.entities_typed.fn += 1
+                elif not right:
+                    res.entities_typed.fp += 1
+                if not right:
+                    res.false_positives.append(self._entity_fp(e, f"typed {etype}, gold {g.id!r} is a {g.type.value}", kind="type"))
+            elif not g.optional:
+                res.entities_untyped.fn += 1
+                res.entities_typed.fn += 1
+                res.misses.append(self._entity_miss(g, ext_keys, gold_keys[j], match))
+        for i, e in enumerate(self.entities):
+            if i in match or str(e.get("type")) not in CORE_TYPE_NAMES:
+                continue
+            res.entities_untyped.fp += 1
+            res.entities_typed.fp += 1
+            taken = [gold[j].id for (a, j) in edges if a == i]
+            reason = (
+                f"a second entity for gold {taken[0]!r}, which another entity already matched"
+                if taken
+                else "matches no gold entity"
+            )
+            res.false_positives.append(self._entity_fp(e, reason))
+
+    def _entity_miss(self, g: GoldEntity, ext_keys: list[set[str]], gkeys: set[str], match: dict[int, int]) -> dict[str, Any]:
+        rivals = [i for i, keys in enumerate(ext_keys) if keys & gkeys]
+        if rivals:
+            other = self.gold.entities[match[rivals[0]]].id
+            reason = f"the only extracted entity with one of these names ({self.entities[rivals[0]].get('label')!r}) was matched to gold {other!r}"
+        else:
+            reason = "no extracted entity has any of these names"
+        return {"kind": "entity", "id": g.id, "type": g.type.value, "names": list(g.names), "reason": reason}
+
+    def _entity_fp(self, e: Mapping[str, Any], reason: str, *, kind: str = "entity") -> dict[str, Any]:
+        out = {
+            "kind": kind,
+            "iri": e.get("iri"),
+            "type": e.get("type"),
+            "label": e.get("label"),
+            "names": _names(e),
+            "sentence": _first_sentence(e, self.article),
+            "reason": reason,
+        }
+        if kind == "type":
+            out["gold"] = self.to_gold.get(str(e.get("iri")))
+        return out
+
+    # -- facts -------------------------------------------------------------------------
+    def score_facts(self) -> None:
+        gold, res = self.gold.facts, self.result
+        mapped: list[tuple[str | None, str | None, str | None]] = []  # (s, o, why unmatched)
+        for f in self.facts:
+            s, o = self.to_gold.get(str(f.get("s"))), self.to_gold.get(str(f.get("o"))) if f.get("o") else None
+            why = None
+            if s is None:
+                why = f"subject {self._label(f.get('s'))!r} matches no gold entity"
+            elif f.get("o") and o is None:
+                why = f"object {self._label(f.get('o'))!r} matches no gold entity"
+            mapped.append((s, o, why))
+        loose_edges: dict[tuple[int, int], int] = {}
+        strict_edges: dict[tuple[int, int], int] = {}
+        problems: dict[tuple[int, int], list[str]] = {}
+        cap = len(gold) + 2
+        for i, f in enumerate(self.facts):
+            s, o, why = mapped[i]
+            if why is not None:
+                continue
+            for j, g in enumerate(gold):
+                if f.get("p") != g.p.value or s != g.s or o != g.o:
+                    continue
+                problems[(i, j)] = qualifier_problems(f, g)
+                required = 0 if g.optional else cap
+                loose_edges[(i, j)] = required + int(not problems[(i, j)])
+                if not problems[(i, j)]:
+                    strict_edges[(i, j)] = required
+        strict = _matching(strict_edges, 2 * cap)
+        loose = _matching(loose_edges, 2 * cap)
+        self._count(strict, res.facts_strict, res.strict_by_predicate)
+        self._count(loose, res.facts_loose, res.loose_by_predicate)
+        self._fact_misses(strict, loose, problems)
+        for i, f in enumerate(self.facts):
+            if i in strict:
+                continue
+            why = mapped[i][2]
+            if why is None:
+                if i in loose:
+                    g = gold[loose[i]]
+                    why = f"matches gold {self._gold_text(g)} only loosely: " + "; ".join(problems[(i, loose[i])])
+                else:
+                    why = "no gold fact links these entities with this predicate"
+            res.false_positives.append(self._fact_fp(f, why, loose_match=i in loose))
+
+    def _count(self, match: dict[int, int], total: Counts, by_pred: dict[str, Counts]) -> None:
+        def bucket(pred: str) -> Counts:
+            return by_pred.setdefault(pred, Counts())
+
+        matched = set(match.values())
+        for j, g in enumerate(self.gold.facts):
+            if g.optional:
+                continue
+            if j in matched:
+                total.tp += 1
+                bucket(g.p.value).tp += 1
+            else:
+                total.fn += 1
+                bucket(g.p.value).fn += 1
+        for i, f in enumerate(self.facts):
+            if i not in match:
+                total.fp += 1
+                bucket(str(f.get("p"))).fp += 1
+        ordered = dict(sorted(by_pred.items()))
+        by_pred.clear()
+        by_pred.update(ordered)
+
+    def _fact_misses(self, strict: dict[int, int], loose: dict[int, int], problems: dict[tuple[int, int], list[str]]) -> None:
+        strict_gold, loose_gold = set(strict.values()), {j: i for i, j in loose.items()}
+        for j, g in enumerate(self.gold.facts):
+            if g.optional or j in strict_gold:
+                continue
+            found_loose = j in loose_gold
+            if found_loose:
+                f = self.facts[loose_gold[j]]
+                reason = "found with other qualifiers: " + "; ".join(problems[(loose_gold[j], j)])
+                reason += f" (sentence: {f.get('sentence')!r})"
+            elif g.s not in self.to_gold.values():
+                reason = f"subject {g.s!r} was not found"
+            elif g.o is not None and g.o not in self.to_gold.values():
+                reason = f"object {g.o!r} was not found"
+            else:
+                reason = f"no extracted {g.p.value} fact links these entities"
+            miss: dict[str, Any] = {"kind": "fact", "s": g.s, "p": g.p.value, "o": g.o}
+            miss.update(g.qualifiers())
+            miss.update({"loose_match": found_loose, "reason": reason})
+            self.result.misses.append(miss)
+
+    def _fact_fp(self, f: Mapping[str, Any], reason: str, *, loose_match: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": "fact",
+            "s": self._label(f.get("s")),
+            "p": f.get("p"),
+            "o": self._label(f.get("o")) if f.get("o") else None,
+        }
+        out.update({k: f[k] for k in _QUALIFIERS if f.get(k) is not None})
+        out.update({"sentence": f.get("sentence"), "loose_match": loose_match, "reason": reason})
+        return out
+
+    def _label(self, iri: Any) -> str:
+        entity = self.by_iri.get(iri)
+        label = entity.get("label") if entity else None
+        return str(label) if label else str(iri)
+
+    def _gold_text(self, g: GoldFact) -> str:
+        return f"{g.p.value}({g.s}{', ' + g.o if g.o else ''})"
+
+
+def score(gold: Gold, facts_doc: Mapping[str, Any], *, label: str | None = None) -> FileResult:
+    """Score the facts of ``gold``'s article in ``facts_doc`` (other articles are ignored).
+
+    ``label`` names the file in reports (default: the gold file's path).
+    """
+    scorer = _Scorer(gold, facts_doc, label if label is not None else str(gold.path))
+    scorer.score_entities()
+    scorer.score_facts()
+    return scorer.result
+
+
+__all__ = ["Counts", "EvalResult", "FileResult", "TOLERANCE", "qualifier_problems", "score"]

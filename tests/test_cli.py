@@ -1,0 +1,178 @@
+"""The CLI end to end through Typer's runner: build, query, export, validate, eval, remove."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+runner = CliRunner()
+
+ARTICLE = (
+    "Jiang Fan, an official with the Ministry of Commerce's foreign trade department, said on "
+    "Monday that exports of face masks had doubled. China exported 3.86 billion face masks "
+    "in March, according to the General Administration of Customs.\n"
+)
+
+
+def kg(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, nlp):
+    """One small graph built through the CLI, shared by the read-only tests below."""
+    root = tmp_path_factory.mktemp("cli")
+    articles = root / "articles"
+    articles.mkdir()
+    (articles / "masks.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    result = kg("build", str(articles), "--output", str(root / "out"))
+    assert result.exit_code == 0, result.output
+    return root, result
+
+
+def test_build_reports_counts_and_skips_the_bad_file(built):
+    root, result = built
+    assert "2 articles read" not in result.output  # the broken file is not an article
+    assert "1 written" in result.output
+    assert "broken.txt" in result.output and "UTF-8" in result.output
+    assert (root / "out" / "graph.ttl").stat().st_size > 0
+    assert (root / "out" / "graph.trig").stat().st_size > 0
+
+
+def test_second_build_writes_nothing_new(built):
+    root, _ = built
+    before = (root / "out" / "graph.trig").read_bytes()
+    result = kg("build", str(root / "articles" / "masks.txt"), "--output", str(root / "out"))
+    assert result.exit_code == 0, result.output
+    assert "0 written, 1 unchanged" in result.output
+    assert (root / "out" / "graph.trig").read_bytes() == before
+
+
+def test_query_named_and_inline_in_every_format(built):
+    root, _ = built
+    out = str(root / "out")
+    listed = kg("query", "--list")
+    assert listed.exit_code == 0 and "officials-and-posts" in listed.output
+    table = kg("query", "officials-and-posts", "--output", out)
+    assert table.exit_code == 0, table.output
+    assert "Jiang Fan" in table.output
+    csv_out = kg("query", "SELECT ?s WHERE { GRAPH ?g { ?s a <http://schema.org/Country> } }", "--format", "csv", "--output", out)
+    assert csv_out.exit_code == 0, csv_out.output
+    assert csv_out.output.splitlines()[0] == "s" and len(csv_out.output.splitlines()) >= 2
+    as_json = kg("query", "ASK { GRAPH ?g { ?s ?p ?o } }", "--format", "json", "--output", out)
+    assert json.loads(as_json.output)["boolean"] is True
+
+
+def test_bad_query_is_a_clear_error_not_a_traceback(built):
+    root, _ = built
+    result = kg("query", "SELECT WHERE {", "--output", str(root / "out"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    unknown = kg("query", "no-such-query", "--output", str(root / "out"))
+    assert unknown.exit_code == 2 and "kg query --list" in unknown.output
+
+
+def test_export_turtle_parses_back_isomorphic_to_the_store(built, tmp_path):
+    root, _ = built
+    out = str(root / "out")
+    ttl = tmp_path / "g.ttl"
+    trig = tmp_path / "g.trig"
+    assert kg("export", "--format", "ttl", "--to", str(ttl), "--output", out).exit_code == 0
+    assert kg("export", "--to", str(trig), "--output", out).exit_code == 0
+    union = Graph()
+    dataset = Dataset()
+    dataset.parse(trig, format="trig")
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(Graph().parse(ttl, format="turtle"), union)
+
+
+@pytest.mark.parametrize("fmt", ["nt", "nq", "jsonld", "graphml", "facts"])
+def test_export_other_formats(built, tmp_path, fmt):
+    root, _ = built
+    target = tmp_path / f"g.{fmt}"
+    result = kg("export", "--format", fmt, "--to", str(target), "--output", str(root / "out"))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    if fmt == "facts":
+        doc = json.loads(text)
+        assert [a["id"] for a in doc["articles"]] == ["masks"]
+        assert any(e["label"] == "Jiang Fan" for e in doc["entities"])
+    elif fmt == "graphml":
+        import networkx as nx
+
+        graph = nx.read_graphml(target)
+        assert any(data.get("label") == "China" for _, data in graph.nodes(data=True))
+    else:
+        assert "Jiang" in text
+
+
+def test_export_unknown_format(built):
+    root, _ = built
+    result = kg("export", "--format", "xls", "--output", str(root / "out"))
+    assert result.exit_code == 2 and "choose one of" in result.output
+
+
+def test_validate_conforms(built):
+    root, _ = built
+    result = kg("validate", "--output", str(root / "out"))
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_remove_takes_the_article_out(built, tmp_path):
+    root, _ = built
+    copy = tmp_path / "out"
+    shutil.copytree(root / "out", copy)
+    result = kg("remove", "masks", "--output", str(copy))
+    assert result.exit_code == 0, result.output
+    ask = kg("query", "ASK { GRAPH ?g { ?s ?p ?o } }", "--format", "json", "--output", str(copy))
+    assert json.loads(ask.output)["boolean"] is False
+    again = kg("remove", "masks", "--output", str(copy))
+    assert again.exit_code == 1 and "not in the graph" in again.output
+
+
+def test_unknown_model_names_what_to_install(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = kg("build", str(tmp_path / "a.txt"), "--model", "xx_no_such_model", "--output", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "xx_no_such_model" in result.output and "pip install" in result.output
+
+
+def test_build_from_stdin(tmp_path, nlp):
+    result = kg("build", "-", "--output", str(tmp_path / "o"), input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    assert "1 written" in result.output
+
+
+def test_missing_input_fails_with_its_name(tmp_path):
+    result = kg("build", str(tmp_path / "nowhere.txt"), "--output", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    assert "nowhere.txt" in result.output
+
+
+def test_eval_on_a_bundled_gold_file_prints_scores(repo, nlp):
+    golds = sorted((repo / "tests" / "gold").glob("*.gold.json"))
+    if not golds:
+        pytest.skip("no bundled gold files")
+    result = kg("eval", str(golds[0]), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report) == {"files", "total"}
+    assert 0.0 <= report["total"]["entities"]["typed"]["f1"] <= 1.0
+
+
+def test_python_dash_m_kg_help(repo):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, cwd=repo)
+    assert done.returncode == 0 and "build" in done.stdout and "eval" in done.stdout

@@ -28,7 +28,8 @@ class MemoryStore(StoreBase):
         return self._dataset
 
     def article_hash(self, article_id: str) -> str | None:
-        graph = self.dataset().graph(graph_iri(article_id))
+        # A view on the graph; Dataset.graph() would create it.
+        graph = rdflib.Graph(store=self.dataset().store, identifier=graph_iri(article_id))
         value = graph.value(article_iri(article_id), URIRef(KG.contentHash))
         return None if value is None else str(value)
 

@@ -1,0 +1,46 @@
+"""Relation extraction: from a parsed Doc and its mention table to Facts.
+
+Each module reads one family of relations from the dependency parse:
+``posts`` (holdsPost, nationality), ``organizations`` (subOrganizationOf, basedIn),
+``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue).
+``quantities`` and ``dates`` normalize numbers and dates for them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.model import Article, Fact
+from kg.nlp.mentions import MentionTable
+from kg.nlp.relations import organizations, places, posts, speech, trade
+from kg.nlp.relations.base import Context
+
+_MODULES = (posts, organizations, places, speech, trade)
+
+
+def extract_facts(doc: Doc, article: Article, table: MentionTable) -> list[Fact]:
+    """Every fact the rules read from ``doc``, without duplicates, in text order."""
+    ctx = Context(doc, article, table)
+    facts: list[Fact] = []
+    for module in _MODULES:
+        facts.extend(module.extract(ctx))
+    return _deduplicate(facts)
+
+
+def _identity(fact: Fact) -> tuple:
+    return (fact.subject, fact.predicate, fact.object, fact.role, fact.quantity, fact.unit,
+            fact.amount, fact.currency, fact.sentence if fact.quote is not None else None)  # fmt: skip
+
+
+def _deduplicate(facts: list[Fact]) -> list[Fact]:
+    # The same fact read twice (two rules, or two mentions in one sentence) is kept once,
+    # with the provenance of the most confident reading.
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        key = _identity(fact)
+        if key not in best or fact.confidence > best[key].confidence:
+            best[key] = fact
+    return sorted(best.values(), key=lambda f: (f.start, f.end, f.predicate.value, f.subject))
+
+
+__all__ = ["extract_facts"]

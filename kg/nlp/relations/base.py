@@ -1,0 +1,178 @@
+"""What every relation rule shares: lexicon loading, entity look-ups and Fact building.
+
+Rules never resolve entities themselves: they ask the ``MentionTable`` which entity a token
+refers to, and read only the dependency parse and the data files of ``kg/nlp/data/relations``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import Article, EntityType, Fact, Predicate
+from kg.nlp.mentions import MentionTable
+
+_DATA = "kg.nlp.data.relations"
+
+PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
+ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
+PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+PRODUCTS = frozenset({EntityType.PRODUCT})
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict[str, Any]:
+    """The JSON data file ``kg/nlp/data/relations/<name>.json`` (read once)."""
+    text = resources.files(_DATA).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def words(name: str, key: str) -> frozenset[str]:
+    """A lower-case word set from a lexicon entry."""
+    return frozenset(w.lower() for w in lexicon(name)[key])
+
+
+class Context:
+    """One Doc, its article and its mention table, with the look-ups rules need."""
+
+    def __init__(self, doc: Doc, article: Article, table: MentionTable) -> None:
+        self.doc = doc
+        self.article = article
+        self.table = table
+        # The Doc may hold a stripped or normalized text; offsets must point into the article.
+        self.offset = 0 if doc.text == article.text else max(article.text.find(doc.text), 0)
+
+    # ------------------------------------------------------------------ entities
+    def key(self, token: Token | None, types: frozenset[EntityType] | None = None) -> str | None:
+        """The entity ``token`` refers to, if it has one of ``types``."""
+        if token is None:
+            return None
+        key = self.table.key_at(token)
+        if key is None or key not in self.table.entities:
+            return None
+        if types is not None and self.table.type_of(key) not in types:
+            return None
+        return key
+
+    def type(self, key: str) -> EntityType:
+        return self.table.type_of(key)
+
+    def key_by_name(self, text: str, types: frozenset[EntityType] | None = None) -> str | None:
+        """An entity of the table that goes by ``text`` (case-insensitive), if any."""
+        wanted = _norm(text)
+        for key, entity in self.table.entities.items():
+            if types is not None and entity.type not in types:
+                continue
+            if any(_norm(name) == wanted for name in entity.all_names):
+                return key
+        return None
+
+    def mention(self, token: Token) -> Span:
+        """The whole mention containing ``token`` (the token alone when it is in none)."""
+        span = self.table.mention_span(token)
+        return span if span is not None else self.doc[token.i : token.i + 1]
+
+    def entity_mentions(self, types: frozenset[EntityType]) -> Iterable[tuple[str, Span]]:
+        """Every mention of an entity of ``types``, in text order."""
+        found = []
+        for key, spans in self.table.spans.items():
+            if key in self.table.entities and self.type(key) in types:
+                found.extend((start, end, key) for start, end in spans)
+        for start, end, key in sorted(found):
+            yield key, self.doc[start:end]
+
+    def country_of_demonym(self, token: Token) -> str | None:
+        """The country entity a demonym ("Chinese") names, through the table or the lexicon."""
+        key = self.key(token, frozenset({EntityType.COUNTRY}))
+        if key is not None:
+            return key
+        try:
+            from kg.nlp.lexicon import country_of_demonym
+        except ImportError:  # the entity lexicon is optional for relation rules
+            return None
+        country = country_of_demonym(token.text)
+        if country is None:
+            return None
+        return self.key_by_name(country.name, frozenset({EntityType.COUNTRY})) or next(
+            (
+                k
+                for alias in country.aliases
+                if (k := self.key_by_name(alias, frozenset({EntityType.COUNTRY})))
+            ),
+            None,
+        )
+
+    # ------------------------------------------------------------------ facts
+    def sentence(self, token: Token) -> Span:
+        return token.sent
+
+    def fact(
+        self,
+        subject: str,
+        predicate: Predicate,
+        tokens: Iterable[Token | Span],
+        *,
+        rule: str,
+        confidence: float,
+        object: str | None = None,
+        sentence: Span | None = None,
+        **qualifiers: Any,
+    ) -> Fact:
+        """A Fact whose offsets span ``tokens`` (the evidence) inside their sentence."""
+        items = list(tokens)
+        starts = [t.idx if isinstance(t, Token) else t.start_char for t in items]
+        ends = [
+            t.idx + len(t.text) if isinstance(t, Token) else t.end_char for t in items
+        ]
+        first = items[0]
+        sent = sentence or (first.sent if isinstance(first, Token) else first.sent)
+        start, end = (min(starts), max(ends)) if items else (sent.start_char, sent.end_char)
+        return Fact(
+            subject=subject,
+            predicate=predicate,
+            object=object,
+            article=self.article.id,
+            sentence=sentence_text(sent),
+            start=start + self.offset,
+            end=end + self.offset,
+            confidence=confidence,
+            extractor=rule,
+            **qualifiers,
+        )
+
+
+def sentence_text(sent: Span) -> str:
+    """The sentence's text without the blank lines spaCy may attach to it."""
+    return sent.text.strip()
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return " ".join(text.split())
+
+
+def compounds_left(token: Token) -> list[Token]:
+    """``token`` with its left compound/amod modifiers, in text order ("deputy director")."""
+    out = [token]
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in ("compound", "amod", "nmod") and child.i == out[0].i - 1:
+            out.insert(0, child)
+        elif child.dep_ in ("punct",) and child.text in "-–":
+            out.insert(0, child)
+        else:
+            break
+    return out
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated siblings (spaCy's conjuncts), in text order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)

@@ -1,0 +1,237 @@
+"""``said``: who is the source of which statement.
+
+"X said (that) ...", "..., X said.", "said X", "X told reporters ...", "according to X, ...",
+pronoun and description speakers ("she said", "the ministry said") through the mention table,
+and quotations that run over several sentences. One Fact per statement sentence; its
+offsets span that sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
+
+from kg.model import Fact, Predicate
+from kg.nlp.relations.base import ORGS, PERSONS, Context, lexicon, sentence_text, words
+from kg.nlp.relations.dates import anchored_date
+
+SPEAKERS = PERSONS | ORGS
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Clauses that inherit the subject of the verb they hang on ("said ..., adding that ...").
+_INHERIT = ("advcl", "xcomp", "conj", "pcomp")
+_CONTENT = ("ccomp", "parataxis")
+_MAX_QUOTE_SENTENCES = 6
+_STRIP = " \t\n,;:\u201c\u201d\"'\u2018\u2019"
+
+CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
+              "quotation-continued": 0.7}  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
+    verbs = Matcher(vocab)
+    verbs.add("SPEECH", [[{"LEMMA": {"IN": sorted(words("speech", "verbs"))}, "POS": "VERB"}]])
+    attribution = DependencyMatcher(vocab)
+    attribution.add("ACCORDING", [[
+        {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
+        {"LEFT_ID": "according", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
+        {"LEFT_ID": "to", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]])  # fmt: skip
+    return verbs, attribution
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Every statement of the Doc whose source is a known person or organization."""
+    verbs, attribution = _matchers(ctx.doc.vocab)
+    facts: list[Fact] = []
+    for _, start, _ in verbs(ctx.doc):
+        facts.extend(_from_verb(ctx, ctx.doc[start]))
+    for _, (according, _, source) in attribution(ctx.doc):
+        facts.extend(_from_attribution(ctx, ctx.doc[according], ctx.doc[source]))
+    return _one_per_sentence(facts)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
+        if current.dep_ not in _INHERIT or current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+def _speaker(ctx: Context, token: Token) -> str | None:
+    key = ctx.key(token, SPEAKERS)
+    if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
+        for child in token.children:
+            if child.dep_ == "appos" and (key := ctx.key(child, SPEAKERS)):
+                break
+    return key
+
+
+def _from_verb(ctx: Context, verb: Token) -> list[Fact]:
+    speakers = [k for s in _subjects(verb) if (k := _speaker(ctx, s))]
+    if not speakers:
+        return []
+    sent = verb.sent
+    content = [c for c in verb.children if c.dep_ in _CONTENT]
+    if content:
+        tokens = sorted({t for c in content for t in c.subtree}, key=lambda t: t.i)
+        quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1])
+    elif _has_quote_mark(sent):
+        quote = _without(sent, _verb_clause(verb))
+    else:
+        return []
+    if not quote:
+        return []
+    weak = verb.lemma_.lower() in words("speech", "weak_verbs")
+    rule = "speech-verb-weak" if weak else "speech-verb"
+    date = anchored_date(verb, ctx.article.published)
+    facts = [_said(ctx, key, sent, quote, rule, date) for key in dict.fromkeys(speakers)]
+    for other in _continued_quotation(sent, verb):
+        text = _clean(other)
+        if text:
+            facts.extend(
+                _said(ctx, key, other, text, "quotation-continued", date)
+                for key in dict.fromkeys(speakers)
+            )
+    return facts
+
+
+def _from_attribution(ctx: Context, according: Token, source: Token) -> list[Fact]:
+    sources = [k for t in sorted({source, *source.conjuncts}, key=lambda t: t.i)
+               if (k := _speaker(ctx, t))]  # fmt: skip
+    if not sources:
+        return []
+    sent = according.sent
+    quote = _without(sent, {t.i for t in according.subtree})
+    if not quote:
+        return []
+    date = anchored_date(according.head, ctx.article.published)
+    return [_said(ctx, key, sent, quote, "according-to", date) for key in dict.fromkeys(sources)]
+
+
+def _said(ctx: Context, key: str, sent: Span, quote: str, rule: str, date: str | None) -> Fact:
+    return ctx.fact(
+        key,
+        Predicate.SAID,
+        [_trimmed(sent)],
+        rule=rule,
+        confidence=CONFIDENCE[rule],
+        sentence=sent,
+        quote=quote,
+        date=date,
+    )
+
+
+def _trimmed(sent: Span) -> Span:
+    start, end = sent.start, sent.end
+    while end > start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    while start < end - 1 and sent.doc[start].is_space:
+        start += 1
+    return sent.doc[start:end]
+
+
+def _clean(span: Span) -> str:
+    tokens = [t for t in span if not t.is_space]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "?!":
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    return text.strip(_STRIP)
+
+
+def _without(sent: Span, clause: set[int]) -> str:
+    """The longest stretch of the sentence outside the attribution clause (token indices)."""
+    runs: list[list[Token]] = [[]]
+    for token in sent:
+        if token.i in clause:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    best = max(runs, key=lambda run: sum(1 for t in run if not t.is_punct))
+    if not best:
+        return ""
+    return _clean(sent.doc[best[0].i : best[-1].i + 1])
+
+
+def _verb_clause(verb: Token) -> set[int]:
+    return {verb.i} | {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
+
+
+def _marks(span: Span) -> tuple[list[int], list[int]]:
+    data = lexicon("speech")
+    opens = [t.i for t in span if t.text in data["open_quotes"] and t.text != '"']
+    closes = [t.i for t in span if t.text in data["close_quotes"] and t.text != '"']
+    straight = [t.i for t in span if t.text == '"']
+    # Straight quotes alternate: the first of an unpaired one opens only if none came before.
+    for n, i in enumerate(straight):
+        (opens if n % 2 == 0 else closes).append(i)
+    return sorted(opens), sorted(closes)
+
+
+def _has_quote_mark(span: Span) -> bool:
+    opens, closes = _marks(span)
+    return bool(opens or closes)
+
+
+def _continued_quotation(sent: Span, verb: Token) -> list[Span]:
+    """Other sentences of a quotation attributed in ``sent`` (before or after it)."""
+    opens, closes = _marks(sent)
+    doc = sent.doc
+    found: list[Span] = []
+    if closes and (not opens or closes[0] < opens[0]) and closes[0] < verb.i:
+        # The quotation closed here but opened in an earlier sentence.
+        start = sent.start
+        for _ in range(_MAX_QUOTE_SENTENCES):
+            if start == 0:
+                break
+            prev = doc[start - 1].sent
+            if not any(not t.is_space for t in prev):
+                break
+            found.append(prev)
+            p_opens, p_closes = _marks(prev)
+            if p_opens and (not p_closes or p_opens[-1] > p_closes[-1]):
+                return found
+            if p_closes:
+                break
+            start = prev.start
+        return []
+    if opens and opens[-1] > verb.i and (not closes or closes[-1] < opens[-1]):
+        # The quotation opens after the attribution and goes on into later sentences.
+        end = sent.end
+        for _ in range(_MAX_QUOTE_SENTENCES):
+            if end >= len(doc):
+                break
+            nxt = doc[end].sent
+            found.append(nxt)
+            n_opens, n_closes = _marks(nxt)
+            if n_closes:
+                return found
+            if n_opens:
+                break
+            end = nxt.end
+        return []
+    return []
+
+
+def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
+    best: dict[tuple[str, int], Fact] = {}
+    for fact in facts:
+        key = (fact.subject, fact.start)
+        if key not in best or fact.confidence > best[key].confidence:
+            best[key] = fact
+    return list(best.values())
+
+
+__all__ = ["extract", "CONFIDENCE", "sentence_text"]

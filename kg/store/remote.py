@@ -2,7 +2,8 @@
 
 URL conventions, so that one URL is usually enough:
 
-- ``http://host:7878`` (a base, as Oxigraph server): ``/query``, ``/update``, GSP at ``/store``;
+- ``http://host:7878`` or ``http://host:7878/query`` (Oxigraph server): ``/query``,
+  ``/update``, GSP at ``/store``;
 - ``http://host:3030/ds/query`` or ``.../sparql`` (Fuseki): update at ``.../update``, GSP at
   ``.../data``;
 - anything else (GraphDB ``/repositories/REPO``, Virtuoso ``/sparql``) is used for both query
@@ -37,10 +38,13 @@ def endpoints(url: str) -> tuple[str, str, str | None]:
     path = urllib.parse.urlsplit(base).path
     if path in ("", "/"):
         return f"{base}/query", f"{base}/update", f"{base}/store"
-    for suffix, gsp in (("/query", "/data"), ("/sparql", "/data")):
-        if path.endswith(suffix) and path != suffix:
+    if path == "/query":  # Oxigraph server's own query URL
+        root = base[: -len(path)]
+        return base, root + "/update", root + "/store"
+    for suffix in ("/query", "/sparql"):
+        if path.endswith(suffix) and path != suffix:  # Fuseki: /DATASET/query
             root = base[: -len(suffix)]
-            return base, root + "/update", root + gsp
+            return base, root + "/update", root + "/data"
     return base, base, None
 
 

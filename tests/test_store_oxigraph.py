@@ -1,0 +1,150 @@
+"""The embedded Oxigraph store: persistence, locking, interruption, the rdflib view, open_store specs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from conftest_store import article
+from rdflib import URIRef
+
+from kg.errors import StoreError
+from kg.rdf.iri import article_iri, graph_iri
+from kg.rdf.namespaces import KG
+from kg.store import BACKENDS, MemoryStore, OxigraphStore, RemoteStore, open_store, register_store
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_data_persists_across_reopen(tmp_path: Path) -> None:
+    with open_store(None, path=tmp_path / "s") as store:
+        store.replace_articles([("a-1", article("a-1")), ("a-2", article("a-2"))])
+        count = len(store)
+    with open_store("oxigraph", path=tmp_path / "s") as store:
+        assert len(store) == count
+        assert store.article_ids() == ["a-1", "a-2"]
+        assert store.article_hash("a-2") == "hash-a-2-v1"
+
+
+def test_spec_can_name_the_directory(tmp_path: Path) -> None:
+    with open_store(f"oxigraph:{tmp_path / 'named'}") as store:
+        assert isinstance(store, OxigraphStore)
+        assert store.path == tmp_path / "named"
+    assert (tmp_path / "named").is_dir()
+
+
+def test_open_store_specs(tmp_path: Path) -> None:
+    assert isinstance(open_store("memory"), MemoryStore)
+    remote = open_store("http://127.0.0.1:1/ds/query")
+    assert isinstance(remote, RemoteStore)
+    with pytest.raises(StoreError, match="unknown store 'sqlite'"):
+        open_store("sqlite")
+
+
+def test_register_store_adds_a_backend() -> None:
+    register_store("scratch", lambda spec, *, path=None: MemoryStore())
+    try:
+        assert isinstance(open_store("scratch"), MemoryStore)
+    finally:
+        del BACKENDS["scratch"]
+
+
+def test_rdflib_view_shares_the_data(tmp_path: Path) -> None:
+    with OxigraphStore(tmp_path / "s") as store:
+        store.replace_article("a-1", article("a-1"))
+        dataset = store.dataset()
+        graph = dataset.graph(graph_iri("a-1"))
+        assert str(graph.value(article_iri("a-1"), URIRef(KG.contentHash))) == "hash-a-1-v1"
+        assert len(graph) == len(article("a-1"))
+
+
+def test_store_held_by_another_process_gives_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "held"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import time
+            from kg.store import open_store
+            store = open_store("oxigraph", path={str(path)!r})
+            print("open", flush=True)
+            time.sleep(60)
+        """)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="in use by another process"):
+            open_store("oxigraph", path=path)
+    finally:
+        holder.kill()
+        holder.wait()
+    # The lock goes with the process that held it.
+    with open_store("oxigraph", path=path) as store:
+        assert len(store) == 0
+
+
+WRITER = """
+import sys
+sys.path.insert(0, {tests!r})
+from conftest_store import article
+from kg.store import open_store
+
+store = open_store("oxigraph", path={path!r})
+version = 0
+while True:
+    version += 1
+    # Each version has a different size, so that half a batch would show in the counts.
+    batch = [(f"a-{{i}}", article(f"a-{{i}}", version=version, facts=5 + version % 7)) for i in range(200)]
+    store.replace_articles(batch)
+    print(version, flush=True)
+"""
+
+
+def expected_size(version: int) -> int:
+    return len(article("a-0", version=version, facts=5 + version % 7))
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.2, 0.35])
+def test_kill_mid_batch_leaves_store_consistent(tmp_path: Path, delay: float) -> None:
+    path = tmp_path / "killed"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER.format(tests=str(TESTS), path=str(path))],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None
+        # Let new articles go in (extend) and then be replaced (update) before the kill.
+        for _ in range(2):
+            assert writer.stdout.readline().strip()
+        time.sleep(delay)  # a batch takes about half a second: the kill lands inside one
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait(timeout=30)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait()
+
+    with open_store("oxigraph", path=path) as store:
+        ids = store.article_ids()
+        assert ids == sorted(f"a-{i}" for i in range(200))
+        versions = {store.article_hash(i).rsplit("-v", 1)[1] for i in ids}  # type: ignore[union-attr]
+        assert len(versions) == 1, f"articles from different batches: {versions}"
+        version = int(versions.pop())
+        assert version >= 2
+        assert len(store) == 200 * expected_size(version)
+        # Every label in every graph comes from that same version: no half-replaced article.
+        labels = store.query(
+            "SELECT DISTINCT ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+        )
+        assert {str(row[0]).rsplit(" v", 1)[1] for row in labels} == {str(version)}
+
+        # Re-running resumes: nothing duplicated.
+        store.replace_articles([(f"a-{i}", article(f"a-{i}", version=99, facts=3)) for i in range(200)])
+        assert len(store) == 200 * len(article("a-0", version=99, facts=3))

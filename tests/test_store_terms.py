@@ -1,0 +1,43 @@
+"""Term conversion between rdflib and pyoxigraph."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.store.terms import from_ox, from_sparql_json, nt, to_ox
+
+TERMS = [
+    URIRef("https://w3id.org/kg-news/id/person/jane-doe"),
+    BNode("b0"),
+    Literal("plain"),
+    Literal("Ministère", lang="fr"),
+    Literal("42", datatype=XSD.integer),
+    Literal("2024-03-01", datatype=XSD.date),
+    Literal('a "quote"\nnew line \\ backslash'),
+]
+
+
+@pytest.mark.parametrize("term", TERMS, ids=repr)
+def test_round_trip(term) -> None:
+    back = from_ox(to_ox(term))
+    assert back == term and type(back) is type(term)
+
+
+def test_xsd_string_reads_back_as_plain_literal() -> None:
+    assert from_ox(ox.Literal("x", datatype=ox.NamedNode(str(XSD.string)))) == Literal("x")
+    assert from_sparql_json({"type": "literal", "value": "x", "datatype": str(XSD.string)}) == Literal("x")
+
+
+def test_nt_syntax_escapes() -> None:
+    assert nt(URIRef("http://e/x")) == "<http://e/x>"
+    assert nt(Literal('a "b"\n', lang="en")) == '"a \\"b\\"\\n"@en'
+
+
+def test_sparql_json_terms() -> None:
+    assert from_sparql_json({"type": "uri", "value": "http://e/x"}) == URIRef("http://e/x")
+    assert from_sparql_json({"type": "literal", "value": "x", "xml:lang": "en"}) == Literal("x", lang="en")
+    assert from_sparql_json({"type": "typed-literal", "value": "1", "datatype": str(XSD.integer)}) == Literal(1)
+    assert isinstance(from_sparql_json({"type": "bnode", "value": "b1"}), BNode)

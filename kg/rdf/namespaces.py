@@ -77,6 +77,13 @@ class KG(DefinedNamespace):
     speaker: str
     quote: str
 
+    # Cross-article entity resolution (why an entity is an existing node)
+    Resolution: str
+    resolvedTo: str
+    unresolvedIri: str
+    matchedName: str
+    matchedKey: str
+
 
 __all__ = [
     "BASE",

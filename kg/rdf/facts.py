@@ -1,0 +1,219 @@
+"""Graph -> the neutral "facts document" that ``kg eval`` scores and ``kg export`` writes.
+
+It reads the RDF back (never the Python objects), so what is scored is what was stored.
+An entity met in several article graphs is one entity with its names and mentions merged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.rdf.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS
+
+# Most specific first: an entity typed kg:Official and schema:Person is an Official.
+TYPE_ORDER: tuple[tuple[URIRef, str], ...] = (
+    (KG.Official, "Official"),
+    (KG.Agency, "Agency"),
+    (SCHEMA.GovernmentOrganization, "Agency"),
+    (SCHEMA.Country, "Country"),
+    (SCHEMA.Person, "Person"),
+    (SCHEMA.Organization, "Organization"),
+    (ORG.Organization, "Organization"),
+    (SCHEMA.Place, "Place"),
+    (SCHEMA.Product, "Product"),
+    (SCHEMA.MedicalCondition, "Disease"),
+    (SCHEMA.Event, "Event"),
+    (SCHEMA.Thing, "Other"),
+)
+_ENTITY_CLASSES = {cls for cls, _ in TYPE_ORDER}
+
+PREDICATE_NAMES: dict[URIRef, str] = {
+    KG.holdsPostIn: "holdsPost",
+    ORG.subOrganizationOf: "subOrganizationOf",
+    KG.basedIn: "basedIn",
+    KG.locatedIn: "locatedIn",
+    KG.nationality: "nationality",
+    KG.exports: "exports",
+    KG.exportValue: "exportValue",
+    KG.said: "said",
+}
+_NO_OBJECT = {"exportValue", "said"}
+
+Index = dict[Node, dict[Node, list[Node]]]
+
+
+def _index(source: Graph | Iterable[tuple[Node, ...]]) -> Index:
+    """subject -> predicate -> objects, one entry per graph a triple occurs in."""
+    rows: Iterable[tuple[Node, ...]]
+    if isinstance(source, Graph):
+        rows = source.quads((None, None, None, None)) if hasattr(source, "contexts") else source
+    else:
+        rows = source
+    seen: set[tuple[Node, ...]] = set()
+    index: Index = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        s, p, o = row[0], row[1], row[2]
+        g = row[3] if len(row) > 3 else None
+        key = (s, p, o, getattr(g, "identifier", g))
+        if key in seen:
+            continue
+        seen.add(key)
+        index[s][p].append(o)
+    return index
+
+
+def _one(index: Index, s: Node, p: Node) -> Node | None:
+    values = index.get(s, {}).get(p)
+    return min(values) if values else None  # min: the same answer whatever the input order
+
+
+def _text(node: Node | None) -> str | None:
+    return str(node) if node is not None else None
+
+
+def _int(node: Node | None) -> int | None:
+    return int(node.toPython()) if isinstance(node, Literal) else None
+
+
+def _number(node: Node | None) -> float | None:
+    return float(node.toPython()) if isinstance(node, Literal) else None
+
+
+def _entity_type(classes: Iterable[Node]) -> str | None:
+    present = set(classes)
+    for cls, name in TYPE_ORDER:
+        if cls in present:
+            return name
+    return None
+
+
+def _articles(index: Index) -> tuple[list[dict[str, Any]], dict[Node, str]]:
+    articles: list[dict[str, Any]] = []
+    ids: dict[Node, str] = {}
+    for node, props in index.items():
+        if KG.Article not in props.get(RDF.type, ()):
+            continue
+        article_id = _text(_one(index, node, DCTERMS.identifier)) or str(node)
+        ids[node] = article_id
+        articles.append({
+            "id": article_id,
+            "title": _text(_one(index, node, DCTERMS.title)),
+            "published": _text(_one(index, node, DCTERMS.date)),
+        })
+    articles.sort(key=lambda a: a["id"])
+    return articles, ids
+
+
+def _entities(index: Index, article_ids: dict[Node, str]) -> list[dict[str, Any]]:
+    mentions: dict[Node, list[dict[str, Any]]] = defaultdict(list)
+    for node, props in index.items():
+        if KG.Mention not in props.get(RDF.type, ()):
+            continue
+        entity = _one(index, node, KG.refersTo)
+        article = _one(index, node, PROV.wasDerivedFrom)
+        if entity is None:
+            continue
+        mentions[entity].append({
+            "article": article_ids.get(article, _text(article)) if article is not None else None,
+            "start": _int(_one(index, node, KG.startOffset)),
+            "end": _int(_one(index, node, KG.endOffset)),
+            "text": _text(_one(index, node, KG.anchorText)),
+            "sentence": _text(_one(index, node, KG.sentence)),
+        })
+
+    entities: list[dict[str, Any]] = []
+    for node, props in index.items():
+        if not isinstance(node, URIRef) or not _ENTITY_CLASSES.intersection(props.get(RDF.type, ())):
+            continue
+        kind = _entity_type(props[RDF.type])
+        labels = Counter(str(label) for label in props.get(SKOS.prefLabel, ()))
+        # The label most graphs agree on; ties go to the shorter, then the first in order.
+        label = min(labels, key=lambda t: (-labels[t], len(t), t)) if labels else str(node)
+        others = set(labels) | {str(name) for name in props.get(SKOS.altLabel, ())}
+        others.discard(label)
+        entities.append({
+            "iri": str(node),
+            "type": kind,
+            "label": label,
+            "names": [label, *sorted(others)],
+            "same_as": sorted({str(link) for link in props.get(OWL.sameAs, ())}),
+            "mentions": sorted(
+                mentions.get(node, []),
+                key=lambda m: (m["article"] or "", m["start"] or 0, m["end"] or 0, m["text"] or ""),
+            ),
+        })
+    entities.sort(key=lambda e: e["iri"])
+    return entities
+
+
+def _fact(index: Index, node: Node, article_ids: dict[Node, str]) -> dict[str, Any] | None:
+    name = PREDICATE_NAMES.get(_one(index, node, RDF.predicate))  # type: ignore[arg-type]
+    subject = _one(index, node, RDF.subject)
+    if name is None or subject is None:
+        return None
+    fact: dict[str, Any] = {"s": str(subject), "p": name}
+    if name not in _NO_OBJECT:
+        obj = _one(index, node, RDF.object)
+        if obj is None:
+            return None
+        fact["o"] = str(obj)
+    if name == "holdsPost":
+        post = _one(index, node, KG.post)
+        role = _one(index, post, SKOS.prefLabel) if post is not None else None
+        if role is not None:
+            fact["role"] = str(role)
+    elif name == "exports":
+        quantity = _one(index, node, KG.quantity)
+        if quantity is not None:
+            fact["quantity"] = _number(_one(index, quantity, SCHEMA.value))
+            unit = _one(index, quantity, SCHEMA.unitText)
+            if unit is not None:
+                fact["unit"] = str(unit)
+    elif name == "exportValue":
+        value = _one(index, node, KG.value)
+        if value is not None:
+            fact["amount"] = _number(_one(index, value, SCHEMA.value))
+            currency = _one(index, value, SCHEMA.currency)
+            if currency is not None:
+                fact["currency"] = str(currency)
+    elif name == "said":
+        quote = _one(index, node, KG.quote)
+        if quote is not None:
+            fact["quote"] = str(quote)
+    article = _one(index, node, PROV.wasDerivedFrom)
+    fact["article"] = article_ids.get(article, _text(article)) if article is not None else None
+    fact["sentence"] = _text(_one(index, node, KG.sentence))
+    fact["start"] = _int(_one(index, node, KG.startOffset))
+    fact["end"] = _int(_one(index, node, KG.endOffset))
+    fact["confidence"] = _number(_one(index, node, KG.confidence))
+    return fact
+
+
+def _fact_key(fact: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        fact["article"] or "", fact["start"] or 0, fact["end"] or 0, fact["p"], fact["s"],
+        fact.get("o", ""), fact.get("role") or "", fact.get("quote") or "",
+        fact.get("quantity") or 0.0, fact.get("amount") or 0.0,
+    )
+
+
+def facts_document(source: Graph | Iterable[tuple[Node, ...]]) -> dict[str, Any]:
+    """The facts document of a graph, a dataset or quads (see the eval README for its shape).
+
+    >>> facts_document(extraction_to_quads(extraction))["facts"][0]["p"]
+    'holdsPost'
+    """
+    index = _index(source)
+    articles, article_ids = _articles(index)
+    facts = []
+    for node, props in index.items():
+        if KG.Fact in props.get(RDF.type, ()):
+            fact = _fact(index, node, article_ids)
+            if fact is not None:
+                facts.append(fact)
+    facts.sort(key=_fact_key)
+    return {"articles": articles, "entities": _entities(index, article_ids), "facts": facts}

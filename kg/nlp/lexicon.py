@@ -287,3 +287,68 @@ def generic_words() -> frozenset[str]:
 
 def is_generic(text: str) -> bool:
     return norm(text) in generic_words()
+
+
+# ---------------------------------------------------------------- other lists and patterns
+
+
+@lru_cache(maxsize=1)
+def diseases() -> tuple[str, ...]:
+    """Disease names as written (matched case-insensitively)."""
+    return _lines("diseases.txt", lower=False)
+
+
+@lru_cache(maxsize=1)
+def national_bodies() -> frozenset[str]:
+    """Lower-case nouns naming a country's body after its name ("Chinese government")."""
+    return frozenset(_lines("national_bodies.txt"))
+
+
+@lru_cache(maxsize=1)
+def never_prefix() -> frozenset[str]:
+    """Capitalised words that never start an agency name."""
+    return frozenset(_lines("never_prefix.txt"))
+
+
+def _list_named(name: str) -> list[str]:
+    lists = {
+        "agency_heads": agency_heads,
+        "agency_units": agency_units,
+        "national_bodies": national_bodies,
+        "never_prefix": never_prefix,
+        "product_heads": product_heads,
+        "title_words": title_words,
+    }
+    if name not in lists:
+        raise KeyError(f"entity_patterns.jsonl names an unknown list @{name}")
+    return sorted(lists[name]())
+
+
+def _expand(value: object) -> object:
+    # "@agency_heads" inside a pattern stands for that lexicon, so patterns and word lists
+    # stay in data files and each list is written once.
+    if isinstance(value, str) and value.startswith("@"):
+        return _list_named(value[1:])
+    if isinstance(value, dict):
+        return {k: _expand(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v) for v in value]
+    return value
+
+
+@lru_cache(maxsize=1)
+def entity_patterns() -> tuple[dict, ...]:
+    """Token patterns of ``entity_patterns.jsonl`` with their ``@list`` names expanded."""
+    import json
+
+    out = []
+    for line in _read("entity_patterns.jsonl").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(_expand(json.loads(line)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def trade_cues() -> frozenset[str]:
+    """Lemmas that put goods nouns of a sentence in a trade context ("export", "supply")."""
+    return frozenset(_lines("trade_cues.txt"))

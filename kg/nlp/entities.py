@@ -1,0 +1,284 @@
+"""The ``kg_entities`` component: statistical NER corrected and completed by lexicons.
+
+After it runs, ``doc.ents`` carry kg's entity types as labels ("Official", "Person",
+"Agency", "Organization", "Country", "Place", "Product", "Disease", "Event", "Other").
+Spans the model found that are no kg entity keep their spaCy label (DATE, MONEY, CARDINAL,
+NORP ...), because relation rules read numbers, dates and demonyms from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp import lexicon
+from kg.nlp.lexicon import country_of, is_title, norm
+
+KG_LABELS = frozenset(
+    {"Official", "Person", "Agency", "Organization", "Country", "Place", "Product", "Disease",
+     "Event", "Other"}
+)
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_LEADING_DROP = frozenset({"the", "a", "an"})
+# spaCy labels kept as they are: relation rules read quantities, dates and demonyms.
+_KEEP = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "NORP",
+                   "LAW", "LANGUAGE", "WORK_OF_ART"})
+# Product modifiers that judge or count rather than say what the goods are.
+_NOT_PRODUCT_MODIFIER = frozenset(
+    {"problematic", "certain", "other", "such", "more", "many", "new", "various", "recent",
+     "extra", "additional", "much", "enough", "needed", "crucial", "essential", "urgent",
+     "exported", "imported", "domestic", "foreign", "global", "several", "some", "these",
+     "those", "million", "billion", "thousand", "faulty", "defective", "substandard", "fake",
+     "own", "first", "last", "more", "most"}
+)
+
+
+def kg_label(span: Span) -> str | None:
+    """The kg type of an entity span, or None for spans that are no kg entity."""
+    return span.label_ if span.label_ in KG_LABELS else None
+
+
+@Language.factory(
+    "kg_entities",
+    assigns=["doc.ents"],
+    requires=["token.pos", "token.dep", "token.lemma", "doc.ents"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> EntityTyper:
+    return EntityTyper(nlp)
+
+
+class EntityTyper:
+    """Adds lexicon and pattern spans to the model's entities and gives them kg types."""
+
+    def __init__(self, nlp: Language) -> None:
+        vocab = nlp.vocab
+        self._make_doc = nlp.make_doc
+        self.matcher = Matcher(vocab)
+        for entry in lexicon.entity_patterns():
+            self.matcher.add(entry["id"], [entry["pattern"]])
+        self.products = Matcher(vocab)
+        self.products.add("product_head", [[{"LEMMA": {"IN": sorted(lexicon.product_heads())},
+                                             "POS": {"IN": ["NOUN", "PROPN"]}}]])
+        self.phrases = PhraseMatcher(vocab, attr="ORTH")
+        self.lower_phrases = PhraseMatcher(vocab, attr="LOWER")
+        ambiguous = lexicon.ambiguous_countries()
+        country_names = sorted(
+            {n for c in lexicon.countries() for n in c.names if n not in ambiguous}
+        )
+        org_names = sorted({n for o in lexicon.known_organizations() for n in (o.name, *o.aliases)})
+        self._add(self.phrases, "Country", country_names)
+        self._add(self.phrases, "Organization", org_names)
+        self._add(self.lower_phrases, "Disease", list(lexicon.diseases()))
+        self._add(self.lower_phrases, "Product", sorted(t for t in lexicon.product_terms() if " " in t))
+
+    def _add(self, matcher: PhraseMatcher, label: str, names: Iterable[str]) -> None:
+        matcher.add(label, [self._make_doc(n) for n in names])
+
+    def __call__(self, doc: Doc) -> Doc:
+        strong: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
+            if span is not None:
+                strong.append(span)
+        strong.extend(self._product_spans(doc))
+        model = [s for s in (self._retype(e) for e in doc.ents) if s is not None]
+        weak = []
+        for match_id, start, end in [*self.phrases(doc), *self.lower_phrases(doc)]:
+            label = doc.vocab.strings[match_id]
+            span = Span(doc, start, end, label=label)
+            if label == "Organization":
+                known = lexicon.known_organization(span.text)
+                span = Span(doc, start, end, label=known.type if known else label)
+            weak.append(span)
+        chosen = _select([strong, model, weak])
+        doc.ents = [self._official(s) if s.label_ == "Person" else s for s in chosen]
+        return doc
+
+    # ------------------------------------------------------------ pattern matches
+
+    def _pattern_span(self, doc: Doc, rule: str, start: int, end: int) -> Span | None:
+        if rule == "owned_unit":
+            owner = doc[start - 1] if start > 0 else None
+            if owner is None or not _is_organization_token(owner):
+                return None
+            return Span(doc, start + 1, end, label="Agency")
+        if rule == "national_body":
+            country = doc[start]
+            if country_of(country.text) is None:
+                return None
+            first = start + 1
+            if doc[first].lower_ in _POSSESSIVE:
+                first += 1
+            if end - first < 1:
+                return None
+            return Span(doc, first, end, label="Agency")
+        span = _trim(Span(doc, start, end, label="Agency"))
+        if span is None or len(span) < 2:
+            return None
+        return Span(doc, span.start, span.end, label=organization_type(span))
+
+    def _product_spans(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        for _, start, _end in self.products(doc):
+            head = doc[start]
+            if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O":
+                continue
+            if not _trade_context(head):
+                continue
+            left = head.i
+            for child in sorted(head.lefts, key=lambda t: -t.i):
+                if child.i != left - 1 and not (
+                    child.i == left - 2 and doc[left - 1].dep_ == "punct"
+                ):
+                    break
+                if child.dep_ not in {"compound", "amod", "nmod"} or child.like_num:
+                    break
+                # a modifier's own compound chain ("COVID-19 testing kits")
+                left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
+            while left < head.i and (
+                doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+            ):
+                left += 1
+            spans.append(Span(doc, left, head.i + 1, label="Product"))
+        return spans
+
+    # ------------------------------------------------------------ model entities
+
+    def _retype(self, ent: Span) -> Span | None:
+        label = ent.label_
+        if label in _KEEP:
+            if label == "NORP" and country_of(ent.text) and not lexicon.country_of_demonym(ent.text):
+                return Span(ent.doc, ent.start, ent.end, label="Country")
+            return ent
+        span = _trim(ent)
+        if span is None:
+            return None
+        text = span.text
+        if _is_disease(text):
+            return Span(ent.doc, span.start, span.end, label="Disease")
+        if lexicon.is_generic(text) or all(t.like_num or t.is_punct for t in span):
+            return None
+        country = country_of(text)
+        if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
+            if not (label == "PERSON" and text in lexicon.ambiguous_countries()):
+                return Span(ent.doc, span.start, span.end, label="Country")
+        if label in {"GPE", "LOC", "FAC"}:
+            return Span(ent.doc, span.start, span.end, label="Place")
+        if label == "ORG":
+            return Span(ent.doc, span.start, span.end, label=organization_type(span))
+        if label == "PERSON":
+            if span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(text):
+                return Span(ent.doc, span.start, span.end, label=organization_type(span))
+            return span if span.label_ == "Person" else Span(ent.doc, span.start, span.end, label="Person")
+        if label == "EVENT":
+            return Span(ent.doc, span.start, span.end, label="Event")
+        if label == "PRODUCT":
+            return Span(ent.doc, span.start, span.end, label="Other")
+        return ent
+
+    def _official(self, span: Span) -> Span:
+        if holds_title(span):
+            return Span(span.doc, span.start, span.end, label="Official")
+        return span
+
+
+def organization_type(span: Span) -> str:
+    """Agency for government bodies, Organization for any other organization."""
+    known = lexicon.known_organization(span.text)
+    if known is not None:
+        return known.type
+    words = [t.lower_ for t in span]
+    cues = lexicon.organization_cues()
+    heads = lexicon.agency_heads()
+    # "Xinhua News Agency", "Bank of China": a company or media word makes it no agency.
+    if any(w in cues and w not in heads for w in words):
+        return "Organization"
+    head = _name_head(span)
+    if head in heads or " ".join(words[-2:]) in heads:
+        return "Agency"
+    return "Organization"
+
+
+def holds_title(span: Span) -> bool:
+    """True when the text gives this person an official title (apposition or pre-modifier)."""
+    doc = span.doc
+    root = span.root
+    # "Zhang Qi, deputy director of ...", "Jiang Fan, an official with ..."
+    candidates = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for token in candidates:
+        if _title_phrase(token):
+            return True
+    # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
+    i = span.start - 1
+    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
+        if doc[i].lower_ in lexicon.title_words() and is_title(doc[i].text):
+            return True
+        i -= 1
+    for token in root.children:
+        if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
+            return True
+    return False
+
+
+def _title_phrase(token: Token) -> bool:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    mods = [t.text for t in token.lefts if t.dep_ in {"amod", "compound"}]
+    return is_title(" ".join([*mods, token.text])) or is_title(token.text)
+
+
+def _name_head(span: Span) -> str:
+    # The word an organization name is about: before "of"/"for" if there is one.
+    for token in span:
+        if token.lower_ in {"of", "for", "on"} and token.i > span.start:
+            return token.nbor(-1).lower_
+    return span[-1].lower_
+
+
+def _is_organization_token(token: Token) -> bool:
+    if token.ent_type_ in {"ORG"}:
+        return True
+    if token.is_upper and len(token.text) >= 2 and token.is_alpha:
+        return True
+    return token.lower_ in lexicon.agency_heads() and token.pos_ in {"NOUN", "PROPN"}
+
+
+def _trade_context(head: Token) -> bool:
+    cues = lexicon.trade_cues()
+    sent = head.sent
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
+
+
+def _is_disease(text: str) -> bool:
+    return norm(text) in {norm(d) for d in lexicon.diseases()}
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _select(groups: list[list[Span]]) -> list[Span]:
+    """Non-overlapping spans: earlier groups win, then longer spans, then earlier ones."""
+    taken: set[int] = set()
+    chosen: list[Span] = []
+    for group in groups:
+        for span in sorted(group, key=lambda s: (-(s.end - s.start), s.start)):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)

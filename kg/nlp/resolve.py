@@ -1,0 +1,391 @@
+"""Within one article, group mentions into entities: ``resolve_mentions(doc, article)``.
+
+Mentions of one entity are joined by identity (a country and its demonym, the kinds of
+goods of ``products.tsv``), by name (short forms "Zhang" of "Zhang Qi"; acronyms "MOC",
+"NMPA", "MOFCOM" of the long name, or defined in parentheses), and by reference: definite
+descriptions ("the ministry") and pronouns ("she said") point to the most recent compatible
+named entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.model import Article, Entity, EntityType, Mention
+from kg.nlp import lexicon
+from kg.nlp.entities import kg_label
+from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
+from kg.nlp.mentions import MentionTable
+from kg.rdf.iri import slug
+
+_PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
+_ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+_PRONOUNS = frozenset({"he", "she"})
+_COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", "organisation",
+                            "university", "corporation", "carmaker", "manufacturer", "maker"})
+
+
+@dataclass
+class _Cluster:
+    type: EntityType
+    key: str = ""
+    label: str = ""
+    names: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    same_as: tuple[str, ...] = ()
+    typed_by_label: bool = False
+
+
+def resolve_mentions(doc: Doc, article: Article) -> MentionTable:
+    """Entities of ``doc`` with every token that refers to them."""
+    return _Resolver(doc, article).run()
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.clusters: list[_Cluster] = []
+        self.by_identity: dict[str, _Cluster] = {}
+        self.of_span: dict[tuple[int, int], _Cluster] = {}
+
+    def run(self) -> MentionTable:
+        ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
+        owned = [e for e in ents if _is_owned_unit(e)]
+        for span in ents:
+            if span.label_ not in {"Person", "Official"} and not _is_acronym(span) \
+                    and span not in owned:
+                self._add_named(span)
+        self._add_acronyms([e for e in ents if _is_acronym(e) and kg_label(e)])
+        for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
+            self._add_named(span)
+        self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
+        table = self._table()
+        self._refer(table)
+        return table
+
+    # ------------------------------------------------------------ named mentions
+
+    def _cluster(self, identity: str, entity_type: EntityType) -> _Cluster:
+        cluster = self.by_identity.get(identity)
+        if cluster is None:
+            cluster = _Cluster(type=entity_type)
+            self.by_identity[identity] = cluster
+            self.clusters.append(cluster)
+        return cluster
+
+    def _attach(self, cluster: _Cluster, span: Span, name: str | None) -> None:
+        cluster.spans.append(span)
+        self.of_span[(span.start, span.end)] = cluster
+        if name:
+            cluster.names.append(name)
+
+    def _add_named(self, span: Span) -> None:
+        label = span.label_
+        if label == "NORP":
+            country = country_of_demonym(span.text) or country_of(span.text)
+            if country is not None:
+                self._attach(self._country(country), span, None)
+            return
+        entity_type = EntityType(label)
+        text = _clean(span.text)
+        if entity_type is EntityType.COUNTRY:
+            country = country_of(text)
+            if country is not None:
+                self._attach(self._country(country), span, text)
+                return
+            entity_type = EntityType.PLACE
+        if entity_type is EntityType.PRODUCT:
+            kind = lexicon.product_kind(text)
+            identity = f"product:{kind.concept if kind else _singular_tail(span)}"
+            self._attach(self._cluster(identity, entity_type), span, text)
+            return
+        if entity_type in _ORGS:
+            self._add_organization(span, entity_type, text)
+            return
+        identity = f"{entity_type.family}:{norm(text)}"
+        self._attach(self._cluster(identity, entity_type), span, text)
+
+    def _country(self, country: Country) -> _Cluster:
+        cluster = self._cluster(f"country:{country.qid}", EntityType.COUNTRY)
+        cluster.label = country.name
+        cluster.same_as = (country.iri,)
+        return cluster
+
+    def _add_organization(self, span: Span, entity_type: EntityType, text: str) -> None:
+        known = lexicon.known_organization(text)
+        if known is not None:
+            cluster = self._cluster(f"org:{norm(known.name)}", EntityType(known.type))
+            cluster.label = known.name
+            cluster.same_as = (known.iri,) if known.iri else ()
+            self._attach(cluster, span, text)
+            return
+        before = _token_before(span)
+        if span.text.islower() and before is not None:
+            country = country_of(before.text)
+            if country is not None:  # "the Chinese government", "China's health ministry"
+                adjective = country.demonyms[0] if country.demonyms else country.name
+                name = f"{adjective} {text}"
+                self._attach(self._cluster(f"org:{norm(name)}", EntityType.AGENCY), span, name)
+                return
+            owner = self._owner(span)
+            if owner is not None:  # "the MOC's foreign trade department"
+                owner_cluster, owner_text = owner
+                name = f"{owner_text}'s {text}"
+                cluster = self._cluster(f"unit:{id(owner_cluster)}:{norm(text)}", entity_type)
+                self._attach(cluster, span, text)
+                cluster.names.append(name)
+                return
+        cluster = self._cluster(f"org:{norm(text)}", entity_type)
+        cluster.typed_by_label = True
+        self._attach(cluster, span, text)
+
+    def _owner(self, span: Span) -> tuple[_Cluster, str] | None:
+        if span.start < 2 or self.doc[span.start - 1].lower_ not in _POSSESSIVE:
+            return None
+        owner_token = self.doc[span.start - 2]
+        for ent in self.doc.ents:
+            if ent.start <= owner_token.i < ent.end and kg_label(ent):
+                cluster = self.of_span.get((ent.start, ent.end))
+                if cluster is None and _is_acronym(ent):
+                    # owner acronyms are resolved after named organizations
+                    cluster = self._cluster(f"org:{norm(_clean(ent.text))}", EntityType(ent.label_))
+                    self._attach(cluster, ent, _clean(ent.text))
+                if cluster is not None:
+                    return cluster, _clean(ent.text)
+        return None
+
+    # ------------------------------------------------------------ acronyms
+
+    def _add_acronyms(self, spans: list[Span]) -> None:
+        defined = self._parenthesised()
+        longs = [c for c in self.clusters if c.type in _ORGS and c.names]
+        for span in spans:
+            if (span.start, span.end) in self.of_span:
+                continue
+            text = _clean(span.text)
+            target = defined.get(text) or self._expand(text, span, longs)
+            if target is None:
+                self._add_named_acronym(span, text)
+                continue
+            self._attach(target, span, text)
+
+    def _add_named_acronym(self, span: Span, text: str) -> None:
+        known = lexicon.known_organization(text)
+        entity_type = EntityType(span.label_)
+        if known is not None or entity_type not in _ORGS:
+            if entity_type in _ORGS:
+                self._add_organization(span, entity_type, text)
+            else:
+                self._add_named(span)
+            return
+        self._attach(self._cluster(f"org:{norm(text)}", entity_type), span, text)
+
+    def _parenthesised(self) -> dict[str, _Cluster]:
+        # "National Medical Products Administration (NMPA)": the acronym is defined here,
+        # whatever its letters are.
+        found: dict[str, _Cluster] = {}
+        for (start, end), cluster in self.of_span.items():
+            if cluster.type not in _ORGS or end + 2 >= len(self.doc):
+                continue
+            if self.doc[end].text == "(" and self.doc[end + 2].text == ")":
+                acronym = self.doc[end + 1].text
+                if _ACRONYM.match(acronym) and acronym.upper() == acronym:
+                    found.setdefault(acronym, cluster)
+        return found
+
+    def _expand(self, acronym: str, span: Span, longs: list[_Cluster]) -> _Cluster | None:
+        best: tuple[int, _Cluster] | None = None
+        for cluster in longs:
+            for name, mention in zip(cluster.names, cluster.spans):
+                if _acronym_of(acronym, name):
+                    distance = abs(span.start - mention.start)
+                    if best is None or distance < best[0]:
+                        best = (distance, cluster)
+        return best[1] if best else None
+
+    # ------------------------------------------------------------ persons
+
+    def _add_persons(self, spans: list[Span]) -> None:
+        full: list[tuple[Span, _Cluster]] = []
+        for span in sorted(spans, key=lambda s: (-len(s), s.start)):
+            text = _clean(span.text)
+            words = text.split()
+            entity_type = EntityType(span.label_)
+            target = None
+            candidates = [(s, c) for s, c in full if set(words) < set(_clean(s.text).split())]
+            if candidates:  # the most recent full name before a short form, else the nearest
+                before = [pair for pair in candidates if pair[0].start < span.start]
+                pool = before or candidates
+                target = min(pool, key=lambda pair: abs(pair[0].start - span.start))[1]
+            if target is None:
+                target = self._cluster(f"person:{norm(text)}", entity_type)
+                full.append((span, target))
+            if entity_type is EntityType.OFFICIAL:
+                target.type = EntityType.OFFICIAL
+            self._attach(target, span, text)
+
+    # ------------------------------------------------------------ the table
+
+    def _table(self) -> MentionTable:
+        table = MentionTable(doc=self.doc)
+        used: set[str] = set()
+        for cluster in self.clusters:
+            if not cluster.spans:
+                continue
+            names = list(dict.fromkeys(cluster.names))
+            if not cluster.label:
+                cluster.label = max(names, key=lambda n: (len(n.split()), len(n))) if names else ""
+            if not cluster.label:
+                continue
+            if cluster.type in _ORGS:
+                cluster.type = self._org_type(cluster)
+            base = f"{cluster.type.family}:{slug(cluster.label)}"
+            key, n = base, 1
+            while key in used:
+                n += 1
+                key = f"{base}-{n}"
+            used.add(key)
+            cluster.key = key
+            spans = sorted(cluster.spans, key=lambda s: s.start)
+            table.entities[key] = Entity(
+                key=key,
+                type=cluster.type,
+                label=cluster.label,
+                names=tuple(dict.fromkeys([cluster.label, *names])),
+                mentions=tuple(self._mention(s) for s in spans),
+                same_as=cluster.same_as,
+            )
+            table.spans[key] = [(s.start, s.end) for s in spans]
+            for s in spans:
+                for i in range(s.start, s.end):
+                    table.by_token[i] = key
+        return table
+
+    def _org_type(self, cluster: _Cluster) -> EntityType:
+        # The fullest name decides: "MOC" alone looks like any organization.
+        for span in sorted(cluster.spans, key=lambda s: -len(s)):
+            if not _is_acronym(span):
+                return EntityType(span.label_) if span.label_ in {"Agency", "Organization"} else cluster.type
+        return cluster.type
+
+    def _mention(self, span: Span) -> Mention:
+        sent = span.sent
+        return Mention(
+            article=self.article.id,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            sentence=sent.text,
+            sentence_start=sent.start_char,
+        )
+
+    # ------------------------------------------------------------ references
+
+    def _refer(self, table: MentionTable) -> None:
+        order = sorted(
+            ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
+        )
+        matcher = Matcher(self.doc.vocab)
+        heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
+        matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
+                                  {"LOWER": {"IN": heads}, "TAG": "NN"}]])
+        matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
+                                  "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
+        for match_id, start, end in matcher(self.doc):
+            if any(i in table.by_token for i in range(start, end)):
+                continue
+            rule = self.doc.vocab.strings[match_id]
+            if rule == "definite":
+                head = self.doc[end - 1]
+                if end < len(self.doc) and self.doc[end].lower_ in {"of", "'s", "\u2019s"}:
+                    continue
+                key = self._antecedent(table, order, start, lambda e: _describes(head.lower_, e))
+            else:
+                key = self._antecedent(table, order, start, lambda e: e.type in _PERSONS)
+            if key is None:
+                continue
+            for i in range(start, end):
+                table.by_token[i] = key
+            table.spans[key] = sorted([*table.spans[key], (start, end)])
+
+    @staticmethod
+    def _antecedent(table, order, start, fits) -> str | None:
+        for s, _e, key in reversed(order):
+            if s < start and fits(table.entities[key]):
+                return key
+        return None
+
+
+def _describes(head: str, entity: Entity) -> bool:
+    if entity.type not in _ORGS:
+        return False
+    if head in _COMPANY_WORDS:
+        return entity.type is EntityType.ORGANIZATION
+    return any(head in norm(name).split() for name in entity.all_names)
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """True when the letters of ``acronym`` start the words of ``name`` in order.
+
+    Each content word gives one or more leading letters ("MOFCOM" = MinistryOFCOMmerce);
+    function words may give none ("GAC" = General Administration of Customs).
+    """
+    letters = acronym.replace(".", "").upper()
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the"]
+    if len(words) < 2:
+        return False
+
+    def fit(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j].upper()
+        if words[j].lower() in _FUNCTION_WORDS and fit(i, j + 1):
+            return True
+        k = 1
+        while k <= len(word) and i + k <= len(letters) and letters[i:i + k] == word[:k]:
+            if fit(i + k, j + 1):
+                return True
+            k += 1
+        return False
+
+    return fit(0, 0)
+
+
+def _is_acronym(span: Span) -> bool:
+    text = _clean(span.text)
+    return len(span) == 1 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 \
+        and text.upper() == text.replace("'S", "")
+
+
+def _is_owned_unit(span: Span) -> bool:
+    if span.label_ not in {"Agency", "Organization"} or not span.text.islower():
+        return False
+    before = _token_before(span)
+    return before is not None and before.i < span.start - 1 and country_of(before.text) is None
+
+
+def _token_before(span: Span):
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and doc[i].lower_ in _POSSESSIVE:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return re.sub(r"['\u2019]s$", "", text).strip()
+
+
+def _singular_tail(span: Span) -> str:
+    words = [t.lower_ for t in span[:-1]] + [span[-1].lemma_.lower()]
+    return " ".join(words)

@@ -76,7 +76,7 @@ def sample_extraction(article_id: str = "port-safety") -> Extraction:
     return Extraction(article, entities, facts, model="en_core_web_sm-3.8.0")
 
 
-SECOND_TEXT = "Freedonia, officially the Republic of Freedonia, said it would send more ventilators."
+SECOND_TEXT = "Freedonia, officially the Republic of Freedonia, exported ventilators to its neighbours."
 
 
 def second_extraction() -> Extraction:
@@ -89,7 +89,7 @@ def second_extraction() -> Extraction:
         Entity("v", EntityType.PRODUCT, "ventilators", ("ventilators",), (m("ventilators"),)),
     )
     facts = (
-        _fact(article, "said", subject="f", predicate=Predicate.SAID, quote="it would send more ventilators",
-              confidence=0.6, extractor="speech.said"),
+        _fact(article, "exported", subject="f", predicate=Predicate.EXPORTS, object="v",
+              confidence=0.6, extractor="trade.exported"),
     )
     return Extraction(article, entities, facts, model="en_core_web_sm-3.8.0")

@@ -201,8 +201,12 @@ def _fact_key(fact: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def facts_document(source: Graph | Iterable[tuple[Node, ...]]) -> dict[str, Any]:
+def facts_document(
+    source: Graph | Iterable[tuple[Node, ...]], *, with_iris: bool = False
+) -> dict[str, Any]:
     """The facts document of a graph, a dataset or quads (see the eval README for its shape).
+
+    ``with_iris`` adds each fact node's IRI as ``"iri"`` (for graph exports; not scored).
 
     >>> facts_document(extraction_to_quads(extraction))["facts"][0]["p"]
     'holdsPost'
@@ -214,6 +218,8 @@ def facts_document(source: Graph | Iterable[tuple[Node, ...]]) -> dict[str, Any]
         if KG.Fact in props.get(RDF.type, ()):
             fact = _fact(index, node, article_ids)
             if fact is not None:
+                if with_iris:
+                    fact["iri"] = str(node)
                 facts.append(fact)
     facts.sort(key=_fact_key)
     return {"articles": articles, "entities": _entities(index, article_ids), "facts": facts}

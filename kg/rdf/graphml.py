@@ -1,0 +1,74 @@
+"""Graph -> networkx MultiDiGraph and GraphML for Gephi, Cytoscape and networkx.
+
+Entities are nodes; every fact with an object is a typed edge. A statement and an export
+value have no entity object, so they become nodes of their own (``Statement``,
+``MonetaryAmount``) that the speaker or exporter points to. GraphML attributes are only
+str, int and float, which every graph tool reads.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.rdf.facts import facts_document
+from kg.rdf.serialize import Source, _rows, write_atomic
+
+_EDGE_KEYS = ("role", "quantity", "unit", "amount", "currency", "quote", "article", "sentence",
+              "start", "end", "confidence")
+
+
+def _clean(attrs: dict[str, Any]) -> dict[str, str | int | float]:
+    return {k: v for k, v in attrs.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+
+
+def _amount_label(fact: dict[str, Any]) -> str:
+    amount = fact.get("amount")
+    text = f"{amount:,.0f}" if isinstance(amount, float) and amount.is_integer() else str(amount)
+    return f"{text} {fact.get('currency') or ''}".strip()
+
+
+def to_networkx(source: Source) -> nx.MultiDiGraph:
+    """Entities and their relations as a MultiDiGraph (node = entity IRI, edge key = fact IRI)."""
+    document = facts_document(list(_rows(source)), with_iris=True)
+    graph = nx.MultiDiGraph()
+    for entity in document["entities"]:
+        graph.add_node(entity["iri"], **_clean({
+            "type": entity["type"] or "Other",
+            "label": entity["label"],
+            "names": " | ".join(entity["names"]),
+            "same_as": " ".join(entity["same_as"]),
+            "mentions": len(entity["mentions"]),
+        }))
+    for fact in document["facts"]:
+        attrs = _clean({"predicate": fact["p"], "label": fact["p"], **{k: fact.get(k) for k in _EDGE_KEYS}})
+        if "o" in fact:
+            target = fact["o"]
+        elif fact["p"] == "said":
+            target = fact["iri"]
+            graph.add_node(target, **_clean({"type": "Statement", "label": fact.get("quote") or fact["sentence"],
+                                             "article": fact["article"]}))
+        else:
+            target = fact["iri"]
+            graph.add_node(target, **_clean({"type": "MonetaryAmount", "label": _amount_label(fact),
+                                             "amount": fact.get("amount"), "currency": fact.get("currency")}))
+        for end in (fact["s"], target):
+            if end not in graph:  # an endpoint no graph typed: keep the edge, say so
+                graph.add_node(end, type="Unknown", label=end)
+        graph.add_edge(fact["s"], target, key=fact["iri"], **attrs)
+    return graph
+
+
+def graphml_bytes(source: Source) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(to_networkx(source), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()
+
+
+def write_graphml(source: Source, path: str | os.PathLike[str]) -> Path:
+    """Write ``source`` as GraphML to ``path`` (atomically)."""
+    return write_atomic(path, graphml_bytes(source))

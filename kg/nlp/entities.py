@@ -162,6 +162,8 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label="Disease")
         if lexicon.is_generic(text) or all(t.like_num or t.is_punct for t in span):
             return None
+        if text.islower() or not any(t.is_alpha and len(t) > 1 for t in span):
+            return None  # names are capitalised; "jargon", "O.K." are model slips
         country = country_of(text)
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and text in lexicon.ambiguous_countries()):

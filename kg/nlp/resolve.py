@@ -58,6 +58,7 @@ class _Resolver:
 
     def run(self) -> MentionTable:
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
+        ents = self._persons_named_as_others(ents)
         owned = [e for e in ents if _is_owned_unit(e)]
         for span in ents:
             if span.label_ not in {"Person", "Official"} and not _is_acronym(span) \
@@ -70,6 +71,19 @@ class _Resolver:
         table = self._table()
         self._refer(table)
         return table
+
+    def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
+        # The model sometimes tags a person's surname as an organization or place
+        # ("Maduro's rule"); within an article, a full name settles it.
+        words = {w for e in ents if e.label_ in {"Person", "Official"} and len(e) > 1
+                 for w in _clean(e.text).split()}
+        out = []
+        for e in ents:
+            if e.label_ in {"Organization", "Place"} and len(e) == 1 and _clean(e.text) in words \
+                    and not _is_acronym(e) and country_of(e.text) is None:
+                e = Span(self.doc, e.start, e.end, label="Person")
+            out.append(e)
+        return out
 
     # ------------------------------------------------------------ named mentions
 
@@ -133,7 +147,9 @@ class _Resolver:
             if country is not None:  # "the Chinese government", "China's health ministry"
                 adjective = country.demonyms[0] if country.demonyms else country.name
                 name = f"{adjective} {text}"
-                self._attach(self._cluster(f"org:{norm(name)}", EntityType.AGENCY), span, name)
+                cluster = self._cluster(f"org:{norm(name)}", EntityType.AGENCY)
+                cluster.label = name
+                self._attach(cluster, span, self.doc[before.i : span.end].text)
                 return
             owner = self._owner(span)
             if owner is not None:  # "the MOC's foreign trade department"
@@ -143,9 +159,32 @@ class _Resolver:
                 self._attach(cluster, span, text)
                 cluster.names.append(name)
                 return
-        cluster = self._cluster(f"org:{norm(text)}", entity_type)
+        identity = f"org:{norm(text)}"
+        if identity not in self.by_identity:
+            longer = self._longer_name(text)
+            if longer is not None:
+                self._attach(longer, span, text)
+                return
+        cluster = self._cluster(identity, entity_type)
         cluster.typed_by_label = True
         self._attach(cluster, span, text)
+
+    def _longer_name(self, text: str) -> _Cluster | None:
+        # "Silvercorp" is "Silvercorp USA": a name that starts another organization's name
+        # (but "Ministry" alone would be no name; single-word heads are left alone).
+        words = text.split()
+        if len(words) != 1 or words[0].lower() in lexicon.agency_heads():
+            return None
+        found = None
+        for other in self.of_span.values():
+            if other.type is EntityType.ORGANIZATION and any(
+                n.split()[: len(words)] == words and len(n.split()) > len(words)
+                for n in other.names
+            ):
+                if found is not None and found is not other:
+                    return None  # ambiguous
+                found = other
+        return found
 
     def _owner(self, span: Span) -> tuple[_Cluster, str] | None:
         if span.start < 2 or self.doc[span.start - 1].lower_ not in _POSSESSIVE:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -92,7 +93,7 @@ def _items_table(title: str, items: list[tuple[str, dict[str, Any]]]) -> Table:
     table.add_column("why")
     table.add_column("sentence", overflow="fold")
     for gold, item in items:
-        table.add_row(gold, _describe(item), str(item.get("reason", "")), str(item.get("sentence") or ""))
+        table.add_row(Path(gold).name, _describe(item), str(item.get("reason", "")), str(item.get("sentence") or ""))
     return table
 
 

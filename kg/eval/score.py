@@ -3,12 +3,14 @@
 Matching is one-to-one on both levels: each gold entity (and each gold fact) is taken by at
 most one extracted entity (fact). Among the matchings of greatest size the scorer prefers the
 one that covers the most required gold items, then the one with the most right types (or
-agreeing qualifiers); ties are broken by the fixed order of both lists, so a run is
-deterministic.
+agreeing qualifiers), then (for entities) the extracted node that the article's facts use;
+remaining ties are broken by a fixed order of both lists, so a run is deterministic.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,21 +101,28 @@ class EvalResult:
         return total
 
 
-def _matching(edges: Mapping[tuple[int, int], int], bonus_cap: int) -> dict[int, int]:
-    """A maximum one-to-one matching left -> right; among those, the greatest total bonus.
+def _matching(edges: Mapping[tuple[int, int], tuple[int, ...]]) -> dict[int, int]:
+    """A maximum one-to-one matching left -> right; among those, the best by the edges' tiers.
 
-    Every edge weighs more than ``bonus_cap`` times the number of edges, so one more edge
-    always outweighs any bonus; integer weights keep networkx's algorithm exact.
+    Each edge carries non-negative preference tiers, most important first; they are packed
+    into one integer weight (mixed radix) so that one more edge outweighs any preference and
+    each tier outweighs all tiers after it. Integer weights keep networkx's algorithm exact.
     """
     if not edges:
         return {}
-    base = bonus_cap * (len(edges) + 1) + 1
+    size = min(len({a for a, _ in edges}), len({b for _, b in edges}))
+    weight = dict.fromkeys(edges, 0)
+    scale = 1
+    for tier in reversed(range(len(next(iter(edges.values()))))):
+        top = max(prefs[tier] for prefs in edges.values())
+        for edge, prefs in edges.items():
+            weight[edge] += prefs[tier] * scale
+        scale *= size * top + 1
     graph = nx.Graph()
-    for (left, right), bonus in sorted(edges.items()):
-        graph.add_edge(("l", left), ("r", right), weight=base + bonus)
-    pairs = nx.max_weight_matching(graph, maxcardinality=False)
+    for (left, right), w in sorted(weight.items()):
+        graph.add_edge(("l", left), ("r", right), weight=w + scale)
     out: dict[int, int] = {}
-    for a, b in pairs:
+    for a, b in nx.max_weight_matching(graph, maxcardinality=False):
         left, right = (a, b) if a[0] == "l" else (b, a)
         out[left[1]] = right[1]
     return out
@@ -186,7 +195,7 @@ class _Scorer:
         self.result = FileResult(gold=label, article=self.article)
         self.facts = sorted(
             (f for f in doc.get("facts") or [] if f.get("article") == self.article),
-            key=lambda f: (str(f.get("p")), f.get("start") or 0, f.get("end") or 0, str(f.get("s")), str(f.get("o"))),
+            key=lambda f: (str(f.get("p")), f.get("start") or 0, f.get("end") or 0, json.dumps(f, sort_keys=True, default=str)),
         )
         self.entities = _article_entities(doc, self.article, self.facts)
         self.by_iri = {e.get("iri"): e for e in doc.get("entities") or []}
@@ -198,14 +207,24 @@ class _Scorer:
         gold, res = self.gold.entities, self.result
         gold_keys = [_keys(g.names) for g in gold]
         ext_keys = [_keys(_names(e)) for e in self.entities]
-        edges: dict[tuple[int, int], int] = {}
-        cap = len(gold) + 2
+        # Preferences: required gold entities, right types, then the extracted entity the
+        # article's facts hang on (so a failed merge costs the stray node, not the main one),
+        # then the one with more mentions, then the order of IRIs.
+        uses = Counter(str(x) for f in self.facts for x in (f.get("s"), f.get("o")) if x)
+        edges: dict[tuple[int, int], tuple[int, ...]] = {}
         for i, keys in enumerate(ext_keys):
+            e = self.entities[i]
             for j, gkeys in enumerate(gold_keys):
                 if keys & gkeys:
-                    bonus = (0 if gold[j].optional else cap) + int(_type_ok(str(self.entities[i].get("type")), gold[j]))
-                    edges[(i, j)] = bonus
-        match = _matching(edges, 2 * cap)
+                    edges[(i, j)] = (
+                        int(not gold[j].optional),
+                        int(_type_ok(str(e.get("type")), gold[j])),
+                        uses[str(e.get("iri"))],
+                        sum(m.get("article") == self.article for m in e.get("mentions") or []),
+                        len(self.entities) - i,
+                        len(gold) - j,
+                    )
+        match = _matching(edges)
         matched_gold = {j: i for i, j in match.items()}
         for i, j in sorted(match.items()):
             self.to_gold[str(self.entities[i].get("iri"))] = gold[j].id
@@ -224,7 +243,7 @@ class _Scorer:
                 elif not right:
                     res.entities_typed.fp += 1
                 if not right:
-                    res.false_positives.append(self._entity_fp(e, f"typed {etype}, gold {g.id!r} is a {g.type.value}", kind="type"))
+                    res.false_positives.append(self._entity_fp(e, f"typed {etype}, but gold entity {g.id!r} is of type {g.type.value}", kind="type"))
             elif not g.optional:
                 res.entities_untyped.fn += 1
                 res.entities_typed.fn += 1
@@ -277,10 +296,10 @@ class _Scorer:
             elif f.get("o") and o is None:
                 why = f"object {self._label(f.get('o'))!r} matches no gold entity"
             mapped.append((s, o, why))
-        loose_edges: dict[tuple[int, int], int] = {}
-        strict_edges: dict[tuple[int, int], int] = {}
+        loose_edges: dict[tuple[int, int], tuple[int, ...]] = {}
+        strict_edges: dict[tuple[int, int], tuple[int, ...]] = {}
         problems: dict[tuple[int, int], list[str]] = {}
-        cap = len(gold) + 2
+        n, m = len(self.facts), len(gold)
         for i, f in enumerate(self.facts):
             s, o, why = mapped[i]
             if why is not None:
@@ -289,12 +308,12 @@ class _Scorer:
                 if f.get("p") != g.p.value or s != g.s or o != g.o:
                     continue
                 problems[(i, j)] = qualifier_problems(f, g)
-                required = 0 if g.optional else cap
-                loose_edges[(i, j)] = required + int(not problems[(i, j)])
-                if not problems[(i, j)]:
-                    strict_edges[(i, j)] = required
-        strict = _matching(strict_edges, 2 * cap)
-        loose = _matching(loose_edges, 2 * cap)
+                required, agree = int(not g.optional), int(not problems[(i, j)])
+                loose_edges[(i, j)] = (required, agree, n - i, m - j)
+                if agree:
+                    strict_edges[(i, j)] = (required, n - i, m - j)
+        strict = _matching(strict_edges)
+        loose = _matching(loose_edges)
         self._count(strict, res.facts_strict, res.strict_by_predicate)
         self._count(loose, res.facts_loose, res.loose_by_predicate)
         self._fact_misses(strict, loose, problems)
@@ -337,11 +356,10 @@ class _Scorer:
         for j, g in enumerate(self.gold.facts):
             if g.optional or j in strict_gold:
                 continue
-            found_loose = j in loose_gold
+            found_loose, sentence = j in loose_gold, None
             if found_loose:
-                f = self.facts[loose_gold[j]]
+                sentence = self.facts[loose_gold[j]].get("sentence")
                 reason = "found with other qualifiers: " + "; ".join(problems[(loose_gold[j], j)])
-                reason += f" (sentence: {f.get('sentence')!r})"
             elif g.s not in self.to_gold.values():
                 reason = f"subject {g.s!r} was not found"
             elif g.o is not None and g.o not in self.to_gold.values():
@@ -350,7 +368,7 @@ class _Scorer:
                 reason = f"no extracted {g.p.value} fact links these entities"
             miss: dict[str, Any] = {"kind": "fact", "s": g.s, "p": g.p.value, "o": g.o}
             miss.update(g.qualifiers())
-            miss.update({"loose_match": found_loose, "reason": reason})
+            miss.update({"loose_match": found_loose, "sentence": sentence, "reason": reason})
             self.result.misses.append(miss)
 
     def _fact_fp(self, f: Mapping[str, Any], reason: str, *, loose_match: bool) -> dict[str, Any]:

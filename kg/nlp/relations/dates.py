@@ -147,12 +147,17 @@ def date_spans(sent: Span | Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def anchored_date(anchor: Token, published: str | None) -> str | None:
+def anchored_date(
+    anchor: Token, published: str | None, *, within: set[int] | None = None
+) -> str | None:
     """The date the clause of ``anchor`` (a verb or noun) is about, when its sentence says one.
 
-    A date inside the anchor's own subtree wins; a range is reported by its end.
+    A date inside the anchor's own subtree wins; a range is reported by its end. With
+    ``within``, only dates whose tokens all lie in that set of token indices count.
     """
     spans = date_spans(anchor.sent)
+    if within is not None:
+        spans = [s for s in spans if all(t.i in within for t in s)]
     if not spans:
         return None
     inside = [s for s in spans if anchor.left_edge.i <= s.start and s.end <= anchor.right_edge.i + 1]

@@ -1,7 +1,136 @@
-"""Placeholder."""
+"""``subOrganizationOf`` and ``basedIn``.
+
+"Department of X of the Y", "X under Y" and "Y's X department" make X a unit of Y when both
+are organizations; "China's Ministry of Commerce", "the Beijing-based X", "Chinese customs"
+(demonym + body), "X in <Place>" and "X, based in <Place>" place an organization.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 
-def extract(ctx):
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon, words
+
+CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
+              "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85}  # fmt: skip
+# Prepositions that make an organization a unit of another, and place one in a place.
+_SUB_PREPS = ("of", "under", "within")
+_BASED_PREPS = ("in", "of", "at")
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    preps = sorted({*lexicon("places")["sub_preps"], *lexicon("places")["based_preps"]})
+    matcher = DependencyMatcher(vocab)
+    matcher.add("prep", [[
+        {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
+        {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "p",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": preps}}},
+        {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]])
+    matcher.add("possessive", [[
+        {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
+        {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "poss"}},
+    ]])
+    matcher.add("modifier", [[
+        {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
+        {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound", "nmod"]}}},
+    ]])
+    matcher.add("based", [[
+        {"RIGHT_ID": "b", "RIGHT_ATTRS": {"LOWER": {"IN": lexicon("places")["based_words"]}}},
+        {"LEFT_ID": "b", "REL_OP": ">", "RIGHT_ID": "y",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["npadvmod", "compound", "nmod", "dep", "amod"]}}},
+    ], [
+        {"RIGHT_ID": "b", "RIGHT_ATTRS": {"LOWER": {"IN": lexicon("places")["based_words"]}}},
+        {"LEFT_ID": "b", "REL_OP": ">", "RIGHT_ID": "p",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at"]}}},
+        {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]])  # fmt: skip
+    return matcher
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Units of organizations and the places organizations are based in."""
+    facts: list[Fact] = []
+    for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
+        rule = ctx.doc.vocab.strings[match_id]
+        x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
+        if rule == "prep":
+            facts.extend(_prep(ctx, x, ctx.doc[ids[1]], y))
+        elif rule == "possessive":
+            facts.extend(_possessive(ctx, x, y))
+        elif rule == "modifier":
+            facts.extend(_modifier(ctx, x, y))
+        else:
+            facts.extend(_based(ctx, x, y))
+    return facts
+
+
+def _distinct(ctx: Context, x: Token, y: Token, xt: frozenset, yt: frozenset) -> tuple[str, str] | None:
+    kx, ky = ctx.key(x, xt), ctx.key(y, yt)
+    if kx is None or ky is None or kx == ky:
+        return None
+    return kx, ky
+
+
+def _prep(ctx: Context, x: Token, prep: Token, y: Token) -> list[Fact]:
+    if prep.lower_ in _SUB_PREPS and (pair := _distinct(ctx, x, y, ORGS, ORGS)):
+        return [ctx.fact(pair[0], Predicate.SUB_ORGANIZATION_OF, [x, y], object=pair[1],
+                         rule="sub-prep", confidence=CONFIDENCE["sub-prep"])]  # fmt: skip
+    if prep.lower_ in _BASED_PREPS and (pair := _distinct(ctx, x, y, ORGS, PLACES)):
+        return [ctx.fact(pair[0], Predicate.BASED_IN, [x, y], object=pair[1],
+                         rule="based-prep", confidence=CONFIDENCE["based-prep"])]  # fmt: skip
     return []
+
+
+def _possessive(ctx: Context, x: Token, y: Token) -> list[Fact]:
+    if pair := _distinct(ctx, x, y, ORGS, ORGS):
+        return [ctx.fact(pair[0], Predicate.SUB_ORGANIZATION_OF, [y, x], object=pair[1],
+                         rule="sub-possessive", confidence=CONFIDENCE["sub-possessive"])]  # fmt: skip
+    if pair := _distinct(ctx, x, y, ORGS, PLACES):
+        return [ctx.fact(pair[0], Predicate.BASED_IN, [y, x], object=pair[1],
+                         rule="based-possessive", confidence=CONFIDENCE["based-possessive"])]  # fmt: skip
+    return []
+
+
+def _modifier(ctx: Context, x: Token, y: Token) -> list[Fact]:
+    """ "Chinese customs", "the Tanzanian Ministry of Health", "U.S. Food and Drug Administration"."""
+    kx = ctx.key(x, ORGS)
+    if kx is None:
+        return []
+    ky = ctx.key(y, PLACES) if y.pos_ == "PROPN" else None
+    if ky is None and y.pos_ in ("ADJ", "PROPN"):
+        ky = ctx.country_of_demonym(y)
+    if ky is None or ky == kx or ctx.table.key_at(y) == kx and y.pos_ == "PROPN":
+        return []  # "China Development Bank": the place is part of the organization's name
+    return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-modifier",
+                     confidence=CONFIDENCE["based-modifier"])]  # fmt: skip
+
+
+def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:
+    """ "the Beijing-based X", "X, based in Y", "X is headquartered in Y"."""
+    place = ctx.key(y, PLACES)
+    if place is None:
+        return []
+    candidates = [based.head] if based.dep_ in ("amod", "acl", "compound") else []
+    candidates += [c for c in based.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if based.dep_ == "amod" and based.head.dep_ in ("compound",):
+        candidates.append(based.head.head)
+    for cand in candidates:
+        org = ctx.key(cand, ORGS)
+        if org is None:  # "the Beijing-based company Xiaomi": the name is in apposition
+            org = next((k for c in cand.children if c.dep_ in ("appos", "compound")
+                        and (k := ctx.key(c, ORGS))), None)  # fmt: skip
+        if org is not None:
+            return [ctx.fact(org, Predicate.BASED_IN, [y, based, cand], object=place,
+                             rule="based-word", confidence=CONFIDENCE["based-word"])]  # fmt: skip
+    return []
+
+
+__all__ = ["extract", "EntityType", "words"]

@@ -1,7 +1,66 @@
-"""Placeholder."""
+"""``locatedIn``: "Chato in northwestern Tanzania", "Wuhan, China", "Austin, Texas"."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 
-def extract(ctx):
-    return []
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.relations.base import PLACES, Context, lexicon
+
+CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85}
+# A list ("Wuhan, Beijing and Shanghai") is not a place and its container.
+_LIST_WORDS = frozenset({",", "and", "or"})
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    matcher = DependencyMatcher(vocab)
+    matcher.add("located-prep", [[
+        {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": "PROPN"}},
+        {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "p",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": lexicon("places")["located_preps"]}}},
+        {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]])
+    matcher.add("located-apposition", [[
+        {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": "PROPN"}},
+        {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["appos", "npadvmod", "conj"]}, "POS": "PROPN"}},
+    ]])  # fmt: skip
+    return matcher
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Places located in other places."""
+    facts: list[Fact] = []
+    for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
+        rule = ctx.doc.vocab.strings[match_id]
+        x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
+        kx, ky = ctx.key(x, PLACES), ctx.key(y, PLACES)
+        if kx is None or ky is None or kx == ky:
+            continue
+        if ctx.type(kx) is EntityType.COUNTRY:
+            continue  # a country is located in no other place kg names
+        if rule == "located-apposition" and not _comma_pair(ctx, x, y, ky):
+            continue
+        facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky, rule=rule,
+                              confidence=CONFIDENCE[rule]))  # fmt: skip
+    return facts
+
+
+def _comma_pair(ctx: Context, x: Token, y: Token, ky: str) -> bool:
+    """ "Wuhan, China": the container follows right after a comma and ends the phrase."""
+    first, second = ctx.mention(x), ctx.mention(y)
+    if second.start != first.end + 1 or ctx.doc[first.end].text != ",":
+        return False
+    if y.dep_ == "conj" and ctx.type(ky) is not EntityType.COUNTRY:
+        return False
+    after = ctx.doc[second.end] if second.end < len(ctx.doc) else None
+    before = ctx.doc[first.start - 1] if first.start > 0 else None
+    in_list = (after is not None and after.lower_ in ("and", "or")) or (
+        before is not None and before.text == "," and y.dep_ == "conj"
+    )
+    return not in_list and not (y.dep_ == "conj" and _LIST_WORDS & {t.lower_ for t in x.children})

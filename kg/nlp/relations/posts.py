@@ -1,7 +1,254 @@
-"""Placeholder."""
+"""``holdsPost`` (with the role as written) and ``nationality``.
+
+Titles are found by the parse, in four shapes:
+apposition ("Zhang Qi, deputy director of the Department of X of Y"),
+pre-modifier ("Chinese Foreign Minister Wang Yi", "Secretary of State Mike Pompeo"),
+copula or relative clause ("..., who is the minister of ..."), and appointment
+("was named spokeswoman for ..."). The post is in the first body the title names
+("deputy director of the Department of X of the Y" -> the Department of X).
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 
-def extract(ctx):
-    return []
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context, lexicon, words
+
+POST_BODIES = ORGS | PLACES
+COUNTRY = frozenset({EntityType.COUNTRY})
+CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0.85,
+              "post-appointment": 0.8, "nationality-demonym": 0.85,
+              "nationality-post": 0.6}  # fmt: skip
+_MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    extra = words("posts", "role_heads")
+    try:
+        from kg.nlp.lexicon import title_words, titles
+    except ImportError:  # relation rules can run on their own lexicon alone
+        return extra
+    return extra | titles() | title_words()
+
+
+def _is_title_head(token: Token) -> bool:
+    return token.lower_ in _title_words() or token.lemma_.lower() in _title_words()
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    data = lexicon("posts")
+    matcher = DependencyMatcher(vocab)
+    matcher.add("post-apposition", [[
+        {"RIGHT_ID": "a", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
+        {"LEFT_ID": "a", "REL_OP": ">", "RIGHT_ID": "b", "RIGHT_ATTRS": {"DEP": "appos"}},
+    ]])
+    matcher.add("post-copula", [[
+        {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": data["copula_verbs"]}}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "t", "RIGHT_ATTRS": {"DEP": "attr"}},
+    ], [
+        {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": data["serve_verbs"]}}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "as", "RIGHT_ATTRS": {"LOWER": "as"}},
+        {"LEFT_ID": "as", "REL_OP": ">", "RIGHT_ID": "t", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]])
+    matcher.add("post-appointment", [[
+        {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": data["appoint_verbs"]}}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "t",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["oprd", "attr", "xcomp", "dobj"]}}},
+    ]])  # fmt: skip
+    return matcher
+
+
+def extract(ctx: Context) -> list[Fact]:
+    """Posts and nationalities stated by titles next to person mentions."""
+    facts: list[Fact] = []
+    for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
+        rule = ctx.doc.vocab.strings[match_id]
+        tokens = [ctx.doc[i] for i in ids]
+        if rule == "post-apposition":
+            a, b = tokens
+            if ctx.key(a, PERSONS) and _is_title_head(b):
+                facts.extend(_post(ctx, a, b, rule))
+            elif ctx.key(b, PERSONS) and _is_title_head(a):
+                facts.extend(_post(ctx, b, a, rule))
+        else:
+            verb, title = tokens[0], tokens[-1]
+            person = _clause_subject(verb)
+            if person is not None and ctx.key(person, PERSONS) and _is_title_head(title):
+                facts.extend(_post(ctx, person, title, rule))
+    for key, mention in ctx.entity_mentions(PERSONS):
+        facts.extend(_premodifier(ctx, key, mention))
+    return facts
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lower_ in words("posts", "relative_pronouns") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
+    holder = ctx.key(person, PERSONS)
+    if holder is None:
+        return []
+    role_tokens, body, evidence = _role_and_body(ctx, title)
+    facts = []
+    nationality = _demonym_country(ctx, role_tokens, title)
+    role_tokens = [t for t in role_tokens if not _is_demonym(ctx, t)]
+    role = _role_text(role_tokens)
+    if body is None and nationality is not None:
+        body = nationality
+    if role and body is not None and body != holder:
+        facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
+                              rule=rule, confidence=CONFIDENCE[rule], object=body, role=role))  # fmt: skip
+        if nationality is None and ctx.type(body) is EntityType.COUNTRY:
+            facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, *evidence],
+                                  rule="nationality-post", object=body,
+                                  confidence=CONFIDENCE["nationality-post"]))  # fmt: skip
+    if nationality is not None:
+        facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, title],
+                              rule="nationality-demonym", object=nationality,
+                              confidence=CONFIDENCE["nationality-demonym"]))  # fmt: skip
+    return facts
+
+
+def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None, list[Token]]:
+    """The title's words and the body it names: prepositional object, owner or modifier."""
+    role = _modifiers(title)
+    body = None
+    evidence: list[Token] = []
+    for token in role:  # "Commerce Ministry spokesman": the body inside the title
+        if (key := ctx.key(token, ORGS)) is not None:
+            body, evidence = key, [token]
+    role = [t for t in role if ctx.key(t, ORGS) is None]
+    for child in title.children:
+        if child.dep_ == "poss" and (key := ctx.key(child, POST_BODIES)):
+            body, evidence = key, [child]  # "the ministry's spokesman"
+    if body is None:
+        body, evidence, extra = _prepositional_body(ctx, title)
+        role.extend(extra)
+    return role, body, evidence
+
+
+def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[Token], list[Token]]:
+    preps = words("posts", "post_preps")
+    extra: list[Token] = []
+    current = title
+    for _ in range(_MAX_CHAIN):
+        objects = [p for c in current.children if c.dep_ == "prep" and c.lower_ in preps
+                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        if not objects:
+            return None, [], extra
+        obj = objects[0]
+        key = ctx.key(obj, POST_BODIES)
+        if key is not None:
+            return key, [obj], extra
+        if current is title and _is_title_of(title, obj):
+            extra = [obj.head, *_modifiers(obj)]  # "Secretary of State": part of the title
+        current = obj
+    return None, [], extra
+
+
+def _is_title_of(title: Token, obj: Token) -> bool:
+    return _is_title_text(f"{title.text} of {obj.text}")
+
+
+def _is_title_text(text: str) -> bool:
+    try:
+        from kg.nlp.lexicon import is_title
+    except ImportError:
+        return text.lower() in _title_words()
+    return is_title(text)
+
+
+def _modifiers(title: Token) -> list[Token]:
+    """The title noun with the words before it that belong to it."""
+    out = [title]
+    for child in reversed([c for c in title.lefts]):
+        if child.dep_ in ("compound", "amod", "nmod") and child.i == out[0].i - 1:
+            out = [*sorted(child.subtree, key=lambda t: t.i), *out]
+        elif child.dep_ == "punct" and child.text in "-\u2013" and child.i == out[0].i - 1:
+            out.insert(0, child)
+        else:
+            break
+    return out
+
+
+def _role_text(tokens: list[Token]) -> str:
+    drop = words("posts", "drop_from_role")
+    tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _is_demonym(ctx: Context, token: Token) -> bool:
+    return token.pos_ in ("ADJ", "PROPN") and ctx.country_of_demonym(token) is not None
+
+
+def _demonym_country(ctx: Context, role: list[Token], title: Token) -> str | None:
+    for token in [*role, *(c for c in title.children if c.dep_ == "amod")]:
+        if token is not title and _is_demonym(ctx, token):
+            return ctx.country_of_demonym(token)
+    return None
+
+
+def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
+    """Titles written before the name: "Chinese Foreign Minister Wang Yi"."""
+    root = mention.root
+    start = min(root.left_edge.i, mention.start)
+    if start >= mention.start:
+        return []
+    zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case")]
+    zone = [t for t in zone if not t.is_punct or t.text in "-\u2013"]
+    heads = [t for t in zone if _is_title_head(t) and ctx.key(t, ORGS) is None]
+    if not heads:
+        return []
+    title = heads[-1]
+    body = None
+    evidence: list[Token] = []
+    for token in zone:
+        if (key := ctx.key(token, POST_BODIES)) is not None and not _is_demonym(ctx, token):
+            body, evidence = key, [token]
+    first = next((t for t in zone if ctx.key(t, POST_BODIES) is None and not _is_demonym(ctx, t)
+                  and t.dep_ != "poss"), None)  # fmt: skip
+    if first is None or first.i > title.i:
+        return []
+    whole = _role_text([t for t in zone if first.i <= t.i])
+    if " of " in whole and _is_title_text(whole):
+        role, body = whole, None  # "Secretary of State": the "of" phrase is the title's own
+    else:
+        role_tokens = [t for t in zone if first.i <= t.i and ctx.key(t, POST_BODIES) is None]
+        role = _role_text([t for t in role_tokens if not _is_demonym(ctx, t)])
+    nationality = next((c for t in zone if _is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
+                       None)  # fmt: skip
+    if body is None:
+        body = nationality
+    facts = []
+    person = mention[-1]
+    if role and body is not None and body != holder:
+        facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [ctx.doc[start], person],
+                              rule="post-premodifier", object=body, role=role,
+                              confidence=CONFIDENCE["post-premodifier"]))  # fmt: skip
+    if nationality is not None:
+        facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
+                              rule="nationality-demonym", object=nationality,
+                              confidence=CONFIDENCE["nationality-demonym"]))  # fmt: skip
+    elif body is not None and ctx.type(body) is EntityType.COUNTRY:
+        facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
+                              rule="nationality-post", object=body,
+                              confidence=CONFIDENCE["nationality-post"]))  # fmt: skip
+    return facts

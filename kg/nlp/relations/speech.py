@@ -92,7 +92,9 @@ def _from_verb(ctx: Context, verb: Token) -> list[Fact]:
         return []
     weak = verb.lemma_.lower() in words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
-    date = anchored_date(verb, ctx.article.published)
+    # The date of the saying, not one inside what was said.
+    said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
+    date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
     facts = [_said(ctx, key, sent, quote, rule, date) for key in dict.fromkeys(speakers)]
     for other in _continued_quotation(sent, verb):
         text = _clean(other)
@@ -171,12 +173,14 @@ def _verb_clause(verb: Token) -> set[int]:
 
 def _marks(span: Span) -> tuple[list[int], list[int]]:
     data = lexicon("speech")
-    opens = [t.i for t in span if t.text in data["open_quotes"] and t.text != '"']
-    closes = [t.i for t in span if t.text in data["close_quotes"] and t.text != '"']
-    straight = [t.i for t in span if t.text == '"']
-    # Straight quotes alternate: the first of an unpaired one opens only if none came before.
-    for n, i in enumerate(straight):
-        (opens if n % 2 == 0 else closes).append(i)
+    curly = [t for t in span if t.text != '"']
+    opens = [t.i for t in curly if t.text in data["open_quotes"]]
+    closes = [t.i for t in curly if t.text in data["close_quotes"]]
+    # A straight quote closes when it is glued to the word before it ('ready,"'), else opens.
+    for t in span:
+        if t.text == '"':
+            glued = t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 1].is_space
+            (closes if glued else opens).append(t.i)
     return sorted(opens), sorted(closes)
 
 

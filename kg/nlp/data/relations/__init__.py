@@ -1,0 +1,1 @@
+"""Relation lexicons (JSON data files read by kg.nlp.relations)."""

@@ -1,0 +1,54 @@
+"""`python -m bench [names...] [--articles N] [--quick]`: kg's speed benchmarks.
+
+Each benchmark times kg and its baseline in one process and writes the table to
+bench/results/speed.json and speed.md (see bench/SPEED.md for what each figure means).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shlex
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench.harness import Context, print_table, run_all, run_info, write_results
+
+# Run order matters: memory builds the BBC + Reuters graph that query and export then read.
+BENCHMARKS = {
+    "extraction": "bench.bench_extraction",
+    "cores": "bench.bench_cores",
+    "growth": "bench.bench_growth",
+    "memory": "bench.bench_memory",
+    "query": "bench.bench_query",
+    "export": "bench.bench_export",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", metavar="name",
+                        help=f"benchmarks to run (default: all): {', '.join(BENCHMARKS)}")
+    parser.add_argument("--articles", type=int, default=None, help="cap every corpus at N articles")
+    parser.add_argument("--quick", action="store_true", help="small corpora, few repeats (minutes, not hours)")
+    parser.add_argument("--results", type=Path, default=None, help="folder for speed.json/speed.md")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    chosen = [n for n in BENCHMARKS if n in args.names] if args.names else list(BENCHMARKS)
+    started = datetime.now(timezone.utc)
+    ctx = Context(quick=args.quick, articles=args.articles)
+    benchmarks = {name: importlib.import_module(BENCHMARKS[name]).run for name in chosen}
+    outcomes = run_all(benchmarks, ctx)
+    command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
+    info = run_info(quick=args.quick, command=command.strip(), started=started)
+    print_table(outcomes, info)
+    paths = write_results(outcomes, info, *([args.results] if args.results else []))
+    print(f"wrote {paths[0]} and {paths[1]}", file=sys.stderr)
+    return 1 if any(o.status == "error" for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Growth: cost per article late in a big build against early in it (nothing quadratic).
+
+Two measurements, both through ``kg.build.build`` with a progress callback timestamping
+every batch:
+
+* after-the-model: Docs of a base set of real articles are parsed once; ``build`` then
+  reads N replicated articles (same texts, new ids) and gets their extractions from those
+  cached Docs via ``kg.nlp.extract.extract``, so everything kg adds after spaCy is timed
+  (extraction from Docs, change detection, RDF mapping, Oxigraph writes). Cost per
+  article in the window of articles 1..W is compared with the last W of N (W = 1,000 and
+  N = 20,000 in a full run).
+* model-inclusive: the same windows on a smaller build that runs spaCy on every article.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench.corpus import Corpus, load, replicate, write_jsonl
+from bench.harness import Context, Outcome, ratio
+
+GOAL = 1.2
+BATCH = 64
+
+
+@contextmanager
+def cached_docs(docs: dict[str, object], model: str) -> Iterator[list[int]]:
+    """Make ``kg.build`` extract from cached Docs (keyed by text) instead of running spaCy."""
+    import kg.build
+    from kg.nlp.extract import extract
+
+    original, calls = kg.build.extract_stream, [0]
+
+    def from_cache(articles: Iterable, **_: object):
+        calls[0] += 1
+        for article in articles:
+            yield extract(docs[article.text], article, model=model)
+
+    kg.build.extract_stream = from_cache
+    try:
+        yield calls
+    finally:
+        kg.build.extract_stream = original
+
+
+def timed_build(path: Path, output: Path) -> list[tuple[int, float]]:
+    """(articles written, seconds since start) after every batch of a fresh build."""
+    from kg.build import build
+
+    shutil.rmtree(output, ignore_errors=True)
+    marks: list[tuple[int, float]] = [(0, 0.0)]
+    start = time.perf_counter()
+    build([path], output=output, batch_size=BATCH, write_files=False,
+          progress=lambda report: marks.append((report.articles_written, time.perf_counter() - start)))
+    return marks
+
+
+def window_cost(marks: list[tuple[int, float]], first: int, last: int) -> float:
+    """Seconds per article between the batch marks nearest to articles ``first`` and ``last``."""
+    start = min(marks, key=lambda m: abs(m[0] - first))
+    end = min(marks, key=lambda m: abs(m[0] - last))
+    return (end[1] - start[1]) / max(1, end[0] - start[0])
+
+
+def _outcome(name: str, marks, *, window: int, total: int, corpus: Corpus, base: Corpus, measured: str) -> Outcome:
+    early = window_cost(marks, 0, window)
+    late = window_cost(marks, total - window, total)
+    growth = ratio(late, early)
+    return Outcome(
+        name=name,
+        figure=late * 1000,
+        unit="ms/article",
+        goal=f"≤ {GOAL:g}",
+        passed=growth is not None and growth <= GOAL,
+        baseline=early * 1000,
+        baseline_label=f"articles 1-{window:,}",
+        ratio=growth,
+        measured=measured + (f" Figure: ms per article over articles {total - window + 1:,}-{total:,}; "
+                             f"baseline: over articles 1-{window:,}; the base set was {len(base.articles)} "
+                             f"{base.name} articles replicated with new ids."),
+        corpus=corpus.describe(),
+        details={"marks": marks[:: max(1, len(marks) // 200)], "mean_ms_per_article": marks[-1][1] / total * 1000},
+    )
+
+
+def run(ctx: Context) -> list[Outcome]:
+    from kg.nlp.loading import DEFAULT_MODEL, model_id
+    from kg.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline(DEFAULT_MODEL)
+    folder = ctx.scratch("growth")
+    outcomes = []
+
+    # After the model: cached Docs, 1,000 vs 20,000.
+    base = load("bbc", limit=ctx.size(100, 20))
+    window, total = (100, 2000) if ctx.quick else (1000, 20000)
+    if ctx.articles:
+        total = max(2 * window, min(total, ctx.articles))
+    docs = {a.text: doc for doc, a in nlp.pipe(((a.text, a) for a in base.articles), as_tuples=True,
+                                               batch_size=BATCH)}
+    articles = tuple(replicate(base.articles, total))
+    corpus = Corpus(f"{base.name} x{total // len(base.articles)}", articles, base.origin)
+    path = write_jsonl(articles, folder / "replicated.jsonl")
+    with cached_docs(docs, model_id(nlp)) as calls:
+        timed_build(write_jsonl(articles[:BATCH], folder / "warm.jsonl"), folder / "warm")
+        marks = timed_build(path, folder / "post-model")
+    if not calls[0]:
+        raise RuntimeError("kg.build.build no longer calls kg.build.extract_stream; adapt bench_growth")
+    outcomes.append(_outcome(
+        "growth (after model)", marks, window=window, total=total, corpus=corpus, base=base,
+        measured=(f"ms per article of a fresh `kg build` of {total:,} articles (write_files off, batch "
+                  f"{BATCH}) whose extractions come from cached spaCy Docs: everything after the model "
+                  f"(extraction from Docs, change detection, RDF mapping, Oxigraph writes)."),
+    ))
+
+    # Model-inclusive, smaller.
+    small_base = load("bbc", limit=ctx.size(20, 5))
+    window, total = (20, 100) if ctx.quick else (100, 1000)
+    articles = tuple(replicate(small_base.articles, total))
+    corpus = Corpus(f"{small_base.name} x{total // len(small_base.articles)}", articles, small_base.origin)
+    marks = timed_build(write_jsonl(articles, folder / "model.jsonl"), folder / "with-model")
+    outcomes.append(_outcome(
+        "growth (with model)", marks, window=window, total=total, corpus=corpus, base=small_base,
+        measured=(f"ms per article of a fresh `kg build --jobs 1` of {total:,} articles (write_files off, "
+                  f"batch {BATCH}) including spaCy."),
+    ))
+    return outcomes

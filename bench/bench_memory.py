@@ -1,0 +1,138 @@
+"""Memory: peak RSS of `kg build` in a child process, at a quarter of the corpus and at all of it.
+
+The same child build makes the graph that the query and export benchmarks read, so a run
+builds the big graph once. Peak RSS is the larger of the child's own ``ru_maxrss`` and the
+sum over its process tree sampled every 0.2 s with psutil (so worker processes count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import Corpus, load, write_jsonl
+from bench.harness import Context, Outcome, ratio
+
+GOAL_BYTES = 1.5 * 2**30
+FLAT_LIMIT = 1.2  # peak at the full corpus ÷ peak at a quarter of it
+GRAPH_CORPUS = "bbc+reuters"
+
+
+def _sample_tree(pid: int, peak: list[int], stop: threading.Event) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    try:
+        root = psutil.Process(pid)
+    except psutil.Error:
+        return
+    while not stop.is_set():
+        try:
+            total = root.memory_info().rss
+            for child in root.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak[0] = max(peak[0], total)
+        except psutil.Error:
+            return
+        stop.wait(0.2)
+
+
+def measured_build(inputs: list[Path], output: Path, *, jobs: int = 1, log=None) -> dict[str, Any]:
+    """Run ``kg.build.build`` in a child process; its report, seconds and peak memory."""
+    command = [sys.executable, "-m", "bench.bench_memory", "--output", str(output), "--jobs", str(jobs),
+               *map(str, inputs)]
+    peak, stop = [0], threading.Event()
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[1])
+    sampler = threading.Thread(target=_sample_tree, args=(child.pid, peak, stop), daemon=True)
+    sampler.start()
+    stdout, stderr = child.communicate()
+    stop.set()
+    sampler.join()
+    if child.returncode != 0:
+        raise RuntimeError(f"the build child failed ({child.returncode}): {stderr[-2000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["wall_seconds"] = round(time.perf_counter() - start, 2)
+    result["tree_peak_bytes"] = peak[0]
+    result["peak_bytes"] = max(peak[0], result["maxrss_bytes"])
+    return result
+
+
+def graph(ctx: Context) -> dict[str, Any]:
+    """The BBC + Reuters graph (built once per run): output folder, corpus and build figures."""
+    if "graph" not in ctx.shared:
+        corpus = load(GRAPH_CORPUS, limit=ctx.size(None, 200))
+        ctx.shared["graph"] = _build_corpus(ctx, corpus, "graph")
+    return ctx.shared["graph"]
+
+
+def _build_corpus(ctx: Context, corpus: Corpus, name: str) -> dict[str, Any]:
+    folder = ctx.scratch(name)
+    path = write_jsonl(corpus.articles, folder / "articles.jsonl")
+    ctx.log(f"[bench] building {corpus.name}: {len(corpus.articles)} articles in a child process")
+    built = measured_build([path], folder / "output", log=ctx.log)
+    return {"output": folder / "output", "corpus": corpus.describe(), "build": built}
+
+
+def run(ctx: Context) -> list[Outcome]:
+    full_graph = graph(ctx)
+    articles = full_graph["corpus"]["articles"]
+    quarter = load(GRAPH_CORPUS, limit=max(1, articles // 4))
+    small = _build_corpus(ctx, quarter, "memory-quarter")
+    big_peak, small_peak = full_graph["build"]["peak_bytes"], small["build"]["peak_bytes"]
+    flat = ratio(big_peak, small_peak)
+    gib = 2**30
+    return [Outcome(
+        name="memory",
+        figure=big_peak / gib,
+        unit="GiB",
+        goal="≤ 1.5 GiB; full ÷ quarter ≤ 1.2",
+        passed=big_peak <= GOAL_BYTES and flat is not None and flat <= FLAT_LIMIT,
+        baseline=small_peak / gib,
+        baseline_label="peak RSS at a quarter of the corpus",
+        ratio=flat,
+        measured=(
+            "peak RSS of `kg build` (one process, --jobs 1, default Oxigraph store, graph files "
+            "written) run as a child process, on the whole corpus (figure) and on its first quarter "
+            "(baseline); the ratio shows how memory grows with corpus size. Peak = max(child "
+            "ru_maxrss, psutil sum over the process tree sampled every 0.2 s)."
+        ),
+        corpus=full_graph["corpus"],
+        details={"full": full_graph["build"], "quarter": small["build"], "quarter_corpus": quarter.describe()},
+    )]
+
+
+def _child(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="bench.bench_memory")
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args(argv)
+    from dataclasses import asdict
+
+    from kg.build import build
+
+    start = time.perf_counter()
+    report = asdict(build(args.inputs, output=args.output, jobs=args.jobs))
+    seconds = time.perf_counter() - start
+    report["errors"] = report.get("errors", [])[:5]
+    self_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"report": report, "build_seconds": round(seconds, 2),
+                      "maxrss_bytes": max(self_kib, children_kib) * 1024}))
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1:])

@@ -1,9 +1,11 @@
-"""Build the graph: read articles, extract, map to RDF, write to the store and to files.
+"""Build the graph: read articles, extract, link across articles, write to the store and files.
 
-Streaming throughout: articles flow in batches from the readers through extraction into the
-store, so memory stays flat however large the corpus is. Each article's graph is replaced in
-one transaction keyed by its content hash, so a rebuild writes only what changed and an
-interrupted build resumes cleanly.
+Streaming throughout: articles flow from the readers (generators) through extraction in
+bounded batches into the store, so memory stays flat however large the corpus is; the only
+state that grows is the set of article ids read (ids only) and the alias index of
+cross-article resolution (names only). Each article's named graph is replaced in one
+transaction per batch and carries the article's content hash, so a rebuild writes only what
+changed and a build killed at any point resumes with nothing lost or duplicated.
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rdflib import Dataset
 
 from kg.errors import InputError, KgError
 from kg.io import read_articles
+from kg.linking import RESOLVED_ARTICLES_QUERY, AliasIndex, read_do_not_merge, resolution_quads, resolve
 from kg.model import Article, BuildReport, Extraction
 from kg.nlp.loading import DEFAULT_MODEL
+from kg.store.base import article_id_of
 
 T = TypeVar("T")
 
@@ -46,27 +50,78 @@ def extract_stream(
     scheduler: str | None = None,
     batch_size: int = 32,
 ) -> Iterator[Extraction]:
-    """Extractions in input order: in this process, in ``jobs`` processes, or on a Dask cluster."""
+    """Extractions in input order: in this process, in ``jobs`` processes, or on a Dask cluster.
+
+    Every way gives the same extractions in the same order, so the graph written from them
+    is byte-identical.
+    """
     if scheduler:
         from kg.distributed import extract_on_cluster
 
         yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
-        return
-    from kg.nlp import extract_articles
+    elif jobs > 1:
+        from kg.distributed import extract_in_processes
 
-    yield from extract_articles(articles, model=model, batch_size=batch_size, n_process=max(1, jobs))
+        yield from extract_in_processes(articles, jobs=jobs, model=model, batch_size=batch_size)
+    else:
+        from kg.nlp import extract_articles
+
+        yield from extract_articles(articles, model=model, batch_size=batch_size)
 
 
-def build_dataset(articles: Iterable[Article], *, model: str = DEFAULT_MODEL) -> Dataset:
+class Linker:
+    """Cross-article resolution for one build: the alias index, read from the store on first use."""
+
+    def __init__(self, graph_store: Any = None, *, enabled: bool = True,
+                 do_not_merge: str | Path | None = None) -> None:
+        self.enabled = enabled
+        self.store = graph_store
+        self.blocked_names: frozenset[str] = frozenset()
+        self.blocked_pairs: frozenset[frozenset[str]] = frozenset()
+        if do_not_merge is not None:
+            self.blocked_names, self.blocked_pairs = read_do_not_merge(do_not_merge)
+        self._index: AliasIndex | None = None
+
+    @property
+    def index(self) -> AliasIndex:
+        if self._index is None:
+            rules = {"blocked_names": self.blocked_names, "blocked_pairs": self.blocked_pairs}
+            self._index = (AliasIndex.from_store(self.store, **rules) if self.store is not None
+                           else AliasIndex(**rules))
+        return self._index
+
+    def quads(self, extraction: Extraction) -> list:
+        """The article's quads, its entities linked to the graph's nodes when linking is on."""
+        from kg.rdf.mapping import extraction_to_quads
+
+        if not self.enabled:
+            return extraction_to_quads(extraction)
+        linked, records = resolve(extraction, self.index)
+        return extraction_to_quads(linked) + resolution_quads(extraction.article.id, records)
+
+    def stale_articles(self) -> set[str]:
+        """Ids of articles whose merges the current rules undo: they must be read again."""
+        if self.store is None or (self.enabled and not self.blocked_names and not self.blocked_pairs):
+            return set()
+        stale = set()
+        blocked_keys = set(self.blocked_names).union(*self.blocked_pairs)
+        for graph, key in self.store.query(RESOLVED_ARTICLES_QUERY).rows:
+            if not self.enabled or str(key) in blocked_keys:
+                article_id = article_id_of(str(graph))
+                if article_id is not None:
+                    stale.add(article_id)
+        return stale
+
+
+def build_dataset(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, link: bool = True) -> Dataset:
     """Extract ``articles`` into an in-memory rdflib Dataset (one named graph per article).
 
     >>> ds = build_dataset([Article("a1", "Jiang Fan, an official with the Ministry of Commerce, said so.")])  # doctest: +SKIP
     """
-    from kg.rdf.mapping import extraction_to_quads
-
+    linker = Linker(enabled=link)
     dataset = Dataset()
     for extraction in extract_stream(articles, model=model):
-        dataset.addN(extraction_to_quads(extraction))
+        dataset.addN(linker.quads(extraction))
     return dataset
 
 
@@ -81,16 +136,20 @@ def build(
     batch_size: int = 64,
     write_files: bool = True,
     progress: Progress | None = None,
+    link: bool = True,
+    do_not_merge: str | Path | None = None,
+    force: bool = False,
 ) -> BuildReport:
     """Build (or update) the graph in ``store`` from every article in ``inputs``.
 
-    Unchanged articles are skipped; changed ones replace their named graph; a bad input is
-    reported in ``BuildReport.errors`` and costs no other article.
+    Unchanged articles are skipped (``force`` reads them again); changed ones replace their
+    named graph; a bad input is reported in ``BuildReport.errors`` and costs no other article.
+    ``link=False`` turns cross-article resolution off and ``do_not_merge`` names merges to
+    undo; the articles whose merges that changes are read again.
 
     >>> build(["examples/"], output="output")  # doctest: +SKIP
     BuildReport(articles_read=7, articles_written=7, ...)
     """
-    from kg.rdf.mapping import extraction_to_quads
     from kg.store import open_store
 
     report = BuildReport()
@@ -102,12 +161,15 @@ def build(
         report.errors.append(str(error))
 
     with open_store(store, path=store_path(output)) as graph_store:
-        changed = _changed_articles(read_articles(inputs, on_error=record_error), graph_store, report)
+        linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge)
+        stale = linker.stale_articles()
+        articles = read_articles(inputs, on_error=record_error)
+        changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale))
         extractions = extract_stream(changed, model=model, jobs=jobs, scheduler=scheduler, batch_size=batch_size)
         for batch in batched(extractions, batch_size):
             quads_by_article = []
             for extraction in batch:
-                quads = extraction_to_quads(extraction)
+                quads = linker.quads(extraction)
                 quads_by_article.append((extraction.article.id, quads))
                 report.entities += len(extraction.entities)
                 report.facts += len(extraction.facts)
@@ -122,54 +184,86 @@ def build(
     return report
 
 
-def _changed_articles(articles: Iterable[Article], graph_store, report: BuildReport) -> Iterator[Article]:
-    seen: dict[str, str] = {}
+def _changed_articles(
+    articles: Iterable[Article],
+    graph_store: Any,
+    report: BuildReport,
+    *,
+    force: bool = False,
+    stale: set[str] | frozenset[str] = frozenset(),
+) -> Iterator[Article]:
+    seen: set[str] = set()  # ids only: a million articles cost tens of MB, not their texts
     for article in articles:
         report.articles_read += 1
-        previous = seen.get(article.id)
-        if previous is not None:
+        if article.id in seen:
             report.articles_failed += 1
             report.errors.append(
-                f"{article.source}: article id {article.id!r} was already read from {previous}; "
-                f"give each article a distinct id (the later one was skipped)."
+                f"{article.source}: article id {article.id!r} was already read; give each article "
+                f"a distinct id (this later one was skipped)."
             )
             continue
-        seen[article.id] = article.source or ""
-        if graph_store.article_hash(article.id) == article.content_hash:
+        seen.add(article.id)
+        if not force and article.id not in stale and graph_store.article_hash(article.id) == article.content_hash:
             report.articles_unchanged += 1
             continue
         yield article
+
+
+def _nonempty(items: Iterator[T]) -> Iterator[T]:
+    """``items``, or nothing at all, decided before the first item is asked for.
+
+    Lets a build with no changed article skip loading the NLP model.
+    """
+    first = next(items, _END)
+    if first is _END:
+        return iter(())
+    return _chain_first(first, items)
+
+
+def _chain_first(first: T, rest: Iterator[T]) -> Iterator[T]:
+    yield first
+    yield from rest
+
+
+_END: Any = object()
 
 
 def _files_exist(output: Path) -> bool:
     return all((output / name).exists() for name in GRAPH_FILES)
 
 
-def write_graph_files(graph_store, output: str | Path) -> list[Path]:
+def write_graph_files(graph_store: Any, output: str | Path) -> list[Path]:
     """Write the whole graph as deterministic Turtle and TriG next to the store."""
-    from kg.rdf.serialize import write_quads
+    from kg.rdf.serialize import write
 
+    # The embedded store hands its quads over without a round trip through rdflib terms.
+    source = getattr(graph_store, "ox", None)
     written = []
     for name, fmt in GRAPH_FILES.items():
         path = Path(output) / name
-        write_quads(graph_store.quads(), path, format=fmt)
+        write(source if source is not None else graph_store.quads(), path, format=fmt)
         written.append(path)
     return written
 
 
 def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, store: str | None = None,
            write_files: bool = True) -> list[str]:
-    """Take articles (and what only they said) out of the graph; returns the ids not found."""
+    """Take articles (and what only they said) out of the graph; returns the ids not found.
+
+    Each article's statements live in its own named graph, so dropping the graph removes
+    the entities only it named, while nodes other articles also name keep their statements.
+    """
     from kg.store import open_store
 
+    ids = list(article_ids)
     missing = []
     with open_store(store, path=store_path(output)) as graph_store:
-        for article_id in article_ids:
+        for article_id in ids:
             if not graph_store.remove_article(article_id):
                 missing.append(article_id)
-        if write_files:
+        if write_files and (len(missing) < len(ids) or not _files_exist(Path(output))):
             write_graph_files(graph_store, output)
     return missing
 
 
-__all__ = ["KgError", "build", "build_dataset", "extract_stream", "remove", "write_graph_files"]
+__all__ = ["KgError", "Linker", "build", "build_dataset", "extract_stream", "remove", "write_graph_files"]

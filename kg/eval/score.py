@@ -145,14 +145,21 @@ def _first_sentence(entity: Mapping[str, Any], article: str) -> str | None:
 
 
 def _article_entities(doc: Mapping[str, Any], article: str, facts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Entities mentioned in the article, or named by one of its facts; sorted by IRI."""
+    """Entities mentioned in the article, or named by one of its facts; one per IRI, sorted."""
     used = {f.get("s") for f in facts} | {f.get("o") for f in facts}
-    keep = [
-        e
-        for e in doc.get("entities") or []
-        if any(m.get("article") == article for m in e.get("mentions") or []) or e.get("iri") in used
-    ]
-    return sorted(keep, key=lambda e: str(e.get("iri")))
+    merged: dict[str, dict[str, Any]] = {}
+    for e in doc.get("entities") or []:
+        mentions = [m for m in e.get("mentions") or [] if m.get("article") == article]
+        if not mentions and e.get("iri") not in used:
+            continue
+        iri = str(e.get("iri"))
+        if iri in merged:  # a document listing an IRI twice: one node, all its names
+            seen = merged[iri]
+            seen["names"] = _names(seen) + [n for n in _names(e) if n not in _names(seen)]
+            seen["mentions"] = seen["mentions"] + mentions
+        else:
+            merged[iri] = {**e, "names": _names(e), "mentions": mentions}
+    return [merged[iri] for iri in sorted(merged)]
 
 
 def _type_ok(extracted_type: str, gold: GoldEntity) -> bool:

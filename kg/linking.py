@@ -169,6 +169,19 @@ class AliasIndex:
             return False
         return any(frozenset((mine, other)) in self.blocked_pairs for mine in keys for other in node.keys)
 
+    def conflicts(self, key: str, keys: Iterable[str], target: str) -> bool:
+        """True when a one-word match (an acronym) is all that joins two differently named bodies.
+
+        "Ministry of Housing (MOH)" and "Ministry of Health (MOH)" share an acronym, not an
+        identity: a short key links only when one side has no longer name to disagree with.
+        """
+        if " " in key:
+            return False
+        node = self._nodes.get(target)
+        theirs = {k for k in node.keys if " " in k} if node else set()
+        mine = {k for k in keys if " " in k}
+        return bool(mine and theirs and not mine & theirs)
+
     @classmethod
     def from_store(cls, store, **rules: frozenset) -> AliasIndex:
         """The index of every node in ``store``, from its labels and where agencies are based."""
@@ -237,7 +250,7 @@ def resolve(extraction: Extraction, index: AliasIndex) -> tuple[Extraction, list
         elif not entity.same_as:  # a linked identifier is authoritative; names do not override it
             for name, key in named:
                 candidate = index.lookup(family, key)
-                if candidate and not index.blocked(keys, candidate):
+                if candidate and not index.blocked(keys, candidate) and not index.conflicts(key, keys, candidate):
                     target, why = candidate, (name, key)
                     break
         if target is not None:

@@ -281,7 +281,8 @@ class _Resolver:
                 continue
             names = list(dict.fromkeys(cluster.names))
             if not cluster.label:
-                cluster.label = max(names, key=lambda n: (len(n.split()), len(n))) if names else ""
+                # the fullest name; between equally long ones, the first written
+                cluster.label = max(names, key=lambda n: (len(n.split()), -names.index(n))) if names else ""
             if not cluster.label:
                 continue
             if cluster.type in _ORGS:
@@ -335,7 +336,7 @@ class _Resolver:
         matcher = Matcher(self.doc.vocab)
         heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
         matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
-                                  {"LOWER": {"IN": heads}, "TAG": "NN"}]])
+                                  {"LOWER": {"IN": heads}}]])
         matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
                                   "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
         for match_id, start, end in matcher(self.doc):
@@ -344,6 +345,8 @@ class _Resolver:
             rule = self.doc.vocab.strings[match_id]
             if rule == "definite":
                 head = self.doc[end - 1]
+                if head.tag_ in {"NNS", "NNPS"}:  # "the departments" names no one body
+                    continue
                 if end < len(self.doc) and self.doc[end].lower_ in {"of", "'s", "\u2019s"}:
                     continue
                 key = self._antecedent(table, order, start, lambda e: _describes(head.lower_, e))

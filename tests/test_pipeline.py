@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.entities import KG_LABELS
+from kg.nlp.pipeline import add_components, cached_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return cached_pipeline()
+
+
+def test_components_follow_the_model(nlp) -> None:
+    assert nlp.pipe_names[-1] == "kg_entities"
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("kg_entities")
+    assert add_components(nlp).pipe_names.count("kg_entities") == 1
+
+
+def test_cached_pipeline_is_built_once(nlp) -> None:
+    assert cached_pipeline() is nlp
+
+
+def test_entities_carry_kg_types(nlp) -> None:
+    doc = nlp("Li Ming, a spokesman for the Ministry of Health, said Kenya bought 5,000 ventilators.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Li Ming"] == "Official"
+    assert labels["Ministry of Health"] == "Agency"
+    assert labels["Kenya"] == "Country"
+    assert labels["ventilators"] == "Product"
+    assert labels["5,000"] == "CARDINAL"  # numbers keep their spaCy label for relation rules
+    assert {e.label_ for e in doc.ents} - {"CARDINAL"} <= KG_LABELS

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from kg.model import Article, EntityType
+from kg.nlp.resolve import _acronym_of, resolve_mentions
+
+_NLP = spacy.blank("en")
+
+
+def _doc(words: list[str], ents: dict[tuple[int, int], str], *, subjects: tuple[int, ...] = ()) -> Doc:
+    """A Doc with hand-set entities, one sentence per "." and nsubj on ``subjects``."""
+    tags = ["O"] * len(words)
+    for (start, end), label in ents.items():
+        tags[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            tags[i] = f"I-{label}"
+    heads: list[int] = []
+    end = len(words) - 1
+    for i in reversed(range(len(words))):  # every token hangs on its sentence's full stop
+        if words[i] == ".":
+            end = i
+        heads.insert(0, end)
+    deps = ["ROOT" if heads[i] == i else "nsubj" if i in subjects else "dep" for i in range(len(words))]
+    return Doc(_NLP.vocab, words=words, ents=tags, deps=deps, heads=heads)
+
+
+def _resolve(doc: Doc):
+    return resolve_mentions(doc, Article("t1", doc.text))
+
+
+def _by_label(table):
+    return {e.label: e for e in table.entities.values()}
+
+
+def test_acronym_letters_start_the_words() -> None:
+    assert _acronym_of("MOC", "Ministry of Commerce")
+    assert _acronym_of("MOFCOM", "Ministry of Commerce")
+    assert _acronym_of("GAC", "General Administration of Customs")
+    assert _acronym_of("NMPA", "National Medical Products Administration")
+    assert not _acronym_of("NMPA", "Ministry of Commerce")
+    assert not _acronym_of("GACC", "General Administration of Customs")
+
+
+def test_acronym_merges_with_the_long_name() -> None:
+    words = "The Ministry of Trade spoke . Later MOFT officials agreed .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (7, 8): "Organization"}))
+    assert len(table.entities) == 1
+    entity = _by_label(table)["Ministry of Trade"]
+    assert entity.type is EntityType.AGENCY
+    assert set(entity.names) == {"Ministry of Trade", "MOFT"}
+    assert table.key_at(7) == entity.key
+
+
+def test_acronym_defined_in_parentheses() -> None:
+    words = "The Health Products Authority ( HSA ) warned . HSA said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Organization", (9, 10): "Organization"}))
+    assert len(table.entities) == 1
+    assert "HSA" in _by_label(table)["Health Products Authority"].names
+
+
+def test_short_form_of_a_person_and_reported_speech_pronoun() -> None:
+    words = "Li Wei , an official , spoke . Li said more . She said no .".split()
+    table = _resolve(_doc(words, {(0, 2): "Official", (8, 9): "Person"}, subjects=(12,)))
+    assert len(table.entities) == 1
+    li = _by_label(table)["Li Wei"]
+    assert li.type is EntityType.OFFICIAL
+    assert set(li.names) == {"Li Wei", "Li"}
+    assert table.key_at(12) == li.key  # "She"
+    assert len(li.mentions) == 2  # pronouns are references, not names
+
+
+def test_definite_description_finds_the_latest_compatible_entity() -> None:
+    words = ("The Ministry of Health and the Bureau of Statistics met . "
+             "The ministry said the company Acme Corp agreed .").split()
+    ents = {(1, 4): "Agency", (6, 9): "Agency", (16, 18): "Organization"}
+    table = _resolve(_doc(words, ents))
+    ministry = _by_label(table)["Ministry of Health"]
+    assert table.key_at(11) == ministry.key  # "ministry" in "The ministry"
+    assert table.key_at(15) is None  # "the company" comes before any company is named
+
+
+def test_country_from_name_and_demonym_is_linked() -> None:
+    words = "Kenyan officials said Kenya would pay .".split()
+    table = _resolve(_doc(words, {(0, 1): "NORP", (3, 4): "Country"}))
+    assert len(table.entities) == 1
+    kenya = _by_label(table)["Kenya"]
+    assert kenya.type is EntityType.COUNTRY
+    assert kenya.same_as == ("http://www.wikidata.org/entity/Q114",)
+    assert table.key_at(0) == kenya.key
+    assert [m.text for m in kenya.mentions] == ["Kenyan", "Kenya"]
+
+
+def test_product_synonyms_are_one_product() -> None:
+    words = "They sold testing kits and 40 detection kits and gloves .".split()
+    table = _resolve(_doc(words, {(2, 4): "Product", (6, 8): "Product", (9, 10): "Product"}))
+    labels = {e.label: e for e in table.entities.values()}
+    assert set(labels) == {"testing kits", "gloves"}
+    assert set(labels["testing kits"].names) == {"testing kits", "detection kits"}
+
+
+def test_mentions_carry_offsets_and_sentences() -> None:
+    words = "Hello there . The Bureau of Mines said so .".split()
+    doc = _doc(words, {(4, 7): "Agency"})
+    table = _resolve(doc)
+    (entity,) = table.entities.values()
+    (mention,) = entity.mentions
+    assert doc.text[mention.start : mention.end] == "Bureau of Mines"
+    assert mention.sentence == "The Bureau of Mines said so ."
+    assert mention.sentence_start == doc.text.index("The Bureau")
+    assert table.spans[entity.key] == [(4, 7)]
+    assert entity.key.startswith("organization:")
+
+
+def test_national_body_is_named_by_its_country() -> None:
+    words = "The Kenyan government and Kenya agreed .".split()
+    table = _resolve(_doc(words, {(1, 2): "NORP", (2, 3): "Agency", (4, 5): "Country"}))
+    gov = _by_label(table)["Kenyan government"]
+    assert gov.type is EntityType.AGENCY
+    assert len(table.entities) == 2
+
+
+def test_owned_unit_is_named_with_its_owner() -> None:
+    words = "The Ministry of Trade ( MOT ) spoke . An official at the MOT 's export control division said so .".split()
+    ents = {(1, 4): "Agency", (5, 6): "Organization", (13, 14): "Organization", (15, 18): "Agency"}
+    table = _resolve(_doc(words, ents))
+    unit = _by_label(table)["MOT's export control division"]
+    assert "export control division" in unit.names
+    assert len(table.entities) == 2

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import json
+
+from rdflib import Dataset
+
+from kg.rdf.facts import facts_document
+from kg.rdf.mapping import extraction_to_quads
+from kg.rdf.serialize import from_oxigraph, serialize, to_oxigraph
+from rdf_sample import WD_FREEDONIA, sample_extraction, second_extraction
+
+RUIZ = "https://w3id.org/kg-news/id/person/ana-ruiz"
+BUREAU = "https://w3id.org/kg-news/id/organization/bureau-of-port-safety"
+FREEDONIA = "https://w3id.org/kg-news/id/place/Q999001"
+FACT_KEYS = {"s", "p", "o", "role", "quantity", "unit", "amount", "currency", "quote",
+             "article", "sentence", "start", "end", "confidence"}
+
+
+def _document():
+    return facts_document(extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction()))
+
+
+def test_shape_of_the_document():
+    doc = _document()
+    assert set(doc) == {"articles", "entities", "facts"}
+    assert doc["articles"] == [
+        {"id": "freedonia-aid", "title": None, "published": None},
+        {"id": "port-safety", "title": "Ventilator shipments rise", "published": "2020-04-06"},
+    ]
+    for entity in doc["entities"]:
+        assert set(entity) == {"iri", "type", "label", "names", "same_as", "mentions"}
+        assert entity["names"][0] == entity["label"]
+        for mention in entity["mentions"]:
+            assert set(mention) == {"article", "start", "end", "text", "sentence"}
+    for fact in doc["facts"]:
+        assert set(fact) <= FACT_KEYS
+        assert {"s", "p", "article", "sentence", "start", "end", "confidence"} <= set(fact)
+    json.dumps(doc)  # plain JSON
+
+
+def test_entities_are_typed_by_their_most_specific_class():
+    types = {e["iri"]: e["type"] for e in _document()["entities"]}
+    assert types[RUIZ] == "Official"
+    assert types[BUREAU] == "Agency"
+    assert types[FREEDONIA] == "Country"
+    assert types["https://w3id.org/kg-news/id/place/port-royal"] == "Place"
+    assert types["https://w3id.org/kg-news/id/product/ventilators"] == "Product"
+
+
+def test_entity_across_articles_is_merged():
+    doc = _document()
+    freedonia = [e for e in doc["entities"] if e["iri"] == FREEDONIA]
+    assert len(freedonia) == 1
+    entity = freedonia[0]
+    assert entity["label"] == "Freedonia"
+    assert entity["names"] == ["Freedonia", "Republic of Freedonia"]
+    assert entity["same_as"] == [WD_FREEDONIA]
+    assert [(m["article"], m["start"]) for m in entity["mentions"]] == [
+        ("freedonia-aid", 0), ("freedonia-aid", 26), ("port-safety", 108), ("port-safety", 162),
+        ("port-safety", 286),
+    ]
+
+
+def test_facts_and_qualifiers_read_back():
+    facts = _document()["facts"]
+    by_p: dict[str, list[dict]] = {}
+    for fact in facts:
+        by_p.setdefault(fact["p"], []).append(fact)
+    assert len(facts) == 10
+    post = by_p["holdsPost"][0]
+    assert (post["s"], post["o"], post["role"], post["confidence"]) == (RUIZ, BUREAU, "deputy director", 0.9)
+    assert post["sentence"].startswith("Ana Ruiz, deputy director")
+    assert (post["article"], post["start"], post["end"]) == ("port-safety", 0, 161)
+    exports = sorted(by_p["exports"], key=lambda f: f["article"])
+    assert "quantity" not in exports[0]  # freedonia-aid names no quantity
+    assert (exports[1]["quantity"], exports[1]["unit"]) == (1.2e6, "units")
+    value = by_p["exportValue"][0]
+    assert (value["s"], value["amount"], value["currency"]) == (FREEDONIA, 3.5e9, "USD")
+    assert "o" not in value
+    quotes = {f["quote"] for f in by_p["said"]}
+    assert "Freedonia shipped 1.2 million ventilators last month" in quotes
+    assert all("o" not in f for f in by_p["said"])
+    assert {f["p"] for f in facts} == {"holdsPost", "subOrganizationOf", "basedIn", "locatedIn",
+                                       "nationality", "exports", "exportValue", "said"}
+
+
+def test_same_document_from_a_dataset_and_from_a_serialization():
+    quads = extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+    ds = Dataset()
+    ds.addN(quads)
+    expected = facts_document(quads)
+    assert facts_document(ds) == expected
+    back = Dataset().parse(data=serialize(quads, format="trig"), format="trig")
+    assert facts_document(back) == expected
+    assert facts_document(from_oxigraph(to_oxigraph(quads))) == expected
+
+
+def test_document_does_not_depend_on_quad_order():
+    quads = extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+    assert facts_document(list(reversed(quads))) == facts_document(quads)
+
+
+def test_with_iris_names_each_fact_node():
+    doc = facts_document(extraction_to_quads(sample_extraction()), with_iris=True)
+    assert all(f["iri"].startswith("https://w3id.org/kg-news/id/fact/") for f in doc["facts"])
+    assert len({f["iri"] for f in doc["facts"]}) == len(doc["facts"])

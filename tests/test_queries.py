@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset
+from rdflib.plugins.sparql import prepareQuery
+
+from kg.errors import QueryError
+from kg.rdf.mapping import extraction_to_quads
+from kg.rdf.queries import QUERY_DIR, get_query, named_queries
+from kg.rdf.serialize import to_oxigraph
+from rdf_sample import sample_extraction, second_extraction
+
+REQUIRED = {"officials-and-posts", "organization-hierarchy", "exports", "statements",
+            "entities-by-type", "article-summary", "high-confidence-facts"}
+
+
+@pytest.fixture(scope="module")
+def quads():
+    return extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+
+
+@pytest.fixture(scope="module")
+def dataset(quads):
+    ds = Dataset(default_union=True)
+    ds.addN(quads)
+    return ds
+
+
+@pytest.fixture(scope="module")
+def store(quads):
+    store = ox.Store()
+    store.extend(to_oxigraph(quads))
+    return store
+
+
+def _rows(dataset, name):
+    return [[None if v is None else v.toPython() for v in row] for row in dataset.query(get_query(name))]
+
+
+def test_the_named_queries_are_shipped_with_descriptions():
+    queries = named_queries()
+    assert REQUIRED <= set(queries)
+    assert len(queries) == len(list(QUERY_DIR.glob("*.rq")))
+    for name, (description, text) in queries.items():
+        assert description and text.startswith("# " + description), name
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_query_parses_and_runs_on_rdflib_and_oxigraph(name, dataset, store):
+    text = get_query(name)
+    prepareQuery(text)
+    rdflib_rows = list(dataset.query(text))
+    oxigraph_rows = list(store.query(text, use_default_graph_as_union=True))
+    assert rdflib_rows, f"{name} found nothing in the sample graph"
+    assert len(rdflib_rows) == len(oxigraph_rows)
+
+
+def test_officials_and_posts(dataset):
+    assert _rows(dataset, "officials-and-posts") == [[
+        "https://w3id.org/kg-news/id/person/ana-ruiz", "Ana Ruiz", "deputy director",
+        "https://w3id.org/kg-news/id/organization/bureau-of-port-safety", "Bureau of Port Safety",
+        "port-safety",
+    ]]
+
+
+def test_organization_hierarchy(dataset):
+    rows = _rows(dataset, "organization-hierarchy")
+    assert [(r[1], r[3], r[4]) for r in rows] == [("Bureau of Port Safety", "Ministry of Transport", 1)]
+
+
+def test_entities_by_type(dataset):
+    counts = {r[0]: r[1] for r in _rows(dataset, "entities-by-type")}
+    assert counts == {"Agency": 2, "Country": 1, "Official": 1, "Place": 1, "Product": 1}
+
+
+def test_statements_and_exports(dataset):
+    statements = _rows(dataset, "statements")
+    assert {r[1] for r in statements} == {"Ana Ruiz", "Ministry of Transport"}
+    exports = _rows(dataset, "exports")
+    assert any(r[4] is not None and float(r[4]) == 1.2e6 and r[5] == "units" for r in exports)
+    assert any(r[6] is not None and float(r[6]) == 3.5e9 and r[7] == "USD" for r in exports)
+
+
+def test_high_confidence_facts_filter_on_confidence(dataset):
+    rows = _rows(dataset, "high-confidence-facts")
+    assert len(rows) == 3 and all(float(r[3]) >= 0.8 for r in rows)
+
+
+def test_article_summary(dataset):
+    rows = {r[0]: r for r in _rows(dataset, "article-summary")}
+    assert rows["port-safety"][1] == "Ventilator shipments rise"
+    assert rows["port-safety"][4:] == [6, 10, 9]
+
+
+def test_unknown_query_is_a_query_error():
+    with pytest.raises(QueryError, match="statements"):
+        get_query("no-such-query")
+    assert get_query("exports.rq") == get_query("exports")

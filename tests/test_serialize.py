@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.errors import InputError
+from kg.rdf.mapping import extraction_to_quads
+from kg.rdf.serialize import FORMATS, PREFIXES, format_for, serialize, write
+from rdf_sample import sample_extraction, second_extraction
+
+RDFLIB_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+
+
+@pytest.fixture(scope="module")
+def quads():
+    return extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+
+
+def _dataset(quads) -> Dataset:
+    ds = Dataset()
+    ds.addN(quads)
+    return ds
+
+
+def _union(quads) -> Graph:
+    g = Graph()
+    for s, p, o, _ in quads:
+        g.add((s, p, o))
+    return g
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_byte_identical_twice_and_whatever_the_input_order(quads, fmt):
+    first = serialize(quads, format=fmt)
+    assert serialize(list(quads), format=fmt) == first
+    assert serialize(list(reversed(quads)), format=fmt) == first
+    assert serialize(_dataset(quads), format=fmt) == first
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt"])
+def test_triple_formats_round_trip_isomorphic(quads, fmt):
+    back = Graph().parse(data=serialize(quads, format=fmt), format=RDFLIB_FORMATS[fmt])
+    assert isomorphic(back, _union(quads))
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
+def test_quad_formats_round_trip_graph_by_graph(quads, fmt):
+    back = Dataset().parse(data=serialize(quads, format=fmt), format=RDFLIB_FORMATS[fmt])
+    original = _dataset(quads)
+    names = {q[3] for q in quads}
+    assert {g.identifier for g in back.graphs() if len(g)} == names
+    for name in names:
+        assert isomorphic(back.graph(name), original.graph(name)), name
+
+
+def test_turtle_uses_the_canonical_prefixes(quads):
+    text = serialize(quads, format="ttl").decode()
+    header = [line for line in text.splitlines() if line.startswith("@prefix")]
+    assert [line.split()[1][:-1] for line in header] == list(PREFIXES)
+    assert "kg:Official" in text and "person:ana-ruiz" in text
+
+
+def test_blank_nodes_get_stable_labels():
+    def build():
+        g = Graph()
+        node = BNode()
+        g.add((URIRef("http://example.org/a"), URIRef("http://example.org/p"), node))
+        g.add((node, URIRef("http://example.org/q"), Literal("x")))
+        return g
+
+    assert serialize(build(), format="ttl") == serialize(build(), format="ttl")
+    assert isomorphic(Graph().parse(data=serialize(build(), format="ttl"), format="turtle"), build())
+
+
+def test_write_is_atomic_and_guesses_the_format(tmp_path, quads):
+    path = write(quads, tmp_path / "out" / "graph.trig")
+    assert path.read_bytes() == serialize(quads, format="trig")
+    assert os.listdir(tmp_path / "out") == ["graph.trig"]  # no temporary file left behind
+    write(quads[:5], path)
+    assert path.read_bytes() == serialize(quads[:5], format="trig")
+
+
+def test_unknown_format_is_an_input_error(tmp_path, quads):
+    with pytest.raises(InputError):
+        serialize(quads, format="rdfxml")
+    with pytest.raises(InputError):
+        format_for(tmp_path / "graph.xyz")
+    assert format_for("a.jsonld") == "jsonld" and format_for("a.TTL") == "ttl"
+
+
+def test_language_and_datatype_literals_survive():
+    g = Graph()
+    s = URIRef("http://example.org/s")
+    g.add((s, URIRef("http://example.org/p"), Literal("Pékin", lang="fr")))
+    g.add((s, URIRef("http://example.org/q"), Literal("line\n\"two\"")))
+    g.add((s, URIRef("http://example.org/r"), Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))))
+    for fmt in ("ttl", "nt"):
+        assert isomorphic(Graph().parse(data=serialize(g, format=fmt), format=RDFLIB_FORMATS[fmt]), g)

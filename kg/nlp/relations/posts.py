@@ -124,7 +124,7 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
 
 def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None, list[Token]]:
     """The title's words and the body it names: prepositional object, owner or modifier."""
-    role = _modifiers(title)
+    role = _modifiers(title) + _field_of(ctx, title)
     body = None
     evidence: list[Token] = []
     for token in role:  # "Commerce Ministry spokesman": the body inside the title
@@ -157,6 +157,20 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
             extra = [obj.head, *_modifiers(obj)]  # "Secretary of State": part of the title
         current = obj
     return None, [], extra
+
+
+def _field_of(ctx: Context, title: Token) -> list[Token]:
+    """ "of sport" in "minister of sport": a bare common noun after "of" names the field."""
+    for prep in title.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or ctx.key(obj) is not None:
+                continue
+            if any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+                continue
+            return sorted((t for t in prep.subtree if not t.is_punct or t.text in "-"), key=lambda t: t.i)
+    return []
 
 
 def _is_title_of(title: Token, obj: Token) -> bool:
@@ -196,7 +210,14 @@ def _role_text(tokens: list[Token]) -> str:
 
 
 def _is_demonym(ctx: Context, token: Token) -> bool:
-    return token.pos_ in ("ADJ", "PROPN") and ctx.country_of_demonym(token) is not None
+    """ "Chinese" in "Chinese Foreign Minister"; not "China" in "chief China economist"."""
+    if token.pos_ not in ("ADJ", "PROPN"):
+        return False
+    try:
+        from kg.nlp.lexicon import country_of_demonym
+    except ImportError:
+        return False
+    return country_of_demonym(token.text) is not None and ctx.country_of_demonym(token) is not None
 
 
 def _demonym_country(ctx: Context, role: list[Token], title: Token) -> str | None:

@@ -8,10 +8,11 @@ offsets span that sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import Fact, Predicate
@@ -43,14 +44,59 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
     return verbs, attribution
 
 
+class _Units:
+    """Statement units: the Doc's sentences, cut again at line breaks (paragraphs never
+    share a statement, whatever the sentence splitter did)."""
+
+    def __init__(self, doc: Doc) -> None:
+        units: list[Span] = []
+        for sent in doc.sents:
+            start = sent.start
+            for token in sent:
+                if token.is_space and "\n" in token.text:
+                    if token.i > start:
+                        units.append(doc[start : token.i])
+                    start = token.i + 1
+            if start < sent.end:
+                units.append(doc[start : sent.end])
+        self.units = [u for u in units if any(not t.is_space for t in u)]
+        self.starts = [u.start for u in self.units]
+        self.attributed: set[int] = set()
+
+    def index(self, token: Token) -> int:
+        return max(bisect_right(self.starts, token.i) - 1, 0)
+
+    def of(self, token: Token) -> Span:
+        return self.units[self.index(token)]
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        first, second = self.units[min(a, b)], self.units[max(a, b)]
+        return "\n" not in first.doc[first.end : second.start].text
+
+
 def extract(ctx: Context) -> list[Fact]:
     """Every statement of the Doc whose source is a known person or organization."""
     verbs, attribution = _matchers(ctx.doc.vocab)
-    facts: list[Fact] = []
+    units = _Units(ctx.doc)
+    found: list[tuple[Token, list[str], list[Fact]]] = []
     for _, start, _ in verbs(ctx.doc):
-        facts.extend(_from_verb(ctx, ctx.doc[start]))
+        verb = ctx.doc[start]
+        if _subjects(verb):
+            units.attributed.add(units.index(verb))
+        speakers, facts = _from_verb(ctx, verb, units)
+        if facts:
+            found.append((verb, speakers, facts))
+    facts = [f for _, _, fs in found for f in fs]
     for _, (according, _, source) in attribution(ctx.doc):
-        facts.extend(_from_attribution(ctx, ctx.doc[according], ctx.doc[source]))
+        units.attributed.add(units.index(ctx.doc[according]))
+        facts.extend(_from_attribution(ctx, ctx.doc[according], ctx.doc[source], units))
+    for verb, speakers, direct in found:
+        date = direct[0].date
+        for other in _continued_quotation(units, verb):
+            text = _clean(other)
+            if text:
+                facts.extend(_said(ctx, key, other, text, "quotation-continued", date)
+                             for key in speakers)  # fmt: skip
     return _one_per_sentence(facts)
 
 
@@ -75,43 +121,38 @@ def _speaker(ctx: Context, token: Token) -> str | None:
     return key
 
 
-def _from_verb(ctx: Context, verb: Token) -> list[Fact]:
-    speakers = [k for s in _subjects(verb) if (k := _speaker(ctx, s))]
+def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], list[Fact]]:
+    speakers = list(dict.fromkeys(k for s in _subjects(verb) if (k := _speaker(ctx, s))))
     if not speakers:
-        return []
-    sent = verb.sent
+        return [], []
+    sent = units.of(verb)
     content = [c for c in verb.children if c.dep_ in _CONTENT]
     if content:
         tokens = sorted({t for c in content for t in c.subtree}, key=lambda t: t.i)
-        quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1])
+        tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+        quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
     elif _has_quote_mark(sent):
         quote = _without(sent, _verb_clause(verb))
     else:
-        return []
+        return [], []
     if not quote:
-        return []
+        return [], []
     weak = verb.lemma_.lower() in words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     # The date of the saying, not one inside what was said.
     said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
     date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
-    facts = [_said(ctx, key, sent, quote, rule, date) for key in dict.fromkeys(speakers)]
-    for other in _continued_quotation(sent, verb):
-        text = _clean(other)
-        if text:
-            facts.extend(
-                _said(ctx, key, other, text, "quotation-continued", date)
-                for key in dict.fromkeys(speakers)
-            )
-    return facts
+    return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
 
 
-def _from_attribution(ctx: Context, according: Token, source: Token) -> list[Fact]:
+def _from_attribution(
+    ctx: Context, according: Token, source: Token, units: _Units
+) -> list[Fact]:
     sources = [k for t in sorted({source, *source.conjuncts}, key=lambda t: t.i)
                if (k := _speaker(ctx, t))]  # fmt: skip
     if not sources:
         return []
-    sent = according.sent
+    sent = units.of(according)
     quote = _without(sent, {t.i for t in according.subtree})
     if not quote:
         return []
@@ -143,7 +184,7 @@ def _trimmed(sent: Span) -> Span:
 
 def _clean(span: Span) -> str:
     tokens = [t for t in span if not t.is_space]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "?!":
         tokens = tokens[:-1]
@@ -189,44 +230,44 @@ def _has_quote_mark(span: Span) -> bool:
     return bool(opens or closes)
 
 
-def _continued_quotation(sent: Span, verb: Token) -> list[Span]:
-    """Other sentences of a quotation attributed in ``sent`` (before or after it)."""
-    opens, closes = _marks(sent)
-    doc = sent.doc
+def _opens_unclosed(span: Span) -> bool:
+    opens, closes = _marks(span)
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def _continued_quotation(units: _Units, verb: Token) -> list[Span]:
+    """Other units of a quotation attributed at ``verb``: the quotation opened earlier and
+    closes in the verb's unit, or it goes on after the attribution ('"A," X said. "B."')."""
+    k = units.index(verb)
+    opens, closes = _marks(units.units[k])
     found: list[Span] = []
     if closes and (not opens or closes[0] < opens[0]) and closes[0] < verb.i:
-        # The quotation closed here but opened in an earlier sentence.
-        start = sent.start
-        for _ in range(_MAX_QUOTE_SENTENCES):
-            if start == 0:
-                break
-            prev = doc[start - 1].sent
-            if not any(not t.is_space for t in prev):
-                break
-            found.append(prev)
-            p_opens, p_closes = _marks(prev)
-            if p_opens and (not p_closes or p_opens[-1] > p_closes[-1]):
+        for j in range(k - 1, max(k - 1 - _MAX_QUOTE_SENTENCES, -1), -1):
+            if j in units.attributed or not units.same_paragraph(j, k):
+                return []
+            found.append(units.units[j])
+            if _opens_unclosed(units.units[j]):
                 return found
-            if p_closes:
-                break
-            start = prev.start
+            if _marks(units.units[j])[1]:
+                return []
         return []
-    if opens and opens[-1] > verb.i and (not closes or closes[-1] < opens[-1]):
-        # The quotation opens after the attribution and goes on into later sentences.
-        end = sent.end
-        for _ in range(_MAX_QUOTE_SENTENCES):
-            if end >= len(doc):
-                break
-            nxt = doc[end].sent
-            found.append(nxt)
-            n_opens, n_closes = _marks(nxt)
-            if n_closes:
-                return found
-            if n_opens:
-                break
-            end = nxt.end
-        return []
+    opened_here = opens and opens[-1] > verb.i and (not closes or closes[-1] < opens[-1])
+    for j in range(k + 1, min(k + 1 + _MAX_QUOTE_SENTENCES, len(units.units))):
+        unit = units.units[j]
+        if j in units.attributed or not units.same_paragraph(k, j):
+            return found if not opened_here else []
+        j_opens, j_closes = _marks(unit)
+        if not opened_here and not found:
+            if not (j_opens and j_opens[0] == _first_word(unit).i):
+                return []  # the next unit is no quotation of its own
+        found.append(unit)
+        if j_closes and (not j_opens or j_closes[-1] > j_opens[-1]):
+            return found
     return []
+
+
+def _first_word(span: Span) -> Token:
+    return next((t for t in span if not t.is_space), span[0])
 
 
 def _one_per_sentence(facts: list[Fact]) -> list[Fact]:

@@ -152,3 +152,24 @@ def test_batch_mixing_new_and_present_articles(store: Store) -> None:
     store.replace_articles([("a-1", article("a-1", version=3)), ("a-2", article("a-2"))])
     assert store.article_hash("a-1") == "hash-a-1-v3"
     assert same_quads(store, article("a-1", version=3) + article("a-2"))
+
+
+def count(store: Store, pattern: str) -> int:
+    return int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}").rows[0][0])
+
+
+def test_default_graph_is_the_merge_of_article_graphs(store: Store) -> None:
+    # Both articles state the same five people; the default graph holds each triple once.
+    pattern = "?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label"
+    store.replace_articles([("a-1", article("a-1")), ("a-2", article("a-2"))])
+    assert count(store, pattern) == 5
+    assert count(store, f"GRAPH ?g {{ {pattern} }}") == 10
+    store.remove_article("a-1")
+    assert count(store, pattern) == 5  # still stated by a-2
+    assert count(store, f"?a a <{KG.Article}>") == 1
+    store.replace_article("a-2", article("a-2", version=2, facts=2))
+    labels = store.query(f"SELECT ?label WHERE {{ {pattern} }} ORDER BY ?label")
+    assert [str(row[0]) for row in labels] == ["Someone 0 v2", "Someone 1 v2"]
+    store.remove_article("a-2")
+    assert count(store, "?s ?p ?o") == 0
+    assert len(store) == 0

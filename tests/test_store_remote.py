@@ -39,7 +39,7 @@ def test_unreachable_server_says_so() -> None:
 
 
 def test_update_only_path_and_query_url(oxigraph_server: str) -> None:  # noqa: F811
-    with open_store(f"{oxigraph_server}/query", use_gsp=False) as store:
+    with open_store(f"{oxigraph_server}/query") as store:
         store.update("DROP ALL")
         store.replace_articles([("a-1", article("a-1")), ("a-2", article("a-2"))])
         store.replace_articles([("a-1", article("a-1", version=2))])

@@ -12,7 +12,7 @@ import rdflib
 from kg.errors import QueryError, StoreError
 from kg.rdf.iri import article_iri, graph_iri
 from kg.rdf.namespaces import KG
-from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of, replace_update
+from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of, remove_update, replace_update
 from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
 
 DEFAULT_PATH = Path("output/store")
@@ -21,15 +21,14 @@ DEFAULT_PATH = Path("output/store")
 class OxigraphStore(StoreBase):
     """Quads in an on-disk Oxigraph store; one process at a time may hold it open.
 
-    SPARQL queries see the union of all named graphs as their default graph, so a query
-    need not name the article graphs it reads.
+    The default graph is kept as the merge (set union) of the article graphs, so a query
+    need not name the graphs it reads and a triple stated by many articles counts once.
     """
 
     name = "oxigraph"
 
-    def __init__(self, path: str | Path | None = None, *, union_default_graph: bool = True) -> None:
+    def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else DEFAULT_PATH
-        self.union_default_graph = union_default_graph
         self._store: ox.Store | None = None
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -55,7 +54,7 @@ class OxigraphStore(StoreBase):
         """The same data as an rdflib Dataset (oxrdflib), for code that speaks rdflib."""
         from oxrdflib import OxigraphStore as RdflibOxigraph
 
-        return rdflib.Dataset(store=RdflibOxigraph(store=self.ox), default_union=self.union_default_graph)
+        return rdflib.Dataset(store=RdflibOxigraph(store=self.ox))
 
     def article_hash(self, article_id: str) -> str | None:
         subject = to_ox(article_iri(article_id))
@@ -84,8 +83,11 @@ class OxigraphStore(StoreBase):
                 store.update(replace_update([(graph, quads) for graph, (_, quads) in prepared.items()]))
             else:
                 ox_quads: list[ox.Quad] = []
+                default = ox.DefaultGraph()
                 for article_id, quads in prepared.values():
-                    ox_quads.extend(to_ox_quads(article_id, quads))
+                    named = to_ox_quads(article_id, quads)
+                    ox_quads.extend(named)
+                    ox_quads.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in named)
                 store.extend(ox_quads)
                 for graph in prepared:  # an article with no quads still counts as present
                     store.add_graph(to_ox(graph))
@@ -97,7 +99,7 @@ class OxigraphStore(StoreBase):
         graph = to_ox(graph_iri(article_id))
         if not self.ox.contains_named_graph(graph):
             return False
-        self.ox.remove_graph(graph)
+        self.ox.update(remove_update(graph_iri(article_id)))
         return True
 
     def article_ids(self) -> list[str]:
@@ -106,7 +108,7 @@ class OxigraphStore(StoreBase):
 
     def query(self, sparql: str) -> QueryResult:
         try:
-            result = self.ox.query(sparql, use_default_graph_as_union=self.union_default_graph)
+            result = self.ox.query(sparql)
             return _result(result)
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from error
@@ -122,11 +124,15 @@ class OxigraphStore(StoreBase):
             raise StoreError(f"the update failed on {self.path}: {error}") from error
 
     def quads(self) -> Iterator[Quad]:
-        for quad in self.ox.quads_for_pattern(None, None, None, None):
-            yield from_ox_quad(quad)
+        """Every quad of the article graphs (the merged default graph is derived, left out)."""
+        for graph in self.ox.named_graphs():
+            for quad in self.ox.quads_for_pattern(None, None, None, graph):
+                yield from_ox_quad(quad)
 
     def __len__(self) -> int:
-        return len(self.ox)
+        """The number of quads in the article graphs."""
+        solution = next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
+        return int(solution[0].value)
 
     def flush(self) -> None:
         self.ox.flush()

@@ -25,7 +25,15 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.iri import graph_iri
 from kg.rdf.namespaces import GRAPH
-from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of, hash_query, replace_update
+from kg.store.base import (
+    ArticleQuads,
+    QueryResult,
+    StoreBase,
+    article_id_of,
+    hash_query,
+    remove_update,
+    replace_update,
+)
 from kg.store.terms import Quad, article_quads, from_ox, from_sparql_json, nt
 
 _RESULTS_JSON = "application/sparql-results+json"
@@ -51,9 +59,12 @@ def endpoints(url: str) -> tuple[str, str, str | None]:
 class RemoteStore(StoreBase):
     """Quads on a SPARQL 1.1 server; each batch of replaced articles is one update request.
 
-    Queries ask the server to read the union of the named graphs as the default graph
-    (Oxigraph's ``union-default-graph``; GraphDB and Virtuoso do so already; Fuseki needs
-    ``unionDefaultGraph`` in its dataset configuration).
+    As in every kg store, the default graph holds the merge of the article graphs, kept by
+    the same update that replaces them. Configure the server to keep its default graph
+    apart from the named graphs (Fuseki and Oxigraph do so by default; in GraphDB and
+    Virtuoso the default graph already reads every graph, which gives the same answers).
+    The Graph Store Protocol URL serves ``load_graph``; articles are written by SPARQL
+    Update so that a graph and its share of the merge change in one request.
     """
 
     name = "sparql"
@@ -64,8 +75,6 @@ class RemoteStore(StoreBase):
         *,
         update_url: str | None = None,
         gsp_url: str | None = None,
-        use_gsp: bool = True,
-        union_default_graph: bool = True,
         auth: tuple[str, str] | None = None,
         timeout: float = 60.0,
     ) -> None:
@@ -74,8 +83,6 @@ class RemoteStore(StoreBase):
         self.query_url = query
         self.update_url = update_url or update
         self.gsp_url = gsp_url or gsp
-        self.use_gsp = use_gsp
-        self.union_default_graph = union_default_graph
         self.timeout = timeout
         self._headers: dict[str, str] = {}
         if auth is not None:
@@ -107,10 +114,8 @@ class RemoteStore(StoreBase):
                 f"cannot reach the SPARQL endpoint {url}: {reason}; is the server running?"
             ) from error
 
-    def _query(self, sparql: str, *, union: bool) -> QueryResult:
+    def _query(self, sparql: str) -> QueryResult:
         form = {"query": sparql}
-        if union:
-            form["union-default-graph"] = ""
         data = urllib.parse.urlencode(form).encode()
         content_type, body = self._request(
             self.query_url,
@@ -124,7 +129,7 @@ class RemoteStore(StoreBase):
     # -- Store API -------------------------------------------------------------------------
 
     def query(self, sparql: str) -> QueryResult:
-        return self._query(sparql, union=self.union_default_graph)
+        return self._query(sparql)
 
     def update(self, sparql: str) -> None:
         self._request(
@@ -135,36 +140,32 @@ class RemoteStore(StoreBase):
         )
 
     def article_hash(self, article_id: str) -> str | None:
-        result = self._query(hash_query(article_id), union=False)
+        result = self._query(hash_query(article_id))
         return str(result.rows[0][0]) if result.rows and result.rows[0][0] is not None else None
 
     def _present(self, graphs: Sequence[Any]) -> set[str]:
         values = " ".join(nt(g) for g in graphs)
-        result = self._query(f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}",
-                             union=False)
+        result = self._query(f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
         return {str(row[0]) for row in result.rows}
 
     def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
-        """Articles already on the server: one update (drop + insert); new ones: GSP PUT."""
+        """The whole batch in one update request: drop, unmerge, insert."""
         if not batch:
             return
         prepared = []
         for article_id, quads in batch:
             graph = graph_iri(article_id)
             prepared.append((graph, list(article_quads(article_id, graph, quads))))
-        fresh: list[tuple[Any, list[Quad]]] = []
-        if self.gsp_url and self.use_gsp:
-            present = self._present([g for g, _ in prepared])
-            fresh = [(g, q) for g, q in prepared if str(g) not in present and q]
-            prepared = [(g, q) for g, q in prepared if str(g) in present or not q]
-        for graph, quads in fresh:
-            self._put_graph(graph, quads)
-        if prepared:
-            self.update(replace_update(prepared))
+        self.update(replace_update(prepared))
 
-    def _put_graph(self, graph: Any, quads: Sequence[Quad]) -> None:
-        assert self.gsp_url is not None
-        body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o, _ in quads).encode("utf-8")
+    def load_graph(self, graph: str, triples: Sequence[tuple[Any, Any, Any]]) -> None:
+        """Put ``triples`` as the whole content of ``graph`` with the Graph Store Protocol.
+
+        For graphs that are not articles' (an ontology, say): they take no part in the merge.
+        """
+        if not self.gsp_url:
+            raise StoreError(f"no Graph Store Protocol URL is known for {self.url}; pass gsp_url=.")
+        body = "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples).encode("utf-8")
         url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': str(graph)})}"
         self._request(url, method="PUT", data=body, content_type="application/n-triples")
 
@@ -172,25 +173,24 @@ class RemoteStore(StoreBase):
         graph = graph_iri(article_id)
         if not self._present([graph]):
             return False
-        self.update(f"DROP SILENT GRAPH {nt(graph)}")
+        self.update(remove_update(graph))
         return True
 
     def article_ids(self) -> list[str]:
         result = self._query(
-            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH}")) }}',
-            union=False,
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{GRAPH}")) }}'
         )
         ids = (article_id_of(str(row[0])) for row in result.rows)
         return sorted(i for i in ids if i is not None)
 
     def quads(self) -> Iterator[Quad]:
         """The quads of every named graph (kg writes nothing to the default graph)."""
-        result = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        result = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         for s, p, o, g in result.rows:
             yield (s, p, o, g)  # type: ignore[misc]
 
     def __len__(self) -> int:
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(result.rows[0][0]) if result.rows else 0  # type: ignore[arg-type]
 
     def close(self) -> None:

@@ -6,7 +6,9 @@ pipeline (``kg.nlp.extract_articles``). kg's predicates are mapped onto CoNLL04'
     holdsPost -> Work_For      basedIn  -> OrgBased_In
     locatedIn -> Located_In    nationality -> Live_In
 
-(``Kill`` has no kg counterpart and is reported for its gold count only.)
+(``Kill`` has no kg counterpart and is reported for its gold count only.) Work_For links a
+person to an organization, so a post held in a country or place ("U.S. Ambassador X") is
+not counted as Work_For; CoNLL04 reads such phrases as Live_In, which kg's nationality gives.
 
 Matching. An extracted fact matches a gold relation of the mapped type when its subject
 matches the gold head entity and its object the gold tail entity. An extracted entity
@@ -41,6 +43,7 @@ RELATION_OF = {
     "locatedIn": "Located_In",
     "nationality": "Live_In",
 }
+_PLACE_TYPES = {"Country", "Place"}
 SCORED = ("Work_For", "OrgBased_In", "Located_In", "Live_In")
 
 # Tokens written without a space before them, and tokens written without one after them.
@@ -176,10 +179,11 @@ def predictions(extraction: Any) -> list[Predicted]:
     spans = {
         e.key: tuple(char_span(text, m.start, m.end) for m in e.mentions) for e in extraction.entities
     }
+    places = {e.key for e in extraction.entities if str(e.type) in _PLACE_TYPES}
     out: dict[tuple[str, str, str], Predicted] = {}
     for f in extraction.facts:
         rel = RELATION_OF.get(str(f.predicate))
-        if rel is None or not f.object:
+        if rel is None or not f.object or (rel == "Work_For" and f.object in places):
             continue
         key = (rel, f.subject, f.object)
         if key not in out:

@@ -12,7 +12,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.rdf.namespaces import SH
+from kg.rdf.namespaces import RDF, SH
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
@@ -27,6 +27,7 @@ class ValidationResult:
     violations: int
     text: str
     report: Graph
+    focus_nodes: int = 0  # nodes the shapes' targets selected, summed over graphs
 
     def __bool__(self) -> bool:
         return self.conforms
@@ -89,12 +90,14 @@ def validate(
     """
     from pyshacl import validate as shacl_validate
 
-    conforms, violations, texts, report = True, 0, [], Graph()
+    conforms, violations, texts, report, focus = True, 0, [], Graph(), 0
+    shapes = shapes if shapes is not None else _load(SHAPES_PATH)
     graphs = _graphs(source, per_graph=per_graph)
     for name, data in graphs:
+        focus += _count_focus_nodes(data, shapes)
         ok, results, text = shacl_validate(
             data,
-            shacl_graph=shapes if shapes is not None else _load(SHAPES_PATH),
+            shacl_graph=shapes,
             ont_graph=ontology if ontology is not None else _load(ONTOLOGY_PATH),
             inference="none",
             abort_on_first=False,
@@ -111,4 +114,26 @@ def validate(
         if not ok:
             texts.append(f"Graph {name or '(default)'}:\n{text}" if len(graphs) > 1 else str(text))
     text = "\n".join(texts) if texts else "Validation Report\nConforms: True\n"
-    return ValidationResult(conforms=conforms, violations=violations, text=text, report=report)
+    return ValidationResult(conforms=conforms, violations=violations, text=text, report=report,
+                            focus_nodes=focus)
+
+
+def _count_focus_nodes(data: Graph, shapes: Graph) -> int:
+    """How many nodes of ``data`` the shapes target (by class or by subject of a property)."""
+    nodes: set[Node] = set()
+    for cls in set(shapes.objects(None, SH.targetClass)):
+        nodes.update(data.subjects(RDF.type, cls))
+    for prop in set(shapes.objects(None, SH.targetSubjectsOf)):
+        nodes.update(data.subjects(prop, None))
+    return len(nodes)
+
+
+def validate_store(
+    *, output: str | Path = "output", store: str | None = None, per_graph: bool = True
+) -> ValidationResult:
+    """Validate every article graph of the store that ``kg build`` wrote under ``output``."""
+    from kg.build import store_path
+    from kg.store import open_store
+
+    with open_store(store, path=store_path(output)) as graph_store:
+        return validate(list(graph_store.quads()), per_graph=per_graph)

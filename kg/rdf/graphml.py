@@ -63,12 +63,14 @@ def to_networkx(source: Source) -> nx.MultiDiGraph:
     return graph
 
 
-def graphml_bytes(source: Source) -> bytes:
+def graphml_bytes(source: Source | nx.Graph) -> bytes:
+    """GraphML of an RDF source, or of a graph :func:`to_networkx` already made."""
+    graph = source if isinstance(source, nx.Graph) else to_networkx(source)
     buffer = io.BytesIO()
-    nx.write_graphml(to_networkx(source), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
-def write_graphml(source: Source, path: str | os.PathLike[str]) -> Path:
-    """Write ``source`` as GraphML to ``path`` (atomically)."""
+def write_graphml(source: Source | nx.Graph, path: str | os.PathLike[str]) -> Path:
+    """Write an RDF source (or a networkx graph) as GraphML to ``path``, atomically."""
     return write_atomic(path, graphml_bytes(source))

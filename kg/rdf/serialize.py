@@ -42,7 +42,7 @@ PREFIXES: dict[str, str] = {
     "graph": str(GRAPH),
     **{family: f"{ID}{family}/" for family in (
         "article", "person", "organization", "place", "product", "disease", "event", "thing",
-        "fact", "post", "mention", "quantity", "amount",
+        "fact", "post", "mention", "quantity", "amount", "resolution",
     )},
 }
 assert PREFIXES["kg"] == str(KG._NS)
@@ -243,3 +243,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
 def write(source: Source, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
     """Serialize ``source`` to ``path`` atomically; the format defaults to the file suffix."""
     return write_atomic(path, serialize(source, format=format or format_for(path)))
+
+
+def write_quads(source: Source, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Same as :func:`write` (the name calling code reads best with)."""
+    return write(source, path, format=format)
+
+
+def triples_to_text(triples: Iterable[tuple[Node, Node, Node]], *, format: str = "ttl") -> str:
+    """Triples (a CONSTRUCT result, say) as deterministic Turtle text."""
+    return serialize([(s, p, o) for s, p, o in triples], format=format).decode("utf-8")

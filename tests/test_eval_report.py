@@ -82,10 +82,10 @@ def test_human_report_shows_scores_misses_and_false_positives() -> None:
     assert "freedonia-trade.gold.json" in text
     assert "entities typed" in text and "0.800" in text
     assert "exportValue" in text and "said" in text
-    assert "Misses (2)" in text
+    assert "Misses in freedonia-trade.gold.json (2)" in text
     assert "role 'minister', gold 'deputy minister'" in text
     assert "typed Person, but gold entity 'lopez' is of type Official" in text
-    assert "False positives" in text
+    assert "False positives in freedonia-trade.gold.json (2)" in text
 
 
 def test_report_without_details() -> None:

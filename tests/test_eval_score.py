@@ -242,3 +242,21 @@ def test_scoring_is_deterministic(gold: Gold, doc: dict[str, Any]) -> None:
     doc["facts"].reverse()
     second = score(gold, doc)
     assert first == second
+
+
+def test_miss_reasons_point_at_the_near_miss(gold: Gold, doc: dict[str, Any]) -> None:
+    fact(doc, "said", CUSTOMS)["s"] = LOPEZ  # the statement given to the wrong speaker
+    fact(doc, "holdsPost")["o"] = FREEDONIA  # the post placed in the country
+    result = score(gold, doc)
+    reasons = {m["p"]: m["reason"] for m in result.misses}
+    assert reasons["said"] == "the statement is attributed to 'Maria Lopez'"
+    assert reasons["holdsPost"] == "extracted with object 'Freedonia' instead"
+
+
+def test_report_cells_are_not_markup(gold: Gold, doc: dict[str, Any]) -> None:
+    from kg.eval import render_report
+    from kg.eval.score import EvalResult
+
+    doc["facts"].remove(fact(doc, "said", CUSTOMS))
+    text = render_report(EvalResult([score(gold, doc)]), width=300)
+    assert "said(customs) [quote='Freedonia exported goods worth']" in text

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kg.eval.score import Counts, EvalResult, FileResult
 
@@ -45,8 +46,10 @@ def _row(name: str, c: Counts) -> list[str]:
 
 def _scores_table(result: EvalResult) -> Table:
     table = Table(title="Scores per file (micro-averaged total)")
-    for column in ("file", "score", "P", "R", "F1", "TP", "FP", "FN"):
-        table.add_column(column, justify="left" if column in ("file", "score") else "right")
+    table.add_column("file", overflow="fold")
+    table.add_column("score", no_wrap=True)
+    for column in ("P", "R", "F1", "TP", "FP", "FN"):
+        table.add_column(column, justify="right", no_wrap=True)
     rows = [*result.files, result.total] if len(result.files) != 1 else list(result.files)
     for n, f in enumerate(rows):
         parts = (
@@ -56,20 +59,21 @@ def _scores_table(result: EvalResult) -> Table:
             ("facts loose", f.facts_loose),
         )
         for k, (name, counts) in enumerate(parts):
-            table.add_row(f.gold if k == 0 else "", *_row(name, counts), end_section=k == len(parts) - 1 and n < len(rows) - 1)
+            table.add_row(Path(f.gold).name if k == 0 else "", *_row(name, counts), end_section=k == len(parts) - 1 and n < len(rows) - 1)
     return table
 
 
 def _predicate_table(total: FileResult) -> Table:
     table = Table(title="Facts per predicate (all files)")
-    for column in ("predicate", "strict P", "strict R", "strict F1", "loose P", "loose R", "loose F1", "gold", "found"):
-        table.add_column(column, justify="left" if column == "predicate" else "right")
+    table.add_column("predicate", no_wrap=True)
+    for column in ("gold", "found", "strict P/R/F1", "loose P/R/F1"):
+        table.add_column(column, justify="right", no_wrap=True)
     for pred in sorted(set(total.strict_by_predicate) | set(total.loose_by_predicate)):
         s = total.strict_by_predicate.get(pred, Counts())
         lo = total.loose_by_predicate.get(pred, Counts())
         table.add_row(
-            pred, f"{s.p:.3f}", f"{s.r:.3f}", f"{s.f1:.3f}", f"{lo.p:.3f}", f"{lo.r:.3f}", f"{lo.f1:.3f}",
-            str(s.tp + s.fn), str(s.tp + s.fp),
+            pred, str(s.tp + s.fn), str(s.tp + s.fp),
+            f"{s.p:.2f}/{s.r:.2f}/{s.f1:.2f}", f"{lo.p:.2f}/{lo.r:.2f}/{lo.f1:.2f}",
         )  # fmt: skip
     return table
 
@@ -86,14 +90,15 @@ def _describe(item: dict[str, Any]) -> str:
     return f"{head} ({item.get('type')}): " + " | ".join(str(n) for n in names)
 
 
-def _items_table(title: str, items: list[tuple[str, dict[str, Any]]]) -> Table:
+def _items_table(title: str, items: list[dict[str, Any]]) -> Table:
     table = Table(title=title, show_lines=True)
-    table.add_column("file")
-    table.add_column("what")
-    table.add_column("why")
-    table.add_column("sentence", overflow="fold")
-    for gold, item in items:
-        table.add_row(Path(gold).name, _describe(item), str(item.get("reason", "")), str(item.get("sentence") or ""))
+    table.add_column("what", ratio=3)
+    table.add_column("why", ratio=3)
+    table.add_column("sentence", ratio=4)
+    for item in items:
+        # Text, not markup: names and quotes may hold square brackets.
+        cells = (_describe(item), str(item.get("reason", "")), str(item.get("sentence") or "").strip())
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
@@ -104,10 +109,14 @@ def print_report(result: EvalResult, *, console: Console | None = None, details:
     console.print(_predicate_table(result.total))
     if not details:
         return
-    misses = [(f.gold, m) for f in result.files for m in f.misses]
-    fps = [(f.gold, m) for f in result.files for m in f.false_positives]
-    console.print(_items_table(f"Misses ({len(misses)})", misses) if misses else "No misses.")
-    console.print(_items_table(f"False positives ({len(fps)})", fps) if fps else "No false positives.")
+    for f in result.files:
+        name = Path(f.gold).name
+        if f.misses:
+            console.print(_items_table(f"Misses in {name} ({len(f.misses)})", f.misses))
+        if f.false_positives:
+            console.print(_items_table(f"False positives in {name} ({len(f.false_positives)})", f.false_positives))
+        if not f.misses and not f.false_positives:
+            console.print(f"{name}: no misses and no false positives.")
 
 
 def render_report(result: EvalResult, *, width: int = 160, details: bool = True) -> str:
@@ -115,4 +124,3 @@ def render_report(result: EvalResult, *, width: int = 160, details: bool = True)
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     print_report(result, console=console, details=details)
     return console.export_text()
-

@@ -372,11 +372,28 @@ class _Scorer:
             elif g.o is not None and g.o not in self.to_gold.values():
                 reason = f"object {g.o!r} was not found"
             else:
-                reason = f"no extracted {g.p.value} fact links these entities"
+                reason = self._near_misses(g)
             miss: dict[str, Any] = {"kind": "fact", "s": g.s, "p": g.p.value, "o": g.o}
             miss.update(g.qualifiers())
             miss.update({"loose_match": found_loose, "sentence": sentence, "reason": reason})
             self.result.misses.append(miss)
+
+    def _near_misses(self, g: GoldFact) -> str:
+        """Why no extracted fact took ``g`` although its entities were found."""
+        same = [f for f in self.facts if f.get("p") == g.p.value]
+        if g.quote is not None:
+            others = sorted(
+                {self._label(f.get("s")) for f in same if quote_in_sentence(g.quote, str(f.get("sentence") or ""))}
+            )
+            if others:
+                return "the statement is attributed to " + ", ".join(repr(o) for o in others)
+        elif g.o is not None:
+            objects = sorted(
+                {self._label(f.get("o")) for f in same if self.to_gold.get(str(f.get("s"))) == g.s and f.get("o")}
+            )
+            if objects:
+                return f"extracted with object {', '.join(repr(o) for o in objects)} instead"
+        return f"no extracted {g.p.value} fact links these entities"
 
     def _fact_fp(self, f: Mapping[str, Any], reason: str, *, loose_match: bool) -> dict[str, Any]:
         out: dict[str, Any] = {

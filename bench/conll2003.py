@@ -11,7 +11,10 @@ kept), then run through both systems in one pass each:
   GPE/LOC/FAC -> LOC (other labels ignored).
 
 MISC is ignored on both sides. A predicted entity counts only with the exact character span
-and type of a gold one (the CoNLL convention); P/R/F1 per type and micro-averaged.
+and type of a gold one (the CoNLL convention); P/R/F1 per type and micro-averaged. One
+convention differs between the schemes: the model's training data (OntoNotes) puts a leading
+"the" inside names ("the Federal Reserve"), CoNLL-2003 does not, so a leading "the " is cut
+from every predicted span of both systems before comparing.
 
     python -m bench.conll2003                 # dev (eng.testa) -> bench/results/conll2003.json
     python -m bench.conll2003 --limit 20      # the first 20 documents only
@@ -130,6 +133,13 @@ def load_split(split: str, *, data: Path = DATA) -> list[Document]:
     return [build_document(f"conll2003-{split}-{i:03d}", d) for i, d in enumerate(docs)]
 
 
+def trim_determiner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without a leading "the " (OntoNotes spans keep it, CoNLL-2003 spans do not)."""
+    if end - start > 4 and text[start : start + 4].lower() == "the ":
+        return start + 4, end
+    return start, end
+
+
 def kg_entities(extraction: Any) -> set[Entity]:
     """Typed mention spans of one Extraction, mapped to CoNLL types (names only)."""
     out = set()
@@ -139,13 +149,17 @@ def kg_entities(extraction: Any) -> set[Entity]:
             continue
         for m in entity.mentions:
             if any(c.isupper() for c in m.text):
-                out.add((kind, m.start, m.end))
+                out.add((kind, *trim_determiner(extraction.article.text, m.start, m.end)))
     return out
 
 
 def model_entities(doc: Any) -> set[Entity]:
     """``doc.ents`` mapped to CoNLL types."""
-    return {(MODEL_TYPE[e.label_], e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_TYPE}
+    return {
+        (MODEL_TYPE[e.label_], *trim_determiner(doc.text, e.start_char, e.end_char))
+        for e in doc.ents
+        if e.label_ in MODEL_TYPE
+    }
 
 
 def score(pairs: Iterable[tuple[frozenset[Entity] | set[Entity], set[Entity]]]) -> dict[str, Any]:

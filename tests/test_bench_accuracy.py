@@ -223,6 +223,13 @@ def test_kg_entities_map_types_and_keep_names_only() -> None:
     assert got == {("PER", "Jiang Fan"), ("ORG", "Ministry of Commerce"), ("LOC", "China")}
 
 
+def test_trim_determiner() -> None:
+    text = "The Federal Reserve and the Bank of Canada met Theo."
+    assert conll2003.trim_determiner(text, 0, 19) == (4, 19)
+    assert conll2003.trim_determiner(text, 24, 42) == (28, 42)
+    assert conll2003.trim_determiner(text, 47, 51) == (47, 51)  # "Theo" keeps its letters
+
+
 def test_model_entities_map_labels() -> None:
     ents = [
         SimpleNamespace(label_="PERSON", start_char=0, end_char=5),
@@ -231,7 +238,7 @@ def test_model_entities_map_labels() -> None:
         SimpleNamespace(label_="NORP", start_char=13, end_char=15),
         SimpleNamespace(label_="ORG", start_char=16, end_char=18),
     ]
-    got = conll2003.model_entities(SimpleNamespace(ents=ents))
+    got = conll2003.model_entities(SimpleNamespace(ents=ents, text="x" * 20))
     assert got == {("PER", 0, 5), ("LOC", 6, 9), ("LOC", 10, 12), ("ORG", 16, 18)}
 
 

@@ -32,7 +32,8 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "extra", "additional", "much", "enough", "needed", "crucial", "essential", "urgent",
      "exported", "imported", "domestic", "foreign", "global", "several", "some", "these",
      "those", "million", "billion", "thousand", "faulty", "defective", "substandard", "fake",
-     "own", "first", "last", "more", "most"}
+     "own", "first", "last", "most", "potential", "possible", "cheap", "expensive", "large",
+     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed"}
 )
 
 
@@ -164,6 +165,8 @@ class EntityTyper:
             return None
         if text.islower() or not any(t.is_alpha and len(t) > 1 for t in span):
             return None  # names are capitalised; "jargon", "O.K." are model slips
+        if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in {"NN", "NNS"}:
+            return None  # a common noun capitalised only because it opens the sentence
         country = country_of(text)
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and text in lexicon.ambiguous_countries()):
@@ -264,6 +267,10 @@ def _is_disease(text: str) -> bool:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
+    for token in span:  # "World Health Organization (WHO": the model ran into a definition
+        if token.text == "(" and token.i > start and ")" not in span[token.i - start :].text:
+            end = token.i
+            break
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):

@@ -75,10 +75,16 @@ class _Resolver:
     def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
         # The model sometimes tags a person's surname as an organization or place
         # ("Maduro's rule"); within an article, a full name settles it.
+        # ... and the other way round: a name also tagged as an organization is one.
+        org_names = {_clean(e.text) for e in ents if e.label_ in {"Agency", "Organization"}}
         words = {w for e in ents if e.label_ in {"Person", "Official"} and len(e) > 1
-                 for w in _clean(e.text).split()}
+                 and _clean(e.text) not in org_names for w in _clean(e.text).split()}
+        org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
         out = []
         for e in ents:
+            if e.label_ == "Person" and (_clean(e.text) in org_names or (
+                    len(e) == 1 and _clean(e.text) in org_first and _clean(e.text) not in words)):
+                e = Span(self.doc, e.start, e.end, label="Organization")
             if e.label_ in {"Organization", "Place"} and len(e) == 1 and _clean(e.text) in words \
                     and not _is_acronym(e) and country_of(e.text) is None:
                 e = Span(self.doc, e.start, e.end, label="Person")
@@ -172,13 +178,13 @@ class _Resolver:
     def _longer_name(self, text: str) -> _Cluster | None:
         # "Silvercorp" is "Silvercorp USA": a name that starts another organization's name
         # (but "Ministry" alone would be no name; single-word heads are left alone).
-        words = text.split()
-        if len(words) != 1 or words[0].lower() in lexicon.agency_heads():
+        words = text.lower().split()
+        if len(words) == 1 and words[0] in lexicon.agency_heads():
             return None
         found = None
         for other in self.of_span.values():
             if other.type is EntityType.ORGANIZATION and any(
-                n.split()[: len(words)] == words and len(n.split()) > len(words)
+                n.lower().split()[: len(words)] == words and len(n.split()) > len(words)
                 for n in other.names
             ):
                 if found is not None and found is not other:

@@ -73,9 +73,11 @@ class Linker:
     """Cross-article resolution for one build: the alias index, read from the store on first use."""
 
     def __init__(self, graph_store: Any = None, *, enabled: bool = True,
-                 do_not_merge: str | Path | None = None) -> None:
+                 do_not_merge: str | Path | None = None, fresh: bool = False) -> None:
         self.enabled = enabled
-        self.store = graph_store
+        # fresh: link as if the store were empty (a forced rebuild reads everything again).
+        self.store = None if fresh else graph_store
+        self.rereading: set[str] = set()
         self.blocked_names: frozenset[str] = frozenset()
         self.blocked_pairs: frozenset[frozenset[str]] = frozenset()
         if do_not_merge is not None:
@@ -86,8 +88,8 @@ class Linker:
     def index(self) -> AliasIndex:
         if self._index is None:
             rules = {"blocked_names": self.blocked_names, "blocked_pairs": self.blocked_pairs}
-            self._index = (AliasIndex.from_store(self.store, **rules) if self.store is not None
-                           else AliasIndex(**rules))
+            self._index = (AliasIndex.from_store(self.store, exclude=self.rereading, **rules)
+                           if self.store is not None else AliasIndex(**rules))
         return self._index
 
     def quads(self, extraction: Extraction) -> list:
@@ -161,8 +163,8 @@ def build(
         report.errors.append(str(error))
 
     with open_store(store, path=store_path(output)) as graph_store:
-        linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge)
-        stale = linker.stale_articles()
+        linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
+        stale = linker.rereading = linker.stale_articles()
         articles = read_articles(inputs, on_error=record_error)
         changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale))
         extractions = extract_stream(changed, model=model, jobs=jobs, scheduler=scheduler, batch_size=batch_size)

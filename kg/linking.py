@@ -183,33 +183,39 @@ class AliasIndex:
         return bool(mine and theirs and not mine & theirs)
 
     @classmethod
-    def from_store(cls, store, **rules: frozenset) -> AliasIndex:
-        """The index of every node in ``store``, from its labels and where agencies are based."""
+    def from_store(cls, store, *, exclude: Iterable[str] = (), **rules: frozenset) -> AliasIndex:
+        """The index of every node in ``store``, from its labels and where agencies are based.
+
+        The graphs of the articles in ``exclude`` (about to be read again) are left out, so
+        that an article's old merges do not decide its new ones.
+        """
         index = cls(**rules)
+        skip = {str(graph_iri(article_id)) for article_id in exclude}
         labels: dict[str, list[tuple[int, str]]] = {}
         for row in store.query(_LABELS_QUERY).rows:
-            node, prop, label = (str(t) for t in row)
-            if family_of_iri(node) in LINKED_FAMILIES:
+            graph, node, prop, label = (str(t) for t in row)
+            if graph not in skip and family_of_iri(node) in LINKED_FAMILIES:
                 labels.setdefault(node, []).append((0 if prop == str(SKOS.prefLabel) else 1, label))
         countries: dict[str, set[str]] = {}
         for row in store.query(_BASED_IN_QUERY).rows:
-            countries.setdefault(str(row[0]), set()).add(str(row[1]))
+            if str(row[0]) not in skip:
+                countries.setdefault(str(row[1]), set()).add(str(row[2]))
         for node in sorted(labels):
             family = family_of_iri(node)
             assert family is not None
-            names = sorted(labels[node])
+            names = sorted(set(labels[node]))
             pref = [label for rank, label in names if rank == 0] or [names[0][1]]
             index.add(node, family, min(pref), [label for _, label in names], countries.get(node, ()))
         return index
 
 
-_LABELS_QUERY = f"""SELECT DISTINCT ?e ?p ?l WHERE {{
+_LABELS_QUERY = f"""SELECT DISTINCT ?g ?e ?p ?l WHERE {{
   VALUES ?p {{ <{SKOS.prefLabel}> <{SKOS.altLabel}> }}
-  ?e ?p ?l . FILTER(STRSTARTS(STR(?e), "{ID}"))
+  GRAPH ?g {{ ?e ?p ?l }} FILTER(STRSTARTS(STR(?e), "{ID}"))
 }}"""
 
-_BASED_IN_QUERY = f"""SELECT DISTINCT ?e ?l WHERE {{
-  ?e <{KG.basedIn}> ?c . ?c <{SKOS.prefLabel}> ?l . FILTER(STRSTARTS(STR(?c), "{ID}place/"))
+_BASED_IN_QUERY = f"""SELECT DISTINCT ?g ?e ?l WHERE {{
+  GRAPH ?g {{ ?e <{KG.basedIn}> ?c . ?c <{SKOS.prefLabel}> ?l }} FILTER(STRSTARTS(STR(?c), "{ID}place/"))
 }}"""
 
 

@@ -177,9 +177,17 @@ def test_quantity_tolerance_edges(gold: Gold, doc: dict[str, Any], value: float,
 
 @pytest.mark.parametrize(
     ("amount", "currency", "agrees"),
-    [(3.1155e9, "USD", True), (3.1156e9, "USD", False), (3.0845e9, "USD", True), (3.1e9, "usd", False), (3.1e9, None, False)],
+    [
+        (3.1155e9, "USD", True),
+        (3.1156e9, "USD", False),
+        (3.0845e9, "USD", True),
+        (3.1e9, "usd", False),
+        (3.1e9, None, False),
+    ],
 )
-def test_amount_and_currency(gold: Gold, doc: dict[str, Any], amount: float, currency: str | None, agrees: bool) -> None:
+def test_amount_and_currency(
+    gold: Gold, doc: dict[str, Any], amount: float, currency: str | None, agrees: bool
+) -> None:
     value = fact(doc, "exportValue")
     value["amount"] = amount
     if currency is None:

@@ -59,7 +59,8 @@ def _scores_table(result: EvalResult) -> Table:
             ("facts loose", f.facts_loose),
         )
         for k, (name, counts) in enumerate(parts):
-            table.add_row(Path(f.gold).name if k == 0 else "", *_row(name, counts), end_section=k == len(parts) - 1 and n < len(rows) - 1)
+            last = k == len(parts) - 1 and n < len(rows) - 1
+            table.add_row(Path(f.gold).name if k == 0 else "", *_row(name, counts), end_section=last)
     return table
 
 

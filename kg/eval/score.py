@@ -202,7 +202,9 @@ class _Scorer:
         self.result = FileResult(gold=label, article=self.article)
         self.facts = sorted(
             (f for f in doc.get("facts") or [] if f.get("article") == self.article),
-            key=lambda f: (str(f.get("p")), f.get("start") or 0, f.get("end") or 0, json.dumps(f, sort_keys=True, default=str)),
+            key=lambda f: (
+                str(f.get("p")), f.get("start") or 0, f.get("end") or 0, json.dumps(f, sort_keys=True, default=str)
+            ),  # fmt: skip
         )
         self.entities = _article_entities(doc, self.article, self.facts)
         self.by_iri = {e.get("iri"): e for e in doc.get("entities") or []}
@@ -250,7 +252,8 @@ class _Scorer:
                 elif not right:
                     res.entities_typed.fp += 1
                 if not right:
-                    res.false_positives.append(self._entity_fp(e, f"typed {etype}, but gold entity {g.id!r} is of type {g.type.value}", kind="type"))
+                    why = f"typed {etype}, but gold entity {g.id!r} is of type {g.type.value}"
+                    res.false_positives.append(self._entity_fp(e, why, kind="type"))
             elif not g.optional:
                 res.entities_untyped.fn += 1
                 res.entities_typed.fn += 1
@@ -268,11 +271,14 @@ class _Scorer:
             )
             res.false_positives.append(self._entity_fp(e, reason))
 
-    def _entity_miss(self, g: GoldEntity, ext_keys: list[set[str]], gkeys: set[str], match: dict[int, int]) -> dict[str, Any]:
+    def _entity_miss(
+        self, g: GoldEntity, ext_keys: list[set[str]], gkeys: set[str], match: dict[int, int]
+    ) -> dict[str, Any]:
         rivals = [i for i, keys in enumerate(ext_keys) if keys & gkeys]
         if rivals:
             other = self.gold.entities[match[rivals[0]]].id
-            reason = f"the only extracted entity with one of these names ({self.entities[rivals[0]].get('label')!r}) was matched to gold {other!r}"
+            label = self.entities[rivals[0]].get("label")
+            reason = f"the only extracted entity with one of these names ({label!r}) was matched to gold {other!r}"
         else:
             reason = "no extracted entity has any of these names"
         return {"kind": "entity", "id": g.id, "type": g.type.value, "names": list(g.names), "reason": reason}
@@ -358,7 +364,9 @@ class _Scorer:
         by_pred.clear()
         by_pred.update(ordered)
 
-    def _fact_misses(self, strict: dict[int, int], loose: dict[int, int], problems: dict[tuple[int, int], list[str]]) -> None:
+    def _fact_misses(
+        self, strict: dict[int, int], loose: dict[int, int], problems: dict[tuple[int, int], list[str]]
+    ) -> None:
         strict_gold, loose_gold = set(strict.values()), {j: i for i, j in loose.items()}
         for j, g in enumerate(self.gold.facts):
             if g.optional or j in strict_gold:

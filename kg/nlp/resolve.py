@@ -82,8 +82,10 @@ class _Resolver:
         org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
         out = []
         for e in ents:
-            if e.label_ == "Person" and (_clean(e.text) in org_names or (
-                    len(e) == 1 and _clean(e.text) in org_first and _clean(e.text) not in words)):
+            short_form = len(e) == 1 and _clean(e.text) in org_first and _clean(e.text) not in words \
+                and country_of(e.text) is None
+            if (e.label_ == "Person" and _clean(e.text) in org_names) or (
+                    e.label_ == "Person" and short_form):
                 e = Span(self.doc, e.start, e.end, label="Organization")
             if e.label_ in {"Organization", "Place"} and len(e) == 1 and _clean(e.text) in words \
                     and not _is_acronym(e) and country_of(e.text) is None:

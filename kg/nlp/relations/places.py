@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PLACES, Context, lexicon
 
-CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85}
+CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7}
 # A list ("Wuhan, Beijing and Shanghai") is not a place and its container.
 _LIST_WORDS = frozenset({",", "and", "or"})
 
@@ -33,9 +33,31 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
     return matcher
 
 
+@lru_cache(maxsize=4)
+def _adjacent(vocab: Vocab) -> Matcher:
+    # "born in Chato in northwestern Tanzania": the parser often hangs the second "in" on
+    # the verb, so the surface order is read too.
+    matcher = Matcher(vocab)
+    directions = lexicon("places")["direction_words"]
+    matcher.add("located-adjacent", [[
+        {"POS": "PROPN"}, {"LOWER": "in"}, {"LOWER": "the", "OP": "?"},
+        {"LOWER": {"IN": directions}, "OP": "*"}, {"POS": "PROPN"},
+    ]])  # fmt: skip
+    return matcher
+
+
 def extract(ctx: Context) -> list[Fact]:
     """Places located in other places."""
     facts: list[Fact] = []
+    for _, start, end in _adjacent(ctx.doc.vocab)(ctx.doc):
+        x, y = ctx.doc[start], ctx.doc[end - 1]
+        kx, ky = ctx.key(x, PLACES), ctx.key(y, PLACES)
+        if kx is None or ky is None or kx == ky or ctx.type(kx) is EntityType.COUNTRY:
+            continue
+        if ctx.mention(x).end != start + 1 or ctx.mention(y).start != end - 1:
+            continue
+        facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky,
+                              rule="located-adjacent", confidence=CONFIDENCE["located-adjacent"]))  # fmt: skip
     for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
         rule = ctx.doc.vocab.strings[match_id]
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]

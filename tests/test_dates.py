@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.nlp.relations.dates import date_spans, resolve_date
+
+PUBLISHED = "2020-04-06"  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Sunday", "2020-04-05"),
+        ("on Sunday", "2020-04-05"),
+        ("as of Saturday", "2020-04-04"),
+        ("Monday", "2020-04-06"),
+        ("since April 1", "2020-04-01"),
+        ("yesterday", "2020-04-05"),
+        ("last week", "2020-03-30"),
+        ("last month", "2020-03"),
+        ("3 days ago", "2020-04-03"),
+        ("from March 1 to Saturday", "2020-04-04"),
+        ("December 25", "2019-12-25"),
+    ],
+)
+def test_relative_dates_resolve_against_the_publication_date(text: str, iso: str) -> None:
+    assert resolve_date(text, PUBLISHED) == iso
+
+
+def test_absolute_dates_need_no_publication_date() -> None:
+    assert resolve_date("April 5, 2020") == "2020-04-05"
+    assert resolve_date("5 April 2020") == "2020-04-05"
+    assert resolve_date("2020-04-05") == "2020-04-05"
+    assert resolve_date("March 2020") == "2020-03"
+
+
+def test_relative_dates_without_publication_date_are_unknown() -> None:
+    assert resolve_date("Sunday") is None
+    assert resolve_date("April 1") is None
+    assert resolve_date("last week", "not a date") is None
+
+
+def test_date_spans_find_expressions_in_text() -> None:
+    doc = spacy.blank("en")("The ministry said on Sunday that since April 1, 2020 exports rose.")
+    assert [s.text for s in date_spans(doc)] == ["Sunday", "April 1, 2020"]

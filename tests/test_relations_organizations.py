@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+
+from kg.model import Predicate
+from kg.nlp.relations import organizations, places
+
+
+def _pairs(facts, predicate):
+    return sorted((f.subject, f.object) for f in only(facts, predicate))
+
+
+def test_unit_of_an_organization(parser) -> None:
+    text = ("Zhang Qi, deputy director of the Department of Medical Device Regulation of the "
+            "National Medical Products Administration, spoke.")  # fmt: skip
+    table = {"Department of Medical Device Regulation": ("dmdr", T.AGENCY),
+             "National Medical Products Administration": ("nmpa", T.AGENCY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == [("dmdr", "nmpa")]
+
+
+def test_possessed_department_is_a_unit(parser) -> None:
+    text = "Jiang Fan, an official with the MOC's foreign trade department, spoke."
+    table = {"MOC": ("mofcom", T.AGENCY), "foreign trade department": ("ftd", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == [("ftd", "mofcom")]
+
+
+def test_based_in_by_possessive_demonym_and_based_word(parser) -> None:
+    text = ("China's Ministry of Commerce met Chinese customs and the Shenzhen-based firm Huawei.")
+    table = {"China": ("china", T.COUNTRY), "Ministry of Commerce": ("mofcom", T.AGENCY),
+             "Chinese": ("china", T.COUNTRY), "customs": ("customs", T.AGENCY),
+             "Shenzhen": ("shenzhen", T.PLACE), "Huawei": ("huawei", T.ORGANIZATION)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [
+        ("customs", "china"), ("huawei", "shenzhen"), ("mofcom", "china")
+    ]
+
+
+def test_place_inside_a_name_is_not_a_location(parser) -> None:
+    text = "The China Development Bank lent money."
+    table = {"China Development Bank": ("cdb", T.ORGANIZATION)}
+    assert facts_of(parser, text, table, module=organizations) == []
+
+
+def test_located_in_by_preposition_and_comma(parser) -> None:
+    text = "He was born in Chato in northwestern Tanzania. The outbreak began in Wuhan, China, in December."
+    table = {"Chato": ("chato", T.PLACE), "Tanzania": ("tz", T.COUNTRY),
+             "Wuhan": ("wuhan", T.PLACE), "China": ("china", T.COUNTRY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=places)
+    assert _pairs(facts, Predicate.LOCATED_IN) == [("chato", "tz"), ("wuhan", "china")]
+
+
+def test_a_list_of_places_is_no_containment(parser) -> None:
+    text = "Masks were sent to Wuhan, Beijing and Shanghai."
+    table = {"Wuhan": ("wuhan", T.PLACE), "Beijing": ("beijing", T.PLACE),
+             "Shanghai": ("shanghai", T.PLACE)}  # fmt: skip
+    assert facts_of(parser, text, table, module=places) == []

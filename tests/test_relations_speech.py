@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+
+from kg.model import Predicate
+from kg.nlp.relations import speech
+
+SAID = Predicate.SAID
+
+
+def test_speaker_said_that(parser) -> None:
+    text = "Zhang Qi said at a news conference that the department will enhance supervision."
+    facts = facts_of(parser, text, {"Zhang Qi": ("zhang", T.OFFICIAL)}, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [
+        ("zhang", "the department will enhance supervision")
+    ]
+    fact = facts[0]
+    assert (fact.start, fact.end) == (0, len(text))  # the statement's sentence
+    assert fact.sentence == text
+    assert fact.extractor == "speech-verb"
+
+
+def test_pronoun_speaker_comes_from_the_table(parser) -> None:
+    text = "Zhang Qi spoke first. Violations would be severely dealt with, she said."
+    facts = facts_of(parser, text, {"Zhang Qi": ("zhang", T.OFFICIAL), "she": ("zhang", T.OFFICIAL)},
+                     module=speech)  # fmt: skip
+    assert [(f.subject, f.quote) for f in facts] == [
+        ("zhang", "Violations would be severely dealt with")
+    ]
+
+
+def test_according_to_and_description_speakers(parser) -> None:
+    text = ("According to the ministry, 54 countries have signed contracts. "
+            "The Ministry of Commerce said China will not restrict exports.")  # fmt: skip
+    table = {"Ministry of Commerce": ("mofcom", T.AGENCY), "ministry": ("mofcom", T.AGENCY),
+             "China": ("china", T.COUNTRY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=speech)
+    assert sorted((f.extractor, f.quote) for f in facts) == [
+        ("according-to", "54 countries have signed contracts"),
+        ("speech-verb", "China will not restrict exports"),
+    ]
+    assert {f.subject for f in facts} == {"mofcom"}
+
+
+def test_unknown_speakers_and_countries_say_nothing(parser) -> None:
+    text = "A government official said on Sunday that supplies will rise. China said it was ready."
+    assert facts_of(parser, text, {"China": ("china", T.COUNTRY)}, module=speech) == []
+
+
+def test_quotation_over_two_sentences_gives_one_fact_per_sentence(parser) -> None:
+    text = '"We are ready. We will ship masks next week," Li Ming said.'
+    facts = facts_of(parser, text, {"Li Ming": ("li", T.PERSON)}, module=speech)
+    assert sorted(f.quote for f in facts) == ["We are ready", "We will ship masks next week"]
+    assert {f.subject for f in facts} == {"li"}
+    assert len({f.start for f in facts}) == 2
+
+
+def test_quotation_continued_after_the_attribution(parser) -> None:
+    text = '"We are in great shape," Trump said. "We will see what happens."\n\nOthers disagreed.'
+    facts = facts_of(parser, text, {"Trump": ("trump", T.OFFICIAL)}, module=speech)
+    assert sorted(f.quote for f in facts) == ["We are in great shape", "We will see what happens"]
+
+
+def test_date_of_the_saying_not_of_the_content(parser) -> None:
+    text = "Gao Feng said on Thursday that exports will rise next week."
+    facts = facts_of(parser, text, {"Gao Feng": ("gao", T.OFFICIAL)}, published="2020-04-06",
+                     module=speech)  # fmt: skip
+    assert [f.date for f in facts] == ["2020-04-02"]
+
+
+def test_extract_facts_includes_said(parser) -> None:
+    text = "Jiang Fan said those reports did not reflect the truth."
+    facts = only(facts_of(parser, text, {"Jiang Fan": ("jiang", T.OFFICIAL)}), SAID)
+    assert [f.quote for f in facts] == ["those reports did not reflect the truth"]

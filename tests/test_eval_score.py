@@ -268,3 +268,20 @@ def test_report_cells_are_not_markup(gold: Gold, doc: dict[str, Any]) -> None:
     doc["facts"].remove(fact(doc, "said", CUSTOMS))
     text = render_report(EvalResult([score(gold, doc)]), width=300)
     assert "said(customs) [quote='Freedonia exported goods worth']" in text
+
+
+def test_second_node_for_an_optional_entity_costs_nothing(gold: Gold, doc: dict[str, Any]) -> None:
+    new_entity(doc, ID + "product/goods", "Product", "goods")
+    new_entity(doc, ID + "product/good", "Product", "good")
+    new_entity(doc, ID + "organization/goods", "Organization", "Goods")  # wrong type: a typing error
+    result = score(gold, doc)
+    assert figures(result)["untyped"] == (5, 0, 0)
+    assert figures(result)["typed"] == (5, 1, 0)
+    assert [f["kind"] for f in result.false_positives] == ["type"]
+
+
+def test_facts_restating_optional_gold_facts_are_ignored(gold: Gold, doc: dict[str, Any]) -> None:
+    based = {**fact(doc, "holdsPost"), "p": "basedIn", "s": MINISTRY, "o": FREEDONIA}
+    del based["role"]
+    doc["facts"] += [based, {**based, "sentence": "Another sentence."}]
+    assert figures(score(gold, doc)) == PERFECT

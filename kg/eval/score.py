@@ -210,6 +210,7 @@ class _Scorer:
         self.by_iri = {e.get("iri"): e for e in doc.get("entities") or []}
         self.gold_index = {g.id: n for n, g in enumerate(gold.entities)}
         self.to_gold: dict[str, str] = {}  # extracted IRI -> gold id, for matched entities
+        self.ignored: set[int] = set()  # extracted facts that only restate optional gold facts
 
     # -- entities ----------------------------------------------------------------------
     def score_entities(self) -> None:
@@ -260,6 +261,17 @@ class _Scorer:
                 res.misses.append(self._entity_miss(g, ext_keys, gold_keys[j], match))
         for i, e in enumerate(self.entities):
             if i in match or str(e.get("type")) not in CORE_TYPE_NAMES:
+                continue
+            optional = [gold[j] for (a, j) in sorted(edges) if a == i and gold[j].optional]
+            if optional:
+                # Another node for an optional entity costs nothing (but a wrong type does);
+                # its facts are read as facts about that entity.
+                self.to_gold[str(e.get("iri"))] = optional[0].id
+                if not any(_type_ok(str(e.get("type")), g) for g in optional):
+                    res.entities_typed.fp += 1
+                    first = optional[0]
+                    why = f"typed {e.get('type')}, but gold entity {first.id!r} is of type {first.type.value}"
+                    res.false_positives.append(self._entity_fp(e, why, kind="type"))
                 continue
             res.entities_untyped.fp += 1
             res.entities_typed.fp += 1
@@ -327,11 +339,14 @@ class _Scorer:
                     strict_edges[(i, j)] = (required, n - i, m - j)
         strict = _matching(strict_edges)
         loose = _matching(loose_edges)
+        # A fact that restates an optional gold fact, even a second time or with other
+        # qualifiers, neither earns nor costs anything.
+        self.ignored = {i for (i, j) in loose_edges if gold[j].optional}
         self._count(strict, res.facts_strict, res.strict_by_predicate)
         self._count(loose, res.facts_loose, res.loose_by_predicate)
         self._fact_misses(strict, loose, problems)
         for i, f in enumerate(self.facts):
-            if i in strict:
+            if i in strict or i in self.ignored:
                 continue
             why = mapped[i][2]
             if why is None:
@@ -357,7 +372,7 @@ class _Scorer:
                 total.fn += 1
                 bucket(g.p.value).fn += 1
         for i, f in enumerate(self.facts):
-            if i not in match:
+            if i not in match and i not in self.ignored:
                 total.fp += 1
                 bucket(str(f.get("p"))).fp += 1
         ordered = dict(sorted(by_pred.items()))

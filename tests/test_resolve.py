@@ -128,3 +128,13 @@ def test_owned_unit_is_named_with_its_owner() -> None:
     unit = _by_label(table)["MOT's export control division"]
     assert "export control division" in unit.names
     assert len(table.entities) == 2
+
+
+def test_organization_short_form_and_person_tagged_company() -> None:
+    words = "Sinovac Biotech grew . Sinovac said Silvercorp USA and Silvercorp agreed .".split()
+    ents = {(0, 2): "Organization", (4, 5): "Person", (6, 8): "Organization", (9, 10): "Organization"}
+    table = _resolve(_doc(words, ents))
+    labels = _by_label(table)
+    assert set(labels) == {"Sinovac Biotech", "Silvercorp USA"}
+    assert "Sinovac" in labels["Sinovac Biotech"].names
+    assert table.key_at(9) == labels["Silvercorp USA"].key

@@ -5,6 +5,16 @@ most one extracted entity (fact). Among the matchings of greatest size the score
 one that covers the most required gold items, then the one with the most right types (or
 agreeing qualifiers), then (for entities) the extracted node that the article's facts use;
 remaining ties are broken by a fixed order of both lists, so a run is deterministic.
+
+Scope and the cases the rules leave open:
+
+* Only the gold article's facts count; its entities are those with a mention in it, or
+  named by one of its facts (one node per IRI).
+* A second node for a required gold entity is a false positive, and so are the facts that
+  hang on it (rule 4: it is unmatched). A second node for an optional entity, and a fact that
+  restates an optional gold fact, cost nothing; a wrong core type on either is a typing error.
+* Types compare exactly: a Person where gold says Official is found, but not typed right.
+* ``unit`` is not compared; a quote is sought word by word in the fact's ``sentence``.
 """
 
 from __future__ import annotations

@@ -64,11 +64,12 @@ class OxigraphStore(StoreBase):
         return None
 
     def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
-        """Replace each article's graph; the whole batch is written in one transaction.
+        """Replace each article's graph; each article changes in one transaction.
 
-        Articles new to the store go in through ``extend`` (one transaction, fast); when any
-        article is already present, the batch is one SPARQL update (drop + insert), also one
-        transaction. Either way a kill leaves the store as before or after the batch.
+        Articles new to the store go in together through ``extend`` (one transaction, the
+        fast path of a first build); articles already present are replaced together by one
+        SPARQL update (unmerge + drop + insert, also one transaction). A kill leaves every
+        article either as before or as after, never half written.
         """
         if not batch:
             return
@@ -77,23 +78,29 @@ class OxigraphStore(StoreBase):
             graph = graph_iri(article_id)
             prepared[graph] = (article_id, list(article_quads(article_id, graph, quads)))
         store = self.ox
-        present = any(store.contains_named_graph(to_ox(graph)) for graph in prepared)
+        present = {g for g in prepared if store.contains_named_graph(to_ox(g))}
         try:
+            fresh = [(g, item) for g, item in prepared.items() if g not in present]
+            if fresh:
+                self._insert_new(fresh)
             if present:
-                store.update(replace_update([(graph, quads) for graph, (_, quads) in prepared.items()]))
-            else:
-                ox_quads: list[ox.Quad] = []
-                default = ox.DefaultGraph()
-                for article_id, quads in prepared.values():
-                    named = to_ox_quads(article_id, quads)
-                    ox_quads.extend(named)
-                    ox_quads.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in named)
-                store.extend(ox_quads)
-                for graph in prepared:  # an article with no quads still counts as present
-                    store.add_graph(to_ox(graph))
+                store.update(replace_update([(g, prepared[g][1]) for g in prepared if g in present]))
         except (OSError, SyntaxError, ValueError) as error:
             ids = ", ".join(repr(a) for a, _ in prepared.values())
             raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error
+
+    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]]) -> None:
+        store = self.ox
+        default = ox.DefaultGraph()
+        ox_quads: list[ox.Quad] = []
+        for _, (article_id, quads) in fresh:
+            named = to_ox_quads(article_id, quads)
+            ox_quads.extend(named)
+            ox_quads.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in named)
+        store.extend(ox_quads)
+        for graph, (_, quads) in fresh:
+            if not quads:  # an article with no quads still counts as present
+                store.add_graph(to_ox(graph))
 
     def remove_article(self, article_id: str) -> bool:
         graph = to_ox(graph_iri(article_id))

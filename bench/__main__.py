@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", metavar="name",
                         help=f"benchmarks to run (default: all): {', '.join(BENCHMARKS)}")
-    parser.add_argument("--articles", type=int, default=None, help="cap every corpus at N articles")
+    parser.add_argument("--articles", type=int, default=None, help="read at most N real articles per corpus (growth still replicates to its sizes)")
     parser.add_argument("--quick", action="store_true", help="small corpora, few repeats (minutes, not hours)")
     parser.add_argument("--results", type=Path, default=None, help="folder for speed.json/speed.md")
     args = parser.parse_args(argv)

@@ -98,8 +98,6 @@ def run(ctx: Context) -> list[Outcome]:
     # After the model: cached Docs, 1,000 vs 20,000.
     base = load("bbc", limit=ctx.size(100, 20))
     window, total = (100, 2000) if ctx.quick else (1000, 20000)
-    if ctx.articles:
-        total = max(2 * window, min(total, ctx.articles))
     docs = {a.text: doc for doc, a in nlp.pipe(((a.text, a) for a in base.articles), as_tuples=True,
                                                batch_size=BATCH)}
     articles = tuple(replicate(base.articles, total))

@@ -8,11 +8,13 @@ exports, quotes) deterministically from a seed.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
@@ -63,6 +65,26 @@ def _read(path: Path, limit: int | None) -> list[Article]:
     return list(islice(read_articles([path], on_error=skipped.append), limit))
 
 
+def _read_reuters(path: Path, limit: int | None) -> list[Article]:
+    # Reuters-21578 dates read "26-FEB-1987 15:01:01.79", which kg's reader does not take,
+    # so records are converted here (id from NEWID, body as text, ISO date).
+    def articles() -> Iterator[Article]:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                text = (record.get("body") or "").strip()
+                if not text:
+                    continue
+                try:
+                    published = datetime.strptime(record.get("date", "").strip()[:11], "%d-%b-%Y").date().isoformat()
+                except ValueError:
+                    published = None
+                yield Article(id=f"reuters-{record['newid']}", text=text, title=record.get("title") or None,
+                              published=published)
+
+    return list(islice(articles(), limit))
+
+
 def available(name: str) -> bool:
     paths = dataset_paths()
     if name == "synthetic":
@@ -86,9 +108,10 @@ def load(name: str, *, limit: int | None = None, seed: int = 7) -> Corpus:
         # Limits split by proportion: BBC 2,225 articles to Reuters' ~19,000 with text.
         bbc = _read(paths["bbc"], None if limit is None else max(1, limit // 10))
         rest = None if limit is None else max(0, limit - len(bbc))
-        reuters = _read(paths["reuters"], rest)
+        reuters = _read_reuters(paths["reuters"], rest)
         return Corpus("bbc+reuters", tuple(bbc + reuters), f"{paths['bbc']} + {paths['reuters']}")
-    return Corpus(name, tuple(_read(paths[name], limit)), str(paths[name]))
+    reader = _read_reuters if name == "reuters" else _read
+    return Corpus(name, tuple(reader(paths[name], limit)), str(paths[name]))
 
 
 def replicate(articles: Sequence[Article], count: int) -> Iterator[Article]:

@@ -218,12 +218,12 @@ def rows(outcomes: list[Outcome]) -> list[list[str]]:
     return [
         [o.name, _fmt(o.figure, o.unit), _fmt(o.baseline, o.unit) if o.baseline_label else "-",
          _fmt(o.ratio), o.goal or "-", o.verdict,
-         f"{o.corpus.get('name', '-')} ({o.corpus.get('articles', '-')} art.)" if o.corpus else "-"]
+         f"{o.corpus.get('name', '-')}, {o.corpus.get('articles', '-')}" if o.corpus else "-"]
         for o in outcomes
     ]
 
 
-HEADER = ["benchmark", "figure", "baseline", "ratio", "goal", "result", "corpus"]
+HEADER = ["benchmark", "figure", "baseline", "ratio", "goal", "result", "corpus, articles"]
 
 
 def print_table(outcomes: list[Outcome], info: dict[str, Any]) -> None:
@@ -241,7 +241,9 @@ def print_table(outcomes: list[Outcome], info: dict[str, Any]) -> None:
     for row in rows(outcomes):
         style = "red" if row[5] in ("FAIL", "error") else ("green" if row[5] == "pass" else None)
         table.add_row(*row, style=style)
-    Console().print(table)
+    console = Console()
+    console.width = max(console.width, 150)  # a piped run still gets a readable table
+    console.print(table)
 
 
 def markdown(outcomes: list[Outcome], info: dict[str, Any]) -> str:

@@ -205,7 +205,7 @@ def run_all(benchmarks: dict[str, Benchmark], ctx: Context) -> list[Outcome]:
 def _fmt(value: float | None, unit: str = "") -> str:
     if value is None:
         return "-"
-    if abs(value) >= 1000:
+    if abs(value) >= 100:
         text = f"{value:,.0f}"
     elif abs(value) >= 10:
         text = f"{value:.1f}"

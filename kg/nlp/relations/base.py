@@ -158,21 +158,3 @@ def _norm(text: str) -> str:
     if text.endswith("'s"):
         text = text[:-2]
     return " ".join(text.split())
-
-
-def compounds_left(token: Token) -> list[Token]:
-    """``token`` with its left compound/amod modifiers, in text order ("deputy director")."""
-    out = [token]
-    for child in reversed(list(token.lefts)):
-        if child.dep_ in ("compound", "amod", "nmod") and child.i == out[0].i - 1:
-            out.insert(0, child)
-        elif child.dep_ in ("punct",) and child.text in "-–":
-            out.insert(0, child)
-        else:
-            break
-    return out
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and its coordinated siblings (spaCy's conjuncts), in text order."""
-    return sorted({token, *token.conjuncts}, key=lambda t: t.i)

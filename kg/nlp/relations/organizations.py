@@ -13,8 +13,8 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from kg.model import EntityType, Fact, Predicate
-from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon, words
+from kg.model import Fact, Predicate
+from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85}  # fmt: skip
@@ -133,4 +133,4 @@ def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:
     return []
 
 
-__all__ = ["extract", "EntityType", "words"]
+__all__ = ["extract"]

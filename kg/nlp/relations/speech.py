@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import Fact, Predicate
-from kg.nlp.relations.base import ORGS, PERSONS, Context, lexicon, sentence_text, words
+from kg.nlp.relations.base import ORGS, PERSONS, Context, lexicon, words
 from kg.nlp.relations.dates import anchored_date
 
 SPEAKERS = PERSONS | ORGS
@@ -279,4 +279,4 @@ def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
     return list(best.values())
 
 
-__all__ = ["extract", "CONFIDENCE", "sentence_text"]
+__all__ = ["extract", "CONFIDENCE"]

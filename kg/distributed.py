@@ -85,6 +85,7 @@ def extract_on_cluster(
     model: str = DEFAULT_MODEL,
     batch_size: int = TASK_SIZE,
     extract: ExtractBatch = extract_batch,
+    connect_timeout: float = 20.0,
 ) -> Iterator[Extraction]:
     """Extractions in input order from the workers of the Dask cluster at ``scheduler``.
 
@@ -96,7 +97,7 @@ def extract_on_cluster(
     except ImportError as error:  # pragma: no cover - distributed is a dependency
         raise KgError("running on a cluster needs dask.distributed: pip install 'distributed'.") from error
     try:
-        client = Client(scheduler, timeout="20s", set_as_default=False)
+        client = Client(scheduler, timeout=f"{connect_timeout}s", set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise KgError(
             f"cannot reach the Dask scheduler at {scheduler}: {error}; start one with "

@@ -47,3 +47,17 @@ def test_update_only_path_and_query_url(oxigraph_server: str) -> None:  # noqa: 
         assert len(store) == len(article("a-1", version=2)) + len(article("a-2"))
         with pytest.raises(QueryError):
             store.update("INSERT DATA { not sparql")
+
+
+def test_load_graph_puts_a_non_article_graph(oxigraph_server: str) -> None:  # noqa: F811
+    from rdflib import Literal, URIRef
+
+    graph = "https://example.org/ontology-graph"
+    triples = [(URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("x"))]
+    with open_store(oxigraph_server) as store:
+        store.update("DROP ALL")
+        store.load_graph(graph, triples)
+        store.load_graph(graph, triples)  # PUT replaces, never appends
+        rows = store.query(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows
+        assert rows == ((Literal("x"),),)
+        assert store.article_ids() == []

@@ -54,6 +54,20 @@ def miss_causes(files: Sequence[dict[str, Any]]) -> dict[str, Counter[str]]:
     return out
 
 
+def without_source_text(item: dict[str, Any], *, keep_quote: bool = False) -> dict[str, Any]:
+    """A miss or false positive without the article's sentences (and extracted quotes).
+
+    The articles belong to their publishers: the results kept in the repository hold
+    figures, names and reasons, not the text itself (the printed report shows it). A missed
+    fact's quote comes from the gold file, which is in the repository already.
+    """
+    dropped = ("sentence",) if keep_quote else ("sentence", "quote")
+    out = {k: v for k, v in item.items() if k not in dropped}
+    if isinstance(out.get("reason"), str):
+        out["reason"] = out["reason"].split(" (sentence: ")[0]
+    return out
+
+
 def _relative(path: Path) -> str:
     full = path.resolve()
     return full.relative_to(REPO).as_posix() if full.is_relative_to(REPO) else str(path)
@@ -115,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = to_json(result)
     for f in report["files"]:  # paths relative to the repository, so results diff cleanly
         f["gold"] = _relative(Path(f["gold"]))
+        f["misses"] = [without_source_text(m, keep_quote=True) for m in f["misses"]]
+        f["false_positives"] = [without_source_text(m) for m in f["false_positives"]]
     report["model"] = model
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "devset.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

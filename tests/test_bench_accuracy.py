@@ -289,6 +289,15 @@ def test_markdown_summary() -> None:
     assert "- entity Agency: 1" in md
 
 
+def test_saved_results_hold_no_source_text() -> None:
+    fp = {"kind": "fact", "p": "said", "quote": "long extracted clause", "sentence": "The whole sentence.", "reason": "x"}
+    assert devset.without_source_text(fp) == {"kind": "fact", "p": "said", "reason": "x"}
+    miss = {"kind": "fact", "p": "said", "quote": "gold quote", "reason": "found with other qualifiers: q (sentence: 'The whole sentence.')"}
+    assert devset.without_source_text(miss, keep_quote=True) == {
+        "kind": "fact", "p": "said", "quote": "gold quote", "reason": "found with other qualifiers: q"
+    }
+
+
 def test_devset_skips_without_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(devset, "SHARED", tmp_path / "absent")
     assert devset.main(["--results", str(tmp_path / "results")]) == 0

@@ -115,10 +115,10 @@ def query(
     from kg.query import run_query
 
     result = run_query(sparql, output=output, store=store)
-    if result.boolean is not None:
-        sys.stdout.write(render_boolean(result.boolean, format=format))
+    if result.kind == "ask":
+        sys.stdout.write(render_boolean(bool(result.boolean), format=format))
         return
-    if result.triples is not None:
+    if result.kind == "graph":
         from kg.rdf.serialize import triples_to_text
 
         sys.stdout.write(triples_to_text(result.triples))

@@ -99,3 +99,18 @@ def test_language_and_datatype_literals_survive():
     g.add((s, URIRef("http://example.org/r"), Literal("5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))))
     for fmt in ("ttl", "nt"):
         assert isomorphic(Graph().parse(data=serialize(g, format=fmt), format=RDFLIB_FORMATS[fmt]), g)
+
+
+def test_an_oxigraph_store_serializes_like_its_quads(quads):
+    import pyoxigraph as ox
+
+    from kg.rdf.serialize import to_oxigraph
+
+    store = ox.Store()
+    store.extend(to_oxigraph(quads))
+    again = ox.Store()
+    again.extend(to_oxigraph(list(reversed(quads))))
+    for fmt in ("trig", "nq"):
+        assert serialize(store, format=fmt) == serialize(again, format=fmt)
+        back = Dataset().parse(data=serialize(store, format=fmt), format=RDFLIB_FORMATS[fmt])
+        assert len(list(back.quads((None, None, None, None)))) == len(set(quads))

@@ -56,51 +56,69 @@ _OX_FORMATS = {
 
 Source = Any  # rdflib Graph/Dataset, pyoxigraph Store, or an iterable of quads or triples
 
+_XSD_STRING = str(XSD.string)
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_BAD_IRI_CHARS = frozenset('<>"{}|^`\\ ') | {chr(i) for i in range(0x20)}
 
-class _Converter:
-    """rdflib terms -> Oxigraph terms, caching IRIs (a graph repeats few of them)."""
 
-    def __init__(self) -> None:
-        self._iris: dict[str, ox.NamedNode] = {}
+class _BlankNodes(Exception):
+    """The input has blank nodes: their labels must be made canonical first."""
 
-    def iri(self, value: str) -> ox.NamedNode:
-        node = self._iris.get(value)
-        if node is None:
-            node = self._iris[value] = ox.NamedNode(value)
-        return node
 
-    def term(self, term: Node) -> Any:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None and str(term.datatype) != str(XSD.string):
-                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
-            return ox.Literal(str(term))
+def _iri_nt(iri: str) -> str:
+    if _BAD_IRI_CHARS.isdisjoint(iri):
+        return f"<{iri}>"
+    return "<" + "".join(f"\\u{ord(c):04X}" if c in _BAD_IRI_CHARS else c for c in iri) + ">"
+
+
+class _Writer:
+    """rdflib terms -> N-Triples text, caching IRIs (a graph repeats few of them)."""
+
+    def __init__(self, *, blank_nodes: bool = False) -> None:
+        self._iris: dict[str, str] = {}
+        self._blank_nodes = blank_nodes
+
+    def term(self, term: Node) -> str:
+        kind = type(term)
+        if kind is URIRef or (kind is not Literal and isinstance(term, URIRef)):
+            key = str(term)
+            text = self._iris.get(key)
+            if text is None:
+                text = self._iris[key] = _iri_nt(key)
+            return text
+        if kind is Literal or isinstance(term, Literal):
+            lexical = str(term)
+            if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
+                lexical = lexical.translate(_LITERAL_ESCAPES)
+            if term.language:  # type: ignore[attr-defined]
+                return f'"{lexical}"@{term.language}'  # type: ignore[attr-defined]
+            datatype = term.datatype  # type: ignore[attr-defined]
+            if datatype is None or datatype == _XSD_STRING:
+                return f'"{lexical}"'
+            return f'"{lexical}"^^{self.term(datatype)}'
         if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
+            if not self._blank_nodes:
+                raise _BlankNodes
+            return f"_:{term}"
         raise InputError(f"cannot write RDF term {term!r}: only IRIs, literals and blank nodes")
 
-    def graph(self, graph: Any) -> Any:
+    def graph(self, graph: Any) -> str:
         graph = getattr(graph, "identifier", graph)
-        if graph is None or graph == DATASET_DEFAULT_GRAPH_ID or isinstance(graph, ox.DefaultGraph):
-            return ox.DefaultGraph()
+        if graph is None or graph == DATASET_DEFAULT_GRAPH_ID:
+            return ""
         return self.term(graph)
 
 
-def _rows(source: Source) -> Iterator[tuple[Any, ...]]:
+def _rows(source: Source) -> Iterator[Any]:
     if isinstance(source, ox.Store):
         yield from source
     elif isinstance(source, Graph) and hasattr(source, "contexts"):
         yield from source.quads((None, None, None, None))
-    elif isinstance(source, Graph):
-        yield from source
     else:
         yield from source
 
 
-def _canonical_blank_nodes(rows: list[tuple[Node, ...]]) -> list[tuple[Node, ...]]:
+def _canonical_blank_nodes(rows: list[Any]) -> list[tuple[Node, ...]]:
     """Relabel blank nodes by graph content (rdflib's canonical labelling), graph by graph."""
     from rdflib.compare import to_canonical_graph
 
@@ -115,34 +133,83 @@ def _canonical_blank_nodes(rows: list[tuple[Node, ...]]) -> list[tuple[Node, ...
             continue
         g = Graph()
         for row in members:
-            g.add(row[:3])  # type: ignore[arg-type]
+            g.add(row[:3])
         out += [(s, p, o, graph) for s, p, o in to_canonical_graph(g)]  # type: ignore[misc]
     return out
 
 
+def _statements_from_rdflib(rows: list[Any], *, blank_nodes: bool) -> set[tuple[str, str]]:
+    write = _Writer(blank_nodes=blank_nodes)
+    term = write.term
+    out: set[tuple[str, str]] = set()
+    for row in rows:
+        graph = write.graph(row[3]) if len(row) > 3 else ""
+        out.add((graph, f"{term(row[0])} {term(row[1])} {term(row[2])}"))
+    return out
+
+
+def _statements_from_oxigraph(rows: list[Any]) -> set[tuple[str, str]]:
+    """Oxigraph's own N-Triples writer does the term encoding, graph by graph."""
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for row in rows:
+        if isinstance(row, ox.Triple):
+            by_graph.setdefault("", []).append(row)
+        else:
+            name = row.graph_name
+            key = "" if isinstance(name, ox.DefaultGraph) else str(name)
+            by_graph.setdefault(key, []).append(row.triple)
+    out: set[tuple[str, str]] = set()
+    for graph, triples in by_graph.items():
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        out.update((graph, line[:-2]) for line in text.split("\n") if line)
+    return out
+
+
+def _statements_from_store(store: ox.Store) -> set[tuple[str, str]]:
+    """Oxigraph dumps each graph itself: no statement crosses into Python as an object."""
+    out: set[tuple[str, str]] = set()
+    graphs = [("", ox.DefaultGraph()), *((str(g), g) for g in store.named_graphs())]
+    for key, graph in graphs:
+        text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
+        out.update((key, line[:-2]) for line in text.split("\n") if line)
+    return out
+
+
+def _statements(source: Source) -> set[tuple[str, str]]:
+    """(graph, "s p o") in N-Triples syntax for every statement; graph "" is the default."""
+    if isinstance(source, ox.Store):
+        statements = _statements_from_store(source)
+        if not any("_:" in t for _, t in statements):
+            return statements
+    rows = list(_rows(source))
+    if rows and isinstance(rows[0], (ox.Quad, ox.Triple)):
+        statements = _statements_from_oxigraph(rows)
+        if not any("_:" in t for _, t in statements):
+            return statements
+        rows = from_oxigraph(
+            r if isinstance(r, ox.Quad) else ox.Quad(r.subject, r.predicate, r.object) for r in rows
+        )
+    try:
+        return _statements_from_rdflib(rows, blank_nodes=False)
+    except _BlankNodes:
+        return _statements_from_rdflib(_canonical_blank_nodes(rows), blank_nodes=True)
+
+
+def _nquads(source: Source, *, merge_graphs: bool) -> bytes:
+    """Sorted, duplicate-free N-Quads of ``source`` (N-Triples of all graphs merged).
+
+    Sorted by graph, then by the statement's text: each graph's, subject's and predicate's
+    statements stay together, which is what the Turtle and TriG writers group by.
+    """
+    statements = _statements(source)
+    if merge_graphs:
+        return "".join(f"{t} .\n" for t in sorted({t for _, t in statements})).encode("utf-8")
+    return "".join(f"{t} {g} .\n" if g else f"{t} .\n" for g, t in sorted(statements)).encode("utf-8")
+
+
 def to_oxigraph(source: Source) -> list[ox.Quad]:
     """Every statement of ``source`` as Oxigraph quads, duplicates removed, sorted canonically."""
-    convert = _Converter()
-    rows = list(_rows(source))
-    if any(isinstance(t, BNode) for row in rows if isinstance(row, tuple) for t in row[:3]):
-        rows = _canonical_blank_nodes(rows)  # type: ignore[arg-type]
-    quads: dict[str, ox.Quad] = {}
-    for row in rows:
-        if isinstance(row, ox.Quad):
-            quad = row
-        elif isinstance(row, ox.Triple):
-            quad = ox.Quad(row.subject, row.predicate, row.object, ox.DefaultGraph())
-        else:
-            g = convert.graph(row[3]) if len(row) > 3 else ox.DefaultGraph()
-            quad = ox.Quad(convert.term(row[0]), convert.term(row[1]), convert.term(row[2]), g)
-        quads.setdefault(f"{quad.graph_name}\x00{quad.triple}", quad)
-    # String order of N-Triples keeps each subject's (and predicate's) statements together.
-    return [quads[key] for key in sorted(quads)]
-
-
-def _triples(quads: list[ox.Quad]) -> list[ox.Triple]:
-    triples = {str(q.triple): q.triple for q in quads}
-    return [triples[key] for key in sorted(triples)]
+    return list(ox.parse(_nquads(source, merge_graphs=False), format=ox.RdfFormat.N_QUADS))
 
 
 def _sorted_prefix_header(data: bytes) -> bytes:
@@ -156,7 +223,7 @@ def _sorted_prefix_header(data: bytes) -> bytes:
     return b"\n".join(head + lines[n:])
 
 
-def _jsonld(quads: list[ox.Quad]) -> bytes:
+def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
     dataset = Dataset()
     for quad in quads:
         dataset.add(_from_oxigraph(quad))
@@ -209,13 +276,14 @@ def serialize(source: Source, *, format: str = "ttl") -> bytes:
     """
     if format not in FORMATS:
         raise InputError(f"unknown RDF format {format!r}: use one of {', '.join(FORMATS)}")
-    quads = to_oxigraph(source)
+    merge = format not in QUAD_FORMATS
+    data = _nquads(source, merge_graphs=merge)
+    syntax = ox.RdfFormat.N_TRIPLES if merge else ox.RdfFormat.N_QUADS
     if format == "jsonld":
-        return _jsonld(quads)
-    statements: list[Any] = quads if format in QUAD_FORMATS else _triples(quads)
+        return _jsonld(ox.parse(data, format=syntax))
     prefixes = PREFIXES if format in ("ttl", "trig") else None
-    data = ox.serialize(statements, format=_OX_FORMATS[format], prefixes=prefixes)
-    return _sorted_prefix_header(data) if prefixes else data
+    out = ox.serialize(ox.parse(data, format=syntax), format=_OX_FORMATS[format], prefixes=prefixes)
+    return _sorted_prefix_header(out) if prefixes else out
 
 
 def format_for(path: str | os.PathLike[str]) -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 import kg.nlp.entities  # noqa: F401  (registers the kg_entities factory)
+import kg.nlp.paragraphs  # noqa: F401  (registers the kg_paragraphs component)
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
 
 KG_COMPONENTS = ("kg_entities",)
@@ -19,6 +20,8 @@ KG_COMPONENTS = ("kg_entities",)
 
 def add_components(nlp: Language) -> Language:
     """Add kg's components after the model's own; idempotent."""
+    if "kg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     for name in KG_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

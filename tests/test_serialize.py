@@ -114,3 +114,28 @@ def test_an_oxigraph_store_serializes_like_its_quads(quads):
         assert serialize(store, format=fmt) == serialize(again, format=fmt)
         back = Dataset().parse(data=serialize(store, format=fmt), format=RDFLIB_FORMATS[fmt])
         assert len(list(back.quads((None, None, None, None)))) == len(set(quads))
+
+
+def test_a_store_default_graph_that_merges_the_named_graphs_is_not_repeated(quads):
+    import pyoxigraph as ox
+
+    from kg.rdf.serialize import to_oxigraph
+
+    store = ox.Store()
+    named = to_oxigraph(quads)
+    store.extend(named)
+    plain = serialize(store, format="trig")
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named)
+    assert serialize(store, format="trig") == plain
+    extra = ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("only here"))
+    store.add(extra)
+    assert b"only here" in serialize(store, format="trig")
+
+
+def test_written_files_get_ordinary_permissions(tmp_path, quads):
+    mask = os.umask(0o022)
+    try:
+        path = write(quads, tmp_path / "graph.ttl")
+    finally:
+        os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o644

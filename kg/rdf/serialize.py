@@ -166,12 +166,19 @@ def _statements_from_oxigraph(rows: list[Any]) -> set[tuple[str, str]]:
 
 
 def _statements_from_store(store: ox.Store) -> set[tuple[str, str]]:
-    """Oxigraph dumps each graph itself: no statement crosses into Python as an object."""
+    """Oxigraph dumps each graph itself: no statement crosses into Python as an object.
+
+    kg's store keeps its default graph as the merge of the article graphs, so a default-graph
+    statement that some named graph holds is not repeated; one found only there is kept.
+    """
     out: set[tuple[str, str]] = set()
-    graphs = [("", ox.DefaultGraph()), *((str(g), g) for g in store.named_graphs())]
-    for key, graph in graphs:
+    for graph in store.named_graphs():
+        key = str(graph)
         text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")
         out.update((key, line[:-2]) for line in text.split("\n") if line)
+    named = {t for _, t in out}
+    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+    out.update(("", line[:-2]) for line in text.split("\n") if line and line[:-2] not in named)
     return out
 
 
@@ -293,12 +300,20 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return SUFFIXES[suffix]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private; an export gets the permissions of any new file.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)

@@ -25,6 +25,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.model import Entity, EntityType, Extraction, Predicate
+from kg.nlp.lexicon import country_of, country_of_demonym
 from kg.rdf.iri import article_iri, entity_iri, graph_iri, minted_iri, slug
 from kg.rdf.namespaces import ID, KG, PROV, RDF, SKOS
 
@@ -34,7 +35,7 @@ Quad = tuple[Node, Node, Node, Node]
 LINKED_FAMILIES = frozenset({"person", "organization", "place", "product"})
 
 _AMBIGUOUS = ""  # an index value: the key names more than one node
-_OF = re.compile(r"^(?P<head>[a-z]+) of (?P<tail>[a-z0-9 ]+)$")
+_OF = re.compile(r"^(?P<head>[a-z0-9 ]+?) of (?P<tail>[a-z0-9 ]+)$")
 _POSSESSIVE = re.compile(r"^(?P<owner>[^']+?)['\u2019]s\s+(?P<rest>.+)$")
 _DOTTED = re.compile(r"\b([A-Za-z])\.(?=[A-Za-z]\.?)")
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame|madam|mme|m)\.?\s+", re.IGNORECASE)
@@ -44,6 +45,24 @@ def base_key(name: str) -> str:
     """The name as ``slug`` normalizes it, with spaces: same slug, same key."""
     undotted = _DOTTED.sub(r"\1", name)  # "U.S." -> "US"
     return slug(undotted).replace("-", " ").strip()
+
+
+def country_key(name: str) -> str:
+    """The key of a country however it is written: "PRC", "China's", "Chinese" -> ``china``."""
+    country = country_of(name) or country_of_demonym(name)
+    return base_key(country.name if country else name)
+
+
+def split_owner(name: str) -> tuple[str, str]:
+    """("china", "commerce ministry") for "China's commerce ministry" or "Chinese commerce
+    ministry"; ("", name) for a name no country qualifies."""
+    match = _POSSESSIVE.match(name)
+    if match:
+        return country_key(match["owner"]), match["rest"]
+    first, _, rest = name.partition(" ")
+    if rest and country_of_demonym(first):
+        return country_key(first), rest
+    return "", name
 
 
 def name_keys(name: str, family: str, *, qualifiers: Iterable[str] = ()) -> list[str]:
@@ -60,10 +79,7 @@ def name_keys(name: str, family: str, *, qualifiers: Iterable[str] = ()) -> list
         key = base_key(text)
         # A surname alone is too weak to join two articles' people.
         return [key] if len(key.split()) >= 2 else []
-    owner = ""
-    match = _POSSESSIVE.match(text)
-    if match and family == "organization":
-        owner, text = base_key(match["owner"]), match["rest"]
+    owner, text = split_owner(text) if family == "organization" else ("", text)
     key = base_key(text)
     if not key:
         return []
@@ -79,7 +95,7 @@ def name_keys(name: str, family: str, *, qualifiers: Iterable[str] = ()) -> list
         return [f"{owner} {form}" for form in forms]
     keys = list(forms)
     for qualifier in qualifiers:
-        keys += [f"{base_key(qualifier)} {form}" for form in forms]
+        keys += [f"{country_key(qualifier)} {form}" for form in forms]
     return list(dict.fromkeys(keys))
 
 
@@ -146,7 +162,9 @@ class AliasIndex:
             node.label = min(node.label, label)
         node.names.update(names)
         node.names.add(label)
-        node.countries.update(countries)
+        node.countries.update(country_key(c) for c in countries)
+        if family == "organization":
+            node.countries.update(owner for owner, _ in map(split_owner, node.names) if owner)
         keys = {
             key
             for name in node.names
@@ -169,15 +187,19 @@ class AliasIndex:
             return False
         return any(frozenset((mine, other)) in self.blocked_pairs for mine in keys for other in node.keys)
 
-    def conflicts(self, key: str, keys: Iterable[str], target: str) -> bool:
-        """True when a one-word match (an acronym) is all that joins two differently named bodies.
+    def conflicts(self, key: str, keys: Iterable[str], target: str, countries: set[str] = frozenset()) -> bool:
+        """True when the evidence for a merge is outweighed by a disagreement.
 
-        "Ministry of Housing (MOH)" and "Ministry of Health (MOH)" share an acronym, not an
-        identity: a short key links only when one side has no longer name to disagree with.
+        Two bodies of different countries never merge ("Ministry of Agriculture" of Kenya
+        and of India). "Ministry of Housing (MOH)" and "Ministry of Health (MOH)" share an
+        acronym, not an identity: a short key links only when one side has no longer name
+        to disagree with.
         """
+        node = self._nodes.get(target)
+        if node is not None and countries and node.countries and not countries & node.countries:
+            return True
         if " " in key:
             return False
-        node = self._nodes.get(target)
         theirs = {k for k in node.keys if " " in k} if node else set()
         mine = {k for k in keys if " " in k}
         return bool(mine and theirs and not mine & theirs)
@@ -250,21 +272,32 @@ def resolve(extraction: Extraction, index: AliasIndex) -> tuple[Extraction, list
         minted = str(entity_iri(entity))
         named = [(name, key) for name in entity.all_names for key in name_keys(name, family, qualifiers=qualifiers)]
         keys = [key for _, key in named]
+        countries = {country_key(q) for q in qualifiers}
+        if family == "organization":
+            countries.update(owner for owner, _ in map(split_owner, entity.all_names) if owner)
         target, why = None, None
-        if index.label(minted) is not None:
+        if index.label(minted) is not None and countries and index.conflicts(minted, keys, minted, countries):
+            # The name is another country's body: "Ministry of Agriculture" of India, not Kenya's.
+            country = min(countries)
+            target = str(ID[f"{family}/{slug(f'{country} {entity.label}')}"])
+            why = (entity.label, f"{country} {base_key(entity.label)}")
+            if index.label(target) is None:
+                entity = replace(entity, iri=target)
+                target = None
+        elif index.label(minted) is not None:
             target = minted  # the same node already: only its label is made canonical
         elif not entity.same_as:  # a linked identifier is authoritative; names do not override it
             for name, key in named:
                 candidate = index.lookup(family, key)
-                if candidate and not index.blocked(keys, candidate) and not index.conflicts(key, keys, candidate):
+                if candidate and not index.blocked(keys, candidate) and not index.conflicts(key, keys, candidate, countries):
                     target, why = candidate, (name, key)
                     break
         if target is not None:
             canonical = index.label(target) or entity.label
             names = tuple(n for n in entity.all_names if n != canonical)
             entity = replace(entity, label=canonical, names=names, iri=None if target == minted else target)
-            if why is not None:
-                records.append(Resolution(entity.key, why[0], why[1], target, minted))
+        if why is not None:
+            records.append(Resolution(entity.key, why[0], why[1], str(entity_iri(entity)), minted))
         index.add(str(entity_iri(entity)), family, entity.label, entity.all_names, qualifiers)
         resolved[entity.key] = entity
     entities = tuple(resolved[e.key] for e in extraction.entities)

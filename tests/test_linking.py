@@ -132,3 +132,23 @@ def test_linked_graphs_conform_to_the_shapes():
         quads += extraction_to_quads(linked) + resolution_quads(x.article.id, records)
     result = validate(quads)
     assert result.conforms, result.text
+
+
+def test_demonyms_possessives_and_of_phrases_meet_and_countries_keep_bodies_apart():
+    assert name_keys("Kenyan agriculture ministry", "organization") == ["kenya agriculture ministry"]
+    assert "kenya agriculture ministry" in name_keys("Ministry of Agriculture", "organization", qualifiers=["Kenya"])
+    index = AliasIndex()
+    first, _ = resolve(extraction(
+        "k1", Entity("m", A, "Ministry of Agriculture"), Entity("c", C, "Kenya"), based_in=("m", "c")), index)
+    node = iris(first)["m"]
+    second, records = resolve(extraction("k2", Entity("x", A, "Kenyan agriculture ministry", ("Kenya's agriculture ministry",))), index)
+    third, _ = resolve(extraction("k3", Entity("y", A, "Kenyan Ministry of Agriculture")), index)
+    assert iris(second)["x"] == iris(third)["y"] == node
+    assert records[0].key == "kenya agriculture ministry"
+    # India's ministry of the same name is another body, and after it the bare name links nothing.
+    india, _ = resolve(extraction(
+        "i1", Entity("m", A, "Ministry of Agriculture"), Entity("c", C, "India"), based_in=("m", "c")), index)
+    assert iris(india)["m"] == str(ID["organization/india-ministry-of-agriculture"])
+    again, why = resolve(extraction(
+        "i2", Entity("m", A, "Indian Ministry of Agriculture")), index)
+    assert iris(again)["m"] == iris(india)["m"] and why[0].target == iris(india)["m"]

@@ -97,3 +97,39 @@ def test_countries_and_places(nlp) -> None:
     assert labels["Kenya"] == "Country"
     assert labels["U.S."] == "Country"
     assert "Officials" not in labels
+
+
+def test_a_post_in_a_company_makes_no_official(nlp) -> None:
+    labels = _labels(nlp, "Peter Novak, chairman of Acme Holdings Ltd, said sales rose.")
+    assert labels["Peter Novak"] == "Person"
+    labels = _labels(nlp, "Peter Novak, chairman of the National Water Agency, said dams were safe.")
+    assert labels["Peter Novak"] == "Official"
+
+
+def test_the_field_of_a_title_is_no_organization(nlp) -> None:
+    labels = _labels(nlp, "He met National Security Adviser Tom Becker in Washington on Friday.")
+    assert "National Security" not in labels
+    assert labels["Tom Becker"] == "Official"
+
+
+def test_headlines_in_capitals_and_photo_credits_are_no_entities(nlp) -> None:
+    labels = _labels(nlp, "STATE POLICE, CITING WEATHER WARNING, CLOSE ROADS\n\nThe roads in Ohio were shut.")
+    assert "CITING WEATHER WARNING" not in labels
+    labels = _labels(nlp, "REUTERS/Tom Becker/File Photo\n\nThe roads in Ohio were shut.")
+    assert not any("/" in name for name in labels)
+
+
+def test_sentence_opening_common_words_are_no_entities(nlp) -> None:
+    labels = _labels(nlp, "The shops in Lagos reopened. Citizens will be able to travel from Friday.")
+    assert "Citizens" not in labels
+    assert labels["Lagos"] == "Place"
+
+
+def test_economic_abbreviations_are_no_organizations(nlp) -> None:
+    labels = _labels(nlp, "The drop in FDI and GDP worried the World Bank.")
+    assert "FDI" not in labels and "GDP" not in labels
+
+
+def test_names_with_dots_survive(nlp) -> None:
+    labels = _labels(nlp, "The Seattle-based Amazon.com holds a patent for the service.")
+    assert labels.get("Amazon.com") == "Organization"

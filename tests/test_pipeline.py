@@ -30,3 +30,21 @@ def test_entities_carry_kg_types(nlp) -> None:
     assert labels["ventilators"] == "Product"
     assert labels["5,000"] == "CARDINAL"  # numbers keep their spaCy label for relation rules
     assert {e.label_ for e in doc.ents} - {"CARDINAL"} <= KG_LABELS
+
+
+def test_garbled_quotes_split_off_words(nlp) -> None:
+    doc = nlp("Kim said the agency had \u201a\u00c4\u00fadone a sad job\u201a\u00c4\u00f9 in March.")
+    words = [t.text for t in doc]
+    assert "done" in words and "job" in words
+    assert not any("done" in e.text for e in doc.ents)
+
+
+def test_html_character_references_stay_inside_words(nlp) -> None:
+    doc = nlp("EC President Jos&#233; Manuel Barroso wrote a letter.")
+    assert "Jos&#233;" in [t.text for t in doc]
+    assert any(e.text == "Jos&#233; Manuel Barroso" for e in doc.ents)
+
+
+def test_slash_between_names_splits(nlp) -> None:
+    assert [t.text for t in nlp("REUTERS/Tom Becker")][:3] == ["REUTERS", "/", "Tom"]
+    assert "and/or" in [t.text for t in nlp("cats and/or dogs")]

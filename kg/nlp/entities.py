@@ -8,6 +8,7 @@ NORP ...), because relation rules read numbers, dates and demonyms from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -21,7 +22,8 @@ KG_LABELS = frozenset(
     {"Official", "Person", "Agency", "Organization", "Country", "Place", "Product", "Disease",
      "Event", "Other"}
 )
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _LEADING_DROP = frozenset({"the", "a", "an"})
 # spaCy labels kept as they are: relation rules read quantities, dates and demonyms.
 _KEEP = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "NORP",
@@ -96,7 +98,8 @@ class EntityTyper:
                 span = Span(doc, start, end, label=known.type if known else label)
             weak.append(span)
         chosen = _select([strong, model, weak])
-        doc.ents = [self._official(s) if s.label_ == "Person" else s for s in chosen]
+        labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
+        doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]
         return doc
 
     # ------------------------------------------------------------ pattern matches
@@ -163,10 +166,17 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label="Disease")
         if lexicon.is_generic(text) or all(t.like_num or t.is_punct for t in span):
             return None
-        if text.islower() or not any(t.is_alpha and len(t) > 1 for t in span):
+        if text.islower() or not any(_LETTERS.search(t.text) for t in span):
             return None  # names are capitalised; "jargon", "O.K." are model slips
-        if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in {"NN", "NNS"}:
-            return None  # a common noun capitalised only because it opens the sentence
+        if len(span) == 1 and _opens_sentence(span[0]) and span[0].pos_ in {"NOUN", "ADJ", "VERB"}:
+            return None  # a common word capitalised only because it opens the sentence
+        if any(t.text == "/" for t in span):
+            return None  # a photo credit ("REUTERS/Leah Millis/File Photo"), not one name
+        if label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and _shouted(span) \
+                and not lexicon.known_organization(text) and country_of(text) is None:
+            return None  # a headline in capitals ("CITING CORONAVIRUS OUTBREAK")
+        if label == "ORG" and _field_of_title(span):
+            return None  # "National Security Adviser": the field of a title, not a body
         country = country_of(text)
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and text in lexicon.ambiguous_countries()):
@@ -185,8 +195,8 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label="Other")
         return ent
 
-    def _official(self, span: Span) -> Span:
-        if holds_title(span):
+    def _official(self, span: Span, labels: dict[int, str]) -> Span:
+        if holds_title(span, labels=labels):
             return Span(span.doc, span.start, span.end, label="Official")
         return span
 
@@ -208,25 +218,50 @@ def organization_type(span: Span) -> str:
     return "Organization"
 
 
-def holds_title(span: Span) -> bool:
-    """True when the text gives this person an official title (apposition or pre-modifier)."""
+def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
+    """True when the text gives this person an official title (apposition or pre-modifier).
+
+    ``labels`` maps token indices to kg entity labels; a title held in a company, club or
+    other non-government Organization ("chairman of MIT's Media Labs", "the MMF's general
+    secretary") is no public office.
+    """
     doc = span.doc
     root = span.root
+    if labels is None:
+        labels = {i: e.label_ for e in doc.ents for i in range(e.start, e.end)}
     # "Zhang Qi, deputy director of ...", "Jiang Fan, an official with ..."
     candidates = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
     for token in candidates:
         if _title_phrase(token):
-            return True
+            return not _private_post(token, labels)
     # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
     i = span.start - 1
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
         if doc[i].lower_ in lexicon.title_words() and is_title(doc[i].text):
-            return True
+            return not (_private_post(doc[i], labels) or _private_post(root, labels))
         i -= 1
     for token in root.children:
         if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
+            return not (_private_post(token, labels) or _private_post(root, labels))
+    return False
+
+
+def _private_post(title: Token, labels: dict[int, str]) -> bool:
+    """True when the organization a title is held in is a non-government Organization."""
+    owners: list[Token] = []
+    for child in title.children:
+        if child.dep_ in {"poss", "compound", "nmod"} and child.i < title.i:
+            owners.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "at", "with", "for"}:
+            owners.extend(t for t in child.children if t.dep_ == "pobj")
+        elif child.dep_ == "conj":  # "chairman and founder of ..."
+            owners.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
+                          for t in p.children if t.dep_ == "pobj")
+    for owner in owners:
+        found = {labels.get(t.i) for t in owner.subtree} - {None}
+        if "Organization" in found and not found & {"Agency", "Country", "Place"}:
             return True
     return False
 
@@ -252,6 +287,31 @@ def _is_organization_token(token: Token) -> bool:
     if token.is_upper and len(token.text) >= 2 and token.is_alpha:
         return True
     return token.lower_ in lexicon.agency_heads() and token.pos_ in {"NOUN", "PROPN"}
+
+
+def _opens_sentence(token: Token) -> bool:
+    if token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.is_quote and (before.i == 0 or before.is_sent_start)
+
+
+def _shouted(span: Span) -> bool:
+    words = [t for t in span if _LETTERS.search(t.text)]
+    return len(words) > 1 and all(t.is_upper for t in words)
+
+
+def _field_of_title(span: Span) -> bool:
+    # An organization name ends in a word that says what it is ("Council", "Services",
+    # "Bank"); "National Security" before "Adviser" does not.
+    end = span.end
+    if end >= len(span.doc) or not span.doc[end].is_title or not is_title(span.doc[end].text):
+        return False
+    if lexicon.known_organization(span.text):
+        return False
+    words = {t.lower_ for t in span}
+    return not (words & lexicon.agency_heads() or words & lexicon.organization_cues()
+                or words & lexicon.agency_units())
 
 
 def _trade_context(head: Token) -> bool:

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 import kg.nlp.entities  # noqa: F401  (registers the kg_entities factory)
 import kg.nlp.paragraphs  # noqa: F401  (registers the kg_paragraphs component)
@@ -18,8 +20,33 @@ from kg.nlp.loading import DEFAULT_MODEL, load_statistical
 KG_COMPONENTS = ("kg_entities",)
 
 
+# Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
+# news carries them, and unsplit they glue to words that then look like names ("\u00c4\u00fadone").
+GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2")
+# A word with an HTML character reference inside ("Jos&#233;") is one word.
+_ENTITY_WORD = re.compile(r"^[^\W\d_]*&#(?:\d{2,5}|x[0-9a-fA-F]{2,4});[^\W\d_]*$")
+
+
+def adapt_tokenizer(nlp: Language) -> Language:
+    """Split garbled quotes off words, keep "Jos&#233;" whole, split "REUTERS/Leah"; idempotent."""
+    tokenizer = nlp.tokenizer
+    current = getattr(tokenizer, "token_match", None)
+    if current is not None and getattr(current, "__self__", None) is _ENTITY_WORD:
+        return nlp
+    quotes = [re.escape(q) for q in GARBLED_QUOTES]
+    prefixes = [*quotes, *nlp.Defaults.prefixes]
+    suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quotes, *nlp.Defaults.suffixes]
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])"]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.token_match = _ENTITY_WORD.match
+    return nlp
+
+
 def add_components(nlp: Language) -> Language:
-    """Add kg's components after the model's own; idempotent."""
+    """Adapt the tokenizer and add kg's components after the model's own; idempotent."""
+    adapt_tokenizer(nlp)
     if "kg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     for name in KG_COMPONENTS:

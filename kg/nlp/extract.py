@@ -25,8 +25,14 @@ def extract(doc, article: Article, *, model: str = "") -> Extraction:
 
 
 def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> dict[str, Entity]:
-    # Whoever holds a post is an Official, even when no title word typed them so.
-    holders = {f.subject for f in facts if f.predicate is Predicate.HOLDS_POST}
+    # Whoever holds a post in a government body, a country or a place is an Official, even
+    # when no title word typed them so; a post in a company or a club ("chief economist at
+    # Nomura") is no public office.
+    holders = {
+        f.subject for f in facts
+        if f.predicate is Predicate.HOLDS_POST
+        and (f.object not in entities or entities[f.object].type is not EntityType.ORGANIZATION)
+    }
     return {
         key: replace(e, type=EntityType.OFFICIAL)
         if key in holders and e.type is EntityType.PERSON

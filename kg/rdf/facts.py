@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS
+from kg.rdf.serialize import from_oxigraph, rows_of
 
 # Most specific first: an entity typed kg:Official and schema:Person is an Official.
 TYPE_ORDER: tuple[tuple[URIRef, str], ...] = (
@@ -46,16 +48,14 @@ _NO_OBJECT = {"exportValue", "said"}
 Index = dict[Node, dict[Node, list[Node]]]
 
 
-def _index(source: Graph | Iterable[tuple[Node, ...]]) -> Index:
+def _index(source: Any) -> Index:
     """subject -> predicate -> objects, one entry per graph a triple occurs in."""
-    rows: Iterable[tuple[Node, ...]]
-    if isinstance(source, Graph):
-        rows = source.quads((None, None, None, None)) if hasattr(source, "contexts") else source
-    else:
-        rows = source
+    rows = rows_of(source)
     seen: set[tuple[Node, ...]] = set()
     index: Index = defaultdict(lambda: defaultdict(list))
     for row in rows:
+        if isinstance(row, (ox.Quad, ox.Triple)):  # an Oxigraph store or its quads
+            row = from_oxigraph([row if isinstance(row, ox.Quad) else ox.Quad(*row)])[0]
         s, p, o = row[0], row[1], row[2]
         g = row[3] if len(row) > 3 else None
         key = (s, p, o, getattr(g, "identifier", g))
@@ -202,9 +202,11 @@ def _fact_key(fact: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def facts_document(
-    source: Graph | Iterable[tuple[Node, ...]], *, with_iris: bool = False
+    source: Graph | Iterable[tuple[Node, ...]] | ox.Store, *, with_iris: bool = False
 ) -> dict[str, Any]:
-    """The facts document of a graph, a dataset or quads (see the eval README for its shape).
+    """The facts document of a graph, a dataset, an Oxigraph store or quads.
+
+    Its shape is the eval README's "facts document".
 
     ``with_iris`` adds each fact node's IRI as ``"iri"`` (for graph exports; not scored).
 

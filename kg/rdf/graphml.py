@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.rdf.facts import facts_document
-from kg.rdf.serialize import Source, _rows, write_atomic
+from kg.rdf.serialize import Source, rows_of, write_atomic
 
 _EDGE_KEYS = ("role", "quantity", "unit", "amount", "currency", "quote", "article", "sentence",
               "start", "end", "confidence")
@@ -34,7 +34,7 @@ def _amount_label(fact: dict[str, Any]) -> str:
 
 def to_networkx(source: Source) -> nx.MultiDiGraph:
     """Entities and their relations as a MultiDiGraph (node = entity IRI, edge key = fact IRI)."""
-    document = facts_document(list(_rows(source)), with_iris=True)
+    document = facts_document(list(rows_of(source)), with_iris=True)
     graph = nx.MultiDiGraph()
     for entity in document["entities"]:
         graph.add_node(entity["iri"], **_clean({

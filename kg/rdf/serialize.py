@@ -109,7 +109,8 @@ class _Writer:
         return self.term(graph)
 
 
-def _rows(source: Source) -> Iterator[Any]:
+def rows_of(source: Source) -> Iterator[Any]:
+    """The statements of any source: rdflib quads or triples, or Oxigraph quads."""
     if isinstance(source, ox.Store):
         yield from source
     elif isinstance(source, Graph) and hasattr(source, "contexts"):
@@ -188,7 +189,7 @@ def _statements(source: Source) -> set[tuple[str, str]]:
         statements = _statements_from_store(source)
         if not any("_:" in t for _, t in statements):
             return statements
-    rows = list(_rows(source))
+    rows = list(rows_of(source))
     if rows and isinstance(rows[0], (ox.Quad, ox.Triple)):
         statements = _statements_from_oxigraph(rows)
         if not any("_:" in t for _, t in statements):

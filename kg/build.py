@@ -102,13 +102,22 @@ class Linker:
         return extraction_to_quads(linked) + resolution_quads(extraction.article.id, records)
 
     def stale_articles(self) -> set[str]:
-        """Ids of articles whose merges the current rules undo: they must be read again."""
+        """Ids of articles whose merges the current rules undo: they must be read again.
+
+        With linking off, every article with a merge; with do-not-merge rules, the articles
+        with a merge the rules now refuse. Rules already applied find nothing, so passing
+        the same rules again writes nothing.
+        """
         if self.store is None or (self.enabled and not self.blocked_names and not self.blocked_pairs):
             return set()
+        rows = self.store.query(RESOLVED_ARTICLES_QUERY).rows
+        if not rows:
+            return set()
+        index = (AliasIndex.from_store(self.store, blocked_names=self.blocked_names,
+                                       blocked_pairs=self.blocked_pairs) if self.enabled else None)
         stale = set()
-        blocked_keys = set(self.blocked_names).union(*self.blocked_pairs)
-        for graph, key in self.store.query(RESOLVED_ARTICLES_QUERY).rows:
-            if not self.enabled or str(key) in blocked_keys:
+        for graph, key, target in rows:
+            if index is None or index.blocked(str(key), str(target)):
                 article_id = article_id_of(str(graph))
                 if article_id is not None:
                     stale.add(article_id)

@@ -180,12 +180,14 @@ class AliasIndex:
                 table[key] = _AMBIGUOUS
         node.keys |= keys
 
-    def blocked(self, keys: Iterable[str], target: str) -> bool:
-        """True when a do-not-merge rule forbids these keys to join ``target``."""
+    def blocked(self, key: str, target: str) -> bool:
+        """True when a do-not-merge rule forbids a match on ``key`` to join ``target``."""
         node = self._nodes.get(target)
+        if key in self.blocked_names:
+            return True
         if not self.blocked_pairs or node is None:
             return False
-        return any(frozenset((mine, other)) in self.blocked_pairs for mine in keys for other in node.keys)
+        return any(frozenset((key, other)) in self.blocked_pairs for other in node.keys)
 
     def conflicts(self, key: str, keys: Iterable[str], target: str, countries: set[str] = frozenset()) -> bool:
         """True when the evidence for a merge is outweighed by a disagreement.
@@ -289,7 +291,7 @@ def resolve(extraction: Extraction, index: AliasIndex) -> tuple[Extraction, list
         elif not entity.same_as:  # a linked identifier is authoritative; names do not override it
             for name, key in named:
                 candidate = index.lookup(family, key)
-                if candidate and not index.blocked(keys, candidate) and not index.conflicts(key, keys, candidate, countries):
+                if candidate and not index.blocked(key, candidate) and not index.conflicts(key, keys, candidate, countries):
                     target, why = candidate, (name, key)
                     break
         if target is not None:
@@ -353,6 +355,6 @@ def _all_keys(name: str) -> Iterator[str]:
         yield from name_keys(name, family)
 
 
-RESOLVED_ARTICLES_QUERY = f"""SELECT DISTINCT ?g ?key WHERE {{
-  GRAPH ?g {{ ?r a <{KG.Resolution}> ; <{KG.matchedKey}> ?key }}
+RESOLVED_ARTICLES_QUERY = f"""SELECT DISTINCT ?g ?key ?target WHERE {{
+  GRAPH ?g {{ ?r a <{KG.Resolution}> ; <{KG.matchedKey}> ?key ; <{KG.resolvedTo}> ?target }}
 }}"""

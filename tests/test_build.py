@@ -135,6 +135,7 @@ def test_no_link_and_do_not_merge_rebuild_only_the_merged_articles(tmp_path, fak
     undone = build([corpus], output=out, do_not_merge=rules)
     assert writes[-1] == ["a3"] and undone.articles_unchanged == 2
     assert "MOFCOM" in labels(out, ID["organization/mofcom"])
+    assert build([corpus], output=out, do_not_merge=rules).articles_written == 0  # rules applied once
 
     unlinked = build([corpus], output=out, link=False)
     assert writes[-1] == ["a2"] and unlinked.articles_unchanged == 2

@@ -217,3 +217,27 @@ def test_real_pipeline_to_a_real_oxigraph_server(tmp_path, nlp, oxigraph_server)
     with open_store(url) as store:
         assert store.article_ids() == ["kenya-tea"]
         assert not store.query(f'ASK {{ ?e <{SKOS.prefLabel}> "Ministry of Commerce" }}')
+
+
+def test_build_streams_in_bounded_batches(tmp_path, fake_nlp, monkeypatch):
+    produced = 0
+
+    def endless_reader(inputs, *, on_error):
+        nonlocal produced
+        for i in range(60):
+            produced += 1
+            yield Article(f"s{i:03d}", f"Agency: Body Number {i}\nProduct: goods {i}\n")
+
+    read_when_written: list[int] = []
+    spy = OxigraphStore.replace_articles
+
+    def record(self, batch):
+        read_when_written.append(produced)
+        return spy(self, batch)
+
+    monkeypatch.setattr(kg.build, "read_articles", endless_reader)
+    monkeypatch.setattr(OxigraphStore, "replace_articles", record)
+    report = build(["-"], output=tmp_path / "out", batch_size=5, write_files=False)
+    assert report.articles_written == 60 and len(read_when_written) == 12
+    # Each batch is written before more than one further article is read.
+    assert all(read <= 5 * (n + 1) + 1 for n, read in enumerate(read_when_written))

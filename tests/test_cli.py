@@ -64,7 +64,7 @@ def test_query_named_and_inline_in_every_format(built):
     table = kg("query", "officials-and-posts", "--output", out)
     assert table.exit_code == 0, table.output
     assert "Jiang Fan" in table.output
-    csv_out = kg("query", "SELECT ?s WHERE { GRAPH ?g { ?s a <http://schema.org/Country> } }", "--format", "csv", "--output", out)
+    csv_out = kg("query", "SELECT ?s WHERE { GRAPH ?g { ?s a <https://schema.org/Country> } }", "--format", "csv", "--output", out)
     assert csv_out.exit_code == 0, csv_out.output
     assert csv_out.output.splitlines()[0] == "s" and len(csv_out.output.splitlines()) >= 2
     as_json = kg("query", "ASK { GRAPH ?g { ?s ?p ?o } }", "--format", "json", "--output", out)

@@ -56,3 +56,18 @@ def test_a_list_of_places_is_no_containment(parser) -> None:
     table = {"Wuhan": ("wuhan", T.PLACE), "Beijing": ("beijing", T.PLACE),
              "Shanghai": ("shanghai", T.PLACE)}  # fmt: skip
     assert facts_of(parser, text, table, module=places) == []
+
+
+def test_located_in_through_the_kind_of_place(parser) -> None:
+    text = "The tests were run in the US state of Maine and in the Chinese city of Wuhan."
+    table = {"US": ("us", T.COUNTRY), "Maine": ("maine", T.PLACE), "Wuhan": ("wuhan", T.PLACE),
+             "Chinese": ("china", T.COUNTRY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=places)
+    assert ("maine", "us") in _pairs(facts, Predicate.LOCATED_IN)
+
+
+def test_located_in_a_province_in_apposition(parser) -> None:
+    text = "The company built a factory in Kunshan, Jiangsu province, last year."
+    table = {"Kunshan": ("kunshan", T.PLACE), "Jiangsu province": ("jiangsu", T.PLACE)}
+    facts = facts_of(parser, text, table, module=places)
+    assert _pairs(facts, Predicate.LOCATED_IN) == [("kunshan", "jiangsu")]

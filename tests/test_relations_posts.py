@@ -59,3 +59,68 @@ def test_field_of_a_title_stays_in_the_role(parser) -> None:
     text = "Spain's minister of sport Jaime Lissavetzky backed the decision."
     table = {"Jaime Lissavetzky": ("jl", T.PERSON), "Spain": ("spain", T.COUNTRY)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("jl", "spain", "minister of sport")]
+
+
+def _nationalities(facts):
+    return sorted((f.subject, f.object) for f in only(facts, Predicate.NATIONALITY))
+
+
+def test_nationality_by_demonym_possessive_and_of(parser) -> None:
+    text = ("The other players were Belgian Justine Henin, Nathalie Dechy of France "
+            "and Russia's Elena Dementieva.")  # fmt: skip
+    table = {"Justine Henin": ("henin", T.PERSON), "Nathalie Dechy": ("dechy", T.PERSON),
+             "Elena Dementieva": ("dementieva", T.PERSON), "Belgian": ("be", T.COUNTRY),
+             "France": ("fr", T.COUNTRY), "Russia": ("ru", T.COUNTRY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=posts)
+    assert _nationalities(facts) == [("dechy", "fr"), ("dementieva", "ru"), ("henin", "be")]
+    assert _posts(facts) == []
+
+
+def test_possessive_pronoun_stands_for_the_organization_named_before(parser) -> None:
+    text = ("The Spanish Football Federation wanted to punish him. "
+            "But its president Angel Villar changed his mind.")  # fmt: skip
+    table = {"Spanish Football Federation": ("rfef", T.ORGANIZATION),
+             "Angel Villar": ("villar", T.PERSON)}  # fmt: skip
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("villar", "rfef", "president")]
+
+
+def test_possessive_pronoun_in_apposition(parser) -> None:
+    text = "Trump wrote to the WHO and told its chief, Tedros Ghebreyesus, to act."
+    table = {"Trump": ("trump", T.PERSON), "WHO": ("who", T.ORGANIZATION),
+             "Tedros Ghebreyesus": ("tedros", T.PERSON)}  # fmt: skip
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("tedros", "who", "chief")]
+
+
+def test_a_country_is_no_body_of_a_title_naming_its_own_unit(parser) -> None:
+    text = "China hit back with its foreign ministry spokesman, Zhao Lijian, saying so."
+    table = {"China": ("china", T.COUNTRY), "Zhao Lijian": ("zhao", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_two_titles_joined_are_one_role(parser) -> None:
+    text = "Nicholas Negroponte, chairman and founder of MIT's Media Labs, says he is busy."
+    table = {"Nicholas Negroponte": ("nn", T.PERSON), "MIT": ("mit", T.ORGANIZATION),
+             "Media Labs": ("ml", T.ORGANIZATION)}  # fmt: skip
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("nn", "ml", "chairman and founder")]
+
+
+def test_title_then_of_country_after_the_name(parser) -> None:
+    text = "President Nana Akufo-Addo of Ghana has lifted a lockdown."
+    table = {"Nana Akufo-Addo": ("akufo", T.PERSON), "Ghana": ("gh", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("akufo", "gh", "President")]
+    assert set(_nationalities(facts)) == {("akufo", "gh")}
+
+
+def test_national_office_goes_to_the_one_country_of_the_sentence(parser) -> None:
+    text = "The Italian government will allow travel, according to a decree signed by Prime Minister Giuseppe Conte."
+    table = {"Giuseppe Conte": ("conte", T.PERSON), "Italian": ("it", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("conte", "it", "Prime Minister")]
+    assert {f.extractor for f in only(facts, HOLDS)} == {"post-national"}
+
+
+def test_national_office_with_two_countries_in_the_sentence_is_left_alone(parser) -> None:
+    text = "President Trump said the U.S. was working closely with China."
+    table = {"Trump": ("trump", T.PERSON), "U.S.": ("us", T.COUNTRY), "China": ("cn", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

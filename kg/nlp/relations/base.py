@@ -86,6 +86,24 @@ class Context:
         for start, end, key in sorted(found):
             yield key, self.doc[start:end]
 
+    def recent(self, token: Token, types: frozenset[EntityType], *, sentences: int = 2) -> str | None:
+        """The entity of ``types`` mentioned last before ``token``, within ``sentences``
+        sentences back: what "its" and "their" stand for ("its president X")."""
+        sent = token.sent
+        floor = sent.start
+        for _ in range(sentences - 1):
+            if floor == 0:
+                break
+            floor = self.doc[floor - 1].sent.start
+        best: tuple[int, str] | None = None
+        for key, spans in self.table.spans.items():
+            if key not in self.table.entities or self.type(key) not in types:
+                continue
+            for start, end in spans:
+                if floor <= start and end <= token.i and (best is None or end > best[0]):
+                    best = (end, key)
+        return best[1] if best else None
+
     def country_of_demonym(self, token: Token) -> str | None:
         """The country entity a demonym ("Chinese") names, through the table or the lexicon."""
         key = self.key(token, frozenset({EntityType.COUNTRY}))

@@ -11,7 +11,8 @@ from spacy.vocab import Vocab
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PLACES, Context, lexicon
 
-CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7}
+CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7,
+              "located-kind": 0.8}
 # A list ("Wuhan, Beijing and Shanghai") is not a place and its container.
 _LIST_WORDS = frozenset({",", "and", "or"})
 
@@ -28,7 +29,16 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
     matcher.add("located-apposition", [[
         {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": "PROPN"}},
         {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y",
-         "RIGHT_ATTRS": {"DEP": {"IN": ["appos", "npadvmod", "conj"]}, "POS": "PROPN"}},
+         "RIGHT_ATTRS": {"DEP": {"IN": ["appos", "npadvmod", "conj"]}, "POS": {"IN": ["PROPN", "NOUN"]}}},
+    ]])
+    # "the US state of Maine", "China's Hubei province ... the city of Wuhan in ...": the
+    # kind noun carries the container as modifier and the place as its "of" object.
+    matcher.add("located-kind", [[
+        {"RIGHT_ID": "k", "RIGHT_ATTRS": {"LOWER": {"IN": lexicon("places")["place_kinds"]}}},
+        {"LEFT_ID": "k", "REL_OP": ">", "RIGHT_ID": "p", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+        {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}},
+        {"LEFT_ID": "k", "REL_OP": ">", "RIGHT_ID": "y",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "poss", "amod", "nmod"]}}},
     ]])  # fmt: skip
     return matcher
 
@@ -61,7 +71,11 @@ def extract(ctx: Context) -> list[Fact]:
     for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
         rule = ctx.doc.vocab.strings[match_id]
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
+        if rule == "located-kind":
+            x = ctx.doc[ids[2]]
         kx, ky = ctx.key(x, PLACES), ctx.key(y, PLACES)
+        if rule == "located-kind" and ky is None and y.pos_ == "ADJ":
+            ky = ctx.country_of_demonym(y)  # "the Chinese city of Wuhan"
         if kx is None or ky is None or kx == ky:
             continue
         if ctx.type(kx) is EntityType.COUNTRY:

@@ -23,7 +23,8 @@ POST_BODIES = ORGS | PLACES
 COUNTRY = frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0.85,
               "post-appointment": 0.8, "nationality-demonym": 0.85,
-              "nationality-post": 0.6}  # fmt: skip
+              "nationality-post": 0.6, "post-pronoun": 0.75, "post-national": 0.6,
+              "nationality-of": 0.7, "nationality-possessive": 0.75}  # fmt: skip
 _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 
@@ -84,7 +85,57 @@ def extract(ctx: Context) -> list[Fact]:
                 facts.extend(_post(ctx, person, title, rule))
     for key, mention in ctx.entity_mentions(PERSONS):
         facts.extend(_premodifier(ctx, key, mention))
+        facts.extend(_of_country(ctx, key, mention))
     return facts
+
+
+def _of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
+    """ "Nathalie Dechy of France": a person "of" a country is its national."""
+    root = mention.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
+                return [ctx.fact(holder, Predicate.NATIONALITY, [mention[0], obj],
+                                 rule="nationality-of", object=country,
+                                 confidence=CONFIDENCE["nationality-of"])]  # fmt: skip
+    return []
+
+
+def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[Token]]:
+    """ "its president X": the possessive pronoun stands for the body named last in its
+    sentence, else for the organization named last before it. A country is no body of a
+    title that names its own unit ("its foreign ministry spokesman")."""
+    pronouns = words("posts", "possessive_pronouns")
+    unit_words = words("posts", "org_heads")
+    for token in tokens:
+        if token.dep_ != "poss" or token.lower_ not in pronouns:
+            continue
+        key = ctx.recent(token, ORGS | COUNTRY, sentences=1) or ctx.recent(token, ORGS)
+        if key is None:
+            return None, []
+        if ctx.type(key) is EntityType.COUNTRY and any(
+            t.lower_ in unit_words for t in token.head.subtree if t.i <= token.head.i
+        ):
+            return None, []
+        return key, [token]
+    return None, []
+
+
+def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
+    """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
+    office (president, premier ...) without a named body is that country's."""
+    if role.lower() not in words("posts", "national_titles"):
+        return None
+    countries = set()
+    for token in anchor.sent:
+        key = ctx.key(token, COUNTRY)
+        if key is None and token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
+            key = ctx.country_of_demonym(token)
+        if key is not None:
+            countries.add(key)
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -108,6 +159,8 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     role = _role_text(role_tokens)
     if body is None and nationality is not None:
         body = nationality
+    if body is None and (national := _national_body(ctx, role, title)) is not None:
+        body, rule = national, "post-national"
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
                               rule=rule, confidence=CONFIDENCE[rule], object=body, role=role))  # fmt: skip
@@ -125,6 +178,10 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
 def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None, list[Token]]:
     """The title's words and the body it names: prepositional object, owner or modifier."""
     role = _modifiers(title) + _field_of(ctx, title)
+    for conj in title.children:  # "chairman and founder of X": one post, as written
+        if conj.dep_ == "conj" and conj.i > title.i and _is_title_head(conj):
+            role += [c for c in title.children if c.dep_ == "cc" and c.i < conj.i] + _modifiers(conj)
+            break
     body = None
     evidence: list[Token] = []
     for token in role:  # "Commerce Ministry spokesman": the body inside the title
@@ -134,6 +191,8 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
     for child in title.children:
         if child.dep_ == "poss" and (key := ctx.key(child, POST_BODIES)):
             body, evidence = key, [child]  # "the ministry's spokesman"
+    if body is None:
+        body, evidence = _pronoun_body(ctx, list(title.children))
     if body is None:
         body, evidence, extra = _prepositional_body(ctx, title)
         role.extend(extra)
@@ -205,6 +264,7 @@ def _role_text(tokens: list[Token]) -> str:
         tokens = tokens[1:]
     if not tokens:
         return ""
+    tokens = sorted(tokens, key=lambda t: t.i)
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
@@ -237,7 +297,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     zone = [t for t in zone if not t.is_punct or t.text in "-\u2013"]
     heads = [t for t in zone if _is_title_head(t) and ctx.key(t, ORGS) is None]
     if not heads:
-        return []
+        return _nationality_before(ctx, holder, zone, mention)
     title = heads[-1]
     body = None
     evidence: list[Token] = []
@@ -258,12 +318,23 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
                        None)  # fmt: skip
     if body is None:
         body = nationality
+    rule = "post-premodifier"
+    if body is None:
+        body, extra = _pronoun_body(ctx, zone)
+        evidence += extra
+        rule = "post-pronoun" if body is not None else rule
+    if body is None:  # "President Nana Akufo-Addo of Ghana"
+        body = next((k for p in mention.root.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and (k := ctx.key(o, POST_BODIES))),
+                    None)  # fmt: skip
+    if body is None and (national := _national_body(ctx, role, title)) is not None:
+        body, rule = national, "post-national"
     facts = []
     person = mention[-1]
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [ctx.doc[start], person],
-                              rule="post-premodifier", object=body, role=role,
-                              confidence=CONFIDENCE["post-premodifier"]))  # fmt: skip
+                              rule=rule, object=body, role=role,
+                              confidence=CONFIDENCE[rule]))  # fmt: skip
     if nationality is not None:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-demonym", object=nationality,
@@ -273,3 +344,18 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
                               rule="nationality-post", object=body,
                               confidence=CONFIDENCE["nationality-post"]))  # fmt: skip
     return facts
+
+
+def _nationality_before(ctx: Context, holder: str, zone: list[Token], mention: Span) -> list[Fact]:
+    """ "Belgian Justine Henin", "Russia's Elena Dementieva": no title, only the country."""
+    for token in zone:
+        if token.dep_ == "poss" and (country := ctx.key(token, COUNTRY)) is not None:
+            rule = "nationality-possessive"
+        elif _is_demonym(ctx, token) and ctx.key(token, PERSONS) is None:
+            country, rule = ctx.country_of_demonym(token), "nationality-demonym"
+        else:
+            continue
+        if country is not None:
+            return [ctx.fact(holder, Predicate.NATIONALITY, [token, mention[-1]], rule=rule,
+                             object=country, confidence=CONFIDENCE[rule])]  # fmt: skip
+    return []

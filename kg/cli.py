@@ -100,7 +100,7 @@ def query(
     Example: kg query officials-and-posts --format csv
     """
     from kg.rdf.queries import named_queries
-    from kg.results import FORMATS, render, render_boolean
+    from kg.results import FORMATS, render, render_boolean, table_text
 
     if list_:
         table = Table("name", "what it answers")
@@ -126,7 +126,7 @@ def query(
     if format == "table":
         table = Table(*result.vars)
         for row in result.rows:
-            table.add_row(*("" if t is None else str(t) for t in row))
+            table.add_row(*(table_text(t) for t in row))
         out.print(table)
         out.print(f"{len(result.rows)} rows", style="dim")
         return

@@ -13,9 +13,30 @@ from rdflib import BNode, Literal, URIRef
 FORMATS = ("table", "csv", "tsv", "json")
 
 
+# Short forms for the terminal table only; CSV, TSV and JSON keep full IRIs for tools.
+_TABLE_PREFIXES = (
+    ("https://w3id.org/kg-news/id/", "kgid:"),
+    ("https://w3id.org/kg-news/ontology#", "kg:"),
+    ("https://w3id.org/kg-news/graph/", "graph:"),
+    ("http://www.wikidata.org/entity/", "wd:"),
+    ("https://schema.org/", "schema:"),
+    ("http://www.w3.org/ns/org#", "org:"),
+)
+
+
 def term_text(term: Any) -> str:
     """Plain text of a term, as a person reads it (CSV/table)."""
     return "" if term is None else str(term)
+
+
+def table_text(term: Any) -> str:
+    """Like ``term_text``, with well-known IRI prefixes shortened so tables stay narrow."""
+    text = term_text(term)
+    if isinstance(term, URIRef):
+        for namespace, prefix in _TABLE_PREFIXES:
+            if text.startswith(namespace):
+                return prefix + text[len(namespace):]
+    return text
 
 
 def _nt(term: Any) -> str:

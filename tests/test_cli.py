@@ -176,3 +176,13 @@ def test_python_dash_m_kg_help(repo):
 
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, cwd=repo)
     assert done.returncode == 0 and "build" in done.stdout and "eval" in done.stdout
+
+
+def test_table_shortens_known_iris_but_csv_keeps_them(built):
+    root, _ = built
+    out = str(root / "out")
+    sparql = "SELECT ?c WHERE { ?c a <https://schema.org/Country> } LIMIT 1"
+    table = kg("query", sparql, "--output", out)
+    assert "kgid:place/" in table.output
+    csv_out = kg("query", sparql, "--format", "csv", "--output", out)
+    assert "https://w3id.org/kg-news/id/place/" in csv_out.output

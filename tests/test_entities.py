@@ -133,3 +133,9 @@ def test_economic_abbreviations_are_no_organizations(nlp) -> None:
 def test_names_with_dots_survive(nlp) -> None:
     labels = _labels(nlp, "The Seattle-based Amazon.com holds a patent for the service.")
     assert labels.get("Amazon.com") == "Organization"
+
+
+def test_a_persons_possessive_opens_no_club_name(nlp) -> None:
+    doc = nlp("Thierry Henry scored twice. The remark was made to Henry's Arsenal club-mate Jose Reyes.")
+    names = {e.text for e in doc.ents}
+    assert "Henry's Arsenal" not in names

@@ -138,3 +138,34 @@ def test_organization_short_form_and_person_tagged_company() -> None:
     assert set(labels) == {"Sinovac Biotech", "Silvercorp USA"}
     assert "Sinovac" in labels["Sinovac Biotech"].names
     assert table.key_at(9) == labels["Silvercorp USA"].key
+
+
+def test_honorific_short_form_joins_the_full_name() -> None:
+    words = "James Seller spoke . Mr Seller added more .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person", (4, 6): "Person"}))
+    assert len(table.entities) == 1
+    assert "Mr Seller" in _by_label(table)["James Seller"].names
+
+
+def test_surname_tagged_as_organization_is_the_person() -> None:
+    words = "Akufo-Addo spoke . Later Akufo-Addo left Accra .".split()
+    table = _resolve(_doc(words, {(0, 1): "Official", (4, 5): "Organization", (6, 7): "Place"}))
+    assert {e.label for e in table.entities.values()} == {"Akufo-Addo", "Accra"}
+    assert table.key_at(4) == table.key_at(0)
+
+
+def test_full_name_tagged_as_place_is_the_person() -> None:
+    words = "Dementieva is angry . Russia 's Elena Dementieva lost .".split()
+    table = _resolve(_doc(words, {(0, 1): "Person", (4, 5): "Country", (6, 8): "Place"}))
+    person = _by_label(table)["Elena Dementieva"]
+    assert person.type is EntityType.PERSON
+    assert table.key_at(0) == person.key
+
+
+def test_capitalised_head_word_is_the_organization_named_in_full() -> None:
+    words = "The Commission spoke . The European Commission and the European Parliament met . The Parliament agreed .".split()
+    ents = {(1, 2): "Agency", (5, 7): "Agency", (9, 11): "Agency", (14, 15): "Agency"}
+    table = _resolve(_doc(words, ents))
+    assert {e.label for e in table.entities.values()} == {"European Commission", "European Parliament"}
+    assert table.key_at(1) == _by_label(table)["European Commission"].key
+    assert table.key_at(14) == _by_label(table)["European Parliament"].key

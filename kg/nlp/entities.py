@@ -23,6 +23,9 @@ KG_LABELS = frozenset(
      "Event", "Other"}
 )
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
+# Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
+# news carries them; the tokenizer splits them off words (kg.nlp.pipeline).
+GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LEADING_DROP = frozenset({"the", "a", "an"})
 # spaCy labels kept as they are: relation rules read quantities, dates and demonyms.
@@ -88,7 +91,9 @@ class EntityTyper:
             if span is not None:
                 strong.append(span)
         strong.extend(self._product_spans(doc))
-        model = [s for s in (self._retype(e) for e in doc.ents) if s is not None]
+        person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
+        model = [s for s in (self._retype(_after_owner(e, person_words)) for e in doc.ents)
+                 if s is not None]
         weak = []
         for match_id, start, end in [*self.phrases(doc), *self.lower_phrases(doc)]:
             label = doc.vocab.strings[match_id]
@@ -289,6 +294,10 @@ def _is_organization_token(token: Token) -> bool:
     return token.lower_ in lexicon.agency_heads() and token.pos_ in {"NOUN", "PROPN"}
 
 
+def _is_punct(token: Token) -> bool:
+    return token.is_punct or token.text in GARBLED_QUOTES
+
+
 def _opens_sentence(token: Token) -> bool:
     if token.is_sent_start:
         return True
@@ -297,7 +306,7 @@ def _opens_sentence(token: Token) -> bool:
 
 
 def _shouted(span: Span) -> bool:
-    words = [t for t in span if _LETTERS.search(t.text)]
+    words = [t for t in span if _LETTERS.search(t.text) and not _is_punct(t)]
     return len(words) > 1 and all(t.is_upper for t in words)
 
 
@@ -324,6 +333,16 @@ def _is_disease(text: str) -> bool:
     return norm(text) in {norm(d) for d in lexicon.diseases()}
 
 
+def _after_owner(span: Span, person_words: set[str]) -> Span:
+    """ "Henry's Arsenal": a person's name with a possessive opens no organization's name."""
+    if span.label_ not in {"ORG", "GPE", "FAC"}:
+        return span
+    for token in span[1:-1]:
+        if token.lower_ in _POSSESSIVE and token.nbor(-1).text in person_words:
+            return Span(span.doc, token.i + 1, span.end, label=span.label_)
+    return span
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
@@ -331,9 +350,9 @@ def _trim(span: Span) -> Span | None:
         if token.text == "(" and token.i > start and ")" not in span[token.i - start :].text:
             end = token.i
             break
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _LEADING_DROP or _is_punct(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or _is_punct(doc[end - 1])):
         end -= 1
     if start >= end:
         return None

@@ -123,6 +123,12 @@ def is_title(text: str) -> bool:
     return bool(words) and " ".join(words) in titles()
 
 
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Courtesy titles before a name that are no office ("mr", "mrs", "dr")."""
+    return frozenset(_lines("honorifics.txt"))
+
+
 # ---------------------------------------------------------------- countries
 
 

@@ -15,14 +15,12 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 import kg.nlp.entities  # noqa: F401  (registers the kg_entities factory)
 import kg.nlp.paragraphs  # noqa: F401  (registers the kg_paragraphs component)
+from kg.nlp.entities import GARBLED_QUOTES
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
 
 KG_COMPONENTS = ("kg_entities",)
 
 
-# Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
-# news carries them, and unsplit they glue to words that then look like names ("\u00c4\u00fadone").
-GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2")
 # A word with an HTML character reference inside ("Jos&#233;") is one word.
 _ENTITY_WORD = re.compile(r"^[^\W\d_]*&#(?:\d{2,5}|x[0-9a-fA-F]{2,4});[^\W\d_]*$")
 

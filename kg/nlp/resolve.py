@@ -60,10 +60,11 @@ class _Resolver:
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
         ents = self._persons_named_as_others(ents)
         owned = [e for e in ents if _is_owned_unit(e)]
-        for span in ents:
-            if span.label_ not in {"Person", "Official"} and not _is_acronym(span) \
-                    and span not in owned:
-                self._add_named(span)
+        named = [e for e in ents if e.label_ not in {"Person", "Official"} and not _is_acronym(e)
+                 and e not in owned]
+        # one-word organization names last, so that "the Commission" finds "European Commission"
+        for span in sorted(named, key=lambda e: (_is_bare_head(e), e.start)):
+            self._add_named(span)
         self._add_acronyms([e for e in ents if _is_acronym(e) and kg_label(e)])
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
@@ -76,19 +77,36 @@ class _Resolver:
         # The model sometimes tags a person's surname as an organization or place
         # ("Maduro's rule"); within an article, a full name settles it.
         # ... and the other way round: a name also tagged as an organization is one.
+        # Words are split at spaces, so that "Akufo-Addo" is one word of "Nana Akufo-Addo".
         org_names = {_clean(e.text) for e in ents if e.label_ in {"Agency", "Organization"}}
-        words = {w for e in ents if e.label_ in {"Person", "Official"} and len(e) > 1
-                 and _clean(e.text) not in org_names for w in _clean(e.text).split()}
+        person_names = [_person_words(e.text) for e in ents if e.label_ in {"Person", "Official"}
+                        and _clean(e.text) not in org_names]
+        words = {w for n in person_names if len(n) > 1 for w in n}
+        # A one-word name tagged both ways ("Trump" the person and "Trump" the organization)
+        # is what most of its mentions say; a title settles a tie.
+        votes: dict[str, int] = {}
+        for e in ents:
+            text = _clean(e.text)
+            if len(text.split()) == 1 and e.label_ in {"Person", "Official", "Agency", "Organization"}:
+                vote = 1 if e.label_ in {"Person", "Official"} else -1
+                votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == "Official" else 0)
+        single = {t for t, v in votes.items() if v > 0}
         org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
         out = []
         for e in ents:
-            short_form = len(e) == 1 and _clean(e.text) in org_first and _clean(e.text) not in words \
+            text = _clean(e.text)
+            one_word = len(text.split()) == 1
+            short_form = one_word and text in org_first and text not in words \
                 and country_of(e.text) is None
-            if (e.label_ == "Person" and _clean(e.text) in org_names) or (
-                    e.label_ == "Person" and short_form):
+            if e.label_ == "Person" and (short_form or text in org_names and text not in single):
                 e = Span(self.doc, e.start, e.end, label="Organization")
-            if e.label_ in {"Organization", "Place"} and len(e) == 1 and _clean(e.text) in words \
-                    and not _is_acronym(e) and country_of(e.text) is None:
+            elif e.label_ in {"Organization", "Place"} and one_word and text in words | single \
+                    and not _is_acronym(e) and country_of(e.text) is None \
+                    and not lexicon.known_organization(text):
+                e = Span(self.doc, e.start, e.end, label="Person")
+            # "Russia's Elena Dementieva" tagged a place, where "Dementieva" is a person
+            if e.label_ in {"Organization", "Place"} and not one_word and text.split()[-1] in single \
+                    and all(t.is_title for t in e) and not _organization_words(text):
                 e = Span(self.doc, e.start, e.end, label="Person")
             out.append(e)
         return out
@@ -169,7 +187,7 @@ class _Resolver:
                 return
         identity = f"org:{norm(text)}"
         if identity not in self.by_identity:
-            longer = self._longer_name(text)
+            longer = self._longer_name(text) or self._named_by_head(span, text)
             if longer is not None:
                 self._attach(longer, span, text)
                 return
@@ -193,6 +211,23 @@ class _Resolver:
                     return None  # ambiguous
                 found = other
         return found
+
+    def _named_by_head(self, span: Span, text: str) -> _Cluster | None:
+        # "the Federation", "the Commission": the head word of an organization named in full
+        # in the article is that organization; of several, the one last mentioned before.
+        if not _is_bare_head(span):
+            return None
+        word = text.lower()
+        found: list[tuple[int, _Cluster]] = []
+        for (start, _end), other in self.of_span.items():
+            if other.type in _ORGS and any(_head_word(n) == word and len(n.split()) > 1
+                                           for n in other.names):
+                found.append((start, other))
+        if not found:
+            return None
+        before = [pair for pair in found if pair[0] < span.start]
+        pool = before or found
+        return max(pool, key=lambda pair: pair[0])[1] if before else min(pool, key=lambda p: p[0])[1]
 
     def _owner(self, span: Span) -> tuple[_Cluster, str] | None:
         if span.start < 2 or self.doc[span.start - 1].lower_ not in _POSSESSIVE:
@@ -264,10 +299,11 @@ class _Resolver:
         full: list[tuple[Span, _Cluster]] = []
         for span in sorted(spans, key=lambda s: (-len(s), s.start)):
             text = _clean(span.text)
-            words = text.split()
+            words = _person_words(text)
             entity_type = EntityType(span.label_)
             target = None
-            candidates = [(s, c) for s, c in full if set(words) < set(_clean(s.text).split())]
+            candidates = [(s, c) for s, c in full if set(words) < set(_person_words(s.text))
+                          or (len(words) > 1 and words == _person_words(s.text))]
             if candidates:  # the most recent full name before a short form, else the nearest
                 before = [pair for pair in candidates if pair[0].start < span.start]
                 pool = before or candidates
@@ -428,6 +464,33 @@ def _token_before(span: Span):
     if i >= 0 and doc[i].lower_ in _POSSESSIVE:
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+def _is_bare_head(span: Span) -> bool:
+    text = _clean(span.text)
+    return span.label_ in {"Agency", "Organization"} and len(text.split()) == 1 \
+        and text.istitle() and not _is_acronym(span)
+
+
+def _head_word(name: str) -> str:
+    words = name.lower().split()
+    for i, word in enumerate(words):
+        if word in {"of", "for", "on"} and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _person_words(text: str) -> list[str]:
+    """The words of a person's name without honorifics: "Mr Seller" -> ["Seller"]."""
+    words = _clean(text).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.honorifics():
+        words = words[1:]
+    return words
+
+
+def _organization_words(text: str) -> bool:
+    words = set(text.lower().split())
+    return bool(words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.agency_units()))
 
 
 def _clean(text: str) -> str:

@@ -72,3 +72,35 @@ def test_extract_facts_includes_said(parser) -> None:
     text = "Jiang Fan said those reports did not reflect the truth."
     facts = only(facts_of(parser, text, {"Jiang Fan": ("jiang", T.OFFICIAL)}), SAID)
     assert [f.quote for f in facts] == ["those reports did not reflect the truth"]
+
+
+def test_clause_parsed_as_an_object_is_what_was_said(parser) -> None:
+    text = "Zhao said the U.S. decision to stop contributing to the WHO was a violation of its obligations."
+    table = {"Zhao": ("zhao", T.PERSON), "U.S.": ("us", T.COUNTRY), "WHO": ("who", T.ORGANIZATION)}
+    facts = only(facts_of(parser, text, table, module=speech), Predicate.SAID)
+    assert [f.subject for f in facts] == ["zhao"]
+    assert "was a violation" in facts[0].quote
+
+
+def test_reporters_told_are_no_statement(parser) -> None:
+    text = "Zhao told reporters in Beijing."
+    assert facts_of(parser, text, {"Zhao": ("zhao", T.PERSON)}, module=speech) == []
+
+
+def test_unattributed_quotation_after_an_attributed_one_keeps_the_speaker(parser) -> None:
+    text = ("\u201cThis does not mean output is back,\u201d said Julian Evans, an economist. "
+            "\u201cInstead, it simply suggests that activity improved.\u201d\n\n"
+            "\u201cA new paragraph quotes someone else,\u201d said Mary Lu.")  # fmt: skip
+    table = {"Julian Evans": ("evans", T.PERSON), "Mary Lu": ("lu", T.PERSON)}
+    facts = only(facts_of(parser, text, table, module=speech), Predicate.SAID)
+    said = sorted((f.subject, f.sentence[:12]) for f in facts)
+    assert ("evans", "\u201cInstead, it") in said
+    assert not any(s == "evans" and q.startswith("\u201cA new") for s, q in said)
+
+
+def test_quotation_paragraph_after_an_attributed_quotation(parser) -> None:
+    text = ("\u201cWe are ready,\u201d said Mary Lu, the director.\n\n"
+            "\u201cThe plan is working and cases are falling.\u201d\n\n"
+            "Prices rose again in March.")  # fmt: skip
+    facts = only(facts_of(parser, text, {"Mary Lu": ("lu", T.PERSON)}, module=speech), Predicate.SAID)
+    assert sorted(f.sentence[:7] for f in facts) == ["\u201cThe pl", "\u201cWe ar"]

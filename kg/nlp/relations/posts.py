@@ -112,7 +112,7 @@ def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[T
     for token in tokens:
         if token.dep_ != "poss" or token.lower_ not in pronouns:
             continue
-        key = ctx.recent(token, ORGS | COUNTRY, sentences=1) or ctx.recent(token, ORGS)
+        key = ctx.recent(token, ORGS | COUNTRY, sentences=1) or ctx.recent(token, ORGS, sentences=3)
         if key is None:
             return None, []
         if ctx.type(key) is EntityType.COUNTRY and any(
@@ -159,7 +159,8 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     role = _role_text(role_tokens)
     if body is None and nationality is not None:
         body = nationality
-    if body is None and (national := _national_body(ctx, role, title)) is not None:
+    owned = any(c.dep_ == "poss" for c in title.children)
+    if body is None and not owned and (national := _national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
@@ -327,7 +328,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         body = next((k for p in mention.root.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" and (k := ctx.key(o, POST_BODIES))),
                     None)  # fmt: skip
-    if body is None and (national := _national_body(ctx, role, title)) is not None:
+    owned = any(t.dep_ == "poss" for t in zone)  # "its president": not the country's
+    if body is None and not owned and (national := _national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
     facts = []
     person = mention[-1]

@@ -81,9 +81,9 @@ def extract(ctx: Context) -> list[Fact]:
     found: list[tuple[Token, list[str], list[Fact]]] = []
     for _, start, _ in verbs(ctx.doc):
         verb = ctx.doc[start]
-        if _subjects(verb):
-            units.attributed.add(units.index(verb))
         speakers, facts = _from_verb(ctx, verb, units)
+        if facts or any(s.lower_ not in words("speech", "non_sources") for s in _subjects(verb)):
+            units.attributed.add(units.index(verb))
         if facts:
             found.append((verb, speakers, facts))
     facts = [f for _, _, fs in found for f in fs]
@@ -126,7 +126,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     if not speakers:
         return [], []
     sent = units.of(verb)
-    content = [c for c in verb.children if c.dep_ in _CONTENT]
+    content = [c for c in verb.children if c.dep_ in _CONTENT] or _object_clause(verb)
     if content:
         tokens = sorted({t for c in content for t in c.subtree}, key=lambda t: t.i)
         tokens = [t for t in tokens if sent.start <= t.i < sent.end]
@@ -143,6 +143,22 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
     date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _object_clause(verb: Token) -> list[Token]:
+    """ "X said the decision to stop funding was a violation": the parser took the clause's
+    subject for the verb's object; a finite verb with a subject inside it shows the clause."""
+    if verb.lemma_.lower() not in words("speech", "clause_object_verbs"):
+        return []
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i:
+            continue
+        for token in obj.subtree:
+            if token.dep_ in ("relcl", "acl") and token.pos_ in ("AUX", "VERB") and token.tag_ in (
+                "VBD", "VBZ", "VBP", "MD"
+            ) and any(c.dep_ in _SUBJECTS for c in token.children):
+                return [obj]
+    return []
 
 
 def _from_attribution(
@@ -252,10 +268,17 @@ def _continued_quotation(units: _Units, verb: Token) -> list[Span]:
                 return []
         return []
     opened_here = opens and opens[-1] > verb.i and (not closes or closes[-1] < opens[-1])
+    base = k
     for j in range(k + 1, min(k + 1 + _MAX_QUOTE_SENTENCES, len(units.units))):
         unit = units.units[j]
-        if j in units.attributed or not units.same_paragraph(k, j):
+        if j in units.attributed:
             return found if not opened_here else []
+        if not units.same_paragraph(base, j):
+            # News style: a quotation paragraph with no attribution of its own, right after
+            # an attributed quotation, goes on quoting the same speaker.
+            if found or opened_here or not closes or not _starts_with_quote(unit):
+                return found if not opened_here else []
+            base = j
         j_opens, j_closes = _marks(unit)
         if not opened_here and not found:
             if not (j_opens and j_opens[0] == _first_word(unit).i):
@@ -264,6 +287,11 @@ def _continued_quotation(units: _Units, verb: Token) -> list[Span]:
         if j_closes and (not j_opens or j_closes[-1] > j_opens[-1]):
             return found
     return []
+
+
+def _starts_with_quote(unit: Span) -> bool:
+    opens, _ = _marks(unit)
+    return bool(opens) and opens[0] == _first_word(unit).i
 
 
 def _first_word(span: Span) -> Token:

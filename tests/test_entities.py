@@ -139,3 +139,15 @@ def test_a_persons_possessive_opens_no_club_name(nlp) -> None:
     doc = nlp("Thierry Henry scored twice. The remark was made to Henry's Arsenal club-mate Jose Reyes.")
     names = {e.text for e in doc.ents}
     assert "Henry's Arsenal" not in names
+
+
+def test_goods_nouns_that_modify_prices_or_industries_are_no_products(nlp) -> None:
+    labels = _labels(nlp, "Exports fell as plunging oil prices hurt the car and steel industries.")
+    assert "oil" not in labels and "car" not in labels
+    labels = _labels(nlp, "Mask exports rose and Kenya bought 5,000 ventilators.")
+    assert labels.get("ventilators") == "Product"
+
+
+def test_a_bare_goods_noun_with_an_article_is_a_reference(nlp) -> None:
+    labels = _labels(nlp, "The device will be exported as a kit, and the drug was sold abroad.")
+    assert "kit" not in labels and "drug" not in labels

@@ -26,6 +26,7 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
 # Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
 # news carries them; the tokenizer splits them off words (kg.nlp.pipeline).
 GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2")
+_REFERRING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LEADING_DROP = frozenset({"the", "a", "an"})
 # spaCy labels kept as they are: relation rules read quantities, dates and demonyms.
@@ -138,6 +139,8 @@ class EntityTyper:
                 continue
             if not _trade_context(head):
                 continue
+            if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() not in lexicon.product_flows():
+                continue  # "oil prices", "the car and electronics industries"
             left = head.i
             for child in sorted(head.lefts, key=lambda t: -t.i):
                 if child.i != left - 1 and not (
@@ -152,6 +155,8 @@ class EntityTyper:
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
             ):
                 left += 1
+            if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children):
+                continue  # "the drug", "a kit": a reference to goods, not a kind of goods
             spans.append(Span(doc, left, head.i + 1, label="Product"))
         return spans
 
@@ -301,8 +306,13 @@ def _is_punct(token: Token) -> bool:
 def _opens_sentence(token: Token) -> bool:
     if token.is_sent_start:
         return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.is_quote and (before.i == 0 or before.is_sent_start)
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    if i < 0 or "\n" in token.doc[i].whitespace_ or token.doc[i].text in {".", "!", "?"}:
+        return True
+    before = token.doc[i]
+    return before.is_quote and (before.i == 0 or before.is_sent_start)
 
 
 def _shouted(span: Span) -> bool:

@@ -282,6 +282,12 @@ def product_heads() -> frozenset[str]:
     return frozenset(_lines("product_heads.txt"))
 
 
+@lru_cache(maxsize=1)
+def product_flows() -> frozenset[str]:
+    """Nouns a goods noun may modify and still name the goods ("mask exports")."""
+    return frozenset(_lines("product_flows.txt"))
+
+
 # ---------------------------------------------------------------- never entities
 
 

@@ -103,4 +103,4 @@ def test_quotation_paragraph_after_an_attributed_quotation(parser) -> None:
             "\u201cThe plan is working and cases are falling.\u201d\n\n"
             "Prices rose again in March.")  # fmt: skip
     facts = only(facts_of(parser, text, {"Mary Lu": ("lu", T.PERSON)}, module=speech), Predicate.SAID)
-    assert sorted(f.sentence[:7] for f in facts) == ["\u201cThe pl", "\u201cWe ar"]
+    assert sorted(f.sentence[:7] for f in facts) == ["\u201cThe pl", "\u201cWe are"]

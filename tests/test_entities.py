@@ -151,3 +151,16 @@ def test_goods_nouns_that_modify_prices_or_industries_are_no_products(nlp) -> No
 def test_a_bare_goods_noun_with_an_article_is_a_reference(nlp) -> None:
     labels = _labels(nlp, "The device will be exported as a kit, and the drug was sold abroad.")
     assert "kit" not in labels and "drug" not in labels
+
+
+def test_agency_names_with_a_list_of_fields_and_a_date_after_them(nlp) -> None:
+    labels = _labels(nlp, "A Department for Energy, Transport and Housing spokeswoman said so.")
+    assert labels.get("Department for Energy, Transport and Housing") == "Agency"
+    labels = _labels(nlp, "Nine people died, according to Kenya's Disease Control Department on Monday.")
+    assert labels.get("Disease Control Department") == "Agency"
+
+
+def test_a_known_full_name_beats_the_models_part_of_it(nlp) -> None:
+    labels = _labels(nlp, "It will be led by Health and Human Services Secretary Alex Azar.")
+    assert labels.get("Health and Human Services") == "Agency"
+    assert "Human Services" not in labels

@@ -102,6 +102,9 @@ class EntityTyper:
             if label == "Organization":
                 known = lexicon.known_organization(span.text)
                 span = Span(doc, start, end, label=known.type if known else label)
+                if end - start > 1:  # a known full name beats the model's part of it
+                    strong.append(span)
+                    continue
             weak.append(span)
         chosen = _select([strong, model, weak])
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
@@ -126,6 +129,16 @@ class EntityTyper:
             if end - first < 1:
                 return None
             return Span(doc, first, end, label="Agency")
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.ent_type_ == "ORG" and before.ent_iob_ == "B" \
+                and before.pos_ == "PROPN" and not before.is_sent_start:
+            return None  # "the BBC World Service": the part after another name is no body
+        for token in doc[start:end]:  # "... Department on Monday": a date ends the name
+            if token.ent_type_ in {"DATE", "TIME"}:
+                end = token.i
+                while end > start and doc[end - 1].lower_ in {"of", "for", "on", "and", "&", ","}:
+                    end -= 1
+                break
         span = _trim(Span(doc, start, end, label="Agency"))
         if span is None or len(span) < 2:
             return None

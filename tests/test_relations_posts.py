@@ -124,3 +124,10 @@ def test_national_office_with_two_countries_in_the_sentence_is_left_alone(parser
     text = "President Trump said the U.S. was working closely with China."
     table = {"Trump": ("trump", T.PERSON), "U.S.": ("us", T.COUNTRY), "China": ("cn", T.COUNTRY)}
     assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_field_of_a_title_stops_before_the_body(parser) -> None:
+    text = "Caesar DeLeo, vice president and medical director of strategic initiatives for Highmark, spoke."
+    table = {"Caesar DeLeo": ("cd", T.PERSON), "Highmark": ("hm", T.ORGANIZATION)}
+    roles = _posts(facts_of(parser, text, table, module=posts))
+    assert roles and all(not role.endswith("for") for _, _, role in roles)

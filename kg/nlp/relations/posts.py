@@ -229,7 +229,12 @@ def _field_of(ctx: Context, title: Token) -> list[Token]:
                 continue
             if any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
                 continue
-            return sorted((t for t in prep.subtree if not t.is_punct or t.text in "-"), key=lambda t: t.i)
+            # "director of strategic initiatives for Highmark": the body's phrase is no field
+            cut = {t.i for p in obj.subtree if p.dep_ == "prep" and p is not prep
+                   and any(c.dep_ == "pobj" and ctx.key(c) is not None for c in p.children)
+                   for t in p.subtree}  # fmt: skip
+            return sorted((t for t in prep.subtree if t.i not in cut and (not t.is_punct or t.text in "-")),
+                          key=lambda t: t.i)  # fmt: skip
     return []
 
 

@@ -32,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"benchmarks to run (default: all): {', '.join(BENCHMARKS)}")
     parser.add_argument("--articles", type=int, default=None, help="read at most N real articles per corpus (growth still replicates to its sizes)")
     parser.add_argument("--quick", action="store_true", help="small corpora, few repeats (minutes, not hours)")
+    parser.add_argument("--growth", type=int, default=None,
+                        help="articles in the after-model growth build (default 20,000; window = N/20)")
+    parser.add_argument("--growth-model", type=int, default=None,
+                        help="articles in the model-inclusive growth build (default 1,000; window = N/10)")
+    parser.add_argument("--graph-jobs", type=int, default=1,
+                        help="--jobs of the child build that makes the query/export graph (memory uses it)")
     parser.add_argument("--results", type=Path, default=None, help="folder for speed.json/speed.md")
     args = parser.parse_args(argv)
     unknown = [n for n in args.names if n not in BENCHMARKS]
@@ -39,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
     chosen = [n for n in BENCHMARKS if n in args.names] if args.names else list(BENCHMARKS)
     started = datetime.now(timezone.utc)
-    ctx = Context(quick=args.quick, articles=args.articles)
+    ctx = Context(quick=args.quick, articles=args.articles,
+                  options={"growth": args.growth, "growth_model": args.growth_model, "graph_jobs": args.graph_jobs})
     benchmarks = {name: importlib.import_module(BENCHMARKS[name]).run for name in chosen}
     outcomes = run_all(benchmarks, ctx)
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])

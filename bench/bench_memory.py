@@ -48,7 +48,7 @@ def _sample_tree(pid: int, peak: list[int], stop: threading.Event) -> None:
         stop.wait(0.2)
 
 
-def measured_build(inputs: list[Path], output: Path, *, jobs: int = 1, log=None) -> dict[str, Any]:
+def measured_build(inputs: list[Path], output: Path, *, jobs: int = 1) -> dict[str, Any]:
     """Run ``kg.build.build`` in a child process; its report, seconds and peak memory."""
     command = [sys.executable, "-m", "bench.bench_memory", "--output", str(output), "--jobs", str(jobs),
                *map(str, inputs)]
@@ -74,23 +74,23 @@ def graph(ctx: Context) -> dict[str, Any]:
     """The BBC + Reuters graph (built once per run): output folder, corpus and build figures."""
     if "graph" not in ctx.shared:
         corpus = load(GRAPH_CORPUS, limit=ctx.size(None, 200))
-        ctx.shared["graph"] = _build_corpus(ctx, corpus, "graph")
+        ctx.shared["graph"] = _build_corpus(ctx, corpus, "graph", jobs=ctx.options.get("graph_jobs") or 1)
     return ctx.shared["graph"]
 
 
-def _build_corpus(ctx: Context, corpus: Corpus, name: str) -> dict[str, Any]:
+def _build_corpus(ctx: Context, corpus: Corpus, name: str, *, jobs: int = 1) -> dict[str, Any]:
     folder = ctx.scratch(name)
     path = write_jsonl(corpus.articles, folder / "articles.jsonl")
     ctx.log(f"[bench] building {corpus.name}: {len(corpus.articles)} articles in a child process")
-    built = measured_build([path], folder / "output", log=ctx.log)
-    return {"output": folder / "output", "corpus": corpus.describe(), "build": built}
+    built = measured_build([path], folder / "output", jobs=jobs)
+    return {"output": folder / "output", "corpus": corpus.describe(), "build": built, "jobs": jobs}
 
 
 def run(ctx: Context) -> list[Outcome]:
     full_graph = graph(ctx)
     articles = full_graph["corpus"]["articles"]
     quarter = load(GRAPH_CORPUS, limit=max(1, articles // 4))
-    small = _build_corpus(ctx, quarter, "memory-quarter")
+    small = _build_corpus(ctx, quarter, "memory-quarter", jobs=full_graph["jobs"])
     big_peak, small_peak = full_graph["build"]["peak_bytes"], small["build"]["peak_bytes"]
     flat = ratio(big_peak, small_peak)
     gib = 2**30
@@ -104,7 +104,7 @@ def run(ctx: Context) -> list[Outcome]:
         baseline_label="peak RSS at a quarter of the corpus",
         ratio=flat,
         measured=(
-            "peak RSS of `kg build` (one process, --jobs 1, default Oxigraph store, graph files "
+            f"peak RSS of `kg build` (--jobs {full_graph['jobs']}, default Oxigraph store, graph files "
             "written) run as a child process, on the whole corpus (figure) and on its first quarter "
             "(baseline); the ratio shows how memory grows with corpus size. Peak = max(child "
             "ru_maxrss, psutil sum over the process tree sampled every 0.2 s)."

@@ -64,6 +64,7 @@ class Context:
     articles: int | None = None  # caps each benchmark's corpus
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="kg-bench-")))
     shared: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)  # per-benchmark sizes from the command line
     log: Callable[[str], None] = lambda message: print(message, file=sys.stderr, flush=True)
 
     def size(self, full: int | None, quick: int) -> int | None:
@@ -88,20 +89,32 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
     return numerator / denominator
 
 
+@dataclass(frozen=True)
+class Clock:
+    """Wall seconds and this process's CPU seconds (all its threads) of one run."""
+
+    wall: float
+    cpu: float
+
+
 @contextmanager
-def stopwatch() -> Iterator[list[float]]:
-    """``with stopwatch() as t: ...`` then ``t[0]`` is the elapsed seconds."""
-    elapsed: list[float] = []
-    start = time.perf_counter()
+def clock() -> Iterator[list[Clock]]:
+    """``with clock() as c: ...`` then ``c[0].wall`` and ``c[0].cpu``.
+
+    On a machine shared with other work, wall time measures the contention too; the CPU
+    time of a single-process run does not, so single-process ratios are taken on it.
+    """
+    measured: list[Clock] = []
+    wall, cpu = time.perf_counter(), time.process_time()
     try:
-        yield elapsed
+        yield measured
     finally:
-        elapsed.append(time.perf_counter() - start)
+        measured.append(Clock(time.perf_counter() - wall, time.process_time() - cpu))
 
 
-def interleave(runs: dict[str, Callable[[], float]], *, repeats: int) -> dict[str, list[float]]:
-    """Call each run in turn, ``repeats`` rounds (A B A B ...); each returns its seconds."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+def interleave(runs: dict[str, Callable[[], Any]], *, repeats: int) -> dict[str, list[Any]]:
+    """Call each run in turn, ``repeats`` rounds (A B A B ...); keeps what each returns."""
+    times: dict[str, list[Any]] = {name: [] for name in runs}
     for _ in range(repeats):
         for name, run in runs.items():
             times[name].append(run())

@@ -46,9 +46,10 @@ def test_jsonl_round_trips_through_kg_reader(tmp_path):
 
 
 def test_window_cost_uses_nearest_batch_marks():
-    marks = [(0, 0.0), (64, 1.0), (128, 2.0), (192, 5.0), (256, 8.0)]
+    marks = [(0, 0.0, 0.0), (64, 1.0, 2.0), (128, 2.0, 4.0), (192, 5.0, 6.0), (256, 8.0, 9.0)]
     assert window_cost(marks, 0, 128) == pytest.approx(2.0 / 128)
-    assert window_cost(marks, 128, 256) == pytest.approx(6.0 / 128)
+    assert window_cost(marks, 128, 250) == pytest.approx(6.0 / 128)
+    assert window_cost(marks, 0, 128, column=2) == pytest.approx(4.0 / 128)
 
 
 def test_a_failing_benchmark_is_reported_and_the_rest_run(tmp_path):

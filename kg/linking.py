@@ -312,7 +312,7 @@ def resolution_quads(article_id: str, records: Iterable[Resolution]) -> list[Qua
     a = article_iri(article_id)
     quads: list[Quad] = []
     for record in records:
-        r = minted_iri("resolution", article_id, record.unresolved, record.target, record.key)
+        r = minted_iri("resolution", article_id, record.unresolved, record.target, record.key, record.name)
         quads += [
             (r, RDF.type, KG.Resolution, g),
             (r, KG.resolvedTo, URIRef(record.target), g),

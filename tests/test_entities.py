@@ -164,3 +164,14 @@ def test_a_known_full_name_beats_the_models_part_of_it(nlp) -> None:
     labels = _labels(nlp, "It will be led by Health and Human Services Secretary Alex Azar.")
     assert labels.get("Health and Human Services") == "Agency"
     assert "Human Services" not in labels
+
+
+def test_known_names_override_the_models_type_but_not_longer_names(nlp) -> None:
+    labels = _labels(nlp, "The plan was reported by Bloomberg on Friday.")
+    assert labels.get("Bloomberg") == "Organization"
+    labels = _labels(nlp, "The UN Conference on Trade and Development said investment fell.")
+    assert "UN" not in labels
+
+
+def test_unit_of_a_known_company_is_an_organization() -> None:
+    assert organization_type(_span("BBC World Service", 0, 3)) == "Organization"

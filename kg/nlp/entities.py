@@ -102,7 +102,10 @@ class EntityTyper:
             if label == "Organization":
                 known = lexicon.known_organization(span.text)
                 span = Span(doc, start, end, label=known.type if known else label)
-                if end - start > 1:  # a known full name beats the model's part of it
+                # a known name beats the model's part or type of it, but not a longer name
+                # it opens ("UN" of "UN Conference on Trade and Development")
+                inside = end < len(doc) and doc[end].ent_iob_ == "I" or doc[start].ent_iob_ == "I"
+                if end - start > 1 or not inside:
                     strong.append(span)
                     continue
             weak.append(span)
@@ -130,8 +133,8 @@ class EntityTyper:
                 return None
             return Span(doc, first, end, label="Agency")
         before = doc[start - 1] if start > 0 else None
-        if before is not None and before.ent_type_ == "ORG" and before.ent_iob_ == "B" \
-                and before.pos_ == "PROPN" and not before.is_sent_start:
+        if before is not None and before.ent_type_ == "ORG" and before.pos_ == "PROPN" \
+                and not before.is_sent_start:
             return None  # "the BBC World Service": the part after another name is no body
         for token in doc[start:end]:  # "... Department on Monday": a date ends the name
             if token.ent_type_ in {"DATE", "TIME"}:
@@ -230,6 +233,9 @@ def organization_type(span: Span) -> str:
     if known is not None:
         return known.type
     words = [t.lower_ for t in span]
+    first = lexicon.known_organization(span[0].text) if len(span) > 1 else None
+    if first is not None and first.type == "Organization":
+        return "Organization"  # "BBC World Service": a unit of a known non-government body
     cues = lexicon.organization_cues()
     heads = lexicon.agency_heads()
     # "Xinhua News Agency", "Bank of China": a company or media word makes it no agency.

@@ -130,8 +130,10 @@ def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
         return None
     countries = set()
     for token in anchor.sent:
-        key = ctx.key(token, COUNTRY)
-        if key is None and token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
+        # Only a demonym ("the Italian government"): a country named as a noun is as often
+        # the place visited ("President Clinton arrived in Belarus").
+        key = None
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
             key = ctx.country_of_demonym(token)
         if key is not None:
             countries.add(key)
@@ -165,7 +167,7 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
                               rule=rule, confidence=CONFIDENCE[rule], object=body, role=role))  # fmt: skip
-        if nationality is None and ctx.type(body) is EntityType.COUNTRY:
+        if nationality is None and ctx.type(body) is EntityType.COUNTRY and rule != "post-national":
             facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, *evidence],
                                   rule="nationality-post", object=body,
                                   confidence=CONFIDENCE["nationality-post"]))  # fmt: skip
@@ -346,7 +348,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-demonym", object=nationality,
                               confidence=CONFIDENCE["nationality-demonym"]))  # fmt: skip
-    elif body is not None and ctx.type(body) is EntityType.COUNTRY:
+    elif body is not None and ctx.type(body) is EntityType.COUNTRY and rule != "post-national":
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-post", object=body,
                               confidence=CONFIDENCE["nationality-post"]))  # fmt: skip

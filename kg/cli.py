@@ -65,6 +65,9 @@ def build(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://HOST:PORT) to extract on a cluster.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch written to the store.")] = 64,
     files: Annotated[bool, typer.Option("--files/--no-files", help="Also write graph.ttl and graph.trig.")] = True,
+    link: Annotated[bool, typer.Option("--link/--no-link", help="One node per official, agency, country or product across articles.")] = True,
+    do_not_merge: Annotated[Optional[Path], typer.Option("--do-not-merge", help="File of 'Name A | Name B' lines that must never join; a lone name never links.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Read every article again, even unchanged ones.")] = False,
 ) -> None:
     """Read articles and add what they say to the graph; unchanged articles are skipped.
 
@@ -73,7 +76,7 @@ def build(
     from kg.build import build as run_build
 
     report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
-                       batch_size=batch_size, write_files=files)
+                       batch_size=batch_size, write_files=files, link=link, do_not_merge=do_not_merge, force=force)
     for message in report.errors:
         err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
     out.print(

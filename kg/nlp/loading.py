@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
+
+if TYPE_CHECKING:  # spaCy is imported on first load, so `kg --help` and no-op builds stay quick
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm"
 
@@ -29,6 +30,8 @@ def load_statistical(model: str = DEFAULT_MODEL, *, exclude: tuple[str, ...] = _
 
     >>> nlp = load_statistical("en_core_web_sm")  # doctest: +SKIP
     """
+    import spacy
+
     errors: list[str] = []
     for candidate in _ALIASES.get(model, (model,)):
         try:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-
-from spacy.language import Language
+from itertools import chain
+from typing import TYPE_CHECKING
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
 from kg.nlp.loading import DEFAULT_MODEL, model_id
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def extract(doc, article: Article, *, model: str = "") -> Extraction:
@@ -57,8 +60,12 @@ def extract_articles(
     """
     from kg.nlp.pipeline import cached_pipeline
 
+    iterator = iter(articles)
+    first = next(iterator, None)
+    if first is None:  # nothing to read: don't pay for loading the model
+        return
     nlp = nlp or cached_pipeline(model)
     name = model_id(nlp)
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((a.text, a) for a in chain([first], iterator))
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield extract(doc, article, model=name)

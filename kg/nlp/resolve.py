@@ -58,7 +58,8 @@ class _Resolver:
 
     def run(self) -> MentionTable:
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
-        ents = self._persons_named_as_others(ents)
+        # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
+        ents = self._persons_named_as_others(self._persons_named_as_others(ents))
         owned = [e for e in ents if _is_owned_unit(e)]
         named = [e for e in ents if e.label_ not in {"Person", "Official"} and not _is_acronym(e)
                  and e not in owned]

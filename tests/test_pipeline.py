@@ -48,3 +48,9 @@ def test_html_character_references_stay_inside_words(nlp) -> None:
 def test_slash_between_names_splits(nlp) -> None:
     assert [t.text for t in nlp("REUTERS/Tom Becker")][:3] == ["REUTERS", "/", "Tom"]
     assert "and/or" in [t.text for t in nlp("cats and/or dogs")]
+
+
+def test_garbled_dashes_and_apostrophes_split_off_words(nlp) -> None:
+    doc = nlp("The vaccine hasn\u201a\u00c4\u00f4t worked\u201a\u00c4\u00eeyet, Chen said.")
+    assert "worked" in [t.text for t in doc]
+    assert {e.text for e in doc.ents if e.label_ in KG_LABELS} <= {"Chen"}

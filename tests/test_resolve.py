@@ -169,3 +169,10 @@ def test_capitalised_head_word_is_the_organization_named_in_full() -> None:
     assert {e.label for e in table.entities.values()} == {"European Commission", "European Parliament"}
     assert table.key_at(1) == _by_label(table)["European Commission"].key
     assert table.key_at(14) == _by_label(table)["European Parliament"].key
+
+
+def test_first_word_of_a_company_tagged_as_place_is_the_company() -> None:
+    words = "Sinovac Biotech grew . Shares of Sinovac rose in Beijing .".split()
+    table = _resolve(_doc(words, {(0, 2): "Organization", (6, 7): "Place", (9, 10): "Place"}))
+    assert {e.label for e in table.entities.values()} == {"Sinovac Biotech", "Beijing"}
+    assert table.key_at(6) == _by_label(table)["Sinovac Biotech"].key

@@ -25,7 +25,9 @@ KG_LABELS = frozenset(
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
 # Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
 # news carries them; the tokenizer splits them off words (kg.nlp.pipeline).
-GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2")
+# (and dashes: "\u201a\u00c4\u00ee" for an em dash, "\u201a\u00c4\u00ec" for an en dash).
+GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2",
+                  "\u201a\u00c4\u00ee", "\u201a\u00c4\u00ec")
 _REFERRING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _LEADING_DROP = frozenset({"the", "a", "an"})

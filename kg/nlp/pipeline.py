@@ -34,7 +34,7 @@ def adapt_tokenizer(nlp: Language) -> Language:
     quotes = [re.escape(q) for q in GARBLED_QUOTES]
     prefixes = [*quotes, *nlp.Defaults.prefixes]
     suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quotes, *nlp.Defaults.suffixes]
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])"]
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", *quotes]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -99,7 +99,9 @@ class _Resolver:
             one_word = len(text.split()) == 1
             short_form = one_word and text in org_first and text not in words \
                 and country_of(e.text) is None
-            if e.label_ == "Person" and (short_form or text in org_names and text not in single):
+            if e.label_ in {"Person", "Place"} and short_form:  # "Sinovac" of "Sinovac Biotech"
+                e = Span(self.doc, e.start, e.end, label="Organization")
+            elif e.label_ == "Person" and text in org_names and text not in single:
                 e = Span(self.doc, e.start, e.end, label="Organization")
             elif e.label_ in {"Organization", "Place"} and one_word and text in words | single \
                     and not _is_acronym(e) and country_of(e.text) is None \

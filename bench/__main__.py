@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import shlex
+import shutil
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles in the model-inclusive growth build (default 1,000; window = N/10)")
     parser.add_argument("--graph-jobs", type=int, default=1,
                         help="--jobs of the child build that makes the query/export graph (memory uses it)")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder (graphs, stores) for a look")
     parser.add_argument("--results", type=Path, default=None, help="folder for speed.json/speed.md")
     args = parser.parse_args(argv)
     unknown = [n for n in args.names if n not in BENCHMARKS]
@@ -48,7 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(quick=args.quick, articles=args.articles,
                   options={"growth": args.growth, "growth_model": args.growth_model, "graph_jobs": args.graph_jobs})
     benchmarks = {name: importlib.import_module(BENCHMARKS[name]).run for name in chosen}
-    outcomes = run_all(benchmarks, ctx)
+    try:
+        outcomes = run_all(benchmarks, ctx)
+    finally:
+        if args.keep:
+            print(f"scratch kept in {ctx.workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(ctx.workdir, ignore_errors=True)
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     info = run_info(quick=args.quick, command=command.strip(), started=started)
     print_table(outcomes, info)

@@ -131,3 +131,49 @@ def test_field_of_a_title_stops_before_the_body(parser) -> None:
     table = {"Caesar DeLeo": ("cd", T.PERSON), "Highmark": ("hm", T.ORGANIZATION)}
     roles = _posts(facts_of(parser, text, table, module=posts))
     assert roles and all(not role.endswith("for") for _, _, role in roles)
+
+
+def test_title_body_in_a_later_sibling_phrase(parser) -> None:
+    text = "Robert Bernero, chief of waste disposal for the NRC, said the shafts were deep."
+    table = {"Robert Bernero": ("bernero", T.PERSON), "NRC": ("nrc", T.AGENCY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("bernero", "nrc", "chief of waste disposal")]
+
+
+def test_occupation_in_apposition_with_an_organization(parser) -> None:
+    text = "Mary Lopez, an entomologist at Cornell University, said the beetles had spread."
+    table = {"Mary Lopez": ("lopez", T.PERSON), "Cornell University": ("cornell", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("lopez", "cornell", "entomologist")]
+    assert facts[0].extractor == "post-occupation" and facts[0].confidence == 0.65
+
+
+def test_occupation_in_a_country_is_no_post(parser) -> None:
+    text = "Mary Lopez, a lawyer in Ethiopia, said prices would rise."
+    table = {"Mary Lopez": ("lopez", T.PERSON), "Ethiopia": ("et", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_a_supporter_holds_no_post(parser) -> None:
+    text = "Mary Lopez, a supporter of the Labour Party, said prices would rise."
+    table = {"Mary Lopez": ("lopez", T.PERSON), "Labour Party": ("labour", T.ORGANIZATION)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_person_of_an_organization_without_a_title(parser) -> None:
+    text = "Dean Falk of the State University supports the findings."
+    table = {"Dean Falk": ("falk", T.PERSON), "State University": ("suny", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("falk", "suny", None)]
+    assert facts[0].extractor == "post-person-of"
+
+
+def test_untitled_post_gives_way_to_a_titled_one() -> None:
+    from kg.model import Fact
+    from kg.nlp.relations import _deduplicate
+
+    def post(role):
+        return Fact(subject="p", predicate=HOLDS, object="o", article="a", sentence="s", start=0,
+                    end=1, confidence=0.6, extractor="x", role=role)
+
+    assert [f.role for f in _deduplicate([post(None), post("chief")])] == ["chief"]
+    assert [f.role for f in _deduplicate([post(None)])] == [None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.model import Article, Fact
+from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations import organizations, places, posts, speech, trade
 from kg.nlp.relations.base import Context
@@ -40,7 +40,11 @@ def _deduplicate(facts: list[Fact]) -> list[Fact]:
         key = _identity(fact)
         if key not in best or fact.confidence > best[key].confidence:
             best[key] = fact
-    return sorted(best.values(), key=lambda f: (f.start, f.end, f.predicate.value, f.subject))
+    # A post read with its title makes the same post read without one redundant.
+    titled = {(f.subject, f.object) for f in best.values() if f.predicate is Predicate.HOLDS_POST and f.role}
+    kept = [f for f in best.values()
+            if not (f.predicate is Predicate.HOLDS_POST and not f.role and (f.subject, f.object) in titled)]
+    return sorted(kept, key=lambda f: (f.start, f.end, f.predicate.value, f.subject))
 
 
 __all__ = ["extract_facts"]

@@ -24,7 +24,9 @@ COUNTRY = frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0.85,
               "post-appointment": 0.8, "nationality-demonym": 0.85,
               "nationality-post": 0.6, "post-pronoun": 0.75, "post-national": 0.6,
-              "nationality-of": 0.7, "nationality-possessive": 0.75}  # fmt: skip
+              "nationality-of": 0.7, "nationality-possessive": 0.75,
+              "post-occupation": 0.65, "post-person-of": 0.6,
+              "post-person-possessive": 0.6}  # fmt: skip
 _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 
@@ -78,15 +80,71 @@ def extract(ctx: Context) -> list[Fact]:
                 facts.extend(_post(ctx, a, b, rule))
             elif ctx.key(b, PERSONS) and _is_title_head(a):
                 facts.extend(_post(ctx, b, a, rule))
+            elif ctx.key(a, PERSONS) and _is_occupation(ctx, b):
+                facts.extend(_occupation(ctx, a, b))
         else:
             verb, title = tokens[0], tokens[-1]
             person = _clause_subject(verb)
-            if person is not None and ctx.key(person, PERSONS) and _is_title_head(title):
+            if person is None or not ctx.key(person, PERSONS):
+                continue
+            if _is_title_head(title):
                 facts.extend(_post(ctx, person, title, rule))
+            elif rule == "post-copula" and _is_occupation(ctx, title):
+                facts.extend(_occupation(ctx, person, title))
     for key, mention in ctx.entity_mentions(PERSONS):
         facts.extend(_premodifier(ctx, key, mention))
         facts.extend(_of_country(ctx, key, mention))
+        facts.extend(_person_body(ctx, key, mention))
     return facts
+
+
+def _is_occupation(ctx: Context, token: Token) -> bool:
+    """ "ecologist", "researcher", "technician": a common noun that names what a person does."""
+    lower = token.lower_
+    if token.pos_ != "NOUN" or ctx.key(token) is not None or lower in words("posts", "not_occupations"):
+        return False
+    return any(lower.endswith(s) and len(lower) > len(s) + 2 for s in lexicon("posts")["occupation_suffixes"])
+
+
+def _occupation(ctx: Context, person: Token, noun: Token) -> list[Fact]:
+    """ "David Pimentel, an ecologist at Cornell University": an occupation is a post only in
+    an organization its own phrase names (never a country: "a lawyer in Ethiopia")."""
+    holder = ctx.key(person, PERSONS)
+    preps = words("posts", "occupation_preps")
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            body = ctx.key(obj, ORGS) if obj.dep_ == "pobj" else None
+            if body is None:  # "a physiologist with the USDA's research service"
+                body = next((k for c in obj.children if c.dep_ == "poss" and (k := ctx.key(c, ORGS))), None)
+            if holder is not None and body is not None and body != holder:
+                role = _role_text(_modifiers(noun))
+                return [ctx.fact(holder, Predicate.HOLDS_POST, [person, noun, obj], rule="post-occupation",
+                                 object=body, role=role, confidence=CONFIDENCE["post-occupation"])]  # fmt: skip
+    return []
+
+
+def _person_body(ctx: Context, holder: str, mention: Span) -> list[Fact]:
+    """ "Dean Falk of the State University", "the department's Al Comproni": an organization
+    in the person's own phrase is where the person works; the post's title is not written."""
+    root = mention.root
+    preps = words("posts", "person_body_preps")
+    for child in root.children:
+        if child.dep_ == "poss" and child.i < mention.start and (body := ctx.key(child, ORGS)):
+            rule = "post-person-possessive"
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            body, rule = ctx.key(obj, ORGS), "post-person-of"
+            if obj is not None and body is None:  # "Anatomist X of New York's Mount Sinai School"
+                body = next((k for c in obj.children if c.dep_ == "poss" and (k := ctx.key(c, ORGS))), None)
+            child = obj if obj is not None else child
+        else:
+            continue
+        if body is not None and body != holder:
+            return [ctx.fact(holder, Predicate.HOLDS_POST, [mention[0], mention[-1], child], rule=rule,
+                             object=body, confidence=CONFIDENCE[rule])]  # fmt: skip
+    return []
 
 
 def _of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
@@ -203,21 +261,23 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
 
 
 def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[Token], list[Token]]:
+    """The first body named by the title's prepositional phrases, level by level: every
+    sibling phrase is read before a nested one ("chief of waste disposal for the NRC")."""
     preps = words("posts", "post_preps")
     extra: list[Token] = []
-    current = title
+    frontier = [title]
     for _ in range(_MAX_CHAIN):
-        objects = [p for c in current.children if c.dep_ == "prep" and c.lower_ in preps
+        objects = [p for current in frontier for c in current.children
+                   if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not objects:
             return None, [], extra
-        obj = objects[0]
-        key = ctx.key(obj, POST_BODIES)
-        if key is not None:
-            return key, [obj], extra
-        if current is title and _is_title_of(title, obj):
-            extra = [obj.head, *_modifiers(obj)]  # "Secretary of State": part of the title
-        current = obj
+        for obj in objects:
+            if (key := ctx.key(obj, POST_BODIES)) is not None:
+                return key, [obj], extra
+        if frontier == [title] and _is_title_of(title, objects[0]):
+            extra = [objects[0].head, *_modifiers(objects[0])]  # "Secretary of State": the title's own
+        frontier = objects
     return None, [], extra
 
 

@@ -2,9 +2,12 @@
 
 The gold files point at real news articles in the shared datasets folder (``../shared``
 next to the repository), which is not shipped with kg; without it the benchmark is skipped.
+``--set holdout`` scores the held-out set in ``bench/holdout/`` instead: articles that no
+extraction rule was tuned on, for an honest estimate on unseen text.
 
     python -m bench.devset                 # score, print, write bench/results/devset.{json,md}
     python -m bench.devset --no-details    # figures only
+    python -m bench.devset --set holdout   # held-out set: bench/results/holdout.{json,md}
 """
 
 from __future__ import annotations
@@ -20,7 +23,14 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEV = REPO / "bench" / "dev"
+HOLDOUT = REPO / "bench" / "holdout"
 RESULTS = REPO / "bench" / "results"
+
+# set name -> (gold folder, stem of the result files, heading of the Markdown summary)
+SETS: dict[str, tuple[Path, str, str]] = {
+    "dev": (DEV, "devset", "Development set"),
+    "holdout": (HOLDOUT, "holdout", "Held-out set"),
+}
 
 
 def gold_files(folder: Path = DEV) -> list[Path]:
@@ -77,10 +87,10 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
-def markdown(report: dict[str, Any], *, model: str) -> str:
+def markdown(report: dict[str, Any], *, model: str, heading: str = "Development set") -> str:
     """A short Markdown summary of a ``kg eval --json`` report."""
     lines = [
-        "# Development set: kg eval",
+        f"# {heading}: kg eval",
         "",
         f"Model: `{model}`. {len(report['files'])} articles. P/R/F1 in percent.",
         "",
@@ -105,19 +115,24 @@ def markdown(report: dict[str, Any], *, model: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.devset", description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: bench/dev/*.gold.json)")
+    parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: all of the chosen set)")
+    parser.add_argument(
+        "--set", dest="gold_set", choices=sorted(SETS), default="dev",
+        help="dev: bench/dev/ (default); holdout: bench/holdout/, never used to tune rules",
+    )
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for devset.json and devset.md")
     parser.add_argument("--no-details", action="store_true", help="leave out misses and false positives")
     args = parser.parse_args(argv)
 
-    paths = args.gold or gold_files()
+    folder, stem, heading = SETS[args.gold_set]
+    paths = args.gold or gold_files(folder)
     if not SHARED.is_dir():
-        print(f"Development set skipped: the shared datasets folder {SHARED} is absent.")
+        print(f"{heading} skipped: the shared datasets folder {SHARED} is absent.")
         return 0
     missing = missing_sources(paths)
     if missing:
-        print("Development set skipped: these articles are absent: " + ", ".join(missing))
+        print(f"{heading} skipped: these articles are absent: " + ", ".join(missing))
         return 0
 
     from kg.eval import evaluate, render_report, to_json
@@ -133,9 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f["false_positives"] = [without_source_text(m) for m in f["false_positives"]]
     report["model"] = model
     args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / "devset.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.results / "devset.md").write_text(markdown(report, model=model), encoding="utf-8")
-    print(f"Wrote {args.results / 'devset.json'} and {args.results / 'devset.md'}")
+    json_path, md_path = args.results / f"{stem}.json", args.results / f"{stem}.md"
+    json_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    md_path.write_text(markdown(report, model=model, heading=heading), encoding="utf-8")
+    print(f"Wrote {json_path} and {md_path}")
     return 0
 
 

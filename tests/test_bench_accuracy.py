@@ -315,6 +315,35 @@ def test_dev_gold_files_point_at_shared_corpora() -> None:
             assert isinstance(data["line"], int) and data["field"] in ("text", "body_text"), path
 
 
+def test_set_option_scores_the_holdout_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.eval
+
+    seen: list[list[Path]] = []
+    monkeypatch.setattr(devset, "SHARED", tmp_path)
+    monkeypatch.setattr(devset, "missing_sources", lambda paths: [])
+    monkeypatch.setattr(kg.eval, "evaluate", lambda paths, model: seen.append(list(paths)) or "result")
+    monkeypatch.setattr(kg.eval, "render_report", lambda result, details: "")
+    monkeypatch.setattr(kg.eval, "to_json", lambda result: _report())
+    assert devset.main(["--set", "holdout", "--results", str(tmp_path)]) == 0
+    assert seen == [devset.gold_files(devset.HOLDOUT)]
+    assert "# Held-out set: kg eval" in (tmp_path / "holdout.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "holdout.json").read_text(encoding="utf-8"))["files"][0]["gold"] == "bench/dev/x.gold.json"
+    assert not (tmp_path / "devset.json").exists()
+    assert devset.main(["--results", str(tmp_path)]) == 0  # the default stays the development set
+    assert seen[1] == devset.gold_files() and (tmp_path / "devset.md").is_file()
+
+
+def test_holdout_articles_are_not_dev_articles() -> None:
+    def source(path: Path) -> tuple[str, int | None]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data["text_file"], data.get("line")
+
+    holdout = devset.gold_files(devset.HOLDOUT)
+    assert len(holdout) == 10
+    assert all(source(p)[0].startswith("../../../shared/datasets/") for p in holdout)
+    assert not {source(p) for p in holdout} & {source(p) for p in devset.gold_files()}
+
+
 def test_dev_gold_files_load(shared: Path) -> None:
     from kg.eval import load_article, load_gold
 
@@ -323,6 +352,20 @@ def test_dev_gold_files_load(shared: Path) -> None:
         text = load_article(gold).text
         assert gold.entities and gold.facts
         assert any(n in text for e in gold.entities for n in e.names), path
+
+
+def test_holdout_gold_files_load(shared: Path) -> None:
+    from kg.eval import load_article, load_gold
+
+    texts = set()
+    for path in devset.gold_files(devset.HOLDOUT):
+        gold = load_gold(path)
+        text = load_article(gold).text
+        assert gold.entities and gold.facts
+        assert any(n in text for e in gold.entities for n in e.names), path
+        texts.add(text.strip())
+    dev = {load_article(load_gold(p)).text.strip() for p in devset.gold_files()}
+    assert len(texts) == 10 and not texts & dev  # the BBC set repeats some stories under other numbers
 
 
 def test_every_example_has_a_loadable_gold_file() -> None:

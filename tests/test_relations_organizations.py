@@ -71,3 +71,43 @@ def test_located_in_a_province_in_apposition(parser) -> None:
     table = {"Kunshan": ("kunshan", T.PLACE), "Jiangsu province": ("jiangsu", T.PLACE)}
     facts = facts_of(parser, text, table, module=places)
     assert _pairs(facts, Predicate.LOCATED_IN) == [("kunshan", "jiangsu")]
+
+
+def _based_pairs(facts):
+    return sorted((f.subject, f.object, f.extractor) for f in only(facts, Predicate.BASED_IN))
+
+
+def test_demonym_opening_a_name_places_the_body(parser) -> None:
+    text = "The plan, approved by the Angolan Government, reshapes farming in Angola."
+    table = {"Angolan Government": ("ango", T.AGENCY), "Angola": ("angola", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _based_pairs(facts) == [("ango", "angola", "based-demonym-name")]
+
+
+def test_country_name_inside_a_name_places_nothing(parser) -> None:
+    text = "The China Development Bank lent money to firms in China."
+    table = {"China Development Bank": ("cdb", T.ORGANIZATION), "China": ("cn", T.COUNTRY)}
+    assert _based_pairs(facts_of(parser, text, table, module=organizations)) == []
+
+
+def test_based_in_a_city_carries_to_its_state(parser) -> None:
+    text = "Pepperell, based in West Point, Ga., makes towels."
+    table = {"Pepperell": ("pep", T.ORGANIZATION), "West Point": ("wp", T.PLACE), "Ga.": ("ga", T.PLACE)}
+    facts = facts_of(parser, text, table)
+    assert _based_pairs(facts) == [("pep", "ga", "based-chain"), ("pep", "wp", "based-word")]
+    chain = next(f for f in facts if f.extractor == "based-chain")
+    assert chain.confidence == round(0.85 * 0.9, 3)
+
+
+def test_a_bare_in_phrase_is_not_carried_further(parser) -> None:
+    from kg.model import Fact
+    from kg.nlp.relations.places import chained
+
+    def fact(s, p, o, conf):
+        return Fact(subject=s, predicate=p, object=o, article="a", sentence="s", start=0, end=1,
+                    confidence=conf, extractor="x")
+
+    located = fact("wp", Predicate.LOCATED_IN, "ga", 0.85)
+    assert [(f.subject, f.object) for f in chained([fact("pep", Predicate.BASED_IN, "wp", 0.85), located])] == [("pep", "ga")]
+    assert chained([fact("pep", Predicate.BASED_IN, "wp", 0.7), located]) == []
+    assert chained([fact("ga", Predicate.LOCATED_IN, "wp", 0.85), located]) == []  # no cycle

@@ -24,6 +24,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable) -> list[Fact]
     facts: list[Fact] = []
     for module in _MODULES:
         facts.extend(module.extract(ctx))
+    facts.extend(places.chained(facts))
     return _deduplicate(facts)
 
 

@@ -17,7 +17,8 @@ from kg.model import Fact, Predicate
 from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
-              "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85}  # fmt: skip
+              "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
+              "based-demonym-name": 0.7}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -107,10 +108,30 @@ def _modifier(ctx: Context, x: Token, y: Token) -> list[Fact]:
     ky = ctx.key(y, PLACES) if y.pos_ == "PROPN" else None
     if ky is None and y.pos_ in ("ADJ", "PROPN"):
         ky = ctx.country_of_demonym(y)
-    if ky is None or ky == kx or ctx.table.key_at(y) == kx and y.pos_ == "PROPN":
-        return []  # "China Development Bank": the place is part of the organization's name
+    if ky is None or ky == kx:
+        return []
+    if ctx.table.key_at(y) == kx and y.pos_ == "PROPN":
+        # "China Development Bank", "Bank of America": a place inside the name says nothing;
+        # a demonym opening it ("the Angolan Government") places the body in that country.
+        if not _names_a_country(y):
+            return []
+        return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-demonym-name",
+                         confidence=CONFIDENCE["based-demonym-name"])]  # fmt: skip
     return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-modifier",
                      confidence=CONFIDENCE["based-modifier"])]  # fmt: skip
+
+
+def _names_a_country(token: Token) -> bool:
+    """A demonym ("Angolan"), never a country's own name: "Bank of America", "China
+    Development Bank" keep the place inside the name."""
+    try:
+        from kg.nlp.lexicon import country_of_demonym
+    except ImportError:
+        return False
+    country = country_of_demonym(token.text)
+    return country is not None and token.lower_ != country.name.lower() and token.lower_ not in {
+        a.lower() for a in country.aliases
+    }
 
 
 def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:

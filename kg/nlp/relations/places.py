@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
@@ -13,6 +14,12 @@ from kg.nlp.relations.base import PLACES, Context, lexicon
 
 CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7,
               "located-kind": 0.8}
+# A place's container carries over, one step, to what lies in the place ("Pepperell, based
+# in West Point, Ga." is based in Georgia); each step costs confidence.
+_CHAIN_DISCOUNT = 0.9
+# Only a firm reading is carried further: a bare "X in Y" (0.7) is too often a meeting
+# place or a misread name to build on.
+_CHAIN_FLOOR = 0.75
 # A list ("Wuhan, Beijing and Shanghai") is not a place and its container.
 _LIST_WORDS = frozenset({",", "and", "or"})
 
@@ -100,3 +107,26 @@ def _comma_pair(ctx: Context, x: Token, y: Token, ky: str) -> bool:
         before is not None and before.text == "," and y.dep_ == "conj"
     )
     return not in_list and not (y.dep_ == "conj" and _LIST_WORDS & {t.lower_ for t in x.children})
+
+
+def chained(facts: list[Fact]) -> list[Fact]:
+    """Facts implied by a locatedIn read in the same sentence: what is based or located in
+    a place is also based or located in that place's container (one step, no cycles)."""
+    containers: dict[tuple[str, str], list[Fact]] = {}
+    for f in facts:
+        if f.predicate is Predicate.LOCATED_IN and f.object:
+            containers.setdefault((f.sentence, f.subject), []).append(f)
+    out: list[Fact] = []
+    for f in facts:
+        if f.predicate not in (Predicate.LOCATED_IN, Predicate.BASED_IN) or not f.object:
+            continue
+        if f.confidence < _CHAIN_FLOOR:
+            continue
+        for up in containers.get((f.sentence, f.object), []):
+            if up.object in (f.subject, f.object):
+                continue
+            rule = "located-chain" if f.predicate is Predicate.LOCATED_IN else "based-chain"
+            out.append(replace(f, object=up.object, start=min(f.start, up.start), end=max(f.end, up.end),
+                               confidence=round(min(f.confidence, up.confidence) * _CHAIN_DISCOUNT, 3),
+                               extractor=rule))  # fmt: skip
+    return out

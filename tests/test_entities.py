@@ -175,3 +175,28 @@ def test_known_names_override_the_models_type_but_not_longer_names(nlp) -> None:
 
 def test_unit_of_a_known_company_is_an_organization() -> None:
     assert organization_type(_span("BBC World Service", 0, 3)) == "Organization"
+
+
+def _typed(words: list[str], ents: dict[tuple[int, int], str]) -> dict[str, str]:
+    """kg's typing of hand-set model entities (no statistical model needed)."""
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities import EntityTyper
+
+    blank = spacy.blank("en")
+    tags = ["O"] * len(words)
+    for (start, end), label in ents.items():
+        tags[start] = f"B-{label}"
+        tags[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
+    n = len(words)  # a flat parse: every word hangs on the last one
+    pos = ["PROPN" if w[:1].isupper() else "PUNCT" if w == "." else "NOUN" for w in words]
+    doc = Doc(blank.vocab, words=words, ents=tags, pos=pos, tags=["NN"] * n, lemmas=words,
+              heads=[n - 1] * n, deps=["dep"] * (n - 1) + ["ROOT"])
+    doc = EntityTyper(blank)(doc)
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def test_a_demonym_the_model_took_for_a_place_or_person_is_a_demonym() -> None:
+    labels = _typed("The Briton beat the Tajik champion in Britain .".split(),
+                    {(1, 2): "PERSON", (4, 5): "GPE", (7, 8): "GPE"})
+    assert labels == {"Briton": "NORP", "Tajik": "NORP", "Britain": "Country"}

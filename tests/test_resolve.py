@@ -89,7 +89,8 @@ def test_country_from_name_and_demonym_is_linked() -> None:
     assert kenya.type is EntityType.COUNTRY
     assert kenya.same_as == ("http://www.wikidata.org/entity/Q114",)
     assert table.key_at(0) == kenya.key
-    assert [m.text for m in kenya.mentions] == ["Kenyan", "Kenya"]
+    assert [m.text for m in kenya.mentions] == ["Kenya"]  # a demonym refers but names no one
+    assert table.spans[kenya.key] == [(0, 1), (3, 4)]
 
 
 def test_product_synonyms_are_one_product() -> None:

@@ -206,6 +206,9 @@ class EntityTyper:
         if label == "ORG" and _field_of_title(span):
             return None  # "National Security Adviser": the field of a title, not a body
         country = country_of(text)
+        if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) == 1 \
+                and lexicon.is_demonym_only(text):
+            return Span(ent.doc, span.start, span.end, label="NORP")  # "the Briton", "Tajik troops"
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and text in lexicon.ambiguous_countries()):
                 return Span(ent.doc, span.start, span.end, label="Country")

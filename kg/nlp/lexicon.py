@@ -176,6 +176,13 @@ def country_of(text: str) -> Country | None:
     return _country_index().get(key)
 
 
+def is_demonym_only(text: str) -> bool:
+    """True for a demonym that is no name of its country ("Briton", not "U.S.")."""
+    key = norm(text)
+    country = _demonym_index().get(key)
+    return country is not None and key not in {norm(n) for n in country.names}
+
+
 def country_of_demonym(text: str) -> Country | None:
     """The country of a demonym or national adjective only ("Chinese" -> China)."""
     return _demonym_index().get(norm(text))

@@ -342,12 +342,14 @@ class _Resolver:
             used.add(key)
             cluster.key = key
             spans = sorted(cluster.spans, key=lambda s: s.start)
+            # A demonym ("Kenyan officials") refers to its country for the relation rules,
+            # but names something else (CoNLL's MISC, OntoNotes' NORP): no Mention of the country.
             table.entities[key] = Entity(
                 key=key,
                 type=cluster.type,
                 label=cluster.label,
                 names=tuple(dict.fromkeys([cluster.label, *names])),
-                mentions=tuple(self._mention(s) for s in spans),
+                mentions=tuple(self._mention(s) for s in spans if s.label_ != "NORP"),
                 same_as=cluster.same_as,
             )
             table.spans[key] = [(s.start, s.end) for s in spans]

@@ -177,3 +177,53 @@ def test_untitled_post_gives_way_to_a_titled_one() -> None:
 
     assert [f.role for f in _deduplicate([post(None), post("chief")])] == ["chief"]
     assert [f.role for f in _deduplicate([post(None)])] == [None]
+
+
+def test_company_possessive_resolves_to_the_recent_organization(parser) -> None:
+    text = ("Acme Robotics cut its forecast. Mara Holt, the company's chief operating officer, "
+            "blamed the weather.")  # fmt: skip
+    table = {"Acme Robotics": ("acme", T.ORGANIZATION), "Mara Holt": ("holt", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("holt", "acme", "chief operating officer")]
+
+
+def test_office_named_after_its_organization_is_that_organizations(parser) -> None:
+    text = "Omar Faye, head of the Oxfam office in Mali, asked for help."
+    table = {"Omar Faye": ("faye", T.PERSON), "Oxfam": ("oxfam", T.ORGANIZATION),
+             "Mali": ("mali", T.COUNTRY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("faye", "oxfam", "head")]
+    assert only(facts, Predicate.NATIONALITY) == []
+
+
+def test_state_commissioner_is_in_the_recent_place(parser) -> None:
+    text = ("Schools in Enugu stayed shut. Chidi Obi, the state commissioner for education, "
+            "gave no date.")  # fmt: skip
+    table = {"Enugu": ("enugu", T.PLACE), "Chidi Obi": ("obi", T.PERSON)}
+    assert [(s, o) for s, o, _ in _posts(facts_of(parser, text, table, module=posts))] == [("obi", "enugu")]
+
+
+def test_heads_verb_gives_a_post(parser) -> None:
+    text = "Lena Park, who heads the Harbor Institute, testified. Ivo Brandt runs Kestrel Labs."
+    table = {"Lena Park": ("park", T.PERSON), "Harbor Institute": ("hi", T.ORGANIZATION),
+             "Ivo Brandt": ("brandt", T.PERSON), "Kestrel Labs": ("kl", T.ORGANIZATION)}  # fmt: skip
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("brandt", "kl", "head"),
+                                                                   ("park", "hi", "head")]  # fmt: skip
+
+
+def test_abbreviated_title_with_place_of(parser) -> None:
+    text = "Sen. Mark Dale of Ohio opposed the plan."
+    table = {"Mark Dale": ("dale", T.PERSON), "Ohio": ("ohio", T.PLACE)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("dale", "ohio", "Sen.")]
+
+
+def test_party_label_is_not_part_of_the_role_and_dominant_country_holds_the_office(parser) -> None:
+    text = ("Brazil voted on Monday. Brazil counts the ballots. Brazil waits. "
+            "Conservative senator Rui Costa voted no.")  # fmt: skip
+    table = {"Brazil": ("br", T.COUNTRY), "Rui Costa": ("costa", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("costa", "br", "senator")]
+
+
+def test_head_of_state_title_without_a_clear_country_gives_no_post(parser) -> None:
+    text = "Brazil voted. Chile voted too. President Rui Costa spoke."
+    table = {"Brazil": ("br", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "Rui Costa": ("costa", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

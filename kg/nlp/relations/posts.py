@@ -26,7 +26,8 @@ CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0
               "nationality-post": 0.6, "post-pronoun": 0.75, "post-national": 0.6,
               "nationality-of": 0.7, "nationality-possessive": 0.75,
               "post-occupation": 0.65, "post-person-of": 0.6,
-              "post-person-possessive": 0.6}  # fmt: skip
+              "post-person-possessive": 0.6, "post-head-verb": 0.75,
+              "post-descriptive": 0.7, "post-dominant": 0.55}  # fmt: skip
 _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 
@@ -64,6 +65,10 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
         {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": data["appoint_verbs"]}}},
         {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "t",
          "RIGHT_ATTRS": {"DEP": {"IN": ["oprd", "attr", "xcomp", "dobj"]}}},
+    ]])
+    matcher.add("post-head-verb", [[
+        {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(data["head_verbs"])}, "POS": "VERB"}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "t", "RIGHT_ATTRS": {"DEP": "dobj"}},
     ]])  # fmt: skip
     return matcher
 
@@ -82,6 +87,8 @@ def extract(ctx: Context) -> list[Fact]:
                 facts.extend(_post(ctx, b, a, rule))
             elif ctx.key(a, PERSONS) and _is_occupation(ctx, b):
                 facts.extend(_occupation(ctx, a, b))
+        elif rule == "post-head-verb":
+            facts.extend(_head_verb(ctx, *tokens))
         else:
             verb, title = tokens[0], tokens[-1]
             person = _clause_subject(verb)
@@ -96,6 +103,29 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_of_country(ctx, key, mention))
         facts.extend(_person_body(ctx, key, mention))
     return facts
+
+
+def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
+    """ "Anthony Fauci, who heads the NIAID", "Satya Nadella runs Microsoft"."""
+    person = _clause_subject(verb)
+    holder = ctx.key(person, PERSONS)
+    body = ctx.key(obj, ORGS) or next(
+        (k for c in obj.children if c.dep_ in ("compound", "poss") and (k := ctx.key(c, ORGS))), None)
+    if holder is None or body is None or body == holder or verb.tag_ in ("VBG", "VBN"):
+        return []
+    role = lexicon("posts")["head_verbs"][verb.lemma_.lower()]
+    return [ctx.fact(holder, Predicate.HOLDS_POST, [person, verb, obj], rule="post-head-verb",
+                     object=body, role=role, confidence=CONFIDENCE["post-head-verb"])]  # fmt: skip
+
+
+def _descriptive_body(ctx: Context, token: Token) -> str | None:
+    """ "the company's CFO", "the state commissioner": a common noun standing for the body
+    of its kind named last, within three sentences."""
+    kind = lexicon("posts")["descriptive_bodies"].get(token.lower_)
+    if kind is None or token.pos_ != "NOUN" or ctx.key(token) is not None:
+        return None
+    types = {"org": ORGS, "place": frozenset({EntityType.PLACE}), "country": COUNTRY}[kind]
+    return ctx.recent(token, types, sentences=3)
 
 
 def _is_occupation(ctx: Context, token: Token) -> bool:
@@ -195,7 +225,24 @@ def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
             key = ctx.country_of_demonym(token)
         if key is not None:
             countries.add(key)
-    return countries.pop() if len(countries) == 1 else None
+    if len(countries) == 1:
+        return countries.pop()
+    dominant = _dominant_country(ctx)
+    if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent):
+        return None
+    return dominant
+
+
+def _dominant_country(ctx: Context) -> str | None:
+    """The country an article is about: named at least a few times, and at least twice as
+    often as any other country. "President Bush" in such an article holds its presidency."""
+    counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
+                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY), reverse=True)  # fmt: skip
+    if not counts or counts[0][0] < lexicon("posts")["dominant_country_min"]:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -257,6 +304,15 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
     if body is None:
         body, evidence, extra = _prepositional_body(ctx, title)
         role.extend(extra)
+    if body is None:  # "the company's chief financial officer", "the state commissioner for X"
+        for child in [*title.children, *role]:
+            described = child.dep_ == "poss" or (
+                child in role and child.i == role[0].i and child.lower_ in words("posts", "place_name_words")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children))
+            if described and (key := _descriptive_body(ctx, child)) is not None:
+                body, evidence = key, [child]
+                role = [t for t in role if t.i != child.i]
+                break
     return role, body, evidence
 
 
@@ -275,6 +331,10 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
         for obj in objects:
             if (key := ctx.key(obj, POST_BODIES)) is not None:
                 return key, [obj], extra
+        for obj in objects:  # "head of the UNICEF office in Yemen": the body names the office
+            for child in obj.children:
+                if child.dep_ in ("compound", "poss") and child.i < obj.i and (key := ctx.key(child, ORGS)):
+                    return key, [child], extra
         if frontier == [title] and _is_title_of(title, objects[0]):
             extra = [objects[0].head, *_modifiers(objects[0])]  # "Secretary of State": the title's own
         frontier = objects
@@ -372,6 +432,17 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     for token in zone:
         if (key := ctx.key(token, POST_BODIES)) is not None and not _is_demonym(ctx, token):
             body, evidence = key, [token]
+    place_words = words("posts", "place_name_words")
+    # "Lagos state Gov. X": "state" belongs to the place's name; "state Gov. X": to the state named last
+    if zone and zone[0].lower_ in place_words and zone[0].i < title.i and body is None:
+        if (key := _descriptive_body(ctx, zone[0])) is not None:
+            body, evidence = key, [zone[0]]
+            zone = zone[1:]
+    zone = [t for k, t in enumerate(zone)
+            if not (t.lower_ in place_words and k > 0 and ctx.key(zone[k - 1], PLACES) is not None)
+            and not (t.lower_ in words("posts", "party_words") and t.i < title.i)]  # fmt: skip
+    if not zone:
+        return []
     first = next((t for t in zone if ctx.key(t, POST_BODIES) is None and not _is_demonym(ctx, t)
                   and t.dep_ != "poss"), None)  # fmt: skip
     if first is None or first.i > title.i:

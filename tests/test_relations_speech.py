@@ -104,3 +104,50 @@ def test_quotation_paragraph_after_an_attributed_quotation(parser) -> None:
             "Prices rose again in March.")  # fmt: skip
     facts = only(facts_of(parser, text, {"Mary Lu": ("lu", T.PERSON)}, module=speech), Predicate.SAID)
     assert sorted(f.sentence[:7] for f in facts) == ["\u201cThe pl", "\u201cWe are"]
+
+
+def _said(facts):
+    return [(f.subject, f.quote) for f in only(facts, SAID)]
+
+
+def test_title_speaker_is_the_last_holder_of_that_title(parser) -> None:
+    text = 'Gov. Rosa Vell toured Fresno. "Help is coming," the governor said.'
+    facts = facts_of(parser, text, {"Rosa Vell": ("vell", T.OFFICIAL), "Fresno": ("fresno", T.PLACE)},
+                     module=speech)  # fmt: skip
+    assert _said(facts) == [("vell", "Help is coming")]
+
+
+def test_title_without_a_named_holder_is_no_speaker(parser) -> None:
+    text = 'Rosa Vell toured Fresno. "Help is coming," the governor said.'
+    facts = facts_of(parser, text, {"Rosa Vell": ("vell", T.PERSON)}, module=speech)
+    assert _said(facts) == []
+
+
+def test_pronoun_given_a_place_falls_back_to_the_last_person(parser) -> None:
+    text = "Ana Ruiz visited Quito. She said the clinics were full."
+    table = {"Ana Ruiz": ("ruiz", T.PERSON), "Quito": ("quito", T.PLACE), "She": ("quito", T.PLACE)}
+    assert _said(facts_of(parser, text, table, module=speech)) == [("ruiz", "the clinics were full")]
+
+
+def test_pronoun_with_no_person_before_it_is_no_speaker(parser) -> None:
+    text = "Quito reopened. She said the clinics were full."
+    table = {"Quito": ("quito", T.PLACE), "She": ("quito", T.PLACE)}
+    assert _said(facts_of(parser, text, table, module=speech)) == []
+
+
+def test_wrote_in_a_statement_that(parser) -> None:
+    text = "Ana Ruiz wrote in a statement that the clinics were full."
+    facts = facts_of(parser, text, {"Ana Ruiz": ("ruiz", T.PERSON)}, module=speech)
+    assert _said(facts) == [("ruiz", "the clinics were full")]
+
+
+def test_participle_of_another_speech_verb_is_cut_from_the_quote(parser) -> None:
+    text = "Ana Ruiz said the clinics were full, adding that nurses were tired."
+    facts = facts_of(parser, text, {"Ana Ruiz": ("ruiz", T.PERSON)}, module=speech)
+    assert _said(facts) == [("ruiz", "the clinics were full")]
+
+
+def test_present_tense_inverted_after_the_quote(parser) -> None:
+    text = '"The clinics are full," says Ana Ruiz.'
+    facts = facts_of(parser, text, {"Ana Ruiz": ("ruiz", T.PERSON)}, module=speech)
+    assert _said(facts) == [("ruiz", "The clinics are full")]

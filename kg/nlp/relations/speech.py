@@ -113,12 +113,49 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _speaker(ctx: Context, token: Token) -> str | None:
+    if token.lower_ in words("speech", "personal_pronouns"):
+        # "he said": only a person; a place or body given for it falls back to the person
+        # named last in this or the previous sentences.
+        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3)
     key = ctx.key(token, SPEAKERS)
     if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
         for child in token.children:
             if child.dep_ == "appos" and (key := ctx.key(child, SPEAKERS)):
                 break
+    if key is None:
+        key = _titled_holder(ctx, token)
     return key
+
+
+def _titled_holder(ctx: Context, token: Token) -> str | None:
+    """ "the governor said": the person last named with that title ("Gov. X", "X, the
+    governor of Y") before it in the article."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if not _is_title(token) or any(c.dep_ in ("prep", "poss", "compound", "amod") for c in token.children):
+        return None
+    wanted = {token.lower_, token.lemma_.lower()}
+    best: tuple[int, str] | None = None
+    for key, mention in ctx.entity_mentions(PERSONS):
+        if mention.end > token.i:
+            break
+        root = mention.root
+        before = ctx.doc[min(root.left_edge.i, mention.start) : mention.start]
+        titled = [t for t in before] + [a for a in root.children if a.dep_ == "appos"]
+        if any(t.lower_.rstrip(".") in wanted or t.lemma_.lower() in wanted or
+               _abbreviation(t) in wanted for t in titled):  # fmt: skip
+            best = (mention.start, key)
+    return best[1] if best else None
+
+
+def _is_title(token: Token) -> bool:
+    from kg.nlp.relations.posts import _is_title_head
+
+    return _is_title_head(token)
+
+
+def _abbreviation(token: Token) -> str:
+    return lexicon("speech")["title_abbreviations"].get(token.lower_, "")
 
 
 def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], list[Fact]]:
@@ -126,9 +163,13 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     if not speakers:
         return [], []
     sent = units.of(verb)
-    content = [c for c in verb.children if c.dep_ in _CONTENT] or _object_clause(verb)
+    content = [c for c in verb.children if c.dep_ in _CONTENT] or _object_clause(verb) or _medium_clause(verb)
     if content:
-        tokens = sorted({t for c in content for t in c.subtree}, key=lambda t: t.i)
+        # "..., adding that B": B is a statement of its own, not part of this one
+        cut = {t.i for c in content for t in c.subtree if t.dep_ in ("advcl", "conj", "xcomp")
+               and t.tag_ == "VBG" and t.lemma_.lower() in words("speech", "verbs")
+               for t in t.subtree}  # fmt: skip
+        tokens = sorted({t for c in content for t in c.subtree if t.i not in cut}, key=lambda t: t.i)
         tokens = [t for t in tokens if sent.start <= t.i < sent.end]
         quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
     elif _has_quote_mark(sent):
@@ -143,6 +184,23 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
     date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _medium_clause(verb: Token) -> list[Token]:
+    """ "X wrote in a statement that ...": the parser hangs the clause on the medium's noun."""
+    media = words("speech", "statement_nouns")
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lemma_.lower() not in media:
+                continue
+            for clause in obj.children:
+                if clause.dep_ in ("relcl", "acl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    return [clause]
+    return []
 
 
 def _object_clause(verb: Token) -> list[Token]:

@@ -440,7 +440,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             zone = zone[1:]
     zone = [t for k, t in enumerate(zone)
             if not (t.lower_ in place_words and k > 0 and ctx.key(zone[k - 1], PLACES) is not None)
-            and not (t.lower_ in words("posts", "party_words") and t.i < title.i)]  # fmt: skip
+            and not (t.lower_ in words("posts", "party_words") and k == 0 and t.i < title.i)]  # fmt: skip
     if not zone:
         return []
     first = next((t for t in zone if ctx.key(t, POST_BODIES) is None and not _is_demonym(ctx, t)

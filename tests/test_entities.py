@@ -200,3 +200,12 @@ def test_a_demonym_the_model_took_for_a_place_or_person_is_a_demonym() -> None:
     labels = _typed("The Briton beat the Tajik champion in Britain .".split(),
                     {(1, 2): "PERSON", (4, 5): "GPE", (7, 8): "GPE"})
     assert labels == {"Briton": "NORP", "Tajik": "NORP", "Britain": "Country"}
+
+
+def test_datelines_name_their_places() -> None:
+    from kg.nlp.entities import dateline_places
+
+    doc = spacy.blank("en")("NEW YORK 1996-08-30\nARLINGTON, Texas 1996-08-31\n"
+                            "WASHINGTON (Reuters) - Talks went on.\nTEAMS WIN BIG\nShares rose.")
+    assert [(s.text, s.label_) for s in dateline_places(doc)] == [
+        ("NEW YORK", "Place"), ("ARLINGTON", "Place"), ("Texas", "Place"), ("WASHINGTON", "Place")]

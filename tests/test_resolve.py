@@ -177,3 +177,15 @@ def test_first_word_of_a_company_tagged_as_place_is_the_company() -> None:
     table = _resolve(_doc(words, {(0, 2): "Organization", (6, 7): "Place", (9, 10): "Place"}))
     assert {e.label for e in table.entities.values()} == {"Sinovac Biotech", "Beijing"}
     assert table.key_at(6) == _by_label(table)["Sinovac Biotech"].key
+
+
+def test_a_word_used_as_a_place_stays_a_place_beside_a_company_it_opens() -> None:
+    words = "The Texas Rangers won . They play in Arlington , Texas .".split()
+    table = _resolve(_doc(words, {(1, 3): "Organization", (8, 9): "Place", (10, 11): "Place"}))
+    assert _by_label(table)["Texas"].type is EntityType.PLACE
+    words = "Chicago Cubs fans live in Chicago .".split()
+    heads = [1, 2, 3, 3, 3, 4, 3]  # "Chicago" the object of "in"
+    deps = ["compound", "compound", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    doc = Doc(_NLP.vocab, words=words, heads=heads, deps=deps,
+              ents=["B-Organization", "I-Organization", "O", "O", "O", "B-Place", "O"])
+    assert _by_label(_resolve(doc))["Chicago"].type is EntityType.PLACE

@@ -88,7 +88,7 @@ class EntityTyper:
         matcher.add(label, [self._make_doc(n) for n in names])
 
     def __call__(self, doc: Doc) -> Doc:
-        strong: list[Span] = []
+        strong: list[Span] = list(dateline_places(doc))
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:
@@ -230,6 +230,65 @@ class EntityTyper:
         if holds_title(span, labels=labels):
             return Span(span.doc, span.start, span.end, label="Official")
         return span
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def dateline_places(doc: Doc) -> list[Span]:
+    """The places of datelines: "NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
+    "WASHINGTON (Reuters) -": a line that opens with a place in capitals (and its region)
+    before a date or a news agency in parentheses. Headlines in capitals are no datelines:
+    the place names must be followed by the date or agency directly.
+    """
+    spans: list[Span] = []
+    for token in doc:
+        if not _opens_line(token):
+            continue
+        segments: list[tuple[int, int]] = []
+        i, start = token.i, token.i
+        while i < len(doc) and _dateline_word(doc[i], first=not segments) and i - start < 4:
+            i += 1
+            if i < len(doc) and doc[i].text == "," and i > start:
+                segments.append((start, i))
+                start = i + 1
+                i += 1
+        if i == start or i >= len(doc) or not _dateline_end(doc, i):
+            continue
+        segments.append((start, i))
+        if len(segments) > 2:
+            continue
+        for a, b in segments:
+            text = doc[a:b].text
+            label = "Country" if country_of(text) is not None else "Place"
+            spans.append(Span(doc, a, b, label=label))
+    return spans
+
+
+def _opens_line(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+def _dateline_word(token: Token, *, first: bool) -> bool:
+    # the city in capitals ("ST LOUIS"); its region as written ("Texas", "N.H.", "Mich.")
+    if not _LETTERS.search(token.text) and token.text != ".":
+        return False
+    if first:
+        return token.text.isupper() and (token.is_alpha or token.text.rstrip(".").replace(".", "").isalpha())
+    return token.text[:1].isupper() and token.text.replace(".", "").isalpha()
+
+
+def _dateline_end(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if _ISO_DATE.match(token.text) or (token.ent_type_ == "DATE" and token.ent_iob_ == "B"):
+        return True
+    if _ISO_DATE.match(doc[i : i + 5].text):  # the tokenizer splits "1996-08-30" at hyphens
+        return True
+    return token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" \
+        and doc[i + 1].text[:1].isupper()
 
 
 def organization_type(span: Span) -> str:
@@ -384,9 +443,11 @@ def _trim(span: Span) -> Span | None:
         if token.text == "(" and token.i > start and ")" not in span[token.i - start :].text:
             end = token.i
             break
-    while start < end and (doc[start].lower_ in _LEADING_DROP or _is_punct(doc[start])):
+    while start < end and (doc[start].lower_ in _LEADING_DROP or _is_punct(doc[start])
+                           or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or _is_punct(doc[end - 1])):
+    while end > start and (doc[end - 1].lower_ in _POSSESSIVE or _is_punct(doc[end - 1])
+                           or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None

@@ -93,12 +93,14 @@ class _Resolver:
                 votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == "Official" else 0)
         single = {t for t, v in votes.items() if v > 0}
         org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
+        # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
+        placed = {_clean(e.text) for e in ents if e.label_ in {"Place", "Country"} and _locative(e)}
         out = []
         for e in ents:
             text = _clean(e.text)
             one_word = len(text.split()) == 1
             short_form = one_word and text in org_first and text not in words \
-                and country_of(e.text) is None
+                and country_of(e.text) is None and text not in placed
             if e.label_ in {"Person", "Place"} and short_form:  # "Sinovac" of "Sinovac Biotech"
                 e = Span(self.doc, e.start, e.end, label="Organization")
             elif e.label_ == "Person" and text in org_names and text not in single:
@@ -454,6 +456,21 @@ def _is_acronym(span: Span) -> bool:
     text = _clean(span.text)
     return len(span) == 1 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 \
         and text.upper() == text.replace("'S", "")
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across",
+                       "throughout", "inside", "within", "toward", "towards", "via"})
+
+
+def _locative(span: Span) -> bool:
+    """True where the text uses the span as a place: "in Texas", "Arlington, Texas"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return True
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text == "," and span.start > 1 \
+        and doc[span.start - 2].ent_type_ in {"GPE", "LOC", "Place", "Country"}
 
 
 def _is_owned_unit(span: Span) -> bool:

@@ -111,3 +111,27 @@ def test_a_bare_in_phrase_is_not_carried_further(parser) -> None:
     assert [(f.subject, f.object) for f in chained([fact("pep", Predicate.BASED_IN, "wp", 0.85), located])] == [("pep", "ga")]
     assert chained([fact("pep", Predicate.BASED_IN, "wp", 0.7), located]) == []
     assert chained([fact("ga", Predicate.LOCATED_IN, "wp", 0.85), located]) == []  # no cycle
+
+
+def _located(facts):
+    from kg.model import Predicate
+
+    return sorted((f.subject, f.object) for f in facts if f.predicate is Predicate.LOCATED_IN)
+
+
+def test_place_described_by_its_container(parser) -> None:
+    from kg.nlp.relations import places
+
+    text = ("Trade resumed in Anambra. Onitsha, the state's commercial hub, reopened. "
+            "Aba, a city in Abia, stayed shut.")  # fmt: skip
+    table = {"Anambra": ("anambra", T.PLACE), "Onitsha": ("onitsha", T.PLACE),
+             "Aba": ("aba", T.PLACE), "Abia": ("abia", T.PLACE)}  # fmt: skip
+    assert _located(facts_of(parser, text, table, module=places)) == [("aba", "abia"), ("onitsha", "anambra")]
+
+
+def test_place_in_a_direction_of_a_country(parser) -> None:
+    from kg.nlp.relations import places
+
+    text = "Nnewi, in the southeast of Nigeria, was quiet."
+    table = {"Nnewi": ("nnewi", T.PLACE), "Nigeria": ("ng", T.COUNTRY)}
+    assert _located(facts_of(parser, text, table, module=places)) == [("nnewi", "ng")]

@@ -6,13 +6,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PLACES, Context, lexicon
 
-CONFIDENCE = {"located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7,
+CONFIDENCE = {"located-described": 0.75, "located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7,
               "located-kind": 0.8}
 # A place's container carries over, one step, to what lies in the place ("Pepperell, based
 # in West Point, Ga." is based in Georgia); each step costs confidence.
@@ -91,7 +91,53 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky, rule=rule,
                               confidence=CONFIDENCE[rule]))  # fmt: skip
+    for key, mention in ctx.entity_mentions(frozenset({EntityType.PLACE})):
+        facts.extend(_described(ctx, key, mention))
     return facts
+
+
+def _described(ctx: Context, kx: str, mention: Span) -> list[Fact]:
+    """ "Onitsha, the state's commercial hub", "Aba, a city in Abia", "Aba, in the southeast of
+    Nigeria": a description set off after the place names its container."""
+    root = mention.root
+    directions = set(lexicon("places")["direction_words"])
+    if mention.end + 1 >= len(ctx.doc) or ctx.doc[mention.end].text != ",":
+        return []
+    after = ctx.doc[mention.end + 1]
+    # "Nnewi, in the southeast of Nigeria, was ...": the parser may hang the aside on the verb
+    aside = [after] if after.lower_ == "in" and after.dep_ == "prep" and (
+        after.right_edge.i + 1 < len(ctx.doc) and ctx.doc[after.right_edge.i + 1].text == ",") else []
+    for child in [*root.children, *aside]:
+        if child.left_edge.i != mention.end + 1:
+            continue
+        found: list[tuple[Token, str | None]] = []
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            for c in child.children:
+                if c.dep_ == "poss":  # "the state's commercial hub"
+                    found.append((c, ctx.key(c, PLACES) or _recent_place(ctx, c, mention[0], kx)))
+                elif c.dep_ == "prep" and c.lower_ in ("in", "of"):  # "a city in Abia"
+                    found.extend((o, ctx.key(o, PLACES)) for o in c.children if o.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "in":  # "in the southeast of Nigeria"
+            for o in child.children:
+                if o.dep_ == "pobj" and o.lower_ in directions:
+                    found.extend((y, ctx.key(y, PLACES)) for p in o.children
+                                 if p.dep_ == "prep" and p.lower_ == "of"
+                                 for y in p.children if y.dep_ == "pobj")  # fmt: skip
+        for y, ky in found:
+            if ky is not None and ky != kx:
+                return [ctx.fact(kx, Predicate.LOCATED_IN, [mention[0], y], object=ky,
+                                 rule="located-described", confidence=CONFIDENCE["located-described"])]  # fmt: skip
+    return []
+
+
+def _recent_place(ctx: Context, token: Token, before: Token, exclude: str) -> str | None:
+    """ "the state's": the place of that kind named last before the described place."""
+    kind = lexicon("places")["container_words"].get(token.lower_)
+    if kind is None or token.pos_ != "NOUN":
+        return None
+    types = frozenset({EntityType.COUNTRY}) if kind == "country" else frozenset({EntityType.PLACE})
+    key = ctx.recent(before, types, sentences=3)
+    return key if key != exclude else None
 
 
 def _comma_pair(ctx: Context, x: Token, y: Token, ky: str) -> bool:

@@ -178,6 +178,10 @@ def test_unit_of_a_known_company_is_an_organization() -> None:
 
 
 def _typed(words: list[str], ents: dict[tuple[int, int], str]) -> dict[str, str]:
+    return {e.text: e.label_ for e in _typed_doc(words, ents).ents}
+
+
+def _typed_doc(words: list[str], ents: dict[tuple[int, int], str]):
     """kg's typing of hand-set model entities (no statistical model needed)."""
     from spacy.tokens import Doc
 
@@ -192,8 +196,7 @@ def _typed(words: list[str], ents: dict[tuple[int, int], str]) -> dict[str, str]
     pos = ["PROPN" if w[:1].isupper() else "PUNCT" if w == "." else "NOUN" for w in words]
     doc = Doc(blank.vocab, words=words, ents=tags, pos=pos, tags=["NN"] * n, lemmas=words,
               heads=[n - 1] * n, deps=["dep"] * (n - 1) + ["ROOT"])
-    doc = EntityTyper(blank)(doc)
-    return {e.text: e.label_ for e in doc.ents}
+    return EntityTyper(blank)(doc)
 
 
 def test_a_demonym_the_model_took_for_a_place_or_person_is_a_demonym() -> None:
@@ -209,3 +212,12 @@ def test_datelines_name_their_places() -> None:
                             "WASHINGTON (Reuters) - Talks went on.\nTEAMS WIN BIG\nShares rose.")
     assert [(s.text, s.label_) for s in dateline_places(doc)] == [
         ("NEW YORK", "Place"), ("ARLINGTON", "Place"), ("Texas", "Place"), ("WASHINGTON", "Place")]
+
+
+
+def test_a_country_name_the_model_calls_a_person_and_legal_forms() -> None:
+    labels = _typed("Jordan said Pirelli SpA grew in Jordan .".split(),
+                    {(0, 1): "PERSON", (2, 4): "PERSON", (6, 7): "GPE"})
+    assert labels == {"Jordan": "Country", "Pirelli SpA": "Organization"}  # the last Jordan
+    doc = _typed_doc("Jordan said so .".split(), {(0, 1): "PERSON"})
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jordan", "Person")]

@@ -189,3 +189,19 @@ def test_a_word_used_as_a_place_stays_a_place_beside_a_company_it_opens() -> Non
     doc = Doc(_NLP.vocab, words=words, heads=heads, deps=deps,
               ents=["B-Organization", "I-Organization", "O", "O", "O", "B-Place", "O"])
     assert _by_label(_resolve(doc))["Chicago"].type is EntityType.PLACE
+
+
+def test_a_full_name_is_what_most_of_its_tags_say() -> None:
+    words = "Suu Kyi spoke . Suu Kyi left . Suu Kyi 's party won . Justin Marshall ran . Justin Marshall scored .".split()
+    ents = {(0, 2): "Person", (4, 6): "Person", (8, 10): "Organization", (14, 16): "Person",
+            (18, 20): "Organization"}
+    types = {e.label: e.type for e in _resolve(_doc(words, ents)).entities.values()}
+    assert types == {"Suu Kyi": EntityType.PERSON, "Justin Marshall": EntityType.PERSON}
+
+
+def test_a_company_word_opens_no_persons_name() -> None:
+    words = "Pirelli SpA grew . Pirelli rose . Pirelli shares fell . Pirelli Cables won .".split()
+    ents = {(0, 2): "Organization", (4, 5): "Organization", (7, 8): "Organization", (11, 13): "Person"}
+    types = {e.label: e.type for e in _resolve(_doc(words, ents)).entities.values()}
+    assert types["Pirelli SpA"] is EntityType.ORGANIZATION
+    assert types["Pirelli Cables"] is EntityType.ORGANIZATION

@@ -76,7 +76,7 @@ class EntityTyper:
         self.lower_phrases = PhraseMatcher(vocab, attr="LOWER")
         ambiguous = lexicon.ambiguous_countries()
         country_names = sorted(
-            {n for c in lexicon.countries() for n in c.names if n not in ambiguous}
+            {n for c in lexicon.countries() for n in c.names if norm(n) not in ambiguous}
         )
         org_names = sorted({n for o in lexicon.known_organizations() for n in (o.name, *o.aliases)})
         self._add(self.phrases, "Country", country_names)
@@ -210,14 +210,15 @@ class EntityTyper:
                 and lexicon.is_demonym_only(text):
             return Span(ent.doc, span.start, span.end, label="NORP")  # "the Briton", "Tajik troops"
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
-            if not (label == "PERSON" and text in lexicon.ambiguous_countries()):
+            if not (label == "PERSON" and norm(text) in lexicon.ambiguous_countries()):
                 return Span(ent.doc, span.start, span.end, label="Country")
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
         if label == "ORG":
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label == "PERSON":
-            if span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(text):
+            if span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(text) \
+                    or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues()):
                 return Span(ent.doc, span.start, span.end, label=organization_type(span))
             return span if span.label_ == "Person" else Span(ent.doc, span.start, span.end, label="Person")
         if label == "EVENT":

@@ -83,16 +83,22 @@ class _Resolver:
         person_names = [_person_words(e.text) for e in ents if e.label_ in {"Person", "Official"}
                         and _clean(e.text) not in org_names]
         words = {w for n in person_names if len(n) > 1 for w in n}
-        # A one-word name tagged both ways ("Trump" the person and "Trump" the organization)
-        # is what most of its mentions say; a title settles a tie.
+        # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
+        # most of its mentions say; a title settles a tie.
         votes: dict[str, int] = {}
         for e in ents:
             text = _clean(e.text)
-            if len(text.split()) == 1 and e.label_ in {"Person", "Official", "Agency", "Organization"}:
+            if e.label_ in {"Person", "Official", "Agency", "Organization"}:
                 vote = 1 if e.label_ in {"Person", "Official"} else -1
                 votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == "Official" else 0)
-        single = {t for t, v in votes.items() if v > 0}
+        # a tie between a person's and an organization's tag of a full name ("Justin Marshall")
+        # goes to the person unless the name has an organization's word
+        single = {t for t, v in votes.items()
+                  if v > 0 or v == 0 and len(t.split()) > 1 and not _organization_words(t)}
         org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
+        # "Pirelli" tagged an organization, opening "Pirelli SpA": "Pirelli Cables" is no person
+        company_words = {w for w in org_first if votes.get(w, 0) < 0}
+        words -= company_words
         # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
         placed = {_clean(e.text) for e in ents if e.label_ in {"Place", "Country"} and _locative(e)}
         out = []
@@ -103,9 +109,11 @@ class _Resolver:
                 and country_of(e.text) is None and text not in placed
             if e.label_ in {"Person", "Place"} and short_form:  # "Sinovac" of "Sinovac Biotech"
                 e = Span(self.doc, e.start, e.end, label="Organization")
+            elif e.label_ == "Person" and not one_word and text.split()[0] in company_words:
+                e = Span(self.doc, e.start, e.end, label="Organization")
             elif e.label_ == "Person" and text in org_names and text not in single:
                 e = Span(self.doc, e.start, e.end, label="Organization")
-            elif e.label_ in {"Organization", "Place"} and one_word and text in words | single \
+            elif e.label_ in {"Organization", "Place"} and (one_word and text in words or text in single) \
                     and not _is_acronym(e) and country_of(e.text) is None \
                     and not lexicon.known_organization(text):
                 e = Span(self.doc, e.start, e.end, label="Person")

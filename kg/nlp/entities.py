@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
+from kg.nlp.results import result_teams
 
 KG_LABELS = frozenset(
     {"Official", "Person", "Agency", "Organization", "Country", "Place", "Product", "Disease",
@@ -88,7 +89,7 @@ class EntityTyper:
         matcher.add(label, [self._make_doc(n) for n in names])
 
     def __call__(self, doc: Doc) -> Doc:
-        strong: list[Span] = list(dateline_places(doc))
+        strong: list[Span] = [*dateline_places(doc), *result_teams(doc)]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:

@@ -1,0 +1,90 @@
+"""Teams of sports results lines: "Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10".
+
+A line that pairs two or more names with scores ("Glamorgan 259 and 207, Durham 114"), or
+opens with a name followed by a row of figures (a league table), names teams, whatever the
+name says otherwise ("BALTIMORE 70 63 .526 4" is the club, not the city). Countries keep
+their type (national sides are named by their country) and the model's persons stay
+persons (golf and athletics tables list players).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.lexicon import country_of
+
+_SCORE = re.compile(r"^\d{1,3}$")
+_FIGURE = re.compile(r"^(?:\d{1,3}|\.\d{3}|\d/\d|-)$")
+_OPENERS = frozenset({",", ":", ";", ")"})
+_MAX_WORDS = 3
+
+
+def result_teams(doc: Doc) -> list[Span]:
+    """Organization spans for the teams of results lines and league tables."""
+    spans: list[Span] = []
+    for start, end in _lines(doc):
+        spans.extend(_line_teams(doc, start, end))
+    return spans
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    lines, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                lines.append((start, token.i))
+            start = token.i + 1
+        elif "\n" in token.whitespace_:
+            lines.append((start, token.i + 1))
+            start = token.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    return lines
+
+
+def _line_teams(doc: Doc, start: int, end: int) -> list[Span]:
+    names: list[tuple[int, int]] = []
+    depth = 0
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and _name_word(token) and (i == start or _opens(doc[i - 1])):
+            j = i
+            while j < end and j - i < _MAX_WORDS and _name_word(doc[j]):
+                j += 1
+            if j < end and _SCORE.match(doc[j].text):
+                names.append((i, j))
+                i = j
+                continue
+        i += 1
+    if len(names) == 1:
+        first, last = names[0]
+        figures = doc[last:end]
+        table_row = first == start and len(figures) >= 3 and all(_FIGURE.match(t.text) for t in figures)
+        if not table_row:
+            return []
+    if not names or len(names) == 1 and names[0][0] != start:
+        return []
+    out = []
+    for a, b in names:
+        span = doc[a:b]
+        if country_of(span.text) is not None or any(t.ent_type_ == "PERSON" for t in span):
+            continue
+        out.append(Span(doc, a, b, label="Organization"))
+    return out
+
+
+def _name_word(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and text.replace(".", "").replace("-", "").isalpha() and len(text) > 1
+
+
+def _opens(token: Token) -> bool:
+    # a name starts a line, follows a separator or another side's score
+    return token.text in _OPENERS or bool(_SCORE.match(token.text)) or token.like_num

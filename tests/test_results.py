@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import spacy
+
+from kg.nlp.results import result_teams
+
+_NLP = spacy.blank("en")
+
+
+def _teams(text: str) -> list[str]:
+    return [s.text for s in result_teams(_NLP(text))]
+
+
+def test_two_sides_with_scores_are_teams() -> None:
+    assert _teams("Pohang 3 Ulsan 2 (halftime 1-0)\nCHICAGO 3 Atlanta 2") == ["Pohang", "Ulsan", "CHICAGO", "Atlanta"]
+    assert _teams("Glamorgan 259 and 207 (A. Dale 69, H. Morris 69), Durham 114") == ["Glamorgan", "Durham"]
+
+
+def test_a_league_table_row_names_a_team() -> None:
+    assert _teams("Puchon 3 1 0 6 1 10\nBALTIMORE 70 63 .526 4") == ["Puchon", "BALTIMORE"]
+
+
+def test_countries_prose_and_lone_figures_are_no_teams() -> None:
+    assert _teams("Japan 2 Syria 1") == []
+    assert _teams("Police said Smith 3 times tried to flee.") == []
+    assert _teams("Lagos 1,234 cases") == []

@@ -221,3 +221,8 @@ def test_a_country_name_the_model_calls_a_person_and_legal_forms() -> None:
     assert labels == {"Jordan": "Country", "Pirelli SpA": "Organization"}  # the last Jordan
     doc = _typed_doc("Jordan said so .".split(), {(0, 1): "PERSON"})
     assert [(e.text, e.label_) for e in doc.ents] == [("Jordan", "Person")]
+
+
+def test_a_person_run_across_scores_is_no_person() -> None:
+    labels = _typed("Pohang 3 Ulsan 2".split(), {(0, 4): "PERSON"})
+    assert labels == {"Pohang": "Organization", "Ulsan": "Organization"}

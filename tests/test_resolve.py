@@ -205,3 +205,9 @@ def test_a_company_word_opens_no_persons_name() -> None:
     types = {e.label: e.type for e in _resolve(_doc(words, ents)).entities.values()}
     assert types["Pirelli SpA"] is EntityType.ORGANIZATION
     assert types["Pirelli Cables"] is EntityType.ORGANIZATION
+
+
+def test_a_place_in_capitals_is_no_acronym_of_an_organization() -> None:
+    words = "LONDON 1996 . The London Newsroom wrote .".split()
+    table = _resolve(_doc(words, {(0, 1): "Place", (4, 6): "Organization"}))
+    assert _by_label(table)["LONDON"].type is EntityType.PLACE

@@ -24,3 +24,8 @@ def test_countries_prose_and_lone_figures_are_no_teams() -> None:
     assert _teams("Japan 2 Syria 1") == []
     assert _teams("Police said Smith 3 times tried to flee.") == []
     assert _teams("Lagos 1,234 cases") == []
+
+
+def test_initials_and_bowling_figures_are_no_teams() -> None:
+    assert _teams("A. Wells 51; A. Penberthy 4-36") == []
+    assert _teams("Such 17-3-42-1, Cork 7-1-38-0, Salisbury 14-0-71-0") == []

@@ -199,6 +199,8 @@ class EntityTyper:
             return None  # names are capitalised; "jargon", "O.K." are model slips
         if len(span) == 1 and _opens_sentence(span[0]) and span[0].pos_ in {"NOUN", "ADJ", "VERB"}:
             return None  # a common word capitalised only because it opens the sentence
+        if label == "PERSON" and any(t.is_digit for t in span):
+            return None  # "Pohang 3 Ulsan 2": a run across a results line, no one's name
         if any(t.text == "/" for t in span):
             return None  # a photo credit ("REUTERS/Leah Millis/File Photo"), not one name
         if label in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and _shouted(span) \

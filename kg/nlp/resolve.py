@@ -266,6 +266,9 @@ class _Resolver:
             if (span.start, span.end) in self.of_span:
                 continue
             text = _clean(span.text)
+            if span.label_ not in {"Agency", "Organization"}:  # "LONDON" no short "London Newsroom"
+                self._add_named_acronym(span, text)
+                continue
             target = defined.get(text) or self._expand(text, span, longs)
             if target is None:
                 self._add_named_acronym(span, text)

@@ -19,13 +19,18 @@ _SCORE = re.compile(r"^\d{1,3}$")
 _FIGURE = re.compile(r"^(?:\d{1,3}|\.\d{3}|\d/\d|-)$")
 _OPENERS = frozenset({",", ":", ";", ")"})
 _MAX_WORDS = 3
+# dates ("Jul 31, Jul 31")
+_NOT_TEAM = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
 def result_teams(doc: Doc) -> list[Span]:
     """Organization spans for the teams of results lines and league tables."""
+    # the model's persons, but not its runs across scores ("Pohang 3 Ulsan 2" as one person)
+    persons = {i for e in doc.ents if e.label_ == "PERSON" and not any(t.like_num for t in e)
+               for i in range(e.start, e.end)}
     spans: list[Span] = []
     for start, end in _lines(doc):
-        spans.extend(_line_teams(doc, start, end))
+        spans.extend(_line_teams(doc, start, end, persons))
     return spans
 
 
@@ -44,7 +49,7 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     return lines
 
 
-def _line_teams(doc: Doc, start: int, end: int) -> list[Span]:
+def _line_teams(doc: Doc, start: int, end: int, persons: set[int]) -> list[Span]:
     names: list[tuple[int, int]] = []
     depth = 0
     i = start
@@ -58,7 +63,7 @@ def _line_teams(doc: Doc, start: int, end: int) -> list[Span]:
             j = i
             while j < end and j - i < _MAX_WORDS and _name_word(doc[j]):
                 j += 1
-            if j < end and _SCORE.match(doc[j].text):
+            if j < end and _SCORE.match(doc[j].text) and not _bowling(doc, j):
                 names.append((i, j))
                 i = j
                 continue
@@ -74,15 +79,23 @@ def _line_teams(doc: Doc, start: int, end: int) -> list[Span]:
     out = []
     for a, b in names:
         span = doc[a:b]
-        if country_of(span.text) is not None or any(t.ent_type_ == "PERSON" for t in span):
+        if country_of(span.text) is not None or any(t.ent_type_ in _NOT_TEAM for t in span) \
+                or any(i in persons for i in range(a, b)):
             continue
         out.append(Span(doc, a, b, label="Organization"))
     return out
 
 
 def _name_word(token: Token) -> bool:
+    # "A." is a player's initial, not a team's word
     text = token.text
-    return text[:1].isupper() and text.replace(".", "").replace("-", "").isalpha() and len(text) > 1
+    return text[:1].isupper() and text.replace(".", "").replace("-", "").isalpha() \
+        and len(text.rstrip(".")) > 1
+
+
+def _bowling(doc: Doc, i: int) -> bool:
+    # "Cork 7-1-38-0": a bowler's overs, maidens, runs and wickets
+    return doc[i + 1 : i + 4].text.replace(" ", "").count("-") >= 2
 
 
 def _opens(token: Token) -> bool:

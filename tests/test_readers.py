@@ -130,3 +130,12 @@ def test_content_hash_changes_with_text_only():
     a = Article("x", "one")
     assert a.content_hash == Article("x", "one", source="elsewhere").content_hash
     assert a.content_hash != Article("x", "two").content_hash
+
+
+def test_archive_date_layouts_are_read_as_iso_dates():
+    from kg.io.records import normalize_published
+
+    assert normalize_published("26-FEB-1987 15:01:01.79", where="x") == "1987-02-26"
+    assert normalize_published("April 5, 2020", where="x") == "2020-04-05"
+    assert normalize_published("Sun, 05 Apr 2020 10:00:00 GMT", where="x") == "2020-04-05"
+    assert normalize_published("2020-04-05", where="x") == "2020-04-05"

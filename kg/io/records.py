@@ -12,6 +12,13 @@ from kg.model import Article
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9._~-]+")
 
+# Date layouts news archives use besides ISO 8601 and RFC 2822 (e.g. Reuters-21578's
+# "26-FEB-1987 15:01:01.79"), tried in order.
+_DATE_LAYOUTS = (
+    "%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y", "%B %d, %Y", "%b %d, %Y",
+    "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y", "%Y%m%d",
+)
+
 # Keys other corpora use for the same fields, so common dumps load without a conversion step.
 _TEXT_KEYS = ("text", "body", "content", "article")
 _TITLE_KEYS = ("title", "headline")
@@ -43,6 +50,11 @@ def normalize_published(value: Any, *, where: str) -> str | None:
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
         pass
+    for layout in _DATE_LAYOUTS:
+        try:
+            return datetime.strptime(text.title() if "%b" in layout or "%B" in layout else text, layout).date().isoformat()
+        except ValueError:
+            continue
     raise InputError(
         f"{where}: 'published' is {text!r}, which is not a date; give it as YYYY-MM-DD "
         f"(ISO 8601) or leave it out."

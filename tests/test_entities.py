@@ -226,3 +226,18 @@ def test_a_country_name_the_model_calls_a_person_and_legal_forms() -> None:
 def test_a_person_run_across_scores_is_no_person() -> None:
     labels = _typed("Pohang 3 Ulsan 2".split(), {(0, 4): "PERSON"})
     assert labels == {"Pohang": "Organization", "Ulsan": "Organization"}
+
+
+def test_company_and_sports_titles_make_persons(nlp) -> None:
+    assert _labels(nlp, "CEO Mary Kline said the retailer would reopen stores.")["Mary Kline"] == "Person"
+    assert _labels(nlp, "Acme CEO Robert Dunn told investors the plan was working.")["Robert Dunn"] == "Person"
+    assert _labels(nlp, "Head coach Mike Dunne said the team was ready.")["Mike Dunne"] == "Person"
+    labels = _labels(nlp, "Jill Soltau, chief executive officer of the retailer, said stores would open.")
+    assert labels["Jill Soltau"] == "Person"
+
+
+def test_abbreviated_public_titles_make_officials(nlp) -> None:
+    assert _labels(nlp, "Gov. Sam Hollis signed the order on Monday.")["Sam Hollis"] == "Official"
+    assert _labels(nlp, "Lt. Gov. Ben Carver said the measure passed.")["Ben Carver"] == "Official"
+    labels = _labels(nlp, "Sen. Mark Ditmer and Rep. Laura Vance wrote to the agency.")
+    assert labels["Mark Ditmer"] == labels["Laura Vance"] == "Official"

@@ -332,15 +332,22 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
         candidates.append(root.head)
     for token in candidates:
         if _title_phrase(token):
+            mods = [t.text for t in token.lefts if t.dep_ in {"amod", "compound"}]
+            if lexicon.is_private_title(" ".join([*mods, token.text])):
+                return False  # "Jill Soltau, chief executive of ...": a company's post
             return not _private_post(token, labels)
     # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
     i = span.start - 1
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
+        if lexicon.is_private_title(doc[i : span.start].text):
+            return False  # "Tesla CEO Elon Musk", "head coach X": no public office
         if doc[i].lower_ in lexicon.title_words() and is_title(doc[i].text):
             return not (_private_post(doc[i], labels) or _private_post(root, labels))
         i -= 1
     for token in root.children:
         if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
+            if lexicon.is_private_title(token.text):
+                return False
             return not (_private_post(token, labels) or _private_post(root, labels))
     return False
 

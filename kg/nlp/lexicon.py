@@ -124,6 +124,23 @@ def is_title(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def private_titles() -> frozenset[str]:
+    """Titles of companies, clubs and professions ("ceo", "coach", "chief economist")."""
+    return frozenset(_lines("private_titles.txt"))
+
+
+def is_private_title(text: str) -> bool:
+    """True when a title phrase holds a company, club or profession title as whole words:
+    "Tesla CEO", "head coach", "chief executive officer"."""
+    words = norm(text).split()
+    for size in range(min(len(words), 4), 0, -1):
+        for i in range(len(words) - size + 1):
+            if " ".join(words[i : i + size]) in private_titles():
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Courtesy titles before a name that are no office ("mr", "mrs", "dr")."""
     return frozenset(_lines("honorifics.txt"))

@@ -241,3 +241,16 @@ def test_abbreviated_public_titles_make_officials(nlp) -> None:
     assert _labels(nlp, "Lt. Gov. Ben Carver said the measure passed.")["Ben Carver"] == "Official"
     labels = _labels(nlp, "Sen. Mark Ditmer and Rep. Laura Vance wrote to the agency.")
     assert labels["Mark Ditmer"] == labels["Laura Vance"] == "Official"
+
+
+def test_government_acronyms_and_legislatures_are_agencies(nlp) -> None:
+    labels = _labels(nlp, "The CDC and the SEC issued warnings, and the FBI opened a probe.")
+    assert labels["SEC"] == labels["FBI"] == "Agency"
+    labels = _labels(nlp, "The Legislature passed the bill, and the House of Representatives agreed.")
+    assert labels["Legislature"] == labels["House of Representatives"] == "Agency"
+
+
+def test_counties_and_states_are_places(nlp) -> None:
+    labels = _labels(nlp, "Officials in Alameda County and Brazos County reported new cases.")
+    assert labels["Alameda County"] == labels["Brazos County"] == "Place"
+    assert _labels(nlp, "The tailors in Umuahia, Abia State, said demand fell.")["Abia State"] == "Place"

@@ -215,6 +215,8 @@ class EntityTyper:
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and norm(text) in lexicon.ambiguous_countries()):
                 return Span(ent.doc, span.start, span.end, label="Country")
+        if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and _region_name(span):
+            return Span(ent.doc, span.start, span.end, label="Place")  # "Alameda County"
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
         if label == "ORG":
@@ -383,6 +385,23 @@ def _name_head(span: Span) -> str:
         if token.lower_ in {"of", "for", "on"} and token.i > span.start:
             return token.nbor(-1).lower_
     return span[-1].lower_
+
+
+_NO_REGION_OPENER = frozenset({"islamic", "nation", "welfare", "police", "member", "head"})
+
+
+def _region_name(span: Span) -> bool:
+    """ "Alameda County", "Abia State", "Hubei Province": a name and a region word."""
+    if not 2 <= len(span) <= 4 or span[-1].lower_ not in lexicon.region_words():
+        return False
+    if not span[-1].is_title or span[0].lower_ in _NO_REGION_OPENER:
+        return False
+    rest = span[:-1]
+    if any(not t.is_title or t.lower_ in {"of", "for", "and"} for t in rest):
+        return False
+    heads, cues = lexicon.agency_heads(), lexicon.organization_cues()
+    return not any(t.lower_ in heads or t.lower_ in cues for t in rest) \
+        and lexicon.country_of_demonym(rest.text) is None
 
 
 def _is_organization_token(token: Token) -> bool:

@@ -221,6 +221,12 @@ def agency_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def region_words() -> frozenset[str]:
+    """Last words of sub-national place names ("county", "state", "province")."""
+    return frozenset(_lines("region_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def agency_units() -> frozenset[str]:
     """Unit nouns of a body ("department", "division"), for owned units in lower case."""
     return frozenset(_lines("agency_units.txt"))

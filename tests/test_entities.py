@@ -254,3 +254,24 @@ def test_counties_and_states_are_places(nlp) -> None:
     labels = _labels(nlp, "Officials in Alameda County and Brazos County reported new cases.")
     assert labels["Alameda County"] == labels["Brazos County"] == "Place"
     assert _labels(nlp, "The tailors in Umuahia, Abia State, said demand fell.")["Abia State"] == "Place"
+
+
+def test_agency_names_with_and_stay_whole(nlp) -> None:
+    labels = _labels(nlp, "The Securities and Exchange Commission fined the company.")
+    assert labels.get("Securities and Exchange Commission") == "Agency"
+    assert "Exchange Commission" not in labels
+    labels = _labels(nlp, "The Abia State Marketing and Quality Management Agency inspected the markets.")
+    assert labels.get("Abia State Marketing and Quality Management Agency") == "Agency"
+
+
+def test_court_districts_company_nouns_and_us_states(nlp) -> None:
+    labels = _labels(nlp, "A judge in the Northern District of California ruled on Friday.")
+    assert "Northern District" not in labels and labels["California"] == "Place"
+    assert _labels(nlp, "Research firm Canalys said shipments rose.")["Canalys"] == "Organization"
+    assert _labels(nlp, "He flew from Atlanta, Georgia, to Texas.")["Georgia"] == "Place"
+    assert _labels(nlp, "Georgia and Armenia signed a deal.")["Georgia"] == "Country"
+
+
+def test_trade_goods_kept_distinct_by_their_modifiers(nlp) -> None:
+    labels = _labels(nlp, "China exported 10 million N95 face masks, 5 million surgical masks and overalls.")
+    assert labels["N95 face masks"] == labels["surgical masks"] == labels["overalls"] == "Product"

@@ -208,7 +208,15 @@ class EntityTyper:
             return None  # a headline in capitals ("CITING CORONAVIRUS OUTBREAK")
         if label == "ORG" and _field_of_title(span):
             return None  # "National Security Adviser": the field of a title, not a body
+        if _court_district(span):
+            return None  # "the Northern District of California": part of a court's name
+        if label in {"GPE", "LOC", "FAC", "PERSON"} and _after_company_noun(span) \
+                and country_of(text) is None:
+            return Span(ent.doc, span.start, span.end, label=organization_type(span))
         country = country_of(text)
+        if country is not None and norm(text) in lexicon.ambiguous_countries() \
+                and _sub_national(span):
+            return Span(ent.doc, span.start, span.end, label="Place")  # "Atlanta, Georgia"
         if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) == 1 \
                 and lexicon.is_demonym_only(text):
             return Span(ent.doc, span.start, span.end, label="NORP")  # "the Briton", "Tajik troops"
@@ -385,6 +393,33 @@ def _name_head(span: Span) -> str:
         if token.lower_ in {"of", "for", "on"} and token.i > span.start:
             return token.nbor(-1).lower_
     return span[-1].lower_
+
+
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "middle", "central"})
+
+
+def _court_district(span: Span) -> bool:
+    end = span.end
+    return len(span) == 2 and span[0].lower_ in _DIRECTIONS and span[1].lower_ == "district" \
+        and end < len(span.doc) and span.doc[end].lower_ == "of"
+
+
+def _after_company_noun(span: Span) -> bool:
+    """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
+
+
+def _sub_national(span: Span) -> bool:
+    """A name shared by a country and a state, used as the state: "Atlanta, Georgia",
+    "the state of Georgia"."""
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in {"GPE", "LOC"} \
+            and country_of(doc[start - 2].text) is None:
+        return True
+    return start >= 2 and doc[start - 2 : start].text.lower() == "state of"
 
 
 _NO_REGION_OPENER = frozenset({"islamic", "nation", "welfare", "police", "member", "head"})

@@ -227,6 +227,12 @@ def region_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def company_nouns() -> frozenset[str]:
+    """Nouns that make the name after them an organization ("research firm Canalys")."""
+    return frozenset(_lines("company_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def agency_units() -> frozenset[str]:
     """Unit nouns of a body ("department", "division"), for owned units in lower case."""
     return frozenset(_lines("agency_units.txt"))

@@ -14,7 +14,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.harness import Context, print_table, run_all, run_info, write_results
+from bench.harness import Context, merge_previous, print_table, run_all, run_info, write_results
 
 # Run order matters: memory builds the BBC + Reuters graph that query and export then read.
 BENCHMARKS = {
@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles in the model-inclusive growth build (default 1,000; window = N/10)")
     parser.add_argument("--graph-jobs", type=int, default=1,
                         help="--jobs of the child build that makes the query/export graph (memory uses it)")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the results file's rows of benchmarks not run now (rerun a subset)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder (graphs, stores) for a look")
     parser.add_argument("--results", type=Path, default=None, help="folder for speed.json/speed.md")
     args = parser.parse_args(argv)
@@ -59,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(ctx.workdir, ignore_errors=True)
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     info = run_info(quick=args.quick, command=command.strip(), started=started)
+    for outcome in outcomes:
+        outcome.run = info["started"]
+    if args.merge:
+        outcomes = merge_previous(outcomes, *([args.results] if args.results else []))
+        order = list(BENCHMARKS)
+        outcomes.sort(key=lambda o: order.index(o.benchmark) if o.benchmark in order else len(order))
     print_table(outcomes, info)
     paths = write_results(outcomes, info, *([args.results] if args.results else []))
     print(f"wrote {paths[0]} and {paths[1]}", file=sys.stderr)

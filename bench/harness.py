@@ -19,7 +19,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -46,6 +46,8 @@ class Outcome:
     corpus: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
     status: str = "measured"  # measured | skipped | error
+    benchmark: str = ""  # the benchmark that produced it (set by run_all)
+    run: str = ""  # when the run that measured it started (set by run_all)
     seconds: float = 0.0
     load: tuple[float, float] | None = None  # 1-minute load average before, after
 
@@ -208,6 +210,7 @@ def run_all(benchmarks: dict[str, Benchmark], ctx: Context) -> list[Outcome]:
                                status="error")]
         elapsed = time.perf_counter() - start
         for outcome in results:
+            outcome.benchmark = name
             outcome.seconds = round(elapsed, 1)
             outcome.load = (before, load_average())
         outcomes.extend(results)
@@ -281,7 +284,8 @@ def markdown(outcomes: list[Outcome], info: dict[str, Any]) -> str:
         load = f" Load average before/after: {o.load[0]}/{o.load[1]}." if o.load else ""
         corpus = (f" Corpus: {o.corpus['name']}, {o.corpus.get('articles')} articles, "
                   f"{o.corpus.get('words', '?')} words." if o.corpus else "")
-        lines.append(f"- **{o.name}** ({o.verdict}, {o.seconds} s): {o.measured}{corpus}{load}")
+        earlier = f" Measured by an earlier run started {o.run}." if o.run and o.run != info["started"] else ""
+        lines.append(f"- **{o.name}** ({o.verdict}, {o.seconds} s): {o.measured}{corpus}{load}{earlier}")
     return "\n".join(lines) + "\n"
 
 
@@ -293,6 +297,23 @@ def write_results(outcomes: list[Outcome], info: dict[str, Any], directory: Path
     json_path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
     md_path.write_text(markdown(outcomes, info), encoding="utf-8")
     return json_path, md_path
+
+
+def merge_previous(outcomes: list[Outcome], directory: Path = RESULTS, *, stem: str = "speed") -> list[Outcome]:
+    """The new outcomes plus the previous file's outcomes of benchmarks this run did not run."""
+    path = directory / f"{stem}.json"
+    if not path.is_file():
+        return outcomes
+    previous = json.loads(path.read_text(encoding="utf-8"))
+    ran = {o.benchmark for o in outcomes}
+    names = {f.name for f in fields(Outcome)}
+    kept = []
+    for record in previous.get("results", []):
+        if record.get("benchmark") and record["benchmark"] not in ran:
+            outcome = Outcome(**{k: v for k, v in record.items() if k in names})
+            outcome.run = outcome.run or previous.get("started", "")
+            kept.append(outcome)
+    return kept + outcomes
 
 
 def run_info(*, quick: bool, command: str, started: datetime) -> dict[str, Any]:

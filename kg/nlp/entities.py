@@ -227,6 +227,10 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label="Place")  # "Alameda County"
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
+        if label in {"ORG", "PERSON"} and _city_in_place_context(span):
+            return Span(ent.doc, span.start, span.end, label="Place")  # "traders in Aba"
+        if label == "ORG" and _titled_name(span):
+            return Span(ent.doc, span.start, span.end, label="Person")  # "X, the state commissioner"
         if label == "ORG":
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label == "PERSON":
@@ -393,6 +397,52 @@ def _name_head(span: Span) -> str:
         if token.lower_ in {"of", "for", "on"} and token.i > span.start:
             return token.nbor(-1).lower_
     return span[-1].lower_
+
+
+def _titled_name(span: Span) -> bool:
+    """A name of title-case words with no organization word whose apposition is a title
+    ("Ada Obi, the state commissioner for health"): the model's ORG is a person."""
+    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+        return False
+    words = {t.lower_ for t in span}
+    if words & lexicon.agency_heads() or words & lexicon.organization_cues() \
+            or lexicon.known_organization(span.text) or span.root.pos_ != "PROPN":
+        return False
+    root = span.root
+    candidates = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        candidates.append(root.head)
+    return any(_title_phrase(t) or (t.pos_ == "NOUN" and lexicon.is_private_title(t.text))
+               for t in candidates)
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "at", "across", "around", "outside",
+                                  "into", "across", "within", "between"})
+_PLACE_NOUNS = frozenset({"state", "city", "province", "county", "region", "town", "district",
+                          "metropolis", "municipality"})
+
+
+def _city_in_place_context(span: Span) -> bool:
+    """A city of the gazetteer the model took for a person or company, used as a place:
+    after "in/from/near", before "state"/"city", or before ", <country>"."""
+    if len(span) > 3 or not lexicon.is_city(span.text):
+        return False
+    doc, end = span.doc, span.end
+    if span.start > 0 and (doc[span.start - 1].lower_.rstrip(".") in lexicon.honorifics()
+                           or is_title(doc[span.start - 1].text)):
+        return False  # "Mr Aba", "President X": a person
+    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and country_of(doc[end + 1].text) is not None \
+            and doc[end + 1].ent_type_ == "GPE":
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"and", "or", ","} \
+            and doc[span.start - 2].ent_type_ in {"GPE", "LOC"}:
+        return True  # "in Onitsha and Aba": listed with places
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
 
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "middle", "central"})

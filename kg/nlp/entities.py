@@ -324,7 +324,10 @@ def organization_type(span: Span) -> str:
     if any(w in cues and w not in heads for w in words):
         return "Organization"
     head = _name_head(span)
-    if head in heads or " ".join(words[-2:]) in heads:
+    if head in heads:
+        return "Agency"
+    # "Cabinet Room of the White House": the body named after "of" is not what the name is
+    if head == words[-1] and " ".join(words[-2:]) in heads:
         return "Agency"
     return "Organization"
 
@@ -358,12 +361,29 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
         if doc[i].lower_ in lexicon.title_words() and is_title(doc[i].text):
             return not (_private_post(doc[i], labels) or _private_post(root, labels))
         i -= 1
+    title = _title_of_field_before(span)
+    if title is not None:
+        return not lexicon.is_private_title(doc[title.i : span.start].text)
     for token in root.children:
         if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
             if lexicon.is_private_title(token.text):
                 return False
             return not (_private_post(token, labels) or _private_post(root, labels))
     return False
+
+
+def _title_of_field_before(span: Span) -> Token | None:
+    """ "vice-minister of industry and information technology Xin Guobin": a title with its
+    field in lower case written straight before the name (the parse often breaks it)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 1 and span.start - i <= 8 and doc[i].is_lower and (doc[i].is_alpha or doc[i].text == "-"):
+        if doc[i].lower_ in {"of", "for"} and i < span.start - 1:
+            before = doc[i - 1]
+            if before.lower_ in lexicon.title_words() and is_title(before.text):
+                return before
+        i -= 1
+    return None
 
 
 def _private_post(title: Token, labels: dict[int, str]) -> bool:
@@ -458,7 +478,11 @@ def _after_company_noun(span: Span) -> bool:
     """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
     if span.start == 0:
         return False
-    before = span.doc[span.start - 1]
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ == "as" and span.start >= 3 and doc[span.start - 2].lower_ == "such":
+        before = doc[span.start - 3]  # "big exporters such as Foxconn"
+        return before.pos_ == "NOUN" and before.lemma_.lower() in lexicon.company_nouns()
     return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
 
 

@@ -303,3 +303,22 @@ def test_companies_listed_after_such_as(nlp) -> None:
 def test_a_room_of_a_body_is_no_body() -> None:
     assert organization_type(_span("Cabinet Room of the White House", 0, 6)) == "Organization"
     assert organization_type(_span("White House", 0, 2)) == "Agency"
+
+
+def test_central_banks_federal_agencies_and_company_descriptions(nlp) -> None:
+    assert _labels(nlp, "Output rose, the Central Bank of Chile said on Monday.")["Central Bank of Chile"] == "Agency"
+    assert _labels(nlp, "State miner Codelco said output recovered.")["Codelco"] == "Organization"
+    labels = _labels(nlp, "Gassco, the state-owned operator of the pipeline network, said work was done.")
+    assert labels["Gassco"] == "Organization"
+    assert organization_type(_span("Federal Network Agency", 0, 3)) == "Agency"
+    assert organization_type(_span("Federal Express", 0, 2)) == "Organization"
+
+
+def test_titles_of_local_offices_and_posts_in_associations(nlp) -> None:
+    text = "The vaccines will go to Chato, where the district medical officer, Joseph Kalinga, reported cases."
+    assert _labels(nlp, text)["Joseph Kalinga"] == "Official"
+    text = "Tran Van Minh, chairman of the Hanoi-based Vietnam Food Association, said members signed."
+    assert _labels(nlp, text)["Tran Van Minh"] == "Person"
+    labels = _labels(nlp, "Agriculture Cabinet Secretary Mary Wanjiru said levies would fall.")
+    assert "Agriculture Cabinet" not in labels and labels["Mary Wanjiru"] == "Official"
+    assert _labels(nlp, "Its spokesman, Arnel de Leon, said rice imports would rise.")["Arnel de Leon"] == "Official"

@@ -148,6 +148,9 @@ class EntityTyper:
         span = _trim(Span(doc, start, end, label="Agency"))
         if span is None or len(span) < 2:
             return None
+        if span.end < len(doc) and doc[span.end].is_title \
+                and is_title(doc[span.end - 1 : span.end + 1].text):
+            return None  # "Agriculture Cabinet Secretary X": the head word opens a title
         return Span(doc, span.start, span.end, label=organization_type(span))
 
     def _product_spans(self, doc: Doc) -> list[Span]:
@@ -190,6 +193,12 @@ class EntityTyper:
         span = _trim(ent)
         if span is None:
             return None
+        if label == "PERSON":  # "spokesperson Li": a lower-case title the model ran into
+            start = span.start
+            while start < span.end - 1 and span.doc[start].is_lower \
+                    and span.doc[start].lower_ in lexicon.title_words():
+                start += 1
+            span = Span(ent.doc, start, span.end, label=label)
         text = span.text
         if _is_disease(text):
             return Span(ent.doc, span.start, span.end, label="Disease")
@@ -234,6 +243,8 @@ class EntityTyper:
         if label == "ORG":
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label == "PERSON":
+            if _described_as_company(span):  # "Gassco, the state-owned operator of ..."
+                return Span(ent.doc, span.start, span.end, label=organization_type(span))
             if span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(text) \
                     or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues()):
                 return Span(ent.doc, span.start, span.end, label=organization_type(span))
@@ -320,6 +331,10 @@ def organization_type(span: Span) -> str:
         return "Organization"  # "BBC World Service": a unit of a known non-government body
     cues = lexicon.organization_cues()
     heads = lexicon.agency_heads()
+    text = " " + " ".join(words) + " "
+    if any(f" {p} " in text for p in lexicon.agency_phrases()) \
+            and (_name_head(span) in heads | cues or words[0] != "federal"):
+        return "Agency"  # "Central Bank of Chile", "Federal Network Agency"
     # "Xinhua News Agency", "Bank of China": a company or media word makes it no agency.
     if any(w in cues and w not in heads for w in words):
         return "Organization"
@@ -398,6 +413,10 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
             owners.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                           for t in p.children if t.dep_ == "pobj")
     for owner in owners:
+        if owner.i in labels:  # "chairman of the Hanoi-based Vietnam Food Association"
+            if labels[owner.i] == "Organization":
+                return True
+            continue
         found = {labels.get(t.i) for t in owner.subtree} - {None}
         if "Organization" in found and not found & {"Agency", "Country", "Place"}:
             return True
@@ -419,10 +438,14 @@ def _name_head(span: Span) -> str:
     return span[-1].lower_
 
 
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "le", "la", "dos", "do"})
+
+
 def _titled_name(span: Span) -> bool:
     """A name of title-case words with no organization word whose apposition is a title
     ("Ada Obi, the state commissioner for health"): the model's ORG is a person."""
-    if not 2 <= len(span) <= 3 or not all(t.is_title and t.is_alpha for t in span):
+    if not 2 <= len(span) <= 4 or not all(t.is_alpha and (t.is_title or t.lower_ in _NAME_PARTICLES)
+                                          for t in span) or not span[0].is_title:
         return False
     words = {t.lower_ for t in span}
     if words & lexicon.agency_heads() or words & lexicon.organization_cues() \
@@ -484,6 +507,12 @@ def _after_company_noun(span: Span) -> bool:
         before = doc[span.start - 3]  # "big exporters such as Foxconn"
         return before.pos_ == "NOUN" and before.lemma_.lower() in lexicon.company_nouns()
     return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
+
+
+def _described_as_company(span: Span) -> bool:
+    root = span.root
+    return any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
+               for t in root.children)
 
 
 def _sub_national(span: Span) -> bool:
@@ -550,6 +579,8 @@ def _field_of_title(span: Span) -> bool:
         return False
     if lexicon.known_organization(span.text):
         return False
+    if is_title(span.doc[end - 1 : end + 1].text):
+        return True  # "Agriculture Cabinet Secretary": the last word opens the title
     words = {t.lower_ for t in span}
     return not (words & lexicon.agency_heads() or words & lexicon.organization_cues()
                 or words & lexicon.agency_units())

@@ -251,6 +251,12 @@ def company_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def agency_phrases() -> frozenset[str]:
+    """Phrases that make a name a government body ("central bank", "federal")."""
+    return frozenset(_lines("agency_phrases.txt"))
+
+
+@lru_cache(maxsize=1)
 def agency_units() -> frozenset[str]:
     """Unit nouns of a body ("department", "division"), for owned units in lower case."""
     return frozenset(_lines("agency_units.txt"))

@@ -322,3 +322,19 @@ def test_titles_of_local_offices_and_posts_in_associations(nlp) -> None:
     labels = _labels(nlp, "Agriculture Cabinet Secretary Mary Wanjiru said levies would fall.")
     assert "Agriculture Cabinet" not in labels and labels["Mary Wanjiru"] == "Official"
     assert _labels(nlp, "Its spokesman, Arnel de Leon, said rice imports would rise.")["Arnel de Leon"] == "Official"
+
+
+def test_legislative_leaders_and_the_house(nlp) -> None:
+    labels = _labels(nlp, "Senate Majority Leader Mitch McConnell and House Speaker Nancy Pelosi met.")
+    assert labels["Mitch McConnell"] == labels["Nancy Pelosi"] == "Official"
+    assert _labels(nlp, "The bill passed the House on Friday.")["House"] == "Agency"
+    assert _labels(nlp, "Team leader Bob Smith said.").get("Bob Smith") == "Person"
+
+
+def test_posts_in_no_public_body_make_persons(nlp) -> None:
+    text = "The shop hired workers, according to chief executive Doug Miller."
+    assert _labels(nlp, text)["Doug Miller"] == "Person"
+    text = "Mice will be ready by May, according to Cat Lund, director of the mouse repository."
+    assert _labels(nlp, text)["Cat Lund"] == "Person"
+    text = "Rodrigo Paz, head of research at the Chilean Copper Commission, said."
+    assert _labels(nlp, text)["Rodrigo Paz"] == "Official"

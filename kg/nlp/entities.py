@@ -217,6 +217,9 @@ class EntityTyper:
             return None  # a headline in capitals ("CITING CORONAVIRUS OUTBREAK")
         if label == "ORG" and _field_of_title(span):
             return None  # "National Security Adviser": the field of a title, not a body
+        if text == "House" and span.start > 0 and doc_lower(span, -1) == "the" \
+                and label in {"ORG", "PERSON", "FAC", "GPE"}:
+            return Span(ent.doc, span.start, span.end, label="Agency")  # the legislative chamber
         if _court_district(span):
             return None  # "the Northern District of California": part of a court's name
         if label in {"GPE", "LOC", "FAC", "PERSON"} and _after_company_noun(span) \
@@ -371,9 +374,11 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
     i = span.start - 1
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
-        if lexicon.is_private_title(doc[i : span.start].text):
+        if lexicon.is_private_title(doc[max(i - 1, 0) : span.start].text):
             return False  # "Tesla CEO Elon Musk", "head coach X": no public office
-        if doc[i].lower_ in lexicon.title_words() and is_title(doc[i].text):
+        if doc[i].lower_ in lexicon.title_words() and (
+            is_title(doc[i].text) or (i > 0 and is_title(doc[i - 1 : i + 1].text))
+        ):  # "President X", "Senate Majority Leader X"
             return not (_private_post(doc[i], labels) or _private_post(root, labels))
         i -= 1
     title = _title_of_field_before(span)
@@ -401,6 +406,11 @@ def _title_of_field_before(span: Span) -> Token | None:
     return None
 
 
+# Titles held in any kind of body; which body says whether the post is public.
+_BODY_TITLES = frozenset({"director", "head", "chairman", "chairwoman", "chairperson", "president",
+                          "chief", "manager"})
+
+
 def _private_post(title: Token, labels: dict[int, str]) -> bool:
     """True when the organization a title is held in is a non-government Organization."""
     owners: list[Token] = []
@@ -412,7 +422,16 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
         elif child.dep_ == "conj":  # "chairman and founder of ..."
             owners.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                           for t in p.children if t.dep_ == "pobj")
+    public = {"Agency", "Country", "Place"}
+    if any(({labels[o.i]} if o.i in labels else {labels.get(t.i) for t in o.subtree}) & public
+           for o in owners):
+        return False  # "head of research at the Chilean Copper Commission"
     for owner in owners:
+        if title.lower_ in _BODY_TITLES and owner.pos_ == "NOUN" and owner.dep_ == "pobj" and not any(
+            t.i in labels or t.lower_ in lexicon.agency_heads() or t.lower_ in lexicon.agency_units()
+            for t in owner.subtree
+        ):
+            return True  # "director of the mouse repository": a post in no public body
         if owner.i in labels:  # "chairman of the Hanoi-based Vietnam Food Association"
             if labels[owner.i] == "Organization":
                 return True
@@ -489,6 +508,12 @@ def _city_in_place_context(span: Span) -> bool:
 
 
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "middle", "central"})
+
+
+def doc_lower(span: Span, offset: int) -> str:
+    """The lower-case text of the token ``offset`` places before the span (-1: just before)."""
+    i = span.start + offset
+    return span.doc[i].lower_ if 0 <= i < len(span.doc) else ""
 
 
 def _court_district(span: Span) -> bool:

@@ -334,7 +334,7 @@ def test_legislative_leaders_and_the_house(nlp) -> None:
 def test_posts_in_no_public_body_make_persons(nlp) -> None:
     text = "The shop hired workers, according to chief executive Doug Miller."
     assert _labels(nlp, text)["Doug Miller"] == "Person"
-    text = "Mice will be ready by May, according to Cat Lund, director of the mouse repository."
-    assert _labels(nlp, text)["Cat Lund"] == "Person"
+    text = "Mice will be ready by May, according to Kate Lutz, director of the mouse repository."
+    assert _labels(nlp, text)["Kate Lutz"] == "Person"
     text = "Rodrigo Paz, head of research at the Chilean Copper Commission, said."
     assert _labels(nlp, text)["Rodrigo Paz"] == "Official"

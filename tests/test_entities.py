@@ -338,3 +338,17 @@ def test_posts_in_no_public_body_make_persons(nlp) -> None:
     assert _labels(nlp, text)["Kate Lutz"] == "Person"
     text = "Rodrigo Paz, head of research at the Chilean Copper Commission, said."
     assert _labels(nlp, text)["Rodrigo Paz"] == "Official"
+
+
+def test_brand_spellings_web_names_and_handles(nlp) -> None:
+    assert _labels(nlp, "FedEx is fielding many orders.")["FedEx"] == "Organization"
+    assert _labels(nlp, "Shoppers moved to Jet.com last year.")["Jet.com"] == "Organization"
+    assert not any("@" in t for t in _labels(nlp, "Follow her on Instagram @HauerSarah for updates."))
+    assert _labels(nlp, "Officials in McAllen said.")["McAllen"] == "Place"
+
+
+def test_a_us_state_named_like_a_country_in_an_american_story(nlp) -> None:
+    pytest.importorskip("pycountry")
+    labels = _labels(nlp, "Bars in Texas and Colorado reopened, and so did those in Georgia.")
+    assert labels["Georgia"] == "Place"
+    assert _labels(nlp, "Georgia and Armenia signed a deal with Russia.")["Georgia"] == "Country"

@@ -220,6 +220,10 @@ class EntityTyper:
         if text == "House" and span.start > 0 and doc_lower(span, -1) == "the" \
                 and label in {"ORG", "PERSON", "FAC", "GPE"}:
             return Span(ent.doc, span.start, span.end, label="Agency")  # the legislative chamber
+        if any("@" in t.text for t in span):
+            return None  # a social media handle ("Instagram @name")
+        if label in {"GPE", "LOC", "FAC", "PERSON"} and (_WEB_NAME.search(text) or _camel_case(span)):
+            return Span(ent.doc, span.start, span.end, label="Organization")  # "Jet.com", "FedEx"
         if _court_district(span):
             return None  # "the Northern District of California": part of a court's name
         if label in {"GPE", "LOC", "FAC", "PERSON"} and _after_company_noun(span) \
@@ -487,7 +491,7 @@ _PLACE_NOUNS = frozenset({"state", "city", "province", "county", "region", "town
 def _city_in_place_context(span: Span) -> bool:
     """A city of the gazetteer the model took for a person or company, used as a place:
     after "in/from/near", before "state"/"city", or before ", <country>"."""
-    if len(span) > 3 or not lexicon.is_city(span.text):
+    if len(span) > 3 or not (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
         return False
     doc, end = span.doc, span.end
     if span.start > 0 and (doc[span.start - 1].lower_.rstrip(".") in lexicon.honorifics()
@@ -514,6 +518,21 @@ def doc_lower(span: Span, offset: int) -> str:
     """The lower-case text of the token ``offset`` places before the span (-1: just before)."""
     i = span.start + offset
     return span.doc[i].lower_ if 0 <= i < len(span.doc) else ""
+
+
+_WEB_NAME = re.compile(r"\w\.(com|net|org|io|co)$", re.I)
+
+
+def _camel_case(span: Span) -> bool:
+    """One word with a capital inside after lower-case letters ("FedEx", "eMarketer"): a
+    brand's spelling, not a place's; names such as "McAllen" or "DeKalb" are excluded."""
+    if len(span) != 1 or not span.text.isalpha() or country_of(span.text) is not None:
+        return False
+    word = span.text
+    inner = [i for i, c in enumerate(word) if c.isupper() and i > 0 and word[i - 1].islower()]
+    if not inner or lexicon.is_city(word) or lexicon.is_region(word):
+        return False
+    return not re.match(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]", word)
 
 
 def _court_district(span: Span) -> bool:
@@ -547,7 +566,14 @@ def _sub_national(span: Span) -> bool:
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in {"GPE", "LOC"} \
             and country_of(doc[start - 2].text) is None:
         return True
-    return start >= 2 and doc[start - 2 : start].text.lower() == "state of"
+    if start >= 2 and doc[start - 2 : start].text.lower() == "state of":
+        return True
+    # an American story: other US states named as places ("Georgia and Colorado")
+    states = lexicon.us_states()
+    if norm(span.text) not in states:
+        return False
+    named = {norm(e.text) for e in doc.ents if e.label_ == "GPE"} & states
+    return len(named - {norm(span.text)}) >= 2
 
 
 _NO_REGION_OPENER = frozenset({"islamic", "nation", "welfare", "police", "member", "head"})

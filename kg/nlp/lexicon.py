@@ -223,6 +223,38 @@ def city_names() -> frozenset[str]:
     return frozenset(norm(c["name"]) for c in cities.values())
 
 
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Names of the world's first-level subdivisions ("Abia", "Ontario", "Hubei"; ISO 3166-2,
+    through the ``pycountry`` package); empty when that package is not installed."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    names = set()
+    for sub in pycountry.subdivisions:
+        name = norm(sub.name)
+        names.add(name)
+        names.add(re.sub(r" (sheng|shi|zizhiqu|state|province|region|oblast)$", "", name))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """Names of the states of the United States (``pycountry``; empty without it)."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(norm(s.name) for s in pycountry.subdivisions.get(country_code="US")
+                     if s.type == "State")
+
+
+def is_region(text: str) -> bool:
+    """True for the name of a state, province or other first-level subdivision."""
+    return norm(text) in region_names()
+
+
 def is_city(text: str) -> bool:
     """True for the name of a known city ("Onitsha", "Kumasi"); many are also person names,
     so callers need a place cue in the sentence as well."""

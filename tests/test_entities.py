@@ -352,3 +352,11 @@ def test_a_us_state_named_like_a_country_in_an_american_story(nlp) -> None:
     labels = _labels(nlp, "Bars in Texas and Colorado reopened, and so did those in Georgia.")
     assert labels["Georgia"] == "Place"
     assert _labels(nlp, "Georgia and Armenia signed a deal with Russia.")["Georgia"] == "Country"
+
+
+def test_corporate_officers_and_common_words_opening_sentences(nlp) -> None:
+    assert _labels(nlp, "Chief merchant officer Michelle Wlazlo got a bonus.")["Michelle Wlazlo"] == "Person"
+    assert "Children" not in _labels(nlp, "Children were told to stay home. The children complained.")
+    assert _labels(nlp, "Apple said sales rose. The apple harvest fell.")["Apple"] == "Organization"
+    labels = _labels(nlp, "Sales fell, Euromonitor International said in a report.")
+    assert labels["Euromonitor International"] == "Organization"

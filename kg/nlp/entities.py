@@ -206,8 +206,10 @@ class EntityTyper:
             return None
         if text.islower() or not any(_LETTERS.search(t.text) for t in span):
             return None  # names are capitalised; "jargon", "O.K." are model slips
-        if len(span) == 1 and _opens_sentence(span[0]) and span[0].pos_ in {"NOUN", "ADJ", "VERB"}:
+        if len(span) == 1 and _opens_sentence(span[0]) and span[0].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "INTJ"}:
             return None  # a common word capitalised only because it opens the sentence
+        if len(span) == 1 and _opens_sentence(span[0]) and _common_word(span[0]):
+            return None  # "Children ...", "Attendance ...": the word is written lower case elsewhere
         if label == "PERSON" and any(t.is_digit for t in span):
             return None  # "Pohang 3 Ulsan 2": a run across a results line, no one's name
         if any(t.text == "/" for t in span):
@@ -241,6 +243,9 @@ class EntityTyper:
                 return Span(ent.doc, span.start, span.end, label="Country")
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and _region_name(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Alameda County"
+        if label in {"GPE", "LOC", "FAC"} and len(span) > 1 \
+                and span[-1].lower_ in (lexicon.organization_cues() | {"international"}) - {"center", "centre"}:
+            return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
         if label in {"ORG", "PERSON"} and _city_in_place_context(span):
@@ -533,6 +538,16 @@ def _camel_case(span: Span) -> bool:
     if not inner or lexicon.is_city(word) or lexicon.is_region(word):
         return False
     return not re.match(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]", word)
+
+
+def _common_word(token: Token) -> bool:
+    """A capitalised word that the same text also writes in lower case as a word of its own."""
+    lower = token.lower_
+    if country_of(token.text) or lexicon.known_organization(token.text) or lexicon.is_city(token.text):
+        return False
+    if token.dep_ == "nsubj" and token.head.lemma_ in {"say", "tell", "announce", "report", "add"}:
+        return False  # "Apple said ...": a speaker is a name
+    return any(t.text == lower and t.i != token.i for t in token.doc)
 
 
 def _court_district(span: Span) -> bool:

@@ -133,6 +133,10 @@ def is_private_title(text: str) -> bool:
     """True when a title phrase holds a company, club or profession title as whole words:
     "Tesla CEO", "head coach", "chief executive officer"."""
     words = norm(text).split()
+    joined = " ".join(words)
+    # "chief merchant officer", "chief human resources officer": corporate officers
+    if re.search(r"\bchief (?!medical |scientific |nursing |public )(\w+ ){1,3}officer\b", joined):
+        return True
     for size in range(min(len(words), 4), 0, -1):
         for i in range(len(words) - size + 1):
             if " ".join(words[i : i + size]) in private_titles():

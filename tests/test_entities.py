@@ -360,3 +360,8 @@ def test_corporate_officers_and_common_words_opening_sentences(nlp) -> None:
     assert _labels(nlp, "Apple said sales rose. The apple harvest fell.")["Apple"] == "Organization"
     labels = _labels(nlp, "Sales fell, Euromonitor International said in a report.")
     assert labels["Euromonitor International"] == "Organization"
+
+
+def test_two_agencies_joined_by_and_stay_two(nlp) -> None:
+    labels = _labels(nlp, "The Alameda County Health Care Services Agency and Public Health Department issued an order.")
+    assert labels["Alameda County Health Care Services Agency"] == labels["Public Health Department"] == "Agency"

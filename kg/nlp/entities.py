@@ -252,6 +252,10 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label="Place")
         if label in {"ORG", "PERSON"} and _city_in_place_context(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "traders in Aba"
+        if label == "ORG":
+            person = _person_after_owner(span)
+            if person is not None:
+                return person  # "Vox's Julia Belluz": the writer, not a unit of the outlet
         if label == "ORG" and _titled_name(span):
             return Span(ent.doc, span.start, span.end, label="Person")  # "X, the state commissioner"
         if label == "ORG":
@@ -684,6 +688,20 @@ def _trade_context(head: Token) -> bool:
 
 def _is_disease(text: str) -> bool:
     return norm(text) in {norm(d) for d in lexicon.diseases()}
+
+
+def _person_after_owner(span: Span) -> Span | None:
+    for token in span[1:-1]:
+        if token.lower_ not in _POSSESSIVE:
+            continue
+        rest = span.doc[token.i + 1 : span.end]
+        words = {t.lower_ for t in rest}
+        if 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
+                and rest.root.pos_ == "PROPN" and not words & lexicon.agency_heads() \
+                and not words & lexicon.organization_cues() and not words & lexicon.region_words() \
+                and not lexicon.known_organization(rest.text) and country_of(rest[0].text) is None:
+            return Span(span.doc, rest.start, rest.end, label="Person")
+    return None
 
 
 def _after_owner(span: Span, person_words: set[str]) -> Span:

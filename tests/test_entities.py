@@ -391,3 +391,9 @@ def test_a_writer_named_after_an_outlets_possessive(nlp) -> None:
     assert labels.get("Julia Belluz") == "Person"
     labels = _labels(nlp, "Duke University's Margolis Center for Health Policy said.")
     assert labels.get("Margolis Center for Health Policy") != "Person"
+
+
+def test_sports_bodies_are_organizations_and_their_heads_persons(nlp) -> None:
+    labels = _labels(nlp, "IAAF president Lamine Diack said the ban stands.")
+    assert labels["IAAF"] == "Organization" and labels["Lamine Diack"] == "Person"
+    assert _labels(nlp, "The World Anti-Doping Agency met.")["World Anti-Doping Agency"] == "Organization"

@@ -1,9 +1,10 @@
 """The harness: run benchmarks, describe the machine, write speed.json and speed.md.
 
 A benchmark is a function ``run(ctx) -> list[Outcome]``; it measures kg and its baseline in
-the same process, interleaved, so both see the same machine load. Timings are wall-clock
-(``time.perf_counter``); the machine's load average before and after each benchmark is kept
-with the result, because a shared machine can make any figure noisy.
+the same process, interleaved, so both see the same machine load. Single-process ratios are
+taken on CPU time (``time.process_time``), others on wall time (``time.perf_counter``); the
+machine's load average before and after each benchmark is kept with the result, because a
+shared machine can make any wall-clock figure noisy.
 """
 
 from __future__ import annotations

@@ -360,6 +360,7 @@ def test_corporate_officers_and_common_words_opening_sentences(nlp) -> None:
     assert _labels(nlp, "Apple said sales rose. The apple harvest fell.")["Apple"] == "Organization"
     labels = _labels(nlp, "Sales fell, Euromonitor International said in a report.")
     assert labels["Euromonitor International"] == "Organization"
+    assert _labels(nlp, "Officials in the West Bank said.")["West Bank"] == "Place"
 
 
 def test_two_agencies_joined_by_and_stay_two(nlp) -> None:

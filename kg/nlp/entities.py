@@ -246,7 +246,7 @@ class EntityTyper:
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and _region_name(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Alameda County"
         if label in {"GPE", "LOC", "FAC"} and len(span) > 1 \
-                and span[-1].lower_ in (lexicon.organization_cues() | {"international"}) - {"center", "centre"}:
+                and span[-1].lower_ in _COMPANY_ENDINGS:  # not "West Bank", "Union Square"
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
@@ -559,6 +559,13 @@ def _camel_case(span: Span) -> bool:
     return not re.match(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]", word)
 
 
+_COMPANY_ENDINGS = frozenset(
+    {"international", "inc", "inc.", "ltd", "ltd.", "plc", "corp", "corp.", "co.", "company", "group",
+     "holdings", "llc", "ag", "gmbh", "technologies", "motors", "airlines", "pharmaceuticals", "labs",
+     "research", "analytics", "media", "games", "entertainment"}
+)
+
+
 def _common_word(token: Token) -> bool:
     """A capitalised word that the same text also writes in lower case as a word of its own."""
     lower = token.lower_
@@ -734,13 +741,13 @@ def _trim(span: Span) -> Span | None:
 
 def _consistent_places(spans: list[Span]) -> list[Span]:
     """A known city or region that the text names as a place is a place wherever the model
-    took the same name for a person or company ("Kano isn't the only place ...")."""
+    took the same name for a person (not a company: teams carry city names) ("Kano isn't the only place ...")."""
     places = {s.text for s in spans if s.label_ == "Place"}
     if not places:
         return spans
     out = []
     for span in spans:
-        if span.label_ in {"Person", "Organization"} and span.text in places \
+        if span.label_ == "Person" and span.text in places \
                 and (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
             span = Span(span.doc, span.start, span.end, label="Place")
         out.append(span)

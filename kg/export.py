@@ -58,13 +58,16 @@ def export(
         if format in RDF_FORMATS:
             from kg.rdf.serialize import write_quads
 
+            # The embedded store hands over its own quads: no round trip through rdflib terms.
+            source = getattr(graph_store, "ox", None)
+            source = source if source is not None else graph_store.quads()
             if target is None:
                 with tempfile.TemporaryDirectory() as tmp:
                     path = Path(tmp) / f"graph.{format}"
-                    write_quads(graph_store.quads(), path, format=format)
+                    write_quads(source, path, format=format)
                     sys.stdout.write(path.read_text(encoding="utf-8"))
                 return None
-            write_quads(graph_store.quads(), target, format=format)
+            write_quads(source, target, format=format)
             return target
         if format == "graphml":
             from kg.rdf.graphml import to_networkx, write_graphml

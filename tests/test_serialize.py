@@ -8,7 +8,7 @@ from rdflib.compare import isomorphic
 
 from kg.errors import InputError
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.serialize import FORMATS, PREFIXES, format_for, serialize, write
+from kg.rdf.serialize import FORMATS, PREFIXES, format_for, serialize, serialize_many, to_oxigraph, write, write_many
 from rdf_sample import sample_extraction, second_extraction
 
 RDFLIB_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
@@ -139,3 +139,26 @@ def test_written_files_get_ordinary_permissions(tmp_path, quads):
     finally:
         os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_serialize_many_gives_the_bytes_of_one_serialize_per_format(quads):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.extend(to_oxigraph(quads))
+    # The store's merged default graph repeats the named graphs' statements, as kg's store does.
+    store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in to_oxigraph(quads)])
+    for source in (quads, store):
+        many = serialize_many(source, FORMATS)
+        assert list(many) == list(FORMATS)
+        for fmt in FORMATS:
+            assert many[fmt] == serialize(source, format=fmt), fmt
+
+
+def test_write_many_writes_each_file_in_its_format(quads, tmp_path):
+    paths = write_many(quads, {tmp_path / "g.ttl": None, tmp_path / "g.trig": None, tmp_path / "x.out": "nq"})
+    assert [p.name for p in paths] == ["g.ttl", "g.trig", "x.out"]
+    assert (tmp_path / "g.trig").read_bytes() == serialize(quads, format="trig")
+    assert (tmp_path / "x.out").read_bytes() == serialize(quads, format="nq")
+    with pytest.raises(InputError):
+        write_many(quads, {tmp_path / "g.xyz": None})

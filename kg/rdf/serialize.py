@@ -215,6 +215,28 @@ def _nquads(source: Source, *, merge_graphs: bool) -> bytes:
     return "".join(f"{t} {g} .\n" if g else f"{t} .\n" for g, t in sorted(statements)).encode("utf-8")
 
 
+def _nquads_both(source: Source) -> tuple[bytes, bytes]:
+    """``_nquads`` merged and per graph from one sort of the statement texts.
+
+    Each graph's statements come out of the sorted texts in order, so sorting the (graph,
+    text) pairs again is not needed; the bytes are those of the two separate calls.
+    """
+    graphs_of: dict[str, list[str]] = {}
+    for graph, text in _statements(source):
+        graphs_of.setdefault(text, []).append(graph)
+    texts = sorted(graphs_of)
+    per_graph: dict[str, list[str]] = {graph: [] for graph in sorted({g for gs in graphs_of.values() for g in gs})}
+    for text in texts:
+        for graph in graphs_of[text]:
+            per_graph[graph].append(text)
+    merged = "".join(f"{t} .\n" for t in texts).encode("utf-8")
+    quads = "".join(
+        "".join(f"{t} {graph} .\n" for t in members) if graph else "".join(f"{t} .\n" for t in members)
+        for graph, members in per_graph.items()
+    ).encode("utf-8")
+    return merged, quads
+
+
 def to_oxigraph(source: Source) -> list[ox.Quad]:
     """Every statement of ``source`` as Oxigraph quads, duplicates removed, sorted canonically."""
     return list(ox.parse(_nquads(source, merge_graphs=False), format=ox.RdfFormat.N_QUADS))
@@ -282,10 +304,27 @@ def serialize(source: Source, *, format: str = "ttl") -> bytes:
     >>> serialize(extraction_to_quads(extraction), format="trig")[:8]
     b'@prefix '
     """
+    _check_format(format)
+    return _from_nquads(_nquads(source, merge_graphs=format not in QUAD_FORMATS), format)
+
+
+def serialize_many(source: Source, formats: Iterable[str]) -> dict[str, bytes]:
+    """The graph in several formats, its statements read and sorted once for all of them."""
+    wanted = list(dict.fromkeys(formats))
+    for format in wanted:
+        _check_format(format)
+    merged, quads = _nquads_both(source)
+    return {f: _from_nquads(quads if f in QUAD_FORMATS else merged, f) for f in wanted}
+
+
+def _check_format(format: str) -> None:
     if format not in FORMATS:
         raise InputError(f"unknown RDF format {format!r}: use one of {', '.join(FORMATS)}")
+
+
+def _from_nquads(data: bytes, format: str) -> bytes:
+    """Sorted N-Quads (or N-Triples for the triple formats) -> bytes in ``format``."""
     merge = format not in QUAD_FORMATS
-    data = _nquads(source, merge_graphs=merge)
     syntax = ox.RdfFormat.N_TRIPLES if merge else ox.RdfFormat.N_QUADS
     if format == "jsonld":
         return _jsonld(ox.parse(data, format=syntax))
@@ -327,6 +366,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
 def write(source: Source, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
     """Serialize ``source`` to ``path`` atomically; the format defaults to the file suffix."""
     return write_atomic(path, serialize(source, format=format or format_for(path)))
+
+
+def write_many(source: Source, paths: dict[str | os.PathLike[str], str | None]) -> list[Path]:
+    """Write ``source`` to every path (format or None for the suffix's), sorting it only once."""
+    formats = {path: fmt or format_for(path) for path, fmt in paths.items()}
+    data = serialize_many(source, formats.values())
+    return [write_atomic(path, data[fmt]) for path, fmt in formats.items()]
 
 
 def write_quads(source: Source, path: str | os.PathLike[str], *, format: str | None = None) -> Path:

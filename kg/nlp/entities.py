@@ -17,6 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
+from kg.nlp.cues import (
+    COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
+    consistent_places, court_district, described_as_company, doc_lower, place_body, region_name,
+    sub_national,
+)
 from kg.nlp.results import result_teams
 
 KG_LABELS = frozenset(
@@ -112,7 +117,7 @@ class EntityTyper:
                     strong.append(span)
                     continue
             weak.append(span)
-        chosen = _consistent_places(_select([strong, model, weak]))
+        chosen = consistent_places(_select([strong, model, weak]))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]
         return doc
@@ -208,7 +213,7 @@ class EntityTyper:
             return None  # names are capitalised; "jargon", "O.K." are model slips
         if len(span) == 1 and _opens_sentence(span[0]) and span[0].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "INTJ"}:
             return None  # a common word capitalised only because it opens the sentence
-        if len(span) == 1 and _opens_sentence(span[0]) and _common_word(span[0]):
+        if len(span) == 1 and _opens_sentence(span[0]) and common_word(span[0]):
             return None  # "Children ...", "Attendance ...": the word is written lower case elsewhere
         if label == "PERSON" and any(t.is_digit for t in span):
             return None  # "Pohang 3 Ulsan 2": a run across a results line, no one's name
@@ -224,16 +229,16 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label="Agency")  # the legislative chamber
         if any("@" in t.text for t in span):
             return None  # a social media handle ("Instagram @name")
-        if label in {"GPE", "LOC", "FAC", "PERSON"} and (_WEB_NAME.search(text) or _camel_case(span)):
+        if label in {"GPE", "LOC", "FAC", "PERSON"} and (WEB_NAME.search(text) or camel_case(span)):
             return Span(ent.doc, span.start, span.end, label="Organization")  # "Jet.com", "FedEx"
-        if _court_district(span):
+        if court_district(span):
             return None  # "the Northern District of California": part of a court's name
-        if label in {"GPE", "LOC", "FAC", "PERSON"} and _after_company_noun(span) \
+        if label in {"GPE", "LOC", "FAC", "PERSON"} and after_company_noun(span) \
                 and country_of(text) is None:
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         country = country_of(text)
         if country is not None and norm(text) in lexicon.ambiguous_countries() \
-                and _sub_national(span):
+                and sub_national(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Atlanta, Georgia"
         if label in {"GPE", "LOC", "FAC", "PERSON"} and len(span) == 1 \
                 and lexicon.is_demonym_only(text):
@@ -241,16 +246,16 @@ class EntityTyper:
         if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country is not None:
             if not (label == "PERSON" and norm(text) in lexicon.ambiguous_countries()):
                 return Span(ent.doc, span.start, span.end, label="Country")
-        if label in {"GPE", "LOC", "FAC", "ORG"} and _place_body(span):
+        if label in {"GPE", "LOC", "FAC", "ORG"} and place_body(span):
             return Span(ent.doc, span.start, span.end, label="Agency")  # "L.A. County Public Health"
-        if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and _region_name(span):
+        if label in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and region_name(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Alameda County"
         if label in {"GPE", "LOC", "FAC"} and len(span) > 1 \
-                and span[-1].lower_ in _COMPANY_ENDINGS:  # not "West Bank", "Union Square"
+                and span[-1].lower_ in COMPANY_ENDINGS:  # not "West Bank", "Union Square"
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
-        if label in {"ORG", "PERSON"} and _city_in_place_context(span):
+        if label in {"ORG", "PERSON"} and city_in_place_context(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "traders in Aba"
         if label == "ORG":
             person = _person_after_owner(span)
@@ -261,7 +266,7 @@ class EntityTyper:
         if label == "ORG":
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label == "PERSON":
-            if _described_as_company(span):  # "Gassco, the state-owned operator of ..."
+            if described_as_company(span):  # "Gassco, the state-owned operator of ..."
                 return Span(ent.doc, span.start, span.end, label=organization_type(span))
             if span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(text) \
                     or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues()):
@@ -503,146 +508,6 @@ def _titled_name(span: Span) -> bool:
                for t in candidates)
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "at", "across", "around", "outside",
-                                  "into", "across", "within", "between"})
-_PLACE_NOUNS = frozenset({"state", "city", "province", "county", "region", "town", "district",
-                          "metropolis", "municipality"})
-
-
-def _city_in_place_context(span: Span) -> bool:
-    """A city of the gazetteer the model took for a person or company, used as a place:
-    after "in/from/near", before "state"/"city", or before ", <country>"."""
-    if len(span) > 3 or not (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
-        return False
-    doc, end = span.doc, span.end
-    if span.start > 0 and (doc[span.start - 1].lower_.rstrip(".") in lexicon.honorifics()
-                           or is_title(doc[span.start - 1].text)):
-        return False  # "Mr Aba", "President X": a person
-    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
-        return True
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-            and doc[span.start - 2].lower_ in _PLACE_NOUNS:
-        return True  # "the northern Nigerian state of Kano"
-    if end + 1 < len(doc) and doc[end].text == "," and country_of(doc[end + 1].text) is not None \
-            and doc[end + 1].ent_type_ == "GPE":
-        return True
-    if span.start >= 2 and doc[span.start - 1].lower_ in {"and", "or", ","} \
-            and doc[span.start - 2].ent_type_ in {"GPE", "LOC"}:
-        return True  # "in Onitsha and Aba": listed with places
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
-
-
-_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "middle", "central"})
-
-
-def doc_lower(span: Span, offset: int) -> str:
-    """The lower-case text of the token ``offset`` places before the span (-1: just before)."""
-    i = span.start + offset
-    return span.doc[i].lower_ if 0 <= i < len(span.doc) else ""
-
-
-_WEB_NAME = re.compile(r"\w\.(com|net|org|io|co)$", re.I)
-
-
-def _camel_case(span: Span) -> bool:
-    """One word with a capital inside after lower-case letters ("FedEx", "eMarketer"): a
-    brand's spelling, not a place's; names such as "McAllen" or "DeKalb" are excluded."""
-    if len(span) != 1 or not span.text.isalpha() or country_of(span.text) is not None:
-        return False
-    word = span.text
-    inner = [i for i, c in enumerate(word) if c.isupper() and i > 0 and word[i - 1].islower()]
-    if not inner or lexicon.is_city(word) or lexicon.is_region(word):
-        return False
-    return not re.match(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]", word)
-
-
-_COMPANY_ENDINGS = frozenset(
-    {"international", "inc", "inc.", "ltd", "ltd.", "plc", "corp", "corp.", "co.", "company", "group",
-     "holdings", "llc", "ag", "gmbh", "technologies", "motors", "airlines", "pharmaceuticals", "labs",
-     "research", "analytics", "media", "games", "entertainment"}
-)
-
-
-def _common_word(token: Token) -> bool:
-    """A capitalised word that the same text also writes in lower case as a word of its own."""
-    lower = token.lower_
-    if country_of(token.text) or lexicon.known_organization(token.text) or lexicon.is_city(token.text):
-        return False
-    if token.dep_ == "nsubj" and token.head.lemma_ in {"say", "tell", "announce", "report", "add"}:
-        return False  # "Apple said ...": a speaker is a name
-    return any(t.text == lower and t.i != token.i for t in token.doc)
-
-
-def _court_district(span: Span) -> bool:
-    end = span.end
-    return len(span) == 2 and span[0].lower_ in _DIRECTIONS and span[1].lower_ == "district" \
-        and end < len(span.doc) and span.doc[end].lower_ == "of"
-
-
-def _after_company_noun(span: Span) -> bool:
-    """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
-    if span.start == 0:
-        return False
-    doc = span.doc
-    before = doc[span.start - 1]
-    if before.lower_ == "as" and span.start >= 3 and doc[span.start - 2].lower_ == "such":
-        before = doc[span.start - 3]  # "big exporters such as Foxconn"
-        return before.pos_ == "NOUN" and before.lemma_.lower() in lexicon.company_nouns()
-    return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
-
-
-def _described_as_company(span: Span) -> bool:
-    root = span.root
-    return any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
-               for t in root.children)
-
-
-def _sub_national(span: Span) -> bool:
-    """A name shared by a country and a state, used as the state: "Atlanta, Georgia",
-    "the state of Georgia"."""
-    doc, start = span.doc, span.start
-    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in {"GPE", "LOC"} \
-            and country_of(doc[start - 2].text) is None:
-        return True
-    if start >= 2 and doc[start - 2 : start].text.lower() == "state of":
-        return True
-    # an American story: other US states named as places ("Georgia and Colorado")
-    states = lexicon.us_states()
-    if norm(span.text) not in states:
-        return False
-    named = {norm(e.text) for e in doc.ents if e.label_ == "GPE"} & states
-    return len(named - {norm(span.text)}) >= 2
-
-
-def _place_body(span: Span) -> bool:
-    """A county, state or city name followed by a field of government."""
-    for token in span[1:-1]:
-        if token.lower_ in {"county", "state", "city"} and token.is_title:
-            rest = span.doc[token.i + 1 : span.end].text.lower().replace("’", "'")
-            return re.sub(r"'s? (office|department)$", "", rest) in lexicon.agency_fields()
-    return False
-
-
-_NO_REGION_OPENER = frozenset({"islamic", "nation", "welfare", "police", "member", "head"})
-
-
-def _region_name(span: Span) -> bool:
-    """ "Alameda County", "Abia State", "Hubei Province": a name and a region word."""
-    if not 2 <= len(span) <= 4 or span[-1].lower_ not in lexicon.region_words():
-        return False
-    if not span[-1].is_title or span[0].lower_ in _NO_REGION_OPENER:
-        return False
-    rest = span[:-1]
-    if any(not t.is_title or t.lower_ in {"of", "for", "and"} for t in rest):
-        return False
-    heads, cues = lexicon.agency_heads(), lexicon.organization_cues()
-    return not any(t.lower_ in heads or t.lower_ in cues for t in rest) \
-        and lexicon.country_of_demonym(rest.text) is None
-
-
 def _is_organization_token(token: Token) -> bool:
     if token.ent_type_ in {"ORG"}:
         return True
@@ -737,21 +602,6 @@ def _trim(span: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
-
-
-def _consistent_places(spans: list[Span]) -> list[Span]:
-    """A known city or region that the text names as a place is a place wherever the model
-    took the same name for a person (not a company: teams carry city names) ("Kano isn't the only place ...")."""
-    places = {s.text for s in spans if s.label_ == "Place"}
-    if not places:
-        return spans
-    out = []
-    for span in spans:
-        if span.label_ == "Person" and span.text in places \
-                and (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
-            span = Span(span.doc, span.start, span.end, label="Place")
-        out.append(span)
-    return out
 
 
 def _select(groups: list[list[Span]]) -> list[Span]:

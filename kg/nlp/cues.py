@@ -1,0 +1,166 @@
+"""Evidence in the text that retypes a name: place cues (prepositions, region words,
+gazetteers), company cues (company nouns, brand spellings, company endings) and the
+context that makes a shared name a US state. Used by ``kg.nlp.entities``."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.nlp import lexicon
+from kg.nlp.lexicon import country_of, is_title, norm
+
+PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "at", "across", "around", "outside",
+                                  "into", "across", "within", "between"})
+PLACE_NOUNS = frozenset({"state", "city", "province", "county", "region", "town", "district",
+                          "metropolis", "municipality"})
+
+
+def city_in_place_context(span: Span) -> bool:
+    """A city of the gazetteer the model took for a person or company, used as a place:
+    after "in/from/near", before "state"/"city", or before ", <country>"."""
+    if len(span) > 3 or not (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
+        return False
+    doc, end = span.doc, span.end
+    if span.start > 0 and (doc[span.start - 1].lower_.rstrip(".") in lexicon.honorifics()
+                           or is_title(doc[span.start - 1].text)):
+        return False  # "Mr Aba", "President X": a person
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in PLACE_NOUNS:
+        return True  # "the northern Nigerian state of Kano"
+    if end + 1 < len(doc) and doc[end].text == "," and country_of(doc[end + 1].text) is not None \
+            and doc[end + 1].ent_type_ == "GPE":
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"and", "or", ","} \
+            and doc[span.start - 2].ent_type_ in {"GPE", "LOC"}:
+        return True  # "in Onitsha and Aba": listed with places
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "middle", "central"})
+
+
+def doc_lower(span: Span, offset: int) -> str:
+    """The lower-case text of the token ``offset`` places before the span (-1: just before)."""
+    i = span.start + offset
+    return span.doc[i].lower_ if 0 <= i < len(span.doc) else ""
+
+
+WEB_NAME = re.compile(r"\w\.(com|net|org|io|co)$", re.I)
+
+
+def camel_case(span: Span) -> bool:
+    """One word with a capital inside after lower-case letters ("FedEx", "eMarketer"): a
+    brand's spelling, not a place's; names such as "McAllen" or "DeKalb" are excluded."""
+    if len(span) != 1 or not span.text.isalpha() or country_of(span.text) is not None:
+        return False
+    word = span.text
+    inner = [i for i, c in enumerate(word) if c.isupper() and i > 0 and word[i - 1].islower()]
+    if not inner or lexicon.is_city(word) or lexicon.is_region(word):
+        return False
+    return not re.match(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]", word)
+
+
+COMPANY_ENDINGS = frozenset(
+    {"international", "inc", "inc.", "ltd", "ltd.", "plc", "corp", "corp.", "co.", "company", "group",
+     "holdings", "llc", "ag", "gmbh", "technologies", "motors", "airlines", "pharmaceuticals", "labs",
+     "research", "analytics", "media", "games", "entertainment"}
+)
+
+
+def common_word(token: Token) -> bool:
+    """A capitalised word that the same text also writes in lower case as a word of its own."""
+    lower = token.lower_
+    if country_of(token.text) or lexicon.known_organization(token.text) or lexicon.is_city(token.text):
+        return False
+    if token.dep_ == "nsubj" and token.head.lemma_ in {"say", "tell", "announce", "report", "add"}:
+        return False  # "Apple said ...": a speaker is a name
+    return any(t.text == lower and t.i != token.i for t in token.doc)
+
+
+def court_district(span: Span) -> bool:
+    end = span.end
+    return len(span) == 2 and span[0].lower_ in DIRECTIONS and span[1].lower_ == "district" \
+        and end < len(span.doc) and span.doc[end].lower_ == "of"
+
+
+def after_company_noun(span: Span) -> bool:
+    """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
+    if span.start == 0:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ == "as" and span.start >= 3 and doc[span.start - 2].lower_ == "such":
+        before = doc[span.start - 3]  # "big exporters such as Foxconn"
+        return before.pos_ == "NOUN" and before.lemma_.lower() in lexicon.company_nouns()
+    return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
+
+
+def described_as_company(span: Span) -> bool:
+    root = span.root
+    return any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
+               for t in root.children)
+
+
+def sub_national(span: Span) -> bool:
+    """A name shared by a country and a state, used as the state: "Atlanta, Georgia",
+    "the state of Georgia"."""
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in {"GPE", "LOC"} \
+            and country_of(doc[start - 2].text) is None:
+        return True
+    if start >= 2 and doc[start - 2 : start].text.lower() == "state of":
+        return True
+    # an American story: other US states named as places ("Georgia and Colorado")
+    states = lexicon.us_states()
+    if norm(span.text) not in states:
+        return False
+    named = {norm(e.text) for e in doc.ents if e.label_ == "GPE"} & states
+    return len(named - {norm(span.text)}) >= 2
+
+
+def place_body(span: Span) -> bool:
+    """A county, state or city name followed by a field of government."""
+    for token in span[1:-1]:
+        if token.lower_ in {"county", "state", "city"} and token.is_title:
+            rest = span.doc[token.i + 1 : span.end].text.lower().replace("’", "'")
+            return re.sub(r"'s? (office|department)$", "", rest) in lexicon.agency_fields()
+    return False
+
+
+NO_REGION_OPENER = frozenset({"islamic", "nation", "welfare", "police", "member", "head"})
+
+
+def region_name(span: Span) -> bool:
+    """ "Alameda County", "Abia State", "Hubei Province": a name and a region word."""
+    if not 2 <= len(span) <= 4 or span[-1].lower_ not in lexicon.region_words():
+        return False
+    if not span[-1].is_title or span[0].lower_ in NO_REGION_OPENER:
+        return False
+    rest = span[:-1]
+    if any(not t.is_title or t.lower_ in {"of", "for", "and"} for t in rest):
+        return False
+    heads, cues = lexicon.agency_heads(), lexicon.organization_cues()
+    return not any(t.lower_ in heads or t.lower_ in cues for t in rest) \
+        and lexicon.country_of_demonym(rest.text) is None
+
+
+def consistent_places(spans: list[Span]) -> list[Span]:
+    """A known city or region that the text names as a place is a place wherever the model
+    took the same name for a person (not a company: teams carry city names) ("Kano isn't the only place ...")."""
+    places = {s.text for s in spans if s.label_ == "Place"}
+    if not places:
+        return spans
+    out = []
+    for span in spans:
+        if span.label_ == "Person" and span.text in places \
+                and (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
+            span = Span(span.doc, span.start, span.end, label="Place")
+        out.append(span)
+    return out

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
@@ -51,8 +52,14 @@ def extract_articles(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
+    memory_zone: bool = True,
 ) -> Iterator[Extraction]:
     """Stream extractions for ``articles`` in input order, one batch of Docs at a time.
+
+    With ``memory_zone`` (one process only) each batch runs in ``nlp.memory_zone()``: the
+    strings and lexemes its texts add to the vocab are dropped after the batch, so a long
+    stream does not grow the StringStore. Extractions are plain data: nothing refers to a
+    Doc once its batch is done.
 
     >>> from kg.model import Article
     >>> [x.article.id for x in extract_articles([Article("a1", "Zhang Qi said so.")])]  # doctest: +SKIP
@@ -66,6 +73,19 @@ def extract_articles(
         return
     nlp = nlp or cached_pipeline(model)
     name = model_id(nlp)
-    pairs = ((a.text, a) for a in chain([first], iterator))
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield extract(doc, article, model=name)
+    stream = chain([first], iterator)
+    if not memory_zone or n_process != 1 or not hasattr(nlp, "memory_zone"):
+        pairs = ((a.text, a) for a in stream)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield extract(doc, article, model=name)
+        return
+    # The first batch runs outside a zone: components and relation rules that build their
+    # matchers lazily on first use must not have their rule names evicted after a batch.
+    warm = True
+    while batch := list(islice(stream, max(1, batch_size))):
+        with nullcontext() if warm else nlp.memory_zone():
+            warm = False
+            # Extract the whole batch inside the zone; yield only plain data after it ends.
+            done = [extract(doc, article, model=name) for doc, article in
+                    nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size)]
+        yield from done

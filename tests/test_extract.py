@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+TEXTS = (
+    "Zorvanka Quillet, the deputy minister of Trade of Freedonia, said on Monday that the "
+    "country exported 1.2 million ventilators to Sylvania last month.",
+    "The Bureau of Port Safety, part of the Ministry of Transport, is based in Port Royal. "
+    "Its director, Ana Ruiz, said shipments of masks worth $3.5 billion had left the port.",
+    "Prime Minister Onwubrax Teldimar of Kellavia met officials of the Kellavian Export Council "
+    "in Vostrand on Tuesday.",
+)
+
+
+def _articles(prefix: str = "a") -> list[Article]:
+    return [Article(f"{prefix}{i}", text) for i, text in enumerate(TEXTS)]
+
+
+def test_memory_zone_gives_the_extractions_of_a_plain_pipe(nlp):
+    plain = list(extract_articles(_articles(), nlp=nlp, batch_size=2, memory_zone=False))
+    zoned = list(extract_articles(_articles(), nlp=nlp, batch_size=2))
+    assert [x.article.id for x in zoned] == ["a0", "a1", "a2"]
+    assert zoned == plain
+    assert any(x.entities for x in zoned) and any(x.facts for x in zoned)
+    # Strings evicted after a batch are added again when the next batch needs them.
+    assert list(extract_articles(_articles(), nlp=nlp, batch_size=1)) == plain
+
+
+def test_memory_zone_keeps_the_string_store_from_growing(nlp):
+    list(extract_articles(_articles("warm"), nlp=nlp, batch_size=2))
+    before = len(nlp.vocab.strings)
+    # The first batch runs outside a zone (it warms lazily built matchers): known texts here.
+    novel = [Article(f"n{i}", f"Grelvaxion{i} Prundt{i} visited Zyrkosia{i} on Friday.") for i in range(6)]
+    assert len(list(extract_articles(_articles("again") + novel, nlp=nlp, batch_size=3))) == 9
+    assert len(nlp.vocab.strings) == before

@@ -22,6 +22,7 @@ from kg.nlp.cues import (
     consistent_places, court_district, described_as_company, doc_lower, place_body, region_name,
     sub_national,
 )
+from kg.nlp.offices import holds_title, titled_name
 from kg.nlp.results import result_teams
 
 KG_LABELS = frozenset(
@@ -261,7 +262,7 @@ class EntityTyper:
             person = _person_after_owner(span)
             if person is not None:
                 return person  # "Vox's Julia Belluz": the writer, not a unit of the outlet
-        if label == "ORG" and _titled_name(span):
+        if label == "ORG" and titled_name(span):
             return Span(ent.doc, span.start, span.end, label="Person")  # "X, the state commissioner"
         if label == "ORG":
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
@@ -370,142 +371,12 @@ def organization_type(span: Span) -> str:
     return "Organization"
 
 
-def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
-    """True when the text gives this person an official title (apposition or pre-modifier).
-
-    ``labels`` maps token indices to kg entity labels; a title held in a company, club or
-    other non-government Organization ("chairman of MIT's Media Labs", "the MMF's general
-    secretary") is no public office.
-    """
-    doc = span.doc
-    root = span.root
-    if labels is None:
-        labels = {i: e.label_ for e in doc.ents for i in range(e.start, e.end)}
-    # "Zhang Qi, deputy director of ...", "Jiang Fan, an official with ..."
-    candidates = [t for t in root.children if t.dep_ == "appos"]
-    if root.dep_ == "appos":
-        candidates.append(root.head)
-    for token in candidates:
-        if _title_phrase(token):
-            mods = [t.text for t in token.lefts if t.dep_ in {"amod", "compound"}]
-            if lexicon.is_private_title(" ".join([*mods, token.text])):
-                return False  # "Jill Soltau, chief executive of ...": a company's post
-            return not _private_post(token, labels)
-    # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
-    i = span.start - 1
-    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
-        if lexicon.is_private_title(doc[max(i - 1, 0) : span.start].text):
-            return False  # "Tesla CEO Elon Musk", "head coach X": no public office
-        if doc[i].lower_ in lexicon.title_words() and (
-            is_title(doc[i].text) or (i > 0 and is_title(doc[i - 1 : i + 1].text))
-        ):  # "President X", "Senate Majority Leader X"
-            return not (_private_post(doc[i], labels) or _private_post(root, labels))
-        i -= 1
-    title = _title_of_field_before(span)
-    if title is not None:
-        return not lexicon.is_private_title(doc[title.i : span.start].text)
-    for token in root.children:
-        if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
-            if lexicon.is_private_title(token.text):
-                return False
-            return not (_private_post(token, labels) or _private_post(root, labels))
-    return False
-
-
-def _title_of_field_before(span: Span) -> Token | None:
-    """ "vice-minister of industry and information technology Xin Guobin": a title with its
-    field in lower case written straight before the name (the parse often breaks it)."""
-    doc = span.doc
-    i = span.start - 1
-    while i >= 1 and span.start - i <= 8 and doc[i].is_lower and (doc[i].is_alpha or doc[i].text == "-"):
-        if doc[i].lower_ in {"of", "for"} and i < span.start - 1:
-            before = doc[i - 1]
-            if before.lower_ in lexicon.title_words() and is_title(before.text):
-                return before
-        i -= 1
-    return None
-
-
-# Titles held in any kind of body; which body says whether the post is public.
-_BODY_TITLES = frozenset({"director", "head", "chairman", "chairwoman", "chairperson", "president",
-                          "chief", "manager"})
-
-
-def _private_post(title: Token, labels: dict[int, str]) -> bool:
-    """True when the organization a title is held in is a non-government Organization."""
-    owners: list[Token] = []
-    for child in title.children:
-        if child.dep_ in {"poss", "compound", "nmod"} and child.i < title.i:
-            owners.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "at", "with", "for"}:
-            owners.extend(t for t in child.children if t.dep_ == "pobj")
-        elif child.dep_ == "conj":  # "chairman and founder of ..."
-            owners.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
-                          for t in p.children if t.dep_ == "pobj")
-    public = {"Agency", "Country", "Place"}
-    if any(({labels[o.i]} if o.i in labels else {labels.get(t.i) for t in _owner_words(o)}) & public
-           for o in owners):
-        return False  # "head of research at the Chilean Copper Commission"
-    for owner in owners:
-        if title.lower_ in _BODY_TITLES and owner.pos_ == "NOUN" and owner.dep_ == "pobj" and not any(
-            t.i in labels or t.lower_ in lexicon.agency_heads() or t.lower_ in lexicon.agency_units()
-            for t in owner.subtree
-        ):
-            return True  # "director of the mouse repository": a post in no public body
-        if owner.i in labels:  # "chairman of the Hanoi-based Vietnam Food Association"
-            if labels[owner.i] == "Organization":
-                return True
-            continue
-        found = {labels.get(t.i) for t in _owner_words(owner)} - {None}
-        if "Organization" in found and not found & {"Agency", "Country", "Place"}:
-            return True
-    return False
-
-
-def _owner_words(owner: Token) -> list[Token]:
-    """The words naming a body: its modifiers and "of" phrases, not where it is ("the UNICEF
-    office in Kano")."""
-    words = [owner]
-    for child in owner.children:
-        if child.i < owner.i or (child.dep_ == "prep" and child.lower_ == "of"):
-            words.extend(child.subtree)
-    return words
-
-
-def _title_phrase(token: Token) -> bool:
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    mods = [t.text for t in token.lefts if t.dep_ in {"amod", "compound"}]
-    return is_title(" ".join([*mods, token.text])) or is_title(token.text)
-
-
 def _name_head(span: Span) -> str:
     # The word an organization name is about: before "of"/"for" if there is one.
     for token in span:
         if token.lower_ in {"of", "for", "on"} and token.i > span.start:
             return token.nbor(-1).lower_
     return span[-1].lower_
-
-
-_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "le", "la", "dos", "do"})
-
-
-def _titled_name(span: Span) -> bool:
-    """A name of title-case words with no organization word whose apposition is a title
-    ("Ada Obi, the state commissioner for health"): the model's ORG is a person."""
-    if not 2 <= len(span) <= 4 or not all(t.is_alpha and (t.is_title or t.lower_ in _NAME_PARTICLES)
-                                          for t in span) or not span[0].is_title:
-        return False
-    words = {t.lower_ for t in span}
-    if words & lexicon.agency_heads() or words & lexicon.organization_cues() \
-            or lexicon.known_organization(span.text) or span.root.pos_ != "PROPN":
-        return False
-    root = span.root
-    candidates = [t for t in root.children if t.dep_ == "appos"]
-    if root.dep_ == "appos" and root.head.i < span.start:
-        candidates.append(root.head)
-    return any(_title_phrase(t) or (t.pos_ == "NOUN" and lexicon.is_private_title(t.text))
-               for t in candidates)
 
 
 def _is_organization_token(token: Token) -> bool:

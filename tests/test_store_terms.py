@@ -41,3 +41,21 @@ def test_sparql_json_terms() -> None:
     assert from_sparql_json({"type": "literal", "value": "x", "xml:lang": "en"}) == Literal("x", lang="en")
     assert from_sparql_json({"type": "typed-literal", "value": "1", "datatype": str(XSD.integer)}) == Literal(1)
     assert isinstance(from_sparql_json({"type": "bnode", "value": "b1"}), BNode)
+
+
+def test_to_ox_quads_converts_like_to_ox_with_its_iri_cache():
+    import pyoxigraph as ox
+    from rdflib import Literal as Lit, URIRef as IRI
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from kg.errors import StoreError
+    from kg.store.terms import to_ox, to_ox_graph, to_ox_quads
+
+    g, s, p = IRI("https://example.org/g"), IRI("https://example.org/s"), IRI("https://example.org/p")
+    quads = [(s, p, Lit("x"), g), (s, p, Lit("1", datatype=IRI("http://www.w3.org/2001/XMLSchema#integer")), g),
+             (s, p, s, DATASET_DEFAULT_GRAPH_ID), (s, p, Lit("y", lang="fr"), IRI(str(g)))]
+    expected = [ox.Quad(to_ox(a), to_ox(b), to_ox(c), to_ox_graph(d)) for a, b, c, d in quads]
+    assert to_ox_quads("a", quads) == expected
+    assert to_ox_quads("a", quads) == expected  # the second time from the cache
+    with pytest.raises(StoreError, match="'bad'"):
+        to_ox_quads("bad", [(s, p, IRI("not an iri"), g)])

@@ -98,9 +98,37 @@ def article_quads(article_id: str, graph: URIRef, quads: Iterable[Any]) -> Itera
         yield (s, p, o, g)
 
 
+# IRIs repeat across quads and articles (predicates, classes, entities, the article's graph):
+# each is converted once. Bounded so that a long build does not keep every IRI it has seen.
+_IRI_CACHE: dict[str, ox.NamedNode] = {}
+_IRI_CACHE_SIZE = 50_000
+
+
+def _to_ox_cached(term: Node) -> Any:
+    if type(term) is URIRef:
+        # Keyed by the plain string: rdflib's term hash is computed in Python, str's is not.
+        key = str(term)
+        node = _IRI_CACHE.get(key)
+        if node is None:
+            if len(_IRI_CACHE) >= _IRI_CACHE_SIZE:
+                _IRI_CACHE.clear()
+            node = _IRI_CACHE[key] = ox.NamedNode(key)
+        return node
+    return to_ox(term)
+
+
 def to_ox_quads(article_id: str, quads: Iterable[Quad]) -> list[ox.Quad]:
+    convert, make = _to_ox_cached, ox.Quad
+    out: list[ox.Quad] = []
+    last_graph: Any = object()
+    ox_graph: Any = None
     try:
-        return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox_graph(g)) for s, p, o, g in quads]
+        for s, p, o, g in quads:
+            # An article's quads share one graph term: compare by identity before converting.
+            if g is not last_graph:
+                last_graph, ox_graph = g, to_ox_graph(g) if g is None or g == DATASET_DEFAULT_GRAPH_ID else convert(g)
+            out.append(make(convert(s), convert(p), convert(o), ox_graph))
+        return out
     except (TypeError, ValueError) as error:
         raise StoreError(f"article {article_id!r} has a term that is not valid RDF: {error}") from error
 

@@ -161,9 +161,17 @@ def _result(result: Any) -> QueryResult:
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(
-            tuple(None if term is None else from_ox(term) for term in solution) for solution in result
-        )
-        return QueryResult("select", variables=variables, rows=rows)
+        # Rows repeat terms (classes, predicates, entities, articles): convert each once.
+        seen: dict[Any, Any] = {None: None}
+        rows = []
+        for solution in result:
+            row = []
+            for term in solution:
+                value = seen.get(term, seen)
+                if value is seen:
+                    value = seen[term] = from_ox(term)
+                row.append(value)
+            rows.append(tuple(row))
+        return QueryResult("select", variables=variables, rows=tuple(rows))
     triples = tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
     return QueryResult("graph", triples=triples)

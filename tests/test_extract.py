@@ -34,3 +34,13 @@ def test_memory_zone_keeps_the_string_store_from_growing(nlp):
     novel = [Article(f"n{i}", f"Grelvaxion{i} Prundt{i} visited Zyrkosia{i} on Friday.") for i in range(6)]
     assert len(list(extract_articles(_articles("again") + novel, nlp=nlp, batch_size=3))) == 9
     assert len(nlp.vocab.strings) == before
+
+
+def test_after_the_first_batch_of_a_pipeline_every_call_runs_in_a_zone(nlp):
+    list(extract_articles(_articles("first"), nlp=nlp, batch_size=8))
+    before = len(nlp.vocab.strings)
+    # One batch per call, as a worker process gets one task at a time.
+    for i in range(2):
+        novel = [Article(f"t{i}", f"Quembrolt{i} Vashtari{i} flew to Ondrevia{i} on Sunday.")]
+        assert len(list(extract_articles(novel, nlp=nlp, batch_size=8))) == 1
+    assert len(nlp.vocab.strings) == before

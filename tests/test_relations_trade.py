@@ -136,3 +136,35 @@ def test_export_revenue_noun(parser) -> None:
     text = "Nigeria's export revenue rose to 4.5 trillion naira in 2022."
     values = facts_of(parser, text, {"Nigeria": ("ng", T.COUNTRY)}, module=trade)
     assert [(f.subject, f.amount, f.currency) for f in values] == [("ng", 4.5e12, "NGN")]
+
+
+def test_exports_noun_reaching_a_quantity(parser) -> None:
+    text = "Brazil's exports of soybeans rose to 90 million tonnes in 2023."
+    table = {"Brazil": ("br", T.COUNTRY), "soybeans": ("soy", T.PRODUCT)}
+    facts = facts_of(parser, text, table, module=trade)
+    assert _pairs(facts) == [("exports", "br", "soy", 90e6, "tonnes", None, None)]
+
+
+def test_exports_earned_with_possessive_pronoun(parser) -> None:
+    text = "Colombia grows coffee. Its coffee exports earned 1.2 billion dollars last year."
+    table = {"Colombia": ("co", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
+    values = only(facts_of(parser, text, table, module=trade), Predicate.EXPORT_VALUE)
+    assert [(f.subject, f.amount, f.currency) for f in values] == [("co", 1.2e9, "USD")]
+
+
+def test_exporter_named_in_a_relative_clause_or_by_the_speaker(parser) -> None:
+    text = ("Indonesia, which exported 40 million tonnes of coal in May, said demand was strong. "
+            "Pemex said it shipped 900,000 barrels of crude oil.")
+    table = {"Indonesia": ("id", T.COUNTRY), "coal": ("coal", T.PRODUCT),
+             "Pemex": ("pemex", T.ORGANIZATION), "crude oil": ("crude", T.PRODUCT)}
+    facts = facts_of(parser, text, table, module=trade)
+    assert _pairs(facts) == [
+        ("exports", "id", "coal", 40e6, "tonnes", None, None),
+        ("exports", "pemex", "crude", 900000, "barrels", None, None),
+    ]
+
+
+def test_production_is_not_export(parser) -> None:
+    text = "Brazil produced 150 million tonnes of soybeans worth 80 billion dollars."
+    table = {"Brazil": ("br", T.COUNTRY), "soybeans": ("soy", T.PRODUCT)}
+    assert facts_of(parser, text, table, module=trade) == []

@@ -190,12 +190,28 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
         found = subjects or agents
         if found:
             tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
-            return [k for t in tokens
-                    if (k := ctx.key(t, EXPORTERS) or _described(ctx, t, claims or []))]
+            return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
+                                          or _described(ctx, t, claims or [])
+                                          or _pronoun(ctx, t, current))]
         if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
             return []
         current = current.head
     return []
+
+
+def _pronoun(ctx: Context, token: Token, verb: Token) -> str | None:
+    """ "Indonesia, which exported ...": the noun the clause describes; "Pemex said it
+    exported ...": the speaker; "it"/"they" elsewhere: the exporter mentioned last."""
+    word = token.lower_
+    if word in ("which", "that", "who") and verb.dep_ == "relcl":
+        return ctx.key(verb.head, EXPORTERS)
+    if word not in ("it", "they"):
+        return None
+    if verb.dep_ == "ccomp":
+        said = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if said and (k := ctx.key(said[0], EXPORTERS)):
+            return k
+    return ctx.recent(token, EXPORTERS)
 
 
 def _described(ctx: Context, token: Token, claims: list[Claim]) -> str | None:
@@ -383,10 +399,31 @@ def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
         return []
     region.sort(key=lambda t: t.i)
     span = ctx.doc[region[0].i : region[-1].i + 1]
+    goods = [t for c in value_noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for t in c.subtree if ctx.key(t, PRODUCTS)]  # fmt: skip
     facts = []
     for exporter in dict.fromkeys(exporters):
         facts.extend(_values(ctx, exporter, span, noun, date, rule))
+        if goods and verb is not None:
+            facts.extend(_noun_goods(ctx, exporter, goods, span, noun, date))
     return facts
+
+
+def _noun_goods(ctx: Context, exporter: str, goods: list[Token], span: Span, noun: Token,
+                date: str | None) -> list[Fact]:  # fmt: skip
+    """ "Brazil's exports of soybeans rose to 90 million tonnes": the measure the exports
+    reached is the quantity of the goods they are of."""
+    units = words("trade", "units")
+    measures = [t for t in span if t.pos_ == "NOUN" and (t.lower_ in units)
+                and quantity_of(t) is not None]  # fmt: skip
+    if len(measures) != 1:
+        return []
+    measure = measures[0]
+    q = quantity_of(measure)
+    keys = dict.fromkeys(k for t in goods if (k := ctx.key(t, PRODUCTS)))
+    return [ctx.fact(exporter, Predicate.EXPORTS, [noun, measure], rule="export-noun",
+                     confidence=CONFIDENCE["export-noun"], object=key, quantity=q.value,
+                     unit=_unit(measure), date=date) for key in keys]  # fmt: skip
 
 
 def _possessive(ctx: Context, token: Token) -> str | None:

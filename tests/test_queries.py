@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
@@ -111,7 +111,15 @@ PLAIN_FORMS = Path(__file__).parent / "data" / "queries"
 def wider_quads(quads):
     """The sample graph plus an article with no entities, mentions or facts (counts of 0)."""
     bare = Extraction(Article(id="bare-note", text="Nothing happened.", title="A quiet day"))
-    return quads + extraction_to_quads(bare)
+    # A deeper hierarchy than the sample's: desk < division < bureau (< ministry).
+    org, skos, ex = Namespace("http://www.w3.org/ns/org#"), Namespace("http://www.w3.org/2004/02/skos/core#"), \
+        Namespace("https://w3id.org/kg-news/id/organization/")
+    graph = URIRef("https://w3id.org/kg-news/graph/chain")
+    chain = [(ex["desk"], org.subOrganizationOf, ex["division"], graph),
+             (ex["division"], org.subOrganizationOf, ex["bureau-of-port-safety"], graph),
+             (ex["desk"], skos.prefLabel, Literal("Desk"), graph),
+             (ex["division"], skos.prefLabel, Literal("Division"), graph)]
+    return quads + extraction_to_quads(bare) + chain
 
 
 def _plain(rows):

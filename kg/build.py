@@ -245,16 +245,14 @@ def _files_exist(output: Path) -> bool:
 
 def write_graph_files(graph_store: Any, output: str | Path) -> list[Path]:
     """Write the whole graph as deterministic Turtle and TriG next to the store."""
-    from kg.rdf.serialize import write
+    from kg.rdf.serialize import write_many
 
-    # The embedded store hands its quads over without a round trip through rdflib terms.
+    # The embedded store hands its quads over without a round trip through rdflib terms,
+    # and the statements are read and sorted once for both files.
     source = getattr(graph_store, "ox", None)
-    written = []
-    for name, fmt in GRAPH_FILES.items():
-        path = Path(output) / name
-        write(source if source is not None else graph_store.quads(), path, format=fmt)
-        written.append(path)
-    return written
+    targets = {Path(output) / name: fmt for name, fmt in GRAPH_FILES.items()}
+    write_many(source if source is not None else graph_store.quads(), targets)
+    return list(targets)
 
 
 def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, store: str | None = None,

@@ -19,28 +19,28 @@ def _articles(prefix: str = "a") -> list[Article]:
 
 def test_memory_zone_gives_the_extractions_of_a_plain_pipe(nlp):
     plain = list(extract_articles(_articles(), nlp=nlp, batch_size=2, memory_zone=False))
-    zoned = list(extract_articles(_articles(), nlp=nlp, batch_size=2))
+    zoned = list(extract_articles(_articles(), nlp=nlp, batch_size=2, memory_zone=True))
     assert [x.article.id for x in zoned] == ["a0", "a1", "a2"]
     assert zoned == plain
     assert any(x.entities for x in zoned) and any(x.facts for x in zoned)
     # Strings evicted after a batch are added again when the next batch needs them.
-    assert list(extract_articles(_articles(), nlp=nlp, batch_size=1)) == plain
+    assert list(extract_articles(_articles(), nlp=nlp, batch_size=1, memory_zone=True)) == plain
 
 
 def test_memory_zone_keeps_the_string_store_from_growing(nlp):
-    list(extract_articles(_articles("warm"), nlp=nlp, batch_size=2))
+    list(extract_articles(_articles("warm"), nlp=nlp, batch_size=2, memory_zone=True))
     before = len(nlp.vocab.strings)
     # The first batch runs outside a zone (it warms lazily built matchers): known texts here.
     novel = [Article(f"n{i}", f"Grelvaxion{i} Prundt{i} visited Zyrkosia{i} on Friday.") for i in range(6)]
-    assert len(list(extract_articles(_articles("again") + novel, nlp=nlp, batch_size=3))) == 9
+    assert len(list(extract_articles(_articles("again") + novel, nlp=nlp, batch_size=3, memory_zone=True))) == 9
     assert len(nlp.vocab.strings) == before
 
 
 def test_after_the_first_batch_of_a_pipeline_every_call_runs_in_a_zone(nlp):
-    list(extract_articles(_articles("first"), nlp=nlp, batch_size=8))
+    list(extract_articles(_articles("first"), nlp=nlp, batch_size=8, memory_zone=True))
     before = len(nlp.vocab.strings)
     # One batch per call, as a worker process gets one task at a time.
     for i in range(2):
         novel = [Article(f"t{i}", f"Quembrolt{i} Vashtari{i} flew to Ondrevia{i} on Sunday.")]
-        assert len(list(extract_articles(novel, nlp=nlp, batch_size=8))) == 1
+        assert len(list(extract_articles(novel, nlp=nlp, batch_size=8, memory_zone=True))) == 1
     assert len(nlp.vocab.strings) == before

@@ -58,14 +58,16 @@ def extract_articles(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
-    memory_zone: bool = True,
+    memory_zone: bool = False,
 ) -> Iterator[Extraction]:
     """Stream extractions for ``articles`` in input order, one batch of Docs at a time.
 
     With ``memory_zone`` (one process only) each batch runs in ``nlp.memory_zone()``: the
     strings and lexemes its texts add to the vocab are dropped after the batch, so a long
     stream does not grow the StringStore. Extractions are plain data: nothing refers to a
-    Doc once its batch is done.
+    Doc once its batch is done. It is off by default: relation rules build their matchers
+    lazily, and a matcher first built inside a zone loses its rule names when the zone ends
+    (spaCy error E018), which the first unzoned batch does not always prevent.
 
     >>> from kg.model import Article
     >>> [x.article.id for x in extract_articles([Article("a1", "Zhang Qi said so.")])]  # doctest: +SKIP

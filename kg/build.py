@@ -42,6 +42,23 @@ def store_path(output: str | Path) -> Path:
     return Path(output) / "store"
 
 
+def existing_store_path(output: str | Path, store: str | None = None) -> Path:
+    """The embedded store under ``output``, which reading commands need to exist already.
+
+    Opening a missing on-disk store would silently create an empty one, and a query would
+    answer "no rows" about a graph that was never built.
+    """
+    path = store_path(output)
+    if (store in (None, "oxigraph")) and not path.is_dir():
+        from kg.errors import StoreError
+
+        raise StoreError(
+            f"no graph at {path}: build one first with `kg build ARTICLES --output {output}`, "
+            f"or point --output at the folder of an existing graph."
+        )
+    return path
+
+
 def extract_stream(
     articles: Iterable[Article],
     *,

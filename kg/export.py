@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, store_path
+from kg.build import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import InputError
 
 RDF_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld")
@@ -54,7 +54,7 @@ def export(
     if format not in FORMATS:
         raise InputError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}.")
     target = Path(destination) if destination is not None and str(destination) != "-" else None
-    with open_store(store, path=store_path(output)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store)) as graph_store:
         if format in RDF_FORMATS:
             from kg.rdf.serialize import write_quads
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, store_path
+from kg.build import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import QueryError
 
 
@@ -38,5 +38,5 @@ def run_query(text_or_name: str, *, output: str | Path = DEFAULT_OUTPUT, store: 
     from kg.store import open_store
 
     sparql = resolve_query(text_or_name)
-    with open_store(store, path=store_path(output)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store)) as graph_store:
         return graph_store.query(sparql)

@@ -132,8 +132,8 @@ def validate_store(
     *, output: str | Path = "output", store: str | None = None, per_graph: bool = True
 ) -> ValidationResult:
     """Validate every article graph of the store that ``kg build`` wrote under ``output``."""
-    from kg.build import store_path
+    from kg.build import existing_store_path
     from kg.store import open_store
 
-    with open_store(store, path=store_path(output)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store)) as graph_store:
         return validate(list(graph_store.quads()), per_graph=per_graph)

@@ -186,3 +186,11 @@ def test_table_shortens_known_iris_but_csv_keeps_them(built):
     assert "kgid:place/" in table.output
     csv_out = kg("query", sparql, "--format", "csv", "--output", out)
     assert "https://w3id.org/kg-news/id/place/" in csv_out.output
+
+
+@pytest.mark.parametrize("command", [["query", "officials-and-posts"], ["export", "--format", "ttl"], ["validate"]])
+def test_reading_commands_need_a_built_graph(tmp_path, command):
+    result = kg(*command, "--output", str(tmp_path / "never-built"))
+    assert result.exit_code == 1
+    assert "no graph at" in result.output and "kg build" in result.output
+    assert not (tmp_path / "never-built").exists(), "nothing is created by a reading command"

@@ -3,11 +3,13 @@
 The gold files point at real news articles in the shared datasets folder (``../shared``
 next to the repository), which is not shipped with kg; without it the benchmark is skipped.
 ``--set holdout`` scores the held-out set in ``bench/holdout/`` instead: articles that no
-extraction rule was tuned on, for an honest estimate on unseen text.
+extraction rule was tuned on, for an honest estimate on unseen text; ``--set blind`` scores
+``bench/blind/``, a second held-out set annotated later, before kg was ever run on it.
 
     python -m bench.devset                 # score, print, write bench/results/devset.{json,md}
     python -m bench.devset --no-details    # figures only
     python -m bench.devset --set holdout   # held-out set: bench/results/holdout.{json,md}
+    python -m bench.devset --set blind     # blind set: bench/results/blind.{json,md}
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEV = REPO / "bench" / "dev"
 HOLDOUT = REPO / "bench" / "holdout"
+BLIND = REPO / "bench" / "blind"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
 SETS: dict[str, tuple[Path, str, str]] = {
     "dev": (DEV, "devset", "Development set"),
     "holdout": (HOLDOUT, "holdout", "Held-out set"),
+    "blind": (BLIND, "blind", "Blind set"),
 }
 
 
@@ -118,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: all of the chosen set)")
     parser.add_argument(
         "--set", dest="gold_set", choices=sorted(SETS), default="dev",
-        help="dev: bench/dev/ (default); holdout: bench/holdout/, never used to tune rules",
+        help="dev: bench/dev/ (default); holdout: bench/holdout/ and blind: bench/blind/, never used to tune rules",
     )
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg's)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for devset.json and devset.md")

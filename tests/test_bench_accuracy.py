@@ -344,6 +344,32 @@ def test_holdout_articles_are_not_dev_articles() -> None:
     assert not {source(p) for p in holdout} & {source(p) for p in devset.gold_files()}
 
 
+def test_blind_articles_are_neither_dev_nor_holdout_articles() -> None:
+    def source(path: Path) -> tuple[str, int | None]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data["text_file"], data.get("line")
+
+    blind = devset.gold_files(devset.BLIND)
+    assert len(blind) == 10
+    assert all(source(p)[0].startswith("../../../shared/datasets/") for p in blind)
+    used = {source(p) for p in devset.gold_files()} | {source(p) for p in devset.gold_files(devset.HOLDOUT)}
+    assert not {source(p) for p in blind} & used
+
+
+def test_blind_gold_files_load_and_differ_from_the_other_sets(shared: Path) -> None:
+    from kg.eval import load_article, load_gold
+
+    texts = set()
+    for path in devset.gold_files(devset.BLIND):
+        gold = load_gold(path)
+        text = load_article(gold).text
+        assert gold.entities and gold.facts
+        assert all(any(n in text for n in e.names) for e in gold.entities if not e.optional), path
+        texts.add(text.strip())
+    others = [*devset.gold_files(), *devset.gold_files(devset.HOLDOUT)]
+    assert len(texts) == 10 and not texts & {load_article(load_gold(p)).text.strip() for p in others}
+
+
 def test_dev_gold_files_load(shared: Path) -> None:
     from kg.eval import load_article, load_gold
 

@@ -307,7 +307,7 @@ def test_devset_skips_without_shared(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_dev_gold_files_point_at_shared_corpora() -> None:
     paths = devset.gold_files()
-    assert 10 <= len(paths) <= 12
+    assert len(paths) >= 10
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["text_file"].startswith("../../../shared/datasets/"), path

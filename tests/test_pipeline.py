@@ -54,3 +54,10 @@ def test_garbled_dashes_and_apostrophes_split_off_words(nlp) -> None:
     doc = nlp("The vaccine hasn\u201a\u00c4\u00f4t worked\u201a\u00c4\u00eeyet, Chen said.")
     assert "worked" in [t.text for t in doc]
     assert {e.text for e in doc.ents if e.label_ in KG_LABELS} <= {"Chen"}
+
+
+def test_garbled_quotes_parse_like_the_marks_they_stand_for(nlp) -> None:
+    garbled = nlp("\u201a\u00c4\u00faWe have never faced a fight like this,\u201a\u00c4\u00f9 said Mr. Lee.")
+    clean = nlp("\u201cWe have never faced a fight like this,\u201d said Mr. Lee.")
+    assert [(t.dep_, t.head.i) for t in garbled] == [(t.dep_, t.head.i) for t in clean]
+    assert garbled[0].is_punct and garbled[0].text == "\u201a\u00c4\u00fa"  # the text is kept

@@ -151,3 +151,15 @@ def test_present_tense_inverted_after_the_quote(parser) -> None:
     text = '"The clinics are full," says Ana Ruiz.'
     facts = facts_of(parser, text, {"Ana Ruiz": ("ruiz", T.PERSON)}, module=speech)
     assert _said(facts) == [("ruiz", "The clinics are full")]
+
+
+def test_quotation_in_garbled_quote_marks() -> None:
+    from kg.nlp.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+    text = ("Sales fell.\n\u201a\u00c4\u00faWe have never faced a fight like this,\u201a\u00c4\u00f9 "
+            "said Mr. Lee. \u201a\u00c4\u00faIt will be hard.\u201a\u00c4\u00f9")  # fmt: skip
+    facts = facts_of(nlp, text, {"Lee": ("lee", T.OFFICIAL)}, module=speech)
+    assert sorted((f.subject, f.quote) for f in facts) == [
+        ("lee", "It will be hard"), ("lee", "We have never faced a fight like this")
+    ]

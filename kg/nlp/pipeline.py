@@ -39,7 +39,24 @@ def adapt_tokenizer(nlp: Language) -> Language:
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.token_match = _ENTITY_WORD.match
+    read_garbled_as_clean(nlp)
     return nlp
+
+
+def read_garbled_as_clean(nlp: Language) -> None:
+    """Give each garbled quote or dash the lexical features of the mark it stands for.
+
+    Text decoded with the wrong charset writes "“" as three letters; the tagger and
+    parser, which see a word through its norm, affixes and shape, then take it for a proper
+    noun and parse the sentence around it wrongly. Text offsets stay those of the input.
+    """
+    for garbled in GARBLED_QUOTES:
+        clean = nlp.vocab[garbled.encode("mac_roman").decode("utf-8")]
+        lexeme = nlp.vocab[garbled]
+        lexeme.norm_, lexeme.prefix_, lexeme.suffix_ = clean.norm_, clean.prefix_, clean.suffix_
+        lexeme.shape_ = clean.shape_
+        lexeme.is_punct, lexeme.is_quote = clean.is_punct, clean.is_quote
+        lexeme.is_left_punct, lexeme.is_right_punct = clean.is_left_punct, clean.is_right_punct
 
 
 def add_components(nlp: Language) -> Language:

@@ -394,7 +394,22 @@ def _role_text(tokens: list[Token]) -> str:
         return ""
     tokens = sorted(tokens, key=lambda t: t.i)
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
+    return doc[start:end].text
+
+
+def _hyphenated(doc, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) over words joined to it by hyphens: the parser splits "co-owner",
+    "vice-president" and "editor-in-chief", and may hang the parts on other words."""
+    while start >= 2 and _glued(doc, start - 2, start) and doc[start - 1].text == "-":
+        start -= 2
+    while end + 1 < len(doc) and _glued(doc, end - 1, end + 1) and doc[end].text == "-" and doc[end + 1].is_alpha:
+        end += 2
+    return start, end
+
+
+def _glued(doc, first: int, last: int) -> bool:
+    return all(not doc[i].whitespace_ for i in range(first, last))
 
 
 def _is_demonym(ctx: Context, token: Token) -> bool:

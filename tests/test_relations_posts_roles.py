@@ -1,0 +1,38 @@
+"""How roles are written: the title as in the text, hyphenated words whole."""
+
+from __future__ import annotations
+
+from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+
+from kg.model import Predicate
+from kg.nlp.relations import posts
+
+HOLDS = Predicate.HOLDS_POST
+
+
+def _posts(facts):
+    return sorted((f.subject, f.object, f.role) for f in only(facts, HOLDS))
+
+
+def test_hyphenated_prefix_stays_in_the_role(parser) -> None:
+    text = "Ann Lowe, co-owner of the Blue Door Cafe, said sales fell."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Blue Door Cafe": ("cafe", T.ORGANIZATION)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("lowe", "cafe", "co-owner")]
+
+
+def test_vice_president_in_apposition(parser) -> None:
+    text = "Paul Grant, vice-president of Acme Corp, disagreed."
+    table = {"Paul Grant": ("grant", T.PERSON), "Acme Corp": ("acme", T.ORGANIZATION)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("grant", "acme", "vice-president")]
+
+
+def test_hyphenated_title_after_the_head(parser) -> None:
+    text = "Mary Hall, the editor-in-chief of the Daily Star, wrote the piece."
+    table = {"Mary Hall": ("hall", T.PERSON), "Daily Star": ("star", T.ORGANIZATION)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("hall", "star", "editor-in-chief")]
+
+
+def test_spaced_dash_is_not_part_of_the_role(parser) -> None:
+    text = "Mary Hall, the editor of the Daily Star - a tabloid - wrote the piece."
+    table = {"Mary Hall": ("hall", T.PERSON), "Daily Star": ("star", T.ORGANIZATION)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("hall", "star", "editor")]

@@ -61,3 +61,11 @@ def test_garbled_quotes_parse_like_the_marks_they_stand_for(nlp) -> None:
     clean = nlp("\u201cWe have never faced a fight like this,\u201d said Mr. Lee.")
     assert [(t.dep_, t.head.i) for t in garbled] == [(t.dep_, t.head.i) for t in clean]
     assert garbled[0].is_punct and garbled[0].text == "\u201a\u00c4\u00fa"  # the text is kept
+
+
+def test_garbled_ellipsis_splits_off_and_reads_as_punctuation(nlp) -> None:
+    doc = nlp("\u201a\u00c4\u00faIt is the start\u201a\u00c4\u00b6\u201a\u00c4\u00f9 Winslow said. It\u201a\u00c4\u00f4s late.")
+    words = [t.text for t in doc]
+    assert "start" in words and "\u201a\u00c4\u00b6" in words
+    said = next(t for t in doc if t.lemma_ == "say")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Winslow"]

@@ -21,6 +21,10 @@ from kg.nlp.loading import DEFAULT_MODEL, load_statistical
 KG_COMPONENTS = ("kg_entities",)
 
 
+# Marks that text decoded with the wrong charset writes as three letters: the quotes and
+# dashes the entity rules know, and the ellipsis ("...state\u201a\u00c4\u00b6").
+GARBLED_MARKS = (*GARBLED_QUOTES, "\u201a\u00c4\u00b6")
+
 # A word with an HTML character reference inside ("Jos&#233;") is one word.
 _ENTITY_WORD = re.compile(r"^[^\W\d_]*&#(?:\d{2,5}|x[0-9a-fA-F]{2,4});[^\W\d_]*$")
 
@@ -31,7 +35,7 @@ def adapt_tokenizer(nlp: Language) -> Language:
     current = getattr(tokenizer, "token_match", None)
     if current is not None and getattr(current, "__self__", None) is _ENTITY_WORD:
         return nlp
-    quotes = [re.escape(q) for q in GARBLED_QUOTES]
+    quotes = [re.escape(q) for q in GARBLED_MARKS]
     prefixes = [*quotes, *nlp.Defaults.prefixes]
     suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quotes, *nlp.Defaults.suffixes]
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", *quotes]
@@ -50,7 +54,7 @@ def read_garbled_as_clean(nlp: Language) -> None:
     parser, which see a word through its norm, affixes and shape, then take it for a proper
     noun and parse the sentence around it wrongly. Text offsets stay those of the input.
     """
-    for garbled in GARBLED_QUOTES:
+    for garbled in (*GARBLED_MARKS, GARBLED_QUOTES[2] + "s"):
         clean = nlp.vocab[garbled.encode("mac_roman").decode("utf-8")]
         lexeme = nlp.vocab[garbled]
         lexeme.norm_, lexeme.prefix_, lexeme.suffix_ = clean.norm_, clean.prefix_, clean.suffix_

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+from relations_tables import T, facts_of, only, parser, table_for  # noqa: F401 (fixture)
 
-from kg.model import Predicate
+from kg.model import Article, Entity, Predicate
 from kg.nlp.relations import speech
+from kg.nlp.relations.base import Context
 
 SAID = Predicate.SAID
 
@@ -163,3 +164,31 @@ def test_quotation_in_garbled_quote_marks() -> None:
     assert sorted((f.subject, f.quote) for f in facts) == [
         ("lee", "It will be hard"), ("lee", "We have never faced a fight like this")
     ]
+
+
+def test_name_outside_every_mention_is_a_known_person(parser) -> None:
+    text = "Dr. Anil Pillay spoke first. Pillay said that eight million people have the virus."
+    doc = parser(text)
+    table = table_for(doc, {"Dr. Anil Pillay": ("pillay", T.OFFICIAL)})
+    table.entities["pillay"] = Entity(key="pillay", type=T.OFFICIAL, label="Anil Pillay",
+                                      names=("Dr. Anil Pillay", "Pillay"))  # fmt: skip
+    facts = speech.extract(Context(doc, Article(id="t", text=text), table))
+    assert [(f.subject, f.quote) for f in facts] == [("pillay", "eight million people have the virus")]
+
+
+def test_unknown_name_is_no_speaker(parser) -> None:
+    text = "Dr. Anil Pillay spoke first. Naidoo said that eight million people have the virus."
+    assert facts_of(parser, text, {"Dr. Anil Pillay": ("pillay", T.OFFICIAL)}, module=speech) == []
+
+
+def test_according_to_the_figures_of_a_body(parser) -> None:
+    text = ("They have screened six million people, according to the latest figures from the "
+            "Department of Health.")  # fmt: skip
+    facts = facts_of(parser, text, {"Department of Health": ("doh", T.AGENCY)}, module=speech)
+    assert [(f.subject, f.extractor) for f in facts] == [("doh", "according-to")]
+    assert facts[0].quote == "They have screened six million people"
+
+
+def test_according_to_a_report_about_a_body_is_no_statement_of_it(parser) -> None:
+    text = "Sales fell, according to a report on the Department of Health."
+    assert facts_of(parser, text, {"Department of Health": ("doh", T.AGENCY)}, module=speech) == []

@@ -124,7 +124,23 @@ def _speaker(ctx: Context, token: Token) -> str | None:
                 break
     if key is None:
         key = _titled_holder(ctx, token)
+    if key is None:
+        key = _named_person(ctx, token)
     return key
+
+
+def _named_person(ctx: Context, token: Token) -> str | None:
+    """ "Pillay said ...", where the model missed the name here but the article's table
+    knows a person by it: a proper name outside every mention, matched whole."""
+    if token.pos_ != "PROPN" or ctx.table.key_at(token) is not None:
+        return None
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if parts and parts[0].i + len(parts) != token.i:
+        return None
+    name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
+    if any(ctx.table.key_at(t) is not None for t in name):
+        return None
+    return ctx.key_by_name(name.text, PERSONS)
 
 
 def _titled_holder(ctx: Context, token: Token) -> str | None:
@@ -223,7 +239,7 @@ def _from_attribution(
     ctx: Context, according: Token, source: Token, units: _Units
 ) -> list[Fact]:
     sources = [k for t in sorted({source, *source.conjuncts}, key=lambda t: t.i)
-               if (k := _speaker(ctx, t))]  # fmt: skip
+               if (k := _speaker(ctx, t) or _source_of_document(ctx, t))]  # fmt: skip
     if not sources:
         return []
     sent = units.of(according)
@@ -232,6 +248,21 @@ def _from_attribution(
         return []
     date = anchored_date(according.head, ctx.article.published)
     return [_said(ctx, key, sent, quote, "according-to", date) for key in dict.fromkeys(sources)]
+
+
+def _source_of_document(ctx: Context, noun: Token) -> str | None:
+    """ "according to figures from the Department of Health", "according to the WHO's
+    report": a document's author is the statement's source."""
+    if noun.lemma_.lower() not in words("speech", "document_nouns"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (key := _speaker(ctx, child)):
+            return key
+        if child.dep_ == "prep" and child.lower_ in words("speech", "document_preps"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (key := _speaker(ctx, obj)):
+                    return key
+    return None
 
 
 def _said(ctx: Context, key: str, sent: Span, quote: str, rule: str, date: str | None) -> Fact:

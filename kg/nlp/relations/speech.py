@@ -25,6 +25,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 _CONTENT = ("ccomp", "parataxis")
 _MAX_QUOTE_SENTENCES = 6
+# Children showing that a verb such as "continue" has its ordinary sense, not "went on saying".
+_NOT_QUOTATION = ("dobj", "xcomp", "oprd", "acomp", "attr", "prep")
 _STRIP = " \t\n,;:\u201c\u201d\"'\u2018\u2019"
 
 CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
@@ -102,11 +104,13 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _subjects(verb: Token) -> list[Token]:
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
         if subjects:
             return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
-        if current.dep_ not in _INHERIT or current.head is current:
+        # "X was quoted as saying ...": the subject is the quoted one's
+        as_phrase = current.dep_ == "prep" and current.lower_ == "as"
+        if (current.dep_ not in _INHERIT and not as_phrase) or current.head is current:
             return []
         current = current.head
     return []
@@ -179,7 +183,14 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     if not speakers:
         return [], []
     sent = units.of(verb)
+    if verb.lemma_.lower() in words("speech", "quotation_only_verbs") and (
+        not _has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
+    ):
+        return [], []  # "prices continued to rise"; only '"...," X continued.' reports
     content = [c for c in verb.children if c.dep_ in _CONTENT] or _object_clause(verb) or _medium_clause(verb)
+    if not content and not _has_quote_mark(sent) and (detached := _detached_quotation(units, verb)):
+        units.attributed.update(units.index(unit[0]) for unit in detached)
+        return speakers, _quotation_facts(ctx, verb, speakers, detached)
     if content:
         # "..., adding that B": B is a statement of its own, not part of this one
         cut = {t.i for c in content for t in c.subtree if t.dep_ in ("advcl", "conj", "xcomp")
@@ -200,6 +211,48 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
     date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _quotation_facts(ctx: Context, verb: Token, speakers: list[str], quoted: list[Span]) -> list[Fact]:
+    weak = verb.lemma_.lower() in words("speech", "weak_verbs")
+    rule = "speech-verb-weak" if weak else "speech-verb"
+    date = anchored_date(verb, ctx.article.published, within={t.i for t in verb.subtree})
+    return [_said(ctx, key, unit, text, rule, date) for unit in quoted if (text := _clean(unit))
+            for key in speakers]  # fmt: skip
+
+
+def _detached_quotation(units: _Units, verb: Token) -> list[Span]:
+    """ '"How can you be happy?" Dechy said.': the splitter cut the quotation off its
+    attribution, which stands alone; the quotation is the unit(s) just before it."""
+    k = units.index(verb)
+    unit = units.units[k]
+    if any(not t.is_punct and not t.is_space and t.i not in {s.i for s in verb.subtree} for t in unit):
+        return []
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or k == 0:
+        return []
+    last = units.units[k - 1]
+    opens, closes = _marks(last)
+    if k - 1 in units.attributed or not units.same_paragraph(k - 1, k):
+        return []
+    if not closes or closes[-1] != _last_word(last).i:
+        return []  # the unit before does not end a quotation
+    found = [last]
+    if opens and opens[0] < closes[-1]:
+        return found
+    for j in range(k - 2, max(k - 2 - _MAX_QUOTE_SENTENCES, -1), -1):
+        unit = units.units[j]
+        if j in units.attributed or not units.same_paragraph(j, k):
+            return []
+        found.append(unit)
+        if _opens_unclosed(unit):
+            return found
+        if _marks(unit)[1]:
+            return []  # another quotation closes here: the opening was lost
+    return []
+
+
+def _last_word(span: Span) -> Token:
+    return next((t for t in reversed(span) if not t.is_space), span[-1])
 
 
 def _medium_clause(verb: Token) -> list[Token]:

@@ -36,3 +36,24 @@ def test_spaced_dash_is_not_part_of_the_role(parser) -> None:
     text = "Mary Hall, the editor of the Daily Star - a tabloid - wrote the piece."
     table = {"Mary Hall": ("hall", T.PERSON), "Daily Star": ("star", T.ORGANIZATION)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("hall", "star", "editor")]
+
+
+def test_unknown_named_body_stops_the_search(parser) -> None:
+    text = "Ann Lowe, a co-owner of Italian restaurant Trattoria Rosa in Traverse City, said so."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Traverse City": ("tc", T.PLACE)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_unknown_named_body_is_not_the_country(parser) -> None:
+    text = ("Kenya is large. Kenya is dry. Kenya is hot. Dr. Paul Otieno, now president of the "
+            "Otieno Research Center, helped.")  # fmt: skip
+    table = {"Paul Otieno": ("otieno", T.PERSON), "Kenya": ("kenya", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_body_after_a_second_title(parser) -> None:
+    text = "Dr. Paul Otieno, now president and director emeritus of the Otieno Research Center, helped."
+    table = {"Paul Otieno": ("otieno", T.PERSON), "Otieno Research Center": ("orc", T.ORGANIZATION)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [
+        ("otieno", "orc", "president and director emeritus")
+    ]

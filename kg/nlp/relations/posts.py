@@ -45,6 +45,11 @@ def _is_title_head(token: Token) -> bool:
     return token.lower_ in _title_words() or token.lemma_.lower() in _title_words()
 
 
+def _is_titled(token: Token) -> bool:
+    """A title noun, or a noun a title qualifies ("director emeritus")."""
+    return _is_title_head(token) or any(c.dep_ == "compound" and _is_title_head(c) for c in token.children)
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> DependencyMatcher:
     data = lexicon("posts")
@@ -266,7 +271,7 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     role = _role_text(role_tokens)
     if body is None and nationality is not None:
         body = nationality
-    owned = any(c.dep_ == "poss" for c in title.children)
+    owned = any(c.dep_ == "poss" for c in title.children) or _names_unknown_body(ctx, title)
     if body is None and not owned and (national := _national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
     if role and body is not None and body != holder:
@@ -287,7 +292,7 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
     """The title's words and the body it names: prepositional object, owner or modifier."""
     role = _modifiers(title) + _field_of(ctx, title)
     for conj in title.children:  # "chairman and founder of X": one post, as written
-        if conj.dep_ == "conj" and conj.i > title.i and _is_title_head(conj):
+        if conj.dep_ == "conj" and conj.i > title.i and _is_titled(conj):
             role += [c for c in title.children if c.dep_ == "cc" and c.i < conj.i] + _modifiers(conj)
             break
     body = None
@@ -304,6 +309,9 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
     if body is None:
         body, evidence, extra = _prepositional_body(ctx, title)
         role.extend(extra)
+    for conj in title.children:  # "president and director emeritus of X"
+        if body is None and conj.dep_ == "conj" and conj.i > title.i and _is_titled(conj):
+            body, evidence, _ = _prepositional_body(ctx, conj)
     if body is None:  # "the company's chief financial officer", "the state commissioner for X"
         for child in [*title.children, *role]:
             described = child.dep_ == "poss" or (
@@ -337,8 +345,21 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
                     return key, [child], extra
         if frontier == [title] and _is_title_of(title, objects[0]):
             extra = [objects[0].head, *_modifiers(objects[0])]  # "Secretary of State": the title's own
+        elif any(obj.pos_ == "PROPN" for obj in objects):
+            return None, [], extra  # the body is named but unknown: no place after it holds the post
         frontier = objects
     return None, [], extra
+
+
+def _names_unknown_body(ctx: Context, title: Token) -> bool:
+    """ "president of the Fred Hutchinson Center", the center being no known body: the post
+    is there, not in the article's country."""
+    preps = words("posts", "post_preps")
+    heads = [title, *(c for c in title.children if c.dep_ == "conj" and _is_titled(c))]
+    return any(obj.dep_ == "pobj" and obj.pos_ == "PROPN" and ctx.key(obj, POST_BODIES) is None
+               and not _is_title_of(head, obj)
+               for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
+               for obj in prep.children)  # fmt: skip
 
 
 def _field_of(ctx: Context, title: Token) -> list[Token]:

@@ -57,3 +57,15 @@ def test_body_after_a_second_title(parser) -> None:
     assert _posts(facts_of(parser, text, table, module=posts)) == [
         ("otieno", "orc", "president and director emeritus")
     ]
+
+
+def test_minister_without_a_body_is_an_office_of_the_country(parser) -> None:
+    text = "China grew. China built. China sold. Health minister Anna Berg said exports fell."
+    table = {"Anna Berg": ("berg", T.PERSON), "China": ("china", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("berg", "china", "Health minister")]
+
+
+def test_minister_in_a_sentence_naming_another_country_is_left_alone(parser) -> None:
+    text = "China grew. China built. China sold. Health minister Anna Berg visited Kenya."
+    table = {"Anna Berg": ("berg", T.PERSON), "China": ("china", T.COUNTRY), "Kenya": ("kenya", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

@@ -219,7 +219,7 @@ def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[T
 def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
     office (president, premier ...) without a named body is that country's."""
-    if role.lower() not in words("posts", "national_titles"):
+    if role.lower() not in words("posts", "national_titles") and not _ministerial(role):
         return None
     countries = set()
     for token in anchor.sent:
@@ -236,6 +236,12 @@ def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent):
         return None
     return dominant
+
+
+def _ministerial(role: str) -> bool:
+    """ "vice-minister of industry", "health minister": a government minister's office."""
+    head = role.lower().split(" of ")[0].split()
+    return bool(head) and head[-1] in words("posts", "ministerial_heads")
 
 
 def _dominant_country(ctx: Context) -> str | None:

@@ -192,3 +192,18 @@ def test_according_to_the_figures_of_a_body(parser) -> None:
 def test_according_to_a_report_about_a_body_is_no_statement_of_it(parser) -> None:
     text = "Sales fell, according to a report on the Department of Health."
     assert facts_of(parser, text, {"Department of Health": ("doh", T.AGENCY)}, module=speech) == []
+
+
+def test_surname_alone_outside_every_mention_is_the_one_person_of_that_name(parser) -> None:
+    text = "Rich Studley spoke first. Studley said the next weeks will be critical."
+    table = {"Rich Studley": ("studley", T.PERSON)}
+    assert [f.subject for f in facts_of(parser, text, table, module=speech)] == ["studley"]
+    two = {"Rich Studley": ("rich", T.PERSON), "Ann Studley": ("ann", T.PERSON)}
+    text = "Rich Studley and Ann Studley spoke. Studley said the next weeks will be critical."
+    assert facts_of(parser, text, two, module=speech) == []
+
+
+def test_hinted_reports_a_statement(parser) -> None:
+    facts = facts_of(parser, "Lee hinted on Tuesday that schools could close.", {"Lee": ("lee", T.PERSON)},
+                     module=speech)  # fmt: skip
+    assert [(f.quote, f.extractor) for f in facts] == [("schools could close", "speech-verb-weak")]

@@ -144,7 +144,12 @@ def _named_person(ctx: Context, token: Token) -> str | None:
     name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
     if any(ctx.table.key_at(t) is not None for t in name):
         return None
-    return ctx.key_by_name(name.text, PERSONS)
+    key = ctx.key_by_name(name.text, PERSONS)
+    if key is None and len(name) == 1:  # "Studley said", the article named "Rich Studley"
+        owners = {k for k, e in ctx.table.entities.items() if e.type in PERSONS
+                  and any(n.split()[-1] == token.text for n in e.all_names if " " in n)}  # fmt: skip
+        key = owners.pop() if len(owners) == 1 else None
+    return key
 
 
 def _titled_holder(ctx: Context, token: Token) -> str | None:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.eval.normalize import normalize_name, quote_in_sentence, singular, words
+from kg.eval.normalize import normalize_name, plain_text, quote_in_sentence, singular, words
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,11 @@ def test_quote_containment_ignores_case_punctuation_and_quotes() -> None:
 @given(st.text(st.characters(categories=["L", "N", "P", "Zs"]), min_size=1).filter(lambda t: bool(words(t))))
 def test_a_text_contains_itself(text: str) -> None:
     assert quote_in_sentence(text, f"He said {text}.")
+
+
+def test_marks_garbled_by_a_wrong_charset_read_as_the_marks() -> None:
+    # UTF-8 quotes, apostrophes and dashes decoded as Mac Roman, as scraped archives hold them
+    garbled = "He said \u201a\u00c4\u00faWe\u201a\u00c4\u00f4re ready\u201a\u00c4\u00f9 \u201a\u00c4\u00ee now."
+    assert plain_text(garbled) == "he said \"we're ready\" - now."
+    assert quote_in_sentence("we're ready", garbled)
+    assert not quote_in_sentence("ready now later", garbled)

@@ -32,6 +32,11 @@ _PLAIN = str.maketrans(
     }
 )  # fmt: skip
 
+# A typographic mark (U+2000-U+203F) whose UTF-8 bytes were read as Mac Roman: "‚Äú" for
+# an opening double quote. Archives of scraped news carry these; repaired so that a quote
+# after such a mark is still a word sequence of the text.
+_GARBLED_MARK = re.compile("\u201a\u00c4[\u0080-\uffff]")
+
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
@@ -43,8 +48,16 @@ _ES_PLURALS = ("sses", "xes", "zes", "ches", "shes")
 _E_SINGULARS = ("sse", "xe", "ze", "che", "she")
 
 
+def _repaired_mark(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("mac_roman").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return match.group()
+
+
 def plain_text(text: str) -> str:
     """NFKC, lower case, plain quotes and dashes, runs of white space collapsed."""
+    text = _GARBLED_MARK.sub(_repaired_mark, text)
     text = unicodedata.normalize("NFKC", text).lower().translate(_PLAIN)
     return _SPACES.sub(" ", text).strip()
 

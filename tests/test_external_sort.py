@@ -4,41 +4,59 @@ import random
 
 import pytest
 
-from kg.rdf.external_sort import sorted_unique
+from kg.rdf.external_sort import ExternalSort
 
 
-def _records(n: int, seed: int) -> list[tuple[str, str]]:
+def _lines(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     alphabet = "ab<>\"\\_: \t\ré日"
-    return [("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5))), rng.choice(["n", "d", ""]))
-            for _ in range(n)]
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(n)]
+
+
+def _sorted(lines, directory, **options) -> list[str]:
+    sort = ExternalSort(directory, **options)
+    for start in range(0, len(lines), 7):  # added a few at a time, as graphs are
+        sort.add(lines[start:start + 7])
+    return list(sort.result())
 
 
 @pytest.mark.parametrize("run_size", [1, 2, 3, 7, 10_000])
 @pytest.mark.parametrize("fan_in", [2, 3, 64])
-def test_sorted_unique_is_sorted_set_whatever_the_run_size(tmp_path, run_size, fan_in):
-    records = _records(300, seed=run_size * 100 + fan_in)
-    out = list(sorted_unique(records, directory=tmp_path, run_size=run_size, fan_in=fan_in))
-    assert out == sorted(set(records))
+def test_the_result_is_sorted_set_whatever_the_run_size(tmp_path, run_size, fan_in):
+    lines = _lines(300, seed=run_size * 100 + fan_in)
+    assert _sorted(lines, tmp_path, run_size=run_size, fan_in=fan_in) == sorted(set(lines))
     assert list(tmp_path.iterdir()) == []  # run files are deleted once merged
 
 
-def test_sorted_unique_of_nothing(tmp_path):
-    assert list(sorted_unique([], directory=tmp_path, run_size=2)) == []
-
-
-def test_sorted_unique_spills_runs_only_when_they_do_not_fit(tmp_path):
-    records = [("b",), ("a",), ("b",)]
-    stream = sorted_unique(records, directory=tmp_path, run_size=5)
-    assert next(stream) == ("a",)
+def test_lines_that_fit_stay_in_memory_and_come_back_as_a_list(tmp_path):
+    sort = ExternalSort(tmp_path, run_size=5)
+    sort.add(["b", "a", "b", "c", "a", "b"])  # six lines, three distinct: one run holds them
     assert list(tmp_path.iterdir()) == []
-    stream = sorted_unique(records * 3, directory=tmp_path, run_size=1)
-    assert next(stream) == ("a",)
-    assert list(tmp_path.iterdir())  # merging from run files
-    stream.close()
-    assert list(tmp_path.iterdir()) == []  # a sort stopped early leaves no files behind
+    assert sort.result() == ["a", "b", "c"]
 
 
-def test_sorted_unique_refuses_runs_too_small(tmp_path):
+def test_lines_that_do_not_fit_are_merged_from_run_files(tmp_path):
+    sort = ExternalSort(tmp_path, run_size=2)
+    sort.add(["d", "c", "b", "a", "a"])
+    assert len(list(tmp_path.iterdir())) == 2
+    result = sort.result()
+    assert not isinstance(result, list)
+    assert next(result) == "a"
+    result.close()  # a merge stopped half way leaves no files behind
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_close_deletes_runs_never_merged(tmp_path):
+    sort = ExternalSort(tmp_path, run_size=1)
+    sort.add(["b", "a"])
+    sort.close()
+    assert list(tmp_path.iterdir()) == []
+    assert sort.result() == []
+
+
+def test_an_empty_sort_and_bad_sizes(tmp_path):
+    assert ExternalSort(tmp_path).result() == []
     with pytest.raises(ValueError):
-        list(sorted_unique([("a",)], directory=tmp_path, run_size=0))
+        ExternalSort(tmp_path, run_size=0)
+    with pytest.raises(ValueError):
+        ExternalSort(tmp_path, fan_in=1)

@@ -64,6 +64,17 @@ def test_default_only_named_only_and_odd_graph_names_keep_their_places(store, tm
     assert trig.index("only in the default graph") < trig.index("g-x>") < trig.index("only in a named graph")
 
 
+@pytest.mark.parametrize("run_size", [2, None])
+@pytest.mark.parametrize("graphs", ["named only", "default only"])
+def test_stores_not_shaped_like_kgs_give_the_same_bytes_too(tmp_path, run_size, graphs, no_fallback):
+    quads = to_oxigraph(extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction()))
+    store = ox.Store()
+    store.extend(quads if graphs == "named only" else [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+    files = _files(store, tmp_path, run_size=run_size)
+    for fmt in STREAMED:
+        assert files[fmt] == serialize(store, format=fmt), fmt
+
+
 def test_blank_nodes_and_look_alike_literals_fall_back_to_the_same_bytes(store, tmp_path):
     s, p = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
     store.add(ox.Quad(s, p, ox.Literal("not a blank node: _:b0")))

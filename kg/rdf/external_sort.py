@@ -1,8 +1,9 @@
-"""Sort more records than fit in memory: sorted runs spilled to files, then merged.
+"""Sort more lines than fit in memory: sorted runs spilled to files, then merged.
 
-A run holds at most ``run_size`` records; each is sorted and written to its own file in
-``directory``, and the files are merged with ``heapq.merge``. The order and the result are
-those of ``sorted(set(records))``, so memory stays bounded however many records come in.
+Lines gather in a set of at most ``run_size``; a full set is sorted and written to its own
+file, and the files are merged with ``heapq.merge``. The result is ``sorted(set(lines))``,
+in memory bounded by the run size however many lines come in. Lines that all fit are never
+written out, and are handed back as a list.
 """
 
 from __future__ import annotations
@@ -13,70 +14,76 @@ from collections.abc import Iterable, Iterator
 from itertools import count, islice
 from pathlib import Path
 
-Record = tuple[str, ...]
-
-RUN_SIZE = 200_000  # records held in memory at once: some tens of MB for N-Triples statements
-FAN_IN = 64  # run files merged at once; more runs are first merged into bigger runs
+RUN_SIZE = 250_000  # lines held in memory by one sort: some 50 MB of N-Triples statements
+FAN_IN = 64  # run files merged at once; more runs are first merged into one bigger run
 
 
-def sorted_unique(
-    records: Iterable[Record], *, directory: str | os.PathLike[str], run_size: int = RUN_SIZE, fan_in: int = FAN_IN,
-) -> Iterator[Record]:
-    """``sorted(set(records))``, holding at most ``run_size`` records in memory.
+class ExternalSort:
+    """``sorted(set(lines))`` of every line added, holding at most ``run_size`` in memory.
 
-    Every record is a tuple of the same length whose strings have no newline (one line
-    each in a run file). Run files go in ``directory``, which should be this sort's own
-    (a fresh temporary folder), and are deleted once merged.
+    Lines must not contain a newline (a run file holds one per line). Run files go in
+    ``directory``, which should be this sort's own, and are deleted once merged.
     """
-    if run_size < 1 or fan_in < 2:
-        raise ValueError(f"run_size must be >= 1 and fan_in >= 2, not {run_size} and {fan_in}")
-    folder = Path(directory)
-    iterator = iter(records)
-    runs: list[Path] = []
-    numbers = count()
-    width = 0
-    try:
-        while True:
-            run = set(islice(iterator, run_size))
-            # A run may shrink on deduplication: top it up so a file holds a full run.
-            while run and len(run) < run_size:
-                more = set(islice(iterator, run_size - len(run)))
-                if not more:
-                    break
-                run |= more
-            if not run:
-                break
-            if not runs and len(run) < run_size:
-                yield from sorted(run)  # everything fitted in one run: no file needed
-                return
-            width = width or len(next(iter(run)))
-            runs.append(_spill(sorted(run), folder, next(numbers)))
-            if len(runs) >= fan_in:
-                runs = [_spill(_merged(runs, width), folder, next(numbers))]
-        if runs:
-            yield from _merged(runs, width)
-    finally:
-        for path in runs:
+
+    def __init__(self, directory: str | os.PathLike[str], *, run_size: int = RUN_SIZE, fan_in: int = FAN_IN) -> None:
+        if run_size < 1 or fan_in < 2:
+            raise ValueError(f"run_size must be >= 1 and fan_in >= 2, not {run_size} and {fan_in}")
+        self._directory = Path(directory)
+        self._run_size = run_size
+        self._fan_in = fan_in
+        self._run: set[str] = set()
+        self._runs: list[Path] = []
+        self._numbers = count()
+
+    def add(self, lines: Iterable[str]) -> None:
+        iterator = iter(lines)
+        while chunk := list(islice(iterator, self._run_size)):
+            self._run.update(chunk)
+            if len(self._run) >= self._run_size:
+                self._spill()
+
+    def result(self) -> list[str] | Iterator[str]:
+        """The sorted lines: a list if they all fitted in memory, else an iterator over the runs."""
+        if not self._runs:
+            lines, self._run = sorted(self._run), set()
+            return lines
+        if self._run:
+            self._spill()
+        runs, self._runs = self._runs, []
+        return _merged(runs)
+
+    def close(self) -> None:
+        """Delete the run files not merged yet (a sort given up half way)."""
+        for path in self._runs:
             path.unlink(missing_ok=True)
+        self._runs, self._run = [], set()
+
+    def _spill(self) -> None:
+        self._runs.append(self._write(sorted(self._run)))
+        self._run = set()
+        if len(self._runs) >= self._fan_in:
+            runs, self._runs = self._runs, []
+            self._runs = [self._write(_merged(runs))]
+
+    def _write(self, lines: Iterable[str]) -> Path:
+        path = self._directory / f"run-{next(self._numbers)}.txt"
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            if isinstance(lines, list):
+                handle.write("\n".join(lines) + "\n")
+            else:
+                handle.writelines(f"{line}\n" for line in lines)
+        return path
 
 
-def _spill(records: Iterable[Record], folder: Path, number: int) -> Path:
-    path = folder / f"run-{number}.txt"
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        for record in records:
-            handle.write("\n".join(record) + "\n")
-    return path
-
-
-def _merged(runs: list[Path], width: int) -> Iterator[Record]:
-    """The runs' records in order, each once; the run files are deleted when done."""
+def _merged(runs: list[Path]) -> Iterator[str]:
+    """The runs' lines in order, each once; the run files are deleted when done."""
     handles = [open(path, encoding="utf-8", newline="\n") for path in runs]
     try:
-        previous: Record | None = None
-        for record in heapq.merge(*(_read(handle, width) for handle in handles)):
-            if record != previous:
-                yield record
-                previous = record
+        previous = None
+        for line in heapq.merge(*(_lines(handle) for handle in handles)):
+            if line != previous:
+                yield line
+                previous = line
     finally:
         for handle in handles:
             handle.close()
@@ -84,6 +91,6 @@ def _merged(runs: list[Path], width: int) -> Iterator[Record]:
             path.unlink(missing_ok=True)
 
 
-def _read(handle: Iterable[str], width: int) -> Iterator[Record]:
-    lines = (line[:-1] for line in handle)
-    return iter(lambda: tuple(islice(lines, width)), ())
+def _lines(handle: Iterable[str]) -> Iterator[str]:
+    # Compared without their newline: a line sorts as it did in memory.
+    return (line[:-1] for line in handle)

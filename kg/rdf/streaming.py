@@ -12,19 +12,18 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from itertools import chain, groupby
+from itertools import chain
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
-from kg.rdf.external_sort import RUN_SIZE, sorted_unique
+from kg.rdf.external_sort import RUN_SIZE, ExternalSort
 from kg.rdf.serialize import _OX_FORMATS, PREFIXES, QUAD_FORMATS, _BlankNodes, _sorted_prefix_header, _umask
 
 STREAM_FORMATS = frozenset(_OX_FORMATS)  # jsonld is built in memory by rdflib
 
-# Where a merged statement was found: only in the default graph, or in a named graph too.
-_NAMED, _DEFAULT = "n", "d"
+_BLOCK_CHARS = 1 << 24  # the default graph's dump is read back in blocks of this many characters
 
 
 def write_store_files(store: ox.Store, targets: dict[Path, str], *, run_size: int = RUN_SIZE) -> list[Path]:
@@ -50,51 +49,88 @@ def write_store_files(store: ox.Store, targets: dict[Path, str], *, run_size: in
 
 def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_only: Path, named: Path,
                        run_size: int) -> None:
-    """Sorted N-Triples of all graphs merged, of the default graph's statements that no named
-    graph holds, and sorted N-Quads of the named graphs (graph by graph, in order)."""
-    runs = work / "runs"
-    runs.mkdir()
-    with _text(named) as named_out:
-        records = chain(_named_records(store, named_out), _default_records(store, work / "dump.nt"))
+    """Sorted N-Triples of all graphs merged and of the default graph's statements that no
+    named graph holds; sorted N-Quads of the named graphs, graph by graph in order.
+
+    Statements are compared as N-Triples text ("s p o" without " ."), as in memory.
+    """
+    (work / "named").mkdir()
+    (work / "default").mkdir()
+    in_named = ExternalSort(work / "named", run_size=run_size)
+    in_default = ExternalSort(work / "default", run_size=run_size)
+    try:
+        with _text(named) as named_out:
+            for graph in sorted(store.named_graphs(), key=str):
+                key = str(graph)
+                texts = sorted(_texts(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")))
+                named_out.write("".join(f"{text} {key} .\n" for text in texts))
+                in_named.add(texts)
+        dump = work / "default-graph.nt"
+        store.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        for texts in _blocks(dump):
+            in_default.add(texts)
+        dump.unlink()
+        named_texts, default_texts = in_named.result(), in_default.result()
         with _text(merged) as merged_out, _text(default_only) as default_out:
-            for text, group in groupby(sorted_unique(records, directory=runs, run_size=run_size), key=_first):
-                line = f"{text} .\n"
-                merged_out.write(line)
+            if isinstance(named_texts, list) and isinstance(default_texts, list):
                 # kg's default graph merges the article graphs: only what no article says is its own.
-                if all(origin == _DEFAULT for _, origin in group):
-                    default_out.write(line)
+                own = set(default_texts)
+                _write_lines(merged_out, sorted(own.union(named_texts)))
+                _write_lines(default_out, sorted(own.difference(named_texts)))
+            else:
+                for text, only_default in _union(iter(named_texts), iter(default_texts)):
+                    merged_out.write(f"{text} .\n")
+                    if only_default:
+                        default_out.write(f"{text} .\n")
+    finally:
+        in_named.close()
+        in_default.close()
 
 
-def _named_records(store: ox.Store, out: IO[str]) -> Iterator[tuple[str, str]]:
-    for graph in sorted(store.named_graphs(), key=str):
-        key = str(graph)
-        texts = sorted(_texts(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")))
-        out.write("".join(f"{text} {key} .\n" for text in texts))
-        for text in texts:
-            yield text, _NAMED
-
-
-def _default_records(store: ox.Store, dump: Path) -> Iterator[tuple[str, str]]:
-    # The default graph is the big one: dumped to a file and read back line by line.
-    store.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    with open(dump, encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            text = line[:-3]  # the statement without " .\n"
-            if "_:" in text:
-                raise _BlankNodes
-            yield text, _DEFAULT
-    dump.unlink()
-
-
-def _texts(ntriples: str) -> set[str]:
-    texts = {line[:-2] for line in ntriples.split("\n") if line}
-    if any("_:" in text for text in texts):
+def _texts(ntriples: str) -> list[str]:
+    # "_:" anywhere in the text (a literal may hold it too) sends the statements the careful way.
+    if "_:" in ntriples:
         raise _BlankNodes
-    return texts
+    lines = ntriples.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return [line[:-2] for line in lines]
 
 
-def _first(record: tuple[str, str]) -> str:
-    return record[0]
+def _blocks(path: Path) -> Iterator[list[str]]:
+    """The statement texts of an N-Triples file, a block of whole lines at a time."""
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        rest = ""
+        while block := handle.read(_BLOCK_CHARS):
+            block = rest + block
+            cut = block.rfind("\n") + 1
+            block, rest = block[:cut], block[cut:]
+            yield _texts(block)
+        if rest:
+            raise ValueError(f"{path} ends in the middle of a line")
+
+
+def _union(named: Iterator[str], default: Iterator[str]) -> Iterator[tuple[str, bool]]:
+    """Two sorted, duplicate-free streams merged: each text once, and whether only ``default`` had it."""
+    end = object()
+    other: Any = next(named, end)
+    for text in default:
+        while other is not end and other < text:
+            yield other, False
+            other = next(named, end)
+        if other is not end and other == text:
+            yield text, False
+            other = next(named, end)
+        else:
+            yield text, True
+    while other is not end:
+        yield other, False
+        other = next(named, end)
+
+
+def _write_lines(out: IO[str], texts: list[str]) -> None:
+    if texts:
+        out.write(" .\n".join(texts) + " .\n")
 
 
 def _text(path: Path) -> IO[str]:

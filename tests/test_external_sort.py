@@ -46,6 +46,19 @@ def test_lines_that_do_not_fit_are_merged_from_run_files(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_release_writes_lines_in_memory_only_once_some_are_on_disk(tmp_path):
+    sort = ExternalSort(tmp_path, run_size=3)
+    sort.add(["c", "b"])
+    sort.release()
+    assert list(tmp_path.iterdir()) == []  # all in memory: kept there
+    sort.add(["a", "d"])  # four lines: a full run, written
+    sort.add(["e"])
+    assert len(list(tmp_path.iterdir())) == 1
+    sort.release()
+    assert len(list(tmp_path.iterdir())) == 2
+    assert list(sort.result()) == ["a", "b", "c", "d", "e"]
+
+
 def test_close_deletes_runs_never_merged(tmp_path):
     sort = ExternalSort(tmp_path, run_size=1)
     sort.add(["b", "a"])

@@ -42,6 +42,12 @@ class ExternalSort:
             if len(self._run) >= self._run_size:
                 self._spill()
 
+    def release(self) -> None:
+        """Once lines are on disk, write the ones in memory too: a sort whose input is done
+        then holds no memory while another sort fills up."""
+        if self._runs and self._run:
+            self._spill()
+
     def result(self) -> list[str] | Iterator[str]:
         """The sorted lines: a list if they all fitted in memory, else an iterator over the runs."""
         if not self._runs:

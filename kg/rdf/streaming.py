@@ -65,6 +65,7 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
                 texts = sorted(_texts(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")))
                 named_out.write("".join(f"{text} {key} .\n" for text in texts))
                 in_named.add(texts)
+        in_named.release()
         dump = work / "default-graph.nt"
         store.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         for texts in _blocks(dump):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from itertools import count, islice
 from pathlib import Path
 
-RUN_SIZE = 250_000  # lines held in memory by one sort: some 50 MB of N-Triples statements
+RUN_SIZE = 100_000  # lines held in memory by one sort: some 25 MB of N-Triples statements
 FAN_IN = 64  # run files merged at once; more runs are first merged into one bigger run
 
 

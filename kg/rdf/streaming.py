@@ -23,7 +23,7 @@ from kg.rdf.serialize import _OX_FORMATS, PREFIXES, QUAD_FORMATS, _BlankNodes, _
 
 STREAM_FORMATS = frozenset(_OX_FORMATS)  # jsonld is built in memory by rdflib
 
-_BLOCK_CHARS = 1 << 24  # the default graph's dump is read back in blocks of this many characters
+_BLOCK_CHARS = 1 << 22  # the default graph's dump is read back in blocks of this many characters
 
 
 def write_store_files(store: ox.Store, targets: dict[Path, str], *, run_size: int = RUN_SIZE) -> list[Path]:

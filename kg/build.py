@@ -265,7 +265,8 @@ def write_graph_files(graph_store: Any, output: str | Path) -> list[Path]:
     from kg.rdf.serialize import write_many
 
     # The embedded store hands its quads over without a round trip through rdflib terms,
-    # and the statements are read and sorted once for both files.
+    # and its statements are sorted once for both files, in runs spilled beside them, so
+    # writing them takes bounded memory however large the graph is.
     source = getattr(graph_store, "ox", None)
     targets = {Path(output) / name: fmt for name, fmt in GRAPH_FILES.items()}
     write_many(source if source is not None else graph_store.quads(), targets)

@@ -365,12 +365,27 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
 
 def write(source: Source, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
     """Serialize ``source`` to ``path`` atomically; the format defaults to the file suffix."""
-    return write_atomic(path, serialize(source, format=format or format_for(path)))
+    return write_many(source, {path: format})[0]
 
 
-def write_many(source: Source, paths: dict[str | os.PathLike[str], str | None]) -> list[Path]:
-    """Write ``source`` to every path (format or None for the suffix's), sorting it only once."""
-    formats = {path: fmt or format_for(path) for path, fmt in paths.items()}
+def write_many(source: Source, paths: dict[str | os.PathLike[str], str | None], *,
+               run_size: int | None = None) -> list[Path]:
+    """Write ``source`` to every path (format or None for the suffix's), sorting it only once.
+
+    An Oxigraph store is written in bounded memory (sorted runs of ``run_size`` statements
+    spilled beside the first path, then merged), with the same bytes as :func:`serialize`.
+    """
+    formats = {Path(path): fmt or format_for(path) for path, fmt in paths.items()}
+    for fmt in formats.values():
+        _check_format(fmt)
+    if isinstance(source, ox.Store) and formats:
+        from kg.rdf.streaming import STREAM_FORMATS, write_store_files
+
+        if STREAM_FORMATS.issuperset(formats.values()):
+            try:
+                return write_store_files(source, formats, **({"run_size": run_size} if run_size else {}))
+            except _BlankNodes:
+                pass  # blank node labels are made canonical in memory, below
     data = serialize_many(source, formats.values())
     return [write_atomic(path, data[fmt]) for path, fmt in formats.items()]
 

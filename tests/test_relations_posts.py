@@ -227,3 +227,28 @@ def test_head_of_state_title_without_a_clear_country_gives_no_post(parser) -> No
     text = "Brazil voted. Chile voted too. President Rui Costa spoke."
     table = {"Brazil": ("br", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "Rui Costa": ("costa", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_cabinet_portfolio_title_is_held_in_the_country_the_story_opens_with(parser) -> None:
+    text = ("Peru exported more copper. Peru also sold zinc to Japan. "
+            "Mining Minister Rosa Vega said prices were high.")  # fmt: skip
+    table = {"Peru": ("pe", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("vega", "pe", "Mining Minister")]
+    assert {f.extractor for f in only(facts, HOLDS)} == {"post-national"}
+
+
+def test_cabinet_title_needs_a_lead_country_named_more_than_the_others(parser) -> None:
+    text = "Peru sold zinc to Japan. Japan paid. Mining Minister Rosa Vega said prices were high."
+    table = {"Peru": ("pe", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_sub_national_minister_is_no_cabinet_post() -> None:
+    assert posts._cabinet_post("Health Minister")
+    assert posts._cabinet_post("Agriculture Cabinet Secretary")
+    assert posts._cabinet_post("Secretary of State")
+    assert not posts._cabinet_post("Chief Minister")
+    assert not posts._cabinet_post("Shadow Health Minister")
+    assert not posts._cabinet_post("Minister")
+    assert not posts._cabinet_post("spokesman")

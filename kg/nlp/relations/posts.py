@@ -214,7 +214,7 @@ def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[T
 def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
     office (president, premier ...) without a named body is that country's."""
-    if role.lower() not in words("posts", "national_titles"):
+    if role.lower() not in words("posts", "national_titles") and not _cabinet_post(role):
         return None
     countries = set()
     for token in anchor.sent:
@@ -228,9 +228,25 @@ def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     if len(countries) == 1:
         return countries.pop()
     dominant = _dominant_country(ctx)
+    if dominant is None and _cabinet_post(role):
+        dominant = _lead_country(ctx)
     if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent):
         return None
     return dominant
+
+
+def _cabinet_post(role: str) -> bool:
+    """ "Energy Minister", "Agriculture Cabinet Secretary": a portfolio of a national
+    cabinet; not "Chief Minister" or "state minister", offices below the nation's."""
+    text = " ".join(role.lower().replace("-", " ").split())
+    for head in sorted(words("posts", "cabinet_heads"), key=len, reverse=True):
+        if text == head and " of " in head:
+            return True  # "Secretary of State"
+        if not text.endswith(" " + head):
+            continue
+        portfolio = text[: -len(head)].split()
+        return bool(portfolio) and not set(portfolio) & words("posts", "not_cabinet_modifiers")
+    return False
 
 
 def _dominant_country(ctx: Context) -> str | None:
@@ -243,6 +259,20 @@ def _dominant_country(ctx: Context) -> str | None:
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][1]
+
+
+def _lead_country(ctx: Context) -> str | None:
+    """The country a story opens with, when no other country is named as often: an
+    unqualified cabinet title ("Energy Minister X") in a story about Norway is Norway's."""
+    counts = {key: len(spans) for key, spans in ctx.table.spans.items()
+              if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY}
+    if not counts:
+        return None
+    lead = min(counts, key=lambda k: ctx.table.spans[k][0][0])
+    others = [n for k, n in counts.items() if k != lead]
+    if counts[lead] < 2 or (others and max(others) >= counts[lead]):
+        return None
+    return lead
 
 
 def _clause_subject(verb: Token) -> Token | None:

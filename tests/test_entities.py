@@ -398,3 +398,19 @@ def test_sports_bodies_are_organizations_and_their_heads_persons(nlp) -> None:
     labels = _labels(nlp, "IAAF president Lamine Diack said the ban stands.")
     assert labels["IAAF"] == "Organization" and labels["Lamine Diack"] == "Person"
     assert _labels(nlp, "The World Anti-Doping Agency met.")["World Anti-Doping Agency"] == "Organization"
+
+
+def test_commodities_are_products_only_where_goods_go(nlp) -> None:
+    labels = _labels(nlp, "Kenya exported 4,800 tonnes of macadamia nuts and 12 tonnes of tea.")
+    assert labels["macadamia nuts"] == "Product" and labels["tea"] == "Product"
+    assert "tea" not in _labels(nlp, "The ministers met over tea before the export talks.")
+
+
+def test_plural_goods_the_lemmatizer_misreads_are_products(nlp) -> None:
+    labels = _labels(nlp, "India exported 400,000 syringes to Kenya.")
+    assert labels["syringes"] == "Product"
+
+
+def test_acronym_of_goods_in_parentheses_is_a_product(nlp) -> None:
+    labels = _labels(nlp, "Qatar exported 4.2 million tonnes of liquefied natural gas (LNG) to Japan.")
+    assert labels["liquefied natural gas"] == "Product" and labels["LNG"] == "Product"

@@ -211,3 +211,17 @@ def test_a_place_in_capitals_is_no_acronym_of_an_organization() -> None:
     words = "LONDON 1996 . The London Newsroom wrote .".split()
     table = _resolve(_doc(words, {(0, 1): "Place", (4, 6): "Organization"}))
     assert _by_label(table)["LONDON"].type is EntityType.PLACE
+
+
+def test_goods_named_with_their_origin_are_the_same_goods() -> None:
+    words = "They sold tea . Buyers want Kenyan tea and green tea .".split()
+    table = _resolve(_doc(words, {(2, 3): "Product", (6, 8): "Product", (9, 11): "Product"}))
+    products = sorted(sorted(e.names) for e in table.entities.values())
+    assert products == [["Kenyan tea", "tea"], ["green tea"]]
+
+
+def test_liquefied_gas_is_other_goods_than_pipeline_gas() -> None:
+    words = "They sold natural gas and liquefied natural gas ( LNG ) .".split()
+    table = _resolve(_doc(words, {(2, 4): "Product", (5, 8): "Product", (9, 10): "Product"}))
+    products = sorted(sorted(e.names) for e in table.entities.values())
+    assert products == [["LNG", "liquefied natural gas"], ["natural gas"]]

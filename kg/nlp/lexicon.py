@@ -385,6 +385,18 @@ def product_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def commodity_heads() -> frozenset[str]:
+    """Head nouns of goods that are Products only in a tight trade context ("tea", "gold")."""
+    return frozenset(_lines("commodity_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def goods_measures() -> frozenset[str]:
+    """Nouns that measure goods ("tonnes of X", "doses of X")."""
+    return frozenset(_lines("goods_measures.txt"))
+
+
+@lru_cache(maxsize=1)
 def product_flows() -> frozenset[str]:
     """Nouns a goods noun may modify and still name the goods ("mask exports")."""
     return frozenset(_lines("product_flows.txt"))

@@ -533,5 +533,9 @@ def _clean(text: str) -> str:
 
 
 def _singular_tail(span: Span) -> str:
-    words = [t.lower_ for t in span[:-1]] + [span[-1].lemma_.lower()]
+    # "Kenyan tea" is the tea a story about Kenya's exports names: the origin is no kind
+    start = 0
+    while start < len(span) - 1 and (country_of_demonym(span[start].text) or country_of(span[start].text)):
+        start += 1
+    words = [t.lower_ for t in span[start:-1]] + [span[-1].lemma_.lower()]
     return " ".join(words)

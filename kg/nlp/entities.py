@@ -22,7 +22,7 @@ from kg.nlp.cues import (
     consistent_places, court_district, described_as_company, doc_lower, place_body, region_name,
     sub_national,
 )
-from kg.nlp.goods import in_goods_context
+from kg.nlp.goods import in_goods_context, plural_forms, product_acronyms, trade_sentence
 from kg.nlp.offices import holds_title, titled_name
 from kg.nlp.results import result_teams
 
@@ -83,7 +83,7 @@ class EntityTyper:
             nouns = {"POS": {"IN": ["NOUN", "PROPN"]}}
             # the lemmatizer misreads some plurals ("syringes" -> "syrinx"): plain forms too
             self.products.add(key, [[{"LEMMA": {"IN": sorted(heads)}, **nouns}],
-                                    [{"LOWER": {"IN": sorted(_plurals(heads))}, **nouns}]])
+                                    [{"LOWER": {"IN": sorted(plural_forms(heads))}, **nouns}]])
         self.phrases = PhraseMatcher(vocab, attr="ORTH")
         self.lower_phrases = PhraseMatcher(vocab, attr="LOWER")
         ambiguous = lexicon.ambiguous_countries()
@@ -123,7 +123,7 @@ class EntityTyper:
                     strong.append(span)
                     continue
             weak.append(span)
-        chosen = _product_acronyms(consistent_places(_select([strong, model, weak])))
+        chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]
         return doc
@@ -176,7 +176,7 @@ class EntityTyper:
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O":
                 continue
             tight = in_goods_context(head)
-            if not tight and (doc.vocab.strings[match_id] == "commodity_head" or not _trade_context(head)):
+            if not tight and (doc.vocab.strings[match_id] == "commodity_head" or not trade_sentence(head)):
                 continue
             if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() not in lexicon.product_flows():
                 continue  # "oil prices", "the car and electronics industries"
@@ -433,37 +433,6 @@ def _field_of_title(span: Span) -> bool:
     words = {t.lower_ for t in span}
     return not (words & lexicon.agency_heads() or words & lexicon.organization_cues()
                 or words & lexicon.agency_units())
-
-
-def _product_acronyms(spans: list[Span]) -> list[Span]:
-    """ "liquefied natural gas (LNG)": the letters in parentheses name the goods, whatever
-    type the model gave them."""
-    out = list(spans)
-    for k in range(1, len(out)):
-        span, before = out[k], out[k - 1]
-        doc = span.doc
-        if before.label_ != "Product" or len(span) != 1 or span.start != before.end + 1 \
-                or doc[before.end].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
-            continue
-        initials = "".join(t.text[0] for t in before if t.is_alpha).upper()
-        if span.text.isupper() and span.text == initials:
-            out[k] = Span(doc, span.start, span.end, label="Product")
-    return out
-
-
-def _plurals(heads: Iterable[str]) -> set[str]:
-    forms = set()
-    for word in heads:
-        forms.update({word, word + "s", word + "es"})
-        if word.endswith("y"):
-            forms.add(word[:-1] + "ies")
-    return forms
-
-
-def _trade_context(head: Token) -> bool:
-    cues = lexicon.trade_cues()
-    sent = head.sent
-    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
 
 
 def _is_disease(text: str) -> bool:

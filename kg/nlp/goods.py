@@ -10,7 +10,9 @@ things as often (commodity_heads.txt).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
 
 from kg.nlp import lexicon
 
@@ -48,3 +50,36 @@ def _forms(token: Token) -> set[str]:
     # the lemmatizer reads some plurals wrongly ("doses" -> "dos"): the plain forms count too
     lower = token.lower_
     return {token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
+
+
+def product_acronyms(spans: list[Span]) -> list[Span]:
+    """ "liquefied natural gas (LNG)": the letters in parentheses name the goods, whatever
+    type the model gave them."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        span, before = out[k], out[k - 1]
+        doc = span.doc
+        if before.label_ != "Product" or len(span) != 1 or span.start != before.end + 1 \
+                or doc[before.end].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+            continue
+        initials = "".join(t.text[0] for t in before if t.is_alpha).upper()
+        if span.text.isupper() and span.text == initials:
+            out[k] = Span(doc, span.start, span.end, label="Product")
+    return out
+
+
+def plural_forms(heads: Iterable[str]) -> set[str]:
+    """Each head word with its regular plural spellings."""
+    forms = set()
+    for word in heads:
+        forms.update({word, word + "s", word + "es"})
+        if word.endswith("y"):
+            forms.add(word[:-1] + "ies")
+    return forms
+
+
+def trade_sentence(head: Token) -> bool:
+    """True when the sentence of ``head`` has a trade word (trade_cues.txt)."""
+    cues = lexicon.trade_cues()
+    sent = head.sent
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)

@@ -414,3 +414,21 @@ def test_plural_goods_the_lemmatizer_misreads_are_products(nlp) -> None:
 def test_acronym_of_goods_in_parentheses_is_a_product(nlp) -> None:
     labels = _labels(nlp, "Qatar exported 4.2 million tonnes of liquefied natural gas (LNG) to Japan.")
     assert labels["liquefied natural gas"] == "Product" and labels["LNG"] == "Product"
+
+
+def test_a_name_before_the_noun_of_a_works_is_a_place(nlp) -> None:
+    labels = _labels(nlp, "Maintenance at the Kollsnes processing plant near Bergen would end in May.")
+    assert labels["Kollsnes"] == "Place"
+    labels = _labels(nlp, "Equinor pumped 30 million barrels from the Johan Sverdrup field last year.")
+    assert labels["Johan Sverdrup"] == "Place"
+
+
+def test_a_company_named_on_its_own_stays_the_owner_of_its_plant(nlp) -> None:
+    doc = nlp("Tesla said on Monday that output at the Tesla plant in Berlin rose.")
+    assert "Place" not in {e.label_ for e in doc.ents if e.text == "Tesla"}
+
+
+def test_gazetteer_cities_before_based_or_read_as_groups_are_places(nlp) -> None:
+    assert _labels(nlp, "The Stavanger-based directorate said so in its report.")["Stavanger"] == "Place"
+    labels = _labels(nlp, "Prices at the Mombasa auction held firm, said Peter Kiprono.")
+    assert labels["Mombasa"] == "Place"

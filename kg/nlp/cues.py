@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
@@ -164,3 +164,46 @@ def consistent_places(spans: list[Span]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label="Place")
         out.append(span)
     return out
+
+
+def facility_name(span: Span) -> bool:
+    """ "the Kollsnes processing plant", "the Johan Sverdrup field": a name before the noun
+    of a site or works (one modifier between) names a place. A known organization, a name
+    with a company word, or one the text also writes on its own ("Tesla ... the Tesla
+    plant") is the owner of the works, not their place."""
+    doc, end = span.doc, span.end
+    heads = lexicon.facility_heads()
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if not after or not (after[0] in heads or (len(after) > 1 and after[1] in heads
+                                                and doc[end].pos_ in {"NOUN", "ADJ", "VERB"}
+                                                and doc[end].is_lower)):
+        return False
+    if lexicon.known_organization(span.text) or any(t.lower_ in lexicon.organization_cues() for t in span):
+        return False
+    words = [t.text for t in span]
+    for token in doc:
+        i = token.i
+        if i != span.start and [t.text for t in doc[i : i + len(words)]] == words \
+                and not any(t.lower_ in heads for t in doc[i + len(words) : i + len(words) + 2]):
+            return False
+    return True
+
+
+def based_places(doc: Doc) -> list[Span]:
+    """ "the Stavanger-based directorate": a city or region of the gazetteer before "-based"
+    that the model left unnamed is a place."""
+    spans = []
+    for token in doc[:-2]:
+        if token.ent_iob_ != "O" or not token.is_title or doc[token.i + 1].text != "-" \
+                or doc[token.i + 2].lower_ != "based":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O" \
+                and doc[start - 1].pos_ == "PROPN" and token.i - start < 2:
+            start -= 1
+        text = doc[start : token.i + 1].text
+        if country_of(text) is not None:
+            spans.append(Span(doc, start, token.i + 1, label="Country"))
+        elif lexicon.is_city(text) or lexicon.is_region(text):
+            spans.append(Span(doc, start, token.i + 1, label="Place"))
+    return spans

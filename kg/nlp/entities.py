@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
 from kg.nlp.cues import (
-    COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
-    consistent_places, court_district, described_as_company, doc_lower, place_body, region_name,
-    sub_national,
+    COMPANY_ENDINGS, WEB_NAME, after_company_noun, based_places, camel_case, city_in_place_context,
+    common_word, consistent_places, court_district, described_as_company, doc_lower,
+    facility_name, place_body, region_name, sub_national,
 )
 from kg.nlp.goods import in_goods_context, plural_forms, product_acronyms, trade_sentence
 from kg.nlp.offices import holds_title, titled_name
@@ -100,7 +100,7 @@ class EntityTyper:
         matcher.add(label, [self._make_doc(n) for n in names])
 
     def __call__(self, doc: Doc) -> Doc:
-        strong: list[Span] = [*dateline_places(doc), *result_teams(doc)]
+        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc)]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:
@@ -207,6 +207,8 @@ class EntityTyper:
         if label in _KEEP:
             if label == "NORP" and country_of(ent.text) and not lexicon.country_of_demonym(ent.text):
                 return Span(ent.doc, ent.start, ent.end, label="Country")
+            if label == "NORP" and lexicon.is_city(ent.text) and not lexicon.country_of_demonym(ent.text):
+                return Span(ent.doc, ent.start, ent.end, label="Place")  # "the Mombasa auction"
             return ent
         span = _trim(ent)
         if span is None:
@@ -268,6 +270,8 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
+        if label in {"ORG", "PERSON", "FAC"} and facility_name(span):
+            return Span(ent.doc, span.start, span.end, label="Place")  # "the Kollsnes plant"
         if label in {"ORG", "PERSON"} and city_in_place_context(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "traders in Aba"
         if label == "ORG":

@@ -281,6 +281,12 @@ def region_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def facility_heads() -> frozenset[str]:
+    """Nouns of sites and works ("plant", "refinery", "field") a place name comes before."""
+    return frozenset(_lines("facility_heads.txt"))
+
+
+@lru_cache(maxsize=1)
 def company_nouns() -> frozenset[str]:
     """Nouns that make the name after them an organization ("research firm Canalys")."""
     return frozenset(_lines("company_nouns.txt"))

@@ -151,3 +151,18 @@ def test_present_tense_inverted_after_the_quote(parser) -> None:
     text = '"The clinics are full," says Ana Ruiz.'
     facts = facts_of(parser, text, {"Ana Ruiz": ("ruiz", T.PERSON)}, module=speech)
     assert _said(facts) == [("ruiz", "The clinics are full")]
+
+
+def test_closing_attribution_parsed_as_a_relative_clause(parser) -> None:
+    text = ("Sales of gas abroad were worth 1.1 trillion Norwegian crowns, "
+            "the Stavanger-based directorate said in its annual report.")  # fmt: skip
+    facts = facts_of(parser, text, {"directorate": ("nod", T.AGENCY)}, module=speech)
+    assert [(f.subject, f.quote) for f in only(facts, SAID)] == [
+        ("nod", "Sales of gas abroad were worth 1.1 trillion Norwegian crowns")
+    ]
+
+
+def test_a_real_relative_clause_with_said_is_no_statement(parser) -> None:
+    text = "Officials visited the factory that the company said would close."
+    facts = facts_of(parser, text, {"company": ("acme", T.ORGANIZATION)}, module=speech)
+    assert [f.quote for f in only(facts, SAID)] != ["Officials visited the factory"]

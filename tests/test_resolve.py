@@ -225,3 +225,11 @@ def test_liquefied_gas_is_other_goods_than_pipeline_gas() -> None:
     table = _resolve(_doc(words, {(2, 4): "Product", (5, 8): "Product", (9, 10): "Product"}))
     products = sorted(sorted(e.names) for e in table.entities.values())
     assert products == [["LNG", "liquefied natural gas"], ["natural gas"]]
+
+
+def test_a_based_description_refers_back_and_keeps_its_place() -> None:
+    words = "The Offshore Directorate met . The Oslo - based directorate said so .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (6, 7): "Place"}))
+    directorate = _by_label(table)["Offshore Directorate"]
+    assert table.key_at(9) == directorate.key  # "directorate"
+    assert table.key_at(6) == _by_label(table)["Oslo"].key

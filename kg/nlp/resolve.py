@@ -399,12 +399,18 @@ class _Resolver:
         heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
         matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
                                   {"LOWER": {"IN": heads}}]])
+        # "the Stavanger-based directorate", "the Nairobi-based ministry": the place before
+        # "-based" is a mention of its own; the head word alone refers back
+        matcher.add("definite-based", [[{"LOWER": "the"}, {"IS_TITLE": True}, {"TEXT": "-"},
+                                        {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
         matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
                                   "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
         for match_id, start, end in matcher(self.doc):
+            rule = self.doc.vocab.strings[match_id]
+            if rule == "definite-based":
+                start, rule = end - 1, "definite"
             if any(i in table.by_token for i in range(start, end)):
                 continue
-            rule = self.doc.vocab.strings[match_id]
             if rule == "definite":
                 head = self.doc[end - 1]
                 if head.tag_ in {"NNS", "NNPS"}:  # "the departments" names no one body

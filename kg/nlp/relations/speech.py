@@ -172,7 +172,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         tokens = sorted({t for c in content for t in c.subtree if t.i not in cut}, key=lambda t: t.i)
         tokens = [t for t in tokens if sent.start <= t.i < sent.end]
         quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
-    elif _has_quote_mark(sent):
+    elif _has_quote_mark(sent) or _closing_attribution(verb, sent):
         quote = _without(sent, _verb_clause(verb))
     else:
         return [], []
@@ -280,6 +280,25 @@ def _without(sent: Span, clause: set[int]) -> str:
     if not best:
         return ""
     return _clean(sent.doc[best[0].i : best[-1].i + 1])
+
+
+def _closing_attribution(verb: Token, sent: Span) -> bool:
+    """ "Sales were worth 1.1 trillion crowns, the Stavanger-based directorate said in its
+    report.": the parser hung the closing "X said" on the last noun as a relative clause
+    a comma before its subject and nothing after it but the sentence's end show what it is.
+    (Or as a second clause joined without "and".)"""
+    if verb.dep_ not in ("relcl", "conj") or verb.head.i > verb.i \
+            or any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return False  # "prices rose and the ministry said ...": two clauses
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    if not subjects:
+        return False
+    first = min(t.i for t in subjects[0].subtree)
+    last = max(t.i for t in verb.subtree)
+    return first > sent.start and sent.doc[first - 1].text == "," \
+        and all(t.is_punct for t in sent.doc[last + 1 : sent.end])
 
 
 def _verb_clause(verb: Token) -> set[int]:

@@ -432,3 +432,16 @@ def test_gazetteer_cities_before_based_or_read_as_groups_are_places(nlp) -> None
     assert _labels(nlp, "The Stavanger-based directorate said so in its report.")["Stavanger"] == "Place"
     labels = _labels(nlp, "Prices at the Mombasa auction held firm, said Peter Kiprono.")
     assert labels["Mombasa"] == "Place"
+
+
+def test_a_countrys_lower_case_body_with_several_modifiers(nlp) -> None:
+    labels = _labels(nlp, "He acted after a request by Spain's anti-violence commission.")
+    assert labels["anti-violence commission"] == "Agency"
+    labels = _labels(nlp, "Women will work in Saudi Arabia's foreign ministry this year.")
+    assert labels["foreign ministry"] == "Agency"
+
+
+def test_its_body_belongs_to_the_country_that_is_the_subject(nlp) -> None:
+    labels = _labels(nlp, "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying so.")
+    assert labels["foreign ministry"] == "Agency"
+    assert "board" not in _labels(nlp, "Apple said its board would meet on Monday.")

@@ -207,3 +207,19 @@ def based_places(doc: Doc) -> list[Span]:
         elif lexicon.is_city(text) or lexicon.is_region(text):
             spans.append(Span(doc, start, token.i + 1, label="Place"))
     return spans
+
+
+def owned_by_country(its: Token) -> bool:
+    """ "China hit back with its foreign ministry spokesman": "its" owns a national body
+    when the sentence's subject before it is a country and no other name comes between."""
+    sent = its.sent
+    names = [t for t in sent if t.i < its.i and t.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}]
+    if not names:
+        return False
+    last = names[-1]
+    first = last
+    while first.i > sent.start and first.nbor(-1).ent_iob_ == "I":
+        first = first.nbor(-1)
+    text = sent.doc[first.i : last.i + 1].text
+    return last.ent_type_ == "GPE" and country_of(text) is not None \
+        and last.dep_ in {"nsubj", "nsubjpass"}

@@ -445,3 +445,9 @@ def test_its_body_belongs_to_the_country_that_is_the_subject(nlp) -> None:
     labels = _labels(nlp, "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying so.")
     assert labels["foreign ministry"] == "Agency"
     assert "board" not in _labels(nlp, "Apple said its board would meet on Monday.")
+
+
+def test_a_country_opening_an_event_name_is_no_country(nlp) -> None:
+    doc = nlp("Claude Eerdekens claims the US Open champion tested positive for ephedrine.")
+    assert "Country" not in {e.label_ for e in doc.ents}
+    assert _labels(nlp, "The US Navy said the US would respond.")["US"] == "Country"

@@ -223,3 +223,16 @@ def owned_by_country(its: Token) -> bool:
     text = sent.doc[first.i : last.i + 1].text
     return last.ent_type_ == "GPE" and country_of(text) is not None \
         and last.dep_ in {"nsubj", "nsubjpass"}
+
+
+def opens_other_name(span: Span) -> bool:
+    """ "the US Open champion", "the China Open": a country name that opens a longer proper
+    name the model did not tag (an event, a tournament) is no mention of the country."""
+    doc, end = span.doc, span.end
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.pos_ == "PROPN" and after.is_title and after.ent_iob_ == "O" \
+        and not is_title(after.text) and after.lower_ not in lexicon.title_words() \
+        and after.lower_ not in lexicon.honorifics() and not after.is_sent_start \
+        and after.dep_ == "compound" and span.root.head == after.head

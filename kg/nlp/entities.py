@@ -20,7 +20,7 @@ from kg.nlp.lexicon import country_of, is_title, norm
 from kg.nlp.cues import (
     COMPANY_ENDINGS, WEB_NAME, after_company_noun, based_places, camel_case, city_in_place_context,
     common_word, consistent_places, court_district, described_as_company, doc_lower,
-    facility_name, owned_by_country, place_body, region_name, sub_national,
+    facility_name, opens_other_name, owned_by_country, place_body, region_name, sub_national,
 )
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import in_goods_context, plural_forms, product_acronyms, trade_sentence
@@ -123,7 +123,8 @@ class EntityTyper:
                 if end - start > 1 or not inside:
                     strong.append(span)
                     continue
-            weak.append(span)
+            if label != "Country" or not opens_other_name(span):
+                weak.append(span)
         chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]
@@ -257,6 +258,8 @@ class EntityTyper:
                 and country_of(text) is None:
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         country = country_of(text)
+        if country is not None and label == "GPE" and opens_other_name(span):
+            return None  # "the US Open champion"
         if country is not None and norm(text) in lexicon.ambiguous_countries() \
                 and sub_national(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Atlanta, Georgia"

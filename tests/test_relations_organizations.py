@@ -135,3 +135,21 @@ def test_place_in_a_direction_of_a_country(parser) -> None:
     text = "Nnewi, in the southeast of Nigeria, was quiet."
     table = {"Nnewi": ("nnewi", T.PLACE), "Nigeria": ("ng", T.COUNTRY)}
     assert _located(facts_of(parser, text, table, module=places)) == [("nnewi", "ng")]
+
+
+def test_a_company_noun_describing_the_organization_says_where_it_is(parser) -> None:
+    text = "Sun Hung Kai Properties, a Hong Kong construction firm, bought the site."
+    table = {"Sun Hung Kai Properties": ("shk", T.ORGANIZATION), "Hong Kong": ("hk", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("shk", "hk")]
+    assert {f.extractor for f in facts} == {"based-descriptor"}
+    text = "Traders said the Chilean copper company Codelco would close a smelter."
+    table = {"Chilean": ("cl", T.COUNTRY), "Codelco": ("codelco", T.ORGANIZATION)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == [("codelco", "cl")]
+
+
+def test_a_place_after_the_company_noun_is_no_seat(parser) -> None:
+    text = "Acme, a firm with offices in Ohio, bought the site."
+    table = {"Acme": ("acme", T.ORGANIZATION), "Ohio": ("oh", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert not [f for f in facts if f.extractor == "based-descriptor"]

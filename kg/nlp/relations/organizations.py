@@ -18,7 +18,7 @@ from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
-              "based-demonym-name": 0.7}  # fmt: skip
+              "based-demonym-name": 0.7, "based-descriptor": 0.75}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -70,7 +70,32 @@ def extract(ctx: Context) -> list[Fact]:
             facts.extend(_modifier(ctx, x, y))
         else:
             facts.extend(_based(ctx, x, y))
+    for key, mention in ctx.entity_mentions(ORGS):
+        facts.extend(_descriptor(ctx, key, mention.root))
     return facts
+
+
+def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
+    """ "Sun Hung Kai Properties, a Hong Kong construction firm", "the Chilean copper company
+    Codelco": a company noun describing the organization names where it is."""
+    nouns = lexicon("places").get("descriptor_nouns", ())
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in ("appos", "compound") or any(c.dep_ == "compound" for c in root.children):
+        described += [root.head] if root.dep_ == "appos" else []
+        described += [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    for noun in described:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) not in (None, org):
+            continue
+        for mod in noun.subtree:
+            if mod.i >= noun.i or mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            place = ctx.key(mod, PLACES) if mod.pos_ == "PROPN" else None
+            if place is None and mod.pos_ in ("ADJ", "PROPN"):
+                place = ctx.country_of_demonym(mod)
+            if place is not None:
+                return [ctx.fact(org, Predicate.BASED_IN, [root, mod, noun], object=place,
+                                 rule="based-descriptor", confidence=CONFIDENCE["based-descriptor"])]  # fmt: skip
+    return []
 
 
 def _distinct(ctx: Context, x: Token, y: Token, xt: frozenset, yt: frozenset) -> tuple[str, str] | None:

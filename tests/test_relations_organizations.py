@@ -153,3 +153,11 @@ def test_a_place_after_the_company_noun_is_no_seat(parser) -> None:
     table = {"Acme": ("acme", T.ORGANIZATION), "Ohio": ("oh", T.PLACE)}
     facts = facts_of(parser, text, table, module=organizations)
     assert not [f for f in facts if f.extractor == "based-descriptor"]
+
+
+def test_headquarters_in_a_place_seat_the_organization(parser) -> None:
+    text = "At a briefing at NRC headquarters in nearby Rockville, Bernero said so. Acme said its headquarters in Dallas would close."
+    table = {"NRC": ("nrc", T.AGENCY), "Rockville": ("rv", T.PLACE), "Bernero": ("b", T.PERSON),
+             "Acme": ("acme", T.ORGANIZATION), "Dallas": ("dallas", T.PLACE)}  # fmt: skip
+    facts = [f for f in facts_of(parser, text, table, module=organizations) if f.extractor == "based-headquarters"]
+    assert _pairs(facts, Predicate.BASED_IN) == [("acme", "dallas"), ("nrc", "rv")]

@@ -18,7 +18,8 @@ from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
-              "based-demonym-name": 0.7, "based-descriptor": 0.75}  # fmt: skip
+              "based-demonym-name": 0.7, "based-descriptor": 0.75,
+              "based-headquarters": 0.85}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -72,6 +73,32 @@ def extract(ctx: Context) -> list[Fact]:
             facts.extend(_based(ctx, x, y))
     for key, mention in ctx.entity_mentions(ORGS):
         facts.extend(_descriptor(ctx, key, mention.root))
+    facts.extend(_headquarters(ctx))
+    return facts
+
+
+def _headquarters(ctx: Context) -> list[Fact]:
+    """ "at NRC headquarters in nearby Rockville", "its headquarters in Dallas": read on the
+    surface, because the parser hangs the place on whatever the phrase is part of."""
+    data = lexicon("places")
+    words, fillers = set(data.get("headquarters_words", ())), set(data.get("place_fillers", ()))
+    facts = []
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in words or token.i < 1 or token.i + 2 >= len(doc) \
+                or doc[token.i + 1].lower_ not in ("in", "at", "near"):
+            continue
+        owner = doc[token.i - 1]
+        if owner.lower_ in ("'s", "\u2019s") and token.i >= 2:
+            owner = doc[token.i - 2]
+        org = ctx.recent(owner, ORGS, sentences=1) if owner.lower_ == "its" else ctx.key(owner, ORGS)
+        j = token.i + 2
+        while j < len(doc) - 1 and doc[j].lower_ in fillers:
+            j += 1
+        place = ctx.key(doc[j], PLACES)
+        if org is not None and place is not None:
+            facts.append(ctx.fact(org, Predicate.BASED_IN, [owner, token, doc[j]], object=place,
+                                  rule="based-headquarters", confidence=CONFIDENCE["based-headquarters"]))  # fmt: skip
     return facts
 
 

@@ -451,3 +451,8 @@ def test_a_country_opening_an_event_name_is_no_country(nlp) -> None:
     doc = nlp("Claude Eerdekens claims the US Open champion tested positive for ephedrine.")
     assert "Country" not in {e.label_ for e in doc.ents}
     assert _labels(nlp, "The US Navy said the US would respond.")["US"] == "Country"
+
+
+def test_an_owned_unit_keeps_its_field_after_of(nlp) -> None:
+    labels = _labels(nlp, "Torstein Aas, director of the directorate's department of resource management, said so.")
+    assert labels["department of resource management"] == "Agency"

@@ -233,3 +233,9 @@ def test_a_based_description_refers_back_and_keeps_its_place() -> None:
     directorate = _by_label(table)["Offshore Directorate"]
     assert table.key_at(9) == directorate.key  # "directorate"
     assert table.key_at(6) == _by_label(table)["Oslo"].key
+
+
+def test_a_possessive_description_refers_back() -> None:
+    words = "The Ministry of Commerce met . The ministry 's trade department said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (8, 10): "Agency"}))
+    assert table.key_at(6) == _by_label(table)["Ministry of Commerce"].key  # "ministry"

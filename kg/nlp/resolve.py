@@ -415,8 +415,8 @@ class _Resolver:
                 head = self.doc[end - 1]
                 if head.tag_ in {"NNS", "NNPS"}:  # "the departments" names no one body
                     continue
-                if end < len(self.doc) and self.doc[end].lower_ in {"of", "'s", "\u2019s"}:
-                    continue
+                if end < len(self.doc) and self.doc[end].lower_ == "of":
+                    continue  # "the ministry of X" opens a name; "the ministry's X" refers back
                 key = self._antecedent(table, order, start, lambda e: _describes(head.lower_, e))
             else:
                 key = self._antecedent(table, order, start, lambda e: e.type in _PERSONS)

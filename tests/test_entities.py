@@ -456,3 +456,9 @@ def test_a_country_opening_an_event_name_is_no_country(nlp) -> None:
 def test_an_owned_unit_keeps_its_field_after_of(nlp) -> None:
     labels = _labels(nlp, "Torstein Aas, director of the directorate's department of resource management, said so.")
     assert labels["department of resource management"] == "Agency"
+
+
+def test_names_listed_before_a_plural_region_word_are_each_a_place(nlp) -> None:
+    labels = _labels(nlp, "Nigeria imposed a lockdown in Lagos, Ogun and Abuja states on Monday.")
+    assert {k: v for k, v in labels.items() if v == "Place"} == {"Lagos": "Place", "Ogun": "Place", "Abuja": "Place"}
+    assert _labels(nlp, "Britain and the United States agreed.")["United States"] == "Country"

@@ -161,3 +161,26 @@ def test_headquarters_in_a_place_seat_the_organization(parser) -> None:
              "Acme": ("acme", T.ORGANIZATION), "Dallas": ("dallas", T.PLACE)}  # fmt: skip
     facts = [f for f in facts_of(parser, text, table, module=organizations) if f.extractor == "based-headquarters"]
     assert _pairs(facts, Predicate.BASED_IN) == [("acme", "dallas"), ("nrc", "rv")]
+
+
+def test_a_unit_in_apposition_is_part_of_the_other_organization(parser) -> None:
+    text = ("The Food Safety and Inspection Service, a division within the Department of Agriculture, "
+            "issued a recall. Instagram, a unit of Facebook, said so.")  # fmt: skip
+    table = {"Food Safety and Inspection Service": ("fsis", T.AGENCY),
+             "Department of Agriculture": ("usda", T.AGENCY),
+             "Instagram": ("ig", T.ORGANIZATION), "Facebook": ("fb", T.ORGANIZATION)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == [("fsis", "usda"), ("ig", "fb")]
+
+
+def test_a_company_noun_in_apposition_makes_no_unit(parser) -> None:
+    text = "Acme, a rival of Globex, said so."
+    table = {"Acme": ("acme", T.ORGANIZATION), "Globex": ("globex", T.ORGANIZATION)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.SUB_ORGANIZATION_OF) == []
+
+
+def test_places_listed_before_their_container_each_lie_in_it(parser) -> None:
+    text = "The virus spread to Kano and Kaduna in northern Nigeria."
+    table = {"Kano": ("kano", T.PLACE), "Kaduna": ("kaduna", T.PLACE), "Nigeria": ("ng", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=places)
+    assert _pairs(facts, Predicate.LOCATED_IN) == [("kaduna", "ng"), ("kano", "ng")]

@@ -236,3 +236,35 @@ def opens_other_name(span: Span) -> bool:
         and not is_title(after.text) and after.lower_ not in lexicon.title_words() \
         and after.lower_ not in lexicon.honorifics() and not after.is_sent_start \
         and after.dep_ == "compound" and span.root.head == after.head
+
+
+def listed_regions(doc: Doc) -> list[Span]:
+    """ "Lagos, Ogun and Abuja states": names listed before a plural region word are each a
+    place; the plural word belongs to none of them."""
+    plurals = {w + "s" for w in lexicon.region_words()} | {w[:-1] + "ies" for w in lexicon.region_words() if w.endswith("y")}
+    spans: list[Span] = []
+    for token in doc:
+        if token.lower_ not in plurals or token.i == 0:
+            continue
+        members: list[tuple[int, int]] = []
+        end, i, joined = token.i, token.i - 1, False
+        while i >= 0:
+            start = end
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and end - start < 3:
+                start -= 1
+            if start == end:
+                break
+            members.append((start, end))
+            i = start - 1
+            if i >= 0 and doc[i].lower_ in ("and", "or") and not joined:
+                joined, end = True, i
+                if i >= 1 and doc[i - 1].text == ",":
+                    end = i - 1
+                continue
+            if i >= 0 and doc[i].text == "," and joined:
+                end = i
+                continue
+            break
+        if joined and len(members) >= 2:
+            spans.extend(Span(doc, a, b, label="Place") for a, b in members)
+    return spans

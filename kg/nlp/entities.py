@@ -19,7 +19,7 @@ from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
 from kg.nlp.cues import (
     COMPANY_ENDINGS, WEB_NAME, after_company_noun, based_places, camel_case, city_in_place_context,
-    common_word, consistent_places, court_district, described_as_company, doc_lower,
+    common_word, consistent_places, court_district, described_as_company, doc_lower, listed_regions,
     facility_name, opens_other_name, owned_by_country, place_body, region_name, sub_national,
 )
 from kg.nlp.datelines import dateline_places
@@ -101,7 +101,8 @@ class EntityTyper:
         matcher.add(label, [self._make_doc(n) for n in names])
 
     def __call__(self, doc: Doc) -> Doc:
-        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc)]
+        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
+                              *listed_regions(doc)]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:

@@ -19,7 +19,7 @@ from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
               "based-demonym-name": 0.7, "based-descriptor": 0.75,
-              "based-headquarters": 0.85}  # fmt: skip
+              "based-headquarters": 0.85, "sub-apposition": 0.8}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -73,8 +73,26 @@ def extract(ctx: Context) -> list[Fact]:
             facts.extend(_based(ctx, x, y))
     for key, mention in ctx.entity_mentions(ORGS):
         facts.extend(_descriptor(ctx, key, mention.root))
+        facts.extend(_unit_apposition(ctx, key, mention.root))
     facts.extend(_headquarters(ctx))
     return facts
+
+
+def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
+    """ "Instagram, a unit of Facebook", "the Food Safety and Inspection Service, a division
+    within the US Department of Agriculture": the organization is part of the other."""
+    data = lexicon("places")
+    nouns, preps = set(data.get("unit_nouns", ())), set(data.get("unit_preps", ()))
+    for noun in (c for c in root.children if c.dep_ == "appos"):
+        if noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) is not None:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                parent = ctx.key(obj, ORGS)
+                if parent is not None and parent != org:
+                    return [ctx.fact(org, Predicate.SUB_ORGANIZATION_OF, [root, noun, obj], object=parent,
+                                     rule="sub-apposition", confidence=CONFIDENCE["sub-apposition"])]  # fmt: skip
+    return []
 
 
 def _headquarters(ctx: Context) -> list[Fact]:

@@ -75,6 +75,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky,
                               rule="located-adjacent", confidence=CONFIDENCE["located-adjacent"]))  # fmt: skip
+        facts.extend(_listed(ctx, x, y, ky, "located-adjacent"))
     for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
         rule = ctx.doc.vocab.strings[match_id]
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
@@ -91,8 +92,25 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky, rule=rule,
                               confidence=CONFIDENCE[rule]))  # fmt: skip
+        if rule == "located-prep":
+            facts.extend(_listed(ctx, x, y, ky, rule))
     for key, mention in ctx.entity_mentions(frozenset({EntityType.PLACE})):
         facts.extend(_described(ctx, key, mention))
+    return facts
+
+
+def _listed(ctx: Context, x: Token, y: Token, ky: str, rule: str) -> list[Fact]:
+    """ "Kano and Kaduna in northern Nigeria": the places listed before the last one lie in
+    its container too."""
+    facts = []
+    for other in x.conjuncts:
+        kother = ctx.key(other, PLACES)
+        if other.i >= x.i or kother is None or kother == ky or ctx.type(kother) is EntityType.COUNTRY:
+            continue
+        if ctx.key(x, PLACES) == kother:
+            continue
+        facts.append(ctx.fact(kother, Predicate.LOCATED_IN, [other, x, y], object=ky, rule=rule,
+                              confidence=CONFIDENCE[rule]))  # fmt: skip
     return facts
 
 

@@ -72,6 +72,7 @@ class _Resolver:
         self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
         table = self._table()
         self._refer(table)
+        self._forward_titles(table)
         return table
 
     def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
@@ -425,6 +426,32 @@ class _Resolver:
             for i in range(start, end):
                 table.by_token[i] = key
             table.spans[key] = sorted([*table.spans[key], (start, end)])
+
+    def _forward_titles(self, table: MentionTable) -> None:
+        """ "The Belgian sports minister ... says he will not apologise. Claude Eerdekens
+        claims ...": a story that opens on a titled subject, before any person is named,
+        names that person as the subject of the next sentence."""
+        titles = lexicon.title_words()
+        sents = list(self.doc.sents)
+        named = [s for k, spans in table.spans.items() if table.type_of(k) in _PERSONS for s, _ in spans]
+        for sent, after in zip(sents, sents[1:]):
+            if named and min(named) < sent.start:
+                break
+            subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+            if subject is None or subject.i in table.by_token or subject.pos_ != "NOUN" \
+                    or subject.lower_ not in titles \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                    or any(table.type_of(k) in _PERSONS for t in sent if (k := table.by_token.get(t.i))):
+                continue
+            first = next((t for t in after if not t.is_space and not t.is_punct), None)
+            key = table.by_token.get(first.i) if first is not None else None
+            if key is None or table.type_of(key) not in _PERSONS:
+                continue
+            mention = table.mention_span(first)
+            if mention is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            table.by_token[subject.i] = key
+            table.spans[key] = sorted([*table.spans[key], (subject.i, subject.i + 1)])
 
     @staticmethod
     def _antecedent(table, order, start, fits) -> str | None:

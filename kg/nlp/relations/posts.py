@@ -27,7 +27,7 @@ CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0
               "nationality-of": 0.7, "nationality-possessive": 0.75,
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
-              "post-descriptive": 0.7, "post-dominant": 0.55}  # fmt: skip
+              "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6}  # fmt: skip
 _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 
@@ -99,6 +99,11 @@ def extract(ctx: Context) -> list[Fact]:
             elif rule == "post-copula" and _is_occupation(ctx, title):
                 facts.extend(_occupation(ctx, person, title))
     for key, mention in ctx.entity_mentions(PERSONS):
+        if len(mention) == 1 and mention[0].pos_ == "NOUN" and _is_title_head(mention[0]):
+            # "The Belgian sports minister ... Claude Eerdekens claims": the title resolved
+            # forward to the name (kg.nlp.resolve) is the person's post
+            facts.extend(_post(ctx, mention[0], mention[0], "post-forward"))
+            continue
         facts.extend(_premodifier(ctx, key, mention))
         facts.extend(_of_country(ctx, key, mention))
         facts.extend(_person_body(ctx, key, mention))

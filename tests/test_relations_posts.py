@@ -4,6 +4,7 @@ from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
 
 from kg.model import Predicate
 from kg.nlp.relations import posts
+from kg.nlp.relations.national import cabinet_post
 
 HOLDS = Predicate.HOLDS_POST
 
@@ -245,10 +246,10 @@ def test_cabinet_title_needs_a_lead_country_named_more_than_the_others(parser) -
 
 
 def test_sub_national_minister_is_no_cabinet_post() -> None:
-    assert posts._cabinet_post("Health Minister")
-    assert posts._cabinet_post("Agriculture Cabinet Secretary")
-    assert posts._cabinet_post("Secretary of State")
-    assert not posts._cabinet_post("Chief Minister")
-    assert not posts._cabinet_post("Shadow Health Minister")
-    assert not posts._cabinet_post("Minister")
-    assert not posts._cabinet_post("spokesman")
+    assert cabinet_post("Health Minister")
+    assert cabinet_post("Agriculture Cabinet Secretary")
+    assert cabinet_post("Secretary of State")
+    assert not cabinet_post("Chief Minister")
+    assert not cabinet_post("Shadow Health Minister")
+    assert not cabinet_post("Minister")
+    assert not cabinet_post("spokesman")

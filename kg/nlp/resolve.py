@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, Entity, EntityType, Mention
@@ -20,6 +19,7 @@ from kg.nlp import lexicon
 from kg.nlp.entities import kg_label
 from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
 from kg.nlp.mentions import MentionTable
+from kg.nlp.references import forward_titles, refer
 from kg.rdf.iri import slug
 
 _PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
@@ -27,10 +27,6 @@ _ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-_PRONOUNS = frozenset({"he", "she"})
-_COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", "organisation",
-                            "university", "corporation", "carmaker", "manufacturer", "maker"})
-
 
 @dataclass
 class _Cluster:
@@ -71,8 +67,8 @@ class _Resolver:
             self._add_named(span)
         self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
         table = self._table()
-        self._refer(table)
-        self._forward_titles(table)
+        refer(self.doc, table)
+        forward_titles(self.doc, table)
         return table
 
     def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
@@ -389,85 +385,6 @@ class _Resolver:
             sentence=sent.text,
             sentence_start=sent.start_char,
         )
-
-    # ------------------------------------------------------------ references
-
-    def _refer(self, table: MentionTable) -> None:
-        order = sorted(
-            ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
-        )
-        matcher = Matcher(self.doc.vocab)
-        heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
-        matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
-                                  {"LOWER": {"IN": heads}}]])
-        # "the Stavanger-based directorate", "the Nairobi-based ministry": the place before
-        # "-based" is a mention of its own; the head word alone refers back
-        matcher.add("definite-based", [[{"LOWER": "the"}, {"IS_TITLE": True}, {"TEXT": "-"},
-                                        {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
-        matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
-                                  "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
-        for match_id, start, end in matcher(self.doc):
-            rule = self.doc.vocab.strings[match_id]
-            if rule == "definite-based":
-                start, rule = end - 1, "definite"
-            if any(i in table.by_token for i in range(start, end)):
-                continue
-            if rule == "definite":
-                head = self.doc[end - 1]
-                if head.tag_ in {"NNS", "NNPS"}:  # "the departments" names no one body
-                    continue
-                if end < len(self.doc) and self.doc[end].lower_ == "of":
-                    continue  # "the ministry of X" opens a name; "the ministry's X" refers back
-                key = self._antecedent(table, order, start, lambda e: _describes(head.lower_, e))
-            else:
-                key = self._antecedent(table, order, start, lambda e: e.type in _PERSONS)
-            if key is None:
-                continue
-            for i in range(start, end):
-                table.by_token[i] = key
-            table.spans[key] = sorted([*table.spans[key], (start, end)])
-
-    def _forward_titles(self, table: MentionTable) -> None:
-        """ "The Belgian sports minister ... says he will not apologise. Claude Eerdekens
-        claims ...": a story that opens on a titled subject, before any person is named,
-        names that person as the subject of the next sentence."""
-        titles = lexicon.title_words()
-        sents = list(self.doc.sents)
-        named = [s for k, spans in table.spans.items() if table.type_of(k) in _PERSONS for s, _ in spans]
-        for sent, after in zip(sents, sents[1:]):
-            if named and min(named) < sent.start:
-                break
-            subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
-            if subject is None or subject.i in table.by_token or subject.pos_ != "NOUN" \
-                    or subject.lower_ not in titles \
-                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
-                    or any(table.type_of(k) in _PERSONS for t in sent if (k := table.by_token.get(t.i))):
-                continue
-            first = next((t for t in after if not t.is_space and not t.is_punct), None)
-            key = table.by_token.get(first.i) if first is not None else None
-            if key is None or table.type_of(key) not in _PERSONS:
-                continue
-            mention = table.mention_span(first)
-            if mention is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            table.by_token[subject.i] = key
-            table.spans[key] = sorted([*table.spans[key], (subject.i, subject.i + 1)])
-
-    @staticmethod
-    def _antecedent(table, order, start, fits) -> str | None:
-        for s, _e, key in reversed(order):
-            if s < start and fits(table.entities[key]):
-                return key
-        return None
-
-
-def _describes(head: str, entity: Entity) -> bool:
-    if entity.type not in _ORGS:
-        return False
-    if head in _COMPANY_WORDS:
-        return entity.type is EntityType.ORGANIZATION
-    return any(head in norm(name).split() for name in entity.all_names)
-
 
 def _acronym_of(acronym: str, name: str) -> bool:
     """True when the letters of ``acronym`` start the words of ``name`` in order.

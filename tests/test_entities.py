@@ -462,3 +462,9 @@ def test_names_listed_before_a_plural_region_word_are_each_a_place(nlp) -> None:
     labels = _labels(nlp, "Nigeria imposed a lockdown in Lagos, Ogun and Abuja states on Monday.")
     assert {k: v for k, v in labels.items() if v == "Place"} == {"Lagos": "Place", "Ogun": "Place", "Abuja": "Place"}
     assert _labels(nlp, "Britain and the United States agreed.")["United States"] == "Country"
+
+
+def test_capitalised_words_after_a_title_are_a_persons_name(nlp) -> None:
+    labels = _labels(nlp, "French Green MEP Alain Lipietz warned that it would be an insult.")
+    assert labels["Alain Lipietz"] == "Official"
+    assert "Foreign Affairs" not in _labels(nlp, "Minister Foreign Affairs said so.")

@@ -253,3 +253,10 @@ def test_sub_national_minister_is_no_cabinet_post() -> None:
     assert not cabinet_post("Shadow Health Minister")
     assert not cabinet_post("Minister")
     assert not cabinet_post("spokesman")
+
+
+def test_a_demonym_before_a_supranational_title_is_a_nationality_only(parser) -> None:
+    text = "French Green MEP Alain Lipietz warned of an insult."
+    table = {"French": ("fr", T.COUNTRY), "Alain Lipietz": ("lipietz", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [] and _nationalities(facts) == [("lipietz", "fr")]

@@ -24,7 +24,7 @@ from kg.nlp.cues import (
 )
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import in_goods_context, plural_forms, product_acronyms, trade_sentence
-from kg.nlp.offices import holds_title, titled_name
+from kg.nlp.offices import holds_title, names_after_titles, titled_name
 from kg.nlp.results import result_teams
 
 KG_LABELS = frozenset(
@@ -126,6 +126,7 @@ class EntityTyper:
                     continue
             if label != "Country" or not opens_other_name(span):
                 weak.append(span)
+        weak.extend(names_after_titles(doc))
         chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]

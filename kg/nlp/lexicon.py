@@ -281,6 +281,12 @@ def region_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def portfolios() -> frozenset[str]:
+    """Fields of government ("foreign affairs", "health"): words of portfolios, not names."""
+    return frozenset(_lines("portfolios.txt"))
+
+
+@lru_cache(maxsize=1)
 def facility_heads() -> frozenset[str]:
     """Nouns of sites and works ("plant", "refinery", "field") a place name comes before."""
     return frozenset(_lines("facility_heads.txt"))

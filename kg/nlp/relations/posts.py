@@ -427,8 +427,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         role = _role_text([t for t in role_tokens if not _is_demonym(ctx, t)])
     nationality = next((c for t in zone if _is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
                        None)  # fmt: skip
-    if body is None:
-        body = nationality
+    if body is None and title.lower_ not in words("posts", "supranational_titles"):
+        body = nationality  # "French Green MEP X" is French, but the post is the Union's
     rule = "post-premodifier"
     if body is None:
         body, extra = _pronoun_body(ctx, zone)

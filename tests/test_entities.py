@@ -468,3 +468,8 @@ def test_capitalised_words_after_a_title_are_a_persons_name(nlp) -> None:
     labels = _labels(nlp, "French Green MEP Alain Lipietz warned that it would be an insult.")
     assert labels["Alain Lipietz"] == "Official"
     assert "Foreign Affairs" not in _labels(nlp, "Minister Foreign Affairs said so.")
+
+
+def test_an_agency_named_body_described_as_a_company_is_an_organization(nlp) -> None:
+    labels = _labels(nlp, "Factories are run by the Kenya Tea Development Agency (KTDA), a farmer-owned company.")
+    assert labels["Kenya Tea Development Agency"] == "Organization"

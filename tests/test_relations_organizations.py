@@ -184,3 +184,10 @@ def test_places_listed_before_their_container_each_lie_in_it(parser) -> None:
     table = {"Kano": ("kano", T.PLACE), "Kaduna": ("kaduna", T.PLACE), "Nigeria": ("ng", T.COUNTRY)}
     facts = facts_of(parser, text, table, module=places)
     assert _pairs(facts, Predicate.LOCATED_IN) == [("kaduna", "ng"), ("kano", "ng")]
+
+
+def test_a_direction_between_a_place_and_its_country(parser) -> None:
+    text = "Gas came from the Hammerfest plant in Finnmark, northern Norway."
+    table = {"Hammerfest": ("hf", T.PLACE), "Finnmark": ("fm", T.PLACE), "Norway": ("no", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=places)
+    assert ("fm", "no") in _pairs(facts, Predicate.LOCATED_IN)

@@ -239,3 +239,15 @@ def test_a_possessive_description_refers_back() -> None:
     words = "The Ministry of Commerce met . The ministry 's trade department said so .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency", (8, 10): "Agency"}))
     assert table.key_at(6) == _by_label(table)["Ministry of Commerce"].key  # "ministry"
+
+
+def test_a_word_in_parentheses_after_a_body_is_its_short_name() -> None:
+    words = "The Chilean Copper Commission ( Cochilco ) met . Cochilco said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Organization", (9, 10): "Organization"}))
+    assert [sorted(e.names) for e in table.entities.values()] == [["Chilean Copper Commission", "Cochilco"]]
+
+
+def test_a_place_in_parentheses_stays_a_place() -> None:
+    words = "The Trade Ministry ( Beijing ) met .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (4, 5): "Place"}))
+    assert len(table.entities) == 2

@@ -104,8 +104,22 @@ def after_company_noun(span: Span) -> bool:
 
 def described_as_company(span: Span) -> bool:
     root = span.root
-    return any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
-               for t in root.children)
+    if any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
+           for t in root.children):
+        return True
+    # "the Kenya Tea Development Agency (KTDA), a farmer-owned company": read on the surface,
+    # the parser often loses the apposition after a parenthesis
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return False
+    for token in doc[i + 2 : i + 7]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.company_nouns():
+            return True
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "PUNCT") or token.text == ",":
+            return False
+    return False
 
 
 def sub_national(span: Span) -> bool:

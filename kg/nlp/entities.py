@@ -170,7 +170,7 @@ class EntityTyper:
         if span.end < len(doc) and doc[span.end].is_title \
                 and is_title(doc[span.end - 1 : span.end + 1].text):
             return None  # "Agriculture Cabinet Secretary X": the head word opens a title
-        return Span(doc, span.start, span.end, label=organization_type(span))
+        return Span(doc, span.start, span.end, label=_org_kind(span))
 
     def _product_spans(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
@@ -291,7 +291,7 @@ class EntityTyper:
         if label == "ORG" and titled_name(span):
             return Span(ent.doc, span.start, span.end, label="Person")  # "X, the state commissioner"
         if label == "ORG":
-            return Span(ent.doc, span.start, span.end, label=organization_type(span))
+            return Span(ent.doc, span.start, span.end, label=_org_kind(span))
         if label == "PERSON":
             if described_as_company(span):  # "Gassco, the state-owned operator of ..."
                 return Span(ent.doc, span.start, span.end, label=organization_type(span))
@@ -336,6 +336,13 @@ def organization_type(span: Span) -> str:
     if head == words[-1] and " ".join(words[-2:]) in heads:
         return "Agency"
     return "Organization"
+
+
+def _org_kind(span: Span) -> str:
+    kind = organization_type(span)
+    if kind == "Agency" and not lexicon.known_organization(span.text) and described_as_company(span):
+        return "Organization"  # "the Kenya Tea Development Agency (KTDA), a farmer-owned company"
+    return kind
 
 
 def _name_head(span: Span) -> str:

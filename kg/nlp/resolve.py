@@ -62,6 +62,7 @@ class _Resolver:
         # one-word organization names last, so that "the Commission" finds "European Commission"
         for span in sorted(named, key=lambda e: (_is_bare_head(e), e.start)):
             self._add_named(span)
+        self._parenthesised_names()
         self._add_acronyms([e for e in ents if _is_acronym(e) and kg_label(e)])
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
@@ -282,6 +283,25 @@ class _Resolver:
                 self._add_named(span)
             return
         self._attach(self._cluster(f"org:{norm(text)}", entity_type), span, text)
+
+    def _parenthesised_names(self) -> None:
+        # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency
+        # (Bundesnetzagentur)": one word in parentheses after a body's name is its short
+        # name, whatever type the model gave it (not a place: "the ministry (Beijing)").
+        for (start, end), cluster in list(self.of_span.items()):
+            if cluster.type not in _ORGS or end + 2 >= len(self.doc) or self.doc[end].text != "(" \
+                    or self.doc[end + 2].text != ")":
+                continue
+            inner = self.of_span.get((end + 1, end + 2))
+            word = self.doc[end + 1]
+            if inner is None or inner is cluster or not word.text[:1].isupper() \
+                    or country_of(word.text) is not None or lexicon.is_city(word.text) \
+                    or inner.type not in {*_ORGS, EntityType.PLACE, EntityType.PERSON}:
+                continue
+            for span in [s for s in inner.spans if s.text == word.text]:  # later uses too
+                inner.spans.remove(span)
+                self._attach(cluster, span, word.text)
+            inner.names = [n for n in inner.names if n != word.text]
 
     def _parenthesised(self) -> dict[str, _Cluster]:
         # "National Medical Products Administration (NMPA)": the acronym is defined here,

@@ -161,7 +161,10 @@ def _recent_place(ctx: Context, token: Token, before: Token, exclude: str) -> st
 def _comma_pair(ctx: Context, x: Token, y: Token, ky: str) -> bool:
     """ "Wuhan, China": the container follows right after a comma and ends the phrase."""
     first, second = ctx.mention(x), ctx.mention(y)
-    if second.start != first.end + 1 or ctx.doc[first.end].text != ",":
+    directions = set(lexicon("places")["direction_words"])
+    gap = ctx.doc[first.end + 1 : second.start]  # "Finnmark, northern Norway"
+    if second.start < first.end + 1 or ctx.doc[first.end].text != "," \
+            or not all(t.lower_ in directions for t in gap):
         return False
     if y.dep_ == "conj" and ctx.type(ky) is not EntityType.COUNTRY:
         return False

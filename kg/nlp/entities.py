@@ -140,6 +140,8 @@ class EntityTyper:
             if owner is None or not _is_organization_token(owner):
                 return None
             return Span(doc, start + 1, end, label="Agency")
+        if rule == "country_body":  # "the country's health ministry said"
+            return Span(doc, start + 3, end, label="Agency") if end - start > 3 else None
         if rule == "its_body":  # "China hit back with its foreign ministry spokesman"
             return Span(doc, start + 1, end, label="Agency") if owned_by_country(doc[start]) else None
         if rule == "national_body":

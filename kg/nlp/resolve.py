@@ -19,7 +19,7 @@ from kg.nlp import lexicon
 from kg.nlp.entities import kg_label
 from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
 from kg.nlp.mentions import MentionTable
-from kg.nlp.references import forward_titles, refer
+from kg.nlp.references import forward_titles, refer, surnames
 from kg.rdf.iri import slug
 
 _PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
@@ -67,9 +67,11 @@ class _Resolver:
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
         self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
+        self._merge_inverted()
         table = self._table()
         refer(self.doc, table)
         forward_titles(self.doc, table)
+        surnames(self.doc, table)
         return table
 
     def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
@@ -283,6 +285,27 @@ class _Resolver:
                 self._add_named(span)
             return
         self._attach(self._cluster(f"org:{norm(text)}", entity_type), span, text)
+
+    def _merge_inverted(self) -> None:
+        # "the health ministry" and "the Ministry of Health": a lower-case "field head" is
+        # the body named "Head of Field" in the same article.
+        named = {}
+        for cluster in self.clusters:
+            for name in cluster.names:
+                words = name.lower().split()
+                if cluster.type in _ORGS and len(words) == 3 and words[1] == "of":
+                    named.setdefault(f"{words[2]} {words[0]}", cluster)
+        for cluster in self.clusters:
+            if cluster.type not in _ORGS or not cluster.spans:
+                continue
+            target = next((named[n.lower()] for n in cluster.names
+                           if n.islower() and n.lower() in named), None)
+            if target is None or target is cluster:
+                continue
+            for span in cluster.spans:
+                self._attach(target, span, None)
+            target.names.extend(cluster.names)
+            cluster.spans, cluster.names = [], []
 
     def _parenthesised_names(self) -> None:
         # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency

@@ -160,9 +160,13 @@ def _abbreviation(token: Token) -> str:
 
 def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], list[Fact]]:
     speakers = list(dict.fromkeys(k for s in _subjects(verb) if (k := _speaker(ctx, s))))
+    sent = units.of(verb)
+    own = any(c.dep_ in _SUBJECTS for c in verb.children)
+    if not speakers and not own and (closing := _closing_speaker(ctx, verb, sent)):
+        # "..., the country's health ministry said on Tuesday.": the parser lost the subject
+        return [closing[0]], [_said(ctx, closing[0], sent, closing[1], "speech-verb", None)]
     if not speakers:
         return [], []
-    sent = units.of(verb)
     content = [c for c in verb.children if c.dep_ in _CONTENT] or _object_clause(verb) or _medium_clause(verb)
     if content:
         # "..., adding that B": B is a statement of its own, not part of this one
@@ -280,6 +284,26 @@ def _without(sent: Span, clause: set[int]) -> str:
     if not best:
         return ""
     return _clean(sent.doc[best[0].i : best[-1].i + 1])
+
+
+def _closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
+    """A speaker's mention right before the verb, after a comma, with only the time or
+    place of the saying after it: the statement is the clause before the comma."""
+    mention = ctx.table.mention_span(verb.i - 1) if verb.i > sent.start else None
+    if mention is None or mention.end != verb.i:
+        return None
+    key = ctx.key(mention[-1], SPEAKERS)
+    start = mention.start
+    while start > sent.start and ctx.doc[start - 1].dep_ in ("det", "poss", "case", "amod", "compound") \
+            and ctx.doc[start - 1].text != ",":
+        start -= 1  # "the country's health ministry"
+    if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
+        return None
+    after = ctx.doc[verb.i + 1 : sent.end]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in after):
+        return None
+    quote = _clean(ctx.doc[sent.start : start - 1])
+    return (key, quote) if quote else None
 
 
 def _closing_attribution(verb: Token, sent: Span) -> bool:

@@ -299,9 +299,8 @@ def _closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] |
         start -= 1  # "the country's health ministry"
     if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
         return None
-    after = ctx.doc[verb.i + 1 : sent.end]
-    if any(t.pos_ in ("VERB", "AUX") or t.lower_ == "that" for t in after):
-        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
+        return None  # the verb has a statement of its own after it
     quote = _clean(ctx.doc[sent.start : start - 1])
     return (key, quote) if quote else None
 

@@ -4,7 +4,8 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.model import Article, EntityType
-from kg.nlp.resolve import _acronym_of, resolve_mentions
+from kg.nlp.names import acronym_of
+from kg.nlp.resolve import resolve_mentions
 
 _NLP = spacy.blank("en")
 
@@ -35,12 +36,12 @@ def _by_label(table):
 
 
 def test_acronym_letters_start_the_words() -> None:
-    assert _acronym_of("MOC", "Ministry of Commerce")
-    assert _acronym_of("MOFCOM", "Ministry of Commerce")
-    assert _acronym_of("GAC", "General Administration of Customs")
-    assert _acronym_of("NMPA", "National Medical Products Administration")
-    assert not _acronym_of("NMPA", "Ministry of Commerce")
-    assert not _acronym_of("GACC", "General Administration of Customs")
+    assert acronym_of("MOC", "Ministry of Commerce")
+    assert acronym_of("MOFCOM", "Ministry of Commerce")
+    assert acronym_of("GAC", "General Administration of Customs")
+    assert acronym_of("NMPA", "National Medical Products Administration")
+    assert not acronym_of("NMPA", "Ministry of Commerce")
+    assert not acronym_of("GACC", "General Administration of Customs")
 
 
 def test_acronym_merges_with_the_long_name() -> None:

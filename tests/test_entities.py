@@ -473,3 +473,10 @@ def test_capitalised_words_after_a_title_are_a_persons_name(nlp) -> None:
 def test_an_agency_named_body_described_as_a_company_is_an_organization(nlp) -> None:
     labels = _labels(nlp, "Factories are run by the Kenya Tea Development Agency (KTDA), a farmer-owned company.")
     assert labels["Kenya Tea Development Agency"] == "Organization"
+
+
+def test_fields_joined_by_and_before_an_agency_head_are_one_name(nlp) -> None:
+    labels = _labels(nlp, "Wycliffe Mutua is an official with the AFA's Nuts and Oil Crops Directorate.")
+    assert labels["Nuts and Oil Crops Directorate"] == "Agency"
+    labels = _labels(nlp, "The Ministry of Health and the Bureau of Statistics met.")
+    assert labels["Ministry of Health"] == "Agency" and labels["Bureau of Statistics"] == "Agency"

@@ -260,3 +260,12 @@ def test_a_demonym_before_a_supranational_title_is_a_nationality_only(parser) ->
     table = {"French": ("fr", T.COUNTRY), "Alain Lipietz": ("lipietz", T.PERSON)}
     facts = facts_of(parser, text, table, module=posts)
     assert _posts(facts) == [] and _nationalities(facts) == [("lipietz", "fr")]
+
+
+def test_countries_in_what_the_titled_person_says_do_not_compete_for_the_post(parser) -> None:
+    text = ("Peru exported more copper. Peru also sold zinc to Japan. "
+            "Foreign Minister Rosa Vega said Peru wanted more trade with Japan.")  # fmt: skip
+    table = {"Peru": ("pe", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("vega", "pe", "Foreign Minister")]
+    text = "Peru exported more copper. Peru also sold zinc. Foreign Minister Rosa Vega arrived in Japan."
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

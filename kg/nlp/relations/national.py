@@ -31,9 +31,23 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     dominant = _dominant_country(ctx)
     if dominant is None and cabinet_post(role):
         dominant = _lead_country(ctx)
-    if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent):
+    reported = _reported(anchor)
+    if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent
+                        if t.i not in reported):
         return None
     return dominant
+
+
+def _reported(anchor: Token) -> set[int]:
+    """The tokens of what the titled person is reported to say ("Foreign Minister X said
+    Chile wanted more trade with China"): countries named there are no place of the post."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    speech = words("speech", "verbs")
+    if verb.lemma_.lower() not in speech:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
 
 
 def cabinet_post(role: str) -> bool:

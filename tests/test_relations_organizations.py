@@ -191,3 +191,11 @@ def test_a_direction_between_a_place_and_its_country(parser) -> None:
     table = {"Hammerfest": ("hf", T.PLACE), "Finnmark": ("fm", T.PLACE), "Norway": ("no", T.COUNTRY)}
     facts = facts_of(parser, text, table, module=places)
     assert ("fm", "no") in _pairs(facts, Predicate.LOCATED_IN)
+
+
+def test_listed_places_with_containers_of_their_own_keep_them(parser) -> None:
+    text = "The border runs between Dan Sai District in Loei Province, and Lomsak District in Phetchabun Province."
+    table = {"Dan Sai District": ("ds", T.PLACE), "Loei Province": ("loei", T.PLACE),
+             "Lomsak District": ("ls", T.PLACE), "Phetchabun Province": ("pb", T.PLACE)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=places)
+    assert ("ds", "pb") not in _pairs(facts, Predicate.LOCATED_IN)

@@ -109,6 +109,9 @@ def _listed(ctx: Context, x: Token, y: Token, ky: str, rule: str) -> list[Fact]:
             continue
         if ctx.key(x, PLACES) == kother:
             continue
+        between = ctx.doc[other.i + 1 : x.i]
+        if not all(t.lower_ in _LIST_WORDS or ctx.key(t, PLACES) is not None for t in between):
+            continue  # "A in B, C in D": each place has its own container
         facts.append(ctx.fact(kother, Predicate.LOCATED_IN, [other, x, y], object=ky, rule=rule,
                               confidence=CONFIDENCE[rule]))  # fmt: skip
     return facts

@@ -166,3 +166,9 @@ def test_a_real_relative_clause_with_said_is_no_statement(parser) -> None:
     text = "Officials visited the factory that the company said would close."
     facts = facts_of(parser, text, {"company": ("acme", T.ORGANIZATION)}, module=speech)
     assert [f.quote for f in only(facts, SAID)] != ["Officials visited the factory"]
+
+
+def test_the_person_of_a_with_phrase_before_saying_says_it(parser) -> None:
+    text = "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying the letter was slanderous."
+    facts = facts_of(parser, text, {"China": ("cn", T.COUNTRY), "Zhao Lijian": ("zhao", T.OFFICIAL)}, module=speech)
+    assert [(f.subject, f.quote) for f in only(facts, SAID)] == [("zhao", "the letter was slanderous")]

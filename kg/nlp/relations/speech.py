@@ -162,7 +162,9 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     speakers = list(dict.fromkeys(k for s in _subjects(verb) if (k := _speaker(ctx, s))))
     sent = units.of(verb)
     own = any(c.dep_ in _SUBJECTS for c in verb.children)
-    if not speakers and not own and (closing := _closing_speaker(ctx, verb, sent)):
+    if not speakers and not own and (holder := _with_speaker(ctx, verb)) is not None:
+        speakers = [holder]  # "China hit back with its spokesman, Zhao Lijian, saying ..."
+    elif not speakers and not own and (closing := _closing_speaker(ctx, verb, sent)):
         # "..., the country's health ministry said on Tuesday.": the parser lost the subject
         return [closing[0]], [_said(ctx, closing[0], sent, closing[1], "speech-verb", None)]
     if not speakers:
@@ -284,6 +286,24 @@ def _without(sent: Span, clause: set[int]) -> str:
     if not best:
         return ""
     return _clean(sent.doc[best[0].i : best[-1].i + 1])
+
+
+def _with_speaker(ctx: Context, verb: Token) -> str | None:
+    """ "with its foreign ministry spokesman, Zhao Lijian, saying ...": the person of a
+    "with" phrase right before a participle of saying is the one who says it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i < 2:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i > verb.i:
+            continue
+        end = prep.right_edge.i
+        gap = ctx.doc[end + 1 : verb.i]
+        if not all(t.is_punct for t in gap):
+            continue
+        found = [k for t in prep.subtree if (k := ctx.key(t, PERSONS))]
+        if found:
+            return found[-1]
+    return None
 
 
 def _closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:

@@ -398,3 +398,85 @@ def test_sports_bodies_are_organizations_and_their_heads_persons(nlp) -> None:
     labels = _labels(nlp, "IAAF president Lamine Diack said the ban stands.")
     assert labels["IAAF"] == "Organization" and labels["Lamine Diack"] == "Person"
     assert _labels(nlp, "The World Anti-Doping Agency met.")["World Anti-Doping Agency"] == "Organization"
+
+
+def test_commodities_are_products_only_where_goods_go(nlp) -> None:
+    labels = _labels(nlp, "Kenya exported 4,800 tonnes of macadamia nuts and 12 tonnes of tea.")
+    assert labels["macadamia nuts"] == "Product" and labels["tea"] == "Product"
+    assert "tea" not in _labels(nlp, "The ministers met over tea before the export talks.")
+
+
+def test_plural_goods_the_lemmatizer_misreads_are_products(nlp) -> None:
+    labels = _labels(nlp, "India exported 400,000 syringes to Kenya.")
+    assert labels["syringes"] == "Product"
+
+
+def test_acronym_of_goods_in_parentheses_is_a_product(nlp) -> None:
+    labels = _labels(nlp, "Qatar exported 4.2 million tonnes of liquefied natural gas (LNG) to Japan.")
+    assert labels["liquefied natural gas"] == "Product" and labels["LNG"] == "Product"
+
+
+def test_a_name_before_the_noun_of_a_works_is_a_place(nlp) -> None:
+    labels = _labels(nlp, "Maintenance at the Kollsnes processing plant near Bergen would end in May.")
+    assert labels["Kollsnes"] == "Place"
+    labels = _labels(nlp, "Equinor pumped 30 million barrels from the Johan Sverdrup field last year.")
+    assert labels["Johan Sverdrup"] == "Place"
+
+
+def test_a_company_named_on_its_own_stays_the_owner_of_its_plant(nlp) -> None:
+    doc = nlp("Tesla said on Monday that output at the Tesla plant in Berlin rose.")
+    assert "Place" not in {e.label_ for e in doc.ents if e.text == "Tesla"}
+
+
+def test_gazetteer_cities_before_based_or_read_as_groups_are_places(nlp) -> None:
+    assert _labels(nlp, "The Stavanger-based directorate said so in its report.")["Stavanger"] == "Place"
+    labels = _labels(nlp, "Prices at the Mombasa auction held firm, said Peter Kiprono.")
+    assert labels["Mombasa"] == "Place"
+
+
+def test_a_countrys_lower_case_body_with_several_modifiers(nlp) -> None:
+    labels = _labels(nlp, "He acted after a request by Spain's anti-violence commission.")
+    assert labels["anti-violence commission"] == "Agency"
+    labels = _labels(nlp, "Women will work in Saudi Arabia's foreign ministry this year.")
+    assert labels["foreign ministry"] == "Agency"
+
+
+def test_its_body_belongs_to_the_country_that_is_the_subject(nlp) -> None:
+    labels = _labels(nlp, "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying so.")
+    assert labels["foreign ministry"] == "Agency"
+    assert "board" not in _labels(nlp, "Apple said its board would meet on Monday.")
+
+
+def test_a_country_opening_an_event_name_is_no_country(nlp) -> None:
+    doc = nlp("Claude Eerdekens claims the US Open champion tested positive for ephedrine.")
+    assert "Country" not in {e.label_ for e in doc.ents}
+    assert _labels(nlp, "The US Navy said the US would respond.")["US"] == "Country"
+
+
+def test_an_owned_unit_keeps_its_field_after_of(nlp) -> None:
+    labels = _labels(nlp, "Torstein Aas, director of the directorate's department of resource management, said so.")
+    assert labels["department of resource management"] == "Agency"
+
+
+def test_names_listed_before_a_plural_region_word_are_each_a_place(nlp) -> None:
+    labels = _labels(nlp, "Nigeria imposed a lockdown in Lagos, Ogun and Abuja states on Monday.")
+    assert {k: v for k, v in labels.items() if v == "Place"} == {"Lagos": "Place", "Ogun": "Place", "Abuja": "Place"}
+    assert _labels(nlp, "Britain and the United States agreed.")["United States"] == "Country"
+
+
+def test_capitalised_words_after_a_title_are_a_persons_name(nlp) -> None:
+    labels = _labels(nlp, "French Green MEP Alain Lipietz warned that it would be an insult.")
+    assert labels["Alain Lipietz"] == "Official"
+    assert "Foreign Affairs" not in _labels(nlp, "Minister Foreign Affairs said so.")
+
+
+def test_an_agency_named_body_described_as_a_company_is_an_organization(nlp) -> None:
+    labels = _labels(nlp, "Factories are run by the Kenya Tea Development Agency (KTDA), a farmer-owned company.")
+    assert labels["Kenya Tea Development Agency"] == "Organization"
+
+
+def test_fields_joined_by_and_before_an_agency_head_are_one_name(nlp) -> None:
+    labels = _labels(nlp, "Wycliffe Mutua is an official with the AFA's Nuts and Oil Crops Directorate.")
+    assert labels["Nuts and Oil Crops Directorate"] == "Agency"
+    labels = _labels(nlp, "The Ministry of Health and the Bureau of Statistics met.")
+    assert labels["Ministry of Health"] == "Agency" and labels["Bureau of Statistics"] == "Agency"

@@ -44,3 +44,38 @@ def test_after_the_first_batch_of_a_pipeline_every_call_runs_in_a_zone(nlp):
         novel = [Article(f"t{i}", f"Quembrolt{i} Vashtari{i} flew to Ondrevia{i} on Sunday.")]
         assert len(list(extract_articles(novel, nlp=nlp, batch_size=8, memory_zone=True))) == 1
     assert len(nlp.vocab.strings) == before
+
+
+def _facts(nlp, text: str):
+    from kg.nlp.extract import extract
+
+    x = extract(nlp(text), Article("t", text))
+    return {(f.predicate.value, f.subject, f.object, f.role or f.quote) for f in x.facts}
+
+
+def test_a_story_opening_on_a_title_names_its_holder_in_the_next_sentence(nlp):
+    text = ("The Belgian sports minister at the centre of the doping row says he will not apologise.\n\n"
+            "Claude Eerdekens claims the champion tested positive last month.")  # fmt: skip
+    facts = _facts(nlp, text)
+    assert ("holdsPost", "person:claude-eerdekens", "place:belgium", "sports minister") in facts
+    assert ("said", "person:claude-eerdekens", None, "he will not apologise") in facts
+
+
+def test_a_title_after_a_named_person_does_not_look_forward(nlp):
+    text = "Zhang Qi met the press. The minister said prices would rise. Li Wei left on Monday."
+    assert not [f for f in _facts(nlp, text) if f[1] == "person:li-wei"]
+
+
+def test_a_surname_alone_after_the_full_name_is_the_person(nlp):
+    text = ('Prices rose, according to Rodrigo Paredes, head of research at the commission. '
+            '"Prices did most of the work," Paredes said.')  # fmt: skip
+    assert ("said", "person:rodrigo-paredes", None, "Prices did most of the work") in _facts(nlp, text)
+
+
+def test_the_countrys_body_said_at_the_end_and_is_the_body_named_in_full(nlp):
+    text = ("Tanzania has received 1.5 million doses of vaccine from India, the country's health "
+            "ministry said on Tuesday. Amina Mselem, permanent secretary at the Ministry of Health, "
+            "said the doses arrived.")  # fmt: skip
+    facts = _facts(nlp, text)
+    assert ("said", "organization:ministry-of-health", None,
+            "Tanzania has received 1.5 million doses of vaccine from India") in facts

@@ -56,3 +56,10 @@ def test_private_titles_and_cities() -> None:
     assert not lexicon.is_private_title("deputy director")
     if lexicon.city_names():
         assert lexicon.is_city("Onitsha") and not lexicon.is_city("Ministry")
+
+
+def test_former_states_are_countries_with_their_adjectives() -> None:
+    assert lexicon.country_of("USSR").name == "Soviet Union"
+    assert lexicon.country_of_demonym("Soviet").qid == "Q15180"
+    assert lexicon.country_of_demonym("Yugoslav").name == "Yugoslavia"
+    assert lexicon.country_of("Germany").name == "Germany"

@@ -135,3 +135,67 @@ def test_place_in_a_direction_of_a_country(parser) -> None:
     text = "Nnewi, in the southeast of Nigeria, was quiet."
     table = {"Nnewi": ("nnewi", T.PLACE), "Nigeria": ("ng", T.COUNTRY)}
     assert _located(facts_of(parser, text, table, module=places)) == [("nnewi", "ng")]
+
+
+def test_a_company_noun_describing_the_organization_says_where_it_is(parser) -> None:
+    text = "Sun Hung Kai Properties, a Hong Kong construction firm, bought the site."
+    table = {"Sun Hung Kai Properties": ("shk", T.ORGANIZATION), "Hong Kong": ("hk", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("shk", "hk")]
+    assert {f.extractor for f in facts} == {"based-descriptor"}
+    text = "Traders said the Chilean copper company Codelco would close a smelter."
+    table = {"Chilean": ("cl", T.COUNTRY), "Codelco": ("codelco", T.ORGANIZATION)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == [("codelco", "cl")]
+
+
+def test_a_place_after_the_company_noun_is_no_seat(parser) -> None:
+    text = "Acme, a firm with offices in Ohio, bought the site."
+    table = {"Acme": ("acme", T.ORGANIZATION), "Ohio": ("oh", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert not [f for f in facts if f.extractor == "based-descriptor"]
+
+
+def test_headquarters_in_a_place_seat_the_organization(parser) -> None:
+    text = "At a briefing at NRC headquarters in nearby Rockville, Bernero said so. Acme said its headquarters in Dallas would close."
+    table = {"NRC": ("nrc", T.AGENCY), "Rockville": ("rv", T.PLACE), "Bernero": ("b", T.PERSON),
+             "Acme": ("acme", T.ORGANIZATION), "Dallas": ("dallas", T.PLACE)}  # fmt: skip
+    facts = [f for f in facts_of(parser, text, table, module=organizations) if f.extractor == "based-headquarters"]
+    assert _pairs(facts, Predicate.BASED_IN) == [("acme", "dallas"), ("nrc", "rv")]
+
+
+def test_a_unit_in_apposition_is_part_of_the_other_organization(parser) -> None:
+    text = ("The Food Safety and Inspection Service, a division within the Department of Agriculture, "
+            "issued a recall. Instagram, a unit of Facebook, said so.")  # fmt: skip
+    table = {"Food Safety and Inspection Service": ("fsis", T.AGENCY),
+             "Department of Agriculture": ("usda", T.AGENCY),
+             "Instagram": ("ig", T.ORGANIZATION), "Facebook": ("fb", T.ORGANIZATION)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == [("fsis", "usda"), ("ig", "fb")]
+
+
+def test_a_company_noun_in_apposition_makes_no_unit(parser) -> None:
+    text = "Acme, a rival of Globex, said so."
+    table = {"Acme": ("acme", T.ORGANIZATION), "Globex": ("globex", T.ORGANIZATION)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.SUB_ORGANIZATION_OF) == []
+
+
+def test_places_listed_before_their_container_each_lie_in_it(parser) -> None:
+    text = "The virus spread to Kano and Kaduna in northern Nigeria."
+    table = {"Kano": ("kano", T.PLACE), "Kaduna": ("kaduna", T.PLACE), "Nigeria": ("ng", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=places)
+    assert _pairs(facts, Predicate.LOCATED_IN) == [("kaduna", "ng"), ("kano", "ng")]
+
+
+def test_a_direction_between_a_place_and_its_country(parser) -> None:
+    text = "Gas came from the Hammerfest plant in Finnmark, northern Norway."
+    table = {"Hammerfest": ("hf", T.PLACE), "Finnmark": ("fm", T.PLACE), "Norway": ("no", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=places)
+    assert ("fm", "no") in _pairs(facts, Predicate.LOCATED_IN)
+
+
+def test_listed_places_with_containers_of_their_own_keep_them(parser) -> None:
+    text = "The border runs between Dan Sai District in Loei Province, and Lomsak District in Phetchabun Province."
+    table = {"Dan Sai District": ("ds", T.PLACE), "Loei Province": ("loei", T.PLACE),
+             "Lomsak District": ("ls", T.PLACE), "Phetchabun Province": ("pb", T.PLACE)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=places)
+    assert ("ds", "pb") not in _pairs(facts, Predicate.LOCATED_IN)

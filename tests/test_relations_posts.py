@@ -4,6 +4,7 @@ from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
 
 from kg.model import Predicate
 from kg.nlp.relations import posts
+from kg.nlp.relations.national import cabinet_post
 
 HOLDS = Predicate.HOLDS_POST
 
@@ -226,4 +227,45 @@ def test_party_label_is_not_part_of_the_role_and_dominant_country_holds_the_offi
 def test_head_of_state_title_without_a_clear_country_gives_no_post(parser) -> None:
     text = "Brazil voted. Chile voted too. President Rui Costa spoke."
     table = {"Brazil": ("br", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "Rui Costa": ("costa", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_cabinet_portfolio_title_is_held_in_the_country_the_story_opens_with(parser) -> None:
+    text = ("Peru exported more copper. Peru also sold zinc to Japan. "
+            "Mining Minister Rosa Vega said prices were high.")  # fmt: skip
+    table = {"Peru": ("pe", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("vega", "pe", "Mining Minister")]
+    assert {f.extractor for f in only(facts, HOLDS)} == {"post-national"}
+
+
+def test_cabinet_title_needs_a_lead_country_named_more_than_the_others(parser) -> None:
+    text = "Peru sold zinc to Japan. Japan paid. Mining Minister Rosa Vega said prices were high."
+    table = {"Peru": ("pe", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_sub_national_minister_is_no_cabinet_post() -> None:
+    assert cabinet_post("Health Minister")
+    assert cabinet_post("Agriculture Cabinet Secretary")
+    assert cabinet_post("Secretary of State")
+    assert not cabinet_post("Chief Minister")
+    assert not cabinet_post("Shadow Health Minister")
+    assert not cabinet_post("Minister")
+    assert not cabinet_post("spokesman")
+
+
+def test_a_demonym_before_a_supranational_title_is_a_nationality_only(parser) -> None:
+    text = "French Green MEP Alain Lipietz warned of an insult."
+    table = {"French": ("fr", T.COUNTRY), "Alain Lipietz": ("lipietz", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [] and _nationalities(facts) == [("lipietz", "fr")]
+
+
+def test_countries_in_what_the_titled_person_says_do_not_compete_for_the_post(parser) -> None:
+    text = ("Peru exported more copper. Peru also sold zinc to Japan. "
+            "Foreign Minister Rosa Vega said Peru wanted more trade with Japan.")  # fmt: skip
+    table = {"Peru": ("pe", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("vega", "pe", "Foreign Minister")]
+    text = "Peru exported more copper. Peru also sold zinc. Foreign Minister Rosa Vega arrived in Japan."
     assert _posts(facts_of(parser, text, table, module=posts)) == []

@@ -207,3 +207,24 @@ def test_hinted_reports_a_statement(parser) -> None:
     facts = facts_of(parser, "Lee hinted on Tuesday that schools could close.", {"Lee": ("lee", T.PERSON)},
                      module=speech)  # fmt: skip
     assert [(f.quote, f.extractor) for f in facts] == [("schools could close", "speech-verb-weak")]
+
+
+def test_closing_attribution_parsed_as_a_relative_clause(parser) -> None:
+    text = ("Sales of gas abroad were worth 1.1 trillion Norwegian crowns, "
+            "the Stavanger-based directorate said in its annual report.")  # fmt: skip
+    facts = facts_of(parser, text, {"directorate": ("nod", T.AGENCY)}, module=speech)
+    assert [(f.subject, f.quote) for f in only(facts, SAID)] == [
+        ("nod", "Sales of gas abroad were worth 1.1 trillion Norwegian crowns")
+    ]
+
+
+def test_a_real_relative_clause_with_said_is_no_statement(parser) -> None:
+    text = "Officials visited the factory that the company said would close."
+    facts = facts_of(parser, text, {"company": ("acme", T.ORGANIZATION)}, module=speech)
+    assert [f.quote for f in only(facts, SAID)] != ["Officials visited the factory"]
+
+
+def test_the_person_of_a_with_phrase_before_saying_says_it(parser) -> None:
+    text = "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying the letter was slanderous."
+    facts = facts_of(parser, text, {"China": ("cn", T.COUNTRY), "Zhao Lijian": ("zhao", T.OFFICIAL)}, module=speech)
+    assert [(f.subject, f.quote) for f in only(facts, SAID)] == [("zhao", "the letter was slanderous")]

@@ -4,7 +4,8 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.model import Article, EntityType
-from kg.nlp.resolve import _acronym_of, resolve_mentions
+from kg.nlp.names import acronym_of
+from kg.nlp.resolve import resolve_mentions
 
 _NLP = spacy.blank("en")
 
@@ -35,12 +36,12 @@ def _by_label(table):
 
 
 def test_acronym_letters_start_the_words() -> None:
-    assert _acronym_of("MOC", "Ministry of Commerce")
-    assert _acronym_of("MOFCOM", "Ministry of Commerce")
-    assert _acronym_of("GAC", "General Administration of Customs")
-    assert _acronym_of("NMPA", "National Medical Products Administration")
-    assert not _acronym_of("NMPA", "Ministry of Commerce")
-    assert not _acronym_of("GACC", "General Administration of Customs")
+    assert acronym_of("MOC", "Ministry of Commerce")
+    assert acronym_of("MOFCOM", "Ministry of Commerce")
+    assert acronym_of("GAC", "General Administration of Customs")
+    assert acronym_of("NMPA", "National Medical Products Administration")
+    assert not acronym_of("NMPA", "Ministry of Commerce")
+    assert not acronym_of("GACC", "General Administration of Customs")
 
 
 def test_acronym_merges_with_the_long_name() -> None:
@@ -211,3 +212,43 @@ def test_a_place_in_capitals_is_no_acronym_of_an_organization() -> None:
     words = "LONDON 1996 . The London Newsroom wrote .".split()
     table = _resolve(_doc(words, {(0, 1): "Place", (4, 6): "Organization"}))
     assert _by_label(table)["LONDON"].type is EntityType.PLACE
+
+
+def test_goods_named_with_their_origin_are_the_same_goods() -> None:
+    words = "They sold tea . Buyers want Kenyan tea and green tea .".split()
+    table = _resolve(_doc(words, {(2, 3): "Product", (6, 8): "Product", (9, 11): "Product"}))
+    products = sorted(sorted(e.names) for e in table.entities.values())
+    assert products == [["Kenyan tea", "tea"], ["green tea"]]
+
+
+def test_liquefied_gas_is_other_goods_than_pipeline_gas() -> None:
+    words = "They sold natural gas and liquefied natural gas ( LNG ) .".split()
+    table = _resolve(_doc(words, {(2, 4): "Product", (5, 8): "Product", (9, 10): "Product"}))
+    products = sorted(sorted(e.names) for e in table.entities.values())
+    assert products == [["LNG", "liquefied natural gas"], ["natural gas"]]
+
+
+def test_a_based_description_refers_back_and_keeps_its_place() -> None:
+    words = "The Offshore Directorate met . The Oslo - based directorate said so .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (6, 7): "Place"}))
+    directorate = _by_label(table)["Offshore Directorate"]
+    assert table.key_at(9) == directorate.key  # "directorate"
+    assert table.key_at(6) == _by_label(table)["Oslo"].key
+
+
+def test_a_possessive_description_refers_back() -> None:
+    words = "The Ministry of Commerce met . The ministry 's trade department said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (8, 10): "Agency"}))
+    assert table.key_at(6) == _by_label(table)["Ministry of Commerce"].key  # "ministry"
+
+
+def test_a_word_in_parentheses_after_a_body_is_its_short_name() -> None:
+    words = "The Chilean Copper Commission ( Cochilco ) met . Cochilco said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Organization", (9, 10): "Organization"}))
+    assert [sorted(e.names) for e in table.entities.values()] == [["Chilean Copper Commission", "Cochilco"]]
+
+
+def test_a_place_in_parentheses_stays_a_place() -> None:
+    words = "The Trade Ministry ( Beijing ) met .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (4, 5): "Place"}))
+    assert len(table.entities) == 2

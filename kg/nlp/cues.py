@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
@@ -104,8 +104,22 @@ def after_company_noun(span: Span) -> bool:
 
 def described_as_company(span: Span) -> bool:
     root = span.root
-    return any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
-               for t in root.children)
+    if any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
+           for t in root.children):
+        return True
+    # "the Kenya Tea Development Agency (KTDA), a farmer-owned company": read on the surface,
+    # the parser often loses the apposition after a parenthesis
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return False
+    for token in doc[i + 2 : i + 7]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.company_nouns():
+            return True
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB", "PUNCT") or token.text == ",":
+            return False
+    return False
 
 
 def sub_national(span: Span) -> bool:
@@ -164,3 +178,107 @@ def consistent_places(spans: list[Span]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label="Place")
         out.append(span)
     return out
+
+
+def facility_name(span: Span) -> bool:
+    """ "the Kollsnes processing plant", "the Johan Sverdrup field": a name before the noun
+    of a site or works (one modifier between) names a place. A known organization, a name
+    with a company word, or one the text also writes on its own ("Tesla ... the Tesla
+    plant") is the owner of the works, not their place."""
+    doc, end = span.doc, span.end
+    heads = lexicon.facility_heads()
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if not after or not (after[0] in heads or (len(after) > 1 and after[1] in heads
+                                                and doc[end].pos_ in {"NOUN", "ADJ", "VERB"}
+                                                and doc[end].is_lower)):
+        return False
+    if lexicon.known_organization(span.text) or any(t.lower_ in lexicon.organization_cues() for t in span):
+        return False
+    words = [t.text for t in span]
+    for token in doc:
+        i = token.i
+        if i != span.start and [t.text for t in doc[i : i + len(words)]] == words \
+                and not any(t.lower_ in heads for t in doc[i + len(words) : i + len(words) + 2]):
+            return False
+    return True
+
+
+def based_places(doc: Doc) -> list[Span]:
+    """ "the Stavanger-based directorate": a city or region of the gazetteer before "-based"
+    that the model left unnamed is a place."""
+    spans = []
+    for token in doc[:-2]:
+        if token.ent_iob_ != "O" or not token.is_title or doc[token.i + 1].text != "-" \
+                or doc[token.i + 2].lower_ != "based":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O" \
+                and doc[start - 1].pos_ == "PROPN" and token.i - start < 2:
+            start -= 1
+        text = doc[start : token.i + 1].text
+        if country_of(text) is not None:
+            spans.append(Span(doc, start, token.i + 1, label="Country"))
+        elif lexicon.is_city(text) or lexicon.is_region(text):
+            spans.append(Span(doc, start, token.i + 1, label="Place"))
+    return spans
+
+
+def owned_by_country(its: Token) -> bool:
+    """ "China hit back with its foreign ministry spokesman": "its" owns a national body
+    when the sentence's subject before it is a country and no other name comes between."""
+    sent = its.sent
+    names = [t for t in sent if t.i < its.i and t.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}]
+    if not names:
+        return False
+    last = names[-1]
+    first = last
+    while first.i > sent.start and first.nbor(-1).ent_iob_ == "I":
+        first = first.nbor(-1)
+    text = sent.doc[first.i : last.i + 1].text
+    return last.ent_type_ == "GPE" and country_of(text) is not None \
+        and last.dep_ in {"nsubj", "nsubjpass"}
+
+
+def opens_other_name(span: Span) -> bool:
+    """ "the US Open champion", "the China Open": a country name that opens a longer proper
+    name the model did not tag (an event, a tournament) is no mention of the country."""
+    doc, end = span.doc, span.end
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.pos_ == "PROPN" and after.is_title and after.ent_iob_ == "O" \
+        and not is_title(after.text) and after.lower_ not in lexicon.title_words() \
+        and after.lower_ not in lexicon.honorifics() and not after.is_sent_start \
+        and after.dep_ == "compound" and span.root.head == after.head
+
+
+def listed_regions(doc: Doc) -> list[Span]:
+    """ "Lagos, Ogun and Abuja states": names listed before a plural region word are each a
+    place; the plural word belongs to none of them."""
+    plurals = {w + "s" for w in lexicon.region_words()} | {w[:-1] + "ies" for w in lexicon.region_words() if w.endswith("y")}
+    spans: list[Span] = []
+    for token in doc:
+        if token.lower_ not in plurals or token.i == 0:
+            continue
+        members: list[tuple[int, int]] = []
+        end, i, joined = token.i, token.i - 1, False
+        while i >= 0:
+            start = end
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and end - start < 3:
+                start -= 1
+            if start == end:
+                break
+            members.append((start, end))
+            i = start - 1
+            if i >= 0 and doc[i].lower_ in ("and", "or") and not joined:
+                joined, end = True, i
+                if i >= 1 and doc[i - 1].text == ",":
+                    end = i - 1
+                continue
+            if i >= 0 and doc[i].text == "," and joined:
+                end = i
+                continue
+            break
+        if joined and len(members) >= 2:
+            spans.extend(Span(doc, a, b, label="Place") for a, b in members)
+    return spans

@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
 from kg.nlp.cues import (
-    COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
-    consistent_places, court_district, described_as_company, doc_lower, place_body, region_name,
-    sub_national,
+    COMPANY_ENDINGS, WEB_NAME, after_company_noun, based_places, camel_case, city_in_place_context,
+    common_word, consistent_places, court_district, described_as_company, doc_lower, listed_regions,
+    facility_name, opens_other_name, owned_by_country, place_body, region_name, sub_national,
 )
-from kg.nlp.offices import holds_title, titled_name
+from kg.nlp.datelines import dateline_places
+from kg.nlp.goods import in_goods_context, plural_forms, product_acronyms, trade_sentence
+from kg.nlp.offices import holds_title, names_after_titles, titled_name
 from kg.nlp.results import result_teams
 
 KG_LABELS = frozenset(
@@ -77,8 +79,12 @@ class EntityTyper:
         for entry in lexicon.entity_patterns():
             self.matcher.add(entry["id"], [entry["pattern"]])
         self.products = Matcher(vocab)
-        self.products.add("product_head", [[{"LEMMA": {"IN": sorted(lexicon.product_heads())},
-                                             "POS": {"IN": ["NOUN", "PROPN"]}}]])
+        for key, heads in (("product_head", lexicon.product_heads()),
+                           ("commodity_head", lexicon.commodity_heads())):
+            nouns = {"POS": {"IN": ["NOUN", "PROPN"]}}
+            # the lemmatizer misreads some plurals ("syringes" -> "syrinx"): plain forms too
+            self.products.add(key, [[{"LEMMA": {"IN": sorted(heads)}, **nouns}],
+                                    [{"LOWER": {"IN": sorted(plural_forms(heads))}, **nouns}]])
         self.phrases = PhraseMatcher(vocab, attr="ORTH")
         self.lower_phrases = PhraseMatcher(vocab, attr="LOWER")
         ambiguous = lexicon.ambiguous_countries()
@@ -95,7 +101,8 @@ class EntityTyper:
         matcher.add(label, [self._make_doc(n) for n in names])
 
     def __call__(self, doc: Doc) -> Doc:
-        strong: list[Span] = [*dateline_places(doc), *result_teams(doc)]
+        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
+                              *listed_regions(doc)]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:
@@ -117,8 +124,10 @@ class EntityTyper:
                 if end - start > 1 or not inside:
                     strong.append(span)
                     continue
-            weak.append(span)
-        chosen = consistent_places(_select([strong, model, weak]))
+            if label != "Country" or not opens_other_name(span):
+                weak.append(span)
+        weak.extend(names_after_titles(doc))
+        chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == "Person" else s for s in chosen]
         return doc
@@ -131,9 +140,15 @@ class EntityTyper:
             if owner is None or not _is_organization_token(owner):
                 return None
             return Span(doc, start + 1, end, label="Agency")
+        if rule == "country_body":  # "the country's health ministry said"
+            return Span(doc, start + 3, end, label="Agency") if end - start > 3 else None
+        if rule == "its_body":  # "China hit back with its foreign ministry spokesman"
+            return Span(doc, start + 1, end, label="Agency") if owned_by_country(doc[start]) else None
         if rule == "national_body":
-            country = doc[start]
-            if country_of(country.text) is None:
+            opening = start  # "Saudi Arabia's foreign ministry": the whole country name
+            while opening > 0 and doc[opening].ent_iob_ == "I":
+                opening -= 1
+            if country_of(doc[opening : start + 1].text) is None:
                 return None
             first = start + 1
             if doc[first].lower_ in _POSSESSIVE:
@@ -157,15 +172,21 @@ class EntityTyper:
         if span.end < len(doc) and doc[span.end].is_title \
                 and is_title(doc[span.end - 1 : span.end + 1].text):
             return None  # "Agriculture Cabinet Secretary X": the head word opens a title
-        return Span(doc, span.start, span.end, label=organization_type(span))
+        return Span(doc, span.start, span.end, label=_org_kind(span))
 
     def _product_spans(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        for _, start, _end in self.products(doc):
+        matches: dict[int, int] = {}
+        for match_id, start, _end in self.products(doc):  # a plain product head wins
+            if doc.vocab.strings[matches.get(start, match_id)] != "product_head":
+                matches[start] = match_id
+            matches.setdefault(start, match_id)
+        for start, match_id in sorted(matches.items()):
             head = doc[start]
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O":
                 continue
-            if not _trade_context(head):
+            tight = in_goods_context(head)
+            if not tight and (doc.vocab.strings[match_id] == "commodity_head" or not trade_sentence(head)):
                 continue
             if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() not in lexicon.product_flows():
                 continue  # "oil prices", "the car and electronics industries"
@@ -183,7 +204,8 @@ class EntityTyper:
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
             ):
                 left += 1
-            if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children):
+            if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \
+                    and not (tight and any(s.root.lemma_ == head.lemma_ for s in spans)):
                 continue  # "the drug", "a kit": a reference to goods, not a kind of goods
             spans.append(Span(doc, left, head.i + 1, label="Product"))
         return spans
@@ -195,6 +217,8 @@ class EntityTyper:
         if label in _KEEP:
             if label == "NORP" and country_of(ent.text) and not lexicon.country_of_demonym(ent.text):
                 return Span(ent.doc, ent.start, ent.end, label="Country")
+            if label == "NORP" and lexicon.is_city(ent.text) and not lexicon.country_of_demonym(ent.text):
+                return Span(ent.doc, ent.start, ent.end, label="Place")  # "the Mombasa auction"
             return ent
         span = _trim(ent)
         if span is None:
@@ -238,6 +262,8 @@ class EntityTyper:
                 and country_of(text) is None:
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         country = country_of(text)
+        if country is not None and label == "GPE" and opens_other_name(span):
+            return None  # "the US Open champion"
         if country is not None and norm(text) in lexicon.ambiguous_countries() \
                 and sub_national(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "Atlanta, Georgia"
@@ -256,6 +282,8 @@ class EntityTyper:
             return Span(ent.doc, span.start, span.end, label=organization_type(span))
         if label in {"GPE", "LOC", "FAC"}:
             return Span(ent.doc, span.start, span.end, label="Place")
+        if label in {"ORG", "PERSON", "FAC"} and facility_name(span):
+            return Span(ent.doc, span.start, span.end, label="Place")  # "the Kollsnes plant"
         if label in {"ORG", "PERSON"} and city_in_place_context(span):
             return Span(ent.doc, span.start, span.end, label="Place")  # "traders in Aba"
         if label == "ORG":
@@ -265,7 +293,7 @@ class EntityTyper:
         if label == "ORG" and titled_name(span):
             return Span(ent.doc, span.start, span.end, label="Person")  # "X, the state commissioner"
         if label == "ORG":
-            return Span(ent.doc, span.start, span.end, label=organization_type(span))
+            return Span(ent.doc, span.start, span.end, label=_org_kind(span))
         if label == "PERSON":
             if described_as_company(span):  # "Gassco, the state-owned operator of ..."
                 return Span(ent.doc, span.start, span.end, label=organization_type(span))
@@ -283,65 +311,6 @@ class EntityTyper:
         if holds_title(span, labels=labels):
             return Span(span.doc, span.start, span.end, label="Official")
         return span
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def dateline_places(doc: Doc) -> list[Span]:
-    """The places of datelines: "NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
-    "WASHINGTON (Reuters) -": a line that opens with a place in capitals (and its region)
-    before a date or a news agency in parentheses. Headlines in capitals are no datelines:
-    the place names must be followed by the date or agency directly.
-    """
-    spans: list[Span] = []
-    for token in doc:
-        if not _opens_line(token):
-            continue
-        segments: list[tuple[int, int]] = []
-        i, start = token.i, token.i
-        while i < len(doc) and _dateline_word(doc[i], first=not segments) and i - start < 4:
-            i += 1
-            if i < len(doc) and doc[i].text == "," and i > start:
-                segments.append((start, i))
-                start = i + 1
-                i += 1
-        if i == start or i >= len(doc) or not _dateline_end(doc, i):
-            continue
-        segments.append((start, i))
-        if len(segments) > 2:
-            continue
-        for a, b in segments:
-            text = doc[a:b].text
-            label = "Country" if country_of(text) is not None else "Place"
-            spans.append(Span(doc, a, b, label=label))
-    return spans
-
-
-def _opens_line(token: Token) -> bool:
-    if token.i == 0:
-        return True
-    before = token.doc[token.i - 1]
-    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
-
-
-def _dateline_word(token: Token, *, first: bool) -> bool:
-    # the city in capitals ("ST LOUIS"); its region as written ("Texas", "N.H.", "Mich.")
-    if not _LETTERS.search(token.text) and token.text != ".":
-        return False
-    if first:
-        return token.text.isupper() and (token.is_alpha or token.text.rstrip(".").replace(".", "").isalpha())
-    return token.text[:1].isupper() and token.text.replace(".", "").isalpha()
-
-
-def _dateline_end(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    if _ISO_DATE.match(token.text) or (token.ent_type_ == "DATE" and token.ent_iob_ == "B"):
-        return True
-    if _ISO_DATE.match(doc[i : i + 5].text):  # the tokenizer splits "1996-08-30" at hyphens
-        return True
-    return token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" \
-        and doc[i + 1].text[:1].isupper()
 
 
 def organization_type(span: Span) -> str:
@@ -369,6 +338,13 @@ def organization_type(span: Span) -> str:
     if head == words[-1] and " ".join(words[-2:]) in heads:
         return "Agency"
     return "Organization"
+
+
+def _org_kind(span: Span) -> str:
+    kind = organization_type(span)
+    if kind == "Agency" and not lexicon.known_organization(span.text) and described_as_company(span):
+        return "Organization"  # "the Kenya Tea Development Agency (KTDA), a farmer-owned company"
+    return kind
 
 
 def _name_head(span: Span) -> str:
@@ -421,12 +397,6 @@ def _field_of_title(span: Span) -> bool:
     words = {t.lower_ for t in span}
     return not (words & lexicon.agency_heads() or words & lexicon.organization_cues()
                 or words & lexicon.agency_units())
-
-
-def _trade_context(head: Token) -> bool:
-    cues = lexicon.trade_cues()
-    sent = head.sent
-    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
 
 
 def _is_disease(text: str) -> bool:

@@ -281,6 +281,18 @@ def region_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def portfolios() -> frozenset[str]:
+    """Fields of government ("foreign affairs", "health"): words of portfolios, not names."""
+    return frozenset(_lines("portfolios.txt"))
+
+
+@lru_cache(maxsize=1)
+def facility_heads() -> frozenset[str]:
+    """Nouns of sites and works ("plant", "refinery", "field") a place name comes before."""
+    return frozenset(_lines("facility_heads.txt"))
+
+
+@lru_cache(maxsize=1)
 def company_nouns() -> frozenset[str]:
     """Nouns that make the name after them an organization ("research firm Canalys")."""
     return frozenset(_lines("company_nouns.txt"))
@@ -382,6 +394,18 @@ def product_terms() -> frozenset[str]:
 def product_heads() -> frozenset[str]:
     """Singular head nouns of goods ("mask", "kit", "ventilator")."""
     return frozenset(_lines("product_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def commodity_heads() -> frozenset[str]:
+    """Head nouns of goods that are Products only in a tight trade context ("tea", "gold")."""
+    return frozenset(_lines("commodity_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def goods_measures() -> frozenset[str]:
+    """Nouns that measure goods ("tonnes of X", "doses of X")."""
+    return frozenset(_lines("goods_measures.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -3,10 +3,10 @@ and the body a title is held in (a company's or club's post is no public office)
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
-from kg.nlp.lexicon import is_title
+from kg.nlp.lexicon import country_of, is_title
 
 def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     """True when the text gives this person an official title (apposition or pre-modifier).
@@ -136,3 +136,25 @@ def titled_name(span: Span) -> bool:
         candidates.append(root.head)
     return any(title_phrase(t) or (t.pos_ == "NOUN" and lexicon.is_private_title(t.text))
                for t in candidates)
+
+
+def names_after_titles(doc: Doc) -> list[Span]:
+    """ "French Green MEP Alain Lipietz": two or three capitalised words the model left
+    unnamed, right after a title, are a person's name."""
+    spans = []
+    for token in doc[:-2]:
+        if token.ent_iob_ != "O" or not (token.is_title or token.is_upper) or not is_title(token.text):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].is_alpha \
+                and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O" and not is_title(doc[end].text):
+            end += 1
+        if not 2 <= end - token.i - 1 <= 3 or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+            continue
+        name = doc[token.i + 1 : end]
+        words = {t.lower_ for t in name}
+        if words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.portfolios()) \
+                or lexicon.known_organization(name.text) or country_of(name[0].text) is not None:
+            continue
+        spans.append(Span(doc, name.start, name.end, label="Person"))
+    return spans

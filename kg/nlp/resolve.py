@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, Entity, EntityType, Mention
@@ -20,17 +19,17 @@ from kg.nlp import lexicon
 from kg.nlp.entities import kg_label
 from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
 from kg.nlp.mentions import MentionTable
+from kg.nlp.names import (
+    acronym_of, clean, head_word, is_acronym, is_bare_head, is_owned_unit, locative,
+    organization_words, person_words, singular_tail, token_before,
+)
+from kg.nlp.references import forward_titles, refer, surnames
 from kg.rdf.iri import slug
 
 _PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
 _ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-_PRONOUNS = frozenset({"he", "she"})
-_COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", "organisation",
-                            "university", "corporation", "carmaker", "manufacturer", "maker"})
-
 
 @dataclass
 class _Cluster:
@@ -60,18 +59,22 @@ class _Resolver:
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = self._persons_named_as_others(self._persons_named_as_others(ents))
-        owned = [e for e in ents if _is_owned_unit(e)]
-        named = [e for e in ents if e.label_ not in {"Person", "Official"} and not _is_acronym(e)
+        owned = [e for e in ents if is_owned_unit(e)]
+        named = [e for e in ents if e.label_ not in {"Person", "Official"} and not is_acronym(e)
                  and e not in owned]
         # one-word organization names last, so that "the Commission" finds "European Commission"
-        for span in sorted(named, key=lambda e: (_is_bare_head(e), e.start)):
+        for span in sorted(named, key=lambda e: (is_bare_head(e), e.start)):
             self._add_named(span)
-        self._add_acronyms([e for e in ents if _is_acronym(e) and kg_label(e)])
+        self._parenthesised_names()
+        self._add_acronyms([e for e in ents if is_acronym(e) and kg_label(e)])
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
         self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
+        self._merge_inverted()
         table = self._table()
-        self._refer(table)
+        refer(self.doc, table)
+        forward_titles(self.doc, table)
+        surnames(self.doc, table)
         return table
 
     def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
@@ -79,31 +82,31 @@ class _Resolver:
         # ("Maduro's rule"); within an article, a full name settles it.
         # ... and the other way round: a name also tagged as an organization is one.
         # Words are split at spaces, so that "Akufo-Addo" is one word of "Nana Akufo-Addo".
-        org_names = {_clean(e.text) for e in ents if e.label_ in {"Agency", "Organization"}}
-        person_names = [_person_words(e.text) for e in ents if e.label_ in {"Person", "Official"}
-                        and _clean(e.text) not in org_names]
+        org_names = {clean(e.text) for e in ents if e.label_ in {"Agency", "Organization"}}
+        person_names = [person_words(e.text) for e in ents if e.label_ in {"Person", "Official"}
+                        and clean(e.text) not in org_names]
         words = {w for n in person_names if len(n) > 1 for w in n}
         # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
         # most of its mentions say; a title settles a tie.
         votes: dict[str, int] = {}
         for e in ents:
-            text = _clean(e.text)
+            text = clean(e.text)
             if e.label_ in {"Person", "Official", "Agency", "Organization"}:
                 vote = 1 if e.label_ in {"Person", "Official"} else -1
                 votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == "Official" else 0)
         # a tie between a person's and an organization's tag of a full name ("Justin Marshall")
         # goes to the person unless the name has an organization's word
         single = {t for t, v in votes.items()
-                  if v > 0 or v == 0 and len(t.split()) > 1 and not _organization_words(t)}
+                  if v > 0 or v == 0 and len(t.split()) > 1 and not organization_words(t)}
         org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
         # "Pirelli" tagged an organization, opening "Pirelli SpA": "Pirelli Cables" is no person
         company_words = {w for w in org_first if votes.get(w, 0) < 0}
         words -= company_words
         # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
-        placed = {_clean(e.text) for e in ents if e.label_ in {"Place", "Country"} and _locative(e)}
+        placed = {clean(e.text) for e in ents if e.label_ in {"Place", "Country"} and locative(e)}
         out = []
         for e in ents:
-            text = _clean(e.text)
+            text = clean(e.text)
             one_word = len(text.split()) == 1
             short_form = one_word and text in org_first and text not in words \
                 and country_of(e.text) is None and text not in placed
@@ -114,12 +117,12 @@ class _Resolver:
             elif e.label_ == "Person" and text in org_names and text not in single:
                 e = Span(self.doc, e.start, e.end, label="Organization")
             elif e.label_ in {"Organization", "Place"} and (one_word and text in words or text in single) \
-                    and not _is_acronym(e) and country_of(e.text) is None \
+                    and not is_acronym(e) and country_of(e.text) is None \
                     and not lexicon.known_organization(text):
                 e = Span(self.doc, e.start, e.end, label="Person")
             # "Russia's Elena Dementieva" tagged a place, where "Dementieva" is a person
             if e.label_ in {"Organization", "Place"} and not one_word and text.split()[-1] in single \
-                    and all(t.is_title for t in e) and not _organization_words(text):
+                    and all(t.is_title for t in e) and not organization_words(text):
                 e = Span(self.doc, e.start, e.end, label="Person")
             out.append(e)
         return out
@@ -148,7 +151,7 @@ class _Resolver:
                 self._attach(self._country(country), span, None)
             return
         entity_type = EntityType(label)
-        text = _clean(span.text)
+        text = clean(span.text)
         if entity_type is EntityType.COUNTRY:
             country = country_of(text)
             if country is not None:
@@ -157,7 +160,7 @@ class _Resolver:
             entity_type = EntityType.PLACE
         if entity_type is EntityType.PRODUCT:
             kind = lexicon.product_kind(text)
-            identity = f"product:{kind.concept if kind else _singular_tail(span)}"
+            identity = f"product:{kind.concept if kind else singular_tail(span)}"
             self._attach(self._cluster(identity, entity_type), span, text)
             return
         if entity_type in _ORGS:
@@ -180,7 +183,7 @@ class _Resolver:
             cluster.same_as = (known.iri,) if known.iri else ()
             self._attach(cluster, span, text)
             return
-        before = _token_before(span)
+        before = token_before(span)
         if span.text.islower() and before is not None:
             country = country_of(before.text)
             if country is not None:  # "the Chinese government", "China's health ministry"
@@ -228,12 +231,12 @@ class _Resolver:
     def _named_by_head(self, span: Span, text: str) -> _Cluster | None:
         # "the Federation", "the Commission": the head word of an organization named in full
         # in the article is that organization; of several, the one last mentioned before.
-        if not _is_bare_head(span):
+        if not is_bare_head(span):
             return None
         word = text.lower()
         found: list[tuple[int, _Cluster]] = []
         for (start, _end), other in self.of_span.items():
-            if other.type in _ORGS and any(_head_word(n) == word and len(n.split()) > 1
+            if other.type in _ORGS and any(head_word(n) == word and len(n.split()) > 1
                                            for n in other.names):
                 found.append((start, other))
         if not found:
@@ -249,12 +252,12 @@ class _Resolver:
         for ent in self.doc.ents:
             if ent.start <= owner_token.i < ent.end and kg_label(ent):
                 cluster = self.of_span.get((ent.start, ent.end))
-                if cluster is None and _is_acronym(ent):
+                if cluster is None and is_acronym(ent):
                     # owner acronyms are resolved after named organizations
-                    cluster = self._cluster(f"org:{norm(_clean(ent.text))}", EntityType(ent.label_))
-                    self._attach(cluster, ent, _clean(ent.text))
+                    cluster = self._cluster(f"org:{norm(clean(ent.text))}", EntityType(ent.label_))
+                    self._attach(cluster, ent, clean(ent.text))
                 if cluster is not None:
-                    return cluster, _clean(ent.text)
+                    return cluster, clean(ent.text)
         return None
 
     # ------------------------------------------------------------ acronyms
@@ -265,7 +268,7 @@ class _Resolver:
         for span in spans:
             if (span.start, span.end) in self.of_span:
                 continue
-            text = _clean(span.text)
+            text = clean(span.text)
             if span.label_ not in {"Agency", "Organization"}:  # "LONDON" no short "London Newsroom"
                 self._add_named_acronym(span, text)
                 continue
@@ -286,6 +289,46 @@ class _Resolver:
             return
         self._attach(self._cluster(f"org:{norm(text)}", entity_type), span, text)
 
+    def _merge_inverted(self) -> None:
+        # "the health ministry" and "the Ministry of Health": a lower-case "field head" is
+        # the body named "Head of Field" in the same article.
+        named = {}
+        for cluster in self.clusters:
+            for name in cluster.names:
+                words = name.lower().split()
+                if cluster.type in _ORGS and len(words) == 3 and words[1] == "of":
+                    named.setdefault(f"{words[2]} {words[0]}", cluster)
+        for cluster in self.clusters:
+            if cluster.type not in _ORGS or not cluster.spans:
+                continue
+            target = next((named[n.lower()] for n in cluster.names
+                           if n.islower() and n.lower() in named), None)
+            if target is None or target is cluster:
+                continue
+            for span in cluster.spans:
+                self._attach(target, span, None)
+            target.names.extend(cluster.names)
+            cluster.spans, cluster.names = [], []
+
+    def _parenthesised_names(self) -> None:
+        # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency
+        # (Bundesnetzagentur)": one word in parentheses after a body's name is its short
+        # name, whatever type the model gave it (not a place: "the ministry (Beijing)").
+        for (start, end), cluster in list(self.of_span.items()):
+            if cluster.type not in _ORGS or end + 2 >= len(self.doc) or self.doc[end].text != "(" \
+                    or self.doc[end + 2].text != ")":
+                continue
+            inner = self.of_span.get((end + 1, end + 2))
+            word = self.doc[end + 1]
+            if inner is None or inner is cluster or not word.text[:1].isupper() \
+                    or country_of(word.text) is not None or lexicon.is_city(word.text) \
+                    or inner.type not in {*_ORGS, EntityType.PLACE, EntityType.PERSON}:
+                continue
+            for span in [s for s in inner.spans if s.text == word.text]:  # later uses too
+                inner.spans.remove(span)
+                self._attach(cluster, span, word.text)
+            inner.names = [n for n in inner.names if n != word.text]
+
     def _parenthesised(self) -> dict[str, _Cluster]:
         # "National Medical Products Administration (NMPA)": the acronym is defined here,
         # whatever its letters are.
@@ -303,7 +346,7 @@ class _Resolver:
         best: tuple[int, _Cluster] | None = None
         for cluster in longs:
             for name, mention in zip(cluster.names, cluster.spans):
-                if _acronym_of(acronym, name):
+                if acronym_of(acronym, name):
                     distance = abs(span.start - mention.start)
                     if best is None or distance < best[0]:
                         best = (distance, cluster)
@@ -314,12 +357,12 @@ class _Resolver:
     def _add_persons(self, spans: list[Span]) -> None:
         full: list[tuple[Span, _Cluster]] = []
         for span in sorted(spans, key=lambda s: (-len(s), s.start)):
-            text = _clean(span.text)
-            words = _person_words(text)
+            text = clean(span.text)
+            words = person_words(text)
             entity_type = EntityType(span.label_)
             target = None
-            candidates = [(s, c) for s, c in full if set(words) < set(_person_words(s.text))
-                          or (len(words) > 1 and words == _person_words(s.text))]
+            candidates = [(s, c) for s, c in full if set(words) < set(person_words(s.text))
+                          or (len(words) > 1 and words == person_words(s.text))]
             if candidates:  # the most recent full name before a short form, else the nearest
                 before = [pair for pair in candidates if pair[0].start < span.start]
                 pool = before or candidates
@@ -374,7 +417,7 @@ class _Resolver:
     def _org_type(self, cluster: _Cluster) -> EntityType:
         # The fullest name decides: "MOC" alone looks like any organization.
         for span in sorted(cluster.spans, key=lambda s: -len(s)):
-            if not _is_acronym(span):
+            if not is_acronym(span):
                 return EntityType(span.label_) if span.label_ in {"Agency", "Organization"} else cluster.type
         return cluster.type
 
@@ -388,150 +431,3 @@ class _Resolver:
             sentence=sent.text,
             sentence_start=sent.start_char,
         )
-
-    # ------------------------------------------------------------ references
-
-    def _refer(self, table: MentionTable) -> None:
-        order = sorted(
-            ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
-        )
-        matcher = Matcher(self.doc.vocab)
-        heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
-        matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
-                                  {"LOWER": {"IN": heads}}]])
-        matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
-                                  "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
-        for match_id, start, end in matcher(self.doc):
-            if any(i in table.by_token for i in range(start, end)):
-                continue
-            rule = self.doc.vocab.strings[match_id]
-            if rule == "definite":
-                head = self.doc[end - 1]
-                if head.tag_ in {"NNS", "NNPS"}:  # "the departments" names no one body
-                    continue
-                if end < len(self.doc) and self.doc[end].lower_ in {"of", "'s", "\u2019s"}:
-                    continue
-                key = self._antecedent(table, order, start, lambda e: _describes(head.lower_, e))
-            else:
-                key = self._antecedent(table, order, start, lambda e: e.type in _PERSONS)
-            if key is None:
-                continue
-            for i in range(start, end):
-                table.by_token[i] = key
-            table.spans[key] = sorted([*table.spans[key], (start, end)])
-
-    @staticmethod
-    def _antecedent(table, order, start, fits) -> str | None:
-        for s, _e, key in reversed(order):
-            if s < start and fits(table.entities[key]):
-                return key
-        return None
-
-
-def _describes(head: str, entity: Entity) -> bool:
-    if entity.type not in _ORGS:
-        return False
-    if head in _COMPANY_WORDS:
-        return entity.type is EntityType.ORGANIZATION
-    return any(head in norm(name).split() for name in entity.all_names)
-
-
-def _acronym_of(acronym: str, name: str) -> bool:
-    """True when the letters of ``acronym`` start the words of ``name`` in order.
-
-    Each content word gives one or more leading letters ("MOFCOM" = MinistryOFCOMmerce);
-    function words may give none ("GAC" = General Administration of Customs).
-    """
-    letters = acronym.replace(".", "").upper()
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the"]
-    if len(words) < 2:
-        return False
-
-    def fit(i: int, j: int) -> bool:
-        if j == len(words):
-            return i == len(letters)
-        word = words[j].upper()
-        if words[j].lower() in _FUNCTION_WORDS and fit(i, j + 1):
-            return True
-        k = 1
-        while k <= len(word) and i + k <= len(letters) and letters[i:i + k] == word[:k]:
-            if fit(i + k, j + 1):
-                return True
-            k += 1
-        return False
-
-    return fit(0, 0)
-
-
-def _is_acronym(span: Span) -> bool:
-    text = _clean(span.text)
-    return len(span) == 1 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 \
-        and text.upper() == text.replace("'S", "")
-
-
-_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across",
-                       "throughout", "inside", "within", "toward", "towards", "via"})
-
-
-def _locative(span: Span) -> bool:
-    """True where the text uses the span as a place: "in Texas", "Arlington, Texas"."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
-        return True
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.text == "," and span.start > 1 \
-        and doc[span.start - 2].ent_type_ in {"GPE", "LOC", "Place", "Country"}
-
-
-def _is_owned_unit(span: Span) -> bool:
-    if span.label_ not in {"Agency", "Organization"} or not span.text.islower():
-        return False
-    before = _token_before(span)
-    return before is not None and before.i < span.start - 1 and country_of(before.text) is None
-
-
-def _token_before(span: Span):
-    i = span.start - 1
-    doc = span.doc
-    if i >= 0 and doc[i].lower_ in _POSSESSIVE:
-        i -= 1
-    return doc[i] if i >= 0 else None
-
-
-def _is_bare_head(span: Span) -> bool:
-    text = _clean(span.text)
-    return span.label_ in {"Agency", "Organization"} and len(text.split()) == 1 \
-        and text.istitle() and not _is_acronym(span)
-
-
-def _head_word(name: str) -> str:
-    words = name.lower().split()
-    for i, word in enumerate(words):
-        if word in {"of", "for", "on"} and i > 0:
-            return words[i - 1]
-    return words[-1] if words else ""
-
-
-def _person_words(text: str) -> list[str]:
-    """The words of a person's name without honorifics: "Mr Seller" -> ["Seller"]."""
-    words = _clean(text).split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.honorifics():
-        words = words[1:]
-    return words
-
-
-def _organization_words(text: str) -> bool:
-    words = set(text.lower().split())
-    return bool(words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.agency_units()))
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(the|The)\s+", "", text)
-    return re.sub(r"['\u2019]s$", "", text).strip()
-
-
-def _singular_tail(span: Span) -> str:
-    words = [t.lower_ for t in span[:-1]] + [span[-1].lemma_.lower()]
-    return " ".join(words)

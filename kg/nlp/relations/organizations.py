@@ -18,7 +18,8 @@ from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
-              "based-demonym-name": 0.7}  # fmt: skip
+              "based-demonym-name": 0.7, "based-descriptor": 0.75,
+              "based-headquarters": 0.85, "sub-apposition": 0.8}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -70,7 +71,76 @@ def extract(ctx: Context) -> list[Fact]:
             facts.extend(_modifier(ctx, x, y))
         else:
             facts.extend(_based(ctx, x, y))
+    for key, mention in ctx.entity_mentions(ORGS):
+        facts.extend(_descriptor(ctx, key, mention.root))
+        facts.extend(_unit_apposition(ctx, key, mention.root))
+    facts.extend(_headquarters(ctx))
     return facts
+
+
+def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
+    """ "Instagram, a unit of Facebook", "the Food Safety and Inspection Service, a division
+    within the US Department of Agriculture": the organization is part of the other."""
+    data = lexicon("places")
+    nouns, preps = set(data.get("unit_nouns", ())), set(data.get("unit_preps", ()))
+    for noun in (c for c in root.children if c.dep_ == "appos"):
+        if noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) is not None:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                parent = ctx.key(obj, ORGS)
+                if parent is not None and parent != org:
+                    return [ctx.fact(org, Predicate.SUB_ORGANIZATION_OF, [root, noun, obj], object=parent,
+                                     rule="sub-apposition", confidence=CONFIDENCE["sub-apposition"])]  # fmt: skip
+    return []
+
+
+def _headquarters(ctx: Context) -> list[Fact]:
+    """ "at NRC headquarters in nearby Rockville", "its headquarters in Dallas": read on the
+    surface, because the parser hangs the place on whatever the phrase is part of."""
+    data = lexicon("places")
+    words, fillers = set(data.get("headquarters_words", ())), set(data.get("place_fillers", ()))
+    facts = []
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ not in words or token.i < 1 or token.i + 2 >= len(doc) \
+                or doc[token.i + 1].lower_ not in ("in", "at", "near"):
+            continue
+        owner = doc[token.i - 1]
+        if owner.lower_ in ("'s", "\u2019s") and token.i >= 2:
+            owner = doc[token.i - 2]
+        org = ctx.recent(owner, ORGS, sentences=1) if owner.lower_ == "its" else ctx.key(owner, ORGS)
+        j = token.i + 2
+        while j < len(doc) - 1 and doc[j].lower_ in fillers:
+            j += 1
+        place = ctx.key(doc[j], PLACES)
+        if org is not None and place is not None:
+            facts.append(ctx.fact(org, Predicate.BASED_IN, [owner, token, doc[j]], object=place,
+                                  rule="based-headquarters", confidence=CONFIDENCE["based-headquarters"]))  # fmt: skip
+    return facts
+
+
+def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
+    """ "Sun Hung Kai Properties, a Hong Kong construction firm", "the Chilean copper company
+    Codelco": a company noun describing the organization names where it is."""
+    nouns = lexicon("places").get("descriptor_nouns", ())
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in ("appos", "compound") or any(c.dep_ == "compound" for c in root.children):
+        described += [root.head] if root.dep_ == "appos" else []
+        described += [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    for noun in described:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) not in (None, org):
+            continue
+        for mod in noun.subtree:
+            if mod.i >= noun.i or mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            place = ctx.key(mod, PLACES) if mod.pos_ == "PROPN" else None
+            if place is None and mod.pos_ in ("ADJ", "PROPN"):
+                place = ctx.country_of_demonym(mod)
+            if place is not None:
+                return [ctx.fact(org, Predicate.BASED_IN, [root, mod, noun], object=place,
+                                 rule="based-descriptor", confidence=CONFIDENCE["based-descriptor"])]  # fmt: skip
+    return []
 
 
 def _distinct(ctx: Context, x: Token, y: Token, xt: frozenset, yt: frozenset) -> tuple[str, str] | None:

@@ -75,6 +75,7 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky,
                               rule="located-adjacent", confidence=CONFIDENCE["located-adjacent"]))  # fmt: skip
+        facts.extend(_listed(ctx, x, y, ky, "located-adjacent"))
     for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
         rule = ctx.doc.vocab.strings[match_id]
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
@@ -91,8 +92,28 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky, rule=rule,
                               confidence=CONFIDENCE[rule]))  # fmt: skip
+        if rule == "located-prep":
+            facts.extend(_listed(ctx, x, y, ky, rule))
     for key, mention in ctx.entity_mentions(frozenset({EntityType.PLACE})):
         facts.extend(_described(ctx, key, mention))
+    return facts
+
+
+def _listed(ctx: Context, x: Token, y: Token, ky: str, rule: str) -> list[Fact]:
+    """ "Kano and Kaduna in northern Nigeria": the places listed before the last one lie in
+    its container too."""
+    facts = []
+    for other in x.conjuncts:
+        kother = ctx.key(other, PLACES)
+        if other.i >= x.i or kother is None or kother == ky or ctx.type(kother) is EntityType.COUNTRY:
+            continue
+        if ctx.key(x, PLACES) == kother:
+            continue
+        between = ctx.doc[other.i + 1 : x.i]
+        if not all(t.lower_ in _LIST_WORDS or ctx.key(t, PLACES) is not None for t in between):
+            continue  # "A in B, C in D": each place has its own container
+        facts.append(ctx.fact(kother, Predicate.LOCATED_IN, [other, x, y], object=ky, rule=rule,
+                              confidence=CONFIDENCE[rule]))  # fmt: skip
     return facts
 
 
@@ -143,7 +164,10 @@ def _recent_place(ctx: Context, token: Token, before: Token, exclude: str) -> st
 def _comma_pair(ctx: Context, x: Token, y: Token, ky: str) -> bool:
     """ "Wuhan, China": the container follows right after a comma and ends the phrase."""
     first, second = ctx.mention(x), ctx.mention(y)
-    if second.start != first.end + 1 or ctx.doc[first.end].text != ",":
+    directions = set(lexicon("places")["direction_words"])
+    gap = ctx.doc[first.end + 1 : second.start]  # "Finnmark, northern Norway"
+    if second.start < first.end + 1 or ctx.doc[first.end].text != "," \
+            or not all(t.lower_ in directions for t in gap):
         return False
     if y.dep_ == "conj" and ctx.type(ky) is not EntityType.COUNTRY:
         return False

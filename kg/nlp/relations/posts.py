@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context, lexicon, words
+from kg.nlp.relations.national import national_body
 
 POST_BODIES = ORGS | PLACES
 COUNTRY = frozenset({EntityType.COUNTRY})
@@ -27,7 +28,7 @@ CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0
               "nationality-of": 0.7, "nationality-possessive": 0.75,
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
-              "post-descriptive": 0.7, "post-dominant": 0.55}  # fmt: skip
+              "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6}  # fmt: skip
 _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 
@@ -104,6 +105,11 @@ def extract(ctx: Context) -> list[Fact]:
             elif rule == "post-copula" and _is_occupation(ctx, title):
                 facts.extend(_occupation(ctx, person, title))
     for key, mention in ctx.entity_mentions(PERSONS):
+        if len(mention) == 1 and mention[0].pos_ == "NOUN" and _is_title_head(mention[0]):
+            # "The Belgian sports minister ... Claude Eerdekens claims": the title resolved
+            # forward to the name (kg.nlp.resolve) is the person's post
+            facts.extend(_post(ctx, mention[0], mention[0], "post-forward"))
+            continue
         facts.extend(_premodifier(ctx, key, mention))
         facts.extend(_of_country(ctx, key, mention))
         facts.extend(_person_body(ctx, key, mention))
@@ -216,46 +222,6 @@ def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[T
     return None, []
 
 
-def _national_body(ctx: Context, role: str, anchor: Token) -> str | None:
-    """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
-    office (president, premier ...) without a named body is that country's."""
-    if role.lower() not in words("posts", "national_titles") and not _ministerial(role):
-        return None
-    countries = set()
-    for token in anchor.sent:
-        # Only a demonym ("the Italian government"): a country named as a noun is as often
-        # the place visited ("President Clinton arrived in Belarus").
-        key = None
-        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
-            key = ctx.country_of_demonym(token)
-        if key is not None:
-            countries.add(key)
-    if len(countries) == 1:
-        return countries.pop()
-    dominant = _dominant_country(ctx)
-    if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent):
-        return None
-    return dominant
-
-
-def _ministerial(role: str) -> bool:
-    """ "vice-minister of industry", "health minister": a government minister's office."""
-    head = role.lower().split(" of ")[0].split()
-    return bool(head) and head[-1] in words("posts", "ministerial_heads")
-
-
-def _dominant_country(ctx: Context) -> str | None:
-    """The country an article is about: named at least a few times, and at least twice as
-    often as any other country. "President Bush" in such an article holds its presidency."""
-    counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
-                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY), reverse=True)  # fmt: skip
-    if not counts or counts[0][0] < lexicon("posts")["dominant_country_min"]:
-        return None
-    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
-        return None
-    return counts[0][1]
-
-
 def _clause_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
@@ -278,7 +244,7 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     if body is None and nationality is not None:
         body = nationality
     owned = any(c.dep_ == "poss" for c in title.children) or _names_unknown_body(ctx, title)
-    if body is None and not owned and (national := _national_body(ctx, role, title)) is not None:
+    if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
@@ -497,8 +463,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         role = _role_text([t for t in role_tokens if not _is_demonym(ctx, t)])
     nationality = next((c for t in zone if _is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
                        None)  # fmt: skip
-    if body is None:
-        body = nationality
+    if body is None and title.lower_ not in words("posts", "supranational_titles"):
+        body = nationality  # "French Green MEP X" is French, but the post is the Union's
     rule = "post-premodifier"
     if body is None:
         body, extra = _pronoun_body(ctx, zone)
@@ -509,7 +475,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
                      for o in p.children if o.dep_ == "pobj" and (k := ctx.key(o, POST_BODIES))),
                     None)  # fmt: skip
     owned = any(t.dep_ == "poss" for t in zone)  # "its president": not the country's
-    if body is None and not owned and (national := _national_body(ctx, role, title)) is not None:
+    if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
     facts = []
     person = mention[-1]

@@ -185,9 +185,15 @@ def _abbreviation(token: Token) -> str:
 
 def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], list[Fact]]:
     speakers = list(dict.fromkeys(k for s in _subjects(verb) if (k := _speaker(ctx, s))))
+    sent = units.of(verb)
+    own = any(c.dep_ in _SUBJECTS for c in verb.children)
+    if not speakers and not own and (holder := _with_speaker(ctx, verb)) is not None:
+        speakers = [holder]  # "China hit back with its spokesman, Zhao Lijian, saying ..."
+    elif not speakers and not own and (closing := _closing_speaker(ctx, verb, sent)):
+        # "..., the country's health ministry said on Tuesday.": the parser lost the subject
+        return [closing[0]], [_said(ctx, closing[0], sent, closing[1], "speech-verb", None)]
     if not speakers:
         return [], []
-    sent = units.of(verb)
     if verb.lemma_.lower() in words("speech", "quotation_only_verbs") and (
         not _has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
     ):
@@ -204,7 +210,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         tokens = sorted({t for c in content for t in c.subtree if t.i not in cut}, key=lambda t: t.i)
         tokens = [t for t in tokens if sent.start <= t.i < sent.end]
         quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
-    elif _has_quote_mark(sent):
+    elif _has_quote_mark(sent) or _closing_attribution(verb, sent):
         quote = _without(sent, _verb_clause(verb))
     else:
         return [], []
@@ -369,6 +375,62 @@ def _without(sent: Span, clause: set[int]) -> str:
     if not best:
         return ""
     return _clean(sent.doc[best[0].i : best[-1].i + 1])
+
+
+def _with_speaker(ctx: Context, verb: Token) -> str | None:
+    """ "with its foreign ministry spokesman, Zhao Lijian, saying ...": the person of a
+    "with" phrase right before a participle of saying is the one who says it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i < 2:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i > verb.i:
+            continue
+        end = prep.right_edge.i
+        gap = ctx.doc[end + 1 : verb.i]
+        if not all(t.is_punct for t in gap):
+            continue
+        found = [k for t in prep.subtree if (k := ctx.key(t, PERSONS))]
+        if found:
+            return found[-1]
+    return None
+
+
+def _closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
+    """A speaker's mention right before the verb, after a comma, with only the time or
+    place of the saying after it: the statement is the clause before the comma."""
+    mention = ctx.table.mention_span(verb.i - 1) if verb.i > sent.start else None
+    if mention is None or mention.end != verb.i:
+        return None
+    key = ctx.key(mention[-1], SPEAKERS)
+    start = mention.start
+    while start > sent.start and ctx.doc[start - 1].dep_ in ("det", "poss", "case", "amod", "compound") \
+            and ctx.doc[start - 1].text != ",":
+        start -= 1  # "the country's health ministry"
+    if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
+        return None  # the verb has a statement of its own after it
+    quote = _clean(ctx.doc[sent.start : start - 1])
+    return (key, quote) if quote else None
+
+
+def _closing_attribution(verb: Token, sent: Span) -> bool:
+    """ "Sales were worth 1.1 trillion crowns, the Stavanger-based directorate said in its
+    report.": the parser hung the closing "X said" on the last noun as a relative clause
+    a comma before its subject and nothing after it but the sentence's end show what it is.
+    (Or as a second clause joined without "and".)"""
+    if verb.dep_ not in ("relcl", "conj") or verb.head.i > verb.i \
+            or any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return False  # "prices rose and the ministry said ...": two clauses
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    if not subjects:
+        return False
+    first = min(t.i for t in subjects[0].subtree)
+    last = max(t.i for t in verb.subtree)
+    return first > sent.start and sent.doc[first - 1].text == "," \
+        and all(t.is_punct for t in sent.doc[last + 1 : sent.end])
 
 
 def _verb_clause(verb: Token) -> set[int]:

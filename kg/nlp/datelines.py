@@ -1,0 +1,72 @@
+"""The places of datelines ("NEW YORK 1996-08-30", "WASHINGTON (Reuters) -"), read before
+the model's entities by kg.nlp.entities."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.lexicon import country_of
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def dateline_places(doc: Doc) -> list[Span]:
+    """The places of datelines: "NEW YORK 1996-08-30", "ARLINGTON, Texas 1996-08-31",
+    "WASHINGTON (Reuters) -": a line that opens with a place in capitals (and its region)
+    before a date or a news agency in parentheses. Headlines in capitals are no datelines:
+    the place names must be followed by the date or agency directly.
+    """
+    spans: list[Span] = []
+    for token in doc:
+        if not _opens_line(token):
+            continue
+        segments: list[tuple[int, int]] = []
+        i, start = token.i, token.i
+        while i < len(doc) and _dateline_word(doc[i], first=not segments) and i - start < 4:
+            i += 1
+            if i < len(doc) and doc[i].text == "," and i > start:
+                segments.append((start, i))
+                start = i + 1
+                i += 1
+        if i == start or i >= len(doc) or not _dateline_end(doc, i):
+            continue
+        segments.append((start, i))
+        if len(segments) > 2:
+            continue
+        for a, b in segments:
+            text = doc[a:b].text
+            label = "Country" if country_of(text) is not None else "Place"
+            spans.append(Span(doc, a, b, label=label))
+    return spans
+
+
+def _opens_line(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+def _dateline_word(token: Token, *, first: bool) -> bool:
+    # the city in capitals ("ST LOUIS"); its region as written ("Texas", "N.H.", "Mich.")
+    if not _LETTERS.search(token.text) and token.text != ".":
+        return False
+    if first:
+        return token.text.isupper() and (token.is_alpha or token.text.rstrip(".").replace(".", "").isalpha())
+    return token.text[:1].isupper() and token.text.replace(".", "").isalpha()
+
+
+def _dateline_end(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if _ISO_DATE.match(token.text) or (token.ent_type_ == "DATE" and token.ent_iob_ == "B"):
+        return True
+    if _ISO_DATE.match(doc[i : i + 5].text):  # the tokenizer splits "1996-08-30" at hyphens
+        return True
+    return token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" \
+        and doc[i + 1].text[:1].isupper()
+
+
+__all__ = ["dateline_places"]

@@ -1,0 +1,85 @@
+"""Where a noun names traded goods: the tight trade contexts of kg.nlp.entities' Products.
+
+A goods noun ("tea", "lithium carbonate", "syringes") is a Product when the parse puts it
+where only goods go: counted by a measure ("4,800 tonnes of macadamia nuts", "doses of
+measles vaccine"), before or after a flow noun ("tea exports", "shipments of copper"),
+object of a trade verb ("exported 400,000 syringes"), or taxed or priced ("tariffs on fresh
+cherries"). A trade word elsewhere in the sentence is not enough for words that name other
+things as often (commodity_heads.txt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from kg.nlp import lexicon
+
+# Verbs whose object is goods bought, sold or moved across a border.
+TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
+                         "purchase", "procure", "smuggle", "produce"})
+# Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
+_LEVIES = frozenset({"tariff", "levy", "duty", "tax", "price", "ban", "quota", "embargo", "curb"})
+
+
+def in_goods_context(token: Token) -> bool:
+    """True when ``token`` heads a noun phrase the parse puts where goods go."""
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head  # "doses of the vaccine and 400,000 syringes"
+    head = token.head
+    if token.dep_ in {"compound", "nmod"}:
+        return bool(_forms(head) & lexicon.product_flows())  # "tea exports"
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in TRADE_VERBS  # "exported 98,000 tonnes" reaches here too
+    if token.dep_ != "pobj":
+        return False
+    outer = head.head
+    word = outer.lemma_.lower()
+    if head.lower_ == "of":
+        if _forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
+            return True  # "tonnes of X", "exports of X"
+        return outer.dep_ == "dobj" and outer.head.lemma_.lower() in TRADE_VERBS \
+            and outer.like_num  # "exported 4.3 million of X"
+    if head.lower_ in {"on", "for"}:
+        return word in _LEVIES  # "tariffs on fresh cherries"
+    return False
+
+
+def _forms(token: Token) -> set[str]:
+    # the lemmatizer reads some plurals wrongly ("doses" -> "dos"): the plain forms count too
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
+
+
+def product_acronyms(spans: list[Span]) -> list[Span]:
+    """ "liquefied natural gas (LNG)": the letters in parentheses name the goods, whatever
+    type the model gave them."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        span, before = out[k], out[k - 1]
+        doc = span.doc
+        if before.label_ != "Product" or len(span) != 1 or span.start != before.end + 1 \
+                or doc[before.end].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+            continue
+        initials = "".join(t.text[0] for t in before if t.is_alpha).upper()
+        if span.text.isupper() and span.text == initials:
+            out[k] = Span(doc, span.start, span.end, label="Product")
+    return out
+
+
+def plural_forms(heads: Iterable[str]) -> set[str]:
+    """Each head word with its regular plural spellings."""
+    forms = set()
+    for word in heads:
+        forms.update({word, word + "s", word + "es"})
+        if word.endswith("y"):
+            forms.add(word[:-1] + "ies")
+    return forms
+
+
+def trade_sentence(head: Token) -> bool:
+    """True when the sentence of ``head`` has a trade word (trade_cues.txt)."""
+    cues = lexicon.trade_cues()
+    sent = head.sent
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)

@@ -1,0 +1,120 @@
+"""Tests on names used by within-article resolution (kg.nlp.resolve): acronyms and the
+names they shorten, owned units, bare head words, the words of persons' names."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.nlp import lexicon
+from kg.nlp.lexicon import country_of, country_of_demonym
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """True when the letters of ``acronym`` start the words of ``name`` in order.
+
+    Each content word gives one or more leading letters ("MOFCOM" = MinistryOFCOMmerce);
+    function words may give none ("GAC" = General Administration of Customs).
+    """
+    letters = acronym.replace(".", "").upper()
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the"]
+    if len(words) < 2:
+        return False
+
+    def fit(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j].upper()
+        if words[j].lower() in _FUNCTION_WORDS and fit(i, j + 1):
+            return True
+        k = 1
+        while k <= len(word) and i + k <= len(letters) and letters[i:i + k] == word[:k]:
+            if fit(i + k, j + 1):
+                return True
+            k += 1
+        return False
+
+    return fit(0, 0)
+
+
+def is_acronym(span: Span) -> bool:
+    text = clean(span.text)
+    return len(span) == 1 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 \
+        and text.upper() == text.replace("'S", "")
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across",
+                       "throughout", "inside", "within", "toward", "towards", "via"})
+
+
+def locative(span: Span) -> bool:
+    """True where the text uses the span as a place: "in Texas", "Arlington, Texas"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return True
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text == "," and span.start > 1 \
+        and doc[span.start - 2].ent_type_ in {"GPE", "LOC", "Place", "Country"}
+
+
+def is_owned_unit(span: Span) -> bool:
+    if span.label_ not in {"Agency", "Organization"} or not span.text.islower():
+        return False
+    before = token_before(span)
+    return before is not None and before.i < span.start - 1 and country_of(before.text) is None
+
+
+def token_before(span: Span):
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and doc[i].lower_ in _POSSESSIVE:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def is_bare_head(span: Span) -> bool:
+    text = clean(span.text)
+    return span.label_ in {"Agency", "Organization"} and len(text.split()) == 1 \
+        and text.istitle() and not is_acronym(span)
+
+
+def head_word(name: str) -> str:
+    words = name.lower().split()
+    for i, word in enumerate(words):
+        if word in {"of", "for", "on"} and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def person_words(text: str) -> list[str]:
+    """The words of a person's name without honorifics: "Mr Seller" -> ["Seller"]."""
+    words = clean(text).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.honorifics():
+        words = words[1:]
+    return words
+
+
+def organization_words(text: str) -> bool:
+    words = set(text.lower().split())
+    return bool(words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.agency_units()))
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return re.sub(r"['\u2019]s$", "", text).strip()
+
+
+def singular_tail(span: Span) -> str:
+    # "Kenyan tea" is the tea a story about Kenya's exports names: the origin is no kind
+    start = 0
+    while start < len(span) - 1 and (country_of_demonym(span[start].text) or country_of(span[start].text)):
+        start += 1
+    words = [t.lower_ for t in span[start:-1]] + [span[-1].lemma_.lower()]
+    return " ".join(words)

@@ -1,0 +1,124 @@
+"""References within one article: definite descriptions ("the ministry") and pronouns
+("she said") point back to the latest compatible named entity; a story's opening title
+points forward to the person named next. Used by kg.nlp.resolve after the named mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from kg.model import Entity, EntityType
+from kg.nlp import lexicon
+from kg.nlp.lexicon import norm
+from kg.nlp.mentions import MentionTable
+
+_PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
+_ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
+_PRONOUNS = frozenset({"he", "she"})
+_COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", "organisation",
+                            "university", "corporation", "carmaker", "manufacturer", "maker"})
+
+
+def refer(doc: Doc, table: MentionTable) -> None:
+    """Definite descriptions and subject pronouns take the key of their antecedent."""
+    order = sorted(
+        ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
+    )
+    matcher = Matcher(doc.vocab)
+    heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
+    matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
+                              {"LOWER": {"IN": heads}}]])
+    # "the Stavanger-based directorate", "the Nairobi-based ministry": the place before
+    # "-based" is a mention of its own; the head word alone refers back
+    matcher.add("definite-based", [[{"LOWER": "the"}, {"IS_TITLE": True}, {"TEXT": "-"},
+                                    {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
+    matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
+                              "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
+    for match_id, start, end in matcher(doc):
+        rule = doc.vocab.strings[match_id]
+        if rule == "definite-based":
+            start, rule = end - 1, "definite"
+        if any(i in table.by_token for i in range(start, end)):
+            continue
+        if rule == "definite":
+            head = doc[end - 1]
+            if head.tag_ in {"NNS", "NNPS"}:  # "the departments" names no one body
+                continue
+            if end < len(doc) and doc[end].lower_ == "of":
+                continue  # "the ministry of X" opens a name; "the ministry's X" refers back
+            key = _antecedent(table, order, start, lambda e: _describes(head.lower_, e))
+        else:
+            key = _antecedent(table, order, start, lambda e: e.type in _PERSONS)
+        if key is None:
+            continue
+        for i in range(start, end):
+            table.by_token[i] = key
+        table.spans[key] = sorted([*table.spans[key], (start, end)])
+
+
+def forward_titles(doc: Doc, table: MentionTable) -> None:
+    """ "The Belgian sports minister ... says he will not apologise. Claude Eerdekens
+    claims ...": a story that opens on a titled subject, before any person is named,
+    names that person as the subject of the next sentence."""
+    titles = lexicon.title_words()
+    sents = list(doc.sents)
+    named = [s for k, spans in table.spans.items() if table.type_of(k) in _PERSONS for s, _ in spans]
+    for sent, after in zip(sents, sents[1:]):
+        if named and min(named) < sent.start:
+            break
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subject is None or subject.i in table.by_token or subject.pos_ != "NOUN" \
+                or subject.lower_ not in titles \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                or any(table.type_of(k) in _PERSONS for t in sent if (k := table.by_token.get(t.i))):
+            continue
+        first = next((t for t in after if not t.is_space and not t.is_punct), None)
+        key = table.by_token.get(first.i) if first is not None else None
+        if key is None or table.type_of(key) not in _PERSONS:
+            continue
+        mention = table.mention_span(first)
+        if mention is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        table.by_token[subject.i] = key
+        table.spans[key] = sorted([*table.spans[key], (subject.i, subject.i + 1)])
+
+
+def surnames(doc: Doc, table: MentionTable) -> None:
+    """ "Rodrigo Paredes, head of research ... "Prices did most of the work," Paredes said.":
+    the surname of one person named in full, written alone where the model named nothing,
+    is that person."""
+    owners: dict[str, set[str]] = {}
+    for key, entity in table.entities.items():
+        if entity.type in _PERSONS:
+            for name in entity.all_names:
+                words = name.split()
+                if len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(key)
+    first = {key: min(s for s, _ in spans) for key, spans in table.spans.items()}
+    for token in doc:
+        keys = owners.get(token.text, set())
+        if len(keys) != 1 or token.i in table.by_token or token.pos_ != "PROPN" or token.ent_iob_ != "O":
+            continue
+        key = next(iter(keys))
+        if first.get(key, len(doc)) > token.i:
+            continue  # only after the full name
+        table.by_token[token.i] = key
+        table.spans[key] = sorted([*table.spans[key], (token.i, token.i + 1)])
+
+
+def _antecedent(table: MentionTable, order: list[tuple[int, int, str]], start: int,
+                fits: Callable[[Entity], bool]) -> str | None:
+    for s, _e, key in reversed(order):
+        if s < start and fits(table.entities[key]):
+            return key
+    return None
+
+
+def _describes(head: str, entity: Entity) -> bool:
+    if entity.type not in _ORGS:
+        return False
+    if head in _COMPANY_WORDS:
+        return entity.type is EntityType.ORGANIZATION
+    return any(head in norm(name).split() for name in entity.all_names)

@@ -1,0 +1,99 @@
+"""Offices of a country itself ("President X", "Energy Minister X") written without a
+body: the country holding them is the one the sentence names, else the one the article is
+about (named most, or opened with). Used by kg.nlp.relations.posts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityType
+from kg.nlp.relations.base import Context, lexicon, words
+
+COUNTRY = frozenset({EntityType.COUNTRY})
+
+
+def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
+    """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
+    office (president, premier ...) without a named body is that country's."""
+    if role.lower() not in words("posts", "national_titles") and not cabinet_post(role) \
+            and not ministerial(role):
+        return None
+    countries = set()
+    for token in anchor.sent:
+        # Only a demonym ("the Italian government"): a country named as a noun is as often
+        # the place visited ("President Clinton arrived in Belarus").
+        key = None
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
+            key = ctx.country_of_demonym(token)
+        if key is not None:
+            countries.add(key)
+    if len(countries) == 1:
+        return countries.pop()
+    dominant = _dominant_country(ctx)
+    if dominant is None and cabinet_post(role):
+        dominant = _lead_country(ctx)
+    reported = _reported(anchor)
+    if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent
+                        if t.i not in reported):
+        return None
+    return dominant
+
+
+def _reported(anchor: Token) -> set[int]:
+    """The tokens of what the titled person is reported to say ("Foreign Minister X said
+    Chile wanted more trade with China"): countries named there are no place of the post."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    speech = words("speech", "verbs")
+    if verb.lemma_.lower() not in speech:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+
+
+def cabinet_post(role: str) -> bool:
+    """ "Energy Minister", "Agriculture Cabinet Secretary": a portfolio of a national
+    cabinet; not "Chief Minister" or "state minister", offices below the nation's."""
+    text = " ".join(role.lower().replace("-", " ").split())
+    for head in sorted(words("posts", "cabinet_heads"), key=len, reverse=True):
+        if text == head and " of " in head:
+            return True  # "Secretary of State"
+        if not text.endswith(" " + head):
+            continue
+        portfolio = text[: -len(head)].split()
+        return bool(portfolio) and not set(portfolio) & words("posts", "not_cabinet_modifiers")
+    return False
+
+
+def ministerial(role: str) -> bool:
+    """ "vice-minister of industry", "health minister": a government minister's office,
+    unless a modifier places it below or outside the national cabinet ("chief minister")."""
+    head = role.lower().split(" of ")[0].split()
+    return bool(head) and head[-1] in words("posts", "ministerial_heads") \
+        and not set(head[:-1]) & words("posts", "not_cabinet_modifiers")
+
+
+def _dominant_country(ctx: Context) -> str | None:
+    """The country an article is about: named at least a few times, and at least twice as
+    often as any other country. "President Bush" in such an article holds its presidency."""
+    counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
+                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY), reverse=True)  # fmt: skip
+    if not counts or counts[0][0] < lexicon("posts")["dominant_country_min"]:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def _lead_country(ctx: Context) -> str | None:
+    """The country a story opens with, when no other country is named as often: an
+    unqualified cabinet title ("Energy Minister X") in a story about Norway is Norway's."""
+    counts = {key: len(spans) for key, spans in ctx.table.spans.items()
+              if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY}
+    if not counts:
+        return None
+    lead = min(counts, key=lambda k: ctx.table.spans[k][0][0])
+    others = [n for k, n in counts.items() if k != lead]
+    if counts[lead] < 2 or (others and max(others) >= counts[lead]):
+        return None
+    return lead

@@ -1,10 +1,13 @@
 """Query: median latency of every named query on the BBC + Reuters graph, kg vs rdflib in memory.
 
 kg's figure is ``OxigraphStore.query`` (what `kg query` runs: SPARQL on the embedded store,
-results converted to rdflib terms). The baseline is the same SPARQL text on an rdflib
-``Dataset(default_union=True)`` holding the same quads in memory, results materialised. The
-baseline runs in a child process so that a query rdflib cannot finish within the time limit
-is stopped (and reported as at least that limit) instead of stalling the run.
+results converted to rdflib terms). Each named query is timed as `kg query NAME` runs it by
+default, its first page (``kg.rdf.queries.DEFAULT_PAGE`` rows in the query's order), and,
+when it has more rows than a page, also in full (``--limit 0``). The baseline is the same
+SPARQL text on an rdflib ``Dataset(default_union=True)`` holding the same quads in memory,
+results materialised. The baseline runs in a child process so that a query rdflib cannot
+finish within the time limit is stopped (and reported as at least that limit) instead of
+stalling the run.
 """
 
 from __future__ import annotations
@@ -42,10 +45,23 @@ def nquads(ctx: Context) -> Path:
     return ctx.shared["nquads"]
 
 
+FULL = " (all rows)"
+
+
 def _queries() -> dict[str, str]:
+    """Key -> SPARQL: ``NAME`` is the default first page, ``NAME (all rows)`` the whole result."""
     from kg.rdf.queries import named_queries
 
-    return {name: (entry[1] if isinstance(entry, tuple) else entry) for name, entry in sorted(named_queries().items())}
+    texts = {name: (entry[1] if isinstance(entry, tuple) else entry) for name, entry in sorted(named_queries().items())}
+    try:
+        from kg.rdf.queries import DEFAULT_PAGE, page
+    except ImportError:  # a kg without pages: every query is timed in full
+        return texts
+    out: dict[str, str] = {}
+    for name, text in texts.items():
+        out[name] = page(text, limit=DEFAULT_PAGE)
+        out[name + FULL] = text
+    return out
 
 
 def _time(call, *, repeats: int, budget: float = float("inf"), least: int = 1) -> tuple[list[float], int]:
@@ -105,48 +121,74 @@ def run(ctx: Context) -> list[Outcome]:
     built = graph(ctx)
     repeats = 5 if ctx.quick else 21
     limit = 30.0 if ctx.quick else 60.0
-    baselines = rdflib_baselines(nquads(ctx), list(queries), repeats=3, limit=limit, log=ctx.log)
-    outcomes: list[Outcome] = []
+    timed: dict[str, tuple[list[float], int]] = {}
     with open_store("oxigraph", path=built["output"] / "store") as store:
         quads = len(store)
-        for name, sparql in queries.items():
+        for key, sparql in queries.items():
+            name = key.removesuffix(FULL)
+            if key.endswith(FULL) and name in timed and timed[name][1] < _page_size():
+                continue  # the first page is the whole result: timed once, under its name
             store.query(sparql)  # warm caches, as a user's second query would find them
             # A slow query stops repeating after KG_BUDGET_S (at least three runs for a median).
-            kg_times, kg_rows = _time(lambda: len(store.query(sparql)), repeats=repeats, budget=KG_BUDGET_S, least=3)
-            kg_ms = median(kg_times) * 1000
-            base = baselines.get(name, {})
-            if "timeout" in base:
-                rdf_ms, rdf_note = base["timeout"] * 1000, f"rdflib did not finish one run in {base['timeout']:g} s"
-            else:
-                rdf_ms = median(base["times"]) * 1000
-                rdf_note = f"median of {len(base['times'])} rdflib runs; rows: kg {kg_rows}, rdflib {base['rows']}"
-            speedup = ratio(rdf_ms, kg_ms)
-            outcomes.append(Outcome(
-                name=f"query {name}",
-                figure=kg_ms,
-                unit="ms",
-                goal=f"≤ {GOAL_MS:g} ms, ≥ {GOAL_SPEEDUP:g}x",
-                passed=kg_ms <= GOAL_MS and speedup is not None and speedup >= GOAL_SPEEDUP,
-                baseline=rdf_ms,
-                baseline_label="rdflib in-memory Dataset",
-                ratio=speedup,
-                measured=(
-                    f"median wall time of the named query {name!r} over {len(kg_times)} runs on the Oxigraph "
-                    f"store ({quads:,} quads, after one warm-up run), results converted to rdflib terms; "
-                    f"baseline: the same SPARQL on rdflib's in-memory Dataset (union default graph) holding "
-                    f"the same quads ({rdf_note}); ratio = rdflib ÷ kg."
-                ),
-                corpus=built["corpus"],
-                details={"kg_ms": [round(t * 1000, 3) for t in kg_times], "kg_rows": kg_rows,
-                         "rdflib": base, "quads": quads},
-            ))
+            timed[key] = _time(lambda: len(store.query(sparql)), repeats=repeats, budget=KG_BUDGET_S, least=3)
+    baselines = rdflib_baselines(nquads(ctx), list(timed), repeats=3, limit=limit, log=ctx.log)
+    outcomes: list[Outcome] = []
+    for key, (kg_times, kg_rows) in timed.items():
+        kg_ms = median(kg_times) * 1000
+        base = baselines.get(key, {})
+        if "timeout" in base:
+            rdf_ms, rdf_note = base["timeout"] * 1000, f"rdflib did not finish one run in {base['timeout']:g} s"
+        else:
+            rdf_ms = median(base["times"]) * 1000
+            rdf_note = f"median of {len(base['times'])} rdflib runs; rows: kg {kg_rows}, rdflib {base['rows']}"
+        speedup = ratio(rdf_ms, kg_ms)
+        name = key.removesuffix(FULL)
+        what = (f"the whole result of the named query {name!r} (`kg query {name} --limit 0`)" if key.endswith(FULL)
+                else f"the named query {name!r} as `kg query {name}` runs it (its first {_page_size()} rows in "
+                     f"the query's order; the store still evaluates and sorts the whole result)")
+        outcomes.append(Outcome(
+            name=f"query {key}",
+            figure=kg_ms,
+            unit="ms",
+            goal=f"≤ {GOAL_MS:g} ms, ≥ {GOAL_SPEEDUP:g}x",
+            passed=kg_ms <= GOAL_MS and speedup is not None and speedup >= GOAL_SPEEDUP,
+            baseline=rdf_ms,
+            baseline_label="rdflib in-memory Dataset",
+            ratio=speedup,
+            measured=(
+                f"median wall time of {what} over {len(kg_times)} runs on the Oxigraph store ({quads:,} quads, "
+                f"after one warm-up run), {kg_rows} rows converted to rdflib terms; baseline: the same SPARQL "
+                f"on rdflib's in-memory Dataset (union default graph) holding the same quads ({rdf_note}); "
+                f"ratio = rdflib ÷ kg."
+            ),
+            corpus=built["corpus"],
+            details={"kg_ms": [round(t * 1000, 3) for t in kg_times], "kg_rows": kg_rows,
+                     "rdflib": base, "quads": quads, "full_result": key.endswith(FULL) or kg_rows < _page_size()},
+        ))
     if not outcomes:
         return [Outcome("query", None, "ms", "", None, "kg.rdf.queries has no named queries yet", status="skipped")]
+    paged = [o for o in outcomes if not o.name.endswith(FULL)]
+    full = [o for o in outcomes if o.name.endswith(FULL)]
+    summaries = [_summary(paged, f"query (all {len(paged)}, as `kg query NAME` runs them)")]
+    if full:
+        summaries.append(_summary(full, f"query (the {len(full)} with more rows than a page, all rows)"))
+    return [*summaries, *outcomes]
+
+
+def _page_size() -> int:
+    try:
+        from kg.rdf.queries import DEFAULT_PAGE
+    except ImportError:
+        return 1 << 62
+    return DEFAULT_PAGE
+
+
+def _summary(outcomes: list[Outcome], title: str) -> Outcome:
     slowest = max(outcomes, key=lambda o: o.figure or 0.0)
     weakest = min(outcomes, key=lambda o: o.ratio or 0.0)
     passed = sum(bool(o.passed) for o in outcomes)
-    summary = Outcome(
-        name=f"query (all {len(outcomes)})",
+    return Outcome(
+        name=title,
         figure=slowest.figure,
         unit="ms",
         goal=slowest.goal,
@@ -154,12 +196,11 @@ def run(ctx: Context) -> list[Outcome]:
         baseline=slowest.baseline,
         baseline_label="rdflib in-memory Dataset",
         ratio=weakest.ratio,
-        measured=(f"the slowest named query's median ({slowest.name.removeprefix('query ')}) and its rdflib "
-                  f"time; ratio: the smallest speed-up of any query ({weakest.name.removeprefix('query ')}); "
-                  f"{passed} of {len(outcomes)} queries meet both goals."),
+        measured=(f"the slowest query's median ({slowest.name.removeprefix('query ')}) and its rdflib "
+                  f"time; ratio: the smallest speed-up of any of them ({weakest.name.removeprefix('query ')}); "
+                  f"{passed} of {len(outcomes)} meet both goals."),
         corpus=slowest.corpus,
     )
-    return [summary, *outcomes]
 
 
 def _rdflib_child(argv: list[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -95,14 +96,18 @@ def query(
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or the name of a shipped query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries shipped with kg.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Rows to show (default: 100 for a named query, all for other queries; 0: all).")] = None,
+    offset: Annotated[int, typer.Option("--offset", help="Rows to skip first, in the query's order (the next page: --offset 100).")] = 0,
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
 ) -> None:
     """Ask a SPARQL question of the graph.
 
-    Example: kg query officials-and-posts --format csv
+    A named query shows its first 100 rows unless given --limit (0 for all) or --offset.
+
+    Example: kg query officials-and-posts --format csv --limit 20 --offset 40
     """
-    from kg.rdf.queries import named_queries
+    from kg.rdf.queries import DEFAULT_PAGE, named_queries
     from kg.results import FORMATS, render, render_boolean, table_text
 
     if list_:
@@ -117,7 +122,17 @@ def query(
         raise KgError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
     from kg.query import run_query
 
-    result = run_query(sparql, output=output, store=store)
+    if (limit is not None and limit < 0) or offset < 0:
+        raise KgError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
+    size = limit if limit is not None else (DEFAULT_PAGE if sparql in named_queries() else 0)
+    # One row past the page tells whether there is more to show.
+    result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset)
+    more = bool(size) and result.kind != "ask" and len(result) > size
+    if more:
+        result = replace(result, rows=result.rows[:size], triples=result.triples[:size])
+    if more and format != "table":
+        err.print(f"rows {offset + 1}-{offset + size} shown; more with --offset {offset + size}, "
+                  "all with --limit 0", style="dim")
     if result.kind == "ask":
         sys.stdout.write(render_boolean(bool(result.boolean), format=format))
         return
@@ -131,7 +146,8 @@ def query(
         for row in result.rows:
             table.add_row(*(table_text(t) for t in row))
         out.print(table)
-        out.print(f"{len(result.rows)} rows", style="dim")
+        note = f"; more with --offset {offset + size}, all with --limit 0" if more else ""
+        out.print(f"{len(result.rows)} rows{note}", style="dim")
         return
     sys.stdout.write(render(result.vars, result.rows, format=format))
 

@@ -36,6 +36,17 @@ def write_text_atomically(text: str, path: Path) -> None:
         raise
 
 
+def _store_triples(store: object, format: str) -> bytes | None:
+    """Turtle or N-Triples straight from an Oxigraph store's merged default graph, if it can be."""
+    from kg.rdf.store_dump import TRIPLE_FORMATS, store_triples
+
+    if format not in TRIPLE_FORMATS:
+        return None
+    import pyoxigraph as ox
+
+    return store_triples(store, format=format) if isinstance(store, ox.Store) else None
+
+
 def export(
     format: str | None = None,
     destination: str | Path | None = None,
@@ -56,10 +67,17 @@ def export(
     target = Path(destination) if destination is not None and str(destination) != "-" else None
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         if format in RDF_FORMATS:
-            from kg.rdf.serialize import write_quads
+            from kg.rdf.serialize import write_atomic, write_quads
 
             # The embedded store hands over its own quads: no round trip through rdflib terms.
             source = getattr(graph_store, "ox", None)
+            data = _store_triples(source, format) if source is not None else None
+            if data is not None:
+                if target is None:
+                    sys.stdout.write(data.decode("utf-8"))
+                    return None
+                write_atomic(target, data)
+                return target
             source = source if source is not None else graph_store.quads()
             if target is None:
                 with tempfile.TemporaryDirectory() as tmp:

@@ -28,15 +28,26 @@ def resolve_query(text_or_name: str) -> str:
     return text_or_name
 
 
-def run_query(text_or_name: str, *, output: str | Path = DEFAULT_OUTPUT, store: str | None = None):
+def run_query(
+    text_or_name: str,
+    *,
+    output: str | Path = DEFAULT_OUTPUT,
+    store: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+):
     """Run a query on the store and return its result (variables + rows, or a boolean).
 
-    >>> result = run_query("officials-and-posts")  # doctest: +SKIP
+    ``limit`` and ``offset`` give one page of the rows (see ``kg.rdf.queries.page``); by
+    default every row comes back.
+
+    >>> result = run_query("officials-and-posts", limit=20)  # doctest: +SKIP
     >>> result.vars[:2]  # doctest: +SKIP
-    ['official', 'name']
+    ['person', 'name']
     """
+    from kg.rdf.queries import page
     from kg.store import open_store
 
-    sparql = resolve_query(text_or_name)
+    sparql = page(resolve_query(text_or_name), limit=limit, offset=offset)
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         return graph_store.query(sparql)

@@ -71,6 +71,22 @@ def test_query_named_and_inline_in_every_format(built):
     assert json.loads(as_json.output)["boolean"] is True
 
 
+def test_named_query_pages_with_limit_and_offset(built):
+    root, _ = built
+    out = str(root / "out")
+    full = kg("query", "entities", "--format", "csv", "--limit", "0", "--output", out)
+    assert full.exit_code == 0, full.output
+    rows = full.output.splitlines()[1:]
+    assert len(rows) >= 3
+    paged = kg("query", "entities", "--format", "csv", "--limit", "2", "--offset", "1", "--output", out)
+    assert paged.exit_code == 0, paged.output
+    assert [line for line in paged.output.splitlines() if line.startswith("http")] == rows[1:3]
+    table = kg("query", "entities", "--limit", "1", "--output", out)
+    assert "1 rows; more with --offset 1" in table.output
+    bad = kg("query", "entities", "--limit", "-1", "--output", out)
+    assert bad.exit_code != 0 and "0 or more" in bad.output
+
+
 def test_bad_query_is_a_clear_error_not_a_traceback(built):
     root, _ = built
     result = kg("query", "SELECT WHERE {", "--output", str(root / "out"))

@@ -10,7 +10,7 @@ from rdflib.plugins.sparql import prepareQuery
 from kg.errors import QueryError
 from kg.model import Article, Extraction
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.queries import QUERY_DIR, get_query, named_queries
+from kg.rdf.queries import QUERY_DIR, get_query, named_queries, page
 from kg.rdf.serialize import to_oxigraph
 from rdf_sample import sample_extraction, second_extraction
 
@@ -151,3 +151,27 @@ def test_article_summary_counts_zero_for_an_article_without_entities(wider_quads
     ds.addN(wider_quads)
     rows = {r[0]: r for r in _plain(ds.query(get_query("article-summary")))}
     assert rows["bare-note"][1] == "A quiet day" and rows["bare-note"][4:] == [0, 0, 0]
+
+
+@pytest.mark.parametrize("name", ["statements", "fact-provenance", "entities", "article-summary"])
+def test_a_page_is_the_slice_of_the_full_ordered_result(name, wider_quads):
+    store = ox.Store()
+    store.extend(to_oxigraph(wider_quads))
+    text = get_query(name)
+    full = _ox_plain(store.query(text, use_default_graph_as_union=True))
+    assert len(full) >= 2, name
+    for limit, offset in [(2, 0), (2, 1), (1, len(full) - 1), (5, len(full))]:
+        paged = _ox_plain(store.query(page(text, limit=limit, offset=offset), use_default_graph_as_union=True))
+        assert paged == full[offset:offset + limit]
+    assert page(text) == text
+    assert _ox_plain(store.query(page(text, offset=1), use_default_graph_as_union=True)) == full[1:]
+
+
+def test_paging_refuses_what_it_cannot_page():
+    with pytest.raises(QueryError, match="own LIMIT"):
+        page("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3", limit=2)
+    with pytest.raises(QueryError, match="SELECT, CONSTRUCT"):
+        page("ASK { ?s ?p ?o }", limit=2)
+    with pytest.raises(QueryError, match="0 or more"):
+        page("SELECT ?s WHERE { ?s ?p ?o }", limit=-1)
+    prepareQuery(page(get_query("entities"), limit=10, offset=5))

@@ -7,12 +7,21 @@ with its default graph as the union.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+# `kg query NAME` shows this many rows unless told otherwise: listings (entities, facts,
+# statements, articles) grow with the graph, and a first page is what a reader looks at.
+DEFAULT_PAGE = 100
+
+_COMMENT = re.compile(r"#[^\n]*")
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+_TAIL_MODIFIER = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -38,3 +47,26 @@ def get_query(name: str) -> str:
     if key not in queries:
         raise QueryError(f"no query named {name!r}: choose one of {', '.join(queries)}")
     return queries[key][1]
+
+
+def page(sparql: str, *, limit: int | None = None, offset: int = 0) -> str:
+    """The query cut to ``limit`` rows after the first ``offset``, in the order its ORDER BY gives.
+
+    The page holds exactly those rows of the full result; the store still evaluates and
+    sorts the whole result, but hands over only the page.
+
+    >>> page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", limit=10, offset=20)[-19:]
+    'LIMIT 10 OFFSET 20\\n'
+    """
+    if limit is None and not offset:
+        return sparql
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
+    text = _COMMENT.sub("", sparql).rstrip()
+    form = _FORM.search(text)
+    if form is None or form.group(1).upper() == "ASK":
+        raise QueryError("only SELECT, CONSTRUCT and DESCRIBE results can be paged (--limit, --offset).")
+    if _TAIL_MODIFIER.search(text):
+        raise QueryError("the query has its own LIMIT or OFFSET; drop it or drop --limit/--offset.")
+    modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
+    return f"{sparql.rstrip()}\n{modifiers.strip()}\n"

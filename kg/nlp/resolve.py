@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from kg.model import Article, Entity, EntityType, Mention
 from kg.nlp import lexicon
@@ -41,6 +43,18 @@ class _Cluster:
     spans: list[Span] = field(default_factory=list)
     same_as: tuple[str, ...] = ()
     typed_by_label: bool = False
+
+
+@lru_cache(maxsize=4)
+def reference_matcher(vocab: Vocab) -> Matcher:
+    """Definite descriptions ("the ministry") and subject pronouns, built once per vocab."""
+    matcher = Matcher(vocab)
+    heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
+    matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
+                              {"LOWER": {"IN": heads}}]])
+    matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
+                              "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
+    return matcher
 
 
 def resolve_mentions(doc: Doc, article: Article) -> MentionTable:
@@ -395,13 +409,7 @@ class _Resolver:
         order = sorted(
             ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
         )
-        matcher = Matcher(self.doc.vocab)
-        heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
-        matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
-                                  {"LOWER": {"IN": heads}}]])
-        matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
-                                  "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
-        for match_id, start, end in matcher(self.doc):
+        for match_id, start, end in reference_matcher(self.doc.vocab)(self.doc):
             if any(i in table.by_token for i in range(start, end)):
                 continue
             rule = self.doc.vocab.strings[match_id]

@@ -295,9 +295,7 @@ def dateline_places(doc: Doc) -> list[Span]:
     the place names must be followed by the date or agency directly.
     """
     spans: list[Span] = []
-    for token in doc:
-        if not _opens_line(token):
-            continue
+    for token in _line_openers(doc):
         segments: list[tuple[int, int]] = []
         i, start = token.i, token.i
         while i < len(doc) and _dateline_word(doc[i], first=not segments) and i - start < 4:
@@ -318,11 +316,13 @@ def dateline_places(doc: Doc) -> list[Span]:
     return spans
 
 
-def _opens_line(token: Token) -> bool:
-    if token.i == 0:
-        return True
-    before = token.doc[token.i - 1]
-    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+def _line_openers(doc: Doc) -> Iterable[Token]:
+    """The tokens that open a line: the first, and each after a newline."""
+    before: Token | None = None
+    for token in doc:
+        if before is None or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            yield token
+        before = token
 
 
 def _dateline_word(token: Token, *, first: bool) -> bool:
@@ -430,7 +430,7 @@ def _trade_context(head: Token) -> bool:
 
 
 def _is_disease(text: str) -> bool:
-    return norm(text) in {norm(d) for d in lexicon.diseases()}
+    return norm(text) in lexicon.disease_keys()
 
 
 def _person_after_owner(span: Span) -> Span | None:

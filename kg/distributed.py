@@ -38,15 +38,7 @@ class _Future(Protocol):
 class _WorkerFuture(_Future, Protocol):
     def done(self) -> bool: ...
 
-
-class _Done:
-    """A batch already extracted in this process: a result at hand, in the queue's order."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def result(self) -> Any:
-        return self.value
+    def cancel(self) -> bool: ...
 
 
 def extract_batch(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction]:
@@ -85,40 +77,58 @@ def shared_results(
     """Like :func:`ordered_results`, but this process works too instead of only waiting.
 
     Whenever the oldest batch is not back yet and the workers have ``window`` batches
-    queued, this process takes the next batch itself. Results still come in input order:
-    a batch done here is later in the input than every batch in flight. At most
+    queued, this process takes the next batch itself; once the input is all read, it takes
+    back the newest batch no worker has started. Results still come in input order. At most
     ``2 * window`` batches done here wait for the workers' results before them (enough to
     cover the workers' start-up).
     """
-    pending: deque[_WorkerFuture | _Done] = deque()
+    # [future, batch] while the workers have a batch; [None, result] once it is done here.
+    pending: deque[list[Any]] = deque()
     iterator = iter(batches)
     exhausted = False
     in_flight = here = 0
+
+    def read() -> list[T] | None:
+        nonlocal exhausted
+        batch = None if exhausted else next(iterator, None)
+        exhausted = batch is None
+        return batch
+
     while True:
-        while not exhausted and in_flight < window:
-            batch = next(iterator, None)
-            if batch is None:
-                exhausted = True
-            else:
-                pending.append(submit(batch))
-                in_flight += 1
+        while in_flight < window and (batch := read()) is not None:
+            pending.append([submit(batch), batch])
+            in_flight += 1
         if not pending:
             return
-        head = pending[0]
-        if isinstance(head, _Done) or exhausted or here >= 2 * window or head.done():
-            pending.popleft()
-            if isinstance(head, _Done):
-                here -= 1
-            else:
+        future, item = pending[0]
+        if future is not None and not future.done() and here < 2 * window:
+            if not exhausted:
+                if (batch := read()) is not None:
+                    pending.append([None, run_here(batch)])
+                    here += 1
+                continue
+            entry = _not_started(pending)
+            if entry is not None:
+                entry[:] = [None, run_here(entry[1])]
                 in_flight -= 1
-            yield head.result()
-            continue
-        batch = next(iterator, None)
-        if batch is None:
-            exhausted = True
+                here += 1
+                continue
+        pending.popleft()
+        if future is None:
+            here -= 1
+            yield item
         else:
-            pending.append(_Done(run_here(batch)))
-            here += 1
+            in_flight -= 1
+            yield future.result()
+
+
+def _not_started(pending: deque[list[Any]]) -> list[Any] | None:
+    """The newest entry whose batch no worker has started, now cancelled there; or None."""
+    for index in range(len(pending) - 1, 0, -1):
+        future = pending[index][0]
+        if future is not None and future.cancel():
+            return pending[index]
+    return None
 
 
 def extract_in_processes(
@@ -147,7 +157,7 @@ def extract_in_processes(
     workers = jobs - 1
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = shared_results(lambda b: pool.submit(extract, b, model), batches,
-                                 window=2 * workers, run_here=lambda b: extract(b, model))
+                                 window=4 * workers, run_here=lambda b: extract(b, model))
         for result in results:
             yield from result
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-
-import pytest
 
 from kg.build import build
 from kg.distributed import chunks, ordered_results, shared_results
@@ -75,8 +74,24 @@ def test_shared_results_work_here_while_workers_are_busy_and_keep_input_order():
     assert len(done_here) < 30  # ... and the worker took the rest
 
 
-def test_shared_results_wait_for_the_workers_when_nothing_is_left_to_take():
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(shared_results(lambda b: pool.submit(lambda: b), [[1], [2]], window=4,
-                                      run_here=lambda b: pytest.fail("no batch was left for this side")))
-    assert results == [[1], [2]]
+def test_shared_results_take_back_batches_no_worker_started_once_the_input_is_read():
+    done_here: list[int] = []
+    release = threading.Event()
+
+    def run_here(batch: list[int]) -> list[int]:
+        done_here.extend(batch)
+        release.set()  # the worker's first batch may finish only after this side took one
+        return [x * 10 for x in batch]
+
+    def work(batch: list[int]) -> list[int]:
+        release.wait(5)
+        return [x * 10 for x in batch]
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # All four batches go to the single worker at once; it holds the first until this
+        # side has taken back at least the last one.
+        results = list(shared_results(lambda b: pool.submit(work, b), chunks(range(12), 3), window=4,
+                                      run_here=run_here))
+    assert [x for r in results for x in r] == [x * 10 for x in range(12)]
+    assert done_here[:3] == [9, 10, 11]  # the newest batch first
+    assert 0 not in done_here  # the batch the worker had started stays with it

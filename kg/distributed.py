@@ -4,7 +4,9 @@ Workers receive small batches of :class:`~kg.model.Article` and send back plain
 :class:`~kg.model.Extraction` dataclasses: no spaCy object crosses a process boundary. Each
 worker process loads the pipeline once (``cached_pipeline`` caches it per process) and keeps
 it for every later batch. The driver keeps only a bounded window of batches in flight and
-yields results in input order, so memory stays flat however long the input stream is.
+yields results in input order, so memory stays flat however long the input stream is. On
+this machine the driver is one of the ``jobs`` processes: it extracts a batch itself
+whenever the oldest one in flight is not back yet.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ class _Future(Protocol):
     def result(self) -> Any: ...
 
 
+class _WorkerFuture(_Future, Protocol):
+    def done(self) -> bool: ...
+
+    def cancel(self) -> bool: ...
+
+
 def extract_batch(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction]:
     """Extract one batch in this process (the task every worker runs)."""
     from kg.nlp import extract_articles
@@ -59,6 +67,70 @@ def ordered_results(
         yield pending.popleft().result()
 
 
+def shared_results(
+    submit: Callable[[list[T]], _WorkerFuture],
+    batches: Iterable[list[T]],
+    *,
+    window: int,
+    run_here: Callable[[list[T]], Any],
+) -> Iterator[Any]:
+    """Like :func:`ordered_results`, but this process works too instead of only waiting.
+
+    Whenever the oldest batch is not back yet and the workers have ``window`` batches
+    queued, this process takes the next batch itself; once the input is all read, it takes
+    back the newest batch no worker has started. Results still come in input order. At most
+    ``2 * window`` batches done here wait for the workers' results before them (enough to
+    cover the workers' start-up).
+    """
+    # [future, batch] while the workers have a batch; [None, result] once it is done here.
+    pending: deque[list[Any]] = deque()
+    iterator = iter(batches)
+    exhausted = False
+    in_flight = here = 0
+
+    def read() -> list[T] | None:
+        nonlocal exhausted
+        batch = None if exhausted else next(iterator, None)
+        exhausted = batch is None
+        return batch
+
+    while True:
+        while in_flight < window and (batch := read()) is not None:
+            pending.append([submit(batch), batch])
+            in_flight += 1
+        if not pending:
+            return
+        future, item = pending[0]
+        if future is not None and not future.done() and here < 2 * window:
+            if not exhausted:
+                if (batch := read()) is not None:
+                    pending.append([None, run_here(batch)])
+                    here += 1
+                continue
+            entry = _not_started(pending)
+            if entry is not None:
+                entry[:] = [None, run_here(entry[1])]
+                in_flight -= 1
+                here += 1
+                continue
+        pending.popleft()
+        if future is None:
+            here -= 1
+            yield item
+        else:
+            in_flight -= 1
+            yield future.result()
+
+
+def _not_started(pending: deque[list[Any]]) -> list[Any] | None:
+    """The newest entry whose batch no worker has started, now cancelled there; or None."""
+    for index in range(len(pending) - 1, 0, -1):
+        future = pending[index][0]
+        if future is not None and future.cancel():
+            return pending[index]
+    return None
+
+
 def extract_in_processes(
     articles: Iterable[Article],
     *,
@@ -67,14 +139,26 @@ def extract_in_processes(
     batch_size: int = TASK_SIZE,
     extract: ExtractBatch = extract_batch,
 ) -> Iterator[Extraction]:
-    """Extractions in input order from ``jobs`` worker processes on this machine."""
+    """Extractions in input order from ``jobs`` processes: ``jobs - 1`` workers and this one.
+
+    This process extracts whenever it would otherwise wait for a worker (while the workers
+    start up and load the model, and between its own store writes), so ``jobs`` processes
+    are busy, not ``jobs`` workers and an idle driver.
+    """
     size = max(1, min(batch_size, TASK_SIZE))
+    batches = chunks(articles, size)
+    if jobs <= 1:
+        for batch in batches:
+            yield from extract(batch, model)
+        return
     # spawn, not fork: the driver holds the store (RocksDB threads) and maybe a Dask client;
     # forking a threaded process can deadlock the child.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        batches = chunks(articles, size)
-        for result in ordered_results(lambda b: pool.submit(extract, b, model), batches, window=2 * jobs):
+    workers = jobs - 1
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = shared_results(lambda b: pool.submit(extract, b, model), batches,
+                                 window=4 * workers, run_here=lambda b: extract(b, model))
+        for result in results:
             yield from result
 
 
@@ -117,4 +201,5 @@ def extract_on_cluster(
         client.close()
 
 
-__all__ = ["TASK_SIZE", "extract_batch", "extract_in_processes", "extract_on_cluster", "ordered_results"]
+__all__ = ["TASK_SIZE", "extract_batch", "extract_in_processes", "extract_on_cluster", "ordered_results",
+           "shared_results"]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from kg.io import read_articles
 from kg.model import Article
 from kg.nlp.extract import extract_articles
 
@@ -30,13 +33,12 @@ def test_memory_zone_gives_the_extractions_of_a_plain_pipe(nlp):
 def test_memory_zone_keeps_the_string_store_from_growing(nlp):
     list(extract_articles(_articles("warm"), nlp=nlp, batch_size=2, memory_zone=True))
     before = len(nlp.vocab.strings)
-    # The first batch runs outside a zone (it warms lazily built matchers): known texts here.
     novel = [Article(f"n{i}", f"Grelvaxion{i} Prundt{i} visited Zyrkosia{i} on Friday.") for i in range(6)]
     assert len(list(extract_articles(_articles("again") + novel, nlp=nlp, batch_size=3, memory_zone=True))) == 9
     assert len(nlp.vocab.strings) == before
 
 
-def test_after_the_first_batch_of_a_pipeline_every_call_runs_in_a_zone(nlp):
+def test_every_call_runs_in_a_zone(nlp):
     list(extract_articles(_articles("first"), nlp=nlp, batch_size=8, memory_zone=True))
     before = len(nlp.vocab.strings)
     # One batch per call, as a worker process gets one task at a time.
@@ -79,3 +81,32 @@ def test_the_countrys_body_said_at_the_end_and_is_the_body_named_in_full(nlp):
     facts = _facts(nlp, text)
     assert ("said", "organization:ministry-of-health", None,
             "Tanzania has received 1.5 million doses of vaccine from India") in facts
+
+
+@pytest.fixture(scope="module")
+def fresh_nlp():
+    """kg's pipeline as a user might assemble it: no rule matcher built for its vocab yet."""
+    from kg.nlp.loading import load_statistical
+    from kg.nlp.pipeline import add_components
+
+    return add_components(load_statistical())
+
+
+def test_a_fresh_pipeline_streams_in_zones_from_its_first_batch(nlp, fresh_nlp, repo):
+    articles = list(read_articles([repo / "examples"]))
+    assert len(articles) >= 5
+    plain = list(extract_articles(articles, nlp=nlp, batch_size=2, memory_zone=False))
+    before = len(fresh_nlp.vocab.strings)
+    # The matchers are built before the first zone: no rule name is lost when a zone ends
+    # (spaCy E018 would be raised by the second batch's matches).
+    zoned = list(extract_articles(articles, nlp=fresh_nlp, batch_size=2))
+    assert zoned == plain
+    assert sum(len(x.facts) for x in zoned) > 0
+    again = list(extract_articles(articles, nlp=fresh_nlp, batch_size=3))
+    assert again == plain
+    # Only the rule names stay; the texts' own strings are gone.
+    novel = [Article(f"z{i}", f"Plovastrin{i} Kedruma{i} arrived in Hollowick{i}.") for i in range(4)]
+    after_rules = len(fresh_nlp.vocab.strings)
+    list(extract_articles(novel, nlp=fresh_nlp, batch_size=2))
+    assert len(fresh_nlp.vocab.strings) == after_rules
+    assert after_rules - before < 1000

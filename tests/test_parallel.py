@@ -1,12 +1,13 @@
-"""``--jobs N``: extraction in N worker processes gives the graph a single process gives."""
+"""``--jobs N``: extraction in N processes (this one and N - 1 workers) gives the graph one process gives."""
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from kg.build import build
-from kg.distributed import chunks, ordered_results
+from kg.distributed import chunks, ordered_results, shared_results
 from test_build import write_corpus
 from test_incremental import ARTICLES
 
@@ -54,3 +55,43 @@ def test_jobs_2_graph_is_byte_identical_to_jobs_1(tmp_path, nlp):
     assert one.articles_written == two.articles_written == len(ARTICLES)
     assert (one.entities, one.facts, one.triples) == (two.entities, two.facts, two.triples)
     assert (tmp_path / "one" / "graph.trig").read_bytes() == (tmp_path / "two" / "graph.trig").read_bytes()
+
+
+def test_shared_results_work_here_while_workers_are_busy_and_keep_input_order():
+    done_here: list[int] = []
+
+    def run_here(batch: list[int]) -> list[int]:
+        done_here.extend(batch)
+        return [x * 10 for x in batch]
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        def submit(batch: list[int]) -> Future:
+            return pool.submit(lambda b: (time.sleep(0.05), [x * 10 for x in b])[1], batch)
+
+        results = [x for r in shared_results(submit, chunks(range(30), 3), window=2, run_here=run_here) for x in r]
+    assert results == [x * 10 for x in range(30)]
+    assert done_here  # this side took batches while the slow worker was busy
+    assert len(done_here) < 30  # ... and the worker took the rest
+
+
+def test_shared_results_take_back_batches_no_worker_started_once_the_input_is_read():
+    done_here: list[int] = []
+    release = threading.Event()
+
+    def run_here(batch: list[int]) -> list[int]:
+        done_here.extend(batch)
+        release.set()  # the worker's first batch may finish only after this side took one
+        return [x * 10 for x in batch]
+
+    def work(batch: list[int]) -> list[int]:
+        release.wait(5)
+        return [x * 10 for x in batch]
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # All four batches go to the single worker at once; it holds the first until this
+        # side has taken back at least the last one.
+        results = list(shared_results(lambda b: pool.submit(work, b), chunks(range(12), 3), window=4,
+                                      run_here=run_here))
+    assert [x for r in results for x in r] == [x * 10 for x in range(12)]
+    assert done_here[:3] == [9, 10, 11]  # the newest batch first
+    assert 0 not in done_here  # the batch the worker had started stays with it

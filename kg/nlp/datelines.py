@@ -4,6 +4,7 @@ the model's entities by kg.nlp.entities."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,9 +21,7 @@ def dateline_places(doc: Doc) -> list[Span]:
     the place names must be followed by the date or agency directly.
     """
     spans: list[Span] = []
-    for token in doc:
-        if not _opens_line(token):
-            continue
+    for token in _line_openers(doc):
         segments: list[tuple[int, int]] = []
         i, start = token.i, token.i
         while i < len(doc) and _dateline_word(doc[i], first=not segments) and i - start < 4:
@@ -43,11 +42,13 @@ def dateline_places(doc: Doc) -> list[Span]:
     return spans
 
 
-def _opens_line(token: Token) -> bool:
-    if token.i == 0:
-        return True
-    before = token.doc[token.i - 1]
-    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+def _line_openers(doc: Doc) -> Iterator[Token]:
+    """The tokens that open a line: the first, and each after a newline (one pass)."""
+    before: Token | None = None
+    for token in doc:
+        if before is None or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            yield token
+        before = token
 
 
 def _dateline_word(token: Token, *, first: bool) -> bool:

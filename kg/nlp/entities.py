@@ -400,7 +400,7 @@ def _field_of_title(span: Span) -> bool:
 
 
 def _is_disease(text: str) -> bool:
-    return norm(text) in {norm(d) for d in lexicon.diseases()}
+    return norm(text) in lexicon.disease_keys()
 
 
 def _person_after_owner(span: Span) -> Span | None:

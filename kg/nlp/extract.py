@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
-from weakref import WeakSet
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
 from kg.nlp.loading import DEFAULT_MODEL, model_id
@@ -46,9 +44,19 @@ def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> d
     }
 
 
-# Pipelines that have run one batch outside a memory zone (a worker calls extract_articles
-# once per task: only its first call warms up).
-_WARMED: WeakSet[Language] = WeakSet()
+def prepare(nlp: Language) -> Language:
+    """Build the rule matchers kg's extraction uses for ``nlp``'s vocab; idempotent and cheap.
+
+    They are cached per vocab. Built before the first ``nlp.memory_zone()``, their rule
+    names stay in the StringStore for good; a matcher first built inside a zone would lose
+    them when the zone ends (spaCy error E018).
+    """
+    from kg.nlp.relations import build_matchers
+    from kg.nlp.references import reference_matcher
+
+    build_matchers(nlp.vocab)
+    reference_matcher(nlp.vocab)
+    return nlp
 
 
 def extract_articles(
@@ -58,16 +66,14 @@ def extract_articles(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
-    memory_zone: bool = False,
+    memory_zone: bool = True,
 ) -> Iterator[Extraction]:
     """Stream extractions for ``articles`` in input order, one batch of Docs at a time.
 
-    With ``memory_zone`` (one process only) each batch runs in ``nlp.memory_zone()``: the
-    strings and lexemes its texts add to the vocab are dropped after the batch, so a long
-    stream does not grow the StringStore. Extractions are plain data: nothing refers to a
-    Doc once its batch is done. It is off by default: relation rules build their matchers
-    lazily, and a matcher first built inside a zone loses its rule names when the zone ends
-    (spaCy error E018), which the first unzoned batch does not always prevent.
+    With ``memory_zone`` (the default; one process only) each batch runs in
+    ``nlp.memory_zone()``: the strings and lexemes its texts add to the vocab are dropped
+    after the batch, so a long stream does not grow the StringStore. Extractions are plain
+    data: nothing refers to a Doc once its batch is done.
 
     >>> from kg.model import Article
     >>> [x.article.id for x in extract_articles([Article("a1", "Zhang Qi said so.")])]  # doctest: +SKIP
@@ -87,12 +93,11 @@ def extract_articles(
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield extract(doc, article, model=name)
         return
-    # A pipeline's first batch runs outside a zone: components and relation rules that build
-    # their matchers lazily on first use must not have their rule names evicted after a batch.
     while batch := list(islice(stream, max(1, batch_size))):
-        warm = nlp in _WARMED
-        with nlp.memory_zone() if warm else nullcontext():
-            _WARMED.add(nlp)
+        # Before every zone, not once: the per-vocab caches are bounded, and a matcher
+        # evicted by another pipeline's vocab must not be rebuilt inside a zone.
+        prepare(nlp)
+        with nlp.memory_zone():
             # Extract the whole batch inside the zone; yield only plain data after it ends.
             done = [extract(doc, article, model=name) for doc, article in
                     nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size)]

@@ -62,6 +62,9 @@ class ProductKind:
     names: tuple[str, ...]
 
 
+# Called for every name and many words of every article: the same strings recur across
+# articles. Bounded, so a long build does not keep every string it has seen.
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lower case, typographic quotes made plain, runs of spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
@@ -434,6 +437,12 @@ def is_generic(text: str) -> bool:
 def diseases() -> tuple[str, ...]:
     """Disease names as written (matched case-insensitively)."""
     return _lines("diseases.txt", lower=False)
+
+
+@lru_cache(maxsize=1)
+def disease_keys() -> frozenset[str]:
+    """Disease names as :func:`norm` writes them."""
+    return frozenset(norm(d) for d in diseases())
 
 
 @lru_cache(maxsize=1)

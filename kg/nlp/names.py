@@ -4,6 +4,7 @@ names they shorten, owned units, bare head words, the words of persons' names.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -105,10 +106,16 @@ def organization_words(text: str) -> bool:
     return bool(words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.agency_units()))
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
+@lru_cache(maxsize=1 << 14)  # names recur within and across articles
 def clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(the|The)\s+", "", text)
-    return re.sub(r"['\u2019]s$", "", text).strip()
+    text = _SPACES.sub(" ", text).strip()
+    text = _LEADING_THE.sub("", text)
+    return _POSSESSIVE_END.sub("", text).strip()
 
 
 def singular_tail(span: Span) -> str:

@@ -75,8 +75,13 @@ def add_components(nlp: Language) -> Language:
 
 
 def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` and add kg's components, so that ``doc.ents`` carry kg types."""
-    return add_components(load_statistical(model))
+    """Load ``model`` and add kg's components, so that ``doc.ents`` carry kg types.
+
+    The relation rules' matchers are built here too, before any memory zone opens.
+    """
+    from kg.nlp.extract import prepare
+
+    return prepare(add_components(load_statistical(model)))
 
 
 @lru_cache(maxsize=4)

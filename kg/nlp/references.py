@@ -5,9 +5,11 @@ points forward to the person named next. Used by kg.nlp.resolve after the named 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kg.model import Entity, EntityType
 from kg.nlp import lexicon
@@ -21,12 +23,11 @@ _COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", 
                             "university", "corporation", "carmaker", "manufacturer", "maker"})
 
 
-def refer(doc: Doc, table: MentionTable) -> None:
-    """Definite descriptions and subject pronouns take the key of their antecedent."""
-    order = sorted(
-        ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
-    )
-    matcher = Matcher(doc.vocab)
+@lru_cache(maxsize=4)
+def reference_matcher(vocab: Vocab) -> Matcher:
+    """Definite descriptions ("the ministry") and subject pronouns, built once per vocab
+    (and before any memory zone: a matcher first built inside one loses its rule names)."""
+    matcher = Matcher(vocab)
     heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
     matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
                               {"LOWER": {"IN": heads}}]])
@@ -36,7 +37,15 @@ def refer(doc: Doc, table: MentionTable) -> None:
                                     {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
     matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
                               "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
-    for match_id, start, end in matcher(doc):
+    return matcher
+
+
+def refer(doc: Doc, table: MentionTable) -> None:
+    """Definite descriptions and subject pronouns take the key of their antecedent."""
+    order = sorted(
+        ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
+    )
+    for match_id, start, end in reference_matcher(doc.vocab)(doc):
         rule = doc.vocab.strings[match_id]
         if rule == "definite-based":
             start, rule = end - 1, "definite"

@@ -101,12 +101,9 @@ class OxigraphStore(StoreBase):
 
     def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]]) -> None:
         store = self.ox
-        default = ox.DefaultGraph()
         ox_quads: list[ox.Quad] = []
         for _, (article_id, quads) in fresh:
-            named = to_ox_quads(article_id, quads)
-            ox_quads.extend(named)
-            ox_quads.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in named)
+            ox_quads.extend(to_ox_quads(article_id, quads, also_default=True))
         store.extend(ox_quads)
         for graph, (_, quads) in fresh:
             if not quads:  # an article with no quads still counts as present

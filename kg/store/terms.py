@@ -70,6 +70,8 @@ def from_ox_quad(quad: ox.Quad) -> Quad:
 
 def graph_name(node: Any) -> Node | None:
     """A quad's graph as a term: rdflib yields either a term or a ``Graph`` there."""
+    if type(node) is URIRef:  # the usual case, decided without isinstance's class walk
+        return node
     if isinstance(node, Graph):
         return node.identifier
     return node
@@ -117,8 +119,11 @@ def _to_ox_cached(term: Node) -> Any:
     return to_ox(term)
 
 
-def to_ox_quads(article_id: str, quads: Iterable[Quad]) -> list[ox.Quad]:
+def to_ox_quads(article_id: str, quads: Iterable[Quad], *, also_default: bool = False) -> list[ox.Quad]:
+    """The pyoxigraph quads of one article; ``also_default`` adds each triple to the default
+    graph too, right after its quad (the terms are converted once for both)."""
     convert, make = _to_ox_cached, ox.Quad
+    default = ox.DefaultGraph()
     out: list[ox.Quad] = []
     last_graph: Any = object()
     ox_graph: Any = None
@@ -127,7 +132,10 @@ def to_ox_quads(article_id: str, quads: Iterable[Quad]) -> list[ox.Quad]:
             # An article's quads share one graph term: compare by identity before converting.
             if g is not last_graph:
                 last_graph, ox_graph = g, to_ox_graph(g) if g is None or g == DATASET_DEFAULT_GRAPH_ID else convert(g)
-            out.append(make(convert(s), convert(p), convert(o), ox_graph))
+            subject, predicate, obj = convert(s), convert(p), convert(o)
+            out.append(make(subject, predicate, obj, ox_graph))
+            if also_default:
+                out.append(make(subject, predicate, obj, default))
         return out
     except (TypeError, ValueError) as error:
         raise StoreError(f"article {article_id!r} has a term that is not valid RDF: {error}") from error

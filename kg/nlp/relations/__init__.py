@@ -9,10 +9,11 @@ Each module reads one family of relations from the dependency parse:
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import organizations, places, posts, speech, trade
+from kg.nlp.relations import dates, organizations, places, posts, speech, trade
 from kg.nlp.relations.base import Context
 
 _MODULES = (posts, organizations, places, speech, trade)
@@ -26,6 +27,21 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable) -> list[Fact]
         facts.extend(module.extract(ctx))
     facts.extend(places.chained(facts))
     return _deduplicate(facts)
+
+
+def build_matchers(vocab: Vocab) -> None:
+    """Build every relation matcher of ``vocab`` now (each is cached per vocab).
+
+    A matcher first built inside ``nlp.memory_zone()`` would lose its rule names when the
+    zone ends (spaCy E018), so they are all built before any zone opens.
+    """
+    posts._matcher(vocab)
+    organizations._matcher(vocab)
+    places._matcher(vocab)
+    places._adjacent(vocab)
+    speech._matchers(vocab)
+    trade._matchers(vocab)
+    dates._matcher(vocab)
 
 
 def _identity(fact: Fact) -> tuple:
@@ -48,4 +64,4 @@ def _deduplicate(facts: list[Fact]) -> list[Fact]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.predicate.value, f.subject))
 
 
-__all__ = ["extract_facts"]
+__all__ = ["build_matchers", "extract_facts"]

@@ -269,3 +269,17 @@ def test_countries_in_what_the_titled_person_says_do_not_compete_for_the_post(pa
     assert _posts(facts_of(parser, text, table, module=posts)) == [("vega", "pe", "Foreign Minister")]
     text = "Peru exported more copper. Peru also sold zinc. Foreign Minister Rosa Vega arrived in Japan."
     assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_a_title_in_a_sentence_without_a_verb_reports_nothing() -> None:
+    # a headline's root is a noun: the walk up to the reporting verb must stop at the root
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.nlp.relations.national import _reported
+
+    words = ["Energy", "Minister", "Lien", "visit", "to", "Norway"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 3, 3, 3, 4],
+              deps=["compound", "compound", "poss", "ROOT", "prep", "pobj"],
+              pos=["PROPN", "PROPN", "PROPN", "NOUN", "ADP", "PROPN"])  # fmt: skip
+    assert _reported(doc[1]) == set()

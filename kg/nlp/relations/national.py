@@ -43,7 +43,7 @@ def _reported(anchor: Token) -> set[int]:
     """The tokens of what the titled person is reported to say ("Foreign Minister X said
     Chile wanted more trade with China"): countries named there are no place of the post."""
     verb = anchor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     speech = words("speech", "verbs")
     if verb.lemma_.lower() not in speech:

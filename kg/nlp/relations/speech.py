@@ -110,7 +110,7 @@ def _subjects(verb: Token) -> list[Token]:
             return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
         # "X was quoted as saying ...": the subject is the quoted one's
         as_phrase = current.dep_ == "prep" and current.lower_ == "as"
-        if (current.dep_ not in _INHERIT and not as_phrase) or current.head is current:
+        if (current.dep_ not in _INHERIT and not as_phrase) or current.head.i == current.i:
             return []
         current = current.head
     return []

@@ -193,7 +193,7 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
                                           or _described(ctx, t, claims or [])
                                           or _pronoun(ctx, t, current))]
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
             return []
         current = current.head
     return []

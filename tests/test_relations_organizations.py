@@ -84,10 +84,23 @@ def test_demonym_opening_a_name_places_the_body(parser) -> None:
     assert _based_pairs(facts) == [("ango", "angola", "based-demonym-name")]
 
 
-def test_country_name_inside_a_name_places_nothing(parser) -> None:
+def test_a_named_place_opening_a_name_places_the_body(parser) -> None:
     text = "The China Development Bank lent money to firms in China."
     table = {"China Development Bank": ("cdb", T.ORGANIZATION), "China": ("cn", T.COUNTRY)}
+    assert _based_pairs(facts_of(parser, text, table, module=organizations)) == [("cdb", "cn", "based-in-name")]
+    text = "Rich Studley of the Michigan Chamber of Commerce said firms in Michigan are ready."
+    table = {"Michigan Chamber of Commerce": ("chamber", T.ORGANIZATION), "Michigan": ("mi", T.PLACE),
+             "Rich Studley": ("rs", T.PERSON)}  # fmt: skip
+    assert _based_pairs(facts_of(parser, text, table, module=organizations)) == [("chamber", "mi", "based-in-name")]
+
+
+def test_a_place_not_named_on_its_own_or_late_in_a_name_places_nothing(parser) -> None:
+    text = "The Traverse City Area Chamber of Commerce met on Monday in Lansing."
+    table = {"Traverse City Area Chamber of Commerce": ("tc", T.ORGANIZATION), "Lansing": ("lan", T.PLACE)}
     assert _based_pairs(facts_of(parser, text, table, module=organizations)) == []
+    text = "The Institute of Virology in Wuhan opened. Wuhan is large."
+    table = {"Institute of Virology": ("wiv", T.ORGANIZATION), "Wuhan": ("wuhan", T.PLACE)}
+    assert ("wiv", "wuhan", "based-in-name") not in _based_pairs(facts_of(parser, text, table, module=organizations))
 
 
 def test_based_in_a_city_carries_to_its_state(parser) -> None:

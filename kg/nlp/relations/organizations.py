@@ -19,7 +19,7 @@ from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
               "based-demonym-name": 0.7, "based-descriptor": 0.75,
-              "based-headquarters": 0.85, "sub-apposition": 0.8}  # fmt: skip
+              "based-headquarters": 0.85, "sub-apposition": 0.8, "based-in-name": 0.6}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -175,20 +175,40 @@ def _modifier(ctx: Context, x: Token, y: Token) -> list[Fact]:
     kx = ctx.key(x, ORGS)
     if kx is None:
         return []
+    if ctx.table.key_at(y) == kx and y.pos_ == "PROPN" and not _names_a_country(y):
+        return _place_opening_name(ctx, kx, x, y)
     ky = ctx.key(y, PLACES) if y.pos_ == "PROPN" else None
     if ky is None and y.pos_ in ("ADJ", "PROPN"):
         ky = ctx.country_of_demonym(y)
     if ky is None or ky == kx:
         return []
     if ctx.table.key_at(y) == kx and y.pos_ == "PROPN":
-        # "China Development Bank", "Bank of America": a place inside the name says nothing;
-        # a demonym opening it ("the Angolan Government") places the body in that country.
-        if not _names_a_country(y):
-            return []
+        # a demonym opening the name ("the Angolan Government") places the body in that country
         return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-demonym-name",
                          confidence=CONFIDENCE["based-demonym-name"])]  # fmt: skip
     return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-modifier",
                      confidence=CONFIDENCE["based-modifier"])]  # fmt: skip
+
+
+def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[Fact]:
+    """ "the Michigan Chamber of Commerce", "U.S. Army", "Wuhan Institute of Virology": a
+    place the article names elsewhere, opening a body's name, is where the body is. Only a
+    place the article itself names (an entity of its own), so "the China Development Bank"
+    in a story that never names China says nothing; never a place after the name's first
+    words ("Bank of America" is read by the preposition rule, if at all)."""
+    name = ctx.mention(head)
+    words = [t for t in name if t.lower_ != "the"]
+    if not words or y not in words[:3]:
+        return []
+    for size in (3, 2, 1):
+        prefix = words[:size]
+        if len(prefix) < size or size >= len(words) or y not in prefix:
+            continue
+        place = ctx.key_by_name(" ".join(t.text for t in prefix), PLACES)
+        if place is not None and place != org:
+            return [ctx.fact(org, Predicate.BASED_IN, [*prefix, head], object=place,
+                             rule="based-in-name", confidence=CONFIDENCE["based-in-name"])]  # fmt: skip
+    return []
 
 
 def _names_a_country(token: Token) -> bool:

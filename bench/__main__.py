@@ -14,7 +14,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.harness import Context, merge_previous, print_table, run_all, run_info, write_results
+from bench.harness import Context, Outcome, merge_previous, print_table, run_all, run_info, write_results
 
 # Run order matters: memory builds the BBC + Reuters graph that query and export then read.
 BENCHMARKS = {
@@ -52,14 +52,23 @@ def main(argv: list[str] | None = None) -> int:
     ctx = Context(quick=args.quick, articles=args.articles,
                   options={"growth": args.growth, "growth_model": args.growth_model, "graph_jobs": args.graph_jobs})
     benchmarks = {name: importlib.import_module(BENCHMARKS[name]).run for name in chosen}
+    command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
+    directory = [args.results] if args.results else []
+
+    def write_partial(so_far: list[Outcome]) -> None:
+        # A long run killed late still leaves what it measured (speed.partial.*); the
+        # complete results replace speed.json/speed.md only at the end.
+        info = run_info(quick=args.quick, command=command.strip(), started=started)
+        info["finished"] = f"not yet: {len({o.benchmark for o in so_far})} of {len(chosen)} benchmarks done"
+        write_results(so_far, info, *directory, stem="speed.partial")
+
     try:
-        outcomes = run_all(benchmarks, ctx)
+        outcomes = run_all(benchmarks, ctx, after_each=write_partial)
     finally:
         if args.keep:
             print(f"scratch kept in {ctx.workdir}", file=sys.stderr)
         else:
             shutil.rmtree(ctx.workdir, ignore_errors=True)
-    command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     info = run_info(quick=args.quick, command=command.strip(), started=started)
     for outcome in outcomes:
         outcome.run = info["started"]
@@ -68,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         order = list(BENCHMARKS)
         outcomes.sort(key=lambda o: order.index(o.benchmark) if o.benchmark in order else len(order))
     print_table(outcomes, info)
-    paths = write_results(outcomes, info, *([args.results] if args.results else []))
+    paths = write_results(outcomes, info, *directory)
+    for partial in paths[0].parent.glob("speed.partial.*"):
+        partial.unlink()
     print(f"wrote {paths[0]} and {paths[1]}", file=sys.stderr)
     return 1 if any(o.status == "error" for o in outcomes) else 0
 

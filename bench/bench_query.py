@@ -94,7 +94,7 @@ def rdflib_baselines(path: Path, names: list[str], *, repeats: int, limit: float
                 raise RuntimeError("the rdflib baseline process exited before loading the graph")
             log(f"[bench] rdflib: {loaded.strip()}")
             while pending:
-                line = lines.get(timeout=limit * repeats + 5)
+                line = lines.get(timeout=2 * limit + 5)
                 if line is None:
                     raise RuntimeError(f"the rdflib baseline process died during {pending[0]!r}")
                 record = json.loads(line)
@@ -120,7 +120,7 @@ def run(ctx: Context) -> list[Outcome]:
 
     built = graph(ctx)
     repeats = 5 if ctx.quick else 21
-    limit = 30.0 if ctx.quick else 60.0
+    limit = 10.0 if ctx.quick else 20.0
     timed: dict[str, tuple[list[float], int]] = {}
     with open_store("oxigraph", path=built["output"] / "store") as store:
         quads = len(store)

@@ -198,7 +198,9 @@ def machine() -> dict[str, Any]:
 
 # --- running and reporting -------------------------------------------------------------------
 
-def run_all(benchmarks: dict[str, Benchmark], ctx: Context) -> list[Outcome]:
+def run_all(benchmarks: dict[str, Benchmark], ctx: Context,
+            *, after_each: Callable[[list[Outcome]], None] | None = None) -> list[Outcome]:
+    """Every benchmark in turn; ``after_each`` sees the outcomes so far after each one."""
     outcomes: list[Outcome] = []
     for name, benchmark in benchmarks.items():
         ctx.log(f"[bench] {name}: running ({'quick' if ctx.quick else 'full'})")
@@ -216,6 +218,8 @@ def run_all(benchmarks: dict[str, Benchmark], ctx: Context) -> list[Outcome]:
             outcome.load = (before, load_average())
         outcomes.extend(results)
         ctx.log(f"[bench] {name}: done in {elapsed:.0f} s")
+        if after_each is not None:
+            after_each(list(outcomes))
     return outcomes
 
 
@@ -295,9 +299,16 @@ def write_results(outcomes: list[Outcome], info: dict[str, Any], directory: Path
     directory.mkdir(parents=True, exist_ok=True)
     data = {**info, "results": [{**asdict(o), "verdict": o.verdict} for o in outcomes]}
     json_path, md_path = directory / f"{stem}.json", directory / f"{stem}.md"
-    json_path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
-    md_path.write_text(markdown(outcomes, info), encoding="utf-8")
+    _write_atomically(json_path, json.dumps(data, indent=2, default=str) + "\n")
+    _write_atomically(md_path, markdown(outcomes, info))
     return json_path, md_path
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A reader (or a killed run) sees the old file or the new one, never half of one."""
+    scratch = path.with_name(f".{path.name}.tmp")
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, path)
 
 
 def merge_previous(outcomes: list[Outcome], directory: Path = RESULTS, *, stem: str = "speed") -> list[Outcome]:

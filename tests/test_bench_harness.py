@@ -66,6 +66,21 @@ def test_a_failing_benchmark_is_reported_and_the_rest_run(tmp_path):
     assert "no store" in outcomes[0].measured
 
 
+def test_each_finished_benchmark_is_handed_on_before_the_next_runs(tmp_path):
+    seen: list[list[str]] = []
+
+    def first(ctx):
+        return [Outcome("first", 1.0, "s", "", True, "a figure")]
+
+    def second(ctx):
+        assert seen == [["first"]]  # the first result was out before this one started
+        return [Outcome("second", 1.0, "s", "", True, "a figure")]
+
+    ctx = Context(quick=True, workdir=tmp_path, log=lambda message: None)
+    run_all({"first": first, "second": second}, ctx, after_each=lambda so_far: seen.append([o.name for o in so_far]))
+    assert seen == [["first"], ["first", "second"]]
+
+
 def test_results_are_well_formed_json_and_markdown(tmp_path):
     from datetime import datetime, timezone
 

@@ -4,7 +4,7 @@ import pytest
 
 from kg.io import read_articles
 from kg.model import Article
-from kg.nlp.extract import extract_articles
+from kg.nlp.extract import extract_articles, word_batches
 
 TEXTS = (
     "Zorvanka Quillet, the deputy minister of Trade of Freedonia, said on Monday that the "
@@ -28,6 +28,24 @@ def test_memory_zone_gives_the_extractions_of_a_plain_pipe(nlp):
     assert any(x.entities for x in zoned) and any(x.facts for x in zoned)
     # Strings evicted after a batch are added again when the next batch needs them.
     assert list(extract_articles(_articles(), nlp=nlp, batch_size=1, memory_zone=True)) == plain
+
+
+def test_batches_are_bounded_by_articles_and_by_words():
+    articles = [Article(f"w{i}", " ".join(["word"] * n)) for i, n in enumerate((3, 3, 3, 9, 2, 2))]
+
+    def ids(**bounds):
+        return [[a.id for a in batch] for batch in word_batches(articles, **bounds)]
+
+    assert ids(max_articles=2, max_words=100) == [["w0", "w1"], ["w2", "w3"], ["w4", "w5"]]
+    # An article longer than the word bound is a batch of its own; order is kept.
+    assert ids(max_articles=10, max_words=6) == [["w0", "w1"], ["w2"], ["w3"], ["w4", "w5"]]
+    assert ids(max_articles=10, max_words=1000) == [["w0", "w1", "w2", "w3", "w4", "w5"]]
+    assert list(word_batches([], max_articles=4, max_words=10)) == []
+
+
+def test_small_word_batches_give_the_same_extractions(nlp):
+    whole = list(extract_articles(_articles(), nlp=nlp, batch_size=8))
+    assert list(extract_articles(_articles(), nlp=nlp, batch_size=8, max_words=5)) == whole
 
 
 def test_memory_zone_keeps_the_string_store_from_growing(nlp):

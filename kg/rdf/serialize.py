@@ -47,7 +47,7 @@ PREFIXES: dict[str, str] = {
 }
 assert PREFIXES["kg"] == str(KG._NS)
 
-_OX_FORMATS = {
+OX_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -61,7 +61,7 @@ _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "
 _BAD_IRI_CHARS = frozenset('<>"{}|^`\\ ') | {chr(i) for i in range(0x20)}
 
 
-class _BlankNodes(Exception):
+class BlankNodesInGraph(Exception):
     """The input has blank nodes: their labels must be made canonical first."""
 
 
@@ -98,7 +98,7 @@ class _Writer:
             return f'"{lexical}"^^{self.term(datatype)}'
         if isinstance(term, BNode):
             if not self._blank_nodes:
-                raise _BlankNodes
+                raise BlankNodesInGraph
             return f"_:{term}"
         raise InputError(f"cannot write RDF term {term!r}: only IRIs, literals and blank nodes")
 
@@ -199,7 +199,7 @@ def _statements(source: Source) -> set[tuple[str, str]]:
         )
     try:
         return _statements_from_rdflib(rows, blank_nodes=False)
-    except _BlankNodes:
+    except BlankNodesInGraph:
         return _statements_from_rdflib(_canonical_blank_nodes(rows), blank_nodes=True)
 
 
@@ -242,7 +242,7 @@ def to_oxigraph(source: Source) -> list[ox.Quad]:
     return list(ox.parse(_nquads(source, merge_graphs=False), format=ox.RdfFormat.N_QUADS))
 
 
-def _sorted_prefix_header(data: bytes) -> bytes:
+def sorted_prefix_header(data: bytes) -> bytes:
     """Prefix lines in PREFIXES order, whatever order the serializer chose."""
     lines = data.split(b"\n")
     n = 0
@@ -329,8 +329,8 @@ def _from_nquads(data: bytes, format: str) -> bytes:
     if format == "jsonld":
         return _jsonld(ox.parse(data, format=syntax))
     prefixes = PREFIXES if format in ("ttl", "trig") else None
-    out = ox.serialize(ox.parse(data, format=syntax), format=_OX_FORMATS[format], prefixes=prefixes)
-    return _sorted_prefix_header(out) if prefixes else out
+    out = ox.serialize(ox.parse(data, format=syntax), format=OX_FORMATS[format], prefixes=prefixes)
+    return sorted_prefix_header(out) if prefixes else out
 
 
 def format_for(path: str | os.PathLike[str]) -> str:
@@ -340,7 +340,8 @@ def format_for(path: str | os.PathLike[str]) -> str:
     return SUFFIXES[suffix]
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process umask (read by setting it and putting it back: there is no getter)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask
@@ -353,7 +354,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private; an export gets the permissions of any new file.
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~current_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)
@@ -384,7 +385,7 @@ def write_many(source: Source, paths: dict[str | os.PathLike[str], str | None], 
         if STREAM_FORMATS.issuperset(formats.values()):
             try:
                 return write_store_files(source, formats, **({"run_size": run_size} if run_size else {}))
-            except _BlankNodes:
+            except BlankNodesInGraph:
                 pass  # blank node labels are made canonical in memory, below
     data = serialize_many(source, formats.values())
     return [write_atomic(path, data[fmt]) for path, fmt in formats.items()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.rdf.serialize import PREFIXES, _sorted_prefix_header
+from kg.rdf.serialize import PREFIXES, sorted_prefix_header
 
 TRIPLE_FORMATS = ("ttl", "nt")
 
@@ -40,4 +40,4 @@ def store_triples(store: ox.Store, *, format: str) -> bytes | None:
         return data
     out = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
                        prefixes=PREFIXES)
-    return _sorted_prefix_header(out)
+    return sorted_prefix_header(out)

@@ -19,9 +19,9 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from kg.rdf.external_sort import RUN_SIZE, ExternalSort
-from kg.rdf.serialize import _OX_FORMATS, PREFIXES, QUAD_FORMATS, _BlankNodes, _sorted_prefix_header, _umask
+from kg.rdf.serialize import OX_FORMATS, PREFIXES, QUAD_FORMATS, BlankNodesInGraph, sorted_prefix_header, current_umask
 
-STREAM_FORMATS = frozenset(_OX_FORMATS)  # jsonld is built in memory by rdflib
+STREAM_FORMATS = frozenset(OX_FORMATS)  # jsonld is built in memory by rdflib
 
 _BLOCK_CHARS = 1 << 22  # the default graph's dump is read back in blocks of this many characters
 
@@ -29,7 +29,7 @@ _BLOCK_CHARS = 1 << 22  # the default graph's dump is read back in blocks of thi
 def write_store_files(store: ox.Store, targets: dict[Path, str], *, run_size: int = RUN_SIZE) -> list[Path]:
     """Write ``store`` to each path in its format (ttl, trig, nt, nq), each file atomically.
 
-    Raises ``_BlankNodes`` (writing nothing) when a statement has a blank node: their
+    Raises ``BlankNodesInGraph`` (writing nothing) when a statement has a blank node: their
     labels must be made canonical in memory first.
     """
     if not targets:
@@ -91,7 +91,7 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
 def _texts(ntriples: str) -> list[str]:
     # "_:" anywhere in the text (a literal may hold it too) sends the statements the careful way.
     if "_:" in ntriples:
-        raise _BlankNodes
+        raise BlankNodesInGraph
     lines = ntriples.split("\n")
     if lines and not lines[-1]:
         lines.pop()
@@ -144,10 +144,10 @@ def _write_file(path: Path, format: str, inputs: list[tuple[Path, ox.RdfFormat]]
     os.close(fd)
     try:
         # mkstemp makes the file private; an export gets the permissions of any new file.
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~current_umask())
         statements = chain.from_iterable(ox.parse(path=str(p), format=syntax) for p, syntax in inputs)
         prefixes = PREFIXES if format in ("ttl", "trig") else None
-        ox.serialize(statements, tmp, _OX_FORMATS[format], prefixes=prefixes)
+        ox.serialize(statements, tmp, OX_FORMATS[format], prefixes=prefixes)
         if prefixes:
             _sort_prefix_lines(Path(tmp))
         os.replace(tmp, path)
@@ -163,7 +163,7 @@ def _sort_prefix_lines(path: Path) -> None:
         while (line := handle.readline()).startswith(b"@prefix "):
             head.append(line)
         data = b"".join(head)
-        ordered = _sorted_prefix_header(data)
+        ordered = sorted_prefix_header(data)
         if ordered != data:
             handle.seek(0)
             handle.write(ordered)

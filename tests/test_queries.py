@@ -193,8 +193,8 @@ def test_pages_of_marked_queries_are_the_pages_of_their_plain_forms(name, wider_
     store = ox.Store()
     store.extend(to_oxigraph(wider_quads))
     count = len(list(ds.query(plain)))
-    assert count >= 3, name
-    for limit, offset in [(1, 0), (2, 1), (3, count - 2), (2, count)]:
+    assert count >= 2, name
+    for limit, offset in [(1, 0), (1, 1), (2, count - 1), (2, count), (count, 0)]:
         expected = _plain(ds.query(page(plain, limit=limit, offset=offset)))
         assert _plain(ds.query(page(fast, limit=limit, offset=offset))) == expected, (limit, offset)
         ox_expected = _ox_plain(store.query(page(plain, limit=limit, offset=offset), use_default_graph_as_union=True))

@@ -153,7 +153,7 @@ def test_article_summary_counts_zero_for_an_article_without_entities(wider_quads
     assert rows["bare-note"][1] == "A quiet day" and rows["bare-note"][4:] == [0, 0, 0]
 
 
-@pytest.mark.parametrize("name", ["statements", "fact-provenance", "entities", "article-summary"])
+@pytest.mark.parametrize("name", ["statements", "fact-provenance", "entities", "article-summary", "high-confidence-facts"])
 def test_a_page_is_the_slice_of_the_full_ordered_result(name, wider_quads):
     store = ox.Store()
     store.extend(to_oxigraph(wider_quads))

@@ -153,7 +153,7 @@ def test_article_summary_counts_zero_for_an_article_without_entities(wider_quads
     assert rows["bare-note"][1] == "A quiet day" and rows["bare-note"][4:] == [0, 0, 0]
 
 
-@pytest.mark.parametrize("name", ["statements", "fact-provenance", "entities", "article-summary"])
+@pytest.mark.parametrize("name", ["statements", "fact-provenance", "entities", "article-summary", "high-confidence-facts"])
 def test_a_page_is_the_slice_of_the_full_ordered_result(name, wider_quads):
     store = ox.Store()
     store.extend(to_oxigraph(wider_quads))
@@ -175,3 +175,28 @@ def test_paging_refuses_what_it_cannot_page():
     with pytest.raises(QueryError, match="0 or more"):
         page("SELECT ?s WHERE { ?s ?p ?o }", limit=-1)
     prepareQuery(page(get_query("entities"), limit=10, offset=5))
+
+
+def test_a_page_mark_cuts_the_sub_select_to_the_rows_up_to_the_page():
+    text = "SELECT ?s WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n    # page\n  }\n}\nORDER BY ?s\n"
+    paged = page(text, limit=10, offset=20)
+    assert "ORDER BY ?s\nLIMIT 30\n  }" in paged and paged.endswith("LIMIT 10 OFFSET 20\n")
+    assert "# page" not in paged and page(text) == text
+    assert "LIMIT" not in page(text, offset=5).split("}")[0]  # no limit: the sub-SELECT stays whole
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in PLAIN_FORMS.glob("*.rq") if "# page" in get_query(p.stem)))
+def test_pages_of_marked_queries_are_the_pages_of_their_plain_forms(name, wider_quads):
+    plain, fast = (PLAIN_FORMS / f"{name}.rq").read_text(encoding="utf-8"), get_query(name)
+    ds = Dataset(default_union=True)
+    ds.addN(wider_quads)
+    store = ox.Store()
+    store.extend(to_oxigraph(wider_quads))
+    count = len(list(ds.query(plain)))
+    assert count >= 2, name
+    for limit, offset in [(1, 0), (1, 1), (2, count - 1), (2, count), (count, 0)]:
+        expected = _plain(ds.query(page(plain, limit=limit, offset=offset)))
+        assert _plain(ds.query(page(fast, limit=limit, offset=offset))) == expected, (limit, offset)
+        ox_expected = _ox_plain(store.query(page(plain, limit=limit, offset=offset), use_default_graph_as_union=True))
+        assert _ox_plain(store.query(page(fast, limit=limit, offset=offset), use_default_graph_as_union=True)) \
+            == ox_expected, (limit, offset)

@@ -22,6 +22,10 @@ DEFAULT_PAGE = 100
 _COMMENT = re.compile(r"#[^\n]*")
 _FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
 _TAIL_MODIFIER = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+# A line holding only this comment closes the sub-SELECT that picks a page's rows by their
+# sort keys alone; paging puts a LIMIT there too (see ``page``).
+PAGE_MARK = "# page"
+_PAGE_MARK = re.compile(r"^[ \t]*" + re.escape(PAGE_MARK) + r"[ \t]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +56,12 @@ def get_query(name: str) -> str:
 def page(sparql: str, *, limit: int | None = None, offset: int = 0) -> str:
     """The query cut to ``limit`` rows after the first ``offset``, in the order its ORDER BY gives.
 
-    The page holds exactly those rows of the full result; the store still evaluates and
-    sorts the whole result, but hands over only the page.
+    The page holds exactly those rows of the full result. A plain query is evaluated and
+    sorted whole, and only the page is handed over. A query whose sub-SELECT orders its rows'
+    keys and ends at a line ``# page`` gets ``LIMIT offset + limit`` there too, so only the
+    page's rows are joined to the other columns: the page stays exact when that sub-SELECT
+    holds every required pattern of the query (each of its rows gives at least one row) and
+    the outer query orders by the same keys.
 
     >>> page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", limit=10, offset=20)[-19:]
     'LIMIT 10 OFFSET 20\\n'
@@ -68,5 +76,8 @@ def page(sparql: str, *, limit: int | None = None, offset: int = 0) -> str:
         raise QueryError("only SELECT, CONSTRUCT and DESCRIBE results can be paged (--limit, --offset).")
     if _TAIL_MODIFIER.search(text):
         raise QueryError("the query has its own LIMIT or OFFSET; drop it or drop --limit/--offset.")
+    if limit is not None:
+        # The keys of rows offset .. offset + limit - 1 are among the first offset + limit.
+        sparql = _PAGE_MARK.sub(f"LIMIT {offset + limit}", sparql)
     modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
     return f"{sparql.rstrip()}\n{modifiers.strip()}\n"

@@ -4,8 +4,9 @@ kg's figure is ``OxigraphStore.query`` (what `kg query` runs: SPARQL on the embe
 results converted to rdflib terms). Each named query is timed as `kg query NAME` runs it by
 default, its first page (``kg.rdf.queries.DEFAULT_PAGE`` rows in the query's order), and,
 when it has more rows than a page, also in full (``--limit 0``). The baseline is the same
-SPARQL text on an rdflib ``Dataset(default_union=True)`` holding the same quads in memory,
-results materialised. The baseline runs in a child process so that a query rdflib cannot
+query on an rdflib ``Dataset(default_union=True)`` holding the same quads in memory, results
+materialised: the same text, or its plain form (tests/data/queries) when that is faster on
+rdflib. The baseline runs in a child process so that a query rdflib cannot
 finish within the time limit is stopped (and reported as at least that limit) instead of
 stalling the run.
 """
@@ -46,6 +47,12 @@ def nquads(ctx: Context) -> Path:
 
 
 FULL = " (all rows)"
+PLAIN = " [plain form]"
+# Earlier, plainer texts of the named queries that were rewritten for Oxigraph's planner
+# (pinned there by the tests, which check both give the same rows). A rewrite can be much
+# slower on rdflib, so the rdflib baseline runs both texts and keeps the faster: a ratio
+# never rests on rdflib running a text shaped for the other engine.
+PLAIN_FORMS = Path(__file__).resolve().parents[1] / "tests" / "data" / "queries"
 
 
 def _queries() -> dict[str, str]:
@@ -62,6 +69,25 @@ def _queries() -> dict[str, str]:
         out[name] = page(text, limit=DEFAULT_PAGE)
         out[name + FULL] = text
     return out
+
+
+def _plain_queries() -> dict[str, str]:
+    """Key -> the plain form's SPARQL, paged as ``_queries`` pages the named text."""
+    from kg.rdf.queries import DEFAULT_PAGE, page
+
+    out: dict[str, str] = {}
+    for path in sorted(PLAIN_FORMS.glob("*.rq")) if PLAIN_FORMS.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        out[path.stem + PLAIN] = page(text, limit=DEFAULT_PAGE)
+        out[path.stem + FULL + PLAIN] = text
+    return out
+
+
+def _fastest(*records: dict[str, Any]) -> dict[str, Any]:
+    """The record with the smaller median (a timeout counts as its limit)."""
+    def cost(record: dict[str, Any]) -> float:
+        return record["timeout"] if "timeout" in record else median(record["times"])
+    return min((r for r in records if r), key=cost, default={})
 
 
 def _time(call, *, repeats: int, budget: float = float("inf"), least: int = 1) -> tuple[list[float], int]:
@@ -86,8 +112,9 @@ def rdflib_baselines(path: Path, names: list[str], *, repeats: int, limit: float
              "--budget", str(limit), *pending],
             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
         lines: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=lambda: [lines.put(line) for line in child.stdout] + [lines.put(None)],
-                         daemon=True).start()
+        # The reader gets this child's pipe and queue as arguments: a closure would look them
+        # up late and could end the next child's queue when this child is killed.
+        threading.Thread(target=_forward, args=(child.stdout, lines), daemon=True).start()
         try:
             loaded = lines.get(timeout=max(600.0, limit))
             if loaded is None:
@@ -108,6 +135,13 @@ def rdflib_baselines(path: Path, names: list[str], *, repeats: int, limit: float
             child.kill()
             child.wait()
     return results
+
+
+def _forward(stream, lines: queue.Queue[str | None]) -> None:
+    """Every line of ``stream`` into ``lines``, then None at its end."""
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
 
 
 def run(ctx: Context) -> list[Outcome]:
@@ -131,16 +165,22 @@ def run(ctx: Context) -> list[Outcome]:
             store.query(sparql)  # warm caches, as a user's second query would find them
             # A slow query stops repeating after KG_BUDGET_S (at least three runs for a median).
             timed[key] = _time(lambda: len(store.query(sparql)), repeats=repeats, budget=KG_BUDGET_S, least=3)
-    baselines = rdflib_baselines(nquads(ctx), list(timed), repeats=3, limit=limit, log=ctx.log)
+    plain = _plain_queries()
+    # The plain form first: a rewrite that rdflib cannot finish then still leaves a figure.
+    names = [n for key in timed for n in (key + PLAIN, key) if n in plain or n == key]
+    baselines = rdflib_baselines(nquads(ctx), names, repeats=3, limit=limit, log=ctx.log)
     outcomes: list[Outcome] = []
     for key, (kg_times, kg_rows) in timed.items():
         kg_ms = median(kg_times) * 1000
-        base = baselines.get(key, {})
+        base = _fastest(baselines.get(key, {}), baselines.get(key + PLAIN, {}))
+        form = "the plain form in tests/data/queries, faster there" if base.get("name", "").endswith(PLAIN) \
+            else "the same text"
         if "timeout" in base:
             rdf_ms, rdf_note = base["timeout"] * 1000, f"rdflib did not finish one run in {base['timeout']:g} s"
         else:
             rdf_ms = median(base["times"]) * 1000
             rdf_note = f"median of {len(base['times'])} rdflib runs; rows: kg {kg_rows}, rdflib {base['rows']}"
+        rdf_note += f"; rdflib ran {form}"
         speedup = ratio(rdf_ms, kg_ms)
         name = key.removesuffix(FULL)
         what = (f"the whole result of the named query {name!r} (`kg query {name} --limit 0`)" if key.endswith(FULL)
@@ -157,8 +197,8 @@ def run(ctx: Context) -> list[Outcome]:
             ratio=speedup,
             measured=(
                 f"median wall time of {what} over {len(kg_times)} runs on the Oxigraph store ({quads:,} quads, "
-                f"after one warm-up run), {kg_rows} rows converted to rdflib terms; baseline: the same SPARQL "
-                f"on rdflib's in-memory Dataset (union default graph) holding the same quads ({rdf_note}); "
+                f"after one warm-up run), {kg_rows} rows converted to rdflib terms; baseline: the same query "
+                f"(the faster of its text and its plain form, when it has one) on rdflib's in-memory Dataset (union default graph) holding the same quads ({rdf_note}); "
                 f"ratio = rdflib ÷ kg."
             ),
             corpus=built["corpus"],
@@ -216,7 +256,7 @@ def _rdflib_child(argv: list[str]) -> None:
     dataset = Dataset(default_union=True)
     dataset.parse(str(args.rdflib), format="nquads")
     print(f"{len(dataset)} quads loaded in {time.perf_counter() - start:.1f} s", flush=True)
-    queries = _queries()
+    queries = {**_queries(), **_plain_queries()}
     for name in args.names:
         times, rows = _time(lambda: len(list(dataset.query(queries[name]))), repeats=args.repeats,
                             budget=args.budget)

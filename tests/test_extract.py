@@ -128,3 +128,20 @@ def test_a_fresh_pipeline_streams_in_zones_from_its_first_batch(nlp, fresh_nlp, 
     list(extract_articles(novel, nlp=fresh_nlp, batch_size=2))
     assert len(fresh_nlp.vocab.strings) == after_rules
     assert after_rules - before < 1000
+
+
+def test_a_doc_extracted_again_gives_the_same_extraction_and_keeps_no_state(nlp):
+    # A long build may extract from Docs that outlive one article (cached or replayed
+    # Docs): extraction must read a Doc, never write onto it or grow the vocab.
+    from kg.nlp.extract import extract
+
+    doc = nlp(TEXTS[1] + " " + TEXTS[0])
+    article = Article("r0", doc.text)
+    first = extract(doc, article)
+    strings, spans, ents = len(nlp.vocab.strings), dict(doc.spans), doc.ents
+    for _ in range(3):
+        assert extract(doc, article) == first
+    assert first.entities and first.facts
+    assert not doc.user_data
+    assert dict(doc.spans) == spans and doc.ents == ents
+    assert len(nlp.vocab.strings) == strings

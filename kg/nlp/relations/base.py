@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
 from kg.nlp.mentions import MentionTable
+from kg.nlp.relations.tree import ParseIndex
 
 _DATA = "kg.nlp.data.relations"
 
@@ -46,6 +47,14 @@ class Context:
         self.table = table
         # The Doc may hold a stripped or normalized text; offsets must point into the article.
         self.offset = 0 if doc.text == article.text else max(article.text.find(doc.text), 0)
+        self._parse: ParseIndex | None = None
+
+    @property
+    def parse(self) -> ParseIndex:
+        """The Doc's parse, indexed once for every rule's tree patterns."""
+        if self._parse is None:
+            self._parse = ParseIndex(self.doc)
+        return self._parse
 
     # ------------------------------------------------------------------ entities
     def key(self, token: Token | None, types: frozenset[EntityType] | None = None) -> str | None:

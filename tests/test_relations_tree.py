@@ -85,3 +85,10 @@ def test_index_of_an_empty_doc_matches_nothing() -> None:
 def test_unsupported_patterns_are_refused(node: dict) -> None:
     with pytest.raises(ValueError):
         TreePatterns().add("bad", [[{"RIGHT_ID": "x", "RIGHT_ATTRS": {}}, node]])
+
+
+def test_subtree_is_the_tokens_subtree(doc: Doc) -> None:
+    index = ParseIndex(doc)
+    for token in doc:
+        assert sorted(index.subtree(token.i)) == [t.i for t in token.subtree]
+    assert sorted(index.subtree(6)) == list(range(5, 12))  # the Department of Trade of the Ministry

@@ -33,8 +33,9 @@ def lexicon(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+@lru_cache(maxsize=None)
 def words(name: str, key: str) -> frozenset[str]:
-    """A lower-case word set from a lexicon entry."""
+    """A lower-case word set from a lexicon entry (built once: rules ask for it per token)."""
     return frozenset(w.lower() for w in lexicon(name)[key])
 
 

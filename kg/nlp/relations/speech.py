@@ -207,8 +207,8 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         cut = {t.i for c in content for t in c.subtree if t.dep_ in ("advcl", "conj", "xcomp")
                and t.tag_ == "VBG" and t.lemma_.lower() in words("speech", "verbs")
                for t in t.subtree}  # fmt: skip
-        tokens = sorted({t for c in content for t in c.subtree if t.i not in cut}, key=lambda t: t.i)
-        tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+        below = sorted({i for c in content for i in ctx.parse.subtree(c.i) if i not in cut})
+        tokens = [ctx.doc[i] for i in below if sent.start <= i < sent.end]
         quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
     elif _has_quote_mark(sent) or _closing_attribution(verb, sent):
         quote = _without(sent, _verb_clause(verb))
@@ -219,7 +219,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     weak = verb.lemma_.lower() in words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     # The date of the saying, not one inside what was said.
-    said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
+    said_on = {i for c in verb.children if c.dep_ not in _CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
 
@@ -237,7 +237,8 @@ def _detached_quotation(units: _Units, verb: Token) -> list[Span]:
     attribution, which stands alone; the quotation is the unit(s) just before it."""
     k = units.index(verb)
     unit = units.units[k]
-    if any(not t.is_punct and not t.is_space and t.i not in {s.i for s in verb.subtree} for t in unit):
+    clause = {s.i for s in verb.subtree}
+    if any(not t.is_punct and not t.is_space and t.i not in clause for t in unit):
         return []
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or k == 0:
         return []

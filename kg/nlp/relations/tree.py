@@ -48,6 +48,15 @@ class ParseIndex:
         self._values: dict[int, dict[int, list[int]]] = {}
         self._candidates: dict[tuple[_Test, ...], list[int]] = {}
 
+    def subtree(self, i: int) -> list[int]:
+        """The indexes of ``doc[i].subtree`` (the token and all below it), in no order."""
+        found, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            found.append(k)
+            stack.extend(self.children[k])
+        return found
+
     def candidates(self, tests: tuple[_Test, ...]) -> list[int]:
         """The token indexes passing ``tests``, in text order (cached: rules share tests)."""
         found = self._candidates.get(tests)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -16,6 +17,9 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+# Entity names repeat within and across articles (every mention, link and post asks again):
+# each is worked out once. Bounded, so a long build keeps no more than this many.
+@lru_cache(maxsize=50_000)
 def slug(name: str) -> str:
     """A readable, IRI-safe key: ``"Ministry of Commerce" -> "ministry-of-commerce"``.
 

@@ -59,10 +59,14 @@ def article_key(article_id: str) -> str:
     return quote(article_id, safe="-._~")
 
 
+# An article's graph and node are asked for by every quad mapped for it: one term each, so
+# the store recognizes the graph by identity instead of comparing rdflib terms (bounded).
+@lru_cache(maxsize=4096)
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_key(article_id)}"]
 
 
+@lru_cache(maxsize=4096)
 def graph_iri(article_id: str) -> URIRef:
     """The named graph that holds everything read from one article."""
     return GRAPH[article_key(article_id)]

@@ -11,6 +11,7 @@ the same order, for a small part of the cost. The attributes are read once per D
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -36,16 +37,16 @@ class ParseIndex:
         size = len(doc)
         if size:
             table = doc.to_array([*_COLUMNS, HEAD])
-            self.columns: list[list[int]] = [table[:, k].tolist() for k in range(len(_COLUMNS))]
             heads = (table[:, len(_COLUMNS)].astype(numpy.int64) + numpy.arange(size)).tolist()
         else:
-            self.columns, heads = [[] for _ in _COLUMNS], []
+            table, heads = numpy.zeros((0, len(_COLUMNS) + 1), dtype=numpy.uint64), []
+        self._table = table
+        self.columns: list[list[int]] = [table[:, k].tolist() for k in range(len(_COLUMNS))]
         self.children: list[list[int]] = [[] for _ in range(size)]
         for i, head in enumerate(heads):
             if head != i:  # a root is its own head, and no child of itself
                 self.children[head].append(i)
         self.size = size
-        self._values: dict[int, dict[int, list[int]]] = {}
         self._candidates: dict[tuple[_Test, ...], list[int]] = {}
 
     def subtree(self, i: int) -> list[int]:
@@ -61,25 +62,16 @@ class ParseIndex:
         """The token indexes passing ``tests``, in text order (cached: rules share tests)."""
         found = self._candidates.get(tests)
         if found is None:
-            if tests:
-                column, accepted = tests[0]
-                by_value = self._by_value(column)
-                found = sorted(i for v in accepted if v in by_value for i in by_value[v])
-            else:
-                found = list(range(self.size))
-            for column, accepted in tests[1:]:
-                values = self.columns[column]
-                found = [i for i in found if values[i] in accepted]
-            self._candidates[tests] = found
+            passing = numpy.ones(self.size, dtype=bool)
+            for column, accepted in tests:  # whole columns at once, not token by token
+                passing &= numpy.isin(self._table[:, column], _array(accepted))
+            found = self._candidates[tests] = numpy.flatnonzero(passing).tolist()
         return found
 
-    def _by_value(self, column: int) -> dict[int, list[int]]:
-        by_value = self._values.get(column)
-        if by_value is None:
-            by_value = self._values[column] = {}
-            for i, value in enumerate(self.columns[column]):
-                by_value.setdefault(value, []).append(i)
-        return by_value
+
+@lru_cache(maxsize=None)  # one per pattern node: a fixed number
+def _array(accepted: frozenset[int]) -> numpy.ndarray:
+    return numpy.fromiter(accepted, dtype=numpy.uint64, count=len(accepted))
 
 
 def _hash(attr: str, value: str) -> int:

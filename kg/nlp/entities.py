@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -78,13 +81,15 @@ class EntityTyper:
         self.matcher = Matcher(vocab)
         for entry in lexicon.entity_patterns():
             self.matcher.add(entry["id"], [entry["pattern"]])
-        self.products = Matcher(vocab)
-        for key, heads in (("product_head", lexicon.product_heads()),
-                           ("commodity_head", lexicon.commodity_heads())):
-            nouns = {"POS": {"IN": ["NOUN", "PROPN"]}}
-            # the lemmatizer misreads some plurals ("syringes" -> "syrinx"): plain forms too
-            self.products.add(key, [[{"LEMMA": {"IN": sorted(heads)}, **nouns}],
-                                    [{"LOWER": {"IN": sorted(plural_forms(heads))}, **nouns}]])
+        # Product and commodity head nouns, by lemma and, as the lemmatizer misreads some
+        # plurals ("syringes" -> "syrinx"), by plain form too; a product head comes first,
+        # so it wins. Plain hash sets: one pass over the Doc's attributes finds them all.
+        self._nouns = frozenset((POS_IDS["NOUN"], POS_IDS["PROPN"]))
+        self._heads = [
+            (key, frozenset(map(get_string_id, heads)), frozenset(map(get_string_id, plural_forms(heads))))
+            for key, heads in (("product_head", lexicon.product_heads()),
+                               ("commodity_head", lexicon.commodity_heads()))
+        ]  # fmt: skip
         self.phrases = PhraseMatcher(vocab, attr="ORTH")
         self.lower_phrases = PhraseMatcher(vocab, attr="LOWER")
         ambiguous = lexicon.ambiguous_countries()
@@ -176,17 +181,19 @@ class EntityTyper:
 
     def _product_spans(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        matches: dict[int, int] = {}
-        for match_id, start, _end in self.products(doc):  # a plain product head wins
-            if doc.vocab.strings[matches.get(start, match_id)] != "product_head":
-                matches[start] = match_id
-            matches.setdefault(start, match_id)
-        for start, match_id in sorted(matches.items()):
+        matches: dict[int, str] = {}
+        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
+            if pos in self._nouns:
+                for key, lemmas, forms in self._heads:
+                    if lemma in lemmas or lower in forms:
+                        matches[i] = key
+                        break
+        for start, kind in matches.items():
             head = doc[start]
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O":
                 continue
             tight = in_goods_context(head)
-            if not tight and (doc.vocab.strings[match_id] == "commodity_head" or not trade_sentence(head)):
+            if not tight and (kind == "commodity_head" or not trade_sentence(head)):
                 continue
             if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() not in lexicon.product_flows():
                 continue  # "oil prices", "the car and electronics industries"

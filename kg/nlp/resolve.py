@@ -54,6 +54,8 @@ class _Resolver:
         self.clusters: list[_Cluster] = []
         self.by_identity: dict[str, _Cluster] = {}
         self.of_span: dict[tuple[int, int], _Cluster] = {}
+        # (start, end) of a sentence -> its text and first character: mentions share sentences
+        self._sentences: dict[tuple[int, int], tuple[str, int]] = {}
 
     def run(self) -> MentionTable:
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
@@ -423,11 +425,14 @@ class _Resolver:
 
     def _mention(self, span: Span) -> Mention:
         sent = span.sent
+        known = self._sentences.get((sent.start, sent.end))
+        if known is None:
+            known = self._sentences[sent.start, sent.end] = (sent.text, sent.start_char)
         return Mention(
             article=self.article.id,
             start=span.start_char,
             end=span.end_char,
             text=span.text,
-            sentence=sent.text,
-            sentence_start=sent.start_char,
+            sentence=known[0],
+            sentence_start=known[1],
         )

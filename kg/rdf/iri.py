@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -16,6 +17,9 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+# Entity names repeat within and across articles (every mention, link and post asks again):
+# each is worked out once. Bounded, so a long build keeps no more than this many.
+@lru_cache(maxsize=50_000)
 def slug(name: str) -> str:
     """A readable, IRI-safe key: ``"Ministry of Commerce" -> "ministry-of-commerce"``.
 
@@ -55,10 +59,14 @@ def article_key(article_id: str) -> str:
     return quote(article_id, safe="-._~")
 
 
+# An article's graph and node are asked for by every quad mapped for it: one term each, so
+# the store recognizes the graph by identity instead of comparing rdflib terms (bounded).
+@lru_cache(maxsize=4096)
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_key(article_id)}"]
 
 
+@lru_cache(maxsize=4096)
 def graph_iri(article_id: str) -> URIRef:
     """The named graph that holds everything read from one article."""
     return GRAPH[article_key(article_id)]

@@ -89,6 +89,9 @@ def article_quads(article_id: str, graph: URIRef, quads: Iterable[Any]) -> Itera
             g: Node | None = graph
         else:
             s, p, o, g = item
+            if g is graph:  # the usual case, decided without comparing rdflib terms
+                yield (s, p, o, g)
+                continue
             g = graph_name(g)
             if g is None or g == DATASET_DEFAULT_GRAPH_ID:
                 g = graph
@@ -106,16 +109,23 @@ _IRI_CACHE: dict[str, ox.NamedNode] = {}
 _IRI_CACHE_SIZE = 50_000
 
 
+def _iri(key: str) -> ox.NamedNode:
+    node = _IRI_CACHE.get(key)
+    if node is None:
+        if len(_IRI_CACHE) >= _IRI_CACHE_SIZE:
+            _IRI_CACHE.clear()
+        node = _IRI_CACHE[key] = ox.NamedNode(key)
+    return node
+
+
 def _to_ox_cached(term: Node) -> Any:
-    if type(term) is URIRef:
+    kind = type(term)
+    if kind is URIRef:
         # Keyed by the plain string: rdflib's term hash is computed in Python, str's is not.
-        key = str(term)
-        node = _IRI_CACHE.get(key)
-        if node is None:
-            if len(_IRI_CACHE) >= _IRI_CACHE_SIZE:
-                _IRI_CACHE.clear()
-            node = _IRI_CACHE[key] = ox.NamedNode(key)
-        return node
+        return _iri(str(term))
+    if kind is Literal and not term.language and term.datatype is not None:
+        # A typed literal's datatype is an IRI like any other: converted once.
+        return ox.Literal(str(term), datatype=_iri(str(term.datatype)))
     return to_ox(term)
 
 

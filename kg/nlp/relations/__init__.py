@@ -35,12 +35,8 @@ def build_matchers(vocab: Vocab) -> None:
     A matcher first built inside ``nlp.memory_zone()`` would lose its rule names when the
     zone ends (spaCy E018), so they are all built before any zone opens.
     """
-    posts._matcher(vocab)
-    organizations._matcher(vocab)
-    places._matcher(vocab)
     places._adjacent(vocab)
-    speech._matchers(vocab)
-    trade._matchers(vocab)
+    trade._money(vocab)
     dates._matcher(vocab)
 
 

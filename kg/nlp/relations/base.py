@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
 from kg.nlp.mentions import MentionTable
+from kg.nlp.relations.tree import ParseIndex
 
 _DATA = "kg.nlp.data.relations"
 
@@ -32,8 +33,9 @@ def lexicon(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+@lru_cache(maxsize=None)
 def words(name: str, key: str) -> frozenset[str]:
-    """A lower-case word set from a lexicon entry."""
+    """A lower-case word set from a lexicon entry (built once: rules ask for it per token)."""
     return frozenset(w.lower() for w in lexicon(name)[key])
 
 
@@ -46,6 +48,14 @@ class Context:
         self.table = table
         # The Doc may hold a stripped or normalized text; offsets must point into the article.
         self.offset = 0 if doc.text == article.text else max(article.text.find(doc.text), 0)
+        self._parse: ParseIndex | None = None
+
+    @property
+    def parse(self) -> ParseIndex:
+        """The Doc's parse, indexed once for every rule's tree patterns."""
+        if self._parse is None:
+            self._parse = ParseIndex(self.doc)
+        return self._parse
 
     # ------------------------------------------------------------------ entities
     def key(self, token: Token | None, types: frozenset[EntityType] | None = None) -> str | None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
-from spacy.vocab import Vocab
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
+from kg.nlp.relations.tree import TreePatterns
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
@@ -25,10 +24,10 @@ _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> DependencyMatcher:
+@lru_cache(maxsize=1)
+def _patterns() -> TreePatterns:
     preps = sorted({*lexicon("places")["sub_preps"], *lexicon("places")["based_preps"]})
-    matcher = DependencyMatcher(vocab)
+    matcher = TreePatterns()
     matcher.add("prep", [[
         {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
         {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "p",
@@ -60,8 +59,7 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
 def extract(ctx: Context) -> list[Fact]:
     """Units of organizations and the places organizations are based in."""
     facts: list[Fact] = []
-    for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
-        rule = ctx.doc.vocab.strings[match_id]
+    for rule, ids in _patterns()(ctx.parse):
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
         if rule == "prep":
             facts.extend(_prep(ctx, x, ctx.doc[ids[1]], y))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PLACES, Context, lexicon
+from kg.nlp.relations.tree import TreePatterns
 
 CONFIDENCE = {"located-described": 0.75, "located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7,
               "located-kind": 0.8}
@@ -24,9 +25,9 @@ _CHAIN_FLOOR = 0.75
 _LIST_WORDS = frozenset({",", "and", "or"})
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> DependencyMatcher:
-    matcher = DependencyMatcher(vocab)
+@lru_cache(maxsize=1)
+def _patterns() -> TreePatterns:
+    matcher = TreePatterns()
     matcher.add("located-prep", [[
         {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": "PROPN"}},
         {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "p",
@@ -76,8 +77,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky,
                               rule="located-adjacent", confidence=CONFIDENCE["located-adjacent"]))  # fmt: skip
         facts.extend(_listed(ctx, x, y, ky, "located-adjacent"))
-    for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
-        rule = ctx.doc.vocab.strings[match_id]
+    for rule, ids in _patterns()(ctx.parse):
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
         if rule == "located-kind":
             x = ctx.doc[ids[2]]

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span, Token
-from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context, lexicon, words
 from kg.nlp.relations.national import national_body
+from kg.nlp.relations.tree import TreePatterns
 
 POST_BODIES = ORGS | PLACES
 COUNTRY = frozenset({EntityType.COUNTRY})
@@ -51,10 +50,10 @@ def _is_titled(token: Token) -> bool:
     return _is_title_head(token) or any(c.dep_ == "compound" and _is_title_head(c) for c in token.children)
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> DependencyMatcher:
+@lru_cache(maxsize=1)
+def _patterns() -> TreePatterns:
     data = lexicon("posts")
-    matcher = DependencyMatcher(vocab)
+    matcher = TreePatterns()
     matcher.add("post-apposition", [[
         {"RIGHT_ID": "a", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
         {"LEFT_ID": "a", "REL_OP": ">", "RIGHT_ID": "b", "RIGHT_ATTRS": {"DEP": "appos"}},
@@ -82,8 +81,7 @@ def _matcher(vocab: Vocab) -> DependencyMatcher:
 def extract(ctx: Context) -> list[Fact]:
     """Posts and nationalities stated by titles next to person mentions."""
     facts: list[Fact] = []
-    for match_id, ids in _matcher(ctx.doc.vocab)(ctx.doc):
-        rule = ctx.doc.vocab.strings[match_id]
+    for rule, ids in _patterns()(ctx.parse):
         tokens = [ctx.doc[i] for i in ids]
         if rule == "post-apposition":
             a, b = tokens

@@ -11,13 +11,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import ORGS, PERSONS, Context, lexicon, words
 from kg.nlp.relations.dates import anchored_date
+from kg.nlp.relations.tree import TreePatterns
 
 SPEAKERS = PERSONS | ORGS
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -33,11 +32,12 @@ CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
               "quotation-continued": 0.7}  # fmt: skip
 
 
-@lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
-    verbs = Matcher(vocab)
-    verbs.add("SPEECH", [[{"LEMMA": {"IN": sorted(words("speech", "verbs"))}, "POS": "VERB"}]])
-    attribution = DependencyMatcher(vocab)
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[TreePatterns, TreePatterns]:
+    verbs = TreePatterns()
+    verbs.add("SPEECH", [[{"RIGHT_ID": "verb",
+                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(words("speech", "verbs"))}, "POS": "VERB"}}]])
+    attribution = TreePatterns()
     attribution.add("ACCORDING", [[
         {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
         {"LEFT_ID": "according", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to"}},
@@ -78,10 +78,10 @@ class _Units:
 
 def extract(ctx: Context) -> list[Fact]:
     """Every statement of the Doc whose source is a known person or organization."""
-    verbs, attribution = _matchers(ctx.doc.vocab)
+    verbs, attribution = _patterns()
     units = _Units(ctx.doc)
     found: list[tuple[Token, list[str], list[Fact]]] = []
-    for _, start, _ in verbs(ctx.doc):
+    for _, (start,) in verbs(ctx.parse):
         verb = ctx.doc[start]
         speakers, facts = _from_verb(ctx, verb, units)
         if facts or any(s.lower_ not in words("speech", "non_sources") for s in _subjects(verb)):
@@ -89,7 +89,7 @@ def extract(ctx: Context) -> list[Fact]:
         if facts:
             found.append((verb, speakers, facts))
     facts = [f for _, _, fs in found for f in fs]
-    for _, (according, _, source) in attribution(ctx.doc):
+    for _, (according, _, source) in attribution(ctx.parse):
         units.attributed.add(units.index(ctx.doc[according]))
         facts.extend(_from_attribution(ctx, ctx.doc[according], ctx.doc[source], units))
     for verb, speakers, direct in found:
@@ -207,8 +207,8 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         cut = {t.i for c in content for t in c.subtree if t.dep_ in ("advcl", "conj", "xcomp")
                and t.tag_ == "VBG" and t.lemma_.lower() in words("speech", "verbs")
                for t in t.subtree}  # fmt: skip
-        tokens = sorted({t for c in content for t in c.subtree if t.i not in cut}, key=lambda t: t.i)
-        tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+        below = sorted({i for c in content for i in ctx.parse.subtree(c.i) if i not in cut})
+        tokens = [ctx.doc[i] for i in below if sent.start <= i < sent.end]
         quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
     elif _has_quote_mark(sent) or _closing_attribution(verb, sent):
         quote = _without(sent, _verb_clause(verb))
@@ -219,7 +219,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     weak = verb.lemma_.lower() in words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     # The date of the saying, not one inside what was said.
-    said_on = {t.i for c in verb.children if c.dep_ not in _CONTENT for t in c.subtree}
+    said_on = {i for c in verb.children if c.dep_ not in _CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
 
@@ -237,7 +237,8 @@ def _detached_quotation(units: _Units, verb: Token) -> list[Span]:
     attribution, which stands alone; the quotation is the unit(s) just before it."""
     k = units.index(verb)
     unit = units.units[k]
-    if any(not t.is_punct and not t.is_space and t.i not in {s.i for s in verb.subtree} for t in unit):
+    clause = {s.i for s in verb.subtree}
+    if any(not t.is_punct and not t.is_space and t.i not in clause for t in unit):
         return []
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or k == 0:
         return []

@@ -20,6 +20,7 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, lexicon, words
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
+from kg.nlp.relations.tree import TreePatterns
 
 EXPORTERS = ORGS | frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"export-verb": 0.85, "export-verb-list": 0.8, "export-noun": 0.7,
@@ -47,7 +48,7 @@ class Claim:
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher]:
+def _money(vocab: Vocab) -> Matcher:
     data = lexicon("currencies")
     scales = sorted(lexicon("numbers")["scales"])
     symbols = sorted(data["symbols"])
@@ -69,14 +70,20 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, Matcher]:
         # "1.1 trillion Norwegian crowns": a national adjective names whose currency it is.
         [word_number, scale, {"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": names}}],
     ], greedy="LONGEST")  # fmt: skip
-    verbs = Matcher(vocab)
-    verbs.add("EXPORT_VERB", [[{"LEMMA": {"IN": sorted(words("trade", "export_verbs"))},
-                                "POS": "VERB"}]])  # fmt: skip
-    verbs.add("EARN_VERB", [[{"LEMMA": {"IN": sorted(words("trade", "earn_verbs"))},
-                              "POS": "VERB"}]])  # fmt: skip
+    return money
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> TreePatterns:
+    verbs = TreePatterns()
+    verbs.add("EXPORT_VERB", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {
+        "LEMMA": {"IN": sorted(words("trade", "export_verbs"))}, "POS": "VERB"}}]])  # fmt: skip
+    verbs.add("EARN_VERB", [[{"RIGHT_ID": "verb", "RIGHT_ATTRS": {
+        "LEMMA": {"IN": sorted(words("trade", "earn_verbs"))}, "POS": "VERB"}}]])  # fmt: skip
     nouns = sorted(words("trade", "shipment_nouns") | words("trade", "sales_nouns"))
-    verbs.add("EXPORT_NOUN", [[{"LOWER": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
-    return money, verbs
+    verbs.add("EXPORT_NOUN", [[{"RIGHT_ID": "noun",
+                                "RIGHT_ATTRS": {"LOWER": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}}]])
+    return verbs
 
 
 def money_in(span: Span, *, local: str | None = None) -> list[Money]:
@@ -84,7 +91,7 @@ def money_in(span: Span, *, local: str | None = None) -> list[Money]:
 
     ``local`` is the ISO code of the exporter country's own currency: a name several
     countries share ("pesos", "crowns") is read as that one when it goes by that name."""
-    money, _ = _matchers(span.doc.vocab)
+    money = _money(span.doc.vocab)
     chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", span.doc.text))
     found = []
     for _, start, end in money(span):
@@ -154,12 +161,11 @@ def local_currency(ctx: Context, key: str) -> str | None:
 def extract(ctx: Context) -> list[Fact]:
     """Exports and export values stated with an export verb, an earning verb ("earned X from
     exports") or an export noun ("exports were worth X", "export revenue of X")."""
-    _, verbs = _matchers(ctx.doc.vocab)
     facts: list[Fact] = []
     claims: list[Claim] = []
-    for match_id, start, _ in sorted(verbs(ctx.doc), key=lambda m: m[1]):
+    # a token is never two of these (a verb or a noun; the verb lists share no lemma)
+    for label, (start,) in sorted(_verbs()(ctx.parse), key=lambda m: m[1][0]):
         token = ctx.doc[start]
-        label = ctx.doc.vocab.strings[match_id]
         if label == "EXPORT_VERB":
             facts.extend(_from_verb(ctx, token, claims))
         elif label == "EARN_VERB":

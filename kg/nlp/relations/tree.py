@@ -1,0 +1,150 @@
+"""Dependency patterns matched over one shared index of a Doc's parse.
+
+The relation rules use spaCy's DependencyMatcher pattern format, but only the child operator
+``>`` and plain attribute tests. The DependencyMatcher tries every combination of the tokens
+its pattern nodes match (a cartesian product over each sentence) and runs a token Matcher of
+its own; walking down from each candidate head to its children finds the same matches, in
+the same order, for a small part of the cost. The attributes are read once per Doc
+(``ParseIndex``) and shared by every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+# Pattern attribute -> (spaCy attribute id, column of the index)
+_ATTRS = {"POS": (POS, 0), "DEP": (DEP, 1), "LOWER": (LOWER, 2), "LEMMA": (LEMMA, 3), "TAG": (TAG, 4)}
+_COLUMNS = [attr for attr, _ in _ATTRS.values()]
+
+
+# A node test: (column, accepted hashes)
+_Test = tuple[int, frozenset[int]]
+
+
+class ParseIndex:
+    """A Doc's token attributes (as spaCy hashes) and children, read once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        size = len(doc)
+        if size:
+            table = doc.to_array([*_COLUMNS, HEAD])
+            heads = (table[:, len(_COLUMNS)].astype(numpy.int64) + numpy.arange(size)).tolist()
+        else:
+            table, heads = numpy.zeros((0, len(_COLUMNS) + 1), dtype=numpy.uint64), []
+        self._table = table
+        self.columns: list[list[int]] = [table[:, k].tolist() for k in range(len(_COLUMNS))]
+        self.children: list[list[int]] = [[] for _ in range(size)]
+        for i, head in enumerate(heads):
+            if head != i:  # a root is its own head, and no child of itself
+                self.children[head].append(i)
+        self.size = size
+        self._candidates: dict[tuple[_Test, ...], list[int]] = {}
+
+    def subtree(self, i: int) -> list[int]:
+        """The indexes of ``doc[i].subtree`` (the token and all below it), in no order."""
+        found, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            found.append(k)
+            stack.extend(self.children[k])
+        return found
+
+    def candidates(self, tests: tuple[_Test, ...]) -> list[int]:
+        """The token indexes passing ``tests``, in text order (cached: rules share tests)."""
+        found = self._candidates.get(tests)
+        if found is None:
+            passing = numpy.ones(self.size, dtype=bool)
+            for column, accepted in tests:  # whole columns at once, not token by token
+                passing &= numpy.isin(self._table[:, column], _array(accepted))
+            found = self._candidates[tests] = numpy.flatnonzero(passing).tolist()
+        return found
+
+
+@lru_cache(maxsize=None)  # one per pattern node: a fixed number
+def _array(accepted: frozenset[int]) -> numpy.ndarray:
+    return numpy.fromiter(accepted, dtype=numpy.uint64, count=len(accepted))
+
+
+def _hash(attr: str, value: str) -> int:
+    return POS_IDS[value] if attr == "POS" else get_string_id(value)
+
+
+def _tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
+    tests = []
+    for attr, value in attrs.items():
+        if attr not in _ATTRS:
+            raise ValueError(f"tree pattern attribute {attr!r} is not supported (only {sorted(_ATTRS)})")
+        if isinstance(value, dict) and set(value) != {"IN"}:
+            raise ValueError(f"tree pattern test {value!r} is not supported (only a value or IN)")
+        values = value["IN"] if isinstance(value, dict) else [value]
+        tests.append((_ATTRS[attr][1], frozenset(_hash(attr, v) for v in values)))
+    return tuple(tests)
+
+
+class _Pattern:
+    """One pattern: nodes in their written order, each below an earlier one (its parent)."""
+
+    def __init__(self, nodes: Sequence[dict[str, Any]]) -> None:
+        names: dict[str, int] = {}
+        self.tests: list[tuple[_Test, ...]] = []
+        self.parents: list[int] = []
+        for k, node in enumerate(nodes):
+            if k == 0:
+                if "LEFT_ID" in node or "REL_OP" in node:
+                    raise ValueError(f"the first node of a tree pattern has no parent: {node!r}")
+                parent = -1
+            else:
+                if node.get("REL_OP") != ">" or node.get("LEFT_ID") not in names:
+                    raise ValueError(f"tree pattern node {node!r}: only '>' below an earlier node")
+                parent = names[node["LEFT_ID"]]
+            names[node["RIGHT_ID"]] = k
+            self.tests.append(_tests(node.get("RIGHT_ATTRS", {})))
+            self.parents.append(parent)
+
+    def matches(self, index: ParseIndex) -> Iterator[tuple[int, ...]]:
+        # Node by node, each among its parent's children in text order: the matches come
+        # out in the order of their token positions, node by node, as DependencyMatcher's.
+        for i in index.candidates(self.tests[0]):
+            yield from self._extend(index, (i,))
+
+    def _extend(self, index: ParseIndex, found: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+        k = len(found)
+        if k == len(self.tests):
+            yield found
+            return
+        columns, tests = index.columns, self.tests[k]
+        for child in index.children[found[self.parents[k]]]:
+            for column, accepted in tests:
+                if columns[column][child] not in accepted:
+                    break
+            else:
+                yield from self._extend(index, (*found, child))
+
+
+class TreePatterns:
+    """Named dependency patterns; ``patterns(index)`` lists ``(name, token indexes)``.
+
+    Matches come rule by rule in the order the rules were added, pattern by pattern, each in
+    text order, as spaCy's DependencyMatcher lists them."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, list[_Pattern]] = {}
+
+    def add(self, name: str, patterns: Sequence[Sequence[dict[str, Any]]]) -> None:
+        self._rules.setdefault(name, []).extend(_Pattern(p) for p in patterns)
+
+    def __call__(self, index: ParseIndex) -> list[tuple[str, tuple[int, ...]]]:
+        return [(name, ids) for name, patterns in self._rules.items()
+                for pattern in patterns for ids in pattern.matches(index)]  # fmt: skip
+
+
+__all__ = ["ParseIndex", "TreePatterns"]

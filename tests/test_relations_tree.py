@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kg.nlp.relations.tree import ParseIndex, TreePatterns
+
+# "Zhang Qi, director of the Department of Trade of the Ministry, said it. Li Wei of Beijing agreed."
+WORDS = ["Zhang", "Qi", ",", "director", "of", "the", "Department", "of", "Trade", "of", "the",
+         "Ministry", ",", "said", "it", ".", "Li", "Wei", "of", "Beijing", "agreed", "."]  # fmt: skip
+HEADS = [1, 13, 1, 1, 3, 6, 4, 6, 7, 6, 11, 9, 1, 13, 13, 13, 17, 20, 17, 18, 20, 20]
+DEPS = ["compound", "nsubj", "punct", "appos", "prep", "det", "pobj", "prep", "pobj", "prep", "det",
+        "pobj", "punct", "ROOT", "dobj", "punct", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"]  # fmt: skip
+POS = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "ADP", "DET",
+       "PROPN", "PUNCT", "VERB", "PRON", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]  # fmt: skip
+LEMMAS = [w.lower() if p != "VERB" else {"said": "say", "agreed": "agree"}[w] for w, p in zip(WORDS, POS)]
+
+PATTERNS = {
+    "prep": [[
+        {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
+        {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "p", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+        {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    "appos": [[
+        {"RIGHT_ID": "a", "RIGHT_ATTRS": {"POS": "PROPN"}},
+        {"LEFT_ID": "a", "REL_OP": ">", "RIGHT_ID": "b", "RIGHT_ATTRS": {"DEP": "appos"}},
+    ]],
+    "speech": [[
+        {"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": ["say", "tell"]}, "POS": "VERB"}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+        {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "o", "RIGHT_ATTRS": {}},
+    ]],
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def doc() -> Doc:
+    # a language's vocab: a bare Vocab() gives its lexemes no lower-case form
+    return Doc(spacy.blank("en").vocab, words=WORDS, heads=HEADS, deps=DEPS, pos=POS, lemmas=LEMMAS)
+
+
+def _patterns() -> TreePatterns:
+    patterns = TreePatterns()
+    for name, rules in PATTERNS.items():
+        patterns.add(name, rules)
+    return patterns
+
+
+def test_matches_are_those_of_the_dependency_matcher_in_its_order(doc: Doc) -> None:
+    matcher = DependencyMatcher(doc.vocab)
+    for name, rules in PATTERNS.items():
+        matcher.add(name, rules)
+    expected = [(doc.vocab.strings[key], tuple(ids)) for key, ids in matcher(doc)]
+    assert _patterns()(ParseIndex(doc)) == expected
+
+
+def test_matches_walk_down_the_parse(doc: Doc) -> None:
+    found = _patterns()(ParseIndex(doc))
+    assert ("prep", (6, 7, 8)) in found  # Department of Trade
+    assert ("prep", (6, 9, 11)) in found  # Department ... of the Ministry
+    assert ("prep", (17, 18, 19)) in found  # Li Wei of Beijing
+    assert ("appos", (1, 3)) in found
+    # every child of the verb as the third node, itself excluded: a token is no child of itself
+    assert [ids for name, ids in found if name == "speech"] == [(13, 1, 1), (13, 1, 14), (13, 1, 15)]
+
+
+def test_rules_come_in_the_order_they_were_added(doc: Doc) -> None:
+    names = [name for name, _ in _patterns()(ParseIndex(doc))]
+    assert names == sorted(names, key=list(PATTERNS).index)
+
+
+def test_index_of_an_empty_doc_matches_nothing() -> None:
+    assert _patterns()(ParseIndex(Doc(Vocab(), words=[]))) == []
+
+
+@pytest.mark.parametrize("node", [
+    {"LEFT_ID": "x", "REL_OP": ">>", "RIGHT_ID": "y", "RIGHT_ATTRS": {}},
+    {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"SHAPE": "Xxxx"}},
+    {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"LOWER": {"NOT_IN": ["of"]}}},
+    {"LEFT_ID": "z", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {}},
+])  # fmt: skip
+def test_unsupported_patterns_are_refused(node: dict) -> None:
+    with pytest.raises(ValueError):
+        TreePatterns().add("bad", [[{"RIGHT_ID": "x", "RIGHT_ATTRS": {}}, node]])
+
+
+def test_subtree_is_the_tokens_subtree(doc: Doc) -> None:
+    index = ParseIndex(doc)
+    for token in doc:
+        assert sorted(index.subtree(token.i)) == [t.i for t in token.subtree]
+    assert sorted(index.subtree(6)) == list(range(5, 12))  # the Department of Trade of the Ministry

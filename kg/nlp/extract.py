@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
@@ -76,9 +76,9 @@ def extract_articles(
 ) -> Iterator[Extraction]:
     """Stream extractions for ``articles`` in input order, one batch of Docs at a time.
 
-    A batch holds at most ``batch_size`` articles and ``max_words`` words (a longer
-    article is a batch of its own), so memory follows the batch, not the corpus. With
-    ``memory_zone`` (the default; one process only) each batch runs in
+    The model reads at most ``max_words`` words at a time (a longer article alone), so
+    memory follows that bound, not the batch or the corpus. With ``memory_zone`` (the
+    default; one process only) each batch of ``batch_size`` articles runs in
     ``nlp.memory_zone()``: the strings and lexemes its texts add to the vocab are dropped
     after the batch, so a long stream does not grow the StringStore. Extractions are plain
     data: nothing refers to a Doc once its batch is done.
@@ -102,19 +102,25 @@ def extract_articles(
             yield extract(doc, article, model=name)
         return
     zoned = memory_zone and hasattr(nlp, "memory_zone")
-    for batch in word_batches(stream, max_articles=batch_size, max_words=max_words):
+    while batch := list(islice(stream, max(1, batch_size))):
         if not zoned:
-            for doc, article in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=len(batch)):
-                yield extract(doc, article, model=name)
+            yield from _extract_batch(nlp, batch, max_words=max_words, model=name)
             continue
         # Before every zone, not once: the per-vocab caches are bounded, and a matcher
         # evicted by another pipeline's vocab must not be rebuilt inside a zone.
         prepare(nlp)
+        # A zone spans the whole batch of articles (each zone makes spaCy add its words'
+        # lexemes again), while the model reads it in smaller runs of words.
         with nlp.memory_zone():
             # Extract the whole batch inside the zone; yield only plain data after it ends.
-            done = [extract(doc, article, model=name) for doc, article in
-                    nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=len(batch))]
+            done = list(_extract_batch(nlp, batch, max_words=max_words, model=name))
         yield from done
+
+
+def _extract_batch(nlp: Language, batch: list[Article], *, max_words: int, model: str) -> Iterator[Extraction]:
+    for run in word_batches(batch, max_articles=len(batch), max_words=max_words):
+        for doc, article in nlp.pipe(((a.text, a) for a in run), as_tuples=True, batch_size=len(run)):
+            yield extract(doc, article, model=model)
 
 
 def word_batches(articles: Iterable[Article], *, max_articles: int, max_words: int) -> Iterator[list[Article]]:

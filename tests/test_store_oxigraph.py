@@ -176,6 +176,46 @@ def test_long_builds_flush_to_disk_so_memory_does_not_grow_with_the_graph(tmp_pa
         assert store.article_ids() == ["a0", "a1", "a2"]
 
 
+def test_a_session_that_wrote_much_compacts_the_store_when_it_closes(tmp_path, monkeypatch):
+    from rdflib import Literal, URIRef
+
+    from kg.rdf.iri import graph_iri
+    from kg.store import oxigraph as backend
+    from kg.store import open_store
+
+    def batch(start: int, size: int):
+        return [(f"a{i}", [(URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"), Literal(i),
+                            graph_iri(f"a{i}"))]) for i in range(start, start + size)]
+
+    monkeypatch.setattr(backend, "OPTIMIZE_AFTER_QUADS", 5)
+    calls: list[str] = []
+    for written, compacted in ((3, False), (6, True)):
+        calls.clear()
+        store = open_store("oxigraph", path=tmp_path / f"store{written}")
+        real = store._store
+        store._store = _OptimizeCounter(real, calls)
+        store.replace_articles(batch(0, written))
+        store.close()
+        del real  # RocksDB's lock goes with the last reference
+        assert (calls == ["optimize"]) is compacted, f"{written} quads written, threshold 5"
+        with open_store("oxigraph", path=tmp_path / f"store{written}") as again:
+            assert len(again) == written, "compaction keeps every quad"
+
+
+class _OptimizeCounter:
+    """The pyoxigraph store, noting compactions."""
+
+    def __init__(self, inner, calls):
+        self._inner, self._calls = inner, calls
+
+    def optimize(self):
+        self._calls.append("optimize")
+        self._inner.optimize()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
 class _FlushCounter:
     """The pyoxigraph store, counting flushes."""
 

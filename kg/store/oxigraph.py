@@ -22,6 +22,11 @@ DEFAULT_PATH = Path("output/store")
 # 20,000 quads keeps a build of 1,000 news articles flat at some 0.3 GB between batches
 # (every 100,000: a sawtooth up to 0.41 GB), at no cost in CPU time.
 FLUSH_EVERY_QUADS = 20_000
+# Those frequent flushes leave many small files that every lookup has to consult: a session
+# that wrote this many quads compacts the store when it closes (under a second for a
+# 1,000-article build, a third of the disk, the named queries up to twice as fast).
+# Small incremental updates leave the compaction to RocksDB's own schedule.
+OPTIMIZE_AFTER_QUADS = 50_000
 
 
 class OxigraphStore(StoreBase):
@@ -37,6 +42,7 @@ class OxigraphStore(StoreBase):
         self.path = Path(path) if path is not None else DEFAULT_PATH
         self._store: ox.Store | None = None
         self._unflushed = 0
+        self._written = 0
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
@@ -92,7 +98,9 @@ class OxigraphStore(StoreBase):
                 self._insert_new(fresh)
             if present:
                 store.update(replace_update([(g, prepared[g][1]) for g in prepared if g in present]))
-            self._unflushed += sum(len(quads) for _, quads in prepared.values())
+            written = sum(len(quads) for _, quads in prepared.values())
+            self._unflushed += written
+            self._written += written
             if self._unflushed >= FLUSH_EVERY_QUADS:
                 store.flush()
                 self._unflushed = 0
@@ -156,6 +164,9 @@ class OxigraphStore(StoreBase):
         if self._store is not None:
             try:
                 self._store.flush()
+                if self._written >= OPTIMIZE_AFTER_QUADS:
+                    self._store.optimize()
+                    self._written = 0
             finally:
                 # RocksDB releases its lock when the last reference goes.
                 self._store = None

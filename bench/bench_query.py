@@ -60,26 +60,25 @@ def _queries() -> dict[str, str]:
     from kg.rdf.queries import named_queries
 
     texts = {name: (entry[1] if isinstance(entry, tuple) else entry) for name, entry in sorted(named_queries().items())}
-    try:
-        from kg.rdf.queries import DEFAULT_PAGE, page
-    except ImportError:  # a kg without pages: every query is timed in full
-        return texts
-    out: dict[str, str] = {}
-    for name, text in texts.items():
-        out[name] = page(text, limit=DEFAULT_PAGE)
-        out[name + FULL] = text
-    return out
+    return _paged(texts)
 
 
 def _plain_queries() -> dict[str, str]:
-    """Key -> the plain form's SPARQL, paged as ``_queries`` pages the named text."""
-    from kg.rdf.queries import DEFAULT_PAGE, page
+    """The same keys marked ``PLAIN`` -> the plain forms' SPARQL, paged as the named texts are."""
+    paths = sorted(PLAIN_FORMS.glob("*.rq")) if PLAIN_FORMS.is_dir() else []
+    return _paged({path.stem: path.read_text(encoding="utf-8") for path in paths}, mark=PLAIN)
 
+
+def _paged(texts: dict[str, str], *, mark: str = "") -> dict[str, str]:
+    """Each text as its first page (``NAME``) and whole (``NAME (all rows)``), keys ending in ``mark``."""
+    try:
+        from kg.rdf.queries import DEFAULT_PAGE, page
+    except ImportError:  # a kg without pages: every query is timed in full
+        return {name + mark: text for name, text in texts.items()}
     out: dict[str, str] = {}
-    for path in sorted(PLAIN_FORMS.glob("*.rq")) if PLAIN_FORMS.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        out[path.stem + PLAIN] = page(text, limit=DEFAULT_PAGE)
-        out[path.stem + FULL + PLAIN] = text
+    for name, text in texts.items():
+        out[name + mark] = page(text, limit=DEFAULT_PAGE)
+        out[name + FULL + mark] = text
     return out
 
 
@@ -198,8 +197,8 @@ def run(ctx: Context) -> list[Outcome]:
             measured=(
                 f"median wall time of {what} over {len(kg_times)} runs on the Oxigraph store ({quads:,} quads, "
                 f"after one warm-up run), {kg_rows} rows converted to rdflib terms; baseline: the same query "
-                f"(the faster of its text and its plain form, when it has one) on rdflib's in-memory Dataset (union default graph) holding the same quads ({rdf_note}); "
-                f"ratio = rdflib ÷ kg."
+                f"(the faster of its text and its plain form, when it has one) on rdflib's in-memory Dataset "
+                f"(union default graph) holding the same quads ({rdf_note}); ratio = rdflib ÷ kg."
             ),
             corpus=built["corpus"],
             details={"kg_ms": [round(t * 1000, 3) for t in kg_times], "kg_rows": kg_rows,

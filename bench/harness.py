@@ -299,16 +299,12 @@ def write_results(outcomes: list[Outcome], info: dict[str, Any], directory: Path
     directory.mkdir(parents=True, exist_ok=True)
     data = {**info, "results": [{**asdict(o), "verdict": o.verdict} for o in outcomes]}
     json_path, md_path = directory / f"{stem}.json", directory / f"{stem}.md"
-    _write_atomically(json_path, json.dumps(data, indent=2, default=str) + "\n")
-    _write_atomically(md_path, markdown(outcomes, info))
+    # A reader (or a killed run) sees the old file or the new one, never half of one.
+    from kg.rdf.serialize import write_atomic
+
+    write_atomic(json_path, (json.dumps(data, indent=2, default=str) + "\n").encode("utf-8"))
+    write_atomic(md_path, markdown(outcomes, info).encode("utf-8"))
     return json_path, md_path
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A reader (or a killed run) sees the old file or the new one, never half of one."""
-    scratch = path.with_name(f".{path.name}.tmp")
-    scratch.write_text(text, encoding="utf-8")
-    os.replace(scratch, path)
 
 
 def merge_previous(outcomes: list[Outcome], directory: Path = RESULTS, *, stem: str = "speed") -> list[Outcome]:

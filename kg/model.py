@@ -58,6 +58,8 @@ class Predicate(str, Enum):
     NATIONALITY = "nationality"
     EXPORTS = "exports"
     EXPORT_VALUE = "exportValue"
+    IMPORTS = "imports"
+    IMPORT_VALUE = "importValue"
     SAID = "said"
 
     def __str__(self) -> str:
@@ -147,6 +149,14 @@ class Fact:
     currency: str | None = None
     quote: str | None = None
     date: str | None = None  # ISO date the fact refers to, when the text anchors one
+    # Trade qualifiers (exports, exportValue, imports, importValue): the entity key on the
+    # other side of the flow, the period the figure covers (as written, and dated where the
+    # article's date anchors it), and whether the figure is a forecast rather than reported.
+    partner: str | None = None
+    period: str | None = None
+    period_start: str | None = None  # ISO date
+    period_end: str | None = None  # ISO date
+    forecast: bool = False
 
 
 @dataclass(frozen=True)

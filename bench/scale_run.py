@@ -27,7 +27,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 # Runs in the child: one build, its report and the graph's size as JSON on stdout.
 _CHILD = """
 import json, sys
-from kg.build import build, store_path
+from kg.build import build
+from kg.workspace import store_path
 from kg.store import open_store
 inputs, output, jobs = json.loads(sys.argv[1])
 report = build(inputs, output=output, jobs=jobs)

@@ -23,11 +23,9 @@ from kg.linking import RESOLVED_ARTICLES_QUERY, AliasIndex, read_do_not_merge, r
 from kg.model import Article, BuildReport, Extraction
 from kg.nlp.loading import DEFAULT_MODEL
 from kg.store.base import article_id_of
+from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_path
 
 T = TypeVar("T")
-
-DEFAULT_OUTPUT = Path("output")
-GRAPH_FILES = {"graph.ttl": "ttl", "graph.trig": "trig"}
 
 Progress = Callable[[BuildReport], None]
 
@@ -36,27 +34,6 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def store_path(output: str | Path) -> Path:
-    return Path(output) / "store"
-
-
-def existing_store_path(output: str | Path, store: str | None = None) -> Path:
-    """The embedded store under ``output``, which reading commands need to exist already.
-
-    Opening a missing on-disk store would silently create an empty one, and a query would
-    answer "no rows" about a graph that was never built.
-    """
-    path = store_path(output)
-    if (store in (None, "oxigraph")) and not path.is_dir():
-        from kg.errors import StoreError
-
-        raise StoreError(
-            f"no graph at {path}: build one first with `kg build ARTICLES --output {output}`, "
-            f"or point --output at the folder of an existing graph."
-        )
-    return path
 
 
 def extract_stream(
@@ -207,7 +184,7 @@ def build(
             report.articles_written += len(batch)
             if progress:
                 progress(report)
-        if write_files and (report.articles_written or not _files_exist(output)):
+        if write_files and (report.articles_written or not graph_files_exist(output)):
             write_graph_files(graph_store, output)
     return report
 
@@ -256,10 +233,6 @@ def _chain_first(first: T, rest: Iterator[T]) -> Iterator[T]:
 _END: Any = object()
 
 
-def _files_exist(output: Path) -> bool:
-    return all((output / name).exists() for name in GRAPH_FILES)
-
-
 def write_graph_files(graph_store: Any, output: str | Path) -> list[Path]:
     """Write the whole graph as deterministic Turtle and TriG next to the store."""
     from kg.rdf.serialize import write_many
@@ -288,7 +261,7 @@ def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, s
         for article_id in ids:
             if not graph_store.remove_article(article_id):
                 missing.append(article_id)
-        if write_files and (len(missing) < len(ids) or not _files_exist(Path(output))):
+        if write_files and (len(missing) < len(ids) or not graph_files_exist(output)):
             write_graph_files(graph_store, output)
     return missing
 

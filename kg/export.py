@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, existing_store_path
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import InputError
 
 RDF_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld")

@@ -26,8 +26,8 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.model import Entity, EntityType, Extraction, Predicate
 from kg.nlp.lexicon import country_of, country_of_demonym
-from kg.rdf.iri import article_iri, entity_iri, graph_iri, minted_iri, slug
-from kg.rdf.namespaces import ID, KG, PROV, RDF, SKOS
+from kg.vocab.iri import article_iri, entity_iri, graph_iri, minted_iri, slug
+from kg.vocab.namespaces import ID, KG, PROV, RDF, SKOS
 
 Quad = tuple[Node, Node, Node, Node]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, existing_store_path
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import QueryError
 
 

@@ -12,7 +12,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.rdf.namespaces import RDF, SH
+from kg.vocab.namespaces import RDF, SH
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
@@ -132,7 +132,7 @@ def validate_store(
     *, output: str | Path = "output", store: str | None = None, per_graph: bool = True
 ) -> ValidationResult:
     """Validate every article graph of the store that ``kg build`` wrote under ``output``."""
-    from kg.build import existing_store_path
+    from kg.workspace import existing_store_path
     from kg.store import open_store
 
     with open_store(store, path=existing_store_path(output, store)) as graph_store:

@@ -19,8 +19,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.rdf.iri import article_iri, graph_iri
-from kg.rdf.namespaces import ID, KG
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import ID, KG
 
 EX = "https://example.org/test#"
 

@@ -19,8 +19,8 @@ import kg.build
 from conftest_store import oxigraph_server  # noqa: F401  (fixture)
 from kg.build import build, build_dataset, remove
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
-from kg.rdf.iri import graph_iri
-from kg.rdf.namespaces import ID, KG, SKOS
+from kg.vocab.iri import graph_iri
+from kg.vocab.namespaces import ID, KG, SKOS
 from kg.store import OxigraphStore, open_store
 
 FAKE_MODEL = "fake-0.0"

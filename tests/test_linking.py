@@ -6,9 +6,9 @@ from rdflib import Literal, URIRef
 
 from kg.linking import AliasIndex, base_key, name_keys, read_do_not_merge, resolution_quads, resolve
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
-from kg.rdf.iri import entity_iri, graph_iri
+from kg.vocab.iri import entity_iri, graph_iri
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.namespaces import ID, KG, SKOS
+from kg.vocab.namespaces import ID, KG, SKOS
 from kg.store import open_store
 
 A, O, C, P, OFF, PER, PROD = (EntityType.AGENCY, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.PLACE,

@@ -6,9 +6,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.model import Fact, Predicate
-from kg.rdf.iri import article_iri, graph_iri
+from kg.vocab.iri import article_iri, graph_iri
 from kg.rdf.mapping import date_literal, decimal_literal, extraction_to_quads
-from kg.rdf.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
+from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
 from kg.validate import validate
 from rdf_sample import WD_FREEDONIA, sample_extraction, second_extraction
 

@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, XSD
 
 import kg
-from kg.rdf import namespaces
+from kg.vocab import namespaces
 from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.queries import named_queries
 from rdf_sample import sample_extraction, second_extraction

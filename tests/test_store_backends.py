@@ -11,8 +11,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.iri import article_iri, graph_iri
-from kg.rdf.namespaces import KG
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import KG
 from kg.store import MemoryStore, OxigraphStore, RemoteStore, Store, open_store
 
 

@@ -15,8 +15,8 @@ from conftest_store import article
 from rdflib import URIRef
 
 from kg.errors import StoreError
-from kg.rdf.iri import article_iri, graph_iri
-from kg.rdf.namespaces import KG
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import KG
 from kg.store import BACKENDS, MemoryStore, OxigraphStore, RemoteStore, open_store, register_store
 
 TESTS = Path(__file__).resolve().parent
@@ -154,7 +154,7 @@ def test_kill_mid_batch_leaves_store_consistent(tmp_path: Path, delay: float) ->
 def test_long_builds_flush_to_disk_so_memory_does_not_grow_with_the_graph(tmp_path, monkeypatch):
     from rdflib import Literal, URIRef
 
-    from kg.rdf.iri import graph_iri
+    from kg.vocab.iri import graph_iri
     from kg.store import oxigraph as backend
     from kg.store import open_store
 
@@ -179,7 +179,7 @@ def test_long_builds_flush_to_disk_so_memory_does_not_grow_with_the_graph(tmp_pa
 def test_a_session_that_wrote_much_compacts_the_store_when_it_closes(tmp_path, monkeypatch):
     from rdflib import Literal, URIRef
 
-    from kg.rdf.iri import graph_iri
+    from kg.vocab.iri import graph_iri
     from kg.store import oxigraph as backend
     from kg.store import open_store
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from rdflib import Dataset, Literal
 
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.namespaces import KG, ORG, SKOS, XSD
+from kg.vocab.namespaces import KG, ORG, SKOS, XSD
 from kg.validate import SHAPES_PATH, ValidationResult, validate
 from rdf_sample import sample_extraction
 

@@ -24,7 +24,7 @@ from kg.nlp.names import (
     organization_words, person_words, singular_tail, token_before,
 )
 from kg.nlp.references import forward_titles, refer, surnames
-from kg.rdf.iri import slug
+from kg.vocab.iri import slug
 
 _PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
 _ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}

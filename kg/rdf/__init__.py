@@ -1,1 +1,1 @@
-"""RDF layer: namespaces, IRI minting, mapping extractions to quads, reading graphs back."""
+"""RDF layer: mapping extractions to quads, writing and reading graphs back (terms: kg.vocab)."""

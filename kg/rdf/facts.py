@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.rdf.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS
+from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS
 from kg.rdf.serialize import from_oxigraph, rows_of
 
 # Most specific first: an entity typed kg:Official and schema:Person is an Official.

@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
-from kg.rdf.iri import (
+from kg.vocab.iri import (
     article_iri,
     entity_iri,
     fact_iri,
@@ -26,7 +26,7 @@ from kg.rdf.iri import (
     minted_iri,
     post_iri,
 )
-from kg.rdf.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
+from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
 
 Quad = tuple[Node, Node, Node, Node]
 

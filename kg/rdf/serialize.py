@@ -19,7 +19,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.rdf.namespaces import BASE, DCTERMS, GRAPH, ID, KG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.vocab.namespaces import BASE, DCTERMS, GRAPH, ID, KG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
 FORMATS = ("ttl", "trig", "nt", "nq", "jsonld")
 QUAD_FORMATS = frozenset({"trig", "nq", "jsonld"})

@@ -8,7 +8,7 @@
 ``output/store``); ``"oxigraph:DIR"`` names the directory in the spec itself; ``"memory"`` an
 rdflib in-memory Dataset; an ``http(s)://`` URL a remote SPARQL 1.1 endpoint.
 
-Every store keeps one named graph per article (``kg.rdf.iri.graph_iri``), replaced whole and
+Every store keeps one named graph per article (``kg.vocab.iri.graph_iri``), replaced whole and
 atomically, and keeps its default graph as the merge of those graphs: a query without
 ``GRAPH`` reads every article, a triple stated by many articles is counted once, and
 ``GRAPH ?g { ... }`` still tells which article said what. ``quads()`` and ``len()`` cover the

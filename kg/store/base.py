@@ -11,8 +11,8 @@ from urllib.parse import unquote
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.rdf.iri import article_iri, graph_iri
-from kg.rdf.namespaces import GRAPH, KG
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import GRAPH, KG
 from kg.store.terms import Quad, nt
 
 ArticleQuads = tuple[str, Iterable[Any]]

@@ -10,8 +10,8 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import QueryError
-from kg.rdf.iri import article_iri, graph_iri
-from kg.rdf.namespaces import KG
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import KG
 from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of
 from kg.store.terms import Quad, article_quads, graph_name
 

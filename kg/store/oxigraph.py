@@ -10,8 +10,8 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.iri import article_iri, graph_iri
-from kg.rdf.namespaces import KG
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import KG
 from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of, remove_update, replace_update
 from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
 

@@ -23,8 +23,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.iri import graph_iri
-from kg.rdf.namespaces import GRAPH
+from kg.vocab.iri import graph_iri
+from kg.vocab.namespaces import GRAPH
 from kg.store.base import (
     ArticleQuads,
     QueryResult,

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.model import Entity, EntityType
-from kg.rdf.namespaces import GRAPH, ID
+from kg.vocab.namespaces import GRAPH, ID
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})

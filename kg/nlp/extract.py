@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
 from kg.nlp.loading import DEFAULT_MODEL, model_id
+from kg.nlp.pipeline import cached_pipeline, prepare
+from kg.nlp.relations import extract_facts
+from kg.nlp.resolve import resolve_mentions
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
-def extract(doc, article: Article, *, model: str = "") -> Extraction:
+def extract(doc: Doc, article: Article, *, model: str = "") -> Extraction:
     """Resolve the Doc's mentions into entities and read the relations between them."""
-    from kg.nlp.relations import extract_facts
-    from kg.nlp.resolve import resolve_mentions
-
     table = resolve_mentions(doc, article)
     facts = extract_facts(doc, article, table)
     entities = _promote_office_holders(table.entities, facts)
@@ -42,21 +43,6 @@ def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> d
         else e
         for key, e in entities.items()
     }
-
-
-def prepare(nlp: Language) -> Language:
-    """Build the rule matchers kg's extraction uses for ``nlp``'s vocab; idempotent and cheap.
-
-    They are cached per vocab. Built before the first ``nlp.memory_zone()``, their rule
-    names stay in the StringStore for good; a matcher first built inside a zone would lose
-    them when the zone ends (spaCy error E018).
-    """
-    from kg.nlp.relations import build_matchers
-    from kg.nlp.references import reference_matcher
-
-    build_matchers(nlp.vocab)
-    reference_matcher(nlp.vocab)
-    return nlp
 
 
 # spaCy holds a whole batch's activations at once: 64 news articles (some 24,000 words) cost
@@ -88,8 +74,6 @@ def extract_articles(
     >>> [x.article.id for x in extract_articles([Article("a1", "Zhang Qi said so.")])]  # doctest: +SKIP
     ['a1']
     """
-    from kg.nlp.pipeline import cached_pipeline
-
     iterator = iter(articles)
     first = next(iterator, None)
     if first is None:  # nothing to read: don't pay for loading the model

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -486,8 +487,6 @@ def _expand(value: object) -> object:
 @lru_cache(maxsize=1)
 def entity_patterns() -> tuple[dict, ...]:
     """Token patterns of ``entity_patterns.jsonl`` with their ``@list`` names expanded."""
-    import json
-
     out = []
     for line in _read("entity_patterns.jsonl").splitlines():
         if line.strip() and not line.startswith("#"):

@@ -30,7 +30,7 @@ def load_statistical(model: str = DEFAULT_MODEL, *, exclude: tuple[str, ...] = _
 
     >>> nlp = load_statistical("en_core_web_sm")  # doctest: +SKIP
     """
-    import spacy
+    import spacy  # imported here: the CLI reads DEFAULT_MODEL from this module at start-up
 
     errors: list[str] = []
     for candidate in _ALIASES.get(model, (model,)):

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
+from kg.nlp.lexicon import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
 
@@ -119,10 +120,6 @@ class Context:
         key = self.key(token, frozenset({EntityType.COUNTRY}))
         if key is not None:
             return key
-        try:
-            from kg.nlp.lexicon import country_of_demonym
-        except ImportError:  # the entity lexicon is optional for relation rules
-            return None
         country = country_of_demonym(token.text)
         if country is None:
             return None

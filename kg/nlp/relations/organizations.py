@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
+from kg.nlp.lexicon import country_of_demonym
 from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
 from kg.nlp.relations.tree import TreePatterns
 
@@ -212,10 +213,6 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
 def _names_a_country(token: Token) -> bool:
     """A demonym ("Angolan"), never a country's own name: "Bank of America", "China
     Development Bank" keep the place inside the name."""
-    try:
-        from kg.nlp.lexicon import country_of_demonym
-    except ImportError:
-        return False
     country = country_of_demonym(token.text)
     return country is not None and token.lower_ != country.name.lower() and token.lower_ not in {
         a.lower() for a in country.aliases

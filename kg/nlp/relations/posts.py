@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
+from kg.nlp.lexicon import country_of_demonym, is_title, title_words, titles
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context, lexicon, words
 from kg.nlp.relations.national import national_body
 from kg.nlp.relations.tree import TreePatterns
@@ -33,12 +34,7 @@ _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    extra = words("posts", "role_heads")
-    try:
-        from kg.nlp.lexicon import title_words, titles
-    except ImportError:  # relation rules can run on their own lexicon alone
-        return extra
-    return extra | titles() | title_words()
+    return words("posts", "role_heads") | titles() | title_words()
 
 
 def _is_title_head(token: Token) -> bool:
@@ -352,15 +348,7 @@ def _field_of(ctx: Context, title: Token) -> list[Token]:
 
 
 def _is_title_of(title: Token, obj: Token) -> bool:
-    return _is_title_text(f"{title.text} of {obj.text}")
-
-
-def _is_title_text(text: str) -> bool:
-    try:
-        from kg.nlp.lexicon import is_title
-    except ImportError:
-        return text.lower() in _title_words()
-    return is_title(text)
+    return is_title(f"{title.text} of {obj.text}")
 
 
 def _modifiers(title: Token) -> list[Token]:
@@ -407,10 +395,6 @@ def _is_demonym(ctx: Context, token: Token) -> bool:
     """ "Chinese" in "Chinese Foreign Minister"; not "China" in "chief China economist"."""
     if token.pos_ not in ("ADJ", "PROPN"):
         return False
-    try:
-        from kg.nlp.lexicon import country_of_demonym
-    except ImportError:
-        return False
     return country_of_demonym(token.text) is not None and ctx.country_of_demonym(token) is not None
 
 
@@ -454,7 +438,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     if first is None or first.i > title.i:
         return []
     whole = _role_text([t for t in zone if first.i <= t.i])
-    if " of " in whole and _is_title_text(whole):
+    if " of " in whole and is_title(whole):
         role, body = whole, None  # "Secretary of State": the "of" phrase is the title's own
     else:
         role_tokens = [t for t in zone if first.i <= t.i and ctx.key(t, POST_BODIES) is None]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import ORGS, PERSONS, Context, lexicon, words
 from kg.nlp.relations.dates import anchored_date
+from kg.nlp.relations.posts import _is_title_head
 from kg.nlp.relations.tree import TreePatterns
 
 SPEAKERS = PERSONS | ORGS
@@ -174,8 +175,6 @@ def _titled_holder(ctx: Context, token: Token) -> str | None:
 
 
 def _is_title(token: Token) -> bool:
-    from kg.nlp.relations.posts import _is_title_head
-
     return _is_title_head(token)
 
 

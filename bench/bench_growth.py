@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from bench.corpus import Corpus, load, replicate, write_jsonl
@@ -27,24 +26,19 @@ GOAL = 1.2
 BATCH = 64
 
 
-@contextmanager
-def cached_docs(docs: dict[str, object], model: str) -> Iterator[list[int]]:
-    """Make ``kg.build`` extract from cached Docs (keyed by text) instead of running spaCy."""
-    import kg.build
+def cached_docs(docs: dict[str, object], model: str) -> tuple[Callable[[Iterable], Iterator], list[int]]:
+    """An extractor for ``kg.build.build`` that reads cached Docs (keyed by text) instead of
+    running spaCy, and the count of its calls."""
     from kg.nlp.extract import extract
 
-    original, calls = kg.build.extract_stream, [0]
+    calls = [0]
 
-    def from_cache(articles: Iterable, **_: object):
+    def from_cache(articles: Iterable) -> Iterator:
         calls[0] += 1
         for article in articles:
             yield extract(docs[article.text], article, model=model)
 
-    kg.build.extract_stream = from_cache
-    try:
-        yield calls
-    finally:
-        kg.build.extract_stream = original
+    return from_cache, calls
 
 
 # Articles written, then seconds since the start: CPU of the process (all threads), wall, and
@@ -52,7 +46,7 @@ def cached_docs(docs: dict[str, object], model: str) -> Iterator[list[int]]:
 Mark = tuple[int, float, float, float]
 
 
-def timed_build(path: Path, output: Path, *, batch: int = BATCH) -> list[Mark]:
+def timed_build(path: Path, output: Path, *, batch: int = BATCH, extractor: Callable | None = None) -> list[Mark]:
     """A mark after every batch of a fresh build (CPU time: of this process, all threads)."""
     from kg.build import build
 
@@ -64,7 +58,7 @@ def timed_build(path: Path, output: Path, *, batch: int = BATCH) -> list[Mark]:
         marks.append((report.articles_written, time.process_time() - cpu, time.perf_counter() - wall,
                       time.thread_time() - own))
 
-    build([path], output=output, batch_size=batch, write_files=False, progress=mark)
+    build([path], output=output, batch_size=batch, write_files=False, progress=mark, extractor=extractor)
     return marks
 
 
@@ -126,11 +120,11 @@ def run(ctx: Context) -> list[Outcome]:
     articles = tuple(replicate(base.articles, total))
     corpus = Corpus(f"{base.name} x{total // len(base.articles)}", articles, base.origin)
     path = write_jsonl(articles, folder / "replicated.jsonl")
-    with cached_docs(docs, model_id(nlp)) as calls:
-        timed_build(write_jsonl(articles[:BATCH], folder / "warm.jsonl"), folder / "warm")
-        marks = timed_build(path, folder / "post-model")
+    extractor, calls = cached_docs(docs, model_id(nlp))
+    timed_build(write_jsonl(articles[:BATCH], folder / "warm.jsonl"), folder / "warm", extractor=extractor)
+    marks = timed_build(path, folder / "post-model", extractor=extractor)
     if not calls[0]:
-        raise RuntimeError("kg.build.build no longer calls kg.build.extract_stream; adapt bench_growth")
+        raise RuntimeError("kg.build.build did not call the extractor it was given; adapt bench_growth")
     outcomes.append(_outcome(
         "growth (after model)", marks, window=window, total=total, corpus=corpus, base=base,
         measured=(f"per-article cost of a fresh `kg build` of {total:,} articles (write_files off, batch "

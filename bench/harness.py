@@ -300,7 +300,7 @@ def write_results(outcomes: list[Outcome], info: dict[str, Any], directory: Path
     data = {**info, "results": [{**asdict(o), "verdict": o.verdict} for o in outcomes]}
     json_path, md_path = directory / f"{stem}.json", directory / f"{stem}.md"
     # A reader (or a killed run) sees the old file or the new one, never half of one.
-    from kg.rdf.serialize import write_atomic
+    from kg.files import write_atomic
 
     write_atomic(json_path, (json.dumps(data, indent=2, default=str) + "\n").encode("utf-8"))
     write_atomic(md_path, markdown(outcomes, info).encode("utf-8"))

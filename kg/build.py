@@ -11,23 +11,31 @@ changed and a build killed at any point resumes with nothing lost or duplicated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import Dataset
+from rdflib.term import Node
 
+from kg.distributed import extract_in_processes, extract_on_cluster
 from kg.errors import InputError, KgError
 from kg.io import read_articles
-from kg.linking import RESOLVED_ARTICLES_QUERY, AliasIndex, read_do_not_merge, resolution_quads, resolve
+from kg.linking import Linker
 from kg.model import Article, BuildReport, Extraction
+from kg.nlp.extract import extract_articles
 from kg.nlp.loading import DEFAULT_MODEL
-from kg.store.base import article_id_of
+from kg.rdf.mapping import extraction_to_quads
+from kg.rdf.serialize import write_graph
+from kg.store import Store, open_store
 from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_path
 
 T = TypeVar("T")
 
 Progress = Callable[[BuildReport], None]
+# Articles in, their extractions out, in input order (``extract_stream`` with its options bound).
+Extractor = Callable[[Iterable[Article]], Iterable[Extraction]]
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -50,83 +58,32 @@ def extract_stream(
     is byte-identical.
     """
     if scheduler:
-        from kg.distributed import extract_on_cluster
-
         yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
     elif jobs > 1:
-        from kg.distributed import extract_in_processes
-
         yield from extract_in_processes(articles, jobs=jobs, model=model, batch_size=batch_size)
     else:
-        from kg.nlp import extract_articles
-
         yield from extract_articles(articles, model=model, batch_size=batch_size)
 
 
-class Linker:
-    """Cross-article resolution for one build: the alias index, read from the store on first use."""
-
-    def __init__(self, graph_store: Any = None, *, enabled: bool = True,
-                 do_not_merge: str | Path | None = None, fresh: bool = False) -> None:
-        self.enabled = enabled
-        # fresh: link as if the store were empty (a forced rebuild reads everything again).
-        self.store = None if fresh else graph_store
-        self.rereading: set[str] = set()
-        self.blocked_names: frozenset[str] = frozenset()
-        self.blocked_pairs: frozenset[frozenset[str]] = frozenset()
-        if do_not_merge is not None:
-            self.blocked_names, self.blocked_pairs = read_do_not_merge(do_not_merge)
-        self._index: AliasIndex | None = None
-
-    @property
-    def index(self) -> AliasIndex:
-        if self._index is None:
-            rules = {"blocked_names": self.blocked_names, "blocked_pairs": self.blocked_pairs}
-            self._index = (AliasIndex.from_store(self.store, exclude=self.rereading, **rules)
-                           if self.store is not None else AliasIndex(**rules))
-        return self._index
-
-    def quads(self, extraction: Extraction) -> list:
-        """The article's quads, its entities linked to the graph's nodes when linking is on."""
-        from kg.rdf.mapping import extraction_to_quads
-
-        if not self.enabled:
-            return extraction_to_quads(extraction)
-        linked, records = resolve(extraction, self.index)
-        return extraction_to_quads(linked) + resolution_quads(extraction.article.id, records)
-
-    def stale_articles(self) -> set[str]:
-        """Ids of articles whose merges the current rules undo: they must be read again.
-
-        With linking off, every article with a merge; with do-not-merge rules, the articles
-        with a merge the rules now refuse. Rules already applied find nothing, so passing
-        the same rules again writes nothing.
-        """
-        if self.store is None or (self.enabled and not self.blocked_names and not self.blocked_pairs):
-            return set()
-        rows = self.store.query(RESOLVED_ARTICLES_QUERY).rows
-        if not rows:
-            return set()
-        index = (AliasIndex.from_store(self.store, blocked_names=self.blocked_names,
-                                       blocked_pairs=self.blocked_pairs) if self.enabled else None)
-        stale = set()
-        for graph, key, target in rows:
-            if index is None or index.blocked(str(key), str(target)):
-                article_id = article_id_of(str(graph))
-                if article_id is not None:
-                    stale.add(article_id)
-        return stale
+def article_quads(linker: Linker, extraction: Extraction) -> list[tuple[Node, Node, Node, Node]]:
+    """The article's quads, its entities linked to the graph's nodes when linking is on."""
+    linked, resolution = linker.link(extraction)
+    return extraction_to_quads(linked) + resolution
 
 
-def build_dataset(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, link: bool = True) -> Dataset:
+def build_dataset(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, link: bool = True,
+                  extractor: Extractor | None = None) -> Dataset:
     """Extract ``articles`` into an in-memory rdflib Dataset (one named graph per article).
+
+    ``extractor`` replaces spaCy extraction (``extract_stream`` with ``model``), as in :func:`build`.
 
     >>> ds = build_dataset([Article("a1", "Jiang Fan, an official with the Ministry of Commerce, said so.")])  # doctest: +SKIP
     """
+    extract = extractor or partial(extract_stream, model=model)
     linker = Linker(enabled=link)
     dataset = Dataset()
-    for extraction in extract_stream(articles, model=model):
-        dataset.addN(linker.quads(extraction))
+    for extraction in extract(articles):
+        dataset.addN(article_quads(linker, extraction))
     return dataset
 
 
@@ -144,19 +101,22 @@ def build(
     link: bool = True,
     do_not_merge: str | Path | None = None,
     force: bool = False,
+    extractor: Extractor | None = None,
 ) -> BuildReport:
     """Build (or update) the graph in ``store`` from every article in ``inputs``.
 
     Unchanged articles are skipped (``force`` reads them again); changed ones replace their
     named graph; a bad input is reported in ``BuildReport.errors`` and costs no other article.
     ``link=False`` turns cross-article resolution off and ``do_not_merge`` names merges to
-    undo; the articles whose merges that changes are read again.
+    undo; the articles whose merges that changes are read again. ``extractor`` replaces
+    spaCy extraction (``extract_stream`` with ``model``, ``jobs``, ``scheduler`` and
+    ``batch_size``): tests and benchmarks hand in extractions made another way.
 
     >>> build(["examples/"], output="output")  # doctest: +SKIP
     BuildReport(articles_read=7, articles_written=7, ...)
     """
-    from kg.store import open_store
-
+    extract = extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
+                                   batch_size=batch_size)
     report = BuildReport()
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -170,11 +130,10 @@ def build(
         stale = linker.rereading = linker.stale_articles()
         articles = read_articles(inputs, on_error=record_error)
         changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale))
-        extractions = extract_stream(changed, model=model, jobs=jobs, scheduler=scheduler, batch_size=batch_size)
-        for batch in batched(extractions, batch_size):
+        for batch in batched(extract(changed), batch_size):
             quads_by_article = []
             for extraction in batch:
-                quads = linker.quads(extraction)
+                quads = article_quads(linker, extraction)
                 quads_by_article.append((extraction.article.id, quads))
                 report.entities += len(extraction.entities)
                 report.facts += len(extraction.facts)
@@ -191,7 +150,7 @@ def build(
 
 def _changed_articles(
     articles: Iterable[Article],
-    graph_store: Any,
+    graph_store: Store,
     report: BuildReport,
     *,
     force: bool = False,
@@ -233,17 +192,13 @@ def _chain_first(first: T, rest: Iterator[T]) -> Iterator[T]:
 _END: Any = object()
 
 
-def write_graph_files(graph_store: Any, output: str | Path) -> list[Path]:
-    """Write the whole graph as deterministic Turtle and TriG next to the store."""
-    from kg.rdf.serialize import write_many
+def write_graph_files(graph_store: Store, output: str | Path) -> list[Path]:
+    """Write the whole graph as deterministic Turtle and TriG next to the store.
 
-    # The embedded store hands its quads over without a round trip through rdflib terms,
-    # and its statements are sorted once for both files, in runs spilled beside them, so
-    # writing them takes bounded memory however large the graph is.
-    source = getattr(graph_store, "ox", None)
-    targets = {Path(output) / name: fmt for name, fmt in GRAPH_FILES.items()}
-    write_many(source if source is not None else graph_store.quads(), targets)
-    return list(targets)
+    The store sorts its statements once for both files (the embedded one in runs spilled
+    beside them, so in bounded memory however large the graph is).
+    """
+    return write_graph(graph_store, {Path(output) / name: fmt for name, fmt in GRAPH_FILES.items()})
 
 
 def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, store: str | None = None,
@@ -253,8 +208,6 @@ def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, s
     Each article's statements live in its own named graph, so dropping the graph removes
     the entities only it named, while nodes other articles also name keep their statements.
     """
-    from kg.store import open_store
-
     ids = list(article_ids)
     missing = []
     with open_store(store, path=store_path(output)) as graph_store:
@@ -266,4 +219,4 @@ def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, s
     return missing
 
 
-__all__ = ["KgError", "Linker", "build", "build_dataset", "extract_stream", "remove", "write_graph_files"]
+__all__ = ["Extractor", "KgError", "article_quads", "build", "build_dataset", "extract_stream", "remove", "write_graph_files"]

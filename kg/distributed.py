@@ -20,6 +20,7 @@ from typing import Any, Protocol, TypeVar
 
 from kg.errors import KgError
 from kg.model import Article, Extraction
+from kg.nlp.extract import extract_articles
 from kg.nlp.loading import DEFAULT_MODEL
 
 T = TypeVar("T")
@@ -43,8 +44,6 @@ class _WorkerFuture(_Future, Protocol):
 
 def extract_batch(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction]:
     """Extract one batch in this process (the task every worker runs)."""
-    from kg.nlp import extract_articles
-
     return list(extract_articles(articles, model=model, batch_size=max(1, len(articles))))
 
 
@@ -177,6 +176,7 @@ def extract_on_cluster(
     ...     print(x.article.id, len(x.facts))
     """
     try:
+        # Imported here: dask.distributed is an optional extra, and slow to import.
         from distributed import Client
     except ImportError as error:  # pragma: no cover - distributed is a dependency
         raise KgError("running on a cluster needs dask.distributed: pip install 'distributed'.") from error

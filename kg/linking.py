@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -26,8 +27,12 @@ from rdflib.term import Node
 from kg.errors import InputError
 from kg.model import Entity, EntityType, Extraction, Predicate
 from kg.nlp.lexicon import country_of, country_of_demonym
-from kg.vocab.iri import article_iri, entity_iri, graph_iri, minted_iri, slug
+from kg.vocab.iri import article_id_of, article_iri, entity_iri, graph_iri, minted_iri, slug
 from kg.vocab.namespaces import ID, KG, PROV, RDF, SKOS
+
+if TYPE_CHECKING:
+    # Only the type: linking sits below the store layer and asks a store nothing but SPARQL.
+    from kg.store.base import Store
 
 Quad = tuple[Node, Node, Node, Node]
 
@@ -207,7 +212,7 @@ class AliasIndex:
         return bool(mine and theirs and not mine & theirs)
 
     @classmethod
-    def from_store(cls, store, *, exclude: Iterable[str] = (), **rules: frozenset) -> AliasIndex:
+    def from_store(cls, store: Store, *, exclude: Iterable[str] = (), **rules: frozenset) -> AliasIndex:
         """The index of every node in ``store``, from its labels and where agencies are based.
 
         The graphs of the articles in ``exclude`` (about to be read again) are left out, so
@@ -358,3 +363,57 @@ def _all_keys(name: str) -> Iterator[str]:
 RESOLVED_ARTICLES_QUERY = f"""SELECT DISTINCT ?g ?key ?target WHERE {{
   GRAPH ?g {{ ?r a <{KG.Resolution}> ; <{KG.matchedKey}> ?key ; <{KG.resolvedTo}> ?target }}
 }}"""
+
+
+class Linker:
+    """Cross-article resolution for one build: the alias index, read from the store on first use."""
+
+    def __init__(self, graph_store: Store | None = None, *, enabled: bool = True,
+                 do_not_merge: str | Path | None = None, fresh: bool = False) -> None:
+        self.enabled = enabled
+        # fresh: link as if the store were empty (a forced rebuild reads everything again).
+        self.store = None if fresh else graph_store
+        self.rereading: set[str] = set()
+        self.blocked_names: frozenset[str] = frozenset()
+        self.blocked_pairs: frozenset[frozenset[str]] = frozenset()
+        if do_not_merge is not None:
+            self.blocked_names, self.blocked_pairs = read_do_not_merge(do_not_merge)
+        self._index: AliasIndex | None = None
+
+    @property
+    def index(self) -> AliasIndex:
+        if self._index is None:
+            rules = {"blocked_names": self.blocked_names, "blocked_pairs": self.blocked_pairs}
+            self._index = (AliasIndex.from_store(self.store, exclude=self.rereading, **rules)
+                           if self.store is not None else AliasIndex(**rules))
+        return self._index
+
+    def link(self, extraction: Extraction) -> tuple[Extraction, list[Quad]]:
+        """The extraction with its entities linked to the graph's nodes, and the quads that
+        record each merge; unchanged, with no records, when linking is off."""
+        if not self.enabled:
+            return extraction, []
+        linked, records = resolve(extraction, self.index)
+        return linked, resolution_quads(extraction.article.id, records)
+
+    def stale_articles(self) -> set[str]:
+        """Ids of articles whose merges the current rules undo: they must be read again.
+
+        With linking off, every article with a merge; with do-not-merge rules, the articles
+        with a merge the rules now refuse. Rules already applied find nothing, so passing
+        the same rules again writes nothing.
+        """
+        if self.store is None or (self.enabled and not self.blocked_names and not self.blocked_pairs):
+            return set()
+        rows = self.store.query(RESOLVED_ARTICLES_QUERY).rows
+        if not rows:
+            return set()
+        index = (AliasIndex.from_store(self.store, blocked_names=self.blocked_names,
+                                       blocked_pairs=self.blocked_pairs) if self.enabled else None)
+        stale = set()
+        for graph, key, target in rows:
+            if index is None or index.blocked(str(key), str(target)):
+                article_id = article_id_of(str(graph))
+                if article_id is not None:
+                    stale.add(article_id)
+        return stale

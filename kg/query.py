@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import QueryError
+from kg.rdf.queries import named_queries, page
+from kg.store import QueryResult, open_store
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 
 
 def resolve_query(text_or_name: str) -> str:
     """The SPARQL text for a named query, a path to a ``.rq`` file, or a query given inline."""
-    from kg.rdf.queries import named_queries
-
     named = named_queries()
     if text_or_name in named:
         return named[text_or_name][1]
@@ -35,7 +35,7 @@ def run_query(
     store: str | None = None,
     limit: int | None = None,
     offset: int = 0,
-):
+) -> QueryResult:
     """Run a query on the store and return its result (variables + rows, or a boolean).
 
     ``limit`` and ``offset`` give one page of the rows (see ``kg.rdf.queries.page``); by
@@ -45,9 +45,6 @@ def run_query(
     >>> result.vars[:2]  # doctest: +SKIP
     ['person', 'name']
     """
-    from kg.rdf.queries import page
-    from kg.store import open_store
-
     sparql = page(resolve_query(text_or_name), limit=limit, offset=offset)
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         return graph_store.query(sparql)

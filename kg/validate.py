@@ -7,12 +7,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.store import open_store
 from kg.vocab.namespaces import RDF, SH
+from kg.workspace import existing_store_path
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
@@ -88,8 +91,6 @@ def validate(
     >>> validate(extraction_to_quads(extraction)).conforms
     True
     """
-    from pyshacl import validate as shacl_validate
-
     conforms, violations, texts, report, focus = True, 0, [], Graph(), 0
     shapes = shapes if shapes is not None else _load(SHAPES_PATH)
     graphs = _graphs(source, per_graph=per_graph)
@@ -132,8 +133,5 @@ def validate_store(
     *, output: str | Path = "output", store: str | None = None, per_graph: bool = True
 ) -> ValidationResult:
     """Validate every article graph of the store that ``kg build`` wrote under ``output``."""
-    from kg.workspace import existing_store_path
-    from kg.store import open_store
-
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         return validate(list(graph_store.quads()), per_graph=per_graph)

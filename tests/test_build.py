@@ -50,11 +50,6 @@ def fake_extract(articles: Iterable[Article], **options: object) -> Iterator[Ext
 
 
 @pytest.fixture
-def fake_nlp(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kg.build, "extract_stream", fake_extract)
-
-
-@pytest.fixture
 def writes(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Article ids of every batch written to an embedded store, in order."""
     calls: list[list[str]] = []
@@ -88,22 +83,22 @@ def labels(output: Path, node: URIRef) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
-def test_rerun_writes_nothing_and_changed_article_replaces_its_graph(tmp_path, fake_nlp, writes):
+def test_rerun_writes_nothing_and_changed_article_replaces_its_graph(tmp_path, writes):
     corpus = write_corpus(tmp_path / "in", CORPUS)
     out = tmp_path / "out"
-    first = build([corpus], output=out, batch_size=2)
+    first = build([corpus], extractor=fake_extract, output=out, batch_size=2)
     assert (first.articles_read, first.articles_written) == (3, 3)
     assert writes == [["a1", "a2"], ["a3"]]
     trig = (out / "graph.trig").read_bytes()
     stamp = (out / "graph.trig").stat().st_mtime_ns
 
-    again = build([corpus], output=out, batch_size=2)
+    again = build([corpus], extractor=fake_extract, output=out, batch_size=2)
     assert (again.articles_written, again.articles_unchanged) == (0, 3)
     assert writes == [["a1", "a2"], ["a3"]]  # not one more write
     assert (out / "graph.trig").stat().st_mtime_ns == stamp
 
     (corpus / "a3.txt").write_text("Organization: MOFCOM\nCountry: Tanzania\n", encoding="utf-8")
-    changed = build([corpus], output=out, batch_size=2)
+    changed = build([corpus], extractor=fake_extract, output=out, batch_size=2)
     assert (changed.articles_written, changed.articles_unchanged) == (1, 2)
     assert writes[-1] == ["a3"]
     after = (out / "graph.trig").read_text(encoding="utf-8")
@@ -111,9 +106,9 @@ def test_rerun_writes_nothing_and_changed_article_replaces_its_graph(tmp_path, f
     assert after != trig.decode()
 
 
-def test_one_node_per_agency_with_every_surface_form(tmp_path, fake_nlp):
+def test_one_node_per_agency_with_every_surface_form(tmp_path):
     out = tmp_path / "out"
-    build([write_corpus(tmp_path / "in", CORPUS)], output=out)
+    build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)
     node = ID["organization/ministry-of-commerce"]
     assert labels(out, node) == {"Ministry of Commerce", "MOFCOM", "China's commerce ministry"}
     assert labels(out, ID["person/jiang-fan"]) == {"Jiang Fan"}
@@ -126,31 +121,31 @@ def test_one_node_per_agency_with_every_surface_form(tmp_path, fake_nlp):
         assert not store.query(f"ASK {{ <{ID['organization/mofcom']}> ?p ?o }}")
 
 
-def test_no_link_and_do_not_merge_rebuild_only_the_merged_articles(tmp_path, fake_nlp, writes):
+def test_no_link_and_do_not_merge_rebuild_only_the_merged_articles(tmp_path, writes):
     corpus = write_corpus(tmp_path / "in", CORPUS)
     out = tmp_path / "out"
-    build([corpus], output=out)
+    build([corpus], extractor=fake_extract, output=out)
     rules = tmp_path / "rules.txt"
     rules.write_text("MOFCOM | Ministry of Commerce\n", encoding="utf-8")
-    undone = build([corpus], output=out, do_not_merge=rules)
+    undone = build([corpus], extractor=fake_extract, output=out, do_not_merge=rules)
     assert writes[-1] == ["a3"] and undone.articles_unchanged == 2
     assert "MOFCOM" in labels(out, ID["organization/mofcom"])
-    assert build([corpus], output=out, do_not_merge=rules).articles_written == 0  # rules applied once
+    assert build([corpus], extractor=fake_extract, output=out, do_not_merge=rules).articles_written == 0  # rules applied once
 
-    unlinked = build([corpus], output=out, link=False)
+    unlinked = build([corpus], extractor=fake_extract, output=out, link=False)
     assert writes[-1] == ["a2"] and unlinked.articles_unchanged == 2
     assert labels(out, ID["organization/chinas-commerce-ministry"]) == {"China's commerce ministry"}
     with open_store(None, path=out / "store") as store:
         assert not store.query(f"ASK {{ ?r a <{KG.Resolution}> }}")
 
-    relinked = build([corpus], output=out, force=True)
+    relinked = build([corpus], extractor=fake_extract, output=out, force=True)
     assert relinked.articles_written == 3
     assert labels(out, ID["organization/chinas-commerce-ministry"]) == set()
 
 
-def test_remove_takes_out_only_what_the_article_alone_held(tmp_path, fake_nlp):
+def test_remove_takes_out_only_what_the_article_alone_held(tmp_path):
     out = tmp_path / "out"
-    build([write_corpus(tmp_path / "in", CORPUS)], output=out)
+    build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)
     assert remove(["a2", "nope"], output=out) == ["nope"]
     trig = (out / "graph.trig").read_text(encoding="utf-8")
     assert "face mask" not in trig and "China's commerce ministry" not in trig
@@ -159,21 +154,21 @@ def test_remove_takes_out_only_what_the_article_alone_held(tmp_path, fake_nlp):
         assert store.article_ids() == ["a1", "a3"]
 
 
-def test_duplicate_ids_are_reported_and_skipped(tmp_path, fake_nlp):
+def test_duplicate_ids_are_reported_and_skipped(tmp_path):
     one = write_corpus(tmp_path / "one", {"a1": CORPUS["a1"]})
     two = write_corpus(tmp_path / "two", {"a1": CORPUS["a2"]})
-    report = build([one, two], output=tmp_path / "out")
+    report = build([one, two], extractor=fake_extract, output=tmp_path / "out")
     assert (report.articles_written, report.articles_failed) == (1, 1)
     assert "already read" in report.errors[0]
 
 
-def test_build_dataset_links_across_articles(fake_nlp):
+def test_build_dataset_links_across_articles():
     articles = [Article(k, v) for k, v in CORPUS.items()]
-    dataset = build_dataset(articles)
+    dataset = build_dataset(articles, extractor=fake_extract)
     node = ID["organization/ministry-of-commerce"]
     names = {str(o) for _, _, o, _ in dataset.quads((node, SKOS.altLabel, None, None))}
     assert names == {"MOFCOM", "China's commerce ministry"}
-    plain = build_dataset(articles, link=False)
+    plain = build_dataset(articles, extractor=fake_extract, link=False)
     assert {str(o) for _, _, o, _ in plain.quads((node, SKOS.altLabel, None, None))} == {"MOFCOM"}
 
 
@@ -219,7 +214,7 @@ def test_real_pipeline_to_a_real_oxigraph_server(tmp_path, nlp, oxigraph_server)
         assert not store.query(f'ASK {{ ?e <{SKOS.prefLabel}> "Ministry of Commerce" }}')
 
 
-def test_build_streams_in_bounded_batches(tmp_path, fake_nlp, monkeypatch):
+def test_build_streams_in_bounded_batches(tmp_path, monkeypatch):
     produced = 0
 
     def endless_reader(inputs, *, on_error):
@@ -237,7 +232,7 @@ def test_build_streams_in_bounded_batches(tmp_path, fake_nlp, monkeypatch):
 
     monkeypatch.setattr(kg.build, "read_articles", endless_reader)
     monkeypatch.setattr(OxigraphStore, "replace_articles", record)
-    report = build(["-"], output=tmp_path / "out", batch_size=5, write_files=False)
+    report = build(["-"], extractor=fake_extract, output=tmp_path / "out", batch_size=5, write_files=False)
     assert report.articles_written == 60 and len(read_when_written) == 12
     # Each batch is written before more than one further article is read.
     assert all(read <= 5 * (n + 1) + 1 for n, read in enumerate(read_when_written))

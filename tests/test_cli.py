@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -129,6 +130,30 @@ def test_export_other_formats(built, tmp_path, fmt):
         assert any(data.get("label") == "China" for _, data in graph.nodes(data=True))
     else:
         assert "Jiang" in text
+
+
+def test_every_export_format_writes_files_with_the_same_permissions(built, tmp_path):
+    # The facts document once went through a writer of its own that left the file private.
+    root, _ = built
+    mask = os.umask(0o022)
+    try:
+        modes = {}
+        for fmt in ("ttl", "trig", "nt", "nq", "jsonld", "graphml", "facts"):
+            target = tmp_path / f"g.{fmt}"
+            assert kg("export", "--format", fmt, "--to", str(target), "--output", str(root / "out")).exit_code == 0
+            modes[fmt] = target.stat().st_mode & 0o777
+    finally:
+        os.umask(mask)
+    assert modes == dict.fromkeys(modes, 0o644)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "facts", "graphml"])
+def test_export_to_stdout_gives_the_file_bytes(built, tmp_path, fmt):
+    root, _ = built
+    target = tmp_path / f"g.{fmt}"
+    assert kg("export", "--format", fmt, "--to", str(target), "--output", str(root / "out")).exit_code == 0
+    shown = kg("export", "--format", fmt, "--output", str(root / "out"))
+    assert shown.exit_code == 0 and shown.stdout == target.read_text(encoding="utf-8")
 
 
 def test_export_unknown_format(built):

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from kg.rdf.external_sort import ExternalSort
+from kg.store.external_sort import ExternalSort
 
 
 def _lines(n: int, seed: int) -> list[str]:

@@ -6,7 +6,8 @@ from rdflib import Dataset
 
 from kg.rdf.facts import facts_document
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.serialize import from_oxigraph, serialize, to_oxigraph
+from kg.rdf.serialize import serialize
+from kg.rdf.statements import from_oxigraph, to_oxigraph
 from rdf_sample import WD_FREEDONIA, sample_extraction, second_extraction
 
 RUIZ = "https://w3id.org/kg-news/id/person/ana-ruiz"

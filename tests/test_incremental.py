@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-import kg.build
 from kg.build import build
 from kg.store import open_store
 from test_build import fake_extract, write_corpus
@@ -26,19 +25,18 @@ TESTS = Path(__file__).resolve().parent
 CHILD = """
 import sys, time
 sys.path.insert(0, {tests!r})
-import kg.build
 from kg.build import build
 
+slow = None
 if {fake!r}:
     from test_build import fake_extract
 
-    def slow(articles, **options):
+    def slow(articles):
         for extraction in fake_extract(articles):
             time.sleep(0.15)
             yield extraction
 
-    kg.build.extract_stream = slow
-build([{corpus!r}], output={output!r}, batch_size={batch!r},
+build([{corpus!r}], output={output!r}, batch_size={batch!r}, extractor=slow,
       progress=lambda r: print("written", r.articles_written, flush=True))
 print("done", flush=True)
 """
@@ -82,35 +80,33 @@ def check_store(output: Path, expected_ids: list[str]) -> None:
 
 
 @pytest.mark.parametrize("kill_at", [1, 5])
-def test_kill_9_mid_build_then_resume_equals_an_uninterrupted_build(tmp_path, monkeypatch, kill_at):
+def test_kill_9_mid_build_then_resume_equals_an_uninterrupted_build(tmp_path, kill_at):
     corpus = fake_corpus(tmp_path / "in")
     ids = sorted(p.stem for p in corpus.iterdir())
     child = start_child(corpus, tmp_path / "killed", fake=True, batch=2)
     reported = kill_after(child, kill_at)
 
-    monkeypatch.setattr(kg.build, "extract_stream", fake_extract)
     with open_store(None, path=tmp_path / "killed" / "store") as store:
         survived = store.article_ids()
     assert len(survived) >= reported and len(survived) < len(ids)
-    resumed = build([corpus], output=tmp_path / "killed", batch_size=2)
+    resumed = build([corpus], output=tmp_path / "killed", batch_size=2, extractor=fake_extract)
     assert resumed.articles_unchanged == len(survived)
     assert resumed.articles_written == len(ids) - len(survived)
     check_store(tmp_path / "killed", ids)
 
-    clean = build([corpus], output=tmp_path / "clean", batch_size=2)
+    clean = build([corpus], output=tmp_path / "clean", batch_size=2, extractor=fake_extract)
     assert clean.articles_written == len(ids)
     assert (tmp_path / "killed" / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
 
 
-def test_kill_9_at_an_arbitrary_moment(tmp_path, monkeypatch):
+def test_kill_9_at_an_arbitrary_moment(tmp_path):
     corpus = fake_corpus(tmp_path / "in")
     child = start_child(corpus, tmp_path / "killed", fake=True, batch=1)
     time.sleep(1.0 + 0.37 * (os.getpid() % 5))  # wherever the child happens to be
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    monkeypatch.setattr(kg.build, "extract_stream", fake_extract)
-    build([corpus], output=tmp_path / "killed", batch_size=1)
-    build([corpus], output=tmp_path / "clean", batch_size=1)
+    build([corpus], output=tmp_path / "killed", batch_size=1, extractor=fake_extract)
+    build([corpus], output=tmp_path / "clean", batch_size=1, extractor=fake_extract)
     check_store(tmp_path / "killed", sorted(p.stem for p in corpus.iterdir()))
     assert (tmp_path / "killed" / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
 

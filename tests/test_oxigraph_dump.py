@@ -1,12 +1,19 @@
+"""An Oxigraph store's sorted dump: the bytes of sorting in memory, in bounded memory, on disk."""
+
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from kg.rdf.formats import RDF_FORMATS
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.serialize import FORMATS, serialize, to_oxigraph, write, write_many
+from kg.rdf.serialize import serialize, write_sorted
+from kg.rdf.statements import to_oxigraph
+from kg.store import open_store
+from kg.store.oxigraph_dump import sorted_dump
 from rdf_sample import sample_extraction, second_extraction
 
 STREAMED = ("ttl", "trig", "nt", "nq")
@@ -23,26 +30,20 @@ def store() -> ox.Store:
     return store
 
 
-@pytest.fixture()
-def no_fallback(monkeypatch):
-    """Fail if the files were made by sorting in memory rather than by streaming."""
-    import kg.rdf.serialize
-
-    def in_memory(*args, **kwargs):
-        raise AssertionError("sorted in memory")
-
-    monkeypatch.setattr(kg.rdf.serialize, "serialize_many", in_memory)
-
-
-def _files(source, folder, *, run_size: int | None) -> dict[str, bytes]:
-    targets = {folder / f"graph.{fmt}": fmt for fmt in STREAMED}
-    paths = write_many(source, targets, run_size=run_size)
+def _files(source: ox.Store, folder: Path, *, run_size: int | None, streamed: bool = True,
+           formats: tuple[str, ...] = STREAMED) -> dict[str, bytes]:
+    targets = {folder / f"graph.{fmt}": fmt for fmt in formats}
+    options = {"run_size": run_size} if run_size else {}
+    with sorted_dump(source, scratch=folder, **options) as dump:
+        # Files on disk, not bytes sorted in memory, unless blank nodes made that necessary.
+        assert all(isinstance(part, Path) for part in [*dump.triples, *(dump.quads or ())]) == streamed
+        paths = write_sorted(dump, targets)
     assert paths == list(targets)
     return {fmt: path.read_bytes() for path, fmt in targets.items()}
 
 
 @pytest.mark.parametrize("run_size", [1, 3, 50, None])
-def test_store_files_are_the_bytes_of_serialize_whatever_the_run_size(store, tmp_path, run_size, no_fallback):
+def test_store_files_are_the_bytes_of_serialize_whatever_the_run_size(store, tmp_path, run_size):
     files = _files(store, tmp_path, run_size=run_size)
     for fmt in STREAMED:
         assert files[fmt] == serialize(store, format=fmt), fmt
@@ -50,7 +51,7 @@ def test_store_files_are_the_bytes_of_serialize_whatever_the_run_size(store, tmp
     assert sorted(os.listdir(tmp_path)) == sorted(f"graph.{fmt}" for fmt in STREAMED)  # no scratch left
 
 
-def test_default_only_named_only_and_odd_graph_names_keep_their_places(store, tmp_path, no_fallback):
+def test_default_only_named_only_and_odd_graph_names_keep_their_places(store, tmp_path):
     s, p = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
     store.add(ox.Quad(s, p, ox.Literal("only in the default graph")))
     store.add(ox.Quad(s, p, ox.Literal("only in a named graph"), ox.NamedNode(EX + "g")))
@@ -66,7 +67,7 @@ def test_default_only_named_only_and_odd_graph_names_keep_their_places(store, tm
 
 @pytest.mark.parametrize("run_size", [2, None])
 @pytest.mark.parametrize("graphs", ["named only", "default only"])
-def test_stores_not_shaped_like_kgs_give_the_same_bytes_too(tmp_path, run_size, graphs, no_fallback):
+def test_stores_not_shaped_like_kgs_give_the_same_bytes_too(tmp_path, run_size, graphs):
     quads = to_oxigraph(extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction()))
     store = ox.Store()
     store.extend(quads if graphs == "named only" else [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
@@ -78,36 +79,25 @@ def test_stores_not_shaped_like_kgs_give_the_same_bytes_too(tmp_path, run_size, 
 def test_blank_nodes_and_look_alike_literals_fall_back_to_the_same_bytes(store, tmp_path):
     s, p = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
     store.add(ox.Quad(s, p, ox.Literal("not a blank node: _:b0")))
+    files = _files(store, tmp_path, run_size=2, streamed=False)
     for fmt in STREAMED:
-        assert write(store, tmp_path / f"a.{fmt}").read_bytes() == serialize(store, format=fmt), fmt
+        assert files[fmt] == serialize(store, format=fmt), fmt
     store.add(ox.Quad(ox.BlankNode("b1"), p, ox.Literal("1"), ox.NamedNode(EX + "g")))
-    files = _files(store, tmp_path, run_size=2)
+    files = _files(store, tmp_path, run_size=2, streamed=False)
     for fmt in STREAMED:
         assert files[fmt] == serialize(store, format=fmt), fmt
     assert b"_:" in files["trig"]
 
 
-def test_an_empty_store_gives_empty_files(tmp_path, no_fallback):
+def test_an_empty_store_gives_empty_files(tmp_path):
     files = _files(ox.Store(), tmp_path, run_size=2)
     assert files == {fmt: serialize(ox.Store(), format=fmt) for fmt in STREAMED}
 
 
-def test_jsonld_with_a_streamed_format_is_written_in_memory_with_the_same_bytes(store, tmp_path):
-    paths = write_many(store, {tmp_path / "g.jsonld": None, tmp_path / "g.ttl": None}, run_size=2)
-    assert [p.read_bytes() for p in paths] == [serialize(store, format="jsonld"), serialize(store, format="ttl")]
-    assert set(FORMATS) - set(STREAMED) == {"jsonld"}
-
-
-def test_streamed_files_are_atomic_and_get_ordinary_permissions(store, tmp_path):
-    target = tmp_path / "graph.ttl"
-    target.write_bytes(b"old")
-    mask = os.umask(0o022)
-    try:
-        write(store, target)
-    finally:
-        os.umask(mask)
-    assert target.stat().st_mode & 0o777 == 0o644
-    assert target.read_bytes() == serialize(store, format="ttl")
+def test_jsonld_reads_the_streamed_statements_with_the_same_bytes(store, tmp_path):
+    files = _files(store, tmp_path, run_size=2, formats=("jsonld", "ttl"))
+    assert files == {"jsonld": serialize(store, format="jsonld"), "ttl": serialize(store, format="ttl")}
+    assert set(RDF_FORMATS) - set(STREAMED) == {"jsonld"}
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_scratch(store, tmp_path, monkeypatch):
@@ -118,7 +108,43 @@ def test_a_failed_write_leaves_the_old_file_and_no_scratch(store, tmp_path, monk
         raise OSError("disk full")
 
     monkeypatch.setattr(ox, "serialize", broken)
-    with pytest.raises(OSError):
-        write(store, target)
+    with pytest.raises(OSError), sorted_dump(store, scratch=tmp_path) as dump:
+        write_sorted(dump, {target: None})
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["graph.trig"]
+
+
+# The triple formats of a kg store, whose default graph is the merge: its dump, sorted in memory.
+
+@pytest.fixture()
+def kg_store(tmp_path: Path):
+    with open_store("oxigraph", path=tmp_path / "store") as kg_store:
+        kg_store.replace_articles([
+            ("port-safety", extraction_to_quads(sample_extraction())),
+            ("freedonia-aid", extraction_to_quads(second_extraction())),
+        ])
+        yield kg_store
+
+
+def test_the_merged_default_graph_is_sorted_in_memory_with_the_same_bytes(kg_store):
+    with kg_store.sorted_dump(graphs=False) as dump:
+        assert dump.quads is None and [type(part) for part in dump.triples] == [bytes]
+        lines = dump.triples[0].decode("utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == len(set(lines)) and len(lines) > 50
+    default = {q.triple for q in kg_store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert {q.triple for q in ox.parse(dump.triples[0], format=ox.RdfFormat.N_TRIPLES)} == default
+    for fmt in ("ttl", "nt"):
+        with kg_store.sorted_dump(graphs=False) as dump:
+            fast = write_sorted(dump, {kg_store.path.parent / f"fast.{fmt}": None})[0].read_bytes()
+        assert fast == serialize(list(kg_store.quads()), format=fmt)
+
+
+def test_an_empty_default_graph_or_blank_nodes_take_the_general_path(tmp_path):
+    with sorted_dump(ox.Store(), graphs=False, merged_default=True, scratch=tmp_path) as dump:
+        assert all(isinstance(part, Path) for part in dump.triples)
+    blank = ox.Store()
+    blank.add(ox.Quad(ox.BlankNode("b"), ox.NamedNode("https://example.org/p"), ox.Literal("x")))
+    with sorted_dump(blank, graphs=False, merged_default=True, scratch=tmp_path) as dump:
+        assert dump.triples[0] == serialize(blank, format="nt")
+    with pytest.raises(ValueError, match="graphs=True"):
+        list(dump.statements(graphs=True))

@@ -11,7 +11,7 @@ from kg.errors import QueryError
 from kg.model import Article, Extraction
 from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.queries import QUERY_DIR, get_query, named_queries, page
-from kg.rdf.serialize import to_oxigraph
+from kg.rdf.statements import to_oxigraph
 from rdf_sample import sample_extraction, second_extraction
 
 REQUIRED = {"officials-and-posts", "organization-hierarchy", "exports", "statements",

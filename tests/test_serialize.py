@@ -8,7 +8,9 @@ from rdflib.compare import isomorphic
 
 from kg.errors import InputError
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.serialize import FORMATS, PREFIXES, format_for, serialize, serialize_many, to_oxigraph, write, write_many
+from kg.rdf.formats import PREFIXES, RDF_FORMATS, format_for
+from kg.rdf.serialize import serialize, serialize_many, write, write_many
+from kg.rdf.statements import to_oxigraph
 from rdf_sample import sample_extraction, second_extraction
 
 RDFLIB_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
@@ -32,7 +34,7 @@ def _union(quads) -> Graph:
     return g
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
 def test_byte_identical_twice_and_whatever_the_input_order(quads, fmt):
     first = serialize(quads, format=fmt)
     assert serialize(list(quads), format=fmt) == first
@@ -104,7 +106,7 @@ def test_language_and_datatype_literals_survive():
 def test_an_oxigraph_store_serializes_like_its_quads(quads):
     import pyoxigraph as ox
 
-    from kg.rdf.serialize import to_oxigraph
+    from kg.rdf.statements import to_oxigraph
 
     store = ox.Store()
     store.extend(to_oxigraph(quads))
@@ -119,7 +121,7 @@ def test_an_oxigraph_store_serializes_like_its_quads(quads):
 def test_a_store_default_graph_that_merges_the_named_graphs_is_not_repeated(quads):
     import pyoxigraph as ox
 
-    from kg.rdf.serialize import to_oxigraph
+    from kg.rdf.statements import to_oxigraph
 
     store = ox.Store()
     named = to_oxigraph(quads)
@@ -149,9 +151,9 @@ def test_serialize_many_gives_the_bytes_of_one_serialize_per_format(quads):
     # The store's merged default graph repeats the named graphs' statements, as kg's store does.
     store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in to_oxigraph(quads)])
     for source in (quads, store):
-        many = serialize_many(source, FORMATS)
-        assert list(many) == list(FORMATS)
-        for fmt in FORMATS:
+        many = serialize_many(source, RDF_FORMATS)
+        assert list(many) == list(RDF_FORMATS)
+        for fmt in RDF_FORMATS:
             assert many[fmt] == serialize(source, format=fmt), fmt
 
 

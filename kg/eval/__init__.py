@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kg.build import build_dataset
 from kg.eval.gold import Gold, GoldEntity, GoldFact, load_article, load_gold
 from kg.eval.normalize import normalize_name
 from kg.eval.report import print_report, render_report, to_json
 from kg.eval.score import Counts, EvalResult, FileResult, score
 from kg.model import Article
 from kg.nlp.loading import DEFAULT_MODEL
+from kg.rdf.facts import facts_document
 
 # Builds the facts document (the gold format's neutral JSON) for a list of articles.
 FactsFor = Callable[..., dict[str, Any]]
@@ -23,9 +25,6 @@ FactsFor = Callable[..., dict[str, Any]]
 
 def build_facts(articles: Sequence[Article], *, model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Extract ``articles`` in one pass and read the resulting graph back as a facts document."""
-    from kg.build import build_dataset  # imported here: scoring alone needs no spaCy
-    from kg.rdf.facts import facts_document
-
     return facts_document(build_dataset(list(articles), model=model))
 
 

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS
-from kg.rdf.serialize import from_oxigraph, rows_of
+from kg.rdf.statements import from_oxigraph, rows_of
 
 # Most specific first: an entity typed kg:Official and schema:Person is an Official.
 TYPE_ORDER: tuple[tuple[URIRef, str], ...] = (

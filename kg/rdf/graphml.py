@@ -15,8 +15,9 @@ from typing import Any
 
 import networkx as nx
 
+from kg.files import write_atomic
 from kg.rdf.facts import facts_document
-from kg.rdf.serialize import Source, rows_of, write_atomic
+from kg.rdf.statements import Source, rows_of
 
 _EDGE_KEYS = ("role", "quantity", "unit", "amount", "currency", "quote", "article", "sentence",
               "start", "end", "confidence")

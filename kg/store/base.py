@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol, runtime_checkable
-from urllib.parse import unquote
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.vocab.iri import article_iri, graph_iri
-from kg.vocab.namespaces import GRAPH, KG
+from kg.rdf.statements import SortedDump, sorted_dump_of
 from kg.store.terms import Quad, nt
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import KG
 
 ArticleQuads = tuple[str, Iterable[Any]]
 
@@ -79,6 +81,12 @@ class Store(Protocol):
 
     def quads(self) -> Iterator[Quad]: ...
 
+    def sorted_dump(self, *, graphs: bool = True, scratch: Path | None = None) -> AbstractContextManager[SortedDump]:
+        """The article graphs' statements sorted for the writers (``kg.rdf.serialize``):
+        all merged, and graph by graph when ``graphs``; spilled under ``scratch`` if the
+        store sorts on disk."""
+        ...
+
     def __len__(self) -> int: ...
 
     def close(self) -> None: ...
@@ -100,6 +108,14 @@ class StoreBase:
     def close(self) -> None:  # pragma: no cover
         raise NotImplementedError
 
+    def quads(self) -> Iterator[Quad]:  # pragma: no cover
+        raise NotImplementedError
+
+    @contextmanager
+    def sorted_dump(self, *, graphs: bool = True, scratch: Path | None = None) -> Iterator[SortedDump]:
+        # Stores that cannot sort for themselves hand their quads over and are sorted in memory.
+        yield sorted_dump_of(self.quads(), graphs=graphs)
+
     def __enter__(self) -> Any:
         return self
 
@@ -110,14 +126,6 @@ class StoreBase:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def article_id_of(graph: str) -> str | None:
-    """The article id a named graph belongs to, or None for a graph that is not an article's."""
-    prefix = str(GRAPH)
-    if not graph.startswith(prefix) or len(graph) == len(prefix):
-        return None
-    return unquote(graph[len(prefix):])
 
 
 def hash_query(article_id: str) -> str:

@@ -10,9 +10,9 @@ from rdflib import URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import QueryError
-from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.iri import article_id_of, article_iri, graph_iri
 from kg.vocab.namespaces import KG
-from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of
+from kg.store.base import ArticleQuads, QueryResult, StoreBase
 from kg.store.terms import Quad, article_quads, graph_name
 
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import rdflib
+from oxrdflib import OxigraphStore as RdflibOxigraph
 
 from kg.errors import QueryError, StoreError
-from kg.vocab.iri import article_iri, graph_iri
-from kg.vocab.namespaces import KG
-from kg.store.base import ArticleQuads, QueryResult, StoreBase, article_id_of, remove_update, replace_update
+from kg.rdf.statements import SortedDump
+from kg.store import oxigraph_dump
+from kg.store.base import ArticleQuads, QueryResult, StoreBase, remove_update, replace_update
 from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
+from kg.vocab.iri import article_id_of, article_iri, graph_iri
+from kg.vocab.namespaces import KG
 
 DEFAULT_PATH = Path("output/store")
 
@@ -65,8 +69,6 @@ class OxigraphStore(StoreBase):
 
     def dataset(self) -> rdflib.Dataset:
         """The same data as an rdflib Dataset (oxrdflib), for code that speaks rdflib."""
-        from oxrdflib import OxigraphStore as RdflibOxigraph
-
         return rdflib.Dataset(store=RdflibOxigraph(store=self.ox))
 
     def article_hash(self, article_id: str) -> str | None:
@@ -151,6 +153,11 @@ class OxigraphStore(StoreBase):
         for graph in self.ox.named_graphs():
             for quad in self.ox.quads_for_pattern(None, None, None, graph):
                 yield from_ox_quad(quad)
+
+    def sorted_dump(self, *, graphs: bool = True, scratch: Path | None = None) -> AbstractContextManager[SortedDump]:
+        """Sorted by Oxigraph's own dumps and an external sort, in bounded memory (see
+        ``kg.store.oxigraph_dump``); the default graph is kept as the merge of the articles'."""
+        return oxigraph_dump.sorted_dump(self.ox, graphs=graphs, scratch=scratch, merged_default=True)
 
     def __len__(self) -> int:
         """The number of quads in the article graphs."""

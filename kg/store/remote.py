@@ -23,13 +23,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.vocab.iri import graph_iri
+from kg.vocab.iri import article_id_of, graph_iri
 from kg.vocab.namespaces import GRAPH
 from kg.store.base import (
     ArticleQuads,
     QueryResult,
     StoreBase,
-    article_id_of,
     hash_query,
     remove_update,
     replace_update,

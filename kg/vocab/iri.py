@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
@@ -70,6 +70,14 @@ def article_iri(article_id: str) -> URIRef:
 def graph_iri(article_id: str) -> URIRef:
     """The named graph that holds everything read from one article."""
     return GRAPH[article_key(article_id)]
+
+
+def article_id_of(graph: str) -> str | None:
+    """The article id (as given to :func:`graph_iri`) a named graph belongs to, or None for a graph that is not an article's."""
+    prefix = str(GRAPH)
+    if not graph.startswith(prefix) or len(graph) == len(prefix):
+        return None
+    return unquote(graph[len(prefix):])
 
 
 def minted_iri(family: str, *parts: object) -> URIRef:

@@ -16,10 +16,10 @@ linking, and it is updated after every article in input order, so results are de
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -30,9 +30,17 @@ from kg.nlp.lexicon import country_of, country_of_demonym
 from kg.vocab.iri import article_id_of, article_iri, entity_iri, graph_iri, minted_iri, slug
 from kg.vocab.namespaces import ID, KG, PROV, RDF, SKOS
 
-if TYPE_CHECKING:
-    # Only the type: linking sits below the store layer and asks a store nothing but SPARQL.
-    from kg.store.base import Store
+
+class Rows(Protocol):
+    @property
+    def rows(self) -> Sequence[tuple[Any, ...]]: ...
+
+
+class SparqlReader(Protocol):
+    """What linking asks of a store: SPARQL SELECT rows. Every ``kg.store.Store`` is one;
+    declared here so that linking sits below the store layer instead of importing it."""
+
+    def query(self, sparql: str) -> Rows: ...
 
 Quad = tuple[Node, Node, Node, Node]
 
@@ -212,7 +220,7 @@ class AliasIndex:
         return bool(mine and theirs and not mine & theirs)
 
     @classmethod
-    def from_store(cls, store: Store, *, exclude: Iterable[str] = (), **rules: frozenset) -> AliasIndex:
+    def from_store(cls, store: SparqlReader, *, exclude: Iterable[str] = (), **rules: frozenset) -> AliasIndex:
         """The index of every node in ``store``, from its labels and where agencies are based.
 
         The graphs of the articles in ``exclude`` (about to be read again) are left out, so
@@ -368,7 +376,7 @@ RESOLVED_ARTICLES_QUERY = f"""SELECT DISTINCT ?g ?key ?target WHERE {{
 class Linker:
     """Cross-article resolution for one build: the alias index, read from the store on first use."""
 
-    def __init__(self, graph_store: Store | None = None, *, enabled: bool = True,
+    def __init__(self, graph_store: SparqlReader | None = None, *, enabled: bool = True,
                  do_not_merge: str | Path | None = None, fresh: bool = False) -> None:
         self.enabled = enabled
         # fresh: link as if the store were empty (a forced rebuild reads everything again).

@@ -26,7 +26,7 @@ test: setup
 	$(PY) -m pytest -q
 
 bench: setup
-	$(PY) -m bench
+	$(PY) -m bench.speed
 
 clean:
 	rm -rf $(VENV) output/store .pytest_cache

@@ -1,4 +1,4 @@
-"""Scoring helpers of the accuracy benchmarks (bench/conll04.py, conll2003.py, devset.py)."""
+"""Scoring helpers of the accuracy benchmarks (bench/accuracy/conll04.py, conll2003.py, devset.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from bench import conll04, conll2003, devset
-from bench.conll04 import Predicted, Sentence, Span, char_span, detokenize, match_sentence, spans_match
+from bench.accuracy import conll04, conll2003, devset
+from bench.accuracy.conll04 import Predicted, Sentence, Span, char_span, detokenize, match_sentence, spans_match
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Mention, Predicate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -263,7 +263,7 @@ def _report() -> dict:
     }
     files = [
         {
-            "gold": "bench/dev/x.gold.json",
+            "gold": "bench/gold/dev/x.gold.json",
             **scores,
             "misses": [
                 {"kind": "fact", "p": "holdsPost", "loose_match": True},
@@ -310,7 +310,7 @@ def test_dev_gold_files_point_at_shared_corpora() -> None:
     assert len(paths) >= 10
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["text_file"].startswith("../../../shared/datasets/"), path
+        assert data["text_file"].startswith("../../../../shared/datasets/"), path
         if data["text_file"].endswith(".jsonl"):
             assert isinstance(data["line"], int) and data["field"] in ("text", "body_text"), path
 
@@ -327,7 +327,7 @@ def test_set_option_scores_the_holdout_folder(tmp_path: Path, monkeypatch: pytes
     assert devset.main(["--set", "holdout", "--results", str(tmp_path)]) == 0
     assert seen == [devset.gold_files(devset.HOLDOUT)]
     assert "# Held-out set: kg eval" in (tmp_path / "holdout.md").read_text(encoding="utf-8")
-    assert json.loads((tmp_path / "holdout.json").read_text(encoding="utf-8"))["files"][0]["gold"] == "bench/dev/x.gold.json"
+    assert json.loads((tmp_path / "holdout.json").read_text(encoding="utf-8"))["files"][0]["gold"] == "bench/gold/dev/x.gold.json"
     assert not (tmp_path / "devset.json").exists()
     assert devset.main(["--results", str(tmp_path)]) == 0  # the default stays the development set
     assert seen[1] == devset.gold_files() and (tmp_path / "devset.md").is_file()
@@ -340,7 +340,7 @@ def test_holdout_articles_are_not_dev_articles() -> None:
 
     holdout = devset.gold_files(devset.HOLDOUT)
     assert len(holdout) == 10
-    assert all(source(p)[0].startswith("../../../shared/datasets/") for p in holdout)
+    assert all(source(p)[0].startswith("../../../../shared/datasets/") for p in holdout)
     assert not {source(p) for p in holdout} & {source(p) for p in devset.gold_files()}
 
 
@@ -351,7 +351,7 @@ def test_blind_articles_are_neither_dev_nor_holdout_articles() -> None:
 
     blind = devset.gold_files(devset.BLIND)
     assert len(blind) == 10
-    assert all(source(p)[0].startswith("../../../shared/datasets/") for p in blind)
+    assert all(source(p)[0].startswith("../../../../shared/datasets/") for p in blind)
     used = {source(p) for p in devset.gold_files()} | {source(p) for p in devset.gold_files(devset.HOLDOUT)}
     assert not {source(p) for p in blind} & used
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from bench import corpus
-from bench.bench_growth import window_cost
-from bench.harness import Context, Outcome, markdown, run_all, run_info, write_results
+from bench.speed import corpus
+from bench.speed.growth import window_cost
+from bench.speed.harness import Context, Outcome, markdown, run_all, run_info, write_results
 
 
 def test_generator_is_deterministic_and_newsy():
@@ -86,7 +86,7 @@ def test_results_are_well_formed_json_and_markdown(tmp_path):
 
     outcomes = [Outcome("extraction", 900.0, "words/s", "≥ 0.90", False, "what was timed", baseline=1000.0,
                         baseline_label="bare", ratio=0.9, corpus={"name": "synthetic", "articles": 2, "words": 10})]
-    info = run_info(quick=True, command="python -m bench extraction --quick", started=datetime.now(timezone.utc))
+    info = run_info(quick=True, command="python -m bench.speed extraction --quick", started=datetime.now(timezone.utc))
     json_path, md_path = write_results(outcomes, info, tmp_path)
     data = json.loads(json_path.read_text())
     assert data["mode"] == "quick"
@@ -103,7 +103,7 @@ def test_results_are_well_formed_json_and_markdown(tmp_path):
 def test_memory_benchmark_runs_end_to_end_on_generated_news(tmp_path, monkeypatch):
     """One real benchmark on four generated articles: the child build runs and results are written."""
     pytest.importorskip("kg.nlp.pipeline")
-    from bench.__main__ import main
+    from bench.speed.__main__ import main
 
     monkeypatch.setenv("KG_BENCH_SHARED", str(tmp_path / "no-shared"))
     code = main(["memory", "--quick", "--articles", "4", "--results", str(tmp_path / "results")])

@@ -1,0 +1,1 @@
+"""Accuracy benchmarks: kg scored against gold data (``bench/gold/``) and public datasets."""

@@ -1,0 +1,1 @@
+"""Speed benchmarks: kg against a baseline, timed in one run (``python -m bench.speed``)."""

@@ -1,0 +1,129 @@
+"""A whole-corpus build, twice: throughput, size, memory and merges, then a no-op rebuild.
+
+    python -m bench.speed.scale_run                     # BBC + Reuters-21578 (about 23,800 articles)
+    python -m bench.speed.scale_run --limit 500 --jobs 2
+
+Each build runs in a child process (``kg.build.build``), so its peak memory is its own. The
+second build reads the same input and must write nothing. Results go to
+``bench/results/scale.json`` and ``scale.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.speed.corpus import dataset_paths
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+# Runs in the child: one build, its report and the graph's size as JSON on stdout.
+_CHILD = """
+import json, sys
+from kg.build import build
+from kg.workspace import store_path
+from kg.store import open_store
+inputs, output, jobs = json.loads(sys.argv[1])
+report = build(inputs, output=output, jobs=jobs)
+with open_store(None, path=store_path(output)) as store:
+    count = lambda q: int(store.query(q).rows[0][0])
+    quads = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    merges = count("PREFIX kg: <https://w3id.org/kg-news/ontology#> SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r a kg:Resolution } }")
+    merged = count("PREFIX kg: <https://w3id.org/kg-news/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?r a kg:Resolution ; kg:resolvedTo ?e } }")
+    entities = count("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e skos:prefLabel ?l }")
+print(json.dumps({"report": {k: v for k, v in vars(report).items() if k != "errors"},
+                  "errors": len(report.errors), "quads": quads, "resolutions": merges,
+                  "merged_nodes": merged, "entity_nodes": entities}))
+"""
+
+
+def run_build(inputs: list[str], output: Path, *, jobs: int) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _CHILD, json.dumps([inputs, str(output), jobs])],
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"build failed:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # Peak resident memory of the largest child so far (kB on Linux).
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    result["seconds"] = seconds
+    return result
+
+
+def first_articles(inputs: list[str], limit: int, path: Path) -> Path:
+    """The first ``limit`` readable articles as JSON Lines (outside the repository)."""
+    from itertools import islice
+
+    from kg.io import read_articles
+
+    with path.open("w", encoding="utf-8") as handle:
+        for a in islice(read_articles(inputs, on_error=lambda error: None), limit):
+            handle.write(json.dumps({"id": a.id, "text": a.text, "title": a.title, "published": a.published}) + "\n")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N articles")
+    parser.add_argument("--keep", type=Path, default=None, help="build into this folder and keep it")
+    args = parser.parse_args(argv)
+    paths = dataset_paths()
+    missing = [str(p) for p in paths.values() if not p.exists()]
+    if missing:
+        print(f"skipped: the corpora are absent ({', '.join(missing)}); they live in ../shared/datasets.")
+        return 0
+    inputs = [str(paths["bbc"]), str(paths["reuters"])]
+    with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
+        if args.limit:
+            inputs = [str(first_articles(inputs, args.limit, Path(tmp) / "sample.jsonl"))]
+        output = args.keep or Path(tmp) / "output"
+        first = run_build(inputs, output, jobs=args.jobs)
+        trig = output / "graph.trig"
+        stamp = trig.stat().st_mtime_ns if trig.exists() else None
+        second = run_build(inputs, output, jobs=args.jobs)
+        unchanged_files = trig.exists() and trig.stat().st_mtime_ns == stamp
+    report = first["report"]
+    summary = {
+        "corpus": "BBC full text + Reuters-21578" + (f" (first {args.limit})" if args.limit else ""),
+        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(), "system": platform.platform()},
+        "jobs": args.jobs,
+        "articles_read": report["articles_read"],
+        "articles_written": report["articles_written"],
+        "articles_failed": report["articles_failed"],
+        "seconds": round(first["seconds"], 1),
+        "articles_per_s": round(report["articles_written"] / first["seconds"], 2),
+        "words_per_s": round(report["words"] / first["seconds"], 1),
+        "words": report["words"],
+        "entities_extracted": report["entities"],
+        "facts": report["facts"],
+        "quads": first["quads"],
+        "entity_nodes": first["entity_nodes"],
+        "merges": first["resolutions"],
+        "merged_nodes": first["merged_nodes"],
+        "peak_rss_mb": round(first["peak_rss_mb"], 1),
+        "rebuild": {"articles_written": second["report"]["articles_written"],
+                    "articles_unchanged": second["report"]["articles_unchanged"],
+                    "quads": second["quads"], "seconds": round(second["seconds"], 1),
+                    "graph_files_untouched": unchanged_files},
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scale.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    rows = [(k, v) for k, v in summary.items() if k not in ("machine", "rebuild")]
+    rows += [(f"rebuild: {k}", v) for k, v in summary["rebuild"].items()]
+    table = "| figure | value |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+    (RESULTS / "scale.md").write_text(f"# Whole-corpus build\n\n`python -m bench.speed.scale_run --jobs {args.jobs}`\n\n{table}\n", encoding="utf-8")
+    print(table)
+    return 0 if summary["rebuild"]["articles_written"] == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 
 
@@ -128,9 +129,10 @@ class Entity:
 class Fact:
     """One relation read from one sentence, with its provenance and qualifiers.
 
-    ``subject``/``object`` are entity keys of the same extraction. ``exportValue`` and
-    ``said`` have no object. For ``said``, ``quote`` holds the statement's content and
-    ``start``/``end`` span the statement's sentence(s).
+    ``subject``/``object`` are entity keys of the same extraction. Which fields apply to
+    which predicate, and how each is written in RDF, is ``kg.vocab.predicates``' table. For
+    ``said``, ``quote`` holds the statement's content and ``start``/``end`` span the
+    statement's sentence(s).
     """
 
     subject: str
@@ -143,9 +145,9 @@ class Fact:
     confidence: float = 0.5
     extractor: str = ""  # the rule that produced the fact, for explanations
     role: str | None = None
-    quantity: float | None = None
+    quantity: Decimal | float | None = None  # exact as written; a float is read to 15 digits
     unit: str | None = None
-    amount: float | None = None
+    amount: Decimal | float | None = None
     currency: str | None = None
     quote: str | None = None
     date: str | None = None  # ISO date the fact refers to, when the text anchors one

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -114,6 +115,30 @@ def test_exports_and_values_and_statements():
     said = [s for s in statements if g.value(s, KG.speaker) == ruiz]
     assert (ruiz, KG.said, said[0]) in g
     assert g.value(said[0], DCTERMS.date) == Literal("2020-04-06", datatype=XSD.date)
+
+
+def test_a_fact_reifies_its_direct_triple_and_a_statement_is_not_its_own_object():
+    g = _graph(extraction_to_quads(sample_extraction()))
+    for f in g.subjects(RDF.type, KG.Fact):
+        s, p, o = g.value(f, RDF.subject), g.value(f, RDF.predicate), g.value(f, RDF.object)
+        if (f, RDF.type, KG.Statement) in g:
+            assert o is None and (s, p, f) in g
+        else:
+            assert o is not None and o != f and (s, p, o) in g
+    (flow,) = [f for f in g.subjects(RDF.type, KG.ExportFlow) if g.value(f, KG.value)]
+    assert g.value(flow, RDF.object) == g.value(flow, KG.value)
+
+
+def test_numbers_are_written_exactly():
+    base = sample_extraction()
+    noisy = 1.07 * 1e9  # 1070000000.0000001 as a float
+    exact = Decimal("1070000000")
+    values = []
+    for amount in (noisy, exact):
+        facts = tuple(replace(f, amount=amount) if f.predicate is Predicate.EXPORT_VALUE else f for f in base.facts)
+        g = _graph(extraction_to_quads(replace(base, facts=facts)))
+        values.append({g.value(v, SCHEMA.value) for v in g.subjects(RDF.type, SCHEMA.MonetaryAmount)})
+    assert values[0] == values[1] == {Literal("1070000000.0", datatype=XSD.decimal)}
 
 
 def test_mapping_is_deterministic():

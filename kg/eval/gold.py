@@ -12,6 +12,7 @@ from typing import Any
 from kg.errors import GoldError
 from kg.io.records import article_from_text, clean_id
 from kg.model import Article, EntityType, Predicate
+from kg.vocab.predicates import PREDICATES, QUALIFIERS, Qualifier
 
 # Types a gold file may require; the others appear only as optional entities.
 CORE_TYPES = frozenset(
@@ -26,9 +27,7 @@ CORE_TYPES = frozenset(
     }
 )
 # Predicates without an object: the subject and its qualifiers say everything.
-NO_OBJECT = frozenset({Predicate.EXPORT_VALUE, Predicate.SAID})
-_NUMBERS = ("quantity", "amount")
-_STRINGS = ("role", "unit", "currency", "quote")
+NO_OBJECT = frozenset(p for p, shape in PREDICATES.items() if shape.objects is None)
 
 
 @dataclass(frozen=True)
@@ -53,9 +52,12 @@ class GoldFact:
     optional: bool = False
 
     def qualifiers(self) -> dict[str, Any]:
-        """The qualifiers the gold fact states (strict scoring checks these)."""
-        names = ("role", "quantity", "unit", "amount", "currency", "quote")
-        return {k: getattr(self, k) for k in names if getattr(self, k) is not None}
+        """The qualifiers the gold fact states, in the table's order."""
+        return {k: getattr(self, k) for k in GOLD_QUALIFIERS if getattr(self, k) is not None}
+
+
+# The qualifiers a gold file may state: the table's, where the gold format has a key.
+GOLD_QUALIFIERS = tuple(name for name in QUALIFIERS if name in GoldFact.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -192,20 +194,30 @@ def _facts(path: Path, raw: Any, ids: set[str]) -> tuple[GoldFact, ...]:
         elif o not in ids:
             raise GoldError(f"{where}: object {o!r} is not the id of a gold entity ({pred.value} needs one).")
         values: dict[str, Any] = {}
-        for key in _NUMBERS:
+        for key in GOLD_QUALIFIERS:
             value = item.get(key)
             if value is not None:
-                if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                    raise GoldError(f"{where}: {key!r} must be a number.")
-                values[key] = float(value)
-        for key in _STRINGS:
-            value = item.get(key)
-            if value is not None:
-                if not isinstance(value, str) or not value.strip():
-                    raise GoldError(f"{where}: {key!r} must be a non-empty string.")
-                values[key] = value
+                values[key] = _qualifier(where, QUALIFIERS[key], value, ids)
         out.append(GoldFact(s, pred, o, optional=_flag(where, item), **values))
     return tuple(out)
+
+
+def _qualifier(where: str, qualifier: Qualifier, value: Any, ids: set[str]) -> Any:
+    """A gold qualifier's value, checked against its kind in the predicate table."""
+    key = qualifier.name
+    if qualifier.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise GoldError(f"{where}: {key!r} must be a number.")
+        return float(value)
+    if qualifier.kind == "flag":
+        if not isinstance(value, bool):
+            raise GoldError(f"{where}: {key!r} must be true or false.")
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise GoldError(f"{where}: {key!r} must be a non-empty string.")
+    if qualifier.kind == "entity" and value not in ids:
+        raise GoldError(f"{where}: {key} {value!r} is not the id of a gold entity.")
+    return value
 
 
 def load_article(gold: Gold) -> Article:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.eval.score import Counts, EvalResult, FileResult
+from kg.vocab.predicates import QUALIFIERS
 
 
 def _figures(counts: Counts) -> dict[str, Any]:
@@ -83,7 +84,7 @@ def _describe(item: dict[str, Any]) -> str:
     if item.get("kind") == "fact":
         args = ", ".join(str(item[k]) for k in ("s", "o") if item.get(k) is not None)
         quals = ", ".join(
-            f"{k}={item[k]!r}" for k in ("role", "quantity", "unit", "amount", "currency", "quote") if k in item
+            f"{k}={item[k]!r}" for k in QUALIFIERS if k in item
         )
         return f"{item.get('p')}({args})" + (f" [{quals}]" if quals else "")
     names = item.get("names") or []

@@ -29,10 +29,12 @@ import networkx as nx
 
 from kg.eval.gold import CORE_TYPES, Gold, GoldEntity, GoldFact
 from kg.eval.normalize import normalize_name, quote_in_sentence
+from kg.vocab.predicates import QUALIFIERS
 
 TOLERANCE = 0.005  # quantity and amount agree within 0.5 %
 CORE_TYPE_NAMES = frozenset(t.value for t in CORE_TYPES)
-_QUALIFIERS = ("role", "quantity", "unit", "amount", "currency", "quote")
+_QUALIFIERS = tuple(QUALIFIERS)  # what a false positive lists, in the table's order
+_STRICT = tuple(q for q in QUALIFIERS.values() if q.score == "strict" and q.rule is not None)
 
 
 @dataclass
@@ -190,18 +192,22 @@ def _numbers_agree(extracted: Any, gold: float) -> bool:
 def qualifier_problems(fact: Mapping[str, Any], gold: GoldFact) -> list[str]:
     """Why an extracted fact's qualifiers fail the strict score (empty when they agree)."""
     problems: list[str] = []
-    if gold.role is not None and (
-        not isinstance(fact.get("role"), str) or normalize_name(fact["role"]) != normalize_name(gold.role)
-    ):
-        problems.append(f"role {fact.get('role')!r}, gold {gold.role!r}")
-    for key in ("quantity", "amount"):
-        want = getattr(gold, key)
-        if want is not None and not _numbers_agree(fact.get(key), want):
-            problems.append(f"{key} {fact.get(key)!r}, gold {want:g} (allowed ±0.5 %)")
-    if gold.currency is not None and fact.get("currency") != gold.currency:
-        problems.append(f"currency {fact.get('currency')!r}, gold {gold.currency!r}")
-    if gold.quote is not None and not quote_in_sentence(gold.quote, str(fact.get("sentence") or "")):
-        problems.append(f"gold quote {gold.quote!r} is not in the sentence")
+    for qualifier in _STRICT:
+        key, want = qualifier.name, getattr(gold, qualifier.name, None)
+        if want is None:
+            continue
+        got = fact.get(key)
+        if qualifier.rule == "name":
+            if not isinstance(got, str) or normalize_name(got) != normalize_name(want):
+                problems.append(f"{key} {got!r}, gold {want!r}")
+        elif qualifier.rule == "number":
+            if not _numbers_agree(got, want):
+                problems.append(f"{key} {got!r}, gold {want:g} (allowed ±0.5 %)")
+        elif qualifier.rule == "quote":
+            if not quote_in_sentence(want, str(fact.get("sentence") or "")):
+                problems.append(f"gold {key} {want!r} is not in the sentence")
+        elif got != want:
+            problems.append(f"{key} {got!r}, gold {want!r}")
     return problems
 
 

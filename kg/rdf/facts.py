@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS
+from kg.vocab.predicates import BY_PROPERTY, QUALIFIERS, Qualifier
 from kg.rdf.statements import from_oxigraph, rows_of
 
 # Most specific first: an entity typed kg:Official and schema:Person is an Official.
@@ -32,18 +33,6 @@ TYPE_ORDER: tuple[tuple[URIRef, str], ...] = (
     (SCHEMA.Thing, "Other"),
 )
 _ENTITY_CLASSES = {cls for cls, _ in TYPE_ORDER}
-
-PREDICATE_NAMES: dict[URIRef, str] = {
-    KG.holdsPostIn: "holdsPost",
-    ORG.subOrganizationOf: "subOrganizationOf",
-    KG.basedIn: "basedIn",
-    KG.locatedIn: "locatedIn",
-    KG.nationality: "nationality",
-    KG.exports: "exports",
-    KG.exportValue: "exportValue",
-    KG.said: "said",
-}
-_NO_OBJECT = {"exportValue", "said"}
 
 Index = dict[Node, dict[Node, list[Node]]]
 
@@ -151,39 +140,25 @@ def _entities(index: Index, article_ids: dict[Node, str]) -> list[dict[str, Any]
 
 
 def _fact(index: Index, node: Node, article_ids: dict[Node, str]) -> dict[str, Any] | None:
-    name = PREDICATE_NAMES.get(_one(index, node, RDF.predicate))  # type: ignore[arg-type]
+    shape = BY_PROPERTY.get(_one(index, node, RDF.predicate))  # type: ignore[arg-type]
     subject = _one(index, node, RDF.subject)
-    if name is None or subject is None:
+    if shape is None or subject is None:
         return None
-    fact: dict[str, Any] = {"s": str(subject), "p": name}
-    if name not in _NO_OBJECT:
-        obj = _one(index, node, RDF.object)
-        if obj is None:
+    fact: dict[str, Any] = {"s": str(subject), "p": shape.predicate.value}
+    if shape.objects is not None:
+        # The object entity: the fact's own role for it where it has one (a value fact's
+        # rdf:object is its amount), else what it reifies.
+        obj = _one(index, node, shape.object_role or RDF.object)
+        if obj is None and shape.object_required:
             return None
-        fact["o"] = str(obj)
-    if name == "holdsPost":
-        post = _one(index, node, KG.post)
-        role = _one(index, post, SKOS.prefLabel) if post is not None else None
-        if role is not None:
-            fact["role"] = str(role)
-    elif name == "exports":
-        quantity = _one(index, node, KG.quantity)
-        if quantity is not None:
-            fact["quantity"] = _number(_one(index, quantity, SCHEMA.value))
-            unit = _one(index, quantity, SCHEMA.unitText)
-            if unit is not None:
-                fact["unit"] = str(unit)
-    elif name == "exportValue":
-        value = _one(index, node, KG.value)
+        if obj is not None:
+            fact["o"] = str(obj)
+    for name in shape.qualifiers:
+        qualifier = QUALIFIERS[name]
+        holder = node if qualifier.node is None else _one(index, node, qualifier.node.link)
+        value = _one(index, holder, qualifier.term) if holder is not None else None
         if value is not None:
-            fact["amount"] = _number(_one(index, value, SCHEMA.value))
-            currency = _one(index, value, SCHEMA.currency)
-            if currency is not None:
-                fact["currency"] = str(currency)
-    elif name == "said":
-        quote = _one(index, node, KG.quote)
-        if quote is not None:
-            fact["quote"] = str(quote)
+            fact[name] = _value(qualifier, value)
     article = _one(index, node, PROV.wasDerivedFrom)
     fact["article"] = article_ids.get(article, _text(article)) if article is not None else None
     fact["sentence"] = _text(_one(index, node, KG.sentence))
@@ -191,6 +166,15 @@ def _fact(index: Index, node: Node, article_ids: dict[Node, str]) -> dict[str, A
     fact["end"] = _int(_one(index, node, KG.endOffset))
     fact["confidence"] = _number(_one(index, node, KG.confidence))
     return fact
+
+
+def _value(qualifier: Qualifier, node: Node) -> Any:
+    """A qualifier's value in the facts document: numbers as JSON numbers, flags as booleans."""
+    if qualifier.kind == "number":
+        return _number(node)
+    if qualifier.kind == "flag":
+        return bool(node.toPython()) if isinstance(node, Literal) else None
+    return str(node)
 
 
 def _fact_key(fact: dict[str, Any]) -> tuple[Any, ...]:

@@ -16,11 +16,11 @@ from typing import Any
 import networkx as nx
 
 from kg.files import write_atomic
+from kg.vocab.predicates import QUALIFIERS
 from kg.rdf.facts import facts_document
 from kg.rdf.statements import Source, rows_of
 
-_EDGE_KEYS = ("role", "quantity", "unit", "amount", "currency", "quote", "article", "sentence",
-              "start", "end", "confidence")
+_EDGE_KEYS = (*QUALIFIERS, "article", "sentence", "start", "end", "confidence")
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, str | int | float]:

@@ -2,8 +2,9 @@
 
 Entities are typed with the standard classes (materialized, so SPARQL needs no reasoner);
 every fact is a node with its provenance (rdf:subject/predicate/object, sentence, offsets,
-extractor, model version, confidence) plus the direct triple that queries want. Every node
-IRI is minted from content, so the same extraction gives the same quads in every run.
+extractor, model version, confidence) plus the direct triple that queries want. What a
+predicate writes is its row of ``kg.vocab.predicates``. Every node IRI is minted from content, so
+the same extraction gives the same quads in every run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Iterable
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
+from kg.model import Article, Entity, EntityType, Extraction, Fact
 from kg.vocab.iri import (
     article_iri,
     entity_iri,
@@ -27,6 +28,7 @@ from kg.vocab.iri import (
     post_iri,
 )
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
+from kg.vocab.predicates import AMOUNT, ORGS, POST, PREDICATES, QUALIFIERS, PredicateSpec, Qualifier, ValueNode, decimal_text
 
 Quad = tuple[Node, Node, Node, Node]
 
@@ -46,46 +48,17 @@ ENTITY_CLASSES: dict[EntityType, tuple[URIRef, ...]] = {
     EntityType.OTHER: (SCHEMA.Thing,),
 }
 
-# The direct triple of each predicate (rdf:predicate of the fact node).
-PREDICATE_PROPERTIES: dict[Predicate, URIRef] = {
-    Predicate.HOLDS_POST: KG.holdsPostIn,
-    Predicate.SUB_ORGANIZATION_OF: ORG.subOrganizationOf,
-    Predicate.BASED_IN: KG.basedIn,
-    Predicate.LOCATED_IN: KG.locatedIn,
-    Predicate.NATIONALITY: KG.nationality,
-    Predicate.EXPORTS: KG.exports,
-    Predicate.EXPORT_VALUE: KG.exportValue,
-    Predicate.SAID: KG.said,
-}
-
-_PEOPLE = frozenset({EntityType.OFFICIAL, EntityType.PERSON})
-_ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
-_PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
-_TRADERS = _ORGS | {EntityType.COUNTRY}
-
-# Subject and object types each predicate admits (the ontology's domains and ranges);
-# None: the predicate takes no object.
-SIGNATURES: dict[Predicate, tuple[frozenset[EntityType], frozenset[EntityType] | None]] = {
-    Predicate.HOLDS_POST: (_PEOPLE, _ORGS | _PLACES),
-    Predicate.SUB_ORGANIZATION_OF: (_ORGS, _ORGS),
-    Predicate.BASED_IN: (_ORGS, _PLACES),
-    Predicate.LOCATED_IN: (_PLACES, _PLACES),
-    Predicate.NATIONALITY: (_PEOPLE, frozenset({EntityType.COUNTRY})),
-    Predicate.EXPORTS: (_TRADERS, frozenset({EntityType.PRODUCT})),
-    Predicate.EXPORT_VALUE: (_TRADERS, None),
-    Predicate.SAID: (_PEOPLE | _ORGS, None),
-}
-
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 
 
-def decimal_literal(value: float) -> Literal:
-    """A canonical xsd:decimal (``0.9``, ``3860000000.0``): same number, same bytes."""
-    text = format(Decimal(repr(float(value))), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+def decimal_literal(value: float | Decimal) -> Literal:
+    """A canonical xsd:decimal (``0.9``, ``3860000000.0``): same number, same bytes.
+
+    A float is read as the decimal it stands for (15 significant digits), so "1.07 billion"
+    is 1070000000.0 and not the float's 1070000000.0000001.
+    """
+    return Literal(decimal_text(value), datatype=XSD.decimal)
 
 
 def date_literal(value: str) -> Literal:
@@ -147,32 +120,38 @@ def entity_quads(entity: Entity, article: Article) -> list[Quad]:
 
 
 def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
-    """The quads of one fact; [] when it names an unknown entity or breaks its signature."""
+    """The quads of one fact, as its row of ``kg.vocab.predicates`` declares them.
+
+    [] when the fact names an unknown entity, breaks its signature or lacks a required
+    qualifier (logged, the rest of the article is kept).
+    """
     article = extraction.article
+    shape = PREDICATES[fact.predicate]
     try:
         subject = extraction.entity(fact.subject)
-        obj = extraction.entity(fact.object) if fact.object is not None else None
+        obj = extraction.entity(fact.object) if fact.object is not None and shape.objects is not None else None
     except KeyError as err:
         log.warning("article %s: fact %s names unknown entity %s; skipped", article.id, fact.predicate, err)
         return []
-    subject_types, object_types = SIGNATURES[fact.predicate]
-    if subject.type not in subject_types or (
-        object_types is not None and (obj is None or obj.type not in object_types)
+    if subject.type not in shape.subjects or (
+        shape.objects is not None
+        and (obj.type not in shape.objects if obj is not None else shape.object_required)
     ):
         log.debug("article %s: %s fact does not fit its signature; skipped", article.id, fact.predicate)
         return []
-    if fact.predicate is Predicate.EXPORT_VALUE and fact.amount is None:
-        log.debug("article %s: exportValue fact without amount; skipped", article.id)
+    missing = [q for q in shape.required if getattr(fact, q) is None]
+    if missing:
+        log.debug("article %s: %s fact without %s; skipped", article.id, fact.predicate, ", ".join(missing))
         return []
 
     g = graph_iri(article.id)
     s = entity_iri(subject)
     o = entity_iri(obj) if obj is not None else None
-    prop = PREDICATE_PROPERTIES[fact.predicate]
+    prop = shape.property
     f = fact_iri(
-        article.id, fact.predicate.value, str(s), str(o or ""), fact.role, fact.quantity,
-        fact.unit, fact.amount, fact.currency, fact.quote, fact.start, fact.end,
-    )
+        article.id, fact.predicate.value, str(s), str(o or ""), fact.role, _number_key(fact.quantity),
+        fact.unit, _number_key(fact.amount), fact.currency, fact.quote, fact.start, fact.end,
+    )  # fmt: skip
     quads: list[Quad] = [
         (f, RDF.type, KG.Fact, g),
         (f, RDF.subject, s, g),
@@ -189,60 +168,90 @@ def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
         quads.append((f, KG.modelVersion, Literal(extraction.model), g))
     if fact.date:
         quads.append((f, DCTERMS.date, date_literal(fact.date), g))
-    if o is not None:
-        quads += [(f, RDF.object, o, g), (s, prop, o, g)]
+    if shape.node_class is not None:
+        quads.append((f, RDF.type, shape.node_class, g))
+    if shape.subject_role is not None:
+        quads.append((f, shape.subject_role, s, g))
+    if o is not None and shape.object_role is not None:
+        quads.append((f, shape.object_role, o, g))
 
-    if fact.predicate is Predicate.HOLDS_POST:
-        assert o is not None and obj is not None
-        post = post_iri(s, o, fact.role)
-        where = ORG.postIn if obj.type in _ORGS else KG.jurisdiction
-        quads += [
-            (f, RDF.type, KG.PostHolding, g),
-            (f, KG.post, post, g),
-            (post, RDF.type, ORG.Post, g),
-            (post, where, o, g),
-            (s, ORG.holds, post, g),
-        ]
-        if fact.role:
-            quads.append((post, SKOS.prefLabel, Literal(fact.role), g))
-    elif fact.predicate is Predicate.EXPORTS:
-        quads += [
-            (f, RDF.type, KG.ExportFlow, g),
-            (f, KG.exporter, s, g),
-            (f, KG.product, o, g),
-        ]
-        if fact.quantity is not None:
-            q = minted_iri("quantity", str(f))
-            quads += [
-                (f, KG.quantity, q, g),
-                (q, RDF.type, SCHEMA.QuantitativeValue, g),
-                (q, SCHEMA.value, decimal_literal(fact.quantity), g),
-            ]
-            if fact.unit:
-                quads.append((q, SCHEMA.unitText, Literal(fact.unit), g))
-    elif fact.predicate is Predicate.EXPORT_VALUE:
-        v = minted_iri("amount", str(f))
-        quads += [
-            (f, RDF.type, KG.ExportFlow, g),
-            (f, KG.exporter, s, g),
-            (f, KG.value, v, g),
-            (f, RDF.object, v, g),
-            (v, RDF.type, SCHEMA.MonetaryAmount, g),
-            (v, SCHEMA.value, decimal_literal(fact.amount), g),  # type: ignore[arg-type]
-            (s, KG.exportValue, v, g),
-        ]
-        if fact.currency:
-            quads.append((v, SCHEMA.currency, Literal(fact.currency), g))
-    elif fact.predicate is Predicate.SAID:
-        quads += [
-            (f, RDF.type, KG.Statement, g),
-            (f, KG.speaker, s, g),
-            (f, RDF.object, f, g),
-            (s, KG.said, f, g),
-        ]
-        if fact.quote:
-            quads.append((f, KG.quote, Literal(fact.quote), g))
+    nodes = _value_nodes(fact, shape, f, s, obj, g)
+    quads += nodes.quads
+    for name in shape.qualifiers:
+        value = getattr(fact, name)
+        qualifier = QUALIFIERS[name]
+        holder = f if qualifier.node is None else nodes.iris.get(qualifier.node)
+        term = _qualifier_term(qualifier, value, extraction) if holder is not None else None
+        if term is not None:
+            quads.append((holder, qualifier.term, term, g))  # type: ignore[arg-type]
+
+    # The direct triple that queries want, and what the fact node reifies. A statement is
+    # the object of its own direct triple (s kg:said statement), so it is not also its own
+    # rdf:object: it reifies nothing but the speaker's act.
+    target = {"object": o, "value": nodes.iris.get(AMOUNT), "fact": f}[shape.direct]
+    if target is not None:
+        quads.append((s, prop, target, g))
+        if shape.direct != "fact":
+            quads.append((f, RDF.object, target, g))
     return quads
+
+
+class _Nodes:
+    __slots__ = ("iris", "quads")
+
+    def __init__(self) -> None:
+        self.iris: dict[ValueNode, URIRef] = {}
+        self.quads: list[Quad] = []
+
+
+def _value_nodes(
+    fact: Fact, shape: PredicateSpec, f: URIRef, s: URIRef, obj: Entity | None, g: URIRef
+) -> _Nodes:
+    """The value nodes of a fact (quantity, amount, post) that its qualifiers hang on."""
+    out = _Nodes()
+    for node in shape.value_nodes:
+        if node.anchor is not None and getattr(fact, node.anchor) is None:
+            continue
+        if node is POST:
+            assert obj is not None
+            o = entity_iri(obj)
+            iri = post_iri(s, o, fact.role)
+            # A post in a body is org:postIn it; an office of a country or place with no
+            # named body (a president, a mayor) is that place's jurisdiction.
+            where = ORG.postIn if obj.type in ORGS else KG.jurisdiction
+            out.quads += [(iri, where, o, g), (s, ORG.holds, iri, g)]
+        else:
+            iri = minted_iri(node.family, str(f))
+        out.iris[node] = iri
+        out.quads += [(f, node.link, iri, g), (iri, RDF.type, node.cls, g)]
+    return out
+
+
+def _qualifier_term(qualifier: Qualifier, value: object, extraction: Extraction) -> Node | None:
+    """The RDF term of one qualifier's value, or None when there is nothing to write."""
+    if value is None or value is False:  # a flag is written only when it holds
+        return None
+    kind = qualifier.kind
+    if kind == "number":
+        return decimal_literal(value)  # type: ignore[arg-type]
+    if kind == "date":
+        return date_literal(str(value))
+    if kind == "flag":
+        return Literal(True)
+    if kind == "entity":
+        try:
+            return entity_iri(extraction.entity(str(value)))
+        except KeyError:
+            log.warning("article %s: %s names unknown entity %s; left out",
+                        extraction.article.id, qualifier.name, value)  # fmt: skip
+            return None
+    return Literal(str(value))
+
+
+def _number_key(value: float | Decimal | None) -> str | None:
+    # Fact IRIs hash a number by its canonical text: a float and a Decimal of one value
+    # give one IRI (and for floats it is the repr that IRIs always hashed).
+    return None if value is None else decimal_text(value)
 
 
 def extraction_to_quads(extraction: Extraction) -> list[Quad]:

@@ -15,6 +15,7 @@ from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations import dates, organizations, places, posts, speech, trade
 from kg.nlp.relations.base import Context
+from kg.vocab.predicates import identity
 
 _MODULES = (posts, organizations, places, speech, trade)
 
@@ -40,17 +41,12 @@ def build_matchers(vocab: Vocab) -> None:
     dates._matcher(vocab)
 
 
-def _identity(fact: Fact) -> tuple:
-    return (fact.subject, fact.predicate, fact.object, fact.role, fact.quantity, fact.unit,
-            fact.amount, fact.currency, fact.sentence if fact.quote is not None else None)  # fmt: skip
-
-
 def _deduplicate(facts: list[Fact]) -> list[Fact]:
     # The same fact read twice (two rules, or two mentions in one sentence) is kept once,
     # with the provenance of the most confident reading.
     best: dict[tuple, Fact] = {}
     for fact in facts:
-        key = _identity(fact)
+        key = identity(fact)
         if key not in best or fact.confidence > best[key].confidence:
             best[key] = fact
     # A post read with its title makes the same post read without one redundant.

@@ -21,6 +21,7 @@ from kg.nlp.relations.base import ORGS, PRODUCTS, Context, lexicon, words
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
 from kg.nlp.relations.tree import TreePatterns
+from kg.vocab.predicates import identity
 
 EXPORTERS = ORGS | frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"export-verb": 0.85, "export-verb-list": 0.8, "export-noun": 0.7,
@@ -180,7 +181,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     seen: set[tuple] = set()
     out = []
     for f in facts:
-        key = (f.subject, f.predicate, f.object, f.quantity, f.amount, f.currency, f.sentence)
+        key = (*identity(f), f.sentence)
         if key not in seen:
             seen.add(key)
             out.append(f)

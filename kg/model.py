@@ -159,6 +159,9 @@ class Fact:
     period_start: str | None = None  # ISO date
     period_end: str | None = None  # ISO date
     forecast: bool = False
+    # Who reported the figure (an entity key: the customs office, the ministry, the report),
+    # when the text says so.
+    source: str | None = None
 
 
 @dataclass(frozen=True)

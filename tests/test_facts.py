@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from decimal import Decimal
 
 from rdflib import Dataset
 
+from kg.model import Predicate
 from kg.rdf.facts import facts_document
 from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.serialize import serialize
@@ -13,7 +16,8 @@ from rdf_sample import WD_FREEDONIA, sample_extraction, second_extraction
 RUIZ = "https://w3id.org/kg-news/id/person/ana-ruiz"
 BUREAU = "https://w3id.org/kg-news/id/organization/bureau-of-port-safety"
 FREEDONIA = "https://w3id.org/kg-news/id/place/Q999001"
-FACT_KEYS = {"s", "p", "o", "role", "quantity", "unit", "amount", "currency", "quote",
+FACT_KEYS = {"s", "p", "o", "role", "quantity", "unit", "amount", "currency", "quote", "partner",
+             "period", "period_start", "period_end", "forecast", "source",
              "article", "sentence", "start", "end", "confidence"}
 
 
@@ -110,3 +114,43 @@ def test_with_iris_names_each_fact_node():
     doc = facts_document(extraction_to_quads(sample_extraction()), with_iris=True)
     assert all(f["iri"].startswith("https://w3id.org/kg-news/id/fact/") for f in doc["facts"])
     assert len({f["iri"] for f in doc["facts"]}) == len(doc["facts"])
+
+
+def _trade_extraction():
+    base = sample_extraction()
+    facts = []
+    for f in base.facts:
+        if f.predicate is Predicate.EXPORTS:
+            f = replace(f, partner="port-royal", period="last month", period_start="2020-03-01",
+                        period_end="2020-03-31", source="bureau")
+        elif f.predicate is Predicate.EXPORT_VALUE:
+            f = replace(f, object="ventilator", amount=Decimal("3.5E9"), period="this year", forecast=True)
+        facts.append(f)
+    return replace(base, facts=tuple(facts))
+
+
+def test_trade_qualifiers_read_back():
+    from kg.validate import validate
+
+    quads = extraction_to_quads(_trade_extraction())
+    ds = Dataset()
+    ds.addN(quads)
+    assert validate(ds).conforms
+    facts = {f["p"]: f for f in facts_document(quads)["facts"] if f["p"] in ("exports", "exportValue")}
+    goods, value = facts["exports"], facts["exportValue"]
+    assert goods["partner"] == "https://w3id.org/kg-news/id/place/port-royal"
+    assert (goods["period"], goods["period_start"], goods["period_end"]) == ("last month", "2020-03-01", "2020-03-31")
+    assert goods["forecast"] is False
+    assert goods["source"] == BUREAU
+    assert value["o"] == "https://w3id.org/kg-news/id/product/ventilators"
+    assert (value["amount"], value["period"], value["forecast"]) == (3.5e9, "this year", True)
+    assert "partner" not in value and "source" not in value
+
+
+def test_a_flow_for_another_period_is_another_fact():
+    base = _trade_extraction()
+    (goods,) = [f for f in base.facts if f.predicate is Predicate.EXPORTS]
+    again = replace(goods, period="last year", period_start=None, period_end=None)
+    doc = facts_document(extraction_to_quads(replace(base, facts=(*base.facts, again))))
+    periods = sorted(f["period"] for f in doc["facts"] if f["p"] == "exports")
+    assert periods == ["last month", "last year"]

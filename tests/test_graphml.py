@@ -50,7 +50,7 @@ def test_only_graph_tool_attribute_types():
     g = to_networkx(_quads())
     values = [v for _, d in g.nodes(data=True) for v in d.values()]
     values += [v for _, _, d in g.edges(data=True) for v in d.values()]
-    assert values and all(type(v) in (str, int, float) for v in values)
+    assert values and all(type(v) in (str, int, float, bool) for v in values)
 
 
 def test_graphml_is_deterministic():

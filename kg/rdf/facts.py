@@ -159,6 +159,8 @@ def _fact(index: Index, node: Node, article_ids: dict[Node, str]) -> dict[str, A
         value = _one(index, holder, qualifier.term) if holder is not None else None
         if value is not None:
             fact[name] = _value(qualifier, value)
+        elif qualifier.kind == "flag":
+            fact[name] = False  # written only when it holds: absent is false
     article = _one(index, node, PROV.wasDerivedFrom)
     fact["article"] = article_ids.get(article, _text(article)) if article is not None else None
     fact["sentence"] = _text(_one(index, node, KG.sentence))

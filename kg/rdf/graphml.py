@@ -2,8 +2,9 @@
 
 Entities are nodes; every fact with an object is a typed edge. A statement and an export
 value have no entity object, so they become nodes of their own (``Statement``,
-``MonetaryAmount``) that the speaker or exporter points to. GraphML attributes are only
-str, int and float, which every graph tool reads.
+``MonetaryAmount``) that the speaker or exporter points to; a value fact that names its
+product is an edge to the product. GraphML attributes are only str, int, float and boolean
+(a forecast), which every graph tool reads.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from kg.rdf.statements import Source, rows_of
 _EDGE_KEYS = (*QUALIFIERS, "article", "sentence", "start", "end", "confidence")
 
 
-def _clean(attrs: dict[str, Any]) -> dict[str, str | int | float]:
-    return {k: v for k, v in attrs.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+def _clean(attrs: dict[str, Any]) -> dict[str, str | int | float | bool]:
+    return {k: v for k, v in attrs.items() if isinstance(v, (str, int, float, bool))}
 
 
 def _amount_label(fact: dict[str, Any]) -> str:

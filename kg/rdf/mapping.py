@@ -151,6 +151,7 @@ def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
     f = fact_iri(
         article.id, fact.predicate.value, str(s), str(o or ""), fact.role, _number_key(fact.quantity),
         fact.unit, _number_key(fact.amount), fact.currency, fact.quote, fact.start, fact.end,
+        *_trade_key(fact, extraction),
     )  # fmt: skip
     quads: list[Quad] = [
         (f, RDF.type, KG.Fact, g),
@@ -252,6 +253,15 @@ def _number_key(value: float | Decimal | None) -> str | None:
     # Fact IRIs hash a number by its canonical text: a float and a Decimal of one value
     # give one IRI (and for floats it is the repr that IRIs always hashed).
     return None if value is None else decimal_text(value)
+
+
+def _trade_key(fact: Fact, extraction: Extraction) -> tuple[object, ...]:
+    # One figure for two periods, or reported and forecast, is two facts with two IRIs; a
+    # fact without trade qualifiers keeps the IRI it always had.
+    if fact.partner is None and fact.period is None and not fact.forecast:
+        return ()
+    partner = _qualifier_term(QUALIFIERS["partner"], fact.partner, extraction)
+    return ("trade", str(partner) if partner is not None else None, fact.period, fact.forecast)
 
 
 def extraction_to_quads(extraction: Extraction) -> list[Quad]:

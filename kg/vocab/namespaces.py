@@ -77,6 +77,13 @@ class KG(DefinedNamespace):
     speaker: str
     quote: str
 
+    # Trade qualifiers: the other side of a flow, the dates of its period, a forecast
+    partner: str
+    periodStart: str
+    periodEnd: str
+    forecast: str
+    reportedBy: str
+
     # Cross-article entity resolution (why an entity is an existing node)
     Resolution: str
     resolvedTo: str

@@ -34,7 +34,10 @@ Score = Literal["strict", "full"] | None
 # How the scorer compares an extracted value with the gold one (eval README, rule 3):
 #   name    equal after name normalization (rule 1)     number  within the tolerance
 #   exact   equal                                       quote   in the fact's sentence
-Rule = Literal["name", "number", "exact", "quote"]
+#   entity  the same gold entity (rule 2), or absent on both sides
+#   within  absent on both sides, or one text (rule 1) contains the other
+#   flag    equal, absent read as false
+Rule = Literal["name", "number", "exact", "quote", "entity", "within", "flag"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,15 @@ QUALIFIERS: Mapping[str, Qualifier] = MappingProxyType({
         Qualifier("amount", "number", SCHEMA.value, AMOUNT, "strict", "number"),
         Qualifier("currency", "text", SCHEMA.currency, AMOUNT, "strict", "exact"),
         Qualifier("quote", "text", KG.quote, None, "strict", "quote"),
+        # Trade: the destination of exports, the origin of imports.
+        Qualifier("partner", "entity", KG.partner, None, "full", "entity"),
+        # The period as the text words it ("September", "1986/87"), and its dates where the
+        # article's date anchors it.
+        Qualifier("period", "text", SCHEMA.temporalCoverage, None, "full", "within"),
+        Qualifier("period_start", "date", KG.periodStart),
+        Qualifier("period_end", "date", KG.periodEnd),
+        Qualifier("forecast", "flag", KG.forecast, None, "full", "flag"),
+        Qualifier("source", "entity", KG.reportedBy),  # who reported the figure
     )
 })
 
@@ -133,10 +145,13 @@ TRADERS = ORGS | {EntityType.COUNTRY}
 PRODUCTS = frozenset({EntityType.PRODUCT})
 COUNTRIES = frozenset({EntityType.COUNTRY})
 
-_GOODS = ("quantity", "unit")
-_MONEY = ("amount", "currency")
-_GOODS_KEY = ("subject", "predicate", "object", "quantity", "unit")
-_MONEY_KEY = ("subject", "predicate", "object", "amount", "currency")
+_TRADE = ("partner", "period", "period_start", "period_end", "forecast", "source")
+_GOODS = ("quantity", "unit", *_TRADE)
+_MONEY = ("amount", "currency", *_TRADE)
+# One figure, one fact: the same flow for two periods, or reported and forecast, is two.
+_TRADE_KEY = ("partner", "period", "forecast")
+_GOODS_KEY = ("subject", "predicate", "object", "quantity", "unit", *_TRADE_KEY)
+_MONEY_KEY = ("subject", "predicate", "object", "amount", "currency", *_TRADE_KEY)
 
 PREDICATES: Mapping[Predicate, PredicateSpec] = MappingProxyType({
     spec.predicate: spec
@@ -149,8 +164,8 @@ PREDICATES: Mapping[Predicate, PredicateSpec] = MappingProxyType({
         PredicateSpec(Predicate.NATIONALITY, KG.nationality, None, PEOPLE, COUNTRIES),
         PredicateSpec(Predicate.EXPORTS, KG.exports, KG.ExportFlow, TRADERS, PRODUCTS,
                       subject_role=KG.exporter, object_role=KG.product, qualifiers=_GOODS, identity=_GOODS_KEY),
-        PredicateSpec(Predicate.EXPORT_VALUE, KG.exportValue, KG.ExportFlow, TRADERS, None,
-                      direct="value", subject_role=KG.exporter,
+        PredicateSpec(Predicate.EXPORT_VALUE, KG.exportValue, KG.ExportFlow, TRADERS, PRODUCTS,
+                      object_required=False, direct="value", subject_role=KG.exporter, object_role=KG.product,
                       qualifiers=_MONEY, required=("amount",), identity=_MONEY_KEY),
         PredicateSpec(Predicate.SAID, KG.said, KG.Statement, PEOPLE | ORGS, None, direct="fact",
                       subject_role=KG.speaker, qualifiers=("quote",),

@@ -93,3 +93,32 @@ def second_extraction() -> Extraction:
               confidence=0.6, extractor="trade.exported"),
     )
     return Extraction(article, entities, facts, model="en_core_web_sm-3.8.0")
+
+
+TRADE_TEXT = (
+    "Sylvania imported 40,000 tonnes of wheat from Freedonia in March, the Sylvanian customs office said. "
+    "The ministry expects wheat imports worth 2.5 billion dollars this year."
+)
+
+
+def trade_extraction() -> Extraction:
+    """Imports both ways a trade article reports them: a reported quantity from a partner for
+    a dated period, with its source, and a forecast value of one product."""
+    article = Article(id="sylvania-wheat", text=TRADE_TEXT, published="2021-04-02")
+    m = lambda text, nth=0: _mention(article, text, nth)  # noqa: E731
+    entities = (
+        Entity("sylvania", EntityType.COUNTRY, "Sylvania", ("Sylvania",), (m("Sylvania"),)),
+        Entity("wheat", EntityType.PRODUCT, "wheat", ("wheat",), (m("wheat"), m("wheat", 1))),
+        Entity("freedonia", EntityType.COUNTRY, "Freedonia", ("Freedonia",), (m("Freedonia"),), (WD_FREEDONIA,)),
+        Entity("customs", EntityType.AGENCY, "Sylvanian customs office", ("Sylvanian customs office",),
+               (m("Sylvanian customs office"),)),
+    )
+    facts = (
+        _fact(article, "imported", subject="sylvania", predicate=Predicate.IMPORTS, object="wheat",
+              quantity=40000, unit="tonnes", partner="freedonia", period="March", period_start="2021-03-01",
+              period_end="2021-03-31", source="customs", confidence=0.7, extractor="trade.imported"),
+        _fact(article, "expects", subject="sylvania", predicate=Predicate.IMPORT_VALUE, object="wheat",
+              amount=2.5e9, currency="USD", period="this year", period_start="2021-01-01",
+              period_end="2021-12-31", forecast=True, confidence=0.6, extractor="trade.expects"),
+    )
+    return Extraction(article, entities, facts, model="en_core_web_sm-3.8.0")

@@ -11,7 +11,7 @@ from kg.rdf.facts import facts_document
 from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.serialize import serialize
 from kg.rdf.statements import from_oxigraph, to_oxigraph
-from rdf_sample import WD_FREEDONIA, sample_extraction, second_extraction
+from rdf_sample import WD_FREEDONIA, sample_extraction, second_extraction, trade_extraction
 
 RUIZ = "https://w3id.org/kg-news/id/person/ana-ruiz"
 BUREAU = "https://w3id.org/kg-news/id/organization/bureau-of-port-safety"
@@ -154,3 +154,20 @@ def test_a_flow_for_another_period_is_another_fact():
     doc = facts_document(extraction_to_quads(replace(base, facts=(*base.facts, again))))
     periods = sorted(f["period"] for f in doc["facts"] if f["p"] == "exports")
     assert periods == ["last month", "last year"]
+
+
+def test_imports_map_validate_and_read_back():
+    from kg.validate import validate
+
+    quads = extraction_to_quads(trade_extraction())
+    ds = Dataset()
+    ds.addN(quads)
+    assert validate(ds).conforms
+    facts = {f["p"]: f for f in facts_document(quads)["facts"]}
+    assert set(facts) == {"imports", "importValue"}
+    goods, value = facts["imports"], facts["importValue"]
+    assert (goods["s"], goods["o"], goods["quantity"], goods["unit"]) == (
+        "https://w3id.org/kg-news/id/place/sylvania", "https://w3id.org/kg-news/id/product/wheat", 40000.0, "tonnes")
+    assert (goods["partner"], goods["period"], goods["forecast"]) == (FREEDONIA, "March", False)
+    assert (value["o"], value["amount"], value["currency"], value["forecast"]) == (
+        "https://w3id.org/kg-news/id/product/wheat", 2.5e9, "USD", True)

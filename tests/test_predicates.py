@@ -57,7 +57,7 @@ def _admits(g: Graph, node, classes: set[URIRef]) -> bool:
 
 
 def test_every_predicate_has_one_row():
-    assert set(PREDICATES) <= set(Predicate)
+    assert set(PREDICATES) == set(Predicate)
     assert len(BY_PROPERTY) == len(PREDICATES)  # one RDF property per predicate
     for name, row in BY_NAME.items():
         assert row.predicate.value == name

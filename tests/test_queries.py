@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,15 +13,16 @@ from kg.model import Article, Extraction
 from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.queries import QUERY_DIR, get_query, named_queries, page
 from kg.rdf.statements import to_oxigraph
-from rdf_sample import sample_extraction, second_extraction
+from rdf_sample import sample_extraction, second_extraction, trade_extraction
 
-REQUIRED = {"officials-and-posts", "organization-hierarchy", "exports", "statements",
+REQUIRED = {"officials-and-posts", "organization-hierarchy", "exports", "imports", "trade-flows", "statements",
             "entities-by-type", "article-summary", "high-confidence-facts"}
 
 
 @pytest.fixture(scope="module")
 def quads():
-    return extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+    return (extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+            + extraction_to_quads(trade_extraction()))
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +76,7 @@ def test_organization_hierarchy(dataset):
 
 def test_entities_by_type(dataset):
     counts = {r[0]: r[1] for r in _rows(dataset, "entities-by-type")}
-    assert counts == {"Agency": 2, "Country": 1, "Official": 1, "Place": 1, "Product": 1}
+    assert counts == {"Agency": 3, "Country": 2, "Official": 1, "Place": 1, "Product": 2}
 
 
 def test_statements_and_exports(dataset):
@@ -83,6 +85,22 @@ def test_statements_and_exports(dataset):
     exports = _rows(dataset, "exports")
     assert any(r[4] is not None and float(r[4]) == 1.2e6 and r[5] == "units" for r in exports)
     assert any(r[6] is not None and float(r[6]) == 3.5e9 and r[7] == "USD" for r in exports)
+
+
+def test_imports_and_trade_flows(dataset):
+    (goods, value) = _rows(dataset, "imports")
+    assert goods[1:6] == ["Sylvania", "https://w3id.org/kg-news/id/product/wheat", "wheat", 40000, "tonnes"]
+    assert goods[11:] == ["Freedonia", "March", date(2021, 3, 1), date(2021, 3, 31), False,
+                          "https://w3id.org/kg-news/id/organization/sylvanian-customs-office",
+                          "Sylvanian customs office"]
+    assert value[3] == "wheat" and float(value[6]) == 2.5e9 and value[7] == "USD"
+    assert value[12] == "this year" and value[15] is True and value[11] is None
+    flows = _rows(dataset, "trade-flows")
+    assert {(r[0], r[2], r[6]) for r in flows} == {
+        ("export", "Freedonia", None), ("export", "Freedonia", "ventilators"),
+        ("import", "Sylvania", "wheat"),
+    }
+    assert [r[4] for r in flows if r[0] == "import"] == [None, "Freedonia"]  # unbound sorts first
 
 
 def test_high_confidence_facts_filter_on_confidence(dataset):

@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     Fact: str  # one relation read from one sentence, with provenance
     PostHolding: str  # a fact: a person holds a post in an organization or place
     ExportFlow: str  # a fact: goods (or their value) exported by a country or organization
+    ImportFlow: str  # a fact: goods (or their value) imported by a country or organization
     Statement: str  # a fact: reported speech
 
     # Article
@@ -65,12 +66,15 @@ class KG(DefinedNamespace):
     nationality: str
     exports: str
     exportValue: str
+    imports: str
+    importValue: str
     said: str
 
     # Parts of reified facts
     post: str
     jurisdiction: str
     exporter: str
+    importer: str
     product: str
     quantity: str
     value: str

@@ -167,6 +167,11 @@ PREDICATES: Mapping[Predicate, PredicateSpec] = MappingProxyType({
         PredicateSpec(Predicate.EXPORT_VALUE, KG.exportValue, KG.ExportFlow, TRADERS, PRODUCTS,
                       object_required=False, direct="value", subject_role=KG.exporter, object_role=KG.product,
                       qualifiers=_MONEY, required=("amount",), identity=_MONEY_KEY),
+        PredicateSpec(Predicate.IMPORTS, KG.imports, KG.ImportFlow, TRADERS, PRODUCTS,
+                      subject_role=KG.importer, object_role=KG.product, qualifiers=_GOODS, identity=_GOODS_KEY),
+        PredicateSpec(Predicate.IMPORT_VALUE, KG.importValue, KG.ImportFlow, TRADERS, PRODUCTS,
+                      object_required=False, direct="value", subject_role=KG.importer, object_role=KG.product,
+                      qualifiers=_MONEY, required=("amount",), identity=_MONEY_KEY),
         PredicateSpec(Predicate.SAID, KG.said, KG.Statement, PEOPLE | ORGS, None, direct="fact",
                       subject_role=KG.speaker, qualifiers=("quote",),
                       # A statement is its speaker's sentence: two quotes read from one

@@ -30,7 +30,7 @@ def _check_scores(part: dict[str, Any]) -> None:
     assert set(part["entities"]) == {"untyped", "typed"}
     for key in ("untyped", "typed"):
         assert set(part["entities"][key]) == FIGURES
-    assert set(part["facts"]) == {"strict", "loose"}
+    assert set(part["facts"]) == {"strict", "loose", "full"}
     assert set(part["facts"]["strict"]) == FIGURES | {"per_predicate"}
     assert set(part["facts"]["loose"]) == FIGURES
     for pred in part["facts"]["strict"]["per_predicate"].values():

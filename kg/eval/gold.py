@@ -28,6 +28,8 @@ CORE_TYPES = frozenset(
 )
 # Predicates without an object: the subject and its qualifiers say everything.
 NO_OBJECT = frozenset(p for p, shape in PREDICATES.items() if shape.objects is None)
+# Predicates whose object is optional: a value fact names its product when the text does.
+OPTIONAL_OBJECT = frozenset(p for p, shape in PREDICATES.items() if shape.objects is not None and not shape.object_required)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class GoldFact:
     amount: float | None = None
     currency: str | None = None
     quote: str | None = None
+    partner: str | None = None  # a gold entity id
+    period: str | None = None
+    forecast: bool | None = None  # absent reads as false
     optional: bool = False
 
     def qualifiers(self) -> dict[str, Any]:
@@ -191,6 +196,8 @@ def _facts(path: Path, raw: Any, ids: set[str]) -> tuple[GoldFact, ...]:
         if pred in NO_OBJECT:
             if o is not None:
                 raise GoldError(f"{where}: {pred.value} has no object; remove 'o'.")
+        elif pred in OPTIONAL_OBJECT and o is None:
+            pass
         elif o not in ids:
             raise GoldError(f"{where}: object {o!r} is not the id of a gold entity ({pred.value} needs one).")
         values: dict[str, Any] = {}

@@ -23,9 +23,11 @@ def _scores(result: FileResult) -> dict[str, Any]:
     strict["per_predicate"] = {
         pred: {"p": c.p, "r": c.r, "f1": c.f1} for pred, c in result.strict_by_predicate.items()
     }
+    full = _figures(result.facts_full)
+    full["per_predicate"] = {pred: {"p": c.p, "r": c.r, "f1": c.f1} for pred, c in result.full_by_predicate.items()}
     return {
         "entities": {"untyped": _figures(result.entities_untyped), "typed": _figures(result.entities_typed)},
-        "facts": {"strict": strict, "loose": _figures(result.facts_loose)},
+        "facts": {"strict": strict, "loose": _figures(result.facts_loose), "full": full},
     }
 
 
@@ -58,6 +60,7 @@ def _scores_table(result: EvalResult) -> Table:
             ("entities typed", f.entities_typed),
             ("facts strict", f.facts_strict),
             ("facts loose", f.facts_loose),
+            ("facts full", f.facts_full),
         )
         for k, (name, counts) in enumerate(parts):
             last = k == len(parts) - 1 and n < len(rows) - 1
@@ -68,14 +71,16 @@ def _scores_table(result: EvalResult) -> Table:
 def _predicate_table(total: FileResult) -> Table:
     table = Table(title="Facts per predicate (all files)")
     table.add_column("predicate", no_wrap=True)
-    for column in ("gold", "found", "strict P/R/F1", "loose P/R/F1"):
+    # Full shows F1 alone: the table stays within an 80-column terminal.
+    for column in ("gold", "found", "strict P/R/F1", "loose P/R/F1", "full F1"):
         table.add_column(column, justify="right", no_wrap=True)
     for pred in sorted(set(total.strict_by_predicate) | set(total.loose_by_predicate)):
         s = total.strict_by_predicate.get(pred, Counts())
         lo = total.loose_by_predicate.get(pred, Counts())
+        fu = total.full_by_predicate.get(pred, Counts())
         table.add_row(
             pred, str(s.tp + s.fn), str(s.tp + s.fp),
-            f"{s.p:.2f}/{s.r:.2f}/{s.f1:.2f}", f"{lo.p:.2f}/{lo.r:.2f}/{lo.f1:.2f}",
+            f"{s.p:.2f}/{s.r:.2f}/{s.f1:.2f}", f"{lo.p:.2f}/{lo.r:.2f}/{lo.f1:.2f}", f"{fu.f1:.2f}",
         )  # fmt: skip
     return table
 

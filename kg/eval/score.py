@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.eval.gold import CORE_TYPES, Gold, GoldEntity, GoldFact
+from kg.eval.gold import CORE_TYPES, OPTIONAL_OBJECT, Gold, GoldEntity, GoldFact
 from kg.eval.normalize import normalize_name, quote_in_sentence
 from kg.vocab.predicates import QUALIFIERS
 
@@ -35,6 +35,7 @@ TOLERANCE = 0.005  # quantity and amount agree within 0.5 %
 CORE_TYPE_NAMES = frozenset(t.value for t in CORE_TYPES)
 _QUALIFIERS = tuple(QUALIFIERS)  # what a false positive lists, in the table's order
 _STRICT = tuple(q for q in QUALIFIERS.values() if q.score == "strict" and q.rule is not None)
+_FULL = tuple(q for q in QUALIFIERS.values() if q.score == "full" and q.rule is not None)
 
 
 @dataclass
@@ -80,8 +81,10 @@ class FileResult:
     entities_typed: Counts = field(default_factory=Counts)
     facts_strict: Counts = field(default_factory=Counts)
     facts_loose: Counts = field(default_factory=Counts)
+    facts_full: Counts = field(default_factory=Counts)
     strict_by_predicate: dict[str, Counts] = field(default_factory=dict)
     loose_by_predicate: dict[str, Counts] = field(default_factory=dict)
+    full_by_predicate: dict[str, Counts] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
 
@@ -108,8 +111,10 @@ class EvalResult:
             total.entities_typed += f.entities_typed
             total.facts_strict += f.facts_strict
             total.facts_loose += f.facts_loose
+            total.facts_full += f.facts_full
         total.strict_by_predicate = _sum_by_predicate([f.strict_by_predicate for f in self.files])
         total.loose_by_predicate = _sum_by_predicate([f.loose_by_predicate for f in self.files])
+        total.full_by_predicate = _sum_by_predicate([f.full_by_predicate for f in self.files])
         return total
 
 
@@ -208,6 +213,33 @@ def qualifier_problems(fact: Mapping[str, Any], gold: GoldFact) -> list[str]:
                 problems.append(f"gold {key} {want!r} is not in the sentence")
         elif got != want:
             problems.append(f"{key} {got!r}, gold {want!r}")
+    return problems
+
+
+def _within(a: str, b: str) -> bool:
+    """One period's text contains the other's, word for word, after rule 1."""
+    a, b = f" {normalize_name(a)} ", f" {normalize_name(b)} "
+    return a in b or b in a
+
+
+def full_problems(fact: Mapping[str, Any], gold: GoldFact, partner: str | None) -> list[str]:
+    """Why a strictly matching fact fails the full score: its trade qualifiers disagree.
+
+    ``partner`` is the gold id the extracted partner matched (None: no partner, or one that
+    matches no gold entity); absent qualifiers agree only with absent ones, and an absent
+    forecast is false.
+    """
+    problems: list[str] = []
+    for qualifier in _FULL:
+        key, want, got = qualifier.name, getattr(gold, qualifier.name, None), fact.get(qualifier.name)
+        if qualifier.rule == "entity":
+            if (got is not None or want is not None) and partner != want:
+                problems.append(f"{key} {got!r}, gold {want!r}")
+        elif qualifier.rule == "within":
+            if (got is None) != (want is None) or (got is not None and not _within(str(got), want)):
+                problems.append(f"{key} {got!r}, gold {want!r}")
+        elif bool(got) != bool(want):
+            problems.append(f"{key} {bool(got)}, gold {bool(want)}")
     return problems
 
 
@@ -339,30 +371,51 @@ class _Scorer:
             mapped.append((s, o, why))
         loose_edges: dict[tuple[int, int], tuple[int, ...]] = {}
         strict_edges: dict[tuple[int, int], tuple[int, ...]] = {}
+        full_edges: dict[tuple[int, int], tuple[int, ...]] = {}
         problems: dict[tuple[int, int], list[str]] = {}
+        trade: dict[tuple[int, int], list[str]] = {}
         n, m = len(self.facts), len(gold)
         for i, f in enumerate(self.facts):
             s, o, why = mapped[i]
             if why is not None:
                 continue
+            partner = self.to_gold.get(str(f.get("partner"))) if f.get("partner") else None
             for j, g in enumerate(gold):
-                if f.get("p") != g.p.value or s != g.s or o != g.o:
+                if f.get("p") != g.p.value or s != g.s:
+                    continue
+                # A value fact's object is a qualifier (the product the amount is for): loose
+                # matching ignores it, strict matching checks it when the gold gives one.
+                if o != g.o and g.p not in OPTIONAL_OBJECT:
                     continue
                 problems[(i, j)] = qualifier_problems(f, g)
+                if g.o is not None and o != g.o:
+                    problems[(i, j)].insert(0, f"o {self._label(f.get('o')) if f.get('o') else None!r}, gold {g.o!r}")
                 required, agree = int(not g.optional), int(not problems[(i, j)])
                 loose_edges[(i, j)] = (required, agree, n - i, m - j)
                 if agree:
                     strict_edges[(i, j)] = (required, n - i, m - j)
+                    trade[(i, j)] = full_problems(f, g, partner)
+                    if not trade[(i, j)]:
+                        full_edges[(i, j)] = (required, n - i, m - j)
         strict = _matching(strict_edges)
         loose = _matching(loose_edges)
+        full = _matching(full_edges)
         # A fact that restates an optional gold fact, even a second time or with other
         # qualifiers, neither earns nor costs anything.
         self.ignored = {i for (i, j) in loose_edges if gold[j].optional}
         self._count(strict, res.facts_strict, res.strict_by_predicate)
         self._count(loose, res.facts_loose, res.loose_by_predicate)
+        self._count(full, res.facts_full, res.full_by_predicate)
         self._fact_misses(strict, loose, problems)
+        self._full_misses(strict, full, trade)
         for i, f in enumerate(self.facts):
-            if i in strict or i in self.ignored:
+            if i in self.ignored:
+                continue
+            if i in strict:
+                if i not in full:
+                    g = gold[strict[i]]
+                    why = f"matches gold {self._gold_text(g)} strictly, but not in full: " + "; ".join(trade[(i, strict[i])])
+                    res.false_positives.append(self._fact_fp(f, why, loose_match=True, full_match=False))
                 continue
             why = mapped[i][2]
             if why is None:
@@ -417,6 +470,23 @@ class _Scorer:
             miss.update({"loose_match": found_loose, "sentence": sentence, "reason": reason})
             self.result.misses.append(miss)
 
+    def _full_misses(
+        self, strict: dict[int, int], full: dict[int, int], trade: dict[tuple[int, int], list[str]]
+    ) -> None:
+        """Gold facts found strictly whose trade qualifiers disagree: misses of the full score only."""
+        by_gold, full_gold = {j: i for i, j in strict.items()}, set(full.values())
+        for j, g in enumerate(self.gold.facts):
+            if g.optional or j not in by_gold or j in full_gold:
+                continue
+            i = by_gold[j]
+            miss: dict[str, Any] = {"kind": "fact", "s": g.s, "p": g.p.value, "o": g.o}
+            miss.update(g.qualifiers())
+            miss.update({
+                "loose_match": True, "full_match": False, "sentence": self.facts[i].get("sentence"),
+                "reason": "found, but not in full: " + "; ".join(trade[(i, j)]),
+            })
+            self.result.misses.append(miss)
+
     def _near_misses(self, g: GoldFact) -> str:
         """Why no extracted fact took ``g`` although its entities were found."""
         same = [f for f in self.facts if f.get("p") == g.p.value]
@@ -434,15 +504,23 @@ class _Scorer:
                 return f"extracted with object {', '.join(repr(o) for o in objects)} instead"
         return f"no extracted {g.p.value} fact links these entities"
 
-    def _fact_fp(self, f: Mapping[str, Any], reason: str, *, loose_match: bool) -> dict[str, Any]:
+    def _fact_fp(
+        self, f: Mapping[str, Any], reason: str, *, loose_match: bool, full_match: bool | None = None
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {
             "kind": "fact",
             "s": self._label(f.get("s")),
             "p": f.get("p"),
             "o": self._label(f.get("o")) if f.get("o") else None,
         }
-        out.update({k: f[k] for k in _QUALIFIERS if f.get(k) is not None})
+        for key in _QUALIFIERS:
+            value = f.get(key)
+            if value is None or value is False:  # an absent flag is false: nothing to say
+                continue
+            out[key] = self._label(value) if QUALIFIERS[key].kind == "entity" else value
         out.update({"sentence": f.get("sentence"), "loose_match": loose_match, "reason": reason})
+        if full_match is not None:
+            out["full_match"] = full_match
         return out
 
     def _label(self, iri: Any) -> str:
@@ -465,4 +543,4 @@ def score(gold: Gold, facts_doc: Mapping[str, Any], *, label: str | None = None)
     return scorer.result
 
 
-__all__ = ["Counts", "EvalResult", "FileResult", "TOLERANCE", "qualifier_problems", "score"]
+__all__ = ["Counts", "EvalResult", "FileResult", "TOLERANCE", "full_problems", "qualifier_problems", "score"]

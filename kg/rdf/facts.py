@@ -6,6 +6,7 @@ An entity met in several article graphs is one entity with its names and mention
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
@@ -184,6 +185,8 @@ def _fact_key(fact: dict[str, Any]) -> tuple[Any, ...]:
         fact["article"] or "", fact["start"] or 0, fact["end"] or 0, fact["p"], fact["s"],
         fact.get("o", ""), fact.get("role") or "", fact.get("quote") or "",
         fact.get("quantity") or 0.0, fact.get("amount") or 0.0,
+        # Facts equal so far (one figure for two periods or partners): all of it breaks the tie.
+        json.dumps(fact, sort_keys=True, default=str),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.nlp.relations.dates import date_spans, resolve_date
+from kg.nlp.relations.dates import date_matcher, date_spans, resolve_date
 
 PUBLISHED = "2020-04-06"  # a Monday
 
@@ -43,4 +43,4 @@ def test_relative_dates_without_publication_date_are_unknown() -> None:
 
 def test_date_spans_find_expressions_in_text() -> None:
     doc = spacy.blank("en")("The ministry said on Sunday that since April 1, 2020 exports rose.")
-    assert [s.text for s in date_spans(doc)] == ["Sunday", "April 1, 2020"]
+    assert [s.text for s in date_spans(doc, matcher=date_matcher(doc.vocab))] == ["Sunday", "April 1, 2020"]

@@ -17,8 +17,6 @@ import kg.nlp.entities  # noqa: F401  (registers the kg_entities factory)
 import kg.nlp.paragraphs  # noqa: F401  (registers the kg_paragraphs component)
 from kg.nlp.entities import GARBLED_QUOTES
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
-from kg.nlp.references import reference_matcher
-from kg.nlp.relations import build_matchers
 
 KG_COMPONENTS = ("kg_entities",)
 
@@ -76,24 +74,9 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
-def prepare(nlp: Language) -> Language:
-    """Build the rule matchers kg's extraction uses for ``nlp``'s vocab; idempotent and cheap.
-
-    They are cached per vocab. Built before the first ``nlp.memory_zone()``, their rule
-    names stay in the StringStore for good; a matcher first built inside a zone would lose
-    them when the zone ends (spaCy error E018).
-    """
-    build_matchers(nlp.vocab)
-    reference_matcher(nlp.vocab)
-    return nlp
-
-
 def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` and add kg's components, so that ``doc.ents`` carry kg types.
-
-    The relation rules' matchers are built here too, before any memory zone opens.
-    """
-    return prepare(add_components(load_statistical(model)))
+    """Load ``model`` and add kg's components, so that ``doc.ents`` carry kg types."""
+    return add_components(load_statistical(model))
 
 
 @lru_cache(maxsize=4)

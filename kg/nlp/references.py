@@ -5,7 +5,6 @@ points forward to the person named next. Used by kg.nlp.resolve after the named 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -23,10 +22,8 @@ _COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", 
                             "university", "corporation", "carmaker", "manufacturer", "maker"})
 
 
-@lru_cache(maxsize=4)
 def reference_matcher(vocab: Vocab) -> Matcher:
-    """Definite descriptions ("the ministry") and subject pronouns, built once per vocab
-    (and before any memory zone: a matcher first built inside one loses its rule names)."""
+    """Definite descriptions ("the ministry") and subject pronouns."""
     matcher = Matcher(vocab)
     heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
     matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
@@ -40,12 +37,12 @@ def reference_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def refer(doc: Doc, table: MentionTable) -> None:
+def refer(doc: Doc, table: MentionTable, *, matcher: Matcher) -> None:
     """Definite descriptions and subject pronouns take the key of their antecedent."""
     order = sorted(
         ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
     )
-    for match_id, start, end in reference_matcher(doc.vocab)(doc):
+    for match_id, start, end in matcher(doc):
         rule = doc.vocab.strings[match_id]
         if rule == "definite-based":
             start, rule = end - 1, "definite"

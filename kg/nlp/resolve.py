@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, Entity, EntityType, Mention
@@ -42,15 +43,17 @@ class _Cluster:
     typed_by_label: bool = False
 
 
-def resolve_mentions(doc: Doc, article: Article) -> MentionTable:
-    """Entities of ``doc`` with every token that refers to them."""
-    return _Resolver(doc, article).run()
+def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
+    """Entities of ``doc`` with every token that refers to them; ``references`` is the
+    matcher of definite descriptions and pronouns (``kg.nlp.references.reference_matcher``)."""
+    return _Resolver(doc, article, references=references).run()
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, article: Article) -> None:
+    def __init__(self, doc: Doc, article: Article, *, references: Matcher) -> None:
         self.doc = doc
         self.article = article
+        self.references = references
         self.clusters: list[_Cluster] = []
         self.by_identity: dict[str, _Cluster] = {}
         self.of_span: dict[tuple[int, int], _Cluster] = {}
@@ -74,7 +77,7 @@ class _Resolver:
         self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
         self._merge_inverted()
         table = self._table()
-        refer(self.doc, table)
+        refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
         surnames(self.doc, table)
         return table

@@ -8,37 +8,30 @@ Each module reads one family of relations from the dependency parse:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import dates, organizations, places, posts, speech, trade
+from kg.nlp.relations import organizations, places, posts, speech, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
+
+if TYPE_CHECKING:
+    from kg.nlp.matchers import RuleMatchers
 
 _MODULES = (posts, organizations, places, speech, trade)
 
 
-def extract_facts(doc: Doc, article: Article, table: MentionTable) -> list[Fact]:
+def extract_facts(doc: Doc, article: Article, table: MentionTable, *, matchers: RuleMatchers) -> list[Fact]:
     """Every fact the rules read from ``doc``, without duplicates, in text order."""
-    ctx = Context(doc, article, table)
+    ctx = Context(doc, article, table, matchers=matchers)
     facts: list[Fact] = []
     for module in _MODULES:
         facts.extend(module.extract(ctx))
     facts.extend(places.chained(facts))
     return _deduplicate(facts)
-
-
-def build_matchers(vocab: Vocab) -> None:
-    """Build every relation matcher of ``vocab`` now (each is cached per vocab).
-
-    A matcher first built inside ``nlp.memory_zone()`` would lose its rule names when the
-    zone ends (spaCy E018), so they are all built before any zone opens.
-    """
-    places._adjacent(vocab)
-    trade._money(vocab)
-    dates._matcher(vocab)
 
 
 def _deduplicate(facts: list[Fact]) -> list[Fact]:
@@ -56,4 +49,4 @@ def _deduplicate(facts: list[Fact]) -> list[Fact]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.predicate.value, f.subject))
 
 
-__all__ = ["build_matchers", "extract_facts"]
+__all__ = ["extract_facts"]

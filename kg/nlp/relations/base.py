@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +18,9 @@ from kg.model import Article, EntityType, Fact, Predicate
 from kg.nlp.lexicon import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
+
+if TYPE_CHECKING:  # the matchers are built from the rule modules, which import this one
+    from kg.nlp.matchers import RuleMatchers
 
 _DATA = "kg.nlp.data.relations"
 
@@ -41,12 +44,13 @@ def words(name: str, key: str) -> frozenset[str]:
 
 
 class Context:
-    """One Doc, its article and its mention table, with the look-ups rules need."""
+    """One Doc, its article and its mention table, with the look-ups and matchers rules need."""
 
-    def __init__(self, doc: Doc, article: Article, table: MentionTable) -> None:
+    def __init__(self, doc: Doc, article: Article, table: MentionTable, *, matchers: RuleMatchers) -> None:
         self.doc = doc
         self.article = article
         self.table = table
+        self.matchers = matchers
         # The Doc may hold a stripped or normalized text; offsets must point into the article.
         self.offset = 0 if doc.text == article.text else max(article.text.find(doc.text), 0)
         self._parse: ParseIndex | None = None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -114,8 +113,8 @@ def _calendar(words: list[str], months: dict[str, int], base: date | None) -> st
         return None
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> Matcher:
+def date_matcher(vocab: Vocab) -> Matcher:
+    """Date expressions: weekdays, calendar dates, months, relative days and weeks."""
     data = lexicon("dates")
     months = list(data["months"])
     weekdays = list(data["weekdays"])
@@ -138,24 +137,24 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def date_spans(sent: Span | Doc) -> list[Span]:
+def date_spans(sent: Span | Doc, *, matcher: Matcher) -> list[Span]:
     """Date expressions of a sentence (or Doc), longest first where they overlap."""
     doc = sent if isinstance(sent, Doc) else sent.doc
-    spans = [doc[s:e] for _, s, e in _matcher(doc.vocab)(sent, as_spans=False)]
+    spans = [doc[s:e] for _, s, e in matcher(sent, as_spans=False)]
     if isinstance(sent, Span):
         spans = [doc[s.start + sent.start : s.end + sent.start] for s in spans]
     return sorted(spans, key=lambda s: s.start)
 
 
 def anchored_date(
-    anchor: Token, published: str | None, *, within: set[int] | None = None
+    anchor: Token, published: str | None, *, matcher: Matcher, within: set[int] | None = None
 ) -> str | None:
     """The date the clause of ``anchor`` (a verb or noun) is about, when its sentence says one.
 
     A date inside the anchor's own subtree wins; a range is reported by its end. With
     ``within``, only dates whose tokens all lie in that set of token indices count.
     """
-    spans = date_spans(anchor.sent)
+    spans = date_spans(anchor.sent, matcher=matcher)
     if within is not None:
         spans = [s for s in spans if all(t.i in within for t in s)]
     if not spans:

@@ -51,8 +51,8 @@ def _patterns() -> TreePatterns:
     return matcher
 
 
-@lru_cache(maxsize=4)
-def _adjacent(vocab: Vocab) -> Matcher:
+def adjacent_matcher(vocab: Vocab) -> Matcher:
+    """"X in (the) (northwestern) Y": two proper nouns read in surface order."""
     # "born in Chato in northwestern Tanzania": the parser often hangs the second "in" on
     # the verb, so the surface order is read too.
     matcher = Matcher(vocab)
@@ -67,7 +67,7 @@ def _adjacent(vocab: Vocab) -> Matcher:
 def extract(ctx: Context) -> list[Fact]:
     """Places located in other places."""
     facts: list[Fact] = []
-    for _, start, end in _adjacent(ctx.doc.vocab)(ctx.doc):
+    for _, start, end in ctx.matchers.adjacent_places(ctx.doc):
         x, y = ctx.doc[start], ctx.doc[end - 1]
         kx, ky = ctx.key(x, PLACES), ctx.key(y, PLACES)
         if kx is None or ky is None or kx == ky or ctx.type(kx) is EntityType.COUNTRY:

@@ -48,8 +48,8 @@ class Claim:
     goods: frozenset[str]
 
 
-@lru_cache(maxsize=4)
-def _money(vocab: Vocab) -> Matcher:
+def money_matcher(vocab: Vocab) -> Matcher:
+    """Amounts of money: a symbol or code and a number, a number and a currency name."""
     data = lexicon("currencies")
     scales = sorted(lexicon("numbers")["scales"])
     symbols = sorted(data["symbols"])
@@ -87,15 +87,14 @@ def _verbs() -> TreePatterns:
     return verbs
 
 
-def money_in(span: Span, *, local: str | None = None) -> list[Money]:
+def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[Money]:
     """Amounts of money stated in ``span`` ("10.2 billion yuan", "$1.4 billion").
 
     ``local`` is the ISO code of the exporter country's own currency: a name several
     countries share ("pesos", "crowns") is read as that one when it goes by that name."""
-    money = _money(span.doc.vocab)
     chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", span.doc.text))
     found = []
-    for _, start, end in money(span):
+    for _, start, end in matcher(span):
         m = span[start:end]
         currency, rest = _currency(m, chinese=chinese, local=local)
         quantity = parse_quantity(rest)
@@ -255,7 +254,7 @@ def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
     span = ctx.doc[region[0].i : region[-1].i + 1]
     goods = frozenset(k for t in span if (k := ctx.key(t, PRODUCTS)))
     claims.extend(Claim(exporter=e, at=verb.i, goods=goods) for e in dict.fromkeys(exporters))
-    date = anchored_date(verb, ctx.article.published)
+    date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates)
     direct = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
     direct |= {t.i for i in list(direct) for t in ctx.doc[i].conjuncts}
     spans = [span, *_value_spans(verb)]
@@ -287,7 +286,7 @@ def _from_earning(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
     if not any(p.lower_ in words("trade", "shipment_nouns") or _sold_abroad(p) for p in sources):
         return []
     exporters = _exporters(ctx, verb, claims)
-    date = anchored_date(verb, ctx.article.published)
+    date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates)
     facts = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
@@ -359,7 +358,7 @@ def _unit(measure: Token) -> str:
 def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | None,
             rule: str) -> list[Fact]:  # fmt: skip
     facts = []
-    for money in money_in(span, local=local_currency(ctx, exporter)):
+    for money in money_in(span, matcher=ctx.matchers.money, local=local_currency(ctx, exporter)):
         before = ctx.doc[money.span.start - 1] if money.span.start > 0 else None
         after = ctx.doc[money.span.end] if money.span.end < len(ctx.doc) else None
         if (before is not None and before.lower_ in _PRICE_WORDS) or (
@@ -390,7 +389,7 @@ def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
         rule = "export-noun-earlier"
     if not exporters:
         return []
-    date = anchored_date(noun, ctx.article.published)
+    date = anchored_date(noun, ctx.article.published, matcher=ctx.matchers.dates)
     value_verbs = words("trade", "value_verbs")
     verb = value_noun.head if value_noun.dep_ in ("nsubj", "nsubjpass") else None
     region: list[Token] = []

@@ -1,8 +1,10 @@
-"""Entity lexicons read from ``kg/nlp/data``: titles, countries, agencies, products.
+"""kg's lexicons, read from ``kg/nlp/data`` by one loader: titles, countries, agencies,
+products, and the relation rules' word tables (``relations/*.json``).
 
-Every loader is cached: the files are read once per process. Lists are lower case unless
-their data file says otherwise; look-ups go through the helpers here so that callers never
-re-implement normalization.
+``load(source)`` reads any data file by its kind (``.txt`` lines, ``.tsv`` rows, ``.json``,
+``.jsonl``); every reader is cached, so a file is read once per process. Lists are lower
+case unless their data file says otherwise; look-ups go through the helpers here so that
+callers never re-implement normalization.
 
 >>> country_of("Chinese").name
 'China'
@@ -18,6 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KgError
 
 _DATA = "kg.nlp.data"
 _SPACE = re.compile(r"\s+")
@@ -72,26 +78,57 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def _read(name: str) -> str:
-    return resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+def _read(source: str) -> str:
+    # kg's own data first; a name it does not ship is a path to a file of the user's own.
+    packaged = resources.files(_DATA).joinpath(source)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    try:
+        return Path(source).read_text(encoding="utf-8")
+    except OSError as err:
+        raise KgError(f"cannot read the lexicon {source!r}: it is no data file of kg and no "
+                      f"readable file ({err.strerror}). Name a file of kg/nlp/data or a path.") from err
 
 
-def _lines(name: str, *, lower: bool = True) -> tuple[str, ...]:
-    out: list[str] = []
-    for line in _read(name).splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        out.append(norm(line) if lower else line)
-    return tuple(dict.fromkeys(out))
+@lru_cache(maxsize=64)
+def load(source: str) -> Any:
+    """The data file ``source`` (a file of ``kg/nlp/data`` such as ``"titles.txt"`` or
+    ``"relations/trade.json"``, else a path), parsed by its kind: ``.txt`` a tuple of its
+    lines, ``.tsv`` a tuple of row dicts, ``.jsonl`` a tuple of values, ``.json`` its value.
+    Blank lines and lines opening with ``#`` are no data in the line formats. Read once.
+    """
+    text = _read(source)
+    kept = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if source.endswith(".json"):
+        return json.loads(text)
+    if source.endswith(".jsonl"):
+        return tuple(json.loads(line) for line in kept)
+    if source.endswith(".tsv"):
+        return tuple({k: (v or "").strip() for k, v in row.items()}
+                     for row in csv.DictReader(kept, delimiter="\t"))
+    lines = (line.strip() for line in kept)
+    return tuple(line for line in lines if not line.startswith("#"))
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    body = "\n".join(l for l in _read(name).splitlines() if l.strip() and not l.startswith("#"))
-    return [
-        {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(body.splitlines(), delimiter="\t")
-    ]
+@lru_cache(maxsize=None)
+def rule_data(name: str) -> Any:
+    """The relation rules' table ``kg/nlp/data/relations/<name>.json``."""
+    return load(f"relations/{name}.json")
+
+
+@lru_cache(maxsize=None)
+def rule_words(name: str, key: str) -> frozenset[str]:
+    """A lower-case word set from a relation table (built once: rules ask for it per token)."""
+    return frozenset(w.lower() for w in rule_data(name)[key])
+
+
+def _lines(source: str, *, lower: bool = True) -> tuple[str, ...]:
+    lines = load(source)
+    return tuple(dict.fromkeys(norm(line) for line in lines)) if lower else tuple(dict.fromkeys(lines))
+
+
+def _rows(source: str) -> tuple[dict[str, str], ...]:
+    return load(source)
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -157,9 +194,9 @@ def honorifics() -> frozenset[str]:
 # ---------------------------------------------------------------- countries
 
 
-@lru_cache(maxsize=1)
-def countries() -> tuple[Country, ...]:
-    """All sovereign states of ``countries.tsv``."""
+@lru_cache(maxsize=4)
+def countries(source: str = "countries.tsv") -> tuple[Country, ...]:
+    """All sovereign states of ``countries.tsv`` (or of another file laid out like it)."""
     return tuple(
         Country(
             qid=row["qid"],
@@ -167,7 +204,7 @@ def countries() -> tuple[Country, ...]:
             aliases=_split(row.get("aliases", "")),
             demonyms=_split(row.get("demonyms", "")),
         )
-        for row in _rows("countries.tsv")
+        for row in _rows(source)
     )
 
 
@@ -213,10 +250,10 @@ def country_of_demonym(text: str) -> Country | None:
     return _demonym_index().get(norm(text))
 
 
-@lru_cache(maxsize=1)
-def ambiguous_countries() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def ambiguous_countries(source: str = "ambiguous_countries.txt") -> frozenset[str]:
     """Country names that are also person names or sub-national places ("Georgia")."""
-    return frozenset(_lines("ambiguous_countries.txt"))
+    return frozenset(_lines(source))
 
 
 @lru_cache(maxsize=1)
@@ -326,8 +363,8 @@ def organization_cues() -> frozenset[str]:
     return frozenset(_lines("organization_cues.txt"))
 
 
-@lru_cache(maxsize=1)
-def known_organizations() -> tuple[KnownOrganization, ...]:
+@lru_cache(maxsize=4)
+def known_organizations(source: str = "organizations.tsv") -> tuple[KnownOrganization, ...]:
     """Well-known organizations (WHO, UN, WTO ...) with their types and aliases."""
     return tuple(
         KnownOrganization(
@@ -336,7 +373,7 @@ def known_organizations() -> tuple[KnownOrganization, ...]:
             aliases=_split(row.get("aliases", "")),
             qid=row.get("qid", ""),
         )
-        for row in _rows("organizations.tsv")
+        for row in _rows(source)
     )
 
 
@@ -357,11 +394,11 @@ def known_organization(text: str) -> KnownOrganization | None:
 # ---------------------------------------------------------------- products
 
 
-@lru_cache(maxsize=1)
-def product_kinds() -> tuple[ProductKind, ...]:
+@lru_cache(maxsize=4)
+def product_kinds(source: str = "products.tsv") -> tuple[ProductKind, ...]:
     """Kinds of goods with all their names (``products.tsv``)."""
     kinds = []
-    for row in _rows("products.tsv"):
+    for row in _rows(source):
         concept = norm(row["concept"])
         names = tuple(dict.fromkeys((concept, *(norm(n) for n in _split(row.get("names", ""))))))
         kinds.append(ProductKind(concept=concept, names=names))
@@ -394,16 +431,16 @@ def product_terms() -> frozenset[str]:
     return frozenset(_product_index())
 
 
-@lru_cache(maxsize=1)
-def product_heads() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def product_heads(source: str = "product_heads.txt") -> frozenset[str]:
     """Singular head nouns of goods ("mask", "kit", "ventilator")."""
-    return frozenset(_lines("product_heads.txt"))
+    return frozenset(_lines(source))
 
 
-@lru_cache(maxsize=1)
-def commodity_heads() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def commodity_heads(source: str = "commodity_heads.txt") -> frozenset[str]:
     """Head nouns of goods that are Products only in a tight trade context ("tea", "gold")."""
-    return frozenset(_lines("commodity_heads.txt"))
+    return frozenset(_lines(source))
 
 
 @lru_cache(maxsize=1)
@@ -434,10 +471,10 @@ def is_generic(text: str) -> bool:
 # ---------------------------------------------------------------- other lists and patterns
 
 
-@lru_cache(maxsize=1)
-def diseases() -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def diseases(source: str = "diseases.txt") -> tuple[str, ...]:
     """Disease names as written (matched case-insensitively)."""
-    return _lines("diseases.txt", lower=False)
+    return _lines(source, lower=False)
 
 
 @lru_cache(maxsize=1)
@@ -484,14 +521,10 @@ def _expand(value: object) -> object:
     return value
 
 
-@lru_cache(maxsize=1)
-def entity_patterns() -> tuple[dict, ...]:
+@lru_cache(maxsize=4)
+def entity_patterns(source: str = "entity_patterns.jsonl") -> tuple[dict, ...]:
     """Token patterns of ``entity_patterns.jsonl`` with their ``@list`` names expanded."""
-    out = []
-    for line in _read("entity_patterns.jsonl").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(_expand(json.loads(line)))
-    return tuple(out)
+    return tuple(_expand(entry) for entry in load(source))
 
 
 @lru_cache(maxsize=1)

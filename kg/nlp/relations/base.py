@@ -1,15 +1,13 @@
-"""What every relation rule shares: lexicon loading, entity look-ups and Fact building.
+"""What every relation rule shares: entity look-ups and Fact building.
 
 Rules never resolve entities themselves: they ask the ``MentionTable`` which entity a token
-refers to, and read only the dependency parse and the data files of ``kg/nlp/data/relations``.
+refers to, and read only the dependency parse and the data files of ``kg/nlp/data/relations``
+(through ``kg.nlp.lexicon.rule_data`` and ``rule_words``).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
@@ -22,25 +20,10 @@ from kg.nlp.relations.tree import ParseIndex
 if TYPE_CHECKING:  # the matchers are built from the rule modules, which import this one
     from kg.nlp.matchers import RuleMatchers
 
-_DATA = "kg.nlp.data.relations"
-
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
 PRODUCTS = frozenset({EntityType.PRODUCT})
-
-
-@lru_cache(maxsize=None)
-def lexicon(name: str) -> dict[str, Any]:
-    """The JSON data file ``kg/nlp/data/relations/<name>.json`` (read once)."""
-    text = resources.files(_DATA).joinpath(f"{name}.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@lru_cache(maxsize=None)
-def words(name: str, key: str) -> frozenset[str]:
-    """A lower-case word set from a lexicon entry (built once: rules ask for it per token)."""
-    return frozenset(w.lower() for w in lexicon(name)[key])
 
 
 class Context:
@@ -152,15 +135,17 @@ class Context:
         sentence: Span | None = None,
         **qualifiers: Any,
     ) -> Fact:
-        """A Fact whose offsets span ``tokens`` (the evidence) inside their sentence."""
+        """A Fact whose offsets span ``tokens`` (the evidence) inside their sentence; with no
+        tokens, the whole ``sentence`` is the evidence."""
         items = list(tokens)
-        starts = [t.idx if isinstance(t, Token) else t.start_char for t in items]
-        ends = [
-            t.idx + len(t.text) if isinstance(t, Token) else t.end_char for t in items
-        ]
-        first = items[0]
-        sent = sentence or (first.sent if isinstance(first, Token) else first.sent)
-        start, end = (min(starts), max(ends)) if items else (sent.start_char, sent.end_char)
+        if items:
+            sent = sentence or items[0].sent
+            start = min(t.idx if isinstance(t, Token) else t.start_char for t in items)
+            end = max(t.idx + len(t.text) if isinstance(t, Token) else t.end_char for t in items)
+        elif sentence is not None:
+            sent, start, end = sentence, sentence.start_char, sentence.end_char
+        else:
+            raise ValueError(f"rule {rule!r}: a fact needs evidence tokens or its sentence")
         return Fact(
             subject=subject,
             predicate=predicate,

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.nlp.relations.base import lexicon
+from kg.nlp.lexicon import rule_data
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
@@ -49,7 +49,7 @@ def _month_back(day: date, months: int) -> str:
 
 def resolve_date(text: str, published: str | None = None) -> str | None:
     """The ISO date (or ``YYYY-MM``, ``YYYY``) an expression denotes, or None."""
-    data = lexicon("dates")
+    data = rule_data("dates")
     base = _published(published)
     phrase = " ".join(text.lower().replace(",", " ").split())
     for prep in sorted(data["anchor_preps"], key=len, reverse=True):
@@ -115,7 +115,7 @@ def _calendar(words: list[str], months: dict[str, int], base: date | None) -> st
 
 def date_matcher(vocab: Vocab) -> Matcher:
     """Date expressions: weekdays, calendar dates, months, relative days and weeks."""
-    data = lexicon("dates")
+    data = rule_data("dates")
     months = list(data["months"])
     weekdays = list(data["weekdays"])
     matcher = Matcher(vocab)

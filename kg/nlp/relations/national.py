@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
-from kg.nlp.relations.base import Context, lexicon, words
+from kg.nlp.lexicon import rule_data, rule_words
+from kg.nlp.relations.base import Context
 
 COUNTRY = frozenset({EntityType.COUNTRY})
 
@@ -15,7 +16,7 @@ COUNTRY = frozenset({EntityType.COUNTRY})
 def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
     office (president, premier ...) without a named body is that country's."""
-    if role.lower() not in words("posts", "national_titles") and not cabinet_post(role) \
+    if role.lower() not in rule_words("posts", "national_titles") and not cabinet_post(role) \
             and not ministerial(role):
         return None
     countries = set()
@@ -45,7 +46,7 @@ def _reported(anchor: Token) -> set[int]:
     verb = anchor
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    speech = words("speech", "verbs")
+    speech = rule_words("speech", "verbs")
     if verb.lemma_.lower() not in speech:
         return set()
     return {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -55,13 +56,13 @@ def cabinet_post(role: str) -> bool:
     """ "Energy Minister", "Agriculture Cabinet Secretary": a portfolio of a national
     cabinet; not "Chief Minister" or "state minister", offices below the nation's."""
     text = " ".join(role.lower().replace("-", " ").split())
-    for head in sorted(words("posts", "cabinet_heads"), key=len, reverse=True):
+    for head in sorted(rule_words("posts", "cabinet_heads"), key=len, reverse=True):
         if text == head and " of " in head:
             return True  # "Secretary of State"
         if not text.endswith(" " + head):
             continue
         portfolio = text[: -len(head)].split()
-        return bool(portfolio) and not set(portfolio) & words("posts", "not_cabinet_modifiers")
+        return bool(portfolio) and not set(portfolio) & rule_words("posts", "not_cabinet_modifiers")
     return False
 
 
@@ -69,8 +70,8 @@ def ministerial(role: str) -> bool:
     """ "vice-minister of industry", "health minister": a government minister's office,
     unless a modifier places it below or outside the national cabinet ("chief minister")."""
     head = role.lower().split(" of ")[0].split()
-    return bool(head) and head[-1] in words("posts", "ministerial_heads") \
-        and not set(head[:-1]) & words("posts", "not_cabinet_modifiers")
+    return bool(head) and head[-1] in rule_words("posts", "ministerial_heads") \
+        and not set(head[:-1]) & rule_words("posts", "not_cabinet_modifiers")
 
 
 def _dominant_country(ctx: Context) -> str | None:
@@ -78,7 +79,7 @@ def _dominant_country(ctx: Context) -> str | None:
     often as any other country. "President Bush" in such an article holds its presidency."""
     counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
                      if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY), reverse=True)  # fmt: skip
-    if not counts or counts[0][0] < lexicon("posts")["dominant_country_min"]:
+    if not counts or counts[0][0] < rule_data("posts")["dominant_country_min"]:
         return None
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None

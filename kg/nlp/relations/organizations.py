@@ -12,8 +12,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
-from kg.nlp.lexicon import country_of_demonym
-from kg.nlp.relations.base import ORGS, PLACES, Context, lexicon
+from kg.nlp.lexicon import country_of_demonym, rule_data
+from kg.nlp.relations.base import ORGS, PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
@@ -27,7 +27,7 @@ _BASED_PREPS = ("in", "of", "at")
 
 @lru_cache(maxsize=1)
 def _patterns() -> TreePatterns:
-    preps = sorted({*lexicon("places")["sub_preps"], *lexicon("places")["based_preps"]})
+    preps = sorted({*rule_data("places")["sub_preps"], *rule_data("places")["based_preps"]})
     matcher = TreePatterns()
     matcher.add("prep", [[
         {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
@@ -45,11 +45,11 @@ def _patterns() -> TreePatterns:
          "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound", "nmod"]}}},
     ]])
     matcher.add("based", [[
-        {"RIGHT_ID": "b", "RIGHT_ATTRS": {"LOWER": {"IN": lexicon("places")["based_words"]}}},
+        {"RIGHT_ID": "b", "RIGHT_ATTRS": {"LOWER": {"IN": rule_data("places")["based_words"]}}},
         {"LEFT_ID": "b", "REL_OP": ">", "RIGHT_ID": "y",
          "RIGHT_ATTRS": {"DEP": {"IN": ["npadvmod", "compound", "nmod", "dep", "amod"]}}},
     ], [
-        {"RIGHT_ID": "b", "RIGHT_ATTRS": {"LOWER": {"IN": lexicon("places")["based_words"]}}},
+        {"RIGHT_ID": "b", "RIGHT_ATTRS": {"LOWER": {"IN": rule_data("places")["based_words"]}}},
         {"LEFT_ID": "b", "REL_OP": ">", "RIGHT_ID": "p",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["in", "at"]}}},
         {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "pobj"}},
@@ -80,7 +80,7 @@ def extract(ctx: Context) -> list[Fact]:
 def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
     """ "Instagram, a unit of Facebook", "the Food Safety and Inspection Service, a division
     within the US Department of Agriculture": the organization is part of the other."""
-    data = lexicon("places")
+    data = rule_data("places")
     nouns, preps = set(data.get("unit_nouns", ())), set(data.get("unit_preps", ()))
     for noun in (c for c in root.children if c.dep_ == "appos"):
         if noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) is not None:
@@ -97,7 +97,7 @@ def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
 def _headquarters(ctx: Context) -> list[Fact]:
     """ "at NRC headquarters in nearby Rockville", "its headquarters in Dallas": read on the
     surface, because the parser hangs the place on whatever the phrase is part of."""
-    data = lexicon("places")
+    data = rule_data("places")
     words, fillers = set(data.get("headquarters_words", ())), set(data.get("place_fillers", ()))
     facts = []
     doc = ctx.doc
@@ -122,7 +122,7 @@ def _headquarters(ctx: Context) -> list[Fact]:
 def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
     """ "Sun Hung Kai Properties, a Hong Kong construction firm", "the Chilean copper company
     Codelco": a company noun describing the organization names where it is."""
-    nouns = lexicon("places").get("descriptor_nouns", ())
+    nouns = rule_data("places").get("descriptor_nouns", ())
     described = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ in ("appos", "compound") or any(c.dep_ == "compound" for c in root.children):
         described += [root.head] if root.dep_ == "appos" else []

@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.relations.base import PLACES, Context, lexicon
+from kg.nlp.lexicon import rule_data
+from kg.nlp.relations.base import PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
 
 CONFIDENCE = {"located-described": 0.75, "located-prep": 0.75, "located-apposition": 0.85, "located-adjacent": 0.7,
@@ -31,7 +32,7 @@ def _patterns() -> TreePatterns:
     matcher.add("located-prep", [[
         {"RIGHT_ID": "x", "RIGHT_ATTRS": {"POS": "PROPN"}},
         {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "p",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": lexicon("places")["located_preps"]}}},
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": rule_data("places")["located_preps"]}}},
         {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]])
     matcher.add("located-apposition", [[
@@ -42,7 +43,7 @@ def _patterns() -> TreePatterns:
     # "the US state of Maine", "China's Hubei province ... the city of Wuhan in ...": the
     # kind noun carries the container as modifier and the place as its "of" object.
     matcher.add("located-kind", [[
-        {"RIGHT_ID": "k", "RIGHT_ATTRS": {"LOWER": {"IN": lexicon("places")["place_kinds"]}}},
+        {"RIGHT_ID": "k", "RIGHT_ATTRS": {"LOWER": {"IN": rule_data("places")["place_kinds"]}}},
         {"LEFT_ID": "k", "REL_OP": ">", "RIGHT_ID": "p", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
         {"LEFT_ID": "p", "REL_OP": ">", "RIGHT_ID": "x", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}},
         {"LEFT_ID": "k", "REL_OP": ">", "RIGHT_ID": "y",
@@ -56,7 +57,7 @@ def adjacent_matcher(vocab: Vocab) -> Matcher:
     # "born in Chato in northwestern Tanzania": the parser often hangs the second "in" on
     # the verb, so the surface order is read too.
     matcher = Matcher(vocab)
-    directions = lexicon("places")["direction_words"]
+    directions = rule_data("places")["direction_words"]
     matcher.add("located-adjacent", [[
         {"POS": "PROPN"}, {"LOWER": "in"}, {"LOWER": "the", "OP": "?"},
         {"LOWER": {"IN": directions}, "OP": "*"}, {"POS": "PROPN"},
@@ -121,7 +122,7 @@ def _described(ctx: Context, kx: str, mention: Span) -> list[Fact]:
     """ "Onitsha, the state's commercial hub", "Aba, a city in Abia", "Aba, in the southeast of
     Nigeria": a description set off after the place names its container."""
     root = mention.root
-    directions = set(lexicon("places")["direction_words"])
+    directions = set(rule_data("places")["direction_words"])
     if mention.end + 1 >= len(ctx.doc) or ctx.doc[mention.end].text != ",":
         return []
     after = ctx.doc[mention.end + 1]
@@ -153,7 +154,7 @@ def _described(ctx: Context, kx: str, mention: Span) -> list[Fact]:
 
 def _recent_place(ctx: Context, token: Token, before: Token, exclude: str) -> str | None:
     """ "the state's": the place of that kind named last before the described place."""
-    kind = lexicon("places")["container_words"].get(token.lower_)
+    kind = rule_data("places")["container_words"].get(token.lower_)
     if kind is None or token.pos_ != "NOUN":
         return None
     types = frozenset({EntityType.COUNTRY}) if kind == "country" else frozenset({EntityType.PLACE})
@@ -164,7 +165,7 @@ def _recent_place(ctx: Context, token: Token, before: Token, exclude: str) -> st
 def _comma_pair(ctx: Context, x: Token, y: Token, ky: str) -> bool:
     """ "Wuhan, China": the container follows right after a comma and ends the phrase."""
     first, second = ctx.mention(x), ctx.mention(y)
-    directions = set(lexicon("places")["direction_words"])
+    directions = set(rule_data("places")["direction_words"])
     gap = ctx.doc[first.end + 1 : second.start]  # "Finnmark, northern Norway"
     if second.start < first.end + 1 or ctx.doc[first.end].text != "," \
             or not all(t.lower_ in directions for t in gap):

@@ -15,8 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.lexicon import country_of_demonym, is_title, title_words, titles
-from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context, lexicon, words
+from kg.nlp.lexicon import country_of_demonym, is_title, rule_data, rule_words, title_words, titles
+from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
 from kg.nlp.relations.national import national_body
 from kg.nlp.relations.tree import TreePatterns
 
@@ -34,7 +34,7 @@ _MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    return words("posts", "role_heads") | titles() | title_words()
+    return rule_words("posts", "role_heads") | titles() | title_words()
 
 
 def _is_title_head(token: Token) -> bool:
@@ -48,7 +48,7 @@ def _is_titled(token: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def _patterns() -> TreePatterns:
-    data = lexicon("posts")
+    data = rule_data("posts")
     matcher = TreePatterns()
     matcher.add("post-apposition", [[
         {"RIGHT_ID": "a", "RIGHT_ATTRS": {"POS": {"IN": ["PROPN", "NOUN"]}}},
@@ -118,7 +118,7 @@ def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
         (k for c in obj.children if c.dep_ in ("compound", "poss") and (k := ctx.key(c, ORGS))), None)
     if holder is None or body is None or body == holder or verb.tag_ in ("VBG", "VBN"):
         return []
-    role = lexicon("posts")["head_verbs"][verb.lemma_.lower()]
+    role = rule_data("posts")["head_verbs"][verb.lemma_.lower()]
     return [ctx.fact(holder, Predicate.HOLDS_POST, [person, verb, obj], rule="post-head-verb",
                      object=body, role=role, confidence=CONFIDENCE["post-head-verb"])]  # fmt: skip
 
@@ -126,7 +126,7 @@ def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
 def _descriptive_body(ctx: Context, token: Token) -> str | None:
     """ "the company's CFO", "the state commissioner": a common noun standing for the body
     of its kind named last, within three sentences."""
-    kind = lexicon("posts")["descriptive_bodies"].get(token.lower_)
+    kind = rule_data("posts")["descriptive_bodies"].get(token.lower_)
     if kind is None or token.pos_ != "NOUN" or ctx.key(token) is not None:
         return None
     types = {"org": ORGS, "place": frozenset({EntityType.PLACE}), "country": COUNTRY}[kind]
@@ -136,16 +136,16 @@ def _descriptive_body(ctx: Context, token: Token) -> str | None:
 def _is_occupation(ctx: Context, token: Token) -> bool:
     """ "ecologist", "researcher", "technician": a common noun that names what a person does."""
     lower = token.lower_
-    if token.pos_ != "NOUN" or ctx.key(token) is not None or lower in words("posts", "not_occupations"):
+    if token.pos_ != "NOUN" or ctx.key(token) is not None or lower in rule_words("posts", "not_occupations"):
         return False
-    return any(lower.endswith(s) and len(lower) > len(s) + 2 for s in lexicon("posts")["occupation_suffixes"])
+    return any(lower.endswith(s) and len(lower) > len(s) + 2 for s in rule_data("posts")["occupation_suffixes"])
 
 
 def _occupation(ctx: Context, person: Token, noun: Token) -> list[Fact]:
     """ "David Pimentel, an ecologist at Cornell University": an occupation is a post only in
     an organization its own phrase names (never a country: "a lawyer in Ethiopia")."""
     holder = ctx.key(person, PERSONS)
-    preps = words("posts", "occupation_preps")
+    preps = rule_words("posts", "occupation_preps")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
@@ -164,7 +164,7 @@ def _person_body(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     """ "Dean Falk of the State University", "the department's Al Comproni": an organization
     in the person's own phrase is where the person works; the post's title is not written."""
     root = mention.root
-    preps = words("posts", "person_body_preps")
+    preps = rule_words("posts", "person_body_preps")
     for child in root.children:
         if child.dep_ == "poss" and child.i < mention.start and (body := ctx.key(child, ORGS)):
             rule = "post-person-possessive"
@@ -200,8 +200,8 @@ def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[T
     """ "its president X": the possessive pronoun stands for the body named last in its
     sentence, else for the organization named last before it. A country is no body of a
     title that names its own unit ("its foreign ministry spokesman")."""
-    pronouns = words("posts", "possessive_pronouns")
-    unit_words = words("posts", "org_heads")
+    pronouns = rule_words("posts", "possessive_pronouns")
+    unit_words = rule_words("posts", "org_heads")
     for token in tokens:
         if token.dep_ != "poss" or token.lower_ not in pronouns:
             continue
@@ -221,7 +221,7 @@ def _clause_subject(verb: Token) -> Token | None:
     if not subjects:
         return None
     subject = subjects[0]
-    if subject.lower_ in words("posts", "relative_pronouns") and verb.dep_ == "relcl":
+    if subject.lower_ in rule_words("posts", "relative_pronouns") and verb.dep_ == "relcl":
         return verb.head
     return subject
 
@@ -281,7 +281,7 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
     if body is None:  # "the company's chief financial officer", "the state commissioner for X"
         for child in [*title.children, *role]:
             described = child.dep_ == "poss" or (
-                child in role and child.i == role[0].i and child.lower_ in words("posts", "place_name_words")
+                child in role and child.i == role[0].i and child.lower_ in rule_words("posts", "place_name_words")
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children))
             if described and (key := _descriptive_body(ctx, child)) is not None:
                 body, evidence = key, [child]
@@ -293,7 +293,7 @@ def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None,
 def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[Token], list[Token]]:
     """The first body named by the title's prepositional phrases, level by level: every
     sibling phrase is read before a nested one ("chief of waste disposal for the NRC")."""
-    preps = words("posts", "post_preps")
+    preps = rule_words("posts", "post_preps")
     extra: list[Token] = []
     frontier = [title]
     for _ in range(_MAX_CHAIN):
@@ -320,7 +320,7 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
 def _names_unknown_body(ctx: Context, title: Token) -> bool:
     """ "president of the Fred Hutchinson Center", the center being no known body: the post
     is there, not in the article's country."""
-    preps = words("posts", "post_preps")
+    preps = rule_words("posts", "post_preps")
     heads = [title, *(c for c in title.children if c.dep_ == "conj" and _is_titled(c))]
     return any(obj.dep_ == "pobj" and obj.pos_ == "PROPN" and ctx.key(obj, POST_BODIES) is None
                and not _is_title_of(head, obj)
@@ -365,7 +365,7 @@ def _modifiers(title: Token) -> list[Token]:
 
 
 def _role_text(tokens: list[Token]) -> str:
-    drop = words("posts", "drop_from_role")
+    drop = rule_words("posts", "drop_from_role")
     tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
@@ -422,7 +422,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     for token in zone:
         if (key := ctx.key(token, POST_BODIES)) is not None and not _is_demonym(ctx, token):
             body, evidence = key, [token]
-    place_words = words("posts", "place_name_words")
+    place_words = rule_words("posts", "place_name_words")
     # "Lagos state Gov. X": "state" belongs to the place's name; "state Gov. X": to the state named last
     if zone and zone[0].lower_ in place_words and zone[0].i < title.i and body is None:
         if (key := _descriptive_body(ctx, zone[0])) is not None:
@@ -430,7 +430,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             zone = zone[1:]
     zone = [t for k, t in enumerate(zone)
             if not (t.lower_ in place_words and k > 0 and ctx.key(zone[k - 1], PLACES) is not None)
-            and not (t.lower_ in words("posts", "party_words") and k == 0 and t.i < title.i)]  # fmt: skip
+            and not (t.lower_ in rule_words("posts", "party_words") and k == 0 and t.i < title.i)]  # fmt: skip
     if not zone:
         return []
     first = next((t for t in zone if ctx.key(t, POST_BODIES) is None and not _is_demonym(ctx, t)
@@ -445,7 +445,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         role = _role_text([t for t in role_tokens if not _is_demonym(ctx, t)])
     nationality = next((c for t in zone if _is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
                        None)  # fmt: skip
-    if body is None and title.lower_ not in words("posts", "supranational_titles"):
+    if body is None and title.lower_ not in rule_words("posts", "supranational_titles"):
         body = nationality  # "French Green MEP X" is French, but the post is the Union's
     rule = "post-premodifier"
     if body is None:

@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Fact, Predicate
-from kg.nlp.relations.base import ORGS, PERSONS, Context, lexicon, words
+from kg.nlp.lexicon import rule_data, rule_words
+from kg.nlp.relations.base import ORGS, PERSONS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.posts import _is_title_head
 from kg.nlp.relations.tree import TreePatterns
@@ -37,7 +38,7 @@ CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
 def _patterns() -> tuple[TreePatterns, TreePatterns]:
     verbs = TreePatterns()
     verbs.add("SPEECH", [[{"RIGHT_ID": "verb",
-                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(words("speech", "verbs"))}, "POS": "VERB"}}]])
+                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(rule_words("speech", "verbs"))}, "POS": "VERB"}}]])
     attribution = TreePatterns()
     attribution.add("ACCORDING", [[
         {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
@@ -85,7 +86,7 @@ def extract(ctx: Context) -> list[Fact]:
     for _, (start,) in verbs(ctx.parse):
         verb = ctx.doc[start]
         speakers, facts = _from_verb(ctx, verb, units)
-        if facts or any(s.lower_ not in words("speech", "non_sources") for s in _subjects(verb)):
+        if facts or any(s.lower_ not in rule_words("speech", "non_sources") for s in _subjects(verb)):
             units.attributed.add(units.index(verb))
         if facts:
             found.append((verb, speakers, facts))
@@ -118,7 +119,7 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _speaker(ctx: Context, token: Token) -> str | None:
-    if token.lower_ in words("speech", "personal_pronouns"):
+    if token.lower_ in rule_words("speech", "personal_pronouns"):
         # "he said": only a person; a place or body given for it falls back to the person
         # named last in this or the previous sentences.
         return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3)
@@ -179,7 +180,7 @@ def _is_title(token: Token) -> bool:
 
 
 def _abbreviation(token: Token) -> str:
-    return lexicon("speech")["title_abbreviations"].get(token.lower_, "")
+    return rule_data("speech")["title_abbreviations"].get(token.lower_, "")
 
 
 def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], list[Fact]]:
@@ -193,7 +194,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         return [closing[0]], [_said(ctx, closing[0], sent, closing[1], "speech-verb", None)]
     if not speakers:
         return [], []
-    if verb.lemma_.lower() in words("speech", "quotation_only_verbs") and (
+    if verb.lemma_.lower() in rule_words("speech", "quotation_only_verbs") and (
         not _has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
     ):
         return [], []  # "prices continued to rise"; only '"...," X continued.' reports
@@ -204,7 +205,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     if content:
         # "..., adding that B": B is a statement of its own, not part of this one
         cut = {t.i for c in content for t in c.subtree if t.dep_ in ("advcl", "conj", "xcomp")
-               and t.tag_ == "VBG" and t.lemma_.lower() in words("speech", "verbs")
+               and t.tag_ == "VBG" and t.lemma_.lower() in rule_words("speech", "verbs")
                for t in t.subtree}  # fmt: skip
         below = sorted({i for c in content for i in ctx.parse.subtree(c.i) if i not in cut})
         tokens = [ctx.doc[i] for i in below if sent.start <= i < sent.end]
@@ -215,7 +216,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         return [], []
     if not quote:
         return [], []
-    weak = verb.lemma_.lower() in words("speech", "weak_verbs")
+    weak = verb.lemma_.lower() in rule_words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     # The date of the saying, not one inside what was said.
     said_on = {i for c in verb.children if c.dep_ not in _CONTENT for i in ctx.parse.subtree(c.i)}
@@ -224,7 +225,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
 
 
 def _quotation_facts(ctx: Context, verb: Token, speakers: list[str], quoted: list[Span]) -> list[Fact]:
-    weak = verb.lemma_.lower() in words("speech", "weak_verbs")
+    weak = verb.lemma_.lower() in rule_words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates, within={t.i for t in verb.subtree})
     return [_said(ctx, key, unit, text, rule, date) for unit in quoted if (text := _clean(unit))
@@ -268,7 +269,7 @@ def _last_word(span: Span) -> Token:
 
 def _medium_clause(verb: Token) -> list[Token]:
     """ "X wrote in a statement that ...": the parser hangs the clause on the medium's noun."""
-    media = words("speech", "statement_nouns")
+    media = rule_words("speech", "statement_nouns")
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
@@ -286,7 +287,7 @@ def _medium_clause(verb: Token) -> list[Token]:
 def _object_clause(verb: Token) -> list[Token]:
     """ "X said the decision to stop funding was a violation": the parser took the clause's
     subject for the verb's object; a finite verb with a subject inside it shows the clause."""
-    if verb.lemma_.lower() not in words("speech", "clause_object_verbs"):
+    if verb.lemma_.lower() not in rule_words("speech", "clause_object_verbs"):
         return []
     for obj in verb.children:
         if obj.dep_ != "dobj" or obj.i < verb.i:
@@ -317,12 +318,12 @@ def _from_attribution(
 def _source_of_document(ctx: Context, noun: Token) -> str | None:
     """ "according to figures from the Department of Health", "according to the WHO's
     report": a document's author is the statement's source."""
-    if noun.lemma_.lower() not in words("speech", "document_nouns"):
+    if noun.lemma_.lower() not in rule_words("speech", "document_nouns"):
         return None
     for child in noun.children:
         if child.dep_ == "poss" and (key := _speaker(ctx, child)):
             return key
-        if child.dep_ == "prep" and child.lower_ in words("speech", "document_preps"):
+        if child.dep_ == "prep" and child.lower_ in rule_words("speech", "document_preps"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and (key := _speaker(ctx, obj)):
                     return key
@@ -438,7 +439,7 @@ def _verb_clause(verb: Token) -> set[int]:
 
 
 def _marks(span: Span) -> tuple[list[int], list[int]]:
-    data = lexicon("speech")
+    data = rule_data("speech")
     curly = [t for t in span if t.text != '"']
     opens = [t.i for t in curly if t.text in data["open_quotes"]]
     closes = [t.i for t in curly if t.text in data["close_quotes"]]

@@ -4,7 +4,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from kg.nlp.entities import holds_title, organization_type
+from kg.nlp.entities import holds_title
+from kg.nlp.spans import organization_type
 from kg.nlp.pipeline import cached_pipeline
 
 

@@ -13,10 +13,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-import kg.nlp.entities  # noqa: F401  (registers the kg_entities factory)
-import kg.nlp.paragraphs  # noqa: F401  (registers the kg_paragraphs component)
-from kg.nlp.entities import GARBLED_QUOTES
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
+from kg.nlp.spans import GARBLED_QUOTES
 
 KG_COMPONENTS = ("kg_entities",)
 

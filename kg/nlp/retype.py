@@ -1,0 +1,382 @@
+"""The statistical model's entities given kg types: an ordered list of small named rules.
+
+``retype(ent)`` trims the span, then asks each rule of ``RULES`` in turn; the first that
+decides wins. A rule returns the span with its kg type, ``None`` to drop it (no entity), or
+``NEXT`` to leave the decision to the rules after it. Order matters: a rule may rely on the
+ones before it having passed ("a capitalised word" only after "a lower-case span" passed).
+Spans with a label of ``KEEP`` (numbers, dates, demonyms) go through ``KEPT_RULES`` only.
+
+>>> [rule.__name__ for rule in RULES][:3]
+['disease', 'generic_or_number', 'lower_case']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import Enum
+from typing import Literal, Union
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityType
+from kg.nlp import lexicon
+from kg.nlp.cues import (
+    COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
+    court_district, described_as_company, doc_lower, facility_name, opens_other_name,
+    place_body, region_name, sub_national,
+)
+from kg.nlp.lexicon import country_of, is_title, norm
+from kg.nlp.offices import titled_name
+from kg.nlp.spans import POSSESSIVE, is_punct, org_kind, organization_type, trim
+
+
+class Pass(Enum):
+    """A rule's answer when it does not decide."""
+
+    NEXT = "next"
+
+
+NEXT = Pass.NEXT
+Verdict = Union[Span, None, Literal[Pass.NEXT]]
+Rule = Callable[[Span], Verdict]
+
+# spaCy labels kept as they are: relation rules read quantities, dates and demonyms.
+KEEP = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "NORP",
+                  "LAW", "LANGUAGE", "WORK_OF_ART"})
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_OR_PERSON = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+_OPENER_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "INTJ"})
+
+
+def typed(span: Span, kind: EntityType | str) -> Span:
+    """``span`` with the label ``kind``."""
+    return Span(span.doc, span.start, span.end, label=kind)
+
+
+def retype(ent: Span) -> Span | None:
+    """The kg-typed form of a model entity, or None when it is no entity."""
+    if ent.label_ in KEEP:
+        return _first_verdict(KEPT_RULES, ent, fallback=ent)
+    span = trim(ent)
+    if span is None:
+        return None
+    if span.label_ == "PERSON":
+        span = without_lower_title(span)
+    return _first_verdict(RULES, span, fallback=ent)
+
+
+def _first_verdict(rules: tuple[Rule, ...], span: Span, *, fallback: Span) -> Span | None:
+    for rule in rules:
+        verdict = rule(span)
+        if verdict is not NEXT:
+            return verdict
+    return fallback
+
+
+def without_lower_title(span: Span) -> Span:
+    """ "spokesperson Li": a lower-case title the model ran into a person's name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].is_lower \
+            and span.doc[start].lower_ in lexicon.title_words():
+        start += 1
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
+# ------------------------------------------------------------ kept labels
+
+
+def norp_country(ent: Span) -> Verdict:
+    """A country's name the model took for a demonym ("Russia" as NORP), not "Chinese"."""
+    if ent.label_ == "NORP" and country_of(ent.text) and not lexicon.country_of_demonym(ent.text):
+        return typed(ent, EntityType.COUNTRY)
+    return NEXT
+
+
+def norp_city(ent: Span) -> Verdict:
+    """ "the Mombasa auction": a city's name the model took for a demonym."""
+    if ent.label_ == "NORP" and lexicon.is_city(ent.text) and not lexicon.country_of_demonym(ent.text):
+        return typed(ent, EntityType.PLACE)
+    return NEXT
+
+
+KEPT_RULES: tuple[Rule, ...] = (norp_country, norp_city)
+
+
+# ------------------------------------------------------------ no entity, or a fixed type
+
+
+def disease(span: Span) -> Verdict:
+    return typed(span, EntityType.DISEASE) if norm(span.text) in lexicon.disease_keys() else NEXT
+
+
+def generic_or_number(span: Span) -> Verdict:
+    """ "officials", "the government", "2020": never entities by themselves."""
+    if lexicon.is_generic(span.text) or all(t.like_num or t.is_punct for t in span):
+        return None
+    return NEXT
+
+
+def lower_case(span: Span) -> Verdict:
+    """Names are capitalised; "jargon", "O.K." are model slips."""
+    if span.text.islower() or not any(_LETTERS.search(t.text) for t in span):
+        return None
+    return NEXT
+
+
+def sentence_opener(span: Span) -> Verdict:
+    """A common word capitalised only because it opens the sentence."""
+    if len(span) == 1 and opens_sentence(span[0]) and span[0].pos_ in _OPENER_POS:
+        return None
+    return NEXT
+
+
+def common_opener(span: Span) -> Verdict:
+    """ "Children ...", "Attendance ...": the word is written lower case elsewhere."""
+    if len(span) == 1 and opens_sentence(span[0]) and common_word(span[0]):
+        return None
+    return NEXT
+
+
+def person_with_digits(span: Span) -> Verdict:
+    """ "Pohang 3 Ulsan 2": a run across a results line, no one's name."""
+    return None if span.label_ == "PERSON" and any(t.is_digit for t in span) else NEXT
+
+
+def photo_credit(span: Span) -> Verdict:
+    """ "REUTERS/Leah Millis/File Photo": a photo credit, not one name."""
+    return None if any(t.text == "/" for t in span) else NEXT
+
+
+def shouted_headline(span: Span) -> Verdict:
+    """A headline in capitals ("CITING CORONAVIRUS OUTBREAK"), unless a known name."""
+    if span.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and shouted(span) \
+            and not lexicon.known_organization(span.text) and country_of(span.text) is None:
+        return None
+    return NEXT
+
+
+def field_of_title(span: Span) -> Verdict:
+    """ "National Security Adviser": the field of a title, not a body."""
+    return None if span.label_ == "ORG" and is_field_of_title(span) else NEXT
+
+
+def the_house(span: Span) -> Verdict:
+    """ "the House": the legislative chamber."""
+    if span.text == "House" and span.start > 0 and doc_lower(span, -1) == "the" \
+            and span.label_ in {"ORG", "PERSON", "FAC", "GPE"}:
+        return typed(span, EntityType.AGENCY)
+    return NEXT
+
+
+def social_handle(span: Span) -> Verdict:
+    """A social media handle ("Instagram @name")."""
+    return None if any("@" in t.text for t in span) else NEXT
+
+
+def web_or_camel_name(span: Span) -> Verdict:
+    """ "Jet.com", "FedEx": a company's written form, not a place or person."""
+    if span.label_ in _PLACE_OR_PERSON and (WEB_NAME.search(span.text) or camel_case(span)):
+        return typed(span, EntityType.ORGANIZATION)
+    return NEXT
+
+
+def court_district_part(span: Span) -> Verdict:
+    """ "the Northern District of California": part of a court's name."""
+    return None if court_district(span) else NEXT
+
+
+def after_company_word(span: Span) -> Verdict:
+    """ "research firm Canalys": the name after a company noun is an organization's."""
+    if span.label_ in _PLACE_OR_PERSON and after_company_noun(span) and country_of(span.text) is None:
+        return typed(span, organization_type(span))
+    return NEXT
+
+
+# ------------------------------------------------------------ countries and places
+
+
+def country_opening_name(span: Span) -> Verdict:
+    """ "the US Open champion": a country's name opening another name."""
+    if span.label_ == "GPE" and country_of(span.text) is not None and opens_other_name(span):
+        return None
+    return NEXT
+
+
+def ambiguous_country_place(span: Span) -> Verdict:
+    """ "Atlanta, Georgia": a country's name that is also a sub-national place's."""
+    if country_of(span.text) is not None and norm(span.text) in lexicon.ambiguous_countries() \
+            and sub_national(span):
+        return typed(span, EntityType.PLACE)
+    return NEXT
+
+
+def demonym(span: Span) -> Verdict:
+    """ "the Briton", "Tajik troops": a demonym that is no name of its country."""
+    if span.label_ in _PLACE_OR_PERSON and len(span) == 1 and lexicon.is_demonym_only(span.text):
+        return typed(span, "NORP")
+    return NEXT
+
+
+def country(span: Span) -> Verdict:
+    """A country's name, unless a person's name that is also an ambiguous country's."""
+    if span.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country_of(span.text) is not None \
+            and not (span.label_ == "PERSON" and norm(span.text) in lexicon.ambiguous_countries()):
+        return typed(span, EntityType.COUNTRY)
+    return NEXT
+
+
+def place_agency(span: Span) -> Verdict:
+    """ "L.A. County Public Health": a place's body named after it."""
+    if span.label_ in {"GPE", "LOC", "FAC", "ORG"} and place_body(span):
+        return typed(span, EntityType.AGENCY)
+    return NEXT
+
+
+def region(span: Span) -> Verdict:
+    """ "Alameda County": a region's name, whatever the model took it for."""
+    if span.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and region_name(span):
+        return typed(span, EntityType.PLACE)
+    return NEXT
+
+
+def place_with_company_ending(span: Span) -> Verdict:
+    """ "Acme Holdings" as a place: a company ending (not "West Bank", "Union Square")."""
+    if span.label_ in _PLACE_LABELS and len(span) > 1 and span[-1].lower_ in COMPANY_ENDINGS:
+        return typed(span, organization_type(span))
+    return NEXT
+
+
+def place(span: Span) -> Verdict:
+    return typed(span, EntityType.PLACE) if span.label_ in _PLACE_LABELS else NEXT
+
+
+def facility(span: Span) -> Verdict:
+    """ "the Kollsnes plant": a site's name the model took for a body or person."""
+    if span.label_ in {"ORG", "PERSON", "FAC"} and facility_name(span):
+        return typed(span, EntityType.PLACE)
+    return NEXT
+
+
+def city_in_context(span: Span) -> Verdict:
+    """ "traders in Aba": a city's name where the sentence speaks of a place."""
+    if span.label_ in {"ORG", "PERSON"} and city_in_place_context(span):
+        return typed(span, EntityType.PLACE)
+    return NEXT
+
+
+# ------------------------------------------------------------ organizations and persons
+
+
+def writer_of_outlet(span: Span) -> Verdict:
+    """ "Vox's Julia Belluz": the writer, not a unit of the outlet."""
+    if span.label_ == "ORG":
+        person = person_after_owner(span)
+        if person is not None:
+            return person
+    return NEXT
+
+
+def titled_organization(span: Span) -> Verdict:
+    """ "X, the state commissioner": a person the model took for a body."""
+    if span.label_ == "ORG" and titled_name(span):
+        return typed(span, EntityType.PERSON)
+    return NEXT
+
+
+def organization(span: Span) -> Verdict:
+    return typed(span, org_kind(span)) if span.label_ == "ORG" else NEXT
+
+
+def person_described_as_company(span: Span) -> Verdict:
+    """ "Gassco, the state-owned operator of ...": a company the model took for a person."""
+    if span.label_ == "PERSON" and described_as_company(span):
+        return typed(span, organization_type(span))
+    return NEXT
+
+
+def person_named_like_body(span: Span) -> Verdict:
+    """A "person" whose name ends in a body's head word or is a known organization's."""
+    if span.label_ == "PERSON" and (
+        span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(span.text)
+        or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues())
+    ):
+        return typed(span, organization_type(span))
+    return NEXT
+
+
+def person(span: Span) -> Verdict:
+    return typed(span, EntityType.PERSON) if span.label_ == "PERSON" else NEXT
+
+
+def event(span: Span) -> Verdict:
+    return typed(span, EntityType.EVENT) if span.label_ == "EVENT" else NEXT
+
+
+def product_name(span: Span) -> Verdict:
+    """The model's PRODUCT (a brand, a model name) is no traded goods: Other."""
+    return typed(span, EntityType.OTHER) if span.label_ == "PRODUCT" else NEXT
+
+
+RULES: tuple[Rule, ...] = (
+    disease, generic_or_number, lower_case, sentence_opener, common_opener, person_with_digits,
+    photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
+    court_district_part, after_company_word, country_opening_name, ambiguous_country_place,
+    demonym, country, place_agency, region, place_with_company_ending, place, facility,
+    city_in_context, writer_of_outlet, titled_organization, organization,
+    person_described_as_company, person_named_like_body, person, event, product_name,
+)
+
+
+# ------------------------------------------------------------ span tests
+
+
+def opens_sentence(token: Token) -> bool:
+    """True for a sentence's first word, also after a line break, a full stop or a quote."""
+    if token.is_sent_start:
+        return True
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    if i < 0 or "\n" in token.doc[i].whitespace_ or token.doc[i].text in {".", "!", "?"}:
+        return True
+    before = token.doc[i]
+    return before.is_quote and (before.i == 0 or before.is_sent_start)
+
+
+def shouted(span: Span) -> bool:
+    """More than one word, all in capitals."""
+    words = [t for t in span if _LETTERS.search(t.text) and not is_punct(t)]
+    return len(words) > 1 and all(t.is_upper for t in words)
+
+
+def is_field_of_title(span: Span) -> bool:
+    """True when the span is the field of the title after it, not a body's name."""
+    # An organization name ends in a word that says what it is ("Council", "Services",
+    # "Bank"); "National Security" before "Adviser" does not.
+    end = span.end
+    if end >= len(span.doc) or not span.doc[end].is_title or not is_title(span.doc[end].text):
+        return False
+    if lexicon.known_organization(span.text):
+        return False
+    if is_title(span.doc[end - 1 : end + 1].text):
+        return True  # "Agriculture Cabinet Secretary": the last word opens the title
+    words = {t.lower_ for t in span}
+    return not (words & lexicon.agency_heads() or words & lexicon.organization_cues()
+                or words & lexicon.agency_units())
+
+
+def person_after_owner(span: Span) -> Span | None:
+    """The person named after an outlet's possessive inside ``span``, if any."""
+    for token in span[1:-1]:
+        if token.lower_ not in POSSESSIVE:
+            continue
+        rest = span.doc[token.i + 1 : span.end]
+        words = {t.lower_ for t in rest}
+        if 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
+                and rest.root.pos_ == "PROPN" and not words & lexicon.agency_heads() \
+                and not words & lexicon.organization_cues() and not words & lexicon.region_words() \
+                and not lexicon.known_organization(rest.text) and country_of(rest[0].text) is None:
+            return Span(span.doc, rest.start, rest.end, label=EntityType.PERSON)
+    return None

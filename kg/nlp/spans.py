@@ -1,0 +1,101 @@
+"""What kind of name a span is, and its clean edges: shared by the entity patterns and the
+rules that retype the model's entities (``kg.nlp.retype``).
+
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> organization_type(Span(spacy.blank("en")("Ministry of Health"), 0, 3, label="ORG"))
+<EntityType.AGENCY: 'Agency'>
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityType
+from kg.nlp import lexicon
+from kg.nlp.cues import described_as_company
+
+# Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
+# news carries them; the tokenizer splits them off words (kg.nlp.pipeline).
+# (and dashes: "\u201a\u00c4\u00ee" for an em dash, "\u201a\u00c4\u00ec" for an en dash).
+GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2",
+                  "\u201a\u00c4\u00ee", "\u201a\u00c4\u00ec")
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
+_LEADING_DROP = frozenset({"the", "a", "an"})
+
+
+def organization_type(span: Span) -> EntityType:
+    """Agency for government bodies, Organization for any other organization."""
+    known = lexicon.known_organization(span.text)
+    if known is not None:
+        return EntityType(known.type)
+    words = [t.lower_ for t in span]
+    first = lexicon.known_organization(span[0].text) if len(span) > 1 else None
+    if first is not None and first.type == EntityType.ORGANIZATION:
+        return EntityType.ORGANIZATION  # "BBC World Service": a unit of a known non-government body
+    cues = lexicon.organization_cues()
+    heads = lexicon.agency_heads()
+    text = " " + " ".join(words) + " "
+    if any(f" {p} " in text for p in lexicon.agency_phrases()) \
+            and (name_head(span) in heads | cues or words[0] != "federal"):
+        return EntityType.AGENCY  # "Central Bank of Chile", "Federal Network Agency"
+    # "Xinhua News Agency", "Bank of China": a company or media word makes it no agency.
+    if any(w in cues and w not in heads for w in words):
+        return EntityType.ORGANIZATION
+    head = name_head(span)
+    if head in heads:
+        return EntityType.AGENCY
+    # "Cabinet Room of the White House": the body named after "of" is not what the name is
+    if head == words[-1] and " ".join(words[-2:]) in heads:
+        return EntityType.AGENCY
+    return EntityType.ORGANIZATION
+
+
+def org_kind(span: Span) -> EntityType:
+    """``organization_type``, unless the text describes a body it calls an Agency as a company."""
+    kind = organization_type(span)
+    if kind is EntityType.AGENCY and not lexicon.known_organization(span.text) \
+            and described_as_company(span):
+        return EntityType.ORGANIZATION  # "the Kenya Tea Development Agency (KTDA), a farmer-owned company"
+    return kind
+
+
+def name_head(span: Span) -> str:
+    """The word an organization name is about: before "of"/"for"/"on" if there is one."""
+    for token in span:
+        if token.lower_ in {"of", "for", "on"} and token.i > span.start:
+            return token.nbor(-1).lower_
+    return span[-1].lower_
+
+
+def is_organization_token(token: Token) -> bool:
+    """An owner of a unit ("MOFCOM's trade department"): an ORG, an acronym, a body noun."""
+    if token.ent_type_ in {"ORG"}:
+        return True
+    if token.is_upper and len(token.text) >= 2 and token.is_alpha:
+        return True
+    return token.lower_ in lexicon.agency_heads() and token.pos_ in {"NOUN", "PROPN"}
+
+
+def is_punct(token: Token) -> bool:
+    return token.is_punct or token.text in GARBLED_QUOTES
+
+
+def trim(span: Span) -> Span | None:
+    """``span`` without articles, punctuation and possessives at its edges, or None if
+    nothing is left; a name the model ran into a parenthesis ends before it."""
+    start, end = span.start, span.end
+    doc = span.doc
+    for token in span:  # "World Health Organization (WHO": the model ran into a definition
+        if token.text == "(" and token.i > start and ")" not in span[token.i - start :].text:
+            end = token.i
+            break
+    while start < end and (doc[start].lower_ in _LEADING_DROP or is_punct(doc[start])
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
+                           or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)

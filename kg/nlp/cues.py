@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title, norm
 
@@ -168,14 +169,14 @@ def region_name(span: Span) -> bool:
 def consistent_places(spans: list[Span]) -> list[Span]:
     """A known city or region that the text names as a place is a place wherever the model
     took the same name for a person (not a company: teams carry city names) ("Kano isn't the only place ...")."""
-    places = {s.text for s in spans if s.label_ == "Place"}
+    places = {s.text for s in spans if s.label_ == EntityType.PLACE}
     if not places:
         return spans
     out = []
     for span in spans:
-        if span.label_ == "Person" and span.text in places \
+        if span.label_ == EntityType.PERSON and span.text in places \
                 and (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
-            span = Span(span.doc, span.start, span.end, label="Place")
+            span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         out.append(span)
     return out
 
@@ -217,9 +218,9 @@ def based_places(doc: Doc) -> list[Span]:
             start -= 1
         text = doc[start : token.i + 1].text
         if country_of(text) is not None:
-            spans.append(Span(doc, start, token.i + 1, label="Country"))
+            spans.append(Span(doc, start, token.i + 1, label=EntityType.COUNTRY))
         elif lexicon.is_city(text) or lexicon.is_region(text):
-            spans.append(Span(doc, start, token.i + 1, label="Place"))
+            spans.append(Span(doc, start, token.i + 1, label=EntityType.PLACE))
     return spans
 
 
@@ -280,5 +281,5 @@ def listed_regions(doc: Doc) -> list[Span]:
                 continue
             break
         if joined and len(members) >= 2:
-            spans.extend(Span(doc, a, b, label="Place") for a, b in members)
+            spans.extend(Span(doc, a, b, label=EntityType.PLACE) for a, b in members)
     return spans

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.model import EntityType
 from kg.nlp.lexicon import country_of
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -37,7 +38,7 @@ def dateline_places(doc: Doc) -> list[Span]:
             continue
         for a, b in segments:
             text = doc[a:b].text
-            label = "Country" if country_of(text) is not None else "Place"
+            label = EntityType.COUNTRY if country_of(text) is not None else EntityType.PLACE
             spans.append(Span(doc, a, b, label=label))
     return spans
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from kg.model import EntityType
 from kg.nlp import lexicon
 
 # Verbs whose object is goods bought, sold or moved across a border.
@@ -59,12 +60,12 @@ def product_acronyms(spans: list[Span]) -> list[Span]:
     for k in range(1, len(out)):
         span, before = out[k], out[k - 1]
         doc = span.doc
-        if before.label_ != "Product" or len(span) != 1 or span.start != before.end + 1 \
+        if before.label_ != EntityType.PRODUCT or len(span) != 1 or span.start != before.end + 1 \
                 or doc[before.end].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
             continue
         initials = "".join(t.text[0] for t in before if t.is_alpha).upper()
         if span.text.isupper() and span.text == initials:
-            out[k] = Span(doc, span.start, span.end, label="Product")
+            out[k] = Span(doc, span.start, span.end, label=EntityType.PRODUCT)
     return out
 
 

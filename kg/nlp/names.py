@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, country_of_demonym
 
@@ -65,7 +66,7 @@ def locative(span: Span) -> bool:
 
 
 def is_owned_unit(span: Span) -> bool:
-    if span.label_ not in {"Agency", "Organization"} or not span.text.islower():
+    if span.label_ not in {EntityType.AGENCY, EntityType.ORGANIZATION} or not span.text.islower():
         return False
     before = token_before(span)
     return before is not None and before.i < span.start - 1 and country_of(before.text) is None
@@ -81,7 +82,7 @@ def token_before(span: Span):
 
 def is_bare_head(span: Span) -> bool:
     text = clean(span.text)
-    return span.label_ in {"Agency", "Organization"} and len(text.split()) == 1 \
+    return span.label_ in {EntityType.AGENCY, EntityType.ORGANIZATION} and len(text.split()) == 1 \
         and text.istitle() and not is_acronym(span)
 
 

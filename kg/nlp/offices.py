@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.lexicon import country_of, is_title
+
+# Owners that make a title a public office.
+_PUBLIC = frozenset({EntityType.AGENCY, EntityType.COUNTRY, EntityType.PLACE})
+
 
 def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     """True when the text gives this person an official title (apposition or pre-modifier).
@@ -80,8 +85,7 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
         elif child.dep_ == "conj":  # "chairman and founder of ..."
             owners.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in {"of", "at"}
                           for t in p.children if t.dep_ == "pobj")
-    public = {"Agency", "Country", "Place"}
-    if any(({labels[o.i]} if o.i in labels else {labels.get(t.i) for t in _owner_words(o)}) & public
+    if any(({labels[o.i]} if o.i in labels else {labels.get(t.i) for t in _owner_words(o)}) & _PUBLIC
            for o in owners):
         return False  # "head of research at the Chilean Copper Commission"
     for owner in owners:
@@ -91,11 +95,11 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
         ):
             return True  # "director of the mouse repository": a post in no public body
         if owner.i in labels:  # "chairman of the Hanoi-based Vietnam Food Association"
-            if labels[owner.i] == "Organization":
+            if labels[owner.i] == EntityType.ORGANIZATION:
                 return True
             continue
         found = {labels.get(t.i) for t in _owner_words(owner)} - {None}
-        if "Organization" in found and not found & {"Agency", "Country", "Place"}:
+        if EntityType.ORGANIZATION in found and not found & _PUBLIC:
             return True
     return False
 
@@ -156,5 +160,5 @@ def names_after_titles(doc: Doc) -> list[Span]:
         if words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.portfolios()) \
                 or lexicon.known_organization(name.text) or country_of(name[0].text) is not None:
             continue
-        spans.append(Span(doc, name.start, name.end, label="Person"))
+        spans.append(Span(doc, name.start, name.end, label=EntityType.PERSON))
     return spans

@@ -27,8 +27,8 @@ from kg.nlp.names import (
 from kg.nlp.references import forward_titles, refer, surnames
 from kg.vocab.iri import slug
 
-_PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
-_ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
+_PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
+_ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 
@@ -65,7 +65,7 @@ class _Resolver:
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = self._persons_named_as_others(self._persons_named_as_others(ents))
         owned = [e for e in ents if is_owned_unit(e)]
-        named = [e for e in ents if e.label_ not in {"Person", "Official"} and not is_acronym(e)
+        named = [e for e in ents if e.label_ not in _PERSONS and not is_acronym(e)
                  and e not in owned]
         # one-word organization names last, so that "the Commission" finds "European Commission"
         for span in sorted(named, key=lambda e: (is_bare_head(e), e.start)):
@@ -74,7 +74,7 @@ class _Resolver:
         self._add_acronyms([e for e in ents if is_acronym(e) and kg_label(e)])
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
-        self._add_persons([e for e in ents if e.label_ in {"Person", "Official"}])
+        self._add_persons([e for e in ents if e.label_ in _PERSONS])
         self._merge_inverted()
         table = self._table()
         refer(self.doc, table, matcher=self.references)
@@ -87,8 +87,8 @@ class _Resolver:
         # ("Maduro's rule"); within an article, a full name settles it.
         # ... and the other way round: a name also tagged as an organization is one.
         # Words are split at spaces, so that "Akufo-Addo" is one word of "Nana Akufo-Addo".
-        org_names = {clean(e.text) for e in ents if e.label_ in {"Agency", "Organization"}}
-        person_names = [person_words(e.text) for e in ents if e.label_ in {"Person", "Official"}
+        org_names = {clean(e.text) for e in ents if e.label_ in _ORGS}
+        person_names = [person_words(e.text) for e in ents if e.label_ in _PERSONS
                         and clean(e.text) not in org_names]
         words = {w for n in person_names if len(n) > 1 for w in n}
         # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
@@ -96,9 +96,9 @@ class _Resolver:
         votes: dict[str, int] = {}
         for e in ents:
             text = clean(e.text)
-            if e.label_ in {"Person", "Official", "Agency", "Organization"}:
-                vote = 1 if e.label_ in {"Person", "Official"} else -1
-                votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == "Official" else 0)
+            if e.label_ in _PERSONS | _ORGS:
+                vote = 1 if e.label_ in _PERSONS else -1
+                votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == EntityType.OFFICIAL else 0)
         # a tie between a person's and an organization's tag of a full name ("Justin Marshall")
         # goes to the person unless the name has an organization's word
         single = {t for t, v in votes.items()
@@ -108,27 +108,27 @@ class _Resolver:
         company_words = {w for w in org_first if votes.get(w, 0) < 0}
         words -= company_words
         # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
-        placed = {clean(e.text) for e in ents if e.label_ in {"Place", "Country"} and locative(e)}
+        placed = {clean(e.text) for e in ents if e.label_ in {EntityType.PLACE, EntityType.COUNTRY} and locative(e)}
         out = []
         for e in ents:
             text = clean(e.text)
             one_word = len(text.split()) == 1
             short_form = one_word and text in org_first and text not in words \
                 and country_of(e.text) is None and text not in placed
-            if e.label_ in {"Person", "Place"} and short_form:  # "Sinovac" of "Sinovac Biotech"
-                e = Span(self.doc, e.start, e.end, label="Organization")
-            elif e.label_ == "Person" and not one_word and text.split()[0] in company_words:
-                e = Span(self.doc, e.start, e.end, label="Organization")
-            elif e.label_ == "Person" and text in org_names and text not in single:
-                e = Span(self.doc, e.start, e.end, label="Organization")
-            elif e.label_ in {"Organization", "Place"} and (one_word and text in words or text in single) \
+            if e.label_ in {EntityType.PERSON, EntityType.PLACE} and short_form:  # "Sinovac" of "Sinovac Biotech"
+                e = Span(self.doc, e.start, e.end, label=EntityType.ORGANIZATION)
+            elif e.label_ == EntityType.PERSON and not one_word and text.split()[0] in company_words:
+                e = Span(self.doc, e.start, e.end, label=EntityType.ORGANIZATION)
+            elif e.label_ == EntityType.PERSON and text in org_names and text not in single:
+                e = Span(self.doc, e.start, e.end, label=EntityType.ORGANIZATION)
+            elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and (one_word and text in words or text in single) \
                     and not is_acronym(e) and country_of(e.text) is None \
                     and not lexicon.known_organization(text):
-                e = Span(self.doc, e.start, e.end, label="Person")
+                e = Span(self.doc, e.start, e.end, label=EntityType.PERSON)
             # "Russia's Elena Dementieva" tagged a place, where "Dementieva" is a person
-            if e.label_ in {"Organization", "Place"} and not one_word and text.split()[-1] in single \
+            if e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and not one_word and text.split()[-1] in single \
                     and all(t.is_title for t in e) and not organization_words(text):
-                e = Span(self.doc, e.start, e.end, label="Person")
+                e = Span(self.doc, e.start, e.end, label=EntityType.PERSON)
             out.append(e)
         return out
 
@@ -274,7 +274,7 @@ class _Resolver:
             if (span.start, span.end) in self.of_span:
                 continue
             text = clean(span.text)
-            if span.label_ not in {"Agency", "Organization"}:  # "LONDON" no short "London Newsroom"
+            if span.label_ not in _ORGS:  # "LONDON" no short "London Newsroom"
                 self._add_named_acronym(span, text)
                 continue
             target = defined.get(text) or self._expand(text, span, longs)
@@ -423,7 +423,7 @@ class _Resolver:
         # The fullest name decides: "MOC" alone looks like any organization.
         for span in sorted(cluster.spans, key=lambda s: -len(s)):
             if not is_acronym(span):
-                return EntityType(span.label_) if span.label_ in {"Agency", "Organization"} else cluster.type
+                return EntityType(span.label_) if span.label_ in _ORGS else cluster.type
         return cluster.type
 
     def _mention(self, span: Span) -> Mention:

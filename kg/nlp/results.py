@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.model import EntityType
 from kg.nlp.lexicon import country_of
 
 _SCORE = re.compile(r"^\d{1,3}$")
@@ -82,7 +83,7 @@ def _line_teams(doc: Doc, start: int, end: int, persons: set[int]) -> list[Span]
         if country_of(span.text) is not None or any(t.ent_type_ in _NOT_TEAM for t in span) \
                 or any(i in persons for i in range(a, b)):
             continue
-        out.append(Span(doc, a, b, label="Organization"))
+        out.append(Span(doc, a, b, label=EntityType.ORGANIZATION))
     return out
 
 

@@ -1,0 +1,151 @@
+"""Each rule of kg.nlp.retype alone: one span it decides, one it leaves to the rules after it.
+
+Spans are cut by hand from the statistical model's parse, with the spaCy label the model
+might have given them, so a rule is tested on its own, whatever the model tagged.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.errors import ModelError
+from kg.nlp import retype as R
+
+# (rule, text, words of the span, spaCy label, what the rule says: a kg label, None or NEXT)
+CASES = [
+    ("norp_country", "Russia's Olympic team won.", "Russia", "NORP", "Country"),
+    ("norp_country", "Chinese exports rose.", "Chinese", "NORP", "NEXT"),
+    ("norp_city", "Prices at the Mombasa auction fell.", "Mombasa", "NORP", "Place"),
+    ("norp_city", "Chinese exports rose.", "Chinese", "NORP", "NEXT"),
+    ("disease", "Cases of COVID-19 rose in May.", "COVID-19", "ORG", "Disease"),
+    ("disease", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("generic_or_number", "The government said so.", "government", "ORG", None),
+    ("generic_or_number", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("lower_case", "He spoke jargon all day.", "jargon", "ORG", None),
+    ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("sentence_opener", "Attendance fell sharply this year.", "Attendance", "ORG", None),
+    ("sentence_opener", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("common_opener", "Children play here. The children of the town play here.", "Children", "ORG", None),
+    ("common_opener", "He met Kenya officials.", "Kenya", "GPE", "NEXT"),
+    ("person_with_digits", "Pohang 3 Ulsan 2 was the score.", "Pohang 3 Ulsan", "PERSON", None),
+    ("person_with_digits", "Then Li Ming spoke.", "Li Ming", "PERSON", "NEXT"),
+    ("photo_credit", "REUTERS/Leah Millis took it.", "REUTERS/Leah Millis", "ORG", None),
+    ("photo_credit", "Then Li Ming spoke.", "Li Ming", "PERSON", "NEXT"),
+    ("shouted_headline", "CITING CORONAVIRUS OUTBREAK, firms shut.", "CITING CORONAVIRUS OUTBREAK", "ORG", None),
+    ("shouted_headline", "He joined the WORLD HEALTH ORGANIZATION staff.", "WORLD HEALTH ORGANIZATION", "ORG", "NEXT"),
+    ("field_of_title", "He met National Security Adviser John Bolton.", "National Security", "ORG", None),
+    ("field_of_title", "He met Health Council Chairman John Bolton.", "Health Council", "ORG", "NEXT"),
+    ("the_house", "The bill passed the House on Monday.", "House", "ORG", "Agency"),
+    ("the_house", "The bill passed a House on Monday.", "House", "ORG", "NEXT"),
+    ("social_handle", "Follow Instagram @kgnews today.", "@kgnews", "ORG", None),
+    ("social_handle", "Then Li Ming spoke.", "Li Ming", "PERSON", "NEXT"),
+    ("web_or_camel_name", "He shops at Jet.com daily.", "Jet.com", "GPE", "Organization"),
+    ("web_or_camel_name", "He shops at Jet.com daily.", "Jet.com", "ORG", "NEXT"),
+    ("court_district_part", "A judge in the Northern District of California ruled.", "Northern District", "GPE", None),
+    ("court_district_part", "A judge in California ruled.", "California", "GPE", "NEXT"),
+    ("after_company_word", "Data from research firm Canalys showed it.", "Canalys", "GPE", "Organization"),
+    ("after_company_word", "Data from Canalys showed it.", "Canalys", "GPE", "NEXT"),
+    ("country_opening_name", "He went to the US last year.", "US", "GPE", "NEXT"),
+    ("ambiguous_country_place", "She lives in Atlanta, Georgia, with her family.", "Georgia", "GPE", "Place"),
+    ("ambiguous_country_place", "She lives in Tbilisi, the capital of Georgia.", "Georgia", "GPE", "NEXT"),
+    ("demonym", "The Briton won the race.", "Briton", "PERSON", "NORP"),
+    ("demonym", "The Briton won the race.", "Briton", "ORG", "NEXT"),
+    ("country", "Kenya grew fast.", "Kenya", "GPE", "Country"),
+    ("country", "Jordan scored twice.", "Jordan", "PERSON", "NEXT"),
+    ("place_agency", "L.A. County Public Health said so.", "L.A. County Public Health", "ORG", "Agency"),
+    ("place_agency", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("region", "Alameda County reported cases.", "Alameda County", "ORG", "Place"),
+    ("region", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("place_with_company_ending", "Shares of Acme Holdings fell.", "Acme Holdings", "GPE", "Organization"),
+    ("place_with_company_ending", "Protests in the West Bank grew.", "West Bank", "GPE", "NEXT"),
+    ("place", "Protests in the West Bank grew.", "West Bank", "LOC", "Place"),
+    ("place", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("facility", "Gas from the Kollsnes plant stopped.", "Kollsnes", "ORG", "Place"),
+    ("facility", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("city_in_context", "Traders in Aba said prices rose.", "Aba", "PERSON", "Place"),
+    ("city_in_context", "Aba said prices rose.", "Aba", "PERSON", "NEXT"),
+    ("titled_organization", "John Mbadi, the state commissioner, spoke.", "John Mbadi", "ORG", "Person"),
+    ("titled_organization", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("organization", "The Ministry of Health said so.", "Ministry of Health", "ORG", "Agency"),
+    ("organization", "Then Li Ming spoke.", "Li Ming", "PERSON", "NEXT"),
+    ("person_described_as_company", "Gassco, the state-owned operator of the pipes, said so.", "Gassco", "PERSON", "Organization"),
+    ("person_described_as_company", "Then Li Ming spoke.", "Li Ming", "PERSON", "NEXT"),
+    ("person_named_like_body", "Then Acme University said so.", "Acme University", "PERSON", "Organization"),
+    ("person_named_like_body", "Then Li Ming spoke.", "Li Ming", "PERSON", "NEXT"),
+    ("person", "Then Li Ming spoke.", "Li Ming", "PERSON", "Person"),
+    ("person", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("event", "He ran in the Boston Marathon.", "Boston Marathon", "EVENT", "Event"),
+    ("event", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("product_name", "She bought an iPhone yesterday.", "iPhone", "PRODUCT", "Other"),
+    ("product_name", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    from kg.nlp.loading import cached_statistical
+
+    try:
+        return cached_statistical()
+    except ModelError as err:
+        pytest.skip(str(err))
+
+
+def _span(doc: Doc, words: str, label: str) -> Span:
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words), label=label)
+    assert span is not None, words
+    return span
+
+
+def _said(verdict) -> str | None:
+    if verdict is R.NEXT:
+        return "NEXT"
+    return None if verdict is None else verdict.label_
+
+
+@pytest.mark.parametrize(("rule", "text", "words", "label", "expected"), CASES,
+                         ids=[f"{c[0]}-{c[4]}" for c in CASES])
+def test_rule_alone(model, rule, text, words, label, expected) -> None:
+    assert _said(getattr(R, rule)(_span(model(text), words, label))) == expected
+
+
+def test_every_rule_is_tested_both_ways() -> None:
+    named = {rule.__name__ for rule in (*R.KEPT_RULES, *R.RULES)}
+    deciding = {c[0] for c in CASES if c[4] != "NEXT"} | {"country_opening_name", "writer_of_outlet"}
+    passing = {c[0] for c in CASES if c[4] == "NEXT"} | {"writer_of_outlet"}
+    assert named == deciding == passing
+
+
+def test_a_country_name_opening_a_longer_name_is_no_entity() -> None:
+    # "the US Open champion": the model leaves "Open" outside every entity.
+    words = ["He", "is", "the", "US", "Open", "champion", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PRON", "AUX", "DET", "PROPN", "PROPN", "NOUN", "PUNCT"],
+              deps=["nsubj", "ROOT", "det", "compound", "compound", "attr", "punct"],
+              heads=[1, 1, 5, 5, 5, 1, 1], ents=["O", "O", "O", "B-GPE", "O", "O", "O"])
+    assert R.country_opening_name(Span(doc, 3, 4, label="GPE")) is None
+    assert R.country_opening_name(Span(doc, 3, 4, label="LOC")) is R.NEXT
+
+
+def test_the_writer_named_after_an_outlet_is_the_entity(model) -> None:
+    doc = model("As Vox's Julia Belluz wrote, it spread.")
+    verdict = R.writer_of_outlet(_span(doc, "Vox's Julia Belluz", "ORG"))
+    assert (verdict.text, verdict.label_) == ("Julia Belluz", "Person")
+    assert R.writer_of_outlet(_span(doc, "Vox's Julia Belluz", "PERSON")) is R.NEXT
+
+
+def test_retype_trims_and_takes_the_first_verdict(model) -> None:
+    doc = model("Officials said the Ministry of Health's staff and spokesperson Li Ming left.")
+    assert (R.retype(_span(doc, "the Ministry of Health's", "ORG")).text) == "Ministry of Health"
+    person = R.retype(_span(doc, "spokesperson Li Ming", "PERSON"))
+    assert (person.text, person.label_) == ("Li Ming", "Person")
+    assert R.retype(_span(doc, "Officials", "ORG")) is None  # generic_or_number decides first
+
+
+def test_kept_labels_pass_unless_a_kept_rule_decides(model) -> None:
+    doc = model("Chinese exports rose 5% to Russia.")
+    kept = _span(doc, "5%", "PERCENT")
+    assert R.retype(kept) is kept
+    assert R.retype(_span(doc, "Russia", "NORP")).label_ == "Country"

@@ -481,3 +481,90 @@ def test_fields_joined_by_and_before_an_agency_head_are_one_name(nlp) -> None:
     assert labels["Nuts and Oil Crops Directorate"] == "Agency"
     labels = _labels(nlp, "The Ministry of Health and the Bureau of Statistics met.")
     assert labels["Ministry of Health"] == "Agency" and labels["Bureau of Statistics"] == "Agency"
+
+
+# ------------------------------------------------------------ the component, spaCy's way
+
+
+def _hand_doc(nlp, words: list[str], ents: dict[tuple[int, int], str]):
+    """A Doc with the attributes kg_entities requires, set by hand (no statistical model)."""
+    from spacy.tokens import Doc
+
+    tags = ["O"] * len(words)
+    for (start, end), label in ents.items():
+        tags[start] = f"B-{label}"
+        tags[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
+    n = len(words)
+    pos = ["PROPN" if w[:1].isupper() else "PUNCT" if w == "." else "NOUN" for w in words]
+    return Doc(nlp.vocab, words=words, ents=tags, pos=pos, tags=["NN"] * n, lemmas=words,
+               heads=[n - 1] * n, deps=["dep"] * (n - 1) + ["ROOT"])
+
+
+def test_any_pipeline_adds_kg_entities_by_name_through_the_entry_point() -> None:
+    import importlib.metadata
+    import subprocess
+    import sys
+
+    try:
+        importlib.metadata.distribution("kg")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("kg is not installed (pip install -e .): no entry points to find")
+    names = {e.name for e in importlib.metadata.entry_points(group="spacy_factories")}
+    assert {"kg_entities", "kg_paragraphs"} <= names
+    # A fresh interpreter that never imports kg itself: spaCy finds the factory by name.
+    code = ("import sys, spacy\n"
+            "nlp = spacy.blank('en')\n"
+            "nlp.add_pipe('kg_paragraphs'); nlp.add_pipe('kg_entities')\n"
+            "print(type(nlp.get_pipe('kg_entities')).__name__, 'kg.nlp.pipeline' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["EntityTyper", "False"]
+
+
+def test_default_config_carries_every_setting() -> None:
+    from kg.nlp.entities import DEFAULT_CONFIG
+
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("kg_entities")
+    assert component.settings == DEFAULT_CONFIG
+    assert dict(nlp.config["components"]["kg_entities"]) == {"factory": "kg_entities", **DEFAULT_CONFIG}
+    analysis = nlp.get_pipe_meta("kg_entities")
+    assert analysis.assigns == ["doc.ents"] and "token.pos" in analysis.requires
+
+
+def test_a_data_file_of_ones_own_builds_the_matcher(tmp_path) -> None:
+    own = tmp_path / "diseases.txt"
+    own.write_text("# mine\nBlue Tongue Fever\n", encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_entities", config={"diseases": str(own)})
+    words = "Cases of blue tongue fever rose .".split()
+    assert {e.text: e.label_ for e in nlp.get_pipe("kg_entities")(_hand_doc(nlp, words, {})).ents} \
+        == {"blue tongue fever": "Disease"}
+    plain = spacy.blank("en")
+    plain.add_pipe("kg_entities")
+    assert not plain.get_pipe("kg_entities")(_hand_doc(plain, words, {})).ents
+
+
+def test_a_missing_data_file_is_named() -> None:
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match="no-such-file.txt"):
+        spacy.blank("en").add_pipe("kg_entities", config={"diseases": "no-such-file.txt"})
+
+
+def test_to_disk_from_disk_round_trip_keeps_the_lexicons(tmp_path) -> None:
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("kg_entities")
+    # Data added after the files were read: only serialization can carry it.
+    component.data["phrases"]["LOWER"]["Disease"].append("glanders")
+    component.from_bytes(component.to_bytes())
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "kg_entities" / "lexicons").is_file()
+
+    loaded = spacy.load(tmp_path / "pipeline")
+    again = loaded.get_pipe("kg_entities")
+    assert again.settings == component.settings and again.data == component.data
+    words = "An outbreak of glanders hit Kenya .".split()
+    ents = {(5, 6): "GPE"}
+    assert [(e.text, e.label_) for e in again(_hand_doc(loaded, words, ents)).ents] \
+        == [(e.text, e.label_) for e in component(_hand_doc(nlp, words, ents)).ents] \
+        == [("glanders", "Disease"), ("Kenya", "Country")]

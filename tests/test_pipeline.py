@@ -69,3 +69,28 @@ def test_garbled_ellipsis_splits_off_and_reads_as_punctuation(nlp) -> None:
     assert "start" in words and "\u201a\u00c4\u00b6" in words
     said = next(t for t in doc if t.lemma_ == "say")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Winslow"]
+
+
+@pytest.mark.parametrize("order", [("kg.nlp.pipeline", "kg.nlp.extract"), ("kg.nlp.extract", "kg.nlp.pipeline")])
+def test_pipeline_and_extract_import_in_either_order(order) -> None:
+    import subprocess
+    import sys
+
+    first, second = order
+    code = (f"import sys, {first}, {second}\n"
+            "from kg.nlp.extract import extract, extract_articles\n"
+            "from kg.nlp.pipeline import build_pipeline\n"
+            "print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_the_pipeline_needs_nothing_of_extraction() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, kg.nlp.pipeline\nprint(sorted(m for m in sys.modules if m.startswith('kg.nlp.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = out.stdout
+    assert "kg.nlp.extract" not in loaded and "kg.nlp.relations" not in loaded

@@ -63,31 +63,3 @@ def test_former_states_are_countries_with_their_adjectives() -> None:
     assert lexicon.country_of_demonym("Soviet").qid == "Q15180"
     assert lexicon.country_of_demonym("Yugoslav").name == "Yugoslavia"
     assert lexicon.country_of("Germany").name == "Germany"
-
-
-def test_one_loader_reads_every_format(tmp_path) -> None:
-    import json
-
-    (tmp_path / "words.txt").write_text("# a comment\nAlpha\n\n  # indented comment\n beta \n", encoding="utf-8")
-    (tmp_path / "rows.tsv").write_text("# header comment\nname\ttype\nWHO\tOrganization\n", encoding="utf-8")
-    (tmp_path / "table.json").write_text(json.dumps({"verbs": ["Say"]}), encoding="utf-8")
-    (tmp_path / "lines.jsonl").write_text('# note\n{"id": 1}\n\n{"id": 2}\n', encoding="utf-8")
-    assert lexicon.load(str(tmp_path / "words.txt")) == ("Alpha", "beta")
-    assert lexicon.load(str(tmp_path / "rows.tsv")) == ({"name": "WHO", "type": "Organization"},)
-    assert lexicon.load(str(tmp_path / "table.json")) == {"verbs": ["Say"]}
-    assert lexicon.load(str(tmp_path / "lines.jsonl")) == ({"id": 1}, {"id": 2})
-
-
-def test_packaged_files_come_first_and_relation_tables_are_read_through_it() -> None:
-    assert "minister" in lexicon.load("titles.txt")
-    assert lexicon.rule_data("speech") is lexicon.load("relations/speech.json")
-    assert "say" in lexicon.rule_words("speech", "verbs")
-
-
-def test_a_missing_lexicon_is_named() -> None:
-    import pytest
-
-    from kg.errors import KgError
-
-    with pytest.raises(KgError, match="nowhere.txt"):
-        lexicon.load("nowhere.txt")

@@ -56,7 +56,7 @@ _NOT_PRODUCT_MODIFIER = frozenset(
 )
 
 # Every setting of the component: the data files its matchers are built from, each a file of
-# kg/nlp/data or a path to a file laid out the same way (kg.nlp.lexicon.load).
+# kg/nlp/data or a path to a file laid out the same way (kg.nlp.datafiles.load).
 DEFAULT_CONFIG: dict[str, str] = {
     "patterns": "entity_patterns.jsonl",
     "countries": "countries.tsv",

@@ -1,10 +1,9 @@
-"""kg's lexicons, read from ``kg/nlp/data`` by one loader: titles, countries, agencies,
-products, and the relation rules' word tables (``relations/*.json``).
+"""Entity lexicons read from ``kg/nlp/data`` (through ``kg.nlp.datafiles.load``): titles,
+countries, agencies, products.
 
-``load(source)`` reads any data file by its kind (``.txt`` lines, ``.tsv`` rows, ``.json``,
-``.jsonl``); every reader is cached, so a file is read once per process. Lists are lower
-case unless their data file says otherwise; look-ups go through the helpers here so that
-callers never re-implement normalization.
+Every loader is cached: the files are read once per process. Lists are lower case unless
+their data file says otherwise; look-ups go through the helpers here so that callers never
+re-implement normalization.
 
 >>> country_of("Chinese").name
 'China'
@@ -14,18 +13,12 @@ True
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
-from kg.errors import KgError
+from kg.nlp.datafiles import load
 
-_DATA = "kg.nlp.data"
 _SPACE = re.compile(r"\s+")
 
 
@@ -76,50 +69,6 @@ def norm(text: str) -> str:
     """Lower case, typographic quotes made plain, runs of spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     return _SPACE.sub(" ", text).strip().lower()
-
-
-def _read(source: str) -> str:
-    # kg's own data first; a name it does not ship is a path to a file of the user's own.
-    packaged = resources.files(_DATA).joinpath(source)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    try:
-        return Path(source).read_text(encoding="utf-8")
-    except OSError as err:
-        raise KgError(f"cannot read the lexicon {source!r}: it is no data file of kg and no "
-                      f"readable file ({err.strerror}). Name a file of kg/nlp/data or a path.") from err
-
-
-@lru_cache(maxsize=64)
-def load(source: str) -> Any:
-    """The data file ``source`` (a file of ``kg/nlp/data`` such as ``"titles.txt"`` or
-    ``"relations/trade.json"``, else a path), parsed by its kind: ``.txt`` a tuple of its
-    lines, ``.tsv`` a tuple of row dicts, ``.jsonl`` a tuple of values, ``.json`` its value.
-    Blank lines and lines opening with ``#`` are no data in the line formats. Read once.
-    """
-    text = _read(source)
-    kept = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    if source.endswith(".json"):
-        return json.loads(text)
-    if source.endswith(".jsonl"):
-        return tuple(json.loads(line) for line in kept)
-    if source.endswith(".tsv"):
-        return tuple({k: (v or "").strip() for k, v in row.items()}
-                     for row in csv.DictReader(kept, delimiter="\t"))
-    lines = (line.strip() for line in kept)
-    return tuple(line for line in lines if not line.startswith("#"))
-
-
-@lru_cache(maxsize=None)
-def rule_data(name: str) -> Any:
-    """The relation rules' table ``kg/nlp/data/relations/<name>.json``."""
-    return load(f"relations/{name}.json")
-
-
-@lru_cache(maxsize=None)
-def rule_words(name: str, key: str) -> frozenset[str]:
-    """A lower-case word set from a relation table (built once: rules ask for it per token)."""
-    return frozenset(w.lower() for w in rule_data(name)[key])
 
 
 def _lines(source: str, *, lower: bool = True) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 Rules never resolve entities themselves: they ask the ``MentionTable`` which entity a token
 refers to, and read only the dependency parse and the data files of ``kg/nlp/data/relations``
-(through ``kg.nlp.lexicon.rule_data`` and ``rule_words``).
+(through ``kg.nlp.datafiles.rule_data`` and ``rule_words``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.nlp.lexicon import rule_data
+from kg.nlp.datafiles import rule_data
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"^(19|20)\d{2}$")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
-from kg.nlp.lexicon import rule_data, rule_words
+from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import Context
 
 COUNTRY = frozenset({EntityType.COUNTRY})

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.lexicon import rule_data
+from kg.nlp.datafiles import rule_data
 from kg.nlp.relations.base import PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
 

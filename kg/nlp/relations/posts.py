@@ -15,7 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.lexicon import country_of_demonym, is_title, rule_data, rule_words, title_words, titles
+from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.lexicon import country_of_demonym, is_title, title_words, titles
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
 from kg.nlp.relations.national import national_body
 from kg.nlp.relations.tree import TreePatterns

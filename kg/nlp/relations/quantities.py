@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.nlp.lexicon import rule_data as lexicon
+from kg.nlp.datafiles import rule_data as lexicon
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _NUM_SUFFIX = re.compile(r"^([+-]?[\d,]*\.?\d+)([a-z]+)$")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Fact, Predicate
-from kg.nlp.lexicon import rule_data, rule_words
+from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.posts import _is_title_head

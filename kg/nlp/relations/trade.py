@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.lexicon import rule_data as lexicon, rule_words as words
+from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of

@@ -54,17 +54,17 @@ def table_for(doc, mentions: dict[str, tuple[str, EntityType]]) -> MentionTable:
 def facts_of(parser, text: str, mentions: dict[str, tuple[str, EntityType]], *,
              published: str | None = None, module=None) -> list[Fact]:
     """Facts read from ``text`` by one relation module (all of them when ``module`` is None)."""
-    from kg.nlp.matchers import RuleMatchers
+    from kg.nlp.rules import RelationRules
     from kg.nlp.relations import extract_facts
     from kg.nlp.relations.base import Context
 
     doc = parser(text)
     article = Article(id="t", text=text, published=published)
     table = table_for(doc, mentions)
-    matchers = RuleMatchers(doc.vocab)
+    rules = RelationRules(doc.vocab)
     if module is None:
-        return extract_facts(doc, article, table, matchers=matchers)
-    return module.extract(Context(doc, article, table, matchers=matchers))
+        return extract_facts(doc, article, table, rules=rules)
+    return module.extract(Context(doc, article, table, rules=rules))
 
 
 def only(facts: list[Fact], predicate: Predicate) -> list[Fact]:

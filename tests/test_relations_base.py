@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from kg.model import Article, Predicate
-from kg.nlp.matchers import RuleMatchers
+from kg.nlp.rules import RelationRules
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.base import Context
 
@@ -13,7 +13,7 @@ def _context(text: str) -> Context:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     doc = nlp(text)
-    return Context(doc, Article("a", text), MentionTable(doc), matchers=RuleMatchers(doc.vocab))
+    return Context(doc, Article("a", text), MentionTable(doc), rules=RelationRules(doc.vocab))
 
 
 def test_fact_offsets_span_the_evidence() -> None:

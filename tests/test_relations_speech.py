@@ -3,7 +3,7 @@ from __future__ import annotations
 from relations_tables import T, facts_of, only, parser, table_for  # noqa: F401 (fixture)
 
 from kg.model import Article, Entity, Predicate
-from kg.nlp.matchers import RuleMatchers
+from kg.nlp.rules import RelationRules
 from kg.nlp.relations import speech
 from kg.nlp.relations.base import Context
 
@@ -173,7 +173,7 @@ def test_name_outside_every_mention_is_a_known_person(parser) -> None:
     table = table_for(doc, {"Dr. Anil Pillay": ("pillay", T.OFFICIAL)})
     table.entities["pillay"] = Entity(key="pillay", type=T.OFFICIAL, label="Anil Pillay",
                                       names=("Dr. Anil Pillay", "Pillay"))  # fmt: skip
-    facts = speech.extract(Context(doc, Article(id="t", text=text), table, matchers=RuleMatchers(doc.vocab)))
+    facts = speech.extract(Context(doc, Article(id="t", text=text), table, rules=RelationRules(doc.vocab)))
     assert [(f.subject, f.quote) for f in facts] == [("pillay", "eight million people have the virus")]
 
 

@@ -30,15 +30,15 @@ def cached_docs(docs: dict[str, object], model: str) -> tuple[Callable[[Iterable
     """An extractor for ``kg.build.build`` that reads cached Docs (keyed by text) instead of
     running spaCy, and the count of its calls."""
     from kg.nlp.extract import extract
-    from kg.nlp.matchers import RuleMatchers
+    from kg.nlp.rules import RelationRules
 
     calls = [0]
-    matchers = RuleMatchers(next(iter(docs.values())).vocab) if docs else None
+    rules = RelationRules(next(iter(docs.values())).vocab) if docs else None
 
     def from_cache(articles: Iterable) -> Iterator:
         calls[0] += 1
         for article in articles:
-            yield extract(docs[article.text], article, model=model, matchers=matchers)
+            yield extract(docs[article.text], article, model=model, rules=rules)
 
     return from_cache, calls
 

@@ -9,25 +9,26 @@ from typing import TYPE_CHECKING
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
 from kg.nlp.loading import DEFAULT_MODEL, model_id
-from kg.nlp.matchers import RuleMatchers
 from kg.nlp.pipeline import cached_pipeline
 from kg.nlp.relations import extract_facts
 from kg.nlp.resolve import resolve_mentions
+from kg.nlp.rules import RelationRules
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 
-def extract(doc: Doc, article: Article, *, model: str = "", matchers: RuleMatchers | None = None) -> Extraction:
+def extract(doc: Doc, article: Article, *, model: str = "", rules: RelationRules | None = None) -> Extraction:
     """Resolve the Doc's mentions into entities and read the relations between them.
 
-    ``matchers`` are the rules' matchers for the Doc's vocab; without them they are built for
-    this call (a few milliseconds): reading many Docs, build one ``RuleMatchers`` and pass it.
+    ``rules`` hold the rules' matchers for the Doc's vocab and their confidence table; without
+    them they are built for this call (a few milliseconds): reading many Docs, build one
+    ``RelationRules`` and pass it.
     """
-    matchers = matchers or RuleMatchers(doc.vocab)
-    table = resolve_mentions(doc, article, references=matchers.references)
-    facts = extract_facts(doc, article, table, matchers=matchers)
+    rules = rules or RelationRules(doc.vocab)
+    table = resolve_mentions(doc, article, references=rules.references)
+    facts = extract_facts(doc, article, table, rules=rules)
     entities = _promote_office_holders(table.entities, facts)
     used = {f.subject for f in facts} | {f.object for f in facts if f.object}
     kept = tuple(e for k, e in entities.items() if k in used or e.type is not EntityType.OTHER)
@@ -88,32 +89,32 @@ def extract_articles(
     name = model_id(nlp)
     # Built once, before the first memory zone opens: their rule names then stay in the
     # StringStore (a matcher built inside a zone fails after it with spaCy error E018).
-    matchers = RuleMatchers(nlp.vocab)
+    rules = RelationRules(nlp.vocab)
     stream = chain([first], iterator)
     if n_process != 1:
         pairs = ((a.text, a) for a in stream)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield extract(doc, article, model=name, matchers=matchers)
+            yield extract(doc, article, model=name, rules=rules)
         return
     zoned = memory_zone and hasattr(nlp, "memory_zone")
     while batch := list(islice(stream, max(1, batch_size))):
         if not zoned:
-            yield from _extract_batch(nlp, batch, max_words=max_words, model=name, matchers=matchers)
+            yield from _extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules)
             continue
         # A zone spans the whole batch of articles (each zone makes spaCy add its words'
         # lexemes again), while the model reads it in smaller runs of words.
         with nlp.memory_zone():
             # Extract the whole batch inside the zone; yield only plain data after it ends.
-            done = list(_extract_batch(nlp, batch, max_words=max_words, model=name, matchers=matchers))
+            done = list(_extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules))
         yield from done
 
 
 def _extract_batch(
-    nlp: Language, batch: list[Article], *, max_words: int, model: str, matchers: RuleMatchers
+    nlp: Language, batch: list[Article], *, max_words: int, model: str, rules: RelationRules
 ) -> Iterator[Extraction]:
     for run in word_batches(batch, max_articles=len(batch), max_words=max_words):
         for doc, article in nlp.pipe(((a.text, a) for a in run), as_tuples=True, batch_size=len(run)):
-            yield extract(doc, article, model=model, matchers=matchers)
+            yield extract(doc, article, model=model, rules=rules)
 
 
 def word_batches(articles: Iterable[Article], *, max_articles: int, max_words: int) -> Iterator[list[Article]]:

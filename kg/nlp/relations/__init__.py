@@ -19,14 +19,14 @@ from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
-    from kg.nlp.matchers import RuleMatchers
+    from kg.nlp.rules import RelationRules
 
 _MODULES = (posts, organizations, places, speech, trade)
 
 
-def extract_facts(doc: Doc, article: Article, table: MentionTable, *, matchers: RuleMatchers) -> list[Fact]:
+def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> list[Fact]:
     """Every fact the rules read from ``doc``, without duplicates, in text order."""
-    ctx = Context(doc, article, table, matchers=matchers)
+    ctx = Context(doc, article, table, rules=rules)
     facts: list[Fact] = []
     for module in _MODULES:
         facts.extend(module.extract(ctx))

@@ -17,8 +17,8 @@ from kg.nlp.lexicon import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
 
-if TYPE_CHECKING:  # the matchers are built from the rule modules, which import this one
-    from kg.nlp.matchers import RuleMatchers
+if TYPE_CHECKING:  # the rules object is built from the rule modules, which import this one
+    from kg.nlp.rules import RelationRules
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -27,13 +27,14 @@ PRODUCTS = frozenset({EntityType.PRODUCT})
 
 
 class Context:
-    """One Doc, its article and its mention table, with the look-ups and matchers rules need."""
+    """One Doc, its article and its mention table, with the look-ups, matchers and
+    confidence table the rules need."""
 
-    def __init__(self, doc: Doc, article: Article, table: MentionTable, *, matchers: RuleMatchers) -> None:
+    def __init__(self, doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> None:
         self.doc = doc
         self.article = article
         self.table = table
-        self.matchers = matchers
+        self.rules = rules
         # The Doc may hold a stripped or normalized text; offsets must point into the article.
         self.offset = 0 if doc.text == article.text else max(article.text.find(doc.text), 0)
         self._parse: ParseIndex | None = None
@@ -56,6 +57,10 @@ class Context:
         if types is not None and self.table.type_of(key) not in types:
             return None
         return key
+
+    def confidence(self, rule: str) -> float:
+        """How far a fact read by ``rule`` is to be trusted (``RelationRules.confidence``)."""
+        return self.rules.confidence[rule]
 
     def type(self, key: str) -> EntityType:
         return self.table.type_of(key)

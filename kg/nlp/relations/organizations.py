@@ -91,7 +91,7 @@ def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
                 parent = ctx.key(obj, ORGS)
                 if parent is not None and parent != org:
                     return [ctx.fact(org, Predicate.SUB_ORGANIZATION_OF, [root, noun, obj], object=parent,
-                                     rule="sub-apposition", confidence=CONFIDENCE["sub-apposition"])]  # fmt: skip
+                                     rule="sub-apposition", confidence=ctx.confidence("sub-apposition"))]  # fmt: skip
     return []
 
 
@@ -116,7 +116,7 @@ def _headquarters(ctx: Context) -> list[Fact]:
         place = ctx.key(doc[j], PLACES)
         if org is not None and place is not None:
             facts.append(ctx.fact(org, Predicate.BASED_IN, [owner, token, doc[j]], object=place,
-                                  rule="based-headquarters", confidence=CONFIDENCE["based-headquarters"]))  # fmt: skip
+                                  rule="based-headquarters", confidence=ctx.confidence("based-headquarters")))  # fmt: skip
     return facts
 
 
@@ -139,7 +139,7 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
                 place = ctx.country_of_demonym(mod)
             if place is not None:
                 return [ctx.fact(org, Predicate.BASED_IN, [root, mod, noun], object=place,
-                                 rule="based-descriptor", confidence=CONFIDENCE["based-descriptor"])]  # fmt: skip
+                                 rule="based-descriptor", confidence=ctx.confidence("based-descriptor"))]  # fmt: skip
     return []
 
 
@@ -153,20 +153,20 @@ def _distinct(ctx: Context, x: Token, y: Token, xt: frozenset, yt: frozenset) ->
 def _prep(ctx: Context, x: Token, prep: Token, y: Token) -> list[Fact]:
     if prep.lower_ in _SUB_PREPS and (pair := _distinct(ctx, x, y, ORGS, ORGS)):
         return [ctx.fact(pair[0], Predicate.SUB_ORGANIZATION_OF, [x, y], object=pair[1],
-                         rule="sub-prep", confidence=CONFIDENCE["sub-prep"])]  # fmt: skip
+                         rule="sub-prep", confidence=ctx.confidence("sub-prep"))]  # fmt: skip
     if prep.lower_ in _BASED_PREPS and (pair := _distinct(ctx, x, y, ORGS, PLACES)):
         return [ctx.fact(pair[0], Predicate.BASED_IN, [x, y], object=pair[1],
-                         rule="based-prep", confidence=CONFIDENCE["based-prep"])]  # fmt: skip
+                         rule="based-prep", confidence=ctx.confidence("based-prep"))]  # fmt: skip
     return []
 
 
 def _possessive(ctx: Context, x: Token, y: Token) -> list[Fact]:
     if pair := _distinct(ctx, x, y, ORGS, ORGS):
         return [ctx.fact(pair[0], Predicate.SUB_ORGANIZATION_OF, [y, x], object=pair[1],
-                         rule="sub-possessive", confidence=CONFIDENCE["sub-possessive"])]  # fmt: skip
+                         rule="sub-possessive", confidence=ctx.confidence("sub-possessive"))]  # fmt: skip
     if pair := _distinct(ctx, x, y, ORGS, PLACES):
         return [ctx.fact(pair[0], Predicate.BASED_IN, [y, x], object=pair[1],
-                         rule="based-possessive", confidence=CONFIDENCE["based-possessive"])]  # fmt: skip
+                         rule="based-possessive", confidence=ctx.confidence("based-possessive"))]  # fmt: skip
     return []
 
 
@@ -185,9 +185,9 @@ def _modifier(ctx: Context, x: Token, y: Token) -> list[Fact]:
     if ctx.table.key_at(y) == kx and y.pos_ == "PROPN":
         # a demonym opening the name ("the Angolan Government") places the body in that country
         return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-demonym-name",
-                         confidence=CONFIDENCE["based-demonym-name"])]  # fmt: skip
+                         confidence=ctx.confidence("based-demonym-name"))]  # fmt: skip
     return [ctx.fact(kx, Predicate.BASED_IN, [y, x], object=ky, rule="based-modifier",
-                     confidence=CONFIDENCE["based-modifier"])]  # fmt: skip
+                     confidence=ctx.confidence("based-modifier"))]  # fmt: skip
 
 
 def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[Fact]:
@@ -207,7 +207,7 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
         place = ctx.key_by_name(" ".join(t.text for t in prefix), PLACES)
         if place is not None and place != org:
             return [ctx.fact(org, Predicate.BASED_IN, [*prefix, head], object=place,
-                             rule="based-in-name", confidence=CONFIDENCE["based-in-name"])]  # fmt: skip
+                             rule="based-in-name", confidence=ctx.confidence("based-in-name"))]  # fmt: skip
     return []
 
 
@@ -236,7 +236,7 @@ def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:
                         and (k := ctx.key(c, ORGS))), None)  # fmt: skip
         if org is not None:
             return [ctx.fact(org, Predicate.BASED_IN, [y, based, cand], object=place,
-                             rule="based-word", confidence=CONFIDENCE["based-word"])]  # fmt: skip
+                             rule="based-word", confidence=ctx.confidence("based-word"))]  # fmt: skip
     return []
 
 

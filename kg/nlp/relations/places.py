@@ -68,7 +68,7 @@ def adjacent_matcher(vocab: Vocab) -> Matcher:
 def extract(ctx: Context) -> list[Fact]:
     """Places located in other places."""
     facts: list[Fact] = []
-    for _, start, end in ctx.matchers.adjacent_places(ctx.doc):
+    for _, start, end in ctx.rules.adjacent_places(ctx.doc):
         x, y = ctx.doc[start], ctx.doc[end - 1]
         kx, ky = ctx.key(x, PLACES), ctx.key(y, PLACES)
         if kx is None or ky is None or kx == ky or ctx.type(kx) is EntityType.COUNTRY:
@@ -76,7 +76,7 @@ def extract(ctx: Context) -> list[Fact]:
         if ctx.mention(x).end != start + 1 or ctx.mention(y).start != end - 1:
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky,
-                              rule="located-adjacent", confidence=CONFIDENCE["located-adjacent"]))  # fmt: skip
+                              rule="located-adjacent", confidence=ctx.confidence("located-adjacent")))  # fmt: skip
         facts.extend(_listed(ctx, x, y, ky, "located-adjacent"))
     for rule, ids in _patterns()(ctx.parse):
         x, y = ctx.doc[ids[0]], ctx.doc[ids[-1]]
@@ -92,7 +92,7 @@ def extract(ctx: Context) -> list[Fact]:
         if rule == "located-apposition" and not _comma_pair(ctx, x, y, ky):
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky, rule=rule,
-                              confidence=CONFIDENCE[rule]))  # fmt: skip
+                              confidence=ctx.confidence(rule)))  # fmt: skip
         if rule == "located-prep":
             facts.extend(_listed(ctx, x, y, ky, rule))
     for key, mention in ctx.entity_mentions(frozenset({EntityType.PLACE})):
@@ -114,7 +114,7 @@ def _listed(ctx: Context, x: Token, y: Token, ky: str, rule: str) -> list[Fact]:
         if not all(t.lower_ in _LIST_WORDS or ctx.key(t, PLACES) is not None for t in between):
             continue  # "A in B, C in D": each place has its own container
         facts.append(ctx.fact(kother, Predicate.LOCATED_IN, [other, x, y], object=ky, rule=rule,
-                              confidence=CONFIDENCE[rule]))  # fmt: skip
+                              confidence=ctx.confidence(rule)))  # fmt: skip
     return facts
 
 
@@ -148,7 +148,7 @@ def _described(ctx: Context, kx: str, mention: Span) -> list[Fact]:
         for y, ky in found:
             if ky is not None and ky != kx:
                 return [ctx.fact(kx, Predicate.LOCATED_IN, [mention[0], y], object=ky,
-                                 rule="located-described", confidence=CONFIDENCE["located-described"])]  # fmt: skip
+                                 rule="located-described", confidence=ctx.confidence("located-described"))]  # fmt: skip
     return []
 
 

@@ -121,7 +121,7 @@ def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
         return []
     role = rule_data("posts")["head_verbs"][verb.lemma_.lower()]
     return [ctx.fact(holder, Predicate.HOLDS_POST, [person, verb, obj], rule="post-head-verb",
-                     object=body, role=role, confidence=CONFIDENCE["post-head-verb"])]  # fmt: skip
+                     object=body, role=role, confidence=ctx.confidence("post-head-verb"))]  # fmt: skip
 
 
 def _descriptive_body(ctx: Context, token: Token) -> str | None:
@@ -157,7 +157,7 @@ def _occupation(ctx: Context, person: Token, noun: Token) -> list[Fact]:
             if holder is not None and body is not None and body != holder:
                 role = _role_text(_modifiers(noun))
                 return [ctx.fact(holder, Predicate.HOLDS_POST, [person, noun, obj], rule="post-occupation",
-                                 object=body, role=role, confidence=CONFIDENCE["post-occupation"])]  # fmt: skip
+                                 object=body, role=role, confidence=ctx.confidence("post-occupation"))]  # fmt: skip
     return []
 
 
@@ -179,7 +179,7 @@ def _person_body(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             continue
         if body is not None and body != holder:
             return [ctx.fact(holder, Predicate.HOLDS_POST, [mention[0], mention[-1], child], rule=rule,
-                             object=body, confidence=CONFIDENCE[rule])]  # fmt: skip
+                             object=body, confidence=ctx.confidence(rule))]  # fmt: skip
     return []
 
 
@@ -193,7 +193,7 @@ def _of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
                 return [ctx.fact(holder, Predicate.NATIONALITY, [mention[0], obj],
                                  rule="nationality-of", object=country,
-                                 confidence=CONFIDENCE["nationality-of"])]  # fmt: skip
+                                 confidence=ctx.confidence("nationality-of"))]  # fmt: skip
     return []
 
 
@@ -243,15 +243,15 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
         body, rule = national, "post-national"
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
-                              rule=rule, confidence=CONFIDENCE[rule], object=body, role=role))  # fmt: skip
+                              rule=rule, confidence=ctx.confidence(rule), object=body, role=role))  # fmt: skip
         if nationality is None and ctx.type(body) is EntityType.COUNTRY and rule != "post-national":
             facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, *evidence],
                                   rule="nationality-post", object=body,
-                                  confidence=CONFIDENCE["nationality-post"]))  # fmt: skip
+                                  confidence=ctx.confidence("nationality-post")))  # fmt: skip
     if nationality is not None:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, title],
                               rule="nationality-demonym", object=nationality,
-                              confidence=CONFIDENCE["nationality-demonym"]))  # fmt: skip
+                              confidence=ctx.confidence("nationality-demonym")))  # fmt: skip
     return facts
 
 
@@ -465,15 +465,15 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [ctx.doc[start], person],
                               rule=rule, object=body, role=role,
-                              confidence=CONFIDENCE[rule]))  # fmt: skip
+                              confidence=ctx.confidence(rule)))  # fmt: skip
     if nationality is not None:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-demonym", object=nationality,
-                              confidence=CONFIDENCE["nationality-demonym"]))  # fmt: skip
+                              confidence=ctx.confidence("nationality-demonym")))  # fmt: skip
     elif body is not None and ctx.type(body) is EntityType.COUNTRY and rule != "post-national":
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-post", object=body,
-                              confidence=CONFIDENCE["nationality-post"]))  # fmt: skip
+                              confidence=ctx.confidence("nationality-post")))  # fmt: skip
     return facts
 
 
@@ -488,5 +488,5 @@ def _nationality_before(ctx: Context, holder: str, zone: list[Token], mention: S
             continue
         if country is not None:
             return [ctx.fact(holder, Predicate.NATIONALITY, [token, mention[-1]], rule=rule,
-                             object=country, confidence=CONFIDENCE[rule])]  # fmt: skip
+                             object=country, confidence=ctx.confidence(rule))]  # fmt: skip
     return []

@@ -220,14 +220,14 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     rule = "speech-verb-weak" if weak else "speech-verb"
     # The date of the saying, not one inside what was said.
     said_on = {i for c in verb.children if c.dep_ not in _CONTENT for i in ctx.parse.subtree(c.i)}
-    date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates, within=said_on | {verb.i})
+    date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
 
 
 def _quotation_facts(ctx: Context, verb: Token, speakers: list[str], quoted: list[Span]) -> list[Fact]:
     weak = verb.lemma_.lower() in rule_words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
-    date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates, within={t.i for t in verb.subtree})
+    date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within={t.i for t in verb.subtree})
     return [_said(ctx, key, unit, text, rule, date) for unit in quoted if (text := _clean(unit))
             for key in speakers]  # fmt: skip
 
@@ -311,7 +311,7 @@ def _from_attribution(
     quote = _without(sent, {t.i for t in according.subtree})
     if not quote:
         return []
-    date = anchored_date(according.head, ctx.article.published, matcher=ctx.matchers.dates)
+    date = anchored_date(according.head, ctx.article.published, matcher=ctx.rules.dates)
     return [_said(ctx, key, sent, quote, "according-to", date) for key in dict.fromkeys(sources)]
 
 
@@ -336,7 +336,7 @@ def _said(ctx: Context, key: str, sent: Span, quote: str, rule: str, date: str |
         Predicate.SAID,
         [_trimmed(sent)],
         rule=rule,
-        confidence=CONFIDENCE[rule],
+        confidence=ctx.confidence(rule),
         sentence=sent,
         quote=quote,
         date=date,

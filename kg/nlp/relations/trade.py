@@ -255,7 +255,7 @@ def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
     span = ctx.doc[region[0].i : region[-1].i + 1]
     goods = frozenset(k for t in span if (k := ctx.key(t, PRODUCTS)))
     claims.extend(Claim(exporter=e, at=verb.i, goods=goods) for e in dict.fromkeys(exporters))
-    date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates)
+    date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates)
     direct = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
     direct |= {t.i for i in list(direct) for t in ctx.doc[i].conjuncts}
     spans = [span, *_value_spans(verb)]
@@ -287,7 +287,7 @@ def _from_earning(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
     if not any(p.lower_ in words("trade", "shipment_nouns") or _sold_abroad(p) for p in sources):
         return []
     exporters = _exporters(ctx, verb, claims)
-    date = anchored_date(verb, ctx.article.published, matcher=ctx.matchers.dates)
+    date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates)
     facts = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         span = ctx.doc[obj.left_edge.i : obj.right_edge.i + 1]
@@ -359,7 +359,7 @@ def _unit(measure: Token) -> str:
 def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | None,
             rule: str) -> list[Fact]:  # fmt: skip
     facts = []
-    for money in money_in(span, matcher=ctx.matchers.money, local=local_currency(ctx, exporter)):
+    for money in money_in(span, matcher=ctx.rules.money, local=local_currency(ctx, exporter)):
         before = ctx.doc[money.span.start - 1] if money.span.start > 0 else None
         after = ctx.doc[money.span.end] if money.span.end < len(ctx.doc) else None
         if (before is not None and before.lower_ in _PRICE_WORDS) or (
@@ -390,7 +390,7 @@ def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
         rule = "export-noun-earlier"
     if not exporters:
         return []
-    date = anchored_date(noun, ctx.article.published, matcher=ctx.matchers.dates)
+    date = anchored_date(noun, ctx.article.published, matcher=ctx.rules.dates)
     value_verbs = words("trade", "value_verbs")
     verb = value_noun.head if value_noun.dep_ in ("nsubj", "nsubjpass") else None
     region: list[Token] = []

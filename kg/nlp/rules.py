@@ -1,0 +1,54 @@
+"""What kg's extraction reads a Doc with, owned by one object: the token matchers of the
+reference and relation rules, built for one vocab, and the confidence of each relation rule.
+
+``RelationRules(vocab)`` builds the matchers at once. Whoever reads many Docs builds it once,
+before any ``nlp.memory_zone()`` opens: a matcher built inside a zone keeps hashes of rule
+names the zone drops when it ends, and its next match fails (spaCy error E018).
+
+>>> import spacy
+>>> rules = RelationRules(spacy.blank("en").vocab, confidence={"located-adjacent": 0.5})
+>>> sorted(rules.matcher_names)
+['adjacent_places', 'dates', 'money', 'references']
+>>> rules.confidence["located-adjacent"], rules.confidence["post-apposition"]
+(0.5, 0.9)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from kg.nlp.references import reference_matcher
+from kg.nlp.relations import organizations, places, posts, speech, trade
+from kg.nlp.relations.dates import date_matcher
+from kg.nlp.relations.places import adjacent_matcher
+from kg.nlp.relations.trade import money_matcher
+
+
+def default_confidence() -> dict[str, float]:
+    """Each relation rule's confidence, as its module declares it next to the rule."""
+    table: dict[str, float] = {}
+    for module in (posts, organizations, places, speech, trade):
+        table.update(module.CONFIDENCE)
+    return table
+
+
+class RelationRules:
+    """The reference and relation rules' matchers for one vocab, and their confidence table."""
+
+    matcher_names = ("references", "adjacent_places", "money", "dates")
+
+    def __init__(self, vocab: Vocab, *, confidence: Mapping[str, float] | None = None) -> None:
+        table = default_confidence()
+        unknown = set(confidence or {}) - set(table)
+        if unknown:
+            raise ValueError(f"no relation rule is named {', '.join(sorted(unknown))}; "
+                             f"the rules are {', '.join(sorted(table))}")
+        self.confidence: dict[str, float] = {**table, **(confidence or {})}
+        self.vocab = vocab
+        self.references: Matcher = reference_matcher(vocab)
+        self.adjacent_places: Matcher = adjacent_matcher(vocab)
+        self.money: Matcher = money_matcher(vocab)
+        self.dates: Matcher = date_matcher(vocab)

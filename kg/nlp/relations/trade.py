@@ -321,7 +321,7 @@ def _goods(ctx: Context, exporter: str, span: Span, anchor: Token, direct: set[i
         listed = rule == "export-verb" and root.i not in direct
         name = "export-verb-list" if listed else rule
         facts.append(ctx.fact(exporter, Predicate.EXPORTS, tokens, rule=name,
-                              confidence=CONFIDENCE[name], object=key,
+                              confidence=ctx.confidence(name), object=key,
                               quantity=quantity, unit=unit, date=date))  # fmt: skip
     return facts
 
@@ -367,7 +367,7 @@ def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | 
         ):
             continue
         facts.append(ctx.fact(exporter, Predicate.EXPORT_VALUE, [anchor, money.span], rule=rule,
-                              confidence=CONFIDENCE[rule], amount=money.amount,
+                              confidence=ctx.confidence(rule), amount=money.amount,
                               currency=money.currency, date=date))  # fmt: skip
     return facts
 
@@ -429,7 +429,7 @@ def _noun_goods(ctx: Context, exporter: str, goods: list[Token], span: Span, nou
     q = quantity_of(measure)
     keys = dict.fromkeys(k for t in goods if (k := ctx.key(t, PRODUCTS)))
     return [ctx.fact(exporter, Predicate.EXPORTS, [noun, measure], rule="export-noun",
-                     confidence=CONFIDENCE["export-noun"], object=key, quantity=q.value,
+                     confidence=ctx.confidence("export-noun"), object=key, quantity=q.value,
                      unit=_unit(measure), date=date) for key in keys]  # fmt: skip
 
 

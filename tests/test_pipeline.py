@@ -94,3 +94,14 @@ def test_the_pipeline_needs_nothing_of_extraction() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = out.stdout
     assert "kg.nlp.extract" not in loaded and "kg.nlp.relations" not in loaded
+
+
+def test_missing_entry_points_get_a_clear_message(monkeypatch) -> None:
+    import spacy
+    from spacy.language import Language
+
+    from kg.errors import ModelError
+
+    monkeypatch.setattr(Language, "has_factory", classmethod(lambda cls, name: name != "kg_entities"))
+    with pytest.raises(ModelError, match="kg_entities.*pip install -e"):
+        add_components(spacy.blank("en"))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from kg.errors import ModelError
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
 from kg.nlp.spans import GARBLED_QUOTES
 
@@ -63,6 +64,11 @@ def read_garbled_as_clean(nlp: Language) -> None:
 
 def add_components(nlp: Language) -> Language:
     """Adapt the tokenizer and add kg's components after the model's own; idempotent."""
+    # spaCy finds kg's factories through the entry points an install of kg declares.
+    missing = [n for n in ("kg_paragraphs", *KG_COMPONENTS) if not Language.has_factory(n)]
+    if missing:
+        raise ModelError(f"spaCy finds no component {', '.join(missing)}: kg's spacy_factories "
+                         f"entry points are not installed. Reinstall kg (pip install -e . or make setup).")
     adapt_tokenizer(nlp)
     if "kg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")

@@ -9,7 +9,7 @@ import pytest
 from kg.eval import evaluate
 from kg.model import Article
 
-DATA = Path(__file__).parent / "data" / "eval"
+DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
 
 
 def _doc() -> dict[str, Any]:

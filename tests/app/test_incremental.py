@@ -24,7 +24,7 @@ TESTS = Path(__file__).resolve().parent
 
 CHILD = """
 import sys, time
-sys.path.insert(0, {tests!r})
+sys.path[:0] = [{tests!r}, {shared!r}]  # test_build, and the fixtures it imports
 from kg.build import build
 
 slow = None
@@ -51,7 +51,7 @@ def fake_corpus(folder: Path, n: int = 12) -> Path:
 
 
 def start_child(corpus: Path, output: Path, *, fake: bool, batch: int) -> subprocess.Popen[str]:
-    code = CHILD.format(tests=str(TESTS), fake=fake, corpus=str(corpus), output=str(output), batch=batch)
+    code = CHILD.format(tests=str(TESTS), shared=str(TESTS.parent), fake=fake, corpus=str(corpus), output=str(output), batch=batch)
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

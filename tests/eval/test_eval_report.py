@@ -9,7 +9,7 @@ import pytest
 from kg.eval import evaluate, render_report, to_json
 from kg.eval.score import EvalResult
 
-DATA = Path(__file__).parent / "data" / "eval"
+DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
 FIGURES = {"p", "r", "f1", "tp", "fp", "fn"}
 
 

@@ -12,7 +12,7 @@ from kg.errors import GoldError
 from kg.eval.gold import load_article, load_gold
 from kg.model import EntityType, Predicate
 
-DATA = Path(__file__).parent / "data" / "eval"
+DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
 
 
 def test_load_gold_reads_entities_and_facts() -> None:

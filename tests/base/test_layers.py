@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-KG = Path(__file__).resolve().parent.parent / "kg"
+KG = Path(__file__).resolve().parents[2] / "kg"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("kg.errors", "kg.model", "kg.files", "kg.vocab", "kg.workspace", "kg.io", "kg.results"),

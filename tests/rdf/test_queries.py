@@ -122,7 +122,7 @@ def test_unknown_query_is_a_query_error():
 
 # The join-then-count / label-first forms of the rewritten queries: slow on a large graph, but
 # their rows are the specification the rewritten texts in kg/queries/ must reproduce.
-PLAIN_FORMS = Path(__file__).parent / "data" / "queries"
+PLAIN_FORMS = Path(__file__).resolve().parents[1] / "data" / "queries"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from kg.eval.gold import Gold, load_gold
 from kg.eval.score import FileResult, score
 
-DATA = Path(__file__).parent / "data" / "eval"
+DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
 ID = "https://w3id.org/kg-news/id/"
 LOPEZ, MINISTRY, FREEDONIA = ID + "person/maria-lopez", ID + "organization/ministry-of-trade", ID + "place/freedonia"
 MASKS, CUSTOMS = ID + "product/face-mask", ID + "organization/customs-office"

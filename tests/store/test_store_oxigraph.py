@@ -19,7 +19,7 @@ from kg.vocab.iri import article_iri, graph_iri
 from kg.vocab.namespaces import KG
 from kg.store import BACKENDS, MemoryStore, OxigraphStore, RemoteStore, open_store, register_store
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def test_data_persists_across_reopen(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from bench.accuracy import conll04, conll2003, devset
 from bench.accuracy.conll04 import Predicted, Sentence, Span, char_span, detokenize, match_sentence, spans_match
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Mention, Predicate
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 # -- text from tokens ------------------------------------------------------------------

@@ -20,15 +20,23 @@ from rich.table import Table
 from kg.errors import KgError
 from kg.nlp.loading import DEFAULT_MODEL
 
+EXIT_CODES = (
+    "Exit codes: 0 done (every article written or unchanged); 1 error, nothing written, or a check "
+    "failed; 2 usage error (bad option, query or input name); 3 partial: some articles written, some skipped."
+)
 app = typer.Typer(
     name="kg",
-    help="Turn news articles into an RDF knowledge graph, and question it.",
+    help="Turn news articles into an RDF knowledge graph, and question it.\n\nExample: kg build examples/ -o output/",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 out = Console()
 err = Console(stderr=True)
+settings = {"quiet": False, "verbose": False}
+# Piped output is for files and other programs: lines and tables are not wrapped to 80 columns.
+PIPE_WIDTH = 10_000
 
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="Folder of the graph (store and graph files).", envvar="KG_OUTPUT")]
 StoreOpt = Annotated[
@@ -55,6 +63,34 @@ def friendly_errors(command):
     return wrapper
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        out.print(f"kg {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show kg's version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only: no progress, no summary.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say more: every skipped input, kg's log.")] = False,
+) -> None:
+    """Turn news articles into an RDF knowledge graph, and question it.
+
+    Example: kg build examples/ -o output/ && kg stats
+    """
+    settings.update(quiet=quiet, verbose=verbose)
+    for console in (out, err):
+        if not console.is_terminal:
+            console.width = PIPE_WIDTH
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
 @app.command()
 @friendly_errors
 def build(
@@ -72,22 +108,29 @@ def build(
 ) -> None:
     """Read articles and add what they say to the graph; unchanged articles are skipped.
 
+    Shows progress on a terminal, then a summary; exits 3 when some articles were skipped.
+
     Example: kg build examples/ -o output/
     """
     from kg.build import build as run_build
+    from kg.console import build_progress, print_build_summary
+    from kg.errors import EXIT_ERROR, EXIT_PARTIAL
+    from kg.io.count import count_articles
 
-    report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
-                       batch_size=batch_size, write_files=files, link=link, do_not_merge=do_not_merge, force=force)
-    for message in report.errors:
-        err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
-    out.print(
-        f"{report.articles_read} articles read: {report.articles_written} written, "
-        f"{report.articles_unchanged} unchanged, {report.articles_failed} failed; "
-        f"{report.entities} entities, {report.facts} facts, {report.triples} triples -> {output}",
-        highlight=False,
-    )
-    if report.articles_failed and not report.articles_written and not report.articles_unchanged:
-        raise typer.Exit(1)
+    total = count_articles(inputs) if err.is_terminal and not settings["quiet"] else None
+    with build_progress(err, total=total, enabled=not settings["quiet"]) as on_article:
+        report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
+                           batch_size=batch_size, write_files=files, link=link, do_not_merge=do_not_merge,
+                           force=force, on_article=on_article)
+    if settings["quiet"]:
+        for message in report.errors:
+            err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
+    else:
+        print_build_summary(report, output=output, console=out, err=err, verbose=settings["verbose"])
+    if not report.articles_written and not report.articles_unchanged:
+        raise typer.Exit(EXIT_ERROR)
+    if report.articles_failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()

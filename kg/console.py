@@ -1,0 +1,146 @@
+"""What kg prints for people: a build's progress bar and summary, and the tables of ``kg stats``.
+
+Progress goes to standard error and only to a terminal, so piped or captured output holds
+the summary alone. Nothing here decides anything: it renders a ``BuildReport`` or the plain
+data of ``kg.stats``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from kg.model import BuildReport
+
+# Without --verbose a build lists this many skipped inputs and counts the rest.
+SKIPPED_SHOWN = 10
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second, over the last few seconds."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="progress.data.speed")
+
+
+@contextmanager
+def build_progress(console: Console, *, total: int | None, enabled: bool = True) -> Iterator[Any]:
+    """A progress bar for a build; yields the ``on_article`` callback of ``kg.build.build``.
+
+    Shown only when ``enabled`` and ``console`` is a terminal; otherwise the callback does
+    nothing. With ``total`` None (standard input) it shows the count and rate without an end.
+    """
+    from kg.build import articles_done
+
+    if not enabled or not console.is_terminal:
+        yield lambda _report: None
+        return
+    columns = [SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+               TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("build", total=total)
+
+        def on_article(report: BuildReport) -> None:
+            progress.update(task, completed=articles_done(report))
+
+        yield on_article
+
+
+def _counts(counts: dict[str, int]) -> str:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{name} {count}" for name, count in ordered)
+
+
+def print_build_summary(report: BuildReport, *, output: str | Path, console: Console, err: Console,
+                        verbose: bool = False) -> None:
+    """What a build did: articles, entities by type, facts by predicate, skips, the graph's totals."""
+    skipped = report.errors if verbose else report.errors[:SKIPPED_SHOWN]
+    for message in skipped:
+        err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
+    if len(report.errors) > len(skipped):
+        err.print(f"[yellow]skipped:[/] {len(report.errors) - len(skipped)} more (--verbose lists them all)",
+                  highlight=False)
+    console.print(
+        f"{report.articles_read} articles read: {report.articles_written} written, "
+        f"{report.articles_unchanged} unchanged, {report.articles_failed} skipped",
+        highlight=False, soft_wrap=True,
+    )
+    if report.articles_written:
+        console.print(f"  written: {report.entities} entities ({_counts(report.entities_by_type)})",
+                      highlight=False, soft_wrap=True)
+        console.print(f"           {report.facts} facts ({_counts(report.facts_by_predicate)}), "
+                      f"{report.triples} triples", highlight=False, soft_wrap=True)
+    if report.graph:
+        totals = report.graph
+        state = "" if report.articles_written else " (unchanged)"
+        console.print(f"  graph:   {totals['articles']} articles, {totals['entities']} entities, "
+                      f"{totals['facts']} facts, {totals['triples']} triples in {output}{state}",
+                      highlight=False, soft_wrap=True)
+    elif not report.articles_written:
+        console.print(f"  nothing written: no graph in {output}", highlight=False, soft_wrap=True)
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(*columns, title=title, title_justify="left", title_style="bold")
+    for column in table.columns[1:]:
+        column.justify = "right"
+    return table
+
+
+def print_stats(figures: dict[str, Any], *, console: Console) -> None:
+    """The tables of ``kg stats`` (the same data ``--format json`` prints)."""
+    from kg.prefixes import shorten
+
+    totals, network = figures["graph"], figures["network"]
+    console.print(f"{totals['articles']} articles, {totals['entities']} entities, {totals['facts']} facts, "
+                  f"{totals['triples']} triples", highlight=False)
+    kinds = _table("Entities by type", "type", "entities")
+    for name, count in figures["entities_by_type"].items():
+        kinds.add_row(name, str(count))
+    predicates = _table("Facts by predicate", "predicate", "facts")
+    for name, count in figures["facts_by_predicate"].items():
+        predicates.add_row(name, str(count))
+    console.print(kinds, predicates)
+    console.print(
+        f"Entity network: {network['nodes']} nodes, {network['edges']} edges ({network['fact_edges']} with facts, "
+        f"{network['co_mention_edges']} co-mentions), {network['isolated']} isolated, {network['components']} "
+        f"components (largest {network['largest_component']}), {network['communities']} communities",
+        highlight=False, soft_wrap=True,
+    )
+    for group, rows in figures["central"].items():
+        if not rows:
+            continue
+        table = _table(f"Most central {group}", "name", "id", "type", "articles", "degree", "PageRank", "betweenness")
+        table.columns[1].justify = table.columns[2].justify = "left"
+        for row in rows:
+            table.add_row(row["label"], shorten(row["iri"]), row["type"], str(row["articles"]), str(row["degree"]),
+                          f"{row['pagerank']:.4f}", f"{row['betweenness']:.4f}")
+        console.print(table)
+    communities = _table("Communities", "size", "most central members")
+    communities.columns[0].justify, communities.columns[1].justify = "right", "left"
+    for community in figures["communities"]:
+        communities.add_row(str(community["size"]), ", ".join(community["members"]))
+    console.print(communities)
+    pairs = _table("Who appears with whom", "entity", "with", "articles", "relations")
+    pairs.columns[1].justify, pairs.columns[3].justify = "left", "left"
+    for pair in figures["appear_together"]:
+        pairs.add_row(pair["a"], pair["b"], str(pair["articles"]), pair["relations"])
+    console.print(pairs)

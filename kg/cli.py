@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.nlp.loading import DEFAULT_MODEL
 
 EXIT_CODES = (
@@ -139,16 +139,17 @@ def query(
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or the name of a shipped query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries shipped with kg.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Rows to show (default: 100 for a named query, all for other queries; 0: all).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Rows to show (default: all; a named query's table shows 100; 0: all).")] = None,
     offset: Annotated[int, typer.Option("--offset", help="Rows to skip first, in the query's order (the next page: --offset 100).")] = 0,
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
 ) -> None:
-    """Ask a SPARQL question of the graph.
+    """Ask a SPARQL question of the graph; kg's prefixes (kg:, skos:, person:, ...) come declared.
 
-    A named query shows its first 100 rows unless given --limit (0 for all) or --offset.
+    csv, tsv and json give every row unless --limit says otherwise; a named query's table
+    shows its first 100 rows (--limit 0 for all).
 
-    Example: kg query officials-and-posts --format csv --limit 20 --offset 40
+    Example: kg query 'SELECT ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name }' --format csv
     """
     from kg.rdf.queries import DEFAULT_PAGE, named_queries
     from kg.results import FORMATS, render, render_boolean, table_text
@@ -167,15 +168,12 @@ def query(
 
     if (limit is not None and limit < 0) or offset < 0:
         raise KgError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
-    size = limit if limit is not None else (DEFAULT_PAGE if sparql in named_queries() else 0)
+    size = limit if limit is not None else (DEFAULT_PAGE if format == "table" and sparql in named_queries() else 0)
     # One row past the page tells whether there is more to show.
     result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset)
     more = bool(size) and result.kind != "ask" and len(result) > size
     if more:
         result = replace(result, rows=result.rows[:size], triples=result.triples[:size])
-    if more and format != "table":
-        err.print(f"rows {offset + 1}-{offset + size} shown; more with --offset {offset + size}, "
-                  "all with --limit 0", style="dim")
     if result.kind == "ask":
         sys.stdout.write(render_boolean(bool(result.boolean), format=format))
         return
@@ -202,6 +200,8 @@ def export(
     to: Annotated[Optional[Path], typer.Option("--to", "-t", help="File to write (default: standard output).")] = None,
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
+    dataset: Annotated[bool, typer.Option("--dataset", help="JSON-LD: one named graph per article, not the merged graph.")] = False,
+    statements: Annotated[bool, typer.Option("--statements", help="GraphML: each statement a node joined to its speaker.")] = False,
 ) -> None:
     """Export the whole graph for graph tools (Protégé, GraphDB, Gephi, Cytoscape, networkx).
 
@@ -209,9 +209,35 @@ def export(
     """
     from kg.export import export as run_export
 
-    written = run_export(format, to, output=output, store=store)
+    written = run_export(format, to, output=output, store=store, dataset=dataset, statements=statements)
     if written is not None:
         err.print(f"wrote {written}", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def stats(
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    top: Annotated[int, typer.Option("--top", min=1, help="Entries in each ranking.")] = 10,
+    output: OutputOpt = Path("output"),
+    store: StoreOpt = None,
+) -> None:
+    """What the graph holds: counts by type and predicate, the most central officials, agencies and
+    countries, components, communities, and who appears with whom across articles.
+
+    Example: kg stats --format json --top 5
+    """
+    from kg.stats import stats as graph_stats
+
+    if format not in ("table", "json"):
+        raise InputError(f"unknown format {format!r}; choose table or json.")
+    figures = graph_stats(output=output, store=store, top=top)
+    if format == "json":
+        sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+        return
+    from kg.console import print_stats
+
+    print_stats(figures, console=out)
 
 
 @app.command()

@@ -163,7 +163,7 @@ def query(
     if not sparql:
         raise KgError("give a SPARQL query, a .rq file or a query name (see `kg query --list`).")
     if format not in FORMATS:
-        raise KgError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
+        raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
     from kg.query import run_query
 
     if (limit is not None and limit < 0) or offset < 0:

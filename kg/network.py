@@ -150,7 +150,7 @@ def entity_network(graph_store: Any, *, statements: bool = False) -> nx.Graph:
 def entities_only(network: nx.Graph) -> nx.Graph:
     """The network without statement nodes (what the measures are taken on)."""
     keep = [n for n, d in network.nodes(data=True) if d.get("type") != "Statement"]
-    return network.subgraph(keep)
+    return network.subgraph(keep).copy()  # a copy: algorithms on a subgraph view run many times slower
 
 
 def pagerank_of(graph: nx.Graph, *, damping: float = 0.85, tolerance: float = 1e-10,

@@ -98,11 +98,17 @@ def print_build_summary(report: BuildReport, *, output: str | Path, console: Con
         console.print(f"  nothing written: no graph in {output}", highlight=False, soft_wrap=True)
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(*columns, title=title, title_justify="left", title_style="bold")
+def _table(*columns: str) -> Table:
+    table = Table(*columns)
     for column in table.columns[1:]:
         column.justify = "right"
     return table
+
+
+def _show(console: Console, title: str, table: Table) -> None:
+    # A heading line of its own: a table's title is padded to the table's width with spaces.
+    console.print(Text(title, style="bold"))
+    console.print(table)
 
 
 def print_stats(figures: dict[str, Any], *, console: Console) -> None:
@@ -112,13 +118,14 @@ def print_stats(figures: dict[str, Any], *, console: Console) -> None:
     totals, network = figures["graph"], figures["network"]
     console.print(f"{totals['articles']} articles, {totals['entities']} entities, {totals['facts']} facts, "
                   f"{totals['triples']} triples", highlight=False)
-    kinds = _table("Entities by type", "type", "entities")
+    kinds = _table("type", "entities")
     for name, count in figures["entities_by_type"].items():
         kinds.add_row(name, str(count))
-    predicates = _table("Facts by predicate", "predicate", "facts")
+    predicates = _table("predicate", "facts")
     for name, count in figures["facts_by_predicate"].items():
         predicates.add_row(name, str(count))
-    console.print(kinds, predicates)
+    _show(console, "Entities by type", kinds)
+    _show(console, "Facts by predicate", predicates)
     console.print(
         f"Entity network: {network['nodes']} nodes, {network['edges']} edges ({network['fact_edges']} with facts, "
         f"{network['co_mention_edges']} co-mentions), {network['isolated']} isolated, {network['components']} "
@@ -128,19 +135,19 @@ def print_stats(figures: dict[str, Any], *, console: Console) -> None:
     for group, rows in figures["central"].items():
         if not rows:
             continue
-        table = _table(f"Most central {group}", "name", "id", "type", "articles", "degree", "PageRank", "betweenness")
+        table = _table("name", "id", "type", "articles", "degree", "PageRank", "betweenness")
         table.columns[1].justify = table.columns[2].justify = "left"
         for row in rows:
             table.add_row(row["label"], shorten(row["iri"]), row["type"], str(row["articles"]), str(row["degree"]),
                           f"{row['pagerank']:.4f}", f"{row['betweenness']:.4f}")
-        console.print(table)
-    communities = _table("Communities", "size", "most central members")
+        _show(console, f"Most central {group}", table)
+    communities = _table("size", "most central members")
     communities.columns[0].justify, communities.columns[1].justify = "right", "left"
     for community in figures["communities"]:
         communities.add_row(str(community["size"]), ", ".join(community["members"]))
-    console.print(communities)
-    pairs = _table("Who appears with whom", "entity", "with", "articles", "relations")
+    _show(console, "Communities", communities)
+    pairs = _table("entity", "with", "articles", "relations")
     pairs.columns[1].justify, pairs.columns[3].justify = "left", "left"
     for pair in figures["appear_together"]:
         pairs.add_row(pair["a"], pair["b"], str(pair["articles"]), pair["relations"])
-    console.print(pairs)
+    _show(console, "Who appears with whom", pairs)

@@ -105,6 +105,8 @@ def build(
     link: Annotated[bool, typer.Option("--link/--no-link", help="One node per official, agency, country or product across articles.")] = True,
     do_not_merge: Annotated[Optional[Path], typer.Option("--do-not-merge", help="File of 'Name A | Name B' lines that must never join; a lone name never links.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Read every article again, even unchanged ones.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only (as kg --quiet).")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped input (as kg --verbose).")] = False,
 ) -> None:
     """Read articles and add what they say to the graph; unchanged articles are skipped.
 
@@ -117,6 +119,7 @@ def build(
     from kg.errors import EXIT_ERROR, EXIT_PARTIAL
     from kg.io.count import count_articles
 
+    settings.update(quiet=settings["quiet"] or quiet, verbose=settings["verbose"] or verbose)
     total = count_articles(inputs) if err.is_terminal and not settings["quiet"] else None
     with build_progress(err, total=total, enabled=not settings["quiet"]) as on_article:
         report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
@@ -146,8 +149,7 @@ def query(
 ) -> None:
     """Ask a SPARQL question of the graph; kg's prefixes (kg:, skos:, person:, ...) come declared.
 
-    csv, tsv and json give every row unless --limit says otherwise; a named query's table
-    shows its first 100 rows (--limit 0 for all).
+    csv, tsv and json give every row unless --limit; a named query's table shows 100 (--limit 0: all).
 
     Example: kg query 'SELECT ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name }' --format csv
     """
@@ -222,8 +224,9 @@ def stats(
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
 ) -> None:
-    """What the graph holds: counts by type and predicate, the most central officials, agencies and
-    countries, components, communities, and who appears with whom across articles.
+    """Figures of the graph as a network: counts, most central entities, communities.
+
+    Counts by kind; central officials, agencies, countries; components; who appears with whom.
 
     Example: kg stats --format json --top 5
     """

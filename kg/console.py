@@ -84,14 +84,16 @@ def print_build_summary(report: BuildReport, *, output: str | Path, console: Con
         highlight=False, soft_wrap=True,
     )
     if report.articles_written:
-        console.print(f"  written: {report.entities} entities ({_counts(report.entities_by_type)})",
+        # Counted per article: an entity named by three articles counts three times here,
+        # once in the graph's totals below.
+        console.print(f"  entities in them: {report.entities} ({_counts(report.entities_by_type)})",
                       highlight=False, soft_wrap=True)
-        console.print(f"           {report.facts} facts ({_counts(report.facts_by_predicate)}), "
+        console.print(f"  facts in them:    {report.facts} ({_counts(report.facts_by_predicate)}), "
                       f"{report.triples} triples", highlight=False, soft_wrap=True)
     if report.graph:
         totals = report.graph
         state = "" if report.articles_written else " (unchanged)"
-        console.print(f"  graph:   {totals['articles']} articles, {totals['entities']} entities, "
+        console.print(f"  the graph:        {totals['articles']} articles, {totals['entities']} entities, "
                       f"{totals['facts']} facts, {totals['triples']} triples in {output}{state}",
                       highlight=False, soft_wrap=True)
     elif not report.articles_written:

@@ -244,7 +244,7 @@ def test_build_summary_counts_by_kind_and_totals_on_a_rebuild(built):
     again = kg("build", str(root / "articles" / "masks.txt"), "--output", str(root / "out"))
     assert again.exit_code == 0, again.output
     assert "0 written, 1 unchanged" in again.output
-    graph_line = next(line for line in again.output.splitlines() if "graph:" in line)
+    graph_line = next(line for line in again.output.splitlines() if "the graph:" in line)
     assert "1 articles" in graph_line and "0 entities" not in graph_line and "(unchanged)" in graph_line
 
 

@@ -41,13 +41,13 @@ def test_summary_of_a_build_and_of_a_rebuild():
     print_build_summary(report, output="out", console=console, err=err)
     text = out.getvalue()
     assert "3 articles read: 2 written, 0 unchanged, 1 skipped" in text
-    assert "5 entities (Country 3, Official 2)" in text and "2 facts (holdsPost 2), 40 triples" in text
-    assert "graph:   2 articles, 4 entities, 2 facts, 40 triples in out\n" in text
+    assert "entities in them: 5 (Country 3, Official 2)" in text and "facts in them:    2 (holdsPost 2), 40 triples" in text
+    assert "the graph:        2 articles, 4 entities, 2 facts, 40 triples in out\n" in text
     assert "skipped: a.txt: not UTF-8" in errors.getvalue()
     console, out = _console(terminal=False)
     print_build_summary(BuildReport(articles_read=2, articles_unchanged=2, graph=report.graph), output="out",
                         console=console, err=err)
-    assert "entities (" not in out.getvalue() and "40 triples in out (unchanged)" in out.getvalue()
+    assert "in them" not in out.getvalue() and "40 triples in out (unchanged)" in out.getvalue()
 
 
 def test_many_skips_are_counted_unless_verbose():

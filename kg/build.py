@@ -106,6 +106,7 @@ def build(
     write_files: bool = True,
     progress: Progress | None = None,
     on_article: Progress | None = None,
+    on_stage: Callable[[str], None] | None = None,
     link: bool = True,
     do_not_merge: str | Path | None = None,
     force: bool = False,
@@ -120,9 +121,10 @@ def build(
     spaCy extraction (``extract_stream`` with ``model``, ``jobs``, ``scheduler`` and
     ``batch_size``): tests and benchmarks hand in extractions made another way.
     ``progress`` is called after each batch is written, ``on_article`` after each article
-    is extracted, found unchanged or skipped (for a progress bar). A first build that writes
-    nothing leaves no store behind, so that no later command reads an empty graph as a
-    built one.
+    is extracted, found unchanged or skipped (for a progress bar), ``on_stage`` with what the
+    build does once the articles are in (writing the graph files, counting the graph). A
+    first build that writes nothing leaves no store behind, so that no later command reads
+    an empty graph as a built one.
 
     >>> build(["examples/"], output="output")  # doctest: +SKIP
     BuildReport(articles_read=7, articles_written=7, ...)
@@ -157,9 +159,12 @@ def build(
                 report.articles_written += len(batch)
                 if progress:
                     progress(report)
+            stage = on_stage or (lambda _what: None)
             if report.articles_written or not created:
                 if write_files and (report.articles_written or not graph_files_exist(output)):
+                    stage("writing " + ", ".join(GRAPH_FILES))
                     write_graph_files(graph_store, output)
+                stage("counting the graph")
                 report.graph = graph_totals(graph_store)
     finally:
         if not report.articles_written and created:

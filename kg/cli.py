@@ -121,10 +121,10 @@ def build(
 
     settings.update(quiet=settings["quiet"] or quiet, verbose=settings["verbose"] or verbose)
     total = count_articles(inputs) if err.is_terminal and not settings["quiet"] else None
-    with build_progress(err, total=total, enabled=not settings["quiet"]) as on_article:
+    with build_progress(err, total=total, enabled=not settings["quiet"]) as shown:
         report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
                            batch_size=batch_size, write_files=files, link=link, do_not_merge=do_not_merge,
-                           force=force, on_article=on_article)
+                           force=force, on_article=shown.on_article, on_stage=shown.on_stage)
     if settings["quiet"]:
         for message in report.errors:
             err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)

@@ -41,27 +41,37 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.1f} articles/s" if speed else "– articles/s", style="progress.data.speed")
 
 
+class BuildProgress:
+    """The callbacks a build reports to (``on_article``, ``on_stage`` of ``kg.build.build``)."""
+
+    def __init__(self, progress: Progress | None = None, task: Any = None) -> None:
+        self._progress, self._task = progress, task
+
+    def on_article(self, report: BuildReport) -> None:
+        from kg.build import articles_done
+
+        if self._progress is not None:
+            self._progress.update(self._task, completed=articles_done(report))
+
+    def on_stage(self, what: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, description=what)
+
+
 @contextmanager
-def build_progress(console: Console, *, total: int | None, enabled: bool = True) -> Iterator[Any]:
-    """A progress bar for a build; yields the ``on_article`` callback of ``kg.build.build``.
+def build_progress(console: Console, *, total: int | None, enabled: bool = True) -> Iterator[BuildProgress]:
+    """A progress bar for a build, shown only when ``enabled`` and ``console`` is a terminal.
 
-    Shown only when ``enabled`` and ``console`` is a terminal; otherwise the callback does
-    nothing. With ``total`` None (standard input) it shows the count and rate without an end.
+    Otherwise its callbacks do nothing. With ``total`` None (standard input) it shows the
+    count and rate without an end.
     """
-    from kg.build import articles_done
-
     if not enabled or not console.is_terminal:
-        yield lambda _report: None
+        yield BuildProgress()
         return
-    columns = [SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
                TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("build", total=total)
-
-        def on_article(report: BuildReport) -> None:
-            progress.update(task, completed=articles_done(report))
-
-        yield on_article
+        yield BuildProgress(progress, progress.add_task("building", total=total))
 
 
 def _counts(counts: dict[str, int]) -> str:

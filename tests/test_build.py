@@ -243,8 +243,11 @@ def test_report_counts_by_kind_ticks_per_article_and_totals_the_graph(tmp_path, 
     (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
     out = tmp_path / "out"
     seen: list[int] = []
-    report = build([corpus], output=out, batch_size=2, on_article=lambda r: seen.append(kg.build.articles_done(r)))
+    stages: list[str] = []
+    report = build([corpus], output=out, batch_size=2, on_article=lambda r: seen.append(kg.build.articles_done(r)),
+                   on_stage=stages.append)
     assert seen == [1, 2, 3, 4]  # every article, the skipped file too, before its batch is written
+    assert stages == ["writing graph.ttl, graph.trig", "counting the graph"]
     assert report.entities_by_type == {"Agency": 2, "Country": 2, "Official": 1, "Person": 1, "Product": 1, "Organization": 1}
     assert report.facts_by_predicate == {"basedIn": 1}
     assert report.graph["articles"] == 3 and report.graph["triples"] > 0

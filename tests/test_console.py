@@ -18,17 +18,17 @@ def _console(*, terminal: bool) -> tuple[Console, io.StringIO]:
 def test_progress_shows_count_and_rate_on_a_terminal_only():
     terminal, shown = _console(terminal=True)
     report = BuildReport()
-    with build_progress(terminal, total=4) as on_article:
+    with build_progress(terminal, total=4) as progress:
         for _ in range(3):
             report.articles_extracted += 1
-            on_article(report)
-    assert "3/4" in shown.getvalue() and "articles/s" in shown.getvalue()
+            progress.on_article(report)
+        progress.on_stage("writing graph.ttl")
+    assert "3/4" in shown.getvalue() and "articles/s" in shown.getvalue() and "writing graph.ttl" in shown.getvalue()
     pipe, quiet = _console(terminal=False)
-    with build_progress(pipe, total=4) as on_article:
-        on_article(report)
+    with build_progress(pipe, total=4) as progress:
+        progress.on_article(report)
+        progress.on_stage("writing graph.ttl")
     assert quiet.getvalue() == ""
-    with build_progress(terminal, total=None, enabled=False) as on_article:
-        on_article(report)
 
 
 def test_summary_of_a_build_and_of_a_rebuild():

@@ -114,22 +114,13 @@ def build(
 
     Example: kg build examples/ -o output/
     """
-    from kg.build import build as run_build
-    from kg.console import build_progress, print_build_summary
+    from kg.console import build_shown
     from kg.errors import EXIT_ERROR, EXIT_PARTIAL
-    from kg.io.count import count_articles
 
-    settings.update(quiet=settings["quiet"] or quiet, verbose=settings["verbose"] or verbose)
-    total = count_articles(inputs) if err.is_terminal and not settings["quiet"] else None
-    with build_progress(err, total=total, enabled=not settings["quiet"]) as shown:
-        report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
-                           batch_size=batch_size, write_files=files, link=link, do_not_merge=do_not_merge,
-                           force=force, on_article=shown.on_article, on_stage=shown.on_stage)
-    if settings["quiet"]:
-        for message in report.errors:
-            err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
-    else:
-        print_build_summary(report, output=output, console=out, err=err, verbose=settings["verbose"])
+    report = build_shown(inputs, console=out, err=err, quiet=settings["quiet"] or quiet,
+                         verbose=settings["verbose"] or verbose, output=output, store=store, model=model, jobs=jobs,
+                         scheduler=scheduler, batch_size=batch_size, write_files=files, link=link,
+                         do_not_merge=do_not_merge, force=force)
     if not report.articles_written and not report.articles_unchanged:
         raise typer.Exit(EXIT_ERROR)
     if report.articles_failed:
@@ -169,7 +160,7 @@ def query(
     from kg.query import run_query
 
     if (limit is not None and limit < 0) or offset < 0:
-        raise KgError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
+        raise InputError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
     size = limit if limit is not None else (DEFAULT_PAGE if format == "table" and sparql in named_queries() else 0)
     # One row past the page tells whether there is more to show.
     result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset)

@@ -7,7 +7,7 @@ data of ``kg.stats``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -108,6 +108,28 @@ def print_build_summary(report: BuildReport, *, output: str | Path, console: Con
                       highlight=False, soft_wrap=True)
     elif not report.articles_written:
         console.print(f"  nothing written: no graph in {output}", highlight=False, soft_wrap=True)
+
+
+def build_shown(inputs: Sequence[str | Path], *, console: Console, err: Console, quiet: bool = False,
+                verbose: bool = False, **options: Any) -> BuildReport:
+    """``kg.build.build`` with a progress bar on ``err`` (a terminal) and a summary on ``console``.
+
+    ``quiet`` shows neither, only what was skipped; ``verbose`` lists every skipped input.
+    ``options`` go to ``kg.build.build``.
+    """
+    from kg.build import build
+    from kg.io.count import count_articles
+
+    total = count_articles(inputs) if err.is_terminal and not quiet else None
+    with build_progress(err, total=total, enabled=not quiet) as shown:
+        report = build(inputs, on_article=shown.on_article, on_stage=shown.on_stage, **options)
+    if quiet:
+        for message in report.errors:
+            err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
+    else:
+        print_build_summary(report, output=options.get("output", "output"), console=console, err=err,
+                            verbose=verbose)
+    return report
 
 
 def _table(*columns: str) -> Table:

@@ -24,9 +24,12 @@ from kg.prefixes import shorten
 
 # An edge's weight counts the articles that name both ends, plus the articles stating each
 # fact between them: a stated relation is stronger evidence than sitting in the same text.
-# Above this many nodes betweenness is estimated from a fixed sample of sources (exact
-# betweenness is O(nodes x edges): hours on a whole-corpus graph).
-BETWEENNESS_SAMPLE = 1000
+# Exact betweenness walks the graph once from every node, O(nodes x edges): seconds on a
+# thousand articles, hours on a whole corpus. Above this many node-edge steps it is
+# estimated from a fixed sample of sources (seeded, so the same every run), at least
+# BETWEENNESS_MIN_SOURCES of them.
+BETWEENNESS_BUDGET = 20_000_000
+BETWEENNESS_MIN_SOURCES = 32
 # Resolution of the community search; a fixed seed keeps the communities the same every run.
 COMMUNITY_SEED = 0
 
@@ -182,11 +185,20 @@ def pagerank_of(graph: nx.Graph, *, damping: float = 0.85, tolerance: float = 1e
     return rank
 
 
+def betweenness_sources(graph: nx.Graph) -> int | None:
+    """How many sources betweenness is estimated from (None: all of them, exact)."""
+    nodes, edges = graph.number_of_nodes(), max(graph.number_of_edges(), 1)
+    if nodes * edges <= BETWEENNESS_BUDGET:
+        return None
+    return min(nodes, max(BETWEENNESS_MIN_SOURCES, BETWEENNESS_BUDGET // edges))
+
+
 def measure(network: nx.Graph) -> dict[str, dict[str, Any]]:
     """Degree, PageRank, betweenness, component and community of every entity node.
 
     Statement nodes are not measured. PageRank and communities follow edge weights;
-    betweenness counts hops, estimated from a fixed sample above ``BETWEENNESS_SAMPLE`` nodes.
+    betweenness counts hops, estimated from a fixed sample of sources on large graphs
+    (:func:`betweenness_sources`).
     Results are rounded so that the same graph prints the same figures on every machine.
     """
     graph = entities_only(network)
@@ -194,8 +206,7 @@ def measure(network: nx.Graph) -> dict[str, dict[str, Any]]:
     if not nodes:
         return {}
     pagerank = pagerank_of(graph)
-    sample = BETWEENNESS_SAMPLE if len(nodes) > BETWEENNESS_SAMPLE else None
-    betweenness = nx.betweenness_centrality(graph, k=sample, seed=COMMUNITY_SEED, normalized=True)
+    betweenness = nx.betweenness_centrality(graph, k=betweenness_sources(graph), seed=COMMUNITY_SEED, normalized=True)
     component_of = {}
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
     for index, members in enumerate(components):

@@ -83,3 +83,16 @@ def test_an_empty_store_has_an_empty_network(tmp_path):
     with open_store("memory") as empty:
         network = entity_network(empty)
         assert network.number_of_nodes() == 0 and measure(network) == {}
+
+
+def test_betweenness_is_exact_on_small_graphs_and_sampled_on_large_ones(monkeypatch):
+    import kg.network
+
+    small = nx.path_graph(20)
+    assert kg.network.betweenness_sources(small) is None
+    monkeypatch.setattr(kg.network, "BETWEENNESS_BUDGET", 100)
+    monkeypatch.setattr(kg.network, "BETWEENNESS_MIN_SOURCES", 4)
+    assert kg.network.betweenness_sources(small) == 5  # 100 steps // 19 edges
+    assert kg.network.betweenness_sources(nx.complete_graph(30)) == 4
+    sampled = measure(nx.relabel_nodes(small, str))
+    assert sampled == measure(nx.relabel_nodes(small, str))  # seeded: the same every run

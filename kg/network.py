@@ -22,15 +22,16 @@ import networkx as nx
 
 from kg.prefixes import shorten
 
-# An edge's weight counts the articles that name both ends, plus the articles stating each
-# fact between them: a stated relation is stronger evidence than sitting in the same text.
+# (An edge's weight counts the articles that name both ends, plus the articles stating each
+# fact between them: a stated relation is stronger evidence than sitting in the same text.)
+
 # Exact betweenness walks the graph once from every node, O(nodes x edges): seconds on a
 # thousand articles, hours on a whole corpus. Above this many node-edge steps it is
 # estimated from a fixed sample of sources (seeded, so the same every run), at least
 # BETWEENNESS_MIN_SOURCES of them.
 BETWEENNESS_BUDGET = 20_000_000
 BETWEENNESS_MIN_SOURCES = 32
-# Resolution of the community search; a fixed seed keeps the communities the same every run.
+# The seed of the community search and of betweenness sampling: the same figures every run.
 COMMUNITY_SEED = 0
 
 

@@ -27,7 +27,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from kg.build import articles_done, build
+from kg.io.count import count_articles
 from kg.model import BuildReport
+from kg.vocab.prefixes import shorten
 
 # Without --verbose a build lists this many skipped inputs and counts the rest.
 SKIPPED_SHOWN = 10
@@ -48,8 +51,6 @@ class BuildProgress:
         self._progress, self._task = progress, task
 
     def on_article(self, report: BuildReport) -> None:
-        from kg.build import articles_done
-
         if self._progress is not None:
             self._progress.update(self._task, completed=articles_done(report))
 
@@ -117,9 +118,6 @@ def build_shown(inputs: Sequence[str | Path], *, console: Console, err: Console,
     ``quiet`` shows neither, only what was skipped; ``verbose`` lists every skipped input.
     ``options`` go to ``kg.build.build``.
     """
-    from kg.build import build
-    from kg.io.count import count_articles
-
     total = count_articles(inputs) if err.is_terminal and not quiet else None
     with build_progress(err, total=total, enabled=not quiet) as shown:
         report = build(inputs, on_article=shown.on_article, on_stage=shown.on_stage, **options)
@@ -147,8 +145,6 @@ def _show(console: Console, title: str, table: Table) -> None:
 
 def print_stats(figures: dict[str, Any], *, console: Console) -> None:
     """The tables of ``kg stats`` (the same data ``--format json`` prints)."""
-    from kg.prefixes import shorten
-
     totals, network = figures["graph"], figures["network"]
     console.print(f"{totals['articles']} articles, {totals['entities']} entities, {totals['facts']} facts, "
                   f"{totals['triples']} triples", highlight=False)

@@ -33,7 +33,7 @@ def export(
 
     JSON-LD is the merged graph of all articles, which any JSON-LD reader loads as a graph;
     ``dataset`` keeps one named graph per article instead. GraphML is the entity network
-    (``kg.network``), measures included; ``statements`` adds each statement as a node.
+    (``kg.rdf.network``), measures included; ``statements`` adds each statement as a node.
 
     >>> export("graphml", "output/graph.graphml")  # doctest: +SKIP
     PosixPath('output/graph.graphml')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import QueryError
-from kg.prefixes import added_lines, short_syntax_error, with_prefixes
+from kg.vocab.prefixes import added_lines, short_syntax_error, with_prefixes
 from kg.rdf.queries import named_queries, page
 from kg.store import QueryResult, open_store
 from kg.workspace import DEFAULT_OUTPUT, existing_store_path

@@ -10,6 +10,8 @@ from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 
+from kg.vocab.prefixes import shorten
+
 FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -25,8 +27,6 @@ def table_text(term: Any) -> str:
     printed in angle brackets, which a query also takes as it is.
     """
     if isinstance(term, URIRef):
-        from kg.prefixes import shorten
-
         text = str(term)
         short = shorten(text)
         return short if short != text else f"<{text}>"

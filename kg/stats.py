@@ -1,7 +1,7 @@
 """What networkx can tell of the graph: counts, the most central entities, components, communities.
 
 ``graph_stats`` reads a store (SPARQL on entity classes, labels, mentions and the direct
-triples; see ``kg.network``) and returns plain data that ``kg stats`` prints as tables or as
+triples; see ``kg.rdf.network``) and returns plain data that ``kg stats`` prints as tables or as
 JSON. Every figure is rounded and every list sorted with a tie-break, so the same graph
 gives the same output on every run.
 """
@@ -14,8 +14,12 @@ from typing import Any
 
 import networkx as nx
 
-from kg.network import entities_only, entity_network, measure
-from kg.prefixes import shorten
+from kg.linking import SparqlReader
+from kg.rdf.facts import TYPE_ORDER
+from kg.rdf.network import entities_only, entity_network, measure
+from kg.store import open_store
+from kg.vocab.prefixes import shorten
+from kg.workspace import existing_store_path
 
 # The kinds ``kg stats`` ranks by centrality, and the entity types each takes in.
 CENTRAL_GROUPS: dict[str, tuple[str, ...]] = {
@@ -40,8 +44,6 @@ def _count(graph_store: Any, sparql: str) -> int:
 
 
 def _entity_count(graph_store: Any) -> int:
-    from kg.rdf.facts import TYPE_ORDER
-
     values = " ".join(f"<{cls}>" for cls, _ in TYPE_ORDER)
     return _count(graph_store, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {values} }} ?e a ?c }}")
 
@@ -80,7 +82,7 @@ def _pair(graph: nx.Graph, a: str, b: str, data: dict[str, Any]) -> dict[str, An
 
 
 def network_stats(network: nx.Graph, *, top: int = DEFAULT_TOP) -> dict[str, Any]:
-    """The measures of an entity network (see :func:`kg.network.entity_network`)."""
+    """The measures of an entity network (see :func:`kg.rdf.network.entity_network`)."""
     graph = entities_only(network)
     figures = measure(graph)
     components: dict[int, int] = {}
@@ -134,8 +136,5 @@ def stats(*, output: str | Path = "output", store: str | None = None, top: int =
     >>> stats(output="output")["graph"]["articles"]  # doctest: +SKIP
     8
     """
-    from kg.workspace import existing_store_path
-    from kg.store import open_store
-
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         return graph_stats(graph_store, top=top)

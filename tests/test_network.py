@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.network import annotated, entity_network, measure, network_graphml, pagerank_of
+from kg.rdf.network import annotated, entity_network, measure, network_graphml, pagerank_of
 from kg.rdf.mapping import extraction_to_quads
 from kg.store import open_store
 from rdf_sample import sample_extraction, second_extraction
@@ -86,13 +86,22 @@ def test_an_empty_store_has_an_empty_network(tmp_path):
 
 
 def test_betweenness_is_exact_on_small_graphs_and_sampled_on_large_ones(monkeypatch):
-    import kg.network
+    import kg.rdf.network
 
     small = nx.path_graph(20)
-    assert kg.network.betweenness_sources(small) is None
-    monkeypatch.setattr(kg.network, "BETWEENNESS_BUDGET", 100)
-    monkeypatch.setattr(kg.network, "BETWEENNESS_MIN_SOURCES", 4)
-    assert kg.network.betweenness_sources(small) == 5  # 100 steps // 19 edges
-    assert kg.network.betweenness_sources(nx.complete_graph(30)) == 4
+    assert kg.rdf.network.betweenness_sources(small) is None
+    monkeypatch.setattr(kg.rdf.network, "BETWEENNESS_BUDGET", 100)
+    monkeypatch.setattr(kg.rdf.network, "BETWEENNESS_MIN_SOURCES", 4)
+    assert kg.rdf.network.betweenness_sources(small) == 5  # 100 steps // 19 edges
+    assert kg.rdf.network.betweenness_sources(nx.complete_graph(30)) == 4
     sampled = measure(nx.relabel_nodes(small, str))
     assert sampled == measure(nx.relabel_nodes(small, str))  # seeded: the same every run
+
+
+def test_the_graphml_format_reads_quads_as_the_store_is_read(store):
+    from kg.rdf.formats import get_format
+
+    quads = extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction())
+    assert get_format("graphml").to_bytes(quads) == network_graphml(annotated(entity_network(store)))
+    with_statements = nx.read_graphml(__import__("io").BytesIO(get_format("graphml-statements").to_bytes(quads)))
+    assert [d["type"] for _, d in with_statements.nodes(data=True)].count("Statement") == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.prefixes import added_lines, declared, shorten, short_syntax_error, with_prefixes
+from kg.vocab.prefixes import added_lines, declared, shorten, short_syntax_error, with_prefixes
 
 
 @pytest.mark.parametrize(("iri", "short"), [

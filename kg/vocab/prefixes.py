@@ -1,14 +1,36 @@
-"""kg's prefixes in SPARQL: declared for every query, used in tables, named in short errors.
+"""kg's prefixes: the Turtle files', declared for every query, used in tables, named in errors.
 
-The prefixes are the canonical ones of the Turtle files (``person:``, ``place:``, ``kg:``,
-``skos:`` ...), so an IRI a table prints can be pasted back into a query as it is.
+One table (``PREFIXES``) for the writers (``kg.rdf.formats``) and for SPARQL, so an IRI a
+table prints (``person:ana-ruiz``, ``place:Q114``, ``skos:prefLabel``) can be pasted back
+into a query as it is.
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.rdf.serialize import PREFIXES
+from kg.vocab.namespaces import BASE, DCTERMS, GRAPH, ID, KG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+
+# The canonical prefixes, always in this order; one per family of minted IRIs.
+PREFIXES: dict[str, str] = {
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "schema": str(SCHEMA),
+    "kg": BASE + "ontology#",
+    "wd": str(WD),
+    "graph": str(GRAPH),
+    **{family: f"{ID}{family}/" for family in (
+        "article", "person", "organization", "place", "product", "disease", "event", "thing",
+        "fact", "post", "mention", "quantity", "amount", "resolution",
+    )},
+}
+assert PREFIXES["kg"] == str(KG._NS)
 
 # A local name SPARQL and Turtle read without escapes: letters, digits, _ - and inner dots.
 _SAFE_LOCAL = re.compile(r"^\w(?:[\w.-]*[\w-])?$")

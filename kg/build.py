@@ -10,6 +10,7 @@ changed and a build killed at any point resumes with nothing lost or duplicated.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
@@ -28,6 +29,7 @@ from kg.nlp.extract import extract_articles
 from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.serialize import write_graph
+from kg.stats import graph_totals
 from kg.store import Store, open_store
 from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_path
 
@@ -36,6 +38,11 @@ T = TypeVar("T")
 Progress = Callable[[BuildReport], None]
 # Articles in, their extractions out, in input order (``extract_stream`` with its options bound).
 Extractor = Callable[[Iterable[Article]], Iterable[Extraction]]
+
+
+def articles_done(report: BuildReport) -> int:
+    """Articles dealt with so far: extracted (written, or about to be), unchanged or skipped."""
+    return report.articles_extracted + report.articles_unchanged + report.articles_failed
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -98,6 +105,8 @@ def build(
     batch_size: int = 64,
     write_files: bool = True,
     progress: Progress | None = None,
+    on_article: Progress | None = None,
+    on_stage: Callable[[str], None] | None = None,
     link: bool = True,
     do_not_merge: str | Path | None = None,
     force: bool = False,
@@ -111,6 +120,11 @@ def build(
     undo; the articles whose merges that changes are read again. ``extractor`` replaces
     spaCy extraction (``extract_stream`` with ``model``, ``jobs``, ``scheduler`` and
     ``batch_size``): tests and benchmarks hand in extractions made another way.
+    ``progress`` is called after each batch is written, ``on_article`` after each article
+    is extracted, found unchanged or skipped (for a progress bar), ``on_stage`` with what the
+    build does once the articles are in (writing the graph files, counting the graph). A
+    first build that writes nothing leaves no store behind, so that no later command reads
+    an empty graph as a built one.
 
     >>> build(["examples/"], output="output")  # doctest: +SKIP
     BuildReport(articles_read=7, articles_written=7, ...)
@@ -119,33 +133,62 @@ def build(
                                    batch_size=batch_size)
     report = BuildReport()
     output = Path(output)
+    created = [p for p in (output, store_path(output)) if not p.exists()] if store in (None, "oxigraph") else []
     output.mkdir(parents=True, exist_ok=True)
+    tick = on_article or (lambda _report: None)
 
     def record_error(error: InputError) -> None:
         report.articles_failed += 1
         report.errors.append(str(error))
+        tick(report)
 
-    with open_store(store, path=store_path(output)) as graph_store:
-        linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
-        stale = linker.rereading = linker.stale_articles()
-        articles = read_articles(inputs, on_error=record_error)
-        changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale))
-        for batch in batched(extract(changed), batch_size):
-            quads_by_article = []
-            for extraction in batch:
-                quads = article_quads(linker, extraction)
-                quads_by_article.append((extraction.article.id, quads))
-                report.entities += len(extraction.entities)
-                report.facts += len(extraction.facts)
-                report.triples += len(quads)
-                report.words += len(extraction.article.text.split())
-            graph_store.replace_articles(quads_by_article)
-            report.articles_written += len(batch)
-            if progress:
-                progress(report)
-        if write_files and (report.articles_written or not graph_files_exist(output)):
-            write_graph_files(graph_store, output)
+    try:
+        with open_store(store, path=store_path(output)) as graph_store:
+            linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
+            stale = linker.rereading = linker.stale_articles()
+            articles = read_articles(inputs, on_error=record_error)
+            changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale, tick=tick))
+            for batch in batched(_ticking(extract(changed), report, tick), batch_size):
+                quads_by_article = []
+                for extraction in batch:
+                    quads = article_quads(linker, extraction)
+                    quads_by_article.append((extraction.article.id, quads))
+                    report.triples += len(quads)
+                    report.words += len(extraction.article.text.split())
+                graph_store.replace_articles(quads_by_article)
+                report.articles_written += len(batch)
+                if progress:
+                    progress(report)
+            stage = on_stage or (lambda _what: None)
+            if report.articles_written or not created:
+                if write_files and (report.articles_written or not graph_files_exist(output)):
+                    stage("writing " + ", ".join(GRAPH_FILES))
+                    write_graph_files(graph_store, output)
+                stage("counting the graph")
+                report.graph = graph_totals(graph_store)
+    finally:
+        if not report.articles_written and created:
+            # The store this build made (then the folder, if it made that too): a failed
+            # first build must not leave an empty store that reads as an empty graph.
+            for path in reversed(created):
+                shutil.rmtree(path, ignore_errors=True)
     return report
+
+
+def _ticking(extractions: Iterable[Extraction], report: BuildReport, tick: Progress) -> Iterator[Extraction]:
+    """The extractions, counted into ``report`` as each arrives (before its batch is written)."""
+    for extraction in extractions:
+        report.entities += len(extraction.entities)
+        report.facts += len(extraction.facts)
+        for entity in extraction.entities:
+            kind = entity.type.value
+            report.entities_by_type[kind] = report.entities_by_type.get(kind, 0) + 1
+        for fact in extraction.facts:
+            name = fact.predicate.value
+            report.facts_by_predicate[name] = report.facts_by_predicate.get(name, 0) + 1
+        report.articles_extracted += 1
+        tick(report)
+        yield extraction
 
 
 def _changed_articles(
@@ -155,6 +198,7 @@ def _changed_articles(
     *,
     force: bool = False,
     stale: set[str] | frozenset[str] = frozenset(),
+    tick: Progress = lambda _report: None,
 ) -> Iterator[Article]:
     seen: set[str] = set()  # ids only: a million articles cost tens of MB, not their texts
     for article in articles:
@@ -165,10 +209,12 @@ def _changed_articles(
                 f"{article.source}: article id {article.id!r} was already read; give each article "
                 f"a distinct id (this later one was skipped)."
             )
+            tick(report)
             continue
         seen.add(article.id)
         if not force and article.id not in stale and graph_store.article_hash(article.id) == article.content_hash:
             report.articles_unchanged += 1
+            tick(report)
             continue
         yield article
 

@@ -17,18 +17,26 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 from kg.nlp.loading import DEFAULT_MODEL
 
+EXIT_CODES = (
+    "Exit codes: 0 done (every article written or unchanged); 1 error, nothing written, or a check "
+    "failed; 2 usage error (bad option, query or input name); 3 partial: some articles written, some skipped."
+)
 app = typer.Typer(
     name="kg",
-    help="Turn news articles into an RDF knowledge graph, and question it.",
+    help="Turn news articles into an RDF knowledge graph, and question it.\n\nExample: kg build examples/ -o output/",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 out = Console()
 err = Console(stderr=True)
+settings = {"quiet": False, "verbose": False}
+# Piped output is for files and other programs: lines and tables are not wrapped to 80 columns.
+PIPE_WIDTH = 10_000
 
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help="Folder of the graph (store and graph files).", envvar="KG_OUTPUT")]
 StoreOpt = Annotated[
@@ -55,6 +63,34 @@ def friendly_errors(command):
     return wrapper
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        out.print(f"kg {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show kg's version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only: no progress, no summary.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say more: every skipped input, kg's log.")] = False,
+) -> None:
+    """Turn news articles into an RDF knowledge graph, and question it.
+
+    Example: kg build examples/ -o output/ && kg stats
+    """
+    settings.update(quiet=quiet, verbose=verbose)
+    for console in (out, err):
+        if not console.is_terminal:
+            console.width = PIPE_WIDTH
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+
 @app.command()
 @friendly_errors
 def build(
@@ -69,25 +105,26 @@ def build(
     link: Annotated[bool, typer.Option("--link/--no-link", help="One node per official, agency, country or product across articles.")] = True,
     do_not_merge: Annotated[Optional[Path], typer.Option("--do-not-merge", help="File of 'Name A | Name B' lines that must never join; a lone name never links.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Read every article again, even unchanged ones.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only (as kg --quiet).")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every skipped input (as kg --verbose).")] = False,
 ) -> None:
     """Read articles and add what they say to the graph; unchanged articles are skipped.
 
+    Shows progress on a terminal, then a summary; exits 3 when some articles were skipped.
+
     Example: kg build examples/ -o output/
     """
-    from kg.build import build as run_build
+    from kg.console import build_shown
+    from kg.errors import EXIT_ERROR, EXIT_PARTIAL
 
-    report = run_build(inputs, output=output, store=store, model=model, jobs=jobs, scheduler=scheduler,
-                       batch_size=batch_size, write_files=files, link=link, do_not_merge=do_not_merge, force=force)
-    for message in report.errors:
-        err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
-    out.print(
-        f"{report.articles_read} articles read: {report.articles_written} written, "
-        f"{report.articles_unchanged} unchanged, {report.articles_failed} failed; "
-        f"{report.entities} entities, {report.facts} facts, {report.triples} triples -> {output}",
-        highlight=False,
-    )
-    if report.articles_failed and not report.articles_written and not report.articles_unchanged:
-        raise typer.Exit(1)
+    report = build_shown(inputs, console=out, err=err, quiet=settings["quiet"] or quiet,
+                         verbose=settings["verbose"] or verbose, output=output, store=store, model=model, jobs=jobs,
+                         scheduler=scheduler, batch_size=batch_size, write_files=files, link=link,
+                         do_not_merge=do_not_merge, force=force)
+    if not report.articles_written and not report.articles_unchanged:
+        raise typer.Exit(EXIT_ERROR)
+    if report.articles_failed:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()
@@ -96,16 +133,16 @@ def query(
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file, or the name of a shipped query.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries shipped with kg.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Rows to show (default: 100 for a named query, all for other queries; 0: all).")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Rows to show (default: all; a named query's table shows 100; 0: all).")] = None,
     offset: Annotated[int, typer.Option("--offset", help="Rows to skip first, in the query's order (the next page: --offset 100).")] = 0,
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
 ) -> None:
-    """Ask a SPARQL question of the graph.
+    """Ask a SPARQL question of the graph; kg's prefixes (kg:, skos:, person:, ...) come declared.
 
-    A named query shows its first 100 rows unless given --limit (0 for all) or --offset.
+    csv, tsv and json give every row unless --limit; a named query's table shows 100 (--limit 0: all).
 
-    Example: kg query officials-and-posts --format csv --limit 20 --offset 40
+    Example: kg query 'SELECT ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name }' --format csv
     """
     from kg.rdf.queries import DEFAULT_PAGE, named_queries
     from kg.results import FORMATS, render, render_boolean, table_text
@@ -119,20 +156,17 @@ def query(
     if not sparql:
         raise KgError("give a SPARQL query, a .rq file or a query name (see `kg query --list`).")
     if format not in FORMATS:
-        raise KgError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
+        raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}.")
     from kg.query import run_query
 
     if (limit is not None and limit < 0) or offset < 0:
-        raise KgError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
-    size = limit if limit is not None else (DEFAULT_PAGE if sparql in named_queries() else 0)
+        raise InputError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
+    size = limit if limit is not None else (DEFAULT_PAGE if format == "table" and sparql in named_queries() else 0)
     # One row past the page tells whether there is more to show.
     result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset)
     more = bool(size) and result.kind != "ask" and len(result) > size
     if more:
         result = replace(result, rows=result.rows[:size], triples=result.triples[:size])
-    if more and format != "table":
-        err.print(f"rows {offset + 1}-{offset + size} shown; more with --offset {offset + size}, "
-                  "all with --limit 0", style="dim")
     if result.kind == "ask":
         sys.stdout.write(render_boolean(bool(result.boolean), format=format))
         return
@@ -159,6 +193,8 @@ def export(
     to: Annotated[Optional[Path], typer.Option("--to", "-t", help="File to write (default: standard output).")] = None,
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
+    dataset: Annotated[bool, typer.Option("--dataset", help="JSON-LD: one named graph per article, not the merged graph.")] = False,
+    statements: Annotated[bool, typer.Option("--statements", help="GraphML: each statement a node joined to its speaker.")] = False,
 ) -> None:
     """Export the whole graph for graph tools (Protégé, GraphDB, Gephi, Cytoscape, networkx).
 
@@ -166,9 +202,36 @@ def export(
     """
     from kg.export import export as run_export
 
-    written = run_export(format, to, output=output, store=store)
+    written = run_export(format, to, output=output, store=store, dataset=dataset, statements=statements)
     if written is not None:
         err.print(f"wrote {written}", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def stats(
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    top: Annotated[int, typer.Option("--top", min=1, help="Entries in each ranking.")] = 10,
+    output: OutputOpt = Path("output"),
+    store: StoreOpt = None,
+) -> None:
+    """Figures of the graph as a network: counts, most central entities, communities.
+
+    Counts by kind; central officials, agencies, countries; components; who appears with whom.
+
+    Example: kg stats --format json --top 5
+    """
+    from kg.stats import stats as graph_stats
+
+    if format not in ("table", "json"):
+        raise InputError(f"unknown format {format!r}; choose table or json.")
+    figures = graph_stats(output=output, store=store, top=top)
+    if format == "json":
+        sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+        return
+    from kg.console import print_stats
+
+    print_stats(figures, console=out)
 
 
 @app.command()

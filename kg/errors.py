@@ -43,3 +43,10 @@ class GoldError(KgError):
     """A gold file for ``kg eval`` is malformed."""
 
     exit_code = 2
+
+
+# Exit codes of the ``kg`` command, for scripts (README, "Exit codes"; ``kg --help``).
+EXIT_OK = 0  # done: every article written or unchanged
+EXIT_ERROR = 1  # an error: nothing (more) was written, or a check failed
+EXIT_USAGE = 2  # a bad option, argument, query or input name (Click's own code for usage)
+EXIT_PARTIAL = 3  # a build wrote some articles and skipped others

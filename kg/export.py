@@ -26,13 +26,24 @@ def export(
     *,
     output: str | Path = DEFAULT_OUTPUT,
     store: str | None = None,
+    dataset: bool = False,
+    statements: bool = False,
 ) -> Path | None:
     """Write the whole graph as ``format`` to ``destination`` (stdout when None).
+
+    JSON-LD is the merged graph of all articles, which any JSON-LD reader loads as a graph;
+    ``dataset`` keeps one named graph per article instead. GraphML is the entity network
+    (``kg.rdf.network``), measures included; ``statements`` adds each statement as a node.
 
     >>> export("graphml", "output/graph.graphml")  # doctest: +SKIP
     PosixPath('output/graph.graphml')
     """
     format = get_format(format or guess_format(destination)).name
+    # The options name the registry's variants of a format (see kg.rdf.formats).
+    if dataset and format == "jsonld":
+        format = "jsonld-dataset"
+    if statements and format == "graphml":
+        format = "graphml-statements"
     target = Path(destination) if destination is not None and str(destination) != "-" else None
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         if target is not None:

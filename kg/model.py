@@ -188,8 +188,15 @@ class BuildReport:
     articles_written: int = 0
     articles_unchanged: int = 0
     articles_failed: int = 0
+    articles_extracted: int = 0  # so far, written or about to be (for progress)
     entities: int = 0
     facts: int = 0
     triples: int = 0
     words: int = 0
     errors: list[str] = field(default_factory=list)
+    # What the written articles held, by kind (entity type, fact predicate).
+    entities_by_type: dict[str, int] = field(default_factory=dict)
+    facts_by_predicate: dict[str, int] = field(default_factory=dict)
+    # The whole graph after the build (articles, entities, facts, triples): what a rebuild
+    # that wrote nothing still holds.
+    graph: dict[str, int] = field(default_factory=dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import QueryError
+from kg.vocab.prefixes import added_lines, short_syntax_error, with_prefixes
 from kg.rdf.queries import named_queries, page
 from kg.store import QueryResult, open_store
 from kg.workspace import DEFAULT_OUTPUT, existing_store_path
@@ -39,12 +40,23 @@ def run_query(
     """Run a query on the store and return its result (variables + rows, or a boolean).
 
     ``limit`` and ``offset`` give one page of the rows (see ``kg.rdf.queries.page``); by
-    default every row comes back.
+    default every row comes back. kg's prefixes (``kg:``, ``skos:``, ``person:``, ...) are
+    declared unless the query declares them itself; a syntax error names the query's own
+    line and column.
 
     >>> result = run_query("officials-and-posts", limit=20)  # doctest: +SKIP
     >>> result.vars[:2]  # doctest: +SKIP
     ['person', 'name']
     """
-    sparql = page(resolve_query(text_or_name), limit=limit, offset=offset)
+    text = resolve_query(text_or_name)
+    # kg's prefixes come declared: a query may say person:ana-ruiz or skos:prefLabel as is.
+    paged = page(text, limit=limit, offset=offset)
+    sparql = with_prefixes(paged)
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
-        return graph_store.query(sparql)
+        try:
+            return graph_store.query(sparql)
+        except QueryError as error:
+            short = short_syntax_error(str(error), paged, line_offset=added_lines(paged, sparql))
+            if short is None:
+                raise
+            raise QueryError(short) from error

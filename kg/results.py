@@ -10,18 +10,9 @@ from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 
+from kg.vocab.prefixes import shorten
+
 FORMATS = ("table", "csv", "tsv", "json")
-
-
-# Short forms for the terminal table only; CSV, TSV and JSON keep full IRIs for tools.
-_TABLE_PREFIXES = (
-    ("https://w3id.org/kg-news/id/", "kgid:"),
-    ("https://w3id.org/kg-news/ontology#", "kg:"),
-    ("https://w3id.org/kg-news/graph/", "graph:"),
-    ("http://www.wikidata.org/entity/", "wd:"),
-    ("https://schema.org/", "schema:"),
-    ("http://www.w3.org/ns/org#", "org:"),
-)
 
 
 def term_text(term: Any) -> str:
@@ -30,13 +21,16 @@ def term_text(term: Any) -> str:
 
 
 def table_text(term: Any) -> str:
-    """Like ``term_text``, with well-known IRI prefixes shortened so tables stay narrow."""
-    text = term_text(term)
+    """Like ``term_text``, an IRI as a prefixed name a query takes back (``person:ana-ruiz``).
+
+    Tables only; CSV, TSV and JSON keep full IRIs for tools. An IRI no kg prefix covers is
+    printed in angle brackets, which a query also takes as it is.
+    """
     if isinstance(term, URIRef):
-        for namespace, prefix in _TABLE_PREFIXES:
-            if text.startswith(namespace):
-                return prefix + text[len(namespace):]
-    return text
+        text = str(term)
+        short = shorten(text)
+        return short if short != text else f"<{text}>"
+    return term_text(term)
 
 
 def _nt(term: Any) -> str:

@@ -2,8 +2,8 @@
 
 Each :class:`Format` says what it reads and how it writes that to a binary file:
 
-- ``triples``: the sorted statements of all graphs merged (ttl, nt);
-- ``graphs``: the sorted statements graph by graph (trig, nq, jsonld);
+- ``triples``: the sorted statements of all graphs merged (ttl, nt, jsonld);
+- ``graphs``: the sorted statements graph by graph (trig, nq, jsonld-dataset);
 - ``quads``: the quads as rdflib terms, in any order (graphml, facts: they read the graph back).
 
 Turtle, TriG, N-Triples and N-Quads are written by Oxigraph's serializer from the sorted
@@ -26,32 +26,12 @@ from rdflib import Dataset
 
 from kg.errors import InputError
 from kg.rdf.facts import facts_document
-from kg.rdf.graphml import graphml_bytes
+from kg.rdf.network import write_graphml
 from kg.rdf.statements import from_oxigraph
-from kg.vocab.namespaces import BASE, DCTERMS, GRAPH, ID, KG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.vocab.prefixes import PREFIXES
 
 Reads = Literal["triples", "graphs", "quads"]
 
-# The canonical prefixes, always in this order; one per family of minted IRIs.
-PREFIXES: dict[str, str] = {
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "org": str(ORG),
-    "schema": str(SCHEMA),
-    "kg": BASE + "ontology#",
-    "wd": str(WD),
-    "graph": str(GRAPH),
-    **{family: f"{ID}{family}/" for family in (
-        "article", "person", "organization", "place", "product", "disease", "event", "thing",
-        "fact", "post", "mention", "quantity", "amount", "resolution",
-    )},
-}
-assert PREFIXES["kg"] == str(KG._NS)
 
 
 @dataclass(frozen=True)
@@ -155,8 +135,8 @@ def _canonical_json(value: Any) -> Any:
     return value
 
 
-def _write_graphml(quads: list[Any], out: IO[bytes]) -> None:
-    out.write(graphml_bytes(quads))
+def _write_graphml_statements(quads: list[Any], out: IO[bytes]) -> None:
+    write_graphml(quads, out, statements=True)
 
 
 def _write_facts(quads: list[Any], out: IO[bytes]) -> None:
@@ -168,8 +148,12 @@ for _format in (
     Format("trig", (".trig",), "graphs", _oxigraph_writer(ox.RdfFormat.TRIG, prefixes=True), "TriG"),
     Format("nt", (".nt",), "triples", _oxigraph_writer(ox.RdfFormat.N_TRIPLES, prefixes=False), "N-Triples"),
     Format("nq", (".nq",), "graphs", _oxigraph_writer(ox.RdfFormat.N_QUADS, prefixes=False), "N-Quads"),
-    Format("jsonld", (".jsonld", ".json-ld"), "graphs", _write_jsonld, "JSON-LD"),
-    Format("graphml", (".graphml",), "quads", _write_graphml, "GraphML for Gephi, Cytoscape, networkx"),
+    # JSON-LD readers load a plain graph (rdflib's Graph().parse() reads 0 triples of a
+    # dataset): the merged graph by default, the dataset of article graphs on request.
+    Format("jsonld", (".jsonld", ".json-ld"), "triples", _write_jsonld, "JSON-LD, the merged graph"),
+    Format("jsonld-dataset", (), "graphs", _write_jsonld, "JSON-LD, one named graph per article"),
+    Format("graphml", (".graphml",), "quads", write_graphml, "GraphML of the entity network, for Gephi, Cytoscape"),
+    Format("graphml-statements", (), "quads", _write_graphml_statements, "GraphML, statements as nodes too"),
     Format("facts", (".json",), "quads", _write_facts, "the facts document kg eval scores"),
 ):
     register_format(_format)

@@ -21,7 +21,13 @@ DEFAULT_PAGE = 100
 
 _COMMENT = re.compile(r"#[^\n]*")
 _FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
-_TAIL_MODIFIER = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+# The query's own LIMIT and OFFSET, in either order, at its end (comments may follow).
+_TAIL = re.compile(
+    r"\b(LIMIT|OFFSET)\s+(\d+)(?:\s+(LIMIT|OFFSET)\s+(\d+))?\s*(?:#[^\n]*\s*)*\Z", re.IGNORECASE
+)
+# What comes before the query form (PREFIX and BASE declarations, IRIs) can hold words such
+# as "ask" (PREFIX ask: <...>); it is blanked out before the form is looked for.
+_PROLOGUE_PARTS = re.compile(r"<[^<>\s]*>|\b(?:PREFIX\s+[\w.-]*:|BASE\b)", re.IGNORECASE)
 # A line holding only this comment closes the sub-SELECT that picks a page's rows by their
 # sort keys alone; paging puts a LIMIT there too (see ``page``).
 PAGE_MARK = "# page"
@@ -70,14 +76,27 @@ def page(sparql: str, *, limit: int | None = None, offset: int = 0) -> str:
         return sparql
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
-    text = _COMMENT.sub("", sparql).rstrip()
-    form = _FORM.search(text)
+    form = _FORM.search(_PROLOGUE_PARTS.sub(" ", _COMMENT.sub("", _strip_iris_comments(sparql))))
     if form is None or form.group(1).upper() == "ASK":
-        raise QueryError("only SELECT, CONSTRUCT and DESCRIBE results can be paged (--limit, --offset).")
-    if _TAIL_MODIFIER.search(text):
-        raise QueryError("the query has its own LIMIT or OFFSET; drop it or drop --limit/--offset.")
-    if limit is not None:
+        return sparql  # one answer, no rows: nothing to page
+    tail = _TAIL.search(sparql)
+    if tail is not None:
+        # Its own window, cut to the page asked for: rows offset .. offset + limit of it.
+        own = {tail.group(1).upper(): int(tail.group(2))}
+        if tail.group(3):
+            own[tail.group(3).upper()] = int(tail.group(4))
+        own_limit, own_offset = own.get("LIMIT"), own.get("OFFSET", 0)
+        if own_limit is not None:
+            limit = max(own_limit - offset, 0) if limit is None else max(min(own_limit - offset, limit), 0)
+        offset += own_offset
+        sparql = sparql[: tail.start()]
+    elif limit is not None:
         # The keys of rows offset .. offset + limit - 1 are among the first offset + limit.
         sparql = _PAGE_MARK.sub(f"LIMIT {offset + limit}", sparql)
     modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
     return f"{sparql.rstrip()}\n{modifiers.strip()}\n"
+
+
+def _strip_iris_comments(sparql: str) -> str:
+    # IRIs may hold '#', which is not a comment there.
+    return re.sub(r"<[^<>\s]*>", "<>", sparql)

@@ -18,6 +18,7 @@ from rdflib import Dataset
 import kg.build
 from conftest_store import oxigraph_server  # noqa: F401  (fixture)
 from kg.build import build, build_dataset, remove
+from kg.errors import KgError
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
 from kg.vocab.iri import graph_iri
 from kg.vocab.namespaces import ID, KG, SKOS
@@ -236,3 +237,42 @@ def test_build_streams_in_bounded_batches(tmp_path, monkeypatch):
     assert report.articles_written == 60 and len(read_when_written) == 12
     # Each batch is written before more than one further article is read.
     assert all(read <= 5 * (n + 1) + 1 for n, read in enumerate(read_when_written))
+
+
+def test_report_counts_by_kind_ticks_per_article_and_totals_the_graph(tmp_path):
+    corpus = write_corpus(tmp_path / "in", CORPUS)
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    out = tmp_path / "out"
+    seen: list[int] = []
+    stages: list[str] = []
+    report = build([corpus], extractor=fake_extract, output=out, batch_size=2, on_article=lambda r: seen.append(kg.build.articles_done(r)),
+                   on_stage=stages.append)
+    assert seen == [1, 2, 3, 4]  # every article, the skipped file too, before its batch is written
+    assert stages == ["writing graph.ttl, graph.trig", "counting the graph"]
+    assert report.entities_by_type == {"Agency": 2, "Country": 2, "Official": 1, "Person": 1, "Product": 1, "Organization": 1}
+    assert report.facts_by_predicate == {"basedIn": 1}
+    assert report.graph["articles"] == 3 and report.graph["triples"] > 0
+    again = build([corpus], extractor=fake_extract, output=out, on_article=lambda r: seen.append(kg.build.articles_done(r)))
+    assert again.articles_written == 0 and again.graph == report.graph  # totals on a rebuild too
+
+
+def test_a_first_build_that_writes_nothing_leaves_no_store(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    report = build([bad], extractor=fake_extract, output=tmp_path / "new")
+    assert report.articles_failed == 1 and not (tmp_path / "new").exists()
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    build([bad], extractor=fake_extract, output=existing)
+    assert existing.is_dir() and not (existing / "store").exists() and not (existing / "graph.ttl").exists()
+
+
+def test_a_first_build_that_fails_leaves_no_store(tmp_path):
+    def failing(articles):
+        raise KgError("the model cannot be loaded")
+        yield  # pragma: no cover
+
+    corpus = write_corpus(tmp_path / "in", CORPUS)
+    with pytest.raises(KgError):
+        build([corpus], extractor=failing, output=tmp_path / "out")
+    assert not (tmp_path / "out").exists()

@@ -16,7 +16,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kg.linking",),
     ("kg.rdf",),
     ("kg.store",),
-    ("kg.build", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.eval"),
+    ("kg.build", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.eval", "kg.stats", "kg.console"),
     ("kg.cli", "kg.__main__"),
 )
 

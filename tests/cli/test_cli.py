@@ -35,7 +35,7 @@ def built(tmp_path_factory, nlp):
     (articles / "masks.txt").write_text(ARTICLE, encoding="utf-8")
     (articles / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
     result = kg("build", str(articles), "--output", str(root / "out"))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # partial: one article in, one file skipped
     return root, result
 
 
@@ -224,7 +224,7 @@ def test_table_shortens_known_iris_but_csv_keeps_them(built):
     out = str(root / "out")
     sparql = "SELECT ?c WHERE { ?c a <https://schema.org/Country> } LIMIT 1"
     table = kg("query", sparql, "--output", out)
-    assert "kgid:place/" in table.output
+    assert "place:Q148" in table.output and "kgid:" not in table.output
     csv_out = kg("query", sparql, "--format", "csv", "--output", out)
     assert "https://w3id.org/kg-news/id/place/" in csv_out.output
 
@@ -235,3 +235,141 @@ def test_reading_commands_need_a_built_graph(tmp_path, command):
     assert result.exit_code == 1
     assert "no graph at" in result.output and "kg build" in result.output
     assert not (tmp_path / "never-built").exists(), "nothing is created by a reading command"
+
+
+def test_build_summary_counts_by_kind_and_totals_on_a_rebuild(built):
+    root, result = built
+    assert "1 articles read: 1 written, 0 unchanged, 1 skipped" in result.output
+    assert "Official 1" in result.output and "exports 1" in result.output
+    again = kg("build", str(root / "articles" / "masks.txt"), "--output", str(root / "out"))
+    assert again.exit_code == 0, again.output
+    assert "0 written, 1 unchanged" in again.output
+    graph_line = next(line for line in again.output.splitlines() if "the graph:" in line)
+    assert "1 articles" in graph_line and "0 entities" not in graph_line and "(unchanged)" in graph_line
+
+
+def test_quiet_build_prints_only_what_was_skipped(built):
+    root, _ = built
+    result = kg("--quiet", "build", str(root / "articles"), "--output", str(root / "out"))
+    assert result.exit_code == 3
+    assert "articles read" not in result.output and "broken.txt" in result.output
+
+
+def test_a_build_with_nothing_in_exits_1_and_leaves_no_store(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    result = kg("build", str(tmp_path / "bad.txt"), "--output", str(tmp_path / "o"))
+    assert result.exit_code == 1, result.output
+    assert "nothing written" in result.output
+    assert not (tmp_path / "o").exists()
+    query = kg("query", "entities", "--output", str(tmp_path / "o"))
+    assert query.exit_code == 1 and "no graph at" in query.output
+
+
+def test_version():
+    from kg import __version__
+
+    result = kg("--version")
+    assert result.exit_code == 0 and result.output.strip() == f"kg {__version__}"
+
+
+def test_help_shows_exit_codes_and_every_command_has_an_example():
+    import typer.main
+
+    top = kg("--help")
+    assert top.exit_code == 0 and "Exit codes" in top.output and "3 partial" in " ".join(top.output.split())
+    commands = typer.main.get_command(app).commands
+    assert {"build", "query", "export", "stats", "validate", "eval", "remove"} <= set(commands)
+    for name in commands:
+        result = kg(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Example: kg " in result.output, f"`kg {name} --help` shows no example"
+
+
+def test_usage_error_exits_2(built):
+    assert kg("build").exit_code == 2
+    assert kg("stats", "--top", "0").exit_code == 2
+
+
+def test_stats_table_and_json(built):
+    root, _ = built
+    out = str(root / "out")
+    table = kg("stats", "--output", out)
+    assert table.exit_code == 0, table.output
+    assert "Most central officials" in table.output and "Jiang Fan" in table.output
+    assert "Entities by type" in table.output and "kg:holdsPostIn" in table.output
+    figures = json.loads(kg("stats", "--format", "json", "--output", out).output)
+    assert figures["graph"]["articles"] == 1
+    assert figures["entities_by_type"]["Official"] == 1
+    assert figures["facts_by_predicate"]["kg:exports"] == 1
+    assert figures["network"]["isolated"] == 0 and figures["network"]["components"] == 1
+    assert [row["label"] for row in figures["central"]["officials"]] == ["Jiang Fan"]
+    assert kg("stats", "--format", "xml", "--output", out).exit_code == 2
+
+
+def test_query_with_kg_prefixes_undeclared_and_pasted_back(built):
+    root, _ = built
+    out = str(root / "out")
+    sparql = "SELECT ?p ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name }"
+    table = kg("query", sparql, "--output", out)
+    assert table.exit_code == 0, table.output
+    iri = next(word for word in table.output.split() if word.startswith("person:"))
+    back = kg("query", f"SELECT ?name WHERE {{ {iri} skos:prefLabel ?name }}", "--format", "csv", "--output", out)
+    assert back.output.splitlines() == ["name", "Jiang Fan"]
+
+
+def test_query_errors_are_short_with_line_and_column(built):
+    root, _ = built
+    out = str(root / "out")
+    undeclared = kg("query", "SELECT ?s WHERE {\n  ?s foo:bar ?o }", "--output", out)
+    assert undeclared.exit_code == 2
+    assert "line 2" in undeclared.output and "foo:" in undeclared.output and "not declared" in undeclared.output
+    assert "u{" not in undeclared.output and len(undeclared.output) < 600
+    broken = kg("query", "SELECT ?s WHERE {\n ?s ?p ?o .\n FILTER( }", "--output", out)
+    assert broken.exit_code == 2 and "line 3" in broken.output and len(broken.output) < 600
+
+
+def test_limit_on_a_query_with_its_own_limit_and_machine_formats_give_every_row(built):
+    root, _ = built
+    out = str(root / "out")
+    every = kg("query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", "--format", "csv", "--output", out)
+    rows = every.output.splitlines()[1:]
+    assert len(rows) > 100  # csv: no silent page of 100
+    own = kg("query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 6", "--format", "csv",
+             "--limit", "2", "--offset", "1", "--output", out)
+    assert own.exit_code == 0, own.output
+    assert own.output.splitlines()[1:] == rows[1:3]
+    named = kg("query", "statements", "--format", "csv", "--limit", "1", "--output", out)
+    assert len(named.output.splitlines()) == 2
+    ask = kg("query", "PREFIX ask: <http://example.org/>\nASK { ?s ?p ?o }", "--limit", "5", "--output", out)
+    assert ask.exit_code == 0 and ask.output.strip() == "true"
+
+
+def test_jsonld_is_a_plain_graph_unless_dataset(built, tmp_path):
+    root, _ = built
+    out = str(root / "out")
+    plain, named = tmp_path / "g.jsonld", tmp_path / "d.jsonld"
+    assert kg("export", "--to", str(plain), "--output", out).exit_code == 0
+    assert kg("export", "--to", str(named), "--dataset", "--output", out).exit_code == 0
+    ttl = Graph().parse(root / "out" / "graph.ttl", format="turtle")
+    assert isomorphic(Graph().parse(plain, format="json-ld"), ttl)
+    dataset = Dataset()
+    dataset.parse(named, format="json-ld")
+    assert len(list(dataset.graphs())) > 1
+
+
+def test_graphml_is_the_entity_network(built, tmp_path):
+    import networkx as nx
+
+    root, _ = built
+    out = str(root / "out")
+    target = tmp_path / "g.graphml"
+    assert kg("export", "--to", str(target), "--output", out).exit_code == 0
+    graph = nx.read_graphml(target)
+    kinds = {data["type"] for _, data in graph.nodes(data=True)}
+    assert "Statement" not in kinds and "Official" in kinds
+    assert nx.number_connected_components(graph) == 1
+    assert all("pagerank" in data for _, data in graph.nodes(data=True))
+    with_statements = tmp_path / "s.graphml"
+    assert kg("export", "--to", str(with_statements), "--statements", "--output", out).exit_code == 0
+    kinds = [data["type"] for _, data in nx.read_graphml(with_statements).nodes(data=True)]
+    assert kinds.count("Statement") == 2

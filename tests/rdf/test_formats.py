@@ -12,11 +12,12 @@ from rdf_sample import sample_extraction
 
 
 def test_every_export_format_is_registered_with_what_it_reads():
-    assert list(FORMATS) == ["ttl", "trig", "nt", "nq", "jsonld", "graphml", "facts"]
-    assert RDF_FORMATS == ("ttl", "trig", "nt", "nq", "jsonld")
+    assert list(FORMATS) == ["ttl", "trig", "nt", "nq", "jsonld", "jsonld-dataset", "graphml", "graphml-statements",
+                             "facts"]
+    assert RDF_FORMATS == ("ttl", "trig", "nt", "nq", "jsonld", "jsonld-dataset")
     assert {name: f.reads for name, f in FORMATS.items()} == {
-        "ttl": "triples", "nt": "triples", "trig": "graphs", "nq": "graphs", "jsonld": "graphs",
-        "graphml": "quads", "facts": "quads",
+        "ttl": "triples", "nt": "triples", "trig": "graphs", "nq": "graphs", "jsonld": "triples",
+        "jsonld-dataset": "graphs", "graphml": "quads", "graphml-statements": "quads", "facts": "quads",
     }
 
 

@@ -13,7 +13,8 @@ from kg.rdf.serialize import serialize, serialize_many, write, write_many
 from kg.rdf.statements import to_oxigraph
 from rdf_sample import sample_extraction, second_extraction
 
-RDFLIB_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+RDFLIB_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld",
+                  "jsonld-dataset": "json-ld"}
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +43,13 @@ def test_byte_identical_twice_and_whatever_the_input_order(quads, fmt):
     assert serialize(_dataset(quads), format=fmt) == first
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "nt"])
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
 def test_triple_formats_round_trip_isomorphic(quads, fmt):
     back = Graph().parse(data=serialize(quads, format=fmt), format=RDFLIB_FORMATS[fmt])
     assert isomorphic(back, _union(quads))
 
 
-@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
+@pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld-dataset"])
 def test_quad_formats_round_trip_graph_by_graph(quads, fmt):
     back = Dataset().parse(data=serialize(quads, format=fmt), format=RDFLIB_FORMATS[fmt])
     original = _dataset(quads)

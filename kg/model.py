@@ -194,7 +194,19 @@ class Skipped:
     kind: str = "input"
 
     def __str__(self) -> str:
-        return f"{self.input}: {self.reason}" + (f"; {self.hint}" if self.hint else "")
+        text = f"{self.input}: {self.reason}" if self.input else self.reason
+        return text + (f"; {self.hint}" if self.hint else "")
+
+    @classmethod
+    def failed(cls, article: Article, stage: str, error: BaseException) -> Skipped:
+        """An article whose ``stage`` ("extraction", "mapping", "write") raised ``error``."""
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        return cls(
+            input=article.source or article.id,
+            reason=f"{stage} failed ({type(error).__name__}{': ' + detail if detail else ''})",
+            hint=f"the other articles went on; please report this with article {article.id!r} attached",
+            kind=stage,
+        )
 
 
 @dataclass

@@ -26,6 +26,7 @@ from kg.vocab.iri import (
     mention_iri,
     minted_iri,
     post_iri,
+    source_iri,
 )
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
 from kg.vocab.predicates import AMOUNT, ORGS, POST, PREDICATES, QUALIFIERS, PredicateSpec, Qualifier, ValueNode, decimal_text
@@ -89,7 +90,7 @@ def article_quads(article: Article) -> list[Quad]:
         quads.append((a, DCTERMS.date, date_literal(article.published), g))
     if article.url:
         url = article.url.strip()
-        source: Node = URIRef(url) if re.match(r"^https?://\S+$", url) else Literal(url)
+        source: Node = source_iri(url) or Literal(url)
         quads.append((a, DCTERMS.source, source, g))
     return quads
 

@@ -1,4 +1,8 @@
-"""Render SPARQL SELECT/ASK results as a terminal table, CSV, TSV or SPARQL-JSON."""
+"""Render SPARQL SELECT/ASK results as a terminal table, CSV, TSV or SPARQL-JSON.
+
+Values come from article text and may hold control characters: the table and CSV show them
+as visible escapes, TSV writes terms as N-Triples (which escapes them), JSON as JSON does.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
+
+from kg.clean import terminal_text
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -24,14 +30,17 @@ _TABLE_PREFIXES = (
 )
 
 
-def term_text(term: Any) -> str:
-    """Plain text of a term, as a person reads it (CSV/table)."""
-    return "" if term is None else str(term)
+def term_text(term: Any, *, keep_lines: bool = True) -> str:
+    """Plain text of a term, as a person reads it (CSV/table), control characters escaped."""
+    return "" if term is None else terminal_text(str(term), keep_lines=keep_lines)
 
 
 def table_text(term: Any) -> str:
-    """Like ``term_text``, with well-known IRI prefixes shortened so tables stay narrow."""
-    text = term_text(term)
+    """Like ``term_text`` on one line, with well-known IRI prefixes shortened so tables stay narrow.
+
+    The caller shows it as plain text (``rich.text.Text``), not as Rich markup.
+    """
+    text = term_text(term, keep_lines=False)
     if isinstance(term, URIRef):
         for namespace, prefix in _TABLE_PREFIXES:
             if text.startswith(namespace):
@@ -40,10 +49,15 @@ def table_text(term: Any) -> str:
 
 
 def _nt(term: Any) -> str:
-    # TSV follows the SPARQL 1.1 TSV results format: terms in N-Triples syntax.
+    # TSV follows the SPARQL 1.1 TSV results format: terms in N-Triples syntax, whose
+    # escapes keep a line break or a tab from splitting the row.
     if term is None:
         return ""
-    return term.n3() if hasattr(term, "n3") else str(term)
+    if isinstance(term, (URIRef, Literal, BNode)):
+        from kg.store.terms import nt
+
+        return nt(term)
+    return str(term)
 
 
 def _json_term(term: Any) -> dict[str, str]:

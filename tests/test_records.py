@@ -66,3 +66,9 @@ def test_input_error_keeps_its_parts_across_processes():
     error = pickle.loads(pickle.dumps(InputError(input="a.txt", reason="empty", hint="give text", kind="empty")))
     assert (error.input, error.reason, error.hint, error.kind, str(error)) == (
         "a.txt", "empty", "give text", "empty", "a.txt: empty; give text")
+
+
+def test_noncharacters_become_the_replacement_character_one_for_one():
+    article = article_from_record({"text": "Exports\ufffe rose\uffff.", "title": "T\ufffe"}, default_id="d", where="w")
+    assert article.text == "Exports\ufffd rose\ufffd." and article.title == "T\ufffd"
+    assert article_from_text("a\ufffeb", article_id="a", where="a.txt").text == "a\ufffdb"

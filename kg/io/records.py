@@ -36,6 +36,10 @@ _URL_KEYS = ("url", "link")
 # Lone UTF-16 surrogates ("\ud800" in JSON) decode into a str that cannot be written as
 # UTF-8: every file and store write of the article would fail later.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# U+FFFE and U+FFFF are Unicode noncharacters: no text means them (a U+FFFE is most often a
+# byte-order mark read the wrong way round), and RDF parsers such as Raptor refuse them.
+# Each becomes U+FFFD, the replacement character: one for one, so offsets stay exact.
+_NONCHARACTERS = str.maketrans({"\ufffe": "\ufffd", "\uffff": "\ufffd"})
 
 
 def clean_id(raw: str) -> str:
@@ -115,7 +119,7 @@ def _string_field(record: dict[str, Any], keys: tuple[str, ...], *, where: str) 
             raise _field_error(where, key, f"is {_type_name(value)}, not a string",
                                f"give '{key}' as text or leave it out")
         _check_text(value, where=where, name=key)
-        return value.strip() or None
+        return value.strip().translate(_NONCHARACTERS) or None
     return None
 
 
@@ -151,7 +155,7 @@ def article_from_record(record: Any, *, default_id: str, where: str) -> Article:
     _check_text(text, where=where, name="text")
     return Article(
         id=_record_id(record.get("id"), default_id=default_id, where=where),
-        text=text,
+        text=text.translate(_NONCHARACTERS),
         title=_string_field(record, _TITLE_KEYS, where=where),
         published=normalize_published(_first(record, _DATE_KEYS), where=where),
         url=_string_field(record, _URL_KEYS, where=where),
@@ -164,4 +168,4 @@ def article_from_text(text: str, *, article_id: str, where: str, **fields: Any) 
         raise InputError(input=where, kind="empty", reason="the article is empty",
                          hint="give a file with the article's text")
     _check_text(text, where=where, name="text")
-    return Article(id=article_id, text=text, source=where, **fields)
+    return Article(id=article_id, text=text.translate(_NONCHARACTERS), source=where, **fields)

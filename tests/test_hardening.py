@@ -126,3 +126,39 @@ def test_numbers_that_are_no_decimal_leave_the_value_out_not_the_graph():
     assert str(decimal_literal(5e-324)).startswith("0.000")
     with pytest.raises(ValueError):
         decimal_literal(math.nan)
+
+
+CURRENCY_SIGNS = st.sampled_from(["$", "US$", "\u20ac", "\u00a5", "\u00a3", "Rs ", "RMB ", "CHF ", "\u20bf", "<>"])
+FIGURE = st.one_of(st.floats(allow_nan=False, allow_infinity=False).map(lambda x: f"{x:,.2f}"),
+                   st.integers(-10**25, 10**25).map(str), st.sampled_from(["1e400", "NaN", "-0", "3.5", "1,2,3"]))
+
+
+@st.composite
+def hostile_texts(draw) -> str:
+    sentences = []
+    for _ in range(draw(st.integers(1, 4))):
+        sentences.append(draw(st.one_of(
+            TEXT,
+            st.builds("{}, the deputy minister of {} of {}, said on {} that exports of {} rose to {}{} billion.".format,
+                      NAME, NAME, NAME, DATE, NAME, CURRENCY_SIGNS, FIGURE),
+            st.builds('"{}," said {}, director of the {} in {}.'.format, TEXT, NAME, NAME, NAME),
+        )))
+    return draw(st.sampled_from(["\n\n", " ", "\n", "\x00", "\x1b[0m"])).join(sentences)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(text=hostile_texts())
+def test_hostile_articles_through_the_model_give_graphs_that_parse_and_conform(text, nlp, tmp_path):
+    from kg.nlp.extract import extract_articles
+    from kg.validate import validate
+
+    if not text.strip():
+        text = "empty"
+    (extraction,) = extract_articles([Article("hostile", text)], nlp=nlp)  # raises if extraction fails
+    for entity in extraction.entities:
+        assert all(text[m.start:m.end] == m.text for m in entity.mentions)
+    quads = extraction_to_quads(extraction)
+    _check_graph(quads, tmp_path)
+    result = validate(quads)
+    assert result.conforms, result.text[:3000]

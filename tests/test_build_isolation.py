@@ -162,3 +162,18 @@ def test_an_article_the_store_refuses_is_skipped_a_store_fault_stops_the_build(t
     fault.append(OSError(28, "No space left on device"))
     with pytest.raises(StoreError):
         build([folder], output=tmp_path / "out2")
+
+
+def test_an_odd_url_is_written_as_a_valid_iri_by_the_memory_store_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.build, "extract_stream", _fake)
+    path = tmp_path / "in.jsonl"
+    urls = ["https://example.org/a>b", "https://example.org/x y|z", "http://[broken/", "example.org/plain"]
+    path.write_text("\n".join(json.dumps({"id": f"u{i}", "text": "Agency: Ministry of Ports\n", "url": url})
+                              for i, url in enumerate(urls)) + "\n", encoding="utf-8")
+    report = build([path], output=tmp_path / "out", store="memory")
+    assert report.articles_written == 4 and report.skipped == []
+    data = (tmp_path / "out" / "graph.ttl").read_bytes()
+    stored = {str(t.object) for t in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE)
+              if t.predicate.value == "http://purl.org/dc/terms/source"}
+    assert stored == {"<https://example.org/a%3Eb>", "<https://example.org/x%20y%7Cz>", '"http://[broken/"',
+                      '"example.org/plain"'}

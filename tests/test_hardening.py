@@ -174,3 +174,14 @@ def test_hostile_articles_through_the_model_give_graphs_that_parse_and_conform(t
     _check_graph(quads, tmp_path, rapper=RAPPER is not None)
     result = validate(quads)
     assert result.conforms, result.text[:3000]
+
+
+def test_every_test_the_hardening_table_names_exists(repo):
+    import re
+
+    table = (repo / "docs" / "hardening.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+\.py)(?:::(\w+))?", table))
+    assert named
+    for file, name in sorted(named):
+        source = (repo / "tests" / file).read_text(encoding="utf-8")
+        assert not name or f"def {name}(" in source, f"docs/hardening.md names {file}::{name}, which is gone"

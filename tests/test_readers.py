@@ -167,11 +167,13 @@ def test_files_that_are_not_utf8_text_are_reported_by_kind(tmp_path, data, kind)
     assert errors[0].hint, "every skip says what to do"
 
 
-def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
-    path = tmp_path / "utf16.txt"
-    path.write_bytes(ARTICLE.encode("utf-16"))
-    (article,), errors = _read_all(path)
-    assert article.text == ARTICLE and errors == []
+def test_utf16_is_refused_with_the_command_that_converts_it(tmp_path):
+    for name, data in (("utf16.txt", ARTICLE.encode("utf-16")), ("noise.txt", b"\xff\xfe\x00bad")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        articles, errors = _read_all(path)
+        assert articles == [] and [e.kind for e in errors] == ["encoding"]
+        assert "UTF-16" in errors[0].reason and "iconv -f UTF-16" in errors[0].hint
 
 
 def test_a_navigation_only_page_is_no_article(tmp_path):

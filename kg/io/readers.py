@@ -118,7 +118,7 @@ def _read_file(path: Path, on_error: OnError, *, prefix: str = "") -> Iterator[A
 
 
 def _read_text(path: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM), or UTF-16 marked by its BOM.
+    """The file's text, which must be UTF-8 (with or without a byte-order mark).
 
     Binary files (images, PDFs, archives renamed to .txt) are refused by their first bytes
     or a NUL byte, before they could pass as text.
@@ -129,12 +129,10 @@ def _read_text(path: Path) -> str:
         raise InputError(input=str(path), kind="unreadable", reason=f"cannot read it ({err.strerror})",
                          hint="check that the file exists and is readable") from err
     if data.startswith(_UTF16_BOMS):
-        # A BOM says which encoding it is, so reading it is no guess.
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise InputError(input=str(path), kind="encoding", reason=f"broken UTF-16 text ({err.reason})",
-                             hint="convert it to UTF-8") from err
+        # Refused, not guessed at: two bytes that look like a UTF-16 mark start many a
+        # binary file too, and reading one as UTF-16 would make an article of noise.
+        raise InputError(input=str(path), kind="encoding", reason="UTF-16 text (or binary data), not UTF-8",
+                         hint="convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
     kind = next((name for magic, name in _MAGIC.items() if data.startswith(magic)), None)
     if kind or b"\x00" in data[:8192]:
         raise InputError(input=str(path), kind="binary", reason=f"{kind or 'binary data'}, not text",

@@ -38,9 +38,7 @@ class InputError(KgError):
 
 
 def _input_error(message: str, input: str, reason: str, hint: str, kind: str) -> InputError:
-    error = InputError(message, input=input, reason=reason, hint=hint, kind=kind)
-    error.reason = reason
-    return error
+    return InputError(message, input=input, reason=reason, hint=hint, kind=kind)
 
 
 class ModelError(KgError):

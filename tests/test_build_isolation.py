@@ -15,7 +15,7 @@ from kg.build import build
 from kg.errors import StoreError
 from kg.model import Article, Extraction, Skipped
 from kg.store import OxigraphStore, open_store
-from test_build import fake_extraction
+from test_build import fake_extract, fake_extraction
 
 GOOD = "Jiang Fan, deputy director of the Ministry of Commerce of China, said exports of masks rose.\n"
 LONG_PARAGRAPH = ("Zhang Qi, the trade minister of Kenya, said on Monday that Kenya exported 1.2 million "
@@ -92,13 +92,8 @@ def test_the_hostile_folder_costs_only_the_bad_inputs(tmp_path, nlp, monkeypatch
     assert urls == ["https://example.org/a%3Eb"]
 
 
-def _fake(articles: Iterable[Article], **options: object) -> Iterator[Extraction]:
-    for article in articles:
-        yield fake_extraction(article)
-
-
 @pytest.mark.parametrize("store", [None, "memory"])
-def test_skips_in_the_extraction_stream_are_reported_and_the_rest_written(tmp_path, monkeypatch, store):
+def test_skips_in_the_extraction_stream_are_reported_and_the_rest_written(tmp_path, store):
     def stream(articles: Iterable[Article], **options: object) -> Iterator[Extraction | Skipped]:
         for article in articles:
             if article.id == "b":  # what a worker process sends back for an article that failed
@@ -106,37 +101,34 @@ def test_skips_in_the_extraction_stream_are_reported_and_the_rest_written(tmp_pa
             else:
                 yield fake_extraction(article)
 
-    monkeypatch.setattr(kg.build, "extract_stream", stream)
     folder = tmp_path / "in"
     folder.mkdir()
     for name in "abc":
         (folder / f"{name}.txt").write_text(f"Agency: Ministry {name}\n", encoding="utf-8")
-    report = build([folder], output=tmp_path / "out", store=store, batch_size=8)
+    report = build([folder], output=tmp_path / "out", store=store, batch_size=8, extractor=stream)
     assert report.articles_written == 2
     assert [(s.input, s.kind, s.reason) for s in report.skipped] == [
         (str(folder / "b.txt"), "extraction", "extraction failed (MemoryError: out of memory)")]
 
 
 def test_a_mapping_failure_costs_that_article_only(tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.build, "extract_stream", _fake)
-    real = kg.build.Linker.quads
+    real = kg.build.article_quads
 
-    def quads(self, extraction):
+    def quads(linker, extraction):
         if extraction.article.id == "b":
             raise KeyError("no such entity")
-        return real(self, extraction)
+        return real(linker, extraction)
 
-    monkeypatch.setattr(kg.build.Linker, "quads", quads)
+    monkeypatch.setattr(kg.build, "article_quads", quads)
     folder = tmp_path / "in"
     folder.mkdir()
     for name in "abc":
         (folder / f"{name}.txt").write_text(f"Agency: Ministry {name}\n", encoding="utf-8")
-    report = build([folder], output=tmp_path / "out")
+    report = build([folder], output=tmp_path / "out", extractor=fake_extract)
     assert report.articles_written == 2 and [s.kind for s in report.skipped] == ["mapping"]
 
 
 def test_an_article_the_store_refuses_is_skipped_a_store_fault_stops_the_build(tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.build, "extract_stream", _fake)
     real = OxigraphStore.replace_articles
     fault: list[BaseException] = []
 
@@ -153,7 +145,7 @@ def test_an_article_the_store_refuses_is_skipped_a_store_fault_stops_the_build(t
     folder.mkdir()
     for name in "abc":
         (folder / f"{name}.txt").write_text(f"Agency: Ministry {name}\n", encoding="utf-8")
-    report = build([folder], output=tmp_path / "out", batch_size=8)
+    report = build([folder], output=tmp_path / "out", batch_size=8, extractor=fake_extract)
     assert report.articles_written == 2
     assert [(s.input, s.kind) for s in report.skipped] == [(str(folder / "b.txt"), "write")]
     with open_store(None, path=tmp_path / "out" / "store") as store:
@@ -161,16 +153,15 @@ def test_an_article_the_store_refuses_is_skipped_a_store_fault_stops_the_build(t
     # A disk that fails fails every article alike: that is no article's fault, and stops the build.
     fault.append(OSError(28, "No space left on device"))
     with pytest.raises(StoreError):
-        build([folder], output=tmp_path / "out2")
+        build([folder], output=tmp_path / "out2", extractor=fake_extract)
 
 
-def test_an_odd_url_is_written_as_a_valid_iri_by_the_memory_store_too(tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.build, "extract_stream", _fake)
+def test_an_odd_url_is_written_as_a_valid_iri_by_the_memory_store_too(tmp_path):
     path = tmp_path / "in.jsonl"
     urls = ["https://example.org/a>b", "https://example.org/x y|z", "http://[broken/", "example.org/plain"]
     path.write_text("\n".join(json.dumps({"id": f"u{i}", "text": "Agency: Ministry of Ports\n", "url": url})
                               for i, url in enumerate(urls)) + "\n", encoding="utf-8")
-    report = build([path], output=tmp_path / "out", store="memory")
+    report = build([path], output=tmp_path / "out", store="memory", extractor=fake_extract)
     assert report.articles_written == 4 and report.skipped == []
     data = (tmp_path / "out" / "graph.ttl").read_bytes()
     stored = {str(t.object) for t in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TURTLE)

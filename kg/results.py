@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,15 +49,30 @@ def table_text(term: Any) -> str:
     return text
 
 
+# N-Triples string escapes: the four the syntax needs, and \uXXXX for every other control
+# character, so that no value can split a TSV row or reach a terminal raw.
+_NT_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_NT_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _nt_string(text: str) -> str:
+    return '"' + _NT_ESCAPE.sub(lambda m: _NT_NAMED.get(m.group()) or f"\\u{ord(m.group()):04X}", text) + '"'
+
+
 def _nt(term: Any) -> str:
-    # TSV follows the SPARQL 1.1 TSV results format: terms in N-Triples syntax, whose
-    # escapes keep a line break or a tab from splitting the row.
+    # TSV follows the SPARQL 1.1 TSV results format: terms in N-Triples syntax.
     if term is None:
         return ""
-    if isinstance(term, (URIRef, Literal, BNode)):
-        from kg.store.terms import nt
-
-        return nt(term)
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"{_nt_string(str(term))}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{_nt_string(str(term))}^^<{term.datatype}>"
+        return _nt_string(str(term))
     return str(term)
 
 

@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import Any
 
 from kg.errors import GoldError, InputError, KgError, ModelError, QueryError, StoreError, ValidationError
-from kg.model import Article, BuildReport, Entity, EntityType, Extraction, Fact, Mention, Predicate
+from kg.model import Article, BuildReport, Entity, EntityType, Extraction, Fact, Mention, Predicate, Skipped
 
 __version__ = "0.1.0"
 
@@ -37,6 +37,6 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Article", "BuildReport", "Entity", "EntityType", "Extraction", "Fact", "GoldError", "InputError",
-    "KgError", "Mention", "ModelError", "Predicate", "QueryError", "StoreError", "ValidationError",
+    "KgError", "Mention", "ModelError", "Predicate", "QueryError", "Skipped", "StoreError", "ValidationError",
     "__version__", *_LAZY,
 ]

@@ -11,7 +11,7 @@ changed and a build killed at any point resumes with nothing lost or duplicated.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -21,10 +21,10 @@ from rdflib import Dataset
 from rdflib.term import Node
 
 from kg.distributed import extract_in_processes, extract_on_cluster
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, StoreError
 from kg.io import read_articles
 from kg.linking import Linker
-from kg.model import Article, BuildReport, Extraction
+from kg.model import Article, BuildReport, Extraction, Skipped
 from kg.nlp.extract import extract_articles
 from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
@@ -36,8 +36,9 @@ from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_p
 T = TypeVar("T")
 
 Progress = Callable[[BuildReport], None]
-# Articles in, their extractions out, in input order (``extract_stream`` with its options bound).
-Extractor = Callable[[Iterable[Article]], Iterable[Extraction]]
+# Articles in, their extractions out, in input order (``extract_stream`` with its options bound);
+# an article whose extraction failed comes out as a ``Skipped`` in its place.
+Extractor = Callable[[Iterable[Article]], Iterable["Extraction | Skipped"]]
 
 
 def articles_done(report: BuildReport) -> int:
@@ -58,18 +59,20 @@ def extract_stream(
     jobs: int = 1,
     scheduler: str | None = None,
     batch_size: int = 32,
-) -> Iterator[Extraction]:
+    isolate: bool = False,
+) -> Iterator[Extraction | Skipped]:
     """Extractions in input order: in this process, in ``jobs`` processes, or on a Dask cluster.
 
     Every way gives the same extractions in the same order, so the graph written from them
-    is byte-identical.
+    is byte-identical. Workers always isolate failures (an article that fails comes back as
+    a :class:`~kg.model.Skipped`); in this process, ``isolate`` asks for the same.
     """
     if scheduler:
         yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
     elif jobs > 1:
         yield from extract_in_processes(articles, jobs=jobs, model=model, batch_size=batch_size)
     else:
-        yield from extract_articles(articles, model=model, batch_size=batch_size)
+        yield from extract_articles(articles, model=model, batch_size=batch_size, isolate=isolate)
 
 
 def article_quads(linker: Linker, extraction: Extraction) -> list[tuple[Node, Node, Node, Node]]:
@@ -90,6 +93,8 @@ def build_dataset(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, li
     linker = Linker(enabled=link)
     dataset = Dataset()
     for extraction in extract(articles):
+        if isinstance(extraction, Skipped):  # only workers isolate; raise as this process would
+            raise KgError(str(extraction))
         dataset.addN(article_quads(linker, extraction))
     return dataset
 
@@ -115,7 +120,9 @@ def build(
     """Build (or update) the graph in ``store`` from every article in ``inputs``.
 
     Unchanged articles are skipped (``force`` reads them again); changed ones replace their
-    named graph; a bad input is reported in ``BuildReport.errors`` and costs no other article.
+    named graph. A bad input, or an article whose extraction, mapping or writing fails, is
+    reported in ``BuildReport.skipped`` (and as text in ``errors``) and costs no other
+    article. Only a fault of the store itself (disk, server) stops the build.
     ``link=False`` turns cross-article resolution off and ``do_not_merge`` names merges to
     undo; the articles whose merges that changes are read again. ``extractor`` replaces
     spaCy extraction (``extract_stream`` with ``model``, ``jobs``, ``scheduler`` and
@@ -130,7 +137,7 @@ def build(
     BuildReport(articles_read=7, articles_written=7, ...)
     """
     extract = extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
-                                   batch_size=batch_size)
+                                   batch_size=batch_size, isolate=True)
     report = BuildReport()
     output = Path(output)
     created = [p for p in (output, store_path(output)) if not p.exists()] if store in (None, "oxigraph") else []
@@ -138,8 +145,7 @@ def build(
     tick = on_article or (lambda _report: None)
 
     def record_error(error: InputError) -> None:
-        report.articles_failed += 1
-        report.errors.append(str(error))
+        report.skip(Skipped(input=error.input, reason=error.reason, hint=error.hint, kind=error.kind))
         tick(report)
 
     try:
@@ -149,14 +155,17 @@ def build(
             articles = read_articles(inputs, on_error=record_error)
             changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale, tick=tick))
             for batch in batched(_ticking(extract(changed), report, tick), batch_size):
-                quads_by_article = []
+                mapped = []
                 for extraction in batch:
-                    quads = article_quads(linker, extraction)
-                    quads_by_article.append((extraction.article.id, quads))
-                    report.triples += len(quads)
-                    report.words += len(extraction.article.text.split())
-                graph_store.replace_articles(quads_by_article)
-                report.articles_written += len(batch)
+                    if isinstance(extraction, Skipped):
+                        report.skip(extraction)
+                        continue
+                    try:
+                        mapped.append((extraction, article_quads(linker, extraction)))
+                    except Exception as error:  # noqa: BLE001 - costs this article only, and is reported
+                        report.skip(Skipped.failed(extraction.article, "mapping", error))
+                for extraction, quads in _write_batch(graph_store, mapped, report):
+                    _count_written(report, extraction, quads)
                 if progress:
                     progress(report)
             stage = on_stage or (lambda _what: None)
@@ -175,20 +184,30 @@ def build(
     return report
 
 
-def _ticking(extractions: Iterable[Extraction], report: BuildReport, tick: Progress) -> Iterator[Extraction]:
-    """The extractions, counted into ``report`` as each arrives (before its batch is written)."""
+def _ticking(
+    extractions: Iterable[Extraction | Skipped], report: BuildReport, tick: Progress
+) -> Iterator[Extraction | Skipped]:
+    """The extractions (and the articles extraction skipped), ticked as each arrives."""
     for extraction in extractions:
-        report.entities += len(extraction.entities)
-        report.facts += len(extraction.facts)
-        for entity in extraction.entities:
-            kind = entity.type.value
-            report.entities_by_type[kind] = report.entities_by_type.get(kind, 0) + 1
-        for fact in extraction.facts:
-            name = fact.predicate.value
-            report.facts_by_predicate[name] = report.facts_by_predicate.get(name, 0) + 1
-        report.articles_extracted += 1
+        if not isinstance(extraction, Skipped):
+            report.articles_extracted += 1
         tick(report)
         yield extraction
+
+
+def _count_written(report: BuildReport, extraction: Extraction, quads: Sequence[object]) -> None:
+    """What one written article added, into the report's totals and its by-kind counts."""
+    report.articles_written += 1
+    report.entities += len(extraction.entities)
+    report.facts += len(extraction.facts)
+    report.triples += len(quads)
+    report.words += len(extraction.article.text.split())
+    for entity in extraction.entities:
+        kind = entity.type.value
+        report.entities_by_type[kind] = report.entities_by_type.get(kind, 0) + 1
+    for fact in extraction.facts:
+        name = fact.predicate.value
+        report.facts_by_predicate[name] = report.facts_by_predicate.get(name, 0) + 1
 
 
 def _changed_articles(
@@ -204,11 +223,9 @@ def _changed_articles(
     for article in articles:
         report.articles_read += 1
         if article.id in seen:
-            report.articles_failed += 1
-            report.errors.append(
-                f"{article.source}: article id {article.id!r} was already read; give each article "
-                f"a distinct id (this later one was skipped)."
-            )
+            report.skip(Skipped(input=article.source or article.id, kind="duplicate",
+                                reason=f"article id {article.id!r} was already read",
+                                hint="give each article a distinct id (this later one was skipped)"))
             tick(report)
             continue
         seen.add(article.id)
@@ -217,6 +234,31 @@ def _changed_articles(
             tick(report)
             continue
         yield article
+
+
+Mapped = list[tuple[Extraction, list[tuple[Node, Node, Node, Node]]]]
+
+
+def _write_batch(graph_store: Store, mapped: Mapped, report: BuildReport) -> Mapped:
+    """Write a batch in one go; if the store refuses it, each article alone. Returns what was written.
+
+    An article the store refuses (a term it cannot hold) is reported and left out; a fault
+    of the store itself (its disk, its server: an ``OSError`` underneath) stops the build,
+    since every later write would fail the same way.
+    """
+    if not mapped:
+        return []
+    try:
+        graph_store.replace_articles([(x.article.id, quads) for x, quads in mapped])
+        return mapped
+    except StoreError as error:
+        if isinstance(error.__cause__, OSError):
+            raise
+        if len(mapped) == 1:
+            report.skip(Skipped.failed(mapped[0][0].article, "write", error))
+            return []
+    # One article spoiled the batch's transaction: write each alone, so only that one is lost.
+    return [item for one in mapped for item in _write_batch(graph_store, [one], report)]
 
 
 def _nonempty(items: Iterator[T]) -> Iterator[T]:

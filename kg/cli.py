@@ -176,9 +176,12 @@ def query(
         sys.stdout.write(triples_to_text(result.triples))
         return
     if format == "table":
+        from rich.text import Text
+
         table = Table(*result.vars)
         for row in result.rows:
-            table.add_row(*(table_text(t) for t in row))
+            # Text, not markup: a "[bold]" in a name is shown, not obeyed.
+            table.add_row(*(Text(table_text(t)) for t in row))
         out.print(table)
         note = f"; more with --offset {offset + size}, all with --limit 0" if more else ""
         out.print(f"{len(result.rows)} rows{note}", style="dim")

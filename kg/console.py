@@ -28,6 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.build import articles_done, build
+from kg.clean import terminal_text
 from kg.io.count import count_articles
 from kg.model import BuildReport
 from kg.vocab.prefixes import shorten
@@ -75,6 +76,13 @@ def build_progress(console: Console, *, total: int | None, enabled: bool = True)
         yield BuildProgress(progress, progress.add_task("building", total=total))
 
 
+def _print_skipped(messages: Sequence[str], err: Console) -> None:
+    # A message quotes file names and article text: shown as plain text, never as Rich
+    # markup, with control characters made visible.
+    for message in messages:
+        err.print(Text.assemble(("skipped: ", "yellow"), terminal_text(message)), highlight=False, soft_wrap=True)
+
+
 def _counts(counts: dict[str, int]) -> str:
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ", ".join(f"{name} {count}" for name, count in ordered)
@@ -84,14 +92,14 @@ def print_build_summary(report: BuildReport, *, output: str | Path, console: Con
                         verbose: bool = False) -> None:
     """What a build did: articles, entities by type, facts by predicate, skips, the graph's totals."""
     skipped = report.errors if verbose else report.errors[:SKIPPED_SHOWN]
-    for message in skipped:
-        err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
+    _print_skipped(skipped, err)
     if len(report.errors) > len(skipped):
         err.print(f"[yellow]skipped:[/] {len(report.errors) - len(skipped)} more (--verbose lists them all)",
                   highlight=False)
+    why = f" ({_counts(report.skipped_by_kind())})" if report.skipped else ""
     console.print(
         f"{report.articles_read} articles read: {report.articles_written} written, "
-        f"{report.articles_unchanged} unchanged, {report.articles_failed} skipped",
+        f"{report.articles_unchanged} unchanged, {report.articles_failed} skipped{why}",
         highlight=False, soft_wrap=True,
     )
     if report.articles_written:
@@ -122,8 +130,7 @@ def build_shown(inputs: Sequence[str | Path], *, console: Console, err: Console,
     with build_progress(err, total=total, enabled=not quiet) as shown:
         report = build(inputs, on_article=shown.on_article, on_stage=shown.on_stage, **options)
     if quiet:
-        for message in report.errors:
-            err.print(f"[yellow]skipped:[/] {message}", highlight=False, soft_wrap=True)
+        _print_skipped(report.errors, err)
     else:
         print_build_summary(report, output=options.get("output", "output"), console=console, err=err,
                             verbose=verbose)

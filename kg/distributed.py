@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from kg.errors import KgError
-from kg.model import Article, Extraction
+from kg.model import Article, Extraction, Skipped
 from kg.nlp.extract import extract_articles
 from kg.nlp.loading import DEFAULT_MODEL
 
@@ -29,7 +29,7 @@ T = TypeVar("T")
 # that nlp.pipe batches them efficiently.
 TASK_SIZE = 8
 
-ExtractBatch = Callable[[list[Article], str], list[Extraction]]
+ExtractBatch = Callable[[list[Article], str], list["Extraction | Skipped"]]
 
 
 class _Future(Protocol):
@@ -42,9 +42,13 @@ class _WorkerFuture(_Future, Protocol):
     def cancel(self) -> bool: ...
 
 
-def extract_batch(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction]:
-    """Extract one batch in this process (the task every worker runs)."""
-    return list(extract_articles(articles, model=model, batch_size=max(1, len(articles))))
+def extract_batch(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction | Skipped]:
+    """Extract one batch in this process (the task every worker runs).
+
+    An article whose extraction fails comes back as a :class:`~kg.model.Skipped` in its
+    place, so one bad article never costs the batch, nor the build.
+    """
+    return list(extract_articles(articles, model=model, batch_size=max(1, len(articles)), isolate=True))
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -137,7 +141,7 @@ def extract_in_processes(
     model: str = DEFAULT_MODEL,
     batch_size: int = TASK_SIZE,
     extract: ExtractBatch = extract_batch,
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | Skipped]:
     """Extractions in input order from ``jobs`` processes: ``jobs - 1`` workers and this one.
 
     This process extracts whenever it would otherwise wait for a worker (while the workers
@@ -169,7 +173,7 @@ def extract_on_cluster(
     batch_size: int = TASK_SIZE,
     extract: ExtractBatch = extract_batch,
     connect_timeout: float = 20.0,
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | Skipped]:
     """Extractions in input order from the workers of the Dask cluster at ``scheduler``.
 
     >>> for x in extract_on_cluster(articles, scheduler="tcp://127.0.0.1:8786"):  # doctest: +SKIP

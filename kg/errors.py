@@ -14,9 +14,31 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """An input (file, record, option value) cannot be read or is not what kg expects."""
+    """An input (file, record, option value) cannot be read or is not what kg expects.
+
+    Raised as ``InputError(input=..., reason=..., hint=..., kind=...)`` it keeps its parts,
+    so that a build can report each skipped input as data (which input, why, what to do)
+    and count the skips by ``kind``; the message is the parts joined as one line.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str = "", *, input: str = "", reason: str = "", hint: str = "",
+                 kind: str = "input") -> None:
+        if not message:
+            message = f"{input}: {reason}" + (f"; {hint}" if hint else "")
+        super().__init__(message)
+        self.input = input
+        self.reason = reason or message
+        self.hint = hint
+        self.kind = kind
+
+    def __reduce__(self):  # keep the parts across processes (pickle passes args only)
+        return (_input_error, (str(self), self.input, self.reason, self.hint, self.kind))
+
+
+def _input_error(message: str, input: str, reason: str, hint: str, kind: str) -> InputError:
+    return InputError(message, input=input, reason=reason, hint=hint, kind=kind)
 
 
 class ModelError(KgError):

@@ -180,9 +180,42 @@ class Extraction:
         raise KeyError(key)
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """One input a build left out: which one, why, and what to do about it.
+
+    ``kind`` is a short stable key ("encoding", "binary", "field", "duplicate",
+    "extraction", ...) for counting skips by cause; ``reason`` is the sentence a person reads.
+    """
+
+    input: str
+    reason: str
+    hint: str = ""
+    kind: str = "input"
+
+    def __str__(self) -> str:
+        text = f"{self.input}: {self.reason}" if self.input else self.reason
+        return text + (f"; {self.hint}" if self.hint else "")
+
+    @classmethod
+    def failed(cls, article: Article, stage: str, error: BaseException) -> Skipped:
+        """An article whose ``stage`` ("extraction", "mapping", "write") raised ``error``."""
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        return cls(
+            input=article.source or article.id,
+            reason=f"{stage} failed ({type(error).__name__}{': ' + detail if detail else ''})",
+            hint=f"the other articles went on; please report this with article {article.id!r} attached",
+            kind=stage,
+        )
+
+
 @dataclass
 class BuildReport:
-    """What a build did, for the CLI and for benchmarks."""
+    """What a build did, for the CLI and for benchmarks.
+
+    ``skipped`` holds every input left out as a :class:`Skipped`; ``errors`` holds the same
+    as one line of text each, for callers that print them.
+    """
 
     articles_read: int = 0
     articles_written: int = 0
@@ -200,3 +233,17 @@ class BuildReport:
     # The whole graph after the build (articles, entities, facts, triples): what a rebuild
     # that wrote nothing still holds.
     graph: dict[str, int] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skip(self, item: Skipped) -> None:
+        """Record one input left out (it counts as failed)."""
+        self.articles_failed += 1
+        self.skipped.append(item)
+        self.errors.append(str(item))
+
+    def skipped_by_kind(self) -> dict[str, int]:
+        """How many inputs were left out for each kind of cause, most frequent first."""
+        counts: dict[str, int] = {}
+        for item in self.skipped:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -7,8 +7,11 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate
+from spacy.tokens import Doc
+
+from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate, Skipped
 from kg.nlp.loading import DEFAULT_MODEL, model_id
+from kg.nlp.parts import split_text
 from kg.nlp.pipeline import cached_pipeline
 from kg.nlp.relations import extract_facts
 from kg.nlp.resolve import resolve_mentions
@@ -16,7 +19,11 @@ from kg.nlp.rules import RelationRules
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+
+# The model reads a longer article in parts of at most this many characters (or the
+# pipeline's max_length, if lower): spaCy refuses texts over max_length (E088), and the
+# parser's memory grows with the text it holds at once (spaCy: some 1 GB per 100,000).
+PART_CHARS = 100_000
 
 
 def extract(doc: Doc, article: Article, *, model: str = "", rules: RelationRules | None = None) -> Extraction:
@@ -67,7 +74,8 @@ def extract_articles(
     max_words: int = MAX_BATCH_WORDS,
     n_process: int = 1,
     memory_zone: bool = True,
-) -> Iterator[Extraction]:
+    isolate: bool = False,
+) -> Iterator[Extraction | Skipped]:
     """Stream extractions for ``articles`` in input order, one batch of Docs at a time.
 
     The model reads at most ``max_words`` words at a time (a longer article alone), so
@@ -76,6 +84,11 @@ def extract_articles(
     ``nlp.memory_zone()``: the strings and lexemes its texts add to the vocab are dropped
     after the batch, so a long stream does not grow the StringStore. Extractions are plain
     data: nothing refers to a Doc once its batch is done.
+
+    An article longer than ``PART_CHARS`` (or ``nlp.max_length``) is read in parts cut at
+    paragraph or sentence ends, joined back into one Doc, so offsets stay exact. With
+    ``isolate``, an article whose extraction fails yields a :class:`~kg.model.Skipped` in
+    its place and the others go on; without it, the error is raised.
 
     >>> from kg.model import Article
     >>> [x.article.id for x in extract_articles([Article("a1", "Zhang Qi said so.")])]  # doctest: +SKIP
@@ -99,22 +112,61 @@ def extract_articles(
     zoned = memory_zone and hasattr(nlp, "memory_zone")
     while batch := list(islice(stream, max(1, batch_size))):
         if not zoned:
-            yield from _extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules)
+            yield from _extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules, isolate=isolate)
             continue
         # A zone spans the whole batch of articles (each zone makes spaCy add its words'
         # lexemes again), while the model reads it in smaller runs of words.
         with nlp.memory_zone():
             # Extract the whole batch inside the zone; yield only plain data after it ends.
-            done = list(_extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules))
+            done = list(_extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules, isolate=isolate))
         yield from done
 
 
 def _extract_batch(
-    nlp: Language, batch: list[Article], *, max_words: int, model: str, rules: RelationRules
-) -> Iterator[Extraction]:
+    nlp: Language, batch: list[Article], *, max_words: int, model: str, rules: RelationRules, isolate: bool = False
+) -> Iterator[Extraction | Skipped]:
     for run in word_batches(batch, max_articles=len(batch), max_words=max_words):
-        for doc, article in nlp.pipe(((a.text, a) for a in run), as_tuples=True, batch_size=len(run)):
-            yield extract(doc, article, model=model, rules=rules)
+        if not isolate:
+            for doc, article in _docs(nlp, run):
+                yield extract(doc, article, model=model, rules=rules)
+            continue
+        try:
+            done: list[Extraction | Skipped] = [extract(doc, article, model=model, rules=rules)
+                                                for doc, article in _docs(nlp, run)]
+        except Exception:
+            # One article broke the run: read each alone, so only that one is lost.
+            done = [_extract_alone(nlp, article, model=model, rules=rules) for article in run]
+        yield from done
+
+
+def _extract_alone(nlp: Language, article: Article, *, model: str, rules: RelationRules) -> Extraction | Skipped:
+    try:
+        ((doc, _),) = _docs(nlp, [article])
+        return extract(doc, article, model=model, rules=rules)
+    except Exception as error:  # noqa: BLE001 - any failure costs this article only, and is reported
+        return Skipped.failed(article, "extraction", error)
+
+
+def _docs(nlp: Language, run: list[Article]) -> Iterator[tuple[Doc, Article]]:
+    """Each article's Doc, in order; a long article is read in parts and joined back."""
+    limit = max(1, min(PART_CHARS, nlp.max_length))
+
+    def texts() -> Iterator[tuple[str, tuple[Article, int]]]:
+        for article in run:
+            parts = split_text(article.text, limit=limit)
+            for part in parts:
+                yield part, (article, len(parts))
+
+    pending: list[Doc] = []
+    for doc, (article, count) in nlp.pipe(texts(), as_tuples=True, batch_size=max(1, len(run))):
+        pending.append(doc)
+        if len(pending) < count:
+            continue
+        # The parts' texts join into the article's text exactly, so the joined Doc's
+        # character offsets are the article's.
+        whole = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        pending = []
+        yield whole, article
 
 
 def word_batches(articles: Iterable[Article], *, max_articles: int, max_words: int) -> Iterator[list[Article]]:

@@ -4,7 +4,8 @@ Entities are nodes; every fact with an object is a typed edge. A statement and a
 value have no entity object, so they become nodes of their own (``Statement``,
 ``MonetaryAmount``) that the speaker or exporter points to; a value fact that names its
 product is an edge to the product. GraphML attributes are only str, int, float and boolean
-(a forecast), which every graph tool reads.
+(a forecast), which every graph tool reads. Text holds no character XML 1.0 forbids (names
+and quotes from articles may carry NUL, BEL or colour codes): those are dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.clean import xml_text
 from kg.files import write_atomic
 from kg.vocab.predicates import QUALIFIERS
 from kg.rdf.facts import facts_document
@@ -25,7 +27,8 @@ _EDGE_KEYS = (*QUALIFIERS, "article", "sentence", "start", "end", "confidence")
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, str | int | float | bool]:
-    return {k: v for k, v in attrs.items() if isinstance(v, (str, int, float, bool))}
+    return {k: xml_text(v) if isinstance(v, str) else v for k, v in attrs.items()
+            if isinstance(v, (str, int, float, bool))}
 
 
 def _amount_label(fact: dict[str, Any]) -> str:
@@ -60,7 +63,7 @@ def to_networkx(source: Source) -> nx.MultiDiGraph:
                                              "amount": fact.get("amount"), "currency": fact.get("currency")}))
         for end in (fact["s"], target):
             if end not in graph:  # an endpoint no graph typed: keep the edge, say so
-                graph.add_node(end, type="Unknown", label=end)
+                graph.add_node(end, type="Unknown", label=xml_text(end))
         graph.add_edge(fact["s"], target, key=fact["iri"], **attrs)
     return graph
 

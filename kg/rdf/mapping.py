@@ -10,9 +10,11 @@ the same extraction gives the same quads in every run.
 from __future__ import annotations
 
 import logging
+import math
 import re
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Iterable
+from typing import Any, Iterable
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -26,6 +28,7 @@ from kg.vocab.iri import (
     mention_iri,
     minted_iri,
     post_iri,
+    source_iri,
 )
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
 from kg.vocab.predicates import AMOUNT, ORGS, POST, PREDICATES, QUALIFIERS, PredicateSpec, Qualifier, ValueNode, decimal_text
@@ -49,6 +52,9 @@ ENTITY_CLASSES: dict[EntityType, tuple[URIRef, ...]] = {
 }
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What the shapes take as a currency: an ISO 4217 code. Anything else an extractor may read
+# ("\u00a5", "US$") says too little to keep, and is left out.
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 
 
@@ -56,19 +62,53 @@ def decimal_literal(value: float | Decimal) -> Literal:
     """A canonical xsd:decimal (``0.9``, ``3860000000.0``): same number, same bytes.
 
     A float is read as the decimal it stands for (15 significant digits), so "1.07 billion"
-    is 1070000000.0 and not the float's 1070000000.0000001.
+    is 1070000000.0 and not the float's 1070000000.0000001. NaN and the infinities are no
+    decimal: they raise ``ValueError``.
     """
+    if not _finite(value):
+        raise ValueError(f"{value!r} is no xsd:decimal")
     return Literal(decimal_text(value), datatype=XSD.decimal)
 
 
 def date_literal(value: str) -> Literal:
-    """xsd:date or xsd:dateTime when the text is ISO 8601, else a plain string."""
+    """xsd:date or xsd:dateTime when the text is an ISO 8601 date that exists, else a plain string.
+
+    "2020-02-30" has the form of a date but names none: typed, it would be an ill-typed literal.
+    """
     value = value.strip()
-    if _DATE.match(value):
+    if _DATE.match(value) and _exists(value, date.fromisoformat):
         return Literal(value, datatype=XSD.date)
-    if _DATETIME.match(value):
+    if _DATETIME.match(value) and _exists(value, datetime.fromisoformat):
         return Literal(value, datatype=XSD.dateTime)
     return Literal(value)
+
+
+def _exists(value: str, parse: Any) -> bool:
+    try:
+        parse(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _finite(value: float | Decimal) -> bool:
+    return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+
+
+def _usable(name: str, value: object) -> bool:
+    """Whether a qualifier's value can be written as the shapes want it.
+
+    Numbers (quantities, amounts) must be finite and 0 or more; a currency, an ISO 4217
+    code. A value that is not is treated as absent: left out, or the fact skipped when the
+    predicate requires it.
+    """
+    if value is None:
+        return False
+    if QUALIFIERS[name].kind == "number":
+        return _finite(value) and value >= 0  # type: ignore[arg-type, operator]
+    if name == "currency":
+        return bool(_CURRENCY.match(str(value)))
+    return True
 
 
 def _integer(value: int) -> Literal:
@@ -89,7 +129,7 @@ def article_quads(article: Article) -> list[Quad]:
         quads.append((a, DCTERMS.date, date_literal(article.published), g))
     if article.url:
         url = article.url.strip()
-        source: Node = URIRef(url) if re.match(r"^https?://\S+$", url) else Literal(url)
+        source: Node = source_iri(url) or Literal(url)
         quads.append((a, DCTERMS.source, source, g))
     return quads
 
@@ -139,7 +179,7 @@ def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
     ):
         log.debug("article %s: %s fact does not fit its signature; skipped", article.id, fact.predicate)
         return []
-    missing = [q for q in shape.required if getattr(fact, q) is None]
+    missing = [q for q in shape.required if not _usable(q, getattr(fact, q))]
     if missing:
         log.debug("article %s: %s fact without %s; skipped", article.id, fact.predicate, ", ".join(missing))
         return []
@@ -160,7 +200,8 @@ def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
         (f, KG.sentence, Literal(fact.sentence), g),
         (f, KG.startOffset, _integer(fact.start), g),
         (f, KG.endOffset, _integer(fact.end), g),
-        (f, KG.confidence, decimal_literal(min(max(fact.confidence, 0.0), 1.0)), g),
+        # NaN compares false both ways and would pass a min/max clamp: it counts as 0.
+        (f, KG.confidence, decimal_literal(min(max(fact.confidence, 0.0), 1.0) if _finite(fact.confidence) else 0.0), g),
         (f, PROV.wasDerivedFrom, article_iri(article.id), g),
     ]
     if fact.extractor:
@@ -211,7 +252,7 @@ def _value_nodes(
     """The value nodes of a fact (quantity, amount, post) that its qualifiers hang on."""
     out = _Nodes()
     for node in shape.value_nodes:
-        if node.anchor is not None and getattr(fact, node.anchor) is None:
+        if node.anchor is not None and not _usable(node.anchor, getattr(fact, node.anchor)):
             continue
         if node is POST:
             assert obj is not None
@@ -231,6 +272,9 @@ def _value_nodes(
 def _qualifier_term(qualifier: Qualifier, value: object, extraction: Extraction) -> Node | None:
     """The RDF term of one qualifier's value, or None when there is nothing to write."""
     if value is None or value is False:  # a flag is written only when it holds
+        return None
+    if qualifier.kind in ("number", "text") and not _usable(qualifier.name, value):
+        log.debug("article %s: %s %r cannot be written; left out", extraction.article.id, qualifier.name, value)
         return None
     kind = qualifier.kind
     if kind == "number":

@@ -16,6 +16,11 @@ from kg.vocab.namespaces import GRAPH, ID
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
+# Slugs are kept short enough to read; a longer one ends in a hash of the whole, so two long
+# names that share their first words still get two IRIs.
+MAX_SLUG = 120
+_HASH_CHARS = 12
+
 
 # Entity names repeat within and across articles (every mention, link and post asks again):
 # each is worked out once. Bounded, so a long build keeps no more than this many.
@@ -32,8 +37,58 @@ def slug(name: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     key = _NON_SLUG.sub("-", ascii_text).strip("-")
     if key and len(ascii_text) >= len(text) * 0.5:
-        return key[:120]
-    return quote(text.replace(" ", "-"), safe="-")[:200] or "unnamed"
+        return _bounded(key, MAX_SLUG)
+    return _bounded(quote(text.replace(" ", "-"), safe="-"), 200) or "unnamed"
+
+
+def _bounded(key: str, limit: int) -> str:
+    """``key`` if short enough, else its head (never half a %XX escape) and a hash of all of it."""
+    if len(key) <= limit:
+        return key
+    cut = limit - _HASH_CHARS - 1
+    escape = key.rfind("%", cut - 2, cut)
+    if escape != -1:
+        cut = escape
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:_HASH_CHARS]
+    return f"{key[:cut].rstrip('-')}-{digest}"
+
+
+# What an IRI may not hold as it is (RFC 3987): spaces, controls and these marks. Everything
+# non-ASCII is percent-encoded too, so the IRI is also a plain URI every tool reads.
+_URL_SAFE = ":/?#@!$&'()*+,;=%~-._[]"
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def source_iri(url: str) -> URIRef | None:
+    """The IRI of an article's web address, made valid; None if it is no http(s) address.
+
+    ``https://example.org/a>b`` becomes ``https://example.org/a%3Eb``: the same address as a
+    browser sends it. An address no encoding can make an IRI (a broken host) gives None,
+    and the caller keeps it as text.
+    """
+    url = url.strip()
+    if not re.match(r"^https?://", url, flags=re.IGNORECASE):
+        return None
+    encoded = _BAD_PERCENT.sub("%25", quote(url, safe=_URL_SAFE))
+    # One fragment only: a second "#" is part of the fragment's text.
+    head, hash_mark, fragment = encoded.partition("#")
+    encoded = head + hash_mark + fragment.replace("#", "%23")
+    scheme, rest = encoded.split("://", 1)
+    host, slash, path = rest.partition("/")
+    # Brackets belong in an IPv6 host only.
+    encoded = f"{scheme}://{host}{slash}{path.replace('[', '%5B').replace(']', '%5D')}"
+    return URIRef(encoded) if valid_iri(encoded) else None
+
+
+def valid_iri(iri: str) -> bool:
+    """Whether Oxigraph, the strictest IRI parser kg writes to, takes ``iri``."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def entity_iri(entity: Entity) -> URIRef:

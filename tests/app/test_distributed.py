@@ -75,3 +75,29 @@ def test_build_on_the_cluster_writes_the_local_graph(tmp_path, nlp, scheduler):
 def test_an_unreachable_scheduler_is_a_clear_error():
     with pytest.raises(KgError, match="cannot reach the Dask scheduler"):
         list(extract_on_cluster([Article("x", "text")], scheduler="tcp://127.0.0.1:9", connect_timeout=1))
+
+
+def test_the_worker_task_reads_long_articles_in_parts_and_isolates_failures(nlp, monkeypatch):
+    # extract_batch is what every worker process (--jobs N) and Dask worker runs; here it runs
+    # in this process, on the pipeline the nlp fixture shares, made to refuse long texts.
+    from dataclasses import replace
+
+    import kg.nlp.extract as module
+    from kg.distributed import extract_batch
+    from kg.model import Extraction, Skipped
+
+    monkeypatch.setattr(nlp, "max_length", 300)
+    paragraph = "Zhang Qi, the trade minister of Kenya, said Kenya exported tea to Pakistan."
+    long_article = Article("long", "\n\n".join([paragraph] * 12))
+    real = module.extract
+
+    def fragile(doc, article, **kwargs):
+        if article.id == "bad":
+            raise ValueError("E999 broken")
+        return real(doc, article, **kwargs)
+
+    monkeypatch.setattr(module, "extract", fragile)
+    results = extract_batch([long_article, replace(long_article, id="bad", text=paragraph), Article("ok", paragraph)])
+    assert [type(r) for r in results] == [Extraction, Skipped, Extraction]
+    assert max(m.end for e in results[0].entities for m in e.mentions) > 300
+    assert results[1].kind == "extraction" and "E999" in results[1].reason

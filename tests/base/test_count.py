@@ -19,7 +19,9 @@ def test_counts_agree_with_the_readers(tmp_path):
     (tmp_path / "d.json").write_text(json.dumps({"articles": [{"text": "p"}, {"text": "q"}]}), encoding="utf-8")
     (tmp_path / "e.json").write_text(json.dumps([{"text": "p"}]), encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
-    assert count_articles([tmp_path]) == len(list(read_articles([tmp_path]))) == 9
+    skipped = []
+    assert count_articles([tmp_path]) == len(list(read_articles([tmp_path], on_error=skipped.append))) == 9
+    assert [error.kind for error in skipped] == ["unsupported"]  # notes.md: reported, not counted
     assert count_articles([sub / "b.jsonl", tmp_path / "a.txt"]) == 4
 
 

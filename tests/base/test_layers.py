@@ -11,7 +11,7 @@ import pytest
 KG = Path(__file__).resolve().parents[2] / "kg"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("kg.errors", "kg.model", "kg.files", "kg.vocab", "kg.workspace", "kg.io", "kg.results"),
+    ("kg.errors", "kg.model", "kg.files", "kg.vocab", "kg.workspace", "kg.io", "kg.results", "kg.clean"),
     ("kg.nlp",),
     ("kg.linking",),
     ("kg.rdf",),

@@ -84,8 +84,11 @@ def test_folder_ids_include_subfolders_so_equal_names_do_not_collide(tmp_path):
     for folder in ("sport", "tech"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "001.txt").write_text(f"{folder} news.", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
-    assert [a.id for a in read_articles([tmp_path])] == ["sport-001", "tech-001"]
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    errors = []
+    assert [a.id for a in read_articles([tmp_path], on_error=errors.append)] == ["sport-001", "tech-001"]
+    # A file kg does not read is not passed over in silence.
+    assert [(e.kind, e.input) for e in errors] == [("unsupported", str(tmp_path / "notes.md"))]
 
 
 def test_stdin_text_and_stdin_jsonl():
@@ -139,3 +142,79 @@ def test_archive_date_layouts_are_read_as_iso_dates():
     assert normalize_published("April 5, 2020", where="x") == "2020-04-05"
     assert normalize_published("Sun, 05 Apr 2020 10:00:00 GMT", where="x") == "2020-04-05"
     assert normalize_published("2020-04-05", where="x") == "2020-04-05"
+
+
+def _read_all(*inputs):
+    errors = []
+    articles = list(read_articles(list(inputs), on_error=errors.append))
+    return articles, errors
+
+
+@pytest.mark.parametrize("data, kind", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "binary"),
+    (b"Some text\x00with a NUL byte.", "binary"),
+    ("Caf\u00e9 exports rose in S\u00e3o Paulo.".encode("latin-1"), "encoding"),
+    (b"", "empty"),
+    (b" \n\t\n", "empty"),
+])
+def test_files_that_are_not_utf8_text_are_reported_by_kind(tmp_path, data, kind):
+    path = tmp_path / "renamed.txt"
+    path.write_bytes(data)
+    articles, errors = _read_all(path)
+    assert articles == []
+    assert [(e.kind, e.input) for e in errors] == [(kind, str(path))]
+    assert errors[0].hint, "every skip says what to do"
+
+
+def test_utf16_is_refused_with_the_command_that_converts_it(tmp_path):
+    for name, data in (("utf16.txt", ARTICLE.encode("utf-16")), ("noise.txt", b"\xff\xfe\x00bad")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        articles, errors = _read_all(path)
+        assert articles == [] and [e.kind for e in errors] == ["encoding"]
+        assert "UTF-16" in errors[0].reason and "iconv -f UTF-16" in errors[0].hint
+
+
+def test_a_navigation_only_page_is_no_article(tmp_path):
+    path = tmp_path / "index.html"
+    links = "".join(f'<li><a href="/{w}">{w.title()}</a></li>' for w in ("home", "news", "sport", "weather", "contact"))
+    path.write_text(f"<html><body><nav><ul>{links}</ul></nav><div><p>Home | News | Sport</p><p>Sign in</p></div>"
+                    f"</body></html>", encoding="utf-8")
+    articles, errors = _read_all(path)
+    assert articles == [] and [e.kind for e in errors] == ["no-text"]
+    assert "menus" in errors[0].reason
+
+
+def test_hostile_json_lines_cost_only_their_own_line(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"id": "good-1", "text": ARTICLE}),
+        "[" * 100_000,  # deeper than Python's stack
+        '{"text": "x", "published": 1e400}',
+        json.dumps({"id": "bad-date", "text": ARTICLE, "published": True}),
+        json.dumps({"id": "good-2", "text": ARTICLE, "url": "https://example.org/a>b"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, errors = _read_all(path)
+    assert [a.id for a in articles] == ["good-1", "good-2"]
+    assert [(e.input.rsplit(", ", 1)[1], e.kind) for e in errors] == [
+        ("line 2", "json"), ("line 3", "field"), ("line 4", "field")]
+
+
+def test_a_jsonl_file_that_turns_to_latin1_keeps_the_lines_before(tmp_path):
+    path = tmp_path / "half.jsonl"
+    path.write_bytes(json.dumps({"id": "first", "text": ARTICLE}).encode() + b"\n"
+                     + b'{"text": "Caf\xe9 exports rose."}\n')
+    articles, errors = _read_all(path)
+    assert [a.id for a in articles] == ["first"]
+    assert [e.kind for e in errors] == ["encoding"]
+
+
+def test_hidden_files_pass_in_silence_other_files_are_named(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    articles, errors = _read_all(tmp_path)
+    assert [a.id for a in articles] == ["a"]
+    assert [(e.kind, e.input) for e in errors] == [("unsupported", str(tmp_path / "image.png"))]

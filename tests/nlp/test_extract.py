@@ -145,3 +145,43 @@ def test_a_doc_extracted_again_gives_the_same_extraction_and_keeps_no_state(nlp)
     assert not doc.user_data
     assert dict(doc.spans) == spans and doc.ents == ents
     assert len(nlp.vocab.strings) == strings
+
+
+def test_a_long_article_is_read_in_parts_with_exact_offsets(nlp, monkeypatch):
+    text = "\n\n".join(TEXTS * 3)
+    whole = next(extract_articles([Article("long", text)], nlp=nlp))
+    # A pipeline that refuses texts over 400 characters (spaCy's E088) still reads it all.
+    monkeypatch.setattr(nlp, "max_length", 400)
+    with pytest.raises(ValueError, match="E088"):
+        nlp(text)
+    (parted,) = extract_articles([Article("long", text)], nlp=nlp)
+    assert parted.entities and parted.facts
+    for entity in parted.entities:
+        for mention in entity.mentions:
+            assert text[mention.start:mention.end] == mention.text
+    for fact in parted.facts:
+        assert fact.sentence.strip() in text[fact.start:fact.end] or text[fact.start:fact.end] in fact.sentence
+    # Cut at paragraph ends, the parts read as the whole does: the same entities and facts.
+    assert parted == whole
+    # Mentions past the first part keep offsets into the whole text, not into their part.
+    assert max(m.start for e in parted.entities for m in e.mentions) > 400
+
+
+def test_one_failing_article_costs_only_itself_when_isolated(nlp, monkeypatch):
+    import kg.nlp.extract as module
+
+    real = module.extract
+
+    def fragile(doc, article, **kwargs):
+        if article.id == "a1":
+            raise RuntimeError("boom\nsecond line")
+        return real(doc, article, **kwargs)
+
+    monkeypatch.setattr(module, "extract", fragile)
+    results = list(extract_articles(_articles(), nlp=nlp, batch_size=8, isolate=True))
+    assert [type(r).__name__ for r in results] == ["Extraction", "Skipped", "Extraction"]
+    skipped = results[1]
+    assert skipped.kind == "extraction" and skipped.input == "a1"
+    assert skipped.reason == "extraction failed (RuntimeError: boom)" and "'a1'" in skipped.hint
+    with pytest.raises(RuntimeError):
+        list(extract_articles(_articles(), nlp=nlp, batch_size=8))

@@ -55,3 +55,16 @@ def test_only_graph_tool_attribute_types():
 
 def test_graphml_is_deterministic():
     assert graphml_bytes(_quads()) == graphml_bytes(list(reversed(_quads())))
+
+
+def test_control_characters_in_names_still_give_wellformed_graphml():
+    from dataclasses import replace
+
+    from lxml import etree
+
+    extraction = sample_extraction()
+    hostile = "Ana\x00 Ruiz\x07 \x1b[31m"
+    entities = tuple(replace(e, label=hostile, names=(hostile,)) if e.key == "ruiz" else e for e in extraction.entities)
+    data = graphml_bytes(extraction_to_quads(replace(extraction, entities=entities)))
+    root = etree.fromstring(data)  # lxml refuses a NUL or a BEL outright
+    assert "Ana Ruiz " in {t.text for t in root.iter() if t.text}

@@ -31,4 +31,4 @@ def test_tables_csv_and_tsv_carry_no_raw_control_character():
     assert not any(c in tsv for c in "\x00\x07\x1b")
     assert tsv.count("\t") == 2, "a tab in a value is escaped, not a column break"
     assert len(tsv.splitlines()) == 2, "a line break in a value does not split its row"
-    assert table_text(rows[0][0]) == "kgid:person/x"
+    assert table_text(rows[0][0]) == "person:x"  # a prefixed name a query takes back

@@ -137,10 +137,12 @@ def query(
     offset: Annotated[int, typer.Option("--offset", help="Rows to skip first, in the query's order (the next page: --offset 100).")] = 0,
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
+    allow_service: Annotated[Optional[list[str]], typer.Option("--allow-service", help="A host whose endpoint SERVICE may call (repeat for more); federation is off otherwise.")] = None,
 ) -> None:
     """Ask a SPARQL question of the graph; kg's prefixes (kg:, skos:, person:, ...) come declared.
 
     csv, tsv and json give every row unless --limit; a named query's table shows 100 (--limit 0: all).
+    Updates are refused; SERVICE only reaches hosts given with --allow-service.
 
     Example: kg query 'SELECT ?name WHERE { ?p a kg:Official ; skos:prefLabel ?name }' --format csv
     """
@@ -163,7 +165,8 @@ def query(
         raise InputError(f"--limit and --offset must be 0 or more, not {limit} and {offset}.")
     size = limit if limit is not None else (DEFAULT_PAGE if format == "table" and sparql in named_queries() else 0)
     # One row past the page tells whether there is more to show.
-    result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset)
+    result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset,
+                       allow_service=allow_service or ())
     more = bool(size) and result.kind != "ask" and len(result) > size
     if more:
         result = replace(result, rows=result.rows[:size], triples=result.triples[:size])

@@ -57,6 +57,16 @@ class QueryError(KgError):
     exit_code = 2
 
 
+class QueryRefused(QueryError):
+    """A query asks for what is not allowed here: an update, or a SERVICE call to another host."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran longer than the time it was given."""
+
+    exit_code = 1
+
+
 class ValidationError(KgError):
     """A graph does not conform to the SHACL shapes."""
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.errors import QueryError
-from kg.vocab.prefixes import added_lines, short_syntax_error, with_prefixes
+from kg.guard import check_query, is_update
 from kg.rdf.queries import named_queries, page
 from kg.store import QueryResult, open_store
+from kg.vocab.prefixes import added_lines, short_syntax_error, with_prefixes
 from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 
 
@@ -21,6 +23,8 @@ def resolve_query(text_or_name: str) -> str:
         if not path.is_file():
             raise QueryError(f"{path}: no such query file.")
         return path.read_text(encoding="utf-8")
+    if is_update(text_or_name):
+        check_query(text_or_name)  # says that updates are not allowed
     if not any(word in text_or_name.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         raise QueryError(
             f"{text_or_name!r} is neither a SPARQL query nor a named query; "
@@ -36,22 +40,28 @@ def run_query(
     store: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    allow_service: Sequence[str] = (),
 ) -> QueryResult:
     """Run a query on the store and return its result (variables + rows, or a boolean).
 
     ``limit`` and ``offset`` give one page of the rows (see ``kg.rdf.queries.page``); by
     default every row comes back. kg's prefixes (``kg:``, ``skos:``, ``person:``, ...) are
     declared unless the query declares them itself; a syntax error names the query's own
-    line and column.
+    line and column. Updates are refused, and so is ``SERVICE`` unless its host is in
+    ``allow_service`` (see ``kg.guard``): a question must not reach other hosts unasked.
 
     >>> result = run_query("officials-and-posts", limit=20)  # doctest: +SKIP
     >>> result.vars[:2]  # doctest: +SKIP
     ['person', 'name']
     """
     text = resolve_query(text_or_name)
+    if is_update(text):
+        check_query(text)  # says that updates are not allowed, before paging says anything
     # kg's prefixes come declared: a query may say person:ana-ruiz or skos:prefLabel as is.
     paged = page(text, limit=limit, offset=offset)
     sparql = with_prefixes(paged)
+    # Checked as it will run: a SERVICE IRI may be written with one of those prefixes.
+    check_query(sparql, allow_service=allow_service)
     with open_store(store, path=existing_store_path(output, store)) as graph_store:
         try:
             return graph_store.query(sparql)

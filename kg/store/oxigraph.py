@@ -133,12 +133,16 @@ class OxigraphStore(StoreBase):
 
     def query(self, sparql: str) -> QueryResult:
         try:
-            result = self.ox.query(sparql)
-            return _result(result)
+            return _result(self.ox.query(sparql))
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from error
         except OSError as error:
-            raise QueryError(f"the query failed on {self.path}: {error}") from error
+            raise QueryError(f"the query failed on {self.path}: {error}") from error.with_traceback(None)
+        except RuntimeError as error:
+            # pyoxigraph's evaluation errors, e.g. a SERVICE endpoint that answered badly. The
+            # traceback goes: its frames hold the half-read result, which holds the store
+            # open (and locked) for as long as a caller keeps the error.
+            raise QueryError(f"the query failed: {error}") from error.with_traceback(None)
 
     def update(self, sparql: str) -> None:
         try:

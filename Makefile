@@ -6,6 +6,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 KG := $(VENV)/bin/kg
 STAMP := $(VENV)/.installed-stamp
+# The query page and graph view's browser libraries: npm packages pinned in package-lock.json,
+# copied into the kg package so the pages work offline (see kg/assets).
+ASSETS := kg/assets/vendor/NOTICE.txt
 
 .PHONY: setup run test bench clean
 
@@ -14,7 +17,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(ASSETS): package.json package-lock.json $(STAMP)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(PY) -m kg.assets node_modules
+
+setup: $(STAMP) $(ASSETS)
 
 run: setup
 	$(KG) build examples/ --output output/
@@ -29,4 +36,4 @@ bench: setup
 	$(PY) -m bench.speed
 
 clean:
-	rm -rf $(VENV) output/store .pytest_cache
+	rm -rf $(VENV) output/store .pytest_cache node_modules kg/assets/vendor

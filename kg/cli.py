@@ -300,6 +300,27 @@ def remove(
         raise typer.Exit(1)
 
 
+@app.command()
+@friendly_errors
+def serve(
+    output: OutputOpt = Path("output"),
+    host: Annotated[str, typer.Option(help="Address to listen on; the default keeps the endpoint to this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")] = 30.0,
+    workers: Annotated[int, typer.Option(min=1, help="Queries answered at once (one process each).")] = 2,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint, with a query page for the browser.
+
+    Updates, Graph Store writes, SERVICE and LOAD are refused. Example: kg serve --port 7878
+    """
+    from kg.serve import LOOPBACK, serve as run_serve
+
+    if host not in LOOPBACK:
+        err.print(f"[yellow]warning:[/] listening on {host}: other machines can query the graph.", highlight=False)
+    run_serve(output=output, host=host, port=port, timeout=timeout, workers=workers,
+              on_ready=lambda url: out.print(f"serving {output} at {url} (SPARQL endpoint {url}sparql); Ctrl-C stops", highlight=False))
+
+
 def main() -> None:
     app()
 

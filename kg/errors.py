@@ -67,6 +67,10 @@ class QueryTimeout(QueryError):
     exit_code = 1
 
 
+class AssetError(KgError):
+    """A browser library of the query page or graph view is not installed."""
+
+
 class ValidationError(KgError):
     """A graph does not conform to the SHACL shapes."""
 

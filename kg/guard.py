@@ -152,7 +152,8 @@ def check_query(sparql: str, *, allow_service: Iterable[str] = ()) -> None:
         if not allowed:
             raise QueryRefused(
                 f"federation is off: the query asks SERVICE <{target}> to run part of it on "
-                f"another host; allow that host with --allow-service HOST if you trust it."
+                f"another host; `kg query --allow-service HOST` allows a host you trust "
+                f"(`kg serve` allows none)."
             )
         if not _host_allowed(target, allowed):
             raise QueryRefused(

@@ -173,6 +173,8 @@ def create_app(store_path: str | Path, *, timeout: float = 30.0, workers: int = 
         Route("/query", sparql, methods=["GET", "POST"]),
         Route("/store", graph_store, methods=["GET", "PUT", "POST", "DELETE", "PATCH"]),
         Route("/assets/{name}", files, methods=["GET"]),
+        # No icon: an empty answer, so that browsers log no 404 for it.
+        Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]),
     ]
     if not Path(store_path).is_dir():
         raise StoreError(f"no store at {store_path}: build the graph first with `kg build`.")

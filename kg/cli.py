@@ -318,7 +318,33 @@ def serve(
     if host not in LOOPBACK:
         err.print(f"[yellow]warning:[/] listening on {host}: other machines can query the graph.", highlight=False)
     run_serve(output=output, host=host, port=port, timeout=timeout, workers=workers,
-              on_ready=lambda url: out.print(f"serving {output} at {url} (SPARQL endpoint {url}sparql); Ctrl-C stops", highlight=False))
+              on_ready=lambda url: out.print(f"serving {output} at {url} (SPARQL endpoint {url}sparql); Ctrl-C stops",
+                                             highlight=False, soft_wrap=True))
+
+
+@app.command()
+@friendly_errors
+def view(
+    to: Annotated[Optional[Path], typer.Option("--to", "-t", help="HTML file to write (default: graph.html under --output).")] = None,
+    entity: Annotated[Optional[list[str]], typer.Option("--entity", "-e", help="Draw this entity (name or IRI) and its neighbours; repeat for more.")] = None,
+    type_: Annotated[Optional[list[str]], typer.Option("--type", help="Draw entities of this kind (official, agency, country...) and their neighbours.")] = None,
+    article: Annotated[Optional[str], typer.Option("--article", "-a", help="Draw only what this article says.")] = None,
+    query: Annotated[Optional[str], typer.Option("--query", "-q", help="Draw the triples of a CONSTRUCT query (text, .rq file or named query).")] = None,
+    depth: Annotated[int, typer.Option(min=0, help="How many edges away from --entity/--type to draw.")] = 1,
+    limit: Annotated[int, typer.Option(min=1, help="Most nodes to draw (the best connected are kept).")] = 5000,
+    output: OutputOpt = Path("output"),
+    store: StoreOpt = None,
+) -> None:
+    """Draw the graph, or a part of it, in one HTML file that works offline.
+
+    Example: kg view --entity "Ana Ruiz" --depth 2 --to ruiz.html
+    """
+    from kg.view import view as run_view
+
+    report = run_view(output=output, store=store, to=to, entities=entity or (), types=type_ or (), article=article,
+                      query=query, depth=depth, limit=limit)
+    out.print(f"wrote {report.path}: {report.nodes} entities, {report.edges} relations "
+              f"(of {report.total_nodes} entities in the graph)", highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -24,6 +24,10 @@ FILES: dict[str, tuple[str, str]] = {
     "yasgui.min.js": ("@zazuko/yasgui", "build/yasgui.min.js"),
     "yasgui.min.css": ("@zazuko/yasgui", "build/yasgui.min.css"),
     "cytoscape.min.js": ("cytoscape", "dist/cytoscape.min.js"),
+    # fCoSE, a force-directed layout fast enough for thousands of nodes, and what it builds on.
+    "layout-base.js": ("layout-base", "layout-base.js"),
+    "cose-base.js": ("cose-base", "cose-base.js"),
+    "cytoscape-fcose.js": ("cytoscape-fcose", "cytoscape-fcose.js"),
 }
 NOTICE = "NOTICE.txt"
 

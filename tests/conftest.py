@@ -29,3 +29,7 @@ def nlp():
     from kg.nlp.pipeline import cached_pipeline
 
     return cached_pipeline()
+
+
+# A headless Chromium for the page tests, started once per run (tests/browser.py).
+from browser import chromium, watched  # noqa: E402, F401

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from browser import chromium, watched  # noqa: F401  (fixtures)
 from test_serve import output, server  # noqa: F401  (fixtures: a running kg serve)
 
 
-def test_query_page_runs_a_named_query_offline(server, watched):  # noqa: F811
+def test_query_page_runs_a_named_query_offline(server, watched):
     page = watched.page
     page.goto(f"{server}/")
     page.wait_for_selector(".yasqe .CodeMirror")

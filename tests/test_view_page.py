@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import chromium, watched  # noqa: F401  (fixtures)
 from graph_sample import build_sample
 
 from kg.view import view
@@ -26,7 +25,7 @@ def sample_page(tmp_path_factory):
     return view(output=output, to=output / "graph.html").path
 
 
-def open_page(watched, path: Path, *, timeout: float = 60_000) -> None:  # noqa: F811
+def open_page(watched, path: Path, *, timeout: float = 60_000) -> None:
     watched.page.goto(path.as_uri())
     watched.page.wait_for_selector("body[data-ready]", timeout=timeout)
 
@@ -46,7 +45,7 @@ def drawn_colours(page) -> int:
     }""")
 
 
-def test_the_page_draws_searches_and_shows_facts(sample_page, watched):  # noqa: F811
+def test_the_page_draws_searches_and_shows_facts(sample_page, watched):
     page = watched.page
     open_page(watched, sample_page)
     assert page.evaluate("kgView.cy.nodes().length") == 6
@@ -98,7 +97,7 @@ def synthetic_scene(size: int, *, seed: int = 7) -> Scene:
 
 
 @pytest.mark.slow
-def test_five_thousand_nodes_stay_usable(watched, tmp_path):  # noqa: F811
+def test_five_thousand_nodes_stay_usable(watched, tmp_path):
     scene = synthetic_scene(5000)
     path = tmp_path / "big.html"
     path.write_text(render_page(scene), encoding="utf-8")

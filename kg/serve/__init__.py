@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, existing_store_path
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import StoreError
 
 DEFAULT_HOST = "127.0.0.1"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.build import DEFAULT_OUTPUT, existing_store_path
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import InputError, QueryError
 
 DEFAULT_LIMIT = 5000

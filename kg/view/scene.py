@@ -17,7 +17,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.model import EntityType
 from kg.rdf.mapping import ENTITY_CLASSES
-from kg.rdf.namespaces import RDF
+from kg.vocab.namespaces import RDF
 
 PREFIXES = """PREFIX kg: <https://w3id.org/kg-news/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -41,6 +41,7 @@ def test_service_is_refused_whatever_its_spelling(query):
     "SELECT ?s WHERE { ?s <http://x.example/SERVICE> ?o }  # SERVICE <http://evil.example/>",
     "PREFIX service: <http://x.example/> SELECT ?service WHERE { ?service service:load ?o }",
     "SELECT ?s WHERE { ?s ?p '''a long\nSERVICE string''' }",
+    'SELECT ?s WHERE { ?s ?p "x"@add , "y"@copy-drop }',
 ])
 def test_the_word_in_strings_iris_comments_and_names_is_no_keyword(query):
     check_query(query)

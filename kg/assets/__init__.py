@@ -45,6 +45,19 @@ def asset(name: str) -> Path:
     return path
 
 
+def notice(package: str) -> str:
+    """What NOTICE.txt says of one package: its version and licence line, then its licence text."""
+    path = VENDOR / NOTICE
+    if not path.is_file():
+        return package
+    text = path.read_text(encoding="utf-8")
+    summary = next((line for line in text.splitlines()[1:] if line.startswith(package + " ")), package)
+    marker = f"--- {package}: "
+    _, found, rest = text.partition("\n" + marker)
+    licence = rest.split("\n", 1)[1].split("\n\n--- ", 1)[0].strip() if found else ""
+    return f"{summary}\n{licence}".strip()
+
+
 def install(node_modules: str | Path) -> list[Path]:
     """Copy the built files from an npm ``node_modules`` folder here, with a licence notice."""
     source = Path(node_modules)
@@ -64,6 +77,10 @@ def install(node_modules: str | Path) -> list[Path]:
         )
     lines = ["Built files copied from the npm registry packages below, under their own licences."]
     lines += [notes[package] for package in sorted(notes)]
+    # The licence texts the packages ship travel with the copies (MIT asks for it).
+    for package in sorted(notes):
+        for licence in sorted((source / package).glob("LICEN[CS]E*")):
+            lines += ["", f"--- {package}: {licence.name} ---", licence.read_text(encoding="utf-8").strip()]
     (VENDOR / NOTICE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return written
 

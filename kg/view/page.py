@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from kg.assets import FILES, NOTICE, VENDOR, asset
+from kg.assets import FILES, asset, notice
 from kg.view.scene import Scene
 
 HERE = Path(__file__).resolve().parent
@@ -51,16 +51,12 @@ def scene_json(scene: Scene, *, note: str = "") -> dict[str, Any]:
 
 def render_page(scene: Scene, *, title: str = "kg graph", note: str = "") -> str:
     """The HTML text of the view."""
-    notices = {}
-    notice_file = VENDOR / NOTICE
-    if notice_file.is_file():
-        for line in notice_file.read_text(encoding="utf-8").splitlines()[1:]:
-            notices[line.split(" ", 1)[0]] = line
     libraries = []
     for name in LIBRARIES:
         path = asset(name)
-        package = FILES[name][0]
-        libraries.append(f"<!-- {escape(notices.get(package, package))} -->\n<script>\n{_script(path.read_text(encoding='utf-8'))}\n</script>")
+        # Each library's licence travels with its copy; "--" may not appear in a comment.
+        comment = notice(FILES[name][0]).replace("--", "- -")
+        libraries.append(f"<!--\n{comment}\n-->\n<script>\n{_script(path.read_text(encoding='utf-8'))}\n</script>")
     data = json.dumps(scene_json(scene, note=note), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     parts = {
         "{{TITLE}}": escape(title),

@@ -58,18 +58,18 @@ def notice(package: str) -> str:
     return f"{summary}\n{licence}".strip()
 
 
-def install(node_modules: str | Path) -> list[Path]:
-    """Copy the built files from an npm ``node_modules`` folder here, with a licence notice."""
+def install(node_modules: str | Path, *, target: Path = VENDOR) -> list[Path]:
+    """Copy the built files from an npm ``node_modules`` folder to ``target``, with a licence notice."""
     source = Path(node_modules)
-    VENDOR.mkdir(exist_ok=True)
+    target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     notes: dict[str, str] = {}
     for name, (package, inner) in FILES.items():
         path = source / package / inner
         if not path.is_file():
             raise AssetError(f"{path} is missing: run `npm ci` first, where package.json is.")
-        shutil.copyfile(path, VENDOR / name)
-        written.append(VENDOR / name)
+        shutil.copyfile(path, target / name)
+        written.append(target / name)
         meta = json.loads((source / package / "package.json").read_text(encoding="utf-8"))
         notes[package] = (
             f"{package} {meta.get('version', '?')} — licence {meta.get('license', '?')} — "
@@ -81,6 +81,6 @@ def install(node_modules: str | Path) -> list[Path]:
     for package in sorted(notes):
         for licence in sorted((source / package).glob("LICEN[CS]E*")):
             lines += ["", f"--- {package}: {licence.name} ---", licence.read_text(encoding="utf-8").strip()]
-    (VENDOR / NOTICE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (target / NOTICE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return written
 

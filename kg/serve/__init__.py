@@ -14,8 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.workspace import DEFAULT_OUTPUT, existing_store_path
+import uvicorn
+
+from kg.assets import asset
 from kg.errors import StoreError
+from kg.serve.app import PAGE_FILES, create_app
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -32,11 +36,6 @@ def serve(
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the graph under ``output`` until interrupted; ``on_ready`` gets the page's URL."""
-    import uvicorn
-
-    from kg.assets import asset
-    from kg.serve.app import PAGE_FILES, create_app
-
     for name in sorted(PAGE_FILES):
         asset(name)  # fail now, not when a browser asks for the page
     app = create_app(existing_store_path(output), timeout=timeout, workers=workers)

@@ -25,6 +25,7 @@ from starlette.routing import Route
 from kg.assets import asset
 from kg.errors import KgError, QueryError, QueryRefused, QueryTimeout, StoreError
 from kg.guard import check_query
+from kg.rdf.queries import named_queries
 from kg.serve.workers import Job, NotAcceptableError, WorkerPool
 
 PAGE = Path(__file__).resolve().parent / "page.html"
@@ -131,8 +132,6 @@ async def graph_store(request: Request) -> Response:
 
 async def page(request: Request) -> Response:
     """The query page: YASGUI on this endpoint, with kg's named queries one click away."""
-    from kg.rdf.queries import named_queries
-
     queries = {name: text for name, (_, text) in named_queries().items()}
     # "</" could end the script element early; JSON allows "<\/".
     data = json.dumps(queries, sort_keys=True).replace("</", "<\\/")

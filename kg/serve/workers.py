@@ -22,7 +22,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import pyoxigraph as ox
+
 from kg.errors import QueryError, QueryTimeout, StoreError
+from kg.serve.formats import NotAcceptable, choose, content_type, format_name
 
 # Fresh interpreters, not forks: the server runs threads, and a fork of a threaded process
 # (or of an open RocksDB handle) is unsafe.
@@ -53,10 +56,6 @@ class NotAcceptableError(QueryError):
 
 
 def _evaluate(store: Any, job: Job) -> Answer:
-    import pyoxigraph as ox
-
-    from kg.serve.formats import choose, content_type, format_name
-
     options: dict[str, Any] = {}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
@@ -74,10 +73,6 @@ def _evaluate(store: Any, job: Job) -> Answer:
 
 def _main(connection: Connection, path: str) -> None:
     """A worker's life: open the store read-only, answer jobs until the server goes."""
-    import pyoxigraph as ox
-
-    from kg.serve.formats import NotAcceptable
-
     try:
         store = ox.Store.read_only(path)
     except OSError as error:

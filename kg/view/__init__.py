@@ -15,8 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import InputError, QueryError
+from kg.files import write_atomic
+from kg.guard import check_query
+from kg.query import resolve_query
+from kg.store import open_store
+from kg.view.page import render_page
+from kg.view.part import select_part
+from kg.view.scene import read_scene, scene_from_triples
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 
 DEFAULT_LIMIT = 5000
 
@@ -46,14 +53,6 @@ def view(
     ``query`` (SPARQL text, a .rq file or a named query) must be a CONSTRUCT or DESCRIBE:
     its triples are what is drawn. The other choices are those of ``select_part``.
     """
-    from kg.guard import check_query
-    from kg.query import resolve_query
-    from kg.rdf.serialize import write_atomic
-    from kg.store import open_store
-    from kg.view.page import render_page
-    from kg.view.part import select_part
-    from kg.view.scene import read_scene, scene_from_triples
-
     if limit is not None and limit < 1:
         raise InputError(f"--limit must be 1 or more, not {limit}.")
     with open_store(store, path=existing_store_path(output, store)) as graph_store:

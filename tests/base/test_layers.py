@@ -11,12 +11,14 @@ import pytest
 KG = Path(__file__).resolve().parents[2] / "kg"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("kg.errors", "kg.model", "kg.files", "kg.vocab", "kg.workspace", "kg.io", "kg.results", "kg.clean"),
+    ("kg.errors", "kg.model", "kg.files", "kg.vocab", "kg.workspace", "kg.io", "kg.results", "kg.clean",
+     "kg.guard", "kg.assets"),
     ("kg.nlp",),
     ("kg.linking",),
     ("kg.rdf",),
     ("kg.store",),
-    ("kg.build", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.eval", "kg.stats", "kg.console"),
+    ("kg.build", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.eval", "kg.stats", "kg.console",
+     "kg.serve", "kg.view"),
     ("kg.cli", "kg.__main__"),
 )
 

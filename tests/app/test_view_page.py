@@ -16,7 +16,7 @@ from kg.view import view
 from kg.view.page import render_page
 from kg.view.scene import Edge, Node, Scene
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 @pytest.fixture(scope="module")

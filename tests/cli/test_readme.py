@@ -63,3 +63,8 @@ def test_make_run_prints_what_the_readme_shows(readme, repo, tmp_path, nlp):
     assert len(stats) == 1
     arguments, expected = stats[0]
     assert _run(arguments, output) == expected
+
+    views = _sessions(_block_after(readme, "`kg view` writes one self-contained HTML file"), "$ kg ")
+    assert [arguments[0] for arguments, _ in views] == ["view", "view"]
+    for arguments, expected in views:
+        assert _run([*arguments, "--output", output], output) == expected

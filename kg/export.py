@@ -45,7 +45,7 @@ def export(
     if statements and format == "graphml":
         format = "graphml-statements"
     target = Path(destination) if destination is not None and str(destination) != "-" else None
-    with open_store(store, path=existing_store_path(output, store)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
         if target is not None:
             return write_graph(graph_store, {target: format})[0]
         buffer = io.BytesIO()

@@ -62,7 +62,7 @@ def run_query(
     sparql = with_prefixes(paged)
     # Checked as it will run: a SERVICE IRI may be written with one of those prefixes.
     check_query(sparql, allow_service=allow_service)
-    with open_store(store, path=existing_store_path(output, store)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
         try:
             return graph_store.query(sparql)
         except QueryError as error:

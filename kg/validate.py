@@ -133,5 +133,5 @@ def validate_store(
     *, output: str | Path = "output", store: str | None = None, per_graph: bool = True
 ) -> ValidationResult:
     """Validate every article graph of the store that ``kg build`` wrote under ``output``."""
-    with open_store(store, path=existing_store_path(output, store)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
         return validate(list(graph_store.quads()), per_graph=per_graph)

@@ -42,16 +42,18 @@ __all__ = [
 Factory = Callable[..., Store]
 
 
-def _oxigraph(spec: str, *, path: str | Path | None = None, **options: Any) -> Store:
+def _oxigraph(spec: str, *, path: str | Path | None = None, read_only: bool = False, **options: Any) -> Store:
     _, _, location = spec.partition(":")
-    return OxigraphStore(location or path, **options)
+    return OxigraphStore(location or path, read_only=read_only, **options)
 
 
-def _memory(spec: str, *, path: str | Path | None = None, **options: Any) -> Store:
+# A memory store lives in its process and a remote endpoint guards its own data: reading
+# needs no other mode from them.
+def _memory(spec: str, *, path: str | Path | None = None, read_only: bool = False, **options: Any) -> Store:
     return MemoryStore(**options)
 
 
-def _remote(spec: str, *, path: str | Path | None = None, **options: Any) -> Store:
+def _remote(spec: str, *, path: str | Path | None = None, read_only: bool = False, **options: Any) -> Store:
     return RemoteStore(spec, **options)
 
 
@@ -68,8 +70,13 @@ def register_store(name: str, factory: Factory) -> None:
     BACKENDS[name] = factory
 
 
-def open_store(spec: str | None = None, *, path: str | Path | None = None, **options: Any) -> Store:
-    """Open the store named by ``spec``; ``options`` go to the backend (e.g. ``update_url=``)."""
+def open_store(spec: str | None = None, *, path: str | Path | None = None, read_only: bool = False,
+               **options: Any) -> Store:
+    """Open the store named by ``spec``; ``options`` go to the backend (e.g. ``update_url=``).
+
+    ``read_only=True`` is for commands that only read: they read the last finished state of
+    an on-disk store, beside a build and beside each other, and need no write access.
+    """
     spec = (spec or "oxigraph").strip()
     name = spec.split(":", 1)[0].lower()
     factory = BACKENDS.get(name)
@@ -79,6 +86,8 @@ def open_store(spec: str | None = None, *, path: str | Path | None = None, **opt
             f"memory, or an http(s):// SPARQL endpoint URL."
         )
     try:
+        if read_only:
+            return factory(spec, path=path, read_only=True, **options)
         return factory(spec, path=path, **options)
     except TypeError as error:
         raise StoreError(f"store {spec!r}: {error}") from error

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,8 @@ from kg.errors import QueryError, StoreError
 from kg.rdf.statements import SortedDump
 from kg.store import oxigraph_dump
 from kg.store.base import ArticleQuads, QueryResult, StoreBase, remove_update, replace_update
+from kg.store.faults import StoreInUse, cannot_write_here, is_damage, store_fault
+from kg.store.snapshots import SnapshotLease, is_published, lease_current, mark_dirty, publish, read_state, remove_unused
 from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
 from kg.vocab.iri import article_id_of, article_iri, graph_iri
 from kg.vocab.namespaces import KG
@@ -34,7 +36,10 @@ OPTIMIZE_AFTER_QUADS = 50_000
 
 
 class OxigraphStore(StoreBase):
-    """Quads in an on-disk Oxigraph store; one process at a time may hold it open.
+    """Quads in an on-disk Oxigraph store; one process at a time may write it.
+
+    ``read_only=True`` reads the state the last writer published, beside a writer and
+    beside other readers (see ``kg.store.snapshots``).
 
     The default graph is kept as the merge (set union) of the article graphs, so a query
     need not name the graphs it reads and a triple stated by many articles counts once.
@@ -42,23 +47,70 @@ class OxigraphStore(StoreBase):
 
     name = "oxigraph"
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else DEFAULT_PATH
+        self.read_only = read_only
         self._store: ox.Store | None = None
+        self._lease: SnapshotLease | None = None
+        self._token: str | None = None
+        self._dirty = False
         self._unflushed = 0
         self._written = 0
+        if read_only:
+            self._open_for_reading()
+            return
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
-        except OSError as error:
-            message = str(error)
-            if "lock" in message.lower():
-                raise StoreError(
-                    f"the store at {self.path} is in use by another process (a running "
-                    f"`kg build` or `kg serve`?); wait for it to finish or stop it, or use "
-                    f"another output directory."
+        except (OSError, RuntimeError) as error:
+            raise store_fault(self.path, error, doing="open") from error
+
+    def _open_for_reading(self) -> None:
+        """Open the last published snapshot read-only (see ``kg.store.snapshots``).
+
+        A store no writer has published yet (made by an older kg) gets its first snapshot
+        here; in a folder this process cannot write, no writer can be at work either, so
+        the store itself is opened read-only.
+        """
+        if not self.path.is_dir():
+            raise StoreError(f"no store at {self.path}: build one first with `kg build ARTICLES`.")
+        lease = lease_current(self.path)
+        if lease is None:
+            try:
+                OxigraphStore(self.path).close()  # a writing session publishes when it closes
+            except StoreInUse as error:
+                raise StoreInUse(
+                    f"the store at {self.path} is being written by another process and has no finished "
+                    f"state to read yet (its first build?); run the command again when that build ends."
                 ) from error
-            raise StoreError(f"cannot open the Oxigraph store at {self.path}: {message}") from error
+            except StoreError as error:
+                if not cannot_write_here(error.__cause__ or error):
+                    raise
+            lease = lease_current(self.path)
+        where = lease.path if lease is not None else self.path
+        try:
+            self._store = ox.Store.read_only(str(where))
+        except (OSError, RuntimeError) as error:
+            if lease is not None:
+                lease.release()
+            raise store_fault(self.path, error, doing="open") from error
+        self._lease = lease
+        self._token = lease.token if lease is not None else read_state(self.path)
+
+    @property
+    def state_token(self) -> str | None:
+        """The token of the finished state this handle reads (None: unknown, or being written)."""
+        if self.read_only:
+            return self._token
+        return None if self._dirty else read_state(self.path)
+
+    def _begin_write(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only; open it with "
+                             f"open_store(..., read_only=False) to change it.")
+        if not self._dirty:
+            mark_dirty(self.path)  # before the first write: a kill after it leaves the mark
+            self._dirty = True
 
     @property
     def ox(self) -> ox.Store:
@@ -74,9 +126,17 @@ class OxigraphStore(StoreBase):
     def article_hash(self, article_id: str) -> str | None:
         subject = to_ox(article_iri(article_id))
         predicate = ox.NamedNode(str(KG.contentHash))
-        for quad in self.ox.quads_for_pattern(subject, predicate, None, to_ox(graph_iri(article_id))):
-            return quad.object.value
+        with self._reading():
+            for quad in self.ox.quads_for_pattern(subject, predicate, None, to_ox(graph_iri(article_id))):
+                return quad.object.value
         return None
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except (OSError, RuntimeError) as error:
+            raise store_fault(self.path, error, doing="read") from error
 
     def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
         """Replace each article's graph; each article changes in one transaction.
@@ -93,6 +153,7 @@ class OxigraphStore(StoreBase):
             graph = graph_iri(article_id)
             prepared[graph] = (article_id, list(article_quads(article_id, graph, quads)))
         store = self.ox
+        self._begin_write()
         present = {g for g in prepared if store.contains_named_graph(to_ox(g))}
         try:
             fresh = [(g, item) for g, item in prepared.items() if g not in present]
@@ -106,6 +167,8 @@ class OxigraphStore(StoreBase):
             if self._unflushed >= FLUSH_EVERY_QUADS:
                 store.flush()
                 self._unflushed = 0
+        except RuntimeError as error:
+            raise store_fault(self.path, error, doing="write to") from error
         except (OSError, SyntaxError, ValueError) as error:
             ids = ", ".join(repr(a) for a, _ in prepared.values())
             raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error
@@ -124,11 +187,14 @@ class OxigraphStore(StoreBase):
         graph = to_ox(graph_iri(article_id))
         if not self.ox.contains_named_graph(graph):
             return False
+        self._begin_write()
         self.ox.update(remove_update(graph_iri(article_id)))
         return True
 
     def article_ids(self) -> list[str]:
-        ids = (article_id_of(graph.value) for graph in self.ox.named_graphs() if isinstance(graph, ox.NamedNode))
+        with self._reading():
+            graphs = list(self.ox.named_graphs())
+        ids = (article_id_of(graph.value) for graph in graphs if isinstance(graph, ox.NamedNode))
         return sorted(i for i in ids if i is not None)
 
     def query(self, sparql: str) -> QueryResult:
@@ -137,26 +203,32 @@ class OxigraphStore(StoreBase):
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from error
         except OSError as error:
+            if is_damage(error):
+                raise store_fault(self.path, error, doing="query") from error.with_traceback(None)
             raise QueryError(f"the query failed on {self.path}: {error}") from error.with_traceback(None)
         except RuntimeError as error:
+            if is_damage(error):  # RocksDB's "Corruption: ..."
+                raise store_fault(self.path, error, doing="query") from error.with_traceback(None)
             # pyoxigraph's evaluation errors, e.g. a SERVICE endpoint that answered badly. The
             # traceback goes: its frames hold the half-read result, which holds the store
             # open (and locked) for as long as a caller keeps the error.
             raise QueryError(f"the query failed: {error}") from error.with_traceback(None)
 
     def update(self, sparql: str) -> None:
+        self._begin_write()
         try:
             self.ox.update(sparql)
         except SyntaxError as error:
             raise QueryError(f"SPARQL update syntax error: {error}") from error
-        except OSError as error:
-            raise StoreError(f"the update failed on {self.path}: {error}") from error
+        except (OSError, RuntimeError) as error:
+            raise store_fault(self.path, error, doing="update") from error
 
     def quads(self) -> Iterator[Quad]:
         """Every quad of the article graphs (the merged default graph is derived, left out)."""
-        for graph in self.ox.named_graphs():
-            for quad in self.ox.quads_for_pattern(None, None, None, graph):
-                yield from_ox_quad(quad)
+        with self._reading():
+            for graph in self.ox.named_graphs():
+                for quad in self.ox.quads_for_pattern(None, None, None, graph):
+                    yield from_ox_quad(quad)
 
     def sorted_dump(self, *, graphs: bool = True, scratch: Path | None = None) -> AbstractContextManager[SortedDump]:
         """Sorted by Oxigraph's own dumps and an external sort, in bounded memory (see
@@ -165,22 +237,35 @@ class OxigraphStore(StoreBase):
 
     def __len__(self) -> int:
         """The number of quads in the article graphs."""
-        solution = next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
+        with self._reading():
+            solution = next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
         return int(solution[0].value)
 
     def flush(self) -> None:
         self.ox.flush()
 
     def close(self) -> None:
-        if self._store is not None:
-            try:
+        if self._store is None:
+            return
+        try:
+            if not self.read_only:
                 self._store.flush()
                 if self._written >= OPTIMIZE_AFTER_QUADS:
                     self._store.optimize()
                     self._written = 0
-            finally:
-                # RocksDB releases its lock when the last reference goes.
-                self._store = None
+                if self._dirty or not is_published(self.path):
+                    publish(self.path, self._store.backup)
+                    self._dirty = False
+                else:
+                    remove_unused(self.path)  # snapshots readers have let go of since
+        except (OSError, RuntimeError) as error:
+            raise store_fault(self.path, error, doing="close") from error
+        finally:
+            # RocksDB releases its lock when the last reference goes.
+            self._store = None
+            if self._lease is not None:
+                self._lease.release()
+                self._lease = None
 
     def __repr__(self) -> str:
         return f"OxigraphStore({str(self.path)!r})"

@@ -22,13 +22,13 @@ from rdflib.term import Node
 
 from kg.distributed import extract_in_processes, extract_on_cluster
 from kg.errors import InputError, KgError, StoreError
+from kg.graph_files import refresh_graph_files, write_graph_files
 from kg.io import read_articles
 from kg.linking import Linker
 from kg.model import Article, BuildReport, Extraction, Skipped
 from kg.nlp.extract import extract_articles
 from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
-from kg.rdf.serialize import write_graph
 from kg.stats import graph_totals
 from kg.store import Store, open_store
 from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_path
@@ -148,6 +148,8 @@ def build(
         report.skip(Skipped(input=error.input, reason=error.reason, hint=error.hint, kind=error.kind))
         tick(report)
 
+    stage = on_stage or (lambda _what: None)
+    on_disk = False
     try:
         with open_store(store, path=store_path(output)) as graph_store:
             linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
@@ -168,9 +170,9 @@ def build(
                     _count_written(report, extraction, quads)
                 if progress:
                     progress(report)
-            stage = on_stage or (lambda _what: None)
             if report.articles_written or not created:
-                if write_files and (report.articles_written or not graph_files_exist(output)):
+                on_disk = _on_disk(graph_store)
+                if write_files and not on_disk and (report.articles_written or not graph_files_exist(output)):
                     stage("writing " + ", ".join(GRAPH_FILES))
                     write_graph_files(graph_store, output)
                 stage("counting the graph")
@@ -181,7 +183,15 @@ def build(
             # first build must not leave an empty store that reads as an empty graph.
             for path in reversed(created):
                 shutil.rmtree(path, ignore_errors=True)
+    if write_files and on_disk:
+        # From the state the store published as it closed, unless the files already show it.
+        refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)))
     return report
+
+
+def _on_disk(graph_store: Store) -> bool:
+    """Whether the store keeps a state token (an on-disk Oxigraph store) for the graph files."""
+    return hasattr(graph_store, "state_token")
 
 
 def _ticking(
@@ -280,15 +290,6 @@ def _chain_first(first: T, rest: Iterator[T]) -> Iterator[T]:
 _END: Any = object()
 
 
-def write_graph_files(graph_store: Store, output: str | Path) -> list[Path]:
-    """Write the whole graph as deterministic Turtle and TriG next to the store.
-
-    The store sorts its statements once for both files (the embedded one in runs spilled
-    beside them, so in bounded memory however large the graph is).
-    """
-    return write_graph(graph_store, {Path(output) / name: fmt for name, fmt in GRAPH_FILES.items()})
-
-
 def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, store: str | None = None,
            write_files: bool = True) -> list[str]:
     """Take articles (and what only they said) out of the graph; returns the ids not found.
@@ -302,8 +303,11 @@ def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, s
         for article_id in ids:
             if not graph_store.remove_article(article_id):
                 missing.append(article_id)
-        if write_files and (len(missing) < len(ids) or not graph_files_exist(output)):
+        on_disk = _on_disk(graph_store)
+        if write_files and not on_disk and (len(missing) < len(ids) or not graph_files_exist(output)):
             write_graph_files(graph_store, output)
+    if write_files and on_disk:
+        refresh_graph_files(output, store=store)
     return missing
 
 

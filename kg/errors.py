@@ -51,6 +51,10 @@ class StoreError(KgError):
     """The graph store cannot be opened, read or written."""
 
 
+class OutputError(KgError):
+    """A file kg writes (graph files, an export) cannot be written."""
+
+
 class QueryError(KgError):
     """A SPARQL query is malformed or unknown."""
 

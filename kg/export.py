@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
+from kg.errors import OutputError
+from kg.graph_files import files_lock, refresh_graph_files
 from kg.rdf.formats import FORMATS, get_format
 from kg.rdf.serialize import write_graph, write_stream
 from kg.store import open_store
@@ -18,6 +21,16 @@ def guess_format(path: str | Path | None) -> str:
         return "ttl"
     suffix = Path(path).suffix.lower()
     return next((f.name for f in FORMATS.values() if suffix in f.suffixes), "ttl")
+
+
+def _refresh_graph_files(output: str | Path, store: str | None) -> None:
+    """Bring graph.ttl and graph.trig up to the store's state on the way, where the folder allows."""
+    if (store or "oxigraph").split(":", 1)[0].lower() != "oxigraph":
+        return  # only the on-disk store keeps the state the files are stamped with
+    try:
+        refresh_graph_files(output, store=store)
+    except OutputError:
+        pass  # a read-only folder: the export itself needs no write access there
 
 
 def export(
@@ -45,7 +58,13 @@ def export(
     if statements and format == "graphml":
         format = "graphml-statements"
     target = Path(destination) if destination is not None and str(destination) != "-" else None
-    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
+    path = existing_store_path(output, store)
+    _refresh_graph_files(output, store)
+    # Into the graph's own folder, the writers of its graph files are kept off this export's
+    # scratch (they remove what they find there): they hold the same lock.
+    inside = target is not None and target.resolve().parent == Path(output).resolve()
+    with files_lock(Path(output)) if inside else nullcontext(), \
+            open_store(store, path=path, read_only=True) as graph_store:
         if target is not None:
             return write_graph(graph_store, {target: format})[0]
         buffer = io.BytesIO()

@@ -73,7 +73,8 @@ class OxigraphStore(StoreBase):
         the store itself is opened read-only.
         """
         if not self.path.is_dir():
-            raise StoreError(f"no store at {self.path}: build one first with `kg build ARTICLES`.")
+            raise StoreError(f"no graph at {self.path}: build one first with "
+                             f"`kg build ARTICLES --output {self.path.parent}`.")
         lease = lease_current(self.path)
         if lease is None:
             try:

@@ -347,6 +347,39 @@ def view(
               f"(of {report.total_nodes} entities in the graph)", highlight=False, soft_wrap=True)
 
 
+@app.command()
+@friendly_errors
+def verify(output: OutputOpt = Path("output"), store: StoreOpt = None) -> None:
+    """Read the whole store through every index and check the graph files; exit 1 on a fault.
+
+    Example: kg verify --output output/
+    """
+    from kg.verify import verify as run_verify
+
+    report = run_verify(output=output, store=store)
+    for problem in report.problems:
+        err.print(f"[bold red]fault:[/] {problem}", highlight=False, soft_wrap=True)
+    if not report.ok:
+        raise typer.Exit(1)
+    out.print(f"ok: {report.quads} quads in {report.graphs} graphs ({report.articles} articles) read through "
+              f"every index of {report.read}; graph files match the store.", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def repair(output: OutputOpt = Path("output"), store: StoreOpt = None) -> None:
+    """Rewrite graph files that do not match the store, remove scratch of killed runs.
+
+    Example: kg repair --output output/
+    """
+    from kg.verify import repair as run_repair
+
+    report = run_repair(output=output, store=store)
+    done = [f"rewrote {path}" for path in report.files_written]
+    done += ["published the store's state for readers again"] if report.published else []
+    out.print("; ".join(done) if done else "nothing to repair: the graph files match the store.", highlight=False)
+
+
 def main() -> None:
     app()
 

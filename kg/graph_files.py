@@ -79,29 +79,17 @@ def check_files(output: str | Path, state: str | None, *, hashes: bool = False) 
 
 def write_graph_files(graph_store: Any, output: str | Path, *, state: str | None = None) -> list[Path]:
     """Write the whole graph as deterministic Turtle and TriG, then the stamp naming ``state``."""
-    from kg.rdf.serialize import write_many
-
     output = Path(output)
     with files_lock(output):
-        (output / STAMP).unlink(missing_ok=True)  # while the files change, they show no state
-        # The embedded store hands its quads over without a round trip through rdflib terms,
-        # and its statements are sorted once for both files, in runs spilled beside them, so
-        # writing them takes bounded memory however large the graph is.
-        source = getattr(graph_store, "ox", None)
-        targets = {output / name: fmt for name, fmt in GRAPH_FILES.items()}
-        try:
-            write_many(source if source is not None else graph_store.quads(), targets)
-            _write_stamp(output, state)
-        except (OSError, RuntimeError) as error:
-            raise _write_error(output, error) from error
-    return list(targets)
+        return _write_locked(graph_store, output, state)
 
 
 def refresh_graph_files(output: str | Path, *, store: str | None = None, force: bool = False,
                         before_writing: Callable[[], None] | None = None) -> list[Path]:
     """Rewrite the graph files from the store's last finished state unless they already show it.
 
-    Returns the files written (none when they were up to date).
+    Returns the files written (none when they were up to date). Scratch left by killed
+    writers is removed either way.
 
     >>> refresh_graph_files("output")  # doctest: +SKIP
     []
@@ -109,13 +97,30 @@ def refresh_graph_files(output: str | Path, *, store: str | None = None, force: 
     from kg.store import open_store
 
     output = Path(output)
-    with open_store(store, path=output / "store", read_only=True) as graph_store:
+    with files_lock(output), open_store(store, path=output / "store", read_only=True) as graph_store:
         state = getattr(graph_store, "state_token", None)
         if not force and check_files(output, state).fresh:
             return []
         if before_writing is not None:
             before_writing()
-        return write_graph_files(graph_store, output, state=state)
+        return _write_locked(graph_store, output, state)
+
+
+def _write_locked(graph_store: Any, output: Path, state: str | None) -> list[Path]:
+    from kg.rdf.serialize import write_many
+
+    (output / STAMP).unlink(missing_ok=True)  # while the files change, they show no state
+    # The embedded store hands its quads over without a round trip through rdflib terms,
+    # and its statements are sorted once for both files, in runs spilled beside them, so
+    # writing them takes bounded memory however large the graph is.
+    source = getattr(graph_store, "ox", None)
+    targets = {output / name: fmt for name, fmt in GRAPH_FILES.items()}
+    try:
+        write_many(source if source is not None else graph_store.quads(), targets)
+        _write_stamp(output, state)
+    except (OSError, RuntimeError) as error:
+        raise _write_error(output, error) from error
+    return list(targets)
 
 
 def clean_scratch(output: Path) -> list[Path]:
@@ -133,7 +138,10 @@ def clean_scratch(output: Path) -> list[Path]:
 
 @contextmanager
 def files_lock(output: Path) -> Iterator[None]:
-    """Hold the folder's graph-files lock (waiting for another writer), cleaning scratch first."""
+    """Hold the folder's graph-files lock (waiting for another writer), cleaning scratch first.
+
+    Not reentrant: ``flock`` locks belong to an open file, so a second one would wait forever.
+    """
     try:
         output.mkdir(parents=True, exist_ok=True)
         fd = os.open(output / LOCK, os.O_RDWR | os.O_CREAT, 0o666)

@@ -242,6 +242,10 @@ class OxigraphStore(StoreBase):
             solution = next(iter(self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
         return int(solution[0].value)
 
+    def republish(self) -> None:
+        """Publish the store's state again when this session closes (a snapshot gone wrong)."""
+        self._begin_write()
+
     def flush(self) -> None:
         self.ox.flush()
 

@@ -138,6 +138,8 @@ def query(
     output: OutputOpt = Path("output"),
     store: StoreOpt = None,
     allow_service: Annotated[Optional[list[str]], typer.Option("--allow-service", help="A host whose endpoint SERVICE may call (repeat for more); federation is off otherwise.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no bound).")] = 300,
+    max_memory: Annotated[int, typer.Option("--max-memory", min=0, help="Stop the query past this many MiB (0: no bound).")] = 4096,
 ) -> None:
     """Ask a SPARQL question of the graph; kg's prefixes (kg:, skos:, person:, ...) come declared.
 
@@ -166,7 +168,8 @@ def query(
     size = limit if limit is not None else (DEFAULT_PAGE if format == "table" and sparql in named_queries() else 0)
     # One row past the page tells whether there is more to show.
     result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset,
-                       allow_service=allow_service or ())
+                       allow_service=allow_service or (), timeout=timeout or None,
+                       max_memory=max_memory or None)
     more = bool(size) and result.kind != "ask" and len(result) > size
     if more:
         result = replace(result, rows=result.rows[:size], triples=result.triples[:size])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from kg.bounded import Bounds, OverMemory, OverTime, run_bounded
 from kg.errors import QueryError
 from kg.guard import check_query, is_update
 from kg.rdf.queries import named_queries, page
@@ -41,6 +42,8 @@ def run_query(
     limit: int | None = None,
     offset: int = 0,
     allow_service: Sequence[str] = (),
+    timeout: float | None = None,
+    max_memory: int | None = None,
 ) -> QueryResult:
     """Run a query on the store and return its result (variables + rows, or a boolean).
 
@@ -49,8 +52,10 @@ def run_query(
     declared unless the query declares them itself; a syntax error names the query's own
     line and column. Updates are refused, and so is ``SERVICE`` unless its host is in
     ``allow_service`` (see ``kg.guard``): a question must not reach other hosts unasked.
+    ``timeout`` (seconds) and ``max_memory`` (MiB) bound the query: it then runs in a child
+    process (see ``kg.bounded``), and going past a bound is a ``QueryError`` saying which.
 
-    >>> result = run_query("officials-and-posts", limit=20)  # doctest: +SKIP
+    >>> result = run_query("officials-and-posts", limit=20, timeout=60)  # doctest: +SKIP
     >>> result.vars[:2]  # doctest: +SKIP
     ['person', 'name']
     """
@@ -62,11 +67,24 @@ def run_query(
     sparql = with_prefixes(paged)
     # Checked as it will run: a SERVICE IRI may be written with one of those prefixes.
     check_query(sparql, allow_service=allow_service)
-    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
-        try:
-            return graph_store.query(sparql)
-        except QueryError as error:
-            short = short_syntax_error(str(error), paged, line_offset=added_lines(paged, sparql))
-            if short is None:
-                raise
-            raise QueryError(short) from error
+    path = existing_store_path(output, store)
+    try:
+        if timeout is None and max_memory is None:
+            return _query(sparql, store, path)
+        return run_bounded(_query, sparql, store, path, bounds=Bounds(timeout, max_memory))
+    except OverTime:
+        raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it (a LIMIT, "
+                         f"more specific patterns) or allow it more time with --timeout.") from None
+    except OverMemory:
+        raise QueryError(f"the query needed more than {max_memory} MiB and was stopped; narrow it (a LIMIT, "
+                         f"fewer joined patterns) or allow it more memory with --max-memory.") from None
+    except QueryError as error:
+        short = short_syntax_error(str(error), paged, line_offset=added_lines(paged, sparql))
+        if short is None:
+            raise
+        raise QueryError(short) from error
+
+
+def _query(sparql: str, store: str | None, path: Path) -> QueryResult:
+    with open_store(store, path=path, read_only=True) as graph_store:
+        return graph_store.query(sparql)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import OutputError
-from kg.workspace import GRAPH_FILES
+from kg.workspace import GRAPH_FILES, store_path
 
 STAMP = "graph-files.json"
 LOCK = ".graph-files.lock"
@@ -97,7 +97,7 @@ def refresh_graph_files(output: str | Path, *, store: str | None = None, force: 
     from kg.store import open_store
 
     output = Path(output)
-    with files_lock(output), open_store(store, path=output / "store", read_only=True) as graph_store:
+    with files_lock(output), open_store(store, path=store_path(output), read_only=True) as graph_store:
         state = getattr(graph_store, "state_token", None)
         if not force and check_files(output, state).fresh:
             return []

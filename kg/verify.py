@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.build import DEFAULT_OUTPUT, existing_store_path
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 from kg.errors import StoreError
 
 _MASK = (1 << 64) - 1
@@ -241,7 +241,7 @@ def _check_articles(graph_store: Any, report: VerifyReport) -> None:
 
     from rdflib import URIRef
 
-    from kg.rdf.namespaces import KG
+    from kg.vocab.namespaces import KG
     from kg.store.terms import nt
 
     rows = graph_store.query(

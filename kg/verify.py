@@ -230,9 +230,18 @@ def _sum_of(ox_store: Any, patterns: Iterable[tuple[Any, Any, Any, Any]]) -> Ind
     checksum = 0
     for pattern in patterns:
         for quad in ox_store.quads_for_pattern(*pattern):
-            quads += 1
-            checksum = (checksum + hash(str(quad))) & _MASK
+            # pyoxigraph 0.5 scans one key too far when a term's key ends in 0xFF (an object
+            # 767 also returns the quads of 768): only what the pattern asked for is counted.
+            if _matches(quad, pattern):
+                quads += 1
+                checksum = (checksum + hash(str(quad))) & _MASK
     return IndexSum(quads, checksum)
+
+
+def _matches(quad: Any, pattern: tuple[Any, Any, Any, Any]) -> bool:
+    subject, predicate, object_, graph = pattern
+    return ((subject is None or quad.subject == subject) and (predicate is None or quad.predicate == predicate)
+            and (object_ is None or quad.object == object_) and (graph is None or quad.graph_name == graph))
 
 
 def _check_articles(graph_store: Any, report: VerifyReport) -> None:

@@ -25,10 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import OutputError
+from kg.files import write_atomic
+from kg.rdf.serialize import write_graph
+from kg.store import Store, open_store
+from kg.store.faults import is_damage, store_fault
 from kg.workspace import GRAPH_FILES, store_path
 
 STAMP = "graph-files.json"
 LOCK = ".graph-files.lock"
+# Sorted runs spill beside the files they are for (kg.store.oxigraph_dump); an export into
+# this folder holds the lock too, so what is found here under the lock is left over.
+SORT_SCRATCH = ".kg-sort."
 _STAMP_VERSION = 1
 
 
@@ -77,7 +84,7 @@ def check_files(output: str | Path, state: str | None, *, hashes: bool = False) 
     return FilesCheck(state, tuple(problems))
 
 
-def write_graph_files(graph_store: Any, output: str | Path, *, state: str | None = None) -> list[Path]:
+def write_graph_files(graph_store: Store, output: str | Path, *, state: str | None = None) -> list[Path]:
     """Write the whole graph as deterministic Turtle and TriG, then the stamp naming ``state``."""
     output = Path(output)
     with files_lock(output):
@@ -94,8 +101,6 @@ def refresh_graph_files(output: str | Path, *, store: str | None = None, force: 
     >>> refresh_graph_files("output")  # doctest: +SKIP
     []
     """
-    from kg.store import open_store
-
     output = Path(output)
     with files_lock(output), open_store(store, path=store_path(output), read_only=True) as graph_store:
         state = getattr(graph_store, "state_token", None)
@@ -106,28 +111,24 @@ def refresh_graph_files(output: str | Path, *, store: str | None = None, force: 
         return _write_locked(graph_store, output, state)
 
 
-def _write_locked(graph_store: Any, output: Path, state: str | None) -> list[Path]:
-    from kg.rdf.serialize import write_many
-
+def _write_locked(graph_store: Store, output: Path, state: str | None) -> list[Path]:
     (output / STAMP).unlink(missing_ok=True)  # while the files change, they show no state
-    # The embedded store hands its quads over without a round trip through rdflib terms,
-    # and its statements are sorted once for both files, in runs spilled beside them, so
-    # writing them takes bounded memory however large the graph is.
-    source = getattr(graph_store, "ox", None)
-    targets = {output / name: fmt for name, fmt in GRAPH_FILES.items()}
     try:
-        write_many(source if source is not None else graph_store.quads(), targets)
+        # The store sorts its statements once for both files (the embedded one in runs
+        # spilled beside them, so in bounded memory however large the graph is).
+        written = write_graph(graph_store, {output / name: fmt for name, fmt in GRAPH_FILES.items()})
         _write_stamp(output, state)
     except (OSError, RuntimeError) as error:
         raise _write_error(output, error) from error
-    return list(targets)
+    return written
 
 
 def clean_scratch(output: Path) -> list[Path]:
     """Remove what killed writers of the graph files left (call with the lock held)."""
     removed = []
-    for name in (*GRAPH_FILES, STAMP):
-        for path in sorted(output.glob(f".{name}.*")):
+    patterns = [f".{name}.*" for name in (*GRAPH_FILES, STAMP)] + [f"{SORT_SCRATCH}*"]
+    for pattern in patterns:
+        for path in sorted(output.glob(pattern)):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
@@ -156,8 +157,6 @@ def files_lock(output: Path) -> Iterator[None]:
 
 
 def _write_stamp(output: Path, state: str | None) -> None:
-    from kg.rdf.serialize import write_atomic
-
     files = {name: {"bytes": (output / name).stat().st_size, "sha256": _sha256(output / name)}
              for name in sorted(GRAPH_FILES)}
     stamp = {"version": _STAMP_VERSION, "state": state, "files": files}
@@ -173,8 +172,6 @@ def _sha256(path: Path) -> str:
 
 
 def _write_error(output: Path, error: BaseException) -> OutputError:
-    from kg.store.faults import is_damage, store_fault
-
     if is_damage(error):
         return OutputError(str(store_fault(output / "store", error, doing="read")))
     return OutputError(

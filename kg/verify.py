@@ -16,8 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.workspace import DEFAULT_OUTPUT, existing_store_path
+import pyoxigraph as ox
+from rdflib import URIRef
+
 from kg.errors import StoreError
+from kg.graph_files import check_files, refresh_graph_files
+from kg.store import OxigraphStore
+from kg.store.faults import StoreDamaged, StoreInUse, cannot_write_here, is_damage, store_fault
+from kg.store.terms import nt
+from kg.vocab.iri import article_id_of
+from kg.vocab.namespaces import KG
+from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 
 _MASK = (1 << 64) - 1
 
@@ -25,7 +34,6 @@ _MASK = (1 << 64) - 1
 @dataclass(frozen=True)
 class IndexSum:
     """What one index holds: its number of quads and an order-free checksum of them."""
-
     quads: int = 0
     checksum: int = 0
 
@@ -36,7 +44,6 @@ class IndexSum:
 @dataclass
 class VerifyReport:
     """What ``verify`` read and what it found wrong; ``ok`` when nothing."""
-
     store: Path
     read: str = "the store"
     quads: int = 0
@@ -59,10 +66,6 @@ def verify(*, output: str | Path = DEFAULT_OUTPUT, store: str | None = None) -> 
     >>> verify(output="output").ok  # doctest: +SKIP
     True
     """
-    from kg.graph_files import check_files
-    from kg.store import OxigraphStore
-    from kg.store.faults import StoreInUse, cannot_write_here
-
     output = Path(output)
     path = _store_dir(output, store)
     report = VerifyReport(store=path)
@@ -105,7 +108,6 @@ def verify(*, output: str | Path = DEFAULT_OUTPUT, store: str | None = None) -> 
 @dataclass(frozen=True)
 class RepairReport:
     """What ``repair`` did."""
-
     published: bool
     files_written: tuple[Path, ...]
 
@@ -118,10 +120,6 @@ def repair(*, output: str | Path = DEFAULT_OUTPUT, store: str | None = None) -> 
     >>> repair(output="output")  # doctest: +SKIP
     RepairReport(published=False, files_written=())
     """
-    from kg.graph_files import check_files, refresh_graph_files
-    from kg.store import OxigraphStore
-    from kg.store.faults import StoreDamaged
-
     output = Path(output)
     path = _store_dir(output, store)
     with OxigraphStore(path) as primary:
@@ -153,7 +151,6 @@ def _store_dir(output: Path, store: str | None) -> Path:
 
 
 def _snapshot_differs(path: Path, own: IndexSum) -> bool:
-    from kg.store import OxigraphStore
 
     try:
         with OxigraphStore(path, read_only=True) as snapshot:
@@ -164,10 +161,6 @@ def _snapshot_differs(path: Path, own: IndexSum) -> bool:
 
 def _read_everything(ox_store: Any, report: VerifyReport) -> IndexSum:
     """Read every index of ``ox_store``, adding what disagrees to ``report``; returns the full scan."""
-    import pyoxigraph as ox
-
-    from kg.store.faults import is_damage, store_fault
-
     try:
         everything, predicates, objects, per_graph = _scan_all(ox_store, collect=True)
         graphs = set(ox_store.named_graphs())
@@ -246,13 +239,6 @@ def _matches(quad: Any, pattern: tuple[Any, Any, Any, Any]) -> bool:
 
 def _check_articles(graph_store: Any, report: VerifyReport) -> None:
     """Every article graph carries exactly one content hash (what incremental builds compare)."""
-    from kg.store.base import article_id_of
-
-    from rdflib import URIRef
-
-    from kg.vocab.namespaces import KG
-    from kg.store.terms import nt
-
     rows = graph_store.query(
         f"SELECT ?g (COUNT(?h) AS ?n) WHERE {{ GRAPH ?g {{ ?a {nt(URIRef(KG.contentHash))} ?h }} }} GROUP BY ?g").rows
     counts = {article_id_of(str(g)): int(n) for g, n in rows}

@@ -12,13 +12,13 @@ KG = Path(__file__).resolve().parents[2] / "kg"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("kg.errors", "kg.model", "kg.files", "kg.vocab", "kg.workspace", "kg.io", "kg.results", "kg.clean",
-     "kg.guard", "kg.assets"),
+     "kg.guard", "kg.assets", "kg.bounded"),
     ("kg.nlp",),
     ("kg.linking",),
     ("kg.rdf",),
     ("kg.store",),
-    ("kg.build", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.eval", "kg.stats", "kg.console",
-     "kg.serve", "kg.view"),
+    ("kg.build", "kg.graph_files", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.eval", "kg.stats",
+     "kg.console", "kg.serve", "kg.view", "kg.verify"),
     ("kg.cli", "kg.__main__"),
 )
 

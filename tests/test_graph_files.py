@@ -77,8 +77,8 @@ def test_scratch_of_killed_writers_is_removed_by_the_next_run(tmp_path):
     out = tmp_path / "out"
     corpus = write_corpus(tmp_path / "in", THREE)
     build([corpus], output=out)
-    (out / ".graph.ttl.sort.abc123").mkdir()
-    (out / ".graph.ttl.sort.abc123" / "run-0.txt").write_text("x\n")
+    (out / ".kg-sort.abc123").mkdir()
+    (out / ".kg-sort.abc123" / "run-0.txt").write_text("x\n")
     (out / ".graph.trig.xyz.tmp").write_text("half")
     (out / f".{STAMP}.q1.tmp").write_text("{")
     (out / "notes.txt").write_text("mine")

@@ -27,7 +27,7 @@ COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 SLOW_BUILD = """
 import sys, time
-sys.path.insert(0, {tests!r})
+sys.path[:0] = [{tests!r}, {tests!r} + "/.."]  # test_build, and the fixtures it imports
 import kg.build
 from test_build import fake_extract
 kg.build.extract_stream = fake_extract

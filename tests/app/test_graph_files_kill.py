@@ -30,7 +30,7 @@ TESTS = Path(__file__).resolve().parent
 
 CHILD = """
 import os, sys, time
-sys.path.insert(0, {tests!r})
+sys.path[:0] = [{tests!r}, {tests!r} + "/.."]  # test_build, and the fixtures it imports
 import kg.build
 from test_build import fake_extract
 

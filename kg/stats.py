@@ -136,5 +136,5 @@ def stats(*, output: str | Path = "output", store: str | None = None, top: int =
     >>> stats(output="output")["graph"]["articles"]  # doctest: +SKIP
     8
     """
-    with open_store(store, path=existing_store_path(output, store)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
         return graph_stats(graph_store, top=top)

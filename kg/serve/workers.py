@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.serve.formats import NotAcceptable, choose, content_type, format_name
+from kg.store import OxigraphStore
 
 # Fresh interpreters, not forks: the server runs threads, and a fork of a threaded process
 # (or of an open RocksDB handle) is unsafe.
@@ -74,10 +75,13 @@ def _evaluate(store: Any, job: Job) -> Answer:
 def _main(connection: Connection, path: str) -> None:
     """A worker's life: open the store read-only, answer jobs until the server goes."""
     try:
-        store = ox.Store.read_only(path)
-    except OSError as error:
+        # The state the last finished build published (kg.store.snapshots): opening the store
+        # itself read-only while a build writes it is undefined behaviour in RocksDB.
+        handle = OxigraphStore(path, read_only=True)
+    except StoreError as error:
         connection.send(("failed", f"cannot open the store at {path} read-only: {error}"))
         return
+    store = handle.ox
     connection.send(("ready", ""))
     while True:
         try:

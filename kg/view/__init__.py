@@ -55,7 +55,7 @@ def view(
     """
     if limit is not None and limit < 1:
         raise InputError(f"--limit must be 1 or more, not {limit}.")
-    with open_store(store, path=existing_store_path(output, store)) as graph_store:
+    with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
         scene = read_scene(graph_store)
         total = len(scene.nodes)
         if query is not None:

@@ -18,6 +18,7 @@ import pytest
 
 import kg.build
 from kg.build import build
+from kg.serve.workers import Job, WorkerPool
 from kg.store import open_store
 from kg.store.faults import StoreInUse
 from test_build import fake_extract, write_corpus
@@ -26,13 +27,13 @@ TESTS = Path(__file__).resolve().parent
 COUNT = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 SLOW_BUILD = """
-import sys, time
+import sys
 sys.path[:0] = [{tests!r}, {tests!r} + "/.."]  # test_build, and the fixtures it imports
 import kg.build
 from test_build import fake_extract
 kg.build.extract_stream = fake_extract
 kg.build.build([{corpus!r}], output={output!r}, batch_size=1,
-               progress=lambda r: (print("written", r.articles_written, flush=True), time.sleep(0.5)))
+               progress=lambda r: (print("written", r.articles_written, flush=True), sys.stdin.readline()))
 print("done", flush=True)
 """
 
@@ -57,9 +58,11 @@ def built(tmp_path, monkeypatch) -> Path:
 def test_a_query_runs_while_a_build_holds_the_store_and_sees_the_last_finished_build(tmp_path, built):
     corpus = write_corpus(tmp_path / "more", articles(6))
     code = SLOW_BUILD.format(tests=str(TESTS), corpus=str(corpus), output=str(built))
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The build waits after each batch for a line from this test: it holds the store until told.
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
     try:
-        assert child.stdout is not None
+        assert child.stdout is not None and child.stdin is not None
         line = child.stdout.readline()  # bounded: the child prints or ends within its six articles
         assert line.startswith("written"), child.stderr.read() if child.stderr else ""
         with pytest.raises(StoreInUse):  # writers still exclude each other
@@ -67,6 +70,10 @@ def test_a_query_runs_while_a_build_holds_the_store_and_sees_the_last_finished_b
         during = kg_query(built)
         assert during.returncode == 0, during.stderr
         assert during.stdout.splitlines()[-1] == "3"  # the last finished build, not half of this one
+        with WorkerPool(built / "store", size=1, timeout=60) as pool:  # kg serve's workers read it too
+            answer = pool.run(Job(COUNT, accept="text/csv"))
+        assert answer.body.decode().split()[-1] == "3"
+        child.stdin.close()  # go on: readline() now returns at once
         assert child.wait(timeout=120) == 0
     finally:
         if child.poll() is None:
@@ -141,7 +148,8 @@ def test_the_first_build_has_nothing_to_read_yet(tmp_path):
     corpus = write_corpus(tmp_path / "in", articles(4))
     out = tmp_path / "first"
     code = SLOW_BUILD.format(tests=str(TESTS), corpus=str(corpus), output=str(out))
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None and child.stdout.readline().startswith("written")
         result = kg_query(out)

@@ -1,16 +1,19 @@
 """Numbers as news writes them: "16,000", "3.86 billion", "two million", "a dozen", "1.4bn",
 ranges ("3 to 5 million") and hedges ("up to", "about").
 
+Values are exact ``Decimal``s: "1.07 billion" is 1070000000, not the float nearest to it.
+
 >>> parse_quantity("up to 10.2 billion").value
-10200000000.0
->>> parse_quantity("3 to 5 million").low
-3000000.0
+Decimal('10200000000')
+>>> parse_quantity("3 to 5 mln").low
+Decimal('3000000')
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -29,9 +32,9 @@ _NUM_DEPS = frozenset({"nummod", "quantmod"})
 class Quantity:
     """A normalized number. ``value`` is the figure to report: the upper bound of a range."""
 
-    value: float
-    low: float | None = None
-    high: float | None = None
+    value: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
     qualifier: str | None = None  # "up to", "about", "more than" ...
     text: str = ""
 
@@ -41,10 +44,13 @@ class Quantity:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, float], dict[str, float], tuple[str, ...], tuple[str, ...]]:
+def _tables() -> tuple[dict[str, Decimal], dict[str, Decimal], tuple[str, ...], tuple[str, ...]]:
     data = lexicon("numbers")
     hedges = tuple(sorted((*data["approximate"], *data["upper"]), key=len, reverse=True))
-    return data["units"], data["scales"], hedges, tuple(data["range_words"])
+    # Decimals made from the JSON text of each number, so that "half" is exactly 0.5.
+    units = {k: Decimal(str(v)) for k, v in data["units"].items()}
+    scales = {k: Decimal(str(v)) for k, v in data["scales"].items()}
+    return units, scales, hedges, tuple(data["range_words"])
 
 
 def _words(text: str) -> list[str]:
@@ -67,38 +73,44 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def _number(parts: list[str]) -> tuple[float | None, float | None]:
+def _number(parts: list[str]) -> tuple[Decimal | None, Decimal | None]:
     """(value, last scale used) of one number phrase, or (None, None)."""
     units, scales, _, _ = _tables()
-    total = 0.0
-    current = 0.0
+    total = Decimal(0)
+    current = Decimal(0)
     seen = False
-    last_scale: float | None = None
+    last_scale: Decimal | None = None
     for word in parts:
         if _DIGITS.match(word):
-            current += float(word.replace(",", ""))
+            current += Decimal(word.replace(",", ""))
             seen = True
         elif word in ("a", "an"):
             if current == 0:
-                current = 1.0
+                current = Decimal(1)
         elif word in scales and (seen or current):
-            scale = float(scales[word])
+            scale = scales[word]
             if scale < 1000:
-                current = (current or 1.0) * scale
+                current = (current or Decimal(1)) * scale
             else:
-                total += (current or 1.0) * scale
-                current = 0.0
+                total += (current or Decimal(1)) * scale
+                current = Decimal(0)
             last_scale = scale
             seen = True
         elif word in units:
-            current += float(units[word])
+            current += units[word]
             seen = True
         elif word in ("and", "of", "point"):
             continue
         elif seen:
             break  # the number ended; what follows is the counted noun
-    value = total + current
+    value = _plain(total + current)
     return (value, last_scale) if seen else (None, None)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """ "1.07 billion" as 1070000000, not 1.07000000E+9: the same number, written plainly."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -123,7 +135,7 @@ def parse_quantity(text: str) -> Quantity | None:
         high, high_scale = _number(words[split + 1 :])
         if low is not None and high is not None:
             if low_scale is None and high_scale is not None and low < high_scale:
-                low *= high_scale  # "3 to 5 million": the scale applies to both ends
+                low = _plain(low * high_scale)  # "3 to 5 million": the scale applies to both ends
             return Quantity(value=high, low=low, high=high, qualifier=qualifier, text=text.strip())
     value, _ = _number(words)
     if value is None:

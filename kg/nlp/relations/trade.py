@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -35,7 +36,7 @@ _PRICE_WORDS = frozenset({"at", "per", "each", "apiece", "a"})
 
 @dataclass(frozen=True)
 class Money:
-    amount: float
+    amount: Decimal
     currency: str
     span: Span
 
@@ -326,7 +327,7 @@ def _goods(ctx: Context, exporter: str, span: Span, anchor: Token, direct: set[i
     return facts
 
 
-def _counted(root: Token, mention: Span) -> tuple[float | None, str | None, list[Token]]:
+def _counted(root: Token, mention: Span) -> tuple[Decimal | None, str | None, list[Token]]:
     """(quantity, unit, evidence tokens) of a goods noun: "16,000 ventilators",
     "8.41 million pairs of protective goggles"."""
     q = quantity_of(root)

@@ -1,0 +1,240 @@
+"""The periods trade figures cover, as the text words them and as ISO dates.
+
+Newswire dates its figures by period, not by day: "the week ended April 7", "1986/87",
+"the first quarter", "January", "calendar 1986", "Jan/Feb 1987", "from March 1 to Saturday".
+A period without a year is anchored on the article's published date (the latest such period
+that has begun by then); a comparison period ("the previous week", "a year earlier") is
+anchored on the period of the figure it is compared with.
+
+>>> p = find_periods("in the week ended April 7", "1987-04-09")[0]
+>>> (p.text, p.start, p.end)
+('the week ended April 7', '1987-04-01', '1987-04-07')
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from kg.nlp.relations.base import lexicon
+from kg.nlp.relations.dates import resolve_date
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period named in a text: its words, its first and last day (ISO, when known) and
+    where it is (character offsets into the text searched)."""
+
+    text: str
+    start: str | None
+    end: str | None
+    start_char: int
+    end_char: int
+    # "a year earlier": dated from the period of the figure it is compared with.
+    shift: tuple[str, int] | None = None
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    dates, data = lexicon("dates"), lexicon("periods")
+    month = "(?:" + "|".join(sorted(dates["months"], key=len, reverse=True)) + r")\.?"
+    weekday = "(?:" + "|".join(sorted(dates["weekdays"], key=len, reverse=True)) + ")"
+    ordinal = "(?:" + "|".join(data["ordinals"]) + ")"
+    count = "(?:" + "|".join(data["counts"]) + r"|\d{1,2})"
+    year = r"(?:19|20)\d\d"
+    split = rf"{year}\s?[/-]\s?(?:\d\d|{year})\b"
+    yw = "(?:" + "|".join(data["year_words"]) + ")"
+    day = rf"{month}\s\d{{1,2}}\b(?:,?\s{year})?"
+    phrases = sorted((*data["relative"], *data["shifted"]), key=len, reverse=True)
+    relative = "|".join(re.escape(p) for p in phrases)
+    parts = [
+        # "the week ended April 7", "the eight days ending last Sunday"
+        rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
+        rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
+        # "the first quarter of 1987", "the first two months of 1987", "the first half"
+        rf"(?P<part>(?:the\s)?{ordinal}\s(?:(?:{count})\s)?(?:quarter|half|months?)"
+        rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
+        # "from March 1 to Saturday", "March 1 to April 4"
+        rf"(?P<range>(?:from\s|between\s)?{day}\s(?:to|until|through|and|-)\s(?:{day}|{weekday}|\d{{1,2}}\b))",
+        # "1986/87", "the 1986/87 season", "October/September 1986/87"
+        rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?)",
+        # "Jan/Feb 1987", "November to April"
+        rf"(?P<months>{month}\s?(?:/|-|to)\s?{month}(?:\s{year})?)",
+        rf"(?P<day>{day})",
+        # "calendar 1986", "fiscal 1987", "the 1986 crop", "January 1987", "January"
+        rf"(?P<year>(?:(?:{yw})\s)?{year}(?:\s(?:crop|season|harvest))?)",
+        rf"(?P<month>{month}(?:\s{year})?)",
+        rf"(?P<relative>{relative})",
+    ]
+    return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)
+
+
+def find_periods(text: str, published: str | None) -> list[Period]:
+    """Every period named in ``text``, in text order."""
+    base = _day(published)
+    found = []
+    for m in _pattern().finditer(text):
+        kind = m.lastgroup or ""
+        words = m.group(0)
+        if kind == "month" and not _month_word(words):
+            continue  # "may", "march" as verbs, "dec" in a code
+        start, end, shift = _dates(kind, words, base, published)
+        found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.end(), shift=shift))
+    return found
+
+
+def _month_word(words: str) -> bool:
+    # A bare month is a month only when capitalized, and "May" only with a year.
+    first = words.split()[0]
+    if not first[0].isupper():
+        return False
+    return first.lower().strip(".") != "may" or len(words.split()) > 1
+
+
+def anchor_on(period: Period, reference: Period | None) -> Period:
+    """A comparison period dated from the period it is compared with: "the previous week"
+    after "the week ended April 7" is March 25-31."""
+    if period.shift is None or reference is None or not (reference.start and reference.end):
+        return period
+    unit, n = period.shift
+    start, end = date.fromisoformat(reference.start), date.fromisoformat(reference.end)
+    if unit == "week":
+        start, end = start + timedelta(weeks=n), end + timedelta(weeks=n)
+    elif unit == "year":
+        start, end = _add_years(start, n), _add_years(end, n)
+    else:
+        months = n * (3 if unit == "quarter" else 1)
+        start = _add_months(start, months)
+        end = _month_end(_add_months(end.replace(day=1), months))
+    return replace(period, start=start.isoformat(), end=end.isoformat())
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def _dates(kind: str, words: str, base: date | None, published: str | None
+           ) -> tuple[str | None, str | None, tuple[str, int] | None]:  # fmt: skip
+    data, months = lexicon("periods"), lexicon("dates")["months"]
+    low = " ".join(words.lower().replace(",", " ").split())
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", low)]
+    if kind == "relative":
+        if low in data["shifted"]:
+            unit, n = data["shifted"][low]
+            return None, None, (unit, n)
+        unit, n = data["relative"][low]
+        return (*_relative(unit, n, base), None)
+    if kind == "ended":
+        last = resolve_date(re.split(r"end(?:ed|ing)\s", low)[1].removeprefix("last "), published)
+        if last is None or len(last) != 10:
+            return None, None, None
+        end = date.fromisoformat(last)
+        days = 8 if "eight days" in low else 14 if ("fortnight" in low or "two weeks" in low) else 7
+        return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
+    if kind == "part":
+        return (*_part(low, years, base), None)
+    if kind == "range":
+        first, _, last = re.sub(r"^(from|between)\s", "", low).partition(
+            next(s for s in (" to ", " until ", " through ", " and ", " - ") if s in low))
+        start = resolve_date(first, published)
+        if last.strip().isdigit():  # "March 1-7": the month is the first one's
+            last = first.split()[0] + " " + last
+        end = resolve_date(last, published)
+        return (start if start and len(start) == 10 else None,
+                end if end and len(end) == 10 else None, None)  # fmt: skip
+    if kind == "split":
+        return None, None, None  # crop and fiscal years start in different months by commodity
+    if kind == "months":
+        names = [w.strip(".") for w in re.split(r"[\s/-]+", low) if w.strip(".") in months]
+        first, last = months[names[0]], months[names[-1]]
+        year = years[0] if years else _latest_year(first, base)
+        if year is None:
+            return None, None, None
+        end_year = year + 1 if last < first else year
+        return date(year, first, 1).isoformat(), _month_end(date(end_year, last, 1)).isoformat(), None
+    if kind == "day":
+        day = resolve_date(low, published)
+        return (day, day, None) if day and len(day) == 10 else (None, None, None)
+    if kind == "year":
+        if not years:
+            return None, None, None
+        return f"{years[0]}-01-01", f"{years[0]}-12-31", None
+    if kind == "month":
+        number = months[low.split()[0].strip(".")]
+        year = years[0] if years else _latest_year(number, base)
+        if year is None:
+            return None, None, None
+        return date(year, number, 1).isoformat(), _month_end(date(year, number, 1)).isoformat(), None
+    return None, None, None
+
+
+def _relative(unit: str, n: int, base: date | None) -> tuple[str | None, str | None]:
+    if base is None:
+        return None, None
+    if unit == "year":
+        return f"{base.year + n}-01-01", f"{base.year + n}-12-31"
+    if unit == "ytd":
+        return f"{base.year}-01-01", base.isoformat()
+    if unit == "month":
+        first = _add_months(base.replace(day=1), n)
+        return first.isoformat(), _month_end(first).isoformat()
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=n)
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+
+
+def _part(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:
+    """ "the first quarter", "the first two months of 1987", "the second half of last year"."""
+    data = lexicon("periods")
+    words = low.split()
+    ordinal = next(data["ordinals"][w] for w in words if w in data["ordinals"])
+    number = next((data["counts"].get(w) or int(w) for w in words[1:]
+                   if w in data["counts"] or w.isdigit()), 1)  # fmt: skip
+    size = 3 if "quarter" in low else 6 if "half" in low else number
+    if ("last" in words[:2] or "final" in words) and "quarter" not in low and "half" not in low:
+        return None, None  # "the last two months": counted back from a date not given
+    first_month = (ordinal - 1) * size + 1 if ("quarter" in low or "half" in low) else 1
+    if first_month > 12:
+        return None, None
+    if years:
+        year = years[0]
+    elif base is None:
+        return None, None
+    elif "last year" in low:
+        year = base.year - 1
+    elif "this year" in low:
+        year = base.year
+    else:
+        year = base.year if date(base.year, first_month, 1) <= base else base.year - 1
+    start = date(year, first_month, 1)
+    end = _month_end(_add_months(start, size - 1))
+    return start.isoformat(), end.isoformat()
+
+
+def _latest_year(month: int, base: date | None) -> int | None:
+    """The year of the latest ``month`` that has begun by the article's date."""
+    if base is None:
+        return None
+    return base.year if month <= base.month else base.year - 1
+
+
+def _add_months(day: date, n: int) -> date:
+    index = day.year * 12 + day.month - 1 + n
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _add_years(day: date, n: int) -> date:
+    try:
+        return day.replace(year=day.year + n)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + n, day=28)
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])

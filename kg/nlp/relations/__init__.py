@@ -14,14 +14,14 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import organizations, places, posts, speech, trade
+from kg.nlp.relations import flows, organizations, places, posts, speech, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, places, speech, trade)
+_MODULES = (posts, organizations, places, speech, trade, flows)
 
 
 def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> list[Fact]:
@@ -31,7 +31,17 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     for module in _MODULES:
         facts.extend(module.extract(ctx))
     facts.extend(places.chained(facts))
-    return _deduplicate(facts)
+    return _deduplicate(_newswire_first(facts))
+
+
+def _newswire_first(facts: list[Fact]) -> list[Fact]:
+    """A figure read both by ``flows`` (with its product, partner and period) and by
+    ``trade`` is kept as ``flows`` read it."""
+    trade_predicates = (Predicate.EXPORTS, Predicate.EXPORT_VALUE, Predicate.IMPORTS, Predicate.IMPORT_VALUE)
+    read = {(f.subject, f.predicate, f.quantity, f.amount, f.sentence) for f in facts
+            if f.extractor.startswith("flow-")}  # fmt: skip
+    return [f for f in facts if f.extractor.startswith("flow-") or f.predicate not in trade_predicates
+            or (f.subject, f.predicate, f.quantity, f.amount, f.sentence) not in read]
 
 
 def _deduplicate(facts: list[Fact]) -> list[Fact]:

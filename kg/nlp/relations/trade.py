@@ -69,7 +69,7 @@ def money_matcher(vocab: Vocab) -> Matcher:
         [number, scale, {"ORTH": {"IN": codes}}],
         [word_number, scale, {"LOWER": {"IN": names}}],
         [word_number, scale, {"LOWER": {"IN": sorted(data["dollar_countries"])}},
-         {"LOWER": {"IN": ["dollar", "dollars"]}}],
+         {"LOWER": {"IN": data["dollar_words"]}}],
         # "1.1 trillion Norwegian crowns": a national adjective names whose currency it is.
         [word_number, scale, {"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": names}}],
     ], greedy="LONGEST")  # fmt: skip
@@ -119,7 +119,7 @@ def _currency(span: Span, *, chinese: bool, local: str | None = None) -> tuple[s
         return data["code_aliases"].get(first.text, first.text), span[1:].text
     if last.text in data["codes"] or last.text in data["code_aliases"]:
         return data["code_aliases"].get(last.text, last.text), span[:-1].text
-    if last.lower_ in ("dollar", "dollars") and len(span) > 1:
+    if last.lower_ in data["dollar_words"] and len(span) > 1:
         country = data["dollar_countries"].get(span[-2].lower_)
         if country:
             return country, span[:-2].text

@@ -1,0 +1,398 @@
+"""Trade flows as newswire reports them: exports and imports, quantities and values, with
+their partner, period, forecast flag and comparison figures.
+
+A flow clause is a trade noun or verb ("exports", "imports", "exported") followed by its
+figures: "Indonesian exports of CPO in calendar 1986 were 530,500 tonnes, against 468,500 in
+1985"; "USDA forecast Argentine 1986/87 coarse grain exports at 6.60 mln tonnes"; "Thailand
+exported 56,652 tonnes of rice in the week ended April 7, down from 75,160 tonnes the
+previous week". The clause runs from its trade word to the next trade word, a clause break
+or the reporting tail (", the bank said"). Its first figure is the reported one; a figure
+after a comparison word ("against", "from", "compared with") is another fact, for its own
+period, in the first figure's unit or currency when it states none. Changes ("rose 55 pct",
+"up 2.50 dlrs"), prices ("17.25 dlrs a barrel") and balances are no flow's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.relations.base import PRODUCTS, Context, lexicon
+from kg.nlp.relations.periods import Period, anchor_on, find_periods
+from kg.nlp.relations.quantities import parse_quantity
+from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
+
+CONFIDENCE = 0.88
+_PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of a flow clause: a quantity (with unit) or an amount (with currency)."""
+
+    value: Decimal
+    start: int  # token indices in the Doc
+    end: int
+    unit: str | None = None
+    currency: str | None = None
+    comparison: bool = False
+
+
+@dataclass(frozen=True)
+class Flow:
+    anchor: Token
+    exports: bool
+    end: int  # the clause ends before this token
+
+
+def _data() -> dict:
+    return lexicon("trade")["flows"]
+
+
+def _set(key: str) -> frozenset[str]:
+    return _sets()[key]
+
+
+_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _sets() -> dict[str, frozenset[str]]:
+    if not _CACHE:
+        _CACHE.update({k: frozenset(w.lower() for w in v) for k, v in _data().items() if isinstance(v, list)})
+    return _CACHE
+
+
+def extract(ctx: Context) -> list[Fact]:
+    facts: list[Fact] = []
+    for sent in ctx.doc.sents:
+        before: tuple[str | None, str | None] = (None, None)
+        for flow in _flows(sent):
+            read, before = _read(ctx, flow, before)
+            facts.extend(read)
+    return facts
+
+
+def _flows(sent: Span) -> list[Flow]:
+    """The trade words of a sentence, each with the extent of its clause."""
+    anchors = []
+    for t in sent:
+        word, lemma = t.lower_, t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns"):
+            if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+                if t.head.lower_ not in _set("value_heads"):
+                    continue  # "export duty", "import demand": not a flow
+            anchors.append((t, word in _set("export_nouns")))
+        elif t.pos_ == "VERB" and lemma in _set("export_verbs") | _set("import_verbs"):
+            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
+                continue  # "lumber exported", "the 45,000 tonnes shipped": not a clause of its own
+            anchors.append((t, lemma in _set("export_verbs")))
+    flows = []
+    for k, (token, exports) in enumerate(anchors):
+        end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
+        flows.append(Flow(anchor=token, exports=exports, end=_clause_end(sent, token.i, end)))
+    return flows
+
+
+def _clause_end(sent: Span, start: int, end: int) -> int:
+    """Where a flow clause stops: a semicolon, ", while", ", but", or the reporting tail
+    (", the bank said", ", according to ...")."""
+    doc = sent.doc
+    for i in range(start + 1, end):
+        t = doc[i]
+        if t.text in (";", ":") or (t.text == "," and i + 1 < end and doc[i + 1].lower_ in ("while", "but", "whereas")):
+            return i
+        if t.text == "," and _reporting_tail(doc[i + 1 : sent.end]):
+            return i
+    return end
+
+
+def _reporting_tail(rest: Span) -> bool:
+    """ ", the spokesman said.", ", according to customs", ", figures showed": what follows
+    the comma only says who reported the figures."""
+    if not len(rest):
+        return False
+    if rest[0].lower_ == "according":
+        return True
+    verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _set("say_lemmas")]
+    if not verbs:
+        return False
+    verb = verbs[0]
+    # the verb must close the sentence (only its own subject and object before/after it)
+    return all(not t.like_num for t in rest) and verb.dep_ in ("ROOT", "parataxis", "ccomp") \
+        and verb.i - rest.start <= 8  # fmt: skip
+
+
+def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
+          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+    """The facts of one flow clause, and its (trader, goods) for the next clause of the
+    sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both."""
+    anchor = flow.anchor
+    trader = _trader(ctx, flow, fallback=before[0])
+    goods = _goods(ctx, flow) or before[1]
+    figures = _figures(ctx, anchor, flow.end)
+    if not figures or trader is None:
+        return [], (trader, goods)
+    partner = _partner(ctx, flow, trader)
+    sent = anchor.sent
+    periods = _periods(ctx, sent)
+    main_period = _period_for(figures, 0, periods, ctx, flow)
+    forecast = _forecast_cue(ctx, flow)
+    facts = []
+    for k, figure in enumerate(figures):
+        period = main_period if k == 0 else _period_for(figures, k, periods, ctx, flow)
+        if period is not None and k > 0:
+            period = anchor_on(period, main_period)
+        is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 else (
+            forecast and period is not None and _future(period, ctx.article.published))
+        qualifiers = dict(partner=partner, period=period.text if period else None,
+                          period_start=period.start if period else None,
+                          period_end=period.end if period else None, forecast=bool(is_forecast))
+        evidence = [anchor, ctx.doc[figure.start : figure.end]]
+        if figure.currency:
+            predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=CONFIDENCE,
+                                  object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
+        elif goods is not None:
+            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=CONFIDENCE,
+                                  object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
+    return facts, (trader, goods)
+
+
+# ------------------------------------------------------------------ figures
+def _figures(ctx: Context, anchor: Token, end: int) -> list[Figure]:
+    """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
+    doc = ctx.doc
+    start = anchor.i + 1
+    if anchor.pos_ != "VERB":
+        start = anchor.i + 1
+    span = doc[start:end]
+    if not len(span):
+        return []
+    local = None
+    money = {m.span.start: m for m in money_in(span, local=local)}
+    out: list[Figure] = []
+    i = start
+    while i < end:
+        t = doc[i]
+        if i in money:
+            m = money[i]
+            figure = Figure(value=m.amount, start=m.span.start, end=m.span.end, currency=m.currency)
+            i = m.span.end
+        elif t.like_num and _is_number(t):
+            j = i + 1
+            scales = lexicon("numbers")["scales"]
+            while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales):
+                j += 1
+            unit, k = _unit_at(doc, j, end)
+            q = parse_quantity(doc[i:j].text)
+            if q is None:
+                i = j
+                continue
+            figure = Figure(value=q.value, start=i, end=k, unit=unit)
+            i = k
+        else:
+            i += 1
+            continue
+        kind = _kind(doc, figure, start, end)
+        if kind == "skip":
+            continue
+        if kind == "comparison" and out:
+            first = out[0]
+            if figure.unit is None and figure.currency is None:
+                figure = Figure(value=figure.value, start=figure.start, end=figure.end,
+                                unit=first.unit, currency=first.currency, comparison=True)
+            elif (figure.currency or None) != (first.currency or None) and not (figure.currency and first.currency):
+                continue  # a quantity compared with a value: not the same flow
+            else:
+                figure = Figure(value=figure.value, start=figure.start, end=figure.end,
+                                unit=figure.unit, currency=figure.currency, comparison=True)
+            out.append(figure)
+        elif not out and (figure.unit is not None or figure.currency is not None):
+            out.append(figure)
+        elif out and kind == "main":
+            break  # a second figure that compares with nothing: another statement
+    return out
+
+
+def _is_number(token: Token) -> bool:
+    text = token.text.replace(",", "")
+    if text.isdigit() and len(text) == 4 and text[:2] in ("19", "20") and "," not in token.text:
+        return False  # a year
+    return any(c.isdigit() for c in text) or token.lower_ in lexicon("numbers")["units"]
+
+
+def _unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
+    """The unit written after a number ("tonnes", "short tons", "bags"), and where it ends."""
+    words = []
+    k = j
+    while k < end and doc[k].lower_ in _set("unit_modifiers") and len(words) < 2:
+        words.append(doc[k].lower_)
+        k += 1
+    if k < end and doc[k].lower_ in _set("quantity_units"):
+        return " ".join([*words, doc[k].lower_]), k + 1
+    if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in _set("quantity_units"):
+        return " ".join([*words, doc[k].lower_, doc[k + 1].lower_]), k + 2
+    return None, j
+
+
+def _kind(doc, figure: Figure, start: int, end: int) -> str:
+    """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
+    after = doc[figure.end] if figure.end < end else None
+    if after is not None and after.lower_ in _set("share_words") and after.lower_ not in ("a", "an"):
+        return "skip"  # "55 pct", "dlrs per tonne"
+    if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
+            doc[figure.end + 1].lower_ in _set("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
+        return "skip"  # "17.25 dlrs a barrel": a price
+    before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
+    words = [t.lower_ for t in before]
+    hedges = set(lexicon("numbers")["approximate"]) | {"to", "at", "of", "were", "was", "be", "is", "totalled",
+                                                       "totaled", "total", "reach", "reached"}
+    near = [w for w in words if w not in hedges]
+    if words and words[-1] == "by":
+        return "skip"
+    if before and before[-1].lemma_.lower() in _set("change_verbs") and before[-1].pos_ == "VERB":
+        return "skip"  # "rose 1.56 billion dlrs": the change, not the level
+    if words and words[-1] in ("up", "down") :
+        return "skip"
+    if any(w in _set("skip_before") for w in words[-3:]):
+        return "skip"
+    if any(w in _set("comparison_words") for w in near[-3:]) or "compared" in words:
+        return "comparison"
+    return "main"
+
+
+# ------------------------------------------------------------------ who, what, where to
+def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
+    anchor = flow.anchor
+    if anchor.pos_ == "VERB":
+        from kg.nlp.relations.trade import _exporters
+
+        found = _exporters(ctx, anchor)
+        return found[0] if found else None
+    # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
+    for t in ctx.doc[anchor.left_edge.i : anchor.i]:
+        if (k := ctx.key(t, EXPORTERS)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
+            return k
+    if anchor.lower_ in ("its", "their"):
+        return None
+    # "exports by Brazil", "imports of X by Japan"
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for p in child.children:
+                if k := ctx.key(p, EXPORTERS):
+                    return k
+    if fallback is not None:
+        return fallback
+    # An ownerless flow noun ("Exports fell to 18.9 billion baht") is the trade of the
+    # country the text spoke of last.
+    return ctx.recent(anchor, frozenset({EntityType.COUNTRY}), sentences=3) or _only_country(ctx)
+
+
+def _only_country(ctx: Context) -> str | None:
+    countries = [k for k, e in ctx.table.entities.items() if e.type is EntityType.COUNTRY and ctx.table.spans.get(k)]
+    return countries[0] if len(countries) == 1 else None
+
+
+def _goods(ctx: Context, flow: Flow) -> str | None:
+    """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of rice"."""
+    anchor = flow.anchor
+    doc = ctx.doc
+    for t in doc[anchor.left_edge.i : anchor.i]:
+        if k := ctx.key(t, PRODUCTS):
+            return k
+    for t in doc[anchor.i + 1 : flow.end]:
+        if k := ctx.key(t, PRODUCTS):
+            return k
+    return None
+
+
+def _partner(ctx: Context, flow: Flow, trader: str) -> str | None:
+    """The other side: where exports go ("to Iraq"), where imports come from ("from the U.S.")."""
+    doc = ctx.doc
+    preps = _set("partner_export") if flow.exports else _set("partner_import")
+    for i in range(flow.anchor.i + 1, flow.end):
+        t = doc[i]
+        if t.lower_ not in preps:
+            continue
+        for j in range(i + 1, min(i + 4, flow.end)):
+            k = ctx.key(doc[j], _PLACES)
+            if k and k != trader:
+                return k
+            if doc[j].lower_ not in ("the", "a", "an") and not doc[j].is_title:
+                break
+    return None
+
+
+# ------------------------------------------------------------------ when, and whether forecast
+def _periods(ctx: Context, sent: Span) -> list[tuple[int, int, Period]]:
+    """The periods of a sentence, as (first token, end token, period)."""
+    out = []
+    for p in find_periods(sent.text, ctx.article.published):
+        span = ctx.doc.char_span(sent.start_char + p.start_char, sent.start_char + p.end_char, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end, p))
+    return out
+
+
+def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Period]],
+                ctx: Context, flow: Flow) -> Period | None:  # fmt: skip
+    figure = figures[k]
+    limit = figures[k + 1].start if k + 1 < len(figures) else flow.end
+    after = [p for s, e, p in periods if figure.end <= s and e <= limit]
+    if after:
+        return after[0]
+    if k > 0:
+        return None
+    floor = flow.anchor.left_edge.i if flow.anchor.pos_ != "VERB" else flow.anchor.i
+    # "USDA forecast Argentine 1986/87 coarse grain exports at": the noun phrase holds it
+    before = [p for s, e, p in periods if floor <= s and e <= figure.start]
+    if flow.anchor.pos_ == "VERB":
+        subject_periods = [p for s, e, p in periods if s < flow.anchor.i and s >= flow.anchor.sent.start
+                           and any(ctx.doc[s].is_ancestor(flow.anchor) is False for _ in [0])]
+        before = before or subject_periods[-1:]
+    return before[-1] if before else None
+
+
+def _forecast_cue(ctx: Context, flow: Flow) -> bool:
+    """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
+    in the clause or governing it."""
+    anchor = flow.anchor
+    sent = anchor.sent
+    window = ctx.doc[sent.start : flow.end]
+    words = _set("forecast_words")
+    for t in window:
+        if t.lower_ in words or t.lemma_.lower() in words:
+            if t.lower_ == "put" and not any(c.lower_ == "at" for c in t.children):
+                continue
+            if t.lower_ == "seen" and t.tag_ != "VBN":
+                continue
+            return True
+    verb = anchor if anchor.pos_ == "VERB" else anchor.head
+    return any(c.lower_ in _set("forecast_modals") for c in verb.children if c.dep_ == "aux")
+
+
+def _not_over(period: Period | None, published: str | None) -> bool:
+    """A forecast figure: for a period not yet over, or one the text does not date."""
+    if period is None or not published:
+        return True
+    if period.end:
+        return period.end >= published[:10]
+    # "1986/87": a crop or fiscal year that ends in its second year
+    last = re.findall(r"((?:19|20)\d\d)(?:\s?[/-]\s?(\d\d(?:\d\d)?))?", period.text)
+    if not last:
+        return True
+    first, second = last[-1]
+    end = int(first[:2] + second[-2:]) if second else int(first)
+    return end >= int(published[:4])
+
+
+def _future(period: Period, published: str | None) -> bool:
+    return bool(period.start and published and period.start > published[:10])
+
+
+__all__ = ["extract"]

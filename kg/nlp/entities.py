@@ -252,9 +252,11 @@ class EntityTyper:
                         break
         for start, kind in matches.items():
             head = doc[start]
-            if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O":
-                continue
             tight = in_goods_context(head)
+            if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O" and not (
+                tight and head.ent_type_ == "ORG" and head.lower_ in lexicon.product_terms()
+            ):
+                continue  # a name, unless it is a goods name in a goods slot ("exports of CPO")
             if not tight and (kind == "commodity_head" or not trade_sentence(head)):
                 continue
             if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() not in lexicon.product_flows():

@@ -248,7 +248,7 @@ def _goods_region(verb: Token) -> list[Token]:
 
 def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
     exporters = _exporters(ctx, verb, claims)
-    if not exporters:
+    if not exporters or not _crosses_border(ctx, verb, exporters):
         return []
     region = _goods_region(verb)
     if not region:
@@ -266,6 +266,21 @@ def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
         for where in spans:
             facts.extend(_values(ctx, exporter, where, verb, date, "export-value"))
     return facts
+
+
+def _crosses_border(ctx: Context, verb: Token, exporters: list[str]) -> bool:
+    """ "exported", "shipped" say so; "sold", "supplied", "delivered" only with a destination
+    abroad ("to Egypt") or an abroad word: a firm's sales and a government's cuts are no exports."""
+    if verb.lemma_.lower() in words("trade", "cross_border_verbs"):
+        return True
+    for t in verb.subtree:
+        if t.lower_ in words("trade", "abroad_words") and t.lower_ != "export":
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "into") and t.head.head.i == verb.i:
+            key = ctx.key(t, frozenset({EntityType.COUNTRY, EntityType.PLACE}))
+            if key and key not in exporters:
+                return True
+    return False
 
 
 def _value_spans(verb: Token) -> list[Span]:

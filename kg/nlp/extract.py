@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate, Skipped
 from kg.nlp.loading import DEFAULT_MODEL, model_id
+from kg.nlp.paragraphs import reflow
 from kg.nlp.parts import split_text
 from kg.nlp.pipeline import cached_pipeline
 from kg.nlp.relations import extract_facts
@@ -105,7 +106,7 @@ def extract_articles(
     rules = RelationRules(nlp.vocab)
     stream = chain([first], iterator)
     if n_process != 1:
-        pairs = ((a.text, a) for a in stream)
+        pairs = ((reflow(a.text), a) for a in stream)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield extract(doc, article, model=name, rules=rules)
         return
@@ -153,7 +154,8 @@ def _docs(nlp: Language, run: list[Article]) -> Iterator[tuple[Doc, Article]]:
 
     def texts() -> Iterator[tuple[str, tuple[Article, int]]]:
         for article in run:
-            parts = split_text(article.text, limit=limit)
+            # newswire's hard-wrapped lines made spaces (same length, same offsets)
+            parts = split_text(reflow(article.text), limit=limit)
             for part in parts:
                 yield part, (article, len(parts))
 

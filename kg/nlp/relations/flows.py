@@ -70,31 +70,48 @@ def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     for sent in ctx.doc.sents:
         before: tuple[str | None, str | None] = (None, None)
-        for flow in _flows(sent):
+        for flow in _flows(ctx, sent):
             read, before = _read(ctx, flow, before)
             facts.extend(read)
     return facts
 
 
-def _flows(sent: Span) -> list[Flow]:
+def _flows(ctx: Context, sent: Span) -> list[Flow]:
     """The trade words of a sentence, each with the extent of its clause."""
     anchors = []
     for t in sent:
         word, lemma = t.lower_, t.lemma_.lower()
+        if any(w.lower_ in _set("not_goods") for w in t.doc[t.left_edge.i : t.i]):
+            continue  # "capital exports", "service imports": no goods
         if t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns"):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 if t.head.lower_ not in _set("value_heads"):
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in _set("export_nouns")))
-        elif t.pos_ == "VERB" and lemma in _set("export_verbs") | _set("import_verbs"):
+        elif t.pos_ == "VERB" and lemma in _set("export_verbs") | _set("import_verbs") | _set("sale_verbs"):
             if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
                 continue  # "lumber exported", "the 45,000 tonnes shipped": not a clause of its own
-            anchors.append((t, lemma in _set("export_verbs")))
+            if any(c.dep_ == "neg" for c in t.children):
+                continue  # "had not sold wheat to Colombia"
+            if lemma in _set("sale_verbs") and not _abroad(ctx, t):
+                continue  # "Ferrari sells 10,000 cars": a sale, not an export
+            anchors.append((t, lemma not in _set("import_verbs")))
     flows = []
     for k, (token, exports) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
         flows.append(Flow(anchor=token, exports=exports, end=_clause_end(sent, token.i, end)))
     return flows
+
+
+def _abroad(ctx: Context, verb: Token) -> bool:
+    """A sale with a destination abroad: "sold 250,000 tonnes of wheat to China"."""
+    for t in verb.subtree:
+        if t.lower_ in ("to", "into"):
+            if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in t.subtree):
+                return True
+        if t.lower_ in ("abroad", "overseas"):
+            return True
+    return False
 
 
 def _clause_end(sent: Span, start: int, end: int) -> int:
@@ -133,7 +150,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
     anchor = flow.anchor
     trader = _trader(ctx, flow, fallback=before[0])
     goods = _goods(ctx, flow) or before[1]
-    figures = _figures(ctx, anchor, flow.end)
+    local = local_currency(ctx, trader) if trader is not None else None
+    figures = _figures(ctx, anchor, flow.end, local=local)
     if not figures or trader is None:
         return [], (trader, goods)
     partner = _partner(ctx, flow, trader)
@@ -164,7 +182,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
 
 
 # ------------------------------------------------------------------ figures
-def _figures(ctx: Context, anchor: Token, end: int) -> list[Figure]:
+def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None) -> list[Figure]:
     """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
     doc = ctx.doc
     start = anchor.i + 1
@@ -173,7 +191,6 @@ def _figures(ctx: Context, anchor: Token, end: int) -> list[Figure]:
     span = doc[start:end]
     if not len(span):
         return []
-    local = None
     money = {m.span.start: m for m in money_in(span, local=local)}
     out: list[Figure] = []
     i = start
@@ -198,7 +215,7 @@ def _figures(ctx: Context, anchor: Token, end: int) -> list[Figure]:
         else:
             i += 1
             continue
-        kind = _kind(doc, figure, start, end)
+        kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out))
         if kind == "skip":
             continue
         if kind == "comparison" and out:
@@ -240,7 +257,7 @@ def _unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _kind(doc, figure: Figure, start: int, end: int) -> str:
+def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False) -> str:
     """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
     after = doc[figure.end] if figure.end < end else None
     if after is not None and after.lower_ in _set("share_words") and after.lower_ not in ("a", "an"):
@@ -263,6 +280,8 @@ def _kind(doc, figure: Figure, start: int, end: int) -> str:
         return "skip"
     if any(w in _set("comparison_words") for w in near[-3:]) or "compared" in words:
         return "comparison"
+    if compared and words and words[-1] in ("and", ","):
+        return "comparison"  # "against 2.83 billion in January and 2.23 billion in ..."
     return "main"
 
 
@@ -288,8 +307,10 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
                     return k
     if fallback is not None:
         return fallback
-    # An ownerless flow noun ("Exports fell to 18.9 billion baht") is the trade of the
-    # country the text spoke of last.
+    if anchor.dep_ not in ("nsubj", "nsubjpass", "ROOT") and anchor.head.dep_ != "relcl":
+        return None  # "talks on cross-border shipments": no owner to guess
+    # An ownerless flow noun in subject place ("Exports fell to 18.9 billion baht") is the
+    # trade of the country the text spoke of last.
     return ctx.recent(anchor, frozenset({EntityType.COUNTRY}), sentences=3) or _only_country(ctx)
 
 
@@ -305,8 +326,14 @@ def _goods(ctx: Context, flow: Flow) -> str | None:
     for t in doc[anchor.left_edge.i : anchor.i]:
         if k := ctx.key(t, PRODUCTS):
             return k
+    # after the trade word only what it is of: "exports of CPO", "56,652 tonnes of rice",
+    # "imported wheat"; not "excluding oil and wheat"
     for t in doc[anchor.i + 1 : flow.end]:
-        if k := ctx.key(t, PRODUCTS):
+        k = ctx.key(t, PRODUCTS)
+        if k is None:
+            continue
+        head = ctx.mention(t).root
+        if (head.dep_ == "pobj" and head.head.lower_ == "of") or (head.dep_ == "dobj" and head.head.i == anchor.i):
             return k
     return None
 

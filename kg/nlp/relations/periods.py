@@ -66,7 +66,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<day>{day})",
         # "calendar 1986", "fiscal 1987", "the 1986 crop", "January 1987", "January"
         rf"(?P<year>(?:(?:{yw})\s)?{year}(?:\s(?:crop|season|harvest))?)",
-        rf"(?P<month>{month}(?:\s{year})?)",
+        rf"(?P<month>{month}(?:\s{year}|\s(?:last|this)\syear)?)",
         rf"(?P<relative>{relative})",
     ]
     return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)
@@ -168,6 +168,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     if kind == "month":
         number = months[low.split()[0].strip(".")]
         year = years[0] if years else _latest_year(number, base)
+        if not years and base is not None and low.endswith(("last year", "this year")):
+            year = base.year - (1 if low.endswith("last year") else 0)
         if year is None:
             return None, None, None
         return date(year, number, 1).isoformat(), _month_end(date(year, number, 1)).isoformat(), None

@@ -247,6 +247,8 @@ def _goods_region(verb: Token) -> list[Token]:
 
 
 def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []  # "had not sold wheat to Colombia"
     exporters = _exporters(ctx, verb, claims)
     if not exporters or not _crosses_border(ctx, verb, exporters):
         return []
@@ -393,6 +395,8 @@ def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
     "export revenue of $2 billion", "copper shipments were worth X" (exporter said before)."""
     if noun.lower_ in words("trade", "sales_nouns") and not _sold_abroad(noun):
         return []
+    if any(t.lower_ in lexicon("trade")["flows"]["not_goods"] for t in ctx.doc[noun.left_edge.i : noun.i]):
+        return []  # "capital exports": money, not goods
     value_noun = noun
     if noun.dep_ in ("compound", "amod") and noun.head.lower_ in words("trade", "revenue_nouns"):
         value_noun = noun.head  # "export revenue of $2 billion": the head carries the value

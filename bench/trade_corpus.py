@@ -1,0 +1,98 @@
+"""Trade facts over Reuters-21578 TRAIN stories with a trade or commodity topic.
+
+Only records whose ``lewissplit`` is TRAIN are read (TEST and NOT-USED stay unread). Counts
+the trade facts kg reads per predicate and draws a fixed random sample of them, written with
+their sentences so that a person can judge each one (``bench/results/trade-corpus.md``).
+
+    python -m bench.trade_corpus --limit 300 --sample 50
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from bench.corpus import dataset_paths
+
+TOPICS = frozenset({
+    "trade", "grain", "wheat", "corn", "sugar", "oilseed", "coffee", "veg-oil", "soybean", "cocoa",
+    "copper", "cotton", "rice", "rubber", "palm-oil", "barley", "sorghum", "tin", "zinc", "meal-feed",
+    "rapeseed", "livestock", "carcass", "iron-steel", "alum", "orange", "lumber", "soy-oil", "soy-meal",
+    "sunseed", "lead", "tea", "nickel", "wool", "oat", "rye", "cotton-oil", "groundnut", "coconut",
+})  # fmt: skip
+TRADE = ("exports", "exportValue", "imports", "importValue")
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def train_articles(limit: int | None) -> list:
+    from kg.model import Article
+
+    path = dataset_paths()["reuters"]
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("lewissplit") != "TRAIN":
+                continue  # the TEST and NOT-USED splits are never read
+            text = (record.get("body") or "").strip()
+            if not text or not TOPICS & set(record.get("topics") or ()):
+                continue
+            try:
+                published = datetime.strptime(record["date"].strip()[:11], "%d-%b-%Y").date().isoformat()
+            except (KeyError, ValueError):
+                published = None
+            out.append(Article(id=f"reuters-{record['newid']}", text=text, title=record.get("title"),
+                               published=published))  # fmt: skip
+    if limit is not None and limit < len(out):
+        out = random.Random(21578).sample(out, limit)
+        out.sort(key=lambda a: a.id)
+    return out
+
+
+def _row(extraction, fact) -> dict:
+    names = {e.key: e.label for e in extraction.entities}
+    return {
+        "article": extraction.article.id, "p": fact.predicate.value, "s": names.get(fact.subject),
+        "o": names.get(fact.object), "quantity": None if fact.quantity is None else str(fact.quantity),
+        "unit": fact.unit, "amount": None if fact.amount is None else str(fact.amount),
+        "currency": fact.currency, "partner": names.get(fact.partner), "period": fact.period,
+        "period_start": fact.period_start, "period_end": fact.period_end, "forecast": fact.forecast,
+        "sentence": fact.sentence,
+    }  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="a random sample of this many stories")
+    parser.add_argument("--sample", type=int, default=50, help="trade facts drawn for checking by hand")
+    args = parser.parse_args(argv)
+    if not dataset_paths()["reuters"].exists():
+        print("Reuters-21578 is not in ../shared/datasets: nothing to do.")
+        return 0
+    import kg
+
+    articles = train_articles(args.limit)
+    began = time.perf_counter()
+    rows = [_row(x, f) for x in kg.extract_articles(articles) for f in x.facts if f.predicate.value in TRADE]
+    seconds = time.perf_counter() - began
+    counts = Counter(r["p"] for r in rows)
+    drawn = random.Random(50).sample(rows, min(args.sample, len(rows)))
+    RESULTS.mkdir(exist_ok=True)
+    summary = {"articles": len(articles), "seconds": round(seconds, 1), "facts": dict(sorted(counts.items())),
+               "with_partner": sum(1 for r in rows if r["partner"]),
+               "with_period": sum(1 for r in rows if r["period"]),
+               "forecast": sum(1 for r in rows if r["forecast"]), "sample": drawn}  # fmt: skip
+    (RESULTS / "trade-corpus.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps({k: v for k, v in summary.items() if k != "sample"}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -35,13 +35,13 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
 
 
 def _newswire_first(facts: list[Fact]) -> list[Fact]:
-    """A figure read both by ``flows`` (with its product, partner and period) and by
-    ``trade`` is kept as ``flows`` read it."""
+    """Where ``flows`` read a sentence's trade figures (with product, partner, period and
+    comparisons), ``trade``'s reading of the same sentence adds nothing but its slips
+    ("dropped 97 mln dlrs to 233.6 mln" read as 97 mln)."""
     trade_predicates = (Predicate.EXPORTS, Predicate.EXPORT_VALUE, Predicate.IMPORTS, Predicate.IMPORT_VALUE)
-    read = {(f.subject, f.predicate, f.quantity, f.amount, f.sentence) for f in facts
-            if f.extractor.startswith("flow-")}  # fmt: skip
+    read = {(f.predicate, f.sentence) for f in facts if f.extractor.startswith("flow-")}
     return [f for f in facts if f.extractor.startswith("flow-") or f.predicate not in trade_predicates
-            or (f.subject, f.predicate, f.quantity, f.amount, f.sentence) not in read]
+            or (f.predicate, f.sentence) not in read]
 
 
 def _deduplicate(facts: list[Fact]) -> list[Fact]:

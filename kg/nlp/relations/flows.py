@@ -83,7 +83,11 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
         word, lemma = t.lower_, t.lemma_.lower()
         if any(w.lower_ in _set("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods
-        if t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns"):
+        if t.pos_ == "NOUN" and word in _set("product_value_heads") and not any(
+                c.lower_ in _set("export_nouns") | _set("import_nouns") for c in t.children) and any(
+                ctx.key(c, PRODUCTS) for c in t.children if c.dep_ in ("compound", "nmod", "amod")):
+            anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
+        elif t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns"):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 if t.head.lower_ not in _set("value_heads"):
                     continue  # "export duty", "import demand": not a flow
@@ -174,7 +178,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=CONFIDENCE,
                                   object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
-        elif goods is not None:
+        elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2)) is not None:
+            # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence before
+            goods = counted
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=CONFIDENCE,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
@@ -231,9 +237,29 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None)
             out.append(figure)
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
+        elif not out and kind == "main" and _scaled(doc, figure) and (currency := _recent_currency(ctx, figure.start, local)):
+            # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
+            # drops the currency it has just named
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=currency))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _scaled(doc, figure: Figure) -> bool:
+    return any(t.lower_ in lexicon("numbers")["scales"] for t in doc[figure.start : figure.end])
+
+
+def _recent_currency(ctx: Context, before: int, local: str | None) -> str | None:
+    """The currency of the last amount of money in this or the previous two sentences."""
+    doc = ctx.doc
+    sent = doc[before].sent
+    floor = sent.start
+    for _ in range(2):
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+    found = money_in(doc[floor:before], local=local)
+    return found[-1].currency if found else None
 
 
 def _is_number(token: Token) -> bool:
@@ -286,16 +312,24 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False) 
 
 
 # ------------------------------------------------------------------ who, what, where to
+def _noun(anchor: Token) -> Token:
+    """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
+    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _set("value_heads"):
+        return anchor.head
+    return anchor
+
+
 def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
     anchor = flow.anchor
+    noun = _noun(anchor) if anchor.pos_ != "VERB" else anchor
     if anchor.pos_ == "VERB":
         from kg.nlp.relations.trade import _exporters
 
         found = _exporters(ctx, anchor)
         return found[0] if found else None
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
-    for t in ctx.doc[anchor.left_edge.i : anchor.i]:
-        if (k := ctx.key(t, EXPORTERS)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
+    for t in ctx.doc[noun.left_edge.i : noun.i]:
+        if (k := _trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
             return k
     if anchor.lower_ in ("its", "their"):
         return None
@@ -307,23 +341,57 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
                     return k
     if fallback is not None:
         return fallback
-    if anchor.dep_ not in ("nsubj", "nsubjpass", "ROOT") and anchor.head.dep_ != "relcl":
-        return None  # "talks on cross-border shipments": no owner to guess
-    # An ownerless flow noun in subject place ("Exports fell to 18.9 billion baht") is the
-    # trade of the country the text spoke of last.
-    return ctx.recent(anchor, frozenset({EntityType.COUNTRY}), sentences=3) or _only_country(ctx)
+    if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
+        return None  # "talks on cross-border shipments", "imports from Canada": no owner to guess
+    # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
+    # is the trade of the country the story is about.
+    return _story_country(ctx)
 
 
-def _only_country(ctx: Context) -> str | None:
-    countries = [k for k, e in ctx.table.entities.items() if e.type is EntityType.COUNTRY and ctx.table.spans.get(k)]
-    return countries[0] if len(countries) == 1 else None
+def _trader_key(ctx: Context, token: Token) -> str | None:
+    key = ctx.key(token, EXPORTERS)
+    if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and _is_territory(ctx, place):
+        key = place
+    return key
+
+
+def _story_country(ctx: Context) -> str | None:
+    """The country (or territory) a trade story is about: the first one its text names,
+    other than as a partner ("imports from Canada")."""
+    cached = getattr(ctx, "_story_country", False)
+    if cached is not False:
+        return cached
+    found = None
+    for key, mention in ctx.entity_mentions(frozenset({EntityType.COUNTRY, EntityType.PLACE})):
+        root = mention.root
+        if root.dep_ == "pobj" and root.head.lower_ in _set("owner_blocking_preps") | {"in", "at", "of"}:
+            continue
+        if ctx.type(key) is EntityType.PLACE and not _is_territory(ctx, key):
+            continue
+        found = key
+        break
+    if found is None:  # "Saudi crude oil output": a demonym names it
+        for t in ctx.doc:
+            if t.pos_ in ("ADJ", "PROPN") and t.is_title and (k := ctx.country_of_demonym(t)):
+                found = k
+                break
+    ctx._story_country = found  # type: ignore[attr-defined]
+    return found
+
+
+def _is_territory(ctx: Context, key: str) -> bool:
+    """A place that trades on its own account: one the story calls by its own name as a
+    trader ("Taiwan's exports") is one; a city is not."""
+    names = {n.lower() for n in ctx.table.entities[key].all_names}
+    return bool(names & _set("territories"))
 
 
 def _goods(ctx: Context, flow: Flow) -> str | None:
     """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of rice"."""
     anchor = flow.anchor
     doc = ctx.doc
-    for t in doc[anchor.left_edge.i : anchor.i]:
+    noun = _noun(anchor) if anchor.pos_ != "VERB" else anchor
+    for t in doc[noun.left_edge.i : noun.i]:
         if k := ctx.key(t, PRODUCTS):
             return k
     # after the trade word only what it is of: "exports of CPO", "56,652 tonnes of rice",
@@ -370,19 +438,21 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
                 ctx: Context, flow: Flow) -> Period | None:  # fmt: skip
     figure = figures[k]
     limit = figures[k + 1].start if k + 1 < len(figures) else flow.end
-    after = [p for s, e, p in periods if figure.end <= s and e <= limit]
+    doc = ctx.doc
+    after = [p for s, e, p in periods if figure.end <= s and e <= limit
+             and not any(t.like_num for t in doc[figure.end : s])]  # fmt: skip
     if after:
         return after[0]
     if k > 0:
         return None
-    floor = flow.anchor.left_edge.i if flow.anchor.pos_ != "VERB" else flow.anchor.i
+    floor = _noun(flow.anchor).left_edge.i if flow.anchor.pos_ != "VERB" else flow.anchor.i
     # "USDA forecast Argentine 1986/87 coarse grain exports at": the noun phrase holds it
     before = [p for s, e, p in periods if floor <= s and e <= figure.start]
-    if flow.anchor.pos_ == "VERB":
-        subject_periods = [p for s, e, p in periods if s < flow.anchor.i and s >= flow.anchor.sent.start
-                           and any(ctx.doc[s].is_ancestor(flow.anchor) is False for _ in [0])]
-        before = before or subject_periods[-1:]
-    return before[-1] if before else None
+    # "In 1986 exports totalled ...", "the upturn in February confirmed a rising trend in
+    # exports, which totalled ...": the period the sentence opened with
+    first_number = next((t.i for t in flow.anchor.sent if t.like_num and _is_number(t)), flow.end)
+    earlier = [p for s, e, p in periods if e <= min(floor, first_number) and not p.shift]
+    return before[-1] if before else earlier[-1] if earlier else None
 
 
 def _forecast_cue(ctx: Context, flow: Flow) -> bool:

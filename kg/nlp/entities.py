@@ -96,6 +96,14 @@ def _organization_key(text: str) -> str:
     return norm(re.sub(r"^the\s+", "", text, flags=re.I))
 
 
+def _national(token) -> bool:
+    """A country name or demonym before goods says where they come from, not what they are."""
+    if token.ent_type_ in ("GPE", "NORP") and token.is_title or token.text.isupper() and token.ent_type_ == "GPE":
+        return True
+    return token.is_title and (lexicon.country_of_demonym(token.text) is not None
+                               or lexicon.country_of(token.text) is not None)
+
+
 class EntityTyper:
     """Adds lexicon and pattern spans to the model's entities and gives them kg types."""
 
@@ -273,8 +281,9 @@ class EntityTyper:
                 left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
             while left < head.i and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+                or _national(doc[left])
             ):
-                left += 1
+                left += 1  # "U.S. corn", "Brazilian soybeans": the goods are corn, soybeans
             if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \
                     and not (tight and any(s.root.lemma_ == head.lemma_ for s in spans)):
                 continue  # "the drug", "a kit": a reference to goods, not a kind of goods

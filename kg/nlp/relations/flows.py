@@ -158,7 +158,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
     figures = _figures(ctx, anchor, flow.end, local=local)
     if not figures or trader is None:
         return [], (trader, goods)
-    partner = _partner(ctx, flow, trader)
+    partner = _partner(ctx, flow, trader, goods)
     sent = anchor.sent
     periods = _periods(ctx, sent)
     main_period = _period_for(figures, 0, periods, ctx, flow)
@@ -342,7 +342,9 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     if fallback is not None:
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
-        return None  # "talks on cross-border shipments", "imports from Canada": no owner to guess
+        return None
+    if any(t.lower_ in _set("no_owner_words") for t in ctx.doc[noun.left_edge.i : noun.i]):
+        return None  # "world seaborne iron ore imports": everyone's, no one country's  # "talks on cross-border shipments", "imports from Canada": no owner to guess
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return _story_country(ctx)
@@ -406,9 +408,17 @@ def _goods(ctx: Context, flow: Flow) -> str | None:
     return None
 
 
-def _partner(ctx: Context, flow: Flow, trader: str) -> str | None:
-    """The other side: where exports go ("to Iraq"), where imports come from ("from the U.S.")."""
+def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:
+    """The other side: where exports go ("to Iraq"), where imports come from ("from the U.S.",
+    "imported 128,089 tonnes of Brazilian beans")."""
     doc = ctx.doc
+    if not flow.exports and goods is not None:
+        for key, mention in ctx.entity_mentions(PRODUCTS):
+            if key == goods and flow.anchor.i < mention.start < flow.end:
+                origin = [k for t in doc[max(mention.start - 2, flow.anchor.i + 1) : mention.start]
+                          if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
+                if origin:
+                    return origin[-1]
     preps = _set("partner_export") if flow.exports else _set("partner_import")
     for i in range(flow.anchor.i + 1, flow.end):
         t = doc[i]

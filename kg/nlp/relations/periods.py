@@ -60,7 +60,8 @@ def _pattern() -> re.Pattern[str]:
         # "from March 1 to Saturday", "March 1 to April 4"
         rf"(?P<range>(?:from\s|between\s)?{day}\s(?:to|until|through|and|-)\s(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
-        rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?)",
+        rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
+        rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?)",
         # "Jan/Feb 1987", "November to April"
         rf"(?P<months>{month}\s?(?:/|-|to)\s?{month}(?:\s{year})?)",
         rf"(?P<day>{day})",
@@ -79,11 +80,16 @@ def find_periods(text: str, published: str | None) -> list[Period]:
     for m in _pattern().finditer(text):
         kind = m.lastgroup or ""
         words = m.group(0)
+        if words.endswith(".") and words[:-1].split()[-1].lower() in _FULL_MONTHS:
+            words = words[:-1]  # "in January." ends the sentence, not an abbreviation
         if kind == "month" and not _month_word(words):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
         found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.end(), shift=shift))
     return found
+
+
+_FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])
 
 
 def _month_word(words: str) -> bool:

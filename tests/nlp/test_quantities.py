@@ -60,3 +60,21 @@ def test_quantity_of_reads_the_numeric_modifiers_of_a_noun() -> None:
     doc = Doc(nlp.vocab, words=[t.text for t in doc], heads=heads, deps=deps)
     assert quantity_of(doc[2]).value == pytest.approx(3.86e9)
     assert quantity_of(doc[0]) is None
+
+
+@pytest.mark.parametrize(("text", "exact"), [
+    ("1.07 billion", "1070000000"),
+    ("6.60 mln", "6600000"),
+    ("530,500", "530500"),
+    ("1.29 mln", "1290000"),
+    ("22.4 bln", "22400000000"),
+    ("0.5", "0.5"),
+    ("between 60,000 and 70,000", "70000"),
+])  # fmt: skip
+def test_numbers_are_exact_decimals_in_newswire_scales(text: str, exact: str) -> None:
+    from decimal import Decimal
+
+    q = parse_quantity(text)
+    assert isinstance(q.value, Decimal)
+    assert q.value == Decimal(exact)
+    assert str(q.value) == exact  # written plainly, not 1.07E+9

@@ -155,12 +155,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
     trader = _trader(ctx, flow, fallback=before[0])
     goods = _goods(ctx, flow) or before[1]
     local = local_currency(ctx, trader) if trader is not None else None
-    figures = _figures(ctx, anchor, flow.end, local=local)
+    periods = _periods(ctx, anchor.sent)
+    dated = {i for s, e, _ in periods for i in range(s, e)}
+    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated)
     if not figures or trader is None:
         return [], (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
-    sent = anchor.sent
-    periods = _periods(ctx, sent)
     main_period = _period_for(figures, 0, periods, ctx, flow)
     forecast = _forecast_cue(ctx, flow)
     facts = []
@@ -188,7 +188,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
 
 
 # ------------------------------------------------------------------ figures
-def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None) -> list[Figure]:
+def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
+             dated: frozenset[int] | set[int] = frozenset()) -> list[Figure]:  # fmt: skip
     """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
     doc = ctx.doc
     start = anchor.i + 1
@@ -206,7 +207,7 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None)
             m = money[i]
             figure = Figure(value=m.amount, start=m.span.start, end=m.span.end, currency=m.currency)
             i = m.span.end
-        elif t.like_num and _is_number(t):
+        elif t.like_num and _is_number(t) and i not in dated:  # "April 7" is a day
             j = i + 1
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales):

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.relations.periods import anchor_on, find_periods
+
+PUBLISHED = "1987-04-09"
+
+
+def _read(text: str, published: str | None = PUBLISHED) -> list[tuple]:
+    return [(p.text, p.start, p.end) for p in find_periods(text, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in the week ended April 7", ("the week ended April 7", "1987-04-01", "1987-04-07")),
+    ("in calendar 1986", ("calendar 1986", "1986-01-01", "1986-12-31")),
+    ("in the first quarter", ("the first quarter", "1987-01-01", "1987-03-31")),
+    ("the first two months of 1987", ("the first two months of 1987", "1987-01-01", "1987-02-28")),
+    ("during Jan/Feb 1987", ("Jan/Feb 1987", "1987-01-01", "1987-02-28")),
+    ("from March 1 to Saturday", ("from March 1 to Saturday", "1987-03-01", "1987-04-04")),
+    ("so far this year", ("so far this year", "1987-01-01", "1987-04-09")),
+    ("in February last year", ("February last year", "1986-02-01", "1986-02-28")),
+    ("November to April", ("November to April", "1986-11-01", "1987-04-30")),
+])  # fmt: skip
+def test_periods_dated_from_the_published_day(text: str, expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+def test_a_month_not_yet_begun_is_last_years() -> None:
+    assert _read("exports in June") == [("June", "1986-06-01", "1986-06-30")]
+
+
+def test_crop_years_keep_their_words_but_no_invented_dates() -> None:
+    # crop and fiscal years begin in different months by commodity and country
+    assert _read("in the 1986/87 (Oct-Sept) season") == [("1986/87 (Oct-Sept) season", None, None)]
+
+
+def test_without_a_published_day_relative_periods_have_no_dates() -> None:
+    assert _read("in January", None) == [("January", None, None)]
+    assert _read("in 1985", None) == [("1985", "1985-01-01", "1985-12-31")]
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert _read("Japan may export more") == []
+    assert _read("in May 1986") == [("May 1986", "1986-05-01", "1986-05-31")]
+
+
+def test_comparison_period_anchored_on_the_figure_it_compares_with() -> None:
+    main, previous = find_periods("in the week ended April 7, down from 75,160 tonnes the previous week", PUBLISHED)
+    assert previous.start is None and previous.shift == ("week", -1)
+    dated = anchor_on(previous, main)
+    assert (dated.start, dated.end) == ("1987-03-25", "1987-03-31")
+    year_ago = find_periods("a year earlier", PUBLISHED)[0]
+    assert (anchor_on(year_ago, main).start, anchor_on(year_ago, main).end) == ("1986-04-01", "1986-04-07")

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.model import Predicate
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-04-09"
+
+
+def _read(parser, text: str, table: dict, **kwargs) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows, **kwargs)
+    return [(f.predicate.value, f.subject, f.object, f.quantity, f.unit, f.amount, f.currency,
+             f.partner, f.period, f.forecast) for f in facts]  # fmt: skip
+
+
+def test_noun_clause_with_comparison_figure_for_its_own_period(parser) -> None:
+    text = ("Indonesian exports of CPO in calendar 1986 were 530,500 tonnes, against 468,500 in "
+            "1985, according to central bank figures.")
+    table = {"Indonesian": ("id", T.COUNTRY), "CPO": ("cpo", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "id", "cpo", Decimal("530500"), "tonnes", None, None, None, "calendar 1986", False),
+        ("exports", "id", "cpo", Decimal("468500"), "tonnes", None, None, None, "1985", False),
+    ]
+
+
+def test_forecast_at_for_a_crop_year(parser) -> None:
+    text = "USDA forecast Argentine 1986/87 coarse grain exports at 6.60 mln tonnes."
+    table = {"USDA": ("usda", T.AGENCY), "Argentine": ("ar", T.COUNTRY), "coarse grain": ("cg", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "ar", "cg", Decimal("6600000"), "tonnes", None, None, None, "1986/87", True),
+    ]
+
+
+def test_verb_with_week_and_previous_week_dated(parser) -> None:
+    text = ("Thailand exported 56,652 tonnes of rice in the week ended April 7, down from 75,160 "
+            "tonnes the previous week.")
+    table = {"Thailand": ("th", T.COUNTRY), "rice": ("rice", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.period_start, f.period_end) for f in facts] == [
+        (Decimal("56652"), "the week ended April 7", "1987-04-01", "1987-04-07"),
+        (Decimal("75160"), "the previous week", "1987-03-25", "1987-03-31"),
+    ]
+
+
+def test_imports_with_origin_partner(parser) -> None:
+    text = "Egypt imported 500,000 tonnes of wheat from the United States in the first quarter."
+    table = {"Egypt": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "United States": ("us", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "eg", "wheat", Decimal("500000"), "tonnes", None, None, "us", "the first quarter", False),
+    ]
+
+
+def test_sale_abroad_is_an_export_with_its_destination(parser) -> None:
+    text = "France sold around 250,000 tonnes of soft wheat to China in 1985/86."
+    table = {"France": ("fr", T.COUNTRY), "soft wheat": ("wheat", T.PRODUCT), "China": ("cn", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("exports", "fr", "wheat", Decimal("250000"), "tonnes", None, None, "cn", "1985/86", False),
+    ]
+
+
+def test_value_of_a_product_and_could_export_as_forecast(parser) -> None:
+    text = "Brazil's coffee exports were worth 1.5 billion dlrs last year."
+    table = {"Brazil": ("br", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exportValue", "br", "coffee", None, None, Decimal("1500000000"), "USD", None, "last year", False),
+    ]
+    text = "Japan could export 200,000 tonnes of rice to Indonesia next year."
+    table = {"Japan": ("jp", T.COUNTRY), "rice": ("rice", T.PRODUCT), "Indonesia": ("idn", T.COUNTRY)}
+    assert _read(parser, text, table)[0][7:] == ("idn", "next year", True)
+
+
+def test_a_change_is_not_the_level(parser) -> None:
+    text = "In the final quarter U.S. imports rose 2.78 billion dlrs or three pct to 95.7 billion dlrs."
+    table = {"U.S.": ("us", T.COUNTRY)}
+    facts = _read(parser, text, table)
+    assert [(f[0], f[5]) for f in facts] == [("importValue", Decimal("95700000000"))]
+
+
+def test_local_currency_and_a_comparison_without_one(parser) -> None:
+    text = ("Thailand's trade deficit widened. Exports fell to around 18.9 billion baht from 20.4 "
+            "billion in January, the bank said.")
+    table = {"Thailand": ("th", T.COUNTRY)}
+    facts = _read(parser, text, table)
+    assert [(f[1], f[5], f[6], f[8]) for f in facts] == [
+        ("th", Decimal("18900000000"), "THB", None),
+        ("th", Decimal("20400000000"), "THB", "January"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt currently sells its Suez blend for 17.25 dlrs a barrel.",
+    "Brazil's trade surplus doubled to 261 mln dlrs from 129 mln.",
+    "Canada and the U.S. opened talks on cross-border shipments of about 150 billion dlrs a year.",
+    "France had not sold wheat to Colombia for several years.",
+    "Swiss capital exports rose to 4.64 billion francs in January.",
+])  # fmt: skip
+def test_prices_balances_capital_and_negation_are_no_flows(parser, text: str) -> None:
+    table = {"Egypt": ("eg", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "Canada": ("ca", T.COUNTRY),
+             "U.S.": ("us", T.COUNTRY), "France": ("fr", T.COUNTRY), "Colombia": ("co", T.COUNTRY),
+             "Swiss": ("ch", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}  # fmt: skip
+    assert _read(parser, text, table) == []
+
+
+@pytest.mark.parametrize(("text", "table"), [
+    ("Maserati and Ferrari sell about 10,000 cars a year.",
+     {"Maserati": ("m", T.ORGANIZATION), "Ferrari": ("f", T.ORGANIZATION), "cars": ("car", T.PRODUCT)}),
+    ("The government is delivering £234m of cuts this year, the chancellor said.", {}),
+])  # fmt: skip
+def test_sales_and_cuts_at_home_are_no_exports(parser, text: str, table: dict) -> None:
+    facts = facts_of(parser, text, table, published=PUBLISHED)
+    assert [f for f in facts if f.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)] == []

@@ -41,6 +41,9 @@ def reflow(text: str) -> str:
     return _WRAP.sub(" ", text)
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraph_starts(doc: Doc) -> Doc:
     # Only the few line breaks are visited, not every token.
@@ -51,4 +54,22 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         span = doc.char_span(end, end + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+    _keep_initials(doc)
     return doc
+
+
+def _keep_initials(doc: Doc) -> None:
+    """ "7.75 billion U.S. Dlrs", "Minister R.N. Mirdha told": a full stop of initials ends
+    no sentence when a lower-case word, a currency or (after a person's initials) a name
+    follows it."""
+    from kg.nlp import lexicon
+    from kg.nlp.relations.base import lexicon as relation_lexicon
+
+    currencies = relation_lexicon("currencies")["names"]
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_sent_start is True or not _INITIALS.match(before.text) or not token.is_alpha:
+            continue
+        place = lexicon.country_of(before.text) is not None
+        if token.is_lower or token.lower_ in currencies or (not place and token.is_title and len(before.text) > 2):
+            token.is_sent_start = False

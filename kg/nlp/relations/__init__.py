@@ -14,14 +14,14 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import flows, organizations, places, posts, speech, trade
+from kg.nlp.relations import flows, organizations, places, posts, sources, speech, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, places, speech, trade, flows)
+_MODULES = (posts, organizations, places, speech, sources, trade, flows)
 
 
 def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> list[Fact]:
@@ -31,7 +31,22 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     for module in _MODULES:
         facts.extend(module.extract(ctx))
     facts.extend(places.chained(facts))
-    return _deduplicate(_newswire_first(facts))
+    return _deduplicate(_said_once(_newswire_first(facts)))
+
+
+def _said_once(facts: list[Fact]) -> list[Fact]:
+    """``sources`` speaks only for sentences ``speech`` did not already give to a source:
+    one statement, one fact."""
+    attributed = {f.sentence for f in facts if f.predicate is Predicate.SAID and not f.extractor.startswith("source-")}
+    kept: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    for f in facts:
+        if f.predicate is Predicate.SAID and f.extractor.startswith("source-"):
+            if f.sentence in attributed or (f.subject, f.sentence) in seen:
+                continue
+            seen.add((f.subject, f.sentence))
+        kept.append(f)
+    return kept
 
 
 def _newswire_first(facts: list[Fact]) -> list[Fact]:

@@ -1,0 +1,104 @@
+"""``said`` as newswire attributes it: documents, pronouns and quoted speakers.
+
+Wire stories name their sources in ways the speech verbs of ``speech`` do not reach:
+- a document speaks for its author: "Finance Ministry statistics show ...", "a report by
+  Ocean Shipping Consultants said ...", "figures from the bank showed ...", and later "The
+  report predicts ...", "It estimates ..." (the report's author);
+- "It said ..." after a body has spoken is that body's statement;
+- "The newspaper quoted Deng as saying that ..." is Deng's.
+Only sentences ``speech`` leaves unattributed to the same source add a fact (see
+``kg.nlp.relations.extract_facts``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import Fact, Predicate
+from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text, words
+
+SPEAKERS = PERSONS | ORGS
+CONFIDENCE = 0.7
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def extract(ctx: Context) -> list[Fact]:
+    facts: list[Fact] = []
+    # the author of the last document the text named, the last body that said something,
+    # each with the sentence where it did
+    author: tuple[int, str] | None = None
+    speaker: tuple[int, str] | None = None
+    for number, sent in enumerate(ctx.doc.sents):
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _verbs():
+                continue
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if verb.lemma_.lower() == "quote":
+                key = _quoted(ctx, verb)
+                if key:
+                    facts.append(_said(ctx, key, verb, "source-quoted"))
+                continue
+            if not subjects:
+                continue
+            subject = subjects[0]
+            found = _document_author(ctx, subject)
+            if found:
+                author = (number, found)
+                facts.append(_said(ctx, found, verb, "source-document"))
+            elif _is_document(subject) and author is not None:
+                author = (number, author[1])
+                facts.append(_said(ctx, author[1], verb, "source-document"))  # "The report predicts"
+            elif subject.lower_ == "it" and verb.lemma_.lower() in _verbs():
+                # "It said", "It estimates", "..., it added": the document or body that spoke
+                # last, a few sentences back at most
+                last = max((x for x in (author, speaker) if x is not None), default=None)
+                if last is not None and number - last[0] <= 3:
+                    facts.append(_said(ctx, last[1], verb, "source-pronoun"))
+                    if last is author:
+                        author = (number, last[1])
+                    else:
+                        speaker = (number, last[1])
+            elif (key := ctx.key(subject, ORGS)) is not None and verb.lemma_.lower() in words("speech", "verbs"):
+                speaker = (number, key)
+    return facts
+
+
+def _verbs() -> frozenset[str]:
+    return words("speech", "verbs") | words("speech", "document_verbs") | {"quote"}
+
+
+def _is_document(noun: Token) -> bool:
+    return noun.lemma_.lower() in words("speech", "document_nouns") or noun.lower_ in words("speech", "document_nouns")
+
+
+def _document_author(ctx: Context, noun: Token) -> str | None:
+    """The body a document subject names: "Finance Ministry statistics", "a report by X",
+    "the bank's figures", "figures from the central bank"."""
+    if not _is_document(noun):
+        return None
+    for t in ctx.doc[noun.left_edge.i : noun.i]:
+        if key := ctx.key(t, SPEAKERS):
+            return key
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in words("speech", "document_preps"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (key := ctx.key(obj, SPEAKERS)):
+                    return key
+    return None
+
+
+def _quoted(ctx: Context, verb: Token) -> str | None:
+    """ "The newspaper quoted Deng as saying that ...": the quoted one speaks."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None
+    return ctx.key(objects[0], SPEAKERS)
+
+
+def _said(ctx: Context, key: str, verb: Token, rule: str) -> Fact:
+    sent = verb.sent
+    return ctx.fact(key, Predicate.SAID, [sent], rule=rule, confidence=CONFIDENCE,
+                    quote=sentence_text(sent))  # fmt: skip
+
+
+__all__ = ["extract"]

@@ -17,3 +17,33 @@ def test_single_line_breaks_end_sentences_too(nlp):
 def test_text_without_line_breaks_is_untouched(nlp):
     text = "The ministry said exports rose. Officials welcomed the figures."
     assert len(list(nlp(text).sents)) == 2
+
+
+WIRE = (
+    "Indonesian exports of CPO in calendar 1986 were 530,500\n"
+    "tonnes, against 468,500 in 1985, according to central bank\n"
+    "figures issued on Friday by the bank in the capital city.\n"
+    "    The bank said the value of the shipments was 944 mln U.S.\n"
+    "Dlrs, compared with 1.1 billion dlrs the year before it.\n"
+)
+
+
+def test_hard_wrapped_newswire_is_reflowed_with_offsets_kept():
+    from kg.nlp.paragraphs import reflow
+
+    flowed = reflow(WIRE)
+    assert len(flowed) == len(WIRE)
+    assert "530,500 tonnes" in flowed and "central bank figures" in flowed
+    assert "\n    The bank said" in flowed  # an indented new paragraph stays one
+
+
+def test_short_lines_of_other_texts_keep_their_breaks():
+    from kg.nlp.paragraphs import reflow
+
+    text = "Minister quits\nThe trade minister resigned on Friday.\nHe gave no reason."
+    assert reflow(text) == text
+
+
+def test_initials_end_no_sentence_before_a_name_or_a_currency(nlp):
+    doc = nlp("Exports were 944 mln U.S. Dlrs last year, Minister of State for Textiles R.N. Mirdha told parliament.")
+    assert len(list(doc.sents)) == 1

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+
+from kg.model import Predicate
+
+pytestmark = pytest.mark.model
+
+
+def _said(parser, text: str, table: dict) -> list[tuple[str, str]]:
+    facts = only(facts_of(parser, text, table), Predicate.SAID)
+    return [(f.subject, f.sentence[:25]) for f in facts]
+
+
+def test_a_report_speaks_for_its_author_and_then_as_it(parser) -> None:
+    text = ("Iron ore imports will fall sharply by 2000, a report by Ocean Shipping Consultants said. "
+            "The report predicts imports of 267.7 mln tonnes by 2000. "
+            "It estimates that shipping demand will fall by almost 10 pct.")
+    table = {"Ocean Shipping Consultants": ("osc", T.ORGANIZATION)}
+    assert _said(parser, text, table) == [
+        ("osc", "Iron ore imports will fal"),
+        ("osc", "The report predicts impor"),
+        ("osc", "It estimates that shippin"),
+    ]
+
+
+def test_statistics_of_a_body_and_it_said(parser) -> None:
+    text = ("The Commerce Ministry said Thailand exported 84,960 tonnes of rice in the week. "
+            "It said private exporters shipped 57,450 tonnes.")
+    table = {"Commerce Ministry": ("moc", T.AGENCY), "Thailand": ("th", T.COUNTRY)}
+    assert _said(parser, text, table) == [("moc", "The Commerce Ministry sai"), ("moc", "It said private exporters")]
+
+
+def test_quoted_as_saying(parser) -> None:
+    text = "The newspaper quoted Deng as saying that grain output is a key issue."
+    table = {"Deng": ("deng", T.OFFICIAL)}
+    assert _said(parser, text, table) == [("deng", "The newspaper quoted Deng")]
+
+
+def test_it_with_no_speaker_before_says_nothing(parser) -> None:
+    text = "It said exports would rise."
+    assert _said(parser, text, {}) == []

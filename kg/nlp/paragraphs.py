@@ -41,8 +41,10 @@ def reflow(text: str) -> str:
                and not ln.rstrip().endswith((".", "!", "?", ":", '"', "\u201d"))]  # fmt: skip
     if len(wrapped) < 2 or len(wrapped) * 2 < len(followed):
         return text
-    # only after a long line: a short one (a headline, a list item) keeps its break
-    return _WRAP.sub(lambda m: " " if _line_before(text, m.start()) >= _WRAP_WIDTH else "\n", text)
+    # after a long line, or before a word that goes on a sentence ("of rice\nin the week");
+    # a short line before a capital (a headline, a list item) keeps its break
+    return _WRAP.sub(lambda m: " " if _line_before(text, m.start()) >= _WRAP_WIDTH
+                     or not text[m.end()].isupper() else "\n", text)  # fmt: skip
 
 
 def _line_before(text: str, at: int) -> int:

@@ -568,3 +568,19 @@ def test_to_disk_from_disk_round_trip_keeps_the_lexicons(tmp_path) -> None:
     assert [(e.text, e.label_) for e in again(_hand_doc(loaded, words, ents)).ents] \
         == [(e.text, e.label_) for e in component(_hand_doc(nlp, words, ents)).ents] \
         == [("glanders", "Disease"), ("Kenya", "Country")]
+
+def test_a_party_is_an_organization_even_in_quotes(nlp):
+    doc = nlp('"Labour" will win the next election, said Tony Blair. The Tories disagreed.')
+    types = {e.text.strip('"'): e.label_ for e in doc.ents}
+    assert types.get("Labour") == "Organization"
+    assert types.get("Tories") == "Organization"
+
+
+def test_money_is_no_name(nlp):
+    doc = nlp("Coffee exports were worth 944 mln U.S. Dlrs last year, the chairman said.")
+    assert not any("Dlrs" in e.text for e in doc.ents if e.label_ in ("Person", "Organization"))
+
+
+def test_goods_are_named_without_their_origin(nlp):
+    doc = nlp("Japan imported 128,089 tonnes of Brazilian soybeans and 2.7 mln tonnes of U.S. corn.")
+    assert sorted(e.text for e in doc.ents if e.label_ == "Product") == ["corn", "soybeans"]

@@ -69,3 +69,17 @@ def test_minister_in_a_sentence_naming_another_country_is_left_alone(parser) -> 
     text = "China grew. China built. China sold. Health minister Anna Berg visited Kenya."
     table = {"Anna Berg": ("berg", T.PERSON), "China": ("china", T.COUNTRY), "Kenya": ("kenya", T.COUNTRY)}
     assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_courtesy_titles_are_no_part_of_a_role(parser) -> None:
+    text = "BBC director-general Sir John Birt said the plans were sound."
+    table = {"BBC": ("bbc", T.ORGANIZATION), "John Birt": ("birt", T.PERSON)}
+    facts = [f for f in facts_of(parser, text, table, module=posts) if f.predicate is HOLDS]
+    assert [(f.subject, f.object, f.role) for f in facts] == [("birt", "bbc", "director-general")]
+
+
+def test_a_company_post_of_a_country_is_a_name_cut_short(parser) -> None:
+    text = "The chief finance officer of United States, John Doe, resigned."
+    table = {"United States": ("us", T.COUNTRY), "John Doe": ("doe", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert [f for f in facts if f.predicate in (Predicate.HOLDS_POST, Predicate.NATIONALITY)] == []

@@ -87,7 +87,7 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
                 c.lower_ in _set("export_nouns") | _set("import_nouns") for c in t.children) and any(
                 ctx.key(c, PRODUCTS) for c in t.children if c.dep_ in ("compound", "nmod", "amod")):
             anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
-        elif t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns"):
+        elif t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns") and not _in_balance(t):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 if t.head.lower_ not in _set("value_heads"):
                     continue  # "export duty", "import demand": not a flow
@@ -105,6 +105,19 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
         flows.append(Flow(anchor=token, exports=exports, end=_clause_end(sent, token.i, end)))
     return flows
+
+
+def _in_balance(noun: Token) -> bool:
+    """ "the gap between US exports and imports", "the surplus of exports over imports": the
+    figure is the balance's, not the flows'."""
+    current = noun
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in _set("balance_nouns"):
+            return True
+    return False
 
 
 def _abroad(ctx: Context, verb: Token) -> bool:

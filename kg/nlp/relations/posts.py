@@ -108,7 +108,18 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_premodifier(ctx, key, mention))
         facts.extend(_of_country(ctx, key, mention))
         facts.extend(_person_body(ctx, key, mention))
-    return facts
+    return _public_offices_only(ctx, facts)
+
+
+def _public_offices_only(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """A company post ("chief finance officer") is no office of a country or a place: "of
+    United States" is a company's name cut short, and the person no Official of it."""
+    from kg.nlp.lexicon import is_private_title
+
+    wrong = {(f.subject, f.sentence) for f in facts if f.predicate is Predicate.HOLDS_POST and f.role
+             and is_private_title(f.role) and ctx.type(f.object) in PLACES}  # fmt: skip
+    return [f for f in facts if (f.subject, f.sentence) not in wrong
+            or f.predicate not in (Predicate.HOLDS_POST, Predicate.NATIONALITY)]
 
 
 def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
@@ -365,9 +376,18 @@ def _modifiers(title: Token) -> list[Token]:
     return out
 
 
+def _honorifics() -> frozenset[str]:
+    from kg.nlp.lexicon import honorifics
+
+    return honorifics()
+
+
 def _role_text(tokens: list[Token]) -> str:
     drop = rule_words("posts", "drop_from_role")
     tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
+    # "chairman Mr Smith", "director-general Sir John": a courtesy title is no part of the post
+    honorifics = _honorifics()
+    tokens = [t for t in tokens if t.lower_.rstrip(".") not in honorifics]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
     if not tokens:

@@ -257,6 +257,13 @@ def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
         return []
     span = ctx.doc[region[0].i : region[-1].i + 1]
     goods = frozenset(k for t in span if (k := ctx.key(t, PRODUCTS)))
+    # "exporting textiles to the United States": the destination is never the exporter
+    # (a pronoun resolved to the wrong country)
+    destinations = {k for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in ("to", "into")
+                    and (k := ctx.key(t, EXPORTERS))}  # fmt: skip
+    exporters = [e for e in exporters if e not in destinations]
+    if not exporters:
+        return []
     claims.extend(Claim(exporter=e, at=verb.i, goods=goods) for e in dict.fromkeys(exporters))
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates)
     direct = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}

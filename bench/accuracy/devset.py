@@ -10,6 +10,7 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --no-details    # figures only
     python -m bench.accuracy.devset --set holdout   # held-out set: bench/results/holdout.{json,md}
     python -m bench.accuracy.devset --set blind     # blind set: bench/results/blind.{json,md}
+    python -m bench.accuracy.devset --set trade-dev # Reuters trade stories (bench/gold/trade/)
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ SHARED = REPO.parent / "shared"
 DEV = REPO / "bench" / "gold" / "dev"
 HOLDOUT = REPO / "bench" / "gold" / "holdout"
 BLIND = REPO / "bench" / "gold" / "blind"
+TRADE_DEV = REPO / "bench" / "gold" / "trade" / "dev"
+TRADE_BLIND = REPO / "bench" / "gold" / "trade" / "blind"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -34,6 +37,8 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "dev": (DEV, "devset", "Development set"),
     "holdout": (HOLDOUT, "holdout", "Held-out set"),
     "blind": (BLIND, "blind", "Blind set"),
+    "trade-dev": (TRADE_DEV, "trade-dev", "Trade set, development half"),
+    "trade-blind": (TRADE_BLIND, "trade-blind", "Trade set, blind half"),
 }
 
 

@@ -4,7 +4,7 @@ Only records whose ``lewissplit`` is TRAIN are read (TEST and NOT-USED stay unre
 the trade facts kg reads per predicate and draws a fixed random sample of them, written with
 their sentences so that a person can judge each one (``bench/results/trade-corpus.md``).
 
-    python -m bench.trade_corpus --limit 300 --sample 50
+    python -m bench.accuracy.trade_corpus --limit 300 --sample 50
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from bench.corpus import dataset_paths
+from bench.speed.corpus import dataset_paths
 
 TOPICS = frozenset({
     "trade", "grain", "wheat", "corn", "sugar", "oilseed", "coffee", "veg-oil", "soybean", "cocoa",
@@ -28,7 +28,7 @@ TOPICS = frozenset({
     "sunseed", "lead", "tea", "nickel", "wool", "oat", "rye", "cotton-oil", "groundnut", "coconut",
 })  # fmt: skip
 TRADE = ("exports", "exportValue", "imports", "importValue")
-RESULTS = Path(__file__).resolve().parent / "results"
+RESULTS = Path(__file__).resolve().parents[1] / "results"
 
 
 def train_articles(limit: int | None) -> list:

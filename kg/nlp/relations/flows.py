@@ -47,6 +47,7 @@ class Flow:
     anchor: Token
     exports: bool
     end: int  # the clause ends before this token
+    planned: bool = False  # "export target", "import quota": every figure is a forecast
 
 
 def _data() -> dict:
@@ -89,22 +90,42 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
             anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
         elif t.pos_ in ("NOUN", "PROPN") and word in _set("export_nouns") | _set("import_nouns") and not _in_balance(t):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+                if t.head.lower_ in _set("target_heads"):
+                    anchors.append((t, word in _set("export_nouns"), True))
+                    continue
                 if t.head.lower_ not in _set("value_heads"):
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in _set("export_nouns")))
+        elif t.pos_ == "NOUN" and word in _set("sale_nouns") | _set("purchase_nouns") and _national_trade(ctx, t):
+            anchors.append((t, word in _set("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "VERB" and lemma in _set("export_verbs") | _set("import_verbs") | _set("sale_verbs"):
             if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
                 continue  # "lumber exported", "the 45,000 tonnes shipped": not a clause of its own
             if any(c.dep_ == "neg" for c in t.children):
                 continue  # "had not sold wheat to Colombia"
-            if lemma in _set("sale_verbs") and not _abroad(ctx, t):
+            if lemma in _set("sale_verbs") and not (_abroad(ctx, t) or _national_seller(ctx, t)):
                 continue  # "Ferrari sells 10,000 cars": a sale, not an export
             anchors.append((t, lemma not in _set("import_verbs")))
     flows = []
-    for k, (token, exports) in enumerate(anchors):
+    for k, (token, exports, *planned) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
-        flows.append(Flow(anchor=token, exports=exports, end=_clause_end(sent, token.i, end)))
+        flows.append(Flow(anchor=token, exports=exports, end=_clause_end(sent, token.i, end), planned=bool(planned)))
     return flows
+
+
+def _national_trade(ctx: Context, noun: Token) -> bool:
+    """ "EC sales to Brazil", "Soviet purchases", "sales abroad": sales that cross a border."""
+    owner = any(_trader_key(ctx, t) and ctx.type(_trader_key(ctx, t)) is not EntityType.ORGANIZATION
+                or ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i])  # fmt: skip
+    return owner or _abroad(ctx, noun)
+
+
+def _national_seller(ctx: Context, verb: Token) -> bool:
+    """ "France sold 250,000 tonnes of wheat", "The EC sold ...": a country's or a trade
+    bloc's sales are exports; a company's are not."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any((k := _trader_key(ctx, s)) and ctx.type(k) is not EntityType.ORGANIZATION
+               or (k and _is_territory(ctx, k)) for s in subjects)  # fmt: skip
 
 
 def _in_balance(noun: Token) -> bool:
@@ -170,12 +191,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
     local = local_currency(ctx, trader) if trader is not None else None
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated)
+    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned)
     if not figures or trader is None:
         return [], (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
     main_period = _period_for(figures, 0, periods, ctx, flow)
-    forecast = _forecast_cue(ctx, flow)
+    forecast = flow.planned or _forecast_cue(ctx, flow)
     facts = []
     for k, figure in enumerate(figures):
         period = main_period if k == 0 else _period_for(figures, k, periods, ctx, flow)
@@ -183,6 +204,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
             period = anchor_on(period, main_period)
         is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 else (
             forecast and period is not None and _future(period, ctx.article.published))
+        if flow.planned:
+            is_forecast = True  # a target or a quota is a plan, whatever its period
         qualifiers = dict(partner=partner, period=period.text if period else None,
                           period_start=period.start if period else None,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
@@ -202,12 +225,13 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
 
 # ------------------------------------------------------------------ figures
 def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
-             dated: frozenset[int] | set[int] = frozenset()) -> list[Figure]:  # fmt: skip
+             dated: frozenset[int] | set[int] = frozenset(), planned: bool = False) -> list[Figure]:  # fmt: skip
     """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
     doc = ctx.doc
     start = anchor.i + 1
-    if anchor.pos_ != "VERB":
-        start = anchor.i + 1
+    passive = [c for c in anchor.children if c.dep_ == "nsubjpass"] if anchor.pos_ == "VERB" else []
+    if passive and any(t.like_num for t in passive[0].subtree):
+        start = passive[0].left_edge.i  # "only 433,000 bales were shipped that year"
     span = doc[start:end]
     if not len(span):
         return []
@@ -235,7 +259,7 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         else:
             i += 1
             continue
-        kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out))
+        kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
         if kind == "comparison" and out:
@@ -297,7 +321,7 @@ def _unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False) -> str:
+def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False) -> str:
     """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
     after = doc[figure.end] if figure.end < end else None
     if after is not None and after.lower_ in _set("share_words") and after.lower_ not in ("a", "an"):
@@ -316,9 +340,13 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False) 
         return "skip"  # "rose 1.56 billion dlrs": the change, not the level
     if words and words[-1] in ("up", "down") :
         return "skip"
-    if any(w in _set("skip_before") for w in words[-3:]):
+    skip = _set("skip_before") - _set("target_heads") if planned else _set("skip_before")
+    if any(w in skip for w in words[-3:]):
         return "skip"
-    if any(w in _set("comparison_words") for w in near[-3:]) or "compared" in words:
+    wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
+    if any(w in _set("comparison_words") for w in near[-3:]) or "compared" in words or (
+        any(w in ("below", "above", "contrast", "against", "versus") for w in wider)
+    ):
         return "comparison"
     if compared and words and words[-1] in ("and", ","):
         return "comparison"  # "against 2.83 billion in January and 2.23 billion in ..."
@@ -326,6 +354,11 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False) 
 
 
 # ------------------------------------------------------------------ who, what, where to
+def passive_only(verb: Token) -> bool:
+    """A passive flow with no agent: "were shipped", the goods as its subject."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _noun(anchor: Token) -> Token:
     """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
     if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _set("value_heads"):
@@ -340,7 +373,15 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         from kg.nlp.relations.trade import _exporters
 
         found = _exporters(ctx, anchor)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lemma_.lower() in _set("home_traders") or s.lower_ in _set("home_traders") for s in subjects) \
+                or (subjects and anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "contract"):
+            return _story_country(ctx)  # "The government will export 600,000 bales"
+        if passive_only(anchor):
+            return _story_country(ctx)  # "433,000 bales were shipped that year"
+        return None
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     for t in ctx.doc[noun.left_edge.i : noun.i]:
         if (k := _trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
@@ -467,8 +508,9 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
              and not any(t.like_num for t in doc[figure.end : s])]  # fmt: skip
     if after:
         return after[0]
-    if k > 0:
-        return None
+    if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"
+        between = [p for s, e, p in periods if figures[k - 1].end <= s and e <= figure.start]
+        return between[-1] if between else None
     floor = _noun(flow.anchor).left_edge.i if flow.anchor.pos_ != "VERB" else flow.anchor.i
     # "USDA forecast Argentine 1986/87 coarse grain exports at": the noun phrase holds it
     before = [p for s, e, p in periods if floor <= s and e <= figure.start]

@@ -306,8 +306,8 @@ class _Resolver:
         for cluster in self.clusters:
             if cluster.type not in _ORGS or not cluster.spans:
                 continue
-            target = next((named[n.lower()] for n in cluster.names
-                           if n.islower() and n.lower() in named), None)
+            target = next((named[key] for n in cluster.names
+                           if (key := _inverted_key(n)) is not None and key in named), None)
             if target is None or target is cluster:
                 continue
             for span in cluster.spans:
@@ -439,3 +439,17 @@ class _Resolver:
             sentence=known[0],
             sentence_start=known[1],
         )
+
+
+def _inverted_key(name: str) -> str | None:
+    """ "health ministry", "U.S. Agriculture Department", "the Agriculture Department": the
+    "field head" form of a body the article may also name "Head of Field". Capitalized forms
+    count once the country before them is set aside."""
+    words = name.split()
+    while len(words) > 2 and country_of(words[0].rstrip("'s")) is not None:
+        words = words[1:]
+    if len(words) != 2:
+        return None
+    if not name.islower() and words[1].lower() not in lexicon.agency_heads():
+        return None  # "Export Markets" is no body's inverted name
+    return " ".join(words).lower()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 import spacy
 from spacy.tokens import Doc
 
@@ -253,3 +255,16 @@ def test_a_place_in_parentheses_stays_a_place() -> None:
     words = "The Trade Ministry ( Beijing ) met .".split()
     table = _resolve(_doc(words, {(1, 3): "Agency", (4, 5): "Place"}))
     assert len(table.entities) == 2
+
+
+@pytest.mark.model
+def test_a_national_field_department_is_the_department_of_that_field(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = ("The U.S. Agriculture Department said exports rose. Later the USDA said the "
+            "Department of Agriculture would act.")
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    agencies = [e for e in extraction.entities if e.type.value == "Agency"]
+    assert len(agencies) == 1
+    assert "U.S. Agriculture Department" in agencies[0].all_names

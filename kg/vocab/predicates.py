@@ -141,7 +141,8 @@ class PredicateSpec:
 PEOPLE = frozenset({EntityType.OFFICIAL, EntityType.PERSON})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
-TRADERS = ORGS | {EntityType.COUNTRY}
+# Territories trade on their own account ("Taiwan's exports"), and the gold counts them.
+TRADERS = ORGS | PLACES
 PRODUCTS = frozenset({EntityType.PRODUCT})
 COUNTRIES = frozenset({EntityType.COUNTRY})
 

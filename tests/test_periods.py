@@ -47,8 +47,13 @@ def test_may_the_verb_is_no_month() -> None:
 
 def test_comparison_period_anchored_on_the_figure_it_compares_with() -> None:
     main, previous = find_periods("in the week ended April 7, down from 75,160 tonnes the previous week", PUBLISHED)
-    assert previous.start is None and previous.shift == ("week", -1)
+    assert previous.shift == ("week", -1)
     dated = anchor_on(previous, main)
     assert (dated.start, dated.end) == ("1987-03-25", "1987-03-31")
     year_ago = find_periods("a year earlier", PUBLISHED)[0]
     assert (anchor_on(year_ago, main).start, anchor_on(year_ago, main).end) == ("1986-04-01", "1986-04-07")
+
+
+def test_a_comparison_period_alone_is_dated_from_the_article() -> None:
+    (alone,) = find_periods("from last year's level of 320,000 tonnes", PUBLISHED)
+    assert (alone.start, alone.end) == ("1986-01-01", "1986-12-31")

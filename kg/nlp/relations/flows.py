@@ -72,7 +72,9 @@ def extract(ctx: Context) -> list[Fact]:
     for sent in ctx.doc.sents:
         before: tuple[str | None, str | None] = (None, None)
         for flow in _flows(ctx, sent):
-            read, before = _read(ctx, flow, before)
+            story = next((f.object for f in reversed(facts) if f.object is not None), None) \
+                or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
+            read, before = _read(ctx, flow, before, story_goods=story)
             facts.extend(read)
     return facts
 
@@ -181,8 +183,8 @@ def _reporting_tail(rest: Span) -> bool:
         and verb.i - rest.start <= 8  # fmt: skip
 
 
-def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
-          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
+          story_goods: str | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both."""
     anchor = flow.anchor
@@ -214,8 +216,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None]
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=CONFIDENCE,
                                   object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
-        elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2)) is not None:
-            # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence before
+        elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2) or story_goods) is not None:
+            # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
+            # before, or of the story's last flow
             goods = counted
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=CONFIDENCE,
@@ -237,6 +240,7 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         return []
     money = {m.span.start: m for m in money_in(span, local=local)}
     out: list[Figure] = []
+    pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
     i = start
     while i < end:
         t = doc[i]
@@ -262,6 +266,15 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
+        if kind == "comparison" and not out and pending is not None and (figure.unit or figure.currency):
+            # "falling to 89 mln from 124.6 mln tonnes": the unit comes once, at the end
+            out.append(Figure(value=pending.value, start=pending.start, end=pending.end,
+                              unit=figure.unit, currency=figure.currency))
+        elif kind == "comparison" and not out and (figure.unit or figure.currency):
+            # "exports were unlikely to rise much from last year's level of 320,000 tonnes":
+            # the only figure stated is the one compared with, a reported figure of its own
+            out.append(figure)
+            continue
         if kind == "comparison" and out:
             first = out[0]
             if figure.unit is None and figure.currency is None:
@@ -275,10 +288,13 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             out.append(figure)
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
-        elif not out and kind == "main" and _scaled(doc, figure) and (currency := _recent_currency(ctx, figure.start, local)):
-            # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
-            # drops the currency it has just named
-            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=currency))
+        elif not out and kind == "main" and _scaled(doc, figure) and pending is None and figure.unit is None:
+            if currency := _recent_currency(ctx, figure.start, local):
+                # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
+                # drops the currency it has just named
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=currency))
+            else:
+                pending = figure
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
@@ -394,11 +410,20 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
             for p in child.children:
                 if k := ctx.key(p, EXPORTERS):
                     return k
+    # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
+    # come from trades them
+    own = ("from",) if flow.exports else ("to", "into")
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in own:
+            for p in child.children:
+                if p.dep_ == "pobj" and (k := _trader_key(ctx, p) or ctx.key(p, frozenset({EntityType.PLACE}))):
+                    return k
     if fallback is not None:
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
         return None
-    if any(t.lower_ in _set("no_owner_words") for t in ctx.doc[noun.left_edge.i : noun.i]):
+    near = ctx.doc[max(noun.sent.start, noun.i - 5) : noun.i]
+    if any(t.lower_ in _set("no_owner_words") for t in [*ctx.doc[noun.left_edge.i : noun.i], *near]):
         return None  # "world seaborne iron ore imports": everyone's, no one country's  # "talks on cross-border shipments", "imports from Canada": no owner to guess
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
@@ -421,6 +446,8 @@ def _story_country(ctx: Context) -> str | None:
     found = None
     for key, mention in ctx.entity_mentions(frozenset({EntityType.COUNTRY, EntityType.PLACE})):
         root = mention.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "imports to the EC and Japan": Japan is where they go too
         if root.dep_ == "pobj" and root.head.lower_ in _set("owner_blocking_preps") | {"in", "at", "of"}:
             continue
         if ctx.type(key) is EntityType.PLACE and not _is_territory(ctx, key):

@@ -104,7 +104,7 @@ def anchor_on(period: Period, reference: Period | None) -> Period:
     """A comparison period dated from the period it is compared with: "the previous week"
     after "the week ended April 7" is March 25-31."""
     if period.shift is None or reference is None or not (reference.start and reference.end):
-        return period
+        return period  # with no period to compare with, "a year earlier" is last year
     unit, n = period.shift
     start, end = date.fromisoformat(reference.start), date.fromisoformat(reference.end)
     if unit == "week":
@@ -133,7 +133,9 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     if kind == "relative":
         if low in data["shifted"]:
             unit, n = data["shifted"][low]
-            return None, None, (unit, n)
+            # dated from the article's day until a figure's period replaces it (anchor_on)
+            start, end = _relative(unit, n, base) if unit != "quarter" else (None, None)
+            return start, end, (unit, n)
         unit, n = data["relative"][low]
         return (*_relative(unit, n, base), None)
     if kind == "ended":

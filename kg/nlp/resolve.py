@@ -61,6 +61,7 @@ class _Resolver:
         self._sentences: dict[tuple[int, int], tuple[str, int]] = {}
 
     def run(self) -> MentionTable:
+        self._shorts: list[tuple[_Cluster, str]] = []  # (body, the short name after it in parentheses)
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = self._persons_named_as_others(self._persons_named_as_others(ents))
@@ -75,6 +76,8 @@ class _Resolver:
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
         self._add_persons([e for e in ents if e.label_ in _PERSONS])
+        for cluster, short in self._shorts:
+            self._same_short_name(cluster, short)
         self._merge_inverted()
         table = self._table()
         refer(self.doc, table, matcher=self.references)
@@ -299,7 +302,7 @@ class _Resolver:
         # the body named "Head of Field" in the same article.
         named = {}
         for cluster in self.clusters:
-            for name in cluster.names:
+            for name in [cluster.label, *cluster.names] if cluster.label else cluster.names:
                 words = name.lower().split()
                 if cluster.type in _ORGS and len(words) == 3 and words[1] == "of":
                     named.setdefault(f"{words[2]} {words[0]}", cluster)
@@ -325,6 +328,7 @@ class _Resolver:
                 continue
             inner = self.of_span.get((end + 1, end + 2))
             word = self.doc[end + 1]
+            self._shorts.append((cluster, word.text))
             if inner is None or inner is cluster or not word.text[:1].isupper() \
                     or country_of(word.text) is not None or lexicon.is_city(word.text) \
                     or inner.type not in {*_ORGS, EntityType.PLACE, EntityType.PERSON}:
@@ -333,6 +337,18 @@ class _Resolver:
                 inner.spans.remove(span)
                 self._attach(cluster, span, word.text)
             inner.names = [n for n in inner.names if n != word.text]
+
+    def _same_short_name(self, cluster: _Cluster, short: str) -> None:
+        """ "The Surinam Aluminum Company (SURALCO) ... Suralco's alumina exports": the short
+        name written later in another case, whatever the model took it for."""
+        if not short[:1].isupper():
+            return
+        for other in self.clusters:
+            if other is not cluster and other.spans and other.names and all(
+                    n.lower() == short.lower() for n in other.names):
+                for span in list(other.spans):
+                    self._attach(cluster, span, span.text)
+                other.spans, other.names = [], []
 
     def _parenthesised(self) -> dict[str, _Cluster]:
         # "National Medical Products Administration (NMPA)": the acronym is defined here,

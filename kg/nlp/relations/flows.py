@@ -74,9 +74,20 @@ def extract(ctx: Context) -> list[Fact]:
         for flow in _flows(ctx, sent):
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
+            if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1:
+                # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
+                # ownerless flow right after another is the same trader's
+                before = (facts[-1].subject, before[1])
             read, before = _read(ctx, flow, before, story_goods=story)
             facts.extend(read)
     return facts
+
+
+def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
+    start = ctx.doc.char_span(fact.start - ctx.offset, fact.start - ctx.offset + 1, alignment_mode="expand")
+    if start is None:
+        return 99
+    return sum(1 for s in ctx.doc.sents if start.start < s.start <= token.i)
 
 
 def _flows(ctx: Context, sent: Span) -> list[Flow]:

@@ -328,7 +328,9 @@ class _Resolver:
                 continue
             inner = self.of_span.get((end + 1, end + 2))
             word = self.doc[end + 1]
-            self._shorts.append((cluster, word.text))
+            if word.text[:1].isupper() and country_of(word.text) is None and not lexicon.is_city(word.text) \
+                    and (inner is None or inner.type is not EntityType.PLACE):
+                self._shorts.append((cluster, word.text))
             if inner is None or inner is cluster or not word.text[:1].isupper() \
                     or country_of(word.text) is not None or lexicon.is_city(word.text) \
                     or inner.type not in {*_ORGS, EntityType.PLACE, EntityType.PERSON}:

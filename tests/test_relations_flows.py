@@ -114,3 +114,14 @@ def test_prices_balances_capital_and_negation_are_no_flows(parser, text: str) ->
 def test_sales_and_cuts_at_home_are_no_exports(parser, text: str, table: dict) -> None:
     facts = facts_of(parser, text, table, published=PUBLISHED)
     assert [f for f in facts if f.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)] == []
+
+
+def test_the_same_value_in_another_currency_is_the_same_flow(parser) -> None:
+    text = ("From March 1 to Saturday, China exported up to 10.2 billion yuan ($1.4 billion) worth "
+            "of medical supplies.")
+    table = {"China": ("cn", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published="2020-04-06", module=flows)
+    assert [(f.amount, f.currency, f.period) for f in facts] == [
+        (Decimal("10200000000"), "CNY", "From March 1 to Saturday"),
+        (Decimal("1400000000"), "USD", "From March 1 to Saturday"),
+    ]

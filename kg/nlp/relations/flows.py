@@ -40,6 +40,7 @@ class Figure:
     unit: str | None = None
     currency: str | None = None
     comparison: bool = False
+    equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
 
 
 @dataclass(frozen=True)
@@ -212,10 +213,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     forecast = flow.planned or _forecast_cue(ctx, flow)
     facts = []
     for k, figure in enumerate(figures):
-        period = main_period if k == 0 else _period_for(figures, k, periods, ctx, flow)
-        if period is not None and k > 0:
+        period = main_period if k == 0 or figure.equivalent else _period_for(figures, k, periods, ctx, flow)
+        if period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
-        is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 else (
+        is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
             forecast and period is not None and _future(period, ctx.article.published))
         if flow.planned:
             is_forecast = True  # a target or a quota is a plan, whatever its period
@@ -273,6 +274,11 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             i = k
         else:
             i += 1
+            continue
+        if out and figure.currency and out[-1].currency and figure.currency != out[-1].currency \
+                and doc[figure.start - 1].text == "(" and out[-1].end == figure.start - 1:
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              currency=figure.currency, equivalent=True))
             continue
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
@@ -554,7 +560,8 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
     before = [p for s, e, p in periods if floor <= s and e <= figure.start]
     # "In 1986 exports totalled ...", "the upturn in February confirmed a rising trend in
     # exports, which totalled ...": the period the sentence opened with
-    first_number = next((t.i for t in flow.anchor.sent if t.like_num and _is_number(t)), flow.end)
+    dated = {i for s, e, _ in periods for i in range(s, e)}
+    first_number = next((t.i for t in flow.anchor.sent if t.like_num and _is_number(t) and t.i not in dated), flow.end)
     earlier = [p for s, e, p in periods if e <= min(floor, first_number) and not p.shift]
     return before[-1] if before else earlier[-1] if earlier else None
 

@@ -82,8 +82,13 @@ def _document_author(ctx: Context, noun: Token) -> str | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in words("speech", "document_preps"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and (key := ctx.key(obj, SPEAKERS)):
-                    return key
+                if obj.dep_ != "pobj":
+                    continue
+                # "figures from the UK's regulator Ofcom": the name, not the description
+                named = [c for c in obj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+                for token in (*named, obj):
+                    if (key := ctx.key(token, SPEAKERS)) and ctx.mention(token).root.pos_ == "PROPN":
+                        return key  # a named body; "the UK's regulator" may be another one
     return None
 
 

@@ -70,6 +70,7 @@ def _sets() -> dict[str, frozenset[str]]:
 
 def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
+    read_last: list[Fact] = []  # the facts of the last flow that had any
     for sent in ctx.doc.sents:
         before: tuple[str | None, str | None] = (None, None)
         for flow in _flows(ctx, sent):
@@ -79,9 +80,18 @@ def extract(ctx: Context) -> list[Fact]:
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another is the same trader's
                 before = (facts[-1].subject, before[1])
-            read, before = _read(ctx, flow, before, story_goods=story)
+            inherited = _periods_of(read_last) if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
+            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited)
+            if read:
+                read_last = read
             facts.extend(read)
     return facts
+
+
+def _periods_of(facts: list[Fact]) -> list[Period | None]:
+    """The periods of a flow's figures in order, as facts carry them."""
+    return [Period(text=f.period, start=f.period_start, end=f.period_end, start_char=0, end_char=0)
+            if f.period else None for f in facts]  # fmt: skip
 
 
 def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
@@ -196,7 +206,8 @@ def _reporting_tail(rest: Span) -> bool:
 
 
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
-          story_goods: str | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          story_goods: str | None = None, inherited: list[Period | None] | None = None,
+          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both."""
     anchor = flow.anchor
@@ -216,6 +227,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         period = main_period if k == 0 or figure.equivalent else _period_for(figures, k, periods, ctx, flow)
         if period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
+        if period is None and inherited and k < len(inherited) and not figure.equivalent:
+            # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511
+            # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
+            period = inherited[k]
+            if k == 0:
+                main_period = period
         is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
             forecast and period is not None and _future(period, ctx.article.published))
         if flow.planned:

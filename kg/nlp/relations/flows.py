@@ -138,10 +138,9 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
 
 
 def _national_trade(ctx: Context, noun: Token) -> bool:
-    """ "EC sales to Brazil", "Soviet purchases", "sales abroad": sales that cross a border."""
-    owner = any(_trader_key(ctx, t) and ctx.type(_trader_key(ctx, t)) is not EntityType.ORGANIZATION
-                or ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i])  # fmt: skip
-    return owner or _abroad(ctx, noun)
+    """ "EC sales to Brazil", "sales abroad": sales that cross a border ("US truck sales" are
+    sales at home)."""
+    return _abroad(ctx, noun)
 
 
 def _national_seller(ctx: Context, verb: Token) -> bool:
@@ -217,8 +216,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
     figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned)
-    if not figures or trader is None:
-        return [], (trader, goods)
+    if trader is None or _destination(ctx, flow) == trader:
+        return [], (trader, goods)  # "exporting textiles to the United States" is not the US's
+    if not figures:
+        return _unquantified(ctx, flow, trader, _goods(ctx, flow)), (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
     main_period = _period_for(figures, 0, periods, ctx, flow)
     forecast = flow.planned or _forecast_cue(ctx, flow)
@@ -253,6 +254,24 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=CONFIDENCE,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
     return facts, (trader, goods)
+
+
+def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> list[Fact]:
+    """ "Lumber imports from Canada fell 300 mln dlrs", "Thailand sells zinc to Japan": goods
+    named as traded without a figure of the flow are still a flow (the change is no figure)."""
+    anchor = flow.anchor
+    noun = _noun(anchor)
+    # only goods the trade word itself names: "oil imports", "exports of CPO", "exporting
+    # textiles"; not "a decline in sales of cars" further on
+    named = [t for t in ctx.doc[noun.left_edge.i : noun.i]] if anchor.pos_ != "VERB" else []
+    named += [t for c in anchor.children if c.dep_ == "dobj" for t in c.subtree]
+    named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
+        return []
+    predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+    partner = _partner(ctx, flow, trader, goods)
+    return [ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
+                     object=goods, partner=partner, forecast=flow.planned)]  # fmt: skip
 
 
 # ------------------------------------------------------------------ figures
@@ -455,10 +474,10 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     if fallback is not None:
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
-        return None
+        return None  # "talks on cross-border shipments": no owner to guess
     near = ctx.doc[max(noun.sent.start, noun.i - 5) : noun.i]
     if any(t.lower_ in _set("no_owner_words") for t in [*ctx.doc[noun.left_edge.i : noun.i], *near]):
-        return None  # "world seaborne iron ore imports": everyone's, no one country's  # "talks on cross-border shipments", "imports from Canada": no owner to guess
+        return None  # "world seaborne iron ore imports": everyone's, no one country's
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return _story_country(ctx)
@@ -489,8 +508,11 @@ def _story_country(ctx: Context) -> str | None:
         found = key
         break
     if found is None:  # "Saudi crude oil output": a demonym names it
+        from kg.nlp.lexicon import country_of
+
         for t in ctx.doc:
-            if t.pos_ in ("ADJ", "PROPN") and t.is_title and (k := ctx.country_of_demonym(t)):
+            if t.pos_ in ("ADJ", "PROPN") and t.is_title and country_of(t.text) is None \
+                    and (k := ctx.country_of_demonym(t)):
                 found = k
                 break
     ctx._story_country = found  # type: ignore[attr-defined]
@@ -521,6 +543,19 @@ def _goods(ctx: Context, flow: Flow) -> str | None:
         head = ctx.mention(t).root
         if (head.dep_ == "pobj" and head.head.lower_ == "of") or (head.dep_ == "dobj" and head.head.i == anchor.i):
             return k
+    return None
+
+
+def _destination(ctx: Context, flow: Flow) -> str | None:
+    """Where exported goods go, named right after "to"."""
+    if not flow.exports:
+        return None
+    doc = ctx.doc
+    for i in range(flow.anchor.i + 1, flow.end - 1):
+        if doc[i].lower_ in ("to", "into"):
+            for j in range(i + 1, min(i + 3, flow.end)):
+                if k := ctx.key(doc[j], _PLACES):
+                    return k
     return None
 
 

@@ -125,3 +125,12 @@ def test_the_same_value_in_another_currency_is_the_same_flow(parser) -> None:
         (Decimal("10200000000"), "CNY", "From March 1 to Saturday"),
         (Decimal("1400000000"), "USD", "From March 1 to Saturday"),
     ]
+
+
+def test_goods_named_without_a_figure_and_home_sales(parser) -> None:
+    table = {"Thailand": ("th", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Japan": ("jp", T.COUNTRY),
+             "US": ("us", T.COUNTRY), "truck": ("truck", T.PRODUCT)}  # fmt: skip
+    assert _read(parser, "Thailand sold zinc to Japan.", table) == [
+        ("exports", "th", "zinc", None, None, None, None, "jp", None, False),
+    ]
+    assert _read(parser, "GM said US truck sales fell 9% in February.", table) == []

@@ -57,3 +57,9 @@ def test_comparison_period_anchored_on_the_figure_it_compares_with() -> None:
 def test_a_comparison_period_alone_is_dated_from_the_article() -> None:
     (alone,) = find_periods("from last year's level of 320,000 tonnes", PUBLISHED)
     assert (alone.start, alone.end) == ("1986-01-01", "1986-12-31")
+
+
+def test_a_crop_year_with_its_last_day_is_dated() -> None:
+    assert _read("In the 1985/86 wheat year ended September 30, the board exported") == [
+        ("1985/86 wheat year ended September 30", "1985-10-01", "1986-09-30")
+    ]

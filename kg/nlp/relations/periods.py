@@ -61,7 +61,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<range>(?:from\s|between\s)?{day}\s(?:to|until|through|and|-)\s(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
-        rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?)",
+        rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
         # "Jan/Feb 1987", "November to April"
         rf"(?P<months>{month}\s?(?:/|-|to)\s?{month}(?:\s{year})?)",
         rf"(?P<day>{day})",
@@ -157,7 +157,17 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (start if start and len(start) == 10 else None,
                 end if end and len(end) == 10 else None, None)  # fmt: skip
     if kind == "split":
-        return None, None, None  # crop and fiscal years start in different months by commodity
+        # crop and fiscal years start in different months by commodity: dated only where the
+        # text gives the last day ("the 1985/86 wheat year ended September 30")
+        m = re.search(r"((?:19|20)\d\d)\s?[/-]\s?(\d\d(?:\d\d)?).*end(?:ed|ing)\s(\w+)\.?\s(\d{1,2})", low)
+        if m and m.group(3).strip(".") in months:
+            year = int(m.group(1)[:2] + m.group(2)[-2:])
+            try:
+                end = date(year, months[m.group(3).strip(".")], int(m.group(4)))
+            except ValueError:
+                return None, None, None
+            return (_add_years(end, -1) + timedelta(days=1)).isoformat(), end.isoformat(), None
+        return None, None, None
     if kind == "months":
         names = [w.strip(".") for w in re.split(r"[\s/-]+", low) if w.strip(".") in months]
         first, last = months[names[0]], months[names[-1]]

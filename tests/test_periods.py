@@ -63,3 +63,7 @@ def test_a_crop_year_with_its_last_day_is_dated() -> None:
     assert _read("In the 1985/86 wheat year ended September 30, the board exported") == [
         ("1985/86 wheat year ended September 30", "1985-10-01", "1986-09-30")
     ]
+
+
+def test_last_month_is_no_part_of_a_year() -> None:
+    assert _read("exports last month") == [("last month", "1987-03-01", "1987-03-31")]

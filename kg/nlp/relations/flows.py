@@ -234,6 +234,13 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             period = inherited[k]
             if k == 0:
                 main_period = period
+        if forecast and k == 0 and period is not None and period.end and ctx.article.published \
+                and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago", period.text):
+            # "exports are expected to reach 12.03 billion in the April-June quarter": a
+            # forecast's months without a year are the coming ones
+            period = Period(text=period.text, start=_next_year(period.start), end=_next_year(period.end),
+                            start_char=period.start_char, end_char=period.end_char)
+            main_period = period
         is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
             forecast and period is not None and _future(period, ctx.article.published))
         if flow.planned:
@@ -634,6 +641,13 @@ def _forecast_cue(ctx: Context, flow: Flow) -> bool:
             return True
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
     return any(c.lower_ in _set("forecast_modals") for c in verb.children if c.dep_ == "aux")
+
+
+def _next_year(day: str | None) -> str | None:
+    if not day:
+        return day
+    year, rest = day[:4], day[4:]
+    return f"{int(year) + 1:04d}{rest}" if rest != "-02-29" else f"{int(year) + 1:04d}-02-28"
 
 
 def _not_over(period: Period | None, published: str | None) -> bool:

@@ -55,7 +55,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
         rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
-        rf"(?P<part>(?:the\s)?{ordinal}\s(?:(?:{count})\s)?(?:quarter|half|months?)"
+        rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
         rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
         # "from March 1 to Saturday", "March 1 to April 4"
         rf"(?P<range>(?:from\s|between\s)?{day}\s(?:to|until|through|and|-)\s(?:{day}|{weekday}|\d{{1,2}}\b))",

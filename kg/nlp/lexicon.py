@@ -375,6 +375,14 @@ def product_kind(text: str) -> ProductKind | None:
 
 
 @lru_cache(maxsize=1)
+def currency_names() -> frozenset[str]:
+    """Names of currencies, lower case ("dlrs", "yen", "baht"): what money is counted in."""
+    from kg.nlp.datafiles import rule_data as relation_lexicon
+
+    return frozenset(relation_lexicon("currencies")["names"])
+
+
+@lru_cache(maxsize=1)
 def product_terms() -> frozenset[str]:
     """Every product name of ``products.tsv``, lower case."""
     return frozenset(_product_index())

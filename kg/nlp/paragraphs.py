@@ -73,7 +73,7 @@ def _keep_initials(doc: Doc) -> None:
     no sentence when a lower-case word, a currency or (after a person's initials) a name
     follows it."""
     from kg.nlp import lexicon
-    from kg.nlp.relations.base import lexicon as relation_lexicon
+    from kg.nlp.datafiles import rule_data as relation_lexicon
 
     currencies = relation_lexicon("currencies")["names"]
     for token in doc[1:]:

@@ -125,6 +125,11 @@ def lower_case(span: Span) -> Verdict:
     return NEXT
 
 
+def money(span: Span) -> Verdict:
+    """ "U.S. Dlrs", "Saudi Riyals": an amount's currency, not a name."""
+    return None if span[-1].lower_ in lexicon.currency_names() else NEXT
+
+
 def sentence_opener(span: Span) -> Verdict:
     """A common word capitalised only because it opens the sentence."""
     if len(span) == 1 and opens_sentence(span[0]) and span[0].pos_ in _OPENER_POS:
@@ -320,7 +325,7 @@ def product_name(span: Span) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    disease, generic_or_number, lower_case, sentence_opener, common_opener, person_with_digits,
+    disease, generic_or_number, lower_case, money, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,

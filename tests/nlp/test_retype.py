@@ -25,6 +25,8 @@ CASES = [
     ("generic_or_number", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("lower_case", "He spoke jargon all day.", "jargon", "ORG", None),
     ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("money", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S. Dlrs", "PERSON", None),
+    ("money", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("sentence_opener", "Attendance fell sharply this year.", "Attendance", "ORG", None),
     ("sentence_opener", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("common_opener", "Children play here. The children of the town play here.", "Children", "ORG", None),

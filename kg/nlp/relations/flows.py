@@ -21,7 +21,8 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.relations.base import PRODUCTS, Context, lexicon
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.periods import Period, anchor_on, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
@@ -293,7 +294,7 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
     span = doc[start:end]
     if not len(span):
         return []
-    money = {m.span.start: m for m in money_in(span, local=local)}
+    money = {m.span.start: m for m in money_in(span, matcher=ctx.rules.money, local=local)}
     out: list[Figure] = []
     pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
     i = start
@@ -372,7 +373,7 @@ def _recent_currency(ctx: Context, before: int, local: str | None) -> str | None
     for _ in range(2):
         if floor > 0:
             floor = doc[floor - 1].sent.start
-    found = money_in(doc[floor:before], local=local)
+    found = money_in(doc[floor:before], matcher=ctx.rules.money, local=local)
     return found[-1].currency if found else None
 
 

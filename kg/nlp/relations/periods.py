@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from kg.nlp.relations.base import lexicon
+from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.dates import resolve_date
 
 

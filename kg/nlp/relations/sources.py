@@ -15,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
-from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text, words
+from kg.nlp.datafiles import rule_words as words
+from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text
 
 SPEAKERS = PERSONS | ORGS
 CONFIDENCE = 0.7

@@ -79,6 +79,7 @@ class _Resolver:
         for cluster, short in self._shorts:
             self._same_short_name(cluster, short)
         self._merge_inverted()
+        self._merge_product_tails()
         table = self._table()
         refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
@@ -318,6 +319,25 @@ class _Resolver:
             target.names.extend(cluster.names)
             cluster.spans, cluster.names = [], []
 
+    def _merge_product_tails(self) -> None:
+        """ "Brazilian soybeans ... Brazilian beans ... U.S. Beans": a one-word product that
+        ends another product's one-word name in the same story is that product."""
+        products = [c for c in self.clusters if c.type is EntityType.PRODUCT and c.spans]
+        for short in products:
+            words = {n.lower().split()[-1] for n in short.names}
+            stems = {w[:-1] if w.endswith("s") else w for w in words}
+            if any(len(n.split()) > 1 and not _national_words(n) for n in short.names) or min(map(len, stems), default=0) < 4:
+                continue
+            target = next((c for c in products if c is not short and c.spans and any(
+                len(n.split()) == 1 and n.lower() not in words and any(n.lower().rstrip("s").endswith(st) for st in stems)
+                for n in c.names)), None)  # fmt: skip
+            if target is None:
+                continue
+            for span in list(short.spans):
+                self._attach(target, span, None)
+            target.names.extend(short.names)
+            short.spans, short.names = [], []
+
     def _parenthesised_names(self) -> None:
         # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency
         # (Bundesnetzagentur)": one word in parentheses after a body's name is its short
@@ -471,3 +491,9 @@ def _inverted_key(name: str) -> str | None:
     if not name.islower() and words[1].lower() not in lexicon.agency_heads():
         return None  # "Export Markets" is no body's inverted name
     return " ".join(words).lower()
+
+
+def _national_words(name: str) -> bool:
+    """ "U.S. Beans", "Brazilian beans": all words but the last name a country."""
+    words = name.split()
+    return all(country_of(w) is not None or lexicon.country_of_demonym(w) is not None for w in words[:-1])

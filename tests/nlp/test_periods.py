@@ -67,3 +67,8 @@ def test_a_crop_year_with_its_last_day_is_dated() -> None:
 
 def test_last_month_is_no_part_of_a_year() -> None:
     assert _read("exports last month") == [("last month", "1987-03-01", "1987-03-31")]
+
+
+def test_shipment_months_with_late_and_early_and_may_for_shipment() -> None:
+    assert _read("for late April/early July shipment") == [("late April/early July", "1987-04-01", "1987-07-31")]
+    assert _read("150,000 tonnes for May shipment")[0][0] == "May"

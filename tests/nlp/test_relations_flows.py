@@ -134,3 +134,13 @@ def test_goods_named_without_a_figure_and_home_sales(parser) -> None:
         ("exports", "th", "zinc", None, None, None, None, "jp", None, False),
     ]
     assert _read(parser, "GM said US truck sales fell 9% in February.", table) == []
+
+
+def test_national_buyers_import_and_ranges_report_their_first_figure(parser) -> None:
+    text = ("Japanese crushers have bought some 214,000 tonnes of Brazilian soybeans and may buy "
+            "140,000 to 190,000 tonnes more for June to August shipment.")
+    table = {"Japanese": ("jp", T.COUNTRY), "Brazilian": ("br", T.COUNTRY), "soybeans": ("soy", T.PRODUCT)}
+    facts = _read(parser, text, table)
+    assert [(f[0], f[1], f[2], f[3], f[7]) for f in facts][0] == ("imports", "jp", "soy", Decimal("214000"), "br")
+    assert (facts[1][3], facts[1][8], facts[1][9]) == (Decimal("140000"), "June to August", True)
+    assert _read(parser, "Investors bought 2 mln tonnes of shares.", {"shares": ("s", T.PRODUCT)}) == []

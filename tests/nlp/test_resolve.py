@@ -268,3 +268,15 @@ def test_a_national_field_department_is_the_department_of_that_field(nlp):
     agencies = [e for e in extraction.entities if e.type.value == "Agency"]
     assert len(agencies) == 1
     assert "U.S. Agriculture Department" in agencies[0].all_names
+
+
+@pytest.mark.model
+def test_a_one_word_product_ending_another_is_that_product(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = ("Japan imported 214,000 tonnes of Brazilian soybeans in March. It also imported "
+            "128,089 tonnes of Brazilian beans in calendar 1986.")
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    products = [e for e in extraction.entities if e.type.value == "Product"]
+    assert len(products) == 1 and "beans" in {n.split()[-1] for n in products[0].all_names}

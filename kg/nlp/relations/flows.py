@@ -131,6 +131,9 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
             if lemma in _set("sale_verbs") and not (_abroad(ctx, t) or _national_seller(ctx, t)):
                 continue  # "Ferrari sells 10,000 cars": a sale, not an export
             anchors.append((t, lemma not in _set("import_verbs")))
+        elif t.pos_ == "VERB" and lemma in _set("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
+                and _national_buyer(ctx, t) is not None:
+            anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
@@ -142,6 +145,26 @@ def _national_trade(ctx: Context, noun: Token) -> bool:
     """ "EC sales to Brazil", "sales abroad": sales that cross a border ("US truck sales" are
     sales at home)."""
     return _abroad(ctx, noun)
+
+
+def _national_buyer(ctx: Context, verb: Token) -> str | None:
+    """The country that buys: the subject itself ("China bought"), or the country its buyers
+    are of ("Japanese crushers", "Egyptian importers"); through "and may buy" too."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if (k := _trader_key(ctx, subject)) and ctx.type(k) is not EntityType.ORGANIZATION:
+                return k
+            for mod in subject.children:
+                if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
+                    return k
+            return None
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _national_seller(ctx: Context, verb: Token) -> bool:
@@ -307,14 +330,17 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         elif t.like_num and _is_number(t) and i not in dated:  # "April 7" is a day
             j = i + 1
             scales = lexicon("numbers")["scales"]
-            while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales):
+            while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales
+                               or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
+                                   and j > i)):  # "140,000 to 190,000 tonnes": one range
                 j += 1
             unit, k = _unit_at(doc, j, end)
             q = parse_quantity(doc[i:j].text)
             if q is None:
                 i = j
                 continue
-            figure = Figure(value=q.value, start=i, end=k, unit=unit)
+            # a range is reported by its first figure, as the gold convention reads "140,000 to 190,000"
+            figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit)
             i = k
         else:
             i += 1
@@ -449,6 +475,8 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     if anchor.pos_ == "VERB":
         from kg.nlp.relations.trade import _exporters
 
+        if anchor.lemma_.lower() in _set("purchase_verbs"):
+            return _national_buyer(ctx, anchor)
         found = _exporters(ctx, anchor)
         if found:
             return found[0]

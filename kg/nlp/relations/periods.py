@@ -63,7 +63,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
         # "Jan/Feb 1987", "November to April"
-        rf"(?P<months>{month}\s?(?:/|-|to)\s?{month}(?:\s{year})?)",
+        rf"(?P<months>(?:(?:late|early|mid)[-\s])?{month}\s?(?:/|-|to)\s?(?:(?:late|early|mid)[-\s])?{month}(?:\s{year})?)",
         rf"(?P<day>{day})",
         # "calendar 1986", "fiscal 1987", "the 1986 crop", "January 1987", "January"
         rf"(?P<year>(?:(?:{yw})\s)?{year}(?:\s(?:crop|season|harvest))?)",
@@ -82,7 +82,7 @@ def find_periods(text: str, published: str | None) -> list[Period]:
         words = m.group(0)
         if words.endswith(".") and words[:-1].split()[-1].lower() in _FULL_MONTHS:
             words = words[:-1]  # "in January." ends the sentence, not an abbreviation
-        if kind == "month" and not _month_word(words):
+        if kind == "month" and not _month_word(words) and not _month_slot(text, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
         found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.end(), shift=shift))
@@ -90,6 +90,15 @@ def find_periods(text: str, published: str | None) -> list[Period]:
 
 
 _FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])
+
+
+def _month_slot(text: str, start: int, end: int) -> bool:
+    """ "for May shipment", "in May": a capitalized "May" where only a month goes."""
+    word = text[start:end]
+    before = text[max(0, start - 7) : start].lower().split()
+    after = text[end : end + 12].lower().split()
+    return word[:1].isupper() and (bool(before) and before[-1] in ("in", "for", "during", "since", "until", "from")
+                                   or bool(after) and after[0].strip(".,") in ("shipment", "delivery", "shipments"))
 
 
 def _month_word(words: str) -> bool:

@@ -144,3 +144,24 @@ def test_national_buyers_import_and_ranges_report_their_first_figure(parser) -> 
     assert [(f[0], f[1], f[2], f[3], f[7]) for f in facts][0] == ("imports", "jp", "soy", Decimal("214000"), "br")
     assert (facts[1][3], facts[1][8], facts[1][9]) == (Decimal("140000"), "June to August", True)
     assert _read(parser, "Investors bought 2 mln tonnes of shares.", {"shares": ("s", T.PRODUCT)}) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.S. exports increased by only 7.3 billion dlrs or three pct to 221.8 billion dlrs.",
+     [("exportValue", Decimal("221800000000"))]),
+    ("Brazil's imports increased and the trade surplus has averaged under 150 mln dlrs.", []),
+])  # fmt: skip
+def test_changes_after_hedges_and_balances_are_no_levels(parser, text: str, expected: list) -> None:
+    table = {"U.S.": ("us", T.COUNTRY), "Brazil": ("br", T.COUNTRY)}
+    assert [(f[0], f[5]) for f in _read(parser, text, table)] == expected
+
+
+def test_an_earlier_forecast_and_a_dollar_country(parser) -> None:
+    text = ("France raised its estimate of 1986/87 flour exports to 1.70 mln tonnes compared with "
+            "1.65 mln forecast in March.")
+    table = {"France": ("fr", T.COUNTRY), "flour": ("flour", T.PRODUCT)}
+    assert [(f[3], f[8], f[9]) for f in _read(parser, text, table)] == [
+        (Decimal("1700000"), "1986/87", True), (Decimal("1650000"), "1986/87", True)]
+    text = "New Zealand's exports were 905 mln dlrs against 929 mln."
+    facts = _read(parser, text, {"New Zealand": ("nz", T.COUNTRY)})
+    assert [(f[5], f[6]) for f in facts] == [(Decimal("905000000"), "NZD"), (Decimal("929000000"), "NZD")]

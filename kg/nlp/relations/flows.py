@@ -42,6 +42,7 @@ class Figure:
     currency: str | None = None
     comparison: bool = False
     equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
+    estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     forecast = flow.planned or _forecast_cue(ctx, flow)
     facts = []
     for k, figure in enumerate(figures):
-        period = main_period if k == 0 or figure.equivalent else _period_for(figures, k, periods, ctx, flow)
+        period = main_period if k == 0 or figure.equivalent or figure.estimate else _period_for(figures, k, periods, ctx, flow)
         if period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
         if period is None and inherited and k < len(inherited) and not figure.equivalent:
@@ -267,8 +268,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             main_period = period
         is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
             forecast and period is not None and _future(period, ctx.article.published))
-        if flow.planned:
-            is_forecast = True  # a target or a quota is a plan, whatever its period
+        if flow.planned or figure.estimate:
+            is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
         qualifiers = dict(partner=partner, period=period.text if period else None,
                           period_start=period.start if period else None,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
@@ -332,7 +333,8 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
-                                   and j > i)):  # "140,000 to 190,000 tonnes": one range
+                                   and j > i and doc[i - 1].lower_ != "from")):
+                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change
                 j += 1
             unit, k = _unit_at(doc, j, end)
             q = parse_quantity(doc[i:j].text)
@@ -350,6 +352,9 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               currency=figure.currency, equivalent=True))
             continue
+        if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
+            figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                            currency=figure.currency, estimate=True)
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
@@ -360,18 +365,19 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         elif kind == "comparison" and not out and (figure.unit or figure.currency):
             # "exports were unlikely to rise much from last year's level of 320,000 tonnes":
             # the only figure stated is the one compared with, a reported figure of its own
-            out.append(figure)
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                              currency=figure.currency, comparison=True, estimate=figure.estimate))
             continue
         if kind == "comparison" and out:
             first = out[0]
             if figure.unit is None and figure.currency is None:
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end,
-                                unit=first.unit, currency=first.currency, comparison=True)
+                                unit=first.unit, currency=first.currency, comparison=True, estimate=figure.estimate)
             elif (figure.currency or None) != (first.currency or None) and not (figure.currency and first.currency):
                 continue  # a quantity compared with a value: not the same flow
             else:
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end,
-                                unit=figure.unit, currency=figure.currency, comparison=True)
+                                unit=figure.unit, currency=figure.currency, comparison=True, estimate=figure.estimate)
             out.append(figure)
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
@@ -382,6 +388,11 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
                 out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=currency))
             else:
                 pending = figure
+        elif out and kind == "main" and all(f.comparison for f in out) and (
+                figure.unit or figure.currency or out[0].unit or out[0].currency):
+            # "January exports fell from 73,164 to 35,910 tonnes": the level comes after
+            out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
+                                 unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
@@ -437,8 +448,11 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
     hedges = set(lexicon("numbers")["approximate"]) | {"to", "at", "of", "were", "was", "be", "is", "totalled",
                                                        "totaled", "total", "reach", "reached"}
     near = [w for w in words if w not in hedges]
-    if words and words[-1] == "by":
-        return "skip"
+    plain = [w for w in words if w not in hedges and w not in ("only", "just", "a", "further", "another")]
+    if plain and plain[-1] == "by":
+        return "skip"  # "increased by only 7.3 billion dlrs": the change
+    if any(t.lower_ in _set("balance_nouns") for t in doc[start : figure.start]):
+        return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
     if before and before[-1].lemma_.lower() in _set("change_verbs") and before[-1].pos_ == "VERB":
         return "skip"  # "rose 1.56 billion dlrs": the change, not the level
     if words and words[-1] in ("up", "down") :
@@ -491,8 +505,10 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     for t in ctx.doc[noun.left_edge.i : noun.i]:
         if (k := _trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
             return k
-    if anchor.lower_ in ("its", "their"):
-        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and owners[0].lower_ in ("its", "their"):
+        # "Uganda ... re-route its coffee exports": the trader the text named last
+        return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
     # "exports by Brazil", "imports of X by Japan"
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -511,6 +527,8 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
         return None  # "talks on cross-border shipments": no owner to guess
+    if noun.dep_ in ("dobj", "attr", "appos", "npadvmod"):
+        return None  # "Cargill took two shipments": whose they are, the verb's subject says
     near = ctx.doc[max(noun.sent.start, noun.i - 5) : noun.i]
     if any(t.lower_ in _set("no_owner_words") for t in [*ctx.doc[noun.left_edge.i : noun.i], *near]):
         return None  # "world seaborne iron ore imports": everyone's, no one country's
@@ -637,7 +655,9 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
     limit = figures[k + 1].start if k + 1 < len(figures) else flow.end
     doc = ctx.doc
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
-             and not any(t.like_num for t in doc[figure.end : s])]  # fmt: skip
+             and not any(t.like_num for t in doc[figure.end : s])
+             # "compared with December": the period of a comparison without its figure
+             and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])]  # fmt: skip
     if after:
         return after[0]
     if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"

@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="a random sample of this many stories")
     parser.add_argument("--sample", type=int, default=50, help="trade facts drawn for checking by hand")
+    parser.add_argument("--seed", type=int, default=50, help="seed of the draw (a new seed for a fresh check)")
     args = parser.parse_args(argv)
     if not dataset_paths()["reuters"].exists():
         print("Reuters-21578 is not in ../shared/datasets: nothing to do.")
@@ -83,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [_row(x, f) for x in kg.extract_articles(articles) for f in x.facts if f.predicate.value in TRADE]
     seconds = time.perf_counter() - began
     counts = Counter(r["p"] for r in rows)
-    drawn = random.Random(50).sample(rows, min(args.sample, len(rows)))
+    drawn = random.Random(args.seed).sample(rows, min(args.sample, len(rows)))
     RESULTS.mkdir(exist_ok=True)
-    summary = {"articles": len(articles), "seconds": round(seconds, 1), "facts": dict(sorted(counts.items())),
+    summary = {"articles": len(articles), "seed": args.seed, "seconds": round(seconds, 1), "facts": dict(sorted(counts.items())),
                "with_partner": sum(1 for r in rows if r["partner"]),
                "with_period": sum(1 for r in rows if r["period"]),
                "forecast": sum(1 for r in rows if r["forecast"]), "sample": drawn}  # fmt: skip

@@ -96,6 +96,10 @@ def _organization_key(text: str) -> str:
     return norm(re.sub(r"^the\s+", "", text, flags=re.I))
 
 
+# "Japanese-made cars": the word after the origin's hyphen says where, not what.
+_ORIGIN_WORDS = frozenset({"made", "built", "produced", "grown", "manufactured", "assembled"})
+
+
 def _national(token) -> bool:
     """A country name or demonym before goods says where they come from, not what they are."""
     if token.ent_type_ in ("GPE", "NORP") and token.is_title or token.text.isupper() and token.ent_type_ == "GPE":
@@ -282,6 +286,7 @@ class EntityTyper:
             while left < head.i and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
                 or _national(doc[left])
+                or (doc[left].lower_ in _ORIGIN_WORDS and left > 0 and doc[left - 1].text == "-")
             ):
                 left += 1  # "U.S. corn", "Brazilian soybeans": the goods are corn, soybeans
             if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \

@@ -165,3 +165,18 @@ def test_an_earlier_forecast_and_a_dollar_country(parser) -> None:
     text = "New Zealand's exports were 905 mln dlrs against 929 mln."
     facts = _read(parser, text, {"New Zealand": ("nz", T.COUNTRY)})
     assert [(f[5], f[6]) for f in facts] == [(Decimal("905000000"), "NZD"), (Decimal("929000000"), "NZD")]
+
+
+@pytest.mark.parametrize(("text", "table", "expected"), [
+    ("Australian wheat exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last month.",
+     {"Australian": ("au", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)},
+     [(Decimal("14500000"), "1986/87", True), (Decimal("15000000"), "1986/87", True)]),
+    ("Traders expect U.K. wheat exports to reach 6.0 mln and barley around 4.50 mln tonnes.",
+     {"U.K.": ("uk", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}, []),
+    ("A Norwegian firm agreed to buy 100,000 tonnes of alumina from India.",
+     {"Norwegian": ("no", T.COUNTRY), "India": ("in", T.COUNTRY)}, []),
+    ("Rising imports of Japanese-made cars may upset European officials.",
+     {"Japanese": ("jp", T.COUNTRY), "cars": ("car", T.PRODUCT)}, []),
+])  # fmt: skip
+def test_earlier_estimates_other_goods_and_origins(parser, text: str, table: dict, expected: list) -> None:
+    assert [(f[3], f[8], f[9]) for f in _read(parser, text, table)] == expected

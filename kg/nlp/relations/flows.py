@@ -78,7 +78,8 @@ def extract(ctx: Context) -> list[Fact]:
         for flow in _flows(ctx, sent):
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
-            if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1:
+            if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1 \
+                    and _noun(flow.anchor).dep_ in ("nsubj", "nsubjpass", "ROOT"):
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another is the same trader's
                 before = (facts[-1].subject, before[1])
@@ -237,7 +238,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     anchor = flow.anchor
     trader = _trader(ctx, flow, fallback=before[0])
     goods = _goods(ctx, flow) or before[1]
-    local = local_currency(ctx, trader) if trader is not None else None
+    local = _local_currency(ctx, trader) if trader is not None else None
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
     figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned)
@@ -251,7 +252,14 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     facts = []
     for k, figure in enumerate(figures):
         period = main_period if k == 0 or figure.equivalent or figure.estimate else _period_for(figures, k, periods, ctx, flow)
-        if period is not None and k > 0 and not figure.equivalent:
+        earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
+                            and period.text.lower() in _set("earlier_estimate_periods"))
+        if earlier_estimate:
+            # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last
+            # month": last month's forecast of the same crop year
+            period, figure = main_period, Figure(value=figure.value, start=figure.start, end=figure.end,
+                                                 unit=figure.unit, currency=figure.currency, estimate=True)
+        elif period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
         if period is None and inherited and k < len(inherited) and not figure.equivalent:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511
@@ -278,6 +286,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=CONFIDENCE,
                                   object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
+        elif _other_goods(ctx, figure, goods):
+            continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
         elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2) or story_goods) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow
@@ -288,10 +298,33 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     return facts, (trader, goods)
 
 
+def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
+    """A figure that counts other goods than the flow's: "tonnes of alumina" where alumina
+    is no product the text named, or "and barley around 4.50 mln" after the flow's goods."""
+    doc = ctx.doc
+    if figure.end + 1 < len(doc) and doc[figure.end].lower_ == "of":
+        counted = doc[figure.end + 1]
+        while counted.i + 1 < len(doc) and counted.pos_ in ("ADJ", "DET") :
+            counted = doc[counted.i + 1]
+        key = ctx.key(counted, PRODUCTS)
+        if counted.pos_ in ("NOUN", "PROPN") and key is None:
+            return True
+    hedges = set(lexicon("numbers")["approximate"]) | set(lexicon("numbers")["upper"])
+    i = figure.start - 1
+    while i >= 0 and doc[i].lower_ in hedges:
+        i -= 1
+    if i >= 1 and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in ("and", ",", "while") \
+            and ctx.key(doc[i], PRODUCTS) != goods:
+        return True
+    return False
+
+
 def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> list[Fact]:
     """ "Lumber imports from Canada fell 300 mln dlrs", "Thailand sells zinc to Japan": goods
     named as traded without a figure of the flow are still a flow (the change is no figure)."""
     anchor = flow.anchor
+    if anchor.lower_ in _set("product_value_heads"):
+        return []  # "oil revenue lost": earnings without a figure say no flow
     noun = _noun(anchor)
     # only goods the trade word itself names: "oil imports", "exports of CPO", "exporting
     # textiles"; not "a decline in sales of cars" further on
@@ -502,9 +535,15 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
             return _story_country(ctx)  # "433,000 bales were shipped that year"
         return None
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
+    found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:
+        if _made_in(t):
+            continue  # "imports of Japanese-made cars": where the goods come from
         if (k := _trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
-            return k
+            found.append(k)
+    if found:
+        # "USDA estimated Soviet grain imports": the country before the body that reports
+        return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if owners and owners[0].lower_ in ("its", "their"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
@@ -537,6 +576,22 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     return _story_country(ctx)
 
 
+def _local_currency(ctx: Context, key: str) -> str | None:
+    """The trader's own currency; a territory ("Hong Kong") has one too."""
+    found = local_currency(ctx, key)
+    if found is None and ctx.type(key) is EntityType.PLACE and _is_territory(ctx, key):
+        from kg.nlp.relations.trade import _country_currencies
+
+        by_name = _country_currencies()[0]
+        found = next((c for n in ctx.table.entities[key].all_names if (c := by_name.get(n.lower()))), None)
+    return found
+
+
+def _made_in(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _set("origin_words")
+
+
 def _trader_key(ctx: Context, token: Token) -> str | None:
     key = ctx.key(token, EXPORTERS)
     if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and _is_territory(ctx, place):
@@ -553,6 +608,8 @@ def _story_country(ctx: Context) -> str | None:
     found = None
     for key, mention in ctx.entity_mentions(frozenset({EntityType.COUNTRY, EntityType.PLACE})):
         root = mention.root
+        if _made_in(mention[-1]):
+            continue  # "Japanese-made cars": where the goods come from
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "imports to the EC and Japan": Japan is where they go too
         if root.dep_ == "pobj" and root.head.lower_ in _set("owner_blocking_preps") | {"in", "at", "of"}:
@@ -565,7 +622,7 @@ def _story_country(ctx: Context) -> str | None:
         from kg.nlp.lexicon import country_of
 
         for t in ctx.doc:
-            if t.pos_ in ("ADJ", "PROPN") and t.is_title and country_of(t.text) is None \
+            if t.pos_ in ("ADJ", "PROPN") and t.is_title and country_of(t.text) is None and not _made_in(t) \
                     and (k := ctx.country_of_demonym(t)):
                 found = k
                 break
@@ -586,7 +643,7 @@ def _goods(ctx: Context, flow: Flow) -> str | None:
     doc = ctx.doc
     noun = _noun(anchor) if anchor.pos_ != "VERB" else anchor
     for t in doc[noun.left_edge.i : noun.i]:
-        if k := ctx.key(t, PRODUCTS):
+        if (k := ctx.key(t, PRODUCTS)) and not _negated_goods(ctx, t):
             return k
     # after the trade word only what it is of: "exports of CPO", "56,652 tonnes of rice",
     # "imported wheat"; not "excluding oil and wheat"
@@ -613,6 +670,13 @@ def _destination(ctx: Context, flow: Flow) -> str | None:
     return None
 
 
+def _negated_goods(ctx: Context, token: Token) -> bool:
+    """ "non-oil exports": everything but the goods named."""
+    start = ctx.mention(token).start
+    return start >= 2 and ctx.doc[start - 1].text == "-" and ctx.doc[start - 2].lower_ == "non" \
+        or start >= 1 and ctx.doc[start - 1].lower_ in ("non", "non-")
+
+
 def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:
     """The other side: where exports go ("to Iraq"), where imports come from ("from the U.S.",
     "imported 128,089 tonnes of Brazilian beans")."""
@@ -620,7 +684,7 @@ def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) ->
     if not flow.exports and goods is not None:
         for key, mention in ctx.entity_mentions(PRODUCTS):
             if key == goods and flow.anchor.i < mention.start < flow.end:
-                origin = [k for t in doc[max(mention.start - 2, flow.anchor.i + 1) : mention.start]
+                origin = [k for t in doc[max(mention.start - 3, flow.anchor.i + 1) : mention.start]
                           if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
                 if origin:
                     return origin[-1]

@@ -180,3 +180,16 @@ def test_an_earlier_forecast_and_a_dollar_country(parser) -> None:
 ])  # fmt: skip
 def test_earlier_estimates_other_goods_and_origins(parser, text: str, table: dict, expected: list) -> None:
     assert [(f[3], f[8], f[9]) for f in _read(parser, text, table)] == expected
+
+
+def test_between_ranges_non_goods_and_far_partners(parser) -> None:
+    table = {"Chinese": ("cn", T.COUNTRY), "raw sugar": ("sugar", T.PRODUCT)}
+    facts = _read(parser, "The Chinese will buy between 200,000 and 400,000 tonnes of raw sugar.", table)
+    assert [f[3] for f in facts] == [Decimal("200000")]
+    table = {"Indonesia": ("id", T.COUNTRY), "oil": ("oil", T.PRODUCT), "gas": ("gas", T.PRODUCT)}
+    facts = _read(parser, "Indonesia's non-oil and gas exports fell to 5.79 billion dlrs in 1986.", table)
+    assert [(f[2], f[5]) for f in facts] == [(None, Decimal("5790000000"))]
+    table = {"U.S.": ("us", T.COUNTRY), "Canada": ("ca", T.COUNTRY), "passenger cars": ("car", T.PRODUCT)}
+    text = ("U.S. non-petroleum imports were up 2.7 billion dlrs to 87.7 billion dlrs, with the largest "
+            "increases in passenger cars from Canada.")
+    assert [(f[5], f[7]) for f in _read(parser, text, table)] == [(Decimal("87700000000"), None)]

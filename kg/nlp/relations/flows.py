@@ -370,7 +370,8 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
                 # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change
                 j += 1
             unit, k = _unit_at(doc, j, end)
-            q = parse_quantity(doc[i:j].text)
+            # "between 200,000 and 400,000": the range word before the first figure counts
+            q = parse_quantity(("between " if i > 0 and doc[i - 1].lower_ == "between" else "") + doc[i:j].text)
             if q is None:
                 i = j
                 continue
@@ -671,10 +672,25 @@ def _destination(ctx: Context, flow: Flow) -> str | None:
 
 
 def _negated_goods(ctx: Context, token: Token) -> bool:
-    """ "non-oil exports": everything but the goods named."""
+    """ "non-oil exports", "non-oil and gas exports": everything but the goods named."""
     start = ctx.mention(token).start
+    if start >= 1 and ctx.doc[start - 1].lower_ in ("and", "or") and any(
+            t.lower_ == "non" for t in ctx.doc[max(0, start - 5) : start]):
+        return True
     return start >= 2 and ctx.doc[start - 1].text == "-" and ctx.doc[start - 2].lower_ == "non" \
         or start >= 1 and ctx.doc[start - 1].lower_ in ("non", "non-")
+
+
+def _partner_heads(flow: Flow) -> set[int]:
+    """Where a flow's "to X" / "from X" may hang: the trade word, its noun phrase's head, its
+    verb, and the goods or figure that are its object."""
+    anchor = flow.anchor
+    noun = _noun(anchor)
+    heads = {anchor.i, noun.i, noun.head.i}
+    heads |= {c.i for c in (anchor, noun, noun.head) for c in c.children if c.dep_ in ("dobj", "attr", "nsubjpass", "pobj")}
+    heads |= {g.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children}  # fmt: skip
+    return heads
 
 
 def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:
@@ -693,6 +709,8 @@ def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) ->
         t = doc[i]
         if t.lower_ not in preps:
             continue
+        if t.head.i not in _partner_heads(flow):
+            continue  # "... and passenger cars from Canada": another noun's origin
         for j in range(i + 1, min(i + 4, flow.end)):
             k = ctx.key(doc[j], _PLACES)
             if k and k != trader:

@@ -404,6 +404,8 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             continue
         if kind == "comparison" and out:
             first = out[0]
+            if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
+                continue  # "two mln tonnes ... over four years": no figure of the same flow
             if figure.unit is None and figure.currency is None:
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end,
                                 unit=first.unit, currency=first.currency, comparison=True, estimate=figure.estimate)
@@ -430,6 +432,15 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _comparable(value: Decimal, other: Decimal) -> bool:
+    """A figure written without its unit compares with one of about its size (a twentieth
+    to twenty times): "530,500 tonnes, against 468,500", not "2 mln tonnes over four years"."""
+    if not value or not other:
+        return True  # "compared with zero"
+    ratio = abs(value / other)
+    return Decimal("0.05") <= ratio <= Decimal(20)
 
 
 def _scaled(doc, figure: Figure) -> bool:
@@ -569,6 +580,8 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         return None  # "talks on cross-border shipments": no owner to guess
     if noun.dep_ in ("dobj", "attr", "appos", "npadvmod"):
         return None  # "Cargill took two shipments": whose they are, the verb's subject says
+    if anchor.lower_ in ("shipment", "shipments") and _destination(ctx, flow) is None:
+        return None  # "shipments from smelters' plants declined": deliveries at home, maybe
     near = ctx.doc[max(noun.sent.start, noun.i - 5) : noun.i]
     if any(t.lower_ in _set("no_owner_words") for t in [*ctx.doc[noun.left_edge.i : noun.i], *near]):
         return None  # "world seaborne iron ore imports": everyone's, no one country's

@@ -78,3 +78,8 @@ def test_numbers_are_exact_decimals_in_newswire_scales(text: str, exact: str) ->
     assert isinstance(q.value, Decimal)
     assert q.value == Decimal(exact)
     assert str(q.value) == exact  # written plainly, not 1.07E+9
+
+
+def test_a_number_beyond_the_decimal_context_does_not_fail() -> None:
+    q = parse_quantity("10,000,000,000,000,000,000.00 billion")
+    assert q is not None and q.value > 10**27

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -110,7 +110,12 @@ def _number(parts: list[str]) -> tuple[Decimal | None, Decimal | None]:
 def _plain(value: Decimal) -> Decimal:
     """ "1.07 billion" as 1070000000, not 1.07000000E+9: the same number, written plainly."""
     normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    if normal != normal.to_integral_value():
+        return normal
+    try:
+        return normal.quantize(Decimal(1))
+    except InvalidOperation:  # more digits than the context holds (1e19 billion): as it is
+        return normal
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -54,9 +54,17 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
     comparisons), ``trade``'s reading of the same sentence adds nothing but its slips
     ("dropped 97 mln dlrs to 233.6 mln" read as 97 mln)."""
     trade_predicates = (Predicate.EXPORTS, Predicate.EXPORT_VALUE, Predicate.IMPORTS, Predicate.IMPORT_VALUE)
-    read = {(f.predicate, f.sentence) for f in facts if f.extractor.startswith("flow-")}
-    return [f for f in facts if f.extractor.startswith("flow-") or f.predicate not in trade_predicates
-            or (f.predicate, f.sentence) not in read]
+    # only a figure flows read counts: goods it named without one leave trade's figures alone
+    # (a value reads the whole sentence; goods are read one by one, so another listed good
+    # that only trade read stays: "1.5 million doses of the vaccine and 400,000 syringes")
+    read = {(f.predicate, f.sentence, f.object if f.quantity is not None else None) for f in facts
+            if f.extractor.startswith("flow-") and (f.quantity is not None or f.amount is not None)}  # fmt: skip
+    counted = {(f.subject, f.predicate, f.object, f.sentence) for f in facts
+               if f.predicate in trade_predicates and f.quantity is not None}  # fmt: skip
+    return [f for f in facts
+            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object, f.sentence) in counted)
+            and (f.extractor.startswith("flow-") or f.predicate not in trade_predicates
+                 or (f.predicate, f.sentence, f.object if f.quantity is not None else None) not in read)]
 
 
 def _deduplicate(facts: list[Fact]) -> list[Fact]:

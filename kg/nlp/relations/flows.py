@@ -28,6 +28,7 @@ from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
 
 CONFIDENCE = 0.88
+_HEDGES = frozenset({"about", "around", "some", "roughly", "nearly", "approximately", "almost", "over", "under"})
 _PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
 
 
@@ -242,8 +243,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
     figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned)
-    if trader is None or _destination(ctx, flow) == trader:
-        return [], (trader, goods)  # "exporting textiles to the United States" is not the US's
+    if trader is None or _destination(ctx, flow) == trader or (
+            not flow.exports and _partner(ctx, flow, trader, goods) is None and _origin(ctx, flow, goods) == trader):
+        # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
+        # are not Kenya's
+        return [], (trader, goods)
     if not figures:
         return _unquantified(ctx, flow, trader, _goods(ctx, flow)), (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
@@ -381,8 +385,11 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         else:
             i += 1
             continue
+        opening = figure.start - 1
+        while opening > 0 and doc[opening].lower_ in _HEDGES:
+            opening -= 1  # "(about 95 billion euros)"
         if out and figure.currency and out[-1].currency and figure.currency != out[-1].currency \
-                and doc[figure.start - 1].text == "(" and out[-1].end == figure.start - 1:
+                and doc[opening].text == "(" and out[-1].end == opening:
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               currency=figure.currency, equivalent=True))
             continue
@@ -692,6 +699,17 @@ def _negated_goods(ctx: Context, token: Token) -> bool:
         return True
     return start >= 2 and ctx.doc[start - 1].text == "-" and ctx.doc[start - 2].lower_ == "non" \
         or start >= 1 and ctx.doc[start - 1].lower_ in ("non", "non-")
+
+
+def _origin(ctx: Context, flow: Flow, goods: str | None) -> str | None:
+    """The country the imported goods are named after ("Kenyan tea"), whoever imports them."""
+    doc = ctx.doc
+    for key, mention in ctx.entity_mentions(PRODUCTS):
+        if key == goods and flow.anchor.i < mention.start < flow.end:
+            for t in doc[max(mention.start - 3, flow.anchor.i + 1) : mention.start + len(mention)]:
+                if k := ctx.country_of_demonym(t):
+                    return k
+    return None
 
 
 def _partner_heads(flow: Flow) -> set[int]:

@@ -59,10 +59,11 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
     # that only trade read stays: "1.5 million doses of the vaccine and 400,000 syringes")
     read = {(f.predicate, f.sentence, f.object if f.quantity is not None else None) for f in facts
             if f.extractor.startswith("flow-") and (f.quantity is not None or f.amount is not None)}  # fmt: skip
-    counted = {(f.subject, f.predicate, f.object, f.sentence) for f in facts
+    # goods named without a figure add nothing where the article gives their figure
+    counted = {(f.subject, f.predicate, f.object) for f in facts
                if f.predicate in trade_predicates and f.quantity is not None}  # fmt: skip
     return [f for f in facts
-            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object, f.sentence) in counted)
+            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object) in counted)
             and (f.extractor.startswith("flow-") or f.predicate not in trade_predicates
                  or (f.predicate, f.sentence, f.object if f.quantity is not None else None) not in read)]
 

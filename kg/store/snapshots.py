@@ -92,7 +92,12 @@ def remove_unused(store: Path) -> list[Path]:
     keep = current_token(store)
     removed = []
     for leftover in (*store.glob(".*.tmp"), *folder.glob(".*.tmp")):
-        leftover.unlink(missing_ok=True)  # a small file's write cut short by a kill
+        if leftover.is_dir():
+            # RocksDB builds a checkpoint in ``<path>.tmp`` and renames it when whole: a kill
+            # in between leaves that folder behind.
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)  # a small file's write cut short by a kill
     for path in sorted(folder.iterdir()) if folder.is_dir() else ():
         if not path.is_dir() or path.name == keep:
             continue

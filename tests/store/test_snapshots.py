@@ -77,7 +77,11 @@ def test_half_made_snapshots_and_small_temporary_files_are_removed(tmp_path):
     path = tmp_path / "store"
     write(path, "a1", "one")
     (snapshots_dir(path) / ".partial-dead").mkdir()
+    # RocksDB's own scratch folder of a checkpoint cut short by a kill: a folder named .tmp
+    (snapshots_dir(path) / ".partial-cut.tmp").mkdir()
+    (snapshots_dir(path) / ".partial-cut.tmp" / "000001.sst").write_bytes(b"x")
     (path / f".{STATE_FILE}.dead.tmp").write_text("clean x")
     removed = remove_unused(path)
     assert snapshots_dir(path) / ".partial-dead" in removed
+    assert not (snapshots_dir(path) / ".partial-cut.tmp").exists()
     assert not (path / f".{STATE_FILE}.dead.tmp").exists()

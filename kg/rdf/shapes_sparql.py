@@ -38,6 +38,7 @@ RDF_TYPE = nt(RDF.type)
 # valid one (it keeps integers, decimals and dates canonical) and what rdflib parses into a
 # Python value. Anything else is left to pySHACL. Year 0000 is valid XSD, but not in Python.
 _LEXICAL = {
+    _XSD + "boolean": r"^(true|false)$",
     _XSD + "integer": r"^(0|-?[1-9][0-9]{0,17})$",
     _XSD + "decimal": r"^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{0,17}[1-9])?$",
     _XSD + "date": r"^([1-9][0-9]{3}|0[0-9]{2}[1-9]|0[0-9][1-9][0-9]|0[1-9][0-9]{2})-[0-9]{2}-[0-9]{2}$",
@@ -210,9 +211,8 @@ class _Compiler:
             checks.append(f"(!isBlank({var}) && REGEX(STR({var}), {nt(Literal(str(pattern)))}))")
         for members in self.shapes.objects(shape, SH["in"]):
             values = list(Collection(self.shapes, members))
-            if not all(isinstance(v, URIRef) for v in values):
-                raise Unsupported("sh:in with literals is not compiled")
-            checks.append(f"({var} IN ({', '.join(nt(v) for v in values)}))")
+            # Term equality: a literal in the list matches the same literal only.
+            checks.append("(" + " || ".join(f"sameTerm({var}, {nt(v)})" for v in values) + ")" if values else "false")
         for bound in self.shapes.objects(shape, SH.minInclusive):
             checks.append(f"(isNumeric({var}) && {var} >= {self.number(bound)})")
         for bound in self.shapes.objects(shape, SH.maxInclusive):
@@ -243,13 +243,59 @@ class _Compiler:
         return nt(bound)
 
     def xone(self, members: Iterable[Node], focus: str) -> None:
-        counts = []
-        for member in members:
-            if set(self.shapes.predicates(member)) - {SH.path, SH.minCount} or self.shapes.value(member, SH.minCount) != Literal(1):
-                raise Unsupported("sh:xone of shapes other than one minCount 1 each is not compiled")
-            _, step = self.path(member)
-            counts.append(f"IF(EXISTS {{ GRAPH ?g {{ ?f {step} ?any_ }} }}, 1, 0)")
-        self.add(f"GRAPH ?g {{ {focus} }} FILTER(({' + '.join(counts)}) != 1)")
+        # pySHACL wants exactly one member to conform. A graph passes the screen only where
+        # one member surely conforms and every other surely does not.
+        verdicts = [self.member(member) for member in members]
+        clear = [
+            " && ".join([ok] + [bad for j, (_, bad) in enumerate(verdicts) if j != i])
+            for i, (ok, _) in enumerate(verdicts)
+        ]
+        self.add(f"GRAPH ?g {{ {focus} }} FILTER(!COALESCE(({') || ('.join(clear)}), false))")
+
+    def member(self, shape: Node) -> tuple[str, str]:
+        """(surely conforms, surely does not) of ``?f`` for a member of sh:xone."""
+        if (shape, SH.path, None) in self.shapes:  # a property shape standing alone
+            return self.member_property(shape)
+        allowed = _VALUE | _IGNORED | {SH.property}
+        if set(self.shapes.predicates(shape)) - allowed or (shape, SH.node, None) in self.shapes:
+            raise Unsupported(f"sh:xone member {shape} is not compiled")
+        oks, bads = [], []
+        checks = self.checks(shape, "?f")
+        oks += checks
+        for cls in self.shapes.objects(shape, SH["class"]):
+            bads.append(f"!{self.is_instance('?f', cls)}")
+        for prop in self.shapes.objects(shape, SH.property):
+            ok, bad = self.member_property(prop)
+            oks.append(ok)
+            bads.append(bad)
+        return "(" + " && ".join(oks or ["true"]) + ")", "(" + " || ".join(bads or ["false"]) + ")"
+
+    def member_property(self, shape: Node) -> tuple[str, str]:
+        allowed = _VALUE | _IGNORED | {SH.minCount, SH.maxCount}
+        if set(self.shapes.predicates(shape)) - allowed or (shape, SH.node, None) in self.shapes:
+            raise Unsupported(f"sh:xone member {shape} is not compiled")
+        _, step = self.path(shape)
+        has = f"EXISTS {{ GRAPH ?g {{ ?f {step} ?x_ }} }}"
+        oks, bads = [], []
+        for count in self.shapes.objects(shape, SH.minCount):
+            if int(count) > 1:
+                raise Unsupported("sh:minCount above 1 is not compiled")
+            if int(count) == 1:
+                oks.append(has)
+                bads.append(f"!{has}")
+        for count in self.shapes.objects(shape, SH.maxCount):
+            if int(count) != 0:
+                raise Unsupported("sh:maxCount above 0 in sh:xone is not compiled")
+            oks.append(f"!{has}")
+            bads.append(has)
+        checks = self.checks(shape, "?x_")
+        if checks:
+            oks.append(f"NOT EXISTS {{ GRAPH ?g {{ ?f {step} ?x_ }} FILTER(!COALESCE({' && '.join(checks)}, false)) }}")
+        for members in self.shapes.objects(shape, SH["in"]):
+            # A value outside the list surely fails: sh:in is term equality.
+            values = ", ".join(nt(v) for v in Collection(self.shapes, members))
+            bads.append(f"EXISTS {{ GRAPH ?g {{ ?f {step} ?x_ }} FILTER(!COALESCE(?x_ IN ({values}), false)) }}")
+        return "(" + " && ".join(oks or ["true"]) + ")", "(" + " || ".join(bads or ["false"]) + ")"
 
     def add(self, where: str) -> None:
         self.queries.append(f"SELECT DISTINCT ?g WHERE {{ {where} }}")

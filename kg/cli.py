@@ -11,11 +11,9 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from kg.errors import InputError, KgError
 from kg.nlp.loading import DEFAULT_MODEL
@@ -32,8 +30,33 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+
+
+class _Console:
+    """A rich Console made on first use: importing rich is a third of what `kg query` takes
+    to print a CSV, and only tables, colour and progress need it."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Any = None
+
+    def get(self) -> Any:
+        """The Console itself (for library functions that take one)."""
+        if self._console is None:
+            from rich.console import Console
+
+            console = Console(**self._options)
+            if not console.is_terminal:
+                console.width = PIPE_WIDTH
+            self._console = console
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+
+out = _Console()
+err = _Console(stderr=True)
 settings = {"quiet": False, "verbose": False}
 # Piped output is for files and other programs: lines and tables are not wrapped to 80 columns.
 PIPE_WIDTH = 10_000
@@ -82,9 +105,6 @@ def options(
     Example: kg build examples/ -o output/ && kg stats
     """
     settings.update(quiet=quiet, verbose=verbose)
-    for console in (out, err):
-        if not console.is_terminal:
-            console.width = PIPE_WIDTH
     if verbose:
         import logging
 
@@ -117,7 +137,7 @@ def build(
     from kg.console import build_shown
     from kg.errors import EXIT_ERROR, EXIT_PARTIAL
 
-    report = build_shown(inputs, console=out, err=err, quiet=settings["quiet"] or quiet,
+    report = build_shown(inputs, console=out.get(), err=err.get(), quiet=settings["quiet"] or quiet,
                          verbose=settings["verbose"] or verbose, output=output, store=store, model=model, jobs=jobs,
                          scheduler=scheduler, batch_size=batch_size, write_files=files, link=link,
                          do_not_merge=do_not_merge, force=force)
@@ -152,6 +172,8 @@ def query(
     from kg.results import FORMATS, render, render_boolean, table_text
 
     if list_:
+        from rich.table import Table
+
         table = Table("name", "what it answers")
         for name, (description, _) in sorted(named_queries().items()):
             table.add_row(name, description)
@@ -169,7 +191,8 @@ def query(
     # One row past the page tells whether there is more to show.
     result = run_query(sparql, output=output, store=store, limit=size + 1 if size else None, offset=offset,
                        allow_service=allow_service or (), timeout=timeout or None,
-                       max_memory=max_memory or None)
+                       max_memory=max_memory or None,
+                       native=True)  # the store's own terms: they print as rdflib's, unconverted
     more = bool(size) and result.kind != "ask" and len(result) > size
     if more:
         result = replace(result, rows=result.rows[:size], triples=result.triples[:size])
@@ -182,6 +205,7 @@ def query(
         sys.stdout.write(triples_to_text(result.triples))
         return
     if format == "table":
+        from rich.table import Table
         from rich.text import Text
 
         table = Table(*result.vars)
@@ -240,7 +264,7 @@ def stats(
         return
     from kg.console import print_stats
 
-    print_stats(figures, console=out)
+    print_stats(figures, console=out.get())
 
 
 @app.command()
@@ -279,7 +303,7 @@ def eval_(
     if as_json:
         sys.stdout.write(json.dumps(to_json(result), indent=2) + "\n")
     else:
-        print_report(result, console=out)
+        print_report(result, console=out.get())
 
 
 @app.command()

@@ -9,7 +9,7 @@ from kg.bounded import Bounds, OverMemory, OverTime, run_bounded
 from kg.errors import QueryError
 from kg.guard import check_query, is_update
 from kg.rdf.queries import named_queries, page
-from kg.store import QueryResult, open_store
+from kg.store import QueryResult, open_store, query_native
 from kg.vocab.prefixes import added_lines, short_syntax_error, with_prefixes
 from kg.workspace import DEFAULT_OUTPUT, existing_store_path
 
@@ -44,6 +44,7 @@ def run_query(
     allow_service: Sequence[str] = (),
     timeout: float | None = None,
     max_memory: int | None = None,
+    native: bool = False,
 ) -> QueryResult:
     """Run a query on the store and return its result (variables + rows, or a boolean).
 
@@ -54,6 +55,8 @@ def run_query(
     ``allow_service`` (see ``kg.guard``): a question must not reach other hosts unasked.
     ``timeout`` (seconds) and ``max_memory`` (MiB) bound the query: it then runs in a child
     process (see ``kg.bounded``), and going past a bound is a ``QueryError`` saying which.
+    ``native=True`` leaves the rows in the store's own terms (see ``kg.store.query_native``):
+    for printing them with ``kg.results``, unconverted.
 
     >>> result = run_query("officials-and-posts", limit=20, timeout=60)  # doctest: +SKIP
     >>> result.vars[:2]  # doctest: +SKIP
@@ -70,8 +73,8 @@ def run_query(
     path = existing_store_path(output, store)
     try:
         if timeout is None and max_memory is None:
-            return _query(sparql, store, path)
-        return run_bounded(_query, sparql, store, path, bounds=Bounds(timeout, max_memory))
+            return _query(sparql, store, path, native)
+        return run_bounded(_query, sparql, store, path, native, bounds=Bounds(timeout, max_memory))
     except OverTime:
         raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it (a LIMIT, "
                          f"more specific patterns) or allow it more time with --timeout.") from None
@@ -85,6 +88,8 @@ def run_query(
         raise QueryError(short) from error
 
 
-def _query(sparql: str, store: str | None, path: Path) -> QueryResult:
+def _query(sparql: str, store: str | None, path: Path, native: bool = False) -> QueryResult:
+    if native:
+        return query_native(store, sparql, path=path)
     with open_store(store, path=path, read_only=True) as graph_store:
         return graph_store.query(sparql)

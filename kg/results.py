@@ -2,6 +2,11 @@
 
 Values come from article text and may hold control characters: the table and CSV show them
 as visible escapes, TSV writes terms as N-Triples (which escapes them), JSON as JSON does.
+
+Rows may hold rdflib terms or pyoxigraph's (``kg.store.query_native``); both give the same
+text, and pyoxigraph's are read without converting them. A typed literal's text is its
+value where rdflib would write the same (Oxigraph keeps valid integers and decimals in
+canonical form, which rdflib leaves as it is), else rdflib's own.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from kg.vocab.prefixes import shorten
@@ -20,10 +26,46 @@ from kg.clean import terminal_text
 
 FORMATS = ("table", "csv", "tsv", "json")
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+# Canonical lexical forms, which rdflib's literal normalization leaves unchanged.
+_CANONICAL = {
+    _XSD_STRING: None,
+    _XSD + "integer": re.compile(r"0|-?[1-9][0-9]*"),
+    _XSD + "decimal": re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?"),
+}
+
+
+def _parts(term: Any) -> tuple[str, str, str | None, str | None]:
+    """(kind, text, language, datatype) of an rdflib or pyoxigraph term, as rdflib reads it:
+    kind is uri, bnode, literal or other; an xsd:string literal has no datatype."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return "uri", term.value, None, None
+    if kind is ox.Literal:
+        if term.language:
+            return "literal", term.value, term.language, None
+        datatype = term.datatype.value
+        pattern = _CANONICAL.get(datatype, False)
+        if pattern is None or (pattern and pattern.fullmatch(term.value)):
+            text = term.value
+        else:  # a literal rdflib may rewrite: rdflib says how
+            text = str(Literal(term.value, datatype=URIRef(datatype)))
+        return "literal", text, None, None if datatype == _XSD_STRING else datatype
+    if kind is ox.BlankNode:
+        return "bnode", term.value, None, None
+    if isinstance(term, URIRef):
+        return "uri", str(term), None, None
+    if isinstance(term, BNode):
+        return "bnode", str(term), None, None
+    if isinstance(term, Literal):
+        return "literal", str(term), term.language, str(term.datatype) if term.datatype else None
+    return "other", str(term), None, None
+
 
 def term_text(term: Any, *, keep_lines: bool = True) -> str:
     """Plain text of a term, as a person reads it (CSV/table), control characters escaped."""
-    return "" if term is None else terminal_text(str(term), keep_lines=keep_lines)
+    return "" if term is None else terminal_text(_parts(term)[1], keep_lines=keep_lines)
 
 
 def table_text(term: Any) -> str:
@@ -33,8 +75,8 @@ def table_text(term: Any) -> str:
     printed in angle brackets, which a query also takes as it is. The caller shows the text
     as plain text (``rich.text.Text``), not as Rich markup.
     """
-    if isinstance(term, URIRef):
-        text = str(term)
+    if term is not None and _parts(term)[0] == "uri":
+        text = _parts(term)[1]
         short = shorten(text)
         return terminal_text(short if short != text else f"<{text}>", keep_lines=False)
     return term_text(term, keep_lines=False)
@@ -54,32 +96,30 @@ def _nt(term: Any) -> str:
     # TSV follows the SPARQL 1.1 TSV results format: terms in N-Triples syntax.
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        if term.language:
-            return f"{_nt_string(str(term))}@{term.language}"
-        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
-            return f"{_nt_string(str(term))}^^<{term.datatype}>"
-        return _nt_string(str(term))
-    return str(term)
+    kind, text, language, datatype = _parts(term)
+    if kind == "uri":
+        return f"<{text}>"
+    if kind == "bnode":
+        return f"_:{text}"
+    if kind == "literal":
+        if language:
+            return f"{_nt_string(text)}@{language}"
+        if datatype and datatype != _XSD_STRING:
+            return f"{_nt_string(text)}^^<{datatype}>"
+        return _nt_string(text)
+    return text
 
 
 def _json_term(term: Any) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype:
-            out["datatype"] = str(term.datatype)
-        return out
-    return {"type": "literal", "value": str(term)}
+    kind, text, language, datatype = _parts(term)
+    if kind in ("uri", "bnode"):
+        return {"type": kind, "value": text}
+    out = {"type": "literal", "value": text}
+    if language:
+        out["xml:lang"] = language
+    elif datatype:
+        out["datatype"] = datatype
+    return out
 
 
 def render(variables: Sequence[str], rows: Sequence[Sequence[Any]], *, format: str = "table") -> str:

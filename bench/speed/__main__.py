@@ -24,6 +24,7 @@ BENCHMARKS = {
     "memory": "bench.speed.memory",
     "query": "bench.speed.query",
     "export": "bench.speed.export",
+    "commands": "bench.speed.commands",
 }
 
 

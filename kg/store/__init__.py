@@ -18,14 +18,35 @@ article graphs only (the merge is derived from them).
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import StoreError
-from kg.store.base import QueryResult, Store
-from kg.store.memory import MemoryStore
-from kg.store.oxigraph import DEFAULT_PATH, OxigraphStore
-from kg.store.remote import RemoteStore
+from kg.store.result import QueryResult
+from kg.workspace import DEFAULT_OUTPUT, store_path
+
+if TYPE_CHECKING:
+    from kg.store.base import Store
+    from kg.store.memory import MemoryStore
+    from kg.store.oxigraph import DEFAULT_PATH, OxigraphStore
+    from kg.store.remote import RemoteStore
+
+# Backends load when first opened: each pulls in rdflib, and `kg query` on the embedded
+# store needs none of it (see ``query_native``).
+_LAZY = {
+    "Store": "kg.store.base",
+    "MemoryStore": "kg.store.memory",
+    "DEFAULT_PATH": "kg.store.oxigraph",
+    "OxigraphStore": "kg.store.oxigraph",
+    "RemoteStore": "kg.store.remote",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
 
 __all__ = [
     "BACKENDS",
@@ -36,13 +57,16 @@ __all__ = [
     "RemoteStore",
     "Store",
     "open_store",
+    "query_native",
     "register_store",
 ]
 
-Factory = Callable[..., Store]
+Factory = Callable[..., "Store"]
 
 
 def _oxigraph(spec: str, *, path: str | Path | None = None, read_only: bool = False, **options: Any) -> Store:
+    from kg.store.oxigraph import OxigraphStore
+
     _, _, location = spec.partition(":")
     return OxigraphStore(location or path, read_only=read_only, **options)
 
@@ -50,10 +74,14 @@ def _oxigraph(spec: str, *, path: str | Path | None = None, read_only: bool = Fa
 # A memory store lives in its process and a remote endpoint guards its own data: reading
 # needs no other mode from them.
 def _memory(spec: str, *, path: str | Path | None = None, read_only: bool = False, **options: Any) -> Store:
+    from kg.store.memory import MemoryStore
+
     return MemoryStore(**options)
 
 
 def _remote(spec: str, *, path: str | Path | None = None, read_only: bool = False, **options: Any) -> Store:
+    from kg.store.remote import RemoteStore
+
     return RemoteStore(spec, **options)
 
 
@@ -91,3 +119,13 @@ def open_store(spec: str | None = None, *, path: str | Path | None = None, read_
         return factory(spec, path=path, **options)
     except TypeError as error:
         raise StoreError(f"store {spec!r}: {error}") from error
+
+
+def query_native(spec: str | None, sparql: str, *, path: str | Path | None = None) -> QueryResult:
+    """``query(sparql)`` on the store opened read-only, with the rows in the store's own terms
+    where it has them: pyoxigraph's for the embedded store, which ``kg.results`` prints as it
+    prints rdflib's, unconverted. Other stores give rdflib terms.
+    """
+    with open_store(spec, path=path, read_only=True) as store:
+        native = getattr(store, "query_native", None)
+        return native(sparql) if native is not None else store.query(sparql)

@@ -1,64 +1,22 @@
-"""The Store protocol every backend implements, and the result of a query."""
+"""The Store protocol every backend implements (the result of a query: ``kg.store.result``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from rdflib import Graph, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
 from kg.rdf.statements import SortedDump, sorted_dump_of
+from kg.store.result import QueryResult
 from kg.store.terms import Quad, nt
 from kg.vocab.iri import article_iri, graph_iri
 from kg.vocab.namespaces import KG
 
 ArticleQuads = tuple[str, Iterable[Any]]
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    """What a SPARQL query gave: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
-
-    Iterating gives the rows, or the triples; ``bool()`` of an ASK result is its answer.
-    Unbound values are ``None``.
-    """
-
-    kind: Literal["select", "ask", "graph"]
-    variables: tuple[str, ...] = ()
-    rows: tuple[tuple[Node | None, ...], ...] = ()
-    boolean: bool | None = None
-    triples: tuple[tuple[Node, Node, Node], ...] = ()
-
-    @property
-    def vars(self) -> list[str]:
-        return list(self.variables)
-
-    def bindings(self) -> list[dict[str, Node]]:
-        """Each row as ``{variable: term}``, unbound variables left out."""
-        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
-
-    def graph(self) -> Graph:
-        """The triples of a CONSTRUCT/DESCRIBE result as an rdflib Graph."""
-        graph = Graph()
-        for triple in self.triples:
-            graph.add(triple)
-        return graph
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self.triples if self.kind == "graph" else self.rows)
-
-    def __len__(self) -> int:
-        return len(self.triples if self.kind == "graph" else self.rows)
-
-    def __bool__(self) -> bool:
-        if self.kind == "ask":
-            return bool(self.boolean)
-        return len(self) > 0
 
 
 @runtime_checkable

@@ -9,7 +9,6 @@ from typing import Any
 
 import pyoxigraph as ox
 import rdflib
-from oxrdflib import OxigraphStore as RdflibOxigraph
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.statements import SortedDump
@@ -122,6 +121,9 @@ class OxigraphStore(StoreBase):
 
     def dataset(self) -> rdflib.Dataset:
         """The same data as an rdflib Dataset (oxrdflib), for code that speaks rdflib."""
+        # oxrdflib imports rdflib's whole SPARQL engine: only this method loads it.
+        from oxrdflib import OxigraphStore as RdflibOxigraph
+
         return rdflib.Dataset(store=RdflibOxigraph(store=self.ox))
 
     def article_hash(self, article_id: str) -> str | None:
@@ -199,8 +201,16 @@ class OxigraphStore(StoreBase):
         return sorted(i for i in ids if i is not None)
 
     def query(self, sparql: str) -> QueryResult:
+        return self._answer(sparql, _result)
+
+    def query_native(self, sparql: str) -> QueryResult:
+        """``query``, the rows left in pyoxigraph's terms (``kg.results`` prints them as it
+        prints rdflib's): converting every term to rdflib costs more than many queries."""
+        return self._answer(sparql, _native)
+
+    def _answer(self, sparql: str, convert: Any) -> QueryResult:
         try:
-            return _result(self.ox.query(sparql))
+            return convert(self.ox.query(sparql))
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from error
         except OSError as error:
@@ -295,3 +305,10 @@ def _result(result: Any) -> QueryResult:
         return QueryResult("select", variables=variables, rows=tuple(rows))
     triples = tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
     return QueryResult("graph", triples=triples)
+
+
+def _native(result: Any) -> QueryResult:
+    if isinstance(result, ox.QuerySolutions):
+        return QueryResult("select", variables=tuple(v.value for v in result.variables),
+                           rows=tuple(tuple(solution) for solution in result))
+    return _result(result)  # a boolean, or triples (rare), as rdflib's

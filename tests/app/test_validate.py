@@ -61,3 +61,86 @@ def test_union_mode_checks_the_merged_graph():
     moved = [(s, p, o, g if p != SKOS.prefLabel else KG.Fact) for s, p, o, g in quads]
     assert validate(moved, per_graph=False).conforms
     assert not validate(moved).conforms
+
+
+def _variants() -> list[list[tuple]]:
+    """The sample article, whole and broken in the ways a graph can break (each its own graph)."""
+    import random
+
+    from rdflib import RDF, RDFS, URIRef
+
+    from kg.vocab.namespaces import DCTERMS
+
+    base = extraction_to_quads(sample_extraction())
+    first = lambda p: next(q for q in base if q[1] == p)  # noqa: E731
+    label = first(SKOS.prefLabel)
+    start = first(KG.startOffset)
+
+    def swap(p, value):
+        return [(s, q, value if q == p else o, g) for s, q, o, g in base]
+
+    variants = [
+        base,
+        [q for q in base if not (q[1] == SKOS.prefLabel and str(q[0]).endswith("/ana-ruiz"))],
+        swap(KG.confidence, Literal("1.5", datatype=XSD.decimal)),
+        swap(KG.confidence, Literal("abc", datatype=XSD.decimal)),
+        swap(KG.contentHash, Literal("not a hash")),
+        swap(KG.startOffset, Literal("5")),
+        swap(KG.endOffset, Literal("0", datatype=XSD.integer)),
+        swap(DCTERMS.date, Literal("2020-13-45", datatype=XSD.date)),
+        swap(DCTERMS.date, Literal("0000-01-01", datatype=XSD.date)),
+        swap(KG.refersTo, Literal("a literal")),
+        swap(RDF.predicate, URIRef("https://example.org/nothing")),
+        swap(SKOS.altLabel, Literal("")),
+        [q for q in base if q[1] != ORG.postIn],
+        base + [(label[0], SKOS.prefLabel, Literal("another name"), label[3])],
+        base + [(start[0], KG.startOffset, Literal(-1), start[3])],
+        base + [(URIRef(KG.Official), RDFS.subClassOf, URIRef(KG.Article), label[3])],
+        [q for q in base if not (q[1] == RDF.type and "Official" in str(q[2]))],
+    ]
+    rng = random.Random(14)
+    for _ in range(25):  # quads taken out at random: every kind of missing piece
+        variants.append(rng.sample(base, len(base) - rng.randint(1, 6)))
+    for _ in range(10):  # objects swapped at random: wrong kinds, types and values
+        objects = [q[2] for q in base]
+        variants.append([(s, p, rng.choice(objects) if rng.random() < 0.05 else o, g) for s, p, o, g in base])
+    return variants
+
+
+def test_the_sparql_screen_gives_pyshacls_report_on_every_graph(tmp_path):
+    from rdflib import BNode
+
+    from kg.store import open_store
+    from kg.validate import _screen, validate_store
+    from kg.vocab.iri import graph_iri
+
+    assert _screen() is not None, "the shapes use SHACL that kg.rdf.shapes_sparql does not compile"
+    batch = []
+    for number, quads in enumerate(_variants()):
+        graph = graph_iri(f"v{number:02d}")
+        batch.append((f"v{number:02d}", [(s, p, o, graph) for s, p, o, _ in quads]))
+    with open_store("oxigraph", path=tmp_path / "store") as store:
+        store.replace_articles(batch)
+        reference = validate(list(store.quads()))
+    result = validate_store(output=tmp_path)
+    assert not reference.conforms and reference.violations > 30
+    assert (result.conforms, result.violations, result.focus_nodes, result.text) == \
+        (reference.conforms, reference.violations, reference.focus_nodes, reference.text)
+    # The reports hold the same statements up to blank nodes (rdflib's isomorphism test takes
+    # minutes on this many results).
+    def shape(report):
+        return sorted((str(p), o.n3() if not isinstance(o, BNode) else "_") for _, p, o in report)
+
+    assert len(result.report) == len(reference.report) and shape(result.report) == shape(reference.report)
+
+
+def test_the_screen_passes_a_conforming_store(tmp_path):
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    with open_store("oxigraph", path=tmp_path / "store") as store:
+        store.replace_articles([(sample_extraction().article.id, extraction_to_quads(sample_extraction()))])
+        reference = validate(list(store.quads()))
+    result = validate_store(output=tmp_path)
+    assert result.conforms and reference.conforms
+    assert (result.text, result.focus_nodes, len(result.report)) == (reference.text, reference.focus_nodes, len(reference.report))

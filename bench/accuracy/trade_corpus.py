@@ -68,11 +68,21 @@ def _row(extraction, fact) -> dict:
     }  # fmt: skip
 
 
+def _write_jsonl(articles: list, path: Path) -> None:
+    from kg.files import write_atomic
+
+    lines = (json.dumps({"id": a.id, "title": a.title, "published": a.published, "text": a.text}, ensure_ascii=False)
+             for a in articles)  # fmt: skip
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="a random sample of this many stories")
     parser.add_argument("--sample", type=int, default=50, help="trade facts drawn for checking by hand")
     parser.add_argument("--seed", type=int, default=50, help="seed of the draw (a new seed for a fresh check)")
+    parser.add_argument("--jsonl", type=Path, default=None,
+                        help="only write the stories as kg's JSON Lines input to this file (for `kg build`)")
     args = parser.parse_args(argv)
     if not dataset_paths()["reuters"].exists():
         print("Reuters-21578 is not in ../shared/datasets: nothing to do.")
@@ -80,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     import kg
 
     articles = train_articles(args.limit)
+    if args.jsonl is not None:
+        _write_jsonl(articles, args.jsonl)
+        print(f"wrote {len(articles)} stories to {args.jsonl}")
+        return 0
     began = time.perf_counter()
     rows = [_row(x, f) for x in kg.extract_articles(articles) for f in x.facts if f.predicate.value in TRADE]
     seconds = time.perf_counter() - began

@@ -28,7 +28,7 @@ from typing import Any
 
 from bench.speed.corpus import REPO
 
-RESULTS = Path(__file__).resolve().parent / "results"
+RESULTS = Path(__file__).resolve().parents[1] / "results"  # bench/results, beside the accuracy results
 
 
 @dataclass

@@ -150,6 +150,7 @@ def build(
 
     stage = on_stage or (lambda _what: None)
     on_disk = False
+    verdicts = None
     try:
         with open_store(store, path=store_path(output)) as graph_store:
             linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
@@ -177,16 +178,32 @@ def build(
                     write_graph_files(graph_store, output)
                 stage("counting the graph")
                 report.graph = graph_totals(graph_store)
+            if report.articles_written and on_disk:
+                stage("validating the graphs written")
+                verdicts = _verdicts(graph_store)
     finally:
         if not report.articles_written and created:
             # The store this build made (then the folder, if it made that too): a failed
             # first build must not leave an empty store that reads as an empty graph.
             for path in reversed(created):
                 shutil.rmtree(path, ignore_errors=True)
+    if verdicts is not None:
+        from kg.store.snapshots import read_state
+        from kg.validate import stamp_verdicts
+
+        stamp_verdicts(store_path(output), verdicts, read_state(store_path(output)))
     if write_files and on_disk:
         # From the state the store published as it closed, unless the files already show it.
         refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)))
     return report
+
+
+def _verdicts(graph_store: Store) -> dict[str, Any] | None:
+    """Validation verdicts on the graphs just written (the rest keep theirs): ``kg validate``
+    then reads them instead of checking the whole graph again (see ``kg.verdicts``)."""
+    from kg.validate import refresh_verdicts
+
+    return refresh_verdicts(graph_store, save=False)
 
 
 def _on_disk(graph_store: Store) -> bool:

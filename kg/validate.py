@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from pyshacl import validate as shacl_validate
-from rdflib import BNode, Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
+from kg import verdicts as stored
 from kg.errors import InputError
-from kg.rdf.shapes_sparql import Screen, Unsupported, compile_shapes
+from kg.rdf.shapes_sparql import Screen, Unsupported, compile_shapes, restricted
 from kg.store import Store, open_store
 from kg.vocab.namespaces import RDF, SH
 from kg.workspace import existing_store_path
@@ -21,6 +21,8 @@ from kg.workspace import existing_store_path
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+# Share of the store's graphs beyond which the screen runs over the whole store, not per graph.
+_WHOLE_STORE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class _Checked:
 
 def _check(name: str, data: Graph, shapes: Graph, ontology: Graph) -> _Checked:
     """pySHACL on one graph."""
+    from pyshacl import validate as shacl_validate  # 0.3 s to import: only for a graph to check
+
     ok, results, text = shacl_validate(
         data,
         shacl_graph=shapes,
@@ -156,13 +160,15 @@ def validate_store(
 ) -> ValidationResult:
     """Validate every article graph of the store that ``kg build`` wrote under ``output``.
 
-    On the embedded store, SPARQL finds the graphs that may not conform (``kg.rdf.shapes_sparql``)
-    and pySHACL checks only those: the same result as pySHACL on every graph, 20-50x sooner.
+    On the embedded store, each graph's verdict is kept with a fingerprint of the graph
+    (``kg.verdicts``): only graphs changed since their verdict are checked again, by SPARQL
+    that names the graphs which may not conform (``kg.rdf.shapes_sparql``) and pySHACL on
+    those alone. The result is pySHACL's on every graph, at a small part of its cost.
     """
     with open_store(store, path=existing_store_path(output, store), read_only=True) as graph_store:
-        screen = _screen() if per_graph and getattr(graph_store, "name", "") == "oxigraph" else None
-        if screen is not None:
-            return screened(graph_store, screen)
+        current = refresh_verdicts(graph_store) if per_graph else None
+        if current is not None:
+            return from_verdicts(current)
         return validate(list(graph_store.quads()), per_graph=per_graph)
 
 
@@ -174,30 +180,127 @@ def _screen() -> Screen | None:
         return None
 
 
-def screened(graph_store: Store, screen: Screen) -> ValidationResult:
-    """``validate(graph_store.quads())``, with pySHACL run only on the graphs the screen names.
+def refresh_verdicts(graph_store: Store, *, save: bool = True) -> dict[str, stored.Verdict] | None:
+    """A current verdict for every article graph of an embedded Oxigraph store: the stored
+    one where the graph is unchanged, a new one (stored too, with ``save``) where not; None
+    for a store that keeps no verdicts, or shapes the screen does not compile.
 
-    Every other graph conforms; pySHACL's report of a conforming graph holds nothing but
-    ``[] a sh:ValidationReport ; sh:conforms true``, which is what it gets here.
+    A read-only handle reads one published state: verdicts stamped with its token are
+    current as they stand. Otherwise each graph's fingerprint decides.
     """
-    names = [row[0] for row in graph_store.query(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows]
-    suspects: set[Node] = set()
-    for sparql in screen.queries:
-        suspects.update(row[0] for row in graph_store.query(sparql).rows)
+    if getattr(graph_store, "name", "") != "oxigraph":
+        return None
+    path = graph_store.path  # type: ignore[attr-defined]
+    kept, token = stored.load(path)
+    state = graph_store.state_token if graph_store.read_only else None  # type: ignore[attr-defined]
+    if state is not None and token == state:
+        return kept
+    prints = stored.fingerprints(graph_store.ox)  # type: ignore[attr-defined]
+    current = {name: verdict for name, verdict in kept.items()
+               if prints.get(name) is not None and prints[name] == verdict.fingerprint}
+    stale = sorted(name for name in prints if name not in current)
+    if stale:
+        screen = _screen()
+        if screen is None:
+            return None
+        current.update(_judge(graph_store, screen, stale, prints))
+    whole = all(digest is not None for digest in prints.values())
+    if save and (stale or len(current) != len(kept) or (state is not None and whole)):
+        stored.save(path, {name: verdict for name, verdict in current.items() if prints[name] is not None},
+                    token=state if whole else None)
+    return current
+
+
+def stamp_verdicts(store_path: Path, verdicts: dict[str, stored.Verdict], token: str | None) -> None:
+    """Store verdicts made in a writing session, stamped with the state it published."""
+    stored.save(store_path, {name: v for name, v in verdicts.items() if v.fingerprint}, token=token)
+
+
+def _judge(graph_store: Store, screen: Screen, names: list[str],
+           prints: dict[str, str | None]) -> dict[str, stored.Verdict]:
+    """Verdicts on ``names``: the screen restricted to them, pySHACL on those it names.
+
+    A graph the screen does not name conforms; pySHACL's report of it holds nothing but
+    ``[] a sh:ValidationReport ; sh:conforms true`` (see ``from_verdicts``).
+    """
+    focus: dict[str, int] = {}
+    suspects: set[str] = set()
+    # Restricted to a few graphs the queries take milliseconds; over most of the store, the
+    # plain queries are faster (Oxigraph joins VALUES ?g into every pattern).
+    whole = len(names) > _WHOLE_STORE_SHARE * len(prints)
+    for batch in [names] if whole else stored.batches(names):
+        nodes = [URIRef(name) for name in batch]
+        plain: Callable[[str], str] = lambda sparql: sparql  # noqa: E731
+        narrow = plain if whole else (lambda sparql: restricted(sparql, nodes))
+        for row in graph_store.query_native(narrow(screen.focus_by_graph)).rows:  # type: ignore[attr-defined]
+            focus[row[0].value] = int(row[1].value)
+        for sparql in screen.queries:
+            suspects.update(row[0].value for row in graph_store.query_native(narrow(sparql)).rows)  # type: ignore[attr-defined]
     shapes, ontology = _load(SHAPES_PATH), _load(ONTOLOGY_PATH)
+    verdicts = {}
+    for name in names:
+        check = None
+        if name in suspects:
+            one = _check(name, _graph_of(graph_store, URIRef(name)), shapes, ontology)
+            check = {"conforms": one.conforms, "violations": one.violations, "text": one.text,
+                     "report": _portable(one.report)}
+        verdicts[name] = stored.Verdict(prints[name] or "", focus.get(name, 0), check)
+    return verdicts
+
+
+def _graph_of(graph_store: Store, name: URIRef) -> Graph:
+    data = Graph()
+    for s, p, o in graph_store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}").rows:
+        data.add((s, p, o))
+    return data
+
+
+def _portable(report: Graph) -> str:
+    """The report as N-Triples, the blank nodes it shares with the shapes graph (sh:sourceShape,
+    sh:resultPath) labelled by their content, so reports made in other processes share them too."""
+    labels = _shape_labels()
+    out = Graph()
+    for triple in report:
+        out.add(tuple(BNode(labels[t]) if isinstance(t, BNode) and t in labels else t for t in triple))  # type: ignore[arg-type]
+    return out.serialize(format="nt")
+
+
+@lru_cache(maxsize=1)
+def _shape_labels() -> dict[Node, str]:
+    """A label for each blank node of the shapes graph, the same in every process."""
+    import hashlib
+
+    shapes = _load(SHAPES_PATH)
+    content: dict[Node, str] = {}
+
+    def digest(node: Node) -> str:
+        if node not in content:
+            parts = sorted(f"{p.n3()} {digest(o) if isinstance(o, BNode) else o.n3()}" for p, o in shapes.predicate_objects(node))
+            content[node] = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        return content[node]
+
+    labels = {}
+    for node in {t for triple in shapes for t in triple if isinstance(t, BNode)}:
+        owners = sorted(f"{s.n3() if not isinstance(s, BNode) else digest(s)} {p.n3()}" for s, p in shapes.subject_predicates(node))
+        labels[node] = "shape" + hashlib.sha256((digest(node) + "\n" + "\n".join(owners)).encode()).hexdigest()[:24]
+    return labels
+
+
+def from_verdicts(verdicts: dict[str, stored.Verdict]) -> ValidationResult:
+    """The result pySHACL gives on every graph, from each graph's verdict."""
     checked = []
-    for name in sorted(suspects & set(names), key=str):
-        data = Graph()
-        for s, p, o in graph_store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}").rows:
-            data.add((s, p, o))
-        checked.append(_check(str(name), data, shapes, ontology))
-    conforming = len(names) - len(checked)
+    labels: dict[str, Node] = {}  # one node per label across reports, as in pySHACL's union
+    for name in sorted(verdicts):
+        check = verdicts[name].check
+        if check is not None:
+            report = Graph().parse(data=check["report"], format="nt", bnode_context=labels)
+            checked.append(_Checked(name, bool(check["conforms"]), int(check["violations"]), str(check["text"]),
+                                    report, verdicts[name].focus))
     report = Graph()
-    for _ in range(conforming):
+    for _ in range(len(verdicts) - len(checked)):
         node = BNode()
         report.add((node, RDF.type, SH.ValidationReport))
         report.add((node, SH.conforms, Literal(True)))
-    focus = int(graph_store.query(screen.focus_count).rows[0][0]) - sum(one.focus for one in checked)
+    focus = sum(verdict.focus for verdict in verdicts.values()) - sum(one.focus for one in checked)
     checked.append(_Checked("", True, 0, "", report, focus))
-    return _result(checked, len(names))
+    return _result(checked, len(verdicts))

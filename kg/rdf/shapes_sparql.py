@@ -62,10 +62,20 @@ class Unsupported(ValueError):
 @dataclass(frozen=True)
 class Screen:
     """SELECT queries, each binding ``?g`` to graphs that may not conform, and one that counts
-    the focus nodes of each graph (by direct type or subject, as ``kg.validate`` counts them)."""
+    the focus nodes of each graph (by direct type or subject, as ``kg.validate`` counts them);
+    ``focus_by_graph`` gives that count graph by graph (``?g ?n``; graphs with none left out)."""
 
     queries: tuple[str, ...]
     focus_count: str
+    focus_by_graph: str = ""
+
+
+def restricted(query: str, graphs: Iterable[Node]) -> str:
+    """A screen query (``SELECT ... WHERE { ...``, over ``?g``) run on ``graphs`` alone."""
+    head, brace, rest = query.partition(" WHERE { ")
+    if not brace or "?g" not in head:
+        raise ValueError(f"not a screen query: {query[:80]}")
+    return f"{head}{brace}VALUES ?g {{ {' '.join(nt(g) for g in graphs)} }} {rest}"
 
 
 def compile_shapes(shapes: Graph, ontology: Graph) -> Screen:
@@ -123,7 +133,9 @@ class _Compiler:
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?g ?f WHERE { GRAPH ?g { "
             + " UNION ".join(focus_parts) + " } } }"
         )
-        return Screen(tuple(dict.fromkeys(self.queries)), focus)
+        by_graph = ("SELECT ?g (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { "
+                    + " UNION ".join(focus_parts) + " } } GROUP BY ?g")
+        return Screen(tuple(dict.fromkeys(self.queries)), focus, by_graph)
 
     def check_vocabulary(self) -> None:
         allowed = _VALUE | _SET | _IGNORED | {SH.inversePath, RDF.first, RDF.rest}

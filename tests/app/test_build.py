@@ -249,7 +249,7 @@ def test_report_counts_by_kind_ticks_per_article_and_totals_the_graph(tmp_path):
                    on_stage=stages.append)
     assert seen == [1, 2, 3, 4]  # every article, the skipped file too, before its batch is written
     # The files are written from the state the store publishes as it closes: after counting.
-    assert stages == ["counting the graph", "writing graph.ttl, graph.trig"]
+    assert stages == ["counting the graph", "validating the graphs written", "writing graph.ttl, graph.trig"]
     assert report.entities_by_type == {"Agency": 2, "Country": 2, "Official": 1, "Person": 1, "Product": 1, "Organization": 1}
     assert report.facts_by_predicate == {"basedIn": 1}
     assert report.graph["articles"] == 3 and report.graph["triples"] > 0

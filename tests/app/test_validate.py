@@ -132,6 +132,16 @@ def test_the_sparql_screen_gives_pyshacls_report_on_every_graph(tmp_path):
         return sorted((str(p), o.n3() if not isinstance(o, BNode) else "_") for _, p, o in report)
 
     assert len(result.report) == len(reference.report) and shape(result.report) == shape(reference.report)
+    # Again, as a new process would: from the verdicts the first run stored.
+    import kg.validate
+
+    kg.validate._screen.cache_clear()
+    kg.validate._shape_labels.cache_clear()
+    kg.validate._load.cache_clear()
+    again = validate_store(output=tmp_path)
+    assert (again.conforms, again.violations, again.focus_nodes, again.text) == \
+        (reference.conforms, reference.violations, reference.focus_nodes, reference.text)
+    assert len(again.report) == len(reference.report) and shape(again.report) == shape(reference.report)
 
 
 def test_the_screen_passes_a_conforming_store(tmp_path):

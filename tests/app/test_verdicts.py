@@ -1,0 +1,94 @@
+"""Stored validation verdicts (kg.verdicts): ``kg validate`` reads them for unchanged graphs and
+still gives the report pySHACL gives on every graph."""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import Literal
+
+import kg.validate
+from kg import verdicts
+from kg.build import build, remove
+from kg.store import open_store
+from kg.validate import validate, validate_store
+from kg.vocab.iri import article_iri, graph_iri
+from kg.vocab.namespaces import KG
+from test_build import CORPUS, fake_extract, write_corpus
+
+
+def _same_as_reference(out):
+    with open_store("oxigraph", path=out / "store", read_only=True) as store:
+        reference = validate(list(store.quads()))
+    result = validate_store(output=out)
+    assert (result.conforms, result.violations, result.focus_nodes, result.text, len(result.report)) == \
+        (reference.conforms, reference.violations, reference.focus_nodes, reference.text, len(reference.report))
+    return result
+
+
+def _new_process():
+    """Forget what this process cached, as a new `kg validate` would."""
+    kg.validate._screen.cache_clear()
+    kg.validate._shape_labels.cache_clear()
+    kg.validate._load.cache_clear()
+
+
+def _stored(out):
+    return json.loads((out / "store" / verdicts.FILE_NAME).read_text(encoding="utf-8"))
+
+
+def test_build_stores_a_verdict_per_graph_and_validate_reads_them(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)
+    data = _stored(out)
+    assert sorted(data["graphs"]) == sorted(str(graph_iri(i)) for i in CORPUS) and data["token"]
+    _new_process()
+    judged = []
+    monkeypatch.setattr(kg.validate, "_judge", lambda *args: judged.append(args) or {})
+    assert _same_as_reference(out).conforms
+    assert not judged  # every verdict was current
+
+
+def test_verdicts_after_an_incremental_build_and_a_removal(tmp_path):
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "in", dict(list(CORPUS.items())[:2]))], extractor=fake_extract, output=out)
+    build([write_corpus(tmp_path / "in2", CORPUS)], extractor=fake_extract, output=out)
+    assert sorted(_stored(out)["graphs"]) == sorted(str(graph_iri(i)) for i in CORPUS)
+    _new_process()
+    _same_as_reference(out)
+    remove(["a2"], output=out)
+    _new_process()
+    _same_as_reference(out)
+    assert str(graph_iri("a2")) not in _stored(out)["graphs"]  # the verdict of a removed graph goes
+
+
+def test_a_graph_edited_by_hand_is_checked_again(tmp_path):
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)
+    old = _stored(out)["graphs"][str(graph_iri("a1"))]
+    with open_store("oxigraph", path=out / "store") as store:  # a hand edit: the hash is no hash
+        store.update(f"DELETE {{ GRAPH ?g {{ ?a {KG.contentHash.n3()} ?h }} }} "
+                     f"INSERT {{ GRAPH ?g {{ ?a {KG.contentHash.n3()} {Literal('not a hash').n3()} }} }} "
+                     f"WHERE {{ GRAPH ?g {{ ?a {KG.contentHash.n3()} ?h }} FILTER(?a = {article_iri('a1').n3()}) }}")
+    _new_process()
+    result = _same_as_reference(out)
+    assert not result.conforms and result.violations == 1
+    new = _stored(out)["graphs"][str(graph_iri("a1"))]
+    assert new["fp"] != old["fp"] and new["check"] and not new["check"]["conforms"]
+    _new_process()
+    assert _same_as_reference(out).text == result.text  # now from the stored verdict
+
+
+def test_a_stale_or_foreign_verdict_file_is_not_trusted(tmp_path):
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)
+    path = out / "store" / verdicts.FILE_NAME
+    data = _stored(out)
+    for verdict in data["graphs"].values():  # lies: a wrong focus count, under the right token
+        verdict["focus"] += 1
+    data["screen"] = "made by another kg"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    _new_process()
+    _same_as_reference(out)
+    path.write_text("{not json", encoding="utf-8")
+    _same_as_reference(out)

@@ -314,15 +314,28 @@ def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, s
     Each article's statements live in its own named graph, so dropping the graph removes
     the entities only it named, while nodes other articles also name keep their statements.
     """
+    from kg import verdicts as stored
+    from kg.vocab.iri import graph_iri
+
     ids = list(article_ids)
     missing = []
     with open_store(store, path=store_path(output)) as graph_store:
+        on_disk = _on_disk(graph_store)
+        # Verdicts that covered the state this session starts from still hold for every graph
+        # it keeps: removing a graph changes no other.
+        start = graph_store.state_token if on_disk else None  # type: ignore[attr-defined]
+        kept, token = stored.load(store_path(output)) if start is not None else ({}, None)
         for article_id in ids:
             if not graph_store.remove_article(article_id):
                 missing.append(article_id)
-        on_disk = _on_disk(graph_store)
         if write_files and not on_disk and (len(missing) < len(ids) or not graph_files_exist(output)):
             write_graph_files(graph_store, output)
+    if start is not None and token == start and len(missing) < len(ids):
+        from kg.store.snapshots import read_state
+
+        gone = {str(graph_iri(article_id)) for article_id in ids}
+        stored.save(store_path(output), {name: v for name, v in kept.items() if name not in gone},
+                    token=read_state(store_path(output)))
     if write_files and on_disk:
         refresh_graph_files(output, store=store)
     return missing

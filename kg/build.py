@@ -31,6 +31,7 @@ from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
 from kg.stats import graph_totals
 from kg.store import Store, open_store
+from kg.vocab.iri import graph_iri
 from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_path
 
 T = TypeVar("T")
@@ -153,6 +154,8 @@ def build(
     verdicts = None
     try:
         with open_store(store, path=store_path(output)) as graph_store:
+            start = graph_store.state_token if _on_disk(graph_store) else None  # type: ignore[attr-defined]
+            written: list[str] = []
             linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
             stale = linker.rereading = linker.stale_articles()
             articles = read_articles(inputs, on_error=record_error)
@@ -169,6 +172,7 @@ def build(
                         report.skip(Skipped.failed(extraction.article, "mapping", error))
                 for extraction, quads in _write_batch(graph_store, mapped, report):
                     _count_written(report, extraction, quads)
+                    written.append(str(graph_iri(extraction.article.id)))
                 if progress:
                     progress(report)
             if report.articles_written or not created:
@@ -180,7 +184,7 @@ def build(
                 report.graph = graph_totals(graph_store)
             if report.articles_written and on_disk:
                 stage("validating the graphs written")
-                verdicts = _verdicts(graph_store)
+                verdicts = _verdicts(graph_store, written, start)
     finally:
         if not report.articles_written and created:
             # The store this build made (then the folder, if it made that too): a failed
@@ -198,12 +202,12 @@ def build(
     return report
 
 
-def _verdicts(graph_store: Store) -> dict[str, Any] | None:
+def _verdicts(graph_store: Store, written: list[str], start: str | None) -> dict[str, Any] | None:
     """Validation verdicts on the graphs just written (the rest keep theirs): ``kg validate``
     then reads them instead of checking the whole graph again (see ``kg.verdicts``)."""
     from kg.validate import refresh_verdicts
 
-    return refresh_verdicts(graph_store, save=False)
+    return refresh_verdicts(graph_store, save=False, changed=written, since=start)
 
 
 def _on_disk(graph_store: Store) -> bool:
@@ -315,7 +319,6 @@ def remove(article_ids: Iterable[str], *, output: str | Path = DEFAULT_OUTPUT, s
     the entities only it named, while nodes other articles also name keep their statements.
     """
     from kg import verdicts as stored
-    from kg.vocab.iri import graph_iri
 
     ids = list(article_ids)
     missing = []

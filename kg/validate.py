@@ -180,13 +180,16 @@ def _screen() -> Screen | None:
         return None
 
 
-def refresh_verdicts(graph_store: Store, *, save: bool = True) -> dict[str, stored.Verdict] | None:
+def refresh_verdicts(graph_store: Store, *, save: bool = True, changed: list[str] | None = None,
+                     since: str | None = None) -> dict[str, stored.Verdict] | None:
     """A current verdict for every article graph of an embedded Oxigraph store: the stored
     one where the graph is unchanged, a new one (stored too, with ``save``) where not; None
     for a store that keeps no verdicts, or shapes the screen does not compile.
 
     A read-only handle reads one published state: verdicts stamped with its token are
-    current as they stand. Otherwise each graph's fingerprint decides.
+    current as they stand. A writing session that started on state ``since`` and wrote the
+    graphs ``changed`` fingerprints only those, if the verdicts covered ``since``. Otherwise
+    each graph's fingerprint decides.
     """
     if getattr(graph_store, "name", "") != "oxigraph":
         return None
@@ -195,7 +198,13 @@ def refresh_verdicts(graph_store: Store, *, save: bool = True) -> dict[str, stor
     state = graph_store.state_token if graph_store.read_only else None  # type: ignore[attr-defined]
     if state is not None and token == state:
         return kept
-    prints = stored.fingerprints(graph_store.ox)  # type: ignore[attr-defined]
+    if changed is not None and since is not None and token == since:
+        # A writing session that began on the state the verdicts cover: only what it wrote changed.
+        prints = stored.fingerprints(graph_store.ox, changed)  # type: ignore[attr-defined]
+        rewritten = set(changed)
+        prints.update((name, verdict.fingerprint) for name, verdict in kept.items() if name not in rewritten)
+    else:
+        prints = stored.fingerprints(graph_store.ox)  # type: ignore[attr-defined]
     current = {name: verdict for name, verdict in kept.items()
                if prints.get(name) is not None and prints[name] == verdict.fingerprint}
     stale = sorted(name for name in prints if name not in current)

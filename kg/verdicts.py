@@ -111,13 +111,23 @@ def save(store_path: Path, verdicts: dict[str, Verdict], *, token: str | None = 
         return False
 
 
-def fingerprints(ox_store: Any) -> dict[str, str | None]:
-    """Each named graph's fingerprint (None where Oxigraph cannot compute one)."""
+def fingerprints(ox_store: Any, graphs: list[str] | None = None) -> dict[str, str | None]:
+    """Each named graph's fingerprint (None where Oxigraph cannot compute one); only
+    ``graphs``' (those that hold statements) if given."""
+    from kg.rdf.shapes_sparql import restricted
+
     found: dict[str, str | None] = {}
-    for row in ox_store.query(FINGERPRINTS):
-        graph, digest = row[0], row[1]
-        found[graph.value] = digest.value if digest is not None else None
+    for batch in [None] if graphs is None else batches(graphs):
+        query = FINGERPRINTS if batch is None else restricted(FINGERPRINTS, [_Iri(name) for name in batch])
+        for row in ox_store.query(query):
+            graph, digest = row[0], row[1]
+            found[graph.value] = digest.value if digest is not None else None
     return found
+
+
+class _Iri(str):
+    def n3(self) -> str:
+        return f"<{self}>"
 
 
 def batches(names: list[str]) -> list[list[str]]:

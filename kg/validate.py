@@ -267,11 +267,15 @@ def _graph_of(graph_store: Store, name: URIRef) -> Graph:
 def _portable(report: Graph) -> str:
     """The report as N-Triples, the blank nodes it shares with the shapes graph (sh:sourceShape,
     sh:resultPath) labelled by their content, so reports made in other processes share them too."""
+    import warnings
+
     labels = _shape_labels()
     out = Graph()
     for triple in report:
         out.add(tuple(BNode(labels[t]) if isinstance(t, BNode) and t in labels else t for t in triple))  # type: ignore[arg-type]
-    return out.serialize(format="nt")
+    with warnings.catch_warnings():  # an ill-typed value the report quotes is written as it stands
+        warnings.simplefilter("ignore")
+        return out.serialize(format="nt")
 
 
 @lru_cache(maxsize=1)

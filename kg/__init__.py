@@ -8,15 +8,21 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import GoldError, InputError, KgError, ModelError, QueryError, StoreError, ValidationError
-from kg.model import Article, BuildReport, Entity, EntityType, Extraction, Fact, Mention, Predicate, Skipped
+
+if TYPE_CHECKING:
+    from kg.model import Article, BuildReport, Entity, EntityType, Extraction, Fact, Mention, Predicate, Skipped
 
 __version__ = "0.1.0"
 
-# The heavy layers (spaCy, rdflib, pyoxigraph) load on first use, so `import kg` stays cheap.
+# The heavy layers (spaCy, rdflib, pyoxigraph) load on first use, so `import kg` stays cheap;
+# so does the data model, which `kg query` does not need (decimal, enum, hashlib and its own
+# classes: some 15 ms of that command's start-up).
 _LAZY = {
+    **dict.fromkeys(("Article", "BuildReport", "Entity", "EntityType", "Extraction", "Fact", "Mention",
+                     "Predicate", "Skipped"), "kg.model"),
     "build": "kg.build",
     "build_dataset": "kg.build",
     "remove": "kg.build",

@@ -15,11 +15,11 @@ import csv
 import io
 import json
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
 from kg.vocab.prefixes import shorten
 from kg.clean import terminal_text
@@ -49,11 +49,22 @@ def _parts(term: Any) -> tuple[str, str, str | None, str | None]:
         pattern = _CANONICAL.get(datatype, False)
         if pattern is None or (pattern and pattern.fullmatch(term.value)):
             text = term.value
-        else:  # a literal rdflib may rewrite: rdflib says how
+        else:  # a literal rdflib may rewrite: rdflib says how (loaded for these only)
+            from rdflib import Literal, URIRef
+
             text = str(Literal(term.value, datatype=URIRef(datatype)))
         return "literal", text, None, None if datatype == _XSD_STRING else datatype
     if kind is ox.BlankNode:
         return "bnode", term.value, None, None
+    return _rdflib_parts(term)
+
+
+def _rdflib_parts(term: Any) -> tuple[str, str, str | None, str | None]:
+    # Not a pyoxigraph term: an rdflib term, if rdflib was loaded at all (then it costs nothing).
+    if "rdflib" not in sys.modules:
+        return "other", str(term), None, None
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         return "uri", str(term), None, None
     if isinstance(term, BNode):

@@ -125,7 +125,24 @@ def query_native(spec: str | None, sparql: str, *, path: str | Path | None = Non
     """``query(sparql)`` on the store opened read-only, with the rows in the store's own terms
     where it has them: pyoxigraph's for the embedded store, which ``kg.results`` prints as it
     prints rdflib's, unconverted. Other stores give rdflib terms.
+
+    The embedded store is read without loading its backend (``kg.store.oxigraph_read``): no
+    rdflib, unless the query is a CONSTRUCT or DESCRIBE.
     """
+    spec = (spec or "oxigraph").strip()
+    name, _, location = spec.partition(":")
+    if BACKENDS.get(name.lower()) is _oxigraph:
+        from kg.store import oxigraph_read
+
+        where = location or path
+        return oxigraph_read.query_native(where, sparql, publish=lambda: _publish(where))
     with open_store(spec, path=path, read_only=True) as store:
         native = getattr(store, "query_native", None)
         return native(sparql) if native is not None else store.query(sparql)
+
+
+def _publish(path: str | Path | None) -> None:
+    """A writing session on the store at ``path`` that publishes its state as it closes."""
+    from kg.store.oxigraph import OxigraphStore
+
+    OxigraphStore(path).close()

@@ -14,13 +14,12 @@ from kg.errors import QueryError, StoreError
 from kg.rdf.statements import SortedDump
 from kg.store import oxigraph_dump
 from kg.store.base import ArticleQuads, QueryResult, StoreBase, remove_update, replace_update
-from kg.store.faults import StoreInUse, cannot_write_here, is_damage, store_fault
-from kg.store.snapshots import SnapshotLease, is_published, lease_current, mark_dirty, publish, read_state, remove_unused
+from kg.store.faults import store_fault
+from kg.store.oxigraph_read import DEFAULT_PATH, answer, native, open_published
+from kg.store.snapshots import SnapshotLease, is_published, mark_dirty, publish, read_state, remove_unused
 from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
 from kg.vocab.iri import article_id_of, article_iri, graph_iri
 from kg.vocab.namespaces import KG
-
-DEFAULT_PATH = Path("output/store")
 
 # RocksDB keeps written data in memtables until they are flushed to disk: without regular
 # flushes a long build's memory grows with the graph (1.5 GB at 2 M quads). Flushing every
@@ -65,37 +64,9 @@ class OxigraphStore(StoreBase):
             raise store_fault(self.path, error, doing="open") from error
 
     def _open_for_reading(self) -> None:
-        """Open the last published snapshot read-only (see ``kg.store.snapshots``).
-
-        A store no writer has published yet (made by an older kg) gets its first snapshot
-        here; in a folder this process cannot write, no writer can be at work either, so
-        the store itself is opened read-only.
-        """
-        if not self.path.is_dir():
-            raise StoreError(f"no graph at {self.path}: build one first with "
-                             f"`kg build ARTICLES --output {self.path.parent}`.")
-        lease = lease_current(self.path)
-        if lease is None:
-            try:
-                OxigraphStore(self.path).close()  # a writing session publishes when it closes
-            except StoreInUse as error:
-                raise StoreInUse(
-                    f"the store at {self.path} is being written by another process and has no finished "
-                    f"state to read yet (its first build?); run the command again when that build ends."
-                ) from error
-            except StoreError as error:
-                if not cannot_write_here(error.__cause__ or error):
-                    raise
-            lease = lease_current(self.path)
-        where = lease.path if lease is not None else self.path
-        try:
-            self._store = ox.Store.read_only(str(where))
-        except (OSError, RuntimeError) as error:
-            if lease is not None:
-                lease.release()
-            raise store_fault(self.path, error, doing="open") from error
-        self._lease = lease
-        self._token = lease.token if lease is not None else read_state(self.path)
+        """Open the last published snapshot read-only (see ``kg.store.oxigraph_read``)."""
+        self._store, self._lease, self._token = open_published(
+            self.path, publish=lambda: OxigraphStore(self.path).close())  # a writing session publishes when it closes
 
     @property
     def state_token(self) -> str | None:
@@ -206,24 +177,10 @@ class OxigraphStore(StoreBase):
     def query_native(self, sparql: str) -> QueryResult:
         """``query``, the rows left in pyoxigraph's terms (``kg.results`` prints them as it
         prints rdflib's): converting every term to rdflib costs more than many queries."""
-        return self._answer(sparql, _native)
+        return self._answer(sparql, native)
 
     def _answer(self, sparql: str, convert: Any) -> QueryResult:
-        try:
-            return convert(self.ox.query(sparql))
-        except SyntaxError as error:
-            raise QueryError(f"SPARQL syntax error: {error}") from error
-        except OSError as error:
-            if is_damage(error):
-                raise store_fault(self.path, error, doing="query") from error.with_traceback(None)
-            raise QueryError(f"the query failed on {self.path}: {error}") from error.with_traceback(None)
-        except RuntimeError as error:
-            if is_damage(error):  # RocksDB's "Corruption: ..."
-                raise store_fault(self.path, error, doing="query") from error.with_traceback(None)
-            # pyoxigraph's evaluation errors, e.g. a SERVICE endpoint that answered badly. The
-            # traceback goes: its frames hold the half-read result, which holds the store
-            # open (and locked) for as long as a caller keeps the error.
-            raise QueryError(f"the query failed: {error}") from error.with_traceback(None)
+        return answer(self.ox, self.path, sparql, convert)
 
     def update(self, sparql: str) -> None:
         self._begin_write()
@@ -305,10 +262,3 @@ def _result(result: Any) -> QueryResult:
         return QueryResult("select", variables=variables, rows=tuple(rows))
     triples = tuple((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result)
     return QueryResult("graph", triples=triples)
-
-
-def _native(result: Any) -> QueryResult:
-    if isinstance(result, ox.QuerySolutions):
-        return QueryResult("select", variables=tuple(v.value for v in result.variables),
-                           rows=tuple(tuple(solution) for solution in result))
-    return _result(result)  # a boolean, or triples (rare), as rdflib's

@@ -17,10 +17,12 @@ from rdflib.namespace import (
     DefinedNamespace,
 )
 
-BASE = "https://w3id.org/kg-news/"
-ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
-WD = Namespace("http://www.wikidata.org/entity/")
+from kg.vocab.iris import BASE, NAMESPACES
+from kg.vocab.iris import ID as _ID
+
+ID = Namespace(_ID)
+GRAPH = Namespace(NAMESPACES["graph"])
+WD = Namespace(NAMESPACES["wd"])
 
 # schema.org under the name the ontology uses; rdflib's SDO already lists every term.
 SCHEMA = SDO
@@ -29,7 +31,7 @@ SCHEMA = SDO
 class KG(DefinedNamespace):
     """kg's own ontology terms (declared in ontology/kg.ttl)."""
 
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(NAMESPACES["kg"])
     _fail = True
 
     # Classes
@@ -95,6 +97,11 @@ class KG(DefinedNamespace):
     matchedName: str
     matchedKey: str
 
+
+# rdflib's namespaces are the plain table's (kg.vocab.iris), which the reading path uses.
+_RDFLIB = {"rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
+           "org": ORG, "schema": SCHEMA, "kg": KG, "wd": WD, "graph": GRAPH}
+assert {p: str(ns) for p, ns in _RDFLIB.items()} == NAMESPACES, "kg.vocab.iris and rdflib disagree"
 
 __all__ = [
     "BASE",

@@ -9,28 +9,11 @@ from __future__ import annotations
 
 import re
 
-from kg.vocab.namespaces import BASE, DCTERMS, GRAPH, ID, KG, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.vocab.iris import ID, ID_FAMILIES, NAMESPACES
 
-# The canonical prefixes, always in this order; one per family of minted IRIs.
-PREFIXES: dict[str, str] = {
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "org": str(ORG),
-    "schema": str(SCHEMA),
-    "kg": BASE + "ontology#",
-    "wd": str(WD),
-    "graph": str(GRAPH),
-    **{family: f"{ID}{family}/" for family in (
-        "article", "person", "organization", "place", "product", "disease", "event", "thing",
-        "fact", "post", "mention", "quantity", "amount", "resolution",
-    )},
-}
-assert PREFIXES["kg"] == str(KG._NS)
+# The canonical prefixes, always in this order; one per family of minted IRIs. Plain strings
+# (``kg.vocab.iris``): reading a store needs no rdflib.
+PREFIXES: dict[str, str] = {**NAMESPACES, **{family: f"{ID}{family}/" for family in ID_FAMILIES}}
 
 # A local name SPARQL and Turtle read without escapes: letters, digits, _ - and inner dots.
 _SAFE_LOCAL = re.compile(r"^\w(?:[\w.-]*[\w-])?$")

@@ -16,10 +16,9 @@ import random
 import sys
 import time
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 
-from bench.speed.corpus import dataset_paths
+from bench.speed.corpus import dataset_paths, reuters_article
 
 TOPICS = frozenset({
     "trade", "grain", "wheat", "corn", "sugar", "oilseed", "coffee", "veg-oil", "soybean", "cocoa",
@@ -32,8 +31,6 @@ RESULTS = Path(__file__).resolve().parents[1] / "results"
 
 
 def train_articles(limit: int | None) -> list:
-    from kg.model import Article
-
     path = dataset_paths()["reuters"]
     out = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -41,15 +38,11 @@ def train_articles(limit: int | None) -> list:
             record = json.loads(line)
             if record.get("lewissplit") != "TRAIN":
                 continue  # the TEST and NOT-USED splits are never read
-            text = (record.get("body") or "").strip()
-            if not text or not TOPICS & set(record.get("topics") or ()):
+            if not TOPICS & set(record.get("topics") or ()):
                 continue
-            try:
-                published = datetime.strptime(record["date"].strip()[:11], "%d-%b-%Y").date().isoformat()
-            except (KeyError, ValueError):
-                published = None
-            out.append(Article(id=f"reuters-{record['newid']}", text=text, title=record.get("title"),
-                               published=published))  # fmt: skip
+            article = reuters_article(record)
+            if article is not None:
+                out.append(article)
     if limit is not None and limit < len(out):
         out = random.Random(21578).sample(out, limit)
         out.sort(key=lambda a: a.id)

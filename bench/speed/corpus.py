@@ -30,6 +30,11 @@ def shared_dir() -> Path:
     return Path(os.environ.get("KG_BENCH_SHARED") or REPO.parent / "shared")
 
 
+def shown(path: Path) -> str:
+    """``path`` as results record it: relative to the repository, so no machine's folders show."""
+    return os.path.relpath(path, REPO)
+
+
 def dataset_paths() -> dict[str, Path]:
     datasets = shared_dir() / "datasets"
     return {
@@ -65,22 +70,28 @@ def _read(path: Path, limit: int | None) -> list[Article]:
     return list(islice(read_articles([path], on_error=skipped.append), limit))
 
 
+def reuters_article(record: dict) -> Article | None:
+    """One Reuters-21578 record as an article (id from NEWID, body as text, ISO date); None without a body.
+
+    Its dates read "26-FEB-1987 15:01:01.79", which kg's reader does not take.
+    """
+    text = (record.get("body") or "").strip()
+    if not text:
+        return None
+    try:
+        published = datetime.strptime(record.get("date", "").strip()[:11], "%d-%b-%Y").date().isoformat()
+    except ValueError:
+        published = None
+    return Article(id=f"reuters-{record['newid']}", text=text, title=record.get("title") or None, published=published)
+
+
 def _read_reuters(path: Path, limit: int | None) -> list[Article]:
-    # Reuters-21578 dates read "26-FEB-1987 15:01:01.79", which kg's reader does not take,
-    # so records are converted here (id from NEWID, body as text, ISO date).
     def articles() -> Iterator[Article]:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
-                record = json.loads(line)
-                text = (record.get("body") or "").strip()
-                if not text:
-                    continue
-                try:
-                    published = datetime.strptime(record.get("date", "").strip()[:11], "%d-%b-%Y").date().isoformat()
-                except ValueError:
-                    published = None
-                yield Article(id=f"reuters-{record['newid']}", text=text, title=record.get("title") or None,
-                              published=published)
+                article = reuters_article(json.loads(line))
+                if article is not None:
+                    yield article
 
     return list(islice(articles(), limit))
 
@@ -100,7 +111,7 @@ def load(name: str, *, limit: int | None = None, seed: int = 7) -> Corpus:
         raise ValueError(f"unknown corpus {name!r}; choose one of {', '.join(CORPORA)}")
     if not available(name):
         count = limit or 500
-        return Corpus(f"synthetic (no {name} at {shared_dir()})", tuple(synthetic(count, seed=seed)), "generated")
+        return Corpus(f"synthetic (no {name} at {shown(shared_dir())})", tuple(synthetic(count, seed=seed)), "generated")
     paths = dataset_paths()
     if name == "synthetic":
         return Corpus("synthetic", tuple(synthetic(limit or 500, seed=seed)), "generated")
@@ -109,9 +120,9 @@ def load(name: str, *, limit: int | None = None, seed: int = 7) -> Corpus:
         bbc = _read(paths["bbc"], None if limit is None else max(1, limit // 10))
         rest = None if limit is None else max(0, limit - len(bbc))
         reuters = _read_reuters(paths["reuters"], rest)
-        return Corpus("bbc+reuters", tuple(bbc + reuters), f"{paths['bbc']} + {paths['reuters']}")
+        return Corpus("bbc+reuters", tuple(bbc + reuters), f"{shown(paths['bbc'])} + {shown(paths['reuters'])}")
     reader = _read_reuters if name == "reuters" else _read
-    return Corpus(name, tuple(reader(paths[name], limit)), str(paths[name]))
+    return Corpus(name, tuple(reader(paths[name], limit)), shown(paths[name]))
 
 
 def replicate(articles: Sequence[Article], count: int) -> Iterator[Article]:

@@ -11,6 +11,7 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set holdout   # held-out set: bench/results/holdout.{json,md}
     python -m bench.accuracy.devset --set blind     # blind set: bench/results/blind.{json,md}
     python -m bench.accuracy.devset --set trade-dev # Reuters trade stories (bench/gold/trade/)
+    python -m bench.accuracy.devset --set trade-blind2  # second held-out trade set, scored once
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ HOLDOUT = REPO / "bench" / "gold" / "holdout"
 BLIND = REPO / "bench" / "gold" / "blind"
 TRADE_DEV = REPO / "bench" / "gold" / "trade" / "dev"
 TRADE_BLIND = REPO / "bench" / "gold" / "trade" / "blind"
+TRADE_BLIND2 = REPO / "bench" / "gold" / "trade" / "blind2"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -39,6 +41,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "blind": (BLIND, "blind", "Blind set"),
     "trade-dev": (TRADE_DEV, "trade-dev", "Trade set, development half"),
     "trade-blind": (TRADE_BLIND, "trade-blind", "Trade set, blind half"),
+    "trade-blind2": (TRADE_BLIND2, "trade-blind2", "Trade set, second blind set"),
 }
 
 

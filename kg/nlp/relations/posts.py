@@ -385,14 +385,16 @@ def _honorifics() -> frozenset[str]:
 def _role_text(tokens: list[Token]) -> str:
     drop = rule_words("posts", "drop_from_role")
     tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
-    # "chairman Mr Smith", "director-general Sir John": a courtesy title is no part of the post
+    tokens = sorted(tokens, key=lambda t: t.i)
+    # "chairman Mr Smith", "director-general Sir John": a courtesy title before the name is no
+    # part of the post; inside it, it is ("Lord Chancellor Lord Falconer")
     honorifics = _honorifics()
-    tokens = [t for t in tokens if t.lower_.rstrip(".") not in honorifics]
+    while tokens and tokens[-1].lower_.rstrip(".") in honorifics:
+        tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
     if not tokens:
         return ""
-    tokens = sorted(tokens, key=lambda t: t.i)
     doc = tokens[0].doc
     start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
     return doc[start:end].text

@@ -122,7 +122,7 @@ def _speaker(ctx: Context, token: Token) -> str | None:
     if token.lower_ in rule_words("speech", "personal_pronouns"):
         # "he said": only a person; a place or body given for it falls back to the person
         # named last in this or the previous sentences.
-        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3)
+        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
     key = ctx.key(token, SPEAKERS)
     if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
         for child in token.children:

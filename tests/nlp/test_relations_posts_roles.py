@@ -83,3 +83,16 @@ def test_a_company_post_of_a_country_is_a_name_cut_short(parser) -> None:
     table = {"United States": ("us", T.COUNTRY), "John Doe": ("doe", T.PERSON)}
     facts = facts_of(parser, text, table, module=posts)
     assert [f for f in facts if f.predicate in (Predicate.HOLDS_POST, Predicate.NATIONALITY)] == []
+
+
+def test_courtesy_title_before_the_name_leaves_the_role(parser) -> None:
+    text = "Acme Corp chairman Mr Paul Grant said the plans were sound."
+    table = {"Acme Corp": ("acme", T.ORGANIZATION), "Paul Grant": ("grant", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("grant", "acme", "chairman")]
+
+
+def test_courtesy_title_that_opens_the_post_stays_in_it(parser) -> None:
+    text = "The Pellham Council's Lord Provost Lord Tom Grant opened the bridge."
+    table = {"Pellham Council": ("council", T.AGENCY), "Tom Grant": ("grant", T.PERSON)}
+    roles = [f.role for f in only(facts_of(parser, text, table, module=posts), HOLDS) if f.role]
+    assert roles == ["Lord Provost"]

@@ -229,3 +229,13 @@ def test_the_person_of_a_with_phrase_before_saying_says_it(parser) -> None:
     text = "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying the letter was slanderous."
     facts = facts_of(parser, text, {"China": ("cn", T.COUNTRY), "Zhao Lijian": ("zhao", T.OFFICIAL)}, module=speech)
     assert [(f.subject, f.quote) for f in only(facts, SAID)] == [("zhao", "the letter was slanderous")]
+
+
+def test_he_said_is_no_woman_named_before(parser) -> None:
+    # "he" with no man named before it: the speaker is unknown, not "Ms Berg"
+    text = "Ms Anna Berg said the law was tough. A spokesman for the firm disagreed. He said it was unfair."
+    doc = parser(text)
+    table = table_for(doc, {"Anna Berg": ("berg", T.OFFICIAL)})
+    table.pronouns["berg"] = "she"
+    facts = speech.extract(Context(doc, Article(id="t", text=text), table, rules=RelationRules(doc.vocab)))
+    assert [(f.subject, f.quote) for f in facts] == [("berg", "the law was tough")]

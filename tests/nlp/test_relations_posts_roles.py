@@ -96,3 +96,15 @@ def test_courtesy_title_that_opens_the_post_stays_in_it(parser) -> None:
     table = {"Pellham Council": ("council", T.AGENCY), "Tom Grant": ("grant", T.PERSON)}
     roles = [f.role for f in only(facts_of(parser, text, table, module=posts), HOLDS) if f.role]
     assert roles == ["Lord Provost"]
+
+
+def test_a_ministers_party_is_no_body_of_the_post(parser) -> None:
+    text = "Labour minister Ann Lowe said the plan would work."
+    table = {"Labour": ("labour", T.ORGANIZATION), "Ann Lowe": ("lowe", T.PERSON)}
+    assert [f for f in _posts(facts_of(parser, text, table, module=posts)) if f[1] == "labour"] == []
+
+
+def test_a_party_leader_holds_a_post_in_the_party(parser) -> None:
+    text = "Labour leader Ann Lowe said the plan would work."
+    table = {"Labour": ("labour", T.ORGANIZATION), "Ann Lowe": ("lowe", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("lowe", "labour", "leader")]

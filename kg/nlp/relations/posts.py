@@ -442,7 +442,11 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     title = heads[-1]
     body = None
     evidence: list[Token] = []
+    # "Labour minister X": a minister's party is no body of a minister's post
+    cabinet = title.lower_ in rule_words("posts", "cabinet_heads")
     for token in zone:
+        if cabinet and token.lower_ in rule_words("posts", "party_words"):
+            continue
         if (key := ctx.key(token, POST_BODIES)) is not None and not _is_demonym(ctx, token):
             body, evidence = key, [token]
     place_words = rule_words("posts", "place_name_words")

@@ -198,7 +198,10 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         not _has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
     ):
         return [], []  # "prices continued to rise"; only '"...," X continued.' reports
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ not in _SUBJECTS for c in verb.children):
+        return [], []  # "the freedom which X tells us we have": no statement of its own
     content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) or _medium_clause(verb)
+    content = _lost_subject(verb, content) + content
     if not content and not _has_quote_mark(sent) and (detached := _detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)
         return speakers, _quotation_facts(ctx, verb, speakers, detached)
@@ -222,6 +225,14 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _lost_subject(verb: Token, content: list[Token]) -> list[Token]:
+    """ "maintained Mr Brown would have a role": the parser made the statement's subject the
+    verb's object, right before a statement clause that has none."""
+    clauses = [c for c in content if c.dep_ in CONTENT and not any(k.dep_ in _SUBJECTS for k in c.children)]
+    return [o for o in verb.children if o.dep_ == "dobj" and clauses
+            and o.right_edge.i + 1 == clauses[0].left_edge.i and o.i > verb.i]
 
 
 def _quotation_facts(ctx: Context, verb: Token, speakers: list[str], quoted: list[Span]) -> list[Fact]:
@@ -355,9 +366,12 @@ def _trimmed(sent: Span) -> Span:
 def clean(span: Span) -> str:
     """A statement's text: the span without quote marks, punctuation and "that" at its edges."""
     tokens = [t for t in span if not t.is_space]
-    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
+    # "as X points out it is ...": the verb's particle; "he was resigning and the Queen ...":
+    # a conjunction left by a statement cut before the next clause
+    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
+                      or tokens[0].dep_ == "prt" and tokens[0].head.i < tokens[0].i):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("?", "!", "%"):
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("?", "!", "%") or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if not tokens:
         return ""

@@ -108,3 +108,9 @@ def test_a_party_leader_holds_a_post_in_the_party(parser) -> None:
     text = "Labour leader Ann Lowe said the plan would work."
     table = {"Labour": ("labour", T.ORGANIZATION), "Ann Lowe": ("lowe", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("lowe", "labour", "leader")]
+
+
+def test_a_region_before_the_title_is_the_posts_portfolio(parser) -> None:
+    text = "Norway's Europe Director Tom Brook will lead the talks."
+    table = {"Norway": ("no", T.COUNTRY), "Europe": ("eu", T.PLACE), "Tom Brook": ("brook", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("brook", "no", "Europe Director")]

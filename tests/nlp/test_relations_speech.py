@@ -250,6 +250,8 @@ def test_he_said_is_no_woman_named_before(parser) -> None:
      "Brook to form a new government.", "she was resigning"),
     ("Ann Berg has always maintained Tom Brook would have a central role.",
      "Tom Brook would have a central role"),
+    ("On Monday Ann Berg told the advisory panel that there was no need for the drug.",
+     "there was no need for the drug"),
 ])  # fmt: skip
 def test_a_statement_has_no_particle_conjunction_or_lost_subject_at_its_edges(parser, text: str, quote: str) -> None:
     table = {"Ann Berg": ("berg", T.PERSON), "Tom Brook": ("brook", T.PERSON)}

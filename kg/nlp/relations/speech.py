@@ -230,7 +230,10 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
 def _lost_subject(verb: Token, content: list[Token]) -> list[Token]:
     """ "maintained Mr Brown would have a role": the parser made the statement's subject the
     verb's object, right before a statement clause that has none."""
-    clauses = [c for c in content if c.dep_ in CONTENT and not any(k.dep_ in _SUBJECTS for k in c.children)]
+    if verb.lemma_.lower() in rule_words("speech", "addressee_verbs"):
+        return []  # "told the panel there was no need": the object is whom it was told
+    clauses = [c for c in content if c.dep_ in CONTENT and c.left_edge.dep_ != "mark"
+               and not any(k.dep_ in (*_SUBJECTS, "expl", "csubj") for k in c.children)]
     return [o for o in verb.children if o.dep_ == "dobj" and clauses
             and o.right_edge.i + 1 == clauses[0].left_edge.i and o.i > verb.i]
 

@@ -418,11 +418,13 @@ class _Resolver:
                 # "Mr Howard" and "Mrs Howard" are two people: which one "Michael Howard" is,
                 # only a title before the full name says
                 candidates = [(s, c) for s, c in candidates if c.pronoun == pronoun]
-            if len({id(c) for _s, c in candidates}) > 1 and len(words) == 1:
-                candidates = []  # "Mr Brown" of "Gordon Brown" and "James Brown": no telling
-            if candidates:  # the most recent full name before a short form, else the nearest
-                before = [pair for pair in candidates if pair[0].start < span.start]
-                pool = before or candidates
+            before = [pair for pair in candidates if pair[0].start < span.start]
+            pool = before or candidates
+            if len({id(c) for _s, c in pool}) > 1 and len(words) == 1:
+                # "Mr Brown" after "Gordon Brown" and "James Brown": no telling (a full name
+                # first written after the short form does not make it ambiguous)
+                pool = []
+            if pool:  # the most recent full name before a short form, else the nearest
                 target = min(pool, key=lambda pair: abs(pair[0].start - span.start))[1]
             if target is None:
                 identity = f"person:{norm(name)}" + (f":{pronoun}" if len(words) == 1 and pronoun else "")

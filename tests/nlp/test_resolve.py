@@ -182,6 +182,12 @@ def test_a_surname_two_full_names_share_joins_neither() -> None:
     assert table.key_at(7) not in {table.key_at(0), table.key_at(3)}
 
 
+def test_a_namesake_named_later_leaves_the_earlier_short_forms_alone() -> None:
+    words = "Tom Seller spoke . Mr Seller left . His father , Jim Seller , stayed .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person", (5, 6): "Person", (11, 13): "Person"}))
+    assert table.key_at(5) == table.key_at(0) != table.key_at(11)
+
+
 def test_one_full_name_takes_its_surname_alone_and_with_a_title() -> None:
     words = "President Tom W Seller arrived . Seller spoke . Mr Seller left .".split()
     table = _resolve(_doc(words, {(1, 4): "Official", (6, 7): "Person", (10, 11): "Person"}))

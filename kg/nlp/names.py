@@ -112,6 +112,17 @@ def honorific_pronoun(span: Span) -> str | None:
     return lexicon.honorific_pronoun(first.text)
 
 
+def pronouns_by_surname(spans: list[Span]) -> dict[str, set[str]]:
+    """The pronouns the courtesy titles before each surname imply: {"Howard": {"he", "she"}}
+    for "Mr Howard" and "Mrs Howard"."""
+    out: dict[str, set[str]] = {}
+    for span in spans:
+        pronoun = honorific_pronoun(span)
+        if pronoun:
+            out.setdefault(person_words(span.text)[-1], set()).add(pronoun)
+    return out
+
+
 def organization_words(text: str) -> bool:
     words = set(text.lower().split())
     return bool(words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.agency_units()))

@@ -22,7 +22,7 @@ from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
     acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
-    locative, organization_words, person_words, singular_tail, token_before,
+    locative, organization_words, person_words, pronouns_by_surname, singular_tail, token_before,
 )
 from kg.nlp.references import forward_titles, refer, surnames
 from kg.vocab.iri import slug
@@ -404,7 +404,7 @@ class _Resolver:
         # Names are kept without courtesy titles ("Mr Blair" is "Blair"), the fullest first, so
         # that "chairman Mr Smith" before "John Smith" is still his short form.
         full: list[tuple[Span, _Cluster]] = []
-        said = self._pronouns_by_surname(spans)
+        said = pronouns_by_surname(spans)
         for span in sorted(spans, key=lambda s: (-len(person_words(s.text)), s.start)):
             text = clean(span.text)
             words = person_words(text)
@@ -435,16 +435,6 @@ class _Resolver:
                 target.type = EntityType.OFFICIAL
             target.pronoun = target.pronoun or pronoun
             self._attach(target, span, name)
-
-    def _pronouns_by_surname(self, spans: list[Span]) -> dict[str, set[str]]:
-        """The pronouns the courtesy titles before each surname imply ("Mr"/"Mrs Howard")."""
-        out: dict[str, set[str]] = {}
-        for span in spans:
-            words = person_words(span.text)
-            pronoun = honorific_pronoun(span)
-            if pronoun:
-                out.setdefault(words[-1], set()).add(pronoun)
-        return out
 
     # ------------------------------------------------------------ the table
 

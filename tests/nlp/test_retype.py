@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.nlp import retype as R
+from kg.nlp.spans import trim
 
 # (rule, text, words of the span, spaCy label, what the rule says: a kg label, None or NEXT)
 CASES = [
@@ -144,6 +145,15 @@ def test_retype_trims_and_takes_the_first_verdict(model) -> None:
     person = R.retype(_span(doc, "spokesperson Li Ming", "PERSON"))
     assert (person.text, person.label_) == ("Li Ming", "Person")
     assert R.retype(_span(doc, "Officials", "ORG")) is None  # generic_or_number decides first
+
+
+def test_a_name_run_into_the_next_ends_before_its_the() -> None:
+    words = ["He", "told", "the", "Courier", "the", "Greens", "'", "plan", "failed", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert trim(Span(doc, 2, 7, label="ORG")).text == "Courier"
+    words = ["the", "Bank", "of", "the", "West", "grew", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert trim(Span(doc, 0, 5, label="ORG")).text == "Bank of the West"
 
 
 def test_kept_labels_pass_unless_a_kept_rule_decides(model) -> None:

@@ -105,8 +105,11 @@ def after_company_noun(span: Span) -> bool:
 
 def described_as_company(span: Span) -> bool:
     root = span.root
+    # "Paul Hofheinz of the Lisbon Council, a citizen action group": a description after an
+    # "of" phrase is of the body named in it, wherever the parser hung it
+    preps = [t.i for t in root.children if t.dep_ == "prep" and t.i >= span.end]
     if any(t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.company_nouns()
-           for t in root.children):
+           and not any(i < t.i for i in preps) for t in root.children):
         return True
     # "the Kenya Tea Development Agency (KTDA), a farmer-owned company": read on the surface,
     # the parser often loses the apposition after a parenthesis

@@ -137,7 +137,17 @@ def is_private_title(text: str) -> bool:
 @lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Courtesy titles before a name that are no office ("mr", "mrs", "dr")."""
-    return frozenset(_lines("honorifics.txt"))
+    return frozenset(_honorific_pronouns())
+
+
+def honorific_pronoun(word: str) -> str | None:
+    """The pronoun a courtesy title implies: "he" for "Mr", "she" for "Mrs"; None for "Dr"."""
+    return _honorific_pronouns().get(norm(word).rstrip(".")) or None
+
+
+@lru_cache(maxsize=1)
+def _honorific_pronouns() -> dict[str, str]:
+    return {norm(row["honorific"]): row.get("pronoun", "") for row in _rows("honorifics.tsv")}
 
 
 # ---------------------------------------------------------------- countries

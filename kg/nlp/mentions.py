@@ -14,6 +14,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import Entity, EntityType
 
 
+_SUBJECT_FORM = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+
+
 @dataclass
 class MentionTable:
     """Entities of one Doc and the tokens that refer to each of them."""
@@ -25,6 +28,8 @@ class MentionTable:
     by_token: dict[int, str] = field(default_factory=dict)
     # entity key -> token spans (start, end) of its mentions in the Doc, in text order
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # person key -> "he" or "she", where a courtesy title said it ("Mrs Jowell")
+    pronouns: dict[str, str] = field(default_factory=dict)
 
     def key_at(self, token: Token | int) -> str | None:
         """The entity a token refers to, or None."""
@@ -41,6 +46,12 @@ class MentionTable:
             if key is not None:
                 return key
         return None
+
+    def agrees(self, key: str, pronoun: str) -> bool:
+        """False where "he" or "she" cannot stand for the person ``key`` ("he" for "Ms Jowell")."""
+        known = self.pronouns.get(key)
+        said = _SUBJECT_FORM.get(pronoun.lower())
+        return known is None or said is None or known == said
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type

@@ -102,6 +102,27 @@ def person_words(text: str) -> list[str]:
     return words
 
 
+def honorific_pronoun(span: Span) -> str | None:
+    """ "he" for "Mr Seller" (or "Mr" just before the span), "she" for "Mrs Seller", else None."""
+    first = span[0]
+    if len(span) == 1 and span.start > 0:
+        first = span.doc[span.start - 1]
+    elif first.lower_.rstrip(".") not in lexicon.honorifics() and span.start > 0:
+        first = span.doc[span.start - 1]
+    return lexicon.honorific_pronoun(first.text)
+
+
+def pronouns_by_surname(spans: list[Span]) -> dict[str, set[str]]:
+    """The pronouns the courtesy titles before each surname imply: {"Howard": {"he", "she"}}
+    for "Mr Howard" and "Mrs Howard"."""
+    out: dict[str, set[str]] = {}
+    for span in spans:
+        pronoun = honorific_pronoun(span)
+        if pronoun:
+            out.setdefault(person_words(span.text)[-1], set()).add(pronoun)
+    return out
+
+
 def organization_words(text: str) -> bool:
     words = set(text.lower().split())
     return bool(words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.agency_units()))

@@ -56,7 +56,9 @@ def refer(doc: Doc, table: MentionTable, *, matcher: Matcher) -> None:
                 continue  # "the ministry of X" opens a name; "the ministry's X" refers back
             key = _antecedent(table, order, start, lambda e: _describes(head.lower_, e))
         else:
-            key = _antecedent(table, order, start, lambda e: e.type in _PERSONS)
+            pronoun = doc[start].lower_
+            key = _antecedent(table, order, start,
+                              lambda e: e.type in _PERSONS and table.agrees(e.key, pronoun))
         if key is None:
             continue
         for i in range(start, end):

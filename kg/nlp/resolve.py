@@ -21,8 +21,8 @@ from kg.nlp.entities import kg_label
 from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
-    acronym_of, clean, head_word, is_acronym, is_bare_head, is_owned_unit, locative,
-    organization_words, person_words, singular_tail, token_before,
+    acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
+    locative, organization_words, person_words, pronouns_by_surname, singular_tail, token_before,
 )
 from kg.nlp.references import forward_titles, refer, surnames
 from kg.vocab.iri import slug
@@ -41,6 +41,7 @@ class _Cluster:
     spans: list[Span] = field(default_factory=list)
     same_as: tuple[str, ...] = ()
     typed_by_label: bool = False
+    pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
 
 
 def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
@@ -221,7 +222,7 @@ class _Resolver:
         self._attach(cluster, span, text)
 
     def _longer_name(self, text: str) -> _Cluster | None:
-        # "Silvercorp" is "Silvercorp USA": a name that starts another organization's name
+        # "Silvercorp" is "Silvercorp Metals": a name that starts another organization's name
         # (but "Ministry" alone would be no name; single-word heads are left alone).
         words = text.lower().split()
         if len(words) == 1 and words[0] in lexicon.agency_heads():
@@ -230,6 +231,8 @@ class _Resolver:
         for other in self.of_span.values():
             if other.type is EntityType.ORGANIZATION and any(
                 n.lower().split()[: len(words)] == words and len(n.split()) > len(words)
+                # "Yukos USA", "Vodafone UK": a country after the name names the body's arm there
+                and country_of(" ".join(n.split()[len(words):])) is None
                 for n in other.names
             ):
                 if found is not None and found is not other:
@@ -398,24 +401,40 @@ class _Resolver:
     # ------------------------------------------------------------ persons
 
     def _add_persons(self, spans: list[Span]) -> None:
+        # Names are kept without courtesy titles ("Mr Blair" is "Blair"), the fullest first, so
+        # that "chairman Mr Smith" before "John Smith" is still his short form.
         full: list[tuple[Span, _Cluster]] = []
-        for span in sorted(spans, key=lambda s: (-len(s), s.start)):
+        said = pronouns_by_surname(spans)
+        for span in sorted(spans, key=lambda s: (-len(person_words(s.text)), s.start)):
             text = clean(span.text)
             words = person_words(text)
+            name = " ".join(words)
+            pronoun = honorific_pronoun(span)
             entity_type = EntityType(span.label_)
             target = None
             candidates = [(s, c) for s, c in full if set(words) < set(person_words(s.text))
                           or (len(words) > 1 and words == person_words(s.text))]
-            if candidates:  # the most recent full name before a short form, else the nearest
-                before = [pair for pair in candidates if pair[0].start < span.start]
-                pool = before or candidates
+            if len(words) == 1 and len(said.get(words[0], ())) > 1:
+                # "Mr Howard" and "Mrs Howard" are two people: which one "Michael Howard" is,
+                # only a title before the full name says
+                candidates = [(s, c) for s, c in candidates if c.pronoun == pronoun]
+            before = [pair for pair in candidates if pair[0].start < span.start]
+            pool = before or candidates
+            if len({id(c) for _s, c in pool}) > 1 and len(words) == 1:
+                # "Mr Brown" after "Gordon Brown" and "James Brown": no telling (a full name
+                # first written after the short form does not make it ambiguous)
+                pool = []
+            if pool:  # the most recent full name before a short form, else the nearest
                 target = min(pool, key=lambda pair: abs(pair[0].start - span.start))[1]
             if target is None:
-                target = self._cluster(f"person:{norm(text)}", entity_type)
+                identity = f"person:{norm(name)}" + (f":{pronoun}" if len(words) == 1 and pronoun else "")
+                target = self._cluster(identity, entity_type)
+                target.pronoun = pronoun
                 full.append((span, target))
             if entity_type is EntityType.OFFICIAL:
                 target.type = EntityType.OFFICIAL
-            self._attach(target, span, text)
+            target.pronoun = target.pronoun or pronoun
+            self._attach(target, span, name)
 
     # ------------------------------------------------------------ the table
 
@@ -452,6 +471,8 @@ class _Resolver:
                 same_as=cluster.same_as,
             )
             table.spans[key] = [(s.start, s.end) for s in spans]
+            if cluster.pronoun:
+                table.pronouns[key] = cluster.pronoun
             for s in spans:
                 for i in range(s.start, s.end):
                     table.by_token[i] = key

@@ -93,6 +93,12 @@ def trim(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in _LEADING_DROP or is_punct(doc[start])
                            or doc[start].is_space):
         start += 1
+    for token in doc[start + 1 : end]:
+        # "told the Independent the Tories' plans were ...": a lower-case "the" right after a
+        # capitalised word opens another name ("Bank of the West" has "of" before it)
+        if token.text == "the" and doc[token.i - 1].is_title:
+            end = token.i
+            break
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
                            or doc[end - 1].is_space):
         end -= 1

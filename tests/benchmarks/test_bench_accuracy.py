@@ -423,3 +423,38 @@ def test_conll2003_dev_split_counts(shared: Path) -> None:
     assert len(docs) == 216
     kinds = [e[0] for d in docs for e in d.gold]
     assert (kinds.count("PER"), kinds.count("ORG"), kinds.count("LOC")) == (1842, 1341, 1837)
+
+
+def test_bbc_news_skips_without_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.accuracy import bbc_news
+
+    monkeypatch.setattr(bbc_news, "dataset_paths", lambda: {"bbc": tmp_path / "absent.jsonl"})
+    assert bbc_news.main(["--count", "2"]) == 0
+    assert "not here" in capsys.readouterr().out
+
+
+def test_bbc_news_draws_business_and_politics_stories_no_gold_set_uses(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.accuracy import bbc_news
+
+    corpus = tmp_path / "bbc.jsonl"
+    rows = [{"id": f"{c}/{n:03d}", "category": c, "title": "t", "text": "x"}
+            for c in ("business", "politics", "sport") for n in range(1, 6)]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(bbc_news, "dataset_paths", lambda: {"bbc": corpus})
+    monkeypatch.setattr(bbc_news, "_gold_ids", lambda: {"business/002"})
+    drawn = [a.id for a in bbc_news.stories(count=20, seed=1)]
+    assert drawn == sorted(drawn) and len(drawn) == 9
+    assert "business/002" not in drawn and not any(i.startswith("sport/") for i in drawn)
+
+
+def test_bbc_news_fact_line_names_both_ends_and_the_role() -> None:
+    from bench.accuracy import bbc_news
+
+    article = Article("a", "Ann Lowe, chair of Acme, spoke.")
+    entities = (Entity("p", EntityType.PERSON, "Ann Lowe"), Entity("o", EntityType.ORGANIZATION, "Acme"))
+    fact = Fact(subject="p", predicate=Predicate.HOLDS_POST, article="a", sentence=article.text, start=0, end=5,
+                object="o", role="chair")
+    line = bbc_news.fact_line(Extraction(article=article, entities=entities, facts=(fact,)), fact)
+    assert line == "Ann Lowe [Person] | holdsPost | Acme [Organization] (role=chair)"

@@ -110,6 +110,11 @@ def test_prices_balances_capital_and_negation_are_no_flows(parser, text: str) ->
     ("Maserati and Ferrari sell about 10,000 cars a year.",
      {"Maserati": ("m", T.ORGANIZATION), "Ferrari": ("f", T.ORGANIZATION), "cars": ("car", T.PRODUCT)}),
     ("The government is delivering £234m of cuts this year, the chancellor said.", {}),
+    # a country that delivers cuts or savings still ships no goods
+    ("Britain is delivering £234m of cuts this year, the chancellor said.", {"Britain": ("uk", T.COUNTRY)}),
+    ("Norway will deliver savings of $5bn by 2007.", {"Norway": ("no", T.COUNTRY)}),
+    ("Italy's sales rose to $2bn last year.", {"Italy": ("it", T.COUNTRY)}),
+    ("Japan's spending of $5bn on roads was approved.", {"Japan": ("jp", T.COUNTRY)}),
 ])  # fmt: skip
 def test_sales_and_cuts_at_home_are_no_exports(parser, text: str, table: dict) -> None:
     facts = facts_of(parser, text, table, published=PUBLISHED)

@@ -212,3 +212,10 @@ def test_listed_places_with_containers_of_their_own_keep_them(parser) -> None:
              "Lomsak District": ("ls", T.PLACE), "Phetchabun Province": ("pb", T.PLACE)}  # fmt: skip
     facts = facts_of(parser, text, table, module=places)
     assert ("ds", "pb") not in _pairs(facts, Predicate.LOCATED_IN)
+
+
+def test_a_body_described_as_based_elsewhere_is_not_where_its_name_says(parser) -> None:
+    text = ("Lisbon is far away, said Tom Brook of the Lisbon Forum, a Paris-based citizen group "
+            "that met in Lisbon.")
+    table = {"Lisbon Forum": ("forum", T.ORGANIZATION), "Lisbon": ("lis", T.PLACE), "Tom Brook": ("tb", T.PERSON)}
+    assert ("forum", "lis", "based-in-name") not in _based_pairs(facts_of(parser, text, table, module=organizations))

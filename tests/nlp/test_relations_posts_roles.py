@@ -83,3 +83,34 @@ def test_a_company_post_of_a_country_is_a_name_cut_short(parser) -> None:
     table = {"United States": ("us", T.COUNTRY), "John Doe": ("doe", T.PERSON)}
     facts = facts_of(parser, text, table, module=posts)
     assert [f for f in facts if f.predicate in (Predicate.HOLDS_POST, Predicate.NATIONALITY)] == []
+
+
+def test_courtesy_title_before_the_name_leaves_the_role(parser) -> None:
+    text = "Acme Corp chairman Mr Paul Grant said the plans were sound."
+    table = {"Acme Corp": ("acme", T.ORGANIZATION), "Paul Grant": ("grant", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("grant", "acme", "chairman")]
+
+
+def test_courtesy_title_that_opens_the_post_stays_in_it(parser) -> None:
+    text = "The Pellham Council's Lord Provost Lord Tom Grant opened the bridge."
+    table = {"Pellham Council": ("council", T.AGENCY), "Tom Grant": ("grant", T.PERSON)}
+    roles = [f.role for f in only(facts_of(parser, text, table, module=posts), HOLDS) if f.role]
+    assert roles == ["Lord Provost"]
+
+
+def test_a_ministers_party_is_no_body_of_the_post(parser) -> None:
+    text = "Labour minister Ann Lowe said the plan would work."
+    table = {"Labour": ("labour", T.ORGANIZATION), "Ann Lowe": ("lowe", T.PERSON)}
+    assert [f for f in _posts(facts_of(parser, text, table, module=posts)) if f[1] == "labour"] == []
+
+
+def test_a_party_leader_holds_a_post_in_the_party(parser) -> None:
+    text = "Labour leader Ann Lowe said the plan would work."
+    table = {"Labour": ("labour", T.ORGANIZATION), "Ann Lowe": ("lowe", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("lowe", "labour", "leader")]
+
+
+def test_a_region_before_the_title_is_the_posts_portfolio(parser) -> None:
+    text = "Norway's Europe Director Tom Brook will lead the talks."
+    table = {"Norway": ("no", T.COUNTRY), "Europe": ("eu", T.PLACE), "Tom Brook": ("brook", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("brook", "no", "Europe Director")]

@@ -41,3 +41,18 @@ def test_quoted_as_saying(parser) -> None:
 def test_it_with_no_speaker_before_says_nothing(parser) -> None:
     text = "It said exports would rise."
     assert _said(parser, text, {}) == []
+
+
+def test_what_a_document_or_it_says_is_quoted_without_the_attribution(parser) -> None:
+    text = ("Prices will rise by 5%, a report by Ocean Shipping Consultants said. "
+            "It claimed demand was strong. "
+            "Freight rates will fall next year, it forecast. "
+            '"We see no recovery," the Ocean Shipping Consultants report said.')
+    table = {"Ocean Shipping Consultants": ("osc", T.ORGANIZATION)}
+    facts = only(facts_of(parser, text, table), Predicate.SAID)
+    assert [(f.subject, f.quote) for f in facts] == [
+        ("osc", "Prices will rise by 5%"),
+        ("osc", "demand was strong"),
+        ("osc", "Freight rates will fall next year"),
+        ("osc", "We see no recovery"),
+    ]

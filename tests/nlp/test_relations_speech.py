@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from relations_tables import T, facts_of, only, parser, table_for  # noqa: F401 (fixture)
 
 from kg.model import Article, Entity, Predicate
@@ -229,3 +231,34 @@ def test_the_person_of_a_with_phrase_before_saying_says_it(parser) -> None:
     text = "China hit back on Tuesday with its foreign ministry spokesman, Zhao Lijian, saying the letter was slanderous."
     facts = facts_of(parser, text, {"China": ("cn", T.COUNTRY), "Zhao Lijian": ("zhao", T.OFFICIAL)}, module=speech)
     assert [(f.subject, f.quote) for f in only(facts, SAID)] == [("zhao", "the letter was slanderous")]
+
+
+def test_he_said_is_no_woman_named_before(parser) -> None:
+    # "he" with no man named before it: the speaker is unknown, not "Ms Berg"
+    text = "Ms Anna Berg said the law was tough. A spokesman for the firm disagreed. He said it was unfair."
+    doc = parser(text)
+    table = table_for(doc, {"Anna Berg": ("berg", T.OFFICIAL)})
+    table.pronouns["berg"] = "she"
+    facts = speech.extract(Context(doc, Article(id="t", text=text), table, rules=RelationRules(doc.vocab)))
+    assert [(f.subject, f.quote) for f in facts] == [("berg", "the law was tough")]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Our plan is not perfect, but as Ann Berg points out it is better than the others.",
+     "it is better than the others"),
+    ("Within hours of the talks, Ann Berg told the nation she was resigning and the Queen invited Tom "
+     "Brook to form a new government.", "she was resigning"),
+    ("Ann Berg has always maintained Tom Brook would have a central role.",
+     "Tom Brook would have a central role"),
+    ("On Monday Ann Berg told the advisory panel that there was no need for the drug.",
+     "there was no need for the drug"),
+])  # fmt: skip
+def test_a_statement_has_no_particle_conjunction_or_lost_subject_at_its_edges(parser, text: str, quote: str) -> None:
+    table = {"Ann Berg": ("berg", T.PERSON), "Tom Brook": ("brook", T.PERSON)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("berg", quote)]
+
+
+def test_a_relative_clause_of_saying_is_no_statement(parser) -> None:
+    text = "Voters will lose the freedom which Ann Berg constantly tells us we have."
+    assert facts_of(parser, text, {"Ann Berg": ("berg", T.PERSON)}, module=speech) == []

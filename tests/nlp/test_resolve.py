@@ -136,20 +136,79 @@ def test_owned_unit_is_named_with_its_owner() -> None:
 
 
 def test_organization_short_form_and_person_tagged_company() -> None:
-    words = "Sinovac Biotech grew . Sinovac said Silvercorp USA and Silvercorp agreed .".split()
+    words = "Sinovac Biotech grew . Sinovac said Silvercorp Metals and Silvercorp agreed .".split()
     ents = {(0, 2): "Organization", (4, 5): "Person", (6, 8): "Organization", (9, 10): "Organization"}
     table = _resolve(_doc(words, ents))
     labels = _by_label(table)
-    assert set(labels) == {"Sinovac Biotech", "Silvercorp USA"}
+    assert set(labels) == {"Sinovac Biotech", "Silvercorp Metals"}
     assert "Sinovac" in labels["Sinovac Biotech"].names
-    assert table.key_at(9) == labels["Silvercorp USA"].key
+    assert table.key_at(9) == labels["Silvercorp Metals"].key
+
+
+def test_a_company_and_its_arm_named_after_a_country_are_two_bodies() -> None:
+    words = "Silvercorp grew . Silvercorp USA and Silvercorp agreed .".split()
+    ents = {(0, 1): "Organization", (3, 5): "Organization", (6, 7): "Organization"}
+    table = _resolve(_doc(words, ents))
+    assert set(_by_label(table)) == {"Silvercorp", "Silvercorp USA"}
+    assert table.key_at(6) == table.key_at(0) != table.key_at(3)
 
 
 def test_honorific_short_form_joins_the_full_name() -> None:
     words = "James Seller spoke . Mr Seller added more .".split()
     table = _resolve(_doc(words, {(0, 2): "Person", (4, 6): "Person"}))
     assert len(table.entities) == 1
-    assert "Mr Seller" in _by_label(table)["James Seller"].names
+    # the courtesy title is no part of any name the entity keeps
+    assert _by_label(table)["James Seller"].names == ("James Seller", "Seller")
+
+
+def test_honorific_short_form_before_the_full_name_joins_it() -> None:
+    words = "Bank chairman Mr Seller spoke . James Seller joined in 1999 .".split()
+    table = _resolve(_doc(words, {(2, 4): "Official", (6, 8): "Person"}))
+    assert [e.label for e in table.entities.values()] == ["James Seller"]
+    assert table.key_at(3) == table.key_at(7)
+
+
+@pytest.mark.parametrize("honorific", ["Dr", "Prof", "Mrs", "Ms", "Lord", "Baroness", "Sir"])
+def test_a_person_named_only_with_a_courtesy_title_is_labelled_without_it(honorific: str) -> None:
+    words = f"{honorific} Seller spoke .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person"}))
+    assert [e.label for e in table.entities.values()] == ["Seller"]
+
+
+def test_a_surname_two_full_names_share_joins_neither() -> None:
+    words = "Anna Seller met Tom Seller . Mr Seller spoke .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person", (3, 5): "Person", (7, 8): "Person"}))
+    assert sorted(e.label for e in table.entities.values()) == ["Anna Seller", "Seller", "Tom Seller"]
+    assert table.key_at(7) not in {table.key_at(0), table.key_at(3)}
+
+
+def test_a_namesake_named_later_leaves_the_earlier_short_forms_alone() -> None:
+    words = "Tom Seller spoke . Mr Seller left . His father , Jim Seller , stayed .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person", (5, 6): "Person", (11, 13): "Person"}))
+    assert table.key_at(5) == table.key_at(0) != table.key_at(11)
+
+
+def test_one_full_name_takes_its_surname_alone_and_with_a_title() -> None:
+    words = "President Tom W Seller arrived . Seller spoke . Mr Seller left .".split()
+    table = _resolve(_doc(words, {(1, 4): "Official", (6, 7): "Person", (10, 11): "Person"}))
+    assert [e.label for e in table.entities.values()] == ["Tom W Seller"]
+    assert table.key_at(6) == table.key_at(10) == table.key_at(1)
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people() -> None:
+    # which of them "Tom Seller" is, nothing says: neither title joins him
+    words = "Tom Seller spoke . Mr Seller left . Mrs Seller stayed .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person", (5, 6): "Person", (9, 10): "Person"}))
+    keys = {table.key_at(0), table.key_at(5), table.key_at(9)}
+    assert len(keys) == 3
+    assert table.pronouns[table.key_at(9)] == "she"
+    assert table.pronouns[table.key_at(5)] == "he"
+
+
+def test_she_does_not_stand_for_a_mr() -> None:
+    words = "Ms Anna Seller spoke . Mr Tom Brook replied . She left .".split()
+    table = _resolve(_doc(words, {(1, 3): "Person", (6, 8): "Person"}, subjects=(10,)))
+    assert table.key_at(10) == table.key_at(1)
 
 
 def test_surname_tagged_as_organization_is_the_person() -> None:

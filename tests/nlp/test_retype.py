@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.nlp import retype as R
+from kg.nlp.spans import trim
 
 # (rule, text, words of the span, spaCy label, what the rule says: a kg label, None or NEXT)
 CASES = [
@@ -146,8 +147,41 @@ def test_retype_trims_and_takes_the_first_verdict(model) -> None:
     assert R.retype(_span(doc, "Officials", "ORG")) is None  # generic_or_number decides first
 
 
+def test_a_name_run_into_the_next_ends_before_its_the() -> None:
+    words = ["He", "told", "the", "Courier", "the", "Greens", "'", "plan", "failed", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert trim(Span(doc, 2, 7, label="ORG")).text == "Courier"
+    words = ["the", "Bank", "of", "the", "West", "grew", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert trim(Span(doc, 0, 5, label="ORG")).text == "Bank of the West"
+
+
 def test_kept_labels_pass_unless_a_kept_rule_decides(model) -> None:
     doc = model("Chinese exports rose 5% to Russia.")
     kept = _span(doc, "5%", "PERCENT")
     assert R.retype(kept) is kept
     assert R.retype(_span(doc, "Russia", "NORP")).label_ == "Country"
+
+
+def test_a_description_after_an_of_phrase_is_no_description_of_the_person() -> None:
+    # the parse the model gives "said Paul Weber of the Lisbon Forum, a citizen group": the
+    # apposition hangs on the person although it describes the forum
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp.cues import described_as_company
+
+    words = ["said", "Paul", "Weber", "of", "the", "Lisbon", "Forum", ",", "a", "citizen", "group", "."]
+    heads = [0, 2, 0, 2, 6, 6, 3, 2, 10, 10, 2, 0]
+    deps = ["ROOT", "compound", "nsubj", "prep", "det", "compound", "pobj", "punct", "det", "compound", "appos", "punct"]
+    pos = ["VERB", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT"]
+    lemmas = ["say", "Paul", "Weber", "of", "the", "Lisbon", "Forum", ",", "a", "citizen", "group", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert not described_as_company(Span(doc, 1, 3, label="PERSON"))
+    # without the "of" phrase the apposition is the name's own description
+    words2 = ["said", "Paul", "Weber", ",", "a", "citizen", "group", "."]
+    doc2 = Doc(spacy.blank("en").vocab, words=words2, heads=[0, 2, 0, 2, 6, 6, 2, 0],
+               deps=["ROOT", "compound", "nsubj", "punct", "det", "compound", "appos", "punct"],
+               pos=["VERB", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT"],
+               lemmas=["say", "Paul", "Weber", ",", "a", "citizen", "group", "."])
+    assert described_as_company(Span(doc2, 1, 3, label="PERSON"))

@@ -89,9 +89,11 @@ class Context:
         for start, end, key in sorted(found):
             yield key, self.doc[start:end]
 
-    def recent(self, token: Token, types: frozenset[EntityType], *, sentences: int = 2) -> str | None:
+    def recent(self, token: Token, types: frozenset[EntityType], *, sentences: int = 2,
+               pronoun: str | None = None) -> str | None:
         """The entity of ``types`` mentioned last before ``token``, within ``sentences``
-        sentences back: what "its" and "their" stand for ("its president X")."""
+        sentences back: what "its" and "their" stand for ("its president X"); with
+        ``pronoun``, only a person it can stand for ("he": no "Ms Jowell")."""
         sent = token.sent
         floor = sent.start
         for _ in range(sentences - 1):
@@ -100,7 +102,8 @@ class Context:
             floor = self.doc[floor - 1].sent.start
         best: tuple[int, str] | None = None
         for key, spans in self.table.spans.items():
-            if key not in self.table.entities or self.type(key) not in types:
+            if key not in self.table.entities or self.type(key) not in types \
+                    or pronoun is not None and not self.table.agrees(key, pronoun):
                 continue
             for start, end in spans:
                 if floor <= start and end <= token.i and (best is None or end > best[0]):

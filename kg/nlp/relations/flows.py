@@ -133,6 +133,8 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
                 continue  # "had not sold wheat to Colombia"
             if lemma in _set("sale_verbs") and not (_abroad(ctx, t) or _national_seller(ctx, t)):
                 continue  # "Ferrari sells 10,000 cars": a sale, not an export
+            if lemma in _set("sale_verbs") and _delivers_no_goods(t):
+                continue  # "Britain is delivering 234m of cuts": no goods change hands
             anchors.append((t, lemma not in _set("import_verbs")))
         elif t.pos_ == "VERB" and lemma in _set("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and _national_buyer(ctx, t) is not None:
@@ -142,6 +144,17 @@ def _flows(ctx: Context, sent: Span) -> list[Flow]:
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
         flows.append(Flow(anchor=token, exports=exports, end=_clause_end(sent, token.i, end), planned=bool(planned)))
     return flows
+
+
+def _delivers_no_goods(verb: Token) -> bool:
+    """ "delivering 234m of cuts", "delivered savings of 5bn": what is sold or delivered is
+    no goods (the words of ``not_delivered``)."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        nouns = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")]  # fmt: skip
+        if any(n.lemma_.lower() in _set("not_delivered") or n.lower_ in _set("not_delivered") for n in nouns):
+            return True
+    return False
 
 
 def _national_trade(ctx: Context, noun: Token) -> bool:

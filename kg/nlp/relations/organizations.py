@@ -198,7 +198,7 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
     words ("Bank of America" is read by the preposition rule, if at all)."""
     name = ctx.mention(head)
     words = [t for t in name if t.lower_ != "the"]
-    if not words or y not in words[:3]:
+    if not words or y not in words[:3] or _described_as_based(name):
         return []
     for size in (3, 2, 1):
         prefix = words[:size]
@@ -209,6 +209,16 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
             return [ctx.fact(org, Predicate.BASED_IN, [*prefix, head], object=place,
                              rule="based-in-name", confidence=ctx.confidence("based-in-name"))]  # fmt: skip
     return []
+
+
+def _described_as_based(name) -> bool:
+    """ "the Lisbon Council, a Brussels-based citizen group": where the text says the body is
+    based, the place in its name says nothing of it."""
+    doc, end = name.doc, name.end
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    tail = doc[end + 1 : min(len(doc), end + 8)]
+    return any(t.lower_ == "based" and t.i > 0 and doc[t.i - 1].text == "-" for t in tail)
 
 
 def _names_a_country(token: Token) -> bool:

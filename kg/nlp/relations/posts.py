@@ -376,6 +376,13 @@ def _modifiers(title: Token) -> list[Token]:
     return out
 
 
+def _names_a_portfolio(ctx: Context, key: str, token: Token, title: Token) -> bool:
+    """ "Europe" in "Britain's Europe Minister": a region (no country, no body) written right
+    before the title, after the body that holds the post, is what the post is for."""
+    return ctx.type(key) is EntityType.PLACE and token.i < title.i \
+        and all(ctx.key(t, POST_BODIES) == key for t in ctx.doc[token.i : title.i])
+
+
 def _honorifics() -> frozenset[str]:
     from kg.nlp.lexicon import honorifics
 
@@ -385,14 +392,16 @@ def _honorifics() -> frozenset[str]:
 def _role_text(tokens: list[Token]) -> str:
     drop = rule_words("posts", "drop_from_role")
     tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
-    # "chairman Mr Smith", "director-general Sir John": a courtesy title is no part of the post
+    tokens = sorted(tokens, key=lambda t: t.i)
+    # "chairman Mr Smith", "director-general Sir John": a courtesy title before the name is no
+    # part of the post; inside it, it is ("Lord Chancellor Lord Falconer")
     honorifics = _honorifics()
-    tokens = [t for t in tokens if t.lower_.rstrip(".") not in honorifics]
+    while tokens and tokens[-1].lower_.rstrip(".") in honorifics:
+        tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
     if not tokens:
         return ""
-    tokens = sorted(tokens, key=lambda t: t.i)
     doc = tokens[0].doc
     start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
     return doc[start:end].text
@@ -440,8 +449,16 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     title = heads[-1]
     body = None
     evidence: list[Token] = []
+    # "Labour minister X": a minister's party is no body of a minister's post
+    cabinet = title.lower_ in rule_words("posts", "cabinet_heads")
+    portfolio: set[int] = set()
     for token in zone:
+        if cabinet and token.lower_ in rule_words("posts", "party_words"):
+            continue
         if (key := ctx.key(token, POST_BODIES)) is not None and not _is_demonym(ctx, token):
+            if body is not None and _names_a_portfolio(ctx, key, token, title):
+                portfolio.add(token.i)  # "Britain's Europe Minister X": Britain's minister for Europe
+                continue
             body, evidence = key, [token]
     place_words = rule_words("posts", "place_name_words")
     # "Lagos state Gov. X": "state" belongs to the place's name; "state Gov. X": to the state named last
@@ -454,15 +471,15 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             and not (t.lower_ in rule_words("posts", "party_words") and k == 0 and t.i < title.i)]  # fmt: skip
     if not zone:
         return []
-    first = next((t for t in zone if ctx.key(t, POST_BODIES) is None and not _is_demonym(ctx, t)
-                  and t.dep_ != "poss"), None)  # fmt: skip
+    first = next((t for t in zone if (ctx.key(t, POST_BODIES) is None or t.i in portfolio)
+                  and not _is_demonym(ctx, t) and t.dep_ != "poss"), None)  # fmt: skip
     if first is None or first.i > title.i:
         return []
     whole = _role_text([t for t in zone if first.i <= t.i])
     if " of " in whole and is_title(whole):
         role, body = whole, None  # "Secretary of State": the "of" phrase is the title's own
     else:
-        role_tokens = [t for t in zone if first.i <= t.i and ctx.key(t, POST_BODIES) is None]
+        role_tokens = [t for t in zone if first.i <= t.i and (ctx.key(t, POST_BODIES) is None or t.i in portfolio)]
         role = _role_text([t for t in role_tokens if not _is_demonym(ctx, t)])
     nationality = next((c for t in zone if _is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
                        None)  # fmt: skip

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
+from kg.nlp.relations import speech
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text
 
 SPEAKERS = PERSONS | ORGS
@@ -104,7 +105,18 @@ def _quoted(ctx: Context, verb: Token) -> str | None:
 def _said(ctx: Context, key: str, verb: Token, rule: str) -> Fact:
     sent = verb.sent
     return ctx.fact(key, Predicate.SAID, [sent], rule=rule, confidence=CONFIDENCE,
-                    quote=sentence_text(sent))  # fmt: skip
+                    quote=_statement(verb) or sentence_text(sent))  # fmt: skip
+
+
+def _statement(verb: Token) -> str:
+    """What the source says, without the attribution: the clause the verb reports ("It
+    claimed [revenues were low]"), else the sentence outside the verb and its subject
+    ("[Growth will pick up], it forecast.", "[...]," the report said.")."""
+    content = [c for c in verb.children if c.dep_ in speech.CONTENT]
+    if content:
+        tokens = sorted(t.i for c in content for t in c.subtree)
+        return speech.clean(verb.doc[tokens[0] : tokens[-1] + 1])
+    return speech.without(verb.sent, speech.verb_clause(verb))
 
 
 __all__ = ["extract"]

@@ -24,7 +24,7 @@ SPEAKERS = PERSONS | ORGS
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Clauses that inherit the subject of the verb they hang on ("said ..., adding that ...").
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
-_CONTENT = ("ccomp", "parataxis")
+CONTENT = ("ccomp", "parataxis")
 _MAX_QUOTE_SENTENCES = 6
 # Children showing that a verb such as "continue" has its ordinary sense, not "went on saying".
 _NOT_QUOTATION = ("dobj", "xcomp", "oprd", "acomp", "attr", "prep")
@@ -97,7 +97,7 @@ def extract(ctx: Context) -> list[Fact]:
     for verb, speakers, direct in found:
         date = direct[0].date
         for other in _continued_quotation(units, verb):
-            text = _clean(other)
+            text = clean(other)
             if text:
                 facts.extend(_said(ctx, key, other, text, "quotation-continued", date)
                              for key in speakers)  # fmt: skip
@@ -122,7 +122,7 @@ def _speaker(ctx: Context, token: Token) -> str | None:
     if token.lower_ in rule_words("speech", "personal_pronouns"):
         # "he said": only a person; a place or body given for it falls back to the person
         # named last in this or the previous sentences.
-        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3)
+        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
     key = ctx.key(token, SPEAKERS)
     if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
         for child in token.children:
@@ -198,7 +198,10 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         not _has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
     ):
         return [], []  # "prices continued to rise"; only '"...," X continued.' reports
-    content = [c for c in verb.children if c.dep_ in _CONTENT] or _object_clause(verb) or _medium_clause(verb)
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ not in _SUBJECTS for c in verb.children):
+        return [], []  # "the freedom which X tells us we have": no statement of its own
+    content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) or _medium_clause(verb)
+    content = _lost_subject(verb, content) + content
     if not content and not _has_quote_mark(sent) and (detached := _detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)
         return speakers, _quotation_facts(ctx, verb, speakers, detached)
@@ -209,9 +212,9 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
                for t in t.subtree}  # fmt: skip
         below = sorted({i for c in content for i in ctx.parse.subtree(c.i) if i not in cut})
         tokens = [ctx.doc[i] for i in below if sent.start <= i < sent.end]
-        quote = _clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
+        quote = clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
     elif _has_quote_mark(sent) or _closing_attribution(verb, sent):
-        quote = _without(sent, _verb_clause(verb))
+        quote = without(sent, verb_clause(verb))
     else:
         return [], []
     if not quote:
@@ -219,16 +222,27 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
     weak = verb.lemma_.lower() in rule_words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     # The date of the saying, not one inside what was said.
-    said_on = {i for c in verb.children if c.dep_ not in _CONTENT for i in ctx.parse.subtree(c.i)}
+    said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _lost_subject(verb: Token, content: list[Token]) -> list[Token]:
+    """ "maintained Mr Brown would have a role": the parser made the statement's subject the
+    verb's object, right before a statement clause that has none."""
+    if verb.lemma_.lower() in rule_words("speech", "addressee_verbs"):
+        return []  # "told the panel there was no need": the object is whom it was told
+    clauses = [c for c in content if c.dep_ in CONTENT and c.left_edge.dep_ != "mark"
+               and not any(k.dep_ in (*_SUBJECTS, "expl", "csubj") for k in c.children)]
+    return [o for o in verb.children if o.dep_ == "dobj" and clauses
+            and o.right_edge.i + 1 == clauses[0].left_edge.i and o.i > verb.i]
 
 
 def _quotation_facts(ctx: Context, verb: Token, speakers: list[str], quoted: list[Span]) -> list[Fact]:
     weak = verb.lemma_.lower() in rule_words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within={t.i for t in verb.subtree})
-    return [_said(ctx, key, unit, text, rule, date) for unit in quoted if (text := _clean(unit))
+    return [_said(ctx, key, unit, text, rule, date) for unit in quoted if (text := clean(unit))
             for key in speakers]  # fmt: skip
 
 
@@ -308,7 +322,7 @@ def _from_attribution(
     if not sources:
         return []
     sent = units.of(according)
-    quote = _without(sent, {t.i for t in according.subtree})
+    quote = without(sent, {t.i for t in according.subtree})
     if not quote:
         return []
     date = anchored_date(according.head, ctx.article.published, matcher=ctx.rules.dates)
@@ -352,11 +366,15 @@ def _trimmed(sent: Span) -> Span:
     return sent.doc[start:end]
 
 
-def _clean(span: Span) -> str:
+def clean(span: Span) -> str:
+    """A statement's text: the span without quote marks, punctuation and "that" at its edges."""
     tokens = [t for t in span if not t.is_space]
-    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
+    # "as X points out it is ...": the verb's particle; "he was resigning and the Queen ...":
+    # a conjunction left by a statement cut before the next clause
+    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
+                      or tokens[0].dep_ == "prt" and tokens[0].head.i < tokens[0].i):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "?!":
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("?", "!", "%") or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if not tokens:
         return ""
@@ -364,7 +382,7 @@ def _clean(span: Span) -> str:
     return text.strip(_STRIP)
 
 
-def _without(sent: Span, clause: set[int]) -> str:
+def without(sent: Span, clause: set[int]) -> str:
     """The longest stretch of the sentence outside the attribution clause (token indices)."""
     runs: list[list[Token]] = [[]]
     for token in sent:
@@ -375,7 +393,7 @@ def _without(sent: Span, clause: set[int]) -> str:
     best = max(runs, key=lambda run: sum(1 for t in run if not t.is_punct))
     if not best:
         return ""
-    return _clean(sent.doc[best[0].i : best[-1].i + 1])
+    return clean(sent.doc[best[0].i : best[-1].i + 1])
 
 
 def _with_speaker(ctx: Context, verb: Token) -> str | None:
@@ -411,7 +429,7 @@ def _closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] |
         return None
     if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
         return None  # the verb has a statement of its own after it
-    quote = _clean(ctx.doc[sent.start : start - 1])
+    quote = clean(ctx.doc[sent.start : start - 1])
     return (key, quote) if quote else None
 
 
@@ -434,7 +452,8 @@ def _closing_attribution(verb: Token, sent: Span) -> bool:
         and all(t.is_punct for t in sent.doc[last + 1 : sent.end])
 
 
-def _verb_clause(verb: Token) -> set[int]:
+def verb_clause(verb: Token) -> set[int]:
+    """The attribution: the verb and its subject (token indices)."""
     return {verb.i} | {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
 
 
@@ -517,4 +536,4 @@ def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
     return list(best.values())
 
 
-__all__ = ["extract", "CONFIDENCE"]
+__all__ = ["extract", "CONFIDENCE", "CONTENT", "clean", "verb_clause", "without"]

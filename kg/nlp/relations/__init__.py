@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import flows, organizations, places, posts, sources, speech, trade
+from kg.nlp.relations import flows, lists, organizations, places, posts, sources, speech, tables, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -30,6 +30,10 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts: list[Fact] = []
     for module in _MODULES:
         facts.extend(module.extract(ctx))
+    # tables and lists: their rows are read only where a lead says what they count, and no
+    # sentence rule reads a table's lines
+    facts = tables.outside(ctx, facts)
+    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts)])
     facts.extend(places.chained(facts))
     return _deduplicate(_said_once(_newswire_first(facts)))
 

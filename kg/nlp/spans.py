@@ -108,6 +108,8 @@ def trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
                            or doc[end - 1].is_space or _figure(doc[end - 1]) and end - 1 > start):
         end -= 1
+    if end - start > 1 and doc[end - 1].is_digit and lexicon.country_of(doc[start : end - 1].text) is not None:
+        end -= 1  # "Malta 500 (700)": a list's figure after a country's name
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)

@@ -15,6 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import country_of, known_organization
+
 # Cells are set two or more spaces apart; a row's figures are numbers, "nil", "--", "n.a."
 # (with a revision mark such as "-r" or "-x", or in brackets).
 _GAP = re.compile(r"\s{2,}")
@@ -166,4 +170,16 @@ def in_blocks(blocks: list[Block], start: int, end: int) -> bool:
     return any(start < b.end and b.start < end for b in blocks)
 
 
-__all__ = ["Block", "Cell", "Row", "in_blocks", "is_figure", "table_blocks"]
+def table_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The model's entities, without those inside a table that no lexicon knows: a column
+    title or a row label ("QUOTA", "Sorghum", "Natl Avge") read as a name out of context."""
+    if "   " not in doc.text:
+        return spans
+    blocks = table_blocks(doc.text)
+    if not blocks:
+        return spans
+    return [s for s in spans if not in_blocks(blocks, s.start_char, s.end_char)
+            or country_of(s.text) is not None or known_organization(s.text)]
+
+
+__all__ = ["Block", "Cell", "Row", "in_blocks", "is_figure", "table_blocks", "table_names"]

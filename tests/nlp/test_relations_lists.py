@@ -61,3 +61,9 @@ def test_list_without_a_trader_or_unit_gives_nothing(nlp) -> None:
     text = ("Kenyan tea exports reached 20,000 tonnes in February, the board said.\n"
             "    Rainfall was: Nairobi 120, Mombasa 80 and Kisumu 95 millimetres.\n")
     assert _trade(nlp, text) == []
+
+
+def test_shares_are_no_quantities(nlp) -> None:
+    text = ("Peru's fishmeal exports fell to 800,000 tonnes in 1986, the ministry said.\n"
+            "    The main buyers in 1986 were West Germany (31 pct), Japan (22 pct) and Taiwan (9 pct).\n")
+    assert _trade(nlp, text) == []

@@ -151,3 +151,12 @@ def test_kept_labels_pass_unless_a_kept_rule_decides(model) -> None:
     kept = _span(doc, "5%", "PERCENT")
     assert R.retype(kept) is kept
     assert R.retype(_span(doc, "Russia", "NORP")).label_ == "Country"
+
+
+def test_a_list_figure_run_into_a_country_name_is_trimmed(nlp) -> None:
+    from kg.nlp.spans import trim
+
+    doc = nlp.make_doc("Angola 4,800 (12,100), Malta 500 (700), Apollo 11")
+    assert trim(doc[0:2]).text == "Angola"
+    assert trim(doc[6:8]).text == "Malta"
+    assert trim(doc[12:14]).text == "Apollo 11"

@@ -117,8 +117,8 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
         if goods is None:
             continue
         q = parse_quantity(m.group("number"))
-        if q is None:
-            continue
+        if q is None or _share_or_money(body, m.end("number")):
+            continue  # "Australia (44 pct)", "Japan 12 mln dlrs": no quantity of the goods
         item_unit = (m.group("unit") or unit).lower()
         evidence = ctx.doc.char_span(start + m.start("name"), start + m.end(), alignment_mode="expand")
         if evidence is None or whole is None:
@@ -140,6 +140,23 @@ def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence, value: Decim
                     sentence=sentence, quantity=value, period=period.text if period else None,
                     period_start=period.start if period else None, period_end=period.end if period else None,
                     forecast=False, **common)  # fmt: skip
+
+
+def _share_or_money(body: str, at: int) -> bool:
+    """A share ("44 pct") or an amount of money ("12 mln dlrs") follows the number."""
+    word = re.match(r"\s*([%\w]+)", body[at:])
+    if word is None:
+        return False
+    after = word.group(1).lower()
+    return after in _stop_words()
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    flows = lexicon("trade")["flows"]
+    money = lexicon("currencies")
+    return frozenset({"%", "pct", "percent", "per", *(w.lower() for w in flows["share_words"] if w.lower() not in ("a", "an")),
+                      *(w.lower() for w in money["names"]), *(c.lower() for c in money["codes"])})
 
 
 def _partner(ctx: Context, start: int, end: int) -> str | None:

@@ -67,3 +67,12 @@ def test_shares_are_no_quantities(nlp) -> None:
     text = ("Peru's fishmeal exports fell to 800,000 tonnes in 1986, the ministry said.\n"
             "    The main buyers in 1986 were West Germany (31 pct), Japan (22 pct) and Taiwan (9 pct).\n")
     assert _trade(nlp, text) == []
+
+
+def test_goods_the_lead_fact_only_guessed_are_not_carried(nlp) -> None:
+    # the first sentence names no goods of its own (its reading may borrow the story's),
+    # so the list after it is of unknown goods
+    text = ("Chilean by-products shipments totalled 610,000 tonnes in 1986, the board said. "
+            "Fishmeal was among them.\n"
+            "    Main destinations were as follows, in tonnes: Japan 200,000, Taiwan 150,000.\n")
+    assert [f for f in _trade(nlp, text) if f[2] != "fishmeal"] == []

@@ -101,8 +101,10 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
     if trader is None:
         return None
     goods = next((k for k, m in ctx.entity_mentions(PRODUCTS) if start <= m.start_char and m.end_char <= end), None)
-    if goods is None and prior is not None and prior.subject == trader:
-        goods = prior.object
+    if goods is None and prior is not None and prior.subject == trader and any(
+            f.subject == trader and f.object == prior.object and f.end - ctx.offset <= start
+            and _named(ctx, prior.object, f.sentence) for f in facts):
+        goods = prior.object  # only goods the story named with that trade, not ones a rule guessed
     compare = _phrases()[3].search(text)
     comparison = None
     if compare is not None:
@@ -120,6 +122,13 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
     compared = compare is not None or any(w in text.lower() for w in data()["comparison_leads"])
     return Lead(exports=exports, trader=trader, goods=goods, unit=unit, scale=scale, period=period,
                 comparison=comparison, compared=compared)
+
+
+def _named(ctx: Context, key: str | None, sentence: str) -> bool:
+    if key is None or key not in ctx.table.entities:
+        return False
+    lowered = sentence.lower()
+    return any(re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in ctx.table.entities[key].all_names)
 
 
 def _same_length(comparison: Period | None, prior: Fact) -> bool:

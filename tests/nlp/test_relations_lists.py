@@ -76,3 +76,10 @@ def test_goods_the_lead_fact_only_guessed_are_not_carried(nlp) -> None:
             "Fishmeal was among them.\n"
             "    Main destinations were as follows, in tonnes: Japan 200,000, Taiwan 150,000.\n")
     assert [f for f in _trade(nlp, text) if f[2] != "fishmeal"] == []
+
+
+def test_goods_the_lead_names_win_over_the_story_goods(nlp) -> None:
+    text = ("Uruguay's meat exports totalled 31,400 tonnes in 1986, the meat institute said.\n"
+            "    Main destinations for chilled beef were, in tonnes: Brazil 9,800, Israel 6,300.\n")
+    # the list is of beef, whether or not beef is recognised as goods here: never of meat
+    assert not any(o == "meat" for _, _, o, *_ in _trade(nlp, text))

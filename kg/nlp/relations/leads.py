@@ -101,10 +101,16 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
     if trader is None:
         return None
     goods = next((k for k, m in ctx.entity_mentions(PRODUCTS) if start <= m.start_char and m.end_char <= end), None)
-    if goods is None and prior is not None and prior.subject == trader and any(
+    if goods is None:  # "destinations for refrigerated beef": goods the story named, here unmarked
+        named = [k for k, e in ctx.table.entities.items() if e.type in PRODUCTS and _named(ctx, k, text)]
+        goods = named[0] if len(named) == 1 else None
+    own_goods = re.search(r"\b(?:destinations?|buyers|markets|suppliers|origins?)\s+(?:for|of)\s+[a-z]", text, re.I)
+    if goods is None and own_goods is None and prior is not None and prior.subject == trader and any(
             f.subject == trader and f.object == prior.object and f.end - ctx.offset <= start
             and _named(ctx, prior.object, f.sentence) for f in facts):
-        goods = prior.object  # only goods the story named with that trade, not ones a rule guessed
+        # only goods the story named with that trade, not ones a rule guessed, and not where
+        # the lead names goods of its own ("destinations for chilled beef") it cannot resolve
+        goods = prior.object
     compare = _phrases()[3].search(text)
     comparison = None
     if compare is not None:

@@ -22,7 +22,8 @@ from kg.nlp.lexicon import country_of, known_organization
 # Cells are set two or more spaces apart; a row's figures are numbers, "nil", "--", "n.a."
 # (with a revision mark such as "-r" or "-x", or in brackets).
 _GAP = re.compile(r"\s{2,}")
-_FIGURE = re.compile(r"^\(?[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?(?:-[a-zA-Z])?,?$|^\(?(?:nil|n\.?a\.?|--+|-|unch)\)?,?$", re.I)
+_FIGURE = re.compile(r"^\(?[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?(?:-[a-zA-Z])?,?$"
+                     r"|^\(?(?:nil|n\.?a\.?|--+|-|unch)\)?,?$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SENTENCE_END = re.compile(r"[.!?]\"?$")
 _MAX_HEADER_LINES = 3

@@ -3,7 +3,9 @@
 Each module reads one family of relations from the dependency parse:
 ``posts`` (holdsPost, nationality), ``organizations`` (subOrganizationOf, basedIn),
 ``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue).
-``quantities`` and ``dates`` normalize numbers and dates for them.
+``quantities`` and ``dates`` normalize numbers and dates for them. ``tables`` keeps the
+sentence rules out of tables set in columns and, with ``lists``, reads per-partner
+breakdowns whose lead (``leads``) makes their meaning certain.
 """
 
 from __future__ import annotations

@@ -53,11 +53,12 @@ def _phrases() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
 
     units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
     scales = "|".join(re.escape(s) for s in sorted(data()["unit_scales"], key=len, reverse=True))
-    unit = re.compile(rf"(?:\bin\s+|\()(?:(?P<scale>{scales})\s+)?(?:metric\s+|short\s+|long\s+)?(?P<unit>{units})\b", re.I)
+    unit = re.compile(rf"(?:\bin\s+|\()(?:(?P<scale>{scales})\s+)?(?:metric\s+|short\s+|long\s+)?"
+                      rf"(?P<unit>{units})\b", re.I)
     return (re.compile(rf"\b(?:{words('export_partners')})\b", re.I),
             re.compile(rf"\b(?:{words('import_partners')})\b", re.I), unit,
-            re.compile(r"(?:with\s+)?(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:figures|comparisons?)\s+for\s+(?P<period>[^,:;]+?)"
-                       r"\s*,?\s+in\s+(?:brackets|parentheses)", re.I))  # fmt: skip
+            re.compile(r"(?:with\s+)?(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:figures|comparisons?)\s+for\s+"
+                       r"(?P<period>[^,:;]+?)\s*,?\s+in\s+(?:brackets|parentheses)", re.I))  # fmt: skip
 
 
 def scaled(value: Decimal, scale: Decimal) -> Decimal:
@@ -157,7 +158,8 @@ def _prior(ctx: Context, start: int, facts: list[Fact], *, exports: bool) -> Fac
     """The last trade fact of the same direction stated before ``start``, not far back."""
     wanted = EXPORTS if exports else IMPORTS
     before = [f for f in facts if f.predicate in wanted and f.end - ctx.offset <= start
-              and start - (f.end - ctx.offset) <= _REACH and not f.extractor.startswith(("list-", "table-"))]  # fmt: skip
+              and start - (f.end - ctx.offset) <= _REACH
+              and not f.extractor.startswith(("list-", "table-"))]  # fmt: skip
     if not before:
         return None
     last = max(before, key=lambda f: f.start)

@@ -14,11 +14,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, direction, prior_unit, read_lead, scaled
+from kg.nlp.relations.periods import Period
 from kg.nlp.relations.quantities import parse_quantity
 
 CONFIDENCE = 0.72
@@ -125,7 +129,8 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
             continue
         predicate = Predicate.EXPORTS if lead.exports else Predicate.IMPORTS
         common = dict(object=goods, unit=item_unit, partner=partner, sentence=whole, confidence=CONFIDENCE)
-        out.append(_fact(ctx, lead, predicate, evidence, scaled(q.value, scale if not m.group("unit") else Decimal(1)), lead.period, **common))
+        value = scaled(q.value, scale if not m.group("unit") else Decimal(1))
+        out.append(_fact(ctx, lead, predicate, evidence, value, lead.period, **common))
         compared = m.group("compared")
         if compared and lead.comparison is not None and (c := parse_quantity(compared)) is not None \
                 and not any(w in compared.lower() for w in data()["missing_figures"]):
@@ -133,7 +138,8 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
     return out
 
 
-def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence, value: Decimal, period, **common) -> Fact:
+def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value: Decimal, period: Period | None,
+          **common: Any) -> Fact:
     sentence = common.pop("sentence")
     confidence = common.pop("confidence")
     return ctx.fact(lead.trader, predicate, [evidence], rule="list-partner", confidence=confidence,
@@ -155,7 +161,8 @@ def _share_or_money(body: str, at: int) -> bool:
 def _stop_words() -> frozenset[str]:
     flows = lexicon("trade")["flows"]
     money = lexicon("currencies")
-    return frozenset({"%", "pct", "percent", "per", *(w.lower() for w in flows["share_words"] if w.lower() not in ("a", "an")),
+    shares = (w.lower() for w in flows["share_words"] if w.lower() not in ("a", "an"))
+    return frozenset({"%", "pct", "percent", "per", *shares,
                       *(w.lower() for w in money["names"]), *(c.lower() for c in money["codes"])})
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from spacy.tokens import Span
+
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.leads import Lead, data, read_lead, scaled, unit_of
@@ -72,7 +74,7 @@ def _lead_start(text: str, at: int) -> int:
     return max(floor, start)
 
 
-def _row_span(ctx: Context, row: Row):
+def _row_span(ctx: Context, row: Row) -> Span | None:
     return ctx.doc.char_span(row.start, row.end, alignment_mode="expand")
 
 
@@ -175,7 +177,7 @@ def _not_over(period: Period, published: str | None) -> bool:
     return end >= int(published[:4])
 
 
-def _fact(ctx: Context, trader: str, predicate: Predicate, row: Row, header, *, goods: str, value: Decimal,
+def _fact(ctx: Context, trader: str, predicate: Predicate, row: Row, header: Span | None, *, goods: str, value: Decimal,
           unit: str, period: Period | None, partner: str | None, forecast: bool) -> Fact:  # fmt: skip
     # the row is the evidence; the table with its lead is the sentence that says what it counts
     return ctx.fact(trader, predicate, [_row_span(ctx, row)], rule="table-row", confidence=CONFIDENCE,

@@ -42,6 +42,7 @@ from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
 from kg.nlp.spans import POSSESSIVE, is_organization_token, org_kind, trim
+from kg.nlp.tables import table_names
 
 KG_LABELS = frozenset(t.value for t in EntityType)
 _REFERRING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -190,6 +191,7 @@ class EntityTyper:
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(_after_owner(e, person_words)) for e in doc.ents)
                  if s is not None]
+        model = table_names(doc, model)
         weak = []
         for match_id, start, end in [*self.phrases(doc), *self.lower_phrases(doc)]:
             label = doc.vocab.strings[match_id]

@@ -18,6 +18,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 # line nor an indented new paragraph follows it.
 _WRAP = re.compile(r"(?<=\S)\n(?=\S)")
 _WRAP_WIDTH = 40  # newswire wraps at 60-75 characters
+_COLUMNS = re.compile(r"\S {3,}\S")
 
 
 def reflow(text: str) -> str:
@@ -43,8 +44,20 @@ def reflow(text: str) -> str:
         return text
     # after a long line, or before a word that goes on a sentence ("of rice\nin the week");
     # a short line before a capital (a headline, a list item) keeps its break
-    return _WRAP.sub(lambda m: " " if _line_before(text, m.start()) >= _WRAP_WIDTH
+    # a line set in columns ("Refined output   155,980   164,243") is a table's row, no wrap
+    return _WRAP.sub(lambda m: "\n" if _COLUMNS.search(_line_text(text, m.start()))
+                     or _COLUMNS.search(_next_line(text, m.end()))
+                     else " " if _line_before(text, m.start()) >= _WRAP_WIDTH
                      or not text[m.end()].isupper() else "\n", text)  # fmt: skip
+
+
+def _line_text(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1 : at].strip()
+
+
+def _next_line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)].strip()
 
 
 def _line_before(text: str, at: int) -> int:

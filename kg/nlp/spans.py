@@ -9,6 +9,8 @@ rules that retype the model's entities (``kg.nlp.retype``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
@@ -81,6 +83,16 @@ def is_punct(token: Token) -> bool:
     return token.is_punct or token.text in GARBLED_QUOTES
 
 
+_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
+
+
+def _figure(token: Token) -> bool:
+    """ "Angola 4,800", "Chile 3,400": a list's figure the model ran into the name before it
+    (a name may end in a number, "Apollo 11", but not in a figure written with a comma or
+    decimals)."""
+    return bool(_FIGURE.match(token.text))
+
+
 def trim(span: Span) -> Span | None:
     """``span`` without articles, punctuation and possessives at its edges, or None if
     nothing is left; a name the model ran into a parenthesis ends before it."""
@@ -100,8 +112,10 @@ def trim(span: Span) -> Span | None:
             end = token.i
             break
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
-                           or doc[end - 1].is_space):
+                           or doc[end - 1].is_space or _figure(doc[end - 1]) and end - 1 > start):
         end -= 1
+    if end - start > 1 and doc[end - 1].is_digit and lexicon.country_of(doc[start : end - 1].text) is not None:
+        end -= 1  # "Malta 500 (700)": a list's figure after a country's name
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)

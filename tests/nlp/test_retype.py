@@ -185,3 +185,12 @@ def test_a_description_after_an_of_phrase_is_no_description_of_the_person() -> N
                pos=["VERB", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT"],
                lemmas=["say", "Paul", "Weber", ",", "a", "citizen", "group", "."])
     assert described_as_company(Span(doc2, 1, 3, label="PERSON"))
+
+
+def test_a_list_figure_run_into_a_country_name_is_trimmed(nlp) -> None:
+    from kg.nlp.spans import trim
+
+    doc = nlp.make_doc("Angola 4,800 (12,100), Malta 500 (700), Apollo 11")
+    assert trim(doc[0:2]).text == "Angola"
+    assert trim(doc[6:8]).text == "Malta"
+    assert trim(doc[12:14]).text == "Apollo 11"

@@ -3,7 +3,9 @@
 Each module reads one family of relations from the dependency parse:
 ``posts`` (holdsPost, nationality), ``organizations`` (subOrganizationOf, basedIn),
 ``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue).
-``quantities`` and ``dates`` normalize numbers and dates for them.
+``quantities`` and ``dates`` normalize numbers and dates for them. ``tables`` keeps the
+sentence rules out of tables set in columns and, with ``lists``, reads per-partner
+breakdowns whose lead (``leads``) makes their meaning certain.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import flows, organizations, places, posts, sources, speech, trade
+from kg.nlp.relations import flows, lists, organizations, places, posts, sources, speech, tables, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -30,6 +32,10 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts: list[Fact] = []
     for module in _MODULES:
         facts.extend(module.extract(ctx))
+    # tables and lists: their rows are read only where a lead says what they count, and no
+    # sentence rule reads a table's lines
+    facts = tables.outside(ctx, facts)
+    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts)])
     facts.extend(places.chained(facts))
     return _deduplicate(_said_once(_newswire_first(facts)))
 

@@ -1,0 +1,184 @@
+"""What the lead of a newswire list or table says its figures are.
+
+A breakdown is read only when its lead makes the meaning certain: "Main destinations for
+refrigerated beef were as follows, in tonnes, with comparative figures for 1985 in
+brackets:" says the direction (destinations: exports), the goods, the unit and the period of
+the bracketed figures; the trader, and what the lead leaves out, come from the trade fact the
+story stated just before ("Argentine meat exports totalled ..."). Used by
+``kg.nlp.relations.lists`` and ``kg.nlp.relations.tables``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.periods import Period, find_periods
+
+EXPORTS = (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
+IMPORTS = (Predicate.IMPORTS, Predicate.IMPORT_VALUE)
+_TRADERS = frozenset({EntityType.COUNTRY})
+# how far back (characters) the stated trade fact a lead leans on may stand
+_REACH = 1200
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The meaning of a breakdown's figures, as far as its lead and the story make it certain."""
+
+    exports: bool
+    trader: str
+    goods: str | None
+    unit: str | None
+    scale: Decimal
+    period: Period | None
+    comparison: Period | None  # the period of the figures in brackets
+    compared: bool  # the lead says comparison figures follow the reported ones
+
+
+def data() -> dict:
+    return lexicon("tables")
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(data()[key], key=len, reverse=True))
+
+    units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
+    scales = "|".join(re.escape(s) for s in sorted(data()["unit_scales"], key=len, reverse=True))
+    unit = re.compile(rf"(?:\bin\s+|\()(?:(?P<scale>{scales})\s+)?(?:metric\s+|short\s+|long\s+)?"
+                      rf"(?P<unit>{units})\b", re.I)
+    return (re.compile(rf"\b(?:{words('export_partners')})\b", re.I),
+            re.compile(rf"\b(?:{words('import_partners')})\b", re.I), unit,
+            re.compile(r"(?:with\s+)?(?:the\s+)?(?:[\w'-]+\s+){0,3}(?:figures|comparisons?)\s+for\s+"
+                       r"(?P<period>[^,:;]+?)\s*,?\s+in\s+(?:brackets|parentheses)", re.I))  # fmt: skip
+
+
+def scaled(value: Decimal, scale: Decimal) -> Decimal:
+    """ "6.30" in mln tonnes as 6300000, written plainly."""
+    product = (value * scale).normalize()
+    return product.quantize(Decimal(1)) if product == product.to_integral_value() else product
+
+
+def direction(text: str) -> bool | None:
+    """True when ``text`` names where exports go ("destinations", "buyers"), False where
+    imports come from ("suppliers", "origins"), None when it says neither or both."""
+    exports, imports, _, _ = _phrases()
+    to, came = bool(exports.search(text)), bool(imports.search(text))
+    return to if to != came else None
+
+
+def unit_of(text: str) -> tuple[str | None, Decimal]:
+    """The unit a lead states ("in tonnes", "(thousands of tonnes)"), with its scale."""
+    found = _phrases()[2].search(text)
+    if found is None:
+        return None, Decimal(1)
+    scale = found.group("scale")
+    factor = Decimal(str(data()["unit_scales"][scale.lower()])) if scale else Decimal(1)
+    unit = found.group("unit").lower()
+    return ("short tons" if "short" in found.group(0).lower() else unit), factor
+
+
+def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
+              exports: bool | None = None, trader_in_lead: bool = True) -> Lead | None:  # fmt: skip
+    """What the lead from ``start`` to ``end`` (Doc characters) makes certain, with the
+    trade fact stated before it; None when direction or trader are not certain."""
+    text = ctx.doc.text[start:end]
+    if exports is None:
+        exports = direction(text)
+    if exports is None:
+        return None
+    prior = _prior(ctx, start, facts, exports=exports)
+    trader = _lead_trader(ctx, start, end) if trader_in_lead else None
+    if trader is None and prior is not None:
+        trader = prior.subject
+    if trader is None:
+        return None
+    goods = next((k for k, m in ctx.entity_mentions(PRODUCTS) if start <= m.start_char and m.end_char <= end), None)
+    if goods is None:  # "destinations for refrigerated beef": goods the story named, here unmarked
+        named = [k for k, e in ctx.table.entities.items() if e.type in PRODUCTS and _named(ctx, k, text)]
+        goods = named[0] if len(named) == 1 else None
+    own_goods = re.search(r"\b(?:destinations?|buyers|markets|suppliers|origins?)\s+(?:for|of)\s+[a-z]", text, re.I)
+    if goods is None and own_goods is None and prior is not None and prior.subject == trader and any(
+            f.subject == trader and f.object == prior.object and f.end - ctx.offset <= start
+            and _named(ctx, prior.object, f.sentence) for f in facts):
+        # only goods the story named with that trade, not ones a rule guessed, and not where
+        # the lead names goods of its own ("destinations for chilled beef") it cannot resolve
+        goods = prior.object
+    compare = _phrases()[3].search(text)
+    comparison = None
+    if compare is not None:
+        found = find_periods(compare.group("period"), ctx.article.published)
+        comparison = found[0] if found else None
+        text = text[: compare.start()] + " " * (compare.end() - compare.start()) + text[compare.end() :]
+    periods = find_periods(text, ctx.article.published)
+    period = periods[0] if periods else None
+    if period is None and prior is not None and prior.subject == trader and prior.period \
+            and _same_length(comparison, prior):
+        # the story's period, unless the lead's bracketed figures cover a period of another
+        # length ("figures for 1985 in brackets" after a December figure: a year's list)
+        period = Period(text=prior.period, start=prior.period_start, end=prior.period_end, start_char=0, end_char=0)
+    unit, scale = unit_of(text)
+    compared = compare is not None or any(w in text.lower() for w in data()["comparison_leads"])
+    return Lead(exports=exports, trader=trader, goods=goods, unit=unit, scale=scale, period=period,
+                comparison=comparison, compared=compared)
+
+
+def _named(ctx: Context, key: str | None, sentence: str) -> bool:
+    if key is None or key not in ctx.table.entities:
+        return False
+    lowered = sentence.lower()
+    return any(re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in ctx.table.entities[key].all_names)
+
+
+def _same_length(comparison: Period | None, prior: Fact) -> bool:
+    if comparison is None:
+        return True
+    if not (comparison.start and comparison.end and prior.period_start and prior.period_end):
+        return False
+    def days(a: str, b: str) -> int:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days
+    return abs(days(comparison.start, comparison.end) - days(prior.period_start, prior.period_end)) <= 3
+
+
+def prior_unit(ctx: Context, start: int, facts: list[Fact], lead: Lead) -> str | None:
+    """The unit of the trade fact the lead leans on, for a list that states none."""
+    prior = _prior(ctx, start, facts, exports=lead.exports)
+    return prior.unit if prior is not None and prior.subject == lead.trader else None
+
+
+def _prior(ctx: Context, start: int, facts: list[Fact], *, exports: bool) -> Fact | None:
+    """The last trade fact of the same direction stated before ``start``, not far back."""
+    wanted = EXPORTS if exports else IMPORTS
+    before = [f for f in facts if f.predicate in wanted and f.end - ctx.offset <= start
+              and start - (f.end - ctx.offset) <= _REACH
+              and not f.extractor.startswith(("list-", "table-"))]  # fmt: skip
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.start)
+    # the reported figure of that sentence, not its comparison: the first fact there
+    return min((f for f in before if f.sentence == last.sentence), key=lambda f: f.start)
+
+
+def _lead_trader(ctx: Context, start: int, end: int) -> str | None:
+    """A country the lead names as the trader ("China's major export destinations",
+    "Argentine meat shipments"), not a reporting body."""
+    found = []
+    for key, mention in ctx.entity_mentions(_TRADERS):
+        if start <= mention.start_char and mention.end_char <= end:
+            found.append(key)
+    for token in ctx.doc.char_span(start, end, alignment_mode="expand") or ():
+        if token.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(token)):
+            found.append(k)
+    unique = list(dict.fromkeys(found))
+    return unique[0] if len(unique) == 1 else None
+
+
+__all__ = ["Lead", "direction", "prior_unit", "read_lead", "scaled", "unit_of"]

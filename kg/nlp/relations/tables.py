@@ -1,0 +1,189 @@
+"""Tables set in columns (``kg.nlp.tables``): kept out of the sentence rules, and their rows
+read as trade facts where the lead or the table's own title make the meaning certain.
+
+Two kinds are read. A breakdown by partner ("cumulative imports from individual countries
+were as follows, in short tons --" over rows " COLOMBIA    103") gives one fact per row
+naming a partner entity, in the single figure column (or the one its title names as exports
+or imports, or the first where the lead says comparisons follow). A balance table titled
+with its trader, goods and unit ("Argentine corn (mln tonnes)") over crop-year columns gives
+one fact per column of its row labelled "Exports" or "Imports". Anything else is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.tokens import Span
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.leads import Lead, data, read_lead, scaled, unit_of
+from kg.nlp.relations.periods import Period, find_periods
+from kg.nlp.relations.quantities import parse_quantity
+from kg.nlp.tables import Block, Cell, Row, in_blocks, table_blocks
+
+CONFIDENCE = 0.7
+_PARTNERS = frozenset({EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION})
+_LEAD_CHARS = 400
+
+
+def blocks(ctx: Context) -> list[Block]:
+    """The tables of the Doc's text, found once per Doc."""
+    found = getattr(ctx, "_tables", None)
+    if found is None:
+        found = table_blocks(ctx.doc.text)
+        ctx._tables = found  # type: ignore[attr-defined]
+    return found
+
+
+def outside(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """The facts whose evidence reaches into no table: a sentence rule reads a table's run
+    of names and numbers as a sentence, and what it finds there is no statement."""
+    found = blocks(ctx)
+    if not found:
+        return facts
+    return [f for f in facts if not in_blocks(found, f.start - ctx.offset, f.end - ctx.offset)]
+
+
+def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for block in blocks(ctx):
+        start = _lead_start(ctx.doc.text, block.start)
+        out.extend(_balance_rows(ctx, block, start, facts))
+        lead = read_lead(ctx, start, block.start, facts)
+        if lead is not None:
+            out.extend(_partner_rows(ctx, block, lead, start))
+    return out
+
+
+def _lead_start(text: str, at: int) -> int:
+    """The lead of a table: its paragraph (or title lines) right above it."""
+    floor = max(0, at - _LEAD_CHARS)
+    end = at
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > floor:
+        opening = text.rfind("\n", floor, start)
+        line = text[opening + 1 : start] if opening >= 0 else text[floor:start]
+        start = opening + 1 if opening >= 0 else floor
+        if not line.strip() or line[:1].isspace() or len(line.strip()) > 60 or opening < 0:
+            break  # an indented line opens its paragraph; a long one is a whole reflowed one
+        start -= 1
+    return max(floor, start)
+
+
+def _row_span(ctx: Context, row: Row) -> Span | None:
+    return ctx.doc.char_span(row.start, row.end, alignment_mode="expand")
+
+
+def _figure(cell: Cell, scale: Decimal) -> Decimal | None:
+    text = cell.text.strip("(),").split("-")[0] if not cell.text.startswith("-") else cell.text
+    if text.lower() in data()["missing_figures"] or not text:
+        return None
+    q = parse_quantity(text)
+    return None if q is None else scaled(q.value, scale)
+
+
+def _column(block: Block, lead: Lead) -> int | None:
+    """Which figure column a partner table's facts are in, or None when it is unclear."""
+    width = max(len(r.figures) for r in block.rows)
+    if width == 1:
+        return 0
+    words = data()["export_rows"] if lead.exports else data()["import_rows"]
+    titles = [c.text.lower() for c in block.columns()]
+    named = [i for i, t in enumerate(titles) if any(w in t.split() for w in words)]
+    if len(named) == 1:
+        return named[0]
+    return 0 if lead.compared and not titles else None
+
+
+def _partner_rows(ctx: Context, block: Block, lead: Lead, start: int) -> list[Fact]:
+    column = _column(block, lead)
+    if column is None or lead.goods is None or lead.unit is None:
+        return []
+    header = ctx.doc.char_span(start, block.end, alignment_mode="expand")
+    predicate = Predicate.EXPORTS if lead.exports else Predicate.IMPORTS
+    out = []
+    for row in block.rows:
+        if len(row.figures) <= column or row.label.lower().strip(" .:-") in data()["skip_labels"]:
+            continue
+        label = ctx.doc.char_span(row.label_start, row.label_end, alignment_mode="expand")
+        keys = {k for t in label or () if (k := ctx.key(t, _PARTNERS))}
+        value = _figure(row.figures[column], lead.scale)
+        if len(keys) != 1 or value is None or (partner := keys.pop()) == lead.trader:
+            continue
+        out.append(_fact(ctx, lead.trader, predicate, row, header, goods=lead.goods, value=value,
+                         unit=lead.unit, period=lead.period, partner=partner, forecast=False))
+    return out
+
+
+def _balance_rows(ctx: Context, block: Block, start: int, facts: list[Fact]) -> list[Fact]:
+    """ "Exports   6.60   7.20" under crop-year columns, in a table whose lead or header
+    names one country, one product and the unit."""
+    rows = [(r, r.label.lower().strip(" .:-")) for r in block.rows]
+    flows = [(r, label in data()["export_rows"]) for r, label in rows
+             if label in data()["export_rows"] or label in data()["import_rows"]]  # fmt: skip
+    if not flows:
+        return []
+    periods = [_period(c.text, ctx.article.published) for c in block.columns()]
+    if not periods or any(p is None for p in periods):
+        return []
+    title = ctx.doc.text[start : block.rows[0].start]
+    lead = read_lead(ctx, start, block.rows[0].start, facts, exports=True)
+    unit, scale = unit_of(title)
+    if lead is None or lead.goods is None or unit is None or not _named_in(ctx, lead.trader, start, block.start):
+        return []
+    header = ctx.doc.char_span(start, block.end, alignment_mode="expand")
+    out = []
+    for row, exports in flows:
+        predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
+        for cell, period in zip(row.figures, periods):
+            value = _figure(cell, scale)
+            if value is not None:
+                out.append(_fact(ctx, lead.trader, predicate, row, header, goods=lead.goods, value=value,
+                                 unit=unit, period=period, partner=None,
+                                 forecast=_not_over(period, ctx.article.published)))  # fmt: skip
+    return out
+
+
+def _named_in(ctx: Context, key: str, start: int, end: int) -> bool:
+    """The table's own lead names its trader: a balance table is read on its title alone."""
+    for k, mention in ctx.entity_mentions(frozenset({ctx.type(key)})):
+        if k == key and start <= mention.start_char and mention.end_char <= end:
+            return True
+    return any(t.pos_ in ("ADJ", "PROPN") and ctx.country_of_demonym(t) == key
+               for t in ctx.doc.char_span(start, end, alignment_mode="expand") or ())  # fmt: skip
+
+
+def _period(title: str, published: str | None) -> Period | None:
+    """A column title that is one period ("1986/87", "1985"), and nothing else."""
+    found = find_periods(title, published)
+    if len(found) != 1 or len(re.sub(r"[\s*()-]", "", title)) > len(re.sub(r"\s", "", found[0].text)) + 2:
+        return None
+    return found[0]
+
+
+def _not_over(period: Period, published: str | None) -> bool:
+    """An estimate for a season not over when the story was written (USDA's current year)."""
+    if not published:
+        return False
+    years = re.findall(r"((?:19|20)\d\d)(?:\s?/\s?(\d\d))?", period.text)
+    if not years:
+        return bool(period.end and period.end >= published[:10])
+    first, second = years[-1]
+    end = int(first[:2] + second) if second else int(first)
+    return end >= int(published[:4])
+
+
+def _fact(ctx: Context, trader: str, predicate: Predicate, row: Row, header: Span | None, *, goods: str, value: Decimal,
+          unit: str, period: Period | None, partner: str | None, forecast: bool) -> Fact:  # fmt: skip
+    # the row is the evidence; the table with its lead is the sentence that says what it counts
+    return ctx.fact(trader, predicate, [_row_span(ctx, row)], rule="table-row", confidence=CONFIDENCE,
+                    sentence=header, object=goods, quantity=value, unit=unit, partner=partner,
+                    period=period.text if period else None, period_start=period.start if period else None,
+                    period_end=period.end if period else None, forecast=forecast)
+
+
+__all__ = ["blocks", "extract", "outside"]

@@ -1,0 +1,186 @@
+"""Tables in newswire text: blocks of lines laid out in columns, found in the text alone.
+
+Commodity stories carry tables set in spaces ("  Wheat      6.60     7.20"): a label, then
+cells two or more spaces apart, under header lines ("          1986/87   1985/86"). The
+parser reads them as sentences of run-together names and numbers, so the entity and relation
+rules keep out of them; ``kg.nlp.relations.tables`` reads their rows where the header says
+what they count. Offsets are those of the text searched.
+
+>>> [r.label for r in table_blocks("Figures were -\\n Wheat   2.5   3.1\\n Corn    1.2   1.9\\n")[0].rows]
+['Wheat', 'Corn']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.lexicon import country_of, known_organization
+
+# Cells are set two or more spaces apart; a row's figures are numbers, "nil", "--", "n.a."
+# (with a revision mark such as "-r" or "-x", or in brackets).
+_GAP = re.compile(r"\s{2,}")
+_FIGURE = re.compile(r"^\(?[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\)?(?:-[a-zA-Z])?,?$"
+                     r"|^\(?(?:nil|n\.?a\.?|--+|-|unch)\)?,?$", re.I)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SENTENCE_END = re.compile(r"[.!?]\"?$")
+_MAX_HEADER_LINES = 3
+_MAX_LABEL_LINE = 40
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int  # character offsets into the text searched
+    end: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: its label (the text before the first figure) and its figures."""
+
+    label: str
+    label_start: int
+    label_end: int
+    figures: tuple[Cell, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A table: its header lines (column titles) and its rows, and where it stands."""
+
+    start: int
+    end: int
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[Row, ...]
+
+    def columns(self) -> tuple[Cell, ...]:
+        """The titles of the figure columns: the last header line with as many cells as the
+        widest row has figures (earlier lines group them: "Area   Crop")."""
+        width = max(len(r.figures) for r in self.rows)
+        for line in reversed(self.header):
+            if len(line) == width:
+                return line
+        return ()
+
+
+def is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip()))
+
+
+def _cells(line: str, offset: int) -> list[Cell]:
+    cells = []
+    pos = 0
+    stripped = line.rstrip()
+    for part in _GAP.split(stripped.strip()):
+        if not part:
+            continue
+        at = stripped.index(part, pos)
+        pos = at + len(part)
+        # "155,980 164,243 166,968": figures one space apart are cells still
+        words = part.split(" ")
+        if len(words) > 1 and all(is_figure(w) for w in words):
+            for word in words:
+                at = stripped.index(word, at)
+                cells.append(Cell(word, offset + at, offset + at + len(word)))
+                at += len(word)
+            continue
+        cells.append(Cell(part, offset + at, offset + pos))
+    return cells
+
+
+def _row(line: str, offset: int) -> Row | None:
+    """The line as a row: a label and at least one figure set apart by a gap, or figures
+    only (a continuation line); None for prose."""
+    cells = _cells(line, offset)
+    if not cells or not _GAP.search(line.strip()) and not (len(cells) == 1 and is_figure(cells[0].text)):
+        return None
+    # "Plantation "A" 592.2": a label may end in a figure one space away; split it off
+    first = cells[0]
+    words = first.text.split(" ")
+    label_cells, figures = [], []
+    for cell in cells:
+        (figures if is_figure(cell.text) else label_cells).append(cell)
+    if not figures or any(c.start > figures[0].start for c in label_cells):
+        # a word after the first figure ("IV", "up", "3.25-Y") is a table still, if most are figures
+        if len(figures) < 2 or len(figures) < len(label_cells):
+            return None
+    if not label_cells and len(words) > 1 and is_figure(words[-1]):
+        return None
+    if all(_YEAR.match(c.text) for c in figures):
+        return None  # "QUANTITY   1988   1989": column titles
+    label = label_cells[0] if label_cells and label_cells[0].start < figures[0].start else None
+    if label is not None and (_SENTENCE_END.search(label.text) and len(label.text) > _MAX_LABEL_LINE):
+        return None
+    return Row(label=label.text if label else "", label_start=label.start if label else figures[0].start,
+               label_end=label.end if label else figures[0].start, figures=tuple(figures),
+               start=offset + len(line) - len(line.lstrip()), end=offset + len(line.rstrip()))
+
+
+def _header(line: str, offset: int) -> tuple[Cell, ...] | None:
+    """Column titles: short cells set apart by gaps ("Natl   Loan   Release"); no prose."""
+    text = line.strip()
+    if not text or len(text) > 80 or not _GAP.search(text) or _SENTENCE_END.search(text):
+        return None
+    return tuple(_cells(line, offset))
+
+
+def table_blocks(text: str) -> list[Block]:
+    """Every table of ``text``: runs of at least two rows with figures, with the header lines
+    right above them and the label lines between them ("Soybean Oils --")."""
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((line, at))
+        at += len(line) + 1
+    rows = [_row(line, offset) for line, offset in lines]
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if rows[i] is None or not _GAP.search(lines[i][0].strip()):
+            i += 1
+            continue
+        j = i
+        found: list[Row] = []
+        while j < len(lines):
+            line = lines[j][0]
+            if rows[j] is not None:
+                found.append(rows[j])  # type: ignore[arg-type]
+            elif not (line.strip() and len(line.strip()) <= _MAX_LABEL_LINE and not _SENTENCE_END.search(line.strip())
+                      and j + 1 < len(lines) and rows[j + 1] is not None):
+                break  # a label line ("Cotton Oils --") only between rows
+            j += 1
+        if sum(1 for r in found if r.label) >= 2 or len(found) >= 3:
+            header: list[tuple[Cell, ...]] = []
+            k = i - 1
+            while k >= 0 and len(header) < _MAX_HEADER_LINES and (cells := _header(*lines[k])) is not None:
+                header.insert(0, cells)
+                k -= 1
+            start = header[0][0].start if header else found[0].start
+            blocks.append(Block(start=start, end=found[-1].end, header=tuple(header), rows=tuple(found)))
+        i = max(j, i + 1)
+    return blocks
+
+
+def in_blocks(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` reaches into one of ``blocks``."""
+    return any(start < b.end and b.start < end for b in blocks)
+
+
+def table_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The model's entities, without those inside a table that no lexicon knows: a column
+    title or a row label ("QUOTA", "Sorghum", "Natl Avge") read as a name out of context."""
+    if "   " not in doc.text:
+        return spans
+    blocks = table_blocks(doc.text)
+    if not blocks:
+        return spans
+    return [s for s in spans if not in_blocks(blocks, s.start_char, s.end_char)
+            or country_of(s.text) is not None or known_organization(s.text)]
+
+
+__all__ = ["Block", "Cell", "Row", "in_blocks", "is_figure", "table_blocks", "table_names"]

@@ -1,0 +1,85 @@
+"""Per-partner lists ("Main destinations were: ...") read into trade facts, end to end."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+pytestmark = pytest.mark.model
+
+
+def _trade(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, f.unit,
+             names.get(f.partner), f.period, f.extractor) for f in x.facts
+            if f.predicate.value in ("exports", "imports") and f.extractor.startswith("list-")]  # fmt: skip
+
+
+def test_destinations_after_the_lead_fact(nlp) -> None:
+    text = ("Canadian barley exports rose to 410,000 tonnes in January from 380,000 tonnes a year "
+            "earlier, the grain board said.\n"
+            "    The main destinations in January were: Japan (150,000 tonnes), Algeria (90,500), "
+            "Poland (60,000) and Saudi Arabia (45,250 tonnes).\n")
+    found = _trade(nlp, text)
+    assert [(s, o, q, u, p, period) for _, s, o, q, u, p, period, _ in found] == [
+        ("Canada", "barley", Decimal("150000"), "tonnes", "Japan", "January"),
+        ("Canada", "barley", Decimal("90500"), "tonnes", "Algeria", "January"),
+        ("Canada", "barley", Decimal("60000"), "tonnes", "Poland", "January"),
+        ("Canada", "barley", Decimal("45250"), "tonnes", "Saudi Arabia", "January"),
+    ]
+    facts = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    (x,) = list(facts)
+    listed = [f for f in x.facts if f.extractor == "list-partner"]
+    # provenance: the item is the evidence, the list with its lead the sentence
+    assert text[listed[1].start : listed[1].end].startswith("Algeria (90,500")
+    assert listed[1].sentence.startswith("The main destinations in January were")
+    assert all(f.confidence < 0.88 for f in listed)
+
+
+def test_as_follows_with_bracketed_comparisons(nlp) -> None:
+    text = ("Uruguay's beef exports totalled 31,400 tonnes in 1986, the meat institute said.\n"
+            "    Main destinations were as follows, in tonnes, with figures for 1985 in brackets:\n"
+            "    Brazil 9,800 (7,100), Israel 6,300 (5,900), Egypt 2,000 (unavailable).\n")
+    found = [(s, q, p, period) for _, s, _, q, _, p, period, _ in _trade(nlp, text)]
+    assert ("Uruguay", Decimal("9800"), "Brazil", "1986") in found
+    assert ("Uruguay", Decimal("7100"), "Brazil", "1985") in found
+    assert ("Uruguay", Decimal("2000"), "Egypt", "1986") in found
+    assert not any(p == "Egypt" and period == "1985" for _, _, p, period in found)
+
+
+def test_list_without_a_trader_or_unit_gives_nothing(nlp) -> None:
+    # no trade fact and no trader in the lead: whose exports these are is not certain
+    text = ("Prices were steady on Tuesday.\n"
+            "    Main destinations were: Japan 12,500, Taiwan 8,000 and Korea 4,000.\n")
+    assert _trade(nlp, text) == []
+    # a list of partners without a direction word is no trade breakdown
+    text = ("Kenyan tea exports reached 20,000 tonnes in February, the board said.\n"
+            "    Rainfall was: Nairobi 120, Mombasa 80 and Kisumu 95 millimetres.\n")
+    assert _trade(nlp, text) == []
+
+
+def test_shares_are_no_quantities(nlp) -> None:
+    text = ("Peru's fishmeal exports fell to 800,000 tonnes in 1986, the ministry said.\n"
+            "    The main buyers in 1986 were West Germany (31 pct), Japan (22 pct) and Taiwan (9 pct).\n")
+    assert _trade(nlp, text) == []
+
+
+def test_goods_the_lead_fact_only_guessed_are_not_carried(nlp) -> None:
+    # the first sentence names no goods of its own (its reading may borrow the story's),
+    # so the list after it is of unknown goods
+    text = ("Chilean by-products shipments totalled 610,000 tonnes in 1986, the board said. "
+            "Fishmeal was among them.\n"
+            "    Main destinations were as follows, in tonnes: Japan 200,000, Taiwan 150,000.\n")
+    assert [f for f in _trade(nlp, text) if f[2] != "fishmeal"] == []
+
+
+def test_goods_the_lead_names_win_over_the_story_goods(nlp) -> None:
+    text = ("Uruguay's meat exports totalled 31,400 tonnes in 1986, the meat institute said.\n"
+            "    Main destinations for chilled beef were, in tonnes: Brazil 9,800, Israel 6,300.\n")
+    # the list is of beef, whether or not beef is recognised as goods here: never of meat
+    assert not any(o == "meat" for _, _, o, *_ in _trade(nlp, text))

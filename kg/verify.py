@@ -113,8 +113,7 @@ class RepairReport:
 
 
 def repair(*, output: str | Path = DEFAULT_OUTPUT, store: str | None = None) -> RepairReport:
-    """Put the derived state right: publish the store's state again, rewrite stale graph files;
-    migrate a store an older kg wrote (``kg.store.layout``).
+    """Put the derived state right: publish the store's state again, rewrite stale graph files.
 
     A damaged store cannot be repaired in place: the error says how to rebuild or restore it.
 
@@ -129,8 +128,7 @@ def repair(*, output: str | Path = DEFAULT_OUTPUT, store: str | None = None) -> 
         own = _read_everything(primary.ox, check)
         if check.problems:
             raise StoreDamaged(check.problems[0])
-        # A store an older kg wrote (a merged copy in its default graph) is migrated here too.
-        if not primary.reads_union or _snapshot_differs(path, own):
+        if _snapshot_differs(path, own):
             primary.republish()
             published = True
         else:

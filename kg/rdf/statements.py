@@ -213,8 +213,8 @@ def _statements_from_oxigraph(rows: list[Any]) -> set[tuple[str, str]]:
 def _statements_from_store(store: ox.Store) -> set[tuple[str, str]]:
     """Oxigraph dumps each graph itself: no statement crosses into Python as an object.
 
-    A default-graph statement that some named graph holds is not repeated (stores of older
-    kg versions keep a merged copy there); one found only there is kept.
+    kg's store keeps its default graph as the merge of the article graphs, so a default-graph
+    statement that some named graph holds is not repeated; one found only there is kept.
     """
     out: set[tuple[str, str]] = set()
     for graph in store.named_graphs():

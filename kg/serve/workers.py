@@ -27,7 +27,6 @@ import pyoxigraph as ox
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.serve.formats import NotAcceptable, choose, content_type, format_name
 from kg.store import OxigraphStore
-from kg.store.layout import names_dataset
 
 # Fresh interpreters, not forks: the server runs threads, and a fork of a threaded process
 # (or of an open RocksDB handle) is unsafe.
@@ -57,16 +56,14 @@ class NotAcceptableError(QueryError):
     """The client accepts no format the result can be written in (HTTP 406)."""
 
 
-def _evaluate(store: Any, job: Job, *, union: bool) -> Answer:
+def _evaluate(store: Any, job: Job) -> Answer:
     options: dict[str, Any] = {}
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    # The protocol's graphs, or the query's own FROM, make its dataset; otherwise its default
-    # graph is the union of the article graphs, as `kg query` reads it (kg.store.layout).
-    if union and not options and not names_dataset(job.query):
-        options["use_default_graph_as_union"] = True
+    # The stored default graph is already the merge of the article graphs (see kg.store), as
+    # `kg query` reads it: no union of the named graphs, which would count each triple again.
     result = store.query(job.query, **options)
     kind = "graph" if isinstance(result, ox.QueryTriples) else "select"
     media = choose(kind, job.accept, format=job.format)
@@ -84,7 +81,7 @@ def _main(connection: Connection, path: str) -> None:
     except StoreError as error:
         connection.send(("failed", f"cannot open the store at {path} read-only: {error}"))
         return
-    store, union = handle.ox, handle.reads_union
+    store = handle.ox
     connection.send(("ready", ""))
     while True:
         try:
@@ -92,7 +89,7 @@ def _main(connection: Connection, path: str) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[str, Any] = ("ok", _evaluate(store, job, union=union))
+            reply: tuple[str, Any] = ("ok", _evaluate(store, job))
         except SyntaxError as error:
             reply = ("syntax", f"SPARQL syntax error: {error}")
         except NotAcceptable as error:

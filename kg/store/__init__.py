@@ -9,15 +9,10 @@
 rdflib in-memory Dataset; an ``http(s)://`` URL a remote SPARQL 1.1 endpoint.
 
 Every store keeps one named graph per article (``kg.vocab.iri.graph_iri``), replaced whole and
-atomically, and stores each statement once, there. A query without ``GRAPH`` reads the union
-of the graphs, so it reads every article; ``GRAPH ?g { ... }`` tells which article said what.
-On Oxigraph (embedded or a server) that union matches a statement once per article that
-states it, as pyoxigraph 0.5 evaluates it; rdflib's (``memory``) once: a query that counts
-or lists shared statements (an entity's label, its type) says ``DISTINCT`` to give the same
-rows on every store, as the named queries do. A query with ``FROM`` reads the graphs it
-names. ``kg.store.layout`` also says how stores written by older kg versions, with a merged
-copy in their default graph, are read and migrated. ``quads()`` and ``len()`` cover the
-article graphs.
+atomically, and keeps its default graph as the merge of those graphs: a query without
+``GRAPH`` reads every article, a triple stated by many articles is counted once, and
+``GRAPH ?g { ... }`` still tells which article said what. ``quads()`` and ``len()`` cover the
+article graphs only (the merge is derived from them).
 """
 
 from __future__ import annotations

@@ -93,25 +93,37 @@ def hash_query(article_id: str) -> str:
     )
 
 
+def _unmerge(graph: URIRef) -> str:
+    # Take the graph's triples out of the merged default graph unless another graph has them.
+    g = nt(graph)
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+        f"DROP SILENT GRAPH {g}"
+    )
+
+
 def remove_update(graph: URIRef) -> str:
-    """One SPARQL update that removes an article's graph."""
-    return f"DROP SILENT GRAPH {nt(graph)}"
+    """One SPARQL update that removes a graph and its share of the merged default graph."""
+    return _unmerge(graph)
 
 
 def replace_update(batch: Sequence[tuple[URIRef, Sequence[Quad]]]) -> str:
-    """One SPARQL update that replaces each graph with its quads.
+    """One SPARQL update that replaces each graph and keeps the merged default graph right.
 
-    Each statement is stored once, in its article's graph; reads see them all through the
-    default graph read as the union (see ``kg.store.layout``). A SPARQL update request runs
-    as one transaction on Oxigraph (and on stores that make requests atomic), so a reader
-    never sees half an article.
+    The default graph holds the set union of the article graphs (see ``kg.store``). A SPARQL
+    update request runs as one transaction on Oxigraph (and on stores that make requests
+    atomic), so a reader never sees half an article.
     """
-    parts = [remove_update(graph) for graph, _ in batch]
+    parts = [_unmerge(graph) for graph, _ in batch]
     blocks = []
+    merged = []
     for graph, quads in batch:
         if quads:
             body = " ".join(f"{nt(s)} {nt(p)} {nt(o)} ." for s, p, o, _ in quads)
             blocks.append(f"GRAPH {nt(graph)} {{ {body} }}")
+            merged.append(body)
     if blocks:
-        parts.append("INSERT DATA { " + "\n".join(blocks) + " }")
+        # One INSERT DATA: a blank node label names the same node in both copies.
+        parts.append("INSERT DATA { " + "\n".join(blocks) + "\n" + "\n".join(merged) + " }")
     return " ;\n".join(parts)

@@ -17,13 +17,12 @@ from kg.store.terms import Quad, article_quads, graph_name
 
 
 class MemoryStore(StoreBase):
-    """Quads in an rdflib ``Dataset``, each in its article's graph; a query that names no
-    graph reads their union (rdflib's ``default_union``), as on the other stores."""
+    """Quads in an rdflib ``Dataset``; its default graph is the merge of the article graphs."""
 
     name = "memory"
 
     def __init__(self) -> None:
-        self._dataset = rdflib.Dataset(default_union=True)
+        self._dataset = rdflib.Dataset()
 
     def dataset(self) -> rdflib.Dataset:
         return self._dataset
@@ -41,17 +40,32 @@ class MemoryStore(StoreBase):
             graph = graph_iri(article_id)
             prepared.append((graph, list(article_quads(article_id, graph, quads))))
         dataset = self.dataset()
+        default = dataset.default_graph
         for graph, quads in prepared:
-            dataset.remove_graph(graph)
+            self._drop(graph)
             named = dataset.graph(graph)  # an article with no quads still counts as present
             for s, p, o, _ in quads:
                 named.add((s, p, o))
+                default.add((s, p, o))
+
+    def _drop(self, graph: URIRef) -> None:
+        dataset = self.dataset()
+        named = rdflib.Graph(store=dataset.store, identifier=graph)
+        default = dataset.default_graph
+        for triple in list(named):
+            elsewhere = any(
+                c is not None and graph_name(c) not in (graph, DATASET_DEFAULT_GRAPH_ID)
+                for _, _, _, c in dataset.quads(triple)
+            )
+            if not elsewhere:
+                default.remove(triple)
+        dataset.remove_graph(graph)
 
     def remove_article(self, article_id: str) -> bool:
         graph = graph_iri(article_id)
         if graph not in self._graph_names():
             return False
-        self.dataset().remove_graph(graph)
+        self._drop(graph)
         return True
 
     def _graph_names(self) -> set[Any]:
@@ -81,7 +95,7 @@ class MemoryStore(StoreBase):
             raise QueryError(f"SPARQL update error: {error}") from error
 
     def quads(self) -> Iterator[Quad]:
-        """Every quad of the named graphs (the article graphs)."""
+        """Every quad of the article graphs (the merged default graph is derived, left out)."""
         for s, p, o, g in self.dataset().quads((None, None, None, None)):
             name = graph_name(g)
             if name is not None and name != DATASET_DEFAULT_GRAPH_ID:

@@ -12,7 +12,7 @@ import rdflib
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.statements import SortedDump
-from kg.store import layout, oxigraph_dump
+from kg.store import oxigraph_dump
 from kg.store.base import ArticleQuads, QueryResult, StoreBase, remove_update, replace_update
 from kg.store.faults import store_fault
 from kg.store.oxigraph_read import DEFAULT_PATH, answer, native, open_published
@@ -39,9 +39,8 @@ class OxigraphStore(StoreBase):
     ``read_only=True`` reads the state the last writer published, beside a writer and
     beside other readers (see ``kg.store.snapshots``).
 
-    Each statement is stored once, in its article's graph; a query that names no graph reads
-    the union of the graphs (``kg.store.layout``: which also says how a store written by an
-    older kg, with a merged copy in its default graph, is read and migrated).
+    The default graph is kept as the merge (set union) of the article graphs, so a query
+    need not name the graphs it reads and a triple stated by many articles counts once.
     """
 
     name = "oxigraph"
@@ -55,32 +54,19 @@ class OxigraphStore(StoreBase):
         self._dirty = False
         self._unflushed = 0
         self._written = 0
-        self._union = True
-        # Statements taken out of an older store's default graph by this session's migration.
-        self.migrated: int | None = None
         if read_only:
             self._open_for_reading()
             return
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
-            if not layout.has_marker(self.path):
-                self._union = layout.default_graph_empty(self._store)
-                if self._union:
-                    layout.write_marker(self.path)  # a new store (or an empty older one)
         except (OSError, RuntimeError) as error:
             raise store_fault(self.path, error, doing="open") from error
 
     def _open_for_reading(self) -> None:
         """Open the last published snapshot read-only (see ``kg.store.oxigraph_read``)."""
-        self._store, self._lease, self._token, self._union = open_published(
+        self._store, self._lease, self._token = open_published(
             self.path, publish=lambda: OxigraphStore(self.path).close())  # a writing session publishes when it closes
-
-    @property
-    def reads_union(self) -> bool:
-        """Whether a query that names no graph reads the union of the graphs (all but older
-        stores not yet migrated: see ``kg.store.layout``)."""
-        return self._union
 
     @property
     def state_token(self) -> str | None:
@@ -96,17 +82,6 @@ class OxigraphStore(StoreBase):
         if not self._dirty:
             mark_dirty(self.path)  # before the first write: a kill after it leaves the mark
             self._dirty = True
-        if not self._union:
-            self._migrate()
-
-    def _migrate(self) -> None:
-        """Take the merged copy out of an older store's default graph (``kg.store.layout``)."""
-        try:
-            self.migrated = layout.migrate(self.ox, self.path)
-        except (OSError, RuntimeError) as error:
-            raise store_fault(self.path, error, doing="migrate") from error
-        self._union = True
-        self._written += OPTIMIZE_AFTER_QUADS  # the deletions leave tombstones to compact
 
     @property
     def ox(self) -> ox.Store:
@@ -176,7 +151,7 @@ class OxigraphStore(StoreBase):
         store = self.ox
         ox_quads: list[ox.Quad] = []
         for _, (article_id, quads) in fresh:
-            ox_quads.extend(to_ox_quads(article_id, quads))
+            ox_quads.extend(to_ox_quads(article_id, quads, also_default=True))
         store.extend(ox_quads)
         for graph, (_, quads) in fresh:
             if not quads:  # an article with no quads still counts as present
@@ -205,12 +180,9 @@ class OxigraphStore(StoreBase):
         return self._answer(sparql, native)
 
     def _answer(self, sparql: str, convert: Any) -> QueryResult:
-        return answer(self.ox, self.path, sparql, convert, union=self._union)
+        return answer(self.ox, self.path, sparql, convert)
 
     def update(self, sparql: str) -> None:
-        """A SPARQL update, as SPARQL defines it: its default graph is the stored one, which
-        holds no article's statements (an update without GRAPH changes none of them); what it
-        writes there, queries still read (the union includes the default graph)."""
         self._begin_write()
         try:
             self.ox.update(sparql)
@@ -220,7 +192,7 @@ class OxigraphStore(StoreBase):
             raise store_fault(self.path, error, doing="update") from error
 
     def quads(self) -> Iterator[Quad]:
-        """Every quad of the named graphs (the article graphs)."""
+        """Every quad of the article graphs (the merged default graph is derived, left out)."""
         with self._reading():
             for graph in self.ox.named_graphs():
                 for quad in self.ox.quads_for_pattern(None, None, None, graph):
@@ -228,8 +200,8 @@ class OxigraphStore(StoreBase):
 
     def sorted_dump(self, *, graphs: bool = True, scratch: Path | None = None) -> AbstractContextManager[SortedDump]:
         """Sorted by Oxigraph's own dumps and an external sort, in bounded memory (see
-        ``kg.store.oxigraph_dump``)."""
-        return oxigraph_dump.sorted_dump(self.ox, graphs=graphs, scratch=scratch, merged_default=not self._union)
+        ``kg.store.oxigraph_dump``); the default graph is kept as the merge of the articles'."""
+        return oxigraph_dump.sorted_dump(self.ox, graphs=graphs, scratch=scratch, merged_default=True)
 
     def __len__(self) -> int:
         """The number of quads in the article graphs."""

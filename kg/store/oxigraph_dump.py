@@ -2,7 +2,7 @@
 
 The result is the :class:`~kg.rdf.statements.SortedDump` that sorting in memory gives;
 only the way there differs. Named graphs are small and read one at a time in sorted order.
-The merged statements (every named graph's and the default graph's) go through an
+The merged statements (the big default graph and every named graph's) go through an
 external sort: sorted runs spilled to a scratch folder, then merged. Oxigraph writes each
 graph's N-Triples in Rust, so no statement crosses into Python as an object.
 """
@@ -29,14 +29,13 @@ def sorted_dump(store: ox.Store, *, graphs: bool = True, scratch: Path | None = 
     """The sorted statements of ``store``, in files under a scratch folder made in ``scratch``
     (the system's temporary folder when None) and removed when the block ends.
 
-    When the named graphs are not asked for, the merged triples are sorted in memory, which
-    is several times faster: ``merged_default`` says the default graph is the merge of the
-    named graphs (as in the stores of older kg versions), so its dump is all of them;
-    otherwise Oxigraph writes the union of all graphs. Blank nodes need their labels made
+    ``merged_default`` says the default graph is the merge of the named graphs (as in kg's
+    store): the merged triples are then its dump, sorted in memory, which is several times
+    faster when the named graphs are not asked for. Blank nodes need their labels made
     canonical, which is done in memory.
     """
-    if not graphs:
-        data = _sorted_default_graph(store) if merged_default else _sorted_union(store)
+    if merged_default and not graphs:
+        data = _sorted_default_graph(store)
         if data is not None:
             yield SortedDump((data,))
             return
@@ -66,19 +65,6 @@ def _sorted_default_graph(store: ox.Store) -> bytes | None:
     lines = data.split(b"\n")
     lines.sort()
     # The dump ends with a newline, so the first line after sorting is the empty one.
-    return b"\n".join(lines[1:] if not lines[0] else lines) + b"\n"
-
-
-def _sorted_union(store: ox.Store) -> bytes | None:
-    """Every statement of every graph, once, as sorted N-Triples; None when there is none
-    or there may be blank nodes (their labels must be made canonical first)."""
-    # Oxigraph writes the triples in Rust; the union repeats a statement once per graph
-    # that holds it, so the sort also drops the repeats.
-    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
-    if not data or b"_:" in data:
-        return None
-    lines = sorted(set(data.split(b"\n")))
     return b"\n".join(lines[1:] if not lines[0] else lines) + b"\n"
 
 

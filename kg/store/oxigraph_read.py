@@ -16,17 +16,15 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.store.faults import StoreInUse, cannot_write_here, is_damage, store_fault
-from kg.store.layout import names_dataset, reads_union
 from kg.store.result import QueryResult
 from kg.store.snapshots import SnapshotLease, lease_current, read_state
 
 DEFAULT_PATH = Path("output/store")
 
 
-def open_published(path: Path, *, publish: Callable[[], None]) -> tuple[ox.Store, SnapshotLease | None, str | None, bool]:
+def open_published(path: Path, *, publish: Callable[[], None]) -> tuple[ox.Store, SnapshotLease | None, str | None]:
     """The last published snapshot of the store at ``path``, opened read-only; its lease
-    (None where the store itself was opened), the token of the state it holds, and whether
-    its queries read the union of its graphs (``kg.store.layout``: all but older stores).
+    (None where the store itself was opened) and the token of the state it holds.
 
     A store no writer has published yet (made by an older kg) gets its first snapshot from
     ``publish()`` (a writing session that closes); in a folder this process cannot write, no
@@ -55,26 +53,12 @@ def open_published(path: Path, *, publish: Callable[[], None]) -> tuple[ox.Store
         if lease is not None:
             lease.release()
         raise store_fault(path, error, doing="open") from error
+    return store, lease, lease.token if lease is not None else read_state(path)
+
+
+def answer(store: ox.Store, path: Path, sparql: str, convert: Callable[[Any], QueryResult]) -> QueryResult:
+    """``convert`` of the result of ``sparql`` on ``store``; the store's faults as kg's errors."""
     try:
-        union = reads_union(store, where)
-    except (OSError, RuntimeError) as error:
-        del store
-        if lease is not None:
-            lease.release()
-        raise store_fault(path, error, doing="read") from error
-    return store, lease, lease.token if lease is not None else read_state(path), union
-
-
-def answer(store: ox.Store, path: Path, sparql: str, convert: Callable[[Any], QueryResult], *,
-           union: bool = True) -> QueryResult:
-    """``convert`` of the result of ``sparql`` on ``store``; the store's faults as kg's errors.
-
-    ``union``: the default graph is read as the union of the store's graphs (the layout of
-    ``kg.store.layout``), unless the query names its own dataset with FROM.
-    """
-    try:
-        if union and not names_dataset(sparql):
-            return convert(store.query(sparql, use_default_graph_as_union=True))
         return convert(store.query(sparql))
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from error
@@ -108,9 +92,9 @@ def native(result: Any) -> QueryResult:
 def query_native(path: str | Path | None, sparql: str, *, publish: Callable[[], None]) -> QueryResult:
     """``sparql`` on the published state of the store at ``path``, in pyoxigraph's terms."""
     where = Path(path) if path is not None else DEFAULT_PATH
-    store, lease, _, union = open_published(where, publish=publish)
+    store, lease, _ = open_published(where, publish=publish)
     try:
-        return answer(store, where, sparql, native, union=union)
+        return answer(store, where, sparql, native)
     finally:
         del store  # RocksDB lets the snapshot go with the last reference
         if lease is not None:

@@ -21,11 +21,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.vocab.iri import article_id_of, graph_iri
-from kg.vocab.namespaces import GRAPH, KG
+from kg.vocab.namespaces import GRAPH
 from kg.store.base import (
     ArticleQuads,
     QueryResult,
@@ -37,8 +36,6 @@ from kg.store.base import (
 from kg.store.terms import Quad, article_quads, from_ox, from_sparql_json, nt
 
 _RESULTS_JSON = "application/sparql-results+json"
-# Deletes from the stored default graph what a named graph holds: an older kg's merged copy.
-_UNMERGE = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }"
 _ACCEPT = f"{_RESULTS_JSON}, application/n-triples;q=0.9, text/turtle;q=0.5"
 
 
@@ -61,13 +58,12 @@ def endpoints(url: str) -> tuple[str, str, str | None]:
 class RemoteStore(StoreBase):
     """Quads on a SPARQL 1.1 server; each batch of replaced articles is one update request.
 
-    As in every kg store, each statement is stored once, in its article's graph, and a
-    query that names no graph must read them all: the server's default graph must be the
-    union of its graphs (``oxigraph serve --union-default-graph``; Fuseki:
-    ``tdb2:unionDefaultGraph true``; GraphDB and Virtuoso read every graph by default). The
-    first write of a session checks this, and refuses a store an older kg wrote (a merged
-    copy in its default graph), saying how to remove the copy. The Graph Store Protocol URL
-    serves ``load_graph``; articles are written by SPARQL Update, a batch per request.
+    As in every kg store, the default graph holds the merge of the article graphs, kept by
+    the same update that replaces them. Configure the server to keep its default graph
+    apart from the named graphs (Fuseki and Oxigraph do so by default; in GraphDB and
+    Virtuoso the default graph already reads every graph, which gives the same answers).
+    The Graph Store Protocol URL serves ``load_graph``; articles are written by SPARQL
+    Update so that a graph and its share of the merge change in one request.
     """
 
     name = "sparql"
@@ -87,7 +83,6 @@ class RemoteStore(StoreBase):
         self.update_url = update_url or update
         self.gsp_url = gsp_url or gsp
         self.timeout = timeout
-        self._checked = False  # the server's default graph, checked at the first write
         self._headers: dict[str, str] = {}
         if auth is not None:
             token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
@@ -153,48 +148,14 @@ class RemoteStore(StoreBase):
         return {str(row[0]) for row in result.rows}
 
     def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
-        """The whole batch in one update request: drop, insert."""
+        """The whole batch in one update request: drop, unmerge, insert."""
         if not batch:
             return
         prepared = []
         for article_id, quads in batch:
             graph = graph_iri(article_id)
             prepared.append((graph, list(article_quads(article_id, graph, quads))))
-        first = not self._checked
-        if first:
-            self._refuse_merged_copy()
         self.update(replace_update(prepared))
-        if first:
-            self._check_union(prepared)
-
-    def _refuse_merged_copy(self) -> None:
-        """An older kg kept a merged copy of the articles in the default graph: on a server
-        that reads the union, each article then shows its content hash twice (once stale,
-        after a replace). Writing beside that copy would leave it stale, so kg stops first."""
-        result = self._query(f"SELECT ?a WHERE {{ ?a {nt(URIRef(KG.contentHash))} ?h }} "
-                             f"GROUP BY ?a HAVING (COUNT(*) > 1) LIMIT 1")
-        if result.rows:
-            raise StoreError(
-                f"the SPARQL store at {self.url} holds a copy of its article graphs in its default "
-                f"graph (written by an older kg, which kept one there); this kg stores each statement "
-                f"once, in its article's graph. Remove the copy once with the update "
-                f"`{_UNMERGE}` (on a server whose updates read the stored default graph, as Oxigraph's "
-                f"and Fuseki's do), then build again; the article graphs are not touched.")
-
-    def _check_union(self, prepared: list[tuple[URIRef, list[Quad]]]) -> None:
-        """A query without GRAPH must read the article graphs: the server's default graph
-        must be their union."""
-        hashes = [(s, o) for graph, quads in prepared for s, p, o, _ in quads if p == URIRef(KG.contentHash)]
-        if not hashes:
-            return
-        subject, value = hashes[0]
-        if not self._query(f"ASK {{ {nt(subject)} {nt(URIRef(KG.contentHash))} {nt(value)} }}").boolean:
-            raise StoreError(
-                f"the SPARQL server at {self.url} does not read its named graphs as its default "
-                f"graph: kg keeps each article in a named graph, and a query that names no graph "
-                f"must see them all. Start it so (`oxigraph serve --union-default-graph`; Fuseki: "
-                f"tdb2:unionDefaultGraph true) and build again.")
-        self._checked = True
 
     def load_graph(self, graph: str, triples: Sequence[tuple[Any, Any, Any]]) -> None:
         """Put ``triples`` as the whole content of ``graph`` with the Graph Store Protocol.
@@ -211,8 +172,6 @@ class RemoteStore(StoreBase):
         graph = graph_iri(article_id)
         if not self._present([graph]):
             return False
-        if not self._checked:
-            self._refuse_merged_copy()
         self.update(remove_update(graph))
         return True
 
@@ -224,7 +183,7 @@ class RemoteStore(StoreBase):
         return sorted(i for i in ids if i is not None)
 
     def quads(self) -> Iterator[Quad]:
-        """The quads of every named graph (the article graphs)."""
+        """The quads of every named graph (kg writes nothing to the default graph)."""
         result = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         for s, p, o, g in result.rows:
             yield (s, p, o, g)  # type: ignore[misc]

@@ -27,13 +27,9 @@ import shutil
 import uuid
 from pathlib import Path
 
-from kg.store.layout import LAYOUT_FILE
-
 STATE_FILE = "KG-STATE"
 SNAPSHOTS = "snapshots"
 CURRENT = "CURRENT"
-# Files of the store's folder that say what its data are (its layout): each copy takes them.
-DESCRIPTORS = (LAYOUT_FILE,)
 _DIRTY = "dirty"
 _CLEAN = "clean"
 
@@ -53,7 +49,7 @@ def read_state(store: Path) -> str | None:
 
 def mark_dirty(store: Path) -> None:
     """Say, before the first write of a session, that the store is no longer in its last state."""
-    write_small(store / STATE_FILE, f"{_DIRTY} {uuid.uuid4().hex}\n")
+    _write_small(store / STATE_FILE, f"{_DIRTY} {uuid.uuid4().hex}\n")
 
 
 def current_token(store: Path) -> str | None:
@@ -82,13 +78,10 @@ def publish(store: Path, checkpoint: object) -> str:
     folder.mkdir(exist_ok=True)
     partial = folder / f".partial-{token}"
     checkpoint(str(partial))  # type: ignore[operator]
-    for name in DESCRIPTORS:
-        if (store / name).is_file():
-            shutil.copyfile(store / name, partial / name)
     # Readers only ever see a whole snapshot: its folder gets its name once it is complete.
     os.rename(partial, folder / token)
-    write_small(folder / CURRENT, token + "\n")
-    write_small(store / STATE_FILE, f"{_CLEAN} {token}\n")
+    _write_small(folder / CURRENT, token + "\n")
+    _write_small(store / STATE_FILE, f"{_CLEAN} {token}\n")
     remove_unused(store)
     return token
 
@@ -167,7 +160,7 @@ def _try_lock(path: Path, mode: int, *, wait: bool = False) -> int | None:
     return fd
 
 
-def write_small(path: Path, text: str) -> None:
+def _write_small(path: Path, text: str) -> None:
     """Replace a small file atomically and durably: a kill leaves the old text or the new."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:

@@ -1,7 +1,7 @@
 """What a graph view shows: entities as nodes, facts between them as edges, and per entity
 its facts with their source sentences; read from a store, then cut down to a part.
 
-The store's default graph (the union of the article graphs) is read with a few SPARQL
+The store's default graph (the merge of the article graphs) is read with a few SPARQL
 queries; entity kinds come from the classes ``kg.rdf.mapping`` types them with, so a new
 kind needs no change here.
 """
@@ -31,9 +31,7 @@ ENTITIES = PREFIXES + """SELECT ?e ?type ?label ?article WHERE {
   ?e a ?type ; skos:prefLabel ?label .
 }"""
 ALT_LABELS = PREFIXES + "SELECT ?e ?alt WHERE { ?a kg:mentions ?e . ?e skos:altLabel ?alt }"
-# DISTINCT: a label (the post's) is stated by every article naming its node, and the union
-# of the article graphs holds it once per article (kg.store).
-FACTS = PREFIXES + """SELECT DISTINCT ?fact ?s ?p ?o ?sentence ?article ?confidence ?role ?quote ?amount ?currency ?quantity ?unit WHERE {
+FACTS = PREFIXES + """SELECT ?fact ?s ?p ?o ?sentence ?article ?confidence ?role ?quote ?amount ?currency ?quantity ?unit WHERE {
   ?fact a kg:Fact ; rdf:subject ?s ; rdf:predicate ?p ; kg:sentence ?sentence ; prov:wasDerivedFrom ?a .
   ?a dcterms:identifier ?article .
   OPTIONAL { ?fact rdf:object ?o }

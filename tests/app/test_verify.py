@@ -146,23 +146,3 @@ def test_numbers_whose_keys_end_in_0xff_are_no_false_alarm(tmp_path):
     report = verify(output=out)
     assert report.quads >= 6  # the merged default graph may hold a copy
     assert not [problem for problem in report.problems if "indexes" in problem]
-
-
-def test_repair_migrates_a_store_an_older_kg_wrote(graph):
-    import pyoxigraph as ox
-
-    from kg.store.layout import LAYOUT_FILE
-
-    store_dir = graph / "store"
-    before = (graph / "graph.trig").read_bytes(), (graph / "graph.ttl").read_bytes()
-    raw = ox.Store(str(store_dir))  # the merged copy an older kg kept in the default graph
-    raw.extend([ox.Quad(q.subject, q.predicate, q.object) for q in raw])
-    raw.flush()
-    del raw
-    (store_dir / LAYOUT_FILE).unlink()
-    assert repair(output=graph).published
-    raw = ox.Store.read_only(str(store_dir))
-    assert not list(raw.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    del raw
-    assert (store_dir / LAYOUT_FILE).is_file() and verify(output=graph).ok
-    assert ((graph / "graph.trig").read_bytes(), (graph / "graph.ttl").read_bytes()) == before

@@ -22,8 +22,7 @@ EX = "http://example.org/"
 
 @pytest.fixture()
 def store() -> ox.Store:
-    """A store shaped like an older kg's: article graphs plus their merge in the default graph
-    (what every path must still read right)."""
+    """A store shaped like kg's: article graphs plus their merge in the default graph."""
     quads = to_oxigraph(extraction_to_quads(sample_extraction()) + extraction_to_quads(second_extraction()))
     store = ox.Store()
     store.extend(quads)
@@ -115,7 +114,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_scratch(store, tmp_path, monk
     assert os.listdir(tmp_path) == ["graph.trig"]
 
 
-# The triple formats of a kg store: the union of its graphs, sorted in memory.
+# The triple formats of a kg store, whose default graph is the merge: its dump, sorted in memory.
 
 @pytest.fixture()
 def kg_store(tmp_path: Path):
@@ -127,35 +126,17 @@ def kg_store(tmp_path: Path):
         yield kg_store
 
 
-def test_the_union_of_the_article_graphs_is_sorted_in_memory_with_the_same_bytes(kg_store):
-    assert not list(kg_store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+def test_the_merged_default_graph_is_sorted_in_memory_with_the_same_bytes(kg_store):
     with kg_store.sorted_dump(graphs=False) as dump:
         assert dump.quads is None and [type(part) for part in dump.triples] == [bytes]
         lines = dump.triples[0].decode("utf-8").splitlines()
     assert lines == sorted(lines) and len(lines) == len(set(lines)) and len(lines) > 50
-    named = {q.triple for q in kg_store.ox}
-    assert len(named) < len(list(kg_store.ox))  # the two articles share statements: each is written once
-    assert {q.triple for q in ox.parse(dump.triples[0], format=ox.RdfFormat.N_TRIPLES)} == named
+    default = {q.triple for q in kg_store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert {q.triple for q in ox.parse(dump.triples[0], format=ox.RdfFormat.N_TRIPLES)} == default
     for fmt in ("ttl", "nt"):
         with kg_store.sorted_dump(graphs=False) as dump:
             fast = write_sorted(dump, {kg_store.path.parent / f"fast.{fmt}": None})[0].read_bytes()
         assert fast == serialize(list(kg_store.quads()), format=fmt)
-
-
-def test_the_fast_paths_give_the_general_bytes_in_either_layout(store, tmp_path):
-    # An older store (merged copy in the default graph) and the same graphs stored once, with a
-    # statement only the default graph holds: ttl and nt are the same bytes every way.
-    s, p = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
-    store.add(ox.Quad(s, p, ox.Literal("only in the default graph")))
-    once = ox.Store()
-    once.extend(q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-    once.add(ox.Quad(s, p, ox.Literal("only in the default graph")))
-    for source, merged in ((store, True), (once, False)):
-        for fmt in ("ttl", "nt"):
-            with sorted_dump(source, graphs=False, merged_default=merged, scratch=tmp_path) as dump:
-                assert [type(part) for part in dump.triples] == [bytes]
-                fast = write_sorted(dump, {tmp_path / f"fast.{fmt}": None})[0].read_bytes()
-            assert fast == serialize(store, format=fmt) == serialize(once, format=fmt), (merged, fmt)
 
 
 def test_an_empty_default_graph_or_blank_nodes_take_the_general_path(tmp_path):

@@ -69,6 +69,26 @@ def product_acronyms(spans: list[Span]) -> list[Span]:
     return out
 
 
+def known_products(found: list[Span], phrases: list[Span], others: list[Span]) -> list[Span]:
+    """The goods spans ``found`` by their head nouns, each inside a longer product name the
+    lexicon knows (``phrases``) replaced by that name: "crude palm oil", not "crude palm"
+    and "oil"; "soybean meal", not "Soybean"; "coarse grain", not "grain". A known name that
+    would cut through another entity (``others``) is left alone."""
+    out = list(found)
+    for name in phrases:
+        if name.label_ != EntityType.PRODUCT:
+            continue
+        inside = [s for s in found if name.start <= s.start and s.end <= name.end]
+        if not inside or all((s.start, s.end) == (name.start, name.end) for s in inside):
+            continue
+        if any(s.start < name.end and name.start < s.end and not (name.start <= s.start and s.end <= name.end)
+               for s in [*found, *others]):
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(name.doc, name.start, name.end, label=EntityType.PRODUCT))
+    return sorted(out, key=lambda s: s.start)
+
+
 def plural_forms(heads: Iterable[str]) -> set[str]:
     """Each head word with its regular plural spellings."""
     forms = set()

@@ -198,3 +198,27 @@ def test_between_ranges_non_goods_and_far_partners(parser) -> None:
     text = ("U.S. non-petroleum imports were up 2.7 billion dlrs to 87.7 billion dlrs, with the largest "
             "increases in passenger cars from Canada.")
     assert [(f[5], f[7]) for f in _read(parser, text, table)] == [(Decimal("87700000000"), None)]
+
+
+def test_the_agent_after_by_imports_and_the_country_before_is_the_origin(parser) -> None:
+    text = "U.S. corn imports by Japan rose to 1.2 mln tonnes in February."
+    table = {"U.S.": ("us", T.COUNTRY), "corn": ("corn", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "jp", "corn", Decimal("1200000"), "tonnes", None, None, "us", "February", False),
+    ]
+
+
+def test_by_after_the_goods_names_the_importer(parser) -> None:
+    text = "Imports of U.S. corn by Taiwan totalled 300,000 tonnes in January."
+    table = {"U.S.": ("us", T.COUNTRY), "corn": ("corn", T.PRODUCT), "Taiwan": ("tw", T.PLACE)}
+    assert _read(parser, text, table) == [
+        ("imports", "tw", "corn", Decimal("300000"), "tonnes", None, None, "us", "January", False),
+    ]
+
+
+def test_a_country_before_its_own_imports_is_the_importer(parser) -> None:
+    text = "Soviet grain imports were 3.0 mln tonnes in March."
+    table = {"Soviet": ("su", T.COUNTRY), "grain": ("grain", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("imports", "su", "grain", Decimal("3000000"), "tonnes", None, None, None, "March", False),
+    ]

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.discourse import CARRIED, Topic, anaphor, lead_season, own_period
 from kg.nlp.relations.periods import Period, anchor_on, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
@@ -52,6 +53,7 @@ class Flow:
     exports: bool
     end: int  # the clause ends before this token
     planned: bool = False  # "export target", "import quota": every figure is a forecast
+    carried: bool = False  # "They were 530,500 tonnes": trader, goods and direction are the last flow's
 
 
 def _data() -> dict:
@@ -74,9 +76,18 @@ def _sets() -> dict[str, frozenset[str]]:
 def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     read_last: list[Fact] = []  # the facts of the last flow that had any
-    for sent in ctx.doc.sents:
+    sents = list(ctx.doc.sents)
+    season = lead_season(sents, ctx.article.published)
+    topic: Topic | None = None  # the last flow stated, with or without a figure
+    for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
-        for flow in _flows(ctx, sent):
+        recent = topic if topic is not None and topic.follows(index) else None
+        found = _flows(ctx, sent)
+        if not found and recent is not None and recent.trader is not None and (token := anaphor(sent)) is not None:
+            # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
+            # the flow the sentence before stated
+            found = [Flow(anchor=token, exports=recent.exports, end=_clause_end(sent, token.i, sent.end), carried=True)]
+        for flow in found:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
             if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1 \
@@ -84,10 +95,15 @@ def extract(ctx: Context) -> list[Fact]:
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another is the same trader's
                 before = (facts[-1].subject, before[1])
-            inherited = _periods_of(read_last) if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
-            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited)
+            inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
+            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
+                                 season=season)
             if read:
                 read_last = read
+            if not flow.planned:
+                counted = [f for f in read if f.quantity is not None or f.amount is not None]
+                period = _periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
+                topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
             facts.extend(read)
     return facts
 
@@ -245,13 +261,21 @@ def _reporting_tail(rest: Span) -> bool:
 
 
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
-          story_goods: str | None = None, inherited: list[Period | None] | None = None,
-          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
+          season: Period | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
-    sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both."""
+    sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
+
+    ``inherited`` are the facts of the flow just before, ``topic`` the flow the sentence
+    before stated and ``season`` the crop year the story opened with: where the clause
+    names no period of its own, they may give it."""
     anchor = flow.anchor
-    trader = _trader(ctx, flow, fallback=before[0])
-    goods = _goods(ctx, flow) or before[1]
+    carried = flow.carried  # a slot taken from the sentence before lowers the confidence
+    if flow.carried and topic is not None:
+        trader, goods = topic.trader, _goods(ctx, flow) or topic.goods
+    else:
+        trader = _trader(ctx, flow, fallback=before[0])
+        goods = _goods(ctx, flow) or before[1]
     local = _local_currency(ctx, trader) if trader is not None else None
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
@@ -278,12 +302,15 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  unit=figure.unit, currency=figure.currency, estimate=True)
         elif period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
-        if period is None and inherited and k < len(inherited) and not figure.equivalent:
+        if period is None and k == 0 and (found := _carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
+                                                               topic=topic, season=season)) is not None:
+            period = main_period = found
+            carried = True
+        elif period is None and k > 0 and inherited and k < len(inherited) \
+                and not figure.equivalent:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
-            period = inherited[k]
-            if k == 0:
-                main_period = period
+            period = _periods_of(inherited)[k]
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
                 and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago", period.text):
             # "exports are expected to reach 12.03 billion in the April-June quarter": a
@@ -299,9 +326,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                           period_start=period.start if period else None,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
         evidence = [anchor, ctx.doc[figure.start : figure.end]]
+        confidence = CONFIDENCE - CARRIED if carried else CONFIDENCE
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
-            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=CONFIDENCE,
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
                                   object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
         elif _other_goods(ctx, figure, goods):
             continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
@@ -310,9 +338,33 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # before, or of the story's last flow
             goods = counted
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
-            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=CONFIDENCE,
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
     return facts, (trader, goods)
+
+
+def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
+                    inherited: list[Fact] | None, topic: Topic | None, season: Period | None) -> Period | None:
+    """The period of a figure whose sentence names none: the period of the figures just
+    before, or of the same trader's flow the sentence before stated without a figure ("...
+    rose in 1986. They were 530,500 tonnes");
+    for a forecast, the crop year the story opened with ("USSR wheat imports were projected
+    at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's."""
+    published = ctx.article.published
+    candidates: list[Period | None] = []
+    if inherited and (inherited[0].quantity or inherited[0].amount) is not None:
+        candidates.append(_periods_of(inherited)[0])
+    elif topic is not None and topic.trader == trader and (goods is None or topic.goods in (None, goods)):
+        candidates.append(topic.period)
+    if forecast:
+        candidates.append(season)
+    for period in candidates:
+        if period is None:
+            continue
+        if forecast and not _not_over(period, published):
+            continue  # "exports were 320,000 tonnes last year. I expect 330,000": not last year's
+        return period
+    return None
 
 
 def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
@@ -566,6 +618,8 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         if passive_only(anchor):
             return _story_country(ctx)  # "433,000 bales were shipped that year"
         return None
+    if (agent := _by_agent(ctx, flow, noun)) is not None:
+        return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:
@@ -580,12 +634,6 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     if owners and owners[0].lower_ in ("its", "their"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
         return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
-    # "exports by Brazil", "imports of X by Japan"
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for p in child.children:
-                if k := ctx.key(p, EXPORTERS):
-                    return k
     # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
     # come from trades them
     own = ("from",) if flow.exports else ("to", "into")
@@ -608,6 +656,19 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return _story_country(ctx)
+
+
+def _by_agent(ctx: Context, flow: Flow, noun: Token) -> str | None:
+    """ "exports by Brazil", "imports of U.S. corn by Taiwan": the trader after "by", hung on
+    the trade noun or on the goods it is of."""
+    heads = {flow.anchor.i, noun.i}
+    heads |= {g.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    for t in ctx.doc[noun.i + 1 : flow.end]:
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head.i in heads:
+            for p in t.children:
+                if p.dep_ == "pobj" and (k := _trader_key(ctx, p)):
+                    return k
+    return None
 
 
 def _local_currency(ctx: Context, key: str) -> str | None:
@@ -748,6 +809,13 @@ def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) ->
                           if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
                 if origin:
                     return origin[-1]
+    if not flow.exports and flow.anchor.pos_ != "VERB":
+        # "U.S. corn imports by Japan": a country before the imports that are not its own
+        noun = _noun(flow.anchor)
+        origin = [k for t in doc[noun.left_edge.i : noun.i]
+                  if (k := ctx.country_of_demonym(t)) and k != trader and not _made_in(t)]  # fmt: skip
+        if origin:
+            return origin[-1]
     preps = _set("partner_export") if flow.exports else _set("partner_import")
     for i in range(flow.anchor.i + 1, flow.end):
         t = doc[i]

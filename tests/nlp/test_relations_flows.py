@@ -222,3 +222,36 @@ def test_a_country_before_its_own_imports_is_the_importer(parser) -> None:
     assert _read(parser, text, table) == [
         ("imports", "su", "grain", Decimal("3000000"), "tonnes", None, None, None, "March", False),
     ]
+
+
+def test_a_figure_against_expectations_is_no_forecast(parser) -> None:
+    text = "The fall was smaller than expected after Kuwaiti crude exports rallied to 1.1 mln bpd."
+    table = {"Kuwaiti": ("kw", T.COUNTRY), "crude": ("crude", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.forecast) for f in facts] == [(Decimal("1100000"), False)]
+
+
+def test_a_plan_named_after_the_figures_is_no_forecast(parser) -> None:
+    text = "Chile's imports rose to 410 mln dlrs, in line with central bank plans."
+    table = {"Chile": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.amount, f.forecast) for f in facts] == [(Decimal("410000000"), False)]
+
+
+def test_a_modal_over_the_trade_verb_makes_a_forecast(parser) -> None:
+    text = "Kenya will continue to export about 150,000 tonnes of tea a year, the minister said."
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.forecast) for f in facts] == [(Decimal("150000"), True)]
+
+
+def test_a_forecasts_comparison_for_a_season_not_over_is_an_estimate(parser) -> None:
+    text = ("Egypt's wheat imports are forecast to rise to 7.5 mln tonnes in 1987/88 from 7.1 mln "
+            "tonnes in 1986/87 and 6.8 mln tonnes in 1984/85.")
+    table = {"Egypt": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.forecast) for f in facts] == [
+        (Decimal("7500000"), "1987/88", True),
+        (Decimal("7100000"), "1986/87", True),
+        (Decimal("6800000"), "1984/85", False),
+    ]

@@ -319,7 +319,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                             start_char=period.start_char, end_char=period.end_char)
             main_period = period
         is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
-            forecast and period is not None and _future(period, ctx.article.published))
+            forecast and period is not None and (_future(period, ctx.article.published)
+                                                 or _season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate:
             is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
         qualifiers = dict(partner=partner, period=period.text if period else None,
@@ -870,7 +871,9 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
 
 def _forecast_cue(ctx: Context, flow: Flow) -> bool:
     """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
-    in the clause or governing it."""
+    in the clause or governing it; not a comparison with one ("smaller than expected", "as
+    forecast") nor a plan the clause only names after its trade word ("in line with
+    government plans")."""
     anchor = flow.anchor
     sent = anchor.sent
     window = ctx.doc[sent.start : flow.end]
@@ -881,9 +884,19 @@ def _forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue
             if t.lower_ == "seen" and t.tag_ != "VBN":
                 continue
+            if t.i > 0 and ctx.doc[t.i - 1].lower_ in _set("forecast_comparisons"):
+                continue  # "much smaller than expected": what happened, against a forecast
+            if t.i > anchor.i and t.pos_ == "NOUN" and (t.dep_ == "pobj" or t.head.dep_ == "pobj" and t.dep_ == "compound"):
+                continue  # "... was in line with government plans"
             return True
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
-    return any(c.lower_ in _set("forecast_modals") for c in verb.children if c.dep_ == "aux")
+    for _ in range(3):  # "will continue to export", "might be looking to buy"
+        if any(c.lower_ in _set("forecast_modals") for c in verb.children if c.dep_ == "aux"):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
 
 
 def _next_year(day: str | None) -> str | None:
@@ -906,6 +919,12 @@ def _not_over(period: Period | None, published: str | None) -> bool:
     first, second = last[-1]
     end = int(first[:2] + second[-2:]) if second else int(first)
     return end >= int(published[:4])
+
+
+def _season_not_over(period: Period, published: str | None) -> bool:
+    """ "from an estimated 300,000 in 1986/87" in a 1987 story: a crop year not yet over is
+    still estimated, so a forecast's comparison for it is one too."""
+    return period.start is None and "/" in period.text and published is not None and _not_over(period, published)
 
 
 def _future(period: Period, published: str | None) -> bool:

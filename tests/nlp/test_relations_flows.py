@@ -255,3 +255,30 @@ def test_a_forecasts_comparison_for_a_season_not_over_is_an_estimate(parser) -> 
         (Decimal("7100000"), "1986/87", True),
         (Decimal("6800000"), "1984/85", False),
     ]
+
+
+def test_a_second_destination_in_the_same_clause_is_its_own_fact(parser) -> None:
+    text = "Turkey's sugar exports to Iran were 100,000 tonnes in 1986 and to Iraq 50,000."
+    table = {"Turkey": ("tr", T.COUNTRY), "sugar": ("sugar", T.PRODUCT), "Iran": ("ir", T.COUNTRY),
+             "Iraq": ("iq", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("exports", "tr", "sugar", Decimal("100000"), "tonnes", None, None, "ir", "1986", False),
+        ("exports", "tr", "sugar", Decimal("50000"), "tonnes", None, None, "iq", "1986", False),
+    ]
+
+
+def test_a_second_origin_of_imports_and_an_origin_is_no_comparison(parser) -> None:
+    text = ("Japan's imports of coal from Australia totalled 2.1 mln tonnes in March, and from "
+            "Canada about 900,000 tonnes.")
+    table = {"Japan": ("jp", T.COUNTRY), "coal": ("coal", T.PRODUCT), "Australia": ("au", T.COUNTRY),
+             "Canada": ("ca", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "jp", "coal", Decimal("2100000"), "tonnes", None, None, "au", "March", False),
+        ("imports", "jp", "coal", Decimal("900000"), "tonnes", None, None, "ca", "March", False),
+    ]
+
+
+def test_a_comparison_after_and_is_still_a_comparison(parser) -> None:
+    text = "Brazil's coffee exports were 1.1 mln bags in March, against 900,000 in February."
+    table = {"Brazil": ("br", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
+    assert [r[7:9] for r in _read(parser, text, table)] == [(None, "March"), (None, "February")]

@@ -31,6 +31,7 @@ from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
 CONFIDENCE = 0.88
 _HEDGES = frozenset({"about", "around", "some", "roughly", "nearly", "approximately", "almost", "over", "under"})
 _PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
+_PLACE_LABELS = frozenset({EntityType.COUNTRY.value, EntityType.PLACE.value, "GPE"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Figure:
     comparison: bool = False
     equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
     estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
+    partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
 
 
 @dataclass(frozen=True)
@@ -279,7 +281,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     local = _local_currency(ctx, trader) if trader is not None else None
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned)
+    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports)
     if trader is None or _destination(ctx, flow) == trader or (
             not flow.exports and _partner(ctx, flow, trader, goods) is None and _origin(ctx, flow, goods) == trader):
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
@@ -323,7 +325,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  or _season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate:
             is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
-        qualifiers = dict(partner=partner, period=period.text if period else None,
+        if figure.partner is not None and period is None:
+            period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
+        qualifiers = dict(partner=figure.partner or partner, period=period.text if period else None,
                           period_start=period.start if period else None,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
         evidence = [anchor, ctx.doc[figure.start : figure.end]]
@@ -411,7 +415,8 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
 
 # ------------------------------------------------------------------ figures
 def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
-             dated: frozenset[int] | set[int] = frozenset(), planned: bool = False) -> list[Figure]:  # fmt: skip
+             dated: frozenset[int] | set[int] = frozenset(), planned: bool = False,
+             exports: bool | None = None) -> list[Figure]:  # fmt: skip
     """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
     doc = ctx.doc
     start = anchor.i + 1
@@ -462,6 +467,17 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
+        if out and not out[0].comparison and exports is not None \
+                and (other := _next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
+            # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
+            if figure.currency is None and (figure.unit or out[0].unit) and not (figure.unit and out[0].unit
+                                                                                and figure.unit != out[0].unit):
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                                  unit=figure.unit or out[0].unit, partner=other))
+            elif figure.unit is None and (figure.currency or out[0].currency) and out[0].unit is None:
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                                  currency=figure.currency or out[0].currency, partner=other))
+            continue
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
@@ -505,6 +521,33 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int]) -> str | None:
+    """ "... 100,000 tonnes and to Iraq 50,000", "..., from Canada 20,000": the partner named
+    between two figures, right after "and" or a comma, with nothing else between."""
+    doc = ctx.doc
+    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the")):
+        after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
+    words = doc[after:before]
+    if not 3 <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
+        return None
+    preps = _set("partner_export") if exports else _set("partner_import")
+    k = 1
+    if words[k].lower_ == "and":
+        k += 1  # ", and to Iraq"
+    if k >= len(words) or words[k].lower_ not in preps:
+        return None
+    key = None
+    for t in words[k + 1 :]:
+        found = ctx.key(t, _PLACES)
+        if found is not None:
+            if key is not None and found != key:
+                return None
+            key = found
+        elif t.lower_ not in ("the", ",") and not (t.lower_ in _HEDGES or t.lower_ in lexicon("numbers")["approximate"]):
+            return None
+    return key
 
 
 def _comparable(value: Decimal, other: Decimal) -> bool:
@@ -562,7 +605,9 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
             doc[figure.end + 1].lower_ in _set("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
         return "skip"  # "17.25 dlrs a barrel": a price
     before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
-    words = [t.lower_ for t in before]
+    # "imports from Australia totalled 2.1 mln": an origin, not a figure compared with
+    words = ["" if t.lower_ == "from" and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ in _PLACE_LABELS
+             else t.lower_ for t in before]  # fmt: skip
     hedges = set(lexicon("numbers")["approximate"]) | {"to", "at", "of", "were", "was", "be", "is", "totalled",
                                                        "totaled", "total", "reach", "reached"}
     near = [w for w in words if w not in hedges]

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.base import PRODUCTS, Context, sentence_text
 from kg.nlp.relations.discourse import CARRIED, Topic, anaphor, lead_season, own_period
 from kg.nlp.relations.periods import Period, anchor_on, find_periods
 from kg.nlp.relations.quantities import parse_quantity
@@ -306,8 +306,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             period = anchor_on(period, main_period)
         if period is None and k == 0 and (found := _carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
                                                                topic=topic, season=season)) is not None:
-            period = main_period = found
-            carried = True
+            period = main_period = found[0]
+            carried = carried or found[1]
         elif period is None and k > 0 and inherited and k < len(inherited) \
                 and not figure.equivalent:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511
@@ -349,26 +349,29 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
 
 
 def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
-                    inherited: list[Fact] | None, topic: Topic | None, season: Period | None) -> Period | None:
+                    inherited: list[Fact] | None, topic: Topic | None,
+                    season: Period | None) -> tuple[Period, bool] | None:
     """The period of a figure whose sentence names none: the period of the figures just
     before, or of the same trader's flow the sentence before stated without a figure ("...
     rose in 1986. They were 530,500 tonnes");
     for a forecast, the crop year the story opened with ("USSR wheat imports were projected
-    at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's."""
+    at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's. With the
+    period, whether it came from another sentence."""
     published = ctx.article.published
-    candidates: list[Period | None] = []
+    here = sentence_text(flow.anchor.sent)
+    candidates: list[tuple[Period | None, bool]] = []
     if inherited and (inherited[0].quantity or inherited[0].amount) is not None:
-        candidates.append(_periods_of(inherited)[0])
+        candidates.append((_periods_of(inherited)[0], inherited[0].sentence != here))
     elif topic is not None and topic.trader == trader and (goods is None or topic.goods in (None, goods)):
-        candidates.append(topic.period)
+        candidates.append((topic.period, True))
     if forecast:
-        candidates.append(season)
-    for period in candidates:
+        candidates.append((season, True))
+    for period, elsewhere in candidates:
         if period is None:
             continue
         if forecast and not _not_over(period, published):
             continue  # "exports were 320,000 tonnes last year. I expect 330,000": not last year's
-        return period
+        return period, elsewhere
     return None
 
 

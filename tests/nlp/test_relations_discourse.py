@@ -85,3 +85,38 @@ def test_a_forecast_takes_the_crop_year_of_the_lead_not_a_past_period(parser) ->
         ("exports", "ar", "wheat", Decimal("3200000"), "last year", False),
         ("exports", "ar", "wheat", Decimal("4100000"), "1986/87", True),
     ]
+
+
+def test_a_monthly_figure_compared_with_an_earlier_month_is_for_the_lead_month(parser) -> None:
+    text = ("Chile's trade surplus rose to 140 mln dlrs in February from 95 mln in January, the "
+            "central bank said. Exports fell to 410 mln dlrs from 432 mln in January.")
+    table = {"Chile": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.amount, f.period) for f in facts] == [
+        (Decimal("410000000"), "February"),
+        (Decimal("432000000"), "January"),
+    ]
+
+
+def test_the_lead_month_is_not_taken_without_an_earlier_comparison(parser) -> None:
+    text = ("Chile's trade surplus rose to 140 mln dlrs in February, the central bank said. "
+            "Exports fell to 410 mln dlrs, officials said.")
+    table = {"Chile": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.amount, f.period) for f in facts] == [(Decimal("410000000"), None)]
+
+
+def test_a_sentence_that_points_back_takes_the_period_named_before(parser) -> None:
+    text = ("Pakistan's cotton exports rose in 1985/86, officials said. But only 350,000 bales "
+            "were shipped that year, with the rest to be delivered in 1986/87.")
+    table = {"Pakistan": ("pk", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("350000"), "1985/86")]
+
+
+def test_a_period_after_since_is_no_flow_period(parser) -> None:
+    text = ("Re-exports outpaced Singapore's domestic exports for the first time since March 1985. "
+            "Re-exports fell to 1.2 billion dlrs from 1.4 billion in January.")
+    table = {"Singapore": ("sg", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert "March 1985" not in {f.period for f in facts}

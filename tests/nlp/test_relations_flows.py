@@ -282,3 +282,25 @@ def test_a_comparison_after_and_is_still_a_comparison(parser) -> None:
     text = "Brazil's coffee exports were 1.1 mln bags in March, against 900,000 in February."
     table = {"Brazil": ("br", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
     assert [r[7:9] for r in _read(parser, text, table)] == [(None, "March"), (None, "February")]
+
+
+def test_two_comparison_figures_joined_by_and_are_two_figures(parser) -> None:
+    text = ("South Korea's exports were 2.86 billion dlrs in February against 2.83 billion in "
+            "January and 2.23 billion in February last year.")
+    table = {"South Korea": ("kr", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [f.amount for f in facts] == [Decimal("2860000000"), Decimal("2830000000"), Decimal("2230000000")]
+    text = "South Korea's imports were 2.63 billion dlrs against 2.25 billion and 2.32 billion."
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [f.amount for f in facts] == [Decimal("2630000000"), Decimal("2250000000"), Decimal("2320000000")]
+
+
+def test_an_estimate_for_a_named_season_keeps_its_season(parser) -> None:
+    text = ("China's wheat imports from the United States are estimated at 1.5 mln tonnes in 1987/88 "
+            "compared to only 150,000 tonnes estimated for the 1986/87 year.")
+    table = {"China": ("cn", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "United States": ("us", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts] == [
+        (Decimal("1500000"), "1987/88"),
+        (Decimal("150000"), "1986/87 year"),
+    ]

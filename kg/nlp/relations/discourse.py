@@ -85,7 +85,11 @@ def own_period(sent: Span, published: str | None, *, until: int) -> Period | Non
     week ended March 3"): the only period before ``until`` that is no comparison."""
     text = sent.doc[sent.start : max(sent.start, until)].text
     found = [p for p in find_periods(text, published) if p.shift is None]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    before = text[: found[0].start_char].split()
+    # "rose in 1986", "1986 exports"; not "for the first time since March 1985"
+    return found[0] if not before or before[-1].lower() in _words("period_preps") else None
 
 
 def lead_season(doc_sents: list[Span], published: str | None) -> Period | None:
@@ -93,9 +97,25 @@ def lead_season(doc_sents: list[Span], published: str | None) -> Period | None:
     names: the season every forecast of the story is for unless it says another."""
     if not doc_sents:
         return None
-    found = {p.text.lower(): p for p in find_periods(doc_sents[0].text, published)
-             if re.fullmatch(r"(?:19|20)\d\d\s?/\s?\d\d", p.text)}  # fmt: skip
+    found = {p.text.lower()[:7]: p for p in find_periods(doc_sents[0].text, published)
+             if re.match(r"(?:the\s)?(?:19|20)\d\d\s?/\s?\d\d\b", p.text)}  # fmt: skip
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-__all__ = ["CARRIED", "Topic", "anaphor", "lead_season", "own_period", "sentence_index"]
+def lead_period(doc_sents: list[Span], published: str | None) -> Period | None:
+    """The period the story's first sentence reports on ("Thailand's trade deficit widened
+    to 4.7 billion baht in February from 2.1 billion in January"): its first dated period
+    that is no comparison."""
+    if not doc_sents:
+        return None
+    return next((p for p in find_periods(doc_sents[0].text, published) if p.shift is None and p.start), None)
+
+
+def points_back(tokens: Span) -> bool:
+    """ "433,000 bales were shipped that year", "in the same period": words that point to a
+    period named elsewhere."""
+    text = " ".join(t.lower_ for t in tokens)
+    return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
+
+
+__all__ = ["CARRIED", "Topic", "anaphor", "lead_period", "lead_season", "own_period", "points_back", "sentence_index"]

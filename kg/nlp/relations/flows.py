@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentence_text
-from kg.nlp.relations.discourse import CARRIED, Topic, anaphor, lead_season, own_period
+from kg.nlp.relations.discourse import CARRIED, Topic, anaphor, lead_period, lead_season, own_period, points_back
 from kg.nlp.relations.periods import Period, anchor_on, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
@@ -80,6 +80,7 @@ def extract(ctx: Context) -> list[Fact]:
     read_last: list[Fact] = []  # the facts of the last flow that had any
     sents = list(ctx.doc.sents)
     season = lead_season(sents, ctx.article.published)
+    lead = lead_period(sents, ctx.article.published)
     topic: Topic | None = None  # the last flow stated, with or without a figure
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
@@ -99,7 +100,7 @@ def extract(ctx: Context) -> list[Fact]:
                 before = (facts[-1].subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
-                                 season=season)
+                                 season=season, lead=lead)
             if read:
                 read_last = read
             if not flow.planned:
@@ -264,7 +265,8 @@ def _reporting_tail(rest: Span) -> bool:
 
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
-          season: Period | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          season: Period | None = None, lead: Period | None = None,
+          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
 
@@ -291,10 +293,14 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return _unquantified(ctx, flow, trader, _goods(ctx, flow)), (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
     main_period = _period_for(figures, 0, periods, ctx, flow)
+    if points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)]):
+        main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
     forecast = flow.planned or _forecast_cue(ctx, flow)
+    compared = _period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
     facts = []
     for k, figure in enumerate(figures):
-        period = main_period if k == 0 or figure.equivalent or figure.estimate else _period_for(figures, k, periods, ctx, flow)
+        period = main_period if k == 0 or figure.equivalent or (figure.estimate and not _estimate_for(ctx, figure)) \
+            else _period_for(figures, k, periods, ctx, flow)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
                             and period.text.lower() in _set("earlier_estimate_periods"))
         if earlier_estimate:
@@ -305,7 +311,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         elif period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
         if period is None and k == 0 and (found := _carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
-                                                               topic=topic, season=season)) is not None:
+                                                               topic=topic, season=season, lead=lead,
+                                                               compared=compared)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
         elif period is None and k > 0 and inherited and k < len(inherited) \
@@ -349,8 +356,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
 
 
 def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
-                    inherited: list[Fact] | None, topic: Topic | None,
-                    season: Period | None) -> tuple[Period, bool] | None:
+                    inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
+                    lead: Period | None = None, compared: Period | None = None) -> tuple[Period, bool] | None:
     """The period of a figure whose sentence names none: the period of the figures just
     before, or of the same trader's flow the sentence before stated without a figure ("...
     rose in 1986. They were 530,500 tonnes");
@@ -366,6 +373,11 @@ def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, fo
         candidates.append((topic.period, True))
     if forecast:
         candidates.append((season, True))
+    elif lead is not None and compared is not None and compared.start and lead.start and compared.start < lead.start \
+            and flow.anchor.sent.start > 0:
+        # "... deficit widened in February from January. Exports fell to 18.9 billion from 20.4
+        # billion in January": compared with an earlier period, the figure is the lead's
+        candidates.append((lead, True))
     for period, elsewhere in candidates:
         if period is None:
             continue
@@ -373,6 +385,13 @@ def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, fo
             continue  # "exports were 320,000 tonnes last year. I expect 330,000": not last year's
         return period, elsewhere
     return None
+
+
+def _estimate_for(ctx: Context, figure: Figure) -> bool:
+    """ "150,000 tonnes estimated for the 1986/87 year": an estimate of a period it names,
+    not an earlier forecast of the flow's own ("1.65 mln forecast in March")."""
+    doc = ctx.doc
+    return figure.end + 1 < len(doc) and doc[figure.end + 1].lower_ == "for"
 
 
 def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
@@ -444,8 +463,10 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
-                                   and j > i and doc[i - 1].lower_ != "from")):
-                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change
+                                   and j > i and doc[i - 1].lower_ != "from"
+                                   and (doc[j].lower_ != "and" or doc[i - 1].lower_ == "between"))):
+                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change;
+                # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
                 j += 1
             unit, k = _unit_at(doc, j, end)
             # "between 200,000 and 400,000": the range word before the first figure counts

@@ -120,3 +120,32 @@ def test_a_period_after_since_is_no_flow_period(parser) -> None:
     table = {"Singapore": ("sg", T.COUNTRY)}
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert "March 1985" not in {f.period for f in facts}
+
+
+def test_ownerless_shipments_are_the_exports_the_story_just_stated(parser) -> None:
+    text = ("Uruguayan rice exports in 1986 totalled 310,000 tonnes, the board said. No breakdown "
+            "was given. Shipments during December amounted to 21,500 tonnes.")
+    table = {"Uruguayan": ("uy", T.COUNTRY), "rice": ("rice", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.quantity, f.period) for f in facts] == [
+        ("uy", Decimal("310000"), "1986"),
+        ("uy", Decimal("21500"), "December"),
+    ]
+    assert facts[1].confidence < facts[0].confidence
+
+
+def test_shipments_of_no_story_flow_have_no_trader(parser) -> None:
+    text = "The mill was closed for a week. Shipments during December amounted to 21,500 tonnes of rice."
+    table = {"rice": ("rice", T.PRODUCT)}
+    assert facts_of(parser, text, table, published=PUBLISHED, module=flows) == []
+
+
+def test_the_same_period_points_to_the_last_period_a_figure_had(parser) -> None:
+    text = ("Chinese grain exports in January totalled 386,000 tonnes, customs figures show. No "
+            "breakdown was given. Imports of wool rose to 10,248 tonnes over the same period.")
+    table = {"Chinese": ("cn", T.COUNTRY), "grain": ("grain", T.PRODUCT), "wool": ("wool", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.quantity, f.period) for f in facts] == [
+        ("exports", Decimal("386000"), "January"),
+        ("imports", Decimal("10248"), "January"),
+    ]

@@ -31,6 +31,7 @@ from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
 CONFIDENCE = 0.88
 _HEDGES = frozenset({"about", "around", "some", "roughly", "nearly", "approximately", "almost", "over", "under"})
 _PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
+_NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
 _PLACE_LABELS = frozenset({EntityType.COUNTRY.value, EntityType.PLACE.value, "GPE"})
 
 
@@ -82,9 +83,15 @@ def extract(ctx: Context) -> list[Fact]:
     season = lead_season(sents, ctx.article.published)
     lead = lead_period(sents, ctx.article.published)
     topic: Topic | None = None  # the last flow stated, with or without a figure
+    dated: tuple[Period, int] | None = None  # the last figure's period, and its sentence
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
         recent = topic if topic is not None and topic.follows(index) else None
+        near = topic if topic is not None and index - topic.sentence <= _NEAR else None
+        pointed = dated[0] if dated is not None and index - dated[1] <= _NEAR else None
+        if topic is not None and topic.period is not None and index - topic.sentence <= _NEAR \
+                and (dated is None or topic.sentence > dated[1]):
+            pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
         found = _flows(ctx, sent)
         if not found and recent is not None and recent.trader is not None and (token := anaphor(sent)) is not None:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
@@ -100,13 +107,16 @@ def extract(ctx: Context) -> list[Fact]:
                 before = (facts[-1].subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
-                                 season=season, lead=lead)
+                                 season=season, lead=lead, near=near, pointed=pointed)
             if read:
                 read_last = read
+                if read[0].period:
+                    dated = (_periods_of(read)[0], index)
             if not flow.planned:
                 counted = [f for f in read if f.quantity is not None or f.amount is not None]
                 period = _periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
-                topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
+                if before[0] is not None or topic is None or not topic.follows(index + 1):
+                    topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
             facts.extend(read)
     return facts
 
@@ -265,8 +275,8 @@ def _reporting_tail(rest: Span) -> bool:
 
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
-          season: Period | None = None, lead: Period | None = None,
-          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
+          pointed: Period | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
 
@@ -280,6 +290,14 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     else:
         trader = _trader(ctx, flow, fallback=before[0])
         goods = _goods(ctx, flow) or before[1]
+        if trader is None and near is not None and near.exports and near.trader is not None and _bare_shipments(ctx, flow):
+            # "Argentine oilseed exports totalled ... Shipments during December amounted to
+            # 102,870 tonnes": shipments of no one named are the story's exports just stated
+            trader, carried = near.trader, True
+            goods = goods or near.goods
+            story_goods = None  # nor the goods of a list in between ("... wheat flour 18,065")
+            if goods is None:
+                return [], (trader, goods)
     local = _local_currency(ctx, trader) if trader is not None else None
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
@@ -293,7 +311,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return _unquantified(ctx, flow, trader, _goods(ctx, flow)), (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
     main_period = _period_for(figures, 0, periods, ctx, flow)
-    if points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)]):
+    pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
+    if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
     forecast = flow.planned or _forecast_cue(ctx, flow)
     compared = _period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
@@ -312,7 +331,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             period = anchor_on(period, main_period)
         if period is None and k == 0 and (found := _carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
                                                                topic=topic, season=season, lead=lead,
-                                                               compared=compared)) is not None:
+                                                               compared=compared,
+                                                               pointed=pointed if pointing else None)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
         elif period is None and k > 0 and inherited and k < len(inherited) \
@@ -355,9 +375,20 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     return facts, (trader, goods)
 
 
+def _bare_shipments(ctx: Context, flow: Flow) -> bool:
+    """ "Shipments during December amounted to ...": the subject is shipments with no owner,
+    destination or world word of their own."""
+    anchor = flow.anchor
+    if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    own = ctx.doc[anchor.left_edge.i : anchor.i]
+    return not any(t.lower_ in _set("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
+
+
 def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
                     inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
-                    lead: Period | None = None, compared: Period | None = None) -> tuple[Period, bool] | None:
+                    lead: Period | None = None, compared: Period | None = None,
+                    pointed: Period | None = None) -> tuple[Period, bool] | None:
     """The period of a figure whose sentence names none: the period of the figures just
     before, or of the same trader's flow the sentence before stated without a figure ("...
     rose in 1986. They were 530,500 tonnes");
@@ -371,6 +402,10 @@ def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, fo
         candidates.append((_periods_of(inherited)[0], inherited[0].sentence != here))
     elif topic is not None and topic.trader == trader and (goods is None or topic.goods in (None, goods)):
         candidates.append((topic.period, True))
+    if pointed is not None:
+        # "Imports of wool rose to 10,248 tonnes over the same period": the last period a
+        # figure of the story had, a few sentences back at most
+        candidates.append((pointed, True))
     if forecast:
         candidates.append((season, True))
     elif lead is not None and compared is not None and compared.start and lead.start and compared.start < lead.start \
@@ -934,7 +969,10 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
     # exports, which totalled ...": the period the sentence opened with
     dated = {i for s, e, _ in periods for i in range(s, e)}
     first_number = next((t.i for t in flow.anchor.sent if t.like_num and _is_number(t) and t.i not in dated), flow.end)
-    earlier = [p for s, e, p in periods if e <= min(floor, first_number) and not p.shift]
+    # "In the first two months of the year imports ... totalled": a period the parse runs into
+    # the noun phrase still opens the sentence
+    head = _noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
+    earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift]
     return before[-1] if before else earlier[-1] if earlier else None
 
 

@@ -304,3 +304,20 @@ def test_an_estimate_for_a_named_season_keeps_its_season(parser) -> None:
         (Decimal("1500000"), "1987/88"),
         (Decimal("150000"), "1986/87 year"),
     ]
+
+
+def test_a_target_noun_phrase_opening_with_its_figure_is_a_forecast(parser) -> None:
+    text = "Malaysia set a 1.2 mln tonne palm oil export target for 1987."
+    table = {"Malaysia": ("my", T.COUNTRY), "palm oil": ("po", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "my", "po", Decimal("1200000"), "tonnes", None, None, None, "1987", True),
+    ]
+
+
+def test_our_target_is_the_speakers_bodys(parser) -> None:
+    text = ("The Ghana Cocoa Board's cocoa shipments are well advanced, a board official said. \"We are "
+            "within reach of our 300,000 tonne export target,\" he said.")
+    table = {"Ghana Cocoa Board": ("gcb", T.AGENCY), "board": ("gcb", T.AGENCY), "Ghana": ("gh", T.COUNTRY),
+             "cocoa": ("cocoa", T.PRODUCT)}
+    facts = [f for f in facts_of(parser, text, table, published=PUBLISHED, module=flows) if f.quantity]
+    assert [(f.subject, f.quantity, f.forecast) for f in facts] == [("gcb", Decimal("300000"), True)]

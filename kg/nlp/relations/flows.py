@@ -307,6 +307,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
         # are not Kenya's
         return [], (trader, goods)
+    if not figures and flow.planned:
+        figures = _figure_before(ctx, flow, dated)  # "a 1.2 mln tonne palm oil export target"
     if not figures:
         return _unquantified(ctx, flow, trader, _goods(ctx, flow)), (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
@@ -609,6 +611,27 @@ def _next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated
     return key
 
 
+def _figure_before(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:
+    """The figure a target or quota noun phrase opens with: "our 15 mln tonne export target",
+    "a 1.2 mln tonne palm oil export quota"."""
+    doc = ctx.doc
+    anchor = flow.anchor
+    start = anchor.head.left_edge.i if anchor.head.i > anchor.i else anchor.left_edge.i
+    numbers = [t.i for t in doc[start : anchor.i] if t.like_num and _is_number(t) and t.i not in dated]
+    if not numbers:
+        return []
+    i = j = numbers[0]
+    while j + 1 < anchor.i and (doc[j + 1].like_num or doc[j + 1].lower_ in lexicon("numbers")["scales"]):
+        j += 1
+    unit, k = _unit_at(doc, j + 1, anchor.i)
+    q = parse_quantity(doc[i : j + 1].text)
+    if unit is None or q is None:
+        return []
+    if unit + "s" in _set("quantity_units"):
+        unit += "s"  # "a 15 mln tonne target" counts tonnes
+    return [Figure(value=q.value, start=i, end=k, unit=unit)]
+
+
 def _comparable(value: Decimal, other: Decimal) -> bool:
     """A figure written without its unit compares with one of about its size (a twentieth
     to twenty times): "530,500 tonnes, against 468,500", not "2 mln tonnes over four years"."""
@@ -700,7 +723,7 @@ def passive_only(verb: Token) -> bool:
 
 def _noun(anchor: Token) -> Token:
     """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
-    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _set("value_heads"):
+    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _set("value_heads") | _set("target_heads"):
         return anchor.head
     return anchor
 
@@ -736,7 +759,7 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         # "USDA estimated Soviet grain imports": the country before the body that reports
         return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    if owners and owners[0].lower_ in ("its", "their"):
+    if owners and owners[0].lower_ in ("its", "their", "our"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
         return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
     # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
@@ -751,6 +774,10 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
         return None  # "talks on cross-border shipments": no owner to guess
+    if noun.dep_ == "dobj" and flow.planned:
+        # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return _trader_key(ctx, subjects[0]) if subjects else None
     if noun.dep_ in ("dobj", "attr", "appos", "npadvmod"):
         return None  # "Cargill took two shipments": whose they are, the verb's subject says
     if anchor.lower_ in ("shipment", "shipments") and _destination(ctx, flow) is None:

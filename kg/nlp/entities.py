@@ -36,7 +36,7 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import in_goods_context, known_products, plural_forms, product_acronyms, trade_sentence
+from kg.nlp.goods import counted_from, in_goods_context, known_products, plural_forms, product_acronyms, trade_sentence
 from kg.nlp.lexicon import country_of, is_title, norm
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
@@ -291,6 +291,7 @@ class EntityTyper:
                 or (doc[left].lower_ in _ORIGIN_WORDS and left > 0 and doc[left - 1].text == "-")
             ):
                 left += 1  # "U.S. corn", "Brazilian soybeans": the goods are corn, soybeans
+            left = counted_from(doc, left, head.i)  # "3,000 tonnes white sugar": the goods are white sugar
             if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \
                     and not (tight and any(s.root.lemma_ == head.lemma_ for s in spans)):
                 continue  # "the drug", "a kit": a reference to goods, not a kind of goods

@@ -20,6 +20,8 @@ from kg.nlp import lexicon
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
                          "purchase", "procure", "smuggle", "produce"})
+# Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
+_SCALES = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
 # Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
 _LEVIES = frozenset({"tariff", "levy", "duty", "tax", "price", "ban", "quota", "embargo", "curb"})
 
@@ -67,6 +69,19 @@ def product_acronyms(spans: list[Span]) -> list[Span]:
         if span.text.isupper() and span.text == initials:
             out[k] = Span(doc, span.start, span.end, label=EntityType.PRODUCT)
     return out
+
+
+def counted_from(doc, left: int, head: int) -> int:
+    """Where a goods phrase starts once the figure and measure counting it are left out:
+    "3,000 tonnes white sugar" is white sugar (newswire drops the "of")."""
+    numbers = [i for i in range(left, head) if doc[i].like_num]
+    if not numbers:
+        return left
+    left = numbers[-1] + 1
+    skip = lexicon.goods_measures() | plural_forms(lexicon.goods_measures()) | _SCALES
+    while left < head and (doc[left].lower_ in skip or doc[left].lemma_.lower() in skip):
+        left += 1
+    return left
 
 
 def known_products(found: list[Span], phrases: list[Span], others: list[Span]) -> list[Span]:

@@ -321,3 +321,25 @@ def test_our_target_is_the_speakers_bodys(parser) -> None:
              "cocoa": ("cocoa", T.PRODUCT)}
     facts = [f for f in facts_of(parser, text, table, published=PUBLISHED, module=flows) if f.quantity]
     assert [(f.subject, f.quantity, f.forecast) for f in facts] == [("gcb", Decimal("300000"), True)]
+
+
+def test_a_trading_body_buying_at_an_import_tender_imports(parser) -> None:
+    text = ("The State Trading Corporation bought 20,000 tonnes of Malaysian refined bleached palm "
+            "olein at its import tender yesterday, traders said.")
+    table = {"State Trading Corporation": ("stc", T.ORGANIZATION), "palm olein": ("po", T.PRODUCT),
+             "Malaysian": ("my", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "stc", "po", Decimal("20000"), "tonnes", None, None, "my", None, False),
+    ]
+
+
+def test_a_companys_purchase_without_an_import_word_is_no_import(parser) -> None:
+    text = "Cargill bought 20,000 tonnes of soybeans from farmers in Iowa."
+    table = {"Cargill": ("cargill", T.ORGANIZATION), "soybeans": ("soy", T.PRODUCT), "Iowa": ("ia", T.PLACE)}
+    assert _read(parser, text, table) == []
+
+
+def test_tendering_to_buy_is_a_forecast(parser) -> None:
+    text = "Malta is tendering to buy 3,000 tonnes of white sugar, traders said."
+    table = {"Malta": ("mt", T.COUNTRY), "white sugar": ("sugar", T.PRODUCT)}
+    assert [r[9] for r in _read(parser, text, table)] == [True]

@@ -188,8 +188,16 @@ def _delivers_no_goods(verb: Token) -> bool:
 
 def _national_trade(ctx: Context, noun: Token) -> bool:
     """ "EC sales to Brazil", "sales abroad": sales that cross a border ("US truck sales" are
-    sales at home)."""
-    return _abroad(ctx, noun)
+    sales at home); "USSR purchases of U.S. corn": a country's purchases of another's goods."""
+    if _abroad(ctx, noun):
+        return True
+    if noun.lower_ not in _set("purchase_nouns"):
+        return False
+    buyers = {k for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+              if (k := _trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    origins = {k for t in goods if (k := ctx.country_of_demonym(t))}
+    return bool(buyers) and bool(origins - buyers)
 
 
 def _national_buyer(ctx: Context, verb: Token) -> str | None:
@@ -200,8 +208,9 @@ def _national_buyer(ctx: Context, verb: Token) -> str | None:
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:
             subject = subjects[0]
-            if (k := _trader_key(ctx, subject)) and ctx.type(k) is not EntityType.ORGANIZATION:
-                return k
+            if (k := _trader_key(ctx, subject)) and (ctx.type(k) is not EntityType.ORGANIZATION
+                                                     or _import_cue(verb)):
+                return k  # "China bought", "the State Trading Corp bought ... at its import tender"
             for mod in subject.children:
                 if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
                     return k
@@ -210,6 +219,11 @@ def _national_buyer(ctx: Context, verb: Token) -> str | None:
             return None
         current = current.head
     return None
+
+
+def _import_cue(verb: Token) -> bool:
+    """ "bought 20,000 tonnes ... at its import tender": the purchase says it is an import."""
+    return any(t.lower_ in _set("import_nouns") for t in verb.subtree)
 
 
 def _national_seller(ctx: Context, verb: Token) -> bool:
@@ -912,7 +926,7 @@ def _origin(ctx: Context, flow: Flow, goods: str | None) -> str | None:
     doc = ctx.doc
     for key, mention in ctx.entity_mentions(PRODUCTS):
         if key == goods and flow.anchor.i < mention.start < flow.end:
-            for t in doc[max(mention.start - 3, flow.anchor.i + 1) : mention.start + len(mention)]:
+            for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.end]:
                 if k := ctx.country_of_demonym(t):
                     return k
     return None
@@ -937,7 +951,8 @@ def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) ->
     if not flow.exports and goods is not None:
         for key, mention in ctx.entity_mentions(PRODUCTS):
             if key == goods and flow.anchor.i < mention.start < flow.end:
-                origin = [k for t in doc[max(mention.start - 3, flow.anchor.i + 1) : mention.start]
+                # "Malaysian refined bleached deodorised palm olein": the whole noun phrase
+                origin = [k for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.start]
                           if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
                 if origin:
                     return origin[-1]

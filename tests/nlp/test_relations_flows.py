@@ -343,3 +343,19 @@ def test_tendering_to_buy_is_a_forecast(parser) -> None:
     text = "Malta is tendering to buy 3,000 tonnes of white sugar, traders said."
     table = {"Malta": ("mt", T.COUNTRY), "white sugar": ("sugar", T.PRODUCT)}
     assert [r[9] for r in _read(parser, text, table)] == [True]
+
+
+def test_a_second_figure_of_other_goods_is_its_own_flow(parser) -> None:
+    text = "Egypt bought 200,000 tonnes of soft wheat and 150,000 tonnes of U.S. corn last week, traders said."
+    table = {"Egypt": ("eg", T.COUNTRY), "soft wheat": ("wheat", T.PRODUCT), "U.S.": ("us", T.COUNTRY),
+             "corn": ("corn", T.PRODUCT)}
+    assert [r[:4] + r[7:8] for r in _read(parser, text, table)] == [
+        ("imports", "eg", "wheat", Decimal("200000"), None),
+        ("imports", "eg", "corn", Decimal("150000"), "us"),
+    ]
+
+
+def test_a_second_figure_of_unnamed_goods_is_no_flow(parser) -> None:
+    text = "Jamaica exported 80,000 tonnes of alumina and 12,000 tonnes of gypsum in March."
+    table = {"Jamaica": ("jm", T.COUNTRY), "alumina": ("alumina", T.PRODUCT)}
+    assert [r[2:4] for r in _read(parser, text, table)] == [("alumina", Decimal("80000"))]

@@ -48,6 +48,7 @@ class Figure:
     equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
     estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
     partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
+    goods: str | None = None  # "... and 150,000 tonnes of maize": the same flow of other goods
 
 
 @dataclass(frozen=True)
@@ -368,7 +369,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  or _season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate:
             is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
-        if figure.partner is not None and period is None:
+        if (figure.partner or figure.goods) is not None and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
         qualifiers = dict(partner=figure.partner or partner, period=period.text if period else None,
                           period_start=period.start if period else None,
@@ -379,6 +380,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
                                   object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
+        elif figure.goods is not None:
+            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+            partner_of = _origin_of(ctx, figure, trader) if not flow.exports else None
+            qualifiers["partner"] = partner_of or (partner if flow.exports else None)
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
+                                  object=figure.goods, quantity=figure.value, unit=figure.unit, **qualifiers))
         elif _other_goods(ctx, figure, goods):
             continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
         elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2) or story_goods) is not None:
@@ -443,6 +450,17 @@ def _estimate_for(ctx: Context, figure: Figure) -> bool:
     not an earlier forecast of the flow's own ("1.65 mln forecast in March")."""
     doc = ctx.doc
     return figure.end + 1 < len(doc) and doc[figure.end + 1].lower_ == "for"
+
+
+def _origin_of(ctx: Context, figure: Figure, trader: str) -> str | None:
+    """ "... and 150,000 tonnes of U.S. corn": the country the goods after a figure are of."""
+    doc = ctx.doc
+    for t in doc[figure.end : min(figure.end + 4, len(doc))]:
+        if (k := ctx.country_of_demonym(t)) and k != trader:
+            return k
+        if ctx.key(t, PRODUCTS):
+            break
+    return None
 
 
 def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
@@ -593,9 +611,31 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             # "January exports fell from 73,164 to 35,910 tonnes": the level comes after
             out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
                                  unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
+        elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
+                and (other := _next_goods(ctx, out[-1].end, figure)) is not None:
+            # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of
+            # other goods
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                              currency=figure.currency, goods=other))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
+    """The goods a figure after "and" or a comma counts: "... and 150,000 tonnes of maize",
+    ", 6,000 tonnes rbd palm olein"."""
+    doc = ctx.doc
+    joint = doc[after : figure.start]
+    # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
+    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",") or any(
+            t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in _set("comparison_words") for t in joint):
+        return None
+    i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
+    while i < len(doc) and ctx.key(doc[i], PRODUCTS) is None and (
+            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."):
+        i += 1  # "of U.S. corn", "of Brazilian soybeans"
+    return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
 
 
 def _next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int]) -> str | None:

@@ -1038,7 +1038,9 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
              # "compared with December": the period of a comparison without its figure
-             and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])]  # fmt: skip
+             and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
+             # "the highest level since 1972": a period the figure is measured against
+             and not (s > 0 and doc[s - 1].lower_ in _set("bound_words"))]  # fmt: skip
     if after:
         return after[0]
     if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"

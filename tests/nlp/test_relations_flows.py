@@ -366,3 +366,12 @@ def test_a_period_after_since_is_no_period_of_the_figure(parser) -> None:
             "level since 1972, trade sources said.")
     table = {"Dutch": ("nl", T.COUNTRY), "fishmeal": ("fm", T.PRODUCT)}
     assert [(r[3], r[8]) for r in _read(parser, text, table)] == [(Decimal("371000"), "last year")]
+
+
+def test_goods_of_a_named_origin_after_of_are_the_flows_goods(parser) -> None:
+    text = ("Algeria has already purchased 300,000 tonnes of U.S. durum wheat under an initiative "
+            "announced November 10, 1986, it said.")
+    table = {"Algeria": ("dz", T.COUNTRY), "U.S.": ("us", T.COUNTRY), "durum wheat": ("durum", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("imports", "dz", "durum", Decimal("300000"), "tonnes", None, None, "us", None, False),
+    ]

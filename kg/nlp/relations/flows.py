@@ -469,8 +469,9 @@ def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
     doc = ctx.doc
     if figure.end + 1 < len(doc) and doc[figure.end].lower_ == "of":
         counted = doc[figure.end + 1]
-        while counted.i + 1 < len(doc) and counted.pos_ in ("ADJ", "DET") :
-            counted = doc[counted.i + 1]
+        while counted.i + 1 < len(doc) and ctx.key(counted, PRODUCTS) is None and (
+                counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."):
+            counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
             return True
@@ -1040,7 +1041,9 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
              # "compared with December": the period of a comparison without its figure
              and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
              # "the highest level since 1972": a period the figure is measured against
-             and not (s > 0 and doc[s - 1].lower_ in _set("bound_words"))]  # fmt: skip
+             and not (s > 0 and doc[s - 1].lower_ in _set("bound_words"))
+             # "under an initiative announced November 10": the date of another verb
+             and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i)]  # fmt: skip
     if after:
         return after[0]
     if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"

@@ -95,12 +95,6 @@ def test_a_figure_without_of_is_no_part_of_the_goods(nlp) -> None:
     assert not any("3,000" in text for text, label in labels.items() if label == "Product")
 
 
-def test_newswire_commodities_are_products_in_trade_only(nlp) -> None:
-    labels = _labels(nlp, "Peru exported 56,000 tonnes of fishmeal and 12,000 tonnes of copra in March.")
-    assert labels.get("fishmeal") == "Product" and labels.get("copra") == "Product"
-    assert "tallow" not in _labels(nlp, "The tallow candles were lit at the party.")
-
-
 def test_goods_nouns_outside_trade_are_no_products(nlp) -> None:
     labels = _labels(nlp, "She told reporters by phone that the car was parked outside.")
     assert "phone" not in labels and "car" not in labels

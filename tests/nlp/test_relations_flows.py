@@ -361,13 +361,6 @@ def test_a_second_figure_of_unnamed_goods_is_no_flow(parser) -> None:
     assert [r[2:4] for r in _read(parser, text, table)] == [("alumina", Decimal("80000"))]
 
 
-def test_a_period_after_since_is_no_period_of_the_figure(parser) -> None:
-    text = ("Dutch fishmeal imports rose 20,000 tonnes last year to 371,000 tonnes, the highest "
-            "level since 1972, trade sources said.")
-    table = {"Dutch": ("nl", T.COUNTRY), "fishmeal": ("fm", T.PRODUCT)}
-    assert [(r[3], r[8]) for r in _read(parser, text, table)] == [(Decimal("371000"), "last year")]
-
-
 def test_goods_of_a_named_origin_after_of_are_the_flows_goods(parser) -> None:
     text = ("Algeria has already purchased 300,000 tonnes of U.S. durum wheat under an initiative "
             "announced November 10, 1986, it said.")

@@ -1040,8 +1040,6 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
              and not any(t.like_num for t in doc[figure.end : s])
              # "compared with December": the period of a comparison without its figure
              and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
-             # "the highest level since 1972": a period the figure is measured against
-             and not (s > 0 and doc[s - 1].lower_ in _set("bound_words"))
              # "under an initiative announced November 10": the date of another verb
              and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i)]  # fmt: skip
     if after:

@@ -36,7 +36,7 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import in_goods_context, plural_forms, product_acronyms, trade_sentence
+from kg.nlp.goods import counted_from, in_goods_context, known_products, plural_forms, product_acronyms, trade_sentence
 from kg.nlp.lexicon import country_of, is_title, norm
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
@@ -187,7 +187,6 @@ class EntityTyper:
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:
                 strong.append(span)
-        strong.extend(self._product_spans(doc))
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(_after_owner(e, person_words)) for e in doc.ents)
                  if s is not None]
@@ -208,6 +207,7 @@ class EntityTyper:
             if label != EntityType.COUNTRY or not opens_other_name(span):
                 weak.append(span)
         weak.extend(names_after_titles(doc))
+        strong.extend(known_products(self._product_spans(doc), weak, strong))
         chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == EntityType.PERSON else s for s in chosen]
@@ -291,6 +291,7 @@ class EntityTyper:
                 or (doc[left].lower_ in _ORIGIN_WORDS and left > 0 and doc[left - 1].text == "-")
             ):
                 left += 1  # "U.S. corn", "Brazilian soybeans": the goods are corn, soybeans
+            left = counted_from(doc, left, head.i)  # "3,000 tonnes white sugar": the goods are white sugar
             if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \
                     and not (tight and any(s.root.lemma_ == head.lemma_ for s in spans)):
                 continue  # "the drug", "a kit": a reference to goods, not a kind of goods

@@ -20,6 +20,8 @@ from kg.nlp import lexicon
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
                          "purchase", "procure", "smuggle", "produce"})
+# Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
+_SCALES = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
 # Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
 _LEVIES = frozenset({"tariff", "levy", "duty", "tax", "price", "ban", "quota", "embargo", "curb"})
 
@@ -67,6 +69,39 @@ def product_acronyms(spans: list[Span]) -> list[Span]:
         if span.text.isupper() and span.text == initials:
             out[k] = Span(doc, span.start, span.end, label=EntityType.PRODUCT)
     return out
+
+
+def counted_from(doc, left: int, head: int) -> int:
+    """Where a goods phrase starts once the figure and measure counting it are left out:
+    "3,000 tonnes white sugar" is white sugar (newswire drops the "of")."""
+    numbers = [i for i in range(left, head) if doc[i].like_num]
+    if not numbers:
+        return left
+    left = numbers[-1] + 1
+    skip = lexicon.goods_measures() | plural_forms(lexicon.goods_measures()) | _SCALES
+    while left < head and (doc[left].lower_ in skip or doc[left].lemma_.lower() in skip):
+        left += 1
+    return left
+
+
+def known_products(found: list[Span], phrases: list[Span], others: list[Span]) -> list[Span]:
+    """The goods spans ``found`` by their head nouns, each inside a longer product name the
+    lexicon knows (``phrases``) replaced by that name: "crude palm oil", not "crude palm"
+    and "oil"; "soybean meal", not "Soybean"; "coarse grain", not "grain". A known name that
+    would cut through another entity (``others``) is left alone."""
+    out = list(found)
+    for name in phrases:
+        if name.label_ != EntityType.PRODUCT:
+            continue
+        inside = [s for s in found if name.start <= s.start and s.end <= name.end]
+        if not inside or all((s.start, s.end) == (name.start, name.end) for s in inside):
+            continue
+        if any(s.start < name.end and name.start < s.end and not (name.start <= s.start and s.end <= name.end)
+               for s in [*found, *others]):
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(name.doc, name.start, name.end, label=EntityType.PRODUCT))
+    return sorted(out, key=lambda s: s.start)
 
 
 def plural_forms(heads: Iterable[str]) -> set[str]:

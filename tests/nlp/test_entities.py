@@ -80,6 +80,21 @@ def test_products_keep_their_modifiers(nlp) -> None:
     assert labels["masks"] == "Product"
 
 
+def test_known_compound_goods_are_one_product(nlp) -> None:
+    labels = _labels(nlp, "Malaysian crude palm oil exports fell to 180,000 tonnes in February.")
+    assert labels.get("crude palm oil") == "Product" and "oil" not in labels
+    labels = _labels(nlp, "Soybean meal shipments from Brazil were 300,000 tonnes in April.")
+    assert labels.get("Soybean meal") == "Product" and "Soybean" not in labels
+    labels = _labels(nlp, "Chile forecast its 1987/88 coarse grain exports at 1.2 mln tonnes.")
+    assert labels.get("coarse grain") == "Product" and "grain" not in labels
+
+
+def test_a_figure_without_of_is_no_part_of_the_goods(nlp) -> None:
+    labels = _labels(nlp, "Malta is tendering to buy 3,000 tonnes white sugar for May arrival, traders said.")
+    assert labels.get("white sugar") == "Product"
+    assert not any("3,000" in text for text, label in labels.items() if label == "Product")
+
+
 def test_goods_nouns_outside_trade_are_no_products(nlp) -> None:
     labels = _labels(nlp, "She told reporters by phone that the car was parked outside.")
     assert "phone" not in labels and "car" not in labels

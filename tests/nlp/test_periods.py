@@ -72,3 +72,8 @@ def test_last_month_is_no_part_of_a_year() -> None:
 def test_shipment_months_with_late_and_early_and_may_for_shipment() -> None:
     assert _read("for late April/early July shipment") == [("late April/early July", "1987-04-01", "1987-07-31")]
     assert _read("150,000 tonnes for May shipment")[0][0] == "May"
+
+
+def test_a_possessive_period_is_the_period_itself() -> None:
+    found = find_periods("unlikely to rise much from last year's level of 320,000 tonnes", "1987-03-10")
+    assert [(p.text, p.start, p.end) for p in found] == [("last year", "1986-01-01", "1986-12-31")]

@@ -198,3 +198,173 @@ def test_between_ranges_non_goods_and_far_partners(parser) -> None:
     text = ("U.S. non-petroleum imports were up 2.7 billion dlrs to 87.7 billion dlrs, with the largest "
             "increases in passenger cars from Canada.")
     assert [(f[5], f[7]) for f in _read(parser, text, table)] == [(Decimal("87700000000"), None)]
+
+
+def test_the_agent_after_by_imports_and_the_country_before_is_the_origin(parser) -> None:
+    text = "U.S. corn imports by Japan rose to 1.2 mln tonnes in February."
+    table = {"U.S.": ("us", T.COUNTRY), "corn": ("corn", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "jp", "corn", Decimal("1200000"), "tonnes", None, None, "us", "February", False),
+    ]
+
+
+def test_by_after_the_goods_names_the_importer(parser) -> None:
+    text = "Imports of U.S. corn by Taiwan totalled 300,000 tonnes in January."
+    table = {"U.S.": ("us", T.COUNTRY), "corn": ("corn", T.PRODUCT), "Taiwan": ("tw", T.PLACE)}
+    assert _read(parser, text, table) == [
+        ("imports", "tw", "corn", Decimal("300000"), "tonnes", None, None, "us", "January", False),
+    ]
+
+
+def test_a_country_before_its_own_imports_is_the_importer(parser) -> None:
+    text = "Soviet grain imports were 3.0 mln tonnes in March."
+    table = {"Soviet": ("su", T.COUNTRY), "grain": ("grain", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("imports", "su", "grain", Decimal("3000000"), "tonnes", None, None, None, "March", False),
+    ]
+
+
+def test_a_figure_against_expectations_is_no_forecast(parser) -> None:
+    text = "The fall was smaller than expected after Kuwaiti crude exports rallied to 1.1 mln bpd."
+    table = {"Kuwaiti": ("kw", T.COUNTRY), "crude": ("crude", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.forecast) for f in facts] == [(Decimal("1100000"), False)]
+
+
+def test_a_plan_named_after_the_figures_is_no_forecast(parser) -> None:
+    text = "Chile's imports rose to 410 mln dlrs, in line with central bank plans."
+    table = {"Chile": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.amount, f.forecast) for f in facts] == [(Decimal("410000000"), False)]
+
+
+def test_a_modal_over_the_trade_verb_makes_a_forecast(parser) -> None:
+    text = "Kenya will continue to export about 150,000 tonnes of tea a year, the minister said."
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.forecast) for f in facts] == [(Decimal("150000"), True)]
+
+
+def test_a_forecasts_comparison_for_a_season_not_over_is_an_estimate(parser) -> None:
+    text = ("Egypt's wheat imports are forecast to rise to 7.5 mln tonnes in 1987/88 from 7.1 mln "
+            "tonnes in 1986/87 and 6.8 mln tonnes in 1984/85.")
+    table = {"Egypt": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.forecast) for f in facts] == [
+        (Decimal("7500000"), "1987/88", True),
+        (Decimal("7100000"), "1986/87", True),
+        (Decimal("6800000"), "1984/85", False),
+    ]
+
+
+def test_a_second_destination_in_the_same_clause_is_its_own_fact(parser) -> None:
+    text = "Turkey's sugar exports to Iran were 100,000 tonnes in 1986 and to Iraq 50,000."
+    table = {"Turkey": ("tr", T.COUNTRY), "sugar": ("sugar", T.PRODUCT), "Iran": ("ir", T.COUNTRY),
+             "Iraq": ("iq", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("exports", "tr", "sugar", Decimal("100000"), "tonnes", None, None, "ir", "1986", False),
+        ("exports", "tr", "sugar", Decimal("50000"), "tonnes", None, None, "iq", "1986", False),
+    ]
+
+
+def test_a_second_origin_of_imports_and_an_origin_is_no_comparison(parser) -> None:
+    text = ("Japan's imports of coal from Australia totalled 2.1 mln tonnes in March, and from "
+            "Canada about 900,000 tonnes.")
+    table = {"Japan": ("jp", T.COUNTRY), "coal": ("coal", T.PRODUCT), "Australia": ("au", T.COUNTRY),
+             "Canada": ("ca", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "jp", "coal", Decimal("2100000"), "tonnes", None, None, "au", "March", False),
+        ("imports", "jp", "coal", Decimal("900000"), "tonnes", None, None, "ca", "March", False),
+    ]
+
+
+def test_a_comparison_after_and_is_still_a_comparison(parser) -> None:
+    text = "Brazil's coffee exports were 1.1 mln bags in March, against 900,000 in February."
+    table = {"Brazil": ("br", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
+    assert [r[7:9] for r in _read(parser, text, table)] == [(None, "March"), (None, "February")]
+
+
+def test_two_comparison_figures_joined_by_and_are_two_figures(parser) -> None:
+    text = ("South Korea's exports were 2.86 billion dlrs in February against 2.83 billion in "
+            "January and 2.23 billion in February last year.")
+    table = {"South Korea": ("kr", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [f.amount for f in facts] == [Decimal("2860000000"), Decimal("2830000000"), Decimal("2230000000")]
+    text = "South Korea's imports were 2.63 billion dlrs against 2.25 billion and 2.32 billion."
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [f.amount for f in facts] == [Decimal("2630000000"), Decimal("2250000000"), Decimal("2320000000")]
+
+
+def test_an_estimate_for_a_named_season_keeps_its_season(parser) -> None:
+    text = ("China's wheat imports from the United States are estimated at 1.5 mln tonnes in 1987/88 "
+            "compared to only 150,000 tonnes estimated for the 1986/87 year.")
+    table = {"China": ("cn", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "United States": ("us", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts] == [
+        (Decimal("1500000"), "1987/88"),
+        (Decimal("150000"), "1986/87 year"),
+    ]
+
+
+def test_a_target_noun_phrase_opening_with_its_figure_is_a_forecast(parser) -> None:
+    text = "Malaysia set a 1.2 mln tonne palm oil export target for 1987."
+    table = {"Malaysia": ("my", T.COUNTRY), "palm oil": ("po", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "my", "po", Decimal("1200000"), "tonnes", None, None, None, "1987", True),
+    ]
+
+
+def test_our_target_is_the_speakers_bodys(parser) -> None:
+    text = ("The Ghana Cocoa Board's cocoa shipments are well advanced, a board official said. \"We are "
+            "within reach of our 300,000 tonne export target,\" he said.")
+    table = {"Ghana Cocoa Board": ("gcb", T.AGENCY), "board": ("gcb", T.AGENCY), "Ghana": ("gh", T.COUNTRY),
+             "cocoa": ("cocoa", T.PRODUCT)}
+    facts = [f for f in facts_of(parser, text, table, published=PUBLISHED, module=flows) if f.quantity]
+    assert [(f.subject, f.quantity, f.forecast) for f in facts] == [("gcb", Decimal("300000"), True)]
+
+
+def test_a_trading_body_buying_at_an_import_tender_imports(parser) -> None:
+    text = ("The State Trading Corporation bought 20,000 tonnes of Malaysian refined bleached palm "
+            "olein at its import tender yesterday, traders said.")
+    table = {"State Trading Corporation": ("stc", T.ORGANIZATION), "palm olein": ("po", T.PRODUCT),
+             "Malaysian": ("my", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("imports", "stc", "po", Decimal("20000"), "tonnes", None, None, "my", None, False),
+    ]
+
+
+def test_a_companys_purchase_without_an_import_word_is_no_import(parser) -> None:
+    text = "Cargill bought 20,000 tonnes of soybeans from farmers in Iowa."
+    table = {"Cargill": ("cargill", T.ORGANIZATION), "soybeans": ("soy", T.PRODUCT), "Iowa": ("ia", T.PLACE)}
+    assert _read(parser, text, table) == []
+
+
+def test_tendering_to_buy_is_a_forecast(parser) -> None:
+    text = "Malta is tendering to buy 3,000 tonnes of white sugar, traders said."
+    table = {"Malta": ("mt", T.COUNTRY), "white sugar": ("sugar", T.PRODUCT)}
+    assert [r[9] for r in _read(parser, text, table)] == [True]
+
+
+def test_a_second_figure_of_other_goods_is_its_own_flow(parser) -> None:
+    text = "Egypt bought 200,000 tonnes of soft wheat and 150,000 tonnes of U.S. corn last week, traders said."
+    table = {"Egypt": ("eg", T.COUNTRY), "soft wheat": ("wheat", T.PRODUCT), "U.S.": ("us", T.COUNTRY),
+             "corn": ("corn", T.PRODUCT)}
+    assert [r[:4] + r[7:8] for r in _read(parser, text, table)] == [
+        ("imports", "eg", "wheat", Decimal("200000"), None),
+        ("imports", "eg", "corn", Decimal("150000"), "us"),
+    ]
+
+
+def test_a_second_figure_of_unnamed_goods_is_no_flow(parser) -> None:
+    text = "Jamaica exported 80,000 tonnes of alumina and 12,000 tonnes of gypsum in March."
+    table = {"Jamaica": ("jm", T.COUNTRY), "alumina": ("alumina", T.PRODUCT)}
+    assert [r[2:4] for r in _read(parser, text, table)] == [("alumina", Decimal("80000"))]
+
+
+def test_goods_of_a_named_origin_after_of_are_the_flows_goods(parser) -> None:
+    text = ("Algeria has already purchased 300,000 tonnes of U.S. durum wheat under an initiative "
+            "announced November 10, 1986, it said.")
+    table = {"Algeria": ("dz", T.COUNTRY), "U.S.": ("us", T.COUNTRY), "durum wheat": ("durum", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("imports", "dz", "durum", Decimal("300000"), "tonnes", None, None, "us", None, False),
+    ]

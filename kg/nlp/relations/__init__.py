@@ -2,10 +2,12 @@
 
 Each module reads one family of relations from the dependency parse:
 ``posts`` (holdsPost, nationality), ``organizations`` (subOrganizationOf, basedIn),
-``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue).
-``quantities`` and ``dates`` normalize numbers and dates for them. ``tables`` keeps the
-sentence rules out of tables set in columns and, with ``lists``, reads per-partner
-breakdowns whose lead (``leads``) makes their meaning certain.
+``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue), ``flows``
+(newswire trade clauses: exports, imports and their values with partner, period and
+forecast), which ``discourse`` tells what the sentences before stated.
+``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
+``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
+per-partner breakdowns whose lead (``leads``) makes their meaning certain.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.base import PRODUCTS, Context, sentence_text
+from kg.nlp.relations.discourse import CARRIED, Topic, anaphor, lead_period, lead_season, own_period, points_back
 from kg.nlp.relations.periods import Period, anchor_on, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
@@ -30,6 +31,8 @@ from kg.nlp.relations.trade import EXPORTERS, local_currency, money_in
 CONFIDENCE = 0.88
 _HEDGES = frozenset({"about", "around", "some", "roughly", "nearly", "approximately", "almost", "over", "under"})
 _PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
+_NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
+_PLACE_LABELS = frozenset({EntityType.COUNTRY.value, EntityType.PLACE.value, "GPE"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Figure:
     comparison: bool = False
     equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
     estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
+    partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
+    goods: str | None = None  # "... and 150,000 tonnes of maize": the same flow of other goods
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class Flow:
     exports: bool
     end: int  # the clause ends before this token
     planned: bool = False  # "export target", "import quota": every figure is a forecast
+    carried: bool = False  # "They were 530,500 tonnes": trader, goods and direction are the last flow's
 
 
 def _data() -> dict:
@@ -74,9 +80,25 @@ def _sets() -> dict[str, frozenset[str]]:
 def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     read_last: list[Fact] = []  # the facts of the last flow that had any
-    for sent in ctx.doc.sents:
+    sents = list(ctx.doc.sents)
+    season = lead_season(sents, ctx.article.published)
+    lead = lead_period(sents, ctx.article.published)
+    topic: Topic | None = None  # the last flow stated, with or without a figure
+    dated: tuple[Period, int] | None = None  # the last figure's period, and its sentence
+    for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
-        for flow in _flows(ctx, sent):
+        recent = topic if topic is not None and topic.follows(index) else None
+        near = topic if topic is not None and index - topic.sentence <= _NEAR else None
+        pointed = dated[0] if dated is not None and index - dated[1] <= _NEAR else None
+        if topic is not None and topic.period is not None and index - topic.sentence <= _NEAR \
+                and (dated is None or topic.sentence > dated[1]):
+            pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
+        found = _flows(ctx, sent)
+        if not found and recent is not None and recent.trader is not None and (token := anaphor(sent)) is not None:
+            # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
+            # the flow the sentence before stated
+            found = [Flow(anchor=token, exports=recent.exports, end=_clause_end(sent, token.i, sent.end), carried=True)]
+        for flow in found:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
             if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1 \
@@ -84,10 +106,18 @@ def extract(ctx: Context) -> list[Fact]:
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another is the same trader's
                 before = (facts[-1].subject, before[1])
-            inherited = _periods_of(read_last) if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
-            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited)
+            inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
+            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
+                                 season=season, lead=lead, near=near, pointed=pointed)
             if read:
                 read_last = read
+                if read[0].period:
+                    dated = (_periods_of(read)[0], index)
+            if not flow.planned:
+                counted = [f for f in read if f.quantity is not None or f.amount is not None]
+                period = _periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
+                if before[0] is not None or topic is None or not topic.follows(index + 1):
+                    topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
             facts.extend(read)
     return facts
 
@@ -159,8 +189,16 @@ def _delivers_no_goods(verb: Token) -> bool:
 
 def _national_trade(ctx: Context, noun: Token) -> bool:
     """ "EC sales to Brazil", "sales abroad": sales that cross a border ("US truck sales" are
-    sales at home)."""
-    return _abroad(ctx, noun)
+    sales at home); "USSR purchases of U.S. corn": a country's purchases of another's goods."""
+    if _abroad(ctx, noun):
+        return True
+    if noun.lower_ not in _set("purchase_nouns"):
+        return False
+    buyers = {k for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+              if (k := _trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    origins = {k for t in goods if (k := ctx.country_of_demonym(t))}
+    return bool(buyers) and bool(origins - buyers)
 
 
 def _national_buyer(ctx: Context, verb: Token) -> str | None:
@@ -171,8 +209,9 @@ def _national_buyer(ctx: Context, verb: Token) -> str | None:
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:
             subject = subjects[0]
-            if (k := _trader_key(ctx, subject)) and ctx.type(k) is not EntityType.ORGANIZATION:
-                return k
+            if (k := _trader_key(ctx, subject)) and (ctx.type(k) is not EntityType.ORGANIZATION
+                                                     or _import_cue(verb)):
+                return k  # "China bought", "the State Trading Corp bought ... at its import tender"
             for mod in subject.children:
                 if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
                     return k
@@ -181,6 +220,11 @@ def _national_buyer(ctx: Context, verb: Token) -> str | None:
             return None
         current = current.head
     return None
+
+
+def _import_cue(verb: Token) -> bool:
+    """ "bought 20,000 tonnes ... at its import tender": the purchase says it is an import."""
+    return any(t.lower_ in _set("import_nouns") for t in verb.subtree)
 
 
 def _national_seller(ctx: Context, verb: Token) -> bool:
@@ -245,30 +289,54 @@ def _reporting_tail(rest: Span) -> bool:
 
 
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
-          story_goods: str | None = None, inherited: list[Period | None] | None = None,
-          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
+          season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
+          pointed: Period | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
-    sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both."""
+    sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
+
+    ``inherited`` are the facts of the flow just before, ``topic`` the flow the sentence
+    before stated and ``season`` the crop year the story opened with: where the clause
+    names no period of its own, they may give it."""
     anchor = flow.anchor
-    trader = _trader(ctx, flow, fallback=before[0])
-    goods = _goods(ctx, flow) or before[1]
+    carried = flow.carried  # a slot taken from the sentence before lowers the confidence
+    if flow.carried and topic is not None:
+        trader, goods = topic.trader, _goods(ctx, flow) or topic.goods
+    else:
+        trader = _trader(ctx, flow, fallback=before[0])
+        goods = _goods(ctx, flow) or before[1]
+        if trader is None and near is not None and near.exports and near.trader is not None and _bare_shipments(ctx, flow):
+            # "Argentine oilseed exports totalled ... Shipments during December amounted to
+            # 102,870 tonnes": shipments of no one named are the story's exports just stated
+            trader, carried = near.trader, True
+            goods = goods or near.goods
+            story_goods = None  # nor the goods of a list in between ("... wheat flour 18,065")
+            if goods is None:
+                return [], (trader, goods)
     local = _local_currency(ctx, trader) if trader is not None else None
     periods = _periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned)
+    figures = _figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports)
     if trader is None or _destination(ctx, flow) == trader or (
             not flow.exports and _partner(ctx, flow, trader, goods) is None and _origin(ctx, flow, goods) == trader):
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
         # are not Kenya's
         return [], (trader, goods)
+    if not figures and flow.planned:
+        figures = _figure_before(ctx, flow, dated)  # "a 1.2 mln tonne palm oil export target"
     if not figures:
         return _unquantified(ctx, flow, trader, _goods(ctx, flow)), (trader, goods)
     partner = _partner(ctx, flow, trader, goods)
     main_period = _period_for(figures, 0, periods, ctx, flow)
+    pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
+    if pointing:
+        main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
     forecast = flow.planned or _forecast_cue(ctx, flow)
+    compared = _period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
     facts = []
     for k, figure in enumerate(figures):
-        period = main_period if k == 0 or figure.equivalent or figure.estimate else _period_for(figures, k, periods, ctx, flow)
+        period = main_period if k == 0 or figure.equivalent or (figure.estimate and not _estimate_for(ctx, figure)) \
+            else _period_for(figures, k, periods, ctx, flow)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
                             and period.text.lower() in _set("earlier_estimate_periods"))
         if earlier_estimate:
@@ -278,12 +346,17 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  unit=figure.unit, currency=figure.currency, estimate=True)
         elif period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
-        if period is None and inherited and k < len(inherited) and not figure.equivalent:
+        if period is None and k == 0 and (found := _carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
+                                                               topic=topic, season=season, lead=lead,
+                                                               compared=compared,
+                                                               pointed=pointed if pointing else None)) is not None:
+            period = main_period = found[0]
+            carried = carried or found[1]
+        elif period is None and k > 0 and inherited and k < len(inherited) \
+                and not figure.equivalent:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
-            period = inherited[k]
-            if k == 0:
-                main_period = period
+            period = _periods_of(inherited)[k]
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
                 and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago", period.text):
             # "exports are expected to reach 12.03 billion in the April-June quarter": a
@@ -292,17 +365,27 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                             start_char=period.start_char, end_char=period.end_char)
             main_period = period
         is_forecast = forecast and _not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
-            forecast and period is not None and _future(period, ctx.article.published))
+            forecast and period is not None and (_future(period, ctx.article.published)
+                                                 or _season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate:
             is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
-        qualifiers = dict(partner=partner, period=period.text if period else None,
+        if (figure.partner or figure.goods) is not None and period is None:
+            period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
+        qualifiers = dict(partner=figure.partner or partner, period=period.text if period else None,
                           period_start=period.start if period else None,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
         evidence = [anchor, ctx.doc[figure.start : figure.end]]
+        confidence = CONFIDENCE - CARRIED if carried else CONFIDENCE
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
-            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=CONFIDENCE,
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
                                   object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
+        elif figure.goods is not None:
+            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+            partner_of = _origin_of(ctx, figure, trader) if not flow.exports else None
+            qualifiers["partner"] = partner_of or (partner if flow.exports else None)
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
+                                  object=figure.goods, quantity=figure.value, unit=figure.unit, **qualifiers))
         elif _other_goods(ctx, figure, goods):
             continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
         elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2) or story_goods) is not None:
@@ -310,9 +393,74 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # before, or of the story's last flow
             goods = counted
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
-            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=CONFIDENCE,
+            facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
     return facts, (trader, goods)
+
+
+def _bare_shipments(ctx: Context, flow: Flow) -> bool:
+    """ "Shipments during December amounted to ...": the subject is shipments with no owner,
+    destination or world word of their own."""
+    anchor = flow.anchor
+    if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    own = ctx.doc[anchor.left_edge.i : anchor.i]
+    return not any(t.lower_ in _set("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
+
+
+def _carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
+                    inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
+                    lead: Period | None = None, compared: Period | None = None,
+                    pointed: Period | None = None) -> tuple[Period, bool] | None:
+    """The period of a figure whose sentence names none: the period of the figures just
+    before, or of the same trader's flow the sentence before stated without a figure ("...
+    rose in 1986. They were 530,500 tonnes");
+    for a forecast, the crop year the story opened with ("USSR wheat imports were projected
+    at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's. With the
+    period, whether it came from another sentence."""
+    published = ctx.article.published
+    here = sentence_text(flow.anchor.sent)
+    candidates: list[tuple[Period | None, bool]] = []
+    if inherited and (inherited[0].quantity or inherited[0].amount) is not None:
+        candidates.append((_periods_of(inherited)[0], inherited[0].sentence != here))
+    elif topic is not None and topic.trader == trader and (goods is None or topic.goods in (None, goods)):
+        candidates.append((topic.period, True))
+    if pointed is not None:
+        # "Imports of wool rose to 10,248 tonnes over the same period": the last period a
+        # figure of the story had, a few sentences back at most
+        candidates.append((pointed, True))
+    if forecast:
+        candidates.append((season, True))
+    elif lead is not None and compared is not None and compared.start and lead.start and compared.start < lead.start \
+            and flow.anchor.sent.start > 0:
+        # "... deficit widened in February from January. Exports fell to 18.9 billion from 20.4
+        # billion in January": compared with an earlier period, the figure is the lead's
+        candidates.append((lead, True))
+    for period, elsewhere in candidates:
+        if period is None:
+            continue
+        if forecast and not _not_over(period, published):
+            continue  # "exports were 320,000 tonnes last year. I expect 330,000": not last year's
+        return period, elsewhere
+    return None
+
+
+def _estimate_for(ctx: Context, figure: Figure) -> bool:
+    """ "150,000 tonnes estimated for the 1986/87 year": an estimate of a period it names,
+    not an earlier forecast of the flow's own ("1.65 mln forecast in March")."""
+    doc = ctx.doc
+    return figure.end + 1 < len(doc) and doc[figure.end + 1].lower_ == "for"
+
+
+def _origin_of(ctx: Context, figure: Figure, trader: str) -> str | None:
+    """ "... and 150,000 tonnes of U.S. corn": the country the goods after a figure are of."""
+    doc = ctx.doc
+    for t in doc[figure.end : min(figure.end + 4, len(doc))]:
+        if (k := ctx.country_of_demonym(t)) and k != trader:
+            return k
+        if ctx.key(t, PRODUCTS):
+            break
+    return None
 
 
 def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
@@ -321,8 +469,9 @@ def _other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
     doc = ctx.doc
     if figure.end + 1 < len(doc) and doc[figure.end].lower_ == "of":
         counted = doc[figure.end + 1]
-        while counted.i + 1 < len(doc) and counted.pos_ in ("ADJ", "DET") :
-            counted = doc[counted.i + 1]
+        while counted.i + 1 < len(doc) and ctx.key(counted, PRODUCTS) is None and (
+                counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."):
+            counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
             return True
@@ -358,7 +507,8 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
 
 # ------------------------------------------------------------------ figures
 def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
-             dated: frozenset[int] | set[int] = frozenset(), planned: bool = False) -> list[Figure]:  # fmt: skip
+             dated: frozenset[int] | set[int] = frozenset(), planned: bool = False,
+             exports: bool | None = None) -> list[Figure]:  # fmt: skip
     """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
     doc = ctx.doc
     start = anchor.i + 1
@@ -383,8 +533,10 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and _is_number(doc[j])) or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
-                                   and j > i and doc[i - 1].lower_ != "from")):
-                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change
+                                   and j > i and doc[i - 1].lower_ != "from"
+                                   and (doc[j].lower_ != "and" or doc[i - 1].lower_ == "between"))):
+                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change;
+                # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
                 j += 1
             unit, k = _unit_at(doc, j, end)
             # "between 200,000 and 400,000": the range word before the first figure counts
@@ -409,6 +561,17 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
         if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
+        if out and not out[0].comparison and exports is not None \
+                and (other := _next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
+            # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
+            if figure.currency is None and (figure.unit or out[0].unit) and not (figure.unit and out[0].unit
+                                                                                and figure.unit != out[0].unit):
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                                  unit=figure.unit or out[0].unit, partner=other))
+            elif figure.unit is None and (figure.currency or out[0].currency) and out[0].unit is None:
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                                  currency=figure.currency or out[0].currency, partner=other))
+            continue
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
@@ -449,9 +612,79 @@ def _figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
             # "January exports fell from 73,164 to 35,910 tonnes": the level comes after
             out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
                                  unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
+        elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
+                and (other := _next_goods(ctx, out[-1].end, figure)) is not None:
+            # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of
+            # other goods
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                              currency=figure.currency, goods=other))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
+    """The goods a figure after "and" or a comma counts: "... and 150,000 tonnes of maize",
+    ", 6,000 tonnes rbd palm olein"."""
+    doc = ctx.doc
+    joint = doc[after : figure.start]
+    # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
+    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",") or any(
+            t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in _set("comparison_words") for t in joint):
+        return None
+    i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
+    while i < len(doc) and ctx.key(doc[i], PRODUCTS) is None and (
+            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."):
+        i += 1  # "of U.S. corn", "of Brazilian soybeans"
+    return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
+
+
+def _next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int]) -> str | None:
+    """ "... 100,000 tonnes and to Iraq 50,000", "..., from Canada 20,000": the partner named
+    between two figures, right after "and" or a comma, with nothing else between."""
+    doc = ctx.doc
+    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the")):
+        after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
+    words = doc[after:before]
+    if not 3 <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
+        return None
+    preps = _set("partner_export") if exports else _set("partner_import")
+    k = 1
+    if words[k].lower_ == "and":
+        k += 1  # ", and to Iraq"
+    if k >= len(words) or words[k].lower_ not in preps:
+        return None
+    key = None
+    for t in words[k + 1 :]:
+        found = ctx.key(t, _PLACES)
+        if found is not None:
+            if key is not None and found != key:
+                return None
+            key = found
+        elif t.lower_ not in ("the", ",") and not (t.lower_ in _HEDGES or t.lower_ in lexicon("numbers")["approximate"]):
+            return None
+    return key
+
+
+def _figure_before(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:
+    """The figure a target or quota noun phrase opens with: "our 15 mln tonne export target",
+    "a 1.2 mln tonne palm oil export quota"."""
+    doc = ctx.doc
+    anchor = flow.anchor
+    start = anchor.head.left_edge.i if anchor.head.i > anchor.i else anchor.left_edge.i
+    numbers = [t.i for t in doc[start : anchor.i] if t.like_num and _is_number(t) and t.i not in dated]
+    if not numbers:
+        return []
+    i = j = numbers[0]
+    while j + 1 < anchor.i and (doc[j + 1].like_num or doc[j + 1].lower_ in lexicon("numbers")["scales"]):
+        j += 1
+    unit, k = _unit_at(doc, j + 1, anchor.i)
+    q = parse_quantity(doc[i : j + 1].text)
+    if unit is None or q is None:
+        return []
+    if unit + "s" in _set("quantity_units"):
+        unit += "s"  # "a 15 mln tonne target" counts tonnes
+    return [Figure(value=q.value, start=i, end=k, unit=unit)]
 
 
 def _comparable(value: Decimal, other: Decimal) -> bool:
@@ -509,7 +742,9 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
             doc[figure.end + 1].lower_ in _set("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
         return "skip"  # "17.25 dlrs a barrel": a price
     before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
-    words = [t.lower_ for t in before]
+    # "imports from Australia totalled 2.1 mln": an origin, not a figure compared with
+    words = ["" if t.lower_ == "from" and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ in _PLACE_LABELS
+             else t.lower_ for t in before]  # fmt: skip
     hedges = set(lexicon("numbers")["approximate"]) | {"to", "at", "of", "were", "was", "be", "is", "totalled",
                                                        "totaled", "total", "reach", "reached"}
     near = [w for w in words if w not in hedges]
@@ -543,7 +778,7 @@ def passive_only(verb: Token) -> bool:
 
 def _noun(anchor: Token) -> Token:
     """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
-    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _set("value_heads"):
+    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _set("value_heads") | _set("target_heads"):
         return anchor.head
     return anchor
 
@@ -566,6 +801,8 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         if passive_only(anchor):
             return _story_country(ctx)  # "433,000 bales were shipped that year"
         return None
+    if (agent := _by_agent(ctx, flow, noun)) is not None:
+        return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:
@@ -577,15 +814,9 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         # "USDA estimated Soviet grain imports": the country before the body that reports
         return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    if owners and owners[0].lower_ in ("its", "their"):
+    if owners and owners[0].lower_ in ("its", "their", "our"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
         return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
-    # "exports by Brazil", "imports of X by Japan"
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for p in child.children:
-                if k := ctx.key(p, EXPORTERS):
-                    return k
     # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
     # come from trades them
     own = ("from",) if flow.exports else ("to", "into")
@@ -598,6 +829,10 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in _set("owner_blocking_preps"):
         return None  # "talks on cross-border shipments": no owner to guess
+    if noun.dep_ == "dobj" and flow.planned:
+        # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return _trader_key(ctx, subjects[0]) if subjects else None
     if noun.dep_ in ("dobj", "attr", "appos", "npadvmod"):
         return None  # "Cargill took two shipments": whose they are, the verb's subject says
     if anchor.lower_ in ("shipment", "shipments") and _destination(ctx, flow) is None:
@@ -608,6 +843,19 @@ def _trader(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | N
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return _story_country(ctx)
+
+
+def _by_agent(ctx: Context, flow: Flow, noun: Token) -> str | None:
+    """ "exports by Brazil", "imports of U.S. corn by Taiwan": the trader after "by", hung on
+    the trade noun or on the goods it is of."""
+    heads = {flow.anchor.i, noun.i}
+    heads |= {g.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    for t in ctx.doc[noun.i + 1 : flow.end]:
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head.i in heads:
+            for p in t.children:
+                if p.dep_ == "pobj" and (k := _trader_key(ctx, p)):
+                    return k
+    return None
 
 
 def _local_currency(ctx: Context, key: str) -> str | None:
@@ -719,7 +967,7 @@ def _origin(ctx: Context, flow: Flow, goods: str | None) -> str | None:
     doc = ctx.doc
     for key, mention in ctx.entity_mentions(PRODUCTS):
         if key == goods and flow.anchor.i < mention.start < flow.end:
-            for t in doc[max(mention.start - 3, flow.anchor.i + 1) : mention.start + len(mention)]:
+            for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.end]:
                 if k := ctx.country_of_demonym(t):
                     return k
     return None
@@ -744,10 +992,18 @@ def _partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) ->
     if not flow.exports and goods is not None:
         for key, mention in ctx.entity_mentions(PRODUCTS):
             if key == goods and flow.anchor.i < mention.start < flow.end:
-                origin = [k for t in doc[max(mention.start - 3, flow.anchor.i + 1) : mention.start]
+                # "Malaysian refined bleached deodorised palm olein": the whole noun phrase
+                origin = [k for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.start]
                           if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
                 if origin:
                     return origin[-1]
+    if not flow.exports and flow.anchor.pos_ != "VERB":
+        # "U.S. corn imports by Japan": a country before the imports that are not its own
+        noun = _noun(flow.anchor)
+        origin = [k for t in doc[noun.left_edge.i : noun.i]
+                  if (k := ctx.country_of_demonym(t)) and k != trader and not _made_in(t)]  # fmt: skip
+        if origin:
+            return origin[-1]
     preps = _set("partner_export") if flow.exports else _set("partner_import")
     for i in range(flow.anchor.i + 1, flow.end):
         t = doc[i]
@@ -783,7 +1039,9 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
              # "compared with December": the period of a comparison without its figure
-             and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])]  # fmt: skip
+             and not any(t.lower_ in _set("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
+             # "under an initiative announced November 10": the date of another verb
+             and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i)]  # fmt: skip
     if after:
         return after[0]
     if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"
@@ -796,13 +1054,18 @@ def _period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Per
     # exports, which totalled ...": the period the sentence opened with
     dated = {i for s, e, _ in periods for i in range(s, e)}
     first_number = next((t.i for t in flow.anchor.sent if t.like_num and _is_number(t) and t.i not in dated), flow.end)
-    earlier = [p for s, e, p in periods if e <= min(floor, first_number) and not p.shift]
+    # "In the first two months of the year imports ... totalled": a period the parse runs into
+    # the noun phrase still opens the sentence
+    head = _noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
+    earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift]
     return before[-1] if before else earlier[-1] if earlier else None
 
 
 def _forecast_cue(ctx: Context, flow: Flow) -> bool:
     """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
-    in the clause or governing it."""
+    in the clause or governing it; not a comparison with one ("smaller than expected", "as
+    forecast") nor a plan the clause only names after its trade word ("in line with
+    government plans")."""
     anchor = flow.anchor
     sent = anchor.sent
     window = ctx.doc[sent.start : flow.end]
@@ -813,9 +1076,19 @@ def _forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue
             if t.lower_ == "seen" and t.tag_ != "VBN":
                 continue
+            if t.i > 0 and ctx.doc[t.i - 1].lower_ in _set("forecast_comparisons"):
+                continue  # "much smaller than expected": what happened, against a forecast
+            if t.i > anchor.i and t.pos_ == "NOUN" and (t.dep_ == "pobj" or t.head.dep_ == "pobj" and t.dep_ == "compound"):
+                continue  # "... was in line with government plans"
             return True
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
-    return any(c.lower_ in _set("forecast_modals") for c in verb.children if c.dep_ == "aux")
+    for _ in range(3):  # "will continue to export", "might be looking to buy"
+        if any(c.lower_ in _set("forecast_modals") for c in verb.children if c.dep_ == "aux"):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
 
 
 def _next_year(day: str | None) -> str | None:
@@ -838,6 +1111,12 @@ def _not_over(period: Period | None, published: str | None) -> bool:
     first, second = last[-1]
     end = int(first[:2] + second[-2:]) if second else int(first)
     return end >= int(published[:4])
+
+
+def _season_not_over(period: Period, published: str | None) -> bool:
+    """ "from an estimated 300,000 in 1986/87" in a 1987 story: a crop year not yet over is
+    still estimated, so a forecast's comparison for it is one too."""
+    return period.start is None and "/" in period.text and published is not None and _not_over(period, published)
 
 
 def _future(period: Period, published: str | None) -> bool:

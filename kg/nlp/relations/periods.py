@@ -85,7 +85,10 @@ def find_periods(text: str, published: str | None) -> list[Period]:
         if kind == "month" and not _month_word(words) and not _month_slot(text, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
-        found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.end(), shift=shift))
+        # "last year's level of 320,000 tonnes": the period is last year
+        words = re.sub(r"(?i)['\u2019]s(?:\s+level)?$", "", words)
+        found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.start() + len(words),
+                            shift=shift))
     return found
 
 

@@ -1,0 +1,121 @@
+"""What a trade story has said so far: the trader, goods, period and direction of its last
+flow, for the sentences that leave them out.
+
+Newswire states a flow once and then gives its figures: "Thailand's rice exports fell in
+the week ended March 3. Shipments totalled 56,652 tonnes, against 75,160 the week before."
+or "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes." The second sentence
+has the figure; the first says whose, of what and when. A slot is carried only from the
+sentence right before and only when nothing in the new sentence says otherwise, so a
+carried fact is as sure as its sentence pair; it is marked by a lower confidence.
+
+>>> Topic(trader="th", goods="rice", period=None, exports=True, sentence=3).follows(4)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.periods import Period, find_periods
+
+# how much less a fact is trusted for each slot it took from the sentence before
+CARRIED = 0.06
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The last flow a story stated, with or without a figure."""
+
+    trader: str | None
+    goods: str | None
+    period: Period | None
+    exports: bool
+    sentence: int  # index of its sentence in the Doc
+
+    def follows(self, sentence: int) -> bool:
+        """True when the flow was stated in the sentence right before ``sentence``."""
+        return sentence - self.sentence == 1
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("trade")["discourse"][key])
+
+
+def anaphor(sent: Span) -> Token | None:
+    """The subject that points back to the last flow: "They were 530,500 tonnes", "The
+    total was 7.2 mln tonnes", "These amounted to ..."; only the subject of a verb that
+    states a level, with a figure after it."""
+    pronouns, nouns, verbs = _words("pronouns"), _words("nouns"), _words("level_verbs")
+    for token in sent:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i < token.i:
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in verbs:
+            continue
+        if token.lower_ in pronouns:
+            pass
+        elif token.lemma_.lower() in nouns or token.lower_ in nouns:
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children):
+                continue  # "a total of", "total exports": not the story's flow
+            if any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children if c.lower_ != "total"):
+                continue  # "the wheat total", "the total of rice": says its own subject
+        else:
+            continue
+        if any(t.like_num and any(c.isdigit() for c in t.text) for t in sent.doc[verb.i + 1 : sent.end]):
+            return token
+    return None
+
+
+def sentence_index(sent: Span) -> int:
+    """The index of ``sent`` among the Doc's sentences (cached on the Doc's user data)."""
+    doc = sent.doc
+    starts = doc.user_data.get("kg_sentence_starts")
+    if starts is None:
+        starts = {s.start: k for k, s in enumerate(doc.sents)}
+        doc.user_data["kg_sentence_starts"] = starts
+    return starts.get(sent.start, -1)
+
+
+def own_period(sent: Span, published: str | None, *, until: int) -> Period | None:
+    """The period a figure-less flow sentence names for itself ("rose in 1986", "fell in the
+    week ended March 3"): the only period before ``until`` that is no comparison."""
+    text = sent.doc[sent.start : max(sent.start, until)].text
+    found = [p for p in find_periods(text, published) if p.shift is None]
+    if len(found) != 1:
+        return None
+    before = text[: found[0].start_char].split()
+    # "rose in 1986", "1986 exports"; not "for the first time since March 1985"
+    return found[0] if not before or before[-1].lower() in _words("period_preps") else None
+
+
+def lead_season(doc_sents: list[Span], published: str | None) -> Period | None:
+    """The crop or fiscal year ("1986/87") the story's first sentence names, the only one it
+    names: the season every forecast of the story is for unless it says another."""
+    if not doc_sents:
+        return None
+    found = {p.text.lower()[:7]: p for p in find_periods(doc_sents[0].text, published)
+             if re.match(r"(?:the\s)?(?:19|20)\d\d\s?/\s?\d\d\b", p.text)}  # fmt: skip
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def lead_period(doc_sents: list[Span], published: str | None) -> Period | None:
+    """The period the story's first sentence reports on ("Thailand's trade deficit widened
+    to 4.7 billion baht in February from 2.1 billion in January"): its first dated period
+    that is no comparison."""
+    if not doc_sents:
+        return None
+    return next((p for p in find_periods(doc_sents[0].text, published) if p.shift is None and p.start), None)
+
+
+def points_back(tokens: Span) -> bool:
+    """ "433,000 bales were shipped that year", "in the same period": words that point to a
+    period named elsewhere."""
+    text = " ".join(t.lower_ for t in tokens)
+    return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
+
+
+__all__ = ["CARRIED", "Topic", "anaphor", "lead_period", "lead_season", "own_period", "points_back", "sentence_index"]

@@ -458,3 +458,13 @@ def test_bbc_news_fact_line_names_both_ends_and_the_role() -> None:
                 object="o", role="chair")
     line = bbc_news.fact_line(Extraction(article=article, entities=entities, facts=(fact,)), fact)
     assert line == "Ann Lowe [Person] | holdsPost | Acme [Organization] (role=chair)"
+
+
+def test_the_trade_corpus_never_draws_a_held_out_story_for_a_look(tmp_path) -> None:
+    from bench.accuracy.trade_corpus import held_out_ids
+
+    for folder, name in [("trade/blind", "reuters-17-wheat.gold.json"), ("trade/blind2", "reuters-23-sugar.gold.json"),
+                         ("blind", "bbc-tech-001-x.gold.json"), ("trade/dev", "reuters-5-corn.gold.json")]:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / name).write_text("{}")
+    assert held_out_ids(tmp_path) == {"reuters-17", "reuters-23"}

@@ -67,7 +67,12 @@ def page(sparql: str, *, limit: int | None = None, offset: int = 0) -> str:
     keys and ends at a line ``# page`` gets ``LIMIT offset + limit`` there too, so only the
     page's rows are joined to the other columns: the page stays exact when that sub-SELECT
     holds every required pattern of the query (each of its rows gives at least one row) and
-    the outer query orders by the same keys.
+    the outer query orders by the same keys. Every line ``# page`` gets that LIMIT, so a
+    query may also cut the candidates for its page by a first, cheap key (the listings do):
+    a sub-SELECT that sorts one key alone and ends at ``# page`` gives, as its MAX (or MIN),
+    the last value of that key the page can reach, provided each of its rows stands for at
+    least one row of the result (a fact, an article, a distinct key); without a page it is
+    the last value of all, and nothing is cut.
 
     >>> page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", limit=10, offset=20)[-19:]
     'LIMIT 10 OFFSET 20\\n'

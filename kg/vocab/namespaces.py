@@ -48,6 +48,11 @@ class KG(DefinedNamespace):
     # Article
     contentHash: str
     mentions: str
+    # What an article yielded, counted when its graph is written (listings read them
+    # instead of counting every article's nodes at query time)
+    entityCount: str
+    mentionCount: str
+    factCount: str
 
     # Mention
     refersTo: str
@@ -60,6 +65,8 @@ class KG(DefinedNamespace):
     extractor: str
     modelVersion: str
     confidence: str
+    # The fact's article's identifier on the fact itself: a short sort key held inline
+    articleId: str
 
     # Relations between entities (direct shortcut triples)
     holdsPostIn: str

@@ -6,7 +6,7 @@ from decimal import Decimal
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.model import Fact, Predicate
+from kg.model import Article, Extraction, Fact, Predicate
 from kg.vocab.iri import article_iri, graph_iri
 from kg.rdf.mapping import date_literal, decimal_literal, extraction_to_quads
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
@@ -71,6 +71,41 @@ def test_facts_carry_provenance():
         start, end = g.value(f, KG.startOffset).toPython(), g.value(f, KG.endOffset).toPython()
         assert extraction.article.text[start:end] == str(g.value(f, KG.sentence))
         assert isinstance(f, URIRef) and "/id/fact/" in f
+        # The article's identifier on the fact itself, the listings' inline sort key.
+        assert g.value(f, KG.articleId) == Literal("port-safety")
+
+
+_COUNTS = """
+PREFIX kg: <https://w3id.org/kg-news/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?a (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?f) AS ?facts)
+WHERE {
+  ?a a kg:Article .
+  OPTIONAL { ?a kg:mentions ?e }
+  OPTIONAL { ?m a kg:Mention ; prov:wasDerivedFrom ?a }
+  OPTIONAL { ?f a kg:Fact ; prov:wasDerivedFrom ?a }
+} GROUP BY ?a
+"""
+
+
+def test_articles_carry_the_counts_sparql_would_count():
+    # An entity named twice under two keys is one node, mentioned once: counted once.
+    twice = sample_extraction()
+    twice = replace(twice, entities=[*twice.entities, replace(twice.entities[0], key="again")])
+    bare = Extraction(Article(id="quiet", text="Nothing happened."))
+    for extraction in (sample_extraction(), second_extraction(), twice, bare):
+        g = _graph(extraction_to_quads(extraction))
+        a = article_iri(extraction.article.id)
+        ((_, entities, mentions, facts),) = list(g.query(_COUNTS))
+        assert (g.value(a, KG.entityCount), g.value(a, KG.mentionCount), g.value(a, KG.factCount)) \
+            == (entities, mentions, facts)
+        assert all(g.value(a, p).datatype == XSD.integer for p in (KG.entityCount, KG.mentionCount, KG.factCount))
+    g = _graph(extraction_to_quads(sample_extraction()))
+    assert g.value(article_iri("port-safety"), KG.factCount).toPython() == len(sample_extraction().facts) > 0
+    assert g.value(article_iri("port-safety"), KG.mentionCount).toPython() > 0
+    g = _graph(extraction_to_quads(bare))
+    assert [g.value(article_iri("quiet"), p).toPython() for p in (KG.entityCount, KG.mentionCount, KG.factCount)] \
+        == [0, 0, 0]
 
 
 def test_post_holding_uses_w3c_org():

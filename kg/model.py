@@ -67,6 +67,14 @@ class Predicate(str, Enum):
         return self.value
 
 
+# The shape of the graph an article maps to, part of every article's content hash. Raise it
+# when the mapping starts writing something older graphs lack and the named queries rely on
+# (shape 2: the article's counts and the article id on each fact). A build over a store written
+# by an older kg then reads every article again instead of keeping graphs the listings would
+# silently leave out.
+GRAPH_SHAPE = "kg-graph-shape-2"
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article as read from input. ``id`` is stable across runs."""
@@ -82,6 +90,7 @@ class Article:
     def content_hash(self) -> str:
         """Hash of everything that changes what is extracted; keys incremental rebuilds."""
         h = hashlib.sha256()
+        h.update(GRAPH_SHAPE.encode("ascii"))
         for part in (self.text, self.title or "", self.published or "", self.url or ""):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")

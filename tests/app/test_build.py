@@ -277,3 +277,15 @@ def test_a_first_build_that_fails_leaves_no_store(tmp_path):
     with pytest.raises(KgError):
         build([corpus], extractor=failing, output=tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_store_written_with_an_older_graph_shape_is_read_again(tmp_path, writes, monkeypatch):
+    import kg.model
+
+    corpus = write_corpus(tmp_path / "in", CORPUS)
+    out = tmp_path / "out"
+    monkeypatch.setattr(kg.model, "GRAPH_SHAPE", "kg-graph-shape-older")
+    build([corpus], extractor=fake_extract, output=out, batch_size=2)
+    monkeypatch.undo()
+    upgraded = build([corpus], extractor=fake_extract, output=out, batch_size=2)
+    assert (upgraded.articles_written, upgraded.articles_unchanged) == (3, 0)

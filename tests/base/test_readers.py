@@ -218,3 +218,13 @@ def test_hidden_files_pass_in_silence_other_files_are_named(tmp_path):
     articles, errors = _read_all(tmp_path)
     assert [a.id for a in articles] == ["a"]
     assert [(e.kind, e.input) for e in errors] == [("unsupported", str(tmp_path / "image.png"))]
+
+
+def test_content_hash_changes_with_the_graph_shape(monkeypatch):
+    # A store written by a kg whose graphs had another shape must not look up to date.
+    import kg.model
+    from kg.model import Article
+
+    before = Article("x", "one").content_hash
+    monkeypatch.setattr(kg.model, "GRAPH_SHAPE", "kg-graph-shape-older")
+    assert Article("x", "one").content_hash != before

@@ -14,8 +14,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 

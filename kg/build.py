@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from rdflib import Dataset
 from rdflib.term import Node
 
-from kg.distributed import extract_in_processes, extract_on_cluster
+from kg.distributed import Workers, extract_in_processes, extract_on_cluster
 from kg.errors import InputError, KgError, StoreError
 from kg.graph_files import refresh_graph_files, write_graph_files
 from kg.io import read_articles
@@ -61,17 +61,19 @@ def extract_stream(
     scheduler: str | None = None,
     batch_size: int = 32,
     isolate: bool = False,
+    workers: Workers | None = None,
 ) -> Iterator[Extraction | Skipped]:
     """Extractions in input order: in this process, in ``jobs`` processes, or on a Dask cluster.
 
     Every way gives the same extractions in the same order, so the graph written from them
     is byte-identical. Workers always isolate failures (an article that fails comes back as
     a :class:`~kg.model.Skipped`); in this process, ``isolate`` asks for the same.
+    ``workers``: processes to extract in (with ``jobs`` > 1), kept running after.
     """
     if scheduler:
         yield from extract_on_cluster(articles, scheduler=scheduler, model=model, batch_size=batch_size)
     elif jobs > 1:
-        yield from extract_in_processes(articles, jobs=jobs, model=model, batch_size=batch_size)
+        yield from extract_in_processes(articles, jobs=jobs, model=model, batch_size=batch_size, workers=workers)
     else:
         yield from extract_articles(articles, model=model, batch_size=batch_size, isolate=isolate)
 
@@ -137,8 +139,36 @@ def build(
     >>> build(["examples/"], output="output")  # doctest: +SKIP
     BuildReport(articles_read=7, articles_written=7, ...)
     """
-    extract = extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
-                                   batch_size=batch_size, isolate=True)
+    # Worker processes live as long as the build: after extracting, one judges the graphs
+    # written while this process writes the graph files.
+    workers = Workers(jobs - 1) if jobs > 1 and not scheduler else None
+    try:
+        return _build(inputs, output=Path(output), store=store, batch_size=batch_size, write_files=write_files,
+                      progress=progress, on_article=on_article, on_stage=on_stage, link=link,
+                      do_not_merge=do_not_merge, force=force, workers=workers,
+                      extract=extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
+                                                   batch_size=batch_size, isolate=True, workers=workers))
+    finally:
+        if workers is not None:
+            workers.close()
+
+
+def _build(
+    inputs: Iterable[str | Path],
+    *,
+    output: Path,
+    store: str | None,
+    batch_size: int,
+    write_files: bool,
+    progress: Progress | None,
+    on_article: Progress | None,
+    on_stage: Callable[[str], None] | None,
+    link: bool,
+    do_not_merge: str | Path | None,
+    force: bool,
+    workers: Workers | None,
+    extract: Extractor,
+) -> BuildReport:
     report = BuildReport()
     output = Path(output)
     created = [p for p in (output, store_path(output)) if not p.exists()] if store in (None, "oxigraph") else []
@@ -151,7 +181,7 @@ def build(
 
     stage = on_stage or (lambda _what: None)
     on_disk = False
-    verdicts = None
+    judge: Callable[[], None] | None = None
     try:
         with open_store(store, path=store_path(output)) as graph_store:
             start = graph_store.state_token if _on_disk(graph_store) else None  # type: ignore[attr-defined]
@@ -183,31 +213,39 @@ def build(
                 stage("counting the graph")
                 report.graph = graph_totals(graph_store)
             if report.articles_written and on_disk:
-                stage("validating the graphs written")
-                verdicts = _verdicts(graph_store, written, start)
+                judge = partial(judge_written, store, store_path(output), written, start)
     finally:
         if not report.articles_written and created:
             # The store this build made (then the folder, if it made that too): a failed
             # first build must not leave an empty store that reads as an empty graph.
             for path in reversed(created):
                 shutil.rmtree(path, ignore_errors=True)
-    if verdicts is not None:
-        from kg.store.snapshots import read_state
-        from kg.validate import stamp_verdicts
-
-        stamp_verdicts(store_path(output), verdicts, read_state(store_path(output)))
+    judging = None
+    if judge is not None:
+        stage("validating the graphs written")
+        if workers is not None and workers.started:
+            judging = workers.submit(judge)  # beside the graph files, on the state just published
+        else:
+            judge()
     if write_files and on_disk:
         # From the state the store published as it closed, unless the files already show it.
         refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)))
+    if judging is not None:
+        judging.result()
     return report
 
 
-def _verdicts(graph_store: Store, written: list[str], start: str | None) -> dict[str, Any] | None:
-    """Validation verdicts on the graphs just written (the rest keep theirs): ``kg validate``
-    then reads them instead of checking the whole graph again (see ``kg.verdicts``)."""
-    from kg.validate import refresh_verdicts
+def judge_written(store: str | None, path: Path, written: list[str], start: str | None) -> None:
+    """Validation verdicts on the graphs a build wrote (the rest keep theirs), stamped with the
+    state it published: ``kg validate`` then reads them instead of checking the whole graph
+    again (see ``kg.verdicts``). Reads that published state, so it can run in another process."""
+    from kg.validate import refresh_verdicts, stamp_verdicts
 
-    return refresh_verdicts(graph_store, save=False, changed=written, since=start)
+    with open_store(store, path=path, read_only=True) as graph_store:
+        verdicts = refresh_verdicts(graph_store, save=False, changed=written, since=start)
+        state = graph_store.state_token  # type: ignore[attr-defined]
+    if verdicts is not None:
+        stamp_verdicts(graph_store.path, verdicts, state)  # type: ignore[attr-defined]
 
 
 def _on_disk(graph_store: Store) -> bool:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
@@ -30,6 +31,43 @@ T = TypeVar("T")
 TASK_SIZE = 8
 
 ExtractBatch = Callable[[list[Article], str], list["Extraction | Skipped"]]
+
+
+class Workers:
+    """Worker processes on this machine, started on first use and kept until closed.
+
+    A build keeps them for its whole length: they extract, and once the store is written
+    they can take work off the driver (``submit``) while it writes the graph files.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = max(1, count)
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn, not fork: the driver holds the store (RocksDB threads) and maybe a Dask
+            # client; forking a threaded process can deadlock the child.
+            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def submit(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        return self.pool().submit(function, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 class _Future(Protocol):
@@ -141,12 +179,15 @@ def extract_in_processes(
     model: str = DEFAULT_MODEL,
     batch_size: int = TASK_SIZE,
     extract: ExtractBatch = extract_batch,
+    workers: Workers | None = None,
 ) -> Iterator[Extraction | Skipped]:
     """Extractions in input order from ``jobs`` processes: ``jobs - 1`` workers and this one.
 
     This process extracts whenever it would otherwise wait for a worker (while the workers
     start up and load the model, and between its own store writes), so ``jobs`` processes
-    are busy, not ``jobs`` workers and an idle driver.
+    are busy, not ``jobs`` workers and an idle driver. ``workers`` lends processes that
+    outlive the extraction (they are left running); without it, ``jobs - 1`` are started
+    and stopped here.
     """
     size = max(1, min(batch_size, TASK_SIZE))
     batches = chunks(articles, size)
@@ -154,13 +195,9 @@ def extract_in_processes(
         for batch in batches:
             yield from extract(batch, model)
         return
-    # spawn, not fork: the driver holds the store (RocksDB threads) and maybe a Dask client;
-    # forking a threaded process can deadlock the child.
-    context = multiprocessing.get_context("spawn")
-    workers = jobs - 1
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = shared_results(lambda b: pool.submit(extract, b, model), batches,
-                                 window=4 * workers, run_here=lambda b: extract(b, model))
+    with Workers(jobs - 1) if workers is None else nullcontext(workers) as lent:
+        results = shared_results(lambda b: lent.submit(extract, b, model), batches,
+                                 window=4 * lent.count, run_here=lambda b: extract(b, model))
         for result in results:
             yield from result
 
@@ -205,5 +242,5 @@ def extract_on_cluster(
         client.close()
 
 
-__all__ = ["TASK_SIZE", "extract_batch", "extract_in_processes", "extract_on_cluster", "ordered_results",
+__all__ = ["TASK_SIZE", "Workers", "extract_batch", "extract_in_processes", "extract_on_cluster", "ordered_results",
            "shared_results"]

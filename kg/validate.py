@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg import verdicts as stored
 from kg.errors import InputError
-from kg.rdf.shapes_sparql import Screen, Unsupported, compile_shapes, restricted
+from kg.rdf.shapes_sparql import Screen, Unsupported, compile_shapes
 from kg.store import Store, open_store
 from kg.vocab.namespaces import RDF, SH
 from kg.workspace import existing_store_path
@@ -21,8 +22,6 @@ from kg.workspace import existing_store_path
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
-# Share of the store's graphs beyond which the screen runs over the whole store, not per graph.
-_WHOLE_STORE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -227,24 +226,22 @@ def stamp_verdicts(store_path: Path, verdicts: dict[str, stored.Verdict], token:
 
 def _judge(graph_store: Store, screen: Screen, names: list[str],
            prints: dict[str, str | None]) -> dict[str, stored.Verdict]:
-    """Verdicts on ``names``: the screen restricted to them, pySHACL on those it names.
+    """Verdicts on ``names``: the screen run on them, pySHACL on those it names.
 
     A graph the screen does not name conforms; pySHACL's report of it holds nothing but
     ``[] a sh:ValidationReport ; sh:conforms true`` (see ``from_verdicts``).
     """
     focus: dict[str, int] = {}
     suspects: set[str] = set()
-    # Restricted to a few graphs the queries take milliseconds; over most of the store, the
-    # plain queries are faster (Oxigraph joins VALUES ?g into every pattern).
-    whole = len(names) > _WHOLE_STORE_SHARE * len(prints)
-    for batch in [names] if whole else stored.batches(names):
-        nodes = [URIRef(name) for name in batch]
-        plain: Callable[[str], str] = lambda sparql: sparql  # noqa: E731
-        narrow = plain if whole else (lambda sparql: restricted(sparql, nodes))
-        for row in graph_store.query_native(narrow(screen.focus_by_graph)).rows:  # type: ignore[attr-defined]
+    for batch in stored.batches(names):
+        # The screen reads each graph alone, so it can run on a copy of just these graphs in
+        # memory: a third less CPU than on the store on disk, where every step of a pattern
+        # is a RocksDB seek (and VALUES ?g, to pick the graphs there, costs more again).
+        scratch = _in_memory(graph_store.ox, batch)  # type: ignore[attr-defined]
+        for row in scratch.query(screen.focus_by_graph):
             focus[row[0].value] = int(row[1].value)
         for sparql in screen.queries:
-            suspects.update(row[0].value for row in graph_store.query_native(narrow(sparql)).rows)  # type: ignore[attr-defined]
+            suspects.update(row[0].value for row in scratch.query(sparql))
     shapes, ontology = _load(SHAPES_PATH), _load(ONTOLOGY_PATH)
     verdicts = {}
     for name in names:
@@ -255,6 +252,16 @@ def _judge(graph_store: Store, screen: Screen, names: list[str],
                      "report": _portable(one.report)}
         verdicts[name] = stored.Verdict(prints[name] or "", focus.get(name, 0), check)
     return verdicts
+
+
+def _in_memory(ox_store: ox.Store, names: list[str]) -> ox.Store:
+    """A pyoxigraph store in memory holding the named graphs ``names`` of ``ox_store``."""
+    scratch = ox.Store()
+    for name in names:
+        graph = ox.NamedNode(name)
+        scratch.load(ox_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph), format=ox.RdfFormat.N_TRIPLES,
+                     to_graph=graph)
+    return scratch
 
 
 def _graph_of(graph_store: Store, name: URIRef) -> Graph:

@@ -33,9 +33,9 @@ def kg_build(path: Path, output: Path, *, jobs: int = 1) -> Clock:
     return measured[0]
 
 
-def pipe(nlp, texts: list[str]) -> Clock:
+def pipe(nlp, texts: list[str], *, n_process: int = 1, batch_size: int = BATCH) -> Clock:
     with clock() as measured:
-        for _ in nlp.pipe(texts, batch_size=BATCH):
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
             pass
     return measured[0]
 

@@ -33,6 +33,7 @@ def nt(term: Node) -> str:
 
 
 RDF_TYPE = nt(RDF.type)
+_VARIABLE = re.compile(r"\?[A-Za-z_][A-Za-z0-9_]*")
 
 # Lexical forms every reader takes for a value of the datatype: what Oxigraph holds for a
 # valid one (it keeps integers, decimals and dates canonical) and what rdflib parses into a
@@ -88,6 +89,9 @@ class _Compiler:
         self.shapes = shapes
         self.ontology = ontology
         self.queries: list[str] = []
+        # Conditions on the focus nodes of one pattern, each true where a constraint may fail:
+        # one query per pattern tests them all (see ``merged``).
+        self.conditions: dict[str, list[str]] = {}
         self.seen: set[tuple[Node, str]] = set()
 
     # -- classes --------------------------------------------------------------------------
@@ -135,7 +139,29 @@ class _Compiler:
         )
         by_graph = ("SELECT ?g (COUNT(DISTINCT ?f) AS ?n) WHERE { GRAPH ?g { "
                     + " UNION ".join(focus_parts) + " } } GROUP BY ?g")
-        return Screen(tuple(dict.fromkeys(self.queries)), focus, by_graph)
+        return Screen(tuple(dict.fromkeys(self.merged() + self.queries)), focus, by_graph)
+
+    def merged(self) -> list[str]:
+        """One query per focus pattern, naming the graphs where any of its conditions holds.
+
+        A graph is named by ``FILTER(a || b)`` exactly where it is by ``FILTER(a)`` or by
+        ``FILTER(b)``: no condition can raise an error (each is a ``NOT EXISTS``, an ``EXISTS``
+        or wrapped in ``COALESCE``), so ``||`` is plain disjunction. The focus nodes are then
+        found once per pattern, not once per constraint, and each node once however many
+        ways the pattern reaches it (a node of two target classes, an entity every one of its
+        mentions refers to): the conditions name no variable of the pattern but ``?g``, ``?f``.
+        """
+        return [f"SELECT DISTINCT ?g WHERE {{ {{ SELECT DISTINCT ?g ?f WHERE {{ GRAPH ?g {{ {focus} }} }} }} "
+                f"FILTER({' || '.join(dict.fromkeys(conditions))}) }}"
+                for focus, conditions in self.conditions.items()]
+
+    def fails(self, focus: str, condition: str) -> None:
+        """Screen the graphs with a focus node of ``focus`` for which ``condition`` holds."""
+        if (set(_VARIABLE.findall(focus)) - {"?g", "?f"}) & set(_VARIABLE.findall(condition)):
+            # The condition reads a variable the pattern binds: it keeps a query of its own.
+            self.add(f"GRAPH ?g {{ {focus} }} FILTER({condition})")
+            return
+        self.conditions.setdefault(focus, []).append(condition)
 
     def check_vocabulary(self) -> None:
         allowed = _VALUE | _SET | _IGNORED | {SH.inversePath, RDF.first, RDF.rest}
@@ -182,22 +208,28 @@ class _Compiler:
             if int(count) > 1:
                 raise Unsupported("sh:minCount above 1 is not compiled")
             if int(count) == 1:
-                self.add(f"GRAPH ?g {{ {focus} }} FILTER NOT EXISTS {{ GRAPH ?g {{ {step} }} }}")
+                self.fails(focus, f"NOT EXISTS {{ GRAPH ?g {{ {step} }} }}")
         for count in self.shapes.objects(shape, SH.maxCount):
             self.queries.append(
                 f"SELECT DISTINCT ?g WHERE {{ {{ SELECT ?g ?f WHERE {{ {where} }} GROUP BY ?g ?f "
                 f"HAVING (COUNT(DISTINCT ?v) > {int(count)}) }} }}"
             )
         for value in self.shapes.objects(shape, SH.hasValue):
-            self.add(f"GRAPH ?g {{ {focus} }} FILTER NOT EXISTS {{ GRAPH ?g {{ {step} FILTER(sameTerm(?v, {nt(value)})) }} }}")
+            self.fails(focus, f"NOT EXISTS {{ GRAPH ?g {{ {step} FILTER(sameTerm(?v, {nt(value)})) }} }}")
         for other in self.shapes.objects(shape, SH.lessThan):
             self.add(f"{where} GRAPH ?g {{ ?f {nt(other)} ?w }} FILTER(COALESCE(!(?v < ?w), true))")
-        self.value_constraints(shape, f"{focus} {step} .", "?v", path=step)
+        self.value_constraints(shape, focus, "?v", path=step)
 
-    def value_constraints(self, shape: Node, pattern: str, var: str, *, path: str | None) -> None:
+    def value_constraints(self, shape: Node, focus: str, var: str, *, path: str | None) -> None:
+        """Constraints on ``var``: the focus nodes of ``focus`` themselves, or (``path``) the
+        values the path reaches from them."""
         checks = self.checks(shape, var)
-        if checks:
-            self.add(f"GRAPH ?g {{ {pattern} }} FILTER(!COALESCE({' && '.join(checks)}, false))")
+        fail = f"!COALESCE({' && '.join(checks)}, false)"
+        if checks and path is None:
+            self.fails(focus, fail)
+        elif checks:
+            self.fails(focus, f"EXISTS {{ GRAPH ?g {{ {path} }} FILTER({fail}) }}")
+        pattern = focus if path is None else f"{focus} {path} ."
         for node in self.shapes.objects(shape, SH.node):
             if var == "?f":
                 raise Unsupported("sh:node on a node shape is not compiled")
@@ -262,7 +294,7 @@ class _Compiler:
             " && ".join([ok] + [bad for j, (_, bad) in enumerate(verdicts) if j != i])
             for i, (ok, _) in enumerate(verdicts)
         ]
-        self.add(f"GRAPH ?g {{ {focus} }} FILTER(!COALESCE(({') || ('.join(clear)}), false))")
+        self.fails(focus, f"!COALESCE(({') || ('.join(clear)}), false)")
 
     def member(self, shape: Node) -> tuple[str, str]:
         """(surely conforms, surely does not) of ``?f`` for a member of sh:xone."""

@@ -77,6 +77,16 @@ def _sets() -> dict[str, frozenset[str]]:
     return _CACHE
 
 
+def _anchor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every word that can anchor a flow as a noun, and every lemma that can as a verb."""
+    if "anchor nouns" not in _CACHE:
+        _CACHE["anchor nouns"] = frozenset().union(*(_set(key) for key in (
+            "product_value_heads", "export_nouns", "import_nouns", "sale_nouns", "purchase_nouns")))
+        _CACHE["anchor verbs"] = frozenset().union(*(_set(key) for key in (
+            "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs")))
+    return _CACHE["anchor nouns"], _CACHE["anchor verbs"]
+
+
 def extract(ctx: Context) -> list[Fact]:
     facts: list[Fact] = []
     read_last: list[Fact] = []  # the facts of the last flow that had any
@@ -138,8 +148,11 @@ def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
 def _flows(ctx: Context, sent: Span) -> list[Flow]:
     """The trade words of a sentence, each with the extent of its clause."""
     anchors = []
+    nouns, verbs = _anchor_words()
     for t in sent:
         word, lemma = t.lower_, t.lemma_.lower()
+        if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB"):
+            continue  # no anchor: what follows would find none, after a scan of the left edge
         if any(w.lower_ in _set("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods
         if t.pos_ == "NOUN" and word in _set("product_value_heads") and not any(

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the rules object is built from the rule modules, which impo
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+COUNTRY = frozenset({EntityType.COUNTRY})
 PRODUCTS = frozenset({EntityType.PRODUCT})
 
 

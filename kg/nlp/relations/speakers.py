@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context
-from kg.nlp.relations.posts import _is_title_head
+from kg.nlp.relations.titles import is_title_head
 from kg.nlp.relations.quotes import clean
 
 SPEAKERS = PERSONS | ORGS
@@ -89,7 +89,7 @@ def _titled_holder(ctx: Context, token: Token) -> str | None:
 
 
 def _is_title(token: Token) -> bool:
-    return _is_title_head(token)
+    return is_title_head(token)
 
 
 def _abbreviation(token: Token) -> str:

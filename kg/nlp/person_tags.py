@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
-from kg.nlp.lexicon import country_of
+from kg.nlp.gazetteer import country_of
 from kg.nlp.names import clean, is_acronym, locative, organization_words, person_words
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})

@@ -15,10 +15,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, EntityType
-from kg.nlp import lexicon
+from kg.nlp import gazetteer, lexicon
 from kg.nlp.clusters import Cluster, mention_table
 from kg.nlp.entities import kg_label
-from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
+from kg.nlp.gazetteer import Country, country_of, country_of_demonym
+from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
     acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
@@ -288,11 +289,11 @@ class _Resolver:
                 continue
             inner = self.of_span.get((end + 1, end + 2))
             word = self.doc[end + 1]
-            if word.text[:1].isupper() and country_of(word.text) is None and not lexicon.is_city(word.text) \
+            if word.text[:1].isupper() and country_of(word.text) is None and not gazetteer.is_city(word.text) \
                     and (inner is None or inner.type is not EntityType.PLACE):
                 self._shorts.append((cluster, word.text))
             if inner is None or inner is cluster or not word.text[:1].isupper() \
-                    or country_of(word.text) is not None or lexicon.is_city(word.text) \
+                    or country_of(word.text) is not None or gazetteer.is_city(word.text) \
                     or inner.type not in {*_ORGS, EntityType.PLACE, EntityType.PERSON}:
                 continue
             for span in [s for s in inner.spans if s.text == word.text]:  # later uses too
@@ -391,4 +392,4 @@ def _inverted_key(name: str) -> str | None:
 def _national_words(name: str) -> bool:
     """ "U.S. Beans", "Brazilian beans": all words but the last name a country."""
     words = name.split()
-    return all(country_of(w) is not None or lexicon.country_of_demonym(w) is not None for w in words[:-1])
+    return all(country_of(w) is not None or gazetteer.country_of_demonym(w) is not None for w in words[:-1])

@@ -914,7 +914,7 @@ def _story_country(ctx: Context) -> str | None:
         found = key
         break
     if found is None:  # "Saudi crude oil output": a demonym names it
-        from kg.nlp.lexicon import country_of
+        from kg.nlp.gazetteer import country_of
 
         for t in ctx.doc:
             if t.pos_ in ("ADJ", "PROPN") and t.is_title and country_of(t.text) is None and not _made_in(t) \

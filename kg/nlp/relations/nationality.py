@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
-from kg.nlp.lexicon import country_of_demonym
+from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.relations.base import COUNTRY, PERSONS, Context
 
 

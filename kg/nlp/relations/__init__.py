@@ -1,8 +1,10 @@
 """Relation extraction: from a parsed Doc and its mention table to Facts.
 
 Each module reads one family of relations from the dependency parse:
-``posts`` (holdsPost, nationality), ``organizations`` (subOrganizationOf, basedIn),
-``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue), ``flows``
+``posts`` (holdsPost, nationality; with ``titles``, ``post_bodies``, ``nationality`` and
+``national``), ``organizations`` (subOrganizationOf, basedIn), ``places`` (locatedIn),
+``speech`` (said; with ``speakers`` and ``quotes``), ``sources`` (said, for wire sources),
+``trade`` (exports, exportValue), ``flows``
 (newswire trade clauses: exports, imports and their values with partner, period and
 forecast), which ``discourse`` tells what the sentences before stated.
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.

@@ -6,7 +6,9 @@ Each module reads one family of relations from the dependency parse:
 ``speech`` (said; with ``speakers`` and ``quotes``), ``sources`` (said, for wire sources),
 ``trade`` (exports, exportValue), ``flows``
 (newswire trade clauses: exports, imports and their values with partner, period and
-forecast), which ``discourse`` tells what the sentences before stated.
+forecast), which ``discourse`` tells what the sentences before stated; a flow clause
+(``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders``,
+``flow_partners``, ``flow_goods``, ``flow_figures`` and ``flow_periods``.
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain.

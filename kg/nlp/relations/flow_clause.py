@@ -71,7 +71,8 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def flow_noun(anchor: Token) -> Token:
     """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
-    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads"):
+    if anchor.dep_ in ("compound", "amod", "nmod") \
+            and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads"):
         return anchor.head
     return anchor
 

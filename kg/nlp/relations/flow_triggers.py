@@ -25,7 +25,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 c.lower_ in flow_words("export_nouns") | flow_words("import_nouns") for c in t.children) and any(
                 ctx.key(c, PRODUCTS) for c in t.children if c.dep_ in ("compound", "nmod", "amod")):
             anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
-        elif t.pos_ in ("NOUN", "PROPN") and word in flow_words("export_nouns") | flow_words("import_nouns") and not _in_balance(t):
+        elif t.pos_ in ("NOUN", "PROPN") and word in flow_words("export_nouns") | flow_words("import_nouns") \
+                and not _in_balance(t):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 if t.head.lower_ in flow_words("target_heads"):
                     anchors.append((t, word in flow_words("export_nouns"), True))

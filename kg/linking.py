@@ -26,7 +26,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.model import Entity, EntityType, Extraction, Predicate
-from kg.nlp.lexicon import country_of, country_of_demonym
+from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.vocab.iri import article_id_of, article_iri, entity_iri, graph_iri, minted_iri, slug
 from kg.vocab.namespaces import ID, KG, PROV, RDF, SKOS
 

@@ -9,8 +9,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
-from kg.nlp import lexicon
-from kg.nlp.lexicon import country_of, is_title, norm
+from kg.nlp import gazetteer, lexicon
+from kg.nlp.gazetteer import country_of
+from kg.nlp.lexicon import is_title, norm
 
 PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "at", "across", "around", "outside",
                                   "into", "across", "within", "between"})
@@ -21,7 +22,7 @@ PLACE_NOUNS = frozenset({"state", "city", "province", "county", "region", "town"
 def city_in_place_context(span: Span) -> bool:
     """A city of the gazetteer the model took for a person or company, used as a place:
     after "in/from/near", before "state"/"city", or before ", <country>"."""
-    if len(span) > 3 or not (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
+    if len(span) > 3 or not (gazetteer.is_city(span.text) or gazetteer.is_region(span.text)):
         return False
     doc, end = span.doc, span.end
     if span.start > 0 and (doc[span.start - 1].lower_.rstrip(".") in lexicon.honorifics()
@@ -63,7 +64,7 @@ def camel_case(span: Span) -> bool:
         return False
     word = span.text
     inner = [i for i, c in enumerate(word) if c.isupper() and i > 0 and word[i - 1].islower()]
-    if not inner or lexicon.is_city(word) or lexicon.is_region(word):
+    if not inner or gazetteer.is_city(word) or gazetteer.is_region(word):
         return False
     return not re.match(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z]", word)
 
@@ -78,7 +79,7 @@ COMPANY_ENDINGS = frozenset(
 def common_word(token: Token) -> bool:
     """A capitalised word that the same text also writes in lower case as a word of its own."""
     lower = token.lower_
-    if country_of(token.text) or lexicon.known_organization(token.text) or lexicon.is_city(token.text):
+    if country_of(token.text) or lexicon.known_organization(token.text) or gazetteer.is_city(token.text):
         return False
     if token.dep_ == "nsubj" and token.head.lemma_ in {"say", "tell", "announce", "report", "add"}:
         return False  # "Apple said ...": a speaker is a name
@@ -136,7 +137,7 @@ def sub_national(span: Span) -> bool:
     if start >= 2 and doc[start - 2 : start].text.lower() == "state of":
         return True
     # an American story: other US states named as places ("Georgia and Colorado")
-    states = lexicon.us_states()
+    states = gazetteer.us_states()
     if norm(span.text) not in states:
         return False
     named = {norm(e.text) for e in doc.ents if e.label_ == "GPE"} & states
@@ -166,7 +167,7 @@ def region_name(span: Span) -> bool:
         return False
     heads, cues = lexicon.agency_heads(), lexicon.organization_cues()
     return not any(t.lower_ in heads or t.lower_ in cues for t in rest) \
-        and lexicon.country_of_demonym(rest.text) is None
+        and gazetteer.country_of_demonym(rest.text) is None
 
 
 def consistent_places(spans: list[Span]) -> list[Span]:
@@ -178,7 +179,7 @@ def consistent_places(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ == EntityType.PERSON and span.text in places \
-                and (lexicon.is_city(span.text) or lexicon.is_region(span.text)):
+                and (gazetteer.is_city(span.text) or gazetteer.is_region(span.text)):
             span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         out.append(span)
     return out
@@ -222,7 +223,7 @@ def based_places(doc: Doc) -> list[Span]:
         text = doc[start : token.i + 1].text
         if country_of(text) is not None:
             spans.append(Span(doc, start, token.i + 1, label=EntityType.COUNTRY))
-        elif lexicon.is_city(text) or lexicon.is_region(text):
+        elif gazetteer.is_city(text) or gazetteer.is_region(text):
             spans.append(Span(doc, start, token.i + 1, label=EntityType.PLACE))
     return spans
 

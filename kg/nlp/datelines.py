@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
-from kg.nlp.lexicon import country_of
+from kg.nlp.gazetteer import country_of
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -33,11 +33,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
-from kg.nlp import lexicon
+from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import counted_from, in_goods_context, known_products, plural_forms, product_acronyms, trade_sentence
-from kg.nlp.lexicon import country_of, is_title, norm
+from kg.nlp.gazetteer import country_of
+from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
@@ -105,8 +106,8 @@ def _national(token) -> bool:
     """A country name or demonym before goods says where they come from, not what they are."""
     if token.ent_type_ in ("GPE", "NORP") and token.is_title or token.text.isupper() and token.ent_type_ == "GPE":
         return True
-    return token.is_title and (lexicon.country_of_demonym(token.text) is not None
-                               or lexicon.country_of(token.text) is not None)
+    return token.is_title and (gazetteer.country_of_demonym(token.text) is not None
+                               or gazetteer.country_of(token.text) is not None)
 
 
 class EntityTyper:
@@ -330,9 +331,9 @@ def _select(groups: list[list[Span]]) -> list[Span]:
 
 def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
     """The plain, serializable data of the component's matchers, read from its data files."""
-    ambiguous = lexicon.ambiguous_countries(settings["ambiguous_countries"])
+    ambiguous = gazetteer.ambiguous_countries(settings["ambiguous_countries"])
     country_names = sorted(
-        {n for c in lexicon.countries(settings["countries"]) for n in c.names if norm(n) not in ambiguous}
+        {n for c in gazetteer.countries(settings["countries"]) for n in c.names if norm(n) not in ambiguous}
     )
     organizations = lexicon.known_organizations(settings["organizations"])
     org_names = sorted({n for o in organizations for n in (o.name, *o.aliases)})

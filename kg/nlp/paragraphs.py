@@ -85,7 +85,7 @@ def _keep_initials(doc: Doc) -> None:
     """ "7.75 billion U.S. Dlrs", "Minister R.N. Mirdha told": a full stop of initials ends
     no sentence when a lower-case word, a currency or (after a person's initials) a name
     follows it."""
-    from kg.nlp import lexicon
+    from kg.nlp import gazetteer
     from kg.nlp.datafiles import rule_data as relation_lexicon
 
     currencies = relation_lexicon("currencies")["names"]
@@ -93,6 +93,6 @@ def _keep_initials(doc: Doc) -> None:
         before = doc[token.i - 1]
         if token.is_sent_start is True or not _INITIALS.match(before.text) or not token.is_alpha:
             continue
-        place = lexicon.country_of(before.text) is not None
+        place = gazetteer.country_of(before.text) is not None
         if token.is_lower or token.lower_ in currencies or (not place and token.is_title and len(before.text) > 2):
             token.is_sent_start = False

@@ -10,38 +10,28 @@ named entity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kg.model import Article, Entity, EntityType, Mention
-from kg.nlp import lexicon
+from kg.model import Article, EntityType
+from kg.nlp import gazetteer, lexicon
+from kg.nlp.clusters import Cluster, mention_table
 from kg.nlp.entities import kg_label
-from kg.nlp.lexicon import Country, country_of, country_of_demonym, norm
+from kg.nlp.gazetteer import Country, country_of, country_of_demonym
+from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
     acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
-    locative, organization_words, person_words, pronouns_by_surname, singular_tail, token_before,
+    person_words, pronouns_by_surname, singular_tail, token_before,
 )
+from kg.nlp.person_tags import persons_named_as_others
 from kg.nlp.references import forward_titles, refer, surnames
-from kg.vocab.iri import slug
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
-
-@dataclass
-class _Cluster:
-    type: EntityType
-    key: str = ""
-    label: str = ""
-    names: list[str] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-    same_as: tuple[str, ...] = ()
-    typed_by_label: bool = False
-    pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
 
 
 def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
@@ -55,17 +45,15 @@ class _Resolver:
         self.doc = doc
         self.article = article
         self.references = references
-        self.clusters: list[_Cluster] = []
-        self.by_identity: dict[str, _Cluster] = {}
-        self.of_span: dict[tuple[int, int], _Cluster] = {}
-        # (start, end) of a sentence -> its text and first character: mentions share sentences
-        self._sentences: dict[tuple[int, int], tuple[str, int]] = {}
+        self.clusters: list[Cluster] = []
+        self.by_identity: dict[str, Cluster] = {}
+        self.of_span: dict[tuple[int, int], Cluster] = {}
 
     def run(self) -> MentionTable:
-        self._shorts: list[tuple[_Cluster, str]] = []  # (body, the short name after it in parentheses)
+        self._shorts: list[tuple[Cluster, str]] = []  # (body, the short name after it in parentheses)
         ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
-        ents = self._persons_named_as_others(self._persons_named_as_others(ents))
+        ents = persons_named_as_others(self.doc, persons_named_as_others(self.doc, ents))
         owned = [e for e in ents if is_owned_unit(e)]
         named = [e for e in ents if e.label_ not in _PERSONS and not is_acronym(e)
                  and e not in owned]
@@ -81,73 +69,23 @@ class _Resolver:
             self._same_short_name(cluster, short)
         self._merge_inverted()
         self._merge_product_tails()
-        table = self._table()
+        table = mention_table(self.doc, self.article, self.clusters)
         refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
         surnames(self.doc, table)
         return table
 
-    def _persons_named_as_others(self, ents: list[Span]) -> list[Span]:
-        # The model sometimes tags a person's surname as an organization or place
-        # ("Maduro's rule"); within an article, a full name settles it.
-        # ... and the other way round: a name also tagged as an organization is one.
-        # Words are split at spaces, so that "Akufo-Addo" is one word of "Nana Akufo-Addo".
-        org_names = {clean(e.text) for e in ents if e.label_ in _ORGS}
-        person_names = [person_words(e.text) for e in ents if e.label_ in _PERSONS
-                        and clean(e.text) not in org_names]
-        words = {w for n in person_names if len(n) > 1 for w in n}
-        # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
-        # most of its mentions say; a title settles a tie.
-        votes: dict[str, int] = {}
-        for e in ents:
-            text = clean(e.text)
-            if e.label_ in _PERSONS | _ORGS:
-                vote = 1 if e.label_ in _PERSONS else -1
-                votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == EntityType.OFFICIAL else 0)
-        # a tie between a person's and an organization's tag of a full name ("Justin Marshall")
-        # goes to the person unless the name has an organization's word
-        single = {t for t, v in votes.items()
-                  if v > 0 or v == 0 and len(t.split()) > 1 and not organization_words(t)}
-        org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
-        # "Pirelli" tagged an organization, opening "Pirelli SpA": "Pirelli Cables" is no person
-        company_words = {w for w in org_first if votes.get(w, 0) < 0}
-        words -= company_words
-        # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
-        placed = {clean(e.text) for e in ents if e.label_ in {EntityType.PLACE, EntityType.COUNTRY} and locative(e)}
-        out = []
-        for e in ents:
-            text = clean(e.text)
-            one_word = len(text.split()) == 1
-            short_form = one_word and text in org_first and text not in words \
-                and country_of(e.text) is None and text not in placed
-            if e.label_ in {EntityType.PERSON, EntityType.PLACE} and short_form:  # "Sinovac" of "Sinovac Biotech"
-                e = Span(self.doc, e.start, e.end, label=EntityType.ORGANIZATION)
-            elif e.label_ == EntityType.PERSON and not one_word and text.split()[0] in company_words:
-                e = Span(self.doc, e.start, e.end, label=EntityType.ORGANIZATION)
-            elif e.label_ == EntityType.PERSON and text in org_names and text not in single:
-                e = Span(self.doc, e.start, e.end, label=EntityType.ORGANIZATION)
-            elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and (one_word and text in words or text in single) \
-                    and not is_acronym(e) and country_of(e.text) is None \
-                    and not lexicon.known_organization(text):
-                e = Span(self.doc, e.start, e.end, label=EntityType.PERSON)
-            # "Russia's Elena Dementieva" tagged a place, where "Dementieva" is a person
-            if e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and not one_word and text.split()[-1] in single \
-                    and all(t.is_title for t in e) and not organization_words(text):
-                e = Span(self.doc, e.start, e.end, label=EntityType.PERSON)
-            out.append(e)
-        return out
-
     # ------------------------------------------------------------ named mentions
 
-    def _cluster(self, identity: str, entity_type: EntityType) -> _Cluster:
+    def _cluster(self, identity: str, entity_type: EntityType) -> Cluster:
         cluster = self.by_identity.get(identity)
         if cluster is None:
-            cluster = _Cluster(type=entity_type)
+            cluster = Cluster(type=entity_type)
             self.by_identity[identity] = cluster
             self.clusters.append(cluster)
         return cluster
 
-    def _attach(self, cluster: _Cluster, span: Span, name: str | None) -> None:
+    def _attach(self, cluster: Cluster, span: Span, name: str | None) -> None:
         cluster.spans.append(span)
         self.of_span[(span.start, span.end)] = cluster
         if name:
@@ -179,7 +117,7 @@ class _Resolver:
         identity = f"{entity_type.family}:{norm(text)}"
         self._attach(self._cluster(identity, entity_type), span, text)
 
-    def _country(self, country: Country) -> _Cluster:
+    def _country(self, country: Country) -> Cluster:
         cluster = self._cluster(f"country:{country.qid}", EntityType.COUNTRY)
         cluster.label = country.name
         cluster.same_as = (country.iri,)
@@ -221,7 +159,7 @@ class _Resolver:
         cluster.typed_by_label = True
         self._attach(cluster, span, text)
 
-    def _longer_name(self, text: str) -> _Cluster | None:
+    def _longer_name(self, text: str) -> Cluster | None:
         # "Silvercorp" is "Silvercorp Metals": a name that starts another organization's name
         # (but "Ministry" alone would be no name; single-word heads are left alone).
         words = text.lower().split()
@@ -240,13 +178,13 @@ class _Resolver:
                 found = other
         return found
 
-    def _named_by_head(self, span: Span, text: str) -> _Cluster | None:
+    def _named_by_head(self, span: Span, text: str) -> Cluster | None:
         # "the Federation", "the Commission": the head word of an organization named in full
         # in the article is that organization; of several, the one last mentioned before.
         if not is_bare_head(span):
             return None
         word = text.lower()
-        found: list[tuple[int, _Cluster]] = []
+        found: list[tuple[int, Cluster]] = []
         for (start, _end), other in self.of_span.items():
             if other.type in _ORGS and any(head_word(n) == word and len(n.split()) > 1
                                            for n in other.names):
@@ -257,7 +195,7 @@ class _Resolver:
         pool = before or found
         return max(pool, key=lambda pair: pair[0])[1] if before else min(pool, key=lambda p: p[0])[1]
 
-    def _owner(self, span: Span) -> tuple[_Cluster, str] | None:
+    def _owner(self, span: Span) -> tuple[Cluster, str] | None:
         if span.start < 2 or self.doc[span.start - 1].lower_ not in _POSSESSIVE:
             return None
         owner_token = self.doc[span.start - 2]
@@ -351,11 +289,11 @@ class _Resolver:
                 continue
             inner = self.of_span.get((end + 1, end + 2))
             word = self.doc[end + 1]
-            if word.text[:1].isupper() and country_of(word.text) is None and not lexicon.is_city(word.text) \
+            if word.text[:1].isupper() and country_of(word.text) is None and not gazetteer.is_city(word.text) \
                     and (inner is None or inner.type is not EntityType.PLACE):
                 self._shorts.append((cluster, word.text))
             if inner is None or inner is cluster or not word.text[:1].isupper() \
-                    or country_of(word.text) is not None or lexicon.is_city(word.text) \
+                    or country_of(word.text) is not None or gazetteer.is_city(word.text) \
                     or inner.type not in {*_ORGS, EntityType.PLACE, EntityType.PERSON}:
                 continue
             for span in [s for s in inner.spans if s.text == word.text]:  # later uses too
@@ -363,7 +301,7 @@ class _Resolver:
                 self._attach(cluster, span, word.text)
             inner.names = [n for n in inner.names if n != word.text]
 
-    def _same_short_name(self, cluster: _Cluster, short: str) -> None:
+    def _same_short_name(self, cluster: Cluster, short: str) -> None:
         """ "The Surinam Aluminum Company (SURALCO) ... Suralco's alumina exports": the short
         name written later in another case, whatever the model took it for."""
         if not short[:1].isupper():
@@ -375,10 +313,10 @@ class _Resolver:
                     self._attach(cluster, span, span.text)
                 other.spans, other.names = [], []
 
-    def _parenthesised(self) -> dict[str, _Cluster]:
+    def _parenthesised(self) -> dict[str, Cluster]:
         # "National Medical Products Administration (NMPA)": the acronym is defined here,
         # whatever its letters are.
-        found: dict[str, _Cluster] = {}
+        found: dict[str, Cluster] = {}
         for (start, end), cluster in self.of_span.items():
             if cluster.type not in _ORGS or end + 2 >= len(self.doc):
                 continue
@@ -388,8 +326,8 @@ class _Resolver:
                     found.setdefault(acronym, cluster)
         return found
 
-    def _expand(self, acronym: str, span: Span, longs: list[_Cluster]) -> _Cluster | None:
-        best: tuple[int, _Cluster] | None = None
+    def _expand(self, acronym: str, span: Span, longs: list[Cluster]) -> Cluster | None:
+        best: tuple[int, Cluster] | None = None
         for cluster in longs:
             for name, mention in zip(cluster.names, cluster.spans):
                 if acronym_of(acronym, name):
@@ -403,7 +341,7 @@ class _Resolver:
     def _add_persons(self, spans: list[Span]) -> None:
         # Names are kept without courtesy titles ("Mr Blair" is "Blair"), the fullest first, so
         # that "chairman Mr Smith" before "John Smith" is still his short form.
-        full: list[tuple[Span, _Cluster]] = []
+        full: list[tuple[Span, Cluster]] = []
         said = pronouns_by_surname(spans)
         for span in sorted(spans, key=lambda s: (-len(person_words(s.text)), s.start)):
             text = clean(span.text)
@@ -436,69 +374,6 @@ class _Resolver:
             target.pronoun = target.pronoun or pronoun
             self._attach(target, span, name)
 
-    # ------------------------------------------------------------ the table
-
-    def _table(self) -> MentionTable:
-        table = MentionTable(doc=self.doc)
-        used: set[str] = set()
-        for cluster in self.clusters:
-            if not cluster.spans:
-                continue
-            names = list(dict.fromkeys(cluster.names))
-            if not cluster.label:
-                # the fullest name; between equally long ones, the first written
-                cluster.label = max(names, key=lambda n: (len(n.split()), -names.index(n))) if names else ""
-            if not cluster.label:
-                continue
-            if cluster.type in _ORGS:
-                cluster.type = self._org_type(cluster)
-            base = f"{cluster.type.family}:{slug(cluster.label)}"
-            key, n = base, 1
-            while key in used:
-                n += 1
-                key = f"{base}-{n}"
-            used.add(key)
-            cluster.key = key
-            spans = sorted(cluster.spans, key=lambda s: s.start)
-            # A demonym ("Kenyan officials") refers to its country for the relation rules,
-            # but names something else (CoNLL's MISC, OntoNotes' NORP): no Mention of the country.
-            table.entities[key] = Entity(
-                key=key,
-                type=cluster.type,
-                label=cluster.label,
-                names=tuple(dict.fromkeys([cluster.label, *names])),
-                mentions=tuple(self._mention(s) for s in spans if s.label_ != "NORP"),
-                same_as=cluster.same_as,
-            )
-            table.spans[key] = [(s.start, s.end) for s in spans]
-            if cluster.pronoun:
-                table.pronouns[key] = cluster.pronoun
-            for s in spans:
-                for i in range(s.start, s.end):
-                    table.by_token[i] = key
-        return table
-
-    def _org_type(self, cluster: _Cluster) -> EntityType:
-        # The fullest name decides: "MOC" alone looks like any organization.
-        for span in sorted(cluster.spans, key=lambda s: -len(s)):
-            if not is_acronym(span):
-                return EntityType(span.label_) if span.label_ in _ORGS else cluster.type
-        return cluster.type
-
-    def _mention(self, span: Span) -> Mention:
-        sent = span.sent
-        known = self._sentences.get((sent.start, sent.end))
-        if known is None:
-            known = self._sentences[sent.start, sent.end] = (sent.text, sent.start_char)
-        return Mention(
-            article=self.article.id,
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            sentence=known[0],
-            sentence_start=known[1],
-        )
-
 
 def _inverted_key(name: str) -> str | None:
     """ "health ministry", "U.S. Agriculture Department", "the Agriculture Department": the
@@ -517,4 +392,4 @@ def _inverted_key(name: str) -> str | None:
 def _national_words(name: str) -> bool:
     """ "U.S. Beans", "Brazilian beans": all words but the last name a country."""
     words = name.split()
-    return all(country_of(w) is not None or lexicon.country_of_demonym(w) is not None for w in words[:-1])
+    return all(country_of(w) is not None or gazetteer.country_of_demonym(w) is not None for w in words[:-1])

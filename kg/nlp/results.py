@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
-from kg.nlp.lexicon import country_of
+from kg.nlp.gazetteer import country_of
 
 _SCORE = re.compile(r"^\d{1,3}$")
 _FIGURE = re.compile(r"^(?:\d{1,3}|\.\d{3}|\d/\d|-)$")

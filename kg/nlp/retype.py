@@ -20,13 +20,14 @@ from typing import Literal, Union
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
-from kg.nlp import lexicon
+from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import (
     COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
     court_district, described_as_company, doc_lower, facility_name, opens_other_name,
     place_body, region_name, sub_national,
 )
-from kg.nlp.lexicon import country_of, is_title, norm
+from kg.nlp.gazetteer import country_of
+from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
 from kg.nlp.spans import POSSESSIVE, is_punct, org_kind, organization_type, trim
 
@@ -89,14 +90,14 @@ def without_lower_title(span: Span) -> Span:
 
 def norp_country(ent: Span) -> Verdict:
     """A country's name the model took for a demonym ("Russia" as NORP), not "Chinese"."""
-    if ent.label_ == "NORP" and country_of(ent.text) and not lexicon.country_of_demonym(ent.text):
+    if ent.label_ == "NORP" and country_of(ent.text) and not gazetteer.country_of_demonym(ent.text):
         return typed(ent, EntityType.COUNTRY)
     return NEXT
 
 
 def norp_city(ent: Span) -> Verdict:
     """ "the Mombasa auction": a city's name the model took for a demonym."""
-    if ent.label_ == "NORP" and lexicon.is_city(ent.text) and not lexicon.country_of_demonym(ent.text):
+    if ent.label_ == "NORP" and gazetteer.is_city(ent.text) and not gazetteer.country_of_demonym(ent.text):
         return typed(ent, EntityType.PLACE)
     return NEXT
 
@@ -211,7 +212,7 @@ def country_opening_name(span: Span) -> Verdict:
 
 def ambiguous_country_place(span: Span) -> Verdict:
     """ "Atlanta, Georgia": a country's name that is also a sub-national place's."""
-    if country_of(span.text) is not None and norm(span.text) in lexicon.ambiguous_countries() \
+    if country_of(span.text) is not None and norm(span.text) in gazetteer.ambiguous_countries() \
             and sub_national(span):
         return typed(span, EntityType.PLACE)
     return NEXT
@@ -219,7 +220,7 @@ def ambiguous_country_place(span: Span) -> Verdict:
 
 def demonym(span: Span) -> Verdict:
     """ "the Briton", "Tajik troops": a demonym that is no name of its country."""
-    if span.label_ in _PLACE_OR_PERSON and len(span) == 1 and lexicon.is_demonym_only(span.text):
+    if span.label_ in _PLACE_OR_PERSON and len(span) == 1 and gazetteer.is_demonym_only(span.text):
         return typed(span, "NORP")
     return NEXT
 
@@ -227,7 +228,7 @@ def demonym(span: Span) -> Verdict:
 def country(span: Span) -> Verdict:
     """A country's name, unless a person's name that is also an ambiguous country's."""
     if span.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country_of(span.text) is not None \
-            and not (span.label_ == "PERSON" and norm(span.text) in lexicon.ambiguous_countries()):
+            and not (span.label_ == "PERSON" and norm(span.text) in gazetteer.ambiguous_countries()):
         return typed(span, EntityType.COUNTRY)
     return NEXT
 

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
-from kg.nlp import lexicon
+from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import described_as_company
 
 # Curly quotes of UTF-8 text read as Mac Roman ("\u201a\u00c4\u00fa" for a left double quote): scraped
@@ -114,7 +114,7 @@ def trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
                            or doc[end - 1].is_space or _figure(doc[end - 1]) and end - 1 > start):
         end -= 1
-    if end - start > 1 and doc[end - 1].is_digit and lexicon.country_of(doc[start : end - 1].text) is not None:
+    if end - start > 1 and doc[end - 1].is_digit and gazetteer.country_of(doc[start : end - 1].text) is not None:
         end -= 1  # "Malta 500 (700)": a list's figure after a country's name
     if start >= end:
         return None

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.lexicon import country_of, known_organization
+from kg.nlp.gazetteer import country_of
+from kg.nlp.lexicon import known_organization
 
 # Cells are set two or more spaces apart; a row's figures are numbers, "nil", "--", "n.a."
 # (with a revision mark such as "-r" or "-x", or in brackets).

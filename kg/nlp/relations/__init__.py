@@ -1,10 +1,14 @@
 """Relation extraction: from a parsed Doc and its mention table to Facts.
 
 Each module reads one family of relations from the dependency parse:
-``posts`` (holdsPost, nationality), ``organizations`` (subOrganizationOf, basedIn),
-``places`` (locatedIn), ``speech`` (said), ``trade`` (exports, exportValue), ``flows``
+``posts`` (holdsPost, nationality; with ``titles``, ``post_bodies``, ``nationality`` and
+``national``), ``organizations`` (subOrganizationOf, basedIn), ``places`` (locatedIn),
+``speech`` (said; with ``speakers`` and ``quotes``), ``sources`` (said, for wire sources),
+``trade`` (exports, exportValue), ``flows``
 (newswire trade clauses: exports, imports and their values with partner, period and
-forecast), which ``discourse`` tells what the sentences before stated.
+forecast), which ``discourse`` tells what the sentences before stated; a flow clause
+(``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders``,
+``flow_partners``, ``flow_goods``, ``flow_figures`` and ``flow_periods``.
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
-from kg.nlp.lexicon import country_of_demonym
+from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the rules object is built from the rule modules, which impo
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+COUNTRY = frozenset({EntityType.COUNTRY})
 PRODUCTS = frozenset({EntityType.PRODUCT})
 
 

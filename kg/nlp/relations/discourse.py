@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.model import Fact
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.periods import Period, find_periods
+from kg.nlp.relations.base import Context, sentence_text
+from kg.nlp.relations.flow_clause import Flow
+from kg.nlp.relations.periods import Period, find_periods, not_over
 
 # how much less a fact is trusted for each slot it took from the sentence before
 CARRIED = 0.06
@@ -118,4 +121,48 @@ def points_back(tokens: Span) -> bool:
     return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
 
 
-__all__ = ["CARRIED", "Topic", "anaphor", "lead_period", "lead_season", "own_period", "points_back", "sentence_index"]
+def periods_of(facts: list[Fact]) -> list[Period | None]:
+    """The periods of a flow's figures in order, as facts carry them."""
+    return [Period(text=f.period, start=f.period_start, end=f.period_end, start_char=0, end_char=0)
+            if f.period else None for f in facts]  # fmt: skip
+
+
+def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
+                    inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
+                    lead: Period | None = None, compared: Period | None = None,
+                    pointed: Period | None = None) -> tuple[Period, bool] | None:
+    """The period of a figure whose sentence names none: the period of the figures just
+    before, or of the same trader's flow the sentence before stated without a figure ("...
+    rose in 1986. They were 530,500 tonnes");
+    for a forecast, the crop year the story opened with ("USSR wheat imports were projected
+    at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's. With the
+    period, whether it came from another sentence."""
+    published = ctx.article.published
+    here = sentence_text(flow.anchor.sent)
+    candidates: list[tuple[Period | None, bool]] = []
+    if inherited and (inherited[0].quantity or inherited[0].amount) is not None:
+        candidates.append((periods_of(inherited)[0], inherited[0].sentence != here))
+    elif topic is not None and topic.trader == trader and (goods is None or topic.goods in (None, goods)):
+        candidates.append((topic.period, True))
+    if pointed is not None:
+        # "Imports of wool rose to 10,248 tonnes over the same period": the last period a
+        # figure of the story had, a few sentences back at most
+        candidates.append((pointed, True))
+    if forecast:
+        candidates.append((season, True))
+    elif lead is not None and compared is not None and compared.start and lead.start and compared.start < lead.start \
+            and flow.anchor.sent.start > 0:
+        # "... deficit widened in February from January. Exports fell to 18.9 billion from 20.4
+        # billion in January": compared with an earlier period, the figure is the lead's
+        candidates.append((lead, True))
+    for period, elsewhere in candidates:
+        if period is None:
+            continue
+        if forecast and not not_over(period, published):
+            continue  # "exports were 320,000 tonnes last year. I expect 330,000": not last year's
+        return period, elsewhere
+    return None
+
+
+__all__ = ["CARRIED", "Topic", "anaphor", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
+           "points_back", "sentence_index"]

@@ -8,9 +8,7 @@ from spacy.tokens import Token
 
 from kg.model import EntityType
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.relations.base import Context
-
-COUNTRY = frozenset({EntityType.COUNTRY})
+from kg.nlp.relations.base import COUNTRY, Context
 
 
 def national_body(ctx: Context, role: str, anchor: Token) -> str | None:

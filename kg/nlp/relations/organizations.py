@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_data
-from kg.nlp.lexicon import country_of_demonym
+from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.relations.base import ORGS, PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
 

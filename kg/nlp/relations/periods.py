@@ -270,3 +270,35 @@ def _add_years(day: date, n: int) -> date:
 
 def _month_end(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def next_year(day: str | None) -> str | None:
+    if not day:
+        return day
+    year, rest = day[:4], day[4:]
+    return f"{int(year) + 1:04d}{rest}" if rest != "-02-29" else f"{int(year) + 1:04d}-02-28"
+
+
+def not_over(period: Period | None, published: str | None) -> bool:
+    """A forecast figure: for a period not yet over, or one the text does not date."""
+    if period is None or not published:
+        return True
+    if period.end:
+        return period.end >= published[:10]
+    # "1986/87": a crop or fiscal year that ends in its second year
+    last = re.findall(r"((?:19|20)\d\d)(?:\s?[/-]\s?(\d\d(?:\d\d)?))?", period.text)
+    if not last:
+        return True
+    first, second = last[-1]
+    end = int(first[:2] + second[-2:]) if second else int(first)
+    return end >= int(published[:4])
+
+
+def season_not_over(period: Period, published: str | None) -> bool:
+    """ "from an estimated 300,000 in 1986/87" in a 1987 story: a crop year not yet over is
+    still estimated, so a forecast's comparison for it is one too."""
+    return period.start is None and "/" in period.text and published is not None and not_over(period, published)
+
+
+def in_future(period: Period, published: str | None) -> bool:
+    return bool(period.start and published and period.start > published[:10])

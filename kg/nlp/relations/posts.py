@@ -16,13 +16,15 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.lexicon import country_of_demonym, is_title, title_words, titles
+from kg.nlp.lexicon import is_title
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
 from kg.nlp.relations.national import national_body
+from kg.nlp.relations.nationality import demonym_country, is_demonym, nationality_before, of_country
+from kg.nlp.relations.post_bodies import (
+    POST_BODIES, descriptive_body, names_a_portfolio, names_unknown_body, pronoun_body, role_and_body,
+)
+from kg.nlp.relations.titles import is_title_head, role_text, with_modifiers
 from kg.nlp.relations.tree import TreePatterns
-
-POST_BODIES = ORGS | PLACES
-COUNTRY = frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0.85,
               "post-appointment": 0.8, "nationality-demonym": 0.85,
               "nationality-post": 0.6, "post-pronoun": 0.75, "post-national": 0.6,
@@ -30,21 +32,6 @@ CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
               "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6}  # fmt: skip
-_MAX_CHAIN = 4  # "of the X of the Y of ..." hops looked through for the body
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return rule_words("posts", "role_heads") | titles() | title_words()
-
-
-def _is_title_head(token: Token) -> bool:
-    return token.lower_ in _title_words() or token.lemma_.lower() in _title_words()
-
-
-def _is_titled(token: Token) -> bool:
-    """A title noun, or a noun a title qualifies ("director emeritus")."""
-    return _is_title_head(token) or any(c.dep_ == "compound" and _is_title_head(c) for c in token.children)
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +69,9 @@ def extract(ctx: Context) -> list[Fact]:
         tokens = [ctx.doc[i] for i in ids]
         if rule == "post-apposition":
             a, b = tokens
-            if ctx.key(a, PERSONS) and _is_title_head(b):
+            if ctx.key(a, PERSONS) and is_title_head(b):
                 facts.extend(_post(ctx, a, b, rule))
-            elif ctx.key(b, PERSONS) and _is_title_head(a):
+            elif ctx.key(b, PERSONS) and is_title_head(a):
                 facts.extend(_post(ctx, b, a, rule))
             elif ctx.key(a, PERSONS) and _is_occupation(ctx, b):
                 facts.extend(_occupation(ctx, a, b))
@@ -95,18 +82,18 @@ def extract(ctx: Context) -> list[Fact]:
             person = _clause_subject(verb)
             if person is None or not ctx.key(person, PERSONS):
                 continue
-            if _is_title_head(title):
+            if is_title_head(title):
                 facts.extend(_post(ctx, person, title, rule))
             elif rule == "post-copula" and _is_occupation(ctx, title):
                 facts.extend(_occupation(ctx, person, title))
     for key, mention in ctx.entity_mentions(PERSONS):
-        if len(mention) == 1 and mention[0].pos_ == "NOUN" and _is_title_head(mention[0]):
+        if len(mention) == 1 and mention[0].pos_ == "NOUN" and is_title_head(mention[0]):
             # "The Belgian sports minister ... Claude Eerdekens claims": the title resolved
             # forward to the name (kg.nlp.resolve) is the person's post
             facts.extend(_post(ctx, mention[0], mention[0], "post-forward"))
             continue
         facts.extend(_premodifier(ctx, key, mention))
-        facts.extend(_of_country(ctx, key, mention))
+        facts.extend(of_country(ctx, key, mention))
         facts.extend(_person_body(ctx, key, mention))
     return _public_offices_only(ctx, facts)
 
@@ -135,16 +122,6 @@ def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
                      object=body, role=role, confidence=ctx.confidence("post-head-verb"))]  # fmt: skip
 
 
-def _descriptive_body(ctx: Context, token: Token) -> str | None:
-    """ "the company's CFO", "the state commissioner": a common noun standing for the body
-    of its kind named last, within three sentences."""
-    kind = rule_data("posts")["descriptive_bodies"].get(token.lower_)
-    if kind is None or token.pos_ != "NOUN" or ctx.key(token) is not None:
-        return None
-    types = {"org": ORGS, "place": frozenset({EntityType.PLACE}), "country": COUNTRY}[kind]
-    return ctx.recent(token, types, sentences=3)
-
-
 def _is_occupation(ctx: Context, token: Token) -> bool:
     """ "ecologist", "researcher", "technician": a common noun that names what a person does."""
     lower = token.lower_
@@ -166,7 +143,7 @@ def _occupation(ctx: Context, person: Token, noun: Token) -> list[Fact]:
             if body is None:  # "a physiologist with the USDA's research service"
                 body = next((k for c in obj.children if c.dep_ == "poss" and (k := ctx.key(c, ORGS))), None)
             if holder is not None and body is not None and body != holder:
-                role = _role_text(_modifiers(noun))
+                role = role_text(with_modifiers(noun))
                 return [ctx.fact(holder, Predicate.HOLDS_POST, [person, noun, obj], rule="post-occupation",
                                  object=body, role=role, confidence=ctx.confidence("post-occupation"))]  # fmt: skip
     return []
@@ -194,40 +171,6 @@ def _person_body(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     return []
 
 
-def _of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
-    """ "Nathalie Dechy of France": a person "of" a country is its national."""
-    root = mention.root
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
-                return [ctx.fact(holder, Predicate.NATIONALITY, [mention[0], obj],
-                                 rule="nationality-of", object=country,
-                                 confidence=ctx.confidence("nationality-of"))]  # fmt: skip
-    return []
-
-
-def _pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[Token]]:
-    """ "its president X": the possessive pronoun stands for the body named last in its
-    sentence, else for the organization named last before it. A country is no body of a
-    title that names its own unit ("its foreign ministry spokesman")."""
-    pronouns = rule_words("posts", "possessive_pronouns")
-    unit_words = rule_words("posts", "org_heads")
-    for token in tokens:
-        if token.dep_ != "poss" or token.lower_ not in pronouns:
-            continue
-        key = ctx.recent(token, ORGS | COUNTRY, sentences=1) or ctx.recent(token, ORGS, sentences=3)
-        if key is None:
-            return None, []
-        if ctx.type(key) is EntityType.COUNTRY and any(
-            t.lower_ in unit_words for t in token.head.subtree if t.i <= token.head.i
-        ):
-            return None, []
-        return key, [token]
-    return None, []
-
-
 def _clause_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
@@ -242,14 +185,14 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     holder = ctx.key(person, PERSONS)
     if holder is None:
         return []
-    role_tokens, body, evidence = _role_and_body(ctx, title)
+    role_tokens, body, evidence = role_and_body(ctx, title)
     facts = []
-    nationality = _demonym_country(ctx, role_tokens, title)
-    role_tokens = [t for t in role_tokens if not _is_demonym(ctx, t)]
-    role = _role_text(role_tokens)
+    nationality = demonym_country(ctx, role_tokens, title)
+    role_tokens = [t for t in role_tokens if not is_demonym(ctx, t)]
+    role = role_text(role_tokens)
     if body is None and nationality is not None:
         body = nationality
-    owned = any(c.dep_ == "poss" for c in title.children) or _names_unknown_body(ctx, title)
+    owned = any(c.dep_ == "poss" for c in title.children) or names_unknown_body(ctx, title)
     if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
     if role and body is not None and body != holder:
@@ -266,175 +209,6 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     return facts
 
 
-def _role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None, list[Token]]:
-    """The title's words and the body it names: prepositional object, owner or modifier."""
-    role = _modifiers(title) + _field_of(ctx, title)
-    for conj in title.children:  # "chairman and founder of X": one post, as written
-        if conj.dep_ == "conj" and conj.i > title.i and _is_titled(conj):
-            role += [c for c in title.children if c.dep_ == "cc" and c.i < conj.i] + _modifiers(conj)
-            break
-    body = None
-    evidence: list[Token] = []
-    for token in role:  # "Commerce Ministry spokesman": the body inside the title
-        if (key := ctx.key(token, ORGS)) is not None:
-            body, evidence = key, [token]
-    role = [t for t in role if ctx.key(t, ORGS) is None]
-    for child in title.children:
-        if child.dep_ == "poss" and (key := ctx.key(child, POST_BODIES)):
-            body, evidence = key, [child]  # "the ministry's spokesman"
-    if body is None:
-        body, evidence = _pronoun_body(ctx, list(title.children))
-    if body is None:
-        body, evidence, extra = _prepositional_body(ctx, title)
-        role.extend(extra)
-    for conj in title.children:  # "president and director emeritus of X"
-        if body is None and conj.dep_ == "conj" and conj.i > title.i and _is_titled(conj):
-            body, evidence, _ = _prepositional_body(ctx, conj)
-    if body is None:  # "the company's chief financial officer", "the state commissioner for X"
-        for child in [*title.children, *role]:
-            described = child.dep_ == "poss" or (
-                child in role and child.i == role[0].i and child.lower_ in rule_words("posts", "place_name_words")
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in title.children))
-            if described and (key := _descriptive_body(ctx, child)) is not None:
-                body, evidence = key, [child]
-                role = [t for t in role if t.i != child.i]
-                break
-    return role, body, evidence
-
-
-def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[Token], list[Token]]:
-    """The first body named by the title's prepositional phrases, level by level: every
-    sibling phrase is read before a nested one ("chief of waste disposal for the NRC")."""
-    preps = rule_words("posts", "post_preps")
-    extra: list[Token] = []
-    frontier = [title]
-    for _ in range(_MAX_CHAIN):
-        objects = [p for current in frontier for c in current.children
-                   if c.dep_ == "prep" and c.lower_ in preps
-                   for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        if not objects:
-            return None, [], extra
-        for obj in objects:
-            if (key := ctx.key(obj, POST_BODIES)) is not None:
-                return key, [obj], extra
-        for obj in objects:  # "head of the UNICEF office in Yemen": the body names the office
-            for child in obj.children:
-                if child.dep_ in ("compound", "poss") and child.i < obj.i and (key := ctx.key(child, ORGS)):
-                    return key, [child], extra
-        if frontier == [title] and _is_title_of(title, objects[0]):
-            extra = [objects[0].head, *_modifiers(objects[0])]  # "Secretary of State": the title's own
-        elif any(obj.pos_ == "PROPN" for obj in objects):
-            return None, [], extra  # the body is named but unknown: no place after it holds the post
-        frontier = objects
-    return None, [], extra
-
-
-def _names_unknown_body(ctx: Context, title: Token) -> bool:
-    """ "president of the Fred Hutchinson Center", the center being no known body: the post
-    is there, not in the article's country."""
-    preps = rule_words("posts", "post_preps")
-    heads = [title, *(c for c in title.children if c.dep_ == "conj" and _is_titled(c))]
-    return any(obj.dep_ == "pobj" and obj.pos_ == "PROPN" and ctx.key(obj, POST_BODIES) is None
-               and not _is_title_of(head, obj)
-               for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
-               for obj in prep.children)  # fmt: skip
-
-
-def _field_of(ctx: Context, title: Token) -> list[Token]:
-    """ "of sport" in "minister of sport": a bare common noun after "of" names the field."""
-    for prep in title.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or ctx.key(obj) is not None:
-                continue
-            if any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
-                continue
-            # "director of strategic initiatives for Highmark": the body's phrase is no field
-            cut = {t.i for p in obj.subtree if p.dep_ == "prep" and p is not prep
-                   and any(c.dep_ == "pobj" and ctx.key(c) is not None for c in p.children)
-                   for t in p.subtree}  # fmt: skip
-            return sorted((t for t in prep.subtree if t.i not in cut and (not t.is_punct or t.text in "-")),
-                          key=lambda t: t.i)  # fmt: skip
-    return []
-
-
-def _is_title_of(title: Token, obj: Token) -> bool:
-    return is_title(f"{title.text} of {obj.text}")
-
-
-def _modifiers(title: Token) -> list[Token]:
-    """The title noun with the words before it that belong to it."""
-    out = [title]
-    for child in reversed([c for c in title.lefts]):
-        if child.dep_ in ("compound", "amod", "nmod") and child.i == out[0].i - 1:
-            out = [*sorted(child.subtree, key=lambda t: t.i), *out]
-        elif child.dep_ == "punct" and child.text in "-\u2013" and child.i == out[0].i - 1:
-            out.insert(0, child)
-        else:
-            break
-    return out
-
-
-def _names_a_portfolio(ctx: Context, key: str, token: Token, title: Token) -> bool:
-    """ "Europe" in "Britain's Europe Minister": a region (no country, no body) written right
-    before the title, after the body that holds the post, is what the post is for."""
-    return ctx.type(key) is EntityType.PLACE and token.i < title.i \
-        and all(ctx.key(t, POST_BODIES) == key for t in ctx.doc[token.i : title.i])
-
-
-def _honorifics() -> frozenset[str]:
-    from kg.nlp.lexicon import honorifics
-
-    return honorifics()
-
-
-def _role_text(tokens: list[Token]) -> str:
-    drop = rule_words("posts", "drop_from_role")
-    tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
-    tokens = sorted(tokens, key=lambda t: t.i)
-    # "chairman Mr Smith", "director-general Sir John": a courtesy title before the name is no
-    # part of the post; inside it, it is ("Lord Chancellor Lord Falconer")
-    honorifics = _honorifics()
-    while tokens and tokens[-1].lower_.rstrip(".") in honorifics:
-        tokens = tokens[:-1]
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
-    return doc[start:end].text
-
-
-def _hyphenated(doc, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) over words joined to it by hyphens: the parser splits "co-owner",
-    "vice-president" and "editor-in-chief", and may hang the parts on other words."""
-    while start >= 2 and _glued(doc, start - 2, start) and doc[start - 1].text == "-":
-        start -= 2
-    while end + 1 < len(doc) and _glued(doc, end - 1, end + 1) and doc[end].text == "-" and doc[end + 1].is_alpha:
-        end += 2
-    return start, end
-
-
-def _glued(doc, first: int, last: int) -> bool:
-    return all(not doc[i].whitespace_ for i in range(first, last))
-
-
-def _is_demonym(ctx: Context, token: Token) -> bool:
-    """ "Chinese" in "Chinese Foreign Minister"; not "China" in "chief China economist"."""
-    if token.pos_ not in ("ADJ", "PROPN"):
-        return False
-    return country_of_demonym(token.text) is not None and ctx.country_of_demonym(token) is not None
-
-
-def _demonym_country(ctx: Context, role: list[Token], title: Token) -> str | None:
-    for token in [*role, *(c for c in title.children if c.dep_ == "amod")]:
-        if token is not title and _is_demonym(ctx, token):
-            return ctx.country_of_demonym(token)
-    return None
-
-
 def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     """Titles written before the name: "Chinese Foreign Minister Wang Yi"."""
     root = mention.root
@@ -443,9 +217,9 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         return []
     zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case")]
     zone = [t for t in zone if not t.is_punct or t.text in "-\u2013"]
-    heads = [t for t in zone if _is_title_head(t) and ctx.key(t, ORGS) is None]
+    heads = [t for t in zone if is_title_head(t) and ctx.key(t, ORGS) is None]
     if not heads:
-        return _nationality_before(ctx, holder, zone, mention)
+        return nationality_before(ctx, holder, zone, mention)
     title = heads[-1]
     body = None
     evidence: list[Token] = []
@@ -455,15 +229,15 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     for token in zone:
         if cabinet and token.lower_ in rule_words("posts", "party_words"):
             continue
-        if (key := ctx.key(token, POST_BODIES)) is not None and not _is_demonym(ctx, token):
-            if body is not None and _names_a_portfolio(ctx, key, token, title):
+        if (key := ctx.key(token, POST_BODIES)) is not None and not is_demonym(ctx, token):
+            if body is not None and names_a_portfolio(ctx, key, token, title):
                 portfolio.add(token.i)  # "Britain's Europe Minister X": Britain's minister for Europe
                 continue
             body, evidence = key, [token]
     place_words = rule_words("posts", "place_name_words")
     # "Lagos state Gov. X": "state" belongs to the place's name; "state Gov. X": to the state named last
     if zone and zone[0].lower_ in place_words and zone[0].i < title.i and body is None:
-        if (key := _descriptive_body(ctx, zone[0])) is not None:
+        if (key := descriptive_body(ctx, zone[0])) is not None:
             body, evidence = key, [zone[0]]
             zone = zone[1:]
     zone = [t for k, t in enumerate(zone)
@@ -472,22 +246,22 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     if not zone:
         return []
     first = next((t for t in zone if (ctx.key(t, POST_BODIES) is None or t.i in portfolio)
-                  and not _is_demonym(ctx, t) and t.dep_ != "poss"), None)  # fmt: skip
+                  and not is_demonym(ctx, t) and t.dep_ != "poss"), None)  # fmt: skip
     if first is None or first.i > title.i:
         return []
-    whole = _role_text([t for t in zone if first.i <= t.i])
+    whole = role_text([t for t in zone if first.i <= t.i])
     if " of " in whole and is_title(whole):
         role, body = whole, None  # "Secretary of State": the "of" phrase is the title's own
     else:
         role_tokens = [t for t in zone if first.i <= t.i and (ctx.key(t, POST_BODIES) is None or t.i in portfolio)]
-        role = _role_text([t for t in role_tokens if not _is_demonym(ctx, t)])
-    nationality = next((c for t in zone if _is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
+        role = role_text([t for t in role_tokens if not is_demonym(ctx, t)])
+    nationality = next((c for t in zone if is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
                        None)  # fmt: skip
     if body is None and title.lower_ not in rule_words("posts", "supranational_titles"):
         body = nationality  # "French Green MEP X" is French, but the post is the Union's
     rule = "post-premodifier"
     if body is None:
-        body, extra = _pronoun_body(ctx, zone)
+        body, extra = pronoun_body(ctx, zone)
         evidence += extra
         rule = "post-pronoun" if body is not None else rule
     if body is None:  # "President Nana Akufo-Addo of Ghana"
@@ -514,16 +288,3 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     return facts
 
 
-def _nationality_before(ctx: Context, holder: str, zone: list[Token], mention: Span) -> list[Fact]:
-    """ "Belgian Justine Henin", "Russia's Elena Dementieva": no title, only the country."""
-    for token in zone:
-        if token.dep_ == "poss" and (country := ctx.key(token, COUNTRY)) is not None:
-            rule = "nationality-possessive"
-        elif _is_demonym(ctx, token) and ctx.key(token, PERSONS) is None:
-            country, rule = ctx.country_of_demonym(token), "nationality-demonym"
-        else:
-            continue
-        if country is not None:
-            return [ctx.fact(holder, Predicate.NATIONALITY, [token, mention[-1]], rule=rule,
-                             object=country, confidence=ctx.confidence(rule))]  # fmt: skip
-    return []

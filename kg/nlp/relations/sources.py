@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
-from kg.nlp.relations import speech
+from kg.nlp.relations.quotes import clean, without
+from kg.nlp.relations.speech import CONTENT, verb_clause
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text
 
 SPEAKERS = PERSONS | ORGS
@@ -112,11 +113,11 @@ def _statement(verb: Token) -> str:
     """What the source says, without the attribution: the clause the verb reports ("It
     claimed [revenues were low]"), else the sentence outside the verb and its subject
     ("[Growth will pick up], it forecast.", "[...]," the report said.")."""
-    content = [c for c in verb.children if c.dep_ in speech.CONTENT]
+    content = [c for c in verb.children if c.dep_ in CONTENT]
     if content:
         tokens = sorted(t.i for c in content for t in c.subtree)
-        return speech.clean(verb.doc[tokens[0] : tokens[-1] + 1])
-    return speech.without(verb.sent, speech.verb_clause(verb))
+        return clean(verb.doc[tokens[0] : tokens[-1] + 1])
+    return without(verb.sent, verb_clause(verb))
 
 
 __all__ = ["extract"]

@@ -8,27 +8,25 @@ offsets span that sentence.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
-from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.relations.base import ORGS, PERSONS, Context
+from kg.nlp.datafiles import rule_words
+from kg.nlp.relations.base import Context
 from kg.nlp.relations.dates import anchored_date
-from kg.nlp.relations.posts import _is_title_head
+from kg.nlp.relations.quotes import (
+    Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
+)
+from kg.nlp.relations.speakers import (
+    SUBJECT_DEPS, closing_speaker, document_source, speaker_key, speech_subjects, with_speaker,
+)
 from kg.nlp.relations.tree import TreePatterns
 
-SPEAKERS = PERSONS | ORGS
-_SUBJECTS = ("nsubj", "nsubjpass")
-# Clauses that inherit the subject of the verb they hang on ("said ..., adding that ...").
-_INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 CONTENT = ("ccomp", "parataxis")
-_MAX_QUOTE_SENTENCES = 6
 # Children showing that a verb such as "continue" has its ordinary sense, not "went on saying".
 _NOT_QUOTATION = ("dobj", "xcomp", "oprd", "acomp", "attr", "prep")
-_STRIP = " \t\n,;:\u201c\u201d\"'\u2018\u2019"
 
 CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
               "quotation-continued": 0.7}  # fmt: skip
@@ -48,45 +46,15 @@ def _patterns() -> tuple[TreePatterns, TreePatterns]:
     return verbs, attribution
 
 
-class _Units:
-    """Statement units: the Doc's sentences, cut again at line breaks (paragraphs never
-    share a statement, whatever the sentence splitter did)."""
-
-    def __init__(self, doc: Doc) -> None:
-        units: list[Span] = []
-        for sent in doc.sents:
-            start = sent.start
-            for token in sent:
-                if token.is_space and "\n" in token.text:
-                    if token.i > start:
-                        units.append(doc[start : token.i])
-                    start = token.i + 1
-            if start < sent.end:
-                units.append(doc[start : sent.end])
-        self.units = [u for u in units if any(not t.is_space for t in u)]
-        self.starts = [u.start for u in self.units]
-        self.attributed: set[int] = set()
-
-    def index(self, token: Token) -> int:
-        return max(bisect_right(self.starts, token.i) - 1, 0)
-
-    def of(self, token: Token) -> Span:
-        return self.units[self.index(token)]
-
-    def same_paragraph(self, a: int, b: int) -> bool:
-        first, second = self.units[min(a, b)], self.units[max(a, b)]
-        return "\n" not in first.doc[first.end : second.start].text
-
-
 def extract(ctx: Context) -> list[Fact]:
     """Every statement of the Doc whose source is a known person or organization."""
     verbs, attribution = _patterns()
-    units = _Units(ctx.doc)
+    units = Units(ctx.doc)
     found: list[tuple[Token, list[str], list[Fact]]] = []
     for _, (start,) in verbs(ctx.parse):
         verb = ctx.doc[start]
         speakers, facts = _from_verb(ctx, verb, units)
-        if facts or any(s.lower_ not in rule_words("speech", "non_sources") for s in _subjects(verb)):
+        if facts or any(s.lower_ not in rule_words("speech", "non_sources") for s in speech_subjects(verb)):
             units.attributed.add(units.index(verb))
         if facts:
             found.append((verb, speakers, facts))
@@ -96,7 +64,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_from_attribution(ctx, ctx.doc[according], ctx.doc[source], units))
     for verb, speakers, direct in found:
         date = direct[0].date
-        for other in _continued_quotation(units, verb):
+        for other in continued_quotation(units, verb):
             text = clean(other)
             if text:
                 facts.extend(_said(ctx, key, other, text, "quotation-continued", date)
@@ -104,105 +72,26 @@ def extract(ctx: Context) -> list[Fact]:
     return _one_per_sentence(facts)
 
 
-def _subjects(verb: Token) -> list[Token]:
-    current = verb
-    for _ in range(5):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
-        # "X was quoted as saying ...": the subject is the quoted one's
-        as_phrase = current.dep_ == "prep" and current.lower_ == "as"
-        if (current.dep_ not in _INHERIT and not as_phrase) or current.head.i == current.i:
-            return []
-        current = current.head
-    return []
-
-
-def _speaker(ctx: Context, token: Token) -> str | None:
-    if token.lower_ in rule_words("speech", "personal_pronouns"):
-        # "he said": only a person; a place or body given for it falls back to the person
-        # named last in this or the previous sentences.
-        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
-    key = ctx.key(token, SPEAKERS)
-    if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
-        for child in token.children:
-            if child.dep_ == "appos" and (key := ctx.key(child, SPEAKERS)):
-                break
-    if key is None:
-        key = _titled_holder(ctx, token)
-    if key is None:
-        key = _named_person(ctx, token)
-    return key
-
-
-def _named_person(ctx: Context, token: Token) -> str | None:
-    """ "Pillay said ...", where the model missed the name here but the article's table
-    knows a person by it: a proper name outside every mention, matched whole."""
-    if token.pos_ != "PROPN" or ctx.table.key_at(token) is not None:
-        return None
-    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if parts and parts[0].i + len(parts) != token.i:
-        return None
-    name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
-    if any(ctx.table.key_at(t) is not None for t in name):
-        return None
-    key = ctx.key_by_name(name.text, PERSONS)
-    if key is None and len(name) == 1:  # "Studley said", the article named "Rich Studley"
-        owners = {k for k, e in ctx.table.entities.items() if e.type in PERSONS
-                  and any(n.split()[-1] == token.text for n in e.all_names if " " in n)}  # fmt: skip
-        key = owners.pop() if len(owners) == 1 else None
-    return key
-
-
-def _titled_holder(ctx: Context, token: Token) -> str | None:
-    """ "the governor said": the person last named with that title ("Gov. X", "X, the
-    governor of Y") before it in the article."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return None
-    if not _is_title(token) or any(c.dep_ in ("prep", "poss", "compound", "amod") for c in token.children):
-        return None
-    wanted = {token.lower_, token.lemma_.lower()}
-    best: tuple[int, str] | None = None
-    for key, mention in ctx.entity_mentions(PERSONS):
-        if mention.end > token.i:
-            break
-        root = mention.root
-        before = ctx.doc[min(root.left_edge.i, mention.start) : mention.start]
-        titled = [t for t in before] + [a for a in root.children if a.dep_ == "appos"]
-        if any(t.lower_.rstrip(".") in wanted or t.lemma_.lower() in wanted or
-               _abbreviation(t) in wanted for t in titled):  # fmt: skip
-            best = (mention.start, key)
-    return best[1] if best else None
-
-
-def _is_title(token: Token) -> bool:
-    return _is_title_head(token)
-
-
-def _abbreviation(token: Token) -> str:
-    return rule_data("speech")["title_abbreviations"].get(token.lower_, "")
-
-
-def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], list[Fact]]:
-    speakers = list(dict.fromkeys(k for s in _subjects(verb) if (k := _speaker(ctx, s))))
+def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list[Fact]]:
+    speakers = list(dict.fromkeys(k for s in speech_subjects(verb) if (k := speaker_key(ctx, s))))
     sent = units.of(verb)
-    own = any(c.dep_ in _SUBJECTS for c in verb.children)
-    if not speakers and not own and (holder := _with_speaker(ctx, verb)) is not None:
+    own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    if not speakers and not own and (holder := with_speaker(ctx, verb)) is not None:
         speakers = [holder]  # "China hit back with its spokesman, Zhao Lijian, saying ..."
-    elif not speakers and not own and (closing := _closing_speaker(ctx, verb, sent)):
+    elif not speakers and not own and (closing := closing_speaker(ctx, verb, sent)):
         # "..., the country's health ministry said on Tuesday.": the parser lost the subject
         return [closing[0]], [_said(ctx, closing[0], sent, closing[1], "speech-verb", None)]
     if not speakers:
         return [], []
     if verb.lemma_.lower() in rule_words("speech", "quotation_only_verbs") and (
-        not _has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
+        not has_quote_mark(sent) or any(c.dep_ in _NOT_QUOTATION for c in verb.children)
     ):
         return [], []  # "prices continued to rise"; only '"...," X continued.' reports
-    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ not in _SUBJECTS for c in verb.children):
+    if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ not in SUBJECT_DEPS for c in verb.children):
         return [], []  # "the freedom which X tells us we have": no statement of its own
     content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) or _medium_clause(verb)
     content = _lost_subject(verb, content) + content
-    if not content and not _has_quote_mark(sent) and (detached := _detached_quotation(units, verb)):
+    if not content and not has_quote_mark(sent) and (detached := detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)
         return speakers, _quotation_facts(ctx, verb, speakers, detached)
     if content:
@@ -213,7 +102,7 @@ def _from_verb(ctx: Context, verb: Token, units: _Units) -> tuple[list[str], lis
         below = sorted({i for c in content for i in ctx.parse.subtree(c.i) if i not in cut})
         tokens = [ctx.doc[i] for i in below if sent.start <= i < sent.end]
         quote = clean(ctx.doc[tokens[0].i : tokens[-1].i + 1]) if tokens else ""
-    elif _has_quote_mark(sent) or _closing_attribution(verb, sent):
+    elif has_quote_mark(sent) or _closing_attribution(verb, sent):
         quote = without(sent, verb_clause(verb))
     else:
         return [], []
@@ -233,7 +122,7 @@ def _lost_subject(verb: Token, content: list[Token]) -> list[Token]:
     if verb.lemma_.lower() in rule_words("speech", "addressee_verbs"):
         return []  # "told the panel there was no need": the object is whom it was told
     clauses = [c for c in content if c.dep_ in CONTENT and c.left_edge.dep_ != "mark"
-               and not any(k.dep_ in (*_SUBJECTS, "expl", "csubj") for k in c.children)]
+               and not any(k.dep_ in (*SUBJECT_DEPS, "expl", "csubj") for k in c.children)]
     return [o for o in verb.children if o.dep_ == "dobj" and clauses
             and o.right_edge.i + 1 == clauses[0].left_edge.i and o.i > verb.i]
 
@@ -244,41 +133,6 @@ def _quotation_facts(ctx: Context, verb: Token, speakers: list[str], quoted: lis
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within={t.i for t in verb.subtree})
     return [_said(ctx, key, unit, text, rule, date) for unit in quoted if (text := clean(unit))
             for key in speakers]  # fmt: skip
-
-
-def _detached_quotation(units: _Units, verb: Token) -> list[Span]:
-    """ '"How can you be happy?" Dechy said.': the splitter cut the quotation off its
-    attribution, which stands alone; the quotation is the unit(s) just before it."""
-    k = units.index(verb)
-    unit = units.units[k]
-    clause = {s.i for s in verb.subtree}
-    if any(not t.is_punct and not t.is_space and t.i not in clause for t in unit):
-        return []
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or k == 0:
-        return []
-    last = units.units[k - 1]
-    opens, closes = _marks(last)
-    if k - 1 in units.attributed or not units.same_paragraph(k - 1, k):
-        return []
-    if not closes or closes[-1] != _last_word(last).i:
-        return []  # the unit before does not end a quotation
-    found = [last]
-    if opens and opens[0] < closes[-1]:
-        return found
-    for j in range(k - 2, max(k - 2 - _MAX_QUOTE_SENTENCES, -1), -1):
-        unit = units.units[j]
-        if j in units.attributed or not units.same_paragraph(j, k):
-            return []
-        found.append(unit)
-        if _opens_unclosed(unit):
-            return found
-        if _marks(unit)[1]:
-            return []  # another quotation closes here: the opening was lost
-    return []
-
-
-def _last_word(span: Span) -> Token:
-    return next((t for t in reversed(span) if not t.is_space), span[-1])
 
 
 def _medium_clause(verb: Token) -> list[Token]:
@@ -309,16 +163,16 @@ def _object_clause(verb: Token) -> list[Token]:
         for token in obj.subtree:
             if token.dep_ in ("relcl", "acl") and token.pos_ in ("AUX", "VERB") and token.tag_ in (
                 "VBD", "VBZ", "VBP", "MD"
-            ) and any(c.dep_ in _SUBJECTS for c in token.children):
+            ) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 return [obj]
     return []
 
 
 def _from_attribution(
-    ctx: Context, according: Token, source: Token, units: _Units
+    ctx: Context, according: Token, source: Token, units: Units
 ) -> list[Fact]:
     sources = [k for t in sorted({source, *source.conjuncts}, key=lambda t: t.i)
-               if (k := _speaker(ctx, t) or _source_of_document(ctx, t))]  # fmt: skip
+               if (k := speaker_key(ctx, t) or document_source(ctx, t))]  # fmt: skip
     if not sources:
         return []
     sent = units.of(according)
@@ -327,21 +181,6 @@ def _from_attribution(
         return []
     date = anchored_date(according.head, ctx.article.published, matcher=ctx.rules.dates)
     return [_said(ctx, key, sent, quote, "according-to", date) for key in dict.fromkeys(sources)]
-
-
-def _source_of_document(ctx: Context, noun: Token) -> str | None:
-    """ "according to figures from the Department of Health", "according to the WHO's
-    report": a document's author is the statement's source."""
-    if noun.lemma_.lower() not in rule_words("speech", "document_nouns"):
-        return None
-    for child in noun.children:
-        if child.dep_ == "poss" and (key := _speaker(ctx, child)):
-            return key
-        if child.dep_ == "prep" and child.lower_ in rule_words("speech", "document_preps"):
-            for obj in child.children:
-                if obj.dep_ == "pobj" and (key := _speaker(ctx, obj)):
-                    return key
-    return None
 
 
 def _said(ctx: Context, key: str, sent: Span, quote: str, rule: str, date: str | None) -> Fact:
@@ -366,73 +205,6 @@ def _trimmed(sent: Span) -> Span:
     return sent.doc[start:end]
 
 
-def clean(span: Span) -> str:
-    """A statement's text: the span without quote marks, punctuation and "that" at its edges."""
-    tokens = [t for t in span if not t.is_space]
-    # "as X points out it is ...": the verb's particle; "he was resigning and the Queen ...":
-    # a conjunction left by a statement cut before the next clause
-    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
-                      or tokens[0].dep_ == "prt" and tokens[0].head.i < tokens[0].i):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("?", "!", "%") or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    if not tokens:
-        return ""
-    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
-    return text.strip(_STRIP)
-
-
-def without(sent: Span, clause: set[int]) -> str:
-    """The longest stretch of the sentence outside the attribution clause (token indices)."""
-    runs: list[list[Token]] = [[]]
-    for token in sent:
-        if token.i in clause:
-            runs.append([])
-        else:
-            runs[-1].append(token)
-    best = max(runs, key=lambda run: sum(1 for t in run if not t.is_punct))
-    if not best:
-        return ""
-    return clean(sent.doc[best[0].i : best[-1].i + 1])
-
-
-def _with_speaker(ctx: Context, verb: Token) -> str | None:
-    """ "with its foreign ministry spokesman, Zhao Lijian, saying ...": the person of a
-    "with" phrase right before a participle of saying is the one who says it."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i < 2:
-        return None
-    for prep in verb.head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i > verb.i:
-            continue
-        end = prep.right_edge.i
-        gap = ctx.doc[end + 1 : verb.i]
-        if not all(t.is_punct for t in gap):
-            continue
-        found = [k for t in prep.subtree if (k := ctx.key(t, PERSONS))]
-        if found:
-            return found[-1]
-    return None
-
-
-def _closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
-    """A speaker's mention right before the verb, after a comma, with only the time or
-    place of the saying after it: the statement is the clause before the comma."""
-    mention = ctx.table.mention_span(verb.i - 1) if verb.i > sent.start else None
-    if mention is None or mention.end != verb.i:
-        return None
-    key = ctx.key(mention[-1], SPEAKERS)
-    start = mention.start
-    while start > sent.start and ctx.doc[start - 1].dep_ in ("det", "poss", "case", "amod", "compound") \
-            and ctx.doc[start - 1].text != ",":
-        start -= 1  # "the country's health ministry"
-    if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
-        return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
-        return None  # the verb has a statement of its own after it
-    quote = clean(ctx.doc[sent.start : start - 1])
-    return (key, quote) if quote else None
-
-
 def _closing_attribution(verb: Token, sent: Span) -> bool:
     """ "Sales were worth 1.1 trillion crowns, the Stavanger-based directorate said in its
     report.": the parser hung the closing "X said" on the last noun as a relative clause
@@ -443,7 +215,7 @@ def _closing_attribution(verb: Token, sent: Span) -> bool:
         return False
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
         return False  # "prices rose and the ministry said ...": two clauses
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     if not subjects:
         return False
     first = min(t.i for t in subjects[0].subtree)
@@ -454,77 +226,7 @@ def _closing_attribution(verb: Token, sent: Span) -> bool:
 
 def verb_clause(verb: Token) -> set[int]:
     """The attribution: the verb and its subject (token indices)."""
-    return {verb.i} | {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
-
-
-def _marks(span: Span) -> tuple[list[int], list[int]]:
-    data = rule_data("speech")
-    curly = [t for t in span if t.text != '"']
-    opens = [t.i for t in curly if t.text in data["open_quotes"]]
-    closes = [t.i for t in curly if t.text in data["close_quotes"]]
-    # A straight quote closes when it is glued to the word before it ('ready,"'), else opens.
-    for t in span:
-        if t.text == '"':
-            glued = t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 1].is_space
-            (closes if glued else opens).append(t.i)
-    return sorted(opens), sorted(closes)
-
-
-def _has_quote_mark(span: Span) -> bool:
-    opens, closes = _marks(span)
-    return bool(opens or closes)
-
-
-def _opens_unclosed(span: Span) -> bool:
-    opens, closes = _marks(span)
-    return bool(opens) and (not closes or opens[-1] > closes[-1])
-
-
-def _continued_quotation(units: _Units, verb: Token) -> list[Span]:
-    """Other units of a quotation attributed at ``verb``: the quotation opened earlier and
-    closes in the verb's unit, or it goes on after the attribution ('"A," X said. "B."')."""
-    k = units.index(verb)
-    opens, closes = _marks(units.units[k])
-    found: list[Span] = []
-    if closes and (not opens or closes[0] < opens[0]) and closes[0] < verb.i:
-        for j in range(k - 1, max(k - 1 - _MAX_QUOTE_SENTENCES, -1), -1):
-            if j in units.attributed or not units.same_paragraph(j, k):
-                return []
-            found.append(units.units[j])
-            if _opens_unclosed(units.units[j]):
-                return found
-            if _marks(units.units[j])[1]:
-                return []
-        return []
-    opened_here = opens and opens[-1] > verb.i and (not closes or closes[-1] < opens[-1])
-    base = k
-    for j in range(k + 1, min(k + 1 + _MAX_QUOTE_SENTENCES, len(units.units))):
-        unit = units.units[j]
-        if j in units.attributed:
-            return found if not opened_here else []
-        if not units.same_paragraph(base, j):
-            # News style: a quotation paragraph with no attribution of its own, right after
-            # an attributed quotation, goes on quoting the same speaker.
-            if found or opened_here or not closes or not _starts_with_quote(unit):
-                return found if not opened_here else []
-            base = j
-        j_opens, j_closes = _marks(unit)
-        if not opened_here and not found:
-            if not (j_opens and j_opens[0] == _first_word(unit).i):
-                return []  # the next unit is no quotation of its own
-        found.append(unit)
-        if j_closes and (not j_opens or j_closes[-1] > j_opens[-1]):
-            return found
-    return []
-
-
-def _starts_with_quote(unit: Span) -> bool:
-    opens, _ = _marks(unit)
-    return bool(opens) and opens[0] == _first_word(unit).i
-
-
-def _first_word(span: Span) -> Token:
-    return next((t for t in span if not t.is_space), span[0])
+    return {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
 
 
 def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
@@ -536,4 +238,4 @@ def _one_per_sentence(facts: list[Fact]) -> list[Fact]:
     return list(best.values())
 
 
-__all__ = ["extract", "CONFIDENCE", "CONTENT", "clean", "verb_clause", "without"]
+__all__ = ["extract", "CONFIDENCE", "CONTENT", "verb_clause"]

@@ -1,0 +1,97 @@
+"""The entities of one article as clusters of mentions, and the mention table made of them
+(``kg.nlp.resolve`` gathers the clusters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.model import Article, Entity, EntityType, Mention
+from kg.nlp.mentions import MentionTable
+from kg.nlp.names import is_acronym
+from kg.vocab.iri import slug
+
+_ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity, gathered while an article is resolved."""
+
+    type: EntityType
+    key: str = ""
+    label: str = ""
+    names: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    same_as: tuple[str, ...] = ()
+    typed_by_label: bool = False
+    pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
+
+
+def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> MentionTable:
+    """The article's entities, one per cluster with mentions, each under a key of its own,
+    with every token that refers to them."""
+    # (start, end) of a sentence -> its text and first character: mentions share sentences
+    sentences: dict[tuple[int, int], tuple[str, int]] = {}
+    table = MentionTable(doc=doc)
+    used: set[str] = set()
+    for cluster in clusters:
+        if not cluster.spans:
+            continue
+        names = list(dict.fromkeys(cluster.names))
+        if not cluster.label:
+            # the fullest name; between equally long ones, the first written
+            cluster.label = max(names, key=lambda n: (len(n.split()), -names.index(n))) if names else ""
+        if not cluster.label:
+            continue
+        if cluster.type in _ORGS:
+            cluster.type = _org_type(cluster)
+        base = f"{cluster.type.family}:{slug(cluster.label)}"
+        key, n = base, 1
+        while key in used:
+            n += 1
+            key = f"{base}-{n}"
+        used.add(key)
+        cluster.key = key
+        spans = sorted(cluster.spans, key=lambda s: s.start)
+        # A demonym ("Kenyan officials") refers to its country for the relation rules,
+        # but names something else (CoNLL's MISC, OntoNotes' NORP): no Mention of the country.
+        table.entities[key] = Entity(
+            key=key,
+            type=cluster.type,
+            label=cluster.label,
+            names=tuple(dict.fromkeys([cluster.label, *names])),
+            mentions=tuple(_mention(s, article, sentences) for s in spans if s.label_ != "NORP"),
+            same_as=cluster.same_as,
+        )
+        table.spans[key] = [(s.start, s.end) for s in spans]
+        if cluster.pronoun:
+            table.pronouns[key] = cluster.pronoun
+        for s in spans:
+            for i in range(s.start, s.end):
+                table.by_token[i] = key
+    return table
+
+
+def _org_type(cluster: Cluster) -> EntityType:
+    # The fullest name decides: "MOC" alone looks like any organization.
+    for span in sorted(cluster.spans, key=lambda s: -len(s)):
+        if not is_acronym(span):
+            return EntityType(span.label_) if span.label_ in _ORGS else cluster.type
+    return cluster.type
+
+
+def _mention(span: Span, article: Article, sentences: dict[tuple[int, int], tuple[str, int]]) -> Mention:
+    sent = span.sent
+    known = sentences.get((sent.start, sent.end))
+    if known is None:
+        known = sentences[sent.start, sent.end] = (sent.text, sent.start_char)
+    return Mention(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        sentence=known[0],
+        sentence_start=known[1],
+    )

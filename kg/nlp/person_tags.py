@@ -1,0 +1,66 @@
+"""Within one article, a name the model tagged a person's in one place and an organization's
+or a place's in another: which it is, settled by its full name, its votes and its words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.model import EntityType
+from kg.nlp import lexicon
+from kg.nlp.gazetteer import country_of
+from kg.nlp.names import clean, is_acronym, locative, organization_words, person_words
+
+_PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
+_ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
+
+
+def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with the label each name's other mentions in the article settle."""
+    # The model sometimes tags a person's surname as an organization or place
+    # ("Maduro's rule"); within an article, a full name settles it.
+    # ... and the other way round: a name also tagged as an organization is one.
+    # Words are split at spaces, so that "Akufo-Addo" is one word of "Nana Akufo-Addo".
+    org_names = {clean(e.text) for e in ents if e.label_ in _ORGS}
+    person_names = [person_words(e.text) for e in ents if e.label_ in _PERSONS
+                    and clean(e.text) not in org_names]
+    words = {w for n in person_names if len(n) > 1 for w in n}
+    # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
+    # most of its mentions say; a title settles a tie.
+    votes: dict[str, int] = {}
+    for e in ents:
+        text = clean(e.text)
+        if e.label_ in _PERSONS | _ORGS:
+            vote = 1 if e.label_ in _PERSONS else -1
+            votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == EntityType.OFFICIAL else 0)
+    # a tie between a person's and an organization's tag of a full name ("Justin Marshall")
+    # goes to the person unless the name has an organization's word
+    single = {t for t, v in votes.items()
+              if v > 0 or v == 0 and len(t.split()) > 1 and not organization_words(t)}
+    org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
+    # "Pirelli" tagged an organization, opening "Pirelli SpA": "Pirelli Cables" is no person
+    company_words = {w for w in org_first if votes.get(w, 0) < 0}
+    words -= company_words
+    # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
+    placed = {clean(e.text) for e in ents if e.label_ in {EntityType.PLACE, EntityType.COUNTRY} and locative(e)}
+    out = []
+    for e in ents:
+        text = clean(e.text)
+        one_word = len(text.split()) == 1
+        short_form = one_word and text in org_first and text not in words \
+            and country_of(e.text) is None and text not in placed
+        if e.label_ in {EntityType.PERSON, EntityType.PLACE} and short_form:  # "Sinovac" of "Sinovac Biotech"
+            e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
+        elif e.label_ == EntityType.PERSON and not one_word and text.split()[0] in company_words:
+            e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
+        elif e.label_ == EntityType.PERSON and text in org_names and text not in single:
+            e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
+        elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and (one_word and text in words or text in single) \
+                and not is_acronym(e) and country_of(e.text) is None \
+                and not lexicon.known_organization(text):
+            e = Span(doc, e.start, e.end, label=EntityType.PERSON)
+        # "Russia's Elena Dementieva" tagged a place, where "Dementieva" is a person
+        if e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and not one_word and text.split()[-1] in single \
+                and all(t.is_title for t in e) and not organization_words(text):
+            e = Span(doc, e.start, e.end, label=EntityType.PERSON)
+        out.append(e)
+    return out

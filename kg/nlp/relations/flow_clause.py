@@ -1,0 +1,82 @@
+"""What a flow clause is made of: its trade word with its direction and extent (``Flow``),
+the numbers it states (``Figure``), and the flow word lists of ``trade.json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Token
+
+from kg.model import EntityType
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.trade import EXPORTERS
+
+HEDGES = frozenset({"about", "around", "some", "roughly", "nearly", "approximately", "almost", "over", "under"})
+TRADE_PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
+PLACE_LABELS = frozenset({EntityType.COUNTRY.value, EntityType.PLACE.value, "GPE"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of a flow clause: a quantity (with unit) or an amount (with currency)."""
+
+    value: Decimal
+    start: int  # token indices in the Doc
+    end: int
+    unit: str | None = None
+    currency: str | None = None
+    comparison: bool = False
+    equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
+    estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
+    partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
+    goods: str | None = None  # "... and 150,000 tonnes of maize": the same flow of other goods
+
+
+@dataclass(frozen=True)
+class Flow:
+    anchor: Token
+    exports: bool
+    end: int  # the clause ends before this token
+    planned: bool = False  # "export target", "import quota": every figure is a forecast
+    carried: bool = False  # "They were 530,500 tonnes": trader, goods and direction are the last flow's
+
+
+def _data() -> dict:
+    return lexicon("trade")["flows"]
+
+
+def flow_words(key: str) -> frozenset[str]:
+    return _sets()[key]
+
+
+_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _sets() -> dict[str, frozenset[str]]:
+    if not _CACHE:
+        _CACHE.update({k: frozenset(w.lower() for w in v) for k, v in _data().items() if isinstance(v, list)})
+    return _CACHE
+
+
+def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Every word that can anchor a flow as a noun, and every lemma that can as a verb."""
+    if "anchor nouns" not in _CACHE:
+        _CACHE["anchor nouns"] = frozenset().union(*(flow_words(key) for key in (
+            "product_value_heads", "export_nouns", "import_nouns", "sale_nouns", "purchase_nouns")))
+        _CACHE["anchor verbs"] = frozenset().union(*(flow_words(key) for key in (
+            "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs")))
+    return _CACHE["anchor nouns"], _CACHE["anchor verbs"]
+
+
+def flow_noun(anchor: Token) -> Token:
+    """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
+    if anchor.dep_ in ("compound", "amod", "nmod") \
+            and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads"):
+        return anchor.head
+    return anchor
+
+
+def made_in(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in flow_words("origin_words")

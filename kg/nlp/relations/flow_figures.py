@@ -1,0 +1,245 @@
+"""The figures of a flow clause: quantities with their unit and amounts with their
+currency, the reported one first, then comparisons, other partners and other goods; what is
+no flow's figure (a change, a price, a share, a balance)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.tokens import Token
+
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, Figure, Flow, flow_words
+from kg.nlp.relations.flow_goods import next_goods
+from kg.nlp.relations.flow_partners import next_partner
+from kg.nlp.relations.quantities import parse_quantity
+from kg.nlp.relations.trade import money_in
+
+
+def estimate_for(ctx: Context, figure: Figure) -> bool:
+    """ "150,000 tonnes estimated for the 1986/87 year": an estimate of a period it names,
+    not an earlier forecast of the flow's own ("1.65 mln forecast in March")."""
+    doc = ctx.doc
+    return figure.end + 1 < len(doc) and doc[figure.end + 1].lower_ == "for"
+
+
+def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
+             dated: frozenset[int] | set[int] = frozenset(), planned: bool = False,
+             exports: bool | None = None) -> list[Figure]:  # fmt: skip
+    """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
+    doc = ctx.doc
+    start = anchor.i + 1
+    passive = [c for c in anchor.children if c.dep_ == "nsubjpass"] if anchor.pos_ == "VERB" else []
+    if passive and any(t.like_num for t in passive[0].subtree):
+        start = passive[0].left_edge.i  # "only 433,000 bales were shipped that year"
+    span = doc[start:end]
+    if not len(span):
+        return []
+    money = {m.span.start: m for m in money_in(span, matcher=ctx.rules.money, local=local)}
+    out: list[Figure] = []
+    pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
+    i = start
+    while i < end:
+        t = doc[i]
+        if i in money:
+            m = money[i]
+            figure = Figure(value=m.amount, start=m.span.start, end=m.span.end, currency=m.currency)
+            i = m.span.end
+        elif t.like_num and is_number(t) and i not in dated:  # "April 7" is a day
+            j = i + 1
+            scales = lexicon("numbers")["scales"]
+            while j < end and ((doc[j].like_num and is_number(doc[j])) or doc[j].lower_ in scales
+                               or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
+                                   and j > i and doc[i - 1].lower_ != "from"
+                                   and (doc[j].lower_ != "and" or doc[i - 1].lower_ == "between"))):
+                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change;
+                # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
+                j += 1
+            unit, k = _unit_at(doc, j, end)
+            # "between 200,000 and 400,000": the range word before the first figure counts
+            q = parse_quantity(("between " if i > 0 and doc[i - 1].lower_ == "between" else "") + doc[i:j].text)
+            if q is None:
+                i = j
+                continue
+            # a range is reported by its first figure, as the gold convention reads "140,000 to 190,000"
+            figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit)
+            i = k
+        else:
+            i += 1
+            continue
+        opening = figure.start - 1
+        while opening > 0 and doc[opening].lower_ in HEDGES:
+            opening -= 1  # "(about 95 billion euros)"
+        if out and figure.currency and out[-1].currency and figure.currency != out[-1].currency \
+                and doc[opening].text == "(" and out[-1].end == opening:
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              currency=figure.currency, equivalent=True))
+            continue
+        if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
+            figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                            currency=figure.currency, estimate=True)
+        if out and not out[0].comparison and exports is not None \
+                and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
+            # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
+            if figure.currency is None and (figure.unit or out[0].unit) and not (figure.unit and out[0].unit
+                                                                                and figure.unit != out[0].unit):
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                                  unit=figure.unit or out[0].unit, partner=other))
+            elif figure.unit is None and (figure.currency or out[0].currency) and out[0].unit is None:
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                                  currency=figure.currency or out[0].currency, partner=other))
+            continue
+        kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
+        if kind == "skip":
+            continue
+        if kind == "comparison" and not out and pending is not None and (figure.unit or figure.currency):
+            # "falling to 89 mln from 124.6 mln tonnes": the unit comes once, at the end
+            out.append(Figure(value=pending.value, start=pending.start, end=pending.end,
+                              unit=figure.unit, currency=figure.currency))
+        elif kind == "comparison" and not out and (figure.unit or figure.currency):
+            # "exports were unlikely to rise much from last year's level of 320,000 tonnes":
+            # the only figure stated is the one compared with, a reported figure of its own
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                              currency=figure.currency, comparison=True, estimate=figure.estimate))
+            continue
+        if kind == "comparison" and out:
+            first = out[0]
+            if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
+                continue  # "two mln tonnes ... over four years": no figure of the same flow
+            if figure.unit is None and figure.currency is None:
+                figure = Figure(value=figure.value, start=figure.start, end=figure.end,
+                                unit=first.unit, currency=first.currency, comparison=True, estimate=figure.estimate)
+            elif (figure.currency or None) != (first.currency or None) and not (figure.currency and first.currency):
+                continue  # a quantity compared with a value: not the same flow
+            else:
+                figure = Figure(value=figure.value, start=figure.start, end=figure.end,
+                                unit=figure.unit, currency=figure.currency, comparison=True, estimate=figure.estimate)
+            out.append(figure)
+        elif not out and (figure.unit is not None or figure.currency is not None):
+            out.append(figure)
+        elif not out and kind == "main" and _scaled(doc, figure) and pending is None and figure.unit is None:
+            if currency := _recent_currency(ctx, figure.start, local):
+                # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
+                # drops the currency it has just named
+                out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=currency))
+            else:
+                pending = figure
+        elif out and kind == "main" and all(f.comparison for f in out) and (
+                figure.unit or figure.currency or out[0].unit or out[0].currency):
+            # "January exports fell from 73,164 to 35,910 tonnes": the level comes after
+            out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
+                                 unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
+        elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
+                and (other := next_goods(ctx, out[-1].end, figure)) is not None:
+            # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of
+            # other goods
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                              currency=figure.currency, goods=other))
+        elif out and kind == "main":
+            break  # a second figure that compares with nothing: another statement
+    return out
+
+
+def figure_before(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:
+    """The figure a target or quota noun phrase opens with: "our 15 mln tonne export target",
+    "a 1.2 mln tonne palm oil export quota"."""
+    doc = ctx.doc
+    anchor = flow.anchor
+    start = anchor.head.left_edge.i if anchor.head.i > anchor.i else anchor.left_edge.i
+    numbers = [t.i for t in doc[start : anchor.i] if t.like_num and is_number(t) and t.i not in dated]
+    if not numbers:
+        return []
+    i = j = numbers[0]
+    while j + 1 < anchor.i and (doc[j + 1].like_num or doc[j + 1].lower_ in lexicon("numbers")["scales"]):
+        j += 1
+    unit, k = _unit_at(doc, j + 1, anchor.i)
+    q = parse_quantity(doc[i : j + 1].text)
+    if unit is None or q is None:
+        return []
+    if unit + "s" in flow_words("quantity_units"):
+        unit += "s"  # "a 15 mln tonne target" counts tonnes
+    return [Figure(value=q.value, start=i, end=k, unit=unit)]
+
+
+def _comparable(value: Decimal, other: Decimal) -> bool:
+    """A figure written without its unit compares with one of about its size (a twentieth
+    to twenty times): "530,500 tonnes, against 468,500", not "2 mln tonnes over four years"."""
+    if not value or not other:
+        return True  # "compared with zero"
+    ratio = abs(value / other)
+    return Decimal("0.05") <= ratio <= Decimal(20)
+
+
+def _scaled(doc, figure: Figure) -> bool:
+    return any(t.lower_ in lexicon("numbers")["scales"] for t in doc[figure.start : figure.end])
+
+
+def _recent_currency(ctx: Context, before: int, local: str | None) -> str | None:
+    """The currency of the last amount of money in this or the previous two sentences."""
+    doc = ctx.doc
+    sent = doc[before].sent
+    floor = sent.start
+    for _ in range(2):
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+    found = money_in(doc[floor:before], matcher=ctx.rules.money, local=local)
+    return found[-1].currency if found else None
+
+
+def is_number(token: Token) -> bool:
+    text = token.text.replace(",", "")
+    if text.isdigit() and len(text) == 4 and text[:2] in ("19", "20") and "," not in token.text:
+        return False  # a year
+    return any(c.isdigit() for c in text) or token.lower_ in lexicon("numbers")["units"]
+
+
+def _unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
+    """The unit written after a number ("tonnes", "short tons", "bags"), and where it ends."""
+    words = []
+    k = j
+    while k < end and doc[k].lower_ in flow_words("unit_modifiers") and len(words) < 2:
+        words.append(doc[k].lower_)
+        k += 1
+    if k < end and doc[k].lower_ in flow_words("quantity_units"):
+        return " ".join([*words, doc[k].lower_]), k + 1
+    if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in flow_words("quantity_units"):
+        return " ".join([*words, doc[k].lower_, doc[k + 1].lower_]), k + 2
+    return None, j
+
+
+def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False) -> str:
+    """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
+    after = doc[figure.end] if figure.end < end else None
+    if after is not None and after.lower_ in flow_words("share_words") and after.lower_ not in ("a", "an"):
+        return "skip"  # "55 pct", "dlrs per tonne"
+    if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
+            doc[figure.end + 1].lower_ in flow_words("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
+        return "skip"  # "17.25 dlrs a barrel": a price
+    before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
+    # "imports from Australia totalled 2.1 mln": an origin, not a figure compared with
+    words = ["" if t.lower_ == "from" and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ in PLACE_LABELS
+             else t.lower_ for t in before]  # fmt: skip
+    hedges = set(lexicon("numbers")["approximate"]) | {"to", "at", "of", "were", "was", "be", "is", "totalled",
+                                                       "totaled", "total", "reach", "reached"}
+    near = [w for w in words if w not in hedges]
+    plain = [w for w in words if w not in hedges and w not in ("only", "just", "a", "further", "another")]
+    if plain and plain[-1] == "by":
+        return "skip"  # "increased by only 7.3 billion dlrs": the change
+    if any(t.lower_ in flow_words("balance_nouns") for t in doc[start : figure.start]):
+        return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
+    if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB":
+        return "skip"  # "rose 1.56 billion dlrs": the change, not the level
+    if words and words[-1] in ("up", "down") :
+        return "skip"
+    skip = flow_words("skip_before") - flow_words("target_heads") if planned else flow_words("skip_before")
+    if any(w in skip for w in words[-3:]):
+        return "skip"
+    wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
+    if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (
+        any(w in ("below", "above", "contrast", "against", "versus") for w in wider)
+    ):
+        return "comparison"
+    if compared and words and words[-1] in ("and", ","):
+        return "comparison"  # "against 2.83 billion in January and 2.23 billion in ..."
+    return "main"

@@ -1,0 +1,78 @@
+"""The goods of a flow: the product its trade word names ("coffee exports", "exports of
+CPO"), the other goods a figure may count, and goods the clause excludes ("non-oil")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+
+
+def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
+    """A figure that counts other goods than the flow's: "tonnes of alumina" where alumina
+    is no product the text named, or "and barley around 4.50 mln" after the flow's goods."""
+    doc = ctx.doc
+    if figure.end + 1 < len(doc) and doc[figure.end].lower_ == "of":
+        counted = doc[figure.end + 1]
+        while counted.i + 1 < len(doc) and ctx.key(counted, PRODUCTS) is None and (
+                counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."):
+            counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
+        key = ctx.key(counted, PRODUCTS)
+        if counted.pos_ in ("NOUN", "PROPN") and key is None:
+            return True
+    hedges = set(lexicon("numbers")["approximate"]) | set(lexicon("numbers")["upper"])
+    i = figure.start - 1
+    while i >= 0 and doc[i].lower_ in hedges:
+        i -= 1
+    if i >= 1 and doc[i].pos_ == "NOUN" and doc[i - 1].lower_ in ("and", ",", "while") \
+            and ctx.key(doc[i], PRODUCTS) != goods:
+        return True
+    return False
+
+
+def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
+    """The goods a figure after "and" or a comma counts: "... and 150,000 tonnes of maize",
+    ", 6,000 tonnes rbd palm olein"."""
+    doc = ctx.doc
+    joint = doc[after : figure.start]
+    # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
+    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",") or any(
+            t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in flow_words("comparison_words") for t in joint):
+        return None
+    i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
+    while i < len(doc) and ctx.key(doc[i], PRODUCTS) is None and (
+            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."):
+        i += 1  # "of U.S. corn", "of Brazilian soybeans"
+    return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
+
+
+def goods_of(ctx: Context, flow: Flow) -> str | None:
+    """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of rice"."""
+    anchor = flow.anchor
+    doc = ctx.doc
+    noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
+    for t in doc[noun.left_edge.i : noun.i]:
+        if (k := ctx.key(t, PRODUCTS)) and not _negated_goods(ctx, t):
+            return k
+    # after the trade word only what it is of: "exports of CPO", "56,652 tonnes of rice",
+    # "imported wheat"; not "excluding oil and wheat"
+    for t in doc[anchor.i + 1 : flow.end]:
+        k = ctx.key(t, PRODUCTS)
+        if k is None:
+            continue
+        head = ctx.mention(t).root
+        if (head.dep_ == "pobj" and head.head.lower_ == "of") or (head.dep_ == "dobj" and head.head.i == anchor.i):
+            return k
+    return None
+
+
+def _negated_goods(ctx: Context, token: Token) -> bool:
+    """ "non-oil exports", "non-oil and gas exports": everything but the goods named."""
+    start = ctx.mention(token).start
+    if start >= 1 and ctx.doc[start - 1].lower_ in ("and", "or") and any(
+            t.lower_ == "non" for t in ctx.doc[max(0, start - 5) : start]):
+        return True
+    return start >= 2 and ctx.doc[start - 1].text == "-" and ctx.doc[start - 2].lower_ == "non" \
+        or start >= 1 and ctx.doc[start - 1].lower_ in ("non", "non-")

@@ -1,0 +1,117 @@
+"""The other side of a flow: where exports go ("to Iraq"), where imports come from ("from
+the U.S.", "Kenyan tea"), and the partner a second figure of the clause is for."""
+
+from __future__ import annotations
+
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words, made_in
+
+
+def figure_origin(ctx: Context, figure: Figure, trader: str) -> str | None:
+    """ "... and 150,000 tonnes of U.S. corn": the country the goods after a figure are of."""
+    doc = ctx.doc
+    for t in doc[figure.end : min(figure.end + 4, len(doc))]:
+        if (k := ctx.country_of_demonym(t)) and k != trader:
+            return k
+        if ctx.key(t, PRODUCTS):
+            break
+    return None
+
+
+def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int]) -> str | None:
+    """ "... 100,000 tonnes and to Iraq 50,000", "..., from Canada 20,000": the partner named
+    between two figures, right after "and" or a comma, with nothing else between."""
+    doc = ctx.doc
+    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the")):
+        after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
+    words = doc[after:before]
+    if not 3 <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
+        return None
+    preps = flow_words("partner_export") if exports else flow_words("partner_import")
+    k = 1
+    if words[k].lower_ == "and":
+        k += 1  # ", and to Iraq"
+    if k >= len(words) or words[k].lower_ not in preps:
+        return None
+    key = None
+    for t in words[k + 1 :]:
+        found = ctx.key(t, TRADE_PLACES)
+        if found is not None:
+            if key is not None and found != key:
+                return None
+            key = found
+        elif t.lower_ not in ("the", ",") and not (t.lower_ in HEDGES or t.lower_ in lexicon("numbers")["approximate"]):
+            return None
+    return key
+
+
+def destination_of(ctx: Context, flow: Flow) -> str | None:
+    """Where exported goods go, named right after "to"."""
+    if not flow.exports:
+        return None
+    doc = ctx.doc
+    for i in range(flow.anchor.i + 1, flow.end - 1):
+        if doc[i].lower_ in ("to", "into"):
+            for j in range(i + 1, min(i + 3, flow.end)):
+                if k := ctx.key(doc[j], TRADE_PLACES):
+                    return k
+    return None
+
+
+def goods_origin(ctx: Context, flow: Flow, goods: str | None) -> str | None:
+    """The country the imported goods are named after ("Kenyan tea"), whoever imports them."""
+    doc = ctx.doc
+    for key, mention in ctx.entity_mentions(PRODUCTS):
+        if key == goods and flow.anchor.i < mention.start < flow.end:
+            for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.end]:
+                if k := ctx.country_of_demonym(t):
+                    return k
+    return None
+
+
+def _partner_heads(flow: Flow) -> set[int]:
+    """Where a flow's "to X" / "from X" may hang: the trade word, its noun phrase's head, its
+    verb, and the goods or figure that are its object."""
+    anchor = flow.anchor
+    noun = flow_noun(anchor)
+    heads = {anchor.i, noun.i, noun.head.i}
+    heads |= {c.i for c in (anchor, noun, noun.head) for c in c.children if c.dep_ in ("dobj", "attr", "nsubjpass", "pobj")}
+    heads |= {g.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children}  # fmt: skip
+    return heads
+
+
+def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:
+    """The other side: where exports go ("to Iraq"), where imports come from ("from the U.S.",
+    "imported 128,089 tonnes of Brazilian beans")."""
+    doc = ctx.doc
+    if not flow.exports and goods is not None:
+        for key, mention in ctx.entity_mentions(PRODUCTS):
+            if key == goods and flow.anchor.i < mention.start < flow.end:
+                # "Malaysian refined bleached deodorised palm olein": the whole noun phrase
+                origin = [k for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.start]
+                          if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
+                if origin:
+                    return origin[-1]
+    if not flow.exports and flow.anchor.pos_ != "VERB":
+        # "U.S. corn imports by Japan": a country before the imports that are not its own
+        noun = flow_noun(flow.anchor)
+        origin = [k for t in doc[noun.left_edge.i : noun.i]
+                  if (k := ctx.country_of_demonym(t)) and k != trader and not made_in(t)]  # fmt: skip
+        if origin:
+            return origin[-1]
+    preps = flow_words("partner_export") if flow.exports else flow_words("partner_import")
+    for i in range(flow.anchor.i + 1, flow.end):
+        t = doc[i]
+        if t.lower_ not in preps:
+            continue
+        if t.head.i not in _partner_heads(flow):
+            continue  # "... and passenger cars from Canada": another noun's origin
+        for j in range(i + 1, min(i + 4, flow.end)):
+            k = ctx.key(doc[j], TRADE_PLACES)
+            if k and k != trader:
+                return k
+            if doc[j].lower_ not in ("the", "a", "an") and not doc[j].is_title:
+                break
+    return None

@@ -1,0 +1,81 @@
+"""When a flow's figures are for (the periods of its sentence, figure by figure), and
+whether the clause is a forecast."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_figures import is_number
+from kg.nlp.relations.periods import Period, find_periods
+
+
+def sentence_periods(ctx: Context, sent: Span) -> list[tuple[int, int, Period]]:
+    """The periods of a sentence, as (first token, end token, period)."""
+    out = []
+    for p in find_periods(sent.text, ctx.article.published):
+        span = ctx.doc.char_span(sent.start_char + p.start_char, sent.start_char + p.end_char, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end, p))
+    return out
+
+
+def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Period]],
+                ctx: Context, flow: Flow) -> Period | None:  # fmt: skip
+    figure = figures[k]
+    limit = figures[k + 1].start if k + 1 < len(figures) else flow.end
+    doc = ctx.doc
+    after = [p for s, e, p in periods if figure.end <= s and e <= limit
+             and not any(t.like_num for t in doc[figure.end : s])
+             # "compared with December": the period of a comparison without its figure
+             and not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
+             # "under an initiative announced November 10": the date of another verb
+             and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i)]  # fmt: skip
+    if after:
+        return after[0]
+    if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"
+        between = [p for s, e, p in periods if figures[k - 1].end <= s and e <= figure.start]
+        return between[-1] if between else None
+    floor = flow_noun(flow.anchor).left_edge.i if flow.anchor.pos_ != "VERB" else flow.anchor.i
+    # "USDA forecast Argentine 1986/87 coarse grain exports at": the noun phrase holds it
+    before = [p for s, e, p in periods if floor <= s and e <= figure.start]
+    # "In 1986 exports totalled ...", "the upturn in February confirmed a rising trend in
+    # exports, which totalled ...": the period the sentence opened with
+    dated = {i for s, e, _ in periods for i in range(s, e)}
+    first_number = next((t.i for t in flow.anchor.sent if t.like_num and is_number(t) and t.i not in dated), flow.end)
+    # "In the first two months of the year imports ... totalled": a period the parse runs into
+    # the noun phrase still opens the sentence
+    head = flow_noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
+    earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift]
+    return before[-1] if before else earlier[-1] if earlier else None
+
+
+def forecast_cue(ctx: Context, flow: Flow) -> bool:
+    """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
+    in the clause or governing it; not a comparison with one ("smaller than expected", "as
+    forecast") nor a plan the clause only names after its trade word ("in line with
+    government plans")."""
+    anchor = flow.anchor
+    sent = anchor.sent
+    window = ctx.doc[sent.start : flow.end]
+    words = flow_words("forecast_words")
+    for t in window:
+        if t.lower_ in words or t.lemma_.lower() in words:
+            if t.lower_ == "put" and not any(c.lower_ == "at" for c in t.children):
+                continue
+            if t.lower_ == "seen" and t.tag_ != "VBN":
+                continue
+            if t.i > 0 and ctx.doc[t.i - 1].lower_ in flow_words("forecast_comparisons"):
+                continue  # "much smaller than expected": what happened, against a forecast
+            if t.i > anchor.i and t.pos_ == "NOUN" and (t.dep_ == "pobj" or t.head.dep_ == "pobj" and t.dep_ == "compound"):
+                continue  # "... was in line with government plans"
+            return True
+    verb = anchor if anchor.pos_ == "VERB" else anchor.head
+    for _ in range(3):  # "will continue to export", "might be looking to buy"
+        if any(c.lower_ in flow_words("forecast_modals") for c in verb.children if c.dep_ == "aux"):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False

@@ -1,0 +1,175 @@
+"""Who trades in a flow clause: the country or territory before the trade word, its
+subject, "by" or "from" it, the one that buys, or the country the story is about; and the
+trader's own currency."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityType
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
+from kg.nlp.relations.flow_partners import destination_of
+from kg.nlp.relations.trade import EXPORTERS, local_currency
+
+
+def national_buyer(ctx: Context, verb: Token) -> str | None:
+    """The country that buys: the subject itself ("China bought"), or the country its buyers
+    are of ("Japanese crushers", "Egyptian importers"); through "and may buy" too."""
+    current = verb
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if (k := trader_key(ctx, subject)) and (ctx.type(k) is not EntityType.ORGANIZATION
+                                                     or _import_cue(verb)):
+                return k  # "China bought", "the State Trading Corp bought ... at its import tender"
+            for mod in subject.children:
+                if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
+                    return k
+            return None
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _import_cue(verb: Token) -> bool:
+    """ "bought 20,000 tonnes ... at its import tender": the purchase says it is an import."""
+    return any(t.lower_ in flow_words("import_nouns") for t in verb.subtree)
+
+
+def passive_only(verb: Token) -> bool:
+    """A passive flow with no agent: "were shipped", the goods as its subject."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
+    anchor = flow.anchor
+    noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
+    if anchor.pos_ == "VERB":
+        from kg.nlp.relations.trade import _exporters
+
+        if anchor.lemma_.lower() in flow_words("purchase_verbs"):
+            return national_buyer(ctx, anchor)
+        found = _exporters(ctx, anchor)
+        if found:
+            return found[0]
+        subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lemma_.lower() in flow_words("home_traders") or s.lower_ in flow_words("home_traders") for s in subjects) \
+                or (subjects and anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "contract"):
+            return story_country(ctx)  # "The government will export 600,000 bales"
+        if passive_only(anchor):
+            return story_country(ctx)  # "433,000 bales were shipped that year"
+        return None
+    if (agent := _by_agent(ctx, flow, noun)) is not None:
+        return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
+    # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
+    found = []
+    for t in ctx.doc[noun.left_edge.i : noun.i]:
+        if made_in(t):
+            continue  # "imports of Japanese-made cars": where the goods come from
+        if (k := trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
+            found.append(k)
+    if found:
+        # "USDA estimated Soviet grain imports": the country before the body that reports
+        return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and owners[0].lower_ in ("its", "their", "our"):
+        # "Uganda ... re-route its coffee exports": the trader the text named last
+        return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
+    # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
+    # come from trades them
+    own = ("from",) if flow.exports else ("to", "into")
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in own:
+            for p in child.children:
+                if p.dep_ == "pobj" and (k := trader_key(ctx, p) or ctx.key(p, frozenset({EntityType.PLACE}))):
+                    return k
+    if fallback is not None:
+        return fallback
+    if noun.dep_ == "pobj" and noun.head.lower_ in flow_words("owner_blocking_preps"):
+        return None  # "talks on cross-border shipments": no owner to guess
+    if noun.dep_ == "dobj" and flow.planned:
+        # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return trader_key(ctx, subjects[0]) if subjects else None
+    if noun.dep_ in ("dobj", "attr", "appos", "npadvmod"):
+        return None  # "Cargill took two shipments": whose they are, the verb's subject says
+    if anchor.lower_ in ("shipment", "shipments") and destination_of(ctx, flow) is None:
+        return None  # "shipments from smelters' plants declined": deliveries at home, maybe
+    near = ctx.doc[max(noun.sent.start, noun.i - 5) : noun.i]
+    if any(t.lower_ in flow_words("no_owner_words") for t in [*ctx.doc[noun.left_edge.i : noun.i], *near]):
+        return None  # "world seaborne iron ore imports": everyone's, no one country's
+    # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
+    # is the trade of the country the story is about.
+    return story_country(ctx)
+
+
+def _by_agent(ctx: Context, flow: Flow, noun: Token) -> str | None:
+    """ "exports by Brazil", "imports of U.S. corn by Taiwan": the trader after "by", hung on
+    the trade noun or on the goods it is of."""
+    heads = {flow.anchor.i, noun.i}
+    heads |= {g.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    for t in ctx.doc[noun.i + 1 : flow.end]:
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head.i in heads:
+            for p in t.children:
+                if p.dep_ == "pobj" and (k := trader_key(ctx, p)):
+                    return k
+    return None
+
+
+def trader_currency(ctx: Context, key: str) -> str | None:
+    """The trader's own currency; a territory ("Hong Kong") has one too."""
+    found = local_currency(ctx, key)
+    if found is None and ctx.type(key) is EntityType.PLACE and is_territory(ctx, key):
+        from kg.nlp.relations.trade import _country_currencies
+
+        by_name = _country_currencies()[0]
+        found = next((c for n in ctx.table.entities[key].all_names if (c := by_name.get(n.lower()))), None)
+    return found
+
+
+def trader_key(ctx: Context, token: Token) -> str | None:
+    key = ctx.key(token, EXPORTERS)
+    if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and is_territory(ctx, place):
+        key = place
+    return key
+
+
+def story_country(ctx: Context) -> str | None:
+    """The country (or territory) a trade story is about: the first one its text names,
+    other than as a partner ("imports from Canada")."""
+    cached = getattr(ctx, "_story_country", False)
+    if cached is not False:
+        return cached
+    found = None
+    for key, mention in ctx.entity_mentions(frozenset({EntityType.COUNTRY, EntityType.PLACE})):
+        root = mention.root
+        if made_in(mention[-1]):
+            continue  # "Japanese-made cars": where the goods come from
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "imports to the EC and Japan": Japan is where they go too
+        if root.dep_ == "pobj" and root.head.lower_ in flow_words("owner_blocking_preps") | {"in", "at", "of"}:
+            continue
+        if ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
+            continue
+        found = key
+        break
+    if found is None:  # "Saudi crude oil output": a demonym names it
+        from kg.nlp.gazetteer import country_of
+
+        for t in ctx.doc:
+            if t.pos_ in ("ADJ", "PROPN") and t.is_title and country_of(t.text) is None and not made_in(t) \
+                    and (k := ctx.country_of_demonym(t)):
+                found = k
+                break
+    ctx._story_country = found  # type: ignore[attr-defined]
+    return found
+
+
+def is_territory(ctx: Context, key: str) -> bool:
+    """A place that trades on its own account: one the story calls by its own name as a
+    trader ("Taiwan's exports") is one; a city is not."""
+    names = {n.lower() for n in ctx.table.entities[key].all_names}
+    return bool(names & flow_words("territories"))

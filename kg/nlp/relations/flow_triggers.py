@@ -1,0 +1,142 @@
+"""Where flow clauses are: the trade words of a sentence that open one (a noun or verb of
+export, import, sale or purchase), whether each is an export, and where its clause ends."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityType
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
+from kg.nlp.relations.flow_traders import is_territory, national_buyer, trader_key
+
+
+def find_flows(ctx: Context, sent: Span) -> list[Flow]:
+    """The trade words of a sentence, each with the extent of its clause."""
+    anchors = []
+    nouns, verbs = anchor_words()
+    for t in sent:
+        word, lemma = t.lower_, t.lemma_.lower()
+        if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB"):
+            continue  # no anchor: what follows would find none, after a scan of the left edge
+        if any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
+            continue  # "capital exports", "service imports": no goods
+        if t.pos_ == "NOUN" and word in flow_words("product_value_heads") and not any(
+                c.lower_ in flow_words("export_nouns") | flow_words("import_nouns") for c in t.children) and any(
+                ctx.key(c, PRODUCTS) for c in t.children if c.dep_ in ("compound", "nmod", "amod")):
+            anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
+        elif t.pos_ in ("NOUN", "PROPN") and word in flow_words("export_nouns") | flow_words("import_nouns") \
+                and not _in_balance(t):
+            if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+                if t.head.lower_ in flow_words("target_heads"):
+                    anchors.append((t, word in flow_words("export_nouns"), True))
+                    continue
+                if t.head.lower_ not in flow_words("value_heads"):
+                    continue  # "export duty", "import demand": not a flow
+            anchors.append((t, word in flow_words("export_nouns")))
+        elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") and _national_trade(ctx, t):
+            anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
+        elif t.pos_ == "VERB" and lemma in flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs"):
+            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
+                continue  # "lumber exported", "the 45,000 tonnes shipped": not a clause of its own
+            if any(c.dep_ == "neg" for c in t.children):
+                continue  # "had not sold wheat to Colombia"
+            if lemma in flow_words("sale_verbs") and not (_abroad(ctx, t) or _national_seller(ctx, t)):
+                continue  # "Ferrari sells 10,000 cars": a sale, not an export
+            if lemma in flow_words("sale_verbs") and _delivers_no_goods(t):
+                continue  # "Britain is delivering 234m of cuts": no goods change hands
+            anchors.append((t, lemma not in flow_words("import_verbs")))
+        elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
+                and national_buyer(ctx, t) is not None:
+            anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
+    flows = []
+    for k, (token, exports, *planned) in enumerate(anchors):
+        end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
+        flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned)))
+    return flows
+
+
+def _delivers_no_goods(verb: Token) -> bool:
+    """ "delivering 234m of cuts", "delivered savings of 5bn": what is sold or delivered is
+    no goods (the words of ``not_delivered``)."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        nouns = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")]  # fmt: skip
+        if any(n.lemma_.lower() in flow_words("not_delivered") or n.lower_ in flow_words("not_delivered") for n in nouns):
+            return True
+    return False
+
+
+def _national_trade(ctx: Context, noun: Token) -> bool:
+    """ "EC sales to Brazil", "sales abroad": sales that cross a border ("US truck sales" are
+    sales at home); "USSR purchases of U.S. corn": a country's purchases of another's goods."""
+    if _abroad(ctx, noun):
+        return True
+    if noun.lower_ not in flow_words("purchase_nouns"):
+        return False
+    buyers = {k for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+              if (k := trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    origins = {k for t in goods if (k := ctx.country_of_demonym(t))}
+    return bool(buyers) and bool(origins - buyers)
+
+
+def _national_seller(ctx: Context, verb: Token) -> bool:
+    """ "France sold 250,000 tonnes of wheat", "The EC sold ...": a country's or a trade
+    bloc's sales are exports; a company's are not."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any((k := trader_key(ctx, s)) and ctx.type(k) is not EntityType.ORGANIZATION
+               or (k and is_territory(ctx, k)) for s in subjects)  # fmt: skip
+
+
+def _in_balance(noun: Token) -> bool:
+    """ "the gap between US exports and imports", "the surplus of exports over imports": the
+    figure is the balance's, not the flows'."""
+    current = noun
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in flow_words("balance_nouns"):
+            return True
+    return False
+
+
+def _abroad(ctx: Context, verb: Token) -> bool:
+    """A sale with a destination abroad: "sold 250,000 tonnes of wheat to China"."""
+    for t in verb.subtree:
+        if t.lower_ in ("to", "into"):
+            if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in t.subtree):
+                return True
+        if t.lower_ in ("abroad", "overseas"):
+            return True
+    return False
+
+
+def clause_end(sent: Span, start: int, end: int) -> int:
+    """Where a flow clause stops: a semicolon, ", while", ", but", or the reporting tail
+    (", the bank said", ", according to ...")."""
+    doc = sent.doc
+    for i in range(start + 1, end):
+        t = doc[i]
+        if t.text in (";", ":") or (t.text == "," and i + 1 < end and doc[i + 1].lower_ in ("while", "but", "whereas")):
+            return i
+        if t.text == "," and _reporting_tail(doc[i + 1 : sent.end]):
+            return i
+    return end
+
+
+def _reporting_tail(rest: Span) -> bool:
+    """ ", the spokesman said.", ", according to customs", ", figures showed": what follows
+    the comma only says who reported the figures."""
+    if not len(rest):
+        return False
+    if rest[0].lower_ == "according":
+        return True
+    verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in flow_words("say_lemmas")]
+    if not verbs:
+        return False
+    verb = verbs[0]
+    # the verb must close the sentence (only its own subject and object before/after it)
+    return all(not t.like_num for t in rest) and verb.dep_ in ("ROOT", "parataxis", "ccomp") \
+        and verb.i - rest.start <= 8  # fmt: skip

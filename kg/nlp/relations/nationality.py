@@ -1,0 +1,53 @@
+"""``nationality`` read beside a person's name: a demonym ("Belgian Justine Henin"), a
+country's possessive ("Russia's Elena Dementieva") or "of" ("Nathalie Dechy of France")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import Fact, Predicate
+from kg.nlp.gazetteer import country_of_demonym
+from kg.nlp.relations.base import COUNTRY, PERSONS, Context
+
+
+def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
+    """ "Nathalie Dechy of France": a person "of" a country is its national."""
+    root = mention.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
+                return [ctx.fact(holder, Predicate.NATIONALITY, [mention[0], obj],
+                                 rule="nationality-of", object=country,
+                                 confidence=ctx.confidence("nationality-of"))]  # fmt: skip
+    return []
+
+
+def is_demonym(ctx: Context, token: Token) -> bool:
+    """ "Chinese" in "Chinese Foreign Minister"; not "China" in "chief China economist"."""
+    if token.pos_ not in ("ADJ", "PROPN"):
+        return False
+    return country_of_demonym(token.text) is not None and ctx.country_of_demonym(token) is not None
+
+
+def demonym_country(ctx: Context, role: list[Token], title: Token) -> str | None:
+    for token in [*role, *(c for c in title.children if c.dep_ == "amod")]:
+        if token is not title and is_demonym(ctx, token):
+            return ctx.country_of_demonym(token)
+    return None
+
+
+def nationality_before(ctx: Context, holder: str, zone: list[Token], mention: Span) -> list[Fact]:
+    """ "Belgian Justine Henin", "Russia's Elena Dementieva": no title, only the country."""
+    for token in zone:
+        if token.dep_ == "poss" and (country := ctx.key(token, COUNTRY)) is not None:
+            rule = "nationality-possessive"
+        elif is_demonym(ctx, token) and ctx.key(token, PERSONS) is None:
+            country, rule = ctx.country_of_demonym(token), "nationality-demonym"
+        else:
+            continue
+        if country is not None:
+            return [ctx.fact(holder, Predicate.NATIONALITY, [token, mention[-1]], rule=rule,
+                             object=country, confidence=ctx.confidence(rule))]  # fmt: skip
+    return []

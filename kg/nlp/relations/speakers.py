@@ -1,0 +1,148 @@
+"""Speakers for ``said``: the subject of a verb of saying and the person or organization
+it stands for (pronoun, title, apposition, a name the model missed), the author of a
+document, a speaker set before the verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.relations.base import ORGS, PERSONS, Context
+from kg.nlp.relations.titles import is_title_head
+from kg.nlp.relations.quotes import clean
+
+SPEAKERS = PERSONS | ORGS
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Clauses that inherit the subject of the verb they hang on ("said ..., adding that ...").
+_INHERIT = ("advcl", "xcomp", "conj", "pcomp")
+
+
+def speech_subjects(verb: Token) -> list[Token]:
+    current = verb
+    for _ in range(5):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
+        # "X was quoted as saying ...": the subject is the quoted one's
+        as_phrase = current.dep_ == "prep" and current.lower_ == "as"
+        if (current.dep_ not in _INHERIT and not as_phrase) or current.head.i == current.i:
+            return []
+        current = current.head
+    return []
+
+
+def speaker_key(ctx: Context, token: Token) -> str | None:
+    if token.lower_ in rule_words("speech", "personal_pronouns"):
+        # "he said": only a person; a place or body given for it falls back to the person
+        # named last in this or the previous sentences.
+        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
+    key = ctx.key(token, SPEAKERS)
+    if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
+        for child in token.children:
+            if child.dep_ == "appos" and (key := ctx.key(child, SPEAKERS)):
+                break
+    if key is None:
+        key = _titled_holder(ctx, token)
+    if key is None:
+        key = _named_person(ctx, token)
+    return key
+
+
+def _named_person(ctx: Context, token: Token) -> str | None:
+    """ "Pillay said ...", where the model missed the name here but the article's table
+    knows a person by it: a proper name outside every mention, matched whole."""
+    if token.pos_ != "PROPN" or ctx.table.key_at(token) is not None:
+        return None
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if parts and parts[0].i + len(parts) != token.i:
+        return None
+    name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
+    if any(ctx.table.key_at(t) is not None for t in name):
+        return None
+    key = ctx.key_by_name(name.text, PERSONS)
+    if key is None and len(name) == 1:  # "Studley said", the article named "Rich Studley"
+        owners = {k for k, e in ctx.table.entities.items() if e.type in PERSONS
+                  and any(n.split()[-1] == token.text for n in e.all_names if " " in n)}  # fmt: skip
+        key = owners.pop() if len(owners) == 1 else None
+    return key
+
+
+def _titled_holder(ctx: Context, token: Token) -> str | None:
+    """ "the governor said": the person last named with that title ("Gov. X", "X, the
+    governor of Y") before it in the article."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if not _is_title(token) or any(c.dep_ in ("prep", "poss", "compound", "amod") for c in token.children):
+        return None
+    wanted = {token.lower_, token.lemma_.lower()}
+    best: tuple[int, str] | None = None
+    for key, mention in ctx.entity_mentions(PERSONS):
+        if mention.end > token.i:
+            break
+        root = mention.root
+        before = ctx.doc[min(root.left_edge.i, mention.start) : mention.start]
+        titled = [t for t in before] + [a for a in root.children if a.dep_ == "appos"]
+        if any(t.lower_.rstrip(".") in wanted or t.lemma_.lower() in wanted or
+               _abbreviation(t) in wanted for t in titled):  # fmt: skip
+            best = (mention.start, key)
+    return best[1] if best else None
+
+
+def _is_title(token: Token) -> bool:
+    return is_title_head(token)
+
+
+def _abbreviation(token: Token) -> str:
+    return rule_data("speech")["title_abbreviations"].get(token.lower_, "")
+
+
+def document_source(ctx: Context, noun: Token) -> str | None:
+    """ "according to figures from the Department of Health", "according to the WHO's
+    report": a document's author is the statement's source."""
+    if noun.lemma_.lower() not in rule_words("speech", "document_nouns"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and (key := speaker_key(ctx, child)):
+            return key
+        if child.dep_ == "prep" and child.lower_ in rule_words("speech", "document_preps"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (key := speaker_key(ctx, obj)):
+                    return key
+    return None
+
+
+def with_speaker(ctx: Context, verb: Token) -> str | None:
+    """ "with its foreign ministry spokesman, Zhao Lijian, saying ...": the person of a
+    "with" phrase right before a participle of saying is the one who says it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i < 2:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i > verb.i:
+            continue
+        end = prep.right_edge.i
+        gap = ctx.doc[end + 1 : verb.i]
+        if not all(t.is_punct for t in gap):
+            continue
+        found = [k for t in prep.subtree if (k := ctx.key(t, PERSONS))]
+        if found:
+            return found[-1]
+    return None
+
+
+def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
+    """A speaker's mention right before the verb, after a comma, with only the time or
+    place of the saying after it: the statement is the clause before the comma."""
+    mention = ctx.table.mention_span(verb.i - 1) if verb.i > sent.start else None
+    if mention is None or mention.end != verb.i:
+        return None
+    key = ctx.key(mention[-1], SPEAKERS)
+    start = mention.start
+    while start > sent.start and ctx.doc[start - 1].dep_ in ("det", "poss", "case", "amod", "compound") \
+            and ctx.doc[start - 1].text != ",":
+        start -= 1  # "the country's health ministry"
+    if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
+        return None  # the verb has a statement of its own after it
+    quote = clean(ctx.doc[sent.start : start - 1])
+    return (key, quote) if quote else None

@@ -1,0 +1,100 @@
+"""Titles for ``holdsPost``: which nouns are titles, the words that belong to one, and
+its role as written ("deputy director", "Secretary of State", "co-owner")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.nlp.datafiles import rule_words
+from kg.nlp.lexicon import is_title, title_words, titles
+from kg.nlp.relations.base import Context
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return rule_words("posts", "role_heads") | titles() | title_words()
+
+
+def is_title_head(token: Token) -> bool:
+    return token.lower_ in _title_words() or token.lemma_.lower() in _title_words()
+
+
+def is_titled(token: Token) -> bool:
+    """A title noun, or a noun a title qualifies ("director emeritus")."""
+    return is_title_head(token) or any(c.dep_ == "compound" and is_title_head(c) for c in token.children)
+
+
+def field_of(ctx: Context, title: Token) -> list[Token]:
+    """ "of sport" in "minister of sport": a bare common noun after "of" names the field."""
+    for prep in title.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or ctx.key(obj) is not None:
+                continue
+            if any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+                continue
+            # "director of strategic initiatives for Highmark": the body's phrase is no field
+            cut = {t.i for p in obj.subtree if p.dep_ == "prep" and p is not prep
+                   and any(c.dep_ == "pobj" and ctx.key(c) is not None for c in p.children)
+                   for t in p.subtree}  # fmt: skip
+            return sorted((t for t in prep.subtree if t.i not in cut and (not t.is_punct or t.text in "-")),
+                          key=lambda t: t.i)  # fmt: skip
+    return []
+
+
+def is_title_of(title: Token, obj: Token) -> bool:
+    return is_title(f"{title.text} of {obj.text}")
+
+
+def with_modifiers(title: Token) -> list[Token]:
+    """The title noun with the words before it that belong to it."""
+    out = [title]
+    for child in reversed([c for c in title.lefts]):
+        if child.dep_ in ("compound", "amod", "nmod") and child.i == out[0].i - 1:
+            out = [*sorted(child.subtree, key=lambda t: t.i), *out]
+        elif child.dep_ == "punct" and child.text in "-\u2013" and child.i == out[0].i - 1:
+            out.insert(0, child)
+        else:
+            break
+    return out
+
+
+def _honorifics() -> frozenset[str]:
+    from kg.nlp.lexicon import honorifics
+
+    return honorifics()
+
+
+def role_text(tokens: list[Token]) -> str:
+    drop = rule_words("posts", "drop_from_role")
+    tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
+    tokens = sorted(tokens, key=lambda t: t.i)
+    # "chairman Mr Smith", "director-general Sir John": a courtesy title before the name is no
+    # part of the post; inside it, it is ("Lord Chancellor Lord Falconer")
+    honorifics = _honorifics()
+    while tokens and tokens[-1].lower_.rstrip(".") in honorifics:
+        tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
+    return doc[start:end].text
+
+
+def _hyphenated(doc, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) over words joined to it by hyphens: the parser splits "co-owner",
+    "vice-president" and "editor-in-chief", and may hang the parts on other words."""
+    while start >= 2 and _glued(doc, start - 2, start) and doc[start - 1].text == "-":
+        start -= 2
+    while end + 1 < len(doc) and _glued(doc, end - 1, end + 1) and doc[end].text == "-" and doc[end + 1].is_alpha:
+        end += 2
+    return start, end
+
+
+def _glued(doc, first: int, last: int) -> bool:
+    return all(not doc[i].whitespace_ for i in range(first, last))

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from kg.nlp import gazetteer
+
+
+def test_every_sovereign_state_has_a_wikidata_item() -> None:
+    states = gazetteer.countries()
+    assert len(states) >= 193
+    assert all(c.qid.startswith("Q") for c in states)
+    assert len({c.qid for c in states}) == len(states)
+
+
+def test_country_names_aliases_and_demonyms() -> None:
+    assert gazetteer.country_of("PRC").qid == "Q148"
+    assert gazetteer.country_of("U.S.").name == "United States"
+    assert gazetteer.country_of("Tanzanian").name == "Tanzania"
+    assert gazetteer.country_of("the Netherlands").name == "Netherlands"
+    assert gazetteer.country_of_demonym("Chinese").iri == "http://www.wikidata.org/entity/Q148"
+    assert gazetteer.country_of_demonym("China") is None
+    assert gazetteer.country_of("Atlantis") is None
+
+
+def test_cities() -> None:
+    if gazetteer.city_names():
+        assert gazetteer.is_city("Onitsha") and not gazetteer.is_city("Ministry")
+
+
+def test_former_states_are_countries_with_their_adjectives() -> None:
+    assert gazetteer.country_of("USSR").name == "Soviet Union"
+    assert gazetteer.country_of_demonym("Soviet").qid == "Q15180"
+    assert gazetteer.country_of_demonym("Yugoslav").name == "Yugoslavia"
+    assert gazetteer.country_of("Germany").name == "Germany"

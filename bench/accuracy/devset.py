@@ -12,6 +12,7 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set blind     # blind set: bench/results/blind.{json,md}
     python -m bench.accuracy.devset --set trade-dev # Reuters trade stories (bench/gold/trade/)
     python -m bench.accuracy.devset --set trade-blind2  # second held-out trade set, scored once
+    python -m bench.accuracy.devset --set trade-blind3  # third held-out trade set, scored once
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ BLIND = REPO / "bench" / "gold" / "blind"
 TRADE_DEV = REPO / "bench" / "gold" / "trade" / "dev"
 TRADE_BLIND = REPO / "bench" / "gold" / "trade" / "blind"
 TRADE_BLIND2 = REPO / "bench" / "gold" / "trade" / "blind2"
+TRADE_BLIND3 = REPO / "bench" / "gold" / "trade" / "blind3"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -42,6 +44,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "trade-dev": (TRADE_DEV, "trade-dev", "Trade set, development half"),
     "trade-blind": (TRADE_BLIND, "trade-blind", "Trade set, blind half"),
     "trade-blind2": (TRADE_BLIND2, "trade-blind2", "Trade set, second blind set"),
+    "trade-blind3": (TRADE_BLIND3, "trade-blind3", "Trade set, third blind set"),
 }
 
 

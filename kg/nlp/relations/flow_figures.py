@@ -136,8 +136,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # other goods
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                               currency=figure.currency, goods=other))
-        elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) and figure.currency == out[0].currency \
-                and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
+        elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) \
+                and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
             # "632,000 tonnes in 1987, 640,000 in 1988 and 670,000 in 1989": a list of the
             # same flow's figures, each for the period it names, in the first one's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,

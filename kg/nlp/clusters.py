@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, Entity, EntityType, Mention
+from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import is_acronym
 from kg.vocab.iri import slug
@@ -27,6 +28,14 @@ class Cluster:
     same_as: tuple[str, ...] = ()
     typed_by_label: bool = False
     pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
+
+
+def _adjectives(cluster: Cluster) -> list[str]:
+    """The national adjectives a country was read from ("Australian wheat shipments"): other
+    names of it, so that a reader searching "Australian" finds Australia."""
+    if cluster.type is not EntityType.COUNTRY:
+        return []
+    return [s.text for s in cluster.spans if s.label_ == "NORP" and country_of_demonym(s.text) is not None]
 
 
 def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> MentionTable:
@@ -61,7 +70,7 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
             key=key,
             type=cluster.type,
             label=cluster.label,
-            names=tuple(dict.fromkeys([cluster.label, *names])),
+            names=tuple(dict.fromkeys([cluster.label, *names, *_adjectives(cluster)])),
             mentions=tuple(_mention(s, article, sentences) for s in spans if s.label_ != "NORP"),
             same_as=cluster.same_as,
         )

@@ -77,3 +77,13 @@ def test_shipment_months_with_late_and_early_and_may_for_shipment() -> None:
 def test_a_possessive_period_is_the_period_itself() -> None:
     found = find_periods("unlikely to rise much from last year's level of 320,000 tonnes", "1987-03-10")
     assert [(p.text, p.start, p.end) for p in found] == [("last year", "1986-01-01", "1986-12-31")]
+
+
+def test_a_comma_before_the_year_of_a_month() -> None:
+    found = find_periods("imports were 8,100 in November, 1985 and 9,200 in Jan-Dec, 1986.", "1987-04-07")
+    assert [(p.text, p.start, p.end) for p in found] == [
+        ("November, 1985", "1985-11-01", "1985-11-30"),
+        ("Jan-Dec, 1986", "1986-01-01", "1986-12-31"),
+    ]
+    assert [p.text for p in find_periods("in January, February and March", "1987-04-07")] == [
+        "January", "February", "March"]

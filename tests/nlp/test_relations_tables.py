@@ -91,3 +91,27 @@ def test_ragged_and_odd_tables_do_not_crash(nlp) -> None:
     x = _extract(nlp, text)
     assert _trade(x) == []
     assert not any(any(c.isdigit() for c in e.label) for e in x.entities)
+
+
+def test_month_columns_give_each_figure_its_month_and_year(nlp) -> None:
+    text = ("The Agriculture Department issued its Argentine corn estimates.\n"
+            "    Argentine corn supply and use, in tonnes -\n"
+            "                  Jan 87     Dec 86     Jan 86\n"
+            " Production       12,100     11,900     10,400\n"
+            " Exports           9,800      9,100      8,700\n")
+    x = _extract(nlp, text)
+    rows = [(f.quantity, f.period, f.period_start, f.period_end) for f in x.facts
+            if f.extractor == "table-row" and f.predicate.value == "exports"]
+    assert rows == [
+        (Decimal("9800"), "Jan 87", "1987-01-01", "1987-01-31"),
+        (Decimal("9100"), "Dec 86", "1986-12-01", "1986-12-31"),
+        (Decimal("8700"), "Jan 86", "1986-01-01", "1986-01-31"),
+    ]
+
+
+def test_a_column_of_months_over_a_year(nlp) -> None:
+    from kg.nlp.relations.tables import _period
+
+    found = _period("Jan-Dec 85", "1987-03-10")
+    assert (found.text, found.start, found.end) == ("Jan-Dec 85", "1985-01-01", "1985-12-31")
+    assert _period("Dec 86 est", "1987-03-10") is None

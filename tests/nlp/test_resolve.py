@@ -339,3 +339,17 @@ def test_a_one_word_product_ending_another_is_that_product(nlp):
     (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
     products = [e for e in extraction.entities if e.type.value == "Product"]
     assert len(products) == 1 and "beans" in {n.split()[-1] for n in products[0].all_names}
+
+
+def test_a_national_adjective_is_another_name_of_its_country() -> None:
+    doc = _doc(["Australian", "wheat", "shipments", "rose", ",", "Australia", "said", "."],
+               {(0, 1): "NORP", (5, 6): "GPE"})
+    country = _by_label(_resolve(doc))["Australia"]
+    assert country.type is EntityType.COUNTRY
+    assert country.names == ("Australia", "Australian")
+
+
+def test_a_national_adjective_alone_names_its_country() -> None:
+    doc = _doc(["Soviet", "grain", "imports", "fell", "."], {(0, 1): "NORP"})
+    country = next(e for e in _resolve(doc).entities.values() if e.type is EntityType.COUNTRY)
+    assert "Soviet" in country.names

@@ -136,9 +136,33 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # other goods
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                               currency=figure.currency, goods=other))
+        elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) \
+                and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
+            # "632,000 tonnes in 1987, 640,000 in 1988 and 670,000 in 1989": a list of the
+            # same flow's figures, each for the period it names, in the first one's unit
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _listed(doc, last: Figure, figure: Figure, end: int, dated: frozenset[int] | set[int]) -> bool:
+    """The figure follows the last one as the next item of a list, each item naming its own
+    period: "X in January, Y in February and Z in March"."""
+    opening = doc[figure.start - 1].lower_ if figure.start > 0 else ""
+    return opening in (",", "and") and _dated_at(doc, last.end, end, dated) and _dated_at(doc, figure.end, end, dated)
+
+
+def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
+    """A period right after a figure, or after the goods it counts: "in 1988", "of zinc
+    during February", "1986/87"."""
+    for k in range(i, min(i + 5, end)):
+        if k in dated:
+            return k == i or doc[k - 1].lower_ in ("in", "for", "during")
+        if doc[k].like_num or doc[k].text in (",", ";"):
+            return False
+    return False
 
 
 def figure_before(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:

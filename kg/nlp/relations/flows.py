@@ -31,6 +31,7 @@ from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_per
 from kg.nlp.relations.flow_traders import trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
+from kg.nlp.relations.trade import named_before
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
@@ -114,6 +115,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             if goods is None:
                 return [], (trader, goods)
     local = trader_currency(ctx, trader) if trader is not None else None
+    local = named_before(ctx.doc[: flow.end], matcher=ctx.rules.money, local=local)
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
     figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports)

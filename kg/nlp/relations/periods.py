@@ -63,11 +63,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
         # "Jan/Feb 1987", "November to April"
-        rf"(?P<months>(?:(?:late|early|mid)[-\s])?{month}\s?(?:/|-|to)\s?(?:(?:late|early|mid)[-\s])?{month}(?:\s{year})?)",
+        rf"(?P<months>(?:(?:late|early|mid)[-\s])?{month}\s?(?:/|-|to)\s?(?:(?:late|early|mid)[-\s])?{month}(?:,?\s{year})?)",
         rf"(?P<day>{day})",
         # "calendar 1986", "fiscal 1987", "the 1986 crop", "January 1987", "January"
         rf"(?P<year>(?:(?:{yw})\s)?{year}(?:\s(?:crop|season|harvest))?)",
-        rf"(?P<month>{month}(?:\s{year}|\s(?:last|this)\syear)?)",
+        rf"(?P<month>{month}(?:,?\s{year}|\s(?:last|this)\syear)?)",
         rf"(?P<relative>{relative})",
     ]
     return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)

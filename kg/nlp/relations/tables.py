@@ -158,10 +158,16 @@ def _named_in(ctx: Context, key: str, start: int, end: int) -> bool:
 
 
 def _period(title: str, published: str | None) -> Period | None:
-    """A column title that is one period ("1986/87", "1985"), and nothing else."""
-    found = find_periods(title, published)
-    if len(found) != 1 or len(re.sub(r"[\s*()-]", "", title)) > len(re.sub(r"\s", "", found[0].text)) + 2:
+    """A column title that is one period ("1986/87", "1985", "Jan-Dec 1986", "Dec 85"), and
+    nothing else; its dates are the period's, its year included."""
+    # "Dec 85": a column sets a month's year in two digits, which no sentence does
+    short = re.fullmatch(r"\s*([A-Za-z]{3,9}(?:\s?[-/]\s?[A-Za-z]{3,9})?)\.?\s+'?(\d\d)\s*", title)
+    full = f"{short[1]} {'19' if int(short[2]) >= 50 else '20'}{short[2]}" if short else title
+    found = find_periods(full, published)
+    if len(found) != 1 or len(re.sub(r"[\s*()-]", "", full)) > len(re.sub(r"\s", "", found[0].text)) + 2:
         return None
+    if short:
+        return Period(text=title.strip(), start=found[0].start, end=found[0].end, start_char=0, end_char=len(title.strip()))
     return found[0]
 
 

@@ -151,6 +151,20 @@ def _currency_name(code: str) -> str:
     return _country_currencies()[1].get(code, "")
 
 
+def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | None:
+    """The local currency a story's bare "dlrs" stand for at ``span``'s end: none once the
+    story has last named its dollars as another country's ("U.S. Dlrs ... imports were 2.61
+    billion dlrs"), as newswire names the currency once and drops it after."""
+    if local is None:
+        return None
+    data = lexicon("currencies")
+    for money in reversed(money_in(span, matcher=matcher, local=local)):
+        m = money.span
+        if m[-1].lower_ in data["dollar_words"] and len(m) > 1 and m[-2].lower_ in data["dollar_countries"]:
+            return None if money.currency != local else local
+    return local
+
+
 def local_currency(ctx: Context, key: str) -> str | None:
     """The ISO code of the currency of the country entity ``key`` (None for other entities)."""
     if ctx.type(key) is not EntityType.COUNTRY:

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-04-09"
+
+
+def _read(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.amount if f.amount is not None else f.quantity, f.unit or f.currency, f.period) for f in facts]
+
+
+def test_a_list_of_figures_each_with_its_year(parser) -> None:
+    text = ("Chilean copper exports will be held to 410,000 tonnes in 1988, 425,000 in 1989 and "
+            "450,000 in 1990, the ministry said.")
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("copper", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        (Decimal("410000"), "tonnes", "1988"),
+        (Decimal("425000"), "tonnes", "1989"),
+        (Decimal("450000"), "tonnes", "1990"),
+    ]
+
+
+def test_a_list_of_figures_each_with_its_month(parser) -> None:
+    text = "Peru exported 21,300 tonnes of zinc in January and 18,900 in February, the bank said."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zinc", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        (Decimal("21300"), "tonnes", "January"),
+        (Decimal("18900"), "tonnes", "February"),
+    ]
+
+
+def test_three_values_compared_each_keep_their_period(parser) -> None:
+    text = ("Korean imports rose to 3.12 billion dlrs in March from 2.87 billion in February and "
+            "2.40 billion in March 1986.")
+    table = {"Korean": ("kr", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        (Decimal("3120000000"), "USD", "March"),
+        (Decimal("2870000000"), "USD", "February"),
+        (Decimal("2400000000"), "USD", "March 1986"),
+    ]
+
+
+def test_a_figure_without_its_own_period_is_no_list_item(parser) -> None:
+    text = "Peru exported 21,300 tonnes of zinc in January, and 5,000 were held in port."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zinc", T.PRODUCT)}
+    assert _read(parser, text, table) == [(Decimal("21300"), "tonnes", "January")]
+
+
+def test_bare_dollars_after_us_dollars_are_us_dollars(parser) -> None:
+    text = ("Exports rose to 4.10 billion U.S. Dlrs in March. Imports were 2.70 billion dlrs "
+            "against 2.50 billion in February.")
+    table = {"Taiwan": ("tw", T.PLACE)}
+    facts = facts_of(parser, "Taiwan trade grew. " + text, table, published=PUBLISHED, module=flows)
+    assert {f.currency for f in facts} == {"USD"}

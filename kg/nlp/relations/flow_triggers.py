@@ -9,6 +9,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_traders import is_territory, national_buyer, trader_key
+from kg.nlp.relations.refusals import rejected
 
 
 def find_flows(ctx: Context, sent: Span) -> list[Flow]:
@@ -49,28 +50,12 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None:
             anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
-    anchors = [a for a in anchors if not _rejected(a[0])]
+    anchors = [a for a in anchors if not rejected(a[0])]
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
         flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned)))
     return flows
-
-
-def _rejected(anchor: Token) -> bool:
-    """ "rejected all bids to export wheat", "ruled out a higher volume of exports": a verb
-    above the trade word, with the flow on its object side, says it did not happen."""
-    child, current = anchor, anchor.head
-    for _ in range(6):
-        if current.i == child.i:
-            return False
-        if current.pos_ == "VERB" and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
-            lemma = current.lemma_.lower()
-            particles = [f"{lemma} {c.lower_}" for c in current.children if c.dep_ == "prt"]
-            if lemma in flow_words("rejected_by") or any(p in flow_words("rejected_by") for p in particles):
-                return True
-        child, current = current, current.head
-    return False
 
 
 def _delivers_no_goods(verb: Token) -> bool:

@@ -48,6 +48,7 @@ class _Resolver:
         self.clusters: list[Cluster] = []
         self.by_identity: dict[str, Cluster] = {}
         self.of_span: dict[tuple[int, int], Cluster] = {}
+        self._kind_names: dict[int, list[str]] = {}  # a product cluster's names that name its kind whole
 
     def run(self) -> MentionTable:
         self._shorts: list[tuple[Cluster, str]] = []  # (body, the short name after it in parentheses)
@@ -69,6 +70,7 @@ class _Resolver:
             self._same_short_name(cluster, short)
         self._merge_inverted()
         self._merge_product_tails()
+        self._label_products()
         table = mention_table(self.doc, self.article, self.clusters)
         refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
@@ -109,7 +111,10 @@ class _Resolver:
         if entity_type is EntityType.PRODUCT:
             kind = lexicon.product_kind(text)
             identity = f"product:{kind.concept if kind else singular_tail(span)}"
-            self._attach(self._cluster(identity, entity_type), span, text)
+            cluster = self._cluster(identity, entity_type)
+            self._attach(cluster, span, text)
+            if kind is not None and (singular_tail(span) in kind.names or norm(_unqualified(span)) in kind.names):
+                self._kind_names.setdefault(id(cluster), []).append(text)
             return
         if entity_type in _ORGS:
             self._add_organization(span, entity_type, text)
@@ -279,6 +284,18 @@ class _Resolver:
             target.names.extend(short.names)
             short.spans, short.names = [], []
 
+    def _label_products(self) -> None:
+        """ "wheat ... hard red winter wheat ... feed wheat": goods of one kind are one product,
+        named by the name of the kind the story uses ("wheat"), not by its fullest name, which
+        is a part of the kind; the fullest name labels it only when no mention names the
+        kind whole."""
+        for cluster in self.clusters:
+            names = list(dict.fromkeys(self._kind_names.get(id(cluster), ())))
+            if cluster.type is EntityType.PRODUCT and cluster.spans and names and not cluster.label:
+                # "wheat" before "U.S. wheat": the goods, not their origin
+                plain = [n for n in names if not _national_words(n) or len(n.split()) == 1] or names
+                cluster.label = max(plain, key=lambda n: (len(n.split()), -plain.index(n)))
+
     def _parenthesised_names(self) -> None:
         # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency
         # (Bundesnetzagentur)": one word in parentheses after a body's name is its short
@@ -393,3 +410,11 @@ def _national_words(name: str) -> bool:
     """ "U.S. Beans", "Brazilian beans": all words but the last name a country."""
     words = name.split()
     return all(country_of(w) is not None or gazetteer.country_of_demonym(w) is not None for w in words[:-1])
+
+
+def _unqualified(span: Span) -> str:
+    """ "Brazilian soybeans" -> "soybeans": the goods' words after their origin."""
+    start = 0
+    while start < len(span) - 1 and (country_of_demonym(span[start].text) or country_of(span[start].text)):
+        start += 1
+    return span[start:].text

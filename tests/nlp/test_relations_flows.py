@@ -368,3 +368,53 @@ def test_goods_of_a_named_origin_after_of_are_the_flows_goods(parser) -> None:
     assert _read(parser, text, table) == [
         ("imports", "dz", "durum", Decimal("300000"), "tonnes", None, None, "us", None, False),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry rejected all bids to export barley at the weekly tender.",
+    "The minister ruled out higher exports of up to 9.5 mln bags this season.",
+    "Ruritania refused to import 50,000 tonnes of barley from Freedonia.",
+])
+def test_a_rejected_or_ruled_out_flow_is_no_flow(parser, text: str) -> None:
+    table = {"ministry": ("min", T.AGENCY), "Ruritania": ("ru", T.COUNTRY), "Freedonia": ("fr", T.COUNTRY),
+             "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == []
+
+
+def test_a_rejection_elsewhere_leaves_the_flow(parser) -> None:
+    text = "Ruritania exported 50,000 tonnes of barley, and buyers rejected the price."
+    table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [f[:5] for f in _read(parser, text, table)] == [("exports", "ru", "barley", Decimal("50000"), "tonnes")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruritania's agricultural exports rose to 4.2 billion crowns in 1986.",
+    "The value of exports of farm products from Ruritania fell to 4.2 billion crowns in 1986.",
+    "Ruritania's domestic exports slid to 4.2 billion crowns in May.",
+    "Ruritania's re-exports slid to 4.2 billion crowns in May.",
+])
+def test_a_part_of_trade_without_goods_is_not_the_total(parser, text: str) -> None:
+    table = {"Ruritania": ("ru", T.COUNTRY), "Ruritania's": ("ru", T.COUNTRY)}
+    assert _read(parser, text, table) == []
+
+
+def test_total_exports_stay_the_total(parser) -> None:
+    text = "Ruritania's exports rose to 4.2 billion crowns in 1986."
+    table = {"Ruritania": ("ru", T.COUNTRY), "Ruritania's": ("ru", T.COUNTRY)}
+    assert [f[:2] for f in _read(parser, text, table)] == [("exportValue", "ru")]
+
+
+def test_shares_of_coordinated_groups_are_not_the_country_total(parser) -> None:
+    text = ("Ruritania exported 42,500 tonnes of barley in May. The government and private traders "
+            "shipped 12,000 and 30,500 tonnes respectively.")
+    table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [f[3] for f in _read(parser, text, table)] == [Decimal("42500")]
+
+
+def test_goods_named_with_others_are_not_carried_alone(parser) -> None:
+    table = {"Ruritania": ("ru", T.COUNTRY), "Freedonia": ("fr", T.COUNTRY), "mutton": ("mutton", T.PRODUCT),
+             "lamb": ("lamb", T.PRODUCT), "barley": ("barley", T.PRODUCT)}
+    text = "Buyers in Freedonia want mutton and lamb. Ruritania exported 9,800 tonnes to Freedonia in 1985."
+    assert [f[2] for f in _read(parser, text, table) if f[3] == Decimal("9800")] == []
+    text = "Buyers in Freedonia want barley. Ruritania exported 9,800 tonnes to Freedonia in 1985."
+    assert [f[2] for f in _read(parser, text, table) if f[3] == Decimal("9800")] == ["barley"]

@@ -168,3 +168,9 @@ def test_production_is_not_export(parser) -> None:
     text = "Brazil produced 150 million tonnes of soybeans worth 80 billion dollars."
     table = {"Brazil": ("br", T.COUNTRY), "soybeans": ("soy", T.PRODUCT)}
     assert facts_of(parser, text, table, module=trade) == []
+
+
+def test_rejected_export_bids_are_no_export(parser) -> None:
+    text = "The ministry's grain committee rejected all bids to export barley at the weekly tender."
+    table = {"ministry's grain committee": ("gc", T.AGENCY), "barley": ("barley", T.PRODUCT)}
+    assert [f for f in facts_of(parser, text, table) if f.predicate.value.startswith("export")] == []

@@ -353,3 +353,24 @@ def test_a_national_adjective_alone_names_its_country() -> None:
     doc = _doc(["Soviet", "grain", "imports", "fell", "."], {(0, 1): "NORP"})
     country = next(e for e in _resolve(doc).entities.values() if e.type is EntityType.COUNTRY)
     assert "Soviet" in country.names
+
+
+def test_goods_of_one_kind_are_labelled_by_the_kind_not_a_variety() -> None:
+    # the story's wheat is all its wheat; "hard red winter wheat" is some of it
+    words = "They bought hard red winter wheat . In all , wheat was 90 pct and U.S. wheat the rest .".split()
+    table = _resolve(_doc(words, {(2, 6): "Product", (10, 11): "Product", (15, 17): "Product"}))
+    products = [e for e in table.entities.values() if e.type is EntityType.PRODUCT]
+    assert [e.label for e in products] == ["wheat"]
+
+
+def test_cheap_chips_are_labelled_chips() -> None:
+    words = "Cut-price chips sold well . Semiconductors did not .".split()
+    table = _resolve(_doc(words, {(0, 2): "Product", (5, 6): "Product"}))
+    labels = {e.label for e in table.entities.values() if e.type is EntityType.PRODUCT}
+    assert labels == {"Semiconductors"}
+
+
+def test_a_variety_alone_keeps_its_full_name() -> None:
+    words = "They bought hard red winter wheat .".split()
+    table = _resolve(_doc(words, {(2, 6): "Product"}))
+    assert [e.label for e in table.entities.values()] == ["hard red winter wheat"]

@@ -76,3 +76,35 @@ def _negated_goods(ctx: Context, token: Token) -> bool:
         return True
     return start >= 2 and ctx.doc[start - 1].text == "-" and ctx.doc[start - 2].lower_ == "non" \
         or start >= 1 and ctx.doc[start - 1].lower_ in ("non", "non-")
+
+
+def part_of_trade(ctx: Context, flow: Flow) -> bool:
+    """ "agricultural exports", "exports of farm products", "domestic exports", "re-exports":
+    a part of the trader's trade, named by a word rather than by goods (``part_words``)."""
+    anchor = flow.anchor
+    doc = ctx.doc
+    noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
+    words = flow_words("part_words")
+    if any(t.lower_ in words for t in doc[noun.left_edge.i : noun.i]):
+        return True
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ in words:
+        return True  # "re-exports" split at its hyphen
+    if noun.lower_.startswith("re-"):
+        return True
+    return any(t.lower_ in words for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree)
+
+
+def carried_goods(ctx: Context, anchor: Token, *, story: str | None = None) -> str | None:
+    """The goods named last, in this sentence or the one before, else the ``story``'s, for
+    a figure whose clause names none; none when the last were named with other goods
+    ("mutton and lamb"): the figure counts them all, not the last one named."""
+    key = ctx.recent(anchor, PRODUCTS, sentences=2)
+    if key is None:
+        return story
+    start, end = max((s for s in ctx.table.spans[key] if s[1] <= anchor.i), key=lambda s: s[1])
+    root = ctx.doc[start:end].root
+    coordinated = [root.head] if root.dep_ == "conj" else []
+    coordinated += [c for c in root.children if c.dep_ == "conj"]
+    if any(ctx.key(t, PRODUCTS) not in (None, key) for t in coordinated):
+        return None
+    return key

@@ -58,6 +58,8 @@ def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str |
         subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(s.lemma_.lower() in flow_words("home_traders") or s.lower_ in flow_words("home_traders") for s in subjects) \
                 or (subjects and anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "contract"):
+            if any(c.dep_ == "conj" for s in subjects for c in s.children):
+                return None  # "government and private exporters shipped 27,510 and 57,450": shares, not the total
             return story_country(ctx)  # "The government will export 600,000 bales"
         if passive_only(anchor):
             return story_country(ctx)  # "433,000 bales were shipped that year"

@@ -9,6 +9,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_traders import is_territory, national_buyer, trader_key
+from kg.nlp.relations.refusals import rejected
 
 
 def find_flows(ctx: Context, sent: Span) -> list[Flow]:
@@ -49,6 +50,7 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None:
             anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
+    anchors = [a for a in anchors if not rejected(a[0])]
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end

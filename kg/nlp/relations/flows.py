@@ -25,7 +25,7 @@ from kg.nlp.relations.discourse import (
 )
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
-from kg.nlp.relations.flow_goods import goods_of, other_goods
+from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_traders import trader_currency, trader_of
@@ -114,6 +114,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             story_goods = None  # nor the goods of a list in between ("... wheat flour 18,065")
             if goods is None:
                 return [], (trader, goods)
+    if goods is None and part_of_trade(ctx, flow):
+        return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
     local = named_before(ctx.doc[: flow.end], matcher=ctx.rules.money, local=local)
     periods = sentence_periods(ctx, anchor.sent)
@@ -190,7 +192,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                   object=figure.goods, quantity=figure.value, unit=figure.unit, **qualifiers))
         elif other_goods(ctx, figure, goods):
             continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
-        elif (counted := goods or ctx.recent(anchor, PRODUCTS, sentences=2) or story_goods) is not None:
+        elif (counted := goods or carried_goods(ctx, anchor, story=story_goods)) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow
             goods = counted

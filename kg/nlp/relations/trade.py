@@ -22,6 +22,7 @@ from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
+from kg.nlp.relations.refusals import rejected
 from kg.nlp.relations.tree import TreePatterns
 from kg.vocab.predicates import identity
 
@@ -261,8 +262,8 @@ def _goods_region(verb: Token) -> list[Token]:
 
 
 def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return []  # "had not sold wheat to Colombia"
+    if any(c.dep_ == "neg" for c in verb.children) or rejected(verb):
+        return []  # "had not sold wheat to Colombia", "rejected bids to export wheat"
     exporters = _exporters(ctx, verb, claims)
     if not exporters or not _crosses_border(ctx, verb, exporters):
         return []

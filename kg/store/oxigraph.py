@@ -31,6 +31,10 @@ FLUSH_EVERY_QUADS = 20_000
 # 1,000-article build, a third of the disk, the named queries up to twice as fast).
 # Small incremental updates leave the compaction to RocksDB's own schedule.
 OPTIMIZE_AFTER_QUADS = 50_000
+# Articles new to the store wait in memory until this many quads (both copies) are
+# pending, then go in through one bulk load: a few large sorted files instead of one small
+# set per batch, each of which RocksDB would have to compact into the rest.
+BULK_EVERY_QUADS = 250_000
 _CONTENT_HASH = KG.contentHash
 
 
@@ -55,6 +59,10 @@ class OxigraphStore(StoreBase):
         self._dirty = False
         self._unflushed = 0
         self._written = 0
+        self._bulk: list[ox.Quad] = []  # statements of new articles, not in the store yet
+        self._marks: list[ox.Quad] = []  # their content hashes, written after them
+        self._pending: dict[ox.NamedNode, str | None] = {}  # their graphs -> content hash
+        self._empty: list[ox.NamedNode] = []  # pending articles with no quads
         if read_only:
             self._open_for_reading()
             return
@@ -86,7 +94,15 @@ class OxigraphStore(StoreBase):
 
     @property
     def ox(self) -> ox.Store:
-        """The pyoxigraph store itself, for bulk work that needs speed."""
+        """The pyoxigraph store itself, for bulk work that needs speed (with every article
+        written so far in it)."""
+        store = self._raw
+        if self._pending:
+            self._settle()
+        return store
+
+    @property
+    def _raw(self) -> ox.Store:
         if self._store is None:
             raise StoreError(f"the store at {self.path} is closed; open it again with open_store().")
         return self._store
@@ -99,10 +115,13 @@ class OxigraphStore(StoreBase):
         return rdflib.Dataset(store=RdflibOxigraph(store=self.ox))
 
     def article_hash(self, article_id: str) -> str | None:
+        graph = to_ox(graph_iri(article_id))
+        if graph in self._pending:  # asked without writing what is pending: a build asks of every article
+            return self._pending[graph]
         subject = to_ox(article_iri(article_id))
         predicate = ox.NamedNode(str(KG.contentHash))
         with self._reading():
-            for quad in self.ox.quads_for_pattern(subject, predicate, None, to_ox(graph_iri(article_id))):
+            for quad in self._raw.quads_for_pattern(subject, predicate, None, graph):
                 return quad.object.value
         return None
 
@@ -128,7 +147,9 @@ class OxigraphStore(StoreBase):
         for article_id, quads in batch:
             graph = graph_iri(article_id)
             prepared[graph] = (article_id, list(article_quads(article_id, graph, quads)))
-        store = self.ox
+        store = self._raw
+        if any(to_ox(g) in self._pending for g in prepared):
+            self._settle()  # an article pending and written again: the update path replaces it
         self._begin_write()
         present = {g for g in prepared if store.contains_named_graph(to_ox(g))}
         try:
@@ -150,35 +171,50 @@ class OxigraphStore(StoreBase):
             raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error
 
     def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]]) -> int:
-        """Write articles new to the store; returns how many quads went through the memtables.
+        """Queue articles new to the store for the bulk loader; returns how many quads went
+        through the memtables (those of a bulk load when this batch triggers one).
 
         The bulk loader writes sorted files straight into RocksDB, skipping the memtables,
         their flushes and the compaction of those flushes, but without a transaction: a
-        kill can leave part of it written. So each article's content hash, the mark that
-        the article is whole, goes in afterwards, in one transaction of its own: a kill
-        before it leaves articles without their hash, which the next build writes again
-        through ``replace_update`` (dropping whatever half of them got in).
+        kill can leave part of it written. So the content hashes, the mark that an article
+        is whole, go in afterwards in one transaction (``_settle``): a kill before it leaves
+        articles without their hash, which the next build writes again through
+        ``replace_update`` (dropping whatever half of them got in); a kill before the bulk
+        load leaves them out altogether.
         """
-        store = self.ox
-        body: list[Quad] = []
-        marks: list[Quad] = []
-        ids: list[str] = []
-        for _, (article_id, quads) in fresh:
-            ids.append(article_id)
+        for graph, (article_id, quads) in fresh:
+            body: list[Quad] = []
+            marks: list[Quad] = []
             for quad in quads:
                 (marks if quad[1] == _CONTENT_HASH else body).append(quad)
-        if body:
-            store.bulk_extend(to_ox_quads(", ".join(ids), body, also_default=True))
-        self._before_marks()
-        if marks:
-            store.extend(to_ox_quads(", ".join(ids), marks, also_default=True))
-        for graph, (_, quads) in fresh:
+            self._bulk.extend(to_ox_quads(article_id, body, also_default=True))
+            self._marks.extend(to_ox_quads(article_id, marks, also_default=True))
+            self._pending[to_ox(graph)] = str(marks[0][2]) if marks else None
             if not quads:  # an article with no quads still counts as present
-                store.add_graph(to_ox(graph))
-        return 2 * len(marks)
+                self._empty.append(to_ox(graph))
+        if len(self._bulk) + len(self._marks) < BULK_EVERY_QUADS:
+            return 0
+        return self._settle()
+
+    def _settle(self) -> int:
+        """Write the pending new articles: statements by bulk load, then their hashes."""
+        store = self._raw
+        bulk, marks, empty = self._bulk, self._marks, self._empty
+        self._bulk, self._marks, self._pending, self._empty = [], [], {}, []
+        try:
+            if bulk:
+                store.bulk_extend(bulk)
+            self._before_marks()
+            if marks:
+                store.extend(marks)
+            for graph in empty:
+                store.add_graph(graph)
+        except (OSError, RuntimeError) as error:
+            raise store_fault(self.path, error, doing="write to") from error
+        return len(marks)
 
     def _before_marks(self) -> None:
-        """Between an article's statements and its content hash (tests stop a build here)."""
+        """Between new articles' statements and their content hashes (tests stop here)."""
 
     def remove_article(self, article_id: str) -> bool:
         graph = to_ox(graph_iri(article_id))
@@ -244,6 +280,7 @@ class OxigraphStore(StoreBase):
             return
         try:
             if not self.read_only:
+                self._settle()
                 self._store.flush()
                 if self._written >= OPTIMIZE_AFTER_QUADS:
                     self._store.optimize()

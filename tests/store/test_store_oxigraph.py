@@ -252,6 +252,7 @@ def test_a_kill_between_bulk_load_and_hashes_leaves_articles_to_redo_not_to_dupl
         raise _Killed
 
     store = open_store("oxigraph", path=path)
+    monkeypatch.setattr(backend, "BULK_EVERY_QUADS", 1)  # bulk load this batch now
     monkeypatch.setattr(backend.OxigraphStore, "_before_marks", killed)
     with pytest.raises(_Killed):
         store.replace_articles([("a-1", article("a-1", version=1, facts=6)), ("a-2", article("a-2"))])

@@ -33,7 +33,10 @@ FLUSH_EVERY_QUADS = 20_000
 OPTIMIZE_AFTER_QUADS = 50_000
 # Articles new to the store wait in memory until this many quads (both copies) are
 # pending, then go in through one bulk load: a few large sorted files instead of one small
-# set per batch, each of which RocksDB would have to compact into the rest.
+# set per batch, each of which RocksDB would have to compact into the rest. Measured on a
+# 5,000-article build: CPU per article 27.8 -> 22.0 ms, the last 250 articles' 32.3 -> 19.7 ms
+# (bulk loading each batch as written saved nothing: 32.6 -> 33.3 ms, its compaction rose).
+# The cost: some 90 MB held, and a kill loses the pending articles (the next build redoes them).
 BULK_EVERY_QUADS = 250_000
 _CONTENT_HASH = KG.contentHash
 

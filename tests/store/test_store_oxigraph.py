@@ -281,3 +281,17 @@ def test_a_kill_between_bulk_load_and_hashes_leaves_articles_to_redo_not_to_dupl
                 "SELECT DISTINCT ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows}
         assert merged.rows == clean.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows, \
             "the merged default graph lost the half-written statements too"
+
+
+def test_new_articles_waiting_for_the_bulk_load_are_read_and_rewritten_like_written_ones(tmp_path):
+    with open_store("oxigraph", path=tmp_path / "s") as store:
+        store.replace_articles([("a-1", article("a-1")), ("a-2", article("a-2"))])
+        assert store._pending, "below the threshold: not written yet"
+        assert store.article_hash("a-1") == "hash-a-1-v1" and store._pending, "asked without writing"
+        store.replace_articles([("a-1", article("a-1", version=2, facts=2))])
+        assert store.article_hash("a-1") == "hash-a-1-v2"
+        assert store.article_ids() == ["a-1", "a-2"] and not store._pending
+        assert len(store) == len(article("a-1", version=2, facts=2)) + len(article("a-2"))
+        store.replace_articles([("a-3", article("a-3"))])
+    with open_store("oxigraph", path=tmp_path / "s") as again:
+        assert again.article_hash("a-3") == "hash-a-3-v1", "closing writes what is pending"

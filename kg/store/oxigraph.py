@@ -31,6 +31,14 @@ FLUSH_EVERY_QUADS = 20_000
 # 1,000-article build, a third of the disk, the named queries up to twice as fast).
 # Small incremental updates leave the compaction to RocksDB's own schedule.
 OPTIMIZE_AFTER_QUADS = 50_000
+# Articles new to the store wait in memory until this many quads (both copies) are
+# pending, then go in through one bulk load: a few large sorted files instead of one small
+# set per batch, each of which RocksDB would have to compact into the rest. Measured on a
+# 5,000-article build: CPU per article 27.8 -> 22.0 ms, the last 250 articles' 32.3 -> 19.7 ms
+# (bulk loading each batch as written saved nothing: 32.6 -> 33.3 ms, its compaction rose).
+# The cost: some 90 MB held, and a kill loses the pending articles (the next build redoes them).
+BULK_EVERY_QUADS = 250_000
+_CONTENT_HASH = KG.contentHash
 
 
 class OxigraphStore(StoreBase):
@@ -54,6 +62,10 @@ class OxigraphStore(StoreBase):
         self._dirty = False
         self._unflushed = 0
         self._written = 0
+        self._bulk: list[ox.Quad] = []  # statements of new articles, not in the store yet
+        self._marks: list[ox.Quad] = []  # their content hashes, written after them
+        self._pending: dict[ox.NamedNode, str | None] = {}  # their graphs -> content hash
+        self._empty: list[ox.NamedNode] = []  # pending articles with no quads
         if read_only:
             self._open_for_reading()
             return
@@ -85,7 +97,15 @@ class OxigraphStore(StoreBase):
 
     @property
     def ox(self) -> ox.Store:
-        """The pyoxigraph store itself, for bulk work that needs speed."""
+        """The pyoxigraph store itself, for bulk work that needs speed (with every article
+        written so far in it)."""
+        store = self._raw
+        if self._pending:
+            self._settle()
+        return store
+
+    @property
+    def _raw(self) -> ox.Store:
         if self._store is None:
             raise StoreError(f"the store at {self.path} is closed; open it again with open_store().")
         return self._store
@@ -98,10 +118,13 @@ class OxigraphStore(StoreBase):
         return rdflib.Dataset(store=RdflibOxigraph(store=self.ox))
 
     def article_hash(self, article_id: str) -> str | None:
+        graph = to_ox(graph_iri(article_id))
+        if graph in self._pending:  # asked without writing what is pending: a build asks of every article
+            return self._pending[graph]
         subject = to_ox(article_iri(article_id))
         predicate = ox.NamedNode(str(KG.contentHash))
         with self._reading():
-            for quad in self.ox.quads_for_pattern(subject, predicate, None, to_ox(graph_iri(article_id))):
+            for quad in self._raw.quads_for_pattern(subject, predicate, None, graph):
                 return quad.object.value
         return None
 
@@ -113,12 +136,13 @@ class OxigraphStore(StoreBase):
             raise store_fault(self.path, error, doing="read") from error
 
     def replace_articles(self, batch: Sequence[ArticleQuads]) -> None:
-        """Replace each article's graph; each article changes in one transaction.
+        """Replace each article's graph.
 
-        Articles new to the store go in together through ``extend`` (one transaction, the
-        fast path of a first build); articles already present are replaced together by one
-        SPARQL update (unmerge + drop + insert, also one transaction). A kill leaves every
-        article either as before or as after, never half written.
+        Articles new to the store go in through the bulk loader, their content hashes last
+        (see ``_insert_new``): a kill leaves each of them whole or without its hash, which
+        ``article_hash`` then reports as None, so a build writes it again. Articles already
+        present are replaced together by one SPARQL update (unmerge + drop + insert, one
+        transaction): a kill leaves each either as before or as after.
         """
         if not batch:
             return
@@ -126,18 +150,20 @@ class OxigraphStore(StoreBase):
         for article_id, quads in batch:
             graph = graph_iri(article_id)
             prepared[graph] = (article_id, list(article_quads(article_id, graph, quads)))
-        store = self.ox
+        store = self._raw
+        if any(to_ox(g) in self._pending for g in prepared):
+            self._settle()  # an article pending and written again: the update path replaces it
         self._begin_write()
         present = {g for g in prepared if store.contains_named_graph(to_ox(g))}
         try:
             fresh = [(g, item) for g, item in prepared.items() if g not in present]
-            if fresh:
-                self._insert_new(fresh)
+            buffered = self._insert_new(fresh) if fresh else 0
             if present:
                 store.update(replace_update([(g, prepared[g][1]) for g in prepared if g in present]))
-            written = sum(len(quads) for _, quads in prepared.values())
-            self._unflushed += written
-            self._written += written
+                buffered += sum(len(prepared[g][1]) for g in present)
+            # Bulk-loaded quads skip the memtables: only the rest need flushing.
+            self._unflushed += buffered
+            self._written += sum(len(quads) for _, quads in prepared.values())
             if self._unflushed >= FLUSH_EVERY_QUADS:
                 store.flush()
                 self._unflushed = 0
@@ -147,15 +173,51 @@ class OxigraphStore(StoreBase):
             ids = ", ".join(repr(a) for a, _ in prepared.values())
             raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error
 
-    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]]) -> None:
-        store = self.ox
-        ox_quads: list[ox.Quad] = []
-        for _, (article_id, quads) in fresh:
-            ox_quads.extend(to_ox_quads(article_id, quads, also_default=True))
-        store.extend(ox_quads)
-        for graph, (_, quads) in fresh:
+    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]]) -> int:
+        """Queue articles new to the store for the bulk loader; returns how many quads went
+        through the memtables (those of a bulk load when this batch triggers one).
+
+        The bulk loader writes sorted files straight into RocksDB, skipping the memtables,
+        their flushes and the compaction of those flushes, but without a transaction: a
+        kill can leave part of it written. So the content hashes, the mark that an article
+        is whole, go in afterwards in one transaction (``_settle``): a kill before it leaves
+        articles without their hash, which the next build writes again through
+        ``replace_update`` (dropping whatever half of them got in); a kill before the bulk
+        load leaves them out altogether.
+        """
+        for graph, (article_id, quads) in fresh:
+            body: list[Quad] = []
+            marks: list[Quad] = []
+            for quad in quads:
+                (marks if quad[1] == _CONTENT_HASH else body).append(quad)
+            self._bulk.extend(to_ox_quads(article_id, body, also_default=True))
+            self._marks.extend(to_ox_quads(article_id, marks, also_default=True))
+            self._pending[to_ox(graph)] = str(marks[0][2]) if marks else None
             if not quads:  # an article with no quads still counts as present
-                store.add_graph(to_ox(graph))
+                self._empty.append(to_ox(graph))
+        if len(self._bulk) + len(self._marks) < BULK_EVERY_QUADS:
+            return 0
+        return self._settle()
+
+    def _settle(self) -> int:
+        """Write the pending new articles: statements by bulk load, then their hashes."""
+        store = self._raw
+        bulk, marks, empty = self._bulk, self._marks, self._empty
+        self._bulk, self._marks, self._pending, self._empty = [], [], {}, []
+        try:
+            if bulk:
+                store.bulk_extend(bulk)
+            self._before_marks()
+            if marks:
+                store.extend(marks)
+            for graph in empty:
+                store.add_graph(graph)
+        except (OSError, RuntimeError) as error:
+            raise store_fault(self.path, error, doing="write to") from error
+        return len(marks)
+
+    def _before_marks(self) -> None:
+        """Between new articles' statements and their content hashes (tests stop here)."""
 
     def remove_article(self, article_id: str) -> bool:
         graph = to_ox(graph_iri(article_id))
@@ -221,6 +283,7 @@ class OxigraphStore(StoreBase):
             return
         try:
             if not self.read_only:
+                self._settle()
                 self._store.flush()
                 if self._written >= OPTIMIZE_AFTER_QUADS:
                     self._store.optimize()

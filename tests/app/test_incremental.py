@@ -26,7 +26,10 @@ CHILD = """
 import sys, time
 sys.path[:0] = [{tests!r}, {shared!r}]  # test_build, and the fixtures it imports
 from kg.build import build
+import kg.store.oxigraph as backend
 
+if {bulk!r}:  # new articles wait for a bulk load of this many quads (1: every batch goes in as written)
+    backend.BULK_EVERY_QUADS = {bulk!r}
 slow = None
 if {fake!r}:
     from test_build import fake_extract
@@ -50,8 +53,11 @@ def fake_corpus(folder: Path, n: int = 12) -> Path:
     })
 
 
-def start_child(corpus: Path, output: Path, *, fake: bool, batch: int) -> subprocess.Popen[str]:
-    code = CHILD.format(tests=str(TESTS), shared=str(TESTS.parent), fake=fake, corpus=str(corpus), output=str(output), batch=batch)
+def start_child(corpus: Path, output: Path, *, fake: bool, batch: int, bulk: int | None = 1) -> subprocess.Popen[str]:
+    """A child build; ``bulk=1`` makes every batch reported written be in the store (by
+    default new articles wait in memory for a large bulk load, which a kill loses)."""
+    code = CHILD.format(tests=str(TESTS), shared=str(TESTS.parent), fake=fake, corpus=str(corpus), output=str(output),
+                        batch=batch, bulk=bulk)
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -101,7 +107,7 @@ def test_kill_9_mid_build_then_resume_equals_an_uninterrupted_build(tmp_path, ki
 
 def test_kill_9_at_an_arbitrary_moment(tmp_path):
     corpus = fake_corpus(tmp_path / "in")
-    child = start_child(corpus, tmp_path / "killed", fake=True, batch=1)
+    child = start_child(corpus, tmp_path / "killed", fake=True, batch=1, bulk=None)
     time.sleep(1.0 + 0.37 * (os.getpid() % 5))  # wherever the child happens to be
     os.kill(child.pid, signal.SIGKILL)
     child.wait()

@@ -167,9 +167,13 @@ def test_long_builds_flush_to_disk_so_memory_does_not_grow_with_the_graph(tmp_pa
             batch = [(f"a{i}", [(URIRef(f"https://example.org/s{i}/{j}"), URIRef("https://example.org/p"),
                                  Literal(j), graph_iri(f"a{i}")) for j in range(6)]) for i in range(2)]
             store.replace_articles(batch)
-            assert flushes == [1], "12 quads written with a threshold of 10: one flush"
+            assert flushes == [], "new articles are bulk loaded, past the memtables: nothing to flush"
+            store.replace_articles(batch)
+            assert flushes == [1], "12 quads replaced with a threshold of 10: one flush"
             store.replace_articles([("a2", [(URIRef("https://example.org/x"), URIRef("https://example.org/p"),
                                              Literal(1), graph_iri("a2"))])])
+            store.replace_articles([("a2", [(URIRef("https://example.org/x"), URIRef("https://example.org/p"),
+                                             Literal(2), graph_iri("a2"))])])
             assert flushes == [1], "one more quad does not reach the threshold again"
         finally:
             store._store = real
@@ -228,3 +232,66 @@ class _FlushCounter:
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
+
+
+class _Killed(BaseException):
+    """Stands for a SIGKILL: nothing in the store catches it."""
+
+
+def test_a_kill_between_bulk_load_and_hashes_leaves_articles_to_redo_not_to_duplicate(tmp_path, monkeypatch):
+    from kg.store import oxigraph as backend
+
+    path = tmp_path / "store"
+    with open_store("oxigraph", path=path) as store:
+        store.replace_articles([("a-0", article("a-0"))])
+    published = 0
+    with open_store("oxigraph", path=path, read_only=True) as reader:
+        published = len(reader)
+
+    def killed(self) -> None:
+        raise _Killed
+
+    store = open_store("oxigraph", path=path)
+    monkeypatch.setattr(backend, "BULK_EVERY_QUADS", 1)  # bulk load this batch now
+    monkeypatch.setattr(backend.OxigraphStore, "_before_marks", killed)
+    with pytest.raises(_Killed):
+        store.replace_articles([("a-1", article("a-1", version=1, facts=6)), ("a-2", article("a-2"))])
+    store._store = None  # the process is gone: no close, no publish
+    monkeypatch.undo()
+
+    with open_store("oxigraph", path=path, read_only=True) as reader:
+        assert len(reader) == published, "readers still see the last finished state"
+    with open_store("oxigraph", path=path) as store:
+        assert store.article_ids() == ["a-0", "a-1", "a-2"], "the statements got in"
+        assert store.article_hash("a-1") is None and store.article_hash("a-2") is None, "their hashes did not"
+        assert store.article_hash("a-0") == "hash-a-0-v1"
+        # The next build writes them again, a-1 changed meanwhile (fewer facts, new labels).
+        store.replace_articles([("a-1", article("a-1", version=2, facts=3)), ("a-2", article("a-2"))])
+        assert store.article_hash("a-1") == "hash-a-1-v2"
+        assert store.article_hash("a-2") == "hash-a-2-v1"
+        whole = len(store)
+        labels = store.query("SELECT DISTINCT ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+        merged = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    with open_store("oxigraph", path=tmp_path / "clean") as clean:
+        clean.replace_articles([("a-0", article("a-0")), ("a-1", article("a-1", version=2, facts=3)),
+                                ("a-2", article("a-2"))])
+        assert whole == len(clean), "nothing of the half-written version is left, nothing is doubled"
+        assert {str(r[0]) for r in labels.rows} == {
+            str(r[0]) for r in clean.query(
+                "SELECT DISTINCT ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows}
+        assert merged.rows == clean.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows, \
+            "the merged default graph lost the half-written statements too"
+
+
+def test_new_articles_waiting_for_the_bulk_load_are_read_and_rewritten_like_written_ones(tmp_path):
+    with open_store("oxigraph", path=tmp_path / "s") as store:
+        store.replace_articles([("a-1", article("a-1")), ("a-2", article("a-2"))])
+        assert store._pending, "below the threshold: not written yet"
+        assert store.article_hash("a-1") == "hash-a-1-v1" and store._pending, "asked without writing"
+        store.replace_articles([("a-1", article("a-1", version=2, facts=2))])
+        assert store.article_hash("a-1") == "hash-a-1-v2"
+        assert store.article_ids() == ["a-1", "a-2"] and not store._pending
+        assert len(store) == len(article("a-1", version=2, facts=2)) + len(article("a-2"))
+        store.replace_articles([("a-3", article("a-3"))])
+    with open_store("oxigraph", path=tmp_path / "s") as again:
+        assert again.article_hash("a-3") == "hash-a-3-v1", "closing writes what is pending"

@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_partners import destination_of
+from kg.nlp.relations.flow_sales import reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
 
 
@@ -66,6 +67,8 @@ def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str |
         return None
     if (agent := _by_agent(ctx, flow, noun)) is not None:
         return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
+    if (seller := reported_seller(ctx, noun)) is not None:
+        return seller  # "private U.S. exporters reported sales of 900,000 tonnes of corn"
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:

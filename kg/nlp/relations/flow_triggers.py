@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
+from kg.nlp.relations.flow_sales import reporting_exporters
 from kg.nlp.relations.flow_traders import is_territory, national_buyer, trader_key
 from kg.nlp.relations.refusals import rejected
 
@@ -35,7 +36,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 if t.head.lower_ not in flow_words("value_heads"):
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in flow_words("export_nouns")))
-        elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") and _national_trade(ctx, t):
+        elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
+                and (_national_trade(ctx, t) or reporting_exporters(t) is not None):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "VERB" and lemma in flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs"):
             if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):

@@ -34,3 +34,37 @@ def test_sales_no_exporters_report_are_no_exports(parser) -> None:
     text = "Analysts reported sales of 5,000 tonnes of barley at the market in Japan."
     table = {"barley": ("barley", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
     assert _read(parser, text, table) == []
+
+
+def test_export_licences_granted_are_forecast_exports_of_the_tenders_body(parser) -> None:
+    text = "The Commission granted export licences for 40,000 tonnes of barley at this week's EC tender."
+    table = {"EC": ("ec", T.ORGANIZATION), "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "barley", Decimal("40000"), None, True)]
+
+
+def test_licences_to_export_are_the_granting_bodys(parser) -> None:
+    text = "The EC Commission awarded licences to export 80,000 tonnes of barley."
+    table = {"EC Commission": ("ec", T.ORGANIZATION), "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "barley", Decimal("80000"), None, True)]
+
+
+def test_a_rebate_per_kilo_is_no_figure_of_the_licensed_goods(parser) -> None:
+    text = ("A total 50,000 tonnes of white sugar received export rebates of 40 Ecus per 100 kilos "
+            "at the EC tender.")
+    table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True)]
+
+
+def test_a_countrys_traders_share_of_the_licences_is_its_export(parser) -> None:
+    text = ("A total 50,000 tonnes of white sugar received export rebates at the EC tender. "
+            "Out of this, traders in France received 30,000 tonnes, in Belgium 12,000 tonnes.")
+    table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT),
+             "France": ("fr", T.COUNTRY), "Belgium": ("be", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True),
+                                          ("exports", "fr", "sugar", Decimal("30000"), None, True)]
+
+
+def test_traders_receiving_goods_without_a_licence_export_nothing(parser) -> None:
+    text = "Traders in France received 5,000 tonnes of sugar from the refinery last week."
+    table = {"sugar": ("sugar", T.PRODUCT), "France": ("fr", T.COUNTRY)}
+    assert _read(parser, text, table) == []

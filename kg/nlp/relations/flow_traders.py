@@ -10,7 +10,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_partners import destination_of
-from kg.nlp.relations.flow_sales import reported_seller
+from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
 
 
@@ -48,6 +48,8 @@ def passive_only(verb: Token) -> bool:
 def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
     anchor = flow.anchor
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
+    if flow.licensed:
+        return licence_trader(ctx, flow)
     if anchor.pos_ == "VERB":
         from kg.nlp.relations.trade import _exporters
 

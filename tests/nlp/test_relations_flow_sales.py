@@ -68,3 +68,9 @@ def test_traders_receiving_goods_without_a_licence_export_nothing(parser) -> Non
     text = "Traders in France received 5,000 tonnes of sugar from the refinery last week."
     table = {"sugar": ("sugar", T.PRODUCT), "France": ("fr", T.COUNTRY)}
     assert _read(parser, text, table) == []
+
+
+def test_goods_sold_at_a_tender_are_a_forecast(parser) -> None:
+    text = "Egypt sold 100,000 tonnes of cotton at the tender on Tuesday."
+    table = {"Egypt": ("eg", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "eg", "cotton", Decimal("100000"), None, True)]

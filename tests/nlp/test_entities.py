@@ -611,3 +611,15 @@ def test_newswire_commodities_are_products_in_a_trade_slot(nlp) -> None:
 def test_newswire_commodity_words_outside_a_trade_slot_are_no_products(nlp) -> None:
     labels = _labels(nlp, "The lead of the survey team took a meal with the exporters.")
     assert "lead" not in labels and "meal" not in labels
+
+
+def test_goods_no_lexicon_names_are_products_when_counted_in_bulk(nlp) -> None:
+    labels = _labels(nlp, "Namibia exported 8,000 tonnes of krill and 900 bales of karakul to Japan.")
+    assert labels.get("krill") == "Product" and labels.get("karakul") == "Product"
+
+
+def test_a_capacity_or_a_flow_counted_in_tonnes_is_no_product(nlp) -> None:
+    labels = _labels(nlp, "The new terminal will export 400,000 tonnes of capacity a year.")
+    assert "capacity" not in labels
+    labels = _labels(nlp, "He carried 20 bags of krill to the boat.")  # no trade in the sentence
+    assert "krill" not in labels

@@ -55,7 +55,9 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "exported", "imported", "domestic", "foreign", "global", "several", "some", "these",
      "those", "million", "billion", "thousand", "faulty", "defective", "substandard", "fake",
      "own", "first", "last", "most", "potential", "possible", "cheap", "expensive", "large",
-     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed"}
+     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed",
+     # "current series white sugar", "new crop wheat": the campaign, not the goods
+     "current", "series", "crop", "season"}
 )
 
 # Every setting of the component: the data files its matchers are built from, each a file of

@@ -623,3 +623,8 @@ def test_a_capacity_or_a_flow_counted_in_tonnes_is_no_product(nlp) -> None:
     assert "capacity" not in labels
     labels = _labels(nlp, "He carried 20 bags of krill to the boat.")  # no trade in the sentence
     assert "krill" not in labels
+
+
+def test_the_campaign_before_the_goods_is_no_part_of_their_name(nlp) -> None:
+    labels = _labels(nlp, "A total 50,000 tonnes of current series white sugar received export rebates.")
+    assert labels.get("white sugar") == "Product"

@@ -74,3 +74,9 @@ def test_goods_sold_at_a_tender_are_a_forecast(parser) -> None:
     text = "Egypt sold 100,000 tonnes of cotton at the tender on Tuesday."
     table = {"Egypt": ("eg", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
     assert _read(parser, text, table) == [("exports", "eg", "cotton", Decimal("100000"), None, True)]
+
+
+def test_the_campaign_of_the_licensed_goods_counts_no_other_goods(parser) -> None:
+    text = "A total 50,000 tonnes of current series white sugar received export rebates at the EC tender."
+    table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True)]

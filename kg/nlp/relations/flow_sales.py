@@ -81,13 +81,14 @@ def _licence(anchor: Token) -> Token | None:
 
 
 def licence_figure_start(flow: Flow) -> int | None:
-    """Where the figure of licensed goods may stand before the licence: the subject of the
+    """Where the figure of licensed goods may stand before the licence: in the subject of the
     verb whose object the licence is ("60,500 tonnes of sugar received export rebates")."""
     noun = _licence(flow.anchor)
     if noun is None or noun.dep_ != "dobj":
         return None
     subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects[0].left_edge.i if subjects else None
+    # from the sentence's start: a line break may cut the subject off its figure in the parse
+    return noun.sent.start if subjects else None
 
 
 def licence_trader(ctx: Context, flow: Flow) -> str | None:
@@ -115,3 +116,4 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
             if k := trader_key(ctx, s):
                 return k
     return story_country(ctx)
+

@@ -36,7 +36,8 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import counted_from, in_goods_context, known_products, plural_forms, product_acronyms, trade_sentence
+from kg.nlp.goods import (counted_from, in_goods_context, known_products, measured_goods, plural_forms,
+                          product_acronyms, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import holds_title, names_after_titles
@@ -54,7 +55,9 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "exported", "imported", "domestic", "foreign", "global", "several", "some", "these",
      "those", "million", "billion", "thousand", "faulty", "defective", "substandard", "fake",
      "own", "first", "last", "most", "potential", "possible", "cheap", "expensive", "large",
-     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed"}
+     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed",
+     # "current series white sugar", "new crop wheat": the campaign, not the goods
+     "current", "series", "crop", "season"}
 )
 
 # Every setting of the component: the data files its matchers are built from, each a file of
@@ -265,6 +268,8 @@ class EntityTyper:
                     if lemma in lemmas or lower in forms:
                         matches[i] = key
                         break
+            if i not in matches and pos == POS_IDS["NOUN"] and measured_goods(doc[i]) and trade_sentence(doc[i]):
+                matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
         for start, kind in matches.items():
             head = doc[start]
             tight = in_goods_context(head)

@@ -23,6 +23,8 @@ TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export",
 # Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
 _SCALES = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
 # Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
+# Model labels of names: a name is never goods no lexicon knows.
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART"})
 _LEVIES = frozenset({"tariff", "levy", "duty", "tax", "price", "ban", "quota", "embargo", "curb"})
 
 
@@ -47,6 +49,19 @@ def in_goods_context(token: Token) -> bool:
     if head.lower_ in {"on", "for"}:
         return word in _LEVIES  # "tariffs on fresh cherries"
     return False
+
+
+def measured_goods(token: Token) -> bool:
+    """ "471,891 tonnes of fishmeal", "9,000 bales of sisal": a plain noun a bulk measure
+    counts names goods, even when no lexicon knows it; a capacity, a flow or a total does
+    not ("tonnes of capacity", "barrels of output")."""
+    if token.pos_ != "NOUN" or not token.is_alpha or token.dep_ != "pobj" or token.head.lower_ != "of" \
+            or token.ent_type_ in _NAMES:
+        return False
+    measure = token.head.head
+    if not _forms(measure) & lexicon.bulk_measures() or not any(c.like_num for c in measure.children):
+        return False
+    return not _forms(token) & (lexicon.not_goods_measured() | lexicon.product_flows())
 
 
 def _forms(token: Token) -> set[str]:

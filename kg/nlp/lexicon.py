@@ -282,6 +282,18 @@ def goods_measures() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def bulk_measures() -> frozenset[str]:
+    """Measures that count goods in bulk ("tonnes", "bales", "barrels")."""
+    return frozenset(read_lines("bulk_measures.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_goods_measured() -> frozenset[str]:
+    """Nouns a bulk measure counts that are no goods ("tonnes of capacity")."""
+    return frozenset(read_lines("not_goods_measured.txt"))
+
+
+@lru_cache(maxsize=1)
 def product_flows() -> frozenset[str]:
     """Nouns a goods noun may modify and still name the goods ("mask exports")."""
     return frozenset(read_lines("product_flows.txt"))

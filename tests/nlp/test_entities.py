@@ -599,3 +599,32 @@ def test_money_is_no_name(nlp):
 def test_goods_are_named_without_their_origin(nlp):
     doc = nlp("Japan imported 128,089 tonnes of Brazilian soybeans and 2.7 mln tonnes of U.S. corn.")
     assert sorted(e.text for e in doc.ents if e.label_ == "Product") == ["corn", "soybeans"]
+
+
+def test_newswire_commodities_are_products_in_a_trade_slot(nlp) -> None:
+    labels = _labels(nlp, "Norway imported 52,000 tonnes of fishmeal and 9,000 tonnes of tallow in May.")
+    assert labels.get("fishmeal") == "Product" and labels.get("tallow") == "Product"
+    labels = _labels(nlp, "Philippine copra exports fell and Thai tapioca exports rose.")
+    assert labels.get("copra") == "Product" and labels.get("tapioca") == "Product"
+
+
+def test_newswire_commodity_words_outside_a_trade_slot_are_no_products(nlp) -> None:
+    labels = _labels(nlp, "The lead of the survey team took a meal with the exporters.")
+    assert "lead" not in labels and "meal" not in labels
+
+
+def test_goods_no_lexicon_names_are_products_when_counted_in_bulk(nlp) -> None:
+    labels = _labels(nlp, "Namibia exported 8,000 tonnes of krill and 900 bales of karakul to Japan.")
+    assert labels.get("krill") == "Product" and labels.get("karakul") == "Product"
+
+
+def test_a_capacity_or_a_flow_counted_in_tonnes_is_no_product(nlp) -> None:
+    labels = _labels(nlp, "The new terminal will export 400,000 tonnes of capacity a year.")
+    assert "capacity" not in labels
+    labels = _labels(nlp, "He carried 20 bags of krill to the boat.")  # no trade in the sentence
+    assert "krill" not in labels
+
+
+def test_the_campaign_before_the_goods_is_no_part_of_their_name(nlp) -> None:
+    labels = _labels(nlp, "A total 50,000 tonnes of current series white sugar received export rebates.")
+    assert labels.get("white sugar") == "Product"

@@ -34,3 +34,11 @@ def test_goods_taxed_or_traded_by_a_verb(nlp) -> None:
 def test_the_same_words_elsewhere_are_no_goods(nlp) -> None:
     assert not _context(nlp, "She won the gold medal in Paris.", "gold")
     assert not _context(nlp, "They met for tea after the talks on exports.", "tea")
+
+
+def test_a_plain_noun_counted_in_bulk_is_goods(nlp) -> None:
+    from kg.nlp.goods import measured_goods
+
+    doc = nlp("Peru shipped 4,000 tonnes of anchoveta and 2,000 tonnes of output.")
+    assert measured_goods(next(t for t in doc if t.text == "anchoveta"))
+    assert not measured_goods(next(t for t in doc if t.text == "output"))

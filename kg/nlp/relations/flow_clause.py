@@ -40,6 +40,7 @@ class Flow:
     end: int  # the clause ends before this token
     planned: bool = False  # "export target", "import quota": every figure is a forecast
     carried: bool = False  # "They were 530,500 tonnes": trader, goods and direction are the last flow's
+    licensed: bool = False  # "export licences for 60,500 tonnes": quantities licensed, no values
 
 
 def _data() -> dict:
@@ -65,7 +66,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
         _CACHE["anchor nouns"] = frozenset().union(*(flow_words(key) for key in (
             "product_value_heads", "export_nouns", "import_nouns", "sale_nouns", "purchase_nouns")))
         _CACHE["anchor verbs"] = frozenset().union(*(flow_words(key) for key in (
-            "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs")))
+            "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs", "receipt_verbs")))
     return _CACHE["anchor nouns"], _CACHE["anchor verbs"]
 
 

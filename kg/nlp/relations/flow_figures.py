@@ -165,12 +165,13 @@ def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
     return False
 
 
-def figure_before(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:
+def figure_before(ctx: Context, flow: Flow, dated: set[int], *, start: int | None = None) -> list[Figure]:
     """The figure a target or quota noun phrase opens with: "our 15 mln tonne export target",
-    "a 1.2 mln tonne palm oil export quota"."""
+    "a 1.2 mln tonne palm oil export quota"; or the first after ``start``, when given."""
     doc = ctx.doc
     anchor = flow.anchor
-    start = anchor.head.left_edge.i if anchor.head.i > anchor.i else anchor.left_edge.i
+    if start is None:
+        start = anchor.head.left_edge.i if anchor.head.i > anchor.i else anchor.left_edge.i
     numbers = [t.i for t in doc[start : anchor.i] if t.like_num and is_number(t) and t.i not in dated]
     if not numbers:
         return []

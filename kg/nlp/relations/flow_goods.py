@@ -17,7 +17,8 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
     if figure.end + 1 < len(doc) and doc[figure.end].lower_ == "of":
         counted = doc[figure.end + 1]
         while counted.i + 1 < len(doc) and ctx.key(counted, PRODUCTS) is None and (
-                counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."):
+                counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."
+                or counted.is_space or counted.lower_ in flow_words("campaign_words")):  # "of current series white sugar"
             counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:

@@ -79,6 +79,9 @@ def _partner_heads(flow: Flow) -> set[int]:
     heads |= {c.i for c in (anchor, noun, noun.head) for c in c.children if c.dep_ in ("dobj", "attr", "nsubjpass", "pobj")}
     heads |= {g.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children}  # fmt: skip
+    # "sales of 143,000 tonnes for delivery to Taiwan": where the goods are delivered
+    heads |= {d.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ == "prep" and c.lower_ == "for"
+              for d in c.children if d.lower_ in flow_words("delivery_nouns")}  # fmt: skip
     return heads
 
 

@@ -68,6 +68,9 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue
             if t.i > 0 and ctx.doc[t.i - 1].lower_ in flow_words("forecast_comparisons"):
                 continue  # "much smaller than expected": what happened, against a forecast
+            if t.i > anchor.i and t.lower_ in flow_words("tender_nouns") and anchor.pos_ == "VERB" \
+                    and anchor.lemma_.lower() in flow_words("sale_verbs") | flow_words("export_verbs"):
+                return True  # "sold 100,000 tonnes at the tender": awarded, not yet shipped
             if t.i > anchor.i and t.pos_ == "NOUN" and (t.dep_ == "pobj" or t.head.dep_ == "pobj" and t.dep_ == "compound"):
                 continue  # "... was in line with government plans"
             return True

@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_partners import destination_of
+from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
 
 
@@ -47,6 +48,8 @@ def passive_only(verb: Token) -> bool:
 def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
     anchor = flow.anchor
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
+    if flow.licensed:
+        return licence_trader(ctx, flow)
     if anchor.pos_ == "VERB":
         from kg.nlp.relations.trade import _exporters
 
@@ -66,6 +69,8 @@ def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str |
         return None
     if (agent := _by_agent(ctx, flow, noun)) is not None:
         return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
+    if (seller := reported_seller(ctx, noun)) is not None:
+        return seller  # "private U.S. exporters reported sales of 900,000 tonnes of corn"
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
+from kg.nlp.relations.flow_sales import licence_receipt, licensed_verb, reporting_exporters
 from kg.nlp.relations.flow_traders import is_territory, national_buyer, trader_key
 from kg.nlp.relations.refusals import rejected
 
@@ -32,10 +33,14 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 if t.head.lower_ in flow_words("target_heads"):
                     anchors.append((t, word in flow_words("export_nouns"), True))
                     continue
+                if t.head.lower_ in flow_words("licence_heads"):
+                    anchors.append((t, word in flow_words("export_nouns"), True, True))
+                    continue
                 if t.head.lower_ not in flow_words("value_heads"):
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in flow_words("export_nouns")))
-        elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") and _national_trade(ctx, t):
+        elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
+                and (_national_trade(ctx, t) or reporting_exporters(t) is not None):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "VERB" and lemma in flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs"):
             if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
@@ -46,7 +51,12 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 continue  # "Ferrari sells 10,000 cars": a sale, not an export
             if lemma in flow_words("sale_verbs") and _delivers_no_goods(t):
                 continue  # "Britain is delivering 234m of cuts": no goods change hands
+            if licensed_verb(t):
+                anchors.append((t, lemma not in flow_words("import_verbs"), True, True))
+                continue  # "licences to export 80,000 tonnes": licensed, not shipped
             anchors.append((t, lemma not in flow_words("import_verbs")))
+        elif licence_receipt(t) is not None:
+            anchors.append((t, True, True, True))  # "traders in the U.K. received 43,500 tonnes"
         elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None:
             anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
@@ -54,7 +64,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
-        flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned)))
+        flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned),
+                          licensed=len(planned) > 1))
     return flows
 
 

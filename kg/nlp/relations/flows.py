@@ -28,6 +28,7 @@ from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figu
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
+from kg.nlp.relations.flow_sales import licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
@@ -126,6 +127,13 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
         # are not Kenya's
         return [], (trader, goods)
+    if flow.licensed:
+        # a rebate or a licence fee is a price, "per 100 kilos" its measure
+        figures = [f for f in figures if not f.currency and ctx.doc[max(f.start - 1, 0)].lower_ != "per"]
+        if not figures and (start := licence_figure_start(flow)) is not None:
+            figures = figure_before(ctx, flow, dated, start=start)  # "60,500 tonnes received export rebates"
+        if licence_receipt(anchor) is not None:
+            figures = figures[:1]  # "in the Netherlands 12,000, in Denmark 4,000": other traders' shares
     if not figures and flow.planned:
         figures = figure_before(ctx, flow, dated)  # "a 1.2 mln tonne palm oil export target"
     if not figures:

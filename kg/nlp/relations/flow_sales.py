@@ -1,0 +1,119 @@
+"""Sales made but not shipped: the sales a country's exporters report to a government body
+("private U.S. exporters reported sales of 900,000 tonnes of corn to the Soviet Union"),
+whose seller is that country."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityType
+from kg.nlp.gazetteer import country_of
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.flow_clause import Flow, flow_words
+
+_COUNTRY = frozenset({EntityType.COUNTRY})
+
+
+def reporting_exporters(noun: Token) -> Token | None:
+    """The exporters who report the sales ``noun`` names: "exporters reported sales of X",
+    "U.S. exporters also reported corn sales"; None for any other sale."""
+    if noun.lower_ not in flow_words("sale_nouns") or noun.dep_ != "dobj" \
+            or noun.head.lemma_.lower() not in flow_words("report_verbs"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"
+                 and c.lower_ in flow_words("reporting_exporters")), None)  # fmt: skip
+
+
+def reported_seller(ctx: Context, noun: Token) -> str | None:
+    """The country whose exporters reported the sales ``noun`` names: the one before
+    "exporters", else the one in the name of the body that publishes the reports ("the U.S.
+    Agriculture Department"), else the story's."""
+    exporters = reporting_exporters(noun)
+    if exporters is None:
+        return None
+    for t in noun.doc[exporters.left_edge.i : exporters.i]:
+        if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
+            return k  # "private U.S. exporters", "French exporters"
+    for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
+        if mention.start > noun.i:
+            break
+        for t in mention:
+            country = country_of(t.text) if t.is_upper or t.is_title else None
+            names = (country.name, *country.aliases) if country is not None else ()
+            if (k := next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY))), None)):
+                return k
+    from kg.nlp.relations.flow_traders import story_country
+
+    return story_country(ctx)
+
+
+def licensed_verb(verb: Token) -> bool:
+    """ "licences to export 80,000 tonnes", "awarded licences to export ...": a verb that says
+    what a licence allows."""
+    return _licence(verb) is not None
+
+
+def licence_receipt(verb: Token) -> Token | None:
+    """ "Out of this, traders in the U.K. received 43,500 tonnes": the traders who received a
+    share of the licences or tender awards the sentence or the one before names."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in flow_words("receipt_verbs"):
+        return None
+    holders = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in flow_words("licence_holders")]
+    if not holders:
+        return None
+    sent = verb.sent
+    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    words = flow_words("licence_heads") | flow_words("tender_nouns")
+    return holders[0] if any(t.lower_ in words for t in verb.doc[start : sent.end]) else None
+
+
+def _licence(anchor: Token) -> Token | None:
+    """The licence noun of a licensed flow: the one the trade word modifies, or the one
+    whose verb it completes."""
+    heads = flow_words("licence_heads")
+    if anchor.pos_ != "VERB":
+        return anchor.head if anchor.head.lower_ in heads else None
+    if anchor.dep_ in ("acl", "relcl") and anchor.head.lower_ in heads:
+        return anchor.head  # "licences to export"
+    if anchor.dep_ == "xcomp":  # "awarded licences to export"
+        return next((c for c in anchor.head.children if c.dep_ == "dobj" and c.lower_ in heads), None)
+    return None
+
+
+def licence_figure_start(flow: Flow) -> int | None:
+    """Where the figure of licensed goods may stand before the licence: in the subject of the
+    verb whose object the licence is ("60,500 tonnes of sugar received export rebates")."""
+    noun = _licence(flow.anchor)
+    if noun is None or noun.dep_ != "dobj":
+        return None
+    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # from the sentence's start: a line break may cut the subject off its figure in the parse
+    return noun.sent.start if subjects else None
+
+
+def licence_trader(ctx: Context, flow: Flow) -> str | None:
+    """Whose exporters hold the licences: the body whose tender awards them ("at today's EC
+    tender"), named last up to the clause's end; else the body or country that grants them
+    ("the Commission granted export licences"); else the story's country."""
+    from kg.nlp.relations.flow_traders import story_country, trader_key
+
+    doc = flow.anchor.doc
+    if (holders := licence_receipt(flow.anchor)) is not None:
+        for t in holders.subtree:  # "traders in the U.K.", "Dutch traders"
+            if t.i != holders.i and (k := trader_key(ctx, t) or ctx.country_of_demonym(t)):
+                return k
+        return None
+    for t in reversed(doc[: flow.end]):
+        if t.lower_ in flow_words("tender_nouns") and t.pos_ == "NOUN":
+            for m in doc[t.left_edge.i : t.i]:
+                if k := trader_key(ctx, m):
+                    return k
+    noun = _licence(flow.anchor)
+    granter = noun.head if noun is not None and noun.dep_ in ("dobj", "nsubjpass") else None
+    if granter is not None:
+        for s in (c for c in granter.children if c.dep_ in ("nsubj", "agent")):
+            s = next((p for p in s.children if p.dep_ == "pobj"), s) if s.dep_ == "agent" else s
+            if k := trader_key(ctx, s):
+                return k
+    return story_country(ctx)
+

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-05-12"
+
+
+def _read(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.object, f.quantity, f.partner, f.forecast) for f in facts]
+
+
+def test_sales_reported_by_a_countrys_exporters_are_its_exports(parser) -> None:
+    text = "Private Canadian exporters reported sales of 150,000 tonnes of barley to Japan, the ministry said."
+    table = {"Canadian": ("ca", T.COUNTRY), "barley": ("barley", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "ca", "barley", Decimal("150000"), "jp", False)]
+
+
+def test_the_reporting_body_names_the_exporters_country(parser) -> None:
+    text = ("The U.S. Agriculture Department said exporters reported sales of 120,000 tonnes of "
+            "sorghum for delivery to Mexico.")
+    table = {"U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
+             "sorghum": ("sorghum", T.PRODUCT), "Mexico": ("mx", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "us", "sorghum", Decimal("120000"), "mx", False)]
+
+
+def test_sales_no_exporters_report_are_no_exports(parser) -> None:
+    text = "Analysts reported sales of 5,000 tonnes of barley at the market in Japan."
+    table = {"barley": ("barley", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
+    assert _read(parser, text, table) == []
+
+
+def test_export_licences_granted_are_forecast_exports_of_the_tenders_body(parser) -> None:
+    text = "The Commission granted export licences for 40,000 tonnes of barley at this week's EC tender."
+    table = {"EC": ("ec", T.ORGANIZATION), "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "barley", Decimal("40000"), None, True)]
+
+
+def test_licences_to_export_are_the_granting_bodys(parser) -> None:
+    text = "The EC Commission awarded licences to export 80,000 tonnes of barley."
+    table = {"EC Commission": ("ec", T.ORGANIZATION), "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "barley", Decimal("80000"), None, True)]
+
+
+def test_a_rebate_per_kilo_is_no_figure_of_the_licensed_goods(parser) -> None:
+    text = ("A total 50,000 tonnes of white sugar received export rebates of 40 Ecus per 100 kilos "
+            "at the EC tender.")
+    table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True)]
+
+
+def test_a_countrys_traders_share_of_the_licences_is_its_export(parser) -> None:
+    text = ("A total 50,000 tonnes of white sugar received export rebates at the EC tender. "
+            "Out of this, traders in France received 30,000 tonnes, in Belgium 12,000 tonnes.")
+    table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT),
+             "France": ("fr", T.COUNTRY), "Belgium": ("be", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True),
+                                          ("exports", "fr", "sugar", Decimal("30000"), None, True)]
+
+
+def test_traders_receiving_goods_without_a_licence_export_nothing(parser) -> None:
+    text = "Traders in France received 5,000 tonnes of sugar from the refinery last week."
+    table = {"sugar": ("sugar", T.PRODUCT), "France": ("fr", T.COUNTRY)}
+    assert _read(parser, text, table) == []
+
+
+def test_goods_sold_at_a_tender_are_a_forecast(parser) -> None:
+    text = "Egypt sold 100,000 tonnes of cotton at the tender on Tuesday."
+    table = {"Egypt": ("eg", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "eg", "cotton", Decimal("100000"), None, True)]
+
+
+def test_the_campaign_of_the_licensed_goods_counts_no_other_goods(parser) -> None:
+    text = "A total 50,000 tonnes of current series white sugar received export rebates at the EC tender."
+    table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -44,6 +45,7 @@ class Topic:
         return sentence - self.sentence == 1
 
 
+@lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon("trade")["discourse"][key])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 
@@ -23,7 +23,7 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
             return True
-    hedges = set(lexicon("numbers")["approximate"]) | set(lexicon("numbers")["upper"])
+    hedges = rule_words("numbers", "approximate") | rule_words("numbers", "upper")
     i = figure.start - 1
     while i >= 0 and doc[i].lower_ in hedges:
         i -= 1

@@ -3,6 +3,8 @@ higher volume of exports" (the verbs of ``trade.json`` flows.rejected_by)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
@@ -10,7 +12,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 
 def rejected(anchor: Token) -> bool:
     """True when a verb above the trade word, with the flow on its object side, rejects it."""
-    verbs = frozenset(lexicon("trade")["flows"]["rejected_by"])
+    verbs = _rejecting_verbs()
     child, current = anchor, anchor.head
     for _ in range(6):
         if current.i == child.i:
@@ -21,3 +23,9 @@ def rejected(anchor: Token) -> bool:
                 return True
         child, current = current, current.head
     return False
+
+
+@lru_cache(maxsize=1)
+def _rejecting_verbs() -> frozenset[str]:
+    # built once: the check runs for every trade word of every sentence
+    return frozenset(lexicon("trade")["flows"]["rejected_by"])

@@ -12,7 +12,8 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set blind     # blind set: bench/results/blind.{json,md}
     python -m bench.accuracy.devset --set trade-dev # Reuters trade stories (bench/gold/trade/)
     python -m bench.accuracy.devset --set trade-blind2  # second held-out trade set, scored once
-    python -m bench.accuracy.devset --set trade-blind3  # third held-out trade set, scored once
+    python -m bench.accuracy.devset --set trade-blind3  # third trade set (development data since)
+    python -m bench.accuracy.devset --set trade-blind4  # fourth held-out trade set, scored once
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ TRADE_DEV = REPO / "bench" / "gold" / "trade" / "dev"
 TRADE_BLIND = REPO / "bench" / "gold" / "trade" / "blind"
 TRADE_BLIND2 = REPO / "bench" / "gold" / "trade" / "blind2"
 TRADE_BLIND3 = REPO / "bench" / "gold" / "trade" / "blind3"
+TRADE_BLIND4 = REPO / "bench" / "gold" / "trade" / "blind4"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -45,6 +47,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "trade-blind": (TRADE_BLIND, "trade-blind", "Trade set, blind half"),
     "trade-blind2": (TRADE_BLIND2, "trade-blind2", "Trade set, second blind set"),
     "trade-blind3": (TRADE_BLIND3, "trade-blind3", "Trade set, third blind set"),
+    "trade-blind4": (TRADE_BLIND4, "trade-blind4", "Trade set, fourth blind set"),
 }
 
 

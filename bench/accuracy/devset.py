@@ -105,6 +105,23 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
+TRADE_PREDICATES = ("exports", "imports", "exportValue", "importValue")
+
+
+def trade_rows(facts: dict[str, Any]) -> list[str]:
+    """The four trade predicates added up, strict and full: the issue's trade-fact figure."""
+    lines = ["", "## Trade facts (the four trade predicates, added up)", "", "| score | P | R | F1 | TP | FP | FN |",
+             "|---|---|---|---|---|---|---|"]
+    for score in ("strict", "full"):
+        per = facts.get(score, {}).get("per_predicate", {})
+        tp, fp, fn = (sum(per.get(pred, {}).get(k, 0) for pred in TRADE_PREDICATES) for k in ("tp", "fp", "fn"))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        lines.append(f"| {score} | {_pct(p)} | {_pct(r)} | {_pct(f1)} | {tp} | {fp} | {fn} |")
+    return lines
+
+
 def markdown(report: dict[str, Any], *, model: str, heading: str = "Development set") -> str:
     """A short Markdown summary of a ``kg eval --json`` report."""
     lines = [
@@ -125,6 +142,7 @@ def markdown(report: dict[str, Any], *, model: str, heading: str = "Development 
     lines += ["", "## Strict facts per predicate (all files)", "", "| predicate | P | R | F1 |", "|---|---|---|---|"]
     for pred, c in report["total"]["facts"]["strict"].get("per_predicate", {}).items():
         lines.append(f"| {pred} | {_pct(c['p'])} | {_pct(c['r'])} | {_pct(c['f1'])} |")
+    lines += trade_rows(report["total"]["facts"])
     for key, counts in miss_causes(report["files"]).items():
         lines += ["", f"## {key.replace('_', ' ').capitalize()} by kind", ""]
         lines += [f"- {what}: {n}" for what, n in counts.most_common()] or ["- none"]

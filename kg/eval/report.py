@@ -20,11 +20,10 @@ def _figures(counts: Counts) -> dict[str, Any]:
 
 def _scores(result: FileResult) -> dict[str, Any]:
     strict = _figures(result.facts_strict)
-    strict["per_predicate"] = {
-        pred: {"p": c.p, "r": c.r, "f1": c.f1} for pred, c in result.strict_by_predicate.items()
-    }
+    # counts as well as ratios, so that scripts can add predicates up (the four trade ones)
+    strict["per_predicate"] = {pred: _figures(c) for pred, c in result.strict_by_predicate.items()}
     full = _figures(result.facts_full)
-    full["per_predicate"] = {pred: {"p": c.p, "r": c.r, "f1": c.f1} for pred, c in result.full_by_predicate.items()}
+    full["per_predicate"] = {pred: _figures(c) for pred, c in result.full_by_predicate.items()}
     return {
         "entities": {"untyped": _figures(result.entities_untyped), "typed": _figures(result.entities_typed)},
         "facts": {"strict": strict, "loose": _figures(result.facts_loose), "full": full},

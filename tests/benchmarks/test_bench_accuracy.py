@@ -468,3 +468,13 @@ def test_the_trade_corpus_never_draws_a_held_out_story_for_a_look(tmp_path) -> N
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / folder / name).write_text("{}")
     assert held_out_ids(tmp_path) == {"reuters-17", "reuters-23"}
+
+
+def test_trade_rows_add_the_four_trade_predicates_up() -> None:
+    def counts(tp: int, fp: int, fn: int) -> dict:
+        return {"tp": tp, "fp": fp, "fn": fn}
+
+    per = {"exports": counts(2, 1, 3), "importValue": counts(1, 0, 1), "said": counts(9, 0, 0)}
+    rows = devset.trade_rows({"strict": {"per_predicate": per}})
+    assert "| strict | 75.0 | 42.9 | 54.5 | 3 | 1 | 4 |" in rows  # said is left out
+    assert "| full | 0.0 | 0.0 | 0.0 | 0 | 0 | 0 |" in rows  # a report without a full score

@@ -34,7 +34,7 @@ def _check_scores(part: dict[str, Any]) -> None:
     assert set(part["facts"]["strict"]) == FIGURES | {"per_predicate"}
     assert set(part["facts"]["loose"]) == FIGURES
     for pred in part["facts"]["strict"]["per_predicate"].values():
-        assert set(pred) == {"p", "r", "f1"}
+        assert set(pred) == FIGURES
     for key in ("untyped", "typed"):
         figures = part["entities"][key]
         assert all(isinstance(figures[k], int) and not isinstance(figures[k], bool) for k in ("tp", "fp", "fn"))
@@ -58,9 +58,9 @@ def test_json_figures() -> None:
     assert entry["entities"]["typed"] == pytest.approx({"p": 0.8, "r": 0.8, "f1": 0.8, "tp": 4, "fp": 1, "fn": 1})
     strict = entry["facts"]["strict"]
     assert (strict["tp"], strict["fp"], strict["fn"]) == (4, 1, 2)
-    assert strict["per_predicate"]["exportValue"] == {"p": 0.0, "r": 0.0, "f1": 0.0}
-    assert strict["per_predicate"]["holdsPost"] == {"p": 0.0, "r": 0.0, "f1": 0.0}
-    assert strict["per_predicate"]["said"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    assert strict["per_predicate"]["exportValue"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1}
+    assert strict["per_predicate"]["holdsPost"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
+    assert strict["per_predicate"]["said"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 3, "fp": 0, "fn": 0}
     assert entry["facts"]["loose"]["fn"] == 1
     assert {m["p"] for m in entry["misses"] if m["kind"] == "fact"} == {"exportValue", "holdsPost"}
     assert out["total"]["facts"]["strict"]["tp"] == 4

@@ -418,3 +418,45 @@ def test_goods_named_with_others_are_not_carried_alone(parser) -> None:
     assert [f[2] for f in _read(parser, text, table) if f[3] == Decimal("9800")] == []
     text = "Buyers in Freedonia want barley. Ruritania exported 9,800 tonnes to Freedonia in 1985."
     assert [f[2] for f in _read(parser, text, table) if f[3] == Decimal("9800")] == ["barley"]
+
+
+def test_a_loan_of_goods_is_a_forecast_export_to_the_borrower(parser) -> None:
+    text = "Chile will lend Peru 20,000 barrels per day of crude oil to cover its shortfall."
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "cl", "crude", Decimal("20000"), "bpd", None, None, "pe", None, True),
+    ]
+
+
+def test_a_loan_of_money_is_no_flow(parser) -> None:
+    text = "Japan will lend Peru 500 mln dlrs to cover its shortfall."
+    table = {"Japan": ("jp", T.COUNTRY), "Peru": ("pe", T.COUNTRY)}
+    assert _read(parser, text, table) == []
+
+
+def test_who_is_supplied_with_goods_is_the_partner(parser) -> None:
+    text = "Chile will supply Peru with 20,000 tonnes of copper next year."
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
+    assert [(f[1], f[3], f[7], f[9]) for f in _read(parser, text, table)] == [("cl", Decimal("20000"), "pe", True)]
+
+
+def test_the_first_member_of_a_group_of_origins_is_the_partner(parser) -> None:
+    text = "Kenya also imports steel from several countries, including Japan and Brazil."
+    table = {"Kenya": ("ke", T.COUNTRY), "Japan": ("jp", T.COUNTRY), "Brazil": ("br", T.COUNTRY),
+             "steel": ("steel", T.PRODUCT)}
+    assert [(f[0], f[1], f[2], f[7]) for f in _read(parser, text, table)] == [("imports", "ke", "steel", "jp")]
+
+
+def test_the_object_of_the_verb_above_imports(parser) -> None:
+    text = "The drought forced Kenya to import 300,000 tonnes of maize in 1985/86."
+    table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    assert [(f[0], f[1], f[3], f[8]) for f in _read(parser, text, table)] == [
+        ("imports", "ke", Decimal("300000"), "1985/86")]
+
+
+def test_a_trade_participle_dates_the_comparison_figure(parser) -> None:
+    text = ("Chile's copper exports will grow this year, the report said. Exports are expected to rise "
+            "to 2.0 mln tonnes from 700,000 tonnes exported last year, the report said.")
+    table = {"Chile": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
+    compared = [f for f in _read(parser, text, table) if f[3] == Decimal("700000")]
+    assert [(f[1], f[8], f[9]) for f in compared] == [("cl", "last year", False)]

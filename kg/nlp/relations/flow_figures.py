@@ -226,6 +226,9 @@ def _unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     while k < end and doc[k].lower_ in flow_words("unit_modifiers") and len(words) < 2:
         words.append(doc[k].lower_)
         k += 1
+    if k < end and doc[k].lower_ in ("barrels", "barrel") and k + 2 < end \
+            and doc[k + 1].lower_ in ("per", "a") and doc[k + 2].lower_ == "day":
+        return "bpd", k + 3  # "50,000 barrels per day": the rate newswire writes as bpd
     if k < end and doc[k].lower_ in flow_words("quantity_units"):
         return " ".join([*words, doc[k].lower_]), k + 1
     if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in flow_words("quantity_units"):

@@ -3,6 +3,8 @@ the U.S.", "Kenyan tea"), and the partner a second figure of the clause is for."
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words, made_in
@@ -104,6 +106,8 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
                   if (k := ctx.country_of_demonym(t)) and k != trader and not made_in(t)]  # fmt: skip
         if origin:
             return origin[-1]
+    if flow.exports and (k := _receiver(ctx, flow.anchor, trader)) is not None:
+        return k
     preps = flow_words("partner_export") if flow.exports else flow_words("partner_import")
     for i in range(flow.anchor.i + 1, flow.end):
         t = doc[i]
@@ -115,6 +119,37 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
             k = ctx.key(doc[j], TRADE_PLACES)
             if k and k != trader:
                 return k
-            if doc[j].lower_ not in ("the", "a", "an") and not doc[j].is_title:
+            if doc[j].lower_ in flow_words("partner_groups"):
+                return _first_member(ctx, doc[j], trader, flow.end)
+            if doc[j].lower_ not in ("the", "a", "an") and not doc[j].is_title \
+                    and doc[j].lower_ not in flow_words("group_quantifiers"):
                 break
+    return None
+
+
+def _receiver(ctx: Context, verb: Token, trader: str) -> str | None:
+    """Who receives what a verb of sale or loan gives: "lend Ecuador 50,000 bpd" (the indirect
+    object), "supply Peru with copper" (the object, when the goods come after "with")."""
+    if verb.pos_ != "VERB":
+        return None
+    with_goods = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and with_goods):
+            k = ctx.key(c, TRADE_PLACES)
+            if k and k != trader:
+                return k
+    return None
+
+
+def _first_member(ctx: Context, group: Token, trader: str, end: int) -> str | None:
+    """ "from countries such as South Korea and Taiwan", "from several countries, including
+    Japan": the first place the list names."""
+    doc = ctx.doc
+    start = group.i + 2 if group.i + 1 < end and doc[group.i + 1].text == "," else group.i + 1
+    if start >= end or doc[start].lower_ not in flow_words("member_list_words"):
+        return None
+    for t in doc[start + 1 : min(start + 5, end)]:
+        k = ctx.key(t, TRADE_PLACES)
+        if k and k != trader:
+            return k
     return None

@@ -31,7 +31,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
              # "compared with December": the period of a comparison without its figure
              and not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
              # "under an initiative announced November 10": the date of another verb
-             and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i)]  # fmt: skip
+             and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i
+                      and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
         return after[0]
     if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"
@@ -49,6 +50,14 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     head = flow_noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift]
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def _flow_participle(verb, figure: Figure) -> bool:
+    """ "from 800,000 tonnes exported last year": a trade verb that only describes the figure
+    before it dates that figure."""
+    trade_verbs = flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs") \
+        | flow_words("purchase_verbs")
+    return verb.dep_ == "acl" and figure.start <= verb.head.i < verb.i and verb.lemma_.lower() in trade_verbs
 
 
 def forecast_cue(ctx: Context, flow: Flow) -> bool:

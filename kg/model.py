@@ -229,6 +229,10 @@ class BuildReport:
     articles_read: int = 0
     articles_written: int = 0
     articles_unchanged: int = 0
+    # Unchanged articles read again because an older extractor wrote them, and why
+    # ("the rules changed since they were read"; see ``kg.extractor_change``).
+    articles_reread: int = 0
+    reread_reason: str = ""
     articles_failed: int = 0
     articles_extracted: int = 0  # so far, written or about to be (for progress)
     entities: int = 0

@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kg.linking",),
     ("kg.rdf",),
     ("kg.store",),
-    ("kg.build", "kg.graph_files", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.verdicts", "kg.eval", "kg.stats",
+    ("kg.build", "kg.extractor_change", "kg.graph_files", "kg.distributed", "kg.query", "kg.export", "kg.validate", "kg.verdicts", "kg.eval", "kg.stats",
      "kg.console", "kg.serve", "kg.view", "kg.verify"),
     ("kg.cli", "kg.__main__"),
 )

@@ -30,14 +30,14 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import (counted_from, in_goods_context, known_products, measured_goods, plural_forms,
-                          product_acronyms, trade_sentence)
+from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_products, measured_goods,
+                          plural_forms, product_acronyms, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import holds_title, names_after_titles
@@ -57,7 +57,9 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "own", "first", "last", "most", "potential", "possible", "cheap", "expensive", "large",
      "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed",
      # "current series white sugar", "new crop wheat": the campaign, not the goods
-     "current", "series", "crop", "season"}
+     "current", "series", "crop", "season",
+     # "Chinese origin beans": where the goods come from, not what they are
+     "origin"}
 )
 
 # Every setting of the component: the data files its matchers are built from, each a file of
@@ -272,14 +274,14 @@ class EntityTyper:
                 matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
         for start, kind in matches.items():
             head = doc[start]
-            tight = in_goods_context(head)
+            tight = in_goods_context(head) or kind == "commodity_head" and _beside_goods(head, matches)
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O" and not (
                 tight and head.ent_type_ == "ORG" and head.lower_ in lexicon.product_terms()
             ):
                 continue  # a name, unless it is a goods name in a goods slot ("exports of CPO")
             if not tight and (kind == "commodity_head" or not trade_sentence(head)):
                 continue
-            if head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() not in lexicon.product_flows():
+            if head.dep_ in {"compound", "nmod"} and not goods_flow(head.head):
                 continue  # "oil prices", "the car and electronics industries"
             left = head.i
             for child in sorted(head.lefts, key=lambda t: -t.i):
@@ -309,6 +311,17 @@ class EntityTyper:
             return Span(span.doc, span.start, span.end, label=EntityType.OFFICIAL)
         return span
 
+
+
+def _beside_goods(head: Token, matches: dict[int, str]) -> bool:
+    """ "non-monetary gold and passenger cars": a commodity word coordinated with goods a
+    product head names is goods too, in a sentence about trade."""
+    joined = [head.head] if head.dep_ == "conj" else []
+    joined += [c for c in head.children if c.dep_ == "conj"]
+    # not "the car and electronics industries": the goods word there names the industry
+    return trade_sentence(head) and any(
+        matches.get(t.i) == "product_head" and (t.dep_ not in {"compound", "nmod"} or goods_flow(t.head))
+        for t in joined)
 
 
 def _after_owner(span: Span, person_words: set[str]) -> Span:
@@ -347,10 +360,14 @@ def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
         for name in (org.name, *org.aliases):
             types.setdefault(norm(name), org.type)
     product_terms = {n for kind in lexicon.product_kinds(settings["products"]) for n in kind.names}
+    # a one-word name of goods ("petroleum", "maize") is a head noun of goods; where no head
+    # list has it, a commodity word, read only in a tight trade context
+    product_heads = lexicon.product_heads(settings["product_heads"])
     return {
         "patterns": [dict(entry) for entry in lexicon.entity_patterns(settings["patterns"])],
-        "heads": {"product_head": sorted(lexicon.product_heads(settings["product_heads"])),
-                  "commodity_head": sorted(lexicon.commodity_heads(settings["commodity_heads"]))},
+        "heads": {"product_head": sorted(product_heads),
+                  "commodity_head": sorted(lexicon.commodity_heads(settings["commodity_heads"])
+                                           | {t for t in product_terms if " " not in t} - product_heads)},
         "phrases": {
             "ORTH": {EntityType.COUNTRY.value: country_names, EntityType.ORGANIZATION.value: org_names},
             "LOWER": {EntityType.DISEASE.value: list(lexicon.diseases(settings["diseases"])),

@@ -19,7 +19,9 @@ from kg.nlp import lexicon
 
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
-                         "purchase", "procure", "smuggle", "produce"})
+                         "purchase", "procure", "smuggle", "produce", "supply"})
+# Words that open a list of the goods a flow noun is made of ("imports, including grains").
+_LISTING = frozenset({"including", "excluding", "notably", "especially", "mainly", "mostly"})
 # Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
 _SCALES = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
 # Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
@@ -34,21 +36,49 @@ def in_goods_context(token: Token) -> bool:
         token = token.head  # "doses of the vaccine and 400,000 syringes"
     head = token.head
     if token.dep_ in {"compound", "nmod"}:
-        return bool(_forms(head) & lexicon.product_flows())  # "tea exports"
+        return goods_flow(head)  # "tea exports"
     if token.dep_ == "dobj":
         return head.lemma_.lower() in TRADE_VERBS  # "exported 98,000 tonnes" reaches here too
+    if _moved_by_verb(token) or _listed_figure(token):
+        return True
     if token.dep_ != "pobj":
         return False
     outer = head.head
     word = outer.lemma_.lower()
+    if head.lower_ in _LISTING:
+        return goods_flow(outer)  # "imports, including grains"
     if head.lower_ == "of":
-        if _forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
-            return True  # "tonnes of X", "exports of X"
+        if _measure_forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
+            return True  # "tonnes of X", "exports of X", "board feet of X", "dlrs worth of X"
         return outer.dep_ == "dobj" and outer.head.lemma_.lower() in TRADE_VERBS \
             and outer.like_num  # "exported 4.3 million of X"
     if head.lower_ in {"on", "for"}:
         return word in _LEVIES  # "tariffs on fresh cherries"
     return False
+
+
+def _moved_by_verb(token: Token) -> bool:
+    """ "wheat was exported", "lumber exported to Iraq", "the lumber exported": the subject
+    of a passive trade verb, or the noun a trade participle describes."""
+    head = token.head
+    if token.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in TRADE_VERBS and head.tag_ == "VBN":
+        return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in TRADE_VERBS for c in token.children)
+
+
+def _listed_figure(token: Token) -> bool:
+    """ "included: beef 120,184 (137,686), horse meat 25,651": goods named before their own
+    figure, in a sentence that says what the figures count ("in tonnes")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None or not following.like_num or following.head != token or following.dep_ != "nummod":
+        return False
+    return any(_forms(t) & lexicon.bulk_measures() for t in token.sent)
+
+
+def _measure_forms(token: Token) -> set[str]:
+    # a measure of two words: "21 mln board feet of lumber"
+    return _forms(token) | {f"{c.lower_} {form}" for c in token.children if c.dep_ == "compound"
+                            for form in _forms(token)}
 
 
 def measured_goods(token: Token) -> bool:
@@ -62,6 +92,11 @@ def measured_goods(token: Token) -> bool:
     if not _forms(measure) & lexicon.bulk_measures() or not any(c.like_num for c in measure.children):
         return False
     return not _forms(token) & (lexicon.not_goods_measured() | lexicon.product_flows())
+
+
+def goods_flow(token: Token) -> bool:
+    """True when ``token`` is a flow noun goods may modify ("coffee exports", "coffee earnings")."""
+    return bool(_forms(token) & lexicon.product_flows())
 
 
 def _forms(token: Token) -> set[str]:

@@ -276,6 +276,12 @@ def commodity_heads(source: str = "commodity_heads.txt") -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def product_forms() -> frozenset[str]:
+    """Words that make goods a product of their own ("refrigerated beef", "canned meat")."""
+    return frozenset(read_lines("product_forms.txt"))
+
+
+@lru_cache(maxsize=1)
 def goods_measures() -> frozenset[str]:
     """Nouns that measure goods ("tonnes of X", "doses of X")."""
     return frozenset(read_lines("goods_measures.txt"))

@@ -109,7 +109,8 @@ class _Resolver:
                 return
             entity_type = EntityType.PLACE
         if entity_type is EntityType.PRODUCT:
-            kind = lexicon.product_kind(text)
+            # "refrigerated beef" is not the story's beef: a state or cut is goods of their own
+            kind = None if _in_a_form(span) else lexicon.product_kind(text)
             identity = f"product:{kind.concept if kind else singular_tail(span)}"
             cluster = self._cluster(identity, entity_type)
             self._attach(cluster, span, text)
@@ -410,6 +411,13 @@ def _national_words(name: str) -> bool:
     """ "U.S. Beans", "Brazilian beans": all words but the last name a country."""
     words = name.split()
     return all(country_of(w) is not None or gazetteer.country_of_demonym(w) is not None for w in words[:-1])
+
+
+def _in_a_form(span: Span) -> bool:
+    """ "refrigerated beef", "canned meat", "long staple cotton": goods in a state or cut
+    that trade figures count apart from their kind (``product_forms.txt``)."""
+    forms = lexicon.product_forms()
+    return any(t.lower_ in forms for t in span[:-1])
 
 
 def _unqualified(span: Span) -> str:

@@ -628,3 +628,20 @@ def test_a_capacity_or_a_flow_counted_in_tonnes_is_no_product(nlp) -> None:
 def test_the_campaign_before_the_goods_is_no_part_of_their_name(nlp) -> None:
     labels = _labels(nlp, "A total 50,000 tonnes of current series white sugar received export rebates.")
     assert labels.get("white sugar") == "Product"
+
+
+def test_a_commodity_coordinated_with_goods_is_goods(nlp) -> None:
+    labels = _labels(nlp, "Imports rose, mostly in silver and trucks.")
+    assert labels.get("silver") == "Product" and labels.get("trucks") == "Product"
+    labels = _labels(nlp, "Exports fell as the slump hit the car and electronics industries.")
+    assert "electronics" not in labels
+
+
+def test_one_word_goods_names_and_earnings_of_goods_are_products(nlp) -> None:
+    labels = _labels(nlp, "Tea earnings fell to 80 mln dlrs while petroleum imports rose.")
+    assert labels.get("Tea") == "Product" and labels.get("petroleum") == "Product"
+
+
+def test_an_origin_word_is_no_part_of_the_goods(nlp) -> None:
+    labels = _labels(nlp, "Millers bought Thai origin rice and sold the surplus to exporters.")
+    assert labels.get("rice") == "Product" and "origin rice" not in labels

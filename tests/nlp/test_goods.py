@@ -42,3 +42,20 @@ def test_a_plain_noun_counted_in_bulk_is_goods(nlp) -> None:
     doc = nlp("Peru shipped 4,000 tonnes of anchoveta and 2,000 tonnes of output.")
     assert measured_goods(next(t for t in doc if t.text == "anchoveta"))
     assert not measured_goods(next(t for t in doc if t.text == "output"))
+
+
+def test_goods_before_their_own_figure_in_a_list_of_tonnages(nlp) -> None:
+    text = "Sales in tonnes included: pork 4,210 (3,900) and goat meat 1,150 (1,020)."
+    assert _context(nlp, text, "meat")
+    assert not _context(nlp, "The team scored with meat 3 times in the kitchen.", "meat")
+
+
+def test_goods_bought_by_their_worth_or_by_a_measure_of_two_words(nlp) -> None:
+    assert _context(nlp, "The deal covers 4.0 mln dlrs worth of veneer for Egypt.", "veneer")
+    assert _context(nlp, "The mill will ship 12 mln board feet of hardwood this year.", "hardwood")
+
+
+def test_goods_a_flow_is_made_of_or_moved_by_a_participle(nlp) -> None:
+    assert _context(nlp, "Kenya's imports, including machinery and fuel, rose in May.", "machinery")
+    assert _context(nlp, "The timber exported to Egypt last year was worth little.", "timber")
+    assert _context(nlp, "Timber was exported to Egypt in May.", "Timber")

@@ -460,3 +460,9 @@ def test_a_trade_participle_dates_the_comparison_figure(parser) -> None:
     table = {"Chile": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
     compared = [f for f in _read(parser, text, table) if f[3] == Decimal("700000")]
     assert [(f[1], f[8], f[9]) for f in compared] == [("cl", "last year", False)]
+
+
+def test_an_origin_inside_the_goods_name_is_the_partner_of_imports(parser) -> None:
+    text = "Egypt bought 50,000 tonnes of soft French wheat last week, traders in France said."
+    table = {"Egypt": ("eg", T.COUNTRY), "soft French wheat": ("wheat", T.PRODUCT), "France": ("fr", T.COUNTRY)}
+    assert [(f[1], f[2], f[7]) for f in _read(parser, text, table)] == [("eg", "wheat", "fr")]

@@ -374,3 +374,11 @@ def test_a_variety_alone_keeps_its_full_name() -> None:
     words = "They bought hard red winter wheat .".split()
     table = _resolve(_doc(words, {(2, 6): "Product"}))
     assert [e.label for e in table.entities.values()] == ["hard red winter wheat"]
+
+
+def test_goods_in_a_state_of_their_own_are_other_goods() -> None:
+    words = "They sold beef . Most frozen beef went to Chile , Cuban sugar and whites to Iran .".split()
+    ents = {(2, 3): "Product", (5, 7): "Product", (11, 13): "Product", (14, 15): "Product"}
+    table = _resolve(_doc(words, ents))
+    products = sorted(sorted(e.names) for e in table.entities.values())
+    assert products == [["Cuban sugar", "whites"], ["beef"], ["frozen beef"]]

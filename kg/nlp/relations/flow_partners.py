@@ -94,8 +94,9 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
     if not flow.exports and goods is not None:
         for key, mention in ctx.entity_mentions(PRODUCTS):
             if key == goods and flow.anchor.i < mention.start < flow.end:
-                # "Malaysian refined bleached deodorised palm olein": the whole noun phrase
-                origin = [k for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.start]
+                # "Malaysian refined bleached deodorised palm olein": the whole noun phrase;
+                # "soft French wheat": an origin inside the goods' name too
+                origin = [k for t in doc[max(min(mention.start - 3, mention.root.left_edge.i), flow.anchor.i + 1) : mention.end - 1]
                           if (k := ctx.country_of_demonym(t)) and k != trader]  # fmt: skip
                 if origin:
                     return origin[-1]

@@ -75,3 +75,9 @@ def test_up_on_and_lower_than_compare_values(parser) -> None:
         (Decimal("300000000"), "USD", "May 1986"),
         (Decimal("410000000"), "USD", "April"),
     ]
+
+
+def test_over_the_next_months_is_a_span_not_a_comparison(parser) -> None:
+    text = "Peru will lend Ecuador 50,000 barrels per day of crude oil over the next few months."
+    table = {"Peru": ("pe", T.COUNTRY), "Ecuador": ("ec", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
+    assert _read(parser, text, table) == [(Decimal("50000"), "bpd", "the next few months")]

@@ -55,3 +55,27 @@ def test_an_ordinal_in_the_role_words_is_no_figure(parser) -> None:
     text = ("Chile exported 40,000 tonnes of copper in April. Spain was prominent among third country "
             "buyers, taking 12,000 tonnes.")
     assert [(s[5], s[3]) for s in _shares(parser, text)] == [("es", Decimal("12000"))]
+
+
+@pytest.mark.parametrize("second", [
+    "Spain, Italy and Greece all took more Chilean copper.",
+    "The main buyers were Spain, Italy and Greece.",
+])  # fmt: skip
+def test_buyers_named_without_figures_import_from_the_exporter(parser, second: str) -> None:
+    text = "Chile exported 40,000 tonnes of copper in April. " + second
+    table = {**TABLE, "Chilean": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.object, f.quantity, f.partner, f.period)
+            for f in facts if f.predicate.value == "imports"] == [
+        ("imports", key, "cu", None, "cl", "April") for key in ("es", "it", "gr")
+    ]
+
+
+@pytest.mark.parametrize("second", [
+    "The main buyers in Spain were steel mills.",  # a place inside the buyers, not one of them
+    "Spain and Italy said they expected prices to rise.",
+])  # fmt: skip
+def test_no_buyers_without_a_recipient_word_heading_the_list(parser, second: str) -> None:
+    text = "Chile exported 40,000 tonnes of copper in April. " + second
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    assert [f for f in facts if f.predicate.value == "imports"] == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.nlp.relations.base import COUNTRY, Context
 from kg.nlp.datafiles import rule_data as lexicon
@@ -91,4 +91,36 @@ def _figure_after(ctx: Context, mention: Span, sent: Span, roles: frozenset[str]
     return j if any(t.lower_ in roles or t.lower_ in ("with", "at") for t in between) else None
 
 
-__all__ = ["Share", "partner_shares"]
+def named_buyers(ctx: Context, sent: Span) -> list[tuple[str, Token]]:
+    """The places a sentence without figures names as the buyers of the flow just stated:
+    "The main buyers were Spain, Italy and Greece", "Spain and Italy took more Chilean
+    copper": the places on either side of a recipient word that heads the sentence."""
+    doc = ctx.doc
+    if any(t.like_num and is_number(t) for t in sent):
+        return []
+    roles = flow_words("recipient_words")
+    root = sent.root
+    heads = [root] + [c for c in root.children if c.dep_ in ("nsubj", "attr")]
+    if not any(t.lower_ in roles for t in heads):
+        return []
+    sides = [c for c in root.children if c.dep_ in ("nsubj", "attr")]
+    out: list[tuple[str, Token]] = []
+    for side in sides:
+        for t in side.subtree:
+            key = ctx.key(t, COUNTRY)
+            if key is not None and _listed_in(t, side) and key not in (k for k, _ in out):
+                out.append((key, t))
+    return out
+
+
+def _listed_in(token: Token, side: Token) -> bool:
+    """The token is the side itself or one of its list ("Spain, Italy and Greece"), not a
+    word inside it ("the buyers in Spain", "Chilean copper")."""
+    while token.i != side.i:
+        if token.dep_ not in ("conj", "appos") and not (token.dep_ == "compound" and token.head.ent_type_):
+            return False
+        token = token.head
+    return True
+
+
+__all__ = ["Share", "named_buyers", "partner_shares"]

@@ -28,7 +28,7 @@ from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figu
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
-from kg.nlp.relations.flow_shares import partner_shares
+from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_sales import licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
@@ -94,15 +94,25 @@ def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
                  and f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)), None)  # fmt: skip
     if last is None or last.object is None or _sentences_between(ctx, last, sent[0]) > _NEAR:
         return []
+    # the flow's own figure, not the comparison its sentence ends with ("... against 80,000
+    # in the same month last year")
+    last = next(f for f in facts if f.sentence == last.sentence and f.subject == last.subject
+                and f.predicate == last.predicate and f.object == last.object)
     exports = last.predicate == Predicate.EXPORTS
+    dated = dict(period=last.period, period_start=last.period_start, period_end=last.period_end)
+    if exports and (buyers := named_buyers(ctx, sent)):
+        # "Spain, Italy and Greece all took more Chilean copper": each bought from the exporter
+        return [ctx.fact(key, Predicate.IMPORTS, [ctx.mention(token)], rule="flow-share",
+                         confidence=CONFIDENCE - CARRIED, object=last.object, partner=last.subject,
+                         forecast=False, **dated)
+                for key, token in buyers if key != last.subject]  # fmt: skip
     out = []
     for share in partner_shares(ctx, sent, exports=exports):
         if share.partner == last.subject or share.unit != last.unit:
             continue
         out.append(ctx.fact(last.subject, last.predicate, [ctx.doc[share.start : share.end]], rule="flow-share",
                             confidence=CONFIDENCE - CARRIED, object=last.object, quantity=share.value,
-                            unit=share.unit, partner=share.partner, period=last.period,
-                            period_start=last.period_start, period_end=last.period_end, forecast=last.forecast))
+                            unit=share.unit, partner=share.partner, forecast=last.forecast, **dated))
     return out
 
 

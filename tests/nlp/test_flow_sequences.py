@@ -81,3 +81,9 @@ def test_over_the_next_months_is_a_span_not_a_comparison(parser) -> None:
     text = "Peru will lend Ecuador 50,000 barrels per day of crude oil over the next few months."
     table = {"Peru": ("pe", T.COUNTRY), "Ecuador": ("ec", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
     assert _read(parser, text, table) == [(Decimal("50000"), "bpd", "the next few months")]
+
+
+def test_a_single_days_forecast_compares_with_last_weeks_figure(parser) -> None:
+    text = "Peru's zinc export awards at today's tender were forecast at 50,000 tonnes versus 70,000 last week."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert _read(parser, text, table) == [(Decimal("50000"), "tonnes", "today"), (Decimal("70000"), "tonnes", "last week")]

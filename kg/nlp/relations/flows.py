@@ -186,7 +186,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     for k, figure in enumerate(figures):
         period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
             else period_for(figures, k, periods, ctx, flow)
+        # (not for a single day's figure: "today's awards ... versus 103,000 last week" were
+        # last week's awards)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
+                            and not (main_period.start and main_period.start == main_period.end)
                             and period.text.lower() in flow_words("earlier_estimate_periods"))
         if earlier_estimate:
             # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last

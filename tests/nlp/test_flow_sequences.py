@@ -59,3 +59,31 @@ def test_bare_dollars_after_us_dollars_are_us_dollars(parser) -> None:
     table = {"Taiwan": ("tw", T.PLACE)}
     facts = facts_of(parser, "Taiwan trade grew. " + text, table, published=PUBLISHED, module=flows)
     assert {f.currency for f in facts} == {"USD"}
+
+
+def test_the_period_after_a_list_of_goods_is_the_whole_lists(parser) -> None:
+    text = "Chile exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April, the bank said."
+    table = {"Chile": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "zinc": ("zn", T.PRODUCT)}
+    assert _read(parser, text, table) == [(Decimal("35000"), "tonnes", "April"), (Decimal("12000"), "tonnes", "April")]
+
+
+def test_up_on_and_lower_than_compare_values(parser) -> None:
+    text = ("Chilean exports of 380 mln dlrs in May were up on the 300 mln in May 1986 but lower "
+            "than April's 410 mln, the bank said.")
+    assert _read(parser, text, {"Chilean": ("cl", T.COUNTRY)}) == [
+        (Decimal("380000000"), "USD", "May"),
+        (Decimal("300000000"), "USD", "May 1986"),
+        (Decimal("410000000"), "USD", "April"),
+    ]
+
+
+def test_over_the_next_months_is_a_span_not_a_comparison(parser) -> None:
+    text = "Peru will lend Ecuador 50,000 barrels per day of crude oil over the next few months."
+    table = {"Peru": ("pe", T.COUNTRY), "Ecuador": ("ec", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
+    assert _read(parser, text, table) == [(Decimal("50000"), "bpd", "the next few months")]
+
+
+def test_a_single_days_forecast_compares_with_last_weeks_figure(parser) -> None:
+    text = "Peru's zinc export awards at today's tender were forecast at 50,000 tonnes versus 70,000 last week."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert _read(parser, text, table) == [(Decimal("50000"), "tonnes", "today"), (Decimal("70000"), "tonnes", "last week")]

@@ -87,3 +87,18 @@ def test_a_comma_before_the_year_of_a_month() -> None:
     ]
     assert [p.text for p in find_periods("in January, February and March", "1987-04-07")] == [
         "January", "February", "March"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("deliveries over the next few months", ("the next few months", PUBLISHED, None)),
+    ("to be shipped in the next three months", ("the next three months", PUBLISHED, "1987-07-09")),
+    ("during the coming weeks", ("the coming weeks", PUBLISHED, None)),
+    ("the cargo leaves this weekend", ("this weekend", "1987-04-06", "1987-04-12")),
+    ("licences granted at today's tender", ("today", PUBLISHED, PUBLISHED)),
+])  # fmt: skip
+def test_spans_ahead_and_days_of_the_published_week(text: str, expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+def test_a_bare_today_dates_the_statement_not_a_figure() -> None:
+    assert _read("the minister said today") == []

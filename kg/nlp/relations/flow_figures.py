@@ -56,7 +56,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change;
                 # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
                 j += 1
-            unit, k = _unit_at(doc, j, end)
+            unit, k = unit_at(doc, j, end)
             # "between 200,000 and 400,000": the range word before the first figure counts
             q = parse_quantity(("between " if i > 0 and doc[i - 1].lower_ == "between" else "") + doc[i:j].text)
             if q is None:
@@ -178,7 +178,7 @@ def figure_before(ctx: Context, flow: Flow, dated: set[int], *, start: int | Non
     i = j = numbers[0]
     while j + 1 < anchor.i and (doc[j + 1].like_num or doc[j + 1].lower_ in lexicon("numbers")["scales"]):
         j += 1
-    unit, k = _unit_at(doc, j + 1, anchor.i)
+    unit, k = unit_at(doc, j + 1, anchor.i)
     q = parse_quantity(doc[i : j + 1].text)
     if unit is None or q is None:
         return []
@@ -219,7 +219,7 @@ def is_number(token: Token) -> bool:
     return any(c.isdigit() for c in text) or token.lower_ in lexicon("numbers")["units"]
 
 
-def _unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
+def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     """The unit written after a number ("tonnes", "short tons", "bags"), and where it ends."""
     words = []
     k = j
@@ -258,6 +258,8 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
         return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
     if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB":
         return "skip"  # "rose 1.56 billion dlrs": the change, not the level
+    if any(a in ("up", "down") and b == "on" for a, b in zip(near, near[1:])):
+        return "comparison"  # "were up on the 300 mln in May 1986": the figure compared with
     if words and words[-1] in ("up", "down") :
         return "skip"
     skip = flow_words("skip_before") - flow_words("target_heads") if planned else flow_words("skip_before")

@@ -29,7 +29,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
              # "compared with December": the period of a comparison without its figure
-             and not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s])
+             and (p.text.lower().startswith(("the next", "the coming"))  # "over the next few months"
+                  or not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s]))
              # "under an initiative announced November 10": the date of another verb
              and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip

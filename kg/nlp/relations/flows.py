@@ -28,6 +28,7 @@ from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figu
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
+from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_sales import licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
@@ -59,6 +60,9 @@ def extract(ctx: Context) -> list[Fact]:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
             # the flow the sentence before stated
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
+        if not found and (shared := _shares(ctx, sent, facts, index)):
+            facts.extend(shared)
+            continue
         for flow in found:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
@@ -81,6 +85,35 @@ def extract(ctx: Context) -> list[Fact]:
                     topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
             facts.extend(read)
     return facts
+
+
+def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
+    """ "Spain was the largest recipient with 12,000 tonnes, followed by Italy with 9,000":
+    the last counted flow of the story, shared out by partner in a sentence of its own."""
+    last = next((f for f in reversed(facts) if f.quantity is not None
+                 and f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)), None)  # fmt: skip
+    if last is None or last.object is None or _sentences_between(ctx, last, sent[0]) > _NEAR:
+        return []
+    # the flow's own figure, not the comparison its sentence ends with ("... against 80,000
+    # in the same month last year")
+    last = next(f for f in facts if f.sentence == last.sentence and f.subject == last.subject
+                and f.predicate == last.predicate and f.object == last.object)
+    exports = last.predicate == Predicate.EXPORTS
+    dated = dict(period=last.period, period_start=last.period_start, period_end=last.period_end)
+    if exports and (buyers := named_buyers(ctx, sent)):
+        # "Spain, Italy and Greece all took more Chilean copper": each bought from the exporter
+        return [ctx.fact(key, Predicate.IMPORTS, [ctx.mention(token)], rule="flow-share",
+                         confidence=CONFIDENCE - CARRIED, object=last.object, partner=last.subject,
+                         forecast=False, **dated)
+                for key, token in buyers if key != last.subject]  # fmt: skip
+    out = []
+    for share in partner_shares(ctx, sent, exports=exports):
+        if share.partner == last.subject or share.unit != last.unit:
+            continue
+        out.append(ctx.fact(last.subject, last.predicate, [ctx.doc[share.start : share.end]], rule="flow-share",
+                            confidence=CONFIDENCE - CARRIED, object=last.object, quantity=share.value,
+                            unit=share.unit, partner=share.partner, forecast=last.forecast, **dated))
+    return out
 
 
 def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
@@ -140,6 +173,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods)
     main_period = period_for(figures, 0, periods, ctx, flow)
+    if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
+        # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
+        # after a list of goods is the whole list's
+        main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
     pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
@@ -149,7 +186,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     for k, figure in enumerate(figures):
         period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
             else period_for(figures, k, periods, ctx, flow)
+        # (not for a single day's figure: "today's awards ... versus 103,000 last week" were
+        # last week's awards)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
+                            and not (main_period.start and main_period.start == main_period.end)
                             and period.text.lower() in flow_words("earlier_estimate_periods"))
         if earlier_estimate:
             # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last

@@ -68,6 +68,8 @@ def _pattern() -> re.Pattern[str]:
         # "calendar 1986", "fiscal 1987", "the 1986 crop", "January 1987", "January"
         rf"(?P<year>(?:(?:{yw})\s)?{year}(?:\s(?:crop|season|harvest))?)",
         rf"(?P<month>{month}(?:,?\s{year}|\s(?:last|this)\syear)?)",
+        # "the next three months", "the coming weeks", "the next few months": from the day on
+        rf"(?P<ahead>the\s(?:next|coming)\s(?:(?:{count}|few|several)\s)?(?:days|weeks|months|years))",
         rf"(?P<relative>{relative})",
     ]
     return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)
@@ -159,6 +161,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
     if kind == "part":
         return (*_part(low, years, base), None)
+    if kind == "ahead":
+        return (*_ahead(low, base), None)
     if kind == "range":
         first, _, last = re.sub(r"^(from|between)\s", "", low).partition(
             next(s for s in (" to ", " until ", " through ", " and ", " - ") if s in low))
@@ -213,11 +217,33 @@ def _relative(unit: str, n: int, base: date | None) -> tuple[str | None, str | N
         return f"{base.year + n}-01-01", f"{base.year + n}-12-31"
     if unit == "ytd":
         return f"{base.year}-01-01", base.isoformat()
+    if unit == "day":
+        return base.isoformat(), base.isoformat()
     if unit == "month":
         first = _add_months(base.replace(day=1), n)
         return first.isoformat(), _month_end(first).isoformat()
     monday = base - timedelta(days=base.weekday()) + timedelta(weeks=n)
     return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+
+
+def _ahead(low: str, base: date | None) -> tuple[str | None, str | None]:
+    """ "the next three months": from the article's day on, to the end of the span when it
+    is counted ("the next few months" has no end)."""
+    if base is None:
+        return None, None
+    words = low.split()
+    counts = lexicon("periods")["counts"]
+    number = next((counts.get(w) or int(w) for w in words[2:-1] if w in counts or w.isdigit()), None)
+    unit = words[-1]
+    if number is None:
+        return base.isoformat(), None
+    if unit == "days":
+        end = base + timedelta(days=number)
+    elif unit == "weeks":
+        end = base + timedelta(weeks=number)
+    else:
+        end = _add_months(base, number * (12 if unit == "years" else 1))
+    return base.isoformat(), end.isoformat()
 
 
 def _part(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:

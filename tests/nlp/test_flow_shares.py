@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-05-12"
+TABLE = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "Spain": ("es", T.COUNTRY),
+         "Italy": ("it", T.COUNTRY), "Greece": ("gr", T.COUNTRY), "Soviet Union": ("su", T.COUNTRY),
+         "Poland": ("pl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "zinc": ("zn", T.PRODUCT)}
+
+
+def _shares(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.object, f.quantity, f.unit, f.partner, f.period)
+            for f in facts if f.partner is not None]
+
+
+def test_recipients_of_an_export_each_take_their_figure(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April. Spain was the largest recipient with "
+            "12,000 tonnes, followed by Italy with 9,000 and Greece 5,000 tonnes.")
+    assert _shares(parser, text) == [
+        ("exports", "cl", "cu", Decimal("12000"), "tonnes", "es", "April"),
+        ("exports", "cl", "cu", Decimal("9000"), "tonnes", "it", "April"),
+        ("exports", "cl", "cu", Decimal("5000"), "tonnes", "gr", "April"),
+    ]
+
+
+def test_taking_and_credited_with_share_out_an_export(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April. The Soviet Union was the main "
+            "destination, taking 12,000 tonnes while Poland was credited with 6,000 tonnes.")
+    assert [(s[5], s[3]) for s in _shares(parser, text)] == [("su", Decimal("12000")), ("pl", Decimal("6000"))]
+
+
+def test_suppliers_of_an_import_are_its_partners(parser) -> None:
+    text = "Peru imported 40,000 tonnes of zinc in April. Chile was the main supplier with 30,000 tonnes."
+    assert _shares(parser, text) == [("imports", "pe", "zn", Decimal("30000"), "tonnes", "cl", "April")]
+
+
+@pytest.mark.parametrize("second", [
+    "Spain said it had 12,000 tonnes in stocks.",  # another verb owns the figure
+    "Spain, a big buyer, has 12,000 tonnes in stock.",
+    "Spain was the main buyer with 30 pct.",  # a share of the market, not a figure
+    "Spain was the main supplier with 12,000 tonnes.",  # a supplier of an export says nothing of it
+])  # fmt: skip
+def test_no_share_without_a_role_that_owns_the_figure(parser, second: str) -> None:
+    assert _shares(parser, "Chile exported 40,000 tonnes of copper in April. " + second) == []
+
+
+def test_an_ordinal_in_the_role_words_is_no_figure(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April. Spain was prominent among third country "
+            "buyers, taking 12,000 tonnes.")
+    assert [(s[5], s[3]) for s in _shares(parser, text)] == [("es", Decimal("12000"))]
+
+
+@pytest.mark.parametrize("second", [
+    "Spain, Italy and Greece all took more Chilean copper.",
+    "The main buyers were Spain, Italy and Greece.",
+])  # fmt: skip
+def test_buyers_named_without_figures_import_from_the_exporter(parser, second: str) -> None:
+    text = "Chile exported 40,000 tonnes of copper in April. " + second
+    table = {**TABLE, "Chilean": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.object, f.quantity, f.partner, f.period)
+            for f in facts if f.predicate.value == "imports"] == [
+        ("imports", key, "cu", None, "cl", "April") for key in ("es", "it", "gr")
+    ]
+
+
+@pytest.mark.parametrize("second", [
+    "The main buyers in Spain were steel mills.",  # a place inside the buyers, not one of them
+    "Spain and Italy said they expected prices to rise.",
+])  # fmt: skip
+def test_no_buyers_without_a_recipient_word_heading_the_list(parser, second: str) -> None:
+    text = "Chile exported 40,000 tonnes of copper in April. " + second
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    assert [f for f in facts if f.predicate.value == "imports"] == []

@@ -128,3 +128,43 @@ def test_bracketed_period_gives_the_reported_one_only_when_the_story_names_it(pa
     found = _listed(facts_of(parser, story, mentions, published="1987-03-11"))
     assert ("chile", "dried_apples", Decimal("900"), "japan", "1985-01-01", "1985-12-31") in found
     assert ("chile", "dried_apples", Decimal("1200"), "japan", None, None) in found
+
+
+def _goods_listed(facts) -> list[tuple]:
+    return [(f.subject, f.object, f.quantity, f.period_start) for f in facts if f.extractor == "list-partner"
+            and f.partner is None]  # fmt: skip
+
+
+_GOODS_STORY = ("Kenya's farm exports totalled 9,000 tonnes in March 1987, against 8,000 tonnes "
+                "in March 1986, the board said.\n"
+                "    Shipments in tonnes, with comparative figures for March 1986 in brackets, "
+                "included: green beans 1,200 (1,100), cut flowers 300 (250) and dried mango 40 (nil).\n")
+
+
+def test_a_list_of_goods_after_a_stated_flow(parser) -> None:
+    mentions = {"Kenya": ("kenya", T.COUNTRY), "farm": ("farm", T.PRODUCT),
+                "green beans": ("beans", T.PRODUCT), "cut flowers": ("flowers", T.PRODUCT),
+                "mango": ("mango", T.PRODUCT)}
+    found = _goods_listed(facts_of(parser, _GOODS_STORY, mentions, published="1987-04-10"))
+    assert ("kenya", "beans", Decimal("1200"), "1987-03-01") in found
+    assert ("kenya", "beans", Decimal("1100"), "1986-03-01") in found
+    assert ("kenya", "flowers", Decimal("250"), "1986-03-01") in found
+    # "dried mango" is no "mango": an item is read only where its whole name is the goods
+    assert not any(o == "mango" for _, o, *_ in found)
+    assert len(found) == 4
+
+
+def test_a_list_of_goods_without_a_stated_flow_gives_nothing(parser) -> None:
+    story = "Prices rose, the board said.\n" + _GOODS_STORY.split("\n", 1)[1]
+    mentions = {"green beans": ("beans", T.PRODUCT), "cut flowers": ("flowers", T.PRODUCT)}
+    assert _goods_listed(facts_of(parser, story, mentions, published="1987-04-10")) == []
+
+
+def test_figures_for_the_year_period_are_the_same_months_of_that_year(parser) -> None:
+    story = _GOODS_STORY.replace("March 1987", "Jan/Feb 1987").replace("in March 1986", "in the same 1986 period") \
+        .replace("figures for March 1986", "figures for the 1986 period")
+    mentions = {"Kenya": ("kenya", T.COUNTRY), "farm": ("farm", T.PRODUCT), "green beans": ("beans", T.PRODUCT)}
+    found = [(f.quantity, f.period_start, f.period_end) for f in facts_of(parser, story, mentions, published="1987-04-10")
+             if f.extractor == "list-partner"]  # fmt: skip
+    assert (Decimal("1100"), "1986-01-01", "1986-02-28") in found
+    assert (Decimal("1200"), "1987-01-01", "1987-02-28") in found

@@ -128,6 +128,8 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
     if compare is not None:
         found = find_periods(compare.group("period"), ctx.article.published)
         comparison = found[0] if found else None
+        if comparison is not None and re.search(r"\bperiod\b", compare.group("period"), re.I):
+            comparison = _same_period_of(comparison, prior if prior is not None and prior.subject == trader else None)
         text = text[: compare.start()] + " " * (compare.end() - compare.start()) + text[compare.end() :]
     periods = find_periods(text, ctx.article.published)
     period = periods[0] if periods else None
@@ -155,6 +157,21 @@ def _goods_named(ctx: Context, start: int, end: int) -> str | None:
         if all(t.lower_ in _GOODS_PREFIX or ctx.country_of_demonym(t) for t in before if t.i < mention.start):
             return key
     return None
+
+
+def _same_period_of(year: Period, prior: Fact | None) -> Period | None:
+    """ "figures for the 1986 period": the months of the story's figure ("Jan/Feb 1987") in
+    that year, not the whole year; None when the story gave no figure within one year."""
+    if prior is None or not (prior.period_start and prior.period_end and year.start) \
+            or prior.period_start[:4] != prior.period_end[:4]:
+        return None
+    def moved(day: str) -> str:
+        try:
+            return date.fromisoformat(year.start[:4] + day[4:]).isoformat()
+        except ValueError:  # February 29th in a year of 365 days
+            return year.start[:4] + day[4:8] + "28"
+    return Period(text=year.text, start=moved(prior.period_start), end=moved(prior.period_end),
+                  start_char=year.start_char, end_char=year.end_char)
 
 
 def _is(comparison: Period | None, prior: Fact) -> bool:

@@ -168,3 +168,4 @@ def test_figures_for_the_year_period_are_the_same_months_of_that_year(parser) ->
              if f.extractor == "list-partner"]  # fmt: skip
     assert (Decimal("1100"), "1986-01-01", "1986-02-28") in found
     assert (Decimal("1200"), "1987-01-01", "1987-02-28") in found
+

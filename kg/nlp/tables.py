@@ -208,8 +208,8 @@ def table_blocks(text: str) -> list[Block]:
             while k >= 0 and len(header) < _MAX_HEADER_LINES and (cells := _header(*lines[k])) is not None:
                 header.insert(0, cells)
                 k -= 1
-            start = header[0][0].start if header else sections[0].start if sections and sections[0].start < found[0].start \
-                else found[0].start
+            above = sections[0].start if sections and sections[0].start < found[0].start else found[0].start
+            start = header[0][0].start if header else above
             blocks.append(Block(start=start, end=found[-1].end, header=tuple(header), rows=tuple(found),
                                 sections=tuple(sections)))
         i = max(j, i + 1)

@@ -1,6 +1,7 @@
 """Per-partner breakdowns written as running lists: "Main destinations were: Iran 120,000
 tonnes, Iraq 80,000 and Egypt (50,000)"; "The main buyers were Italy with 1.89 mln, West
-Germany 480,450 tonnes (717,689) ...".
+Germany 480,450 tonnes (717,689) ..."; and breakdowns by goods of a flow the story stated
+just before ("Shipments in tonnes ... included: beef 120,184 (137,686), horse meat ...").
 
 A list opens with a lead that names partners ("destinations", "buyers", "suppliers") and a
 list verb or colon; its items are a partner's name and a figure, with a comparison figure in
@@ -139,10 +140,10 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
 
 
 def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value: Decimal, period: Period | None,
-          **common: Any) -> Fact:
+          *, rule: str = "list-partner", **common: Any) -> Fact:
     sentence = common.pop("sentence")
     confidence = common.pop("confidence")
-    return ctx.fact(lead.trader, predicate, [evidence], rule="list-partner", confidence=confidence,
+    return ctx.fact(lead.trader, predicate, [evidence], rule=rule, confidence=confidence,
                     sentence=sentence, quantity=value, period=period.text if period else None,
                     period_start=period.start if period else None, period_end=period.end if period else None,
                     forecast=False, **common)  # fmt: skip
@@ -180,12 +181,13 @@ def _goods_lists(ctx: Context, facts: list[Fact]) -> list[Fact]:
             evidence = ctx.doc.char_span(at + m.start("name"), at + m.end(), alignment_mode="expand")
             if goods is None or q is None or evidence is None or whole is None:
                 continue
-            common = dict(object=goods, unit=unit, partner=None, sentence=whole, confidence=CONFIDENCE)
+            common = dict(object=goods, unit=unit, partner=None, sentence=whole, confidence=CONFIDENCE, rule="list-goods")
             out.append(_fact(ctx, lead, predicate, evidence, scaled(q.value, lead.scale), lead.period, **common))
             compared = m.group("compared")
             if compared and lead.comparison is not None and (c := parse_quantity(compared)) is not None \
                     and not any(w in compared.lower() for w in data()["missing_figures"]):
-                out.append(_fact(ctx, lead, predicate, evidence, scaled(c.value, lead.scale), lead.comparison, **common))
+                before = scaled(c.value, lead.scale)
+                out.append(_fact(ctx, lead, predicate, evidence, before, lead.comparison, **common))
     return out
 
 

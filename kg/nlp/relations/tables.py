@@ -4,7 +4,9 @@ read as trade facts where the lead or the table's own title make the meaning cer
 Two kinds are read. A breakdown by partner ("cumulative imports from individual countries
 were as follows, in short tons --" over rows " COLOMBIA    103") gives one fact per row
 naming a partner entity, in the single figure column (or the one its title names as exports
-or imports, or the first where the lead says comparisons follow). A balance table titled
+or imports, or the first where the lead says comparisons follow), or in every column where
+each column's title is a period ("1986   1985"); under section titles ("Refrigerated beef:")
+a row's goods are its section's, and none where the title is no product. A balance table titled
 with its trader, goods and unit ("Argentine corn (mln tonnes)") over crop-year columns gives
 one fact per column of its row labelled "Exports" or "Imports". Anything else is left alone.
 """

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import known_organization
 
@@ -58,6 +60,13 @@ class Block:
     end: int
     header: tuple[tuple[Cell, ...], ...]
     rows: tuple[Row, ...]
+    # section titles over runs of rows ("Refrigerated beef:", "Soybean oils --"), colon or
+    # dashes stripped: what the rows below them count
+    sections: tuple[Cell, ...] = ()
+
+    def section_of(self, row: Row) -> Cell | None:
+        """The section title the row stands under, if the table has sections."""
+        return next((c for c in reversed(self.sections) if c.start < row.start), None)
 
     def columns(self) -> tuple[Cell, ...]:
         """The titles of the figure columns: the last header line with as many cells as the
@@ -130,6 +139,38 @@ def _header(line: str, offset: int) -> tuple[Cell, ...] | None:
     return tuple(_cells(line, offset))
 
 
+def _section(line: str, offset: int) -> Cell | None:
+    """A section title: a short line of words alone, ended by a colon or dashes
+    ("Refrigerated beef:", "Soybean Oils --"); its words without the mark."""
+    text = line.strip()
+    title = re.fullmatch(r"([A-Za-z][\w ,&/()'.-]*?)\s*(?::|-+)", text)
+    if title is None or len(text) > _MAX_LABEL_LINE or _GAP.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    at = offset + line.index(text)
+    return Cell(title[1], at, at + len(title[1]))
+
+
+def _lead_words(text: str) -> bool:
+    """A line that says what a table counts ("Destinations, in tonnes:") is its lead, not a
+    section title."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & _lead_vocabulary())
+
+
+@lru_cache(maxsize=1)
+def _lead_vocabulary() -> frozenset[str]:
+    tables, flows = rule_data("tables"), rule_data("trade")["flows"]
+    phrases = (*tables["export_partners"], *tables["import_partners"], *tables["list_verbs"],
+               *tables["export_rows"], *tables["import_rows"], *flows["quantity_units"])
+    return frozenset(w for p in phrases for w in re.findall(r"[a-z]+", p.lower()) if w not in ("to", "from"))
+
+
+def _label_line(line: str, offset: int) -> Cell:
+    text = line.strip()
+    at = offset + line.index(text)
+    return Cell(text, at, at + len(text))
+
+
 def table_blocks(text: str) -> list[Block]:
     """Every table of ``text``: runs of at least two rows with figures, with the header lines
     right above them and the label lines between them ("Soybean Oils --")."""
@@ -147,6 +188,7 @@ def table_blocks(text: str) -> list[Block]:
             continue
         j = i
         found: list[Row] = []
+        sections: list[Cell] = []
         while j < len(lines):
             line = lines[j][0]
             if rows[j] is not None:
@@ -154,15 +196,22 @@ def table_blocks(text: str) -> list[Block]:
             elif not (line.strip() and len(line.strip()) <= _MAX_LABEL_LINE and not _SENTENCE_END.search(line.strip())
                       and j + 1 < len(lines) and rows[j + 1] is not None):
                 break  # a label line ("Cotton Oils --") only between rows
+            else:  # a line of words between rows: what the rows below it count, marked or not
+                sections.append(_section(*lines[j]) or _label_line(*lines[j]))
             j += 1
         if sum(1 for r in found if r.label) >= 2 or len(found) >= 3:
             header: list[tuple[Cell, ...]] = []
             k = i - 1
+            if k >= 0 and (title := _section(*lines[k])) is not None and not _lead_words(title.text):
+                sections.insert(0, title)  # the first section's title, right above its rows
+                k -= 1
             while k >= 0 and len(header) < _MAX_HEADER_LINES and (cells := _header(*lines[k])) is not None:
                 header.insert(0, cells)
                 k -= 1
-            start = header[0][0].start if header else found[0].start
-            blocks.append(Block(start=start, end=found[-1].end, header=tuple(header), rows=tuple(found)))
+            above = sections[0].start if sections and sections[0].start < found[0].start else found[0].start
+            start = header[0][0].start if header else above
+            blocks.append(Block(start=start, end=found[-1].end, header=tuple(header), rows=tuple(found),
+                                sections=tuple(sections)))
         i = max(j, i + 1)
     return blocks
 

@@ -83,3 +83,88 @@ def test_goods_the_lead_names_win_over_the_story_goods(nlp) -> None:
             "    Main destinations for chilled beef were, in tonnes: Brazil 9,800, Israel 6,300.\n")
     # the list is of beef, whether or not beef is recognised as goods here: never of meat
     assert not any(o == "meat" for _, _, o, *_ in _trade(nlp, text))
+
+
+# ---- with hand-built mention tables: the lead's goods phrase and the brackets' period
+
+from relations_tables import T, facts_of, parser  # noqa: E402, F401 (fixture)
+
+_STORY = ("Chile's fruit exports in Jan/Dec 1986 were 410,000 tonnes, against 380,000 tonnes "
+          "in the same 1985 period, the board said.\n"
+          "    Main destinations for dried apples (peeled) were as follows, in tonnes, with "
+          "comparative figures for 1985 in brackets:\n"
+          "    Japan 1,200 (900), Spain 800 (unavailable).\n")
+_MENTIONS = {"Chile": ("chile", T.COUNTRY), "fruit": ("fruit", T.PRODUCT),
+             "Japan": ("japan", T.COUNTRY), "Spain": ("spain", T.COUNTRY)}
+
+
+def _listed(facts) -> list[tuple]:
+    return [(f.subject, f.object, f.quantity, f.partner, f.period_start, f.period_end) for f in facts
+            if f.extractor == "list-partner"]  # fmt: skip
+
+
+def test_the_goods_the_lead_names_are_the_whole_phrase(parser) -> None:
+    # "dried apples" known as goods: the rows are of dried apples, not of the story's fruit
+    found = _listed(facts_of(parser, _STORY, {**_MENTIONS, "dried apples": ("dried_apples", T.PRODUCT)},
+                             published="1987-03-11"))
+    assert ("chile", "dried_apples", Decimal("1200"), "japan", "1986-01-01", "1986-12-31") in found
+    assert ("chile", "dried_apples", Decimal("900"), "japan", "1985-01-01", "1985-12-31") in found
+    assert ("chile", "dried_apples", Decimal("800"), "spain", "1986-01-01", "1986-12-31") in found
+    assert len(found) == 3  # Spain's 1985 figure is unavailable
+
+
+def test_a_product_inside_the_goods_phrase_is_not_the_goods(parser) -> None:
+    # only "apples" known: a list of dried apples is no list of apples, so nothing is read
+    found = _listed(facts_of(parser, _STORY, {**_MENTIONS, "apples": ("apples", T.PRODUCT)},
+                             published="1987-03-11"))
+    assert found == []
+
+
+def test_bracketed_period_gives_the_reported_one_only_when_the_story_names_it(parser) -> None:
+    mentions = {**_MENTIONS, "dried apples": ("dried_apples", T.PRODUCT)}
+    # the story names a month, no year after 1985: the reported figures' year is not certain
+    story = _STORY.replace("in Jan/Dec 1986", "in December").replace(
+        ", against 380,000 tonnes in the same 1985 period", "")
+    found = _listed(facts_of(parser, story, mentions, published="1987-03-11"))
+    assert ("chile", "dried_apples", Decimal("900"), "japan", "1985-01-01", "1985-12-31") in found
+    assert ("chile", "dried_apples", Decimal("1200"), "japan", None, None) in found
+
+
+def _goods_listed(facts) -> list[tuple]:
+    return [(f.subject, f.object, f.quantity, f.period_start) for f in facts if f.extractor == "list-goods"]
+
+
+_GOODS_STORY = ("Kenya's farm exports totalled 9,000 tonnes in March 1987, against 8,000 tonnes "
+                "in March 1986, the board said.\n"
+                "    Shipments in tonnes, with comparative figures for March 1986 in brackets, "
+                "included: green beans 1,200 (1,100), cut flowers 300 (250) and dried mango 40 (nil).\n")
+
+
+def test_a_list_of_goods_after_a_stated_flow(parser) -> None:
+    mentions = {"Kenya": ("kenya", T.COUNTRY), "farm": ("farm", T.PRODUCT),
+                "green beans": ("beans", T.PRODUCT), "cut flowers": ("flowers", T.PRODUCT),
+                "mango": ("mango", T.PRODUCT)}
+    found = _goods_listed(facts_of(parser, _GOODS_STORY, mentions, published="1987-04-10"))
+    assert ("kenya", "beans", Decimal("1200"), "1987-03-01") in found
+    assert ("kenya", "beans", Decimal("1100"), "1986-03-01") in found
+    assert ("kenya", "flowers", Decimal("250"), "1986-03-01") in found
+    # "dried mango" is no "mango": an item is read only where its whole name is the goods
+    assert not any(o == "mango" for _, o, *_ in found)
+    assert len(found) == 4
+
+
+def test_a_list_of_goods_without_a_stated_flow_gives_nothing(parser) -> None:
+    story = "Prices rose, the board said.\n" + _GOODS_STORY.split("\n", 1)[1]
+    mentions = {"green beans": ("beans", T.PRODUCT), "cut flowers": ("flowers", T.PRODUCT)}
+    assert _goods_listed(facts_of(parser, story, mentions, published="1987-04-10")) == []
+
+
+def test_figures_for_the_year_period_are_the_same_months_of_that_year(parser) -> None:
+    story = _GOODS_STORY.replace("March 1987", "Jan/Feb 1987").replace("in March 1986", "in the same 1986 period") \
+        .replace("figures for March 1986", "figures for the 1986 period")
+    mentions = {"Kenya": ("kenya", T.COUNTRY), "farm": ("farm", T.PRODUCT), "green beans": ("beans", T.PRODUCT)}
+    facts = facts_of(parser, story, mentions, published="1987-04-10")
+    found = [(f.quantity, f.period_start, f.period_end) for f in facts if f.extractor == "list-goods"]
+    assert (Decimal("1100"), "1986-01-01", "1986-02-28") in found
+    assert (Decimal("1200"), "1987-01-01", "1987-02-28") in found
+

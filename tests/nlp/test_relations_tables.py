@@ -115,3 +115,49 @@ def test_a_column_of_months_over_a_year(nlp) -> None:
     found = _period("Jan-Dec 85", "1987-03-10")
     assert (found.text, found.start, found.end) == ("Jan-Dec 85", "1985-01-01", "1985-12-31")
     assert _period("Dec 86 est", "1987-03-10") is None
+
+
+# ---- with hand-built mention tables: section titles name the goods, period titles each column's period
+
+from relations_tables import T, facts_of, parser  # noqa: E402, F401 (fixture)
+
+_TABLE = ("Thai rice exports in 1986 totalled 4.5 mln tonnes, the ministry said.\n"
+          "    Main destinations were as follows, in thousands of tonnes:\n"
+          "                      1986        1985\n"
+          " White rice:\n"
+          "    Iran              120.5        95.0\n"
+          "    Singapore          80.0        70.5\n"
+          " Glutinous rice:\n"
+          "    Laos               12.0         9.0\n"
+          "    Malaysia            8.0\n")
+_TABLE_MENTIONS = {"Thai": ("thailand", T.COUNTRY), "rice": ("rice", T.PRODUCT), "Iran": ("iran", T.COUNTRY),
+                   "Singapore": ("singapore", T.COUNTRY), "Laos": ("laos", T.COUNTRY),
+                   "Malaysia": ("malaysia", T.COUNTRY)}
+
+
+def _rows(facts) -> list[tuple]:
+    return [(f.object, f.partner, f.quantity, f.period) for f in facts if f.extractor == "table-row"]
+
+
+def test_sections_name_the_goods_and_period_columns_the_periods(parser) -> None:
+    mentions = {**_TABLE_MENTIONS, "White rice": ("white_rice", T.PRODUCT),
+                "Glutinous rice": ("glutinous_rice", T.PRODUCT)}
+    found = _rows(facts_of(parser, _TABLE, mentions, published="1987-03-11"))
+    assert found == [
+        ("white_rice", "iran", Decimal("120500"), "1986"), ("white_rice", "iran", Decimal("95000"), "1985"),
+        ("white_rice", "singapore", Decimal("80000"), "1986"), ("white_rice", "singapore", Decimal("70500"), "1985"),
+        ("glutinous_rice", "laos", Decimal("12000"), "1986"), ("glutinous_rice", "laos", Decimal("9000"), "1985"),
+    ]  # Malaysia's single figure under two years: no fact
+
+
+def test_rows_under_a_section_that_is_no_known_product_give_nothing(parser) -> None:
+    # only "rice" known: the sections' rows are of white and glutinous rice, never of rice
+    found = _rows(facts_of(parser, _TABLE, _TABLE_MENTIONS, published="1987-03-11"))
+    assert found == []
+
+
+def test_columns_that_are_not_periods_give_nothing(parser) -> None:
+    table = _TABLE.replace("1986        1985", "Volume     Change")
+    mentions = {**_TABLE_MENTIONS, "White rice": ("white_rice", T.PRODUCT),
+                "Glutinous rice": ("glutinous_rice", T.PRODUCT)}
+    assert _rows(facts_of(parser, table, mentions, published="1987-03-11")) == []

@@ -57,3 +57,21 @@ def test_reflow_keeps_the_rows_of_a_table_apart() -> None:
     assert reflow(text).count("\n") == 3  # the prose wraps, the rows do not
     (block,) = table_blocks(reflow(text))
     assert len(block.rows) == 2 and in_blocks([block], block.start, block.start + 1)
+
+
+def test_section_titles_over_runs_of_rows() -> None:
+    text = ("Shipments, in tonnes:\n"
+            "              1986      1985\n"
+            " Frozen fish:\n"
+            "   Japan       400       300\n"
+            "   Spain       200       100\n"
+            " Canned fish --\n"
+            "   Italy        50        40\n")
+    (block,) = table_blocks(text)
+    assert [c.text for c in block.sections] == ["Frozen fish", "Canned fish"]
+    assert [block.section_of(r).text for r in block.rows] == ["Frozen fish", "Frozen fish", "Canned fish"]
+    assert [c.text for c in block.columns()] == ["1986", "1985"]
+    # between rows a line of words is a section title, marked or not; above them only a marked one
+    (plain,) = table_blocks(text.replace(" Canned fish --", " Canned fish").replace("Frozen fish:", "Frozen fish"))
+    assert [c.text for c in plain.sections] == ["Canned fish"]
+    assert plain.section_of(plain.rows[0]) is None

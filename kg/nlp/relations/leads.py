@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,6 +26,13 @@ IMPORTS = (Predicate.IMPORTS, Predicate.IMPORT_VALUE)
 _TRADERS = frozenset({EntityType.COUNTRY})
 # how far back (characters) the stated trade fact a lead leans on may stand
 _REACH = 1200
+# "destinations for refrigerated beef (bone in equivalent) were": the goods a lead names,
+# up to a bracket, a comma, a colon or the verb, unit or period that follows them
+_OWN_GOODS = re.compile(
+    r"\b(?:destinations?|buyers|markets|suppliers|origins?)\s+(?:for|of)\s+(?P<goods>[a-z][\w/ -]*?)"
+    r"(?=\s*[(),:;]|\s+(?:were|was|are|is|in|with|as|during|from|to|last|this|by|included?|totall?ed)\b|\s*$)",
+    re.I)
+_GOODS_PREFIX = frozenset({"the", "its", "their", "of", "exports", "imports", "shipments", "sales", "purchases"})
 
 
 @dataclass(frozen=True)
@@ -101,11 +108,15 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
         trader = prior.subject
     if trader is None:
         return None
-    goods = next((k for k, m in ctx.entity_mentions(PRODUCTS) if start <= m.start_char and m.end_char <= end), None)
-    if goods is None:  # "destinations for refrigerated beef": goods the story named, here unmarked
-        named = [k for k, e in ctx.table.entities.items() if e.type in PRODUCTS and _named(ctx, k, text)]
-        goods = named[0] if len(named) == 1 else None
-    own_goods = re.search(r"\b(?:destinations?|buyers|markets|suppliers|origins?)\s+(?:for|of)\s+[a-z]", text, re.I)
+    own_goods = _OWN_GOODS.search(text)
+    if own_goods is not None:
+        # "destinations for refrigerated beef": the goods are that phrase, or none known
+        goods = _goods_named(ctx, start + own_goods.start("goods"), start + own_goods.end("goods"))
+    else:
+        goods = next((k for k, m in ctx.entity_mentions(PRODUCTS) if start <= m.start_char and m.end_char <= end), None)
+        if goods is None:  # "beef shipments' destinations": goods the story named, here unmarked
+            named = [k for k, e in ctx.table.entities.items() if e.type in PRODUCTS and _named(ctx, k, text)]
+            goods = named[0] if len(named) == 1 else None
     if goods is None and own_goods is None and prior is not None and prior.subject == trader and any(
             f.subject == trader and f.object == prior.object and f.end - ctx.offset <= start
             and _named(ctx, prior.object, f.sentence) for f in facts):
@@ -117,18 +128,76 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
     if compare is not None:
         found = find_periods(compare.group("period"), ctx.article.published)
         comparison = found[0] if found else None
+        if comparison is not None and re.search(r"\bperiod\b", compare.group("period"), re.I):
+            comparison = _same_period_of(comparison, prior if prior is not None and prior.subject == trader else None)
         text = text[: compare.start()] + " " * (compare.end() - compare.start()) + text[compare.end() :]
     periods = find_periods(text, ctx.article.published)
     period = periods[0] if periods else None
     if period is None and prior is not None and prior.subject == trader and prior.period \
-            and _same_length(comparison, prior):
+            and _same_length(comparison, prior) and not _is(comparison, prior):
         # the story's period, unless the lead's bracketed figures cover a period of another
         # length ("figures for 1985 in brackets" after a December figure: a year's list)
         period = Period(text=prior.period, start=prior.period_start, end=prior.period_end, start_char=0, end_char=0)
+    if period is None and comparison is not None:
+        period = _period_compared(ctx, start, comparison)
     unit, scale = unit_of(text)
     compared = compare is not None or any(w in text.lower() for w in data()["comparison_leads"])
     return Lead(exports=exports, trader=trader, goods=goods, unit=unit, scale=scale, period=period,
                 comparison=comparison, compared=compared)
+
+
+def _goods_named(ctx: Context, start: int, end: int) -> str | None:
+    """The product whose mention is the goods phrase from ``start`` to ``end``, allowing only
+    an article, the trader's demonym or a flow noun before it ("of Thai rice", "of exports of
+    rice"): "refrigerated beef" is no list of "beef", nor "canned meat and cooked beef" of meat."""
+    for key, mention in ctx.entity_mentions(PRODUCTS):
+        if not (start <= mention.start_char and mention.end_char == end):
+            continue
+        before = ctx.doc.char_span(start, mention.start_char, alignment_mode="expand") or ()
+        if all(t.lower_ in _GOODS_PREFIX or ctx.country_of_demonym(t) for t in before if t.i < mention.start):
+            return key
+    return None
+
+
+def _same_period_of(year: Period, prior: Fact | None) -> Period | None:
+    """ "figures for the 1986 period": the months of the story's figure ("Jan/Feb 1987") in
+    that year, not the whole year; None when the story gave no figure within one year."""
+    if prior is None or not (prior.period_start and prior.period_end and year.start) \
+            or prior.period_start[:4] != prior.period_end[:4]:
+        return None
+    def moved(day: str) -> str:
+        try:
+            return date.fromisoformat(year.start[:4] + day[4:]).isoformat()
+        except ValueError:  # February 29th in a year of 365 days
+            return year.start[:4] + day[4:8] + "28"
+    return Period(text=year.text, start=moved(prior.period_start), end=moved(prior.period_end),
+                  start_char=year.start_char, end_char=year.end_char)
+
+
+def _is(comparison: Period | None, prior: Fact) -> bool:
+    """The story's figure is of the bracketed period: the list's own figures are not."""
+    return comparison is not None and (comparison.start, comparison.end) == (prior.period_start, prior.period_end)
+
+
+def _period_compared(ctx: Context, start: int, comparison: Period) -> Period | None:
+    """The period of a list's figures whose lead states only that of its bracketed ones
+    ("with figures for 1985 in brackets"): the one period the story named before it of the
+    same length that follows the bracketed one ("exports during Jan/Dec 1986 ... against
+    ... 1985"); None when the story named no such period, or more than one."""
+    if not (comparison.start and comparison.end):
+        return None
+    found = {}
+    for period in find_periods(ctx.doc.text[:start], ctx.article.published):
+        if not (period.start and period.end):
+            continue
+        if date.fromisoformat(period.start) - date.fromisoformat(comparison.end) == timedelta(days=1) \
+                and abs(_days(period) - _days(comparison)) <= 3:
+            found.setdefault((period.start, period.end), period)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _days(period: Period) -> int:
+    return (date.fromisoformat(period.end or "") - date.fromisoformat(period.start or "")).days
 
 
 def _named(ctx: Context, key: str | None, sentence: str) -> bool:

@@ -1,6 +1,7 @@
 """Per-partner breakdowns written as running lists: "Main destinations were: Iran 120,000
 tonnes, Iraq 80,000 and Egypt (50,000)"; "The main buyers were Italy with 1.89 mln, West
-Germany 480,450 tonnes (717,689) ...".
+Germany 480,450 tonnes (717,689) ..."; and breakdowns by goods of a flow the story stated
+just before ("Shipments in tonnes ... included: beef 120,184 (137,686), horse meat ...").
 
 A list opens with a lead that names partners ("destinations", "buyers", "suppliers") and a
 list verb or colon; its items are a partner's name and a figure, with a comparison figure in
@@ -49,7 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """The trade facts of every list whose lead makes its meaning certain."""
-    out: list[Fact] = []
+    out: list[Fact] = _goods_lists(ctx, facts)
     text = ctx.doc.text
     lead_pattern, _ = _patterns()
     for match in lead_pattern.finditer(text):
@@ -139,13 +140,60 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
 
 
 def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value: Decimal, period: Period | None,
-          **common: Any) -> Fact:
+          *, rule: str = "list-partner", **common: Any) -> Fact:
     sentence = common.pop("sentence")
     confidence = common.pop("confidence")
-    return ctx.fact(lead.trader, predicate, [evidence], rule="list-partner", confidence=confidence,
+    return ctx.fact(lead.trader, predicate, [evidence], rule=rule, confidence=confidence,
                     sentence=sentence, quantity=value, period=period.text if period else None,
                     period_start=period.start if period else None, period_end=period.end if period else None,
                     forecast=False, **common)  # fmt: skip
+
+
+# "Shipments in tonnes, with figures for 1985 in brackets, included: beef 120,184 (137,686),
+# horse meat 25,651 (33,892)": the flow, then (within the sentence) a list verb and a colon
+_GOODS_LEAD = re.compile(r"\b(?P<flow>shipments|exports|imports)\b[^.;:]{0,200}?"
+                         r"\b(?:included|include|were|comprised)\s*:", re.I)
+_GOODS_ITEM = re.compile(r"(?:^|,|;|\band\b|:)\s*(?P<name>[a-z][a-z -]*?)\s+(?P<number>\d[\d,]*(?:\.\d+)?)"
+                         r"(?=\s*[,;(.]|\s+and\b|\s*$)(?:\s*\((?P<compared>[^()]*)\))?", re.M)
+
+
+def _goods_lists(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Breakdowns by goods of a flow the story stated just before: each item whose name is a
+    product mention, in the unit and period the lead or that flow state; the bracketed
+    figure only where the lead says which period it is of."""
+    text = ctx.doc.text
+    out: list[Fact] = []
+    for match in _GOODS_LEAD.finditer(text):
+        exports = match.group("flow").lower() != "imports"
+        opening = _sentence_start(text, match.start())
+        lead = read_lead(ctx, opening, match.end(), facts, exports=exports)
+        if lead is None or (unit := lead.unit or prior_unit(ctx, opening, facts, lead)) is None:
+            continue
+        if prior_unit(ctx, opening, facts, lead) is None:
+            continue  # no flow of this trader stated before: whose goods these are is not certain
+        end = _list_end(text, match.end())
+        whole = ctx.doc.char_span(opening, end, alignment_mode="expand")
+        predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
+        for m in _GOODS_ITEM.finditer(text[match.end() : end]):
+            at = match.end()
+            goods = _product_named(ctx, at + m.start("name"), at + m.end("name"))
+            q = parse_quantity(m.group("number"))
+            evidence = ctx.doc.char_span(at + m.start("name"), at + m.end(), alignment_mode="expand")
+            if goods is None or q is None or evidence is None or whole is None:
+                continue
+            common = dict(object=goods, unit=unit, partner=None, sentence=whole, confidence=CONFIDENCE, rule="list-goods")
+            out.append(_fact(ctx, lead, predicate, evidence, scaled(q.value, lead.scale), lead.period, **common))
+            compared = m.group("compared")
+            if compared and lead.comparison is not None and (c := parse_quantity(compared)) is not None \
+                    and not any(w in compared.lower() for w in data()["missing_figures"]):
+                before = scaled(c.value, lead.scale)
+                out.append(_fact(ctx, lead, predicate, evidence, before, lead.comparison, **common))
+    return out
+
+
+def _product_named(ctx: Context, start: int, end: int) -> str | None:
+    """The product whose mention is exactly the item's name: "beef offal" is no "beef"."""
+    return next((k for k, m in ctx.entity_mentions(PRODUCTS) if (m.start_char, m.end_char) == (start, end)), None)
 
 
 def _share_or_money(body: str, at: int) -> bool:

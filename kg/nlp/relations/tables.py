@@ -4,7 +4,9 @@ read as trade facts where the lead or the table's own title make the meaning cer
 Two kinds are read. A breakdown by partner ("cumulative imports from individual countries
 were as follows, in short tons --" over rows " COLOMBIA    103") gives one fact per row
 naming a partner entity, in the single figure column (or the one its title names as exports
-or imports, or the first where the lead says comparisons follow). A balance table titled
+or imports, or the first where the lead says comparisons follow), or in every column where
+each column's title is a period ("1986   1985"); under section titles ("Refrigerated beef:")
+a row's goods are its section's, and none where the title is no product. A balance table titled
 with its trader, goods and unit ("Argentine corn (mln tonnes)") over crop-year columns gives
 one fact per column of its row labelled "Exports" or "Imports". Anything else is left alone.
 """
@@ -17,7 +19,7 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, read_lead, scaled, unit_of
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
@@ -100,23 +102,47 @@ def _column(block: Block, lead: Lead) -> int | None:
 
 
 def _partner_rows(ctx: Context, block: Block, lead: Lead, start: int) -> list[Fact]:
-    column = _column(block, lead)
-    if column is None or lead.goods is None or lead.unit is None:
+    """One fact per row naming a partner: in the one column the lead makes certain, or in
+    every column where each column's title is a period ("1986   1985")."""
+    periods = [_period(c.text, ctx.article.published) for c in block.columns()]
+    if periods and all(periods):
+        columns = list(enumerate(periods))
+    elif (column := _column(block, lead)) is not None:
+        columns = [(column, lead.period)]
+    else:
+        return []
+    if lead.unit is None:
         return []
     header = ctx.doc.char_span(start, block.end, alignment_mode="expand")
     predicate = Predicate.EXPORTS if lead.exports else Predicate.IMPORTS
     out = []
     for row in block.rows:
-        if len(row.figures) <= column or row.label.lower().strip(" .:-") in data()["skip_labels"]:
+        goods = _section_goods(ctx, block, row) if block.sections else lead.goods
+        if goods is None or row.label.lower().strip(" .:-") in data()["skip_labels"]:
             continue
         label = ctx.doc.char_span(row.label_start, row.label_end, alignment_mode="expand")
         keys = {k for t in label or () if (k := ctx.key(t, _PARTNERS))}
-        value = _figure(row.figures[column], lead.scale)
-        if len(keys) != 1 or value is None or (partner := keys.pop()) == lead.trader:
+        if len(keys) != 1 or (partner := keys.pop()) == lead.trader:
             continue
-        out.append(_fact(ctx, lead.trader, predicate, row, header, goods=lead.goods, value=value,
-                         unit=lead.unit, period=lead.period, partner=partner, forecast=False))
+        if len(columns) > 1 and len(row.figures) != len(columns):
+            continue  # a short row under columns of periods: which period a figure is of is not certain
+        for column, period in columns:
+            value = _figure(row.figures[column], lead.scale) if column < len(row.figures) else None
+            if value is not None:
+                out.append(_fact(ctx, lead.trader, predicate, row, header, goods=goods, value=value, unit=lead.unit,
+                                 period=period, partner=partner,
+                                 forecast=period is not None and _not_over(period, ctx.article.published)))  # fmt: skip
     return out
+
+
+def _section_goods(ctx: Context, block: Block, row: Row) -> str | None:
+    """The goods of the section the row stands under: a product whose mention is the whole
+    section title ("Refrigerated beef:"); None under a title that is no product."""
+    title = block.section_of(row)
+    if title is None:
+        return None
+    return next((k for k, m in ctx.entity_mentions(PRODUCTS)
+                 if (m.start_char, m.end_char) == (title.start, title.end)), None)  # fmt: skip
 
 
 def _balance_rows(ctx: Context, block: Block, start: int, facts: list[Fact]) -> list[Fact]:

@@ -1,7 +1,7 @@
 """The named queries of two revisions side by side on one store: CPU and wall time, same rows?
 
 ```
-python -m bench.speed.query_ab STORE [--against REV] [--runs N] [--json PATH]
+python -m bench.speed.query_ab STORE [--against REV] [--runs N] [--only NAME ...] [--json PATH]
 ```
 
 Each named query of this checkout (kg/queries/*.rq) and the same query as revision ``REV``
@@ -13,7 +13,8 @@ the same order?) and the medians of the calling thread's CPU time and of wall ti
 ``OxigraphStore.query``, what the query benchmark times. On a machine shared with other
 work the wall time measures the contention too, so the CPU medians are the ones to compare.
 A revision's text that does not run on the store (it needs terms the store lacks) is shown
-as missing.
+as missing. ``--only`` times the named queries given alone: fewer texts between two runs
+of one, so less of the machine's other work falls between them.
 """
 
 from __future__ import annotations
@@ -42,11 +43,12 @@ def texts_at(revision: str, names: list[str]) -> dict[str, str]:
     return out
 
 
-def compare(store_path: Path, *, against: str = "main", runs: int = 15) -> dict[str, dict[str, Any]]:
+def compare(store_path: Path, *, against: str = "main", runs: int = 15,
+            only: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """``"NAME page"``/``"NAME full"`` -> rows, same_rows, and both sides' CPU and wall medians (ms)."""
     from kg.store import open_store
 
-    names = sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
+    names = sorted(only or (p.stem for p in QUERY_DIR.glob("*.rq")))
     sides = {"this": {n: (QUERY_DIR / f"{n}.rq").read_text(encoding="utf-8") for n in names},
              against: texts_at(against, names)}
     texts = {(name, part, side): (page(text, limit=DEFAULT_PAGE) if part == "page" else text)
@@ -90,9 +92,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("store", type=Path, help="an Oxigraph store folder (a kg build output's store/)")
     parser.add_argument("--against", default="main", help="the revision whose query texts to compare with")
     parser.add_argument("--runs", type=int, default=15, help="timed runs of each text (interleaved)")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="these named queries alone (default: all)")
     parser.add_argument("--json", type=Path, help="also write the report here")
     args = parser.parse_args(argv)
-    report = compare(args.store, against=args.against, runs=args.runs)
+    report = compare(args.store, against=args.against, runs=args.runs, only=args.only)
     print(f"{'query':34s} {'rows':>5s} same  CPU ms {args.against} -> this   wall ms {args.against} -> this")
     for key, entry in report.items():
         cpu, wall = entry["cpu_ms"], entry["wall_ms"]

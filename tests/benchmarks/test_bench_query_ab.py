@@ -43,3 +43,9 @@ def test_texts_at_reads_a_revision(tmp_path):
     assert set(held) <= {"statements"}
     if held:
         assert held["statements"].startswith("# Who said what")
+
+
+def test_only_the_named_queries_asked_for_are_timed(store_path, monkeypatch):
+    monkeypatch.setattr(query_ab, "texts_at", lambda revision, names: {})
+    report = query_ab.compare(store_path, against="before", runs=1, only=["statements", "entities"])
+    assert set(report) == {f"{name} {part}" for name in ("entities", "statements") for part in ("page", "full")}

@@ -17,6 +17,9 @@ TRADE_PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})
 PLACE_LABELS = frozenset({EntityType.COUNTRY.value, EntityType.PLACE.value, "GPE"})
 
 
+UNNAMED_PARTNER = ""  # a figure's partner the text leaves unnamed ("to third countries"): none, not the clause's
+
+
 @dataclass(frozen=True)
 class Figure:
     """One number of a flow clause: a quantity (with unit) or an amount (with currency)."""

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, Figure, Flow, flow_words
+from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_goods import next_goods
 from kg.nlp.relations.flow_partners import next_partner
 from kg.nlp.relations.quantities import parse_quantity
@@ -90,6 +90,15 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                                   currency=figure.currency or out[0].currency, partner=other))
             continue
+        if out and not out[0].comparison and exports is not None and figure.currency is None \
+                and (figure.unit is None or figure.unit == out[0].unit) and out[0].unit is not None \
+                and _partner_follows(doc, out[-1].end, end, exports=exports) \
+                and _unnamed_partners(doc, figure.end, end, exports=exports):
+            # "251,000 tonnes to EC destinations and 284,000 tonnes to third countries": the
+            # same flow to partners it does not name
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit,
+                              partner=UNNAMED_PARTNER))
+            continue
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
@@ -145,6 +154,18 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return out
+
+
+def _partner_follows(doc, i: int, end: int, *, exports: bool) -> bool:
+    """A partner right after a figure: "251,000 tonnes to EC destinations", "from Canada"."""
+    return i < end and doc[i].lower_ == ("to" if exports else "from")
+
+
+def _unnamed_partners(doc, i: int, end: int, *, exports: bool) -> bool:
+    """ "to third countries", "from other markets": partners the text does not name."""
+    words = [t.lower_ for t in doc[i : min(i + 3, end)]]
+    return len(words) == 3 and words[0] == ("to" if exports else "from") \
+        and words[1] in flow_words("unnamed_partner_words") and words[2] in flow_words("partner_group_nouns")
 
 
 def _listed(doc, last: Figure, figure: Figure, end: int, dated: frozenset[int] | set[int]) -> bool:

@@ -7,11 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
+from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
+
+_COUNTRIES = frozenset({EntityType.COUNTRY})
 
 
 def national_buyer(ctx: Context, verb: Token) -> str | None:
@@ -46,6 +49,40 @@ def passive_only(verb: Token) -> bool:
 
 
 def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
+    trader = _trader_of(ctx, flow, fallback=fallback)
+    if flow.planned and trader is not None and regulator(ctx, trader):
+        # "Thailand's Commerce Ministry set a tapioca export quota": the quota is Thailand's
+        return regulated_country(ctx, trader)
+    return trader
+
+
+def regulator(ctx: Context, key: str) -> bool:
+    """A government body that sets quotas or targets (a ministry, a department, a
+    commission), not one that trades (a wheat board, a state trading company)."""
+    if ctx.type(key) is not EntityType.AGENCY:
+        return False
+    heads = flow_words("regulator_heads")
+    return any(w in heads for name in ctx.table.entities[key].all_names for w in name.lower().replace(".", "").split())
+
+
+def regulated_country(ctx: Context, key: str) -> str | None:
+    """The country a government body governs: the one its mentions name ("Thailand's
+    Commerce Ministry", "the U.S. Agriculture Department"), else the story's."""
+    doc = ctx.doc
+    for start, end in ctx.table.spans.get(key, []):
+        # the word right before the body's name, or its possessive ("Thailand 's")
+        before = [t for t in doc[max(start - 2, 0) : start] if t.i == start - 1 or doc[t.i + 1].tag_ == "POS"]
+        for t in [*before, *doc[start:end]]:
+            if (k := ctx.key(t, _COUNTRIES)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
+                return k
+            country = country_of(t.text) if t.is_upper or t.is_title else None
+            for name in (country.name, *country.aliases) if country is not None else ():
+                if k := ctx.key_by_name(name, _COUNTRIES):
+                    return k
+    return story_country(ctx)
+
+
+def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
     anchor = flow.anchor
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
     if flow.licensed:

@@ -221,9 +221,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  or season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate:
             is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
-        if (figure.partner or figure.goods) is not None and period is None:
+        if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
-        qualifiers = dict(partner=figure.partner or partner, period=period.text if period else None,
+        # a figure's own partner, or none where it leaves its partners unnamed ("to third countries")
+        own_partner = partner if figure.partner is None else figure.partner or None
+        qualifiers = dict(partner=own_partner, period=period.text if period else None,
                           period_start=period.start if period else None,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
         evidence = [anchor, ctx.doc[figure.start : figure.end]]

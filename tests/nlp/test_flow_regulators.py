@@ -1,0 +1,57 @@
+"""Quotas set by a government body, and figures for partners the text leaves unnamed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-03-12"
+TABLE = {"Peru": ("pe", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "Spain": ("es", T.COUNTRY),
+         "Philippines": ("ph", T.COUNTRY), "Commerce Ministry": ("mc", T.AGENCY),
+         "U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
+         "Wheat Board": ("wb", T.AGENCY), "tapioca": ("tap", T.PRODUCT), "sugar": ("su", T.PRODUCT),
+         "wheat": ("wh", T.PRODUCT), "barley": ("ba", T.PRODUCT)}
+
+
+def _read(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.object, f.quantity, f.partner, f.period, f.forecast) for f in facts]
+
+
+def test_a_ministry_that_sets_a_quota_sets_its_countrys(parser) -> None:
+    text = ("Peru's Commerce Ministry set a new tapioca export quota of 700,000 tonnes for Spain against "
+            "750,000 tonnes for the previous allocation.")
+    assert {(f[1], f[3]) for f in _read(parser, text)} == {("pe", Decimal("700000")), ("pe", Decimal("750000"))}
+
+
+def test_a_department_named_with_its_country_cuts_that_countrys_quota(parser) -> None:
+    text = ("The U.S. Agriculture Department cut its 1987 sugar import quota from the Philippines to "
+            "140,000 short tons from 230,000 short tons in 1986.")
+    assert [f[:5] for f in _read(parser, text)] == [
+        ("imports", "us", "su", Decimal("140000"), "ph"),
+        ("imports", "us", "su", Decimal("230000"), "ph"),
+    ]
+
+
+def test_a_board_that_trades_keeps_its_target(parser) -> None:
+    text = "The Wheat Board set an export target of 15 mln tonnes of wheat for 1987/88."
+    assert {f[1] for f in _read(parser, text)} == {"wb"}
+
+
+def test_a_figure_to_third_countries_has_no_partner(parser) -> None:
+    text = "January wheat exports from Peru comprised 251,000 tonnes to Spain and 284,000 tonnes to third countries."
+    assert _read(parser, text) == [
+        ("exports", "pe", "wh", Decimal("251000"), "es", "January", False),
+        ("exports", "pe", "wh", Decimal("284000"), None, "January", False),
+    ]
+
+
+def test_a_part_without_a_partner_before_it_is_no_second_figure(parser) -> None:
+    # "of which": a part of the total, which names no partner of its own
+    text = "Peru's wheat exports were 40,000 tonnes in May, of which 12,000 tonnes to third countries."
+    assert [f[3] for f in _read(parser, text)] == [Decimal("40000")]

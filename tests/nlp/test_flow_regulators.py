@@ -15,7 +15,8 @@ TABLE = {"Peru": ("pe", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "Spain": ("es", 
          "Philippines": ("ph", T.COUNTRY), "Commerce Ministry": ("mc", T.AGENCY),
          "U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
          "Wheat Board": ("wb", T.AGENCY), "tapioca": ("tap", T.PRODUCT), "sugar": ("su", T.PRODUCT),
-         "wheat": ("wh", T.PRODUCT), "barley": ("ba", T.PRODUCT)}
+         "wheat": ("wh", T.PRODUCT), "barley": ("ba", T.PRODUCT), "zinc": ("zn", T.PRODUCT),
+         "crude": ("cr", T.PRODUCT)}
 
 
 def _read(parser, text: str) -> list[tuple]:
@@ -41,6 +42,23 @@ def test_a_department_named_with_its_country_cuts_that_countrys_quota(parser) ->
 def test_a_board_that_trades_keeps_its_target(parser) -> None:
     text = "The Wheat Board set an export target of 15 mln tonnes of wheat for 1987/88."
     assert {f[1] for f in _read(parser, text)} == {"wb"}
+
+
+def test_a_pronoun_for_a_ministry_trades_as_its_country(parser) -> None:
+    text = ("Peru was pumping 260,000 bpd of crude, a Commerce Ministry spokesman said. Last year, it "
+            "exported an average of 173,500 bpd.")
+    table = {**TABLE, "it": ("mc", T.AGENCY)}  # the pronoun resolved to the ministry
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.quantity) for f in facts] == [("pe", Decimal("173500"))]
+
+
+def test_an_ownerless_import_after_an_export_is_not_the_exporters(parser) -> None:
+    text = ("Peru's zinc imports rose to 40,000 tonnes last year, with Chile shipping 22,000 tonnes. "
+            "Imports from Spain fell to 5,000 tonnes in 1986 from 7,000 in 1985.")
+    assert [(f[0], f[1], f[3]) for f in _read(parser, text)] == [
+        ("imports", "pe", Decimal("40000")), ("exports", "cl", Decimal("22000")),
+        ("imports", "pe", Decimal("5000")), ("imports", "pe", Decimal("7000")),
+    ]
 
 
 def test_a_figure_to_third_countries_has_no_partner(parser) -> None:

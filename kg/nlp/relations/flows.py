@@ -67,9 +67,12 @@ def extract(ctx: Context) -> list[Fact]:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
             if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1 \
-                    and flow_noun(flow.anchor).dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                    and flow_noun(flow.anchor).dep_ in ("nsubj", "nsubjpass", "ROOT") \
+                    and _exported(facts[-1]) == flow.exports:
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
-                # ownerless flow right after another is the same trader's
+                # ownerless flow right after another of the same direction is the same
+                # trader's (who shipped to a market does not buy there: "with Chile shipping
+                # 229,000 tonnes ... imports from Ecuador fell")
                 before = (facts[-1].subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
@@ -114,6 +117,10 @@ def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
                             confidence=CONFIDENCE - CARRIED, object=last.object, quantity=share.value,
                             unit=share.unit, partner=share.partner, forecast=last.forecast, **dated))
     return out
+
+
+def _exported(fact: Fact) -> bool:
+    return fact.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
 
 
 def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:

@@ -51,9 +51,11 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and is_number(doc[j])) or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
+                                   and is_number(doc[j + 1])
                                    and j > i and doc[i - 1].lower_ != "from"
                                    and (doc[j].lower_ != "and" or doc[i - 1].lower_ == "between"))):
-                # "140,000 to 190,000 tonnes" is one range; "from 73,164 to 35,910" a change;
+                # "140,000 to 190,000 tonnes" is one range ("233,000 to third countries" none);
+                # "from 73,164 to 35,910" a change;
                 # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
                 j += 1
             unit, k = unit_at(doc, j, end)

@@ -57,8 +57,8 @@ def _pattern() -> re.Pattern[str]:
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
         rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
         rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
-        # "from March 1 to Saturday", "March 1 to April 4"
-        rf"(?P<range>(?:from\s|between\s)?{day}\s(?:to|until|through|and|-)\s(?:{day}|{weekday}|\d{{1,2}}\b))",
+        # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13"
+        rf"(?P<range>(?:from\s|between\s)?{day}(?:\s(?:to|until|through|and|-)\s|/)(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
@@ -165,7 +165,7 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (*_ahead(low, base), None)
     if kind == "range":
         first, _, last = re.sub(r"^(from|between)\s", "", low).partition(
-            next(s for s in (" to ", " until ", " through ", " and ", " - ") if s in low))
+            next(s for s in (" to ", " until ", " through ", " and ", " - ", "/") if s in low))
         start = resolve_date(first, published)
         if last.strip().isdigit():  # "March 1-7": the month is the first one's
             last = first.split()[0] + " " + last

@@ -73,3 +73,27 @@ def test_a_part_without_a_partner_before_it_is_no_second_figure(parser) -> None:
     # "of which": a part of the total, which names no partner of its own
     text = "Peru's wheat exports were 40,000 tonnes in May, of which 12,000 tonnes to third countries."
     assert [f[3] for f in _read(parser, text)] == [Decimal("40000")]
+
+
+def test_a_figure_without_unit_to_third_countries(parser) -> None:
+    # "third" is number-like: no range "233,000 to third"
+    text = "Peru's barley exports for January comprised 103,700 tonnes to Spain and 233,000 to third countries."
+    assert [(f[3], f[4], f[5]) for f in _read(parser, text)] == [
+        (Decimal("103700"), "es", "January"), (Decimal("233000"), None, "January"),
+    ]
+
+
+def test_a_cumulative_period_from_day_to_day(parser) -> None:
+    text = "Peru's cumulative wheat exports for the period July 1/February 13 rose to 2.99 mln tonnes."
+    assert [(f[3], f[5]) for f in _read(parser, text)] == [(Decimal("2990000"), "July 1/February 13")]
+
+
+def test_respectively_pairs_figures_compared_with_their_goods(parser) -> None:
+    text = ("The figures bring Peru's wheat exports for the period July 1/February 13 to 2.99 mln tonnes, "
+            "and barley to 2.96 mln compared with 1.25 and 1.89 mln tonnes respectively a year ago.")
+    assert [(f[2], f[3], f[5]) for f in _read(parser, text)] == [
+        ("wh", Decimal("2990000"), "July 1/February 13"),
+        ("ba", Decimal("2960000"), "July 1/February 13"),
+        ("wh", Decimal("1250000"), "a year ago"),
+        ("ba", Decimal("1890000"), "a year ago"),
+    ]

@@ -102,3 +102,10 @@ def test_spans_ahead_and_days_of_the_published_week(text: str, expected: tuple) 
 
 def test_a_bare_today_dates_the_statement_not_a_figure() -> None:
     assert _read("the minister said today") == []
+
+
+def test_a_day_to_day_period_with_a_slash() -> None:
+    from kg.nlp.relations.periods import find_periods
+
+    found = find_periods("exports for the period July 1/February 13 rose", "1987-02-20")
+    assert [(p.text, p.start, p.end) for p in found] == [("July 1/February 13", "1986-07-01", "1987-02-13")]

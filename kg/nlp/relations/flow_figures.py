@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
-from kg.nlp.relations.flow_goods import next_goods
+from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_partners import next_partner
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
@@ -64,6 +64,10 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             if q is None:
                 i = j
                 continue
+            if j + 2 < end and doc[j].lower_ == "and" and doc[j + 1].like_num and doc[j + 2].lower_ in scales \
+                    and not any(t.lower_ in scales for t in doc[i:j]):
+                # "1.25 and 1.89 mln tonnes": a scale written once is both figures'
+                q = parse_quantity(f"{doc[i:j].text} {doc[j + 2].text}") or q
             # a range is reported by its first figure, as the gold convention reads "140,000 to 190,000"
             figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit)
             i = k
@@ -147,6 +151,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # other goods
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                               currency=figure.currency, goods=other))
+        elif out and kind == "main" and figure.currency is None and out[0].unit is not None \
+                and figure.unit in (None, out[0].unit) and _comparable(figure.value, out[0].value) \
+                and (other := gapped_goods(ctx, out[-1].end, figure)) is not None:
+            # "wheat exports rose to 2.99 mln tonnes, and barley to 2.96 mln": the same flow
+            # of the goods the gapped clause names, in the first figure's unit
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit, goods=other))
         elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) \
                 and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
             # "632,000 tonnes in 1987, 640,000 in 1988 and 670,000 in 1989": a list of the
@@ -155,6 +165,22 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                               unit=figure.unit or out[0].unit, currency=figure.currency))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
+    return _respectively(doc, out, end)
+
+
+def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
+    """ "wheat to 2.99 mln tonnes, and barley to 2.96 mln compared with 1.25 and 1.89 mln
+    tonnes respectively": the figures compared with go, in order, with the goods of the
+    figures they follow."""
+    mains = [f for f in figures if not f.comparison]
+    compared = [f for f in figures if f.comparison]
+    if len(mains) < 2 or len(mains) != len(compared) or not compared[-1].end < end \
+            or "respectively" not in [t.lower_ for t in doc[compared[-1].end : min(compared[-1].end + 3, end)]]:
+        return figures
+    out = list(mains)
+    for main, figure in zip(mains, compared):
+        out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, currency=figure.currency,
+                          comparison=True, estimate=figure.estimate, partner=main.partner, goods=main.goods))
     return out
 
 

@@ -49,6 +49,20 @@ def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
 
 
+def gapped_goods(ctx: Context, after: int, figure: Figure) -> str | None:
+    """The goods a gapped clause names before its figure: ", and barley to 2.96 mln",
+    "and barley exports at 1.2 mln": the verb and the trade word left out or repeated."""
+    doc = ctx.doc
+    joint = doc[after : figure.start]
+    if not 3 <= len(joint) <= 6 or joint[0].lower_ not in ("and", ","):
+        return None
+    found = {k for t in joint if (k := ctx.key(t, PRODUCTS)) is not None}
+    rest = [t for t in joint if ctx.key(t, PRODUCTS) is None]
+    filler = {"and", ",", "to", "at", "of", "were", "was", "totalled", "totaled"} | flow_words("export_nouns") \
+        | flow_words("import_nouns")
+    return found.pop() if len(found) == 1 and all(t.lower_ in filler for t in rest) else None
+
+
 def goods_of(ctx: Context, flow: Flow) -> str | None:
     """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of rice"."""
     anchor = flow.anchor

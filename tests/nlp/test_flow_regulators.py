@@ -97,3 +97,30 @@ def test_respectively_pairs_figures_compared_with_their_goods(parser) -> None:
         ("wh", Decimal("1250000"), "a year ago"),
         ("ba", Decimal("1890000"), "a year ago"),
     ]
+
+
+def test_figures_as_the_subject_leave_the_flow_to_the_story(parser) -> None:
+    text = ("Peru exported 535,460 tonnes of wheat in January. The new figures bring cumulative wheat "
+            "exports for the period July 1/February 13 to 2.99 mln tonnes.")
+    assert [(f[1], f[3], f[5]) for f in _read(parser, text)][1:] == [("pe", Decimal("2990000"), "July 1/February 13")]
+
+
+def test_a_ceiling_of_is_a_forecast(parser) -> None:
+    text = "Chile's wheat exports to Spain in 1987 are subject to a ceiling of 30,000 tonnes."
+    assert [(f[3], f[5], f[6]) for f in _read(parser, text)] == [(Decimal("30000"), "1987", True)]
+
+
+def test_the_next_level_of_a_cap_for_its_own_year(parser) -> None:
+    text = "Chile's wheat exports to Spain could not exceed 30,000 tonnes in 1987, increasing to 32,000 tonnes in 1988."
+    assert [(f[3], f[5], f[6]) for f in _read(parser, text)] == [
+        (Decimal("30000"), "1987", True), (Decimal("32000"), "1988", True),
+    ]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("December's total was 25,000 tonnes.", [(Decimal("25000"), "December")]),
+    ("The wheat total was 25,000 tonnes.", []),  # a total of its own goods
+])  # fmt: skip
+def test_a_periods_total_points_back_to_the_last_flow(parser, second: str, expected: list) -> None:
+    text = "Peru exported 20,000 tonnes of barley in January. " + second
+    assert [(f[3], f[5]) for f in _read(parser, text)][1:] == expected

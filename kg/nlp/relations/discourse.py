@@ -64,15 +64,25 @@ def anaphor(sent: Span) -> Token | None:
         if token.lower_ in pronouns:
             pass
         elif token.lemma_.lower() in nouns or token.lower_ in nouns:
-            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in token.children):
+            # "December's total was 25,000 tonnes": a period's possessive points back as "the" does
+            dated = [c for c in token.children if c.dep_ == "poss" and _names_period(c)]
+            if not dated and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                     for c in token.children):
                 continue  # "a total of", "total exports": not the story's flow
-            if any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children if c.lower_ != "total"):
+            if any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children
+                   if c.lower_ != "total" and c not in dated):
                 continue  # "the wheat total", "the total of rice": says its own subject
         else:
             continue
         if any(t.like_num and any(c.isdigit() for c in t.text) for t in sent.doc[verb.i + 1 : sent.end]):
             return token
     return None
+
+
+def _names_period(token: Token) -> bool:
+    """ "December's", "last year's": a possessive that is a period."""
+    span = token.doc[token.left_edge.i : token.i + 1]
+    return bool(find_periods(span.text, None))
 
 
 def sentence_index(sent: Span) -> int:

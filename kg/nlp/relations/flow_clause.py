@@ -34,6 +34,7 @@ class Figure:
     estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
     partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
     goods: str | None = None  # "... and 150,000 tonnes of maize": the same flow of other goods
+    limit: bool = False  # "a ceiling of 30,000 tonnes": a cap on the flow, so a forecast
 
 
 @dataclass(frozen=True)

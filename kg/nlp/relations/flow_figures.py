@@ -85,6 +85,9 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
+        elif _limit_before(doc, figure.start, start):
+            figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                            currency=figure.currency, limit=True)
         if out and not out[0].comparison and exports is not None \
                 and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
             # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
@@ -184,6 +187,15 @@ def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
     return out
 
 
+def _limit_before(doc, i: int, start: int) -> bool:
+    """ "a ceiling of 30,000 tonnes", "a quota of about 600,000 bales": a figure that caps
+    the flow, so a plan."""
+    i -= 1
+    while i > start and doc[i].lower_ in HEDGES:
+        i -= 1
+    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("limit_nouns")
+
+
 def _partner_follows(doc, i: int, end: int, *, exports: bool) -> bool:
     """A partner right after a figure: "251,000 tonnes to EC destinations", "from Canada"."""
     return i < end and doc[i].lower_ == ("to" if exports else "from")
@@ -200,6 +212,11 @@ def _listed(doc, last: Figure, figure: Figure, end: int, dated: frozenset[int] |
     """The figure follows the last one as the next item of a list, each item naming its own
     period: "X in January, Y in February and Z in March"."""
     opening = doc[figure.start - 1].lower_ if figure.start > 0 else ""
+    if opening == "to" and figure.start >= 3 and doc[figure.start - 2].lemma_.lower() in flow_words("change_verbs") \
+            and doc[figure.start - 3].lower_ in (",", "and"):
+        # "could not exceed 632,000 tonnes, increasing to 640,000 tonnes in 1988": the next
+        # level of the same flow, for the period it names
+        return _dated_at(doc, figure.end, end, dated)
     return opening in (",", "and") and _dated_at(doc, last.end, end, dated) and _dated_at(doc, figure.end, end, dated)
 
 

@@ -148,7 +148,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return trader_key(ctx, subjects[0]) if subjects else None
-    if noun.dep_ in ("dobj", "attr", "appos", "npadvmod"):
+    if noun.dep_ in ("dobj", "attr", "appos", "npadvmod") and not _figures_subject(noun):
         return None  # "Cargill took two shipments": whose they are, the verb's subject says
     if anchor.lower_ in ("shipment", "shipments") and destination_of(ctx, flow) is None:
         return None  # "shipments from smelters' plants declined": deliveries at home, maybe
@@ -158,6 +158,13 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)
+
+
+def _figures_subject(noun: Token) -> bool:
+    """ "The new figures bring cumulative wheat exports to 2.99 mln tonnes": the verb's
+    subject is the statistics that report the flow, no trader."""
+    return noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lemma_.lower() in flow_words("statistics_nouns")
+                                       for c in noun.head.children)  # fmt: skip
 
 
 def _by_agent(ctx: Context, flow: Flow, noun: Token) -> str | None:

@@ -212,9 +212,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             period = main_period = found[0]
             carried = carried or found[1]
         elif period is None and k > 0 and inherited and k < len(inherited) \
-                and not figure.equivalent:
+                and not figure.equivalent and figure.goods is None and figure.partner is None:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
+            # (a figure of other goods or another partner is the first figure's period)
             period = periods_of(inherited)[k]
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
                 and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago", period.text):
@@ -226,8 +227,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         is_forecast = forecast and not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
             forecast and period is not None and (in_future(period, ctx.article.published)
                                                  or season_not_over(period, ctx.article.published)))
-        if flow.planned or figure.estimate:
-            is_forecast = True  # a target, a quota, an earlier forecast: a plan, whatever its period
+        if flow.planned or figure.estimate or figure.limit:
+            is_forecast = True  # a target, a quota, a ceiling, an earlier forecast: a plan, whatever its period
         if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
         # a figure's own partner, or none where it leaves its partners unnamed ("to third countries")

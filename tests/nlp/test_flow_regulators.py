@@ -124,3 +124,15 @@ def test_the_next_level_of_a_cap_for_its_own_year(parser) -> None:
 def test_a_periods_total_points_back_to_the_last_flow(parser, second: str, expected: list) -> None:
     text = "Peru exported 20,000 tonnes of barley in January. " + second
     assert [(f[3], f[5]) for f in _read(parser, text)][1:] == expected
+
+
+def test_respectively_across_line_breaks(parser) -> None:
+    # wire copy breaks lines inside the clause; "barley" stands where the tagger may miss it
+    text = ("Peru's wheat exports for the\nperiod July 1/February 13 rose to 2.99 mln tonnes, and barley to\n"
+            "2.96 mln compared with 1.25 and 1.89 mln tonnes respectively a\nyear ago.")
+    assert [(f[2], f[3], f[5]) for f in _read(parser, text)] == [
+        ("wh", Decimal("2990000"), "July 1/February 13"),
+        ("ba", Decimal("2960000"), "July 1/February 13"),
+        ("wh", Decimal("1250000"), "a year ago"),
+        ("ba", Decimal("1890000"), "a year ago"),
+    ]

@@ -109,3 +109,12 @@ def test_a_day_to_day_period_with_a_slash() -> None:
 
     found = find_periods("exports for the period July 1/February 13 rose", "1987-02-20")
     assert [(p.text, p.start, p.end) for p in found] == [("July 1/February 13", "1986-07-01", "1987-02-13")]
+
+
+def test_an_ordinal_week_of_a_month() -> None:
+    from kg.nlp.relations.periods import find_periods
+
+    found = find_periods("rose in the fourth week of February from the third week", "1987-03-05")
+    assert [(p.text, p.start, p.end) for p in found] == [
+        ("the fourth week of February", "1987-02-22", "1987-02-28"), ("the third week", None, None),
+    ]

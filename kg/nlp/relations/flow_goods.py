@@ -53,11 +53,14 @@ def gapped_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     """The goods a gapped clause names before its figure: ", and barley to 2.96 mln",
     "and barley exports at 1.2 mln": the verb and the trade word left out or repeated."""
     doc = ctx.doc
-    joint = doc[after : figure.start]
+    joint = [t for t in doc[after : figure.start] if not t.is_space]  # "and barley to\n2.96 mln"
     if not 3 <= len(joint) <= 6 or joint[0].lower_ not in ("and", ","):
         return None
-    found = {k for t in joint if (k := ctx.key(t, PRODUCTS)) is not None}
-    rest = [t for t in joint if ctx.key(t, PRODUCTS) is None]
+    # a bare name the tagger left out is still the story's goods of that name
+    named = {t.i: ctx.key(t, PRODUCTS) or (ctx.key_by_name(t.text, PRODUCTS) if t.pos_ == "NOUN" else None)
+             for t in joint}
+    found = {k for k in named.values() if k is not None}
+    rest = [t for t in joint if named[t.i] is None]
     filler = {"and", ",", "to", "at", "of", "were", "was", "totalled", "totaled"} | flow_words("export_nouns") \
         | flow_words("import_nouns")
     return found.pop() if len(found) == 1 and all(t.lower_ in filler for t in rest) else None

@@ -49,7 +49,7 @@ def _pattern() -> re.Pattern[str]:
     yw = "(?:" + "|".join(data["year_words"]) + ")"
     day = rf"{month}\s\d{{1,2}}\b(?:,?\s{year})?"
     phrases = sorted((*data["relative"], *data["shifted"]), key=len, reverse=True)
-    relative = "|".join(re.escape(p) for p in phrases)
+    relative = "|".join(re.escape(p).replace("\\ ", r"\s") for p in phrases)  # "a\nyear ago" too
     parts = [
         # "the week ended April 7", "the eight days ending last Sunday"
         rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
@@ -57,6 +57,8 @@ def _pattern() -> re.Pattern[str]:
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
         rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
         rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
+        # "the third week", "the fourth week of February"
+        rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
         # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13"
         rf"(?P<range>(?:from\s|between\s)?{day}(?:\s(?:to|until|through|and|-)\s|/)(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
@@ -81,7 +83,7 @@ def find_periods(text: str, published: str | None) -> list[Period]:
     found = []
     for m in _pattern().finditer(text):
         kind = m.lastgroup or ""
-        words = m.group(0)
+        words = re.sub(r"\s", " ", m.group(0))  # a line break inside is a space (same length)
         if words.endswith(".") and words[:-1].split()[-1].lower() in _FULL_MONTHS:
             words = words[:-1]  # "in January." ends the sentence, not an abbreviation
         if kind == "month" and not _month_word(words) and not _month_slot(text, m.start(), m.end()):
@@ -161,6 +163,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
     if kind == "part":
         return (*_part(low, years, base), None)
+    if kind == "week":
+        return (*_week(low, years, base), None)
     if kind == "ahead":
         return (*_ahead(low, base), None)
     if kind == "range":
@@ -272,6 +276,20 @@ def _part(low: str, years: list[int], base: date | None) -> tuple[str | None, st
     start = date(year, first_month, 1)
     end = _month_end(_add_months(start, size - 1))
     return start.isoformat(), end.isoformat()
+
+
+def _week(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:
+    """ "the fourth week of February": days 22-28 of the month; a week of no month named
+    is not dated."""
+    data, months = lexicon("periods"), lexicon("dates")["months"]
+    words = low.split()
+    month = next((months[w.strip(".")] for w in words if w.strip(".") in months), None)
+    ordinal = next(data["ordinals"][w] for w in words if w in data["ordinals"])
+    year = years[0] if years else _latest_year(month, base) if month else None
+    if month is None or year is None or "last" in words or "final" in words:
+        return None, None
+    start = date(year, month, 1) + timedelta(weeks=ordinal - 1)
+    return start.isoformat(), min(start + timedelta(days=6), _month_end(start)).isoformat()
 
 
 def _latest_year(month: int, base: date | None) -> int | None:

@@ -136,3 +136,12 @@ def test_respectively_across_line_breaks(parser) -> None:
         ("wh", Decimal("1250000"), "a year ago"),
         ("ba", Decimal("1890000"), "a year ago"),
     ]
+
+
+def test_a_periods_total_within_the_clause_is_another_figure_of_the_flow(parser) -> None:
+    text = ("Peru's November 1986 exports of wheat totalled 158,000 tonnes, compared with 190,000 tonnes in "
+            "1985, and December's total was 237,000 tonnes, down from 518,000 tonnes the year before.")
+    assert [(f[3], f[5]) for f in _read(parser, text)] == [
+        (Decimal("158000"), "November 1986"), (Decimal("190000"), "1985"),
+        (Decimal("237000"), "December"), (Decimal("518000"), "the year before"),
+    ]

@@ -118,3 +118,12 @@ def test_an_ordinal_week_of_a_month() -> None:
     assert [(p.text, p.start, p.end) for p in found] == [
         ("the fourth week of February", "1987-02-22", "1987-02-28"), ("the third week", None, None),
     ]
+
+
+def test_a_year_of_an_agreement_dated_by_the_day_it_ends() -> None:
+    from kg.nlp.relations.periods import find_periods
+
+    text = "for delivery in the fourth year of the agreement, which ends this September 30, now total"
+    assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-20")] == [
+        ("the fourth year of the agreement", "1986-10-01", "1987-09-30"),
+    ]

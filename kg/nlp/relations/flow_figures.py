@@ -160,6 +160,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "wheat exports rose to 2.99 mln tonnes, and barley to 2.96 mln": the same flow
             # of the goods the gapped clause names, in the first figure's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit, goods=other))
+        elif out and kind == "main" and _period_total(doc, figure.start, start, dated) and figure.currency == out[0].currency \
+                and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
+            # "November exports totalled 158,000 tonnes ..., and December's total was 237,000
+            # tonnes": the same flow's figure for the period the total is of
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency))
         elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) \
                 and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
             # "632,000 tonnes in 1987, 640,000 in 1988 and 670,000 in 1989": a list of the
@@ -185,6 +191,16 @@ def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
         out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, currency=figure.currency,
                           comparison=True, estimate=figure.estimate, partner=main.partner, goods=main.goods))
     return out
+
+
+def _period_total(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:
+    """ "December's total was 237,000", "last year's figure of 1.2 mln": a figure stated as
+    the total of a period."""
+    i -= 1
+    while i > start and (doc[i].lower_ in HEDGES or doc[i].lower_ in ("was", "were", "is", "of", "at", "stood")):
+        i -= 1
+    return i - 2 >= start and doc[i].lower_ in ("total", "figure", "level") and doc[i - 1].tag_ == "POS" \
+        and doc[i - 2].i in dated
 
 
 def _limit_before(doc, i: int, start: int) -> bool:

@@ -57,6 +57,10 @@ def _pattern() -> re.Pattern[str]:
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
         rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
         rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
+        # "the fourth year of the agreement, which ends this September 30": an agreement's
+        # year, dated by the day it ends where the text gives it
+        rf"(?P<accord>(?:the\s)?{ordinal}\syear\sof\sthe\s(?:agreement|accord|pact|contract)"
+        rf"(?:,\swhich\s(?:ends|ended|expires)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
         # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13"
@@ -89,6 +93,8 @@ def find_periods(text: str, published: str | None) -> list[Period]:
         if kind == "month" and not _month_word(words) and not _month_slot(text, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
+        if kind == "accord":
+            words = words.split(",")[0]  # the clause that dates it is no part of its name
         # "last year's level of 320,000 tonnes": the period is last year
         words = re.sub(r"(?i)['\u2019]s(?:\s+level)?$", "", words)
         found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.start() + len(words),
@@ -163,6 +169,15 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
     if kind == "part":
         return (*_part(low, years, base), None)
+    if kind == "accord":
+        last = resolve_date(re.split(r"(?:ends|ended|expires)\s(?:this\s|next\s)?", low)[-1], published) \
+            if "which" in low else None
+        if last is None or len(last) != 10:
+            return None, None, None
+        end = date.fromisoformat(last)
+        if base is not None and end < base and re.search(r"\b(?:this|next)\s", low):
+            end = _add_years(end, 1)  # "which ends this September 30": the coming one
+        return (_add_years(end, -1) + timedelta(days=1)).isoformat(), end.isoformat(), None
     if kind == "week":
         return (*_week(low, years, base), None)
     if kind == "ahead":

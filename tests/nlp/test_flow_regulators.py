@@ -145,3 +145,19 @@ def test_a_periods_total_within_the_clause_is_another_figure_of_the_flow(parser)
         (Decimal("158000"), "November 1986"), (Decimal("190000"), "1985"),
         (Decimal("237000"), "December"), (Decimal("518000"), "the year before"),
     ]
+
+
+def test_a_cue_of_a_coordinated_clause_is_not_the_flows(parser) -> None:
+    text = ("Peru's domestic wheat production was estimated at 8.35 mln tonnes, down 7.8 pct from 9.06 mln "
+            "a year ago, and wheat imports averaged 3.44 mln tonnes, up 16.3 pct from 2.95 mln, the bank said.")
+    assert [(f[3], f[5], f[6]) for f in _read(parser, text)] == [
+        (Decimal("3440000"), None, False), (Decimal("2950000"), "a year ago", False),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's wheat imports are estimated at 3.96 mln tonnes in 1988.",
+    "Peru's wheat output is expected to rise and wheat imports will reach 3.96 mln tonnes in 1988.",
+])  # fmt: skip
+def test_a_cue_of_the_flows_own_clause_still_counts(parser, text: str) -> None:
+    assert [f[6] for f in _read(parser, text)] == [True]

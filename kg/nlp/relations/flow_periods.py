@@ -3,7 +3,7 @@ whether the clause is a forecast."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
@@ -65,6 +65,29 @@ def _flow_participle(verb, figure: Figure) -> bool:
     return verb.dep_ == "acl" and figure.start <= verb.head.i < verb.i and verb.lemma_.lower() in trade_verbs
 
 
+def _own_clause(anchor: Token) -> Token | None:
+    """The clause of its own the flow stands in, when a comma and a coordinator join it to
+    another ("..., and imports averaged 3.44 mln", "..., while imports averaged ..."): a cue
+    outside it is the other clause's."""
+    doc = anchor.doc
+    verb = anchor
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    else:
+        return None
+    first = verb.left_edge.i
+    if doc[first].lower_ not in _COORDINATORS:
+        first -= 1
+    return verb if first >= 1 and doc[first].lower_ in _COORDINATORS and doc[first - 1].text == "," else None
+
+
+_COORDINATORS = frozenset({"and", "while", "whereas", "but"})
+
+
 def forecast_cue(ctx: Context, flow: Flow) -> bool:
     """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
     in the clause or governing it; not a comparison with one ("smaller than expected", "as
@@ -74,8 +97,11 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
     sent = anchor.sent
     window = ctx.doc[sent.start : flow.end]
     words = flow_words("forecast_words")
+    own = _own_clause(anchor)
     for t in window:
         if t.lower_ in words or t.lemma_.lower() in words:
+            if own is not None and not (own.left_edge.i <= t.i <= own.right_edge.i):
+                continue  # "production was estimated at 8.35 mln bpd, and imports averaged 3.44 mln"
             if t.lower_ == "put" and not any(c.lower_ == "at" for c in t.children):
                 continue
             if t.lower_ == "seen" and t.tag_ != "VBN":

@@ -217,6 +217,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
             # (a figure of other goods or another partner is the first figure's period)
             period = periods_of(inherited)[k]
+        elif period is None and k > 0 and figure.comparison \
+                and (parallel := [p for s, e, p in periods if e <= anchor.left_edge.i and p.shift]):
+            # "production fell 7.8 pct from 9.06 mln a year ago, and imports rose 16.3 pct
+            # from 2.95 mln": the comparison period the parallel clause before names
+            period = anchor_on(parallel[-1], main_period)
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
                 and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago", period.text):
             # "exports are expected to reach 12.03 billion in the April-June quarter": a

@@ -161,3 +161,20 @@ def test_a_cue_of_a_coordinated_clause_is_not_the_flows(parser) -> None:
 ])  # fmt: skip
 def test_a_cue_of_the_flows_own_clause_still_counts(parser, text: str) -> None:
     assert [f[6] for f in _read(parser, text)] == [True]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile mines wheat. The restoration of wheat export quotas this year now seems unlikely, delegates said.", []),
+    ("Peru's wheat export quota was suspended in February.", [("pe", "wh")]),
+])  # fmt: skip
+def test_a_quota_without_figure_needs_an_owner(parser, text: str, expected: list) -> None:
+    assert [(f[1], f[2]) for f in _read(parser, text)] == expected
+
+
+def test_a_value_worth_of_counted_goods_is_theirs(parser) -> None:
+    from relations_tables import facts_of as all_facts
+
+    text = ("Peru exports a wide range of metal products to its neighbours and some 8,000 tonnes of "
+            "high-grade wheat to Spain annually worth about 48 mln U.S. dlrs.")
+    values = [f for f in all_facts(parser, text, TABLE, published=PUBLISHED) if f.predicate.value == "exportValue"]
+    assert [(f.subject, f.object, f.amount) for f in values] == [("pe", "wh", Decimal("48000000"))]

@@ -30,7 +30,7 @@ from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_p
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_sales import licence_figure_start, licence_receipt
-from kg.nlp.relations.flow_traders import trader_currency, trader_of
+from kg.nlp.relations.flow_traders import trader_currency, trader_key, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import named_before
@@ -282,6 +282,8 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     if anchor.lower_ in flow_words("product_value_heads"):
         return []  # "oil revenue lost": earnings without a figure say no flow
     noun = flow_noun(anchor)
+    if flow.planned and not _owned(ctx, noun):
+        return []  # "the restoration of coffee export quotas": everyone's quotas, no one's flow
     # only goods the trade word itself names: "oil imports", "exports of CPO", "exporting
     # textiles"; not "a decline in sales of cars" further on
     named = [t for t in ctx.doc[noun.left_edge.i : noun.i]] if anchor.pos_ != "VERB" else []
@@ -293,6 +295,15 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     partner = flow_partner(ctx, flow, trader, goods)
     return [ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
                      object=goods, partner=partner, forecast=flow.planned)]  # fmt: skip
+
+
+def _owned(ctx: Context, noun: Token) -> bool:
+    """A quota or target its text says whose it is: "Brazil's coffee export quota", "the
+    Indonesian export target", "Malaysia set an export target"."""
+    own = [*ctx.doc[noun.left_edge.i : noun.i]]
+    if noun.dep_ == "dobj":
+        own += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return any(trader_key(ctx, t) or ctx.country_of_demonym(t) for t in own)
 
 
 __all__ = ["extract"]

@@ -413,8 +413,24 @@ def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | 
             continue
         facts.append(ctx.fact(exporter, Predicate.EXPORT_VALUE, [anchor, money.span], rule=rule,
                               confidence=ctx.confidence(rule), amount=money.amount,
-                              currency=money.currency, date=date))  # fmt: skip
+                              currency=money.currency, date=date, object=_worth_of(ctx, money.span)))  # fmt: skip
     return facts
+
+
+def _worth_of(ctx: Context, money: Span) -> str | None:
+    """ "8,000 tonnes of high-grade beef to the EC annually worth about 48 mln dlrs": the
+    value of the goods just counted, not the exporter's total."""
+    doc = ctx.doc
+    i = money.start - 1
+    while i >= 0 and doc[i].lower_ in ("about", "around", "some", "nearly", "roughly", "over", "almost"):
+        i -= 1
+    if i < 0 or doc[i].lower_ != "worth":
+        return None
+    sent = doc[i].sent
+    counted = [k for t in doc[sent.start : i] if (k := ctx.key(t, PRODUCTS))
+               and t.head.lower_ == "of" and t.head.head.like_num is False
+               and any(c.like_num for c in t.head.head.children)]  # "8,000 tonnes of beef"
+    return counted[-1] if counted else None
 
 
 def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:

@@ -127,3 +127,10 @@ def test_a_year_of_an_agreement_dated_by_the_day_it_ends() -> None:
     assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-20")] == [
         ("the fourth year of the agreement", "1986-10-01", "1987-09-30"),
     ]
+
+
+def test_a_hyphenated_relative_period() -> None:
+    from kg.nlp.relations.periods import find_periods
+
+    found = find_periods("Year-to-date imports averaged 3.96 mln bpd", "1987-03-25")
+    assert [(p.text, p.start, p.end) for p in found] == [("Year-to-date", "1987-01-01", "1987-03-25")]

@@ -49,7 +49,8 @@ def _pattern() -> re.Pattern[str]:
     yw = "(?:" + "|".join(data["year_words"]) + ")"
     day = rf"{month}\s\d{{1,2}}\b(?:,?\s{year})?"
     phrases = sorted((*data["relative"], *data["shifted"]), key=len, reverse=True)
-    relative = "|".join(re.escape(p).replace("\\ ", r"\s") for p in phrases)  # "a\nyear ago" too
+    # "a\nyear ago", "year-to-date" too
+    relative = "|".join(re.escape(p).replace("\\ ", r"[\s-]") for p in phrases)
     parts = [
         # "the week ended April 7", "the eight days ending last Sunday"
         rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
@@ -153,6 +154,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     low = " ".join(words.lower().replace(",", " ").split())
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", low)]
     if kind == "relative":
+        if low not in data["shifted"] and low not in data["relative"]:
+            low = low.replace("-", " ")  # "year-to-date"
         if low in data["shifted"]:
             unit, n = data["shifted"][low]
             # dated from the article's day until a figure's period replaces it (anchor_on)

@@ -178,3 +178,12 @@ def test_a_value_worth_of_counted_goods_is_theirs(parser) -> None:
             "high-grade wheat to Spain annually worth about 48 mln U.S. dlrs.")
     values = [f for f in all_facts(parser, text, TABLE, published=PUBLISHED) if f.predicate.value == "exportValue"]
     assert [(f.subject, f.object, f.amount) for f in values] == [("pe", "wh", Decimal("48000000"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru is lending Chile five mln barrels of crude for refining.", ("cl", True)),
+    ("Peru will lend Chile up to 12.5 mln barrels of crude to help it meet its commitments.", ("cl", True)),
+    ("Peru lent Chile five mln barrels of crude in 1985.", ("cl", False)),  # a loan made and shipped
+])  # fmt: skip
+def test_a_loan_of_goods_goes_to_its_borrower_and_is_a_forecast(parser, text: str, expected: tuple) -> None:
+    assert [(f[4], f[6]) for f in _read(parser, text)] == [expected]

@@ -134,8 +134,11 @@ def _receiver(ctx: Context, verb: Token, trader: str) -> str | None:
     if verb.pos_ != "VERB":
         return None
     with_goods = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     for c in verb.children:
-        if c.dep_ == "dative" or (c.dep_ == "dobj" and with_goods):
+        # "is lending Ecuador five mln barrels": the parse may give both objects as direct ones
+        double = c.dep_ == "dobj" and len(objects) > 1 and c.i == objects[0].i
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and with_goods) or double:
             k = ctx.key(c, TRADE_PLACES)
             if k and k != trader:
                 return k

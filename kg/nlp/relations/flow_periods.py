@@ -114,6 +114,8 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
             if t.i > anchor.i and t.pos_ == "NOUN" and (t.dep_ == "pobj" or t.head.dep_ == "pobj" and t.dep_ == "compound"):
                 continue  # "... was in line with government plans"
             return True
+    if anchor.pos_ == "VERB" and anchor.lemma_.lower() in flow_words("goods_loan_verbs") and anchor.tag_ != "VBD":
+        return True  # "Venezuela is lending Ecuador five mln barrels": shipped as the loan is drawn
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
     for _ in range(3):  # "will continue to export", "might be looking to buy"
         if any(c.lower_ in flow_words("forecast_modals") for c in verb.children if c.dep_ == "aux"):

@@ -33,8 +33,8 @@ _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 # Spans a demonym may sit in unread: goods ("soft French wheat"), a date the model ran on
-# ("March 3 - Japanese"), or none.
-_HOSTS = frozenset({"", "DATE", "TIME", EntityType.PRODUCT.value})
+# ("March 3 - Japanese"). A demonym outside any span the model chose not to read as one.
+_HOSTS = frozenset({"DATE", "TIME", EntityType.PRODUCT.value})
 
 
 def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
@@ -303,7 +303,7 @@ class _Resolver:
 
     def _demonyms_inside_other_spans(self) -> None:
         """ "soft French wheat", "March 3 - Japanese importers": a demonym the model left
-        inside goods' or a date's span (or in none) still names its country, for the trade
+        inside goods' or a date's span still names its country, for the trade
         rules that ask which country a demonym is. The country stays latent (an entity
         with no mention) unless the article names it or a NORP reads it."""
         doc = self.doc

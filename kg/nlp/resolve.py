@@ -114,7 +114,7 @@ class _Resolver:
             entity_type = EntityType.PLACE
         if entity_type is EntityType.PRODUCT:
             # "refrigerated beef" is not the story's beef: a state or cut is goods of their own
-            kind = None if _in_a_form(span) else lexicon.product_kind(text)
+            kind = None if _in_a_form(span) or _coordinated(span) else lexicon.product_kind(text)
             identity = f"product:{kind.concept if kind else singular_tail(span)}"
             cluster = self._cluster(identity, entity_type)
             self._attach(cluster, span, text)
@@ -434,6 +434,11 @@ def _national_words(name: str) -> bool:
     """ "U.S. Beans", "Brazilian beans": all words but the last name a country."""
     words = name.split()
     return all(country_of(w) is not None or gazetteer.country_of_demonym(w) is not None for w in words[:-1])
+
+
+def _coordinated(span: Span) -> bool:
+    """ "crude and refined oil": goods in two states counted together, no kind of their own."""
+    return any(t.dep_ == "cc" for t in span[:-1])
 
 
 def _in_a_form(span: Span) -> bool:

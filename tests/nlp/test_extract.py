@@ -214,3 +214,10 @@ def test_a_demonym_in_a_dateline_date_gives_the_trader(nlp):
 def test_a_demonym_inside_goods_no_trade_fact_uses_makes_no_country(nlp):
     found = _one(nlp, "Shipments of soft French wheat were delayed by the strike, port officials said.")
     assert [e.label for e in found.entities if e.label == "France"] == []
+
+
+def test_goods_in_two_states_counted_together_are_a_product_of_their_own(nlp):
+    found = _one(nlp, "Gabon exported 40,000 tonnes of crude and refined oil in June. "
+                      "Its crude oil exports were 30,000 tonnes in July.")
+    products = sorted(e.label for e in found.entities if e.type.value == "Product")
+    assert products == ["crude and refined oil", "crude oil"]

@@ -9,7 +9,8 @@ remaining ties are broken by a fixed order of both lists, so a run is determinis
 Scope and the cases the rules leave open:
 
 * Only the gold article's facts count; its entities are those with a mention in it, or
-  named by one of its facts (one node per IRI).
+  named by one of its facts as subject, object or trade partner (one node per IRI): a
+  country known only by a demonym has no mention, yet may be a flow's partner.
 * A second node for a required gold entity is a false positive, and so are the facts that
   hang on it (rule 4: it is unmatched). A second node for an optional entity, and a fact that
   restates an optional gold fact, cost nothing; a wrong core type on either is a typing error.
@@ -161,7 +162,7 @@ def _first_sentence(entity: Mapping[str, Any], article: str) -> str | None:
 
 def _article_entities(doc: Mapping[str, Any], article: str, facts: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Entities mentioned in the article, or named by one of its facts; one per IRI, sorted."""
-    used = {f.get("s") for f in facts} | {f.get("o") for f in facts}
+    used = {f.get(role) for f in facts for role in ("s", "o", "partner")}
     merged: dict[str, dict[str, Any]] = {}
     for e in doc.get("entities") or []:
         mentions = [m for m in e.get("mentions") or [] if m.get("article") == article]

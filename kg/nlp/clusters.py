@@ -28,6 +28,7 @@ class Cluster:
     same_as: tuple[str, ...] = ()
     typed_by_label: bool = False
     pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
+    latent: bool = False  # a country read from a demonym only inside another span: no mention
 
 
 def _adjectives(cluster: Cluster) -> list[str]:
@@ -46,7 +47,7 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
     table = MentionTable(doc=doc)
     used: set[str] = set()
     for cluster in clusters:
-        if not cluster.spans:
+        if not cluster.spans and not cluster.latent:
             continue
         names = list(dict.fromkeys(cluster.names))
         if not cluster.label:
@@ -74,6 +75,9 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
             mentions=tuple(_mention(s, article, sentences) for s in spans if s.label_ != "NORP"),
             same_as=cluster.same_as,
         )
+        if not spans:
+            table.latent.add(key)
+            continue
         table.spans[key] = [(s.start, s.end) for s in spans]
         if cluster.pronoun:
             table.pronouns[key] = cluster.pronoun

@@ -265,7 +265,7 @@ class EntityTyper:
         spans: list[Span] = []
         matches: dict[int, str] = {}
         for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
-            if pos in self._nouns:
+            if pos in self._nouns or pos == POS_IDS["ADJ"] and _before_flow(doc[i]):
                 for key, lemmas, forms in self._heads:
                     if lemma in lemmas or lower in forms:
                         matches[i] = key
@@ -287,7 +287,7 @@ class EntityTyper:
             for child in sorted(head.lefts, key=lambda t: -t.i):
                 if child.i != left - 1 and not (
                     child.i == left - 2 and doc[left - 1].dep_ == "punct"
-                ):
+                ) and not self._coordinated_states(child, left, head):
                     break
                 if child.dep_ not in {"compound", "amod", "nmod"} or child.like_num:
                     break
@@ -306,11 +306,32 @@ class EntityTyper:
             spans.append(Span(doc, left, head.i + 1, label=EntityType.PRODUCT))
         return spans
 
+    def _coordinated_states(self, modifier: Token, left: int, head: Token) -> bool:
+        """ "crude and refined oil", "fresh and frozen fish": adjectives joined by "and" or
+        "or" right before the goods name one phrase of goods; not when a conjunct names
+        goods of its own ("manganese and copper ores"), unless with the head it names a
+        kind ("crude oil")."""
+        tokens = list(modifier.subtree)
+        if tokens[-1].i != left - 1 or not any(t.dep_ == "cc" for t in tokens):
+            return False
+        return all(t.dep_ == "cc" or t.pos_ == "ADJ" and not self._names_other_goods(t, head) for t in tokens)
+
+    def _names_other_goods(self, token: Token, head: Token) -> bool:
+        if f"{token.lower_} {head.lower_}" in lexicon.product_terms():
+            return False
+        return any(token.lemma in lemmas or token.lower in forms for _, lemmas, forms in self._heads)
+
     def _official(self, span: Span, labels: dict[int, str]) -> Span:
         if holds_title(span, labels=labels):
             return Span(span.doc, span.start, span.end, label=EntityType.OFFICIAL)
         return span
 
+
+
+def _before_flow(token: Token) -> bool:
+    """ "crude exports": a goods word the tagger read as an adjective, right before the
+    flow noun it names the goods of."""
+    return token.dep_ == "amod" and token.head.i == token.i + 1 and goods_flow(token.head)
 
 
 def _beside_goods(head: Token, matches: dict[int, str]) -> bool:

@@ -36,11 +36,25 @@ def extract(doc: Doc, article: Article, *, model: str = "", rules: RelationRules
     """
     rules = rules or RelationRules(doc.vocab)
     table = resolve_mentions(doc, article, references=rules.references)
-    facts = extract_facts(doc, article, table, rules=rules)
+    facts = _without_latent(extract_facts(doc, article, table, rules=rules), table.latent)
     entities = _promote_office_holders(table.entities, facts)
-    used = {f.subject for f in facts} | {f.object for f in facts if f.object}
-    kept = tuple(e for k, e in entities.items() if k in used or e.type is not EntityType.OTHER)
+    used = {k for f in facts for k in (f.subject, f.object, f.partner) if k}
+    kept = tuple(e for k, e in entities.items()
+                 if k in used or e.type is not EntityType.OTHER and k not in table.latent)
     return Extraction(article=article, entities=kept, facts=tuple(facts), model=model)
+
+
+# A country read only from a demonym inside another span is the trader or partner of a
+# trade fact ("Thai rubber exports", "soft French wheat" bought by Syria), not a country the
+# story is about: other facts do not bring it into the graph.
+_TRADE = frozenset({Predicate.EXPORTS, Predicate.EXPORT_VALUE, Predicate.IMPORTS, Predicate.IMPORT_VALUE})
+
+
+def _without_latent(facts: list[Fact], latent: set[str]) -> list[Fact]:
+    """The facts, less those of other predicates that hang on a latent country."""
+    if not latent:
+        return facts
+    return [f for f in facts if f.predicate in _TRADE or not latent & {f.subject, f.object}]
 
 
 def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> dict[str, Entity]:

@@ -35,8 +35,8 @@ def in_goods_context(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
         token = token.head  # "doses of the vaccine and 400,000 syringes"
     head = token.head
-    if token.dep_ in {"compound", "nmod"}:
-        return goods_flow(head)  # "tea exports"
+    if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
+        return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective
     if token.dep_ == "dobj":
         return head.lemma_.lower() in TRADE_VERBS  # "exported 98,000 tonnes" reaches here too
     if _moved_by_verb(token) or _listed_figure(token):
@@ -48,6 +48,7 @@ def in_goods_context(token: Token) -> bool:
     if head.lower_ in _LISTING:
         return goods_flow(outer)  # "imports, including grains"
     if head.lower_ == "of":
+        outer = _rate_measure(outer)
         if _measure_forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
             return True  # "tonnes of X", "exports of X", "board feet of X", "dlrs worth of X"
         return outer.dep_ == "dobj" and outer.head.lemma_.lower() in TRADE_VERBS \
@@ -55,6 +56,14 @@ def in_goods_context(token: Token) -> bool:
     if head.lower_ in {"on", "for"}:
         return word in _LEVIES  # "tariffs on fresh cherries"
     return False
+
+
+def _rate_measure(token: Token) -> Token:
+    """ "50,000 barrels per day of crude": the measure a rate's time unit divides."""
+    per = token.head
+    if token.dep_ == "pobj" and per.lower_ == "per" and per.dep_ == "prep":
+        return per.head
+    return token
 
 
 def _moved_by_verb(token: Token) -> bool:

@@ -30,6 +30,10 @@ class MentionTable:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # person key -> "he" or "she", where a courtesy title said it ("Mrs Jowell")
     pronouns: dict[str, str] = field(default_factory=dict)
+    # countries known only by a demonym the model read inside another span ("soft French
+    # wheat", "March 3 - Japanese importers"): entities with no mention, which the trade
+    # rules may use and which last only where a trade fact does (kg.nlp.extract)
+    latent: set[str] = field(default_factory=set)
 
     def key_at(self, token: Token | int) -> str | None:
         """The entity a token refers to, or None."""

@@ -32,6 +32,9 @@ _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
+# Spans a demonym may sit in unread: goods ("soft French wheat"), a date the model ran on
+# ("March 3 - Japanese"). A demonym outside any span the model chose not to read as one.
+_HOSTS = frozenset({"DATE", "TIME", EntityType.PRODUCT.value})
 
 
 def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
@@ -71,6 +74,7 @@ class _Resolver:
         self._merge_inverted()
         self._merge_product_tails()
         self._label_products()
+        self._demonyms_inside_other_spans()
         table = mention_table(self.doc, self.article, self.clusters)
         refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
@@ -110,7 +114,7 @@ class _Resolver:
             entity_type = EntityType.PLACE
         if entity_type is EntityType.PRODUCT:
             # "refrigerated beef" is not the story's beef: a state or cut is goods of their own
-            kind = None if _in_a_form(span) else lexicon.product_kind(text)
+            kind = None if _in_a_form(span) or _coordinated(span) else lexicon.product_kind(text)
             identity = f"product:{kind.concept if kind else singular_tail(span)}"
             cluster = self._cluster(identity, entity_type)
             self._attach(cluster, span, text)
@@ -297,6 +301,25 @@ class _Resolver:
                 plain = [n for n in names if not _national_words(n) or len(n.split()) == 1] or names
                 cluster.label = max(plain, key=lambda n: (len(n.split()), -plain.index(n)))
 
+    def _demonyms_inside_other_spans(self) -> None:
+        """ "soft French wheat", "March 3 - Japanese importers": a demonym the model left
+        inside goods' or a date's span still names its country, for the trade
+        rules that ask which country a demonym is. The country stays latent (an entity
+        with no mention) unless the article names it or a NORP reads it."""
+        doc = self.doc
+        read = {i for (start, end), c in self.of_span.items() if c.type is EntityType.COUNTRY
+                for i in range(start, end)}  # fmt: skip
+        i = 0
+        while i < len(doc):
+            width, country = _demonym_at(doc, i)
+            if country is not None and not read & set(range(i, i + width)) \
+                    and all(t.ent_type_ in _HOSTS for t in doc[i : i + width]):
+                cluster = self._country(country)
+                if not cluster.spans:
+                    cluster.latent = True
+                    cluster.names.append(doc[i : i + width].text)
+            i += max(width, 1)
+
     def _parenthesised_names(self) -> None:
         # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency
         # (Bundesnetzagentur)": one word in parentheses after a body's name is its short
@@ -413,6 +436,11 @@ def _national_words(name: str) -> bool:
     return all(country_of(w) is not None or gazetteer.country_of_demonym(w) is not None for w in words[:-1])
 
 
+def _coordinated(span: Span) -> bool:
+    """ "crude and refined oil": goods in two states counted together, no kind of their own."""
+    return any(t.dep_ == "cc" for t in span[:-1])
+
+
 def _in_a_form(span: Span) -> bool:
     """ "refrigerated beef", "canned meat", "long staple cotton": goods in a state or cut
     that trade figures count apart from their kind (``product_forms.txt``)."""
@@ -426,3 +454,16 @@ def _unqualified(span: Span) -> str:
     while start < len(span) - 1 and (country_of_demonym(span[start].text) or country_of(span[start].text)):
         start += 1
     return span[start:].text
+
+
+def _demonym_at(doc: Doc, i: int) -> tuple[int, Country | None]:
+    """The demonym of one or two words that starts at token ``i`` ("West German", "Thai")
+    and its country; only a capitalized adjective or name, not a people ("Thais")."""
+    for width in (2, 1):
+        words = doc[i : i + width]
+        if len(words) < width or not all(t.is_title or t.is_upper for t in words) or words[-1].pos_ not in ("ADJ", "PROPN"):
+            continue
+        country = country_of_demonym(words.text)
+        if country is not None and gazetteer.is_demonym_only(words.text):
+            return width, country
+    return 1, None

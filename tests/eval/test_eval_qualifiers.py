@@ -121,6 +121,17 @@ def test_a_partner_on_one_side_only_disagrees(gold: Gold) -> None:
     assert counts(score(gold, edited("importValue", partner=FREEDONIA)))["full"] == (2, 1, 1)
 
 
+def test_a_partner_known_only_by_a_demonym_matches_by_its_names(gold: Gold) -> None:
+    # "wheat from Freedonia" written "Freedonian wheat": the partner node has no mention in
+    # the article, only the demonym among its names, and is still the gold partner
+    doc = perfect_document()
+    freedonia = next(e for e in doc["entities"] if e["iri"] == FREEDONIA)
+    freedonia["mentions"], freedonia["names"] = [], ["Freedonia", "Freedonian"]
+    result = score(gold, doc)
+    assert counts(result)["full"] == (3, 0, 0)
+    assert result.false_positives == []
+
+
 @pytest.mark.parametrize("period, agrees", [
     ("first quarter", True), ("the first quarter", True), ("in the first quarter of 1987", True),
     ("quarter", True), ("second quarter", False), (None, False),

@@ -645,3 +645,19 @@ def test_one_word_goods_names_and_earnings_of_goods_are_products(nlp) -> None:
 def test_an_origin_word_is_no_part_of_the_goods(nlp) -> None:
     labels = _labels(nlp, "Millers bought Thai origin rice and sold the surplus to exporters.")
     assert labels.get("rice") == "Product" and "origin rice" not in labels
+
+
+def test_crude_alone_is_goods_counted_by_a_rate_or_before_a_flow_noun(nlp) -> None:
+    labels = _labels(nlp, "Gabon will ship 60,000 barrels per day of crude to Spain, officials said.")
+    assert labels.get("crude") == "Product"
+    labels = _labels(nlp, "Angola pumped more and exported 90,000 bpd of crude in June.")
+    assert labels.get("crude") == "Product"
+    labels = _labels(nlp, "Libya's crude exports fell to 800,000 bpd in June.")
+    assert labels.get("crude") == "Product"
+
+
+def test_states_joined_by_and_before_the_goods_are_one_phrase(nlp) -> None:
+    labels = _labels(nlp, "Gabon exported 40,000 tonnes of crude and refined oil in June.")
+    assert labels.get("crude and refined oil") == "Product" and "oil" not in labels
+    labels = _labels(nlp, "Peru exported 9,000 tonnes of fresh and frozen fish in June.")
+    assert labels.get("fresh and frozen fish") == "Product"

@@ -185,3 +185,39 @@ def test_one_failing_article_costs_only_itself_when_isolated(nlp, monkeypatch):
     assert skipped.reason == "extraction failed (RuntimeError: boom)" and "'a1'" in skipped.hint
     with pytest.raises(RuntimeError):
         list(extract_articles(_articles(), nlp=nlp, batch_size=8))
+
+
+def _one(nlp, text: str):
+    (extraction,) = extract_articles([Article("d1", text)], nlp=nlp)
+    return extraction
+
+
+def test_a_demonym_inside_the_goods_gives_the_partner_country(nlp):
+    found = _one(nlp, "Egypt bought 200,000 tonnes of soft French wheat last week, traders said.")
+    named = _one(nlp, "Egypt bought 200,000 tonnes of wheat from France last week, traders said.")
+    france = next(e for e in found.entities if e.label == "France")
+    assert france.names == ("France", "French") and france.mentions == ()
+    # the same node as where the country is named, so that stories link across the graph
+    assert france.key == next(e.key for e in named.entities if e.label == "France")
+    assert france.same_as == next(e.same_as for e in named.entities if e.label == "France")
+    assert [(f.predicate.value, f.partner) for f in found.facts] == [("imports", france.key)]
+
+
+def test_a_demonym_in_a_dateline_date_gives_the_trader(nlp):
+    found = _one(nlp, "TOKYO, June 9 - Japanese importers bought 40,000 tonnes of Chinese soybeans "
+                      "last week, trade sources said.")
+    keys = {e.label: e.key for e in found.entities}
+    assert [(f.subject, f.predicate.value, f.partner) for f in found.facts] == [
+        (keys["Japan"], "imports", keys["China"])]
+
+
+def test_a_demonym_inside_goods_no_trade_fact_uses_makes_no_country(nlp):
+    found = _one(nlp, "Shipments of soft French wheat were delayed by the strike, port officials said.")
+    assert [e.label for e in found.entities if e.label == "France"] == []
+
+
+def test_goods_in_two_states_counted_together_are_a_product_of_their_own(nlp):
+    found = _one(nlp, "Gabon exported 40,000 tonnes of crude and refined oil in June. "
+                      "Its crude oil exports were 30,000 tonnes in July.")
+    products = sorted(e.label for e in found.entities if e.type.value == "Product")
+    assert products == ["crude and refined oil", "crude oil"]

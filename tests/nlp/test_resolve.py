@@ -382,3 +382,35 @@ def test_goods_in_a_state_of_their_own_are_other_goods() -> None:
     table = _resolve(_doc(words, ents))
     products = sorted(sorted(e.names) for e in table.entities.values())
     assert products == [["Cuban sugar", "whites"], ["beef"], ["frozen beef"]]
+
+
+def _with_adjectives(doc: Doc, *adjectives: int) -> Doc:
+    for i in adjectives:
+        doc[i].pos_ = "ADJ"
+    return doc
+
+
+def test_a_demonym_inside_goods_names_a_latent_country() -> None:
+    # "soft Kenyan tea": the model read the demonym as part of the goods, not as a NORP
+    words = "Egypt bought soft Kenyan tea .".split()
+    table = _resolve(_with_adjectives(_doc(words, {(0, 1): "Country", (2, 5): "Product"}), 2, 3))
+    kenya = _by_label(table)["Kenya"]
+    assert kenya.type is EntityType.COUNTRY and kenya.names == ("Kenya", "Kenyan")
+    assert kenya.same_as == ("http://www.wikidata.org/entity/Q114",) and kenya.mentions == ()
+    assert table.latent == {kenya.key} and kenya.key not in table.spans
+    assert table.key_at(3) == _by_label(table)["soft Kenyan tea"].key  # the token stays the goods'
+
+
+def test_a_two_word_demonym_in_a_date_names_its_country() -> None:
+    words = "March 3 - West German importers bought tea .".split()
+    table = _resolve(_with_adjectives(_doc(words, {(0, 5): "DATE"}), 3, 4))
+    assert table.latent == {_by_label(table)["West Germany"].key}
+    assert _by_label(table)["West Germany"].names == ("West Germany", "West German")
+
+
+def test_a_demonym_read_elsewhere_or_inside_a_name_makes_no_latent_country() -> None:
+    words = "Kenyan officials of the Kenyan Tea Board sold tea to Thais .".split()
+    doc = _with_adjectives(_doc(words, {(0, 1): "NORP", (4, 7): "Organization", (9, 10): "Product"}), 0, 4)
+    table = _resolve(doc)
+    assert table.latent == set()  # the NORP reads Kenya; "Thais" is a people, not an adjective
+    assert "Thailand" not in _by_label(table)

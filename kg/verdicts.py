@@ -2,10 +2,10 @@
 
 A verdict says what validating one article graph gave: its focus nodes and, where the SPARQL
 screen (``kg.rdf.shapes_sparql``) named the graph, pySHACL's result on it. It is keyed by a
-fingerprint of the graph's statements, computed by Oxigraph itself (MD5 over the graph's
-triples, ~0.3 µs a triple), so a verdict applies to exactly the statements it was made on:
-a graph rebuilt, removed, or edited by any means gets a new fingerprint (or none) and is
-checked again. A fingerprint Oxigraph cannot compute (a blank node) means no verdict.
+fingerprint of the graph's statements (MD5 of its N-Triples lines, sorted), so a verdict
+applies to exactly the statements it was made on: a graph rebuilt, removed, or edited by any
+means gets a new fingerprint (or none) and is checked again. A graph with a blank node has
+no fingerprint (its label is the store's own), so no verdict.
 
 Verdicts live beside the store (``<store>/kg-verdicts.json``), not in its graphs: they are
 derived from the graphs, so stating them in a graph would change what they describe, show
@@ -22,22 +22,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 FILE_NAME = "kg-verdicts.json"
-_FORMAT = 1
-_BATCH = 500  # graphs named in one restricted query
-
-# Every triple of every named graph, in Oxigraph's order (the same for the same statements),
-# hashed in the store. A blank node makes STR() fail, and the fingerprint is left unbound.
-FINGERPRINTS = (
-    'SELECT ?g (MD5(GROUP_CONCAT(MD5(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o), " ", '
-    'STR(isIRI(?o)), " ", COALESCE(LANG(?o), ""), " ", COALESCE(STR(DATATYPE(?o)), ""))); '
-    'separator="")) AS ?h) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
-)
+_FORMAT = 2  # 2: fingerprints of the sorted N-Triples (1: Oxigraph's MD5 over its own order)
+_BATCH = 500  # graphs read (and judged) together
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ def screen_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{_FORMAT}\n{FINGERPRINTS}\n".encode())
+    digest = hashlib.sha256(f"{_FORMAT}\n".encode())
     for path in (here / "ontology" / "shapes.ttl", here / "ontology" / "kg.ttl",
                  here / "rdf" / "shapes_sparql.py", here / "validate.py", Path(__file__)):
         digest.update(path.read_bytes())
@@ -111,23 +104,28 @@ def save(store_path: Path, verdicts: dict[str, Verdict], *, token: str | None = 
         return False
 
 
-def fingerprints(ox_store: Any, graphs: list[str] | None = None) -> dict[str, str | None]:
-    """Each named graph's fingerprint (None where Oxigraph cannot compute one); only
-    ``graphs``' (those that hold statements) if given."""
-    from kg.rdf.shapes_sparql import restricted
+def dumps(ox_store: Any, graphs: list[str] | None = None) -> Iterator[dict[str, bytes]]:
+    """The N-Triples of each named graph that holds statements (only ``graphs``' if given), a
+    batch of graphs at a time: the fingerprints are read off them, and the graphs to judge
+    are loaded from them, so each graph is read from the store once."""
+    import pyoxigraph as ox
 
-    found: dict[str, str | None] = {}
-    for batch in [None] if graphs is None else batches(graphs):
-        query = FINGERPRINTS if batch is None else restricted(FINGERPRINTS, [_Iri(name) for name in batch])
-        for row in ox_store.query(query):
-            graph, digest = row[0], row[1]
-            found[graph.value] = digest.value if digest is not None else None
-    return found
+    if graphs is None:
+        graphs = sorted(g.value for g in ox_store.named_graphs() if isinstance(g, ox.NamedNode))
+    for batch in batches(graphs):
+        found = {name: ox_store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) for name in batch}
+        yield {name: data for name, data in found.items() if data}
 
 
-class _Iri(str):
-    def n3(self) -> str:
-        return f"<{self}>"
+def fingerprint(ntriples: bytes) -> str | None:
+    """A graph's fingerprint: MD5 of its N-Triples lines in sorted order, so the same for the
+    same statements whatever order the store reads them in; None with a blank node, whose
+    label is the store's own."""
+    if b"_:" in ntriples:
+        return None
+    lines = ntriples.split(b"\n")
+    lines.sort()
+    return hashlib.md5(b"\n".join(lines)).hexdigest()
 
 
 def batches(names: list[str]) -> list[list[str]]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.doc_index import word_counts
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
 
@@ -83,7 +84,8 @@ def common_word(token: Token) -> bool:
         return False
     if token.dep_ == "nsubj" and token.head.lemma_ in {"say", "tell", "announce", "report", "add"}:
         return False  # "Apple said ...": a speaker is a name
-    return any(t.text == lower and t.i != token.i for t in token.doc)
+    # The token itself counts only when it is written in lower case already.
+    return word_counts(token.doc)[lower] > (token.text == lower)
 
 
 def court_district(span: Span) -> bool:

@@ -13,6 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.doc_index import text_of
+
 _LINE_BREAK = re.compile(r"\n\s*")
 # A single line break inside a hard-wrapped paragraph (newswire, e-mail): neither a blank
 # line nor an indented new paragraph follows it.
@@ -70,9 +72,10 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraph_starts(doc: Doc) -> Doc:
     # Only the few line breaks are visited, not every token.
-    for match in _LINE_BREAK.finditer(doc.text):
+    text = text_of(doc)
+    for match in _LINE_BREAK.finditer(text):
         end = match.end()
-        if end >= len(doc.text):
+        if end >= len(text):
             continue
         span = doc.char_span(end, end + 1, alignment_mode="expand")
         if span is not None and span.start > 0:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.nlp.datafiles import rule_data
+from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import known_organization
 
@@ -224,9 +225,9 @@ def in_blocks(blocks: list[Block], start: int, end: int) -> bool:
 def table_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """The model's entities, without those inside a table that no lexicon knows: a column
     title or a row label ("QUOTA", "Sorghum", "Natl Avge") read as a name out of context."""
-    if "   " not in doc.text:
+    if "   " not in text_of(doc):
         return spans
-    blocks = table_blocks(doc.text)
+    blocks = table_blocks(text_of(doc))
     if not blocks:
         return spans
     return [s for s in spans if not in_blocks(blocks, s.start_char, s.end_char)

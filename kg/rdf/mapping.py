@@ -14,6 +14,7 @@ import math
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Iterable
 
 from rdflib import Literal, URIRef
@@ -111,7 +112,10 @@ def _usable(name: str, value: object) -> bool:
     return True
 
 
+@lru_cache(maxsize=65_536)
 def _integer(value: int) -> Literal:
+    # Offsets and counts repeat across mentions and articles; rdflib parses the lexical form
+    # of each new Literal, so each is made once (Literals are immutable).
     return Literal(str(int(value)), datatype=XSD.integer)
 
 
@@ -333,13 +337,15 @@ def count_quads(article: Article, quads: list[Quad]) -> list[Quad]:
     inline integers per article instead of visiting every mention and fact of it.
     """
     a, g = article_iri(article.id), graph_iri(article.id)
-    entities = {o for s, p, o, _ in quads if s == a and p == KG.mentions}
+    # The terms are looked up once: each DefinedNamespace attribute makes a new URIRef.
+    mentions, rdf_type, derived_from = KG.mentions, RDF.type, PROV.wasDerivedFrom
+    entities = {o for s, p, o, _ in quads if p == mentions and s == a}
     typed: dict[Node, set[Node]] = {KG.Mention: set(), KG.Fact: set()}
     derived = set()
     for s, p, o, _ in quads:
-        if p == RDF.type and o in typed:
+        if p == rdf_type and o in typed:
             typed[o].add(s)
-        elif p == PROV.wasDerivedFrom and o == a:
+        elif p == derived_from and o == a:
             derived.add(s)
     return [
         (a, KG.entityCount, _integer(len(entities)), g),

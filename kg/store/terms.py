@@ -133,19 +133,26 @@ def to_ox_quads(article_id: str, quads: Iterable[Quad], *, also_default: bool = 
     """The pyoxigraph quads of one article; ``also_default`` adds each triple to the default
     graph too, right after its quad (the terms are converted once for both)."""
     convert, make = _to_ox_cached, ox.Quad
-    default = ox.DefaultGraph()
     out: list[ox.Quad] = []
     last_graph: Any = object()
     ox_graph: Any = None
+    last_subject: Any = object()
+    subject: Any = None
     try:
         for s, p, o, g in quads:
-            # An article's quads share one graph term: compare by identity before converting.
+            # An article's quads share one graph term, and runs of them one subject (a
+            # mention's, a fact's): compare by identity before converting.
             if g is not last_graph:
                 last_graph, ox_graph = g, to_ox_graph(g) if g is None or g == DATASET_DEFAULT_GRAPH_ID else convert(g)
-            subject, predicate, obj = convert(s), convert(p), convert(o)
+            if s is not last_subject:
+                last_subject, subject = s, convert(s)
+            predicate, obj = convert(p), convert(o)
             out.append(make(subject, predicate, obj, ox_graph))
             if also_default:
-                out.append(make(subject, predicate, obj, default))
+                # Three terms make a quad in the default graph: pyoxigraph takes a
+                # DefaultGraph argument only after failing to read it as an IRI and as a
+                # blank node, which costs several times what making the quad does.
+                out.append(make(subject, predicate, obj))
         return out
     except (TypeError, ValueError) as error:
         raise StoreError(f"article {article_id!r} has a term that is not valid RDF: {error}") from error

@@ -95,3 +95,23 @@ def test_a_stale_or_foreign_verdict_file_is_not_trusted(tmp_path):
     _same_as_reference(out)
     path.write_text("{not json", encoding="utf-8")
     _same_as_reference(out)
+
+
+def test_a_fingerprint_is_of_the_statements_not_their_order():
+    first = b'<http://x/a> <http://x/p> "one" .\n<http://x/b> <http://x/p> <http://x/c> .\n'
+    second = b'<http://x/b> <http://x/p> <http://x/c> .\n<http://x/a> <http://x/p> "one" .\n'
+    assert verdicts.fingerprint(first) == verdicts.fingerprint(second)
+    assert verdicts.fingerprint(first) != verdicts.fingerprint(first.replace(b'"one"', b'"two"'))
+    assert verdicts.fingerprint(b'_:n1 <http://x/p> "one" .\n') is None  # a blank node's label is the store's
+
+
+def test_dumps_read_each_graph_with_statements_once(tmp_path):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    a, b = ox.NamedNode("http://x/g/a"), ox.NamedNode("http://x/g/b")
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal("v"), a))
+    store.add_graph(b)  # an empty graph has nothing to fingerprint
+    assert [sorted(batch) for batch in verdicts.dumps(store)] == [["http://x/g/a"]]
+    ((name, data),) = next(verdicts.dumps(store, ["http://x/g/a", "http://x/g/missing"])).items()
+    assert name == "http://x/g/a" and data == b'<http://x/s> <http://x/p> "v" .\n'

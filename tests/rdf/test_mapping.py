@@ -222,3 +222,14 @@ def test_mapping_round_trips_isomorphic_through_turtle():
     g = _graph(extraction_to_quads(sample_extraction()))
     back = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
     assert isomorphic(g, back)
+
+
+def test_integer_literals_are_made_once_and_stay_xsd_integers() -> None:
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from kg.rdf.mapping import _integer
+
+    assert _integer(42) == Literal("42", datatype=XSD.integer)
+    assert _integer(42) is _integer(42)
+    assert _integer(7.0) == Literal("7", datatype=XSD.integer)

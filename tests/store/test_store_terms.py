@@ -57,5 +57,8 @@ def test_to_ox_quads_converts_like_to_ox_with_its_iri_cache():
     expected = [ox.Quad(to_ox(a), to_ox(b), to_ox(c), to_ox_graph(d)) for a, b, c, d in quads]
     assert to_ox_quads("a", quads) == expected
     assert to_ox_quads("a", quads) == expected  # the second time from the cache
+    both = to_ox_quads("a", quads, also_default=True)  # each quad, then its triple in the default graph
+    assert both[0::2] == expected
+    assert both[1::2] == [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in expected]
     with pytest.raises(StoreError, match="'bad'"):
         to_ox_quads("bad", [(s, p, IRI("not an iri"), g)])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
+from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
@@ -37,7 +38,8 @@ class Context:
         self.table = table
         self.rules = rules
         # The Doc may hold a stripped or normalized text; offsets must point into the article.
-        self.offset = 0 if doc.text == article.text else max(article.text.find(doc.text), 0)
+        text = text_of(doc)
+        self.offset = 0 if text == article.text else max(article.text.find(text), 0)
         self._parse: ParseIndex | None = None
 
     @property

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.periods import Period, find_periods
 
@@ -97,7 +98,7 @@ def read_lead(ctx: Context, start: int, end: int, facts: list[Fact], *,
               exports: bool | None = None, trader_in_lead: bool = True) -> Lead | None:  # fmt: skip
     """What the lead from ``start`` to ``end`` (Doc characters) makes certain, with the
     trade fact stated before it; None when direction or trader are not certain."""
-    text = ctx.doc.text[start:end]
+    text = text_of(ctx.doc)[start:end]
     if exports is None:
         exports = direction(text)
     if exports is None:
@@ -187,7 +188,7 @@ def _period_compared(ctx: Context, start: int, comparison: Period) -> Period | N
     if not (comparison.start and comparison.end):
         return None
     found = {}
-    for period in find_periods(ctx.doc.text[:start], ctx.article.published):
+    for period in find_periods(text_of(ctx.doc)[:start], ctx.article.published):
         if not (period.start and period.end):
             continue
         if date.fromisoformat(period.start) - date.fromisoformat(comparison.end) == timedelta(days=1) \

@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from kg.nlp.doc_index import text_of
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
@@ -51,7 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """The trade facts of every list whose lead makes its meaning certain."""
     out: list[Fact] = _goods_lists(ctx, facts)
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     lead_pattern, _ = _patterns()
     for match in lead_pattern.finditer(text):
         if direction(match.group(0)) is None:
@@ -97,7 +98,7 @@ def _list_end(text: str, start: int) -> int:
 
 
 def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]) -> list[Fact]:
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     end = _list_end(text, start)
     body = text[start:end]
     _, item_pattern = _patterns()
@@ -161,7 +162,7 @@ def _goods_lists(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """Breakdowns by goods of a flow the story stated just before: each item whose name is a
     product mention, in the unit and period the lead or that flow state; the bracketed
     figure only where the lead says which period it is of."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     out: list[Fact] = []
     for match in _GOODS_LEAD.finditer(text):
         exports = match.group("flow").lower() != "imports"

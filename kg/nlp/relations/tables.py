@@ -19,6 +19,7 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from kg.model import EntityType, Fact, Predicate
+from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, read_lead, scaled, unit_of
 from kg.nlp.relations.periods import Period, find_periods
@@ -34,7 +35,7 @@ def blocks(ctx: Context) -> list[Block]:
     """The tables of the Doc's text, found once per Doc."""
     found = getattr(ctx, "_tables", None)
     if found is None:
-        found = table_blocks(ctx.doc.text)
+        found = table_blocks(text_of(ctx.doc))
         ctx._tables = found  # type: ignore[attr-defined]
     return found
 
@@ -51,7 +52,7 @@ def outside(ctx: Context, facts: list[Fact]) -> list[Fact]:
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for block in blocks(ctx):
-        start = _lead_start(ctx.doc.text, block.start)
+        start = _lead_start(text_of(ctx.doc), block.start)
         out.extend(_balance_rows(ctx, block, start, facts))
         lead = read_lead(ctx, start, block.start, facts)
         if lead is not None:
@@ -156,7 +157,7 @@ def _balance_rows(ctx: Context, block: Block, start: int, facts: list[Fact]) -> 
     periods = [_period(c.text, ctx.article.published) for c in block.columns()]
     if not periods or any(p is None for p in periods):
         return []
-    title = ctx.doc.text[start : block.rows[0].start]
+    title = text_of(ctx.doc)[start : block.rows[0].start]
     lead = read_lead(ctx, start, block.rows[0].start, facts, exports=True)
     unit, scale = unit_of(title)
     if lead is None or lead.goods is None or unit is None or not _named_in(ctx, lead.trader, start, block.start):

@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
+from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
@@ -95,7 +96,7 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
 
     ``local`` is the ISO code of the exporter country's own currency: a name several
     countries share ("pesos", "crowns") is read as that one when it goes by that name."""
-    chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", span.doc.text))
+    chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", text_of(span.doc)))
     found = []
     for _, start, end in matcher(span):
         m = span[start:end]

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import spacy
+
+from kg.nlp.cues import common_word
+from kg.nlp.doc_index import text_of, word_counts
+
+
+def test_the_text_is_the_docs_and_joined_once() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Trade talks resumed.\n\nOfficials met on Monday.")
+    assert text_of(doc) == doc.text
+    assert text_of(doc) is text_of(doc)
+    other = nlp("Another text entirely.")
+    assert text_of(other) == "Another text entirely."
+
+
+def test_word_counts_keep_case() -> None:
+    doc = spacy.blank("en")("Sales rose and sales fell. Sales")
+    counts = word_counts(doc)
+    assert counts["Sales"] == 2 and counts["sales"] == 1 and counts["rose"] == 1
+    assert word_counts(doc) is counts
+
+
+def test_a_common_word_is_one_the_text_also_writes_in_lower_case() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Citizens may travel. Many citizens did.")
+    assert common_word(doc[0])
+    assert not common_word(nlp("Citizens may travel. Many did.")[0])
+    # A lower-case token does not count itself: only another one makes it common.
+    alone = nlp("citizens may travel.")
+    assert not common_word(alone[0])
+    twice = nlp("citizens may travel, citizens said.")
+    assert common_word(twice[0])

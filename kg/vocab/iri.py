@@ -102,7 +102,17 @@ def entity_iri(entity: Entity) -> URIRef:
     for link in entity.same_as:
         if link.startswith("http://www.wikidata.org/entity/Q"):
             return ID[f"{family}/{link.rsplit('/', 1)[1]}"]
-    return ID[f"{family}/{slug(entity.label)}"]
+    return ID[f"{family}/{_own_slug(entity)}"]
+
+
+def _own_slug(entity: Entity) -> str:
+    """The label's slug, or the numbered key resolution gave: two entities of one article whose
+    labels slug alike ("😀 Emoji Ministry", "Emoji Ministry") were told apart by their keys
+    ("organization:emoji-ministry-2") and must not become one node with two prefLabels."""
+    name = slug(entity.label)
+    numbered = entity.key.partition(":")[2]
+    suffix = numbered.removeprefix(name + "-")
+    return numbered if suffix != numbered and suffix.isdigit() else name
 
 
 def named_iri(entity_type: EntityType, label: str) -> URIRef:

@@ -187,3 +187,12 @@ def test_every_test_the_hardening_table_names_exists(repo):
         assert found, f"docs/hardening.md names {file}, which is not under tests/"
         source = found[0].read_text(encoding="utf-8")
         assert not name or f"def {name}(" in source, f"docs/hardening.md names {file}::{name}, which is gone"
+
+
+def test_entities_whose_labels_slug_alike_stay_two_nodes(nlp):
+    from kg.nlp.extract import extract_articles
+    from kg.validate import validate
+
+    text = '"No," said Ana Ruiz, director of the \U0001F600 Trade Ministry in \U0001F600 Trade Ministry.'
+    (extraction,) = extract_articles([Article("slugs", text)], nlp=nlp)
+    assert validate(extraction_to_quads(extraction)).conforms

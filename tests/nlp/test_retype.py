@@ -28,6 +28,8 @@ CASES = [
     ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("money", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S. Dlrs", "PERSON", None),
     ("money", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("country_and_noun", "Kenyan tea was cheaper than Kenya Origin coffee.", "Kenya Origin", "ORG", None),
+    ("country_and_noun", "The Kenya Tea Board said so.", "Kenya Tea Board", "ORG", "NEXT"),
     ("sentence_opener", "Attendance fell sharply this year.", "Attendance", "ORG", None),
     ("sentence_opener", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("common_opener", "Children play here. The children of the town play here.", "Children", "ORG", None),

@@ -199,6 +199,12 @@ def country_nouns() -> frozenset[str]:
     return frozenset(read_lines("country_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def unnamed_bodies() -> frozenset[str]:
+    """Government bodies named by their function in lower case ("central bank")."""
+    return frozenset(read_lines("unnamed_bodies.txt"))
+
+
 @lru_cache(maxsize=4)
 def known_organizations(source: str = "organizations.tsv") -> tuple[KnownOrganization, ...]:
     """Well-known organizations (WHO, UN, WTO ...) with their types and aliases."""

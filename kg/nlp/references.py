@@ -116,6 +116,24 @@ def surnames(doc: Doc, table: MentionTable) -> None:
         table.spans[key] = sorted([*table.spans[key], (token.i, token.i + 1)])
 
 
+def acronyms(doc: Doc, table: MentionTable) -> None:
+    """ "The Australian Wheat Board (AWB) ... AWB general manager Ron Paice": a body's short
+    name in capitals, written again where the model named nothing, is that body."""
+    owners: dict[str, set[str]] = {}
+    for key, entity in table.entities.items():
+        if entity.type in _ORGS:
+            for name in entity.all_names:
+                if len(name) >= 2 and name.isupper() and name.isalpha():
+                    owners.setdefault(name, set()).add(key)
+    for token in doc:
+        keys = owners.get(token.text, set())
+        if len(keys) != 1 or token.i in table.by_token or token.ent_iob_ != "O":
+            continue
+        key = next(iter(keys))
+        table.by_token[token.i] = key
+        table.spans[key] = sorted([*table.spans[key], (token.i, token.i + 1)])
+
+
 def _antecedent(table: MentionTable, order: list[tuple[int, int, str]], start: int,
                 fits: Callable[[Entity], bool]) -> str | None:
     for s, _e, key in reversed(order):

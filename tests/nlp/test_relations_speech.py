@@ -192,6 +192,13 @@ def test_according_to_the_figures_of_a_body(parser) -> None:
     assert facts[0].quote == "They have screened six million people"
 
 
+def test_according_to_figures_the_body_names_before_them(parser) -> None:
+    text = "Tea exports rose to 5,000 tonnes, according to central bank figures."
+    facts = facts_of(parser, text, {"central bank": ("cb", T.AGENCY)}, module=speech)
+    assert [(f.subject, f.extractor) for f in facts] == [("cb", "according-to")]
+    assert facts[0].quote == "Tea exports rose to 5,000 tonnes"
+
+
 def test_according_to_a_report_about_a_body_is_no_statement_of_it(parser) -> None:
     text = "Sales fell, according to a report on the Department of Health."
     assert facts_of(parser, text, {"Department of Health": ("doh", T.AGENCY)}, module=speech) == []

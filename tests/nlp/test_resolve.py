@@ -450,3 +450,24 @@ def test_a_lower_case_head_completes_a_body_and_the_board_refers_to_it() -> None
     board = _by_label(table)["National Wool board"]
     assert board.type is EntityType.AGENCY
     assert table.key_at(13) == board.key
+
+
+def test_a_body_named_by_its_function_is_an_entity_of_its_own() -> None:
+    words = "Exports fell , the central bank said . The central bank said more .".split()
+    table = _resolve(_doc(words, {}))
+    bank = _by_label(table)["central bank"]
+    assert bank.type is EntityType.AGENCY
+    assert table.key_at(5) == bank.key and table.key_at(9) == bank.key
+
+
+def test_a_function_name_is_left_alone_where_a_body_of_its_kind_is_named() -> None:
+    words = "The Bank of Kenya spoke . Exports fell , the central bank said .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency"}))
+    assert set(_by_label(table)) == {"Bank of Kenya"}
+
+
+def test_an_acronym_the_model_left_untagged_is_the_body_it_names() -> None:
+    words = "The Kenya Tea Board ( KTB ) spoke . KTB manager Ann Mwangi said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Agency", (11, 13): "Person"}))
+    board = _by_label(table)["Kenya Tea Board"]
+    assert table.key_at(9) == board.key

@@ -98,11 +98,12 @@ def _abbreviation(token: Token) -> str:
 
 def document_source(ctx: Context, noun: Token) -> str | None:
     """ "according to figures from the Department of Health", "according to the WHO's
-    report": a document's author is the statement's source."""
+    report", "according to central bank figures": a document's author is the statement's
+    source."""
     if noun.lemma_.lower() not in rule_words("speech", "document_nouns"):
         return None
     for child in noun.children:
-        if child.dep_ == "poss" and (key := speaker_key(ctx, child)):
+        if child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i and (key := speaker_key(ctx, child)):
             return key
         if child.dep_ == "prep" and child.lower_ in rule_words("speech", "document_preps"):
             for obj in child.children:

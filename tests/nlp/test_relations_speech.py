@@ -192,11 +192,23 @@ def test_according_to_the_figures_of_a_body(parser) -> None:
     assert facts[0].quote == "They have screened six million people"
 
 
+def test_an_estimate_of_a_figure_is_a_statement(parser) -> None:
+    text = "Last week the broker Kopp Trading estimated Kenyan tea output at 400,000 tonnes."
+    facts = facts_of(parser, text, {"Kopp Trading": ("kopp", T.ORGANIZATION)}, module=speech)
+    assert [f.subject for f in facts] == ["kopp"]
+    assert "tea output at 400,000 tonnes" in facts[0].quote
+
+
 def test_according_to_figures_the_body_names_before_them(parser) -> None:
     text = "Tea exports rose to 5,000 tonnes, according to central bank figures."
     facts = facts_of(parser, text, {"central bank": ("cb", T.AGENCY)}, module=speech)
     assert [(f.subject, f.extractor) for f in facts] == [("cb", "according-to")]
     assert facts[0].quote == "Tea exports rose to 5,000 tonnes"
+
+
+def test_according_to_a_news_agency_tally_is_no_statement_it_relays(parser) -> None:
+    text = "Some 300 people have died, according to a Kopp News tally."
+    assert facts_of(parser, text, {"Kopp News": ("kopp", T.ORGANIZATION)}, module=speech) == []
 
 
 def test_according_to_a_report_about_a_body_is_no_statement_of_it(parser) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.model import EntityType
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context
 from kg.nlp.relations.titles import is_title_head
@@ -13,6 +14,7 @@ from kg.nlp.relations.quotes import clean
 
 SPEAKERS = PERSONS | ORGS
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_AGENCY = frozenset({EntityType.AGENCY})
 # Clauses that inherit the subject of the verb they hang on ("said ..., adding that ...").
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 
@@ -103,7 +105,11 @@ def document_source(ctx: Context, noun: Token) -> str | None:
     if noun.lemma_.lower() not in rule_words("speech", "document_nouns"):
         return None
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i and (key := speaker_key(ctx, child)):
+        if child.dep_ == "poss" and (key := speaker_key(ctx, child)):
+            return key
+        # "central bank figures": a government body's own figures ("a Reuters tally" is a
+        # count the agency keeps, no statement it relays)
+        if child.dep_ in ("compound", "nmod") and child.i < noun.i and (key := ctx.key(child, _AGENCY)):
             return key
         if child.dep_ == "prep" and child.lower_ in rule_words("speech", "document_preps"):
             for obj in child.children:

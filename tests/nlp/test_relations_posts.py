@@ -296,3 +296,9 @@ def test_a_minister_saying_what_a_country_will_do_holds_that_countrys_post(parse
             "Chile will sell Peru more copper, Mining Minister Rosa Vega said.")  # fmt: skip
     table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("vega", "cl", "Mining Minister")]
+
+
+def test_a_name_the_parser_hung_on_the_title_before_it_holds_that_post(parser) -> None:
+    text = '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.'
+    table = {"Foreign Ministry": ("fm", T.AGENCY), "Per Paust": ("paust", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("paust", "fm", "spokesman")]

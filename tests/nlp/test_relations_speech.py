@@ -206,6 +206,12 @@ def test_according_to_figures_the_body_names_before_them(parser) -> None:
     assert facts[0].quote == "Tea exports rose to 5,000 tonnes"
 
 
+def test_the_name_right_after_a_title_subject_speaks(parser) -> None:
+    text = '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.'
+    facts = facts_of(parser, text, {"Per Paust": ("paust", T.PERSON)}, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("paust", "Trade has fallen")]
+
+
 def test_according_to_a_news_agency_tally_is_no_statement_it_relays(parser) -> None:
     text = "Some 300 people have died, according to a Kopp News tally."
     assert facts_of(parser, text, {"Kopp News": ("kopp", T.ORGANIZATION)}, module=speech) == []

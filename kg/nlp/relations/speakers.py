@@ -46,8 +46,21 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
     if key is None:
         key = _titled_holder(ctx, token)
     if key is None:
+        key = _name_after_title(ctx, token)
+    if key is None:
         key = _named_person(ctx, token)
     return key
+
+
+def _name_after_title(ctx: Context, token: Token) -> str | None:
+    """ "spokesman Per Paust told Reuters", the parser making the title the subject and the
+    name hang below it: the person named right after the title word speaks."""
+    if not is_title_head(token) or token.i + 1 >= len(ctx.doc):
+        return None
+    mention = ctx.table.mention_span(token.i + 1)
+    if mention is None or mention.start != token.i + 1 or not all(t.head.i in range(token.i, mention.end) for t in mention):
+        return None
+    return ctx.key(ctx.doc[token.i + 1], PERSONS)
 
 
 def _named_person(ctx: Context, token: Token) -> str | None:

@@ -145,6 +145,7 @@ def _antecedent(table: MentionTable, order: list[tuple[int, int, str]], start: i
 def _describes(head: str, entity: Entity) -> bool:
     if entity.type not in _ORGS:
         return False
-    if head in _COMPANY_WORDS:
-        return entity.type is EntityType.ORGANIZATION
-    return any(head in norm(name).split() for name in entity.all_names)
+    named = any(head in norm(name).split() for name in entity.all_names)
+    if head in _COMPANY_WORDS:  # "the bank" is any company, or a body so named ("Bank of Japan")
+        return entity.type is EntityType.ORGANIZATION or named
+    return named

@@ -471,3 +471,9 @@ def test_an_acronym_the_model_left_untagged_is_the_body_it_names() -> None:
     table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Agency", (11, 13): "Person"}))
     board = _by_label(table)["Kenya Tea Board"]
     assert table.key_at(9) == board.key
+
+
+def test_the_bank_refers_to_a_government_bank_named_so() -> None:
+    words = "The Bank of Kenya spoke . Exports fell , the bank said .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency"}))
+    assert table.key_at(10) == _by_label(table)["Bank of Kenya"].key

@@ -206,6 +206,14 @@ def test_according_to_figures_the_body_names_before_them(parser) -> None:
     assert facts[0].quote == "Tea exports rose to 5,000 tonnes"
 
 
+def test_a_title_phrase_between_the_comma_and_the_closing_speaker(parser) -> None:
+    text = ("Tea exports rose to 2,000 tonnes, still well below the quota of 3,000 tonnes, "
+            "Minister of State for Agriculture K.L. Wambua said.")  # fmt: skip
+    facts = facts_of(parser, text, {"Wambua": ("wambua", T.PERSON)}, module=speech)
+    assert [f.subject for f in facts] == ["wambua"]
+    assert facts[0].quote.startswith("Tea exports rose to 2,000 tonnes")
+
+
 def test_the_name_right_after_a_title_subject_speaks(parser) -> None:
     text = '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.'
     facts = facts_of(parser, text, {"Per Paust": ("paust", T.PERSON)}, module=speech)

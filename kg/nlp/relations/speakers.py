@@ -149,6 +149,20 @@ def with_speaker(ctx: Context, verb: Token) -> str | None:
     return None
 
 
+def _title_before(ctx: Context, start: int, sent: Span) -> int:
+    """ "..., Minister of State for Textiles R.N. Mirdha said.": a capitalised title phrase
+    between the comma and the name, however the parser hung it, belongs to the speaker."""
+    doc, k = ctx.doc, start
+    while k > sent.start and doc[k - 1].text != "," and (doc[k - 1].is_title or doc[k - 1].lower_ in _TITLE_LINKS):
+        k -= 1
+    if k < start and doc[k - 1].text == "," and any(is_title_head(t) for t in doc[k:start]):
+        return k
+    return start
+
+
+_TITLE_LINKS = frozenset({"of", "for", "and", "the"})
+
+
 def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
     """A speaker's mention right before the verb, after a comma, with only the time or
     place of the saying after it: the statement is the clause before the comma."""
@@ -160,9 +174,11 @@ def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | 
     while start > sent.start and ctx.doc[start - 1].dep_ in ("det", "poss", "case", "amod", "compound") \
             and ctx.doc[start - 1].text != ",":
         start -= 1  # "the country's health ministry"
+    start = _title_before(ctx, start, sent)
     if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
+    if any(c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that")
+           for c in verb.children):
         return None  # the verb has a statement of its own after it
     quote = clean(ctx.doc[sent.start : start - 1])
     return (key, quote) if quote else None

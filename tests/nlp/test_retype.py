@@ -71,6 +71,8 @@ CASES = [
     ("facility", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("city_in_context", "Traders in Aba said prices rose.", "Aba", "PERSON", "Place"),
     ("city_in_context", "Aba said prices rose.", "Aba", "PERSON", "NEXT"),
+    ("city_in_context", "The oil goes to Mombasa refineries.", "Mombasa", "ORG", "Place"),
+    ("city_in_context", "The Nairobi government said so.", "Nairobi", "ORG", "Place"),
     ("titled_organization", "John Mbadi, the state commissioner, spoke.", "John Mbadi", "ORG", "Person"),
     ("titled_organization", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("organization", "The Ministry of Health said so.", "Ministry of Health", "ORG", "Agency"),

@@ -80,11 +80,20 @@ def is_owned_unit(span: Span) -> bool:
     return before is not None and before.i < span.start - 1 and country_of(before.text) is None
 
 
+def national_prefix(span: Span) -> int:
+    """How many words open ``span`` with a country's name or demonym ("Ecuadorean Energy": 1)."""
+    k = 0
+    while k < len(span) - 1 and (country_of_demonym(span[k].text) or country_of(span[k].text)):
+        k += 1
+    return k
+
+
 def is_portfolio_of_title(span: Span) -> bool:
-    """ "Energy" in "Energy and Mines Minister X": a field of government the model tagged an
-    organization, written before a title word, is the post's portfolio, not a body."""
+    """ "Energy" in "(Ecuadorean) Energy and Mines Minister X": a field of government the
+    model tagged an organization, written before a title word, is the post's portfolio, not
+    a body (a demonym before it stays the country's)."""
     if span.label_ not in {EntityType.AGENCY, EntityType.ORGANIZATION} \
-            or not all(t.lower_ in lexicon.portfolios() or t.lower_ == "and" for t in span):
+            or not all(t.lower_ in lexicon.portfolios() or t.lower_ == "and" for t in span[national_prefix(span):]):
         return False
     for token in span.doc[span.end : span.end + 4]:
         if lexicon.is_title(token.text):

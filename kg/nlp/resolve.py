@@ -23,8 +23,8 @@ from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
     acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
-    is_portfolio_of_title, person_words, pronouns_by_surname, singular_tail, token_before,
-    with_lower_head,
+    is_portfolio_of_title, national_prefix, person_words, pronouns_by_surname, singular_tail,
+    token_before, with_lower_head,
 )
 from kg.nlp.person_tags import persons_named_as_others
 from kg.nlp.references import acronyms, forward_titles, refer, surnames
@@ -58,6 +58,9 @@ class _Resolver:
         self._shorts: list[tuple[Cluster, str]] = []  # (body, the short name after it in parentheses)
         ents = [with_lower_head(e) for e in self.doc.ents
                 if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e)]
+        ents += [Span(self.doc, e.start, e.start + k, label="NORP") for e in self.doc.ents
+                 if (k := national_prefix(e)) and is_portfolio_of_title(e)]
+        ents.sort(key=lambda e: e.start)
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = persons_named_as_others(self.doc, persons_named_as_others(self.doc, ents))
         owned = [e for e in ents if is_owned_unit(e)]

@@ -477,3 +477,10 @@ def test_the_bank_refers_to_a_government_bank_named_so() -> None:
     words = "The Bank of Kenya spoke . Exports fell , the bank said .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency"}))
     assert table.key_at(10) == _by_label(table)["Bank of Kenya"].key
+
+
+def test_a_demonym_before_a_portfolio_stays_the_countrys() -> None:
+    words = "Kenyan Energy and Mines Minister Ana Paz said so .".split()
+    table = _resolve(_doc(words, {(0, 4): "Organization", (5, 7): "Official"}))
+    assert set(_by_label(table)) == {"Ana Paz", "Kenya"}
+    assert table.key_at(0) == _by_label(table)["Kenya"].key

@@ -205,6 +205,12 @@ def unnamed_bodies() -> frozenset[str]:
     return frozenset(read_lines("unnamed_bodies.txt"))
 
 
+@lru_cache(maxsize=1)
+def industry_words() -> frozenset[str]:
+    """Industries a company is named after ("petroleum", "refining")."""
+    return frozenset(read_lines("industry_words.txt"))
+
+
 @lru_cache(maxsize=4)
 def known_organizations(source: str = "organizations.tsv") -> tuple[KnownOrganization, ...]:
     """Well-known organizations (WHO, UN, WTO ...) with their types and aliases."""

@@ -314,7 +314,7 @@ def person_named_like_body(span: Span) -> Verdict:
     """A "person" whose name ends in a body's head word or is a known organization's."""
     if span.label_ == "PERSON" and (
         span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(span.text)
-        or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues())
+        or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues() | lexicon.industry_words())
     ):
         return typed(span, organization_type(span))
     return NEXT

@@ -216,7 +216,7 @@ def _family_name(ctx: Context, words: str) -> bool:
     """ "Champlin Petroleum ... Champlin Refining": words that name two companies with one
     company word after them each are a company family's name, not the place where each is
     ("Michigan Chamber of Commerce" and "Michigan Restaurant Association" are in Michigan)."""
-    cues = lexicon.organization_cues()
+    cues = lexicon.organization_cues() | lexicon.industry_words()
     bodies = {k for k, e in ctx.table.entities.items() if e.type in ORGS
               and any(n.startswith(words + " ") and len(rest := n[len(words) + 1 :].split()) == 1
                       and rest[0].lower() in cues for n in e.all_names)}

@@ -95,14 +95,21 @@ def forward_titles(doc: Doc, table: MentionTable) -> None:
 
 def surnames(doc: Doc, table: MentionTable) -> None:
     """ "Rodrigo Paredes, head of research ... "Prices did most of the work," Paredes said.":
-    the surname of one person named in full, written alone where the model named nothing,
-    is that person."""
+    the surname of one person (or the last name of one company) named in full, written
+    alone where the model named nothing, is that person (or company)."""
     owners: dict[str, set[str]] = {}
+    company_words = lexicon.organization_cues() | lexicon.agency_heads()
     for key, entity in table.entities.items():
         if entity.type in _PERSONS:
             for name in entity.all_names:
                 words = name.split()
                 if len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(key)
+        elif entity.type is EntityType.ORGANIZATION:
+            # "trade house E.D. and F. Man ... Man added": a company named after a family
+            for name in entity.all_names:
+                words = name.split()
+                if len(words) > 1 and words[-1].istitle() and words[-1].lower() not in company_words:
                     owners.setdefault(words[-1], set()).add(key)
     first = {key: min(s for s, _ in spans) for key, spans in table.spans.items()}
     for token in doc:

@@ -484,3 +484,11 @@ def test_a_demonym_before_a_portfolio_stays_the_countrys() -> None:
     table = _resolve(_doc(words, {(0, 4): "Organization", (5, 7): "Official"}))
     assert set(_by_label(table)) == {"Ana Paz", "Kenya"}
     assert table.key_at(0) == _by_label(table)["Kenya"].key
+
+
+def test_the_last_name_of_a_company_written_alone_is_that_company() -> None:
+    words = "Trade house Kopp and Sons Holt said so . Prices fell , Holt added .".split()
+    doc = _doc(words, {(2, 6): "Organization"})
+    doc[12].pos_ = "PROPN"  # a name, as the tagger reads it
+    table = _resolve(doc)
+    assert table.key_at(12) == _by_label(table)["Kopp and Sons Holt"].key

@@ -22,7 +22,8 @@ PLACE_NOUNS = frozenset({"state", "city", "province", "county", "region", "town"
 
 def city_in_place_context(span: Span) -> bool:
     """A city of the gazetteer the model took for a person or company, used as a place:
-    after "in/from/near", before "state"/"city", or before ", <country>"."""
+    after "in/from/near", before "state"/"city", a facility or "government", or before
+    ", <country>"."""
     if len(span) > 3 or not (gazetteer.is_city(span.text) or gazetteer.is_region(span.text)):
         return False
     doc, end = span.doc, span.end
@@ -31,6 +32,9 @@ def city_in_place_context(span: Span) -> bool:
         return False  # "Mr Aba", "President X": a person
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
         return True
+    if end < len(doc) and doc[end].is_lower and (doc[end].lemma_.lower() in lexicon.facility_heads()
+                                                  or doc[end].lower_ == "government"):
+        return True  # "Guayaquil refineries", "the Oslo government": the city's works, its seat
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
             and doc[span.start - 2].lower_ in PLACE_NOUNS:
         return True  # "the northern Nigerian state of Kano"

@@ -187,6 +187,30 @@ def organization_cues() -> frozenset[str]:
     return frozenset(read_lines("organization_cues.txt"))
 
 
+@lru_cache(maxsize=1)
+def legal_forms() -> frozenset[str]:
+    """Legal forms of companies without dots ("sa", "ag", "plc") an acronym may end with."""
+    return frozenset(read_lines("legal_forms.txt"))
+
+
+@lru_cache(maxsize=1)
+def country_nouns() -> frozenset[str]:
+    """Common nouns ("market", "origin") that after a country's name make no body's name."""
+    return frozenset(read_lines("country_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def unnamed_bodies() -> frozenset[str]:
+    """Government bodies named by their function in lower case ("central bank")."""
+    return frozenset(read_lines("unnamed_bodies.txt"))
+
+
+@lru_cache(maxsize=1)
+def industry_words() -> frozenset[str]:
+    """Industries a company is named after ("petroleum", "refining")."""
+    return frozenset(read_lines("industry_words.txt"))
+
+
 @lru_cache(maxsize=4)
 def known_organizations(source: str = "organizations.tsv") -> tuple[KnownOrganization, ...]:
     """Well-known organizations (WHO, UN, WTO ...) with their types and aliases."""

@@ -21,13 +21,21 @@ def acronym_of(acronym: str, name: str) -> bool:
     """True when the letters of ``acronym`` start the words of ``name`` in order.
 
     Each content word gives one or more leading letters ("MOFCOM" = MinistryOFCOMmerce);
-    function words may give none ("GAC" = General Administration of Customs).
+    function words may give none ("GAC" = General Administration of Customs). The letters of
+    a legal form may end the acronym where the name leaves the form out ("PDVSA" =
+    Petroleos de Venezuela, S.A.).
     """
     letters = acronym.replace(".", "").upper()
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the"]
     if len(words) < 2:
         return False
+    if _letters_fit(letters, words):
+        return True
+    return any(letters.endswith(form.upper()) and len(letters) - len(form) >= 2
+               and _letters_fit(letters[: -len(form)], words) for form in lexicon.legal_forms())
 
+
+def _letters_fit(letters: str, words: list[str]) -> bool:
     def fit(i: int, j: int) -> bool:
         if j == len(words):
             return i == len(letters)
@@ -70,6 +78,45 @@ def is_owned_unit(span: Span) -> bool:
         return False
     before = token_before(span)
     return before is not None and before.i < span.start - 1 and country_of(before.text) is None
+
+
+def national_prefix(span: Span) -> int:
+    """How many words open ``span`` with a country's name or demonym ("Ecuadorean Energy": 1)."""
+    k = 0
+    while k < len(span) - 1 and (country_of_demonym(span[k].text) or country_of(span[k].text)):
+        k += 1
+    return k
+
+
+def is_portfolio_of_title(span: Span) -> bool:
+    """ "Energy" in "(Ecuadorean) Energy and Mines Minister X": a field of government the
+    model tagged an organization, written before a title word, is the post's portfolio, not
+    a body (a demonym before it stays the country's)."""
+    if span.label_ not in {EntityType.AGENCY, EntityType.ORGANIZATION} \
+            or not all(t.lower_ in lexicon.portfolios() or t.lower_ == "and" for t in span[national_prefix(span):]):
+        return False
+    for token in span.doc[span.end : span.end + 4]:
+        if lexicon.is_title(token.text):
+            return True
+        if token.lower_ not in lexicon.portfolios() and token.lower_ != "and":
+            return False
+    return False
+
+
+def with_lower_head(span: Span) -> Span:
+    """ "the National Meat board": a body's head word written in lower case, which the model
+    left out of the name, completes it (and makes it a government body's name)."""
+    doc = span.doc
+    # a name of two words or more not ending on a head of its own ("Finance Ministry customs"
+    # is two bodies; "Labour government", "Oslo government" a government's description)
+    if span.label_ not in {EntityType.AGENCY, EntityType.ORGANIZATION} or span.end >= len(doc) \
+            or len(span) < 2 or not span[-1].is_title or span[-1].lower_ in lexicon.agency_heads():
+        return span
+    head = doc[span.end]
+    if not head.is_lower or head.ent_iob_ != "O" or head.lower_ not in lexicon.agency_heads() \
+            or head.tag_ in ("NNS", "NNPS"):
+        return span
+    return Span(doc, span.start, span.end + 1, label=EntityType.AGENCY)
 
 
 def token_before(span: Span):

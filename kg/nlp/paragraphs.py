@@ -50,7 +50,19 @@ def reflow(text: str) -> str:
     return _WRAP.sub(lambda m: "\n" if _COLUMNS.search(_line_text(text, m.start()))
                      or _COLUMNS.search(_next_line(text, m.end()))
                      else " " if _line_before(text, m.start()) >= _WRAP_WIDTH
-                     or not text[m.end()].isupper() else "\n", text)  # fmt: skip
+                     or not text[m.end()].isupper() or _opens_a_phrase(text, m.start())
+                     else "\n", text)  # fmt: skip
+
+
+# A line ending on one of these goes on ("Argentine meat exports during\nJan/Dec 1986 ..."):
+# no headline ends on a preposition, an article or a conjunction.
+_OPEN_ENDINGS = frozenset({"of", "in", "during", "for", "to", "from", "at", "on", "by", "with",
+                           "the", "a", "an", "and", "or", "its", "their", "than", "between"})
+
+
+def _opens_a_phrase(text: str, at: int) -> bool:
+    words = _line_text(text, at).split()
+    return len(words) > 1 and words[-1] in _OPEN_ENDINGS
 
 
 def _line_text(text: str, at: int) -> str:

@@ -24,6 +24,9 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     person_names = [person_words(e.text) for e in ents if e.label_ in _PERSONS
                     and clean(e.text) not in org_names]
     words = {w for n in person_names if len(n) > 1 for w in n}
+    # "Santos Alvite" after "Fernando Santos Alvite": the last words of a person's full name
+    # (double surnames) are that person, whatever the model tagged them
+    tails = {" ".join(n[i:]) for n in person_names for i in range(1, len(n) - 1)}
     # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
     # most of its mentions say; a title settles a tie.
     votes: dict[str, int] = {}
@@ -54,7 +57,8 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
         elif e.label_ == EntityType.PERSON and text in org_names and text not in single:
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
-        elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} and (one_word and text in words or text in single) \
+        elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} \
+                and (one_word and text in words or text in single or text in tails) \
                 and not is_acronym(e) and country_of(e.text) is None \
                 and not lexicon.known_organization(text):
             e = Span(doc, e.start, e.end, label=EntityType.PERSON)

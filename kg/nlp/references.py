@@ -95,14 +95,21 @@ def forward_titles(doc: Doc, table: MentionTable) -> None:
 
 def surnames(doc: Doc, table: MentionTable) -> None:
     """ "Rodrigo Paredes, head of research ... "Prices did most of the work," Paredes said.":
-    the surname of one person named in full, written alone where the model named nothing,
-    is that person."""
+    the surname of one person (or the last name of one company) named in full, written
+    alone where the model named nothing, is that person (or company)."""
     owners: dict[str, set[str]] = {}
+    company_words = lexicon.organization_cues() | lexicon.agency_heads()
     for key, entity in table.entities.items():
         if entity.type in _PERSONS:
             for name in entity.all_names:
                 words = name.split()
                 if len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(key)
+        elif entity.type is EntityType.ORGANIZATION:
+            # "trade house E.D. and F. Man ... Man added": a company named after a family
+            for name in entity.all_names:
+                words = name.split()
+                if len(words) > 1 and words[-1].istitle() and words[-1].lower() not in company_words:
                     owners.setdefault(words[-1], set()).add(key)
     first = {key: min(s for s, _ in spans) for key, spans in table.spans.items()}
     for token in doc:
@@ -112,6 +119,24 @@ def surnames(doc: Doc, table: MentionTable) -> None:
         key = next(iter(keys))
         if first.get(key, len(doc)) > token.i:
             continue  # only after the full name
+        table.by_token[token.i] = key
+        table.spans[key] = sorted([*table.spans[key], (token.i, token.i + 1)])
+
+
+def acronyms(doc: Doc, table: MentionTable) -> None:
+    """ "The Australian Wheat Board (AWB) ... AWB general manager Ron Paice": a body's short
+    name in capitals, written again where the model named nothing, is that body."""
+    owners: dict[str, set[str]] = {}
+    for key, entity in table.entities.items():
+        if entity.type in _ORGS:
+            for name in entity.all_names:
+                if len(name) >= 2 and name.isupper() and name.isalpha():
+                    owners.setdefault(name, set()).add(key)
+    for token in doc:
+        keys = owners.get(token.text, set())
+        if len(keys) != 1 or token.i in table.by_token or token.ent_iob_ != "O":
+            continue
+        key = next(iter(keys))
         table.by_token[token.i] = key
         table.spans[key] = sorted([*table.spans[key], (token.i, token.i + 1)])
 
@@ -127,6 +152,7 @@ def _antecedent(table: MentionTable, order: list[tuple[int, int, str]], start: i
 def _describes(head: str, entity: Entity) -> bool:
     if entity.type not in _ORGS:
         return False
-    if head in _COMPANY_WORDS:
-        return entity.type is EntityType.ORGANIZATION
-    return any(head in norm(name).split() for name in entity.all_names)
+    named = any(head in norm(name).split() for name in entity.all_names)
+    if head in _COMPANY_WORDS:  # "the bank" is any company, or a body so named ("Bank of Japan")
+        return entity.type is EntityType.ORGANIZATION or named
+    return named

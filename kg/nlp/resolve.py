@@ -23,10 +23,11 @@ from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
     acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
-    person_words, pronouns_by_surname, singular_tail, token_before,
+    is_portfolio_of_title, national_prefix, person_words, pronouns_by_surname, singular_tail,
+    token_before, with_lower_head,
 )
 from kg.nlp.person_tags import persons_named_as_others
-from kg.nlp.references import forward_titles, refer, surnames
+from kg.nlp.references import acronyms, forward_titles, refer, surnames
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -55,7 +56,11 @@ class _Resolver:
 
     def run(self) -> MentionTable:
         self._shorts: list[tuple[Cluster, str]] = []  # (body, the short name after it in parentheses)
-        ents = [e for e in self.doc.ents if kg_label(e) or e.label_ == "NORP"]
+        ents = [with_lower_head(e) for e in self.doc.ents
+                if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e)]
+        ents += [Span(self.doc, e.start, e.start + k, label="NORP") for e in self.doc.ents
+                 if (k := national_prefix(e)) and is_portfolio_of_title(e)]
+        ents.sort(key=lambda e: e.start)
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = persons_named_as_others(self.doc, persons_named_as_others(self.doc, ents))
         owned = [e for e in ents if is_owned_unit(e)]
@@ -69,6 +74,7 @@ class _Resolver:
         for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
             self._add_named(span)
         self._add_persons([e for e in ents if e.label_ in _PERSONS])
+        self._add_unnamed_bodies()
         for cluster, short in self._shorts:
             self._same_short_name(cluster, short)
         self._merge_inverted()
@@ -79,6 +85,7 @@ class _Resolver:
         refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
         surnames(self.doc, table)
+        acronyms(self.doc, table)
         return table
 
     # ------------------------------------------------------------ named mentions
@@ -376,6 +383,24 @@ class _Resolver:
                     if best is None or distance < best[0]:
                         best = (distance, cluster)
         return best[1] if best else None
+
+    # ------------------------------------------------------------ bodies named by function
+
+    def _add_unnamed_bodies(self) -> None:
+        """ "according to central bank figures", "the statistics department said": a body
+        named by its function in lower case, in a story that names no body with its head
+        word ("Bank of Thailand ... the central bank" may be that bank: left alone)."""
+        covered = {i for start, end in self.of_span for i in range(start, end)}
+        for phrase in sorted(lexicon.unnamed_bodies()):
+            words = phrase.split()
+            if any(words[-1] in n.lower().split() for c in self.clusters if c.type in _ORGS for n in c.names):
+                continue
+            for start in range(len(self.doc) - len(words) + 1):
+                span = Span(self.doc, start, start + len(words), label=EntityType.AGENCY)
+                if [t.text for t in span] != words or any(t.i in covered for t in span) \
+                        or span[-1].tag_ in ("NNS", "NNPS"):
+                    continue
+                self._attach(self._cluster(f"org:{phrase}", EntityType.AGENCY), span, phrase)
 
     # ------------------------------------------------------------ persons
 

@@ -131,6 +131,14 @@ def money(span: Span) -> Verdict:
     return None if span[-1].lower_ in lexicon.currency_names() else NEXT
 
 
+def country_and_noun(span: Span) -> Verdict:
+    """ "the U.S. Market", "U.S. Origin": a country's name and a capitalised common noun."""
+    if len(span) >= 2 and span[-1].lower_ in lexicon.country_nouns() \
+            and country_of(span[:-1].text) is not None:
+        return None
+    return NEXT
+
+
 def sentence_opener(span: Span) -> Verdict:
     """A common word capitalised only because it opens the sentence."""
     if len(span) == 1 and opens_sentence(span[0]) and span[0].pos_ in _OPENER_POS:
@@ -306,7 +314,7 @@ def person_named_like_body(span: Span) -> Verdict:
     """A "person" whose name ends in a body's head word or is a known organization's."""
     if span.label_ == "PERSON" and (
         span[-1].lower_ in lexicon.agency_heads() or lexicon.known_organization(span.text)
-        or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues())
+        or (len(span) > 1 and span[-1].lower_ in lexicon.organization_cues() | lexicon.industry_words())
     ):
         return typed(span, organization_type(span))
     return NEXT
@@ -326,7 +334,7 @@ def product_name(span: Span) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    disease, generic_or_number, lower_case, money, sentence_opener, common_opener, person_with_digits,
+    disease, generic_or_number, lower_case, money, country_and_noun, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,

@@ -661,3 +661,14 @@ def test_states_joined_by_and_before_the_goods_are_one_phrase(nlp) -> None:
     assert labels.get("crude and refined oil") == "Product" and "oil" not in labels
     labels = _labels(nlp, "Peru exported 9,000 tonnes of fresh and frozen fish in June.")
     assert labels.get("fresh and frozen fish") == "Product"
+
+
+def test_a_name_after_a_title_word_and_before_a_speech_verb_is_a_person(nlp) -> None:
+    labels = _labels(nlp, '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.')
+    assert labels.get("Per Paust") == "Official"  # a ministry's spokesman
+
+
+def test_an_industry_word_or_a_trade_house_makes_an_organization(nlp) -> None:
+    labels = _labels(nlp, "Jorgen Petroleum and Jorgen Refining will merge, said trade house Pelham Kraus.")
+    assert labels.get("Jorgen Petroleum") == "Organization"
+    assert labels.get("Jorgen Refining") == "Organization"

@@ -35,3 +35,8 @@ def test_private_titles() -> None:
     assert lexicon.is_private_title("Tesla CEO")
     assert lexicon.is_private_title("head coach")
     assert not lexicon.is_private_title("deputy director")
+
+
+def test_central_banks_are_known_agencies() -> None:
+    assert lexicon.known_organization("Bundesbank").type == "Agency"
+    assert lexicon.known_organization("Bank of Thailand").name == "Bank of Thailand"

@@ -47,3 +47,14 @@ def test_short_lines_of_other_texts_keep_their_breaks():
 def test_initials_end_no_sentence_before_a_name_or_a_currency(nlp):
     doc = nlp("Exports were 944 mln U.S. Dlrs last year, Minister of State for Textiles R.N. Mirdha told parliament.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_short_first_line_ending_on_a_preposition_goes_on():
+    from kg.nlp.paragraphs import reflow
+
+    text = ("Kenyan tea exports during\n"
+            "March 1986 rose to 2,000 tonnes, against 1,800 tonnes in the\n"
+            "same month of 1985, the tea board said in a statement today.\n"
+            "Tea exports to Britain fell to 500 tonnes in the same month of\n"
+            "1986 from 700 tonnes a year before, the board said on Friday.\n")
+    assert reflow(text).startswith("Kenyan tea exports during March 1986")

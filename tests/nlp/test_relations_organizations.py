@@ -94,6 +94,17 @@ def test_a_named_place_opening_a_name_places_the_body(parser) -> None:
     assert _based_pairs(facts_of(parser, text, table, module=organizations)) == [("chamber", "mi", "based-in-name")]
 
 
+def test_words_opening_two_bodies_names_are_a_family_name_not_a_seat(parser) -> None:
+    text = "Kopp Mining will merge with Kopp Steel. Investors in Kopp were glad."
+    table = {"Kopp Mining": ("km", T.ORGANIZATION), "Kopp Steel": ("ks", T.ORGANIZATION),
+             "Kopp": ("kopp", T.PLACE)}  # fmt: skip
+    assert _based_pairs(facts_of(parser, text, table, module=organizations)) == []
+    text = "The Michigan Chamber of Commerce and the Michigan Farm Association met in Michigan."
+    table = {"Michigan Chamber of Commerce": ("mcc", T.ORGANIZATION),
+             "Michigan Farm Association": ("mfa", T.ORGANIZATION), "Michigan": ("mi", T.PLACE)}  # fmt: skip
+    assert ("mcc", "mi", "based-in-name") in _based_pairs(facts_of(parser, text, table, module=organizations))
+
+
 def test_a_place_not_named_on_its_own_or_late_in_a_name_places_nothing(parser) -> None:
     text = "The Traverse City Area Chamber of Commerce met on Monday in Lansing."
     table = {"Traverse City Area Chamber of Commerce": ("tc", T.ORGANIZATION), "Lansing": ("lan", T.PLACE)}

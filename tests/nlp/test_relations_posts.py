@@ -122,9 +122,15 @@ def test_national_office_goes_to_the_one_country_of_the_sentence(parser) -> None
 
 
 def test_national_office_with_two_countries_in_the_sentence_is_left_alone(parser) -> None:
-    text = "President Trump said the U.S. was working closely with China."
+    text = "President Trump said talks between the U.S. and China went well."
     table = {"Trump": ("trump", T.PERSON), "U.S.": ("us", T.COUNTRY), "China": ("cn", T.COUNTRY)}
     assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_a_president_saying_what_one_country_does_speaks_for_it(parser) -> None:
+    text = "President Trump said the U.S. was working closely with China."
+    table = {"Trump": ("trump", T.PERSON), "U.S.": ("us", T.COUNTRY), "China": ("cn", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("trump", "us", "President")]
 
 
 def test_field_of_a_title_stops_before_the_body(parser) -> None:
@@ -283,3 +289,16 @@ def test_a_title_in_a_sentence_without_a_verb_reports_nothing() -> None:
               deps=["compound", "compound", "poss", "ROOT", "prep", "pobj"],
               pos=["PROPN", "PROPN", "PROPN", "NOUN", "ADP", "PROPN"])  # fmt: skip
     assert _reported(doc[1]) == set()
+
+
+def test_a_minister_saying_what_a_country_will_do_holds_that_countrys_post(parser) -> None:
+    text = ("Chile sold copper. Peru bought it. Peru paid. Peru waited. "
+            "Chile will sell Peru more copper, Mining Minister Rosa Vega said.")  # fmt: skip
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "Rosa Vega": ("vega", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("vega", "cl", "Mining Minister")]
+
+
+def test_a_name_the_parser_hung_on_the_title_before_it_holds_that_post(parser) -> None:
+    text = '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.'
+    table = {"Foreign Ministry": ("fm", T.AGENCY), "Per Paust": ("paust", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("paust", "fm", "spokesman")]

@@ -192,6 +192,39 @@ def test_according_to_the_figures_of_a_body(parser) -> None:
     assert facts[0].quote == "They have screened six million people"
 
 
+def test_an_estimate_of_a_figure_is_a_statement(parser) -> None:
+    text = "Last week the broker Kopp Trading estimated Kenyan tea output at 400,000 tonnes."
+    facts = facts_of(parser, text, {"Kopp Trading": ("kopp", T.ORGANIZATION)}, module=speech)
+    assert [f.subject for f in facts] == ["kopp"]
+    assert "tea output at 400,000 tonnes" in facts[0].quote
+
+
+def test_according_to_figures_the_body_names_before_them(parser) -> None:
+    text = "Tea exports rose to 5,000 tonnes, according to central bank figures."
+    facts = facts_of(parser, text, {"central bank": ("cb", T.AGENCY)}, module=speech)
+    assert [(f.subject, f.extractor) for f in facts] == [("cb", "according-to")]
+    assert facts[0].quote == "Tea exports rose to 5,000 tonnes"
+
+
+def test_a_title_phrase_between_the_comma_and_the_closing_speaker(parser) -> None:
+    text = ("Tea exports rose to 2,000 tonnes, still well below the quota of 3,000 tonnes, "
+            "Minister of State for Agriculture K.L. Wambua said.")  # fmt: skip
+    facts = facts_of(parser, text, {"Wambua": ("wambua", T.PERSON)}, module=speech)
+    assert [f.subject for f in facts] == ["wambua"]
+    assert facts[0].quote.startswith("Tea exports rose to 2,000 tonnes")
+
+
+def test_the_name_right_after_a_title_subject_speaks(parser) -> None:
+    text = '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.'
+    facts = facts_of(parser, text, {"Per Paust": ("paust", T.PERSON)}, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("paust", "Trade has fallen")]
+
+
+def test_according_to_a_news_agency_tally_is_no_statement_it_relays(parser) -> None:
+    text = "Some 300 people have died, according to a Kopp News tally."
+    assert facts_of(parser, text, {"Kopp News": ("kopp", T.ORGANIZATION)}, module=speech) == []
+
+
 def test_according_to_a_report_about_a_body_is_no_statement_of_it(parser) -> None:
     text = "Sales fell, according to a report on the Department of Health."
     assert facts_of(parser, text, {"Department of Health": ("doh", T.AGENCY)}, module=speech) == []

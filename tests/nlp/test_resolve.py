@@ -414,3 +414,81 @@ def test_a_demonym_read_elsewhere_or_inside_a_name_makes_no_latent_country() -> 
     table = _resolve(doc)
     assert table.latent == set()  # the NORP reads Kenya; "Thais" is a people, not an adjective
     assert "Thailand" not in _by_label(table)
+
+
+def test_acronym_may_end_with_a_legal_form_the_name_leaves_out() -> None:
+    assert acronym_of("PDVSA", "Petroleos de Venezuela")
+    assert acronym_of("ACME", "Acme Metals")  # "ME" of Metals, no legal form needed
+    assert acronym_of("NKAG", "Norder Kraft")
+    assert not acronym_of("SA", "Sociedad")
+    assert not acronym_of("XYSA", "Petroleos de Venezuela")
+
+
+def test_acronym_with_a_legal_form_merges_with_the_long_name() -> None:
+    words = "Banco de Lima , S.A. said so . BDLSA will pay .".split()
+    table = _resolve(_doc(words, {(0, 3): "Organization", (8, 9): "Organization"}))
+    assert set(_by_label(table)["Banco de Lima"].names) == {"Banco de Lima", "BDLSA"}
+
+
+def test_a_double_surname_tagged_an_organization_is_the_person() -> None:
+    words = "Deputy Minister Jorge Ruiz Calvo arrived . Ruiz Calvo said so .".split()
+    table = _resolve(_doc(words, {(2, 5): "Official", (7, 9): "Organization"}))
+    person = _by_label(table)["Jorge Ruiz Calvo"]
+    assert person.type is EntityType.OFFICIAL
+    assert table.key_at(7) == person.key and len(table.entities) == 1
+
+
+def test_a_portfolio_before_a_title_is_no_body() -> None:
+    words = "Trade and Industry Minister Ana Paz said so .".split()
+    table = _resolve(_doc(words, {(0, 1): "Organization", (4, 6): "Official"}))
+    assert set(_by_label(table)) == {"Ana Paz"}
+
+
+def test_a_lower_case_head_completes_a_body_and_the_board_refers_to_it() -> None:
+    words = "Exports rose , the National Wool board said . Sales fell , the board said .".split()
+    table = _resolve(_doc(words, {(4, 6): "Organization"}))
+    board = _by_label(table)["National Wool board"]
+    assert board.type is EntityType.AGENCY
+    assert table.key_at(13) == board.key
+
+
+def test_a_body_named_by_its_function_is_an_entity_of_its_own() -> None:
+    words = "Exports fell , the central bank said . The central bank said more .".split()
+    table = _resolve(_doc(words, {}))
+    bank = _by_label(table)["central bank"]
+    assert bank.type is EntityType.AGENCY
+    assert table.key_at(5) == bank.key and table.key_at(9) == bank.key
+
+
+def test_a_function_name_is_left_alone_where_a_body_of_its_kind_is_named() -> None:
+    words = "The Bank of Kenya spoke . Exports fell , the central bank said .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency"}))
+    assert set(_by_label(table)) == {"Bank of Kenya"}
+
+
+def test_an_acronym_the_model_left_untagged_is_the_body_it_names() -> None:
+    words = "The Kenya Tea Board ( KTB ) spoke . KTB manager Ann Mwangi said so .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Agency", (11, 13): "Person"}))
+    board = _by_label(table)["Kenya Tea Board"]
+    assert table.key_at(9) == board.key
+
+
+def test_the_bank_refers_to_a_government_bank_named_so() -> None:
+    words = "The Bank of Kenya spoke . Exports fell , the bank said .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency"}))
+    assert table.key_at(10) == _by_label(table)["Bank of Kenya"].key
+
+
+def test_a_demonym_before_a_portfolio_stays_the_countrys() -> None:
+    words = "Kenyan Energy and Mines Minister Ana Paz said so .".split()
+    table = _resolve(_doc(words, {(0, 4): "Organization", (5, 7): "Official"}))
+    assert set(_by_label(table)) == {"Ana Paz", "Kenya"}
+    assert table.key_at(0) == _by_label(table)["Kenya"].key
+
+
+def test_the_last_name_of_a_company_written_alone_is_that_company() -> None:
+    words = "Trade house Kopp and Sons Holt said so . Prices fell , Holt added .".split()
+    doc = _doc(words, {(2, 6): "Organization"})
+    doc[12].pos_ = "PROPN"  # a name, as the tagger reads it
+    table = _resolve(doc)
+    assert table.key_at(12) == _by_label(table)["Kopp and Sons Holt"].key

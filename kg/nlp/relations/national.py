@@ -28,6 +28,8 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
             countries.add(key)
     if len(countries) == 1:
         return countries.pop()
+    if (speaking := _reported_subject(ctx, anchor)) is not None:
+        return speaking
     dominant = _dominant_country(ctx)
     if dominant is None and cabinet_post(role):
         dominant = _lead_country(ctx)
@@ -48,6 +50,20 @@ def _reported(anchor: Token) -> set[int]:
     if verb.lemma_.lower() not in speech:
         return set()
     return {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+
+
+def _reported_subject(ctx: Context, anchor: Token) -> str | None:
+    """ "Venezuela will lend Ecuador oil, Energy Minister X said": an office holder reported
+    saying what one country does or will do speaks for that country, whichever the story
+    names most."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in rule_words("speech", "verbs"):
+        return None
+    subjects = {key for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass") and (key := ctx.key(s, COUNTRY)) is not None}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def cabinet_post(role: str) -> bool:

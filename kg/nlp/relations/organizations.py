@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
+from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.relations.base import ORGS, PLACES, Context
@@ -205,10 +206,21 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
         if len(prefix) < size or size >= len(words) or y not in prefix:
             continue
         place = ctx.key_by_name(" ".join(t.text for t in prefix), PLACES)
-        if place is not None and place != org:
+        if place is not None and place != org and not _family_name(ctx, " ".join(t.text for t in prefix)):
             return [ctx.fact(org, Predicate.BASED_IN, [*prefix, head], object=place,
                              rule="based-in-name", confidence=ctx.confidence("based-in-name"))]  # fmt: skip
     return []
+
+
+def _family_name(ctx: Context, words: str) -> bool:
+    """ "Champlin Petroleum ... Champlin Refining": words that name two companies with one
+    company word after them each are a company family's name, not the place where each is
+    ("Michigan Chamber of Commerce" and "Michigan Restaurant Association" are in Michigan)."""
+    cues = lexicon.organization_cues() | lexicon.industry_words()
+    bodies = {k for k, e in ctx.table.entities.items() if e.type in ORGS
+              and any(n.startswith(words + " ") and len(rest := n[len(words) + 1 :].split()) == 1
+                      and rest[0].lower() in cues for n in e.all_names)}
+    return len(bodies) > 1
 
 
 def _described_as_based(name) -> bool:

@@ -213,6 +213,9 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     """Titles written before the name: "Chinese Foreign Minister Wang Yi"."""
     root = mention.root
     start = min(root.left_edge.i, mention.start)
+    if start >= mention.start and root.head.i == mention.start - 1 and is_title_head(root.head) \
+            and root.dep_ != "appos":  # an apposition is a shape of its own
+        start = root.head.left_edge.i  # "spokesman Per Paust": the parser hung the name on the title
     if start >= mention.start:
         return []
     zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.model import EntityType
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context
 from kg.nlp.relations.titles import is_title_head
@@ -13,6 +14,7 @@ from kg.nlp.relations.quotes import clean
 
 SPEAKERS = PERSONS | ORGS
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_AGENCY = frozenset({EntityType.AGENCY})
 # Clauses that inherit the subject of the verb they hang on ("said ..., adding that ...").
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 
@@ -44,8 +46,21 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
     if key is None:
         key = _titled_holder(ctx, token)
     if key is None:
+        key = _name_after_title(ctx, token)
+    if key is None:
         key = _named_person(ctx, token)
     return key
+
+
+def _name_after_title(ctx: Context, token: Token) -> str | None:
+    """ "spokesman Per Paust told Reuters", the parser making the title the subject and the
+    name hang below it: the person named right after the title word speaks."""
+    if not is_title_head(token) or token.i + 1 >= len(ctx.doc):
+        return None
+    mention = ctx.table.mention_span(token.i + 1)
+    if mention is None or mention.start != token.i + 1 or not all(t.head.i in range(token.i, mention.end) for t in mention):
+        return None
+    return ctx.key(ctx.doc[token.i + 1], PERSONS)
 
 
 def _named_person(ctx: Context, token: Token) -> str | None:
@@ -98,11 +113,16 @@ def _abbreviation(token: Token) -> str:
 
 def document_source(ctx: Context, noun: Token) -> str | None:
     """ "according to figures from the Department of Health", "according to the WHO's
-    report": a document's author is the statement's source."""
+    report", "according to central bank figures": a document's author is the statement's
+    source."""
     if noun.lemma_.lower() not in rule_words("speech", "document_nouns"):
         return None
     for child in noun.children:
         if child.dep_ == "poss" and (key := speaker_key(ctx, child)):
+            return key
+        # "central bank figures": a government body's own figures ("a Reuters tally" is a
+        # count the agency keeps, no statement it relays)
+        if child.dep_ in ("compound", "nmod") and child.i < noun.i and (key := ctx.key(child, _AGENCY)):
             return key
         if child.dep_ == "prep" and child.lower_ in rule_words("speech", "document_preps"):
             for obj in child.children:
@@ -129,6 +149,20 @@ def with_speaker(ctx: Context, verb: Token) -> str | None:
     return None
 
 
+def _title_before(ctx: Context, start: int, sent: Span) -> int:
+    """ "..., Minister of State for Textiles R.N. Mirdha said.": a capitalised title phrase
+    between the comma and the name, however the parser hung it, belongs to the speaker."""
+    doc, k = ctx.doc, start
+    while k > sent.start and doc[k - 1].text != "," and (doc[k - 1].is_title or doc[k - 1].lower_ in _TITLE_LINKS):
+        k -= 1
+    if k < start and doc[k - 1].text == "," and any(is_title_head(t) for t in doc[k:start]):
+        return k
+    return start
+
+
+_TITLE_LINKS = frozenset({"of", "for", "and", "the"})
+
+
 def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
     """A speaker's mention right before the verb, after a comma, with only the time or
     place of the saying after it: the statement is the clause before the comma."""
@@ -140,9 +174,11 @@ def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | 
     while start > sent.start and ctx.doc[start - 1].dep_ in ("det", "poss", "case", "amod", "compound") \
             and ctx.doc[start - 1].text != ",":
         start -= 1  # "the country's health ministry"
+    start = _title_before(ctx, start, sent)
     if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that" for c in verb.children):
+    if any(c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that")
+           for c in verb.children):
         return None  # the verb has a statement of its own after it
     quote = clean(ctx.doc[sent.start : start - 1])
     return (key, quote) if quote else None

@@ -89,7 +89,8 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
         return [], []  # "prices continued to rise"; only '"...," X continued.' reports
     if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ not in SUBJECT_DEPS for c in verb.children):
         return [], []  # "the freedom which X tells us we have": no statement of its own
-    content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) or _medium_clause(verb)
+    content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) or _medium_clause(verb) \
+        or _figure_object(verb)
     content = _lost_subject(verb, content) + content
     if not content and not has_quote_mark(sent) and (detached := detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)
@@ -150,6 +151,17 @@ def _medium_clause(verb: Token) -> list[Token]:
                 ):
                     return [clause]
     return []
+
+
+def _figure_object(verb: Token) -> list[Token]:
+    """ "X estimated production at 1.42 mln tonnes", "X put exports at ...": an estimate of a
+    figure is a statement; its object and the figure are what is stated."""
+    if verb.lemma_.lower() not in rule_words("speech", "figure_verbs"):
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    figures = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "to")
+               and any(t.like_num for t in c.subtree)]  # fmt: skip
+    return [objects[0], figures[0]] if objects and figures else []
 
 
 def _object_clause(verb: Token) -> list[Token]:

@@ -146,8 +146,9 @@ def build(
     BuildReport(articles_read=7, articles_written=7, ...)
     """
     # Worker processes live as long as the build: after extracting, one judges the graphs
-    # written while this process writes the graph files.
-    workers = Workers(jobs - 1) if jobs > 1 and not scheduler else None
+    # written while this process writes the graph files. They start before the store opens
+    # (see ``Workers``), even if no article turns out to need them: forking costs little.
+    workers = Workers(jobs - 1).start() if jobs > 1 and not scheduler else None
     try:
         return _build(inputs, output=Path(output), store=store, batch_size=batch_size, write_files=write_files,
                       progress=progress, on_article=on_article, on_stage=on_stage, link=link,
@@ -190,6 +191,7 @@ def _build(
     stage = on_stage or (lambda _what: None)
     on_disk = False
     judge: Callable[[], None] | None = None
+    count: Callable[[], dict[str, int]] | None = None
     try:
         with open_store(store, path=store_path(output)) as graph_store:
             start = graph_store.state_token if _on_disk(graph_store) else None  # type: ignore[attr-defined]
@@ -223,11 +225,13 @@ def _build(
             record_rewritten(change, rewritten)
             if report.articles_written or not created:
                 on_disk = _on_disk(graph_store)
-                if write_files and not on_disk and (report.articles_written or not graph_files_exist(output)):
-                    stage("writing " + ", ".join(GRAPH_FILES))
-                    write_graph_files(graph_store, output)
-                stage("counting the graph")
-                report.graph = graph_totals(graph_store)
+                if not on_disk:
+                    if write_files and (report.articles_written or not graph_files_exist(output)):
+                        stage("writing " + ", ".join(GRAPH_FILES))
+                        write_graph_files(graph_store, output)
+                    stage("counting the graph")
+                    report.graph = graph_totals(graph_store)
+                count = partial(published_totals, store, store_path(output)) if on_disk else None
             if report.articles_written and on_disk:
                 judge = partial(judge_written, store, store_path(output), written, start)
     finally:
@@ -236,19 +240,34 @@ def _build(
             # first build must not leave an empty store that reads as an empty graph.
             for path in reversed(created):
                 shutil.rmtree(path, ignore_errors=True)
-    judging = None
+    # What is left reads the state the store published as it closed: the verdicts, the graph
+    # files and the totals. Workers take the first and the last beside this process's files.
+    helped = workers is not None and workers.started
+    judging = counting = None
     if judge is not None:
         stage("validating the graphs written")
-        if workers is not None and workers.started:
-            judging = workers.submit(judge)  # beside the graph files, on the state just published
+        if helped:
+            judging = workers.submit(judge)  # type: ignore[union-attr]
         else:
             judge()
+    if count is not None and helped:
+        counting = workers.submit(count)  # type: ignore[union-attr]
     if write_files and on_disk:
-        # From the state the store published as it closed, unless the files already show it.
+        # Unless the files already show that state.
         refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)))
+    if count is not None:
+        stage("counting the graph")
+        # Here, if no worker has started on it yet (a single one may still be judging).
+        report.graph = count() if counting is None or counting.cancel() else counting.result()
     if judging is not None:
         judging.result()
     return report
+
+
+def published_totals(store: str | None, path: Path) -> dict[str, int]:
+    """:func:`~kg.stats.graph_totals` of the state the store at ``path`` last published (in any process)."""
+    with open_store(store, path=path, read_only=True) as graph_store:
+        return graph_totals(graph_store)
 
 
 def judge_written(store: str | None, path: Path, written: list[str], start: str | None) -> None:

@@ -12,6 +12,7 @@ whenever the oldest one in flight is not back yet.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,10 +35,16 @@ ExtractBatch = Callable[[list[Article], str], list["Extraction | Skipped"]]
 
 
 class Workers:
-    """Worker processes on this machine, started on first use and kept until closed.
+    """Worker processes on this machine, kept until closed.
 
     A build keeps them for its whole length: they extract, and once the store is written
     they can take work off the driver (``submit``) while it writes the graph files.
+
+    A build calls :meth:`start` before it opens its store, so that on Linux they are forked
+    from a process that holds no store: they start at once, with every module this process
+    imported and the model if it holds one (a library caller, a benchmark), instead of
+    importing everything and loading the model again. Started any later (lazily, at the
+    first ``submit``), they are spawned afresh: by then this process may hold the store.
     """
 
     def __init__(self, count: int) -> None:
@@ -48,12 +55,23 @@ class Workers:
     def started(self) -> bool:
         return self._pool is not None
 
+    def start(self) -> Workers:
+        """Start the processes now, forked from this one where that is safe (see the class)."""
+        if self._pool is None:
+            self._pool = self._open(_fork_method())
+            # A fork pool forks all its processes at its first task, not one by one later.
+            self._pool.submit(int)
+        return self
+
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # spawn, not fork: the driver holds the store (RocksDB threads) and maybe a Dask
-            # client; forking a threaded process can deadlock the child.
-            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=multiprocessing.get_context("spawn"))
+            # spawn, not fork: the driver may hold the store (RocksDB threads, open files) and
+            # maybe a Dask client; a threaded process that forks can deadlock the child.
+            self._pool = self._open("spawn")
         return self._pool
+
+    def _open(self, method: str) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.count, mp_context=multiprocessing.get_context(method))
 
     def submit(self, function: Callable[..., T], *args: Any) -> Future[T]:
         return self.pool().submit(function, *args)
@@ -78,6 +96,16 @@ class _WorkerFuture(_Future, Protocol):
     def done(self) -> bool: ...
 
     def cancel(self) -> bool: ...
+
+
+def _fork_method() -> str:
+    """"fork" on Linux; elsewhere "spawn" (macOS's system libraries are not fork-safe, Windows has no fork).
+
+    Forked before the store is opened, a worker inherits no RocksDB file or lock; what
+    RocksDB threads an earlier store left in this process (its thread pools outlive the
+    store) sit idle, and the worker never calls into RocksDB, so no lock they hold matters.
+    """
+    return "fork" if sys.platform == "linux" else "spawn"
 
 
 def extract_batch(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction | Skipped]:

@@ -248,8 +248,8 @@ def test_report_counts_by_kind_ticks_per_article_and_totals_the_graph(tmp_path):
     report = build([corpus], extractor=fake_extract, output=out, batch_size=2, on_article=lambda r: seen.append(kg.build.articles_done(r)),
                    on_stage=stages.append)
     assert seen == [1, 2, 3, 4]  # every article, the skipped file too, before its batch is written
-    # The files are written from the state the store publishes as it closes: after counting.
-    assert stages == ["counting the graph", "validating the graphs written", "writing graph.ttl, graph.trig"]
+    # Verdicts, files and totals all read the state the store published as it closed.
+    assert stages == ["validating the graphs written", "writing graph.ttl, graph.trig", "counting the graph"]
     assert report.entities_by_type == {"Agency": 2, "Country": 2, "Official": 1, "Person": 1, "Product": 1, "Organization": 1}
     assert report.facts_by_predicate == {"basedIn": 1}
     assert report.graph["articles"] == 3 and report.graph["triples"] > 0

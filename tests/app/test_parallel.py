@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
+import pytest
+
+import kg.build
 from kg.build import build
-from kg.distributed import chunks, ordered_results, shared_results
-from test_build import write_corpus
+from kg.distributed import Workers, chunks, ordered_results, shared_results
+from test_build import CORPUS, fake_extract, write_corpus
 from test_incremental import ARTICLES
 
 
@@ -54,6 +58,7 @@ def test_jobs_2_graph_is_byte_identical_to_jobs_1(tmp_path, nlp):
     two = build([corpus], output=tmp_path / "two", jobs=2, batch_size=1)
     assert one.articles_written == two.articles_written == len(ARTICLES)
     assert (one.entities, one.facts, one.triples) == (two.entities, two.facts, two.triples)
+    assert one.graph == two.graph  # counted here, or by a worker beside the graph files
     assert (tmp_path / "one" / "graph.trig").read_bytes() == (tmp_path / "two" / "graph.trig").read_bytes()
 
 
@@ -95,3 +100,41 @@ def test_shared_results_take_back_batches_no_worker_started_once_the_input_is_re
     assert [x for r in results for x in r] == [x * 10 for x in range(12)]
     assert done_here[:3] == [9, 10, 11]  # the newest batch first
     assert 0 not in done_here  # the batch the worker had started stays with it
+
+
+# Set in this process only: a forked worker sees it, a spawned one (a fresh import) would not.
+_HELD_HERE: list[str] = []
+
+
+def _held_in_worker() -> list[str]:
+    return list(_HELD_HERE)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_started_workers_are_forked_with_what_this_process_holds(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "_HELD_HERE", ["a model, say"])
+    with Workers(1).start() as workers:
+        assert workers.submit(_held_in_worker).result(timeout=60) == ["a model, say"]
+
+
+def test_a_build_starts_its_workers_before_it_opens_the_store(tmp_path, monkeypatch):
+    events: list[str] = []
+    start, open_store = Workers.start, kg.build.open_store
+
+    def starting(self: Workers) -> Workers:
+        events.append("workers")
+        return start(self)
+
+    def opening(*args, **kwargs):
+        events.append("store")
+        return open_store(*args, **kwargs)
+
+    corpus = write_corpus(tmp_path / "in", CORPUS)
+    one = build([corpus], output=tmp_path / "one", extractor=fake_extract)
+    monkeypatch.setattr(Workers, "start", starting)
+    monkeypatch.setattr(kg.build, "open_store", opening)
+    two = build([corpus], output=tmp_path / "two", extractor=fake_extract, jobs=2)
+    assert events[:2] == ["workers", "store"]  # no worker forked while the store was open
+    # The workers judged the graphs and counted them (or this process did, had they been busy).
+    assert two.graph == one.graph and two.graph["articles"] == 3
+    assert (tmp_path / "two" / "graph.trig").read_bytes() == (tmp_path / "one" / "graph.trig").read_bytes()

@@ -240,32 +240,30 @@ def _build(
             # first build must not leave an empty store that reads as an empty graph.
             for path in reversed(created):
                 shutil.rmtree(path, ignore_errors=True)
-    # What is left reads the state the store published as it closed: the verdicts, the graph
-    # files and the totals. Workers take the first and the last beside this process's files.
-    helped = workers is not None and workers.started
-    judging = counting = None
+    # What is left reads the state the store published as it closed: the verdicts (in a
+    # worker if there is one), the graph files and the totals. Counted there, the totals
+    # cost a fraction of a second; counted before the store closes, they would first wait
+    # for the articles still pending for its bulk load to go in.
+    judging = None
     if judge is not None:
         stage("validating the graphs written")
-        if helped:
-            judging = workers.submit(judge)  # type: ignore[union-attr]
+        if workers is not None and workers.started:
+            judging = workers.submit(judge)  # beside the graph files
         else:
             judge()
-    if count is not None and helped:
-        counting = workers.submit(count)  # type: ignore[union-attr]
     if write_files and on_disk:
         # Unless the files already show that state.
         refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)))
     if count is not None:
         stage("counting the graph")
-        # Here, if no worker has started on it yet (a single one may still be judging).
-        report.graph = count() if counting is None or counting.cancel() else counting.result()
+        report.graph = count()
     if judging is not None:
         judging.result()
     return report
 
 
 def published_totals(store: str | None, path: Path) -> dict[str, int]:
-    """:func:`~kg.stats.graph_totals` of the state the store at ``path`` last published (in any process)."""
+    """:func:`~kg.stats.graph_totals` of the state the store at ``path`` last published."""
     with open_store(store, path=path, read_only=True) as graph_store:
         return graph_totals(graph_store)
 

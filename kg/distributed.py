@@ -2,8 +2,8 @@
 
 Workers receive small batches of :class:`~kg.model.Article` and send back plain
 :class:`~kg.model.Extraction` dataclasses: no spaCy object crosses a process boundary. Each
-worker process loads the pipeline once (``cached_pipeline`` caches it per process) and keeps
-it for every later batch. The driver keeps only a bounded window of batches in flight and
+worker process loads the pipeline once (``cached_pipeline`` caches it per process), or has
+it already if it was forked from a process that held it, and keeps it for every later batch. The driver keeps only a bounded window of batches in flight and
 yields results in input order, so memory stays flat however long the input stream is. On
 this machine the driver is one of the ``jobs`` processes: it extracts a batch itself
 whenever the oldest one in flight is not back yet.

@@ -80,3 +80,17 @@ def test_the_campaign_of_the_licensed_goods_counts_no_other_goods(parser) -> Non
     text = "A total 50,000 tonnes of current series white sugar received export rebates at the EC tender."
     table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT)}
     assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True)]
+
+
+def test_sales_an_export_bonus_covers_are_the_bonus_payers_countrys_exports(parser) -> None:
+    text = ("The Commodity Credit Corporation accepted bids for export bonuses to cover sales of 90,000 "
+            "tonnes of barley to Jordan, the U.S. Agriculture Department said.")
+    table = {"Commodity Credit Corporation": ("ccc", T.AGENCY), "U.S. Agriculture Department": ("usda", T.AGENCY),
+             "U.S.": ("us", T.COUNTRY), "barley": ("barley", T.PRODUCT), "Jordan": ("jo", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "us", "barley", Decimal("90000"), "jo", False)]
+
+
+def test_sales_with_no_bonus_or_reporting_exporters_have_no_seller(parser) -> None:
+    text = "The board said sales of 90,000 tonnes of barley were slow."
+    table = {"barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == []

@@ -23,6 +23,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.discourse import (
     CARRIED, Topic, anaphor, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
 )
+from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
@@ -175,7 +176,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if licence_receipt(anchor) is not None:
             figures = figures[:1]  # "in the Netherlands 12,000, in Denmark 4,000": other traders' shares
     if not figures and flow.planned:
-        figures = figure_before(ctx, flow, dated)  # "a 1.2 mln tonne palm oil export target"
+        # "a 1.2 mln tonne palm oil export target", "2.5 mln tonnes of sugar available for export"
+        figures = figure_before(ctx, flow, dated, start=figures_start(anchor))
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods)

@@ -94,3 +94,19 @@ def test_sales_with_no_bonus_or_reporting_exporters_have_no_seller(parser) -> No
     text = "The board said sales of 90,000 tonnes of barley were slow."
     table = {"barley": ("barley", T.PRODUCT)}
     assert _read(parser, text, table) == []
+
+
+def test_a_buying_tender_is_a_planned_import_of_its_holder(parser) -> None:
+    text = "Egypt has issued an import tender for 200,000 tonnes of wheat on Monday, traders said."
+    table = {"Egypt": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("imports", "eg", Decimal("200000"), None, True)]
+
+
+def test_the_tender_a_purchase_was_made_at_opens_no_flow_of_its_own(parser) -> None:
+    text = "India bought 20,000 tonnes of sugar at a buying tender this week."
+    table = {"India": ("in", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("imports", Decimal("20000"), "this week", False)]

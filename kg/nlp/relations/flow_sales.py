@@ -60,6 +60,14 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     return story_country(ctx)
 
 
+def buying_tender(noun: Token) -> bool:
+    """ "Turkey is holding a buying tender for 100,000 tonnes of white sugar", "an import
+    tender for 50,000 tonnes": a tender to buy, whose goods its holder plans to import (not
+    the tender a purchase was made "at", which that purchase states)."""
+    return noun.pos_ == "NOUN" and noun.lower_ in flow_words("tender_nouns") and noun.dep_ != "pobj" and any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lower_ in flow_words("buying_words") for c in noun.children)
+
+
 def licensed_verb(verb: Token) -> bool:
     """ "licences to export 80,000 tonnes", "awarded licences to export ...": a verb that says
     what a licence allows."""

@@ -11,6 +11,7 @@ from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
+from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
@@ -156,6 +157,10 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
             for p in child.children:
                 if p.dep_ == "pobj" and (k := trader_key(ctx, p) or ctx.key(p, frozenset({EntityType.PLACE}))):
                     return k
+    if earning_verb(noun) is not None:
+        # "Colombia can hope to earn 1,500 mln dlrs from coffee exports"
+        subject = earner(noun)
+        return trader_key(ctx, subject) if subject is not None else None
     if available_for_export(noun) is not None:
         # "Cuba will have 2.5 mln tonnes available for export"; "300,000 tonnes will be
         # available for export": the story's country has them

@@ -9,7 +9,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
-from kg.nlp.relations.flow_sales import bonus_sale, licence_receipt, licensed_verb, reporting_exporters
+from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
 from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, trader_key
 from kg.nlp.relations.refusals import rejected
 
@@ -20,7 +20,7 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
     nouns, verbs = anchor_words()
     for t in sent:
         word, lemma = t.lower_, t.lemma_.lower()
-        if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB"):
+        if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB" or buying_tender(t)):
             continue  # no anchor: what follows would find none, after a scan of the left edge
         if any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods
@@ -30,6 +30,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 c.lower_ in flow_words("export_nouns") | flow_words("import_nouns") for c in t.children) and any(
                 ctx.key(c, PRODUCTS) for c in t.children if c.dep_ in ("compound", "nmod", "amod")):
             anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
+        elif buying_tender(t):
+            anchors.append((t, False, True))  # "a buying tender for 100,000 tonnes": a planned import
         elif t.pos_ in ("NOUN", "PROPN") and available_for_export(t) is not None:
             anchors.append((t, True, True))  # "2.5 mln tonnes of sugar available for export": to be shipped
         elif t.pos_ in ("NOUN", "PROPN") and word in flow_words("export_nouns") | flow_words("import_nouns") \

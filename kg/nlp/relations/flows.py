@@ -25,12 +25,13 @@ from kg.nlp.relations.discourse import (
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
-from kg.nlp.relations.flow_sales import licence_figure_start, licence_receipt
+from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import trader_currency, trader_key, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
@@ -163,6 +164,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
     figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports)
+    if (earning := earning_verb(anchor)) is not None:
+        # "earn about 1,500 mln dlrs this year from coffee exports": the amount the verb earns
+        figures = [f for f in read_figures(ctx, earning, anchor.i, local=local, dated=dated, exports=True) if f.currency]
     if trader is None or destination_of(ctx, flow) == trader or (
             not flow.exports and flow_partner(ctx, flow, trader, goods) is None and goods_origin(ctx, flow, goods) == trader):
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
@@ -186,6 +190,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
         # after a list of goods is the whole list's
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
+    if main_period is not None and main_period.start and main_period.start == main_period.end and buying_tender(anchor):
+        main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
     pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"

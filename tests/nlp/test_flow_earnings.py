@@ -24,8 +24,8 @@ def test_money_earned_from_exports_is_the_earners_export_value(parser) -> None:
 
 
 def test_money_a_country_hopes_to_earn_from_exports_is_a_forecast(parser) -> None:
-    assert _read(parser, "Colombia can hope to earn about 1,200 mln dlrs this year from coffee exports.") == [
-        ("exportValue", "co", "coffee", Decimal("1200000000"), "this year", True)]
+    assert _read(parser, "Colombia can hope to earn about 1,200 mln dlrs this calendar year from coffee exports.") == [
+        ("exportValue", "co", "coffee", Decimal("1200000000"), "this calendar year", True)]
 
 
 def test_earnings_of_no_trader_are_no_flow(parser) -> None:

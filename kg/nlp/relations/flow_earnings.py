@@ -16,8 +16,10 @@ def earning_verb(noun: Token) -> Token | None:
     if noun.lower_ not in flow_words("export_nouns") or noun.dep_ != "pobj" or noun.head.lower_ != "from":
         return None
     verb = noun.head.head
-    if verb.dep_ == "dobj":
-        verb = verb.head  # "earned 2.1 billion dlrs from coffee exports": "from" on the amount
+    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "npadvmod"):
+        # "from" on the amount ("earned 2.1 billion dlrs from coffee exports") or on the time
+        # ("earn 1,500 mln dlrs this calendar year from coffee exports")
+        verb = verb.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in flow_words("earning_verbs"):
         return None
     return verb if any(c.dep_ == "dobj" for c in verb.children) else None

@@ -32,3 +32,9 @@ def test_exports_for_a_purpose_are_no_availability(parser) -> None:
     text = "Brazil built a new port for exports of iron ore."
     table = {"Brazil": ("br", T.COUNTRY), "iron ore": ("ore", T.PRODUCT)}
     assert all(f[3] is None for f in _read(parser, text, table))
+
+
+def test_a_countrys_export_availability_is_a_forecast_of_its_exports(parser) -> None:
+    text = "Cuba produced 7 mln tonnes of sugar last year. Its export availability will fall to 2.4 mln tonnes this year."
+    table = {"Cuba": ("cu", T.COUNTRY), "sugar": ("sugar", T.PRODUCT), "Its": ("cu", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "cu", "sugar", Decimal("2400000"), "this year", True)]

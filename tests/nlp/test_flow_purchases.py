@@ -43,3 +43,11 @@ def test_goods_bought_by_a_country_are_its_imports(parser) -> None:
 
 def test_a_companys_purchases_are_no_imports(parser) -> None:
     assert _read(parser, "The company said its purchases of sugar rose to 30,000 tonnes last year.") == []
+
+
+def test_the_delivery_a_sale_is_for_dates_it_past_its_price(parser) -> None:
+    text = "France sold 60,000 tonnes of corn at 90 dlrs a tonne FOB for April delivery, traders said."
+    table = {"France": ("fr", T.COUNTRY), "corn": ("corn", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.quantity, f.period) for f in facts] == [
+        ("exports", "fr", Decimal("60000"), "April")]

@@ -80,3 +80,33 @@ def test_the_campaign_of_the_licensed_goods_counts_no_other_goods(parser) -> Non
     text = "A total 50,000 tonnes of current series white sugar received export rebates at the EC tender."
     table = {"EC": ("ec", T.ORGANIZATION), "white sugar": ("sugar", T.PRODUCT)}
     assert _read(parser, text, table) == [("exports", "ec", "sugar", Decimal("50000"), None, True)]
+
+
+def test_sales_an_export_bonus_covers_are_the_bonus_payers_countrys_exports(parser) -> None:
+    text = ("The Commodity Credit Corporation accepted bids for export bonuses to cover sales of 90,000 "
+            "tonnes of barley to Jordan, the U.S. Agriculture Department said.")
+    table = {"Commodity Credit Corporation": ("ccc", T.AGENCY), "U.S. Agriculture Department": ("usda", T.AGENCY),
+             "U.S.": ("us", T.COUNTRY), "barley": ("barley", T.PRODUCT), "Jordan": ("jo", T.COUNTRY)}
+    assert _read(parser, text, table) == [("exports", "us", "barley", Decimal("90000"), "jo", False)]
+
+
+def test_sales_with_no_bonus_or_reporting_exporters_have_no_seller(parser) -> None:
+    text = "The board said sales of 90,000 tonnes of barley were slow."
+    table = {"barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == []
+
+
+def test_a_buying_tender_is_a_planned_import_of_its_holder(parser) -> None:
+    text = "Egypt has issued an import tender for 200,000 tonnes of wheat on Monday, traders said."
+    table = {"Egypt": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("imports", "eg", Decimal("200000"), None, True)]
+
+
+def test_the_tender_a_purchase_was_made_at_opens_no_flow_of_its_own(parser) -> None:
+    text = "India bought 20,000 tonnes of sugar at a buying tender this week."
+    table = {"India": ("in", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("imports", Decimal("20000"), "this week", False)]

@@ -174,3 +174,14 @@ def test_rejected_export_bids_are_no_export(parser) -> None:
     text = "The ministry's grain committee rejected all bids to export barley at the weekly tender."
     table = {"ministry's grain committee": ("gc", T.AGENCY), "barley": ("barley", T.PRODUCT)}
     assert [f for f in facts_of(parser, text, table) if f.predicate.value.startswith("export")] == []
+
+
+def test_a_scale_hyphenated_to_its_number_is_money() -> None:
+    import spacy
+
+    from kg.nlp.relations.trade import money_in, money_matcher
+
+    nlp = spacy.blank("en")
+    doc = nlp("while importing 944-mln dlrs worth of steel")
+    found = money_in(doc[:], matcher=money_matcher(nlp.vocab))
+    assert [(str(m.amount), m.currency) for m in found] == [("944000000", "USD")]

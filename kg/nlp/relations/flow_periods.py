@@ -36,6 +36,9 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
         return after[0]
+    if k == 0 and (delivery := [p for s, e, p in periods if figure.end <= s and e < limit and doc[s - 1].lower_ == "for"
+                                and doc[e].lower_ in flow_words("delivery_nouns")]):
+        return delivery[0]  # "sold 75,000 tonnes at 85 dlrs per tonne FOB for March delivery": past its price
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]):
         # "compared with 1.25 and 1.89 mln tonnes a year ago": a period after the pair is both's

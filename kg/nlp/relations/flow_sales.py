@@ -24,18 +24,31 @@ def reporting_exporters(noun: Token) -> Token | None:
                  and c.lower_ in flow_words("reporting_exporters")), None)  # fmt: skip
 
 
+def bonus_sale(noun: Token) -> bool:
+    """Sales a government export bonus covers: "accepted bids for export bonuses to cover
+    sales of 340,000 tonnes of wheat to China" (sales made by the country's exporters)."""
+    if noun.lower_ not in flow_words("sale_nouns") or noun.dep_ not in ("dobj", "pobj"):
+        return False
+    before = noun.doc[noun.sent.start : noun.i]
+    return any(t.lower_ in flow_words("bonus_words") for t in before) \
+        and any(t.lower_ in flow_words("export_nouns") for t in before)  # fmt: skip
+
+
 def reported_seller(ctx: Context, noun: Token) -> str | None:
-    """The country whose exporters reported the sales ``noun`` names: the one before
-    "exporters", else the one in the name of the body that publishes the reports ("the U.S.
-    Agriculture Department"), else the story's."""
+    """The country whose exporters reported the sales ``noun`` names, or made the sales an
+    export bonus covers: the one before "exporters", else the one in the name of the body
+    that publishes the reports or pays the bonus ("the U.S. Agriculture Department"), else
+    the story's."""
     exporters = reporting_exporters(noun)
-    if exporters is None:
+    if exporters is None and not bonus_sale(noun):
         return None
-    for t in noun.doc[exporters.left_edge.i : exporters.i]:
+    for t in noun.doc[exporters.left_edge.i : exporters.i] if exporters is not None else ():
         if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
             return k  # "private U.S. exporters", "French exporters"
+    # the body that pays a bonus may be named after the sales, as the sentence's source
+    limit = noun.i if exporters is not None else noun.sent.end
     for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
-        if mention.start > noun.i:
+        if mention.start > limit:
             break
         for t in mention:
             country = country_of(t.text) if t.is_upper or t.is_title else None
@@ -45,6 +58,14 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     from kg.nlp.relations.flow_traders import story_country
 
     return story_country(ctx)
+
+
+def buying_tender(noun: Token) -> bool:
+    """ "Turkey is holding a buying tender for 100,000 tonnes of white sugar", "an import
+    tender for 50,000 tonnes": a tender to buy, whose goods its holder plans to import (not
+    the tender a purchase was made "at", which that purchase states)."""
+    return noun.pos_ == "NOUN" and noun.lower_ in flow_words("tender_nouns") and noun.dep_ != "pobj" and any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lower_ in flow_words("buying_words") for c in noun.children)
 
 
 def licensed_verb(verb: Token) -> bool:

@@ -9,7 +9,9 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
+from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
@@ -23,6 +25,8 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
     current = verb
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        # "40,000 tonnes were bought by India": the agent buys
+        subjects += [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if subjects:
             subject = subjects[0]
             if (k := trader_key(ctx, subject)) and (ctx.type(k) is not EntityType.ORGANIZATION
@@ -35,6 +39,17 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
         if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def earlier_buyer(ctx: Context, noun: Token) -> str | None:
+    """The country that buys in the sentence before a purchase noun: whose "its total
+    purchases" are in "The USSR bought five cargoes, which brings its total purchases to ..."."""
+    if noun.lower_ not in flow_words("purchase_nouns"):
+        return None
+    for t in noun.doc[noun.sent.start : noun.i]:
+        if t.pos_ == "VERB" and t.lemma_.lower() in flow_words("purchase_verbs") and (k := national_buyer(ctx, t)):
+            return k
     return None
 
 
@@ -129,6 +144,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # "USDA estimated Soviet grain imports": the country before the body that reports
         return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
     owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and owners[0].lower_ in ("its", "their") and (buyer := earlier_buyer(ctx, noun)) is not None:
+        return buyer  # "The USSR bought five cargoes, which brings its total purchases to ..."
     if owners and owners[0].lower_ in ("its", "their", "our"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
         return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
@@ -140,6 +157,15 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
             for p in child.children:
                 if p.dep_ == "pobj" and (k := trader_key(ctx, p) or ctx.key(p, frozenset({EntityType.PLACE}))):
                     return k
+    if earning_verb(noun) is not None:
+        # "Colombia can hope to earn 1,500 mln dlrs from coffee exports"
+        subject = earner(noun)
+        return trader_key(ctx, subject) if subject is not None else None
+    if available_for_export(noun) is not None:
+        # "Cuba will have 2.5 mln tonnes available for export"; "300,000 tonnes will be
+        # available for export": the story's country has them
+        holder = holder_subject(noun)
+        return trader_key(ctx, holder) if holder is not None else story_country(ctx)
     if fallback is not None:
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in flow_words("owner_blocking_preps"):

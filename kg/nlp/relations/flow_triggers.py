@@ -7,9 +7,10 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
-from kg.nlp.relations.flow_sales import licence_receipt, licensed_verb, reporting_exporters
-from kg.nlp.relations.flow_traders import is_territory, national_buyer, trader_key
+from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
+from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, trader_key
 from kg.nlp.relations.refusals import rejected
 
 
@@ -19,14 +20,20 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
     nouns, verbs = anchor_words()
     for t in sent:
         word, lemma = t.lower_, t.lemma_.lower()
-        if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB"):
+        if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB" or buying_tender(t)):
             continue  # no anchor: what follows would find none, after a scan of the left edge
         if any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods
+        if _delivery_time(t):
+            continue  # "bought 20,000 tonnes for May shipment": when the goods go, not a flow of its own
         if t.pos_ == "NOUN" and word in flow_words("product_value_heads") and not any(
                 c.lower_ in flow_words("export_nouns") | flow_words("import_nouns") for c in t.children) and any(
                 ctx.key(c, PRODUCTS) for c in t.children if c.dep_ in ("compound", "nmod", "amod")):
             anchors.append((t, True))  # "coffee earnings were 110 mln dlrs"
+        elif buying_tender(t):
+            anchors.append((t, False, True))  # "a buying tender for 100,000 tonnes": a planned import
+        elif t.pos_ in ("NOUN", "PROPN") and available_for_export(t) is not None:
+            anchors.append((t, True, True))  # "2.5 mln tonnes of sugar available for export": to be shipped
         elif t.pos_ in ("NOUN", "PROPN") and word in flow_words("export_nouns") | flow_words("import_nouns") \
                 and not _in_balance(t):
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
@@ -40,7 +47,7 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in flow_words("export_nouns")))
         elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
-                and (_national_trade(ctx, t) or reporting_exporters(t) is not None):
+                and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "VERB" and lemma in flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs"):
             if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
@@ -71,6 +78,24 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
     return flows
 
 
+def _delivery_time(noun: Token) -> bool:
+    """ "for May shipment", "for November to April 1987 shipment", "for shipment in May": the
+    delivery a purchase or sale is made for, which dates that flow rather than stating one."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in flow_words("delivery_nouns"):
+        return False
+    doc = noun.doc
+    for i in range(noun.i - 1, max(noun.sent.start, noun.i - 8) - 1, -1):
+        t = doc[i]
+        if t.lower_ == "for":
+            return True
+        if not (t.like_num or t.ent_type_ == "DATE" or t.lower_ in _DATE_LINKS or t.text in ("-", "/")):
+            return False
+    return False
+
+
+_DATE_LINKS = frozenset({"to", "and", "late", "early", "mid", "end", "through"})
+
+
 def _delivers_no_goods(verb: Token) -> bool:
     """ "delivering 234m of cuts", "delivered savings of 5bn": what is sold or delivered is
     no goods (the words of ``not_delivered``)."""
@@ -94,6 +119,8 @@ def _national_trade(ctx: Context, noun: Token) -> bool:
         return True
     if noun.lower_ not in flow_words("purchase_nouns"):
         return False
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children) and earlier_buyer(ctx, noun):
+        return True  # "The USSR bought ..., which brings its total purchases to 1.65 mln tonnes"
     buyers = {k for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               if (k := trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]

@@ -23,13 +23,15 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.discourse import (
     CARRIED, Topic, anaphor, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
 )
+from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
-from kg.nlp.relations.flow_sales import licence_figure_start, licence_receipt
+from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import trader_currency, trader_key, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
@@ -162,6 +164,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
     figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports)
+    if (earning := earning_verb(anchor)) is not None:
+        # "earn about 1,500 mln dlrs this year from coffee exports": the amount the verb earns
+        figures = [f for f in read_figures(ctx, earning, anchor.i, local=local, dated=dated, exports=True) if f.currency]
     if trader is None or destination_of(ctx, flow) == trader or (
             not flow.exports and flow_partner(ctx, flow, trader, goods) is None and goods_origin(ctx, flow, goods) == trader):
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
@@ -175,7 +180,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if licence_receipt(anchor) is not None:
             figures = figures[:1]  # "in the Netherlands 12,000, in Denmark 4,000": other traders' shares
     if not figures and flow.planned:
-        figures = figure_before(ctx, flow, dated)  # "a 1.2 mln tonne palm oil export target"
+        # "a 1.2 mln tonne palm oil export target", "2.5 mln tonnes of sugar available for export"
+        figures = figure_before(ctx, flow, dated, start=figures_start(anchor))
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods)
@@ -184,6 +190,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
         # after a list of goods is the whole list's
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
+    if main_period is not None and main_period.start and main_period.start == main_period.end and buying_tender(anchor):
+        main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
     pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"

@@ -70,6 +70,8 @@ def money_matcher(vocab: Vocab) -> Matcher:
         [{"ORTH": {"IN": codes}}, number, scale],
         [number, scale, {"ORTH": {"IN": codes}}],
         [word_number, scale, {"LOWER": {"IN": names}}],
+        # "944-mln dlrs worth of the product": the scale hyphenated to its number
+        [word_number, {"ORTH": "-"}, {"LOWER": {"IN": scales}}, {"LOWER": {"IN": names}}],
         [word_number, scale, {"LOWER": {"IN": sorted(data["dollar_countries"])}},
          {"LOWER": {"IN": data["dollar_words"]}}],
         # "1.1 trillion Norwegian crowns": a national adjective names whose currency it is.

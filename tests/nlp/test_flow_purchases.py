@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-03-12"
+TABLE = {"Soviet Union": ("su", T.COUNTRY), "India": ("in", T.COUNTRY), "Japan": ("jp", T.COUNTRY),
+         "China": ("cn", T.COUNTRY), "sugar": ("sugar", T.PRODUCT), "corn": ("corn", T.PRODUCT)}
+
+
+def _read(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.quantity, f.unit, f.partner, f.period) for f in facts]
+
+
+def test_a_purchase_in_cargoes_counts_cargoes(parser) -> None:
+    assert _read(parser, "India bought three cargoes of sugar at its tender this week.") == [
+        ("imports", "in", Decimal("3"), "cargoes", None, "this week")]
+
+
+def test_the_shipment_a_purchase_is_for_dates_it_and_is_no_export(parser) -> None:
+    text = ("Japanese purchases of Chinese corn totalled 140,000 tonnes for November to April shipment, "
+            "down from some 200,000 tonnes the previous year.")
+    assert [(f[0], f[1], f[2], f[4]) for f in _read(parser, text)] == [
+        ("imports", "jp", Decimal("140000"), "cn"), ("imports", "jp", Decimal("200000"), "cn")]
+
+
+def test_its_total_purchases_are_the_buyers_named_before(parser) -> None:
+    text = "Japan bought 50,000 tonnes of corn from China in April, which brings its purchases this year to 400,000 tonnes."
+    assert _read(parser, text) == [("imports", "jp", Decimal("50000"), "tonnes", "cn", "April"),
+                                   ("imports", "jp", Decimal("400000"), "tonnes", None, "this year")]
+
+
+def test_goods_bought_by_a_country_are_its_imports(parser) -> None:
+    assert _read(parser, "About 40,000 tonnes of sugar were bought by India for May shipment.") == [
+        ("imports", "in", Decimal("40000"), "tonnes", None, "May")]
+
+
+def test_a_companys_purchases_are_no_imports(parser) -> None:
+    assert _read(parser, "The company said its purchases of sugar rose to 30,000 tonnes last year.") == []
+
+
+def test_the_delivery_a_sale_is_for_dates_it_past_its_price(parser) -> None:
+    text = "France sold 60,000 tonnes of corn at 90 dlrs a tonne FOB for April delivery, traders said."
+    table = {"France": ("fr", T.COUNTRY), "corn": ("corn", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.quantity, f.period) for f in facts] == [
+        ("exports", "fr", Decimal("60000"), "April")]

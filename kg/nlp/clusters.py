@@ -29,6 +29,7 @@ class Cluster:
     typed_by_label: bool = False
     pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
     latent: bool = False  # a country read from a demonym only inside another span: no mention
+    carried: bool = False  # a country named only inside a body's name ("U.S. Agriculture Department")
 
 
 def _adjectives(cluster: Cluster) -> list[str]:
@@ -47,7 +48,7 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
     table = MentionTable(doc=doc)
     used: set[str] = set()
     for cluster in clusters:
-        if not cluster.spans and not cluster.latent:
+        if not cluster.spans and not cluster.latent and not cluster.carried:
             continue
         names = list(dict.fromkeys(cluster.names))
         if not cluster.label:
@@ -76,7 +77,8 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
             same_as=cluster.same_as,
         )
         if not spans:
-            table.latent.add(key)
+            if not cluster.carried:
+                table.latent.add(key)
             continue
         table.spans[key] = [(s.start, s.end) for s in spans]
         if cluster.pronoun:

@@ -235,6 +235,8 @@ class EntityTyper:
             # "Foreign Ministry spokesman X": the title of a government body's makes an official
             public = start > 0 and doc[start - 1].lower_ in lexicon.agency_heads()
             return Span(doc, start + 1, end - 1, label=EntityType.OFFICIAL if public else EntityType.PERSON)
+        if rule == "customs_and":  # "Customs and Excise": a customs service by its full name
+            return Span(doc, start, end, label=EntityType.AGENCY)
         if rule == "national_body":
             opening = start  # "Saudi Arabia's foreign ministry": the whole country name
             while opening > 0 and doc[opening].ent_iob_ == "I":

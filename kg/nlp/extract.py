@@ -15,6 +15,7 @@ from kg.nlp.paragraphs import reflow
 from kg.nlp.parts import split_text
 from kg.nlp.pipeline import cached_pipeline
 from kg.nlp.relations import extract_facts
+from kg.nlp.relations.national import ministerial
 from kg.nlp.resolve import resolve_mentions
 from kg.nlp.rules import RelationRules
 
@@ -61,14 +62,19 @@ def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> d
     # Whoever holds a post in a government body, a country or a place is an Official, even
     # when no title word typed them so; a post in a company or a club ("chief economist at
     # Nomura") is no public office.
+    # A minister's post is public whatever the body's name looked like ("Venezuelan Investment
+    # Fund Minister X"): the body a minister heads is a government body.
+    ministers = {f.subject: f.object for f in facts
+                 if f.predicate is Predicate.HOLDS_POST and f.role and ministerial(f.role)}
     holders = {
         f.subject for f in facts
         if f.predicate is Predicate.HOLDS_POST
         and (f.object not in entities or entities[f.object].type is not EntityType.ORGANIZATION)
-    }
+    } | set(ministers)
+    governed = {body for body in ministers.values() if body in entities}
     return {
-        key: replace(e, type=EntityType.OFFICIAL)
-        if key in holders and e.type is EntityType.PERSON
+        key: replace(e, type=EntityType.OFFICIAL) if key in holders and e.type is EntityType.PERSON
+        else replace(e, type=EntityType.AGENCY) if key in governed and e.type is EntityType.ORGANIZATION
         else e
         for key, e in entities.items()
     }

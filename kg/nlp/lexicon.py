@@ -234,9 +234,23 @@ def _org_index() -> dict[str, KnownOrganization]:
     return index
 
 
-def known_organization(text: str) -> KnownOrganization | None:
-    """The well-known organization a name or acronym denotes, if any."""
-    return _org_index().get(norm(re.sub(r"^the\s+", "", text, flags=re.I)))
+def known_organization(text: str, published: str | None = None) -> KnownOrganization | None:
+    """The well-known organization a name or acronym denotes, if any; with the article's
+    ``published`` date, as the name was used then ("EC" in 1987: the European Community)."""
+    key = norm(re.sub(r"^the\s+", "", text, flags=re.I))
+    if published:
+        for until, name in _dated_index().get(key, ()):
+            if published < until:
+                return _org_index().get(norm(name))
+    return _org_index().get(key)
+
+
+@lru_cache(maxsize=1)
+def _dated_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for row in read_rows("dated_names.tsv"):
+        index.setdefault(norm(row["alias"]), []).append((row["until"], row["name"]))
+    return {alias: tuple(sorted(dates)) for alias, dates in index.items()}
 
 
 # ---------------------------------------------------------------- products

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
-from kg.nlp.gazetteer import country_of, country_of_demonym
+from kg.nlp.gazetteer import Country, ambiguous_countries, country_of, country_of_demonym
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]{1,9}|(?:[A-Z]\.){2,6})$")
@@ -86,6 +86,42 @@ def national_prefix(span: Span) -> int:
     while k < len(span) - 1 and (country_of_demonym(span[k].text) or country_of(span[k].text)):
         k += 1
     return k
+
+
+# Words that put a country's body in another country ("the French embassy in Washington"),
+# or join two countries in one name ("U.S.-USSR", "United States-Iraq Business Forum").
+_ABROAD_HEADS = frozenset({"embassy", "embassies", "consulate", "mission", "delegation", "legation"})
+_JOINERS = frozenset({"-", "/", "\u2013"})
+# "Bank of Thailand", "Petroleos de Venezuela", "Banco do Brasil": a country closing a name.
+_OF_WORDS = frozenset({"of", "de", "do", "del", "da", "for"})
+
+
+def country_in_name(span: Span) -> tuple[Country, str] | None:
+    """The country a body's name carries: opening it ("U.S. Agriculture Department", "the
+    Soviet foreign trade ministry", "Brazilian Coffee Institute") or closing it after "of"
+    ("Bank of Thailand"). None for a body abroad ("the French embassy"), a name joining two
+    countries ("U.S.-USSR ...") or a country name that is also a person's or a region's. The
+    country comes with its words as written."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) < 2 or any(t.lower_ in _ABROAD_HEADS for t in words):
+        return None
+    if any(t.text in _JOINERS for t in words):
+        return None
+    ambiguous = {n.lower() for n in ambiguous_countries()}
+    for width in (3, 2, 1):
+        if width >= len(words):
+            continue
+        head = " ".join(t.text for t in words[:width])
+        country = country_of(head)
+        if country is not None and head.lower() not in ambiguous:
+            return country, head
+        tail = words[-width:]
+        if words[-width - 1].lower_ in _OF_WORDS:
+            name = " ".join(t.text for t in tail)
+            country = country_of(name)
+            if country is not None and name.lower() not in ambiguous:
+                return country, name
+    return None
 
 
 def is_portfolio_of_title(span: Span) -> bool:

@@ -53,7 +53,14 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
             if lexicon.is_private_title(token.text):
                 return False
             return not (_private_post(token, labels) or _private_post(root, labels))
-    return False
+    # "the Reagan administration": the government named after the one who heads it
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in _LED_BODIES and root.head.i == after.i \
+        and root.dep_ in {"compound", "nmod", "poss"}
+
+
+# Bodies named after the one who leads them ("the Reagan administration").
+_LED_BODIES = frozenset({"administration", "government", "cabinet"})
 
 
 def _title_of_field_before(span: Span) -> Token | None:

@@ -22,7 +22,7 @@ from kg.nlp.gazetteer import Country, country_of, country_of_demonym
 from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import (
-    acronym_of, clean, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
+    acronym_of, clean, country_in_name, head_word, honorific_pronoun, is_acronym, is_bare_head, is_owned_unit,
     is_portfolio_of_title, national_prefix, person_words, pronouns_by_surname, singular_tail,
     token_before, with_lower_head,
 )
@@ -81,6 +81,7 @@ class _Resolver:
         self._merge_product_tails()
         self._label_products()
         self._demonyms_inside_other_spans()
+        self._countries_in_body_names()
         table = mention_table(self.doc, self.article, self.clusters)
         refer(self.doc, table, matcher=self.references)
         forward_titles(self.doc, table)
@@ -141,7 +142,7 @@ class _Resolver:
         return cluster
 
     def _add_organization(self, span: Span, entity_type: EntityType, text: str) -> None:
-        known = lexicon.known_organization(text)
+        known = lexicon.known_organization(text, self.article.published)
         if known is not None:
             cluster = self._cluster(f"org:{norm(known.name)}", EntityType(known.type))
             cluster.label = known.name
@@ -168,7 +169,7 @@ class _Resolver:
                 return
         identity = f"org:{norm(text)}"
         if identity not in self.by_identity:
-            longer = self._longer_name(text) or self._named_by_head(span, text)
+            longer = self._longer_name(text) or self._one_field_of(text) or self._named_by_head(span, text)
             if longer is not None:
                 self._attach(longer, span, text)
                 return
@@ -193,6 +194,28 @@ class _Resolver:
                 if found is not None and found is not other:
                     return None  # ambiguous
                 found = other
+        return found
+
+    def _one_field_of(self, text: str) -> Cluster | None:
+        """ "Trade Department" after "the Trade and Industry Department": a body of several
+        fields named by one of them and its head word is that body (of one such body only)."""
+        words = text.split()
+        if len(words) < 2 or words[-1].lower() not in lexicon.agency_heads():
+            return None
+        field, head = " ".join(words[:-1]).lower(), words[-1].lower()
+        found = None
+        for other in self.of_span.values():
+            if other.type not in _ORGS:
+                continue
+            for name in other.names:
+                parts = re.sub(r"^[Tt]he\s+", "", name).split()
+                if len(parts) < 4 or parts[-1].lower() != head:
+                    continue
+                fields = re.split(r"\s*(?:,|\band\b|&)\s*", " ".join(parts[:-1]).lower())
+                if len(fields) > 1 and field in fields:
+                    if found is not None and found is not other:
+                        return None  # ambiguous
+                    found = other
         return found
 
     def _named_by_head(self, span: Span, text: str) -> Cluster | None:
@@ -246,7 +269,7 @@ class _Resolver:
             self._attach(target, span, text)
 
     def _add_named_acronym(self, span: Span, text: str) -> None:
-        known = lexicon.known_organization(text)
+        known = lexicon.known_organization(text, self.article.published)
         entity_type = EntityType(span.label_)
         if known is not None or entity_type not in _ORGS:
             if entity_type in _ORGS:
@@ -326,6 +349,20 @@ class _Resolver:
                     cluster.latent = True
                     cluster.names.append(doc[i : i + width].text)
             i += max(width, 1)
+
+    def _countries_in_body_names(self) -> None:
+        """ "the U.S. Agriculture Department said", "the Bank of Thailand said": the country a
+        body's name carries is where the body is, an entity of the article even when named
+        nowhere else (no mention of its own: its words are the body's)."""
+        for cluster in [c for c in self.clusters if c.type in _ORGS]:
+            for span in cluster.spans:
+                carried = country_in_name(span)
+                if carried is None:
+                    continue
+                carrier = self._country(carried[0])
+                if not carrier.spans:
+                    carrier.latent, carrier.carried = False, True
+                    carrier.names.append(carried[1])
 
     def _parenthesised_names(self) -> None:
         # "the Chilean Copper Commission (Cochilco)", "Federal Network Agency

@@ -24,7 +24,7 @@ from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import (
     COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
     court_district, described_as_company, doc_lower, facility_name, opens_other_name,
-    place_body, region_name, sub_national,
+    place_body, region_name, sub_national, unknown_place_in_context,
 )
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
@@ -273,6 +273,14 @@ def facility(span: Span) -> Verdict:
     return NEXT
 
 
+def unknown_place(span: Span) -> Verdict:
+    """ "the port of Balao", "the refinery at Paranam": a name no list knows, in a place's
+    words, is a place."""
+    if span.label_ in {"ORG", "PERSON"} and unknown_place_in_context(span):
+        return typed(span, EntityType.PLACE)
+    return NEXT
+
+
 def city_in_context(span: Span) -> Verdict:
     """ "traders in Aba": a city's name where the sentence speaks of a place."""
     if span.label_ in {"ORG", "PERSON"} and city_in_place_context(span):
@@ -290,6 +298,26 @@ def writer_of_outlet(span: Span) -> Verdict:
         if person is not None:
             return person
     return NEXT
+
+
+def person_after_portfolio(span: Span) -> Verdict:
+    """ "Minister of Industry and Trade Cahit Aral": the model ran a post's portfolio and its
+    holder's name into one organization; the name is a person's, the portfolio the title's."""
+    doc = span.doc
+    field_words = lexicon.portfolios() | {"and", "&"}
+    before = span.start - 1  # the model may start the span inside the portfolio ("Energy X")
+    while before >= 0 and doc[before].lower_ in field_words:
+        before -= 1
+    if span.label_ != "ORG" or before < 1 or doc[before].lower_ != "of" or not is_title(doc[before - 1].text):
+        return NEXT
+    fields = 0
+    while fields < len(span) and span[fields].lower_ in field_words:
+        fields += 1
+    rest = span[fields:]
+    if fields == 0 or not 2 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha for t in rest) \
+            or {t.lower_ for t in rest} & (lexicon.agency_heads() | lexicon.organization_cues()):
+        return NEXT
+    return Span(doc, rest.start, rest.end, label=EntityType.PERSON)
 
 
 def titled_organization(span: Span) -> Verdict:
@@ -338,7 +366,7 @@ RULES: tuple[Rule, ...] = (
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,
-    city_in_context, writer_of_outlet, titled_organization, organization,
+    city_in_context, unknown_place, writer_of_outlet, person_after_portfolio, titled_organization, organization,
     person_described_as_company, person_named_like_body, person, event, product_name,
 )
 

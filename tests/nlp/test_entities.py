@@ -672,3 +672,29 @@ def test_an_industry_word_or_a_trade_house_makes_an_organization(nlp) -> None:
     labels = _labels(nlp, "Jorgen Petroleum and Jorgen Refining will merge, said trade house Pelham Kraus.")
     assert labels.get("Jorgen Petroleum") == "Organization"
     assert labels.get("Jorgen Refining") == "Organization"
+
+
+def test_customs_joined_with_another_duty_is_one_agency(nlp) -> None:
+    labels = _labels(nlp, "Duties collected rose sharply, according to Customs and Excise data.")
+    assert labels.get("Customs and Excise") == "Agency"
+
+
+def test_names_no_list_knows_are_places_in_a_place_s_words(nlp) -> None:
+    labels = _labels(nlp, "Tankers loaded at the Atlantic port of Quelomba before the storm.")
+    assert labels.get("Quelomba") == "Place"
+    labels = _labels(nlp, "Bauxite from the Norvik mine reached the smelter at Tarrabel, 30 miles west of the capital, on Monday.")
+    assert labels.get("Tarrabel") == "Place"
+    labels = _labels(nlp, "Cargoes went to Germany 2,000 (1,500), Canary Islands 900 (700).")
+    assert labels.get("Canary Islands") == "Place"
+
+
+def test_a_name_after_a_post_s_portfolio_is_the_holder_not_a_body(nlp) -> None:
+    doc = nlp("Reporters quoted Malian Minister of Mines and Energy Boubacar Traore as saying output would rise.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Boubacar Traore") in ("Person", "Official")
+    assert not [e for e in doc.ents if "Traore" in e.text and e.label_ in ("Organization", "Agency")]
+
+
+def test_the_one_a_government_is_named_after_is_an_official(nlp) -> None:
+    labels = _labels(nlp, "Tariffs were raised in 1985 by the Mitterrand government, a spokesman said.")
+    assert labels.get("Mitterrand") == "Official"

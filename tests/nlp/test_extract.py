@@ -221,3 +221,27 @@ def test_goods_in_two_states_counted_together_are_a_product_of_their_own(nlp):
                       "Its crude oil exports were 30,000 tonnes in July.")
     products = sorted(e.label for e in found.entities if e.type.value == "Product")
     assert products == ["crude and refined oil", "crude oil"]
+
+
+def test_a_minister_is_an_official_and_the_body_he_heads_an_agency(nlp):
+    text = "A team led by Peruvian Mining Fund Minister Rosa Quispe will visit Chile on Friday."
+    (x,) = extract_articles([Article("m1", text)], nlp=nlp)
+    types = {e.label: e.type.value for e in x.entities}
+    assert types["Rosa Quispe"] == "Official"
+    assert types["Peruvian Mining Fund"] == "Agency"
+
+
+def test_ec_in_a_story_of_1987_is_the_european_community(nlp):
+    text = "EC member states agreed on the sugar tender, the EC said on Tuesday."
+    (old,) = extract_articles([Article("ec1", text, published="1987-03-02")], nlp=nlp)
+    (new,) = extract_articles([Article("ec2", text, published="2015-03-02")], nlp=nlp)
+    assert {e.label: e.type.value for e in old.entities}.get("European Community") == "Organization"
+    assert "European Community" not in {e.label for e in new.entities}
+
+
+def test_a_country_named_only_in_a_body_s_name_is_its_seat(nlp):
+    text = "The Kenyan Coffee Board said sales rose, and the Bank of Malawi agreed."
+    (x,) = extract_articles([Article("k1", text)], nlp=nlp)
+    labels = {e.key: e.label for e in x.entities}
+    based = {(labels[f.subject], labels[f.object]) for f in x.facts if f.predicate.value == "basedIn"}
+    assert ("Kenyan Coffee Board", "Kenya") in based and ("Bank of Malawi", "Malawi") in based

@@ -40,3 +40,11 @@ def test_private_titles() -> None:
 def test_central_banks_are_known_agencies() -> None:
     assert lexicon.known_organization("Bundesbank").type == "Agency"
     assert lexicon.known_organization("Bank of Thailand").name == "Bank of Thailand"
+
+
+def test_a_short_name_is_read_as_it_was_used_when_the_article_appeared() -> None:
+    # "EC": the European Community before the Maastricht Treaty, the Commission since
+    assert lexicon.known_organization("EC", "1988-05-02").name == "European Community"
+    assert lexicon.known_organization("the E.C.", "1979-01-15").type == "Organization"
+    assert lexicon.known_organization("EC", "2004-06-30").name == "European Commission"
+    assert lexicon.known_organization("EC").name == "European Commission"

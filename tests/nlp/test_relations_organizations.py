@@ -230,3 +230,17 @@ def test_a_body_described_as_based_elsewhere_is_not_where_its_name_says(parser) 
             "that met in Lisbon.")
     table = {"Lisbon Forum": ("forum", T.ORGANIZATION), "Lisbon": ("lis", T.PLACE), "Tom Brook": ("tb", T.PERSON)}
     assert ("forum", "lis", "based-in-name") not in _based_pairs(facts_of(parser, text, table, module=organizations))
+
+
+def test_a_body_whose_name_carries_a_country_is_based_there(parser) -> None:
+    text = "The Kenyan Tea Institute and the Bank of Malawi met on Monday."
+    table = {"Kenyan Tea Institute": ("kti", T.ORGANIZATION), "Bank of Malawi": ("bom", T.AGENCY),
+             "Kenya": ("ke", T.COUNTRY), "Malawi": ("mw", T.COUNTRY)}  # fmt: skip
+    pairs = {(s, o) for s, o, _ in _based_pairs(facts_of(parser, text, table, module=organizations))}
+    assert pairs == {("kti", "ke"), ("bom", "mw")}
+
+
+def test_a_name_carrying_no_country_the_article_holds_places_nothing(parser) -> None:
+    text = "The Kenyan Tea Institute met on Monday."
+    table = {"Kenyan Tea Institute": ("kti", T.ORGANIZATION)}
+    assert _based_pairs(facts_of(parser, text, table, module=organizations)) == []

@@ -307,7 +307,8 @@ def test_a_possessive_description_refers_back() -> None:
 def test_a_word_in_parentheses_after_a_body_is_its_short_name() -> None:
     words = "The Chilean Copper Commission ( Cochilco ) met . Cochilco said so .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Organization", (9, 10): "Organization"}))
-    assert [sorted(e.names) for e in table.entities.values()] == [["Chilean Copper Commission", "Cochilco"]]
+    assert [sorted(e.names) for e in table.entities.values() if e.type is not EntityType.COUNTRY] \
+        == [["Chilean Copper Commission", "Cochilco"]]
 
 
 def test_a_place_in_parentheses_stays_a_place() -> None:
@@ -463,7 +464,7 @@ def test_a_body_named_by_its_function_is_an_entity_of_its_own() -> None:
 def test_a_function_name_is_left_alone_where_a_body_of_its_kind_is_named() -> None:
     words = "The Bank of Kenya spoke . Exports fell , the central bank said .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency"}))
-    assert set(_by_label(table)) == {"Bank of Kenya"}
+    assert set(_by_label(table)) == {"Bank of Kenya", "Kenya"}  # the country its name carries
 
 
 def test_an_acronym_the_model_left_untagged_is_the_body_it_names() -> None:
@@ -492,3 +493,25 @@ def test_the_last_name_of_a_company_written_alone_is_that_company() -> None:
     doc[12].pos_ = "PROPN"  # a name, as the tagger reads it
     table = _resolve(doc)
     assert table.key_at(12) == _by_label(table)["Kopp and Sons Holt"].key
+
+
+def test_a_country_carried_only_by_a_body_s_name_is_an_entity_without_mention() -> None:
+    words = "The Kenyan Tea Institute said sales rose . The Bank of Malawi agreed .".split()
+    table = _resolve(_doc(words, {(1, 4): "Organization", (9, 12): "Agency"}))
+    countries = {e.label: e for e in table.entities.values() if e.type is EntityType.COUNTRY}
+    assert set(countries) == {"Kenya", "Malawi"}
+    assert all(not e.mentions for e in countries.values())
+    assert not table.latent & {e.key for e in countries.values()}  # kept, unlike a demonym in goods
+
+
+def test_no_country_is_carried_by_an_embassy_or_a_name_joining_two_countries() -> None:
+    words = "The French Embassy spoke . The Kenya - Uganda Business Council met .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (6, 11): "Organization"}))
+    assert not [e for e in table.entities.values() if e.type is EntityType.COUNTRY]
+
+
+def test_a_body_of_several_fields_named_by_one_of_them_is_that_body() -> None:
+    words = "The Energy and Mines Department said so . Energy Department officials agreed .".split()
+    table = _resolve(_doc(words, {(1, 5): "Agency", (8, 10): "Agency"}))
+    assert [e.label for e in table.entities.values()] == ["Energy and Mines Department"]
+    assert table.key_at(8) == table.key_at(1)

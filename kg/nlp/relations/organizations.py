@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of_demonym
-from kg.nlp.relations.base import ORGS, PLACES, Context
+from kg.nlp.names import country_in_name
+from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
               "based-demonym-name": 0.7, "based-descriptor": 0.75,
-              "based-headquarters": 0.85, "sub-apposition": 0.8, "based-in-name": 0.6}  # fmt: skip
+              "based-headquarters": 0.85, "sub-apposition": 0.8, "based-in-name": 0.6,
+              "based-country-name": 0.75}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -76,7 +78,26 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_descriptor(ctx, key, mention.root))
         facts.extend(_unit_apposition(ctx, key, mention.root))
     facts.extend(_headquarters(ctx))
+    # the name's country, only where no rule on the text's words placed the body already
+    placed = {(f.subject, f.object) for f in facts if f.predicate is Predicate.BASED_IN}
+    for key, mention in ctx.entity_mentions(ORGS):
+        for fact in _country_in_name(ctx, key, mention):
+            if (fact.subject, fact.object) not in placed:
+                placed.add((fact.subject, fact.object))
+                facts.append(fact)
     return facts
+
+
+def _country_in_name(ctx: Context, org: str, mention: Span) -> list[Fact]:
+    """ "the U.S. Agriculture Department", "Bank of Thailand", "Brazilian Coffee Institute":
+    a body whose name carries a country is that country's (resolution made the country an
+    entity even where the article names it nowhere else)."""
+    carried = country_in_name(mention)
+    place = ctx.key_by_name(carried[0].name, COUNTRY) if carried else None
+    if place is None or place == org:
+        return []
+    return [ctx.fact(org, Predicate.BASED_IN, [mention], object=place, rule="based-country-name",
+                     confidence=ctx.confidence("based-country-name"))]  # fmt: skip
 
 
 def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:

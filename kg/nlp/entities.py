@@ -237,6 +237,8 @@ class EntityTyper:
             return Span(doc, start + 1, end - 1, label=EntityType.OFFICIAL if public else EntityType.PERSON)
         if rule == "customs_and":  # "Customs and Excise": a customs service by its full name
             return Span(doc, start, end, label=EntityType.AGENCY)
+        if rule == "romance_bank":  # "Banco do Brasil", "Banque de France": a bank, not a person
+            return Span(doc, start, end, label=org_kind(Span(doc, start, end)))
         if rule == "national_body":
             opening = start  # "Saudi Arabia's foreign ministry": the whole country name
             while opening > 0 and doc[opening].ent_iob_ == "I":

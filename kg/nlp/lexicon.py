@@ -28,6 +28,7 @@ class KnownOrganization:
     name: str
     aliases: tuple[str, ...] = ()
     qid: str = ""
+    seat: str = ""  # a national body's country ("USDA": "United States")
 
     @property
     def iri(self) -> str | None:
@@ -220,6 +221,7 @@ def known_organizations(source: str = "organizations.tsv") -> tuple[KnownOrganiz
             name=row["name"],
             aliases=split_cell(row.get("aliases", "")),
             qid=row.get("qid", ""),
+            seat=row.get("seat", ""),
         )
         for row in read_rows(source)
     )

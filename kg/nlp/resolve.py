@@ -142,7 +142,7 @@ class _Resolver:
         return cluster
 
     def _add_organization(self, span: Span, entity_type: EntityType, text: str) -> None:
-        known = lexicon.known_organization(text, self.article.published)
+        known = lexicon.known_organization(text, self.article.published) or _known_national(text)
         if known is not None:
             cluster = self._cluster(f"org:{norm(known.name)}", EntityType(known.type))
             cluster.label = known.name
@@ -476,6 +476,18 @@ class _Resolver:
                 target.type = EntityType.OFFICIAL
             target.pronoun = target.pronoun or pronoun
             self._attach(target, span, name)
+
+
+def _known_national(name: str) -> lexicon.KnownOrganization | None:
+    """ "U.S. Agriculture Department", "the U.S. Department of Agriculture": a well-known
+    national body named after its country's name."""
+    words = re.sub(r"^[Tt]he\s+", "", name).split()
+    for width in (1, 2):
+        country = country_of(" ".join(words[:width])) if len(words) > width + 1 else None
+        known = lexicon.known_organization(" ".join(words[width:])) if country is not None else None
+        if known is not None and known.seat and country_of(known.seat) == country:
+            return known
+    return None
 
 
 def _inverted_key(name: str) -> str | None:

@@ -698,3 +698,9 @@ def test_a_name_after_a_post_s_portfolio_is_the_holder_not_a_body(nlp) -> None:
 def test_the_one_a_government_is_named_after_is_an_official(nlp) -> None:
     labels = _labels(nlp, "Tariffs were raised in 1985 by the Mitterrand government, a spokesman said.")
     assert labels.get("Mitterrand") == "Official"
+
+
+def test_a_bank_named_in_portuguese_or_spanish_is_one_organization(nlp) -> None:
+    labels = _labels(nlp, "Loans from the Banco do Nordeste rose, an analyst at Banca di Sondrio said.")
+    assert labels.get("Banco do Nordeste") in ("Organization", "Agency")
+    assert "Nordeste" not in labels

@@ -245,3 +245,13 @@ def test_a_country_named_only_in_a_body_s_name_is_its_seat(nlp):
     labels = {e.key: e.label for e in x.entities}
     based = {(labels[f.subject], labels[f.object]) for f in x.facts if f.predicate.value == "basedIn"}
     assert ("Kenyan Coffee Board", "Kenya") in based and ("Bank of Malawi", "Malawi") in based
+
+
+def test_a_known_national_body_is_based_in_its_country_where_the_story_names_it(nlp):
+    text = "Farmers in the U.S. sold more corn, USDA officials said on Friday."
+    (x,) = extract_articles([Article("s1", text)], nlp=nlp)
+    labels = {e.key: e.label for e in x.entities}
+    based = {(labels[f.subject], labels[f.object]) for f in x.facts if f.predicate.value == "basedIn"}
+    assert ("Department of Agriculture", "United States") in based
+    (y,) = extract_articles([Article("s2", "Corn sales rose, USDA officials said on Friday.")], nlp=nlp)
+    assert not [f for f in y.facts if f.predicate.value == "basedIn"]  # no country named: none made

@@ -515,3 +515,10 @@ def test_a_body_of_several_fields_named_by_one_of_them_is_that_body() -> None:
     table = _resolve(_doc(words, {(1, 5): "Agency", (8, 10): "Agency"}))
     assert [e.label for e in table.entities.values()] == ["Energy and Mines Department"]
     assert table.key_at(8) == table.key_at(1)
+
+
+def test_a_known_national_body_named_after_its_country_is_that_body() -> None:
+    words = "The U.S. Agriculture Department said so . USDA officials agreed .".split()
+    table = _resolve(_doc(words, {(1, 4): "Agency", (7, 8): "Agency"}))
+    assert table.key_at(1) == table.key_at(7)
+    assert _by_label(table)["Department of Agriculture"].type is EntityType.AGENCY

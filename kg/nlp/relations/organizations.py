@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data
-from kg.nlp.gazetteer import country_of_demonym
+from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
@@ -23,7 +23,7 @@ CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
               "based-demonym-name": 0.7, "based-descriptor": 0.75,
               "based-headquarters": 0.85, "sub-apposition": 0.8, "based-in-name": 0.6,
-              "based-country-name": 0.75}  # fmt: skip
+              "based-country-name": 0.75, "based-known-seat": 0.7}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -85,7 +85,27 @@ def extract(ctx: Context) -> list[Fact]:
             if (fact.subject, fact.object) not in placed:
                 placed.add((fact.subject, fact.object))
                 facts.append(fact)
+    seated = {subject for subject, _ in placed}
+    for key, mention in ctx.entity_mentions(ORGS):
+        if key not in seated and (fact := _known_seat(ctx, key, mention)) is not None:
+            seated.add(key)
+            facts.append(fact)
     return facts
+
+
+def _known_seat(ctx: Context, org: str, mention: Span) -> Fact | None:
+    """ "USDA" in a story that names the U.S.: a well-known national body is based in its
+    country, where the article names that country and no words place the body elsewhere."""
+    known = lexicon.known_organization(ctx.table.entities[org].label)
+    if known is None or not known.seat:
+        return None
+    country = country_of(known.seat)
+    names = (known.seat, *(country.aliases if country else ()))
+    place = next((k for name in names if (k := ctx.key_by_name(name, COUNTRY))), None)
+    if place is None:
+        return None
+    return ctx.fact(org, Predicate.BASED_IN, [mention], object=place, rule="based-known-seat",
+                    confidence=ctx.confidence("based-known-seat"))
 
 
 def _country_in_name(ctx: Context, org: str, mention: Span) -> list[Fact]:

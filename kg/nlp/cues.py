@@ -210,10 +210,15 @@ def consistent_places(spans: list[Span]) -> list[Span]:
     places = {s.text for s in spans if s.label_ == EntityType.PLACE}
     if not places:
         return spans
+    # a name no list knows that a place's words made a place ("the port of Balao") is that
+    # place in the rest of the story too ("the pipeline to Balao"), whatever the model took it for
+    by_context = {s.text for s in spans if s.label_ == EntityType.PLACE and unknown_place_in_context(s)}
     out = []
     for span in spans:
         if span.label_ == EntityType.PERSON and span.text in places \
                 and (gazetteer.is_city(span.text) or gazetteer.is_region(span.text)):
+            span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
+        elif span.label_ in (EntityType.PERSON, EntityType.ORGANIZATION) and span.text in by_context:
             span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         out.append(span)
     return out

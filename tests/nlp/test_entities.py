@@ -704,3 +704,9 @@ def test_a_bank_named_in_portuguese_or_spanish_is_one_organization(nlp) -> None:
     labels = _labels(nlp, "Loans from the Banco do Nordeste rose, an analyst at Banca di Sondrio said.")
     assert labels.get("Banco do Nordeste") in ("Organization", "Agency")
     assert "Nordeste" not in labels
+
+
+def test_a_place_found_by_its_words_is_that_place_in_the_rest_of_the_story(nlp) -> None:
+    # the model takes the second for an organization
+    doc = nlp("Tankers loaded at the port of Quelomba on Monday. Repairing the pipeline to Quelomba will take weeks.")
+    assert [e.label_ for e in doc.ents if e.text == "Quelomba"] == ["Place", "Place"]

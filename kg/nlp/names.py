@@ -103,8 +103,9 @@ def country_in_name(span: Span) -> tuple[Country, str] | None:
     countries ("U.S.-USSR ...") or a country name that is also a person's or a region's. The
     country comes with its words as written."""
     words = [t for t in span if t.lower_ != "the"]
-    if len(words) < 2 or any(t.lower_ in _ABROAD_HEADS for t in words):
-        return None
+    if len(words) < 2 or any(t.lower_ in _ABROAD_HEADS for t in words) \
+            or any(a.lower_ == "high" and b.lower_ == "commission" for a, b in zip(words, words[1:])):
+        return None  # "the High Commission of India" in London: a Commonwealth embassy
     if any(t.text in _JOINERS for t in words):
         return None
     ambiguous = {n.lower() for n in ambiguous_countries()}

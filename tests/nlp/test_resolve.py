@@ -508,6 +508,9 @@ def test_no_country_is_carried_by_an_embassy_or_a_name_joining_two_countries() -
     words = "The French Embassy spoke . The Kenya - Uganda Business Council met .".split()
     table = _resolve(_doc(words, {(1, 3): "Agency", (6, 11): "Organization"}))
     assert not [e for e in table.entities.values() if e.type is EntityType.COUNTRY]
+    words = "The High Commission of Ghana in Ottawa said so .".split()
+    table = _resolve(_doc(words, {(1, 5): "Agency"}))
+    assert not [e for e in table.entities.values() if e.type is EntityType.COUNTRY]
 
 
 def test_a_body_of_several_fields_named_by_one_of_them_is_that_body() -> None:

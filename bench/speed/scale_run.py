@@ -1,11 +1,14 @@
-"""A whole-corpus build, twice: throughput, size, memory and merges, then a no-op rebuild.
+"""A whole-corpus build, twice: throughput, size, memory and merges, then a no-op rebuild,
+then ``kg validate`` on what it built.
 
     python -m bench.speed.scale_run                     # BBC + Reuters-21578 (about 23,800 articles)
     python -m bench.speed.scale_run --limit 500 --jobs 2
 
 Each build runs in a child process (``kg.build.build``), so its peak memory is its own. The
-second build reads the same input and must write nothing. Results go to
-``bench/results/scale.json`` and ``scale.md``.
+second build reads the same input and must write nothing. ``kg validate --output`` then runs
+as a user runs it, a new process each time (median of three, wall and CPU). The output folder
+lives in a temporary directory (several GB on the whole corpus) until validation is done.
+Results go to ``bench/results/scale.json`` and ``scale.md``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,7 +27,8 @@ from pathlib import Path
 
 from bench.speed.corpus import dataset_paths
 
-RESULTS = Path(__file__).resolve().parent / "results"
+RESULTS = Path(__file__).resolve().parents[1] / "results"  # bench/results, beside the others
+VALIDATE_RUNS = 3
 
 # Runs in the child: one build, its report and the graph's size as JSON on stdout.
 _CHILD = """
@@ -58,6 +64,29 @@ def run_build(inputs: list[str], output: Path, *, jobs: int) -> dict:
     return result
 
 
+def run_validate(output: Path, *, runs: int = VALIDATE_RUNS) -> dict:
+    """``kg validate --output`` in a new process ``runs`` times: median wall and CPU seconds,
+    and whether the graph conforms (exit 0) or not (exit 1, with its count of violations)."""
+    walls, cpus, done = [], [], None
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "kg", "validate", "--output", str(output)],
+                              capture_output=True, text=True)
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"kg validate failed:\n{done.stderr[-3000:]}")
+    assert done is not None
+    checked = re.search(r"(\d+) nodes checked", done.stdout)
+    violations = re.search(r"(\d+) violations", done.stderr)
+    return {"conforms": done.returncode == 0, "violations": int(violations[1]) if violations else 0,
+            "nodes_checked": int(checked[1]) if checked else None,
+            "runs": runs, "seconds": round(statistics.median(walls), 2),
+            "cpu_seconds": round(statistics.median(cpus), 2)}
+
+
 def first_articles(inputs: list[str], limit: int, path: Path) -> Path:
     """The first ``limit`` readable articles as JSON Lines (outside the repository)."""
     from itertools import islice
@@ -91,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         stamp = trig.stat().st_mtime_ns if trig.exists() else None
         second = run_build(inputs, output, jobs=args.jobs)
         unchanged_files = trig.exists() and trig.stat().st_mtime_ns == stamp
+        validated = run_validate(output)
     report = first["report"]
     summary = {
         "corpus": "BBC full text + Reuters-21578" + (f" (first {args.limit})" if args.limit else ""),
@@ -114,11 +144,13 @@ def main(argv: list[str] | None = None) -> int:
                     "articles_unchanged": second["report"]["articles_unchanged"],
                     "quads": second["quads"], "seconds": round(second["seconds"], 1),
                     "graph_files_untouched": unchanged_files},
+        "validate": validated,
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "scale.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    rows = [(k, v) for k, v in summary.items() if k not in ("machine", "rebuild")]
+    rows = [(k, v) for k, v in summary.items() if k not in ("machine", "rebuild", "validate")]
     rows += [(f"rebuild: {k}", v) for k, v in summary["rebuild"].items()]
+    rows += [(f"kg validate: {k}", v) for k, v in summary["validate"].items()]
     table = "| figure | value |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     (RESULTS / "scale.md").write_text(f"# Whole-corpus build\n\n`python -m bench.speed.scale_run --jobs {args.jobs}`\n\n{table}\n", encoding="utf-8")
     print(table)

@@ -44,7 +44,9 @@ with open_store(None, path=store_path(output)) as store:
     merges = count("PREFIX kg: <https://w3id.org/kg-news/ontology#> SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r a kg:Resolution } }")
     merged = count("PREFIX kg: <https://w3id.org/kg-news/ontology#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?r a kg:Resolution ; kg:resolvedTo ?e } }")
     entities = count("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e skos:prefLabel ?l }")
-print(json.dumps({"report": {k: v for k, v in vars(report).items() if k != "errors"},
+# The inputs left out, as counts by kind: each one is an object, and may quote its article.
+figures = {k: v for k, v in vars(report).items() if k not in ("errors", "skipped")}
+print(json.dumps({"report": figures, "skipped_by_kind": report.skipped_by_kind(),
                   "errors": len(report.errors), "quads": quads, "resolutions": merges,
                   "merged_nodes": merged, "entity_nodes": entities}))
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -29,6 +30,7 @@ from kg.vocab.iri import (
     mention_iri,
     minted_iri,
     post_iri,
+    slug,
     source_iri,
 )
 from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
@@ -315,13 +317,27 @@ def _trade_key(fact: Fact, extraction: Extraction) -> tuple[object, ...]:
     return ("trade", str(partner) if partner is not None else None, fact.period, fact.forecast)
 
 
+def one_role_per_post(facts: Iterable[Fact]) -> list[Fact]:
+    """The facts, each post's role written one way: roles that slug alike ("Attorney General",
+    "attorney general") are one post (``post_iri``), whose prefLabel is the first as written."""
+    first: dict[tuple[str, str | None, str], str] = {}
+    out = []
+    for fact in facts:
+        if fact.role:
+            written = first.setdefault((fact.subject, fact.object, slug(fact.role)), fact.role)
+            if written != fact.role:
+                fact = replace(fact, role=written)
+        out.append(fact)
+    return out
+
+
 def extraction_to_quads(extraction: Extraction) -> list[Quad]:
     """Every quad for one article, in the article's graph, without duplicates."""
     article = extraction.article
     quads = article_quads(article)
     for entity in extraction.entities:
         quads += entity_quads(entity, article)
-    for fact in extraction.facts:
+    for fact in one_role_per_post(extraction.facts):
         quads += fact_quads(fact, extraction)
     unique = list(dict.fromkeys(quads))
     return unique + count_quads(article, unique)

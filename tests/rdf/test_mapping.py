@@ -121,6 +121,17 @@ def test_post_holding_uses_w3c_org():
     assert (holding, RDF.type, KG.PostHolding) in g
 
 
+def test_roles_written_two_ways_make_one_post_with_one_label():
+    base = sample_extraction()
+    holding = next(f for f in base.facts if f.predicate is Predicate.HOLDS_POST)
+    again = replace(holding, role=holding.role.title(), start=holding.start + 1)  # "Deputy Director"
+    extraction = replace(base, facts=(*base.facts, again))
+    g = _graph(extraction_to_quads(extraction))
+    post = g.value(URIRef("https://w3id.org/kg-news/id/person/ana-ruiz"), ORG.holds)
+    assert list(g.objects(post, SKOS.prefLabel)) == [Literal("deputy director")]
+    assert validate(extraction_to_quads(extraction)).conforms
+
+
 def test_office_of_a_country_uses_jurisdiction():
     base = sample_extraction()
     fact = replace(base.facts[0], object="freedonia", role="president")

@@ -21,12 +21,12 @@ store starts empty in every build.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import StoreError
+from kg.files import write_atomic
 from kg.nlp.fingerprint import ExtractorIdentity
 from kg.store import Store
 
@@ -99,13 +99,9 @@ def _save(change: ExtractorChange) -> None:
     """Write the record whole, atomically (a kill leaves the old one or the new one)."""
     assert change.folder is not None
     path = change.folder / FILE_NAME
-    scratch = path.with_name(f".{FILE_NAME}.{os.getpid()}")
     data = {"extractor": change.identity.to_json(), "why": change.reason, "older": sorted(change.older)}
     try:
-        change.folder.mkdir(parents=True, exist_ok=True)
-        scratch.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(scratch, path)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     except OSError as error:
-        scratch.unlink(missing_ok=True)
         raise StoreError(f"cannot record the extractor in {path}: {error}; check that the store's "
                          f"folder is writable.") from error

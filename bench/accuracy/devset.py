@@ -13,7 +13,8 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set trade-dev # Reuters trade stories (bench/gold/trade/)
     python -m bench.accuracy.devset --set trade-blind2  # second held-out trade set, scored once
     python -m bench.accuracy.devset --set trade-blind3  # third trade set (development data since)
-    python -m bench.accuracy.devset --set trade-blind4  # fourth held-out trade set, scored once
+    python -m bench.accuracy.devset --set trade-blind4  # fourth trade set (development data since)
+    python -m bench.accuracy.devset --set trade-blind5  # fifth held-out trade set, scored once
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ TRADE_BLIND = REPO / "bench" / "gold" / "trade" / "blind"
 TRADE_BLIND2 = REPO / "bench" / "gold" / "trade" / "blind2"
 TRADE_BLIND3 = REPO / "bench" / "gold" / "trade" / "blind3"
 TRADE_BLIND4 = REPO / "bench" / "gold" / "trade" / "blind4"
+TRADE_BLIND5 = REPO / "bench" / "gold" / "trade" / "blind5"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -48,6 +50,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "trade-blind2": (TRADE_BLIND2, "trade-blind2", "Trade set, second blind set"),
     "trade-blind3": (TRADE_BLIND3, "trade-blind3", "Trade set, third blind set"),
     "trade-blind4": (TRADE_BLIND4, "trade-blind4", "Trade set, fourth blind set"),
+    "trade-blind5": (TRADE_BLIND5, "trade-blind5", "Trade set, fifth blind set"),
 }
 
 
@@ -163,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     folder, stem, heading = SETS[args.gold_set]
     paths = args.gold or gold_files(folder)
+    if not paths:  # an empty set would score a perfect 1.000: say so instead
+        print(f"{heading}: no *.gold.json files in {_relative(folder)}; nothing to score.", file=sys.stderr)
+        return 1
     if not SHARED.is_dir():
         print(f"{heading} skipped: the shared datasets folder {SHARED} is absent.")
         return 0

@@ -305,6 +305,16 @@ def test_devset_skips_without_shared(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not (tmp_path / "results").exists()
 
 
+def test_devset_refuses_an_empty_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setattr(devset, "SHARED", tmp_path)
+    monkeypatch.setitem(devset.SETS, "trade-blind5", (empty, "trade-blind5", "Fifth"))
+    assert devset.main(["--set", "trade-blind5", "--results", str(tmp_path / "results")]) == 1
+    assert "no *.gold.json files" in capsys.readouterr().err
+    assert not (tmp_path / "results").exists()
+
+
 def test_dev_gold_files_point_at_shared_corpora() -> None:
     paths = devset.gold_files()
     assert len(paths) >= 10

@@ -488,3 +488,13 @@ def test_trade_rows_add_the_four_trade_predicates_up() -> None:
     rows = devset.trade_rows({"strict": {"per_predicate": per}})
     assert "| strict | 75.0 | 42.9 | 54.5 | 3 | 1 | 4 |" in rows  # said is left out
     assert "| full | 0.0 | 0.0 | 0.0 | 0 | 0 | 0 |" in rows  # a report without a full score
+
+
+def test_no_two_trade_gold_files_annotate_one_record() -> None:
+    """A story in two sets would let a blind figure score what the rules were tuned on."""
+    seen: dict[int, str] = {}
+    for path in sorted((devset.REPO / "bench" / "gold" / "trade").glob("*/*.gold.json")):
+        line = json.loads(path.read_text(encoding="utf-8"))["line"]
+        assert line not in seen, f"{path.name} and {seen[line]} annotate record {line}"
+        seen[line] = path.name
+    assert len(seen) >= 78

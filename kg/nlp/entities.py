@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.award_rows import award_rows
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_products, measured_goods,
@@ -188,7 +189,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc)]
+                              *listed_regions(doc), *self._sellers(doc)]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:
@@ -198,7 +199,8 @@ class EntityTyper:
                  if s is not None]
         model = table_names(doc, model)
         weak = []
-        for match_id, start, end in [*self.phrases(doc), *self.lower_phrases(doc)]:
+        matches = [("ORTH", m) for m in self.phrases(doc)] + [("LOWER", m) for m in self.lower_phrases(doc)]
+        for attr, (match_id, start, end) in matches:
             label = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=label)
             if label == EntityType.ORGANIZATION:
@@ -210,6 +212,8 @@ class EntityTyper:
                 if end - start > 1 or not inside:
                     strong.append(span)
                     continue
+            if label == EntityType.COUNTRY and attr == "LOWER" and not _lowercase_name(span):
+                continue  # the written-out names are the ORTH matcher's
             if label != EntityType.COUNTRY or not opens_other_name(span):
                 weak.append(span)
         weak.extend(names_after_titles(doc))
@@ -218,6 +222,13 @@ class EntityTyper:
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == EntityType.PERSON else s for s in chosen]
         return doc
+
+    def _sellers(self, doc: Doc) -> list[Span]:
+        """The sellers heading the rows of award lists: firms, whatever the model read them as
+        ("- Acme Grain 10,000 tonnes of wheat ...")."""
+        return [Span(doc, r.seller.start, r.seller.end,
+                     label=self.organization_types.get(_organization_key(r.seller.text), EntityType.ORGANIZATION))
+                for r in award_rows(doc)]  # fmt: skip
 
     # ------------------------------------------------------------ pattern matches
 
@@ -336,6 +347,12 @@ class EntityTyper:
 
 
 
+def _lowercase_name(span: Span) -> bool:
+    """ "mexico's crude oil exports": a country's name the wire wrote in lower case, not part
+    of a handle or tag ("#mexico")."""
+    return span.text.islower() and not (span.start > 0 and span.doc[span.start - 1].text in ("#", "@", "/"))
+
+
 def _before_flow(token: Token) -> bool:
     """ "crude exports": a goods word the tagger read as an adjective, right before the
     flow noun it names the goods of."""
@@ -382,6 +399,10 @@ def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
     country_names = sorted(
         {n for c in gazetteer.countries(settings["countries"]) for n in c.names if norm(n) not in ambiguous}
     )
+    # in lower case, only names of words (no "US", "U.K.") that are no common word ("china")
+    common = lexicon.country_words()
+    lowercase_names = sorted({norm(n) for n in country_names if len(n) > 3 and "." not in n
+                              and not n.isupper() and norm(n) not in common})
     organizations = lexicon.known_organizations(settings["organizations"])
     org_names = sorted({n for o in organizations for n in (o.name, *o.aliases)})
     types: dict[str, str] = {}
@@ -400,6 +421,7 @@ def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
         "phrases": {
             "ORTH": {EntityType.COUNTRY.value: country_names, EntityType.ORGANIZATION.value: org_names},
             "LOWER": {EntityType.DISEASE.value: list(lexicon.diseases(settings["diseases"])),
+                      EntityType.COUNTRY.value: lowercase_names,
                       EntityType.PRODUCT.value: sorted(t for t in product_terms if " " in t)},
         },
         "organization_types": types,

@@ -361,6 +361,12 @@ def is_generic(text: str) -> bool:
 # ---------------------------------------------------------------- other lists and patterns
 
 
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """Country names that are common words in lower case ("china", "turkey")."""
+    return frozenset(read_lines("country_words.txt"))
+
+
 @lru_cache(maxsize=4)
 def diseases(source: str = "diseases.txt") -> tuple[str, ...]:
     """Disease names as written (matched case-insensitively)."""

@@ -115,6 +115,31 @@ def test_countries_and_places(nlp) -> None:
     assert "Officials" not in labels
 
 
+def test_a_country_written_in_lower_case_is_the_country(nlp) -> None:
+    labels = _labels(nlp, "The price of peru's copper exports rose, the ministry said.")
+    assert labels["peru"] == "Country"
+
+
+def test_country_names_that_are_common_words_stay_words_in_lower_case(nlp) -> None:
+    labels = _labels(nlp, "The shop sold fine china and roast turkey to tourists.")
+    assert "china" not in labels and "turkey" not in labels
+
+
+def test_commodity_trade_houses_are_organizations(nlp) -> None:
+    labels = _labels(nlp, "Toepfer and Garnac sold 30,000 tonnes of barley to Saudi Arabia, traders said.")
+    assert labels["Toepfer"] == "Organization"
+    assert labels["Garnac"] == "Organization"
+
+
+def test_the_seller_heading_an_award_row_is_an_organization(nlp) -> None:
+    text = ("Peru bought wheat at its tender, traders said. The cargoes were -\n"
+            " - Zenotrade 12,000 tonnes of wheat for May 1/20 at 110 dlrs.\n"
+            " - Bertha Miller 9,500 tonnes of wheat for June 5/30 at 80 dlrs.\n")
+    labels = _labels(nlp, text)
+    assert labels["Zenotrade"] == "Organization"
+    assert labels["Bertha Miller"] == "Organization"
+
+
 def test_a_post_in_a_company_makes_no_official(nlp) -> None:
     labels = _labels(nlp, "Peter Novak, chairman of Acme Holdings Ltd, said sales rose.")
     assert labels["Peter Novak"] == "Person"

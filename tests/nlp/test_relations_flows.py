@@ -466,3 +466,18 @@ def test_an_origin_inside_the_goods_name_is_the_partner_of_imports(parser) -> No
     text = "Egypt bought 50,000 tonnes of soft French wheat last week, traders in France said."
     table = {"Egypt": ("eg", T.COUNTRY), "soft French wheat": ("wheat", T.PRODUCT), "France": ("fr", T.COUNTRY)}
     assert [(f[1], f[2], f[7]) for f in _read(parser, text, table)] == [("eg", "wheat", "fr")]
+
+
+def test_a_flow_noun_with_its_own_figure_clause_is_the_storys_countrys(parser) -> None:
+    # "with": a preposition that otherwise leaves an ownerless flow noun to no one
+    text = ("Peru's mining ministry issued the figures. Prospects were good, with copper exports "
+            "seen at 31,000 tonnes in the second quarter.")
+    table = {"Peru": ("pe", T.COUNTRY), "copper": ("copper", T.PRODUCT)}
+    read = _read(parser, text, table)
+    assert [(r[1], r[2], r[3], r[8]) for r in read] == [("pe", "copper", Decimal("31000"), "the second quarter")]
+
+
+def test_talks_with_shipments_and_no_figure_clause_have_no_owner(parser) -> None:
+    text = "Peru's ministry said so. Officials met with copper shippers about shipments of 31,000 tonnes."
+    table = {"Peru": ("pe", T.COUNTRY), "copper": ("copper", T.PRODUCT)}
+    assert _read(parser, text, table) == []

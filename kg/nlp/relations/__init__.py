@@ -11,7 +11,8 @@ forecast), which ``discourse`` tells what the sentences before stated; a flow cl
 ``flow_partners``, ``flow_goods``, ``flow_figures`` and ``flow_periods``.
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
-per-partner breakdowns whose lead (``leads``) makes their meaning certain.
+per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``awards`` reads
+the rows of tender award lists as sales of their sellers.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import flows, lists, organizations, places, posts, sources, speech, tables, trade
+from kg.nlp.relations import awards, flows, lists, organizations, places, posts, sources, speech, tables, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -41,7 +42,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     # tables and lists: their rows are read only where a lead says what they count, and no
     # sentence rule reads a table's lines
     facts = tables.outside(ctx, facts)
-    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts)])
+    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts)])
     facts.extend(places.chained(facts))
     return _deduplicate(_said_once(_newswire_first(facts)))
 

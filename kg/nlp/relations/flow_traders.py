@@ -168,7 +168,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         return trader_key(ctx, holder) if holder is not None else story_country(ctx)
     if fallback is not None:
         return fallback
-    if noun.dep_ == "pobj" and noun.head.lower_ in flow_words("owner_blocking_preps"):
+    if noun.dep_ == "pobj" and noun.head.lower_ in flow_words("owner_blocking_preps") and not _figure_clause(noun):
         return None  # "talks on cross-border shipments": no owner to guess
     if noun.dep_ == "dobj" and flow.planned:
         # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
@@ -184,6 +184,15 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)
+
+
+def _figure_clause(noun: Token) -> bool:
+    """ "with crude exports seen at 1.32 mln bpd": the flow noun's own participle gives its
+    figure, so the noun is the flow itself, whatever preposition it hangs on."""
+    return any(c.dep_ == "acl" and c.pos_ == "VERB" and any(
+        p.dep_ == "prep" and p.lower_ in ("at", "to") and any(g.like_num or any(n.like_num for n in g.children)
+                                                           for g in p.children)
+        for p in c.children) for c in noun.children)  # fmt: skip
 
 
 def _figures_subject(noun: Token) -> bool:

@@ -169,13 +169,27 @@ class _Resolver:
                 return
         identity = f"org:{norm(text)}"
         if identity not in self.by_identity:
-            longer = self._longer_name(text) or self._one_field_of(text) or self._named_by_head(span, text)
+            longer = self._longer_name(text) or self._one_field_of(text) or self._named_by_head(span, text) \
+                or self._misspelling_of(text)
             if longer is not None:
                 self._attach(longer, span, text)
                 return
         cluster = self._cluster(identity, entity_type)
         cluster.typed_by_label = True
         self._attach(cluster, span, text)
+
+    def _misspelling_of(self, text: str) -> Cluster | None:
+        """ "Loius Dreyfus" after "Louis Dreyfus": a name of several words that differs from an
+        organization's name already read only by two letters swapped in one word, a slip of
+        the keyboard, is that organization."""
+        words = text.split()
+        if len(words) < 2:
+            return None
+        for other in self.of_span.values():
+            if other.type is EntityType.ORGANIZATION and any(
+                    _one_swap(words, n.split()) for n in other.names):
+                return other
+        return None
 
     def _longer_name(self, text: str) -> Cluster | None:
         # "Silvercorp" is "Silvercorp Metals": a name that starts another organization's name
@@ -476,6 +490,19 @@ class _Resolver:
                 target.type = EntityType.OFFICIAL
             target.pronoun = target.pronoun or pronoun
             self._attach(target, span, name)
+
+
+def _one_swap(words: list[str], others: list[str]) -> bool:
+    """The same words but one, in which two neighbouring letters are swapped."""
+    if len(words) != len(others):
+        return False
+    differ = [(a, b) for a, b in zip(words, others) if a != b]
+    if len(differ) != 1:
+        return False
+    a, b = differ[0]
+    at = [i for i in range(len(a)) if i < len(b) and a[i] != b[i]]
+    return len(a) == len(b) >= 4 and len(at) == 2 and at[1] == at[0] + 1 \
+        and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
 
 
 def _known_national(name: str) -> lexicon.KnownOrganization | None:

@@ -57,6 +57,14 @@ def test_acronym_merges_with_the_long_name() -> None:
     assert table.key_at(7) == entity.key
 
 
+def test_a_name_with_two_letters_swapped_is_the_same_organization() -> None:
+    words = "Marcus Grain sold wheat . Mracus Grain sold corn . Marcus Trading sold rice .".split()
+    ents = {(0, 2): "Organization", (5, 7): "Organization", (10, 12): "Organization"}
+    table = _resolve(_doc(words, ents))
+    assert table.key_at(0) == table.key_at(5)
+    assert table.key_at(10) != table.key_at(0)  # another word: another firm
+
+
 def test_acronym_defined_in_parentheses() -> None:
     words = "The Health Products Authority ( HSA ) warned . HSA said so .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Organization", (9, 10): "Organization"}))

@@ -63,6 +63,8 @@ def anaphor(sent: Span) -> Token | None:
             continue
         if token.lower_ in pronouns:
             pass
+        elif token.lower_ in _words("bare_flow_nouns") and not list(token.children):
+            pass  # "Sales of corn to the USSR total ... In the third year sales totaled ...": the same sales
         elif token.lemma_.lower() in nouns or token.lower_ in nouns:
             # "December's total was 25,000 tonnes": a period's possessive points back as "the" does
             dated = [c for c in token.children if c.dep_ == "poss" and _names_period(c)]

@@ -305,6 +305,8 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     """The unit written after a number ("tonnes", "short tons", "bags"), and where it ends."""
     words = []
     k = j
+    while k < end and doc[k].is_space:
+        k += 1  # "2,600,000  tonnes": newswire's double space is a token of its own
     while k < end and doc[k].lower_ in flow_words("unit_modifiers") and len(words) < 2:
         words.append(doc[k].lower_)
         k += 1

@@ -35,11 +35,12 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
 
 def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     """The goods a figure after "and" or a comma counts: "... and 150,000 tonnes of maize",
-    ", 6,000 tonnes rbd palm olein"."""
+    ", 6,000 tonnes rbd palm olein"; or after a dash, the parts of a total: "sales totaled
+    9,000 tonnes -- 4,000 tonnes of wheat and 5,000 tonnes of corn"."""
     doc = ctx.doc
     joint = doc[after : figure.start]
     # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
-    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",") or any(
+    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",", "--", "—") or any(
             t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in flow_words("comparison_words") for t in joint):
         return None
     i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end

@@ -119,6 +119,9 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
             return True
     if anchor.pos_ == "VERB" and anchor.lemma_.lower() in flow_words("goods_loan_verbs") and anchor.tag_ != "VBD":
         return True  # "Venezuela is lending Ecuador five mln barrels": shipped as the loan is drawn
+    if anchor.pos_ == "VERB" and anchor.dep_ == "advcl" and anchor.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return True  # "Pakistan is lined up to buy 100,000 tonnes": the purpose, not done yet
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
     for _ in range(3):  # "will continue to export", "might be looking to buy"
         if any(c.lower_ in flow_words("forecast_modals") for c in verb.children if c.dep_ == "aux"):

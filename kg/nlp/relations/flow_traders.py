@@ -27,6 +27,13 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         # "40,000 tonnes were bought by India": the agent buys
         subjects += [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if current is not verb:
+            # "Turkey was reported to have bought", "Pakistan is lined up to buy": the subject
+            # of the passive the purchase completes
+            subjects += [c for c in current.children if c.dep_ == "nsubjpass"]
+            # (a parse may hang that subject on the auxiliary: "Pakistan <- is lined up")
+            subjects += [s for a in current.children if a.dep_ == "auxpass" for s in a.children
+                         if s.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
         if subjects:
             subject = subjects[0]
             if (k := trader_key(ctx, subject)) and (ctx.type(k) is not EntityType.ORGANIZATION
@@ -36,10 +43,34 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
                 if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
                     return k
             return None
-        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
-            return None
+        if current.head.i == current.i or current.dep_ not in ("conj", "xcomp") and not (
+                current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
+            return None  # "Pakistan is lined up to buy": the purpose of the clause above
         current = current.head
     return None
+
+
+def purchase_holder(ctx: Context, noun: Token) -> str | None:
+    """The country whose purchases a market report gives as the object of a plain verb ("India
+    had further purchases of two cargoes", "Egypt made purchases of ..."), whose tender it
+    names ("Greece has called a tender for ...") or that it calls a buyer ("Libya was also a
+    buyer this week, taking two cargoes")."""
+    if noun.lower_ in flow_words("purchase_nouns"):
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("purchase_holding_verbs"):
+            return None
+    elif noun.lower_ in flow_words("tender_nouns"):
+        # "Greece has called a tender for 40,000 tonnes": a country's tender is to buy
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("tender_holding_verbs") \
+                or any(t.lower_ in flow_words("export_nouns") for t in noun.doc[noun.left_edge.i : noun.i]):
+            return None
+    elif noun.lower_ in flow_words("buyer_nouns"):
+        if noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
+            return None
+    else:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    key = trader_key(ctx, subject) if subject is not None else None
+    return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
 
 
 def earlier_buyer(ctx: Context, noun: Token) -> str | None:
@@ -133,6 +164,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
     if (seller := reported_seller(ctx, noun)) is not None:
         return seller  # "private U.S. exporters reported sales of 900,000 tonnes of corn"
+    if (holder := purchase_holder(ctx, noun)) is not None:
+        return holder  # "India had further purchases of two cargoes", "Greece called an EC tender"
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:

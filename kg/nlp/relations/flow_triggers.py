@@ -10,7 +10,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
-from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, trader_key
+from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, purchase_holder, trader_key
 from kg.nlp.relations.refusals import rejected
 
 
@@ -49,6 +49,10 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
                 and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
+        elif t.pos_ == "NOUN" and purchase_holder(ctx, t) is not None:
+            # "India had further purchases of two cargoes", "Libya was a buyer"; "Greece has
+            # called a tender for 40,000 tonnes": goods still to buy
+            anchors.append((t, False, True) if word in flow_words("tender_nouns") else (t, False))
         elif t.pos_ == "VERB" and lemma in flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs"):
             if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
                 continue  # "lumber exported", "the 45,000 tonnes shipped": not a clause of its own
@@ -69,6 +73,9 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None:
             anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
+        elif t.pos_ == "VERB" and lemma in flow_words("seeking_verbs") and not any(c.dep_ == "neg" for c in t.children) \
+                and national_buyer(ctx, t) is not None and _seeks_goods(ctx, t):
+            anchors.append((t, False, True))  # "Egypt will be seeking 20,000 tonnes of white sugar": to buy
     anchors = [a for a in anchors if not rejected(a[0])]
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):
@@ -76,6 +83,13 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned),
                           licensed=len(planned) > 1))
     return flows
+
+
+def _seeks_goods(ctx: Context, verb: Token) -> bool:
+    """ "seeking 20,000 tonnes of white sugar": a figure of goods as the object (not "seeking
+    credits", "seeking talks")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(any(t.like_num for t in o.subtree) and any(ctx.key(t, PRODUCTS) for t in o.subtree) for o in objects)
 
 
 def _delivery_time(noun: Token) -> bool:
@@ -170,6 +184,8 @@ def clause_end(sent: Span, start: int, end: int) -> int:
         t = doc[i]
         if t.text in (";", ":") or (t.text == "," and i + 1 < end and doc[i + 1].lower_ in ("while", "but", "whereas")):
             return i
+        if t.lower_ in ("while", "whereas") and t.dep_ == "mark" and t.head.i > t.i:
+            return i  # "Turkey bought 100,000 tonnes while India had ...": another trader's clause
         if t.text == "," and _reporting_tail(doc[i + 1 : sent.end]):
             return i
     return end

@@ -36,6 +36,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
+from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_products, measured_goods,
                           plural_forms, product_acronyms, trade_sentence)
@@ -49,6 +50,7 @@ from kg.nlp.tables import table_names
 
 KG_LABELS = frozenset(t.value for t in EntityType)
 _REFERRING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DELIVERY_WORDS = frozenset({"arrival", "shipment", "delivery", "loading"})
 # Product modifiers that judge or count rather than say what the goods are.
 _NOT_PRODUCT_MODIFIER = frozenset(
     {"problematic", "certain", "other", "such", "more", "many", "new", "various", "recent",
@@ -60,7 +62,11 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      # "current series white sugar", "new crop wheat": the campaign, not the goods
      "current", "series", "crop", "season",
      # "Chinese origin beans": where the goods come from, not what they are
-     "origin"}
+     "origin",
+     # "further whites purchases", "total barley and wheat exports": how much, not what
+     "further", "total", "overall", "combined",
+     # "May arrival white sugar", "April shipment wheat": when the goods go, not what they are
+     *_DELIVERY_WORDS}
 )
 
 # Every setting of the component: the data files its matchers are built from, each a file of
@@ -106,6 +112,13 @@ def _organization_key(text: str) -> str:
 
 # "Japanese-made cars": the word after the origin's hyphen says where, not what.
 _ORIGIN_WORDS = frozenset({"made", "built", "produced", "grown", "manufactured", "assembled"})
+
+
+def _delivery_month(token) -> bool:
+    """ "May" in "May arrival white sugar": the month the goods are delivered in."""
+    doc = token.doc
+    return token.lower_ in rule_words("dates", "months") and token.i + 1 < len(doc) \
+        and doc[token.i + 1].lower_ in _DELIVERY_WORDS
 
 
 def _national(token) -> bool:
@@ -314,6 +327,7 @@ class EntityTyper:
                 left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
             while left < head.i and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+                or _delivery_month(doc[left])
                 or _national(doc[left])
                 or (doc[left].lower_ in _ORIGIN_WORDS and left > 0 and doc[left - 1].text == "-")
             ):

@@ -338,12 +338,15 @@ class _Resolver:
         named by the name of the kind the story uses ("wheat"), not by its fullest name, which
         is a part of the kind; the fullest name labels it only when no mention names the
         kind whole."""
+        identities = {id(c): identity for identity, c in self.by_identity.items()}
         for cluster in self.clusters:
             names = list(dict.fromkeys(self._kind_names.get(id(cluster), ())))
             if cluster.type is EntityType.PRODUCT and cluster.spans and names and not cluster.label:
                 # "wheat" before "U.S. wheat": the goods, not their origin
                 plain = [n for n in names if not _national_words(n) or len(n.split()) == 1] or names
-                cluster.label = max(plain, key=lambda n: (len(n.split()), -plain.index(n)))
+                # among names of one length, the kind's own ("sugar" over a market's "raws")
+                concept = identities.get(id(cluster), "").removeprefix("product:")
+                cluster.label = max(plain, key=lambda n: (len(n.split()), norm(n) == concept, -plain.index(n)))
 
     def _demonyms_inside_other_spans(self) -> None:
         """ "soft French wheat", "March 3 - Japanese importers": a demonym the model left

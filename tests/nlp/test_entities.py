@@ -95,6 +95,13 @@ def test_a_figure_without_of_is_no_part_of_the_goods(nlp) -> None:
     assert not any("3,000" in text for text, label in labels.items() if label == "Product")
 
 
+def test_how_much_and_when_are_no_part_of_the_goods(nlp) -> None:
+    labels = _labels(nlp, "Malta will be seeking 8,000 tonnes of June arrival white sugar, traders said.")
+    assert labels.get("white sugar") == "Product" and not any("June" in t for t, label in labels.items() if label == "Product")
+    labels = _labels(nlp, "Traders see total barley and wheat exports of around 3.5 mln tonnes.")
+    assert "total barley" not in labels and labels.get("barley") == "Product"
+
+
 def test_goods_nouns_outside_trade_are_no_products(nlp) -> None:
     labels = _labels(nlp, "She told reporters by phone that the car was parked outside.")
     assert "phone" not in labels and "car" not in labels

@@ -74,3 +74,20 @@ def test_a_total_broken_down_after_a_dash_gives_each_goods_its_part(parser) -> N
 def test_a_double_space_before_the_unit_keeps_the_unit(parser) -> None:
     got = _read(parser, "Chile bought 10,000  tonnes of sugar.")
     assert [g[:5] for g in got] == [("imports", "cl", "sugar", Decimal("10000"), "tonnes")]
+
+
+def test_the_week_a_purchase_was_reported_is_not_its_period(parser) -> None:
+    facts = facts_of(parser, "Morocco was reported this week to have bought 60,000 tonnes of whites.", TABLE,
+                     published=PUBLISHED, module=flows)
+    assert [(f.subject, f.quantity, f.period) for f in facts] == [("ma", Decimal("60000"), None)]
+
+
+def test_a_wish_without_a_figure_makes_no_forecast(parser) -> None:
+    got = _read(parser, "Peru had purchases of two cargoes of whites for April and could be seeking more.")
+    assert [g[:6] for g in got] == [("imports", "pe", "sugar", Decimal("2"), "cargoes", False)]
+
+
+def test_a_unit_written_once_after_a_gapped_list_counts_both_goods(parser) -> None:
+    got = _read(parser, "Traders expect Canada's barley exports to reach 3.0 mln and oats around 1.50 mln tonnes.")
+    assert got == [("exports", "ca", "barley", Decimal("3000000"), "tonnes", True),
+                   ("exports", "ca", "oats", Decimal("1500000"), "tonnes", True)]

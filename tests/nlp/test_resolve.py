@@ -372,6 +372,14 @@ def test_goods_of_one_kind_are_labelled_by_the_kind_not_a_variety() -> None:
     assert [e.label for e in products] == ["wheat"]
 
 
+def test_a_market_word_for_the_goods_is_one_product_labelled_by_the_kind() -> None:
+    # "raws" and "whites" are sugar in a market report; the kind names the product
+    words = "Chile took two cargoes of raws and Peru bought whites . Both paid for sugar .".split()
+    table = _resolve(_doc(words, {(5, 6): "Product", (9, 10): "Product", (14, 15): "Product"}))
+    products = [e for e in table.entities.values() if e.type is EntityType.PRODUCT]
+    assert [e.label for e in products] == ["sugar"]
+
+
 def test_cheap_chips_are_labelled_chips() -> None:
     words = "Cut-price chips sold well . Semiconductors did not .".split()
     table = _resolve(_doc(words, {(0, 2): "Product", (5, 6): "Product"}))

@@ -134,6 +134,13 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end,
                                 unit=figure.unit, currency=figure.currency, comparison=True, estimate=figure.estimate)
             out.append(figure)
+        elif not out and pending is not None and figure.unit is not None and figure.currency is None \
+                and _comparable(figure.value, pending.value) \
+                and (other := gapped_goods(ctx, pending.end, figure)) is not None:
+            # "wheat exports to reach 6.0 mln and barley around 4.50 mln tonnes": the unit
+            # written once, at the end of a gapped list of goods
+            out.append(Figure(value=pending.value, start=pending.start, end=pending.end, unit=figure.unit))
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, goods=other))
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
         elif not out and kind == "main" and _scaled(doc, figure) and pending is None and figure.unit is None:

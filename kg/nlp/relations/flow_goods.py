@@ -7,7 +7,15 @@ from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import PRODUCTS, Context
-from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_clause import HEDGES, Figure, Flow, flow_noun, flow_words
+
+
+def _delivery_time(token: Token) -> bool:
+    """ "May arrival", "April shipment" before the goods a figure counts: when they go."""
+    doc = token.doc
+    arrival = flow_words("delivery_nouns") | {"arrival", "loading"}
+    return token.lower_ in arrival or token.lower_ in rule_words("dates", "months") \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in arrival
 
 
 def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
@@ -18,7 +26,8 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
         counted = doc[figure.end + 1]
         while counted.i + 1 < len(doc) and ctx.key(counted, PRODUCTS) is None and (
                 counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."
-                or counted.is_space or counted.lower_ in flow_words("campaign_words")):  # "of current series white sugar"
+                or counted.is_space or counted.lower_ in flow_words("campaign_words")  # "of current series white sugar"
+                or _delivery_time(counted)):  # "of May arrival white sugar"
             counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
@@ -63,7 +72,7 @@ def gapped_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     found = {k for k in named.values() if k is not None}
     rest = [t for t in joint if named[t.i] is None]
     filler = {"and", ",", "to", "at", "of", "were", "was", "totalled", "totaled"} | flow_words("export_nouns") \
-        | flow_words("import_nouns")
+        | flow_words("import_nouns") | HEDGES  # "and barley around 4.50 mln"
     return found.pop() if len(found) == 1 and all(t.lower_ in filler for t in rest) else None
 
 

@@ -56,8 +56,17 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     # "In the first two months of the year imports ... totalled": a period the parse runs into
     # the noun phrase still opens the sentence
     head = flow_noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
-    earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift]
+    earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
+               and not _of_the_report(doc[s:e], flow.anchor)]
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def _of_the_report(period: Span, anchor: Token) -> bool:
+    """ "Turkey was reported this week to have bought ...": the week of the report, not of the
+    purchase (a verb of reporting the trade verb completes)."""
+    verb = period.root.head
+    return verb.i != anchor.i and verb.lemma_.lower() in flow_words("report_verbs") | {"say"} \
+        and anchor.dep_ in ("xcomp", "advcl") and anchor.head.i == verb.i
 
 
 def _flow_participle(verb, figure: Figure) -> bool:
@@ -107,6 +116,8 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue  # "production was estimated at 8.35 mln bpd, and imports averaged 3.44 mln"
             if t.lower_ == "put" and not any(c.lower_ == "at" for c in t.children):
                 continue
+            if t.i > anchor.i and t.pos_ == "VERB" and t.dep_ == "conj" and not any(w.like_num for w in t.subtree):
+                continue  # "had purchases of two cargoes and could be seeking more": a wish, no figure
             if t.lower_ == "seen" and t.tag_ != "VBN":
                 continue
             if t.i > 0 and ctx.doc[t.i - 1].lower_ in flow_words("forecast_comparisons"):

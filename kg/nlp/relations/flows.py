@@ -237,7 +237,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             period = Period(text=period.text, start=next_year(period.start), end=next_year(period.end),
                             start_char=period.start_char, end_char=period.end_char)
             main_period = period
-        is_forecast = forecast and not_over(period, ctx.article.published) if k == 0 or figure.equivalent else (
+        # another goods' or partner's figure of the same clause is as much a forecast as the first
+        listed = (figure.goods is not None or figure.partner is not None) and not figure.comparison
+        is_forecast = forecast and not_over(period, ctx.article.published) if k == 0 or figure.equivalent or listed else (
             forecast and period is not None and (in_future(period, ctx.article.published)
                                                  or season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate or figure.limit:

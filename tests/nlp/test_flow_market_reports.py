@@ -91,3 +91,11 @@ def test_a_unit_written_once_after_a_gapped_list_counts_both_goods(parser) -> No
     got = _read(parser, "Traders expect Canada's barley exports to reach 3.0 mln and oats around 1.50 mln tonnes.")
     assert got == [("exports", "ca", "barley", Decimal("3000000"), "tonnes", True),
                    ("exports", "ca", "oats", Decimal("1500000"), "tonnes", True)]
+
+
+def test_a_countrys_total_purchases_counted_in_cargoes_are_its_imports(parser) -> None:
+    text = "Peru bought three cargoes of sugar on Monday. This brought total Peruvian purchases to five cargoes."
+    table = {**TABLE, "Peruvian": ("pe", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.quantity, f.unit) for f in facts] == [("pe", Decimal("3"), "cargoes"),
+                                                                ("pe", Decimal("5"), "cargoes")]

@@ -139,7 +139,17 @@ def _national_trade(ctx: Context, noun: Token) -> bool:
               if (k := trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
     origins = {k for t in goods if (k := ctx.country_of_demonym(t))}
+    if buyers and not goods and _counted_in_bulk(noun):
+        return True  # "This brought total Indian purchases to six cargoes": a country's buying abroad
     return bool(buyers) and bool(origins - buyers)
+
+
+def _counted_in_bulk(noun: Token) -> bool:
+    """A purchase noun whose verb counts it in a bulk trade unit ("to six cargoes", "at 1.2 mln
+    tonnes"): what a country buys by the cargo or the tonne it buys on the world market."""
+    verb = noun.head
+    units = flow_words("bulk_trade_units")
+    return noun.dep_ in ("nsubj", "dobj") and any(t.lower_ in units for t in verb.subtree if t.i > noun.i)
 
 
 def _national_seller(ctx: Context, verb: Token) -> bool:

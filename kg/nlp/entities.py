@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
+from kg.nlp.bracketed import bracketed
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
@@ -201,15 +202,16 @@ class EntityTyper:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
+        bracketed_names, tickers = bracketed(doc)
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc), *self._sellers(doc)]
+                              *listed_regions(doc), *self._sellers(doc), *bracketed_names]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
             if span is not None:
                 strong.append(span)
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(_after_owner(e, person_words)) for e in doc.ents)
-                 if s is not None]
+                 if s is not None and not tickers.intersection(range(s.start, s.end))]
         model = table_names(doc, model)
         weak = []
         matches = [("ORTH", m) for m in self.phrases(doc)] + [("LOWER", m) for m in self.lower_phrases(doc)]

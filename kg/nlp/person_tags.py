@@ -57,7 +57,7 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
         elif e.label_ == EntityType.PERSON and text in org_names and text not in single:
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
-        elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE} \
+        elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER} \
                 and (one_word and text in words or text in single or text in tails) \
                 and not is_acronym(e) and country_of(e.text) is None \
                 and not lexicon.known_organization(text):

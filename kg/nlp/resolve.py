@@ -268,7 +268,8 @@ class _Resolver:
 
     def _add_acronyms(self, spans: list[Span]) -> None:
         defined = self._parenthesised()
-        longs = [c for c in self.clusters if c.type in _ORGS and c.names]
+        # "the International Coffee Agreement, ICA": a named agreement (Other) is shortened too
+        longs = [c for c in self.clusters if (c.type in _ORGS or c.type == EntityType.OTHER) and c.names]
         for span in spans:
             if (span.start, span.end) in self.of_span:
                 continue

@@ -63,6 +63,7 @@ def retype(ent: Span) -> Span | None:
     span = trim(ent)
     if span is None:
         return None
+    span = through_linking_word(span)
     if span.label_ == "PERSON":
         span = without_lower_title(span)
     return _first_verdict(RULES, span, fallback=ent)
@@ -83,6 +84,24 @@ def without_lower_title(span: Span) -> Span:
             and span.doc[start].lower_ in lexicon.title_words():
         start += 1
     return Span(span.doc, start, span.end, label=span.label_)
+
+
+# "Petroleos de / Venezuela": a name the model cut after a linking word, at a line break.
+_LINKING_WORDS = frozenset({"of", "de", "del", "do", "da", "for", "and", "&"})
+
+
+def through_linking_word(span: Span) -> Span:
+    """A name does not end in a linking word: the capitalised words after it complete it."""
+    doc = span.doc
+    if len(span) < 2 or span[-1].lower_ not in _LINKING_WORDS:
+        return span
+    end = span.end
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    tail = end
+    while tail < len(doc) and doc[tail].is_title and doc[tail].is_alpha and tail - end < 3:
+        tail += 1
+    return Span(doc, span.start, tail, label=span.label_) if tail > end else span
 
 
 # ------------------------------------------------------------ kept labels
@@ -124,6 +143,33 @@ def lower_case(span: Span) -> Verdict:
     if span.text.islower() or not any(_LETTERS.search(t.text) for t in span):
         return None
     return NEXT
+
+
+# Months typos turn into unknown names ("Feburary", "Novmber"); short months are left alone,
+# as one letter changes them into names ("Augusta", "Mayo").
+_LONG_MONTHS = ("january", "february", "september", "october", "november", "december")
+
+
+def misspelt_month(span: Span) -> Verdict:
+    """ "in Feburary last year": a long month's name with one letter left out, added,
+    changed or two swapped is a date, not a place or person."""
+    if len(span) == 1 and span[0].is_title and any(
+            _one_edit_apart(span[0].lower_, month) for month in _LONG_MONTHS):
+        return None
+    return NEXT
+
+
+def _one_edit_apart(word: str, target: str) -> bool:
+    """True when one deletion, insertion, substitution or swap of neighbours turns ``word``
+    into ``target`` (and they differ)."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def money(span: Span) -> Verdict:
@@ -199,6 +245,50 @@ def web_or_camel_name(span: Span) -> Verdict:
 def court_district_part(span: Span) -> Verdict:
     """ "the Northern District of California": part of a court's name."""
     return None if court_district(span) else NEXT
+
+
+_AGREEMENT_HEADS = frozenset({"agreement", "accord", "accords", "pact", "treaty", "arrangement"})
+
+
+def agreement(span: Span) -> Verdict:
+    """ "the International Coffee Agreement": an agreement is a text, not a body (a known
+    organization named after one, "General Agreement on Tariffs and Trade", stays one)."""
+    if span.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC", "EVENT"} and len(span) > 1 \
+            and span[-1].lower_ in _AGREEMENT_HEADS and span[-1].is_title \
+            and not lexicon.known_organization(span.text):
+        return typed(span, EntityType.OTHER)
+    return NEXT
+
+
+# Grades of crude oil are named after their origin and weight: "Iranian Heavy", "Arab Light".
+_GRADE_WORDS = frozenset({"heavy", "light", "medium", "blend", "sour", "sweet"})
+
+
+def crude_grade(span: Span) -> Verdict:
+    """ "Iranian Heavy", "Arab Light", "Bonny Light": an origin and a weight name a crude
+    oil grade, which is goods."""
+    if len(span) < 2 or span[-1].lower_ not in _GRADE_WORDS or not span[-1].is_title:
+        return NEXT
+    origin = span[:-1]
+    if country_of(origin.text) or gazetteer.country_of_demonym(origin.text) \
+            or gazetteer.is_city(origin.text) or origin.text in {"Arab", "Arabian"}:
+        return typed(span, EntityType.PRODUCT)
+    return NEXT
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+
+
+def initialled_person(span: Span) -> Verdict:
+    """ "J. Makumbi", "E.D. Stanley": initials before a surname write a person's name, which
+    the model may take for a body's."""
+    if span.label_ in {"ORG", "GPE", "FAC"} and len(span) >= 2 \
+            and all(_INITIAL.match(t.text) and "." in t.text for t in span[:-1]) \
+            and span[-1].is_title and span[-1].is_alpha \
+            and span[-1].lower_ not in lexicon.organization_cues() | lexicon.agency_heads() \
+            and not lexicon.known_organization(span.text) and country_of(span[-1].text) is None:
+        return typed(span, EntityType.PERSON)
+    return NEXT
 
 
 def after_company_word(span: Span) -> Verdict:
@@ -362,9 +452,9 @@ def product_name(span: Span) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    disease, generic_or_number, lower_case, money, country_and_noun, sentence_opener, common_opener, person_with_digits,
+    disease, generic_or_number, lower_case, misspelt_month, money, country_and_noun, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
-    court_district_part, after_company_word, country_opening_name, ambiguous_country_place,
+    court_district_part, agreement, crude_grade, initialled_person, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,
     city_in_context, unknown_place, writer_of_outlet, person_after_portfolio, titled_organization, organization,
     person_described_as_company, person_named_like_body, person, event, product_name,

@@ -24,6 +24,8 @@ GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f
                   "\u201a\u00c4\u00ee", "\u201a\u00c4\u00ec")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
 _LEADING_DROP = frozenset({"the", "a", "an"})
+# Angle brackets mark a company's name in newswire ("<Acme Corp>"): never part of it.
+_BRACKETS = frozenset({"<", ">"})
 
 
 def organization_type(span: Span) -> EntityType:
@@ -103,7 +105,7 @@ def trim(span: Span) -> Span | None:
             end = token.i
             break
     while start < end and (doc[start].lower_ in _LEADING_DROP or is_punct(doc[start])
-                           or doc[start].is_space):
+                           or doc[start].is_space or doc[start].text in _BRACKETS):
         start += 1
     for token in doc[start + 1 : end]:
         # "told the Independent the Tories' plans were ...": a lower-case "the" right after a
@@ -112,7 +114,8 @@ def trim(span: Span) -> Span | None:
             end = token.i
             break
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
-                           or doc[end - 1].is_space or _figure(doc[end - 1]) and end - 1 > start):
+                           or doc[end - 1].is_space or doc[end - 1].text in _BRACKETS
+                           or _figure(doc[end - 1]) and end - 1 > start):
         end -= 1
     if end - start > 1 and doc[end - 1].is_digit and gazetteer.country_of(doc[start : end - 1].text) is not None:
         end -= 1  # "Malta 500 (700)": a list's figure after a country's name

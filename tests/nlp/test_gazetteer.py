@@ -30,3 +30,11 @@ def test_former_states_are_countries_with_their_adjectives() -> None:
     assert gazetteer.country_of_demonym("Soviet").qid == "Q15180"
     assert gazetteer.country_of_demonym("Yugoslav").name == "Yugoslavia"
     assert gazetteer.country_of("Germany").name == "Germany"
+
+
+def test_renamed_states_keep_their_old_names() -> None:
+    assert gazetteer.country_of("Zaire").name == "Democratic Republic of the Congo"
+    assert gazetteer.country_of_demonym("Zairean").name == "Democratic Republic of the Congo"
+    assert gazetteer.country_of("Upper Volta").name == "Burkina Faso"
+    assert gazetteer.country_of("Dahomey").name == "Benin"
+    assert gazetteer.country_of("Kampuchea").name == "Cambodia"

@@ -65,6 +65,14 @@ def test_a_name_with_two_letters_swapped_is_the_same_organization() -> None:
     assert table.key_at(10) != table.key_at(0)  # another word: another firm
 
 
+def test_acronym_of_a_named_agreement_joins_it() -> None:
+    words = "The International Cocoa Agreement , ICA , expired . ICA quotas ended .".split()
+    table = _resolve(_doc(words, {(1, 4): "Other", (5, 6): "Organization", (9, 10): "Organization"}))
+    assert len(table.entities) == 1
+    entity = _by_label(table)["International Cocoa Agreement"]
+    assert entity.type is EntityType.OTHER and "ICA" in entity.names
+
+
 def test_acronym_defined_in_parentheses() -> None:
     words = "The Health Products Authority ( HSA ) warned . HSA said so .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Organization", (9, 10): "Organization"}))
@@ -223,6 +231,13 @@ def test_surname_tagged_as_organization_is_the_person() -> None:
     words = "Akufo-Addo spoke . Later Akufo-Addo left Accra .".split()
     table = _resolve(_doc(words, {(0, 1): "Official", (4, 5): "Organization", (6, 7): "Place"}))
     assert {e.label for e in table.entities.values()} == {"Akufo-Addo", "Accra"}
+    assert table.key_at(4) == table.key_at(0)
+
+
+def test_surname_tagged_as_other_is_the_person() -> None:
+    words = "Tomas Ferreira spoke . Ferreira estimated stocks .".split()
+    table = _resolve(_doc(words, {(0, 2): "Person", (4, 5): "Other"}))
+    assert {e.label for e in table.entities.values()} == {"Tomas Ferreira"}
     assert table.key_at(4) == table.key_at(0)
 
 

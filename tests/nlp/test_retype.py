@@ -50,6 +50,14 @@ CASES = [
     ("web_or_camel_name", "He shops at Jet.com daily.", "Jet.com", "ORG", "NEXT"),
     ("court_district_part", "A judge in the Northern District of California ruled.", "Northern District", "GPE", None),
     ("court_district_part", "A judge in California ruled.", "California", "GPE", "NEXT"),
+    ("misspelt_month", "Talks broke down in Novmber last year.", "Novmber", "GPE", None),
+    ("misspelt_month", "Talks broke down in Augusta last year.", "Augusta", "GPE", "NEXT"),
+    ("agreement", "Members of the International Cocoa Agreement met.", "International Cocoa Agreement", "ORG", "Other"),
+    ("agreement", "Members of the International Cocoa Organisation met.", "International Cocoa Organisation", "ORG", "NEXT"),
+    ("crude_grade", "Refiners paid more for Kuwaiti Light this week.", "Kuwaiti Light", "ORG", "Product"),
+    ("crude_grade", "Refiners paid more to Northern Light this week.", "Northern Light", "ORG", "NEXT"),
+    ("initialled_person", "The deal was signed, K. Osei told reporters.", "K. Osei", "ORG", "Person"),
+    ("initialled_person", "The deal was signed, K. Holdings told reporters.", "K. Holdings", "ORG", "NEXT"),
     ("after_company_word", "Data from research firm Canalys showed it.", "Canalys", "GPE", "Organization"),
     ("after_company_word", "Data from Canalys showed it.", "Canalys", "GPE", "NEXT"),
     ("country_opening_name", "He went to the US last year.", "US", "GPE", "NEXT"),
@@ -203,3 +211,11 @@ def test_a_list_figure_run_into_a_country_name_is_trimmed(nlp) -> None:
     assert trim(doc[0:2]).text == "Angola"
     assert trim(doc[6:8]).text == "Malta"
     assert trim(doc[12:14]).text == "Apollo 11"
+
+
+def test_a_name_cut_after_a_linking_word_runs_on_to_its_end(model) -> None:
+    doc = model("The state firm Aceros del\nPeru lost money.")
+    cut = _span(doc, "Aceros del", "ORG")
+    assert R.through_linking_word(cut).text.split() == ["Aceros", "del", "Peru"]
+    whole = _span(doc, "Aceros", "ORG")
+    assert R.through_linking_word(whole) == whole

@@ -439,9 +439,14 @@ class _Scorer:
             if others:
                 return "the statement is attributed to " + ", ".join(repr(o) for o in others)
         elif g.o is not None:
-            objects = sorted(
-                {self._label(f.get("o")) for f in same if self.to_gold.get(str(f.get("s"))) == g.s and f.get("o")}
-            )
+            mine = [f for f in same if self.to_gold.get(str(f.get("s"))) == g.s and f.get("o")]
+            taken = sum(1 for f in mine if self.to_gold.get(str(f.get("o"))) == g.o)
+            if taken:  # the facts are there, but fewer than the gold has: each went to another gold fact
+                return (
+                    f"only {taken} extracted {g.p.value} fact{'s' if taken > 1 else ''} link{'' if taken > 1 else 's'}"
+                    " these entities, taken by other gold facts"
+                )
+            objects = sorted({self._label(f.get("o")) for f in mine})
             if objects:
                 return f"extracted with object {', '.join(repr(o) for o in objects)} instead"
         return f"no extracted {g.p.value} fact links these entities"

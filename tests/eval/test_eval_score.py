@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -259,6 +260,14 @@ def test_miss_reasons_point_at_the_near_miss(gold: Gold, doc: dict[str, Any]) ->
     reasons = {m["p"]: m["reason"] for m in result.misses}
     assert reasons["said"] == "the statement is attributed to 'Maria Lopez'"
     assert reasons["holdsPost"] == "extracted with object 'Freedonia' instead"
+
+
+def test_a_miss_whose_entities_are_linked_by_fewer_facts_says_so(gold: Gold, doc: dict[str, Any]) -> None:
+    post = next(g for g in gold.facts if g.p.value == "holdsPost")
+    second_post = dataclasses.replace(post, role="deputy minister")  # a second post, only one extracted
+    result = score(dataclasses.replace(gold, facts=(*gold.facts, second_post)), doc)
+    reasons = [m["reason"] for m in result.misses if m["p"] == "holdsPost"]
+    assert reasons == ["only 1 extracted holdsPost fact links these entities, taken by other gold facts"]
 
 
 def test_report_cells_are_not_markup(gold: Gold, doc: dict[str, Any]) -> None:

@@ -168,3 +168,19 @@ def test_figures_for_the_year_period_are_the_same_months_of_that_year(parser) ->
     assert (Decimal("1100"), "1986-01-01", "1986-02-28") in found
     assert (Decimal("1200"), "1987-01-01", "1987-02-28") in found
 
+
+
+def test_buyers_a_list_names_are_importers_with_their_written_comparisons(nlp) -> None:
+    text = ("Canadian barley exports rose to 910,000 tonnes in January, the grain board said.\n"
+            "    The leading buyers were Japan with 400,000 tonnes against 350,000 in January "
+            "1986, Algeria 210,500 tonnes against 190,000 and Poland 100,000 (80,000).\n")
+    found = [(v, s, q, p, period) for v, s, _, q, _, p, period, _ in _trade(nlp, text)]
+    assert found == [
+        ("imports", "Japan", Decimal("400000"), "Canada", "January"),
+        ("imports", "Japan", Decimal("350000"), "Canada", "January 1986"),
+        ("imports", "Algeria", Decimal("210500"), "Canada", "January"),
+        ("imports", "Algeria", Decimal("190000"), "Canada", "January 1986"),
+        ("imports", "Poland", Decimal("100000"), "Canada", "January"),
+        ("imports", "Poland", Decimal("80000"), "Canada", "January 1986"),
+    ]
+

@@ -13,6 +13,7 @@ from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_partners import next_partner
+from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
 
@@ -248,7 +249,9 @@ def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
     during February", "1986/87"."""
     for k in range(i, min(i + 5, end)):
         if k in dated:
-            return k == i or doc[k - 1].lower_ in ("in", "for", "during")
+            # "in 1988", "for the 1987/88 season"
+            link = k - 2 if k - 2 >= i and doc[k - 1].lower_ == "the" else k - 1
+            return k == i or doc[link].lower_ in ("in", "for", "during")
         if doc[k].like_num or doc[k].text in (",", ";"):
             return False
     return False
@@ -347,7 +350,8 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
         return "skip"  # "increased by only 7.3 billion dlrs": the change
     if any(t.lower_ in flow_words("balance_nouns") for t in doc[start : figure.start]):
         return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
-    if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB":
+    if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB" \
+            and not net_sales_verb(before[-1]):
         return "skip"  # "rose 1.56 billion dlrs": the change, not the level
     if any(a in ("up", "down") and b == "on" for a, b in zip(near, near[1:])):
         return "comparison"  # "were up on the 300 mln in May 1986": the figure compared with

@@ -93,6 +93,9 @@ def goods_of(ctx: Context, flow: Flow) -> str | None:
         head = ctx.mention(t).root
         if (head.dep_ == "pobj" and head.head.lower_ == "of") or (head.dep_ == "dobj" and head.head.i == anchor.i):
             return k
+        if head.dep_ == "pobj" and head.head.lower_ == "in" and anchor.dep_ == "compound" \
+                and head.head.head.i == anchor.head.i:
+            return k  # "sales activity in cotton": the goods of the activity the trade word names
     return None
 
 

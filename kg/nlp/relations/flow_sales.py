@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_words
+from kg.nlp.relations.flow_reports import export_sales_story
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
 
@@ -38,9 +39,9 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     """The country whose exporters reported the sales ``noun`` names, or made the sales an
     export bonus covers: the one before "exporters", else the one in the name of the body
     that publishes the reports or pays the bonus ("the U.S. Agriculture Department"), else
-    the story's."""
+    the story's. The sales of an export sales report are its country's too."""
     exporters = reporting_exporters(noun)
-    if exporters is None and not bonus_sale(noun):
+    if exporters is None and not bonus_sale(noun) and not export_sales_story(noun):
         return None
     for t in noun.doc[exporters.left_edge.i : exporters.i] if exporters is not None else ():
         if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):

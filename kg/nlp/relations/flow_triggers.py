@@ -9,6 +9,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
+from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
 from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, purchase_holder, trader_key
 from kg.nlp.relations.refusals import rejected
@@ -47,7 +48,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in flow_words("export_nouns")))
         elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
-                and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)):
+                and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)
+                     or report_sale(ctx, t)):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "NOUN" and purchase_holder(ctx, t) is not None:
             # "India had further purchases of two cargoes", "Libya was a buyer"; "Greece has

@@ -24,11 +24,12 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, direction, prior_unit, read_lead, scaled
-from kg.nlp.relations.periods import Period
+from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
 CONFIDENCE = 0.72
 PARTNERS = frozenset({EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION})
+_AGAINST = r"(?:against|versus|vs\.?|compared\s+with|up\s+from|down\s+from)"
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +43,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
     name = r"[A-Z][\w.'&/-]*(?:\s+(?:[A-Z][\w.'&/-]*|of|and|the))*?"
     item = re.compile(
-        rf"(?:^|,|;|\band\b|:)\s*(?:the\s+)?(?P<name>{name})\s*(?:,\s*)?(?:with\s+|at\s+|takes?\s+|taking\s+)?"
+        rf"(?:^|,|;|\band\b|:)\s*(?:the\s+)?(?P<name>{name})\s*(?:,\s*)?(?i:with\s+|at\s+|takes?\s+|taking\s+)?"
         rf"\(?(?P<number>\d[\d,]*(?:\.\d+)?(?:\s+(?:mln|million|billion|thousand))?)(?:\s*(?P<unit>{units}))?(?:\s*\))?"
         rf"(?:\s+of\s+(?P<goods>[a-z][a-z -]*?)(?=\s*[,;(]|\s+and\b|\s*$|\.))?"
+        # "Italy with 1.89 mln against 1.63 mln": a comparison figure written out
+        rf"(?:(?:\s*,)?\s+{_AGAINST}\s+(?P<against>\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:mln|million|billion|thousand))?)"
+        rf"(?:\s*(?:{units}))?)?"
         rf"(?:\s*\((?P<compared>[^()]*)\))?", re.M)  # fmt: skip
     return lead, item
 
@@ -110,6 +114,8 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
     if unit is None:
         return []
     whole = ctx.doc.char_span(opening, end, alignment_mode="expand")
+    buyers = lead.exports and _names_buyers(text[opening:start])
+    comparison = lead.comparison or _stated_comparison(ctx, body, items)
     out: list[Fact] = []
     for m in items:
         partner = _partner(ctx, start + m.start("name"), start + m.end("name"))
@@ -131,20 +137,46 @@ def _items(ctx: Context, lead: Lead, opening: int, start: int, facts: list[Fact]
             continue
         predicate = Predicate.EXPORTS if lead.exports else Predicate.IMPORTS
         common = dict(object=goods, unit=item_unit, partner=partner, sentence=whole, confidence=CONFIDENCE)
+        if buyers:
+            # "the main buyers were Italy with 1.89 mln": each buyer imports from the exporter
+            predicate, common = Predicate.IMPORTS, {**common, "partner": lead.trader, "subject": partner}
         value = scaled(q.value, scale if not m.group("unit") else Decimal(1))
         out.append(_fact(ctx, lead, predicate, evidence, value, lead.period, **common))
+        if m.group("against") and (c := parse_quantity(m.group("against"))) is not None:
+            # written in the item: a figure of its own, for the period the list states for it
+            out.append(_fact(ctx, lead, predicate, evidence, scaled(c.value, scale), comparison, **common))
         compared = m.group("compared")
-        if compared and lead.comparison is not None and (c := parse_quantity(compared)) is not None \
+        if compared and comparison is not None and (c := parse_quantity(compared)) is not None \
                 and not any(w in compared.lower() for w in data()["missing_figures"]):
-            out.append(_fact(ctx, lead, predicate, evidence, scaled(c.value, scale), lead.comparison, **common))
+            out.append(_fact(ctx, lead, predicate, evidence, scaled(c.value, scale), comparison, **common))
     return out
+
+
+def _names_buyers(lead: str) -> bool:
+    """The lead's partner word names the buyers as traders ("the main buyers were")."""
+    return bool(re.search(rf"\b(?:{'|'.join(data()['buyer_partners'])})\b", lead, re.I))
+
+
+def _stated_comparison(ctx: Context, body: str, items: list[re.Match[str]]) -> Period | None:
+    """The period a list names for its comparison figures inside an item ("Italy with 1.89
+    mln against 1.63 mln in the same 1985/86 period, West Germany 480,450 (717,689)"): the
+    one period written right after the first comparison figure."""
+    first = next((m for m in items if m.group("against")), None)
+    if first is None:
+        return None
+    after = re.match(r"\s*(?P<period>in\s+[^,;()]+|a\s+year\s+(?:ago|earlier))", body[first.end("against"):])
+    if after is None:
+        return None
+    found = find_periods(after.group("period"), ctx.article.published)
+    return found[0] if found else None
 
 
 def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value: Decimal, period: Period | None,
           *, rule: str = "list-partner", **common: Any) -> Fact:
     sentence = common.pop("sentence")
     confidence = common.pop("confidence")
-    return ctx.fact(lead.trader, predicate, [evidence], rule=rule, confidence=confidence,
+    subject = common.pop("subject", lead.trader)
+    return ctx.fact(subject, predicate, [evidence], rule=rule, confidence=confidence,
                     sentence=sentence, quantity=value, period=period.text if period else None,
                     period_start=period.start if period else None, period_end=period.end if period else None,
                     forecast=False, **common)  # fmt: skip

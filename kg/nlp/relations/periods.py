@@ -233,8 +233,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
 
 
 def _relative(unit: str, n: int, base: date | None) -> tuple[str | None, str | None]:
-    if base is None:
-        return None, None
+    if base is None or unit == "season":
+        return None, None  # "the current season": its months depend on the goods
     if unit == "year":
         return f"{base.year + n}-01-01", f"{base.year + n}-12-31"
     if unit == "ytd":

@@ -1,0 +1,127 @@
+"""Buyers and destinations an exporter's report names without figures.
+
+Reports of a country's sales name who bought: "Egypt, Japan and Iraq were the major wheat
+buyers for delivery in the current year", "Major purchasers for the current season were South
+Korea and Japan". Buyers are importers: each named country imports the goods from the
+exporter the story stated last, for the period the buyer phrase names (else that flow's).
+Weekly sales reports also say where the week's sales rose: "Major increases were for Belgium
+and Italy", "the result of increases for Venezuela": the exporter's sales to each, in the
+week of the sales just stated.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
+from kg.nlp.relations.flow_clause import flow_words
+from kg.nlp.relations.flow_figures import is_number
+from kg.nlp.relations.flow_reports import sales_report
+from kg.nlp.relations.flow_traders import is_territory
+from kg.nlp.relations.periods import Period, find_periods
+
+CONFIDENCE = 0.7
+_PLACE = frozenset({EntityType.PLACE})
+_NEAR = 3  # how many sentences back the exporter's flow may stand
+
+
+def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
+    """The figureless flows of the buyers and destinations ``sent`` names."""
+    last = _last_export(ctx, sent, facts)
+    if last is None:
+        return []
+    out: list[Fact] = []
+    for noun in sent:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.lower_ in flow_words("buyer_nouns") and _ranked(noun):
+            out.extend(_buyers(ctx, noun, last))
+        elif noun.lower_ in flow_words("increase_nouns") and sales_report(ctx.doc):
+            out.extend(_increases(ctx, noun, last))
+    return out
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the major buyers", "Main purchasers": buyers ranked among the flow's takers."""
+    return any(c.dep_ == "amod" and c.lower_ in flow_words("rank_words") for c in noun.children)
+
+
+def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
+    """ "Egypt and Japan were the major wheat buyers", "Major buyers were Egypt and Japan"."""
+    verb = noun.head
+    if verb.lemma_.lower() != "be" or noun.dep_ not in ("attr", "nsubj"):
+        return []
+    other = "nsubj" if noun.dep_ == "attr" else "attr"
+    sides = [c for c in verb.children if c.dep_ == other]
+    if not sides or any(t.like_num and is_number(t) for t in verb.subtree):
+        return []  # "the main buyers were Italy with 1.89 mln": a list with figures
+    goods = next((k for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
+                  if (k := ctx.key(c, PRODUCTS))), None) or last.object  # fmt: skip
+    period = _own_period(ctx, noun)
+    out = []
+    for key, token in _listed(ctx, sides[0]):
+        if key == last.subject:
+            continue
+        out.append(ctx.fact(key, Predicate.IMPORTS, [ctx.mention(token), noun], rule="flow-buyers",
+                            confidence=CONFIDENCE, object=goods, partner=last.subject, forecast=False,
+                            **_dated(period, last)))  # fmt: skip
+    return out
+
+
+def _increases(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
+    """ "Major increases were for Belgium and Italy", "increases for Venezuela": the week's
+    sales went to each (an export of the goods just stated, to that partner)."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+        preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for"]
+    out = []
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for key, token in _listed(ctx, obj):
+                if key == last.subject:
+                    continue
+                out.append(ctx.fact(last.subject, Predicate.EXPORTS, [noun, ctx.mention(token)],
+                                    rule="flow-increases", confidence=CONFIDENCE, object=last.object,
+                                    partner=key, forecast=False, **_dated(None, last)))  # fmt: skip
+    return out
+
+
+def _listed(ctx: Context, side: Token) -> list[tuple[str, Token]]:
+    """The countries a side names as a list: "South Korea, Japan, Taiwan and Thailand"."""
+    out: list[tuple[str, Token]] = []
+    for token in [side, *side.conjuncts]:
+        key = ctx.key(token, COUNTRY) or ctx.key(token, _PLACE)
+        if key is not None and ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
+            continue  # a city buys nothing on its own account
+        if key is not None and key not in (k for k, _ in out):
+            out.append((key, token))
+    return out
+
+
+def _own_period(ctx: Context, noun: Token) -> Period | None:
+    """The period the buyer phrase names: "buyers for the 1987/88 season"."""
+    span = ctx.doc[noun.i : noun.right_edge.i + 1]
+    found = find_periods(span.text, ctx.article.published)
+    return found[0] if found else None
+
+
+def _dated(period: Period | None, last: Fact) -> dict[str, str | None]:
+    if period is not None:
+        return dict(period=period.text, period_start=period.start, period_end=period.end)
+    return dict(period=last.period, period_start=last.period_start, period_end=last.period_end)
+
+
+def _last_export(ctx: Context, sent: Span, facts: list[Fact]) -> Fact | None:
+    """The exporter's counted flow stated last, in this sentence or a few before."""
+    floor = sent.start
+    for _ in range(_NEAR):
+        if floor == 0:
+            break
+        floor = ctx.doc[floor - 1].sent.start
+    lo, hi = ctx.doc[floor].idx + ctx.offset, sent.end_char + ctx.offset
+    return next((f for f in reversed(facts) if f.predicate is Predicate.EXPORTS and f.quantity is not None
+                 and f.object is not None and lo <= f.start < hi), None)  # fmt: skip
+
+
+__all__ = ["buyer_facts"]

@@ -54,8 +54,8 @@ def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
         return []
     other = "nsubj" if noun.dep_ == "attr" else "attr"
     sides = [c for c in verb.children if c.dep_ == other]
-    if not sides or any(t.like_num and is_number(t) for s in (*sides, noun) for t in s.subtree):
-        return []  # "the main buyers were Italy with 1.89 mln": a list with figures
+    if not sides or any(t.like_num and is_number(t) and t.ent_type_ != "DATE" for s in (*sides, noun) for t in s.subtree):
+        return []  # "the main buyers were Italy with 1.89 mln": a list with figures (a day is none)
     goods = next((k for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
                   if (k := ctx.key(c, PRODUCTS))), None) or last.object  # fmt: skip
     period = _own_period(ctx, noun)

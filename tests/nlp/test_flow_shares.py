@@ -79,3 +79,27 @@ def test_no_buyers_without_a_recipient_word_heading_the_list(parser, second: str
     text = "Chile exported 40,000 tonnes of copper in April. " + second
     facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
     assert [f for f in facts if f.predicate.value == "imports"] == []
+
+
+def test_a_list_the_role_opens_counts_in_the_flows_unit(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April. Main destinations were Spain 12,000 "
+            "(10,000), Italy 9,000 (8,000) and Greece 5,000.")
+    assert [(s[5], s[3], s[4]) for s in _shares(parser, text)] == [
+        ("es", Decimal("12000"), "tonnes"), ("it", Decimal("9000"), "tonnes"), ("gr", Decimal("5000"), "tonnes")]
+
+
+def test_a_role_word_with_a_letter_dropped_still_opens_the_list(parser) -> None:
+    text = "Chile exported 40,000 tonnes of copper in April. Main desinations were Spain 12,000 and Italy 9,000."
+    assert [(s[5], s[3]) for s in _shares(parser, text)] == [("es", Decimal("12000")), ("it", Decimal("9000"))]
+
+
+def test_a_figure_written_against_a_share_is_its_comparison(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April against 35,000 in April 1986. Spain was "
+            "the main destination with 12,000 tonnes versus 10,000, followed by Italy with 9,000.")
+    assert [(s[5], s[3], s[6]) for s in _shares(parser, text)] == [
+        ("es", Decimal("12000"), "April"), ("es", Decimal("10000"), "April 1986"), ("it", Decimal("9000"), "April")]
+
+
+def test_an_unwritten_unit_is_not_taken_where_money_follows(parser) -> None:
+    text = "Chile exported 40,000 tonnes of copper in April. Main destinations were Spain 12 mln dlrs and Italy 9 mln dlrs."
+    assert _shares(parser, text) == []

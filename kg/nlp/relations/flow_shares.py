@@ -33,14 +33,19 @@ class Share:
     unit: str
     start: int
     end: int
+    compared: bool = False  # "Italy with two mln tonnes versus 1.9 mln": the figure compared with
 
 
-def partner_shares(ctx: Context, sent: Span, *, exports: bool) -> list[Share]:
-    """The (partner, figure) pairs of a sentence that shares out a flow just stated."""
+def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | None = None) -> list[Share]:
+    """The (partner, figure) pairs of a sentence that shares out a flow just stated; ``flow_unit``
+    is that flow's, which a list that states none ("Netherlands 900,000 (600,000), Belgium
+    800,000") counts in."""
     doc = ctx.doc
     roles = flow_words("recipient_words" if exports else "supplier_words")
-    if not any(t.lower_ in roles for t in sent):
+    misspelt = {t.lower_ for t in sent if t.lower_ not in roles and _misspelt(t.lower_, roles)}
+    if not any(t.lower_ in roles for t in sent) and not misspelt:
         return []
+    roles |= misspelt
     found: list[tuple[str, int, int, str | None, object]] = []  # partner, start, end, unit, value
     i = sent.start
     while i < sent.end:
@@ -61,14 +66,48 @@ def partner_shares(ctx: Context, sent: Span, *, exports: bool) -> list[Share]:
             continue  # "Spain with 30 pct": a share, not a figure
         found.append((key, j, end, unit, q.value))
         i = end
-    if not any(unit for *_, unit, _ in found):
-        return []  # no figure of the sentence says what it counts
+        if (against := _compared_after(doc, end, sent.end)) is not None:
+            found.append((key, *against, True))  # type: ignore[arg-type]
+            i = against[1]
+    if not any(f[3] for f in found):
+        if flow_unit is None or not all(_bare(doc, f[2], sent.end) for f in found):
+            return []  # no figure of the sentence says what it counts
+        found = [(f[0], f[1], f[2], flow_unit, *f[4:]) for f in found]
     out = []
-    for n, (key, start, end, unit, value) in enumerate(found):
+    for n, (key, start, end, unit, value, *compared) in enumerate(found):
         # "with 55,200 and France 52,000 tonnes": a figure without its unit takes the next one's
-        unit = unit or next((u for *_, u, _ in found[n + 1 :] if u), None) or next(u for *_, u, _ in found if u)
-        out.append(Share(partner=key, value=value, unit=unit, start=start, end=end))
+        unit = unit or next((f[3] for f in found[n + 1 :] if f[3]), None) or next(f[3] for f in found if f[3])
+        out.append(Share(partner=key, value=value, unit=unit, start=start, end=end, compared=bool(compared)))
     return out
+
+
+def _bare(doc, end: int, stop: int) -> bool:
+    """Nothing after a figure says what it counts ("900,000 (600,000),"): no money, no share."""
+    return end >= stop or doc[end].text in (",", "(", ".", ";") or doc[end].lower_ == "and"
+
+
+def _compared_after(doc, i: int, end: int) -> tuple[int, int, str | None, object] | None:
+    """The figure a share is compared with, written right after it ("with two mln tonnes
+    versus 1.9 mln"): (start, end, unit, value), or None."""
+    if i >= end or doc[i].lower_ not in flow_words("share_comparisons"):
+        return None
+    j = i + 1
+    if j >= end or not (doc[j].like_num and is_number(doc[j])):
+        return None
+    k = j + 1
+    while k < end and doc[k].lower_ in lexicon("numbers")["scales"]:
+        k += 1
+    q = parse_quantity(doc[j:k].text)
+    if q is None:
+        return None
+    unit, stop = unit_at(doc, k, end)
+    return j, stop, unit, q.value
+
+
+def _misspelt(word: str, roles: frozenset[str]) -> bool:
+    """ "desinations": a long role word with one letter dropped, as wire copy misspells it."""
+    return len(word) >= 7 and any(len(r) == len(word) + 1 and any(r[:k] + r[k + 1 :] == word for k in range(len(r)))
+                                  for r in roles)  # fmt: skip
 
 
 def _figure_after(ctx: Context, mention: Span, sent: Span, roles: frozenset[str], *, listed: bool) -> int | None:
@@ -87,7 +126,10 @@ def _figure_after(ctx: Context, mention: Span, sent: Span, roles: frozenset[str]
         return None
     between = doc[mention.end : j]
     if not len(between):
-        return j if listed else None
+        # "Main destinations were Netherlands 900,000, Belgium 800,000": the list the role opens
+        opens = mention.start > sent.start and doc[mention.start - 1].lower_ in ("were", "are", ":") \
+            and any(t.lower_ in roles for t in doc[sent.start : mention.start - 1])
+        return j if listed or opens else None
     return j if any(t.lower_ in roles or t.lower_ in ("with", "at") for t in between) else None
 
 

@@ -113,13 +113,20 @@ def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
                          confidence=CONFIDENCE - CARRIED, object=last.object, partner=last.subject,
                          forecast=False, **dated)
                 for key, token in buyers if key != last.subject]  # fmt: skip
+    # the period the flow's own comparison figure is of ("against 11.34 mln in the same 1985/86 period")
+    compared = next((f for f in facts[facts.index(last) + 1 :] if f.sentence == last.sentence
+                     and f.subject == last.subject and f.predicate == last.predicate and f.object == last.object
+                     and f.partner == last.partner and f.period != last.period), None)  # fmt: skip
+    earlier = dict(period=compared.period, period_start=compared.period_start, period_end=compared.period_end) \
+        if compared is not None else dict(period=None, period_start=None, period_end=None)
     out = []
-    for share in partner_shares(ctx, sent, exports=exports):
+    for share in partner_shares(ctx, sent, exports=exports, flow_unit=last.unit):
         if share.partner == last.subject or share.unit != last.unit:
             continue
         out.append(ctx.fact(last.subject, last.predicate, [ctx.doc[share.start : share.end]], rule="flow-share",
                             confidence=CONFIDENCE - CARRIED, object=last.object, quantity=share.value,
-                            unit=share.unit, partner=share.partner, forecast=last.forecast, **dated))
+                            unit=share.unit, partner=share.partner, forecast=last.forecast,
+                            **(earlier if share.compared else dated)))
     return out
 
 

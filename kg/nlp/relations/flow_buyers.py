@@ -61,8 +61,9 @@ def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
     period = _own_period(ctx, noun)
     out = []
     for key, token in _listed(ctx, sides[0]):
-        if key == last.subject:
-            continue
+        after = ctx.doc[ctx.mention(token).end : ctx.mention(token).end + 3]
+        if key == last.subject or any(t.like_num and is_number(t) for t in after):
+            continue  # "the U.S. At 86,383 tonnes": a figure the parse cut off, which a list reads
         out.append(ctx.fact(key, Predicate.IMPORTS, [ctx.mention(token), noun], rule="flow-buyers",
                             confidence=CONFIDENCE, object=goods, partner=last.subject, forecast=False,
                             **_dated(period, last)))  # fmt: skip

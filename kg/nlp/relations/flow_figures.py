@@ -12,6 +12,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
+from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import next_partner
 from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.quantities import parse_quantity
@@ -27,10 +28,11 @@ def estimate_for(ctx: Context, figure: Figure) -> bool:
 
 def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
              dated: frozenset[int] | set[int] = frozenset(), planned: bool = False,
-             exports: bool | None = None) -> list[Figure]:  # fmt: skip
-    """The figures of the clause after ``anchor``: the reported one first, then comparisons."""
+             exports: bool | None = None, start: int | None = None) -> list[Figure]:  # fmt: skip
+    """The figures of the clause after ``anchor`` (or from ``start``): the reported one
+    first, then comparisons."""
     doc = ctx.doc
-    start = anchor.i + 1
+    start = anchor.i + 1 if start is None else start
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"] if anchor.pos_ == "VERB" else []
     if passive and any(t.like_num for t in passive[0].subtree):
         start = passive[0].left_edge.i  # "only 433,000 bales were shipped that year"
@@ -108,6 +110,20 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # same flow to partners it does not name
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit,
                               partner=UNNAMED_PARTNER))
+            continue
+        if out and figure.currency == out[0].currency and figure.unit in (None, out[0].unit) \
+                and (running_total(doc, figure.start, start) or _licensed_before(doc, figure.end, end)):
+            # "bringing the cumulative total to 3.33 mln tonnes, close to the 3.37 mln under
+            # licence a year ago": the same flow's figures for the periods they name
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True))
+            continue
+        if out and figure.limit and not planned and figure.currency == out[0].currency \
+                and figure.unit in (None, out[0].unit) and not out[0].limit:
+            # "sold 5,490 tonnes of tin in 1986, well above an agreed annual limit of 3,000
+            # tonnes": the cap on the same flow, a plan for the period it is measured against
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True, limit=True))
             continue
         kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
@@ -199,6 +215,11 @@ def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
         out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, currency=figure.currency,
                           comparison=True, estimate=figure.estimate, partner=main.partner, goods=main.goods))
     return out
+
+
+def _licensed_before(doc, i: int, end: int) -> bool:
+    """ "3.37 mln under licence": the figure is followed by the licences that cover it."""
+    return i + 1 < end and doc[i].lower_ == "under" and doc[i + 1].lower_ in flow_words("licence_heads")
 
 
 def _period_total(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:

@@ -26,6 +26,10 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     figure = figures[k]
     limit = figures[k + 1].start if k + 1 < len(figures) else flow.end
     doc = ctx.doc
+    if k + 1 < len(figures) and revised_by(doc, figure, figures[k + 1]):
+        # "from 2.74 billion (revised from 2.72 billion) in January": the period after the
+        # superseded figure is both's
+        return period_for(figures, k + 1, periods, ctx, flow)
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
              # "compared with December": the period of a comparison without its figure
@@ -67,6 +71,14 @@ def _of_the_report(period: Span, anchor: Token) -> bool:
     verb = period.root.head
     return verb.i != anchor.i and verb.lemma_.lower() in flow_words("report_verbs") | {"say"} \
         and anchor.dep_ in ("xcomp", "advcl") and anchor.head.i == verb.i
+
+
+def revised_by(doc, figure: Figure, other: Figure) -> bool:
+    """ "2.74 billion (revised from 2.72 billion)": ``other`` is the figure ``figure`` replaces,
+    for the same period."""
+    words = [t.lower_ for t in doc[figure.end : other.start]]
+    return len(words) >= 3 and words[0] == "(" and words[1] == "revised" and words[-1] == "from" \
+        and all(w in flow_words("revision_directions") for w in words[2:-1])
 
 
 def _flow_participle(verb, figure: Figure) -> bool:

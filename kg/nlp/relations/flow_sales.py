@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_words
+from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
@@ -120,6 +121,9 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
     from kg.nlp.relations.flow_traders import story_country, trader_key
 
     doc = flow.anchor.doc
+    if (authorising_verb(flow.anchor) is not None or under_licence(flow.anchor)) \
+            and (body := licensor(ctx, flow.end)) is not None:
+        return body  # "The EC authorised the export of ...", "... under licence a year ago"
     if (holders := licence_receipt(flow.anchor)) is not None:
         for t in holders.subtree:  # "traders in the U.K.", "Dutch traders"
             if t.i != holders.i and (k := trader_key(ctx, t) or ctx.country_of_demonym(t)):

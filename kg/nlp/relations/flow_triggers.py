@@ -9,6 +9,7 @@ from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
+from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
 from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, purchase_holder, trader_key
@@ -23,8 +24,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         word, lemma = t.lower_, t.lemma_.lower()
         if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB" or buying_tender(t)):
             continue  # no anchor: what follows would find none, after a scan of the left edge
-        if any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
-            continue  # "capital exports", "service imports": no goods
+        if t.pos_ != "VERB" and any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
+            continue  # "capital exports", "service imports": no goods (a verb's subject may be "General Services")
         if _delivery_time(t):
             continue  # "bought 20,000 tonnes for May shipment": when the goods go, not a flow of its own
         if t.pos_ == "NOUN" and word in flow_words("product_value_heads") and not any(
@@ -37,6 +38,9 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             anchors.append((t, True, True))  # "2.5 mln tonnes of sugar available for export": to be shipped
         elif t.pos_ in ("NOUN", "PROPN") and word in flow_words("export_nouns") | flow_words("import_nouns") \
                 and not _in_balance(t):
+            if authorising_verb(t) is not None:
+                anchors.append((t, word in flow_words("export_nouns"), True, True))
+                continue  # "authorised the export of 25,000 tonnes": licensed, not shipped
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 if t.head.lower_ in flow_words("target_heads"):
                     anchors.append((t, word in flow_words("export_nouns"), True))
@@ -78,6 +82,10 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "VERB" and lemma in flow_words("seeking_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None and _seeks_goods(ctx, t):
             anchors.append((t, False, True))  # "Egypt will be seeking 20,000 tonnes of white sugar": to buy
+    if not anchors:
+        # "the 3.03 mln under licence a year ago": licensed goods in a sentence with no trade word
+        anchors = [(t, not any(c.lower_ in flow_words("import_nouns") for c in t.children), True, True)
+                   for t in sent if under_licence(t)][:1]
     anchors = [a for a in anchors if not rejected(a[0])]
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):

@@ -28,6 +28,7 @@ from kg.nlp.relations.flow_buyers import buyer_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
+from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
@@ -181,6 +182,15 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
         # are not Kenya's
         return [], (trader, goods)
+    if flow.licensed and under_licence(anchor):
+        # "the total to date of 5.06 mln tonnes is still more than the 3.03 mln under licence
+        # a year ago": the figures stand before the licence
+        figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, exports=flow.exports,
+                               start=anchor.sent.start)
+    elif flow.licensed and (verb := authorising_verb(anchor)) is not None and verb.dep_ == "acl":
+        # "The 80,000 tonnes of maize granted for export moved the total to 135,000 tonnes":
+        # the goods the verb licenses, then the total they bring the series to
+        figures = figure_before(ctx, flow, dated, start=anchor.sent.start) + figures
     if flow.licensed:
         # a rebate or a licence fee is a price, "per 100 kilos" its measure
         figures = [f for f in figures if not f.currency and ctx.doc[max(f.start - 1, 0)].lower_ != "per"]

@@ -1,0 +1,64 @@
+"""Exports a body licenses without the word "licence" on the trade word: "the Commission
+authorised the export of 25,000 tonnes of barley", "80,000 tonnes of maize granted for
+export", "the 3.37 mln under licence a year ago"; and the running totals such weekly
+awards are reported with ("bringing the cumulative total to 3.33 mln tonnes").
+
+Licensed goods are not shipped yet: every figure is a forecast export of the body that
+licenses them (the EC for its weekly tenders), as the trade set's conventions read them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.flow_clause import flow_words
+
+
+def authorising_verb(noun: Token) -> Token | None:
+    """The verb that licenses the flow ``noun`` names: its object ("authorised the export of
+    25,000 tonnes") or its purpose ("granted for export"); None for any other trade word."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in ("export", "import"):
+        return None  # "approved the sale of jets" is no licence to export
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
+
+
+def under_licence(token: Token) -> bool:
+    """ "the 3.03 mln under licence a year ago": a quantity the licences of a period cover."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in flow_words("licence_heads") \
+        and token.dep_ == "pobj" and token.head.lower_ == "under"
+
+
+def licensor(ctx: Context, before: int) -> str | None:
+    """The body that licenses the story's exports: the subject of the last authorising verb
+    before token ``before`` ("The European Community authorised the export of ...")."""
+    from kg.nlp.relations.flow_traders import trader_key
+
+    doc = ctx.doc
+    for t in reversed(doc[:before]):
+        if (verb := authorising_verb(t)) is not None:
+            for s in (c for c in verb.children if c.dep_ == "nsubj"):
+                if k := trader_key(ctx, s):
+                    return k
+    return None
+
+
+def running_total(doc: Doc, start: int, floor: int) -> bool:
+    """The figure at ``start`` is the total a report brings its series to: "bringing the
+    cumulative total at weekly tenders to 3.33 mln", "moved the total to 135,000 tonnes"."""
+    if start < 1 or doc[start - 1].lower_ != "to":
+        return False
+    verb = doc[start - 1].head
+    for _ in range(2):  # "to" may hang on a clause inside the total's phrase ("since the series started")
+        if verb.lemma_.lower() in flow_words("total_verbs") and verb.pos_ == "VERB":
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    return verb.i >= floor and any(c.dep_ == "dobj" and c.lower_ in flow_words("total_nouns") for c in verb.children)

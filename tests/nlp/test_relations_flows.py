@@ -481,3 +481,20 @@ def test_talks_with_shipments_and_no_figure_clause_have_no_owner(parser) -> None
     text = "Peru's ministry said so. Officials met with copper shippers about shipments of 31,000 tonnes."
     table = {"Peru": ("pe", T.COUNTRY), "copper": ("copper", T.PRODUCT)}
     assert _read(parser, text, table) == []
+
+
+def test_a_dollar_countrys_dlrs_are_its_own_and_a_revision_shares_its_figures_period(parser) -> None:
+    text = ("Australia's March exports rose to 3.1 billion dlrs from 2.9 billion (revised from 2.8 "
+            "billion) in February, the Statistics Bureau said.")
+    table = {"Australia": ("au", T.COUNTRY), "Statistics Bureau": ("abs", T.AGENCY)}
+    assert [(f[5], f[6], f[8]) for f in _read(parser, text, table)] == [
+        (Decimal("3100000000"), "AUD", "March"), (Decimal("2900000000"), "AUD", "February"),
+        (Decimal("2800000000"), "AUD", "February")]
+
+
+@pytest.mark.parametrize(("text", "table"), [
+    ("Japan's exports rose to 18.2 billion dlrs in March.", {"Japan": ("jp", T.COUNTRY)}),
+    ("Canada's imports were 9.1 billion U.S. Dlrs in March.", {"Canada": ("ca", T.COUNTRY)}),
+])
+def test_dlrs_are_us_dollars_where_the_country_has_none_or_the_text_says_so(parser, text: str, table: dict) -> None:
+    assert [f[6] for f in _read(parser, text, table)] == ["USD"]

@@ -1,0 +1,82 @@
+"""Licences without the word on the trade word ("authorised the export of", "granted for
+export", "under licence"), the running totals they are reported with, and caps on a flow."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+from kg.nlp.relations.flow_licences import authorising_verb, running_total, under_licence
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-05-12"
+BODY = {"Commission": ("ec", T.ORGANIZATION), "rye": ("rye", T.PRODUCT), "oats": ("oats", T.PRODUCT),
+        "Danish": ("dk", T.COUNTRY)}
+
+
+def _read(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.object, f.quantity, f.unit, f.forecast) for f in facts]
+
+
+def test_authorised_export_and_its_running_total_are_forecast_exports_of_the_body(parser) -> None:
+    text = ("The Commission authorised the export of 40,000 tonnes of rye on Tuesday, bringing the "
+            "total since the campaign began to 1.2 mln tonnes, traders said.")
+    assert _read(parser, text, BODY) == [
+        ("exports", "ec", "rye", Decimal("40000"), "tonnes", True),
+        ("exports", "ec", "rye", Decimal("1200000"), "tonnes", True),
+    ]
+
+
+def test_goods_granted_for_export_belong_to_the_body_that_licensed_the_series(parser) -> None:
+    text = ("The Commission authorised the export of 40,000 tonnes of rye on Tuesday. "
+            "The 60,000 tonnes of Danish oats granted for export moved the total to 210,000 tonnes.")
+    facts = _read(parser, text, BODY)
+    assert ("exports", "ec", "oats", Decimal("60000"), "tonnes", True) in facts
+    assert ("exports", "ec", "oats", Decimal("210000"), "tonnes", True) in facts
+
+
+def test_figures_under_licence_are_licensed_exports_of_the_goods_just_named(parser) -> None:
+    text = ("The Commission authorised the export of 40,000 tonnes of rye on Tuesday. "
+            "No oats were offered. The total to date of 2.1 mln tonnes compares with 1.4 mln under "
+            "licence a year ago.")
+    facts = _read(parser, text, BODY)
+    assert ("exports", "ec", "oats", Decimal("2100000"), "tonnes", True) in facts
+    assert ("exports", "ec", "oats", Decimal("1400000"), "tonnes", True) in facts
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry approved the sale of 20 aircraft to the air force.",
+    "The board authorised the purchase of 300 new computers.",
+])
+def test_other_approvals_license_no_export(parser, text: str) -> None:
+    assert _read(parser, text, {"ministry": ("m", T.AGENCY)}) == []
+
+
+def test_the_words_that_mark_a_licence_and_a_total(parser) -> None:
+    doc = parser("The Commission authorised the export of 40,000 tonnes, bringing the total to 1.2 mln tonnes.")
+    export = next(t for t in doc if t.lower_ == "export")
+    assert authorising_verb(export).lemma_ == "authorise"
+    assert running_total(doc, next(t.i for t in doc if t.text == "1.2"), 0)
+    assert not running_total(doc, next(t.i for t in doc if t.text == "40,000"), 0)
+    doc = parser("Exports rose to 3.03 mln under licence a year ago.")
+    assert under_licence(next(t for t in doc if t.lower_ == "licence"))
+    assert authorising_verb(next(t for t in doc if t.lower_ == "exports")) is None
+
+
+def test_an_agreed_annual_limit_on_stockpile_sales_is_a_forecast(parser) -> None:
+    text = ("The Defense Logistics Agency sold 2,100 tonnes of cobalt in 1986, well above an agreed "
+            "annual limit of 1,500 tonnes, the institute said.")
+    table = {"Defense Logistics Agency": ("dla", T.AGENCY), "cobalt": ("cobalt", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("dla", Decimal("2100"), "1986", False), ("dla", Decimal("1500"), "1986", True)]
+
+
+def test_a_sellers_name_with_services_in_it_still_sells_goods(parser) -> None:
+    text = "The Federal Supply Services Agency sold 3,000 tonnes of tin in 1986."
+    table = {"Federal Supply Services Agency": ("fssa", T.AGENCY), "tin": ("tin", T.PRODUCT)}
+    assert _read(parser, text, table) == [("exports", "fssa", "tin", Decimal("3000"), "tonnes", False)]

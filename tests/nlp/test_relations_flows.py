@@ -498,3 +498,24 @@ def test_a_dollar_countrys_dlrs_are_its_own_and_a_revision_shares_its_figures_pe
 ])
 def test_dlrs_are_us_dollars_where_the_country_has_none_or_the_text_says_so(parser, text: str, table: dict) -> None:
     assert [f[6] for f in _read(parser, text, table)] == ["USD"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru expects exports to rise this year. In 1985 exports totalled 3.4 billion dlrs and imports 2.2 billion.",
+    "In 1985 Peru's exports totalled 3.4 billion dlrs and imports 2.2 billion.",
+])
+def test_a_gapped_flow_the_parse_reads_as_a_verb_is_the_first_flows_traders(parser, text: str) -> None:
+    assert [(f[0], f[1], f[5], f[6]) for f in _read(parser, text, {"Peru": ("pe", T.COUNTRY)})] == [
+        ("exportValue", "pe", Decimal("3400000000"), "USD"), ("importValue", "pe", Decimal("2200000000"), "USD")]
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("Canada's wheat exports were worth 2.1 billion dlrs in 1986, the U.S. Agriculture Department said.", "USD"),
+    ("Canada's wheat exports were worth 2.1 billion dlrs in 1986, the Canadian Grain Commission said.", "CAD"),
+    ("Canada's wheat exports were worth 2.1 billion dlrs in 1986, the Wheat Board said.", "CAD"),
+])
+def test_the_dollars_of_a_reporting_body_that_names_its_country(parser, text: str, currency: str) -> None:
+    table = {"Canada": ("ca", T.COUNTRY), "Canadian": ("ca", T.COUNTRY), "U.S.": ("us", T.COUNTRY),
+             "wheat": ("wheat", T.PRODUCT), "U.S. Agriculture Department": ("usda", T.AGENCY),
+             "Canadian Grain Commission": ("cgc", T.AGENCY), "Wheat Board": ("wb", T.AGENCY)}
+    assert [f[6] for f in _read(parser, text, table)] == [currency]

@@ -4,11 +4,11 @@ trader's own currency."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import ORGS, Context
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
@@ -124,8 +124,14 @@ def regulator(ctx: Context, key: str) -> bool:
 def regulated_country(ctx: Context, key: str) -> str | None:
     """The country a government body governs: the one its mentions name ("Thailand's
     Commerce Ministry", "the U.S. Agriculture Department"), else the story's."""
+    return named_country(ctx, key) or story_country(ctx)
+
+
+def named_country(ctx: Context, key: str, *, spans: list[tuple[int, int]] | None = None) -> str | None:
+    """The country a body's mentions (or the ``spans`` given of them) name: "Thailand's
+    Commerce Ministry", "the U.S. Agriculture Department", "the Australian Statistics Bureau"."""
     doc = ctx.doc
-    for start, end in ctx.table.spans.get(key, []):
+    for start, end in ctx.table.spans.get(key, []) if spans is None else spans:
         # the word right before the body's name, or its possessive ("Thailand 's")
         before = [t for t in doc[max(start - 2, 0) : start] if t.i == start - 1 or doc[t.i + 1].tag_ == "POS"]
         for t in [*before, *doc[start:end]]:
@@ -135,7 +141,18 @@ def regulated_country(ctx: Context, key: str) -> str | None:
             for name in (country.name, *country.aliases) if country is not None else ():
                 if k := ctx.key_by_name(name, _COUNTRIES):
                     return k
-    return story_country(ctx)
+    return None
+
+
+def reporter_currency(ctx: Context, sent: Span) -> str | None:
+    """The currency of the country whose body the sentence names, the reporter of its
+    figures: "the U.S. Agriculture Department said" (USD), "Canada's statistics agency said"
+    (CAD); None when no body there names its country."""
+    for key, mention in ctx.entity_mentions(ORGS):
+        if sent.start <= mention.start and mention.end <= sent.end \
+                and (country := named_country(ctx, key, spans=[(mention.start, mention.end)])) is not None:
+            return local_currency(ctx, country)
+    return None
 
 
 def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
@@ -151,6 +168,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         found = _exporters(ctx, anchor)
         if found:
             return found[0]
+        if fallback is not None and _gapped_noun(anchor):
+            return fallback  # "exports totalled 22.4 billion dlrs and imports 12.9 billion": the first flow's trader
         subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(s.lemma_.lower() in flow_words("home_traders") or s.lower_ in flow_words("home_traders") for s in subjects) \
                 or (subjects and anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "contract"):
@@ -226,6 +245,20 @@ def _figure_clause(noun: Token) -> bool:
         p.dep_ == "prep" and p.lower_ in ("at", "to") and any(g.like_num or any(n.like_num for n in g.children)
                                                            for g in p.children)
         for p in c.children) for c in noun.children)  # fmt: skip
+
+
+def _gapped_noun(verb: Token) -> bool:
+    """ "exports totalled 22.4 billion dlrs and imports 12.9 billion": the parse reads the
+    second flow noun as a verb joined to the first flow's verb, whose subject is a flow noun."""
+    flows = flow_words("export_nouns") | flow_words("import_nouns")
+    if verb.dep_ != "conj" or verb.lower_ not in flows or any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    clause = verb.head  # the first flow's verb, or the figure it counts ("dlrs and imports")
+    for _ in range(2):
+        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return any(c.dep_ == "nsubj" and c.lower_ in flows for c in clause.children)
 
 
 def _figures_subject(noun: Token) -> bool:

@@ -34,10 +34,10 @@ from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_p
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
-from kg.nlp.relations.flow_traders import trader_currency, trader_key, trader_of
+from kg.nlp.relations.flow_traders import reporter_currency, trader_currency, trader_key, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
-from kg.nlp.relations.trade import named_before
+from kg.nlp.relations.trade import is_dollar, named_before
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
@@ -170,6 +170,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if goods is None and part_of_trade(ctx, flow):
         return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
+    if local is not None and is_dollar(local) and (reported := reporter_currency(ctx, anchor.sent)) is not None \
+            and is_dollar(reported):
+        local = reported  # "the U.S. Agriculture Department said Australia's exports were worth 2 billion dlrs": USD
     local = named_before(ctx.doc[: flow.end], matcher=ctx.rules.money, local=local)
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}

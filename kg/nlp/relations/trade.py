@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
 from kg.nlp.doc_index import text_of
+from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
@@ -155,6 +156,11 @@ def _currency_name(code: str) -> str:
     return _country_currencies()[1].get(code, "")
 
 
+def is_dollar(code: str) -> bool:
+    """A currency newswire writes as bare "dlrs" in its own country's news (AUD, CAD, USD ...)."""
+    return _currency_name(code) == "dollar"
+
+
 def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | None:
     """The local currency a story's bare "dlrs" stand for at ``span``'s end: none once the
     story has last named its dollars as another country's ("U.S. Dlrs ... imports were 2.61
@@ -175,7 +181,12 @@ def local_currency(ctx: Context, key: str) -> str | None:
         return None
     by_country = _country_currencies()[0]
     entity = ctx.table.entities[key]
-    return next((c for n in entity.all_names if (c := by_country.get(n.lower()))), None)
+    found = next((c for n in entity.all_names if (c := by_country.get(n.lower()))), None)
+    if found is None:  # "U.S.", "U.K.": a short name the gazetteer knows by its full one
+        countries = [c for n in entity.all_names if (c := country_of(n)) is not None]
+        found = next((c for country in countries for n in (country.name, *country.aliases)
+                      if (c := by_country.get(n.lower()))), None)  # fmt: skip
+    return found
 
 
 def extract(ctx: Context) -> list[Fact]:

@@ -519,3 +519,21 @@ def test_the_dollars_of_a_reporting_body_that_names_its_country(parser, text: st
              "wheat": ("wheat", T.PRODUCT), "U.S. Agriculture Department": ("usda", T.AGENCY),
              "Canadian Grain Commission": ("cgc", T.AGENCY), "Wheat Board": ("wb", T.AGENCY)}
     assert [f[6] for f in _read(parser, text, table)] == [currency]
+
+
+def test_a_countrys_total_exports_are_its_own_and_a_total_of_two_goods_is_no_ones(parser) -> None:
+    text = ("Singapore posted a trade deficit in March, the department said. Total exports for the month "
+            "fell 4.2 pct to 3.61 billion dlrs.")
+    table = {"Singapore": ("sg", T.COUNTRY)}
+    assert [(f[0], f[1], f[5], f[6]) for f in _read(parser, text, table)] == [
+        ("exportValue", "sg", Decimal("3610000000"), "SGD")]
+    text = "The U.K. market expects total oats and rye exports of around 1.5 mln tonnes."
+    table = {"U.K.": ("uk", T.COUNTRY), "oats": ("oats", T.PRODUCT), "rye": ("rye", T.PRODUCT)}
+    assert _read(parser, text, table) == []
+
+
+def test_dollars_the_story_named_as_a_countrys_stay_that_countrys(parser) -> None:
+    text = ("Trade via Macao fell to 2.45 billion H.K. Dlrs in 1986, the department said. China's "
+            "exports through the territory rose to 1.12 billion dlrs last year.")
+    table = {"China": ("cn", T.COUNTRY), "Macao": ("mo", T.PLACE)}
+    assert [(f[1], f[5], f[6]) for f in _read(parser, text, table)] == [("cn", Decimal("1120000000"), "HKD")]

@@ -231,8 +231,11 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if anchor.lower_ in ("shipment", "shipments") and destination_of(ctx, flow) is None:
         return None  # "shipments from smelters' plants declined": deliveries at home, maybe
     near = ctx.doc[max(noun.sent.start, noun.i - 5) : noun.i]
-    if any(t.lower_ in flow_words("no_owner_words") for t in [*ctx.doc[noun.left_edge.i : noun.i], *near]):
+    before = [*ctx.doc[noun.left_edge.i : noun.i], *near]
+    if any(t.lower_ in flow_words("no_owner_words") for t in before):
         return None  # "world seaborne iron ore imports": everyone's, no one country's
+    if any(t.lower_ == "total" for t in before) and any(t.dep_ == "cc" for t in before):
+        return None  # "total barley and wheat exports": a figure of two goods, no one flow's
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)

@@ -162,16 +162,15 @@ def is_dollar(code: str) -> bool:
 
 
 def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | None:
-    """The local currency a story's bare "dlrs" stand for at ``span``'s end: none once the
-    story has last named its dollars as another country's ("U.S. Dlrs ... imports were 2.61
-    billion dlrs"), as newswire names the currency once and drops it after."""
-    if local is None:
-        return None
+    """The currency a story's bare "dlrs" stand for at ``span``'s end: the dollars the story
+    last named as a country's ("U.S. Dlrs ... imports were 2.61 billion dlrs", "7.45 billion
+    H.K. Dlrs ... China's exports rose to 1.12 billion dlrs"), as newswire names the currency
+    once and drops it after; else ``local``, the trader's own."""
     data = lexicon("currencies")
     for money in reversed(money_in(span, matcher=matcher, local=local)):
         m = money.span
         if m[-1].lower_ in data["dollar_words"] and len(m) > 1 and m[-2].lower_ in data["dollar_countries"]:
-            return None if money.currency != local else local
+            return money.currency
     return local
 
 

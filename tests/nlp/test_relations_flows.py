@@ -537,3 +537,22 @@ def test_dollars_the_story_named_as_a_countrys_stay_that_countrys(parser) -> Non
             "exports through the territory rose to 1.12 billion dlrs last year.")
     table = {"China": ("cn", T.COUNTRY), "Macao": ("mo", T.PLACE)}
     assert [(f[1], f[5], f[6]) for f in _read(parser, text, table)] == [("cn", Decimal("1120000000"), "HKD")]
+
+
+def test_bare_comparison_numbers_take_the_scale_written_once(parser) -> None:
+    text = ("Norway's trade figures for March showed a surplus, the bureau said. Exports rose to 12.4 "
+            "billion crowns, from 11.2 billion (revised from 11.5) in February and 10.9 in March 1986.")
+    table = {"Norway": ("no", T.COUNTRY)}
+    assert [(f[5], f[6], f[8]) for f in _read(parser, text, table)] == [
+        (Decimal("12400000000"), "NOK", "March"), (Decimal("11200000000"), "NOK", "February"),
+        (Decimal("11500000000"), "NOK", "February"), (Decimal("10900000000"), "NOK", "March 1986")]
+
+
+def test_an_estimated_figure_of_a_past_month_is_reported_not_forecast(parser) -> None:
+    text = "Chile's imports dropped to an estimated 410 mln dlrs in February."
+    assert [(f[5], f[9]) for f in _read(parser, text, {"Chile": ("cl", T.COUNTRY)})] == [(Decimal("410000000"), False)]
+
+
+def test_an_excess_of_exports_over_imports_is_a_balance(parser) -> None:
+    text = "Figures for March show an excess of exports over imports of 96.2 mln dlrs in Peru."
+    assert _read(parser, text, {"Peru": ("pe", T.COUNTRY)}) == []

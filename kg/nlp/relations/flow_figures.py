@@ -141,7 +141,9 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         if kind == "comparison" and out:
             first = out[0]
             if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
-                continue  # "two mln tonnes ... over four years": no figure of the same flow
+                figure = _rescaled(doc, figure, out)
+                if not _comparable(figure.value, first.value):
+                    continue  # "two mln tonnes ... over four years": no figure of the same flow
             if figure.unit is None and figure.currency is None:
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end,
                                 unit=first.unit, currency=first.currency, comparison=True, estimate=figure.estimate)
@@ -311,6 +313,20 @@ def _comparable(value: Decimal, other: Decimal) -> bool:
 
 def _scaled(doc, figure: Figure) -> bool:
     return any(t.lower_ in lexicon("numbers")["scales"] for t in doc[figure.start : figure.end])
+
+
+def _rescaled(doc, figure: Figure, before: list[Figure]) -> Figure:
+    """ "from 889.2 mln (revised from 889.5) in January and 903.2 a year ago": a bare number
+    after scaled figures is in the scale of the last of them, which newswire writes once."""
+    scales = lexicon("numbers")["scales"]
+    if _scaled(doc, figure):
+        return figure
+    word = next((t.lower_ for f in reversed(before) for t in doc[f.start : f.end] if t.lower_ in scales), None)
+    q = parse_quantity(f"{doc[figure.start : figure.end].text} {word}") if word else None
+    if q is None:
+        return figure
+    return Figure(value=q.value, start=figure.start, end=figure.end, unit=figure.unit,
+                  currency=figure.currency, comparison=figure.comparison, estimate=figure.estimate)
 
 
 def _recent_currency(ctx: Context, before: int, local: str | None) -> str | None:

@@ -112,6 +112,14 @@ def _own_clause(anchor: Token) -> Token | None:
 _COORDINATORS = frozenset({"and", "while", "whereas", "but"})
 
 
+def _hedge(word: Token) -> bool:
+    """ "an estimated 879.4 mln dlrs", "a provisional 2.1 billion": a word that hedges the
+    figure it stands before, as "about" does, rather than forecasting it."""
+    doc = word.doc
+    return word.lower_ in ("estimated", "provisional") and word.i > 0 and doc[word.i - 1].lower_ in ("a", "an") \
+        and word.i + 1 < len(doc) and doc[word.i + 1].like_num
+
+
 def forecast_cue(ctx: Context, flow: Flow) -> bool:
     """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
     in the clause or governing it; not a comparison with one ("smaller than expected", "as
@@ -134,6 +142,8 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue
             if t.i > 0 and ctx.doc[t.i - 1].lower_ in flow_words("forecast_comparisons"):
                 continue  # "much smaller than expected": what happened, against a forecast
+            if _hedge(t):
+                continue  # "imports dropped to an estimated 879.4 mln dlrs": a reported figure, hedged
             if t.i > anchor.i and t.lower_ in flow_words("tender_nouns") and anchor.pos_ == "VERB" \
                     and anchor.lemma_.lower() in flow_words("sale_verbs") | flow_words("export_verbs"):
                 return True  # "sold 100,000 tonnes at the tender": awarded, not yet shipped

@@ -556,3 +556,10 @@ def test_an_estimated_figure_of_a_past_month_is_reported_not_forecast(parser) ->
 def test_an_excess_of_exports_over_imports_is_a_balance(parser) -> None:
     text = "Figures for March show an excess of exports over imports of 96.2 mln dlrs in Peru."
     assert _read(parser, text, {"Peru": ("pe", T.COUNTRY)}) == []
+
+
+def test_an_exchange_rate_in_us_dollars_names_no_storys_dollars(parser) -> None:
+    text = ("The Australian dollar rose to 0.6858 U.S. Dlrs after the figures. Australia's imports "
+            "fell to 2.77 billion dlrs in February.")
+    table = {"Australia": ("au", T.COUNTRY)}
+    assert [(f[5], f[6]) for f in _read(parser, text, table)] == [(Decimal("2770000000"), "AUD")]

@@ -169,6 +169,8 @@ def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | No
     data = lexicon("currencies")
     for money in reversed(money_in(span, matcher=matcher, local=local)):
         m = money.span
+        if money.amount < 1000:
+            continue  # "the currency jumped to 0.6858 U.S. Dlrs": an exchange rate names no story's dollars
         if m[-1].lower_ in data["dollar_words"] and len(m) > 1 and m[-2].lower_ in data["dollar_countries"]:
             return money.currency
     return local

@@ -38,3 +38,4 @@ def test_renamed_states_keep_their_old_names() -> None:
     assert gazetteer.country_of("Upper Volta").name == "Burkina Faso"
     assert gazetteer.country_of("Dahomey").name == "Benin"
     assert gazetteer.country_of("Kampuchea").name == "Cambodia"
+    assert gazetteer.country_of("Ceylon").name == "Sri Lanka"

@@ -563,3 +563,19 @@ def test_an_exchange_rate_in_us_dollars_names_no_storys_dollars(parser) -> None:
             "fell to 2.77 billion dlrs in February.")
     table = {"Australia": ("au", T.COUNTRY)}
     assert [(f[5], f[6]) for f in _read(parser, text, table)] == [(Decimal("2770000000"), "AUD")]
+
+
+@pytest.mark.parametrize(("text", "table", "currency"), [
+    ("France's exports totalled 61.2 billion francs in March.", {"France": ("fr", T.COUNTRY)}, "FRF"),
+    ("Belgium's imports were 280 billion francs in March.", {"Belgium": ("be", T.COUNTRY)}, "BEF"),
+    ("Ireland's exports rose to 1.2 billion pounds in March.", {"Ireland": ("ie", T.COUNTRY)}, "IEP"),
+    ("Switzerland's imports were 7.1 billion francs in March.", {"Switzerland": ("ch", T.COUNTRY)}, "CHF"),
+])
+def test_a_euro_countrys_own_currency_before_the_euro(parser, text: str, table: dict, currency: str) -> None:
+    assert [f[6] for f in _read(parser, text, table)] == [currency]
+
+
+def test_a_euro_countrys_currency_word_after_the_euro_is_not_its_former_one(parser) -> None:
+    facts = facts_of(parser, "France's exports totalled 61.2 billion euros in March.", {"France": ("fr", T.COUNTRY)},
+                     published="2020-04-09", module=flows)
+    assert [f.currency for f in facts] == ["EUR"]

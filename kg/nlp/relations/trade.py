@@ -153,7 +153,7 @@ def _country_currencies() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _currency_name(code: str) -> str:
-    return _country_currencies()[1].get(code, "")
+    return lexicon("currencies")["former_currency_names"].get(code) or _country_currencies()[1].get(code, "")
 
 
 def is_dollar(code: str) -> bool:
@@ -183,10 +183,15 @@ def local_currency(ctx: Context, key: str) -> str | None:
     by_country = _country_currencies()[0]
     entity = ctx.table.entities[key]
     found = next((c for n in entity.all_names if (c := by_country.get(n.lower()))), None)
+    countries = [c for n in entity.all_names if (c := country_of(n)) is not None]
     if found is None:  # "U.S.", "U.K.": a short name the gazetteer knows by its full one
-        countries = [c for n in entity.all_names if (c := country_of(n)) is not None]
         found = next((c for country in countries for n in (country.name, *country.aliases)
                       if (c := by_country.get(n.lower()))), None)  # fmt: skip
+    data = lexicon("currencies")
+    if (found in (None, "EUR")) and ctx.article.published and ctx.article.published < data["euro_since"]:
+        # "France's exports totalled 73.8 billion francs" in 1987: French francs, not euros
+        names = [*entity.all_names, *(n for c in countries for n in (c.name, *c.aliases))]
+        found = next((c for n in names if (c := data["euro_predecessors"].get(n.lower()))), found)
     return found
 
 

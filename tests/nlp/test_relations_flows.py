@@ -579,3 +579,14 @@ def test_a_euro_countrys_currency_word_after_the_euro_is_not_its_former_one(pars
     facts = facts_of(parser, "France's exports totalled 61.2 billion euros in March.", {"France": ("fr", T.COUNTRY)},
                      published="2020-04-09", module=flows)
     assert [f.currency for f in facts] == ["EUR"]
+
+
+def test_a_groups_total_and_aid_for_losses_in_exports_are_no_countrys_flow(parser) -> None:
+    text = ("Kuwait's budget was cut. Total oil revenues of the six Gulf states were likely to reach 39 "
+            "billion dlrs this year.")
+    table = {"Kuwait": ("kw", T.COUNTRY), "oil": ("oil", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[5] is not None] == []
+    text = ("Mali received 40 mln ECUs in aid, including 27 mln ECUs for losses in cotton exports, "
+            "26 mln for coffee and 15 mln for cocoa.")
+    table = {"Mali": ("ml", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[5] is not None] == []

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import ORGS, Context
+from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
@@ -234,11 +234,20 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     before = [*ctx.doc[noun.left_edge.i : noun.i], *near]
     if any(t.lower_ in flow_words("no_owner_words") for t in before):
         return None  # "world seaborne iron ore imports": everyone's, no one country's
-    if any(t.lower_ == "total" for t in before) and any(t.dep_ == "cc" for t in before):
-        return None  # "total barley and wheat exports": a figure of two goods, no one flow's
+    if any(t.lower_ == "total" for t in before) and (any(t.dep_ == "cc" for t in before) or _of_group(ctx, noun)):
+        # "total barley and wheat exports": a figure of two goods; "total oil revenues of the
+        # six GCC countries": a group's; no one flow's
+        return None
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)
+
+
+def _of_group(ctx: Context, noun: Token) -> bool:
+    """ "revenues of the six GCC countries", "exports of its members": a flow noun whose "of"
+    names several owners (not goods: "total exports of cars")."""
+    return any(p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS") and ctx.key(p, PRODUCTS) is None
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)  # fmt: skip
 
 
 def _figure_clause(noun: Token) -> bool:

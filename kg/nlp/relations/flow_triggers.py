@@ -172,13 +172,13 @@ def _national_seller(ctx: Context, verb: Token) -> bool:
 
 def _in_balance(noun: Token) -> bool:
     """ "the gap between US exports and imports", "the surplus of exports over imports": the
-    figure is the balance's, not the flows'."""
+    figure is the balance's, not the flows'; "aid for losses in peanut exports": a loss's."""
     current = noun
     for _ in range(4):
         if current.head.i == current.i:
             return False
         current = current.head
-        if current.lower_ in flow_words("balance_nouns"):
+        if current.lower_ in flow_words("balance_nouns") | flow_words("loss_nouns"):
             return True
     return False
 

@@ -80,3 +80,14 @@ def test_a_sellers_name_with_services_in_it_still_sells_goods(parser) -> None:
     text = "The Federal Supply Services Agency sold 3,000 tonnes of tin in 1986."
     table = {"Federal Supply Services Agency": ("fssa", T.AGENCY), "tin": ("tin", T.PRODUCT)}
     assert _read(parser, text, table) == [("exports", "fssa", "tin", Decimal("3000"), "tonnes", False)]
+
+
+@pytest.mark.parametrize(("text", "period", "day"), [
+    ("The Commission authorised the export of 40,000 tonnes of rye yesterday.", "yesterday", "1987-05-11"),
+    ("A total of 40,000 tonnes of rye received export licences at today's EC tender.", "today", "1987-05-12"),
+])
+def test_licences_are_dated_by_the_day_of_their_award(parser, text: str, period: str, day: str) -> None:
+    table = {**BODY, "EC": ("ec", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.period_start, f.period_end, f.forecast) for f in facts] == [
+        (Decimal("40000"), period, day, day, True)]

@@ -8,10 +8,16 @@ licenses them (the EC for its weekly tenders), as the trade set's conventions re
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from spacy.tokens import Doc, Token
 
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.flow_clause import flow_words
+from kg.nlp.relations.flow_clause import Flow, flow_words
+from kg.nlp.relations.periods import Period
+
+# Days newswire dates a tender's awards by, as days before the story's date.
+_AWARD_DAYS = {"today": 0, "yesterday": 1}
 
 
 def authorising_verb(noun: Token) -> Token | None:
@@ -62,3 +68,23 @@ def running_total(doc: Doc, start: int, floor: int) -> bool:
     else:
         return False
     return verb.i >= floor and any(c.dep_ == "dobj" and c.lower_ in flow_words("total_nouns") for c in verb.children)
+
+
+def award_day(ctx: Context, flow: Flow) -> Period | None:
+    """The day the licences were awarded: "authorised the export of 25,000 tonnes yesterday",
+    "received export rebates at today's EC tender" (a bare "said today" dates the statement)."""
+    published = ctx.article.published
+    if not published:
+        return None
+    doc, anchor = ctx.doc, flow.anchor
+    own = {anchor.i, anchor.head.i} | ({verb.i} if (verb := authorising_verb(anchor)) is not None else set())
+    sent = anchor.sent
+    for t in doc[sent.start : flow.end]:
+        if t.lower_ not in _AWARD_DAYS:
+            continue
+        possessive = t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS"
+        if (possessive and t.head.lower_ in flow_words("tender_nouns")) or (t.dep_ == "npadvmod" and t.head.i in own):
+            day = (date.fromisoformat(published[:10]) - timedelta(days=_AWARD_DAYS[t.lower_])).isoformat()
+            return Period(text=t.text, start=day, end=day, start_char=t.idx - sent.start_char,
+                          end_char=t.idx - sent.start_char + len(t.text))
+    return None

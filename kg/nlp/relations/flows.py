@@ -28,7 +28,7 @@ from kg.nlp.relations.flow_buyers import buyer_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
-from kg.nlp.relations.flow_licences import authorising_verb, under_licence
+from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
@@ -214,6 +214,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
     if main_period is not None and main_period.start and main_period.start == main_period.end and buying_tender(anchor):
         main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
+    if flow.licensed and (day := award_day(ctx, flow)) is not None:
+        main_period = day  # "authorised the export of 25,000 tonnes yesterday": the awards' day
     pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
@@ -253,7 +255,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # from 2.95 mln": the comparison period the parallel clause before names
             period = anchor_on(parallel[-1], main_period)
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
-                and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago", period.text):
+                and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago|today|yesterday", period.text):
             # "exports are expected to reach 12.03 billion in the April-June quarter": a
             # forecast's months without a year are the coming ones
             period = Period(text=period.text, start=next_year(period.start), end=next_year(period.end),

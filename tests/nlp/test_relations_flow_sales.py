@@ -110,3 +110,12 @@ def test_the_tender_a_purchase_was_made_at_opens_no_flow_of_its_own(parser) -> N
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.predicate.value, f.quantity, f.period, f.forecast) for f in facts] == [
         ("imports", Decimal("20000"), "this week", False)]
+
+
+def test_a_sales_reports_figures_are_for_the_week_it_reports(parser) -> None:
+    text = ("Sorghum sales reached 120,000 tonnes in the week ended April 30, the U.S. Agriculture "
+            "Department said in its Export Sales Report. Net sales of barley were 45,000 tonnes.")
+    table = {"U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
+             "Sorghum": ("sorghum", T.PRODUCT), "barley": ("barley", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.object, f.period) for f in facts if f.object == "barley"] == [("barley", "the week ended April 30")]

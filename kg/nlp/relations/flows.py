@@ -33,6 +33,7 @@ from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, pa
 from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
+from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import reporter_currency, trader_currency, trader_key, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
@@ -243,6 +244,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                                pointed=pointed if pointing else None)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
+        elif period is None and k == 0 and lead is not None and report_sale(ctx, flow_noun(anchor)):
+            # "Wheat sales of 362,400 tonnes ..." in a weekly export sales report: the report's week
+            period = main_period = lead
         elif period is None and k > 0 and inherited and k < len(inherited) \
                 and not figure.equivalent and figure.goods is None and figure.partner is None:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511

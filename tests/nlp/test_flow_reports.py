@@ -34,8 +34,8 @@ def test_the_sales_of_an_export_sales_report_are_the_reporting_countrys_exports(
         ("exports", "United States", "barley", Decimal("120000"), None, "the week ended March 3"),
         ("exports", "United States", "oats", Decimal("42300"), None, "the current season"),
         ("exports", "United States", "oats", Decimal("18000"), None, "1987/88 season"),
-        # the week is not carried to a sentence that names no period (yet)
-        ("exports", "United States", "sorghum", Decimal("75000"), None, None),
+        # a sentence that names no period is the report's week
+        ("exports", "United States", "sorghum", Decimal("75000"), None, "the week ended March 3"),
     ]
 
 
@@ -45,8 +45,8 @@ def test_ranked_buyers_import_from_the_exporter_and_increases_go_to_each_partner
         ("imports", "Morocco", "oats", None, "United States", "the current season"),
         ("imports", "Japan", "oats", None, "United States", "the current season"),
         ("imports", "Peru", "oats", None, "United States", "the current season"),
-        ("exports", "United States", "sorghum", None, "Mexico", None),
-        ("exports", "United States", "sorghum", None, "Israel", None),
+        ("exports", "United States", "sorghum", None, "Mexico", "the week ended March 3"),
+        ("exports", "United States", "sorghum", None, "Israel", "the week ended March 3"),
     ]
 
 

@@ -446,14 +446,21 @@ class _Resolver:
         named by its function in lower case, in a story that names no body with its head
         word ("Bank of Thailand ... the central bank" may be that bank: left alone)."""
         covered = {i for start, end in self.of_span for i in range(start, end)}
+        # Where each word stands: a phrase is tried only where its first word is (not at
+        # every token, which was most of this method's cost).
+        texts = [t.text for t in self.doc]
+        at: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            at.setdefault(text, []).append(i)
         for phrase in sorted(lexicon.unnamed_bodies()):
             words = phrase.split()
             if any(words[-1] in n.lower().split() for c in self.clusters if c.type in _ORGS for n in c.names):
                 continue
-            for start in range(len(self.doc) - len(words) + 1):
+            for start in at.get(words[0], ()):
+                if texts[start : start + len(words)] != words:
+                    continue
                 span = Span(self.doc, start, start + len(words), label=EntityType.AGENCY)
-                if [t.text for t in span] != words or any(t.i in covered for t in span) \
-                        or span[-1].tag_ in ("NNS", "NNPS"):
+                if any(t.i in covered for t in span) or span[-1].tag_ in ("NNS", "NNPS"):
                     continue
                 self._attach(self._cluster(f"org:{phrase}", EntityType.AGENCY), span, phrase)
 
@@ -564,6 +571,9 @@ def _unqualified(span: Span) -> str:
 def _demonym_at(doc: Doc, i: int) -> tuple[int, Country | None]:
     """The demonym of one or two words that starts at token ``i`` ("West German", "Thai")
     and its country; only a capitalized adjective or name, not a people ("Thais")."""
+    first = doc[i]
+    if not (first.is_title or first.is_upper):  # what every width asks of its first word, checked once
+        return 1, None
     for width in (2, 1):
         words = doc[i : i + width]
         if len(words) < width or not all(t.is_title or t.is_upper for t in words) or words[-1].pos_ not in ("ADJ", "PROPN"):

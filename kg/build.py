@@ -33,6 +33,8 @@ from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
 from kg.stats import graph_totals
 from kg.store import Store, open_store
+from kg.validate import WrittenGraphs
+from kg.verdicts import Verdict
 from kg.vocab.iri import graph_iri
 from kg.workspace import DEFAULT_OUTPUT, GRAPH_FILES, graph_files_exist, store_path
 
@@ -197,6 +199,10 @@ def _build(
             start = graph_store.state_token if _on_disk(graph_store) else None  # type: ignore[attr-defined]
             written: list[str] = []
             rewritten: list[str] = []  # ids: what the current extractor now wrote
+            # Verdicts on the graphs written, from their quads in hand (an on-disk store keeps them).
+            judging = WrittenGraphs() if _on_disk(graph_store) else None
+            if judging is not None:
+                graph_store.on_written = judging.add  # type: ignore[attr-defined]
             change = extractor_change(graph_store, identity)
             report.reread_reason = change.reason
             linker = Linker(graph_store, enabled=link, do_not_merge=do_not_merge, fresh=force)
@@ -233,7 +239,8 @@ def _build(
                     report.graph = graph_totals(graph_store)
                 count = partial(published_totals, store, store_path(output)) if on_disk else None
             if report.articles_written and on_disk:
-                judge = partial(judge_written, store, store_path(output), written, start)
+                judge = partial(judge_written, store, store_path(output), written, start,
+                                judging.verdicts() if judging is not None else None)
     finally:
         if not report.articles_written and created:
             # The store this build made (then the folder, if it made that too): a failed
@@ -268,14 +275,16 @@ def published_totals(store: str | None, path: Path) -> dict[str, int]:
         return graph_totals(graph_store)
 
 
-def judge_written(store: str | None, path: Path, written: list[str], start: str | None) -> None:
+def judge_written(store: str | None, path: Path, written: list[str], start: str | None,
+                  known: dict[str, Verdict] | None = None) -> None:
     """Validation verdicts on the graphs a build wrote (the rest keep theirs), stamped with the
     state it published: ``kg validate`` then reads them instead of checking the whole graph
-    again (see ``kg.verdicts``). Reads that published state, so it can run in another process."""
+    again (see ``kg.verdicts``). Reads that published state, so it can run in another process.
+    ``known``: the verdicts the build made on what it wrote, from the quads in hand."""
     from kg.validate import refresh_verdicts, stamp_verdicts
 
     with open_store(store, path=path, read_only=True) as graph_store:
-        verdicts = refresh_verdicts(graph_store, save=False, changed=written, since=start)
+        verdicts = refresh_verdicts(graph_store, save=False, changed=written, since=start, known=known)
         state = graph_store.state_token  # type: ignore[attr-defined]
     if verdicts is not None:
         stamp_verdicts(graph_store.path, verdicts, state)  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -16,6 +16,7 @@ from kg import verdicts as stored
 from kg.errors import InputError
 from kg.rdf.shapes_sparql import Screen, Unsupported, compile_shapes
 from kg.store import Store, open_store
+from kg.store.terms import from_ox
 from kg.vocab.namespaces import RDF, SH
 from kg.workspace import existing_store_path
 
@@ -180,7 +181,8 @@ def _screen() -> Screen | None:
 
 
 def refresh_verdicts(graph_store: Store, *, save: bool = True, changed: list[str] | None = None,
-                     since: str | None = None) -> dict[str, stored.Verdict] | None:
+                     since: str | None = None,
+                     known: dict[str, stored.Verdict] | None = None) -> dict[str, stored.Verdict] | None:
     """A current verdict for every article graph of an embedded Oxigraph store: the stored
     one where the graph is unchanged, a new one (stored too, with ``save``) where not; None
     for a store that keeps no verdicts, or shapes the screen does not compile.
@@ -188,7 +190,8 @@ def refresh_verdicts(graph_store: Store, *, save: bool = True, changed: list[str
     A read-only handle reads one published state: verdicts stamped with its token are
     current as they stand. A writing session that started on state ``since`` and wrote the
     graphs ``changed`` fingerprints only those, if the verdicts covered ``since``. Otherwise
-    each graph's fingerprint decides.
+    each graph's fingerprint decides. ``known``: verdicts already made on graphs as this
+    session wrote them (``judge_quads``), taken as they are, without reading those graphs.
     """
     if getattr(graph_store, "name", "") != "oxigraph":
         return None
@@ -206,6 +209,13 @@ def refresh_verdicts(graph_store: Store, *, save: bool = True, changed: list[str
     else:
         graphs = None
     current = {name: verdict for name, verdict in kept.items() if name in prints}
+    if known:
+        prints.update((name, verdict.fingerprint or None) for name, verdict in known.items())
+        current.update(known)
+        if graphs is None:
+            graphs = sorted(g.value for g in graph_store.ox.named_graphs()  # type: ignore[attr-defined]
+                            if isinstance(g, ox.NamedNode))
+        graphs = [name for name in graphs if name not in known]
     judged = False
     for batch in stored.dumps(graph_store.ox, graphs):  # type: ignore[attr-defined]
         # Each graph is read once: its fingerprint and, when its verdict is stale, its copy
@@ -243,22 +253,77 @@ def _judge(graph_store: Store, screen: Screen, graphs: dict[str, bytes],
     A graph the screen does not name conforms; pySHACL's report of it holds nothing but
     ``[] a sh:ValidationReport ; sh:conforms true`` (see ``from_verdicts``).
     """
-    focus: dict[str, int] = {}
-    suspects: set[str] = set()
     # The screen reads each graph alone, so it can run on a copy of just these graphs in
     # memory: a third less CPU than on the store on disk, where every step of a pattern
     # is a RocksDB seek (and VALUES ?g, to pick the graphs there, costs more again).
-    scratch = _in_memory(graphs)
+    return _verdicts(_in_memory(graphs), screen, sorted(graphs), prints,
+                     lambda name: _graph_of(graph_store, URIRef(name)))
+
+
+def judge_quads(graphs: dict[str, list[ox.Quad]]) -> dict[str, stored.Verdict] | None:
+    """Verdicts on article graphs from their quads as they were written to the store (names
+    and pyoxigraph quads); None for shapes the screen does not compile.
+
+    The same verdicts ``refresh_verdicts`` makes by reading the graphs back: the copy in
+    memory encodes the terms as the store on disk does, so it dumps the same N-Triples, and
+    the fingerprints, the screen and pySHACL read that copy instead of the disk.
+    """
+    screen = _screen()
+    if screen is None:
+        return None
+    scratch = ox.Store()
+    for quads in graphs.values():
+        scratch.extend(quads)
+    prints: dict[str, str | None] = {}
+    for name in graphs:
+        data = scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        if data:  # as on disk, a graph with no statements is no graph
+            prints[name] = stored.fingerprint(data)
+    return _verdicts(scratch, screen, sorted(prints), prints, lambda name: _graph_in(scratch, name))
+
+
+class WrittenGraphs:
+    """Verdicts on the article graphs a build writes, made from their quads as written
+    (``judge_quads``), a batch of graphs at a time, so that none is read back from the store."""
+
+    def __init__(self) -> None:
+        self._pending: dict[str, list[ox.Quad]] = {}
+        self._verdicts: dict[str, stored.Verdict] | None = {}
+
+    def add(self, graph: str, quads: list[ox.Quad]) -> None:
+        """One article graph's quads as written (``OxigraphStore.on_written``)."""
+        self._pending[graph] = quads
+        if len(self._pending) >= stored.BATCH:
+            self._judge()
+
+    def verdicts(self) -> dict[str, stored.Verdict] | None:
+        """A verdict on every graph added (None where the screen does not compile)."""
+        self._judge()
+        return self._verdicts
+
+    def _judge(self) -> None:
+        if self._pending and self._verdicts is not None:
+            judged = judge_quads(self._pending)
+            self._verdicts = None if judged is None else {**self._verdicts, **judged}
+        self._pending = {}
+
+
+def _verdicts(scratch: ox.Store, screen: Screen, names: list[str], prints: dict[str, str | None],
+              graph_of: Callable[[str], Graph]) -> dict[str, stored.Verdict]:
+    """The screen run on the graphs ``names`` of ``scratch``, pySHACL on those it names
+    (read by ``graph_of``)."""
+    focus: dict[str, int] = {}
+    suspects: set[str] = set()
     for row in scratch.query(screen.focus_by_graph):
         focus[row[0].value] = int(row[1].value)
     for sparql in screen.queries:
         suspects.update(row[0].value for row in scratch.query(sparql))
     shapes, ontology = _load(SHAPES_PATH), _load(ONTOLOGY_PATH)
     verdicts = {}
-    for name in sorted(graphs):
+    for name in names:
         check = None
         if name in suspects:
-            one = _check(name, _graph_of(graph_store, URIRef(name)), shapes, ontology)
+            one = _check(name, graph_of(name), shapes, ontology)
             check = {"conforms": one.conforms, "violations": one.violations, "text": one.text,
                      "report": _portable(one.report)}
         verdicts[name] = stored.Verdict(prints[name] or "", focus.get(name, 0), check)
@@ -271,6 +336,13 @@ def _in_memory(graphs: dict[str, bytes]) -> ox.Store:
     for name, data in graphs.items():
         scratch.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
     return scratch
+
+
+def _graph_in(scratch: ox.Store, name: str) -> Graph:
+    data = Graph()
+    for quad in scratch.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+        data.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    return data
 
 
 def _graph_of(graph_store: Store, name: URIRef) -> Graph:

@@ -30,7 +30,7 @@ from typing import Any
 
 FILE_NAME = "kg-verdicts.json"
 _FORMAT = 2  # 2: fingerprints of the sorted N-Triples (1: Oxigraph's MD5 over its own order)
-_BATCH = 500  # graphs read (and judged) together
+BATCH = 500  # graphs read (and judged) together
 
 
 @dataclass(frozen=True)
@@ -129,4 +129,4 @@ def fingerprint(ntriples: bytes) -> str | None:
 
 
 def batches(names: list[str]) -> list[list[str]]:
-    return [names[i:i + _BATCH] for i in range(0, len(names), _BATCH)]
+    return [names[i:i + BATCH] for i in range(0, len(names), BATCH)]

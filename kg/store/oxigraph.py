@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -66,6 +66,9 @@ class OxigraphStore(StoreBase):
         self._marks: list[ox.Quad] = []  # their content hashes, written after them
         self._pending: dict[ox.NamedNode, str | None] = {}  # their graphs -> content hash
         self._empty: list[ox.NamedNode] = []  # pending articles with no quads
+        # Told each article's graph (IRI, quads as pyoxigraph made them) once written or queued
+        # for the bulk load: a build judges the graphs from them instead of reading them back.
+        self.on_written: Callable[[str, list[ox.Quad]], None] | None = None
         if read_only:
             self._open_for_reading()
             return
@@ -155,9 +158,10 @@ class OxigraphStore(StoreBase):
             self._settle()  # an article pending and written again: the update path replaces it
         self._begin_write()
         present = {g for g in prepared if store.contains_named_graph(to_ox(g))}
+        converted: dict[str, list[ox.Quad]] = {}
         try:
             fresh = [(g, item) for g, item in prepared.items() if g not in present]
-            buffered = self._insert_new(fresh) if fresh else 0
+            buffered = self._insert_new(fresh, converted) if fresh else 0
             if present:
                 store.update(replace_update([(g, prepared[g][1]) for g in prepared if g in present]))
                 buffered += sum(len(prepared[g][1]) for g in present)
@@ -172,8 +176,12 @@ class OxigraphStore(StoreBase):
         except (OSError, SyntaxError, ValueError) as error:
             ids = ", ".join(repr(a) for a, _ in prepared.values())
             raise StoreError(f"cannot write articles {ids} to {self.path}: {error}") from error
+        if self.on_written is not None:
+            for graph, (article_id, quads) in prepared.items():
+                named = converted.get(str(graph))
+                self.on_written(str(graph), named if named is not None else to_ox_quads(article_id, quads))
 
-    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]]) -> int:
+    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]], converted: dict[str, list[ox.Quad]]) -> int:
         """Queue articles new to the store for the bulk loader; returns how many quads went
         through the memtables (those of a bulk load when this batch triggers one).
 
@@ -183,15 +191,18 @@ class OxigraphStore(StoreBase):
         is whole, go in afterwards in one transaction (``_settle``): a kill before it leaves
         articles without their hash, which the next build writes again through
         ``replace_update`` (dropping whatever half of them got in); a kill before the bulk
-        load leaves them out altogether.
+        load leaves them out altogether. ``converted`` gets each article's quads in its graph.
         """
         for graph, (article_id, quads) in fresh:
             body: list[Quad] = []
             marks: list[Quad] = []
             for quad in quads:
                 (marks if quad[1] == _CONTENT_HASH else body).append(quad)
-            self._bulk.extend(to_ox_quads(article_id, body, also_default=True))
-            self._marks.extend(to_ox_quads(article_id, marks, also_default=True))
+            statements = to_ox_quads(article_id, body, also_default=True)
+            hashes = to_ox_quads(article_id, marks, also_default=True)
+            self._bulk.extend(statements)
+            self._marks.extend(hashes)
+            converted[str(graph)] = statements[0::2] + hashes[0::2]  # each quad, then its default-graph copy
             self._pending[to_ox(graph)] = str(marks[0][2]) if marks else None
             if not quads:  # an article with no quads still counts as present
                 self._empty.append(to_ox(graph))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, closing
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -33,6 +34,7 @@ from kg.nlp.loading import DEFAULT_MODEL
 from kg.rdf.mapping import extraction_to_quads
 from kg.stats import graph_totals
 from kg.store import Store, open_store
+from kg.store.graph_texts import GraphTexts
 from kg.validate import WrittenGraphs
 from kg.verdicts import Verdict
 from kg.vocab.iri import graph_iri
@@ -152,12 +154,13 @@ def build(
     # (see ``Workers``), even if no article turns out to need them: forking costs little.
     workers = Workers(jobs - 1).start() if jobs > 1 and not scheduler else None
     try:
-        return _build(inputs, output=Path(output), store=store, batch_size=batch_size, write_files=write_files,
-                      progress=progress, on_article=on_article, on_stage=on_stage, link=link,
-                      do_not_merge=do_not_merge, force=force, workers=workers,
-                      identity=identity or extractor_identity(model),
-                      extract=extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
-                                                   batch_size=batch_size, isolate=True, workers=workers))
+        with ExitStack() as cleanup:  # scratch the build makes along the way, released at its end
+            return _build(inputs, output=Path(output), store=store, batch_size=batch_size, write_files=write_files,
+                          progress=progress, on_article=on_article, on_stage=on_stage, link=link,
+                          do_not_merge=do_not_merge, force=force, workers=workers, cleanup=cleanup,
+                          identity=identity or extractor_identity(model),
+                          extract=extractor or partial(extract_stream, model=model, jobs=jobs, scheduler=scheduler,
+                                                       batch_size=batch_size, isolate=True, workers=workers))
     finally:
         if workers is not None:
             workers.close()
@@ -177,6 +180,7 @@ def _build(
     do_not_merge: str | Path | None,
     force: bool,
     workers: Workers | None,
+    cleanup: ExitStack,
     extract: Extractor,
     identity: ExtractorIdentity,
 ) -> BuildReport:
@@ -194,14 +198,19 @@ def _build(
     on_disk = False
     judge: Callable[[], None] | None = None
     count: Callable[[], dict[str, int]] | None = None
+    texts: GraphTexts | None = None
+    published: str | None = None
     try:
         with open_store(store, path=store_path(output)) as graph_store:
             start = graph_store.state_token if _on_disk(graph_store) else None  # type: ignore[attr-defined]
             written: list[str] = []
             rewritten: list[str] = []  # ids: what the current extractor now wrote
-            # Verdicts on the graphs written, from their quads in hand (an on-disk store keeps them).
-            judging = WrittenGraphs() if _on_disk(graph_store) else None
-            if judging is not None:
+            # Verdicts on the graphs written, from their quads in hand (an on-disk store keeps
+            # them); the graph files then take those graphs' N-Triples from the same dumps.
+            judging = None
+            if _on_disk(graph_store):
+                texts = cleanup.enter_context(closing(GraphTexts(output))) if write_files else None
+                judging = WrittenGraphs(texts)
                 graph_store.on_written = judging.add  # type: ignore[attr-defined]
             change = extractor_change(graph_store, identity)
             report.reread_reason = change.reason
@@ -241,6 +250,7 @@ def _build(
             if report.articles_written and on_disk:
                 judge = partial(judge_written, store, store_path(output), written, start,
                                 judging.verdicts() if judging is not None else None)
+        published = getattr(graph_store, "published", None)
     finally:
         if not report.articles_written and created:
             # The store this build made (then the folder, if it made that too): a failed
@@ -260,7 +270,8 @@ def _build(
             judge()
     if write_files and on_disk:
         # Unless the files already show that state.
-        refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)))
+        refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)),
+                            known=(published, texts.get) if published and texts is not None else None)
     if count is not None:
         stage("counting the graph")
         report.graph = count()

@@ -92,11 +92,13 @@ def write_graph_files(graph_store: Store, output: str | Path, *, state: str | No
 
 
 def refresh_graph_files(output: str | Path, *, store: str | None = None, force: bool = False,
-                        before_writing: Callable[[], None] | None = None) -> list[Path]:
+                        before_writing: Callable[[], None] | None = None,
+                        known: tuple[str, Callable[[str], bytes | None]] | None = None) -> list[Path]:
     """Rewrite the graph files from the store's last finished state unless they already show it.
 
     Returns the files written (none when they were up to date). Scratch left by killed
-    writers is removed either way.
+    writers is removed either way. ``known``: a state token and the N-Triples of graphs as
+    they are in that state (``kg.store.graph_texts``), used if the store is still there.
 
     >>> refresh_graph_files("output")  # doctest: +SKIP
     []
@@ -108,6 +110,8 @@ def refresh_graph_files(output: str | Path, *, store: str | None = None, force: 
             return []
         if before_writing is not None:
             before_writing()
+        if known is not None and state == known[0]:
+            graph_store.graph_texts = known[1]  # type: ignore[attr-defined]
         return _write_locked(graph_store, output, state)
 
 

@@ -16,6 +16,7 @@ from kg import verdicts as stored
 from kg.errors import InputError
 from kg.rdf.shapes_sparql import Screen, Unsupported, compile_shapes
 from kg.store import Store, open_store
+from kg.store.graph_texts import GraphTexts
 from kg.store.terms import from_ox
 from kg.vocab.namespaces import RDF, SH
 from kg.workspace import existing_store_path
@@ -260,13 +261,15 @@ def _judge(graph_store: Store, screen: Screen, graphs: dict[str, bytes],
                      lambda name: _graph_of(graph_store, URIRef(name)))
 
 
-def judge_quads(graphs: dict[str, list[ox.Quad]]) -> dict[str, stored.Verdict] | None:
+def judge_quads(graphs: dict[str, list[ox.Quad]],
+                keep: Callable[[str, bytes], None] | None = None) -> dict[str, stored.Verdict] | None:
     """Verdicts on article graphs from their quads as they were written to the store (names
     and pyoxigraph quads); None for shapes the screen does not compile.
 
     The same verdicts ``refresh_verdicts`` makes by reading the graphs back: the copy in
     memory encodes the terms as the store on disk does, so it dumps the same N-Triples, and
-    the fingerprints, the screen and pySHACL read that copy instead of the disk.
+    the fingerprints, the screen and pySHACL read that copy instead of the disk. ``keep`` is
+    given each graph's N-Triples.
     """
     screen = _screen()
     if screen is None:
@@ -279,6 +282,8 @@ def judge_quads(graphs: dict[str, list[ox.Quad]]) -> dict[str, stored.Verdict] |
         data = scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
         if data:  # as on disk, a graph with no statements is no graph
             prints[name] = stored.fingerprint(data)
+            if keep is not None:
+                keep(name, data)
     return _verdicts(scratch, screen, sorted(prints), prints, lambda name: _graph_in(scratch, name))
 
 
@@ -286,7 +291,8 @@ class WrittenGraphs:
     """Verdicts on the article graphs a build writes, made from their quads as written
     (``judge_quads``), a batch of graphs at a time, so that none is read back from the store."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: GraphTexts | None = None) -> None:
+        self.texts = texts  # where each graph's N-Triples go, for the graph files
         self._pending: dict[str, list[ox.Quad]] = {}
         self._verdicts: dict[str, stored.Verdict] | None = {}
 
@@ -303,7 +309,7 @@ class WrittenGraphs:
 
     def _judge(self) -> None:
         if self._pending and self._verdicts is not None:
-            judged = judge_quads(self._pending)
+            judged = judge_quads(self._pending, self.texts.add if self.texts is not None else None)
             self._verdicts = None if judged is None else {**self._verdicts, **judged}
         self._pending = {}
 

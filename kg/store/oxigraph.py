@@ -69,6 +69,10 @@ class OxigraphStore(StoreBase):
         # Told each article's graph (IRI, quads as pyoxigraph made them) once written or queued
         # for the bulk load: a build judges the graphs from them instead of reading them back.
         self.on_written: Callable[[str, list[ox.Quad]], None] | None = None
+        # Where the graph files may take a graph's N-Triples instead of dumping it (see
+        # ``kg.store.graph_texts``): set only on a handle that reads the state they describe.
+        self.graph_texts: Callable[[str], bytes | None] | None = None
+        self.published: str | None = None  # the token this session published as it closed
         if read_only:
             self._open_for_reading()
             return
@@ -274,7 +278,8 @@ class OxigraphStore(StoreBase):
     def sorted_dump(self, *, graphs: bool = True, scratch: Path | None = None) -> AbstractContextManager[SortedDump]:
         """Sorted by Oxigraph's own dumps and an external sort, in bounded memory (see
         ``kg.store.oxigraph_dump``); the default graph is kept as the merge of the articles'."""
-        return oxigraph_dump.sorted_dump(self.ox, graphs=graphs, scratch=scratch, merged_default=True)
+        return oxigraph_dump.sorted_dump(self.ox, graphs=graphs, scratch=scratch, merged_default=True,
+                                         known=self.graph_texts)
 
     def __len__(self) -> int:
         """The number of quads in the article graphs."""
@@ -300,7 +305,7 @@ class OxigraphStore(StoreBase):
                     self._store.optimize()
                     self._written = 0
                 if self._dirty or not is_published(self.path):
-                    publish(self.path, self._store.backup)
+                    self.published = publish(self.path, self._store.backup)
                     self._dirty = False
                 else:
                     remove_unused(self.path)  # snapshots readers have let go of since

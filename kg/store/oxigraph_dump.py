@@ -10,7 +10,7 @@ graph's N-Triples in Rust, so no statement crosses into Python as an object.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -25,14 +25,16 @@ _BLOCK_CHARS = 1 << 22  # the default graph's dump is read back in blocks of thi
 
 @contextmanager
 def sorted_dump(store: ox.Store, *, graphs: bool = True, scratch: Path | None = None,
-                merged_default: bool = False, run_size: int = RUN_SIZE) -> Iterator[SortedDump]:
+                merged_default: bool = False, run_size: int = RUN_SIZE,
+                known: Callable[[str], bytes | None] | None = None) -> Iterator[SortedDump]:
     """The sorted statements of ``store``, in files under a scratch folder made in ``scratch``
     (the system's temporary folder when None) and removed when the block ends.
 
     ``merged_default`` says the default graph is the merge of the named graphs (as in kg's
     store): the merged triples are then its dump, sorted in memory, which is several times
     faster when the named graphs are not asked for. Blank nodes need their labels made
-    canonical, which is done in memory.
+    canonical, which is done in memory. ``known`` gives a named graph's N-Triples where they
+    are at hand (the same statements as the store's), saving its dump.
     """
     if merged_default and not graphs:
         data = _sorted_default_graph(store)
@@ -44,7 +46,7 @@ def sorted_dump(store: ox.Store, *, graphs: bool = True, scratch: Path | None = 
         merged, default_only, named = work / "merged.nt", work / "default.nt", work / "named.nq"
         try:
             _sorted_statements(store, work, merged=merged, default_only=default_only, named=named,
-                               run_size=run_size)
+                               run_size=run_size, known=known)
         except BlankNodesInGraph:
             dump = None
         else:
@@ -69,7 +71,7 @@ def _sorted_default_graph(store: ox.Store) -> bytes | None:
 
 
 def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_only: Path, named: Path,
-                       run_size: int) -> None:
+                       run_size: int, known: Callable[[str], bytes | None] | None = None) -> None:
     """Sorted N-Triples of all graphs merged and of the default graph's statements that no
     named graph holds; sorted N-Quads of the named graphs, graph by graph in order.
 
@@ -83,7 +85,10 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
         with _text(named) as named_out:
             for graph in sorted(store.named_graphs(), key=str):
                 key = str(graph)
-                texts = sorted(_texts(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8")))
+                data = known(graph.value) if known is not None else None
+                if data is None:
+                    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+                texts = sorted(_texts(data.decode("utf-8")))
                 named_out.write("".join(f"{text} {key} .\n" for text in texts))
                 in_named.add(texts)
         in_named.release()

@@ -94,3 +94,27 @@ def test_a_stamp_for_another_state_is_stale(tmp_path):
     check = check_files(out, "another-state")
     assert not check.fresh and "another state" in check.problems[0]
     assert not check_files(out, None).fresh  # a store being written matches no files
+
+
+def test_the_graphs_a_build_wrote_go_into_the_files_from_their_dumps_in_hand(tmp_path, monkeypatch):
+    from kg.store.graph_texts import GraphTexts
+    from kg.vocab.iri import graph_iri
+    from test_build import CORPUS
+
+    given = []
+    original = GraphTexts.get
+
+    def get(self, graph):
+        data = original(self, graph)
+        if data is not None:
+            given.append(graph)
+        return data
+
+    monkeypatch.setattr(GraphTexts, "get", get)
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "in", dict(list(CORPUS.items())[:2]))], extractor=fake_extract, output=out)
+    build([write_corpus(tmp_path / "in2", CORPUS)], extractor=fake_extract, output=out)  # the rest, in hand
+    assert str(graph_iri("a3")) in given  # a1, a2 as well when linking rewrote them
+    files = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
+    assert refresh_graph_files(out, force=True)  # every graph read back from the store
+    assert files == {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}

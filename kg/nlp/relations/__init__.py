@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import awards, flows, lists, organizations, places, posts, sources, speech, tables, trade
+from kg.nlp.relations import awards, flows, gapped, lists, organizations, places, posts, sources, speech, tables, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -43,6 +43,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     # sentence rule reads a table's lines
     facts = tables.outside(ctx, facts)
     facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts)])
+    facts.extend(gapped.extract(ctx, facts))
     facts.extend(places.chained(facts))
     return _deduplicate(_said_once(_newswire_first(facts)))
 

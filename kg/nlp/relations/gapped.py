@@ -1,0 +1,165 @@
+"""Flows a sentence states once and then repeats for other traders or partners with the verb
+and the goods left out (gapping): "Traders in Spain received 18,000 tonnes, in Italy 15,000
+and in Greece 3,250 tonnes"; "Japan bought 50,000 tonnes, South Korea 30,000 and Taiwan
+20,000"; "Exports to Egypt were 2.1 mln dlrs, to Iraq 1.4 mln".
+
+Each gapped item repeats the first one's shape: the same preposition (or none) before a
+place's name, then a figure. It takes the stated flow's trader or partner, the one whose
+name stands after that preposition, and keeps the rest (goods, unit, period, forecast,
+source). The items must follow the flow's figure right away, so that nothing else can be
+what they share out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from functools import lru_cache
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.doc_index import text_of
+from kg.nlp.relations.base import Context
+from kg.nlp.relations.leads import scaled
+from kg.nlp.relations.quantities import parse_quantity
+
+_PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION})
+_FLOWS = (Predicate.EXPORTS, Predicate.IMPORTS, Predicate.EXPORT_VALUE, Predicate.IMPORT_VALUE)
+_PREPOSITIONS = ("in", "to", "from", "for", "by")
+CONFIDENCE = 0.72  # a reading of the stated flow, one step removed
+_SCALES = r"mln|million|billion|bln|thousand"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
+    number = rf"\d[\d,]*(?:\.\d+)?(?:\s+(?:{_SCALES}))?"
+    # the figure, its unit, and what else its clause says before the first item ("of Thai
+    # rice last month"): words without a figure or a break of their own
+    figure = re.compile(rf"(?P<number>{number})(?:\s+(?P<unit>{units}))?\b(?:[^\d,;:()]{{0,60}}?(?=,))?", re.I)
+    name = r"[A-Z][\w.'&/-]*(?:\s+(?:[A-Z][\w.'&/-]*|of|and))*?"
+    item = re.compile(
+        rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?P<prep>{'|'.join(_PREPOSITIONS)})\s+)?(?:the\s+)?"
+        rf"(?P<name>{name})\s+(?:with\s+)?(?P<number>{number})(?:\s+(?P<unit>{units}))?\b", re.I)  # fmt: skip
+    return figure, item
+
+
+def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """The flows of the gapped items that follow each stated flow's figure."""
+    out: list[Fact] = []
+    seen = {_identity(f) for f in facts}
+    for fact in facts:
+        if fact.predicate not in _FLOWS or not fact.extractor.startswith("flow-"):
+            continue
+        for found in _gapped(ctx, fact):
+            if _identity(found) not in seen:
+                seen.add(_identity(found))
+                out.append(found)
+    return out
+
+
+def _identity(fact: Fact) -> tuple:
+    return fact.subject, fact.predicate, fact.object, fact.partner, fact.quantity, fact.amount
+
+
+def _gapped(ctx: Context, fact: Fact) -> list[Fact]:
+    value = fact.quantity if fact.quantity is not None else fact.amount
+    if value is None:
+        return []
+    text = text_of(ctx.doc)
+    start, end = fact.start - ctx.offset, fact.end - ctx.offset
+    sent = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return []
+    sent_start, sent_end = sent.sent.start_char, sent.sent.end_char
+    figure_pattern, item_pattern = _patterns()
+    figure = next((m for m in figure_pattern.finditer(text, sent_start, sent_end)
+                   if _value(m.group("number")) == Decimal(str(value)).normalize()), None)  # fmt: skip
+    if figure is None:
+        return []
+    items = []
+    at = figure.end()
+    while (m := item_pattern.match(text, at, sent_end)) is not None:
+        if _share_follows(text, m.end()):
+            return []  # "..., Italy 12 pct": the items are shares, not amounts of the flow
+        items.append(m)
+        at = m.end()
+    if not items or len({(m.group("prep") or "").lower() for m in items}) != 1:
+        return []
+    role = _role(ctx, fact, (items[0].group("prep") or "").lower(), sent_start, items[0].start())
+    if role is None:
+        return []
+    scale = _scale(figure.group("number"))
+    out = []
+    for m in items:
+        key = _entity(ctx, m.start("name"), m.end("name"))
+        unit = (m.group("unit") or "").lower() or None
+        if key is None or key in (fact.subject, fact.partner) or unit not in (None, fact.unit):
+            continue
+        if fact.quantity is None and m.group("unit"):
+            continue
+        number = _value(m.group("number"))
+        if number is None:
+            continue
+        # "1.5 mln tonnes, Korea 1.2": the first figure's scale
+        number = scaled(number, scale if _scale(m.group("number")) == 1 else Decimal(1))
+        evidence = ctx.doc.char_span(m.start("name"), m.end(), alignment_mode="expand")
+        if evidence is None:
+            continue
+        figures = {"quantity": number} if fact.quantity is not None else {"amount": number}
+        out.append(replace(fact, **{role: key}, **figures, start=evidence.start_char + ctx.offset,
+                           end=evidence.end_char + ctx.offset, extractor="flow-gapped",
+                           confidence=min(fact.confidence, CONFIDENCE)))  # fmt: skip
+    return out
+
+
+def _value(number: str) -> Decimal | None:
+    q = parse_quantity(number)
+    return Decimal(str(q.value)).normalize() if q is not None and q.low == q.high else None
+
+
+def _scale(number: str) -> Decimal:
+    word = re.search(rf"\b(?:{_SCALES})\b", number, re.I)
+    if word is None:
+        return Decimal(1)
+    return _value("1 " + word.group(0)) or Decimal(1)
+
+
+def _role(ctx: Context, fact: Fact, prep: str, sent_start: int, items_start: int) -> str | None:
+    """Which side of the flow the items replace: the one whose name, before the items, stands
+    after the items' preposition (after none, the trader alone); None when it is not certain."""
+    text = text_of(ctx.doc)
+    roles = []
+    for role, key in (("subject", fact.subject), ("partner", fact.partner)):
+        if key is None:
+            continue
+        mentions = [m for k, m in ctx.entity_mentions(_PLACES) if k == key
+                    and sent_start <= m.start_char and m.end_char <= items_start]  # fmt: skip
+        if not mentions:
+            continue
+        before = re.search(r"(\w+)\s+(?:the\s+)?$", text[sent_start : mentions[-1].start_char])
+        word = before.group(1).lower() if before else ""
+        roles.append((role, word))
+    if not prep and any(role == "partner" and word in _PREPOSITIONS for role, word in roles):
+        return None  # "sold wheat to China, the Soviet Union 1.8 mln": buyer or seller?
+    chosen = [role for role, word in roles
+              if (prep and word == prep) or (not prep and role == "subject" and word not in _PREPOSITIONS)]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _entity(ctx: Context, start: int, end: int) -> str | None:
+    """The one place, country or body whose mention is exactly the item's name."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_space and t.lower_ != "the"]
+    keys = {ctx.key(t, _PLACES) for t in words}
+    return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def _share_follows(text: str, at: int) -> bool:
+    return bool(re.match(r"\s*(?:pct|percent|per\s+cent|%|pc\b)", text[at:], re.I))
+
+
+__all__ = ["extract"]

@@ -1,0 +1,54 @@
+"""Gapped flows ("in Italy 14,500, in Greece 6,000"): a stated flow repeated for other
+traders or partners with the verb and goods left out, end to end."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+pytestmark = pytest.mark.model
+
+
+def _flows(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, f.amount,
+             names.get(f.partner), f.period, f.forecast) for f in x.facts
+            if f.extractor == "flow-gapped"]  # fmt: skip
+
+
+def test_the_preposition_repeated_before_each_trader(nlp) -> None:
+    text = ("The Commission said exporters in Spain received licences for 20,000 tonnes of barley, "
+            "in Italy 14,500, in Greece 6,000 and in Portugal 2,250 tonnes.")
+    assert [(s, o, q, forecast) for _, s, o, q, _, _, _, forecast in _flows(nlp, text)] == [
+        ("Italy", "barley", Decimal("14500"), True),
+        ("Greece", "barley", Decimal("6000"), True),
+        ("Portugal", "barley", Decimal("2250"), True),
+    ]
+
+
+def test_traders_without_a_preposition_keep_the_period_and_partner(nlp) -> None:
+    text = "Japan bought 50,000 tonnes of Thai rice last month, South Korea 30,000 and Taiwan 20,000."
+    assert [(p, s, q, partner, period) for p, s, _, q, _, partner, period, _ in _flows(nlp, text)] == [
+        ("imports", "South Korea", Decimal("30000"), "Thailand", "last month"),
+        ("imports", "Taiwan", Decimal("20000"), "Thailand", "last month"),
+    ]
+
+
+def test_the_first_figures_scale_carries(nlp) -> None:
+    text = "Brazil exported 1.5 mln bags of coffee in January, Colombia 1.2 and Kenya 0.4."
+    assert [(s, q) for _, s, _, q, *_ in _flows(nlp, text)] == [
+        ("Colombia", Decimal("1200000")), ("Kenya", Decimal("400000"))]
+
+
+def test_no_gapped_reading_where_the_items_are_not_flows(nlp) -> None:
+    # shares, not tonnes
+    assert _flows(nlp, "Exports of tin to Japan were 12,000 tonnes, Malaysia 35 pct and Thailand 20 pct.") == []
+    # a comparison, not another trader
+    assert _flows(nlp, "Japan bought 50,000 tonnes of rice, down from 60,000, and Korea bought more.") == []
+    # no preposition after a flow with a partner: seller or buyer is not certain
+    assert _flows(nlp, "Canada sold 250,000 tonnes of wheat to China, the Soviet Union 180,000 tonnes.") == []

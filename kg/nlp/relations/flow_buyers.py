@@ -6,10 +6,14 @@ Korea and Japan". Buyers are importers: each named country imports the goods fro
 exporter the story stated last, for the period the buyer phrase names (else that flow's).
 Weekly sales reports also say where the week's sales rose: "Major increases were for Belgium
 and Italy", "the result of increases for Venezuela": the exporter's sales to each, in the
-week of the sales just stated.
+week of the sales just stated. An exporter's ranked markets are its exports to each:
+"Canada's main wheat markets are China and Brazil", "Australia's four major markets, the U.S.,
+Japan and Taiwan, ...", in goods the story counted as that exporter's exports.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -40,6 +44,55 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
         elif noun.lower_ in flow_words("increase_nouns") and sales_report(ctx.doc):
             out.extend(_increases(ctx, noun, last))
     return out
+
+
+def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
+    """The figureless exports to the markets ``sent`` names of an exporter: "Canada's main
+    wheat markets are China and Brazil"; undated, as a market is no one period's trade."""
+    out: list[Fact] = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lower_ not in flow_words("market_nouns") or not _ranked(noun):
+            continue
+        owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
+        if owner is None:
+            continue
+        goods = _counted_goods(ctx, sent, owner, facts)
+        if goods is None:
+            continue
+        for key, token in _listed(ctx, _market_side(noun)):
+            if key == owner or any(f.subject == owner and f.partner == key and f.object == goods
+                                   and f.predicate is Predicate.EXPORTS for f in facts):  # fmt: skip
+                continue
+            out.append(ctx.fact(owner, Predicate.EXPORTS, [ctx.mention(token), noun], rule="flow-markets",
+                                confidence=CONFIDENCE, object=goods, partner=key, forecast=False))
+    return out
+
+
+def _market_side(noun: Token) -> Token | None:
+    """The markets named: in apposition ("markets, the U.S., Japan and Taiwan,") or on the
+    other side of "be" ("markets are China and Brazil")."""
+    appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if appos is not None:
+        return appos
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        return next((c for c in verb.children if c.dep_ == "attr"), None)
+    return None
+
+
+def _counted_goods(ctx: Context, sent: Span, owner: str, facts: list[Fact]) -> str | None:
+    """The goods of the markets: the one the sentence names that the story already counted as
+    the owner's exports ("beef exports ... 480,000 tonnes"); None for none or several."""
+    exported = {f.object for f in facts if f.subject == owner and f.predicate is Predicate.EXPORTS
+                and f.quantity is not None and f.end - ctx.offset <= sent.start_char}  # fmt: skip
+    counted = [k for k in exported if k is not None and _named_in(ctx, k, sent.text)]
+    return counted[0] if len(counted) == 1 else None
+
+
+def _named_in(ctx: Context, key: str, text: str) -> bool:
+    """One of the entity's names stands in ``text`` as a word ("beef export markets")."""
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(n.lower())}\b", lowered) for n in ctx.table.entities[key].all_names)
 
 
 def _ranked(noun: Token) -> bool:
@@ -88,9 +141,11 @@ def _increases(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
     return out
 
 
-def _listed(ctx: Context, side: Token) -> list[tuple[str, Token]]:
+def _listed(ctx: Context, side: Token | None) -> list[tuple[str, Token]]:
     """The countries a side names as a list: "South Korea, Japan, Taiwan and Thailand"."""
     out: list[tuple[str, Token]] = []
+    if side is None:
+        return out
     for token in [side, *side.conjuncts]:
         key = ctx.key(token, COUNTRY) or ctx.key(token, _PLACE)
         if key is not None and ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
@@ -125,4 +180,4 @@ def _last_export(ctx: Context, sent: Span, facts: list[Fact]) -> Fact | None:
                  and f.object is not None and lo <= f.start < hi), None)  # fmt: skip
 
 
-__all__ = ["buyer_facts"]
+__all__ = ["buyer_facts", "market_facts"]

@@ -24,7 +24,7 @@ from kg.nlp.relations.discourse import (
     CARRIED, Topic, anaphor, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
-from kg.nlp.relations.flow_buyers import buyer_facts
+from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
@@ -93,6 +93,7 @@ def extract(ctx: Context) -> list[Fact]:
                     topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
             facts.extend(read)
         facts.extend(buyer_facts(ctx, sent, facts))
+        facts.extend(market_facts(ctx, sent, facts))
     return facts
 
 

@@ -1,0 +1,47 @@
+"""An exporter's ranked markets named without figures ("Canada's main wheat markets are China
+and Brazil"): its exports of goods the story counted, to each market, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+pytestmark = pytest.mark.model
+
+
+def _markets(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), names.get(f.partner), f.quantity,
+             f.period) for f in x.facts if f.extractor == "flow-markets"]  # fmt: skip
+
+
+def test_markets_on_the_other_side_of_be(nlp) -> None:
+    text = ("Canadian wheat exports rose to 2.1 mln tonnes in 1986. "
+            "Canada's main wheat markets are China, the Soviet Union and Brazil.")
+    assert _markets(nlp, text) == [
+        ("exports", "Canada", "wheat", "China", None, None),
+        ("exports", "Canada", "wheat", "Soviet Union", None, None),
+        ("exports", "Canada", "wheat", "Brazil", None, None),
+    ]
+
+
+def test_markets_in_apposition(nlp) -> None:
+    text = ("Canadian wheat exports rose to 2.1 mln tonnes in 1986. "
+            "It said Canada's three main markets, China, Brazil and Egypt, will keep buying wheat.")
+    assert [p for _, _, _, p, _, _ in _markets(nlp, text)] == ["China", "Brazil", "Egypt"]
+
+
+def test_no_markets_without_counted_exports_of_the_goods(nlp) -> None:
+    # no exports stated before: whose goods the markets take is not certain
+    assert _markets(nlp, "Canada's main wheat markets are China, the Soviet Union and Brazil.") == []
+    # the goods named are not the ones counted
+    text = ("Canadian wheat exports rose to 2.1 mln tonnes in 1986. "
+            "Canada's main markets for barley are China and Brazil.")
+    assert _markets(nlp, text) == []
+    # unranked markets ("new markets") are no statement of trade
+    text = ("Canadian wheat exports rose to 2.1 mln tonnes in 1986. "
+            "Canada's new wheat markets are China and Brazil.")
+    assert _markets(nlp, text) == []

@@ -184,3 +184,11 @@ def test_buyers_a_list_names_are_importers_with_their_written_comparisons(nlp) -
         ("imports", "Poland", Decimal("80000"), "Canada", "January 1986"),
     ]
 
+
+
+def test_a_partner_name_broken_over_a_line(nlp) -> None:
+    text = ("Uruguay's beef exports totalled 31,400 tonnes in 1986, the meat institute said.\n"
+            "    Main destinations were as follows, in tonnes:\n"
+            "    Brazil 9,800, Egypt 7,000, Soviet\nUnion 6,300, Israel 2,000, the institute said.\n")
+    found = [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)]
+    assert ("Soviet Union", Decimal("6300")) in found

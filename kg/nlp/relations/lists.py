@@ -256,8 +256,11 @@ def _partner(ctx: Context, start: int, end: int) -> str | None:
     if len(keys) != 1:
         return None
     key = keys.pop()
-    covered = [t for t in span if ctx.key(t, PARTNERS) == key]
-    return key if len(covered) == len([t for t in span if t.lower_ not in ("the",)]) else None
+    words = [t for t in span if t.lower_ != "the" and not t.is_space]
+    if all(ctx.key(t, PARTNERS) == key for t in words):
+        return key
+    # a name broken over a line ("Soviet\nUnion") is no one mention, but still the entity's name
+    return key if ctx.key_by_name(" ".join(t.text for t in words), PARTNERS) == key else None
 
 
 def _goods_at(ctx: Context, start: int, end: int) -> str | None:

@@ -52,3 +52,13 @@ def test_no_gapped_reading_where_the_items_are_not_flows(nlp) -> None:
     assert _flows(nlp, "Japan bought 50,000 tonnes of rice, down from 60,000, and Korea bought more.") == []
     # no preposition after a flow with a partner: seller or buyer is not certain
     assert _flows(nlp, "Canada sold 250,000 tonnes of wheat to China, the Soviet Union 180,000 tonnes.") == []
+
+
+def test_a_trade_verb_sharing_the_object_of_the_verb_before(nlp) -> None:
+    text = "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000."
+    assert _flows(nlp, text) == [("exports", "Kenya", "tea", Decimal("250000"), None, None, "1986", False)]
+    text = "Kenya produced 540 mln kilos of tea in 1986 and exported 157 mln."
+    assert [q for _, _, _, q, *_ in _flows(nlp, text)] == [Decimal("157000000")]
+    # a share, or a figure with a partner of its own, is not the shared object
+    assert _flows(nlp, "Kenya grew 300,000 tonnes of tea in 1986 and exported 25 pct.") == []
+    assert _flows(nlp, "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000 to Britain.") == []

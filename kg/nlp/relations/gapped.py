@@ -1,7 +1,9 @@
 """Flows a sentence states once and then repeats for other traders or partners with the verb
 and the goods left out (gapping): "Traders in Spain received 18,000 tonnes, in Italy 15,000
 and in Greece 3,250 tonnes"; "Japan bought 50,000 tonnes, South Korea 30,000 and Taiwan
-20,000"; "Exports to Egypt were 2.1 mln dlrs, to Iraq 1.4 mln".
+20,000"; "Exports to Egypt were 2.1 mln dlrs, to Iraq 1.4 mln". Likewise a trade verb joined
+to another verb whose object it shares: "Kenya grew 300,000 tonnes of tea in 1986 and
+exported 250,000" is Kenya's export of 250,000 tonnes of tea in 1986.
 
 Each gapped item repeats the first one's shape: the same preposition (or none) before a
 place's name, then a figure. It takes the stated flow's trader or partner, the one whose
@@ -20,8 +22,10 @@ from functools import lru_cache
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.doc_index import text_of
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.leads import scaled
+from kg.nlp.relations.periods import find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
 _PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION})
@@ -29,6 +33,8 @@ _FLOWS = (Predicate.EXPORTS, Predicate.IMPORTS, Predicate.EXPORT_VALUE, Predicat
 _PREPOSITIONS = ("in", "to", "from", "for", "by")
 CONFIDENCE = 0.72  # a reading of the stated flow, one step removed
 _SCALES = r"mln|million|billion|bln|thousand"
+_SCALE_WORDS = frozenset(_SCALES.split("|"))
+_TRADERS = frozenset({EntityType.COUNTRY, EntityType.PLACE})
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +52,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
-    """The flows of the gapped items that follow each stated flow's figure."""
-    out: list[Fact] = []
+    """The flows of the gapped items that follow each stated flow's figure, and of trade verbs
+    that share their object's goods and unit with the verb before them."""
     seen = {_identity(f) for f in facts}
+    out: list[Fact] = [f for f in _shared_objects(ctx) if _identity(f) not in seen]
+    seen |= {_identity(f) for f in out}
     for fact in facts:
         if fact.predicate not in _FLOWS or not fact.extractor.startswith("flow-"):
             continue
@@ -57,6 +65,48 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
                 seen.add(_identity(found))
                 out.append(found)
     return out
+
+
+def _shared_objects(ctx: Context) -> list[Fact]:
+    """ "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000": the trade verb's bare
+    figure counts what the verb it is joined to counted, for that verb's subject and period."""
+    out = []
+    for verb in ctx.doc:
+        exports = verb.lemma_.lower() in flow_words("export_verbs")
+        if verb.dep_ != "conj" or not (exports or verb.lemma_.lower() in flow_words("import_verbs")):
+            continue
+        first = verb.head
+        figure = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        stated = next((c for c in first.children if c.dep_ == "dobj"), None)
+        trader = next((k for c in first.children if c.dep_ == "nsubj" if (k := ctx.key(c, _TRADERS))), None)
+        if figure is None or stated is None or trader is None \
+                or any(c.dep_ == "prep" for c in (*figure.children, *verb.children)):
+            continue  # "exported 157 mln to Japan": more than the shared figure
+        unit = stated.lower_ if stated.lower_ in _units() else None
+        goods = next((k for p in stated.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if (k := ctx.key(o, PRODUCTS))), None)  # fmt: skip
+        words = ctx.doc[figure.left_edge.i : figure.i + 1]
+        if unit is None or goods is None or not all(t.like_num or t.lower_ in _SCALE_WORDS for t in words):
+            continue
+        value = _value(words.text)
+        if value is None:
+            continue
+        between = ctx.doc[first.i : verb.i]
+        periods = find_periods(between.text, ctx.article.published)
+        period = periods[0] if periods else None
+        forecast = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might")
+                       for c in first.children)  # fmt: skip
+        out.append(ctx.fact(trader, Predicate.EXPORTS if exports else Predicate.IMPORTS, [verb, words],
+                            rule="flow-gapped", confidence=CONFIDENCE, object=goods, quantity=scaled(value, Decimal(1)),
+                            unit=unit, period=period.text if period else None,
+                            period_start=period.start if period else None, period_end=period.end if period else None,
+                            forecast=forecast))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(u.lower() for u in lexicon("trade")["flows"]["quantity_units"])
 
 
 def _identity(fact: Fact) -> tuple:

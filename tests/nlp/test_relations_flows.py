@@ -590,3 +590,10 @@ def test_a_groups_total_and_aid_for_losses_in_exports_are_no_countrys_flow(parse
             "26 mln for coffee and 15 mln for cocoa.")
     table = {"Mali": ("ml", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
     assert [f for f in _read(parser, text, table) if f[5] is not None] == []
+
+
+def test_the_countrys_flow_is_the_country_named_last(parser) -> None:
+    text = ("Malaysian palm oil output will fall this year. Indonesian stocks are low, the newsletter "
+            "said, and it expects the country's imports to reach 110,000 tonnes of palm oil in 1987.")
+    table = {"Malaysian": ("my", T.COUNTRY), "Indonesian": ("id", T.COUNTRY), "palm oil": ("po", T.PRODUCT)}
+    assert [(p, s, q) for p, s, _, q, *_ in _read(parser, text, table)] == [("imports", "id", Decimal("110000"))]

@@ -201,6 +201,9 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if owners and owners[0].lower_ in ("its", "their", "our"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
         return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
+    if owners and owners[0].lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owners[0].children) \
+            and (named := _country_named_before(ctx, owners[0])) is not None:
+        return named  # "Indonesian stocks are low ... it expects the country's imports to reach"
     # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
     # come from trades them
     own = ("from",) if flow.exports else ("to", "into")
@@ -241,6 +244,21 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)
+
+
+_COUNTRY_NOUNS = ("country", "nation")
+
+
+def _country_named_before(ctx: Context, token: Token) -> str | None:
+    """The country "the country" stands for: the one named last before it, by name or
+    demonym ("Indonesian"), in its sentence or the one before."""
+    floor = ctx.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    for t in reversed(ctx.doc[floor : token.i]):
+        if (k := ctx.key(t, frozenset({EntityType.COUNTRY}))) is not None:
+            return k
+        if t.pos_ in ("ADJ", "PROPN") and t.is_title and not made_in(t) and (k := ctx.country_of_demonym(t)):
+            return k
+    return None
 
 
 def _of_group(ctx: Context, noun: Token) -> bool:

@@ -192,3 +192,14 @@ def test_a_partner_name_broken_over_a_line(nlp) -> None:
             "    Brazil 9,800, Egypt 7,000, Soviet\nUnion 6,300, Israel 2,000, the institute said.\n")
     found = [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)]
     assert ("Soviet Union", Decimal("6300")) in found
+
+
+def test_a_breakdown_of_the_flow_stated_before(nlp) -> None:
+    text = ("Argentine grain shipments during 1986 totalled 1,796,121 tonnes, the board said.\n"
+            "    The breakdown, was as follows, in tonnes: wheat 900,000, sorghum 296,121.\n")
+    found = [(s, o, q, period) for _, s, o, q, _, _, period, rule in _trade(nlp, text) if rule == "list-goods"]
+    assert found == [("Argentina", "wheat", Decimal("900000"), "1986"),
+                     ("Argentina", "sorghum", Decimal("296121"), "1986")]
+    # no flow stated before: what the breakdown is of is not certain
+    text = "Grain prices were firm.\n    The breakdown was as follows: wheat 900,000, sorghum 296,121.\n"
+    assert _trade(nlp, text) == []

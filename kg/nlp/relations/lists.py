@@ -184,8 +184,10 @@ def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value:
 
 # "Shipments in tonnes, with figures for 1985 in brackets, included: beef 120,184 (137,686),
 # horse meat 25,651 (33,892)": the flow, then (within the sentence) a list verb and a colon
-_GOODS_LEAD = re.compile(r"\b(?P<flow>shipments|exports|imports)\b[^.;:]{0,200}?"
-                         r"\b(?:included|include|were|comprised)\s*:", re.I)
+# "Breakdown was as follows:" names no flow: it breaks down the one stated just before
+_GOODS_LEAD = re.compile(r"\b(?:(?P<flow>shipments|exports|imports)\b[^.;:]{0,200}?"
+                         r"\b(?:included|include|were|comprised)|(?:the\s+)?breakdown\s*,?\s+(?:was|is)\s*,?"
+                         r"\s+as\s+follows\b[^.;:\d]{0,40})\s*:", re.I)
 _GOODS_ITEM = re.compile(r"(?:^|,|;|\band\b|:)\s*(?P<name>[a-z][a-z -]*?)\s+(?P<number>\d[\d,]*(?:\.\d+)?)"
                          r"(?=\s*[,;(.]|\s+and\b|\s*$)(?:\s*\((?P<compared>[^()]*)\))?", re.M)
 
@@ -197,8 +199,10 @@ def _goods_lists(ctx: Context, facts: list[Fact]) -> list[Fact]:
     text = text_of(ctx.doc)
     out: list[Fact] = []
     for match in _GOODS_LEAD.finditer(text):
-        exports = match.group("flow").lower() != "imports"
         opening = _sentence_start(text, match.start())
+        exports = match.group("flow").lower() != "imports" if match.group("flow") else _last_direction(ctx, opening, facts)
+        if exports is None:
+            continue
         lead = read_lead(ctx, opening, match.end(), facts, exports=exports)
         if lead is None or (unit := lead.unit or prior_unit(ctx, opening, facts, lead)) is None:
             continue
@@ -222,6 +226,13 @@ def _goods_lists(ctx: Context, facts: list[Fact]) -> list[Fact]:
                 before = scaled(c.value, lead.scale)
                 out.append(_fact(ctx, lead, predicate, evidence, before, lead.comparison, **common))
     return out
+
+
+def _last_direction(ctx: Context, start: int, facts: list[Fact]) -> bool | None:
+    """Whether the counted flow stated last before ``start`` is an export (None: no flow)."""
+    before = [f for f in facts if f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS) and f.quantity is not None
+              and f.end - ctx.offset <= start]  # fmt: skip
+    return max(before, key=lambda f: f.end).predicate is Predicate.EXPORTS if before else None
 
 
 def _product_named(ctx: Context, start: int, end: int) -> str | None:

@@ -111,6 +111,9 @@ def _organization_key(text: str) -> str:
     return norm(re.sub(r"^the\s+", "", text, flags=re.I))
 
 
+# Model labels of names: a name is never part of the goods' name.
+_MODEL_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
 # "Japanese-made cars": the word after the origin's hyphen says where, not what.
 _ORIGIN_WORDS = frozenset({"made", "built", "produced", "grown", "manufactured", "assembled"})
 
@@ -212,7 +215,7 @@ class EntityTyper:
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(_after_owner(e, person_words)) for e in doc.ents)
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
-        model = table_names(doc, model)
+        model = [_group_of_states(s) for s in table_names(doc, model)]
         weak = []
         matches = [("ORTH", m) for m in self.phrases(doc)] + [("LOWER", m) for m in self.lower_phrases(doc)]
         for attr, (match_id, start, end) in matches:
@@ -327,6 +330,7 @@ class EntityTyper:
                     break
                 # a modifier's own compound chain ("COVID-19 testing kits")
                 left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
+            left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
             while left < head.i and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
                 or _delivery_month(doc[left])
@@ -367,6 +371,32 @@ def _lowercase_name(span: Span) -> bool:
     """ "mexico's crude oil exports": a country's name the wire wrote in lower case, not part
     of a handle or tag ("#mexico")."""
     return span.text.islower() and not (span.start > 0 and span.doc[span.start - 1].text in ("#", "@", "/"))
+
+
+# Nouns that make a region's name the group of countries in it ("the Gulf states").
+_STATE_NOUNS = frozenset({"states", "countries", "nations"})
+
+
+def _group_of_states(span: Span) -> Span:
+    """ "Mid-East Gulf states", "the Baltic states": a region's name before a plural of
+    "state" names the group of countries there, a trade partner of its own."""
+    doc = span.doc
+    if span.label_ != EntityType.PLACE or span.end >= len(doc) or doc[span.end].lower_ not in _STATE_NOUNS \
+            or doc[span.end].ent_type_:
+        return span
+    return Span(doc, span.start, span.end + 1, label=span.label_)
+
+
+def _flat_compound_start(head: Token, left: int) -> int:
+    """ "softwood lumber exports", "soybean oil sales": the parse hangs every noun of the
+    phrase on the flow noun; the plain nouns right before the goods still name them."""
+    if head.dep_ not in {"compound", "nmod"}:
+        return left
+    doc = head.doc
+    while left > 0 and (sibling := doc[left - 1]).head == head.head and sibling.dep_ in {"compound", "nmod", "amod"} \
+            and sibling.pos_ == "NOUN" and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
+        left = min([sibling.i] + [t.i for t in sibling.subtree if t.i < sibling.i])
+    return left
 
 
 def _before_flow(token: Token) -> bool:

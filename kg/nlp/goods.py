@@ -20,6 +20,8 @@ from kg.nlp import lexicon
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
                          "purchase", "procure", "smuggle", "produce", "supply"})
+# Participles that say goods crossed a border ("imported ethylene").
+_TRADED = frozenset({"imported", "exported", "re-exported", "smuggled"})
 # Words that open a list of the goods a flow noun is made of ("imports, including grains").
 _LISTING = frozenset({"including", "excluding", "notably", "especially", "mainly", "mostly"})
 # Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
@@ -39,12 +41,14 @@ def in_goods_context(token: Token) -> bool:
         return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective
     if token.dep_ == "dobj":
         return head.lemma_.lower() in TRADE_VERBS  # "exported 98,000 tonnes" reaches here too
-    if _moved_by_verb(token) or _listed_figure(token):
+    if _moved_by_verb(token) or _listed_figure(token) or _traded_modifier(token):
         return True
     if token.dep_ != "pobj":
         return False
     outer = head.head
     word = outer.lemma_.lower()
+    if _fronted_topic(token):
+        return True
     if head.lower_ in _LISTING:
         return goods_flow(outer)  # "imports, including grains"
     if head.lower_ == "of":
@@ -73,6 +77,22 @@ def _moved_by_verb(token: Token) -> bool:
     if token.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in TRADE_VERBS and head.tag_ == "VBN":
         return True
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in TRADE_VERBS for c in token.children)
+
+
+def _traded_modifier(token: Token) -> bool:
+    """ "demand for imported ethylene", "smuggled gold": goods a trade participle describes."""
+    return any(c.dep_ == "amod" and c.i < token.i and c.lower_ in _TRADED for c in token.children)
+
+
+def _fronted_topic(token: Token) -> bool:
+    """ "In flour, exports totalled 980,000 tonnes": goods that open the sentence as the
+    topic of a clause whose subject is a flow noun."""
+    prep = token.head
+    verb = prep.head
+    if prep.lower_ not in {"in", "for"} or prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} \
+            or prep.i != prep.sent.start:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i and goods_flow(c) for c in verb.children)
 
 
 def _listed_figure(token: Token) -> bool:

@@ -742,3 +742,25 @@ def test_a_place_found_by_its_words_is_that_place_in_the_rest_of_the_story(nlp) 
     # the model takes the second for an organization
     doc = nlp("Tankers loaded at the port of Quelomba on Monday. Repairing the pipeline to Quelomba will take weeks.")
     assert [e.label_ for e in doc.ents if e.text == "Quelomba"] == ["Place", "Place"]
+
+
+def test_petrochemicals_and_oilseed_goods_are_products_in_a_trade_slot(nlp) -> None:
+    labels = _labels(nlp, "Taiwan imported 12,000 tonnes of styrene and 30,000 tonnes of palm kernel cake in May.")
+    assert labels.get("styrene") == "Product"
+    labels = _labels(nlp, "Korea paid more for propylene imported from Singapore in May.")
+    assert labels.get("propylene") == "Product"
+
+
+def test_the_plain_nouns_before_goods_in_a_flat_compound_name_them(nlp) -> None:
+    labels = _labels(nlp, "Chile restricted its hardwood pulp exports last year.")
+    assert labels.get("hardwood pulp") == "Product" and "hardwood" not in labels
+
+
+def test_refined_products_are_goods(nlp) -> None:
+    labels = _labels(nlp, "Nigeria exported 90,000 bpd of refined products in May.")
+    assert labels.get("refined products") == "Product"
+
+
+def test_a_region_before_states_is_the_group_of_countries(nlp) -> None:
+    labels = _labels(nlp, "Egypt's exports to the Gulf states rose last year.")
+    assert labels.get("Gulf states") == "Place"

@@ -59,3 +59,17 @@ def test_goods_a_flow_is_made_of_or_moved_by_a_participle(nlp) -> None:
     assert _context(nlp, "Kenya's imports, including machinery and fuel, rose in May.", "machinery")
     assert _context(nlp, "The timber exported to Egypt last year was worth little.", "timber")
     assert _context(nlp, "Timber was exported to Egypt in May.", "Timber")
+
+
+def test_goods_a_trade_participle_describes(nlp) -> None:
+    assert _context(nlp, "Demand for imported propylene has doubled this year.", "propylene")
+    assert not _context(nlp, "Demand for propylene has doubled this year.", "propylene")
+
+
+def test_goods_named_as_the_topic_of_a_flow_clause(nlp) -> None:
+    assert _context(nlp, "In semolina, exports totalled 40,000 tonnes.", "semolina")
+    assert not _context(nlp, "Exports rose sharply in semolina and bran.", "semolina")
+
+
+def test_goods_whose_requirements_are_stated(nlp) -> None:
+    assert _context(nlp, "The refinery will raise its benzene requirements to 3,000 tonnes a month.", "benzene")

@@ -597,3 +597,25 @@ def test_the_countrys_flow_is_the_country_named_last(parser) -> None:
             "said, and it expects the country's imports to reach 110,000 tonnes of palm oil in 1987.")
     table = {"Malaysian": ("my", T.COUNTRY), "Indonesian": ("id", T.COUNTRY), "palm oil": ("po", T.PRODUCT)}
     assert [(p, s, q) for p, s, _, q, *_ in _read(parser, text, table)] == [("imports", "id", Decimal("110000"))]
+
+
+def test_the_partner_of_a_sentences_trade_is_its_flows_partner(parser) -> None:
+    text = ("Kellavia's trade with the Baltic states fell 20 pct in 1986, with imports at 1.2 billion dlrs "
+            "and exports at 900 mln dlrs.")
+    table = {"Kellavia": ("kv", T.COUNTRY), "Baltic states": ("baltic", T.PLACE)}
+    facts = [f for f in facts_of(parser, text, table) if f.amount]
+    assert facts and {f.partner for f in facts} == {"baltic"}
+
+
+def test_a_bare_flow_after_a_flow_with_a_partner_shares_it(parser) -> None:
+    text = "Kellavia's exports to ASEAN countries rose to 2.1 billion dlrs in 1986, while imports were 1.8 billion."
+    table = {"Kellavia": ("kv", T.COUNTRY), "ASEAN": ("asean", T.ORGANIZATION)}
+    facts = {(f.predicate, f.amount, f.partner) for f in facts_of(parser, text, table) if f.amount}
+    assert (Predicate.IMPORT_VALUE, 1.8e9, "asean") in facts and (Predicate.EXPORT_VALUE, 2.1e9, "asean") in facts
+
+
+def test_a_flow_with_its_own_modifiers_keeps_its_own_partner(parser) -> None:
+    text = "Kellavia's exports to ASEAN countries rose to 2.1 billion dlrs in 1986, while oil imports were 1.8 billion."
+    table = {"Kellavia": ("kv", T.COUNTRY), "ASEAN": ("asean", T.ORGANIZATION), "oil": ("oil", T.PRODUCT)}
+    facts = {(f.predicate, f.partner) for f in facts_of(parser, text, table) if f.amount}
+    assert (Predicate.IMPORT_VALUE, None) in facts

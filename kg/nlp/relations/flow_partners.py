@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.model import Fact
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words, made_in
@@ -157,3 +158,32 @@ def _first_member(ctx: Context, group: Token, trader: str, end: int) -> str | No
         if k and k != trader:
             return k
     return None
+
+
+def trade_with(ctx: Context, flow: Flow, trader: str) -> str | None:
+    """ "Total trade with the Gulf states fell 40 pct, with imports at 1.55 billion dlrs":
+    the partner of a sentence's trade as a whole is that of the flows it goes on to give."""
+    for t in ctx.doc[flow.anchor.sent.start : flow.anchor.i]:
+        if t.lemma_.lower() != "trade" or t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for named in prep.subtree:
+                    if (k := ctx.key(named, TRADE_PLACES)) and k != trader:
+                        return k
+    return None
+
+
+def shared_partner(ctx: Context, flow: Flow, trader: str, before: list[Fact]) -> str | None:
+    """ "Exports to OECD countries rose to 4.29 billion dlrs, while imports were 4.56
+    billion": a bare flow noun after a flow with a partner, in the same sentence, has the
+    same partner."""
+    noun = flow_noun(flow.anchor)
+    if flow.anchor.pos_ == "VERB" or not before or before[0].subject != trader or before[0].partner is None:
+        return None
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss", "prep") for c in noun.children):
+        return None  # "oil imports", "imports from Japan", "its imports": a flow of its own
+    sent = flow.anchor.sent
+    if not sent.start_char <= before[0].start - ctx.offset < flow.anchor.idx:
+        return None
+    return before[0].partner

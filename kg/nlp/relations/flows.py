@@ -30,7 +30,8 @@ from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
-from kg.nlp.relations.flow_partners import destination_of, figure_origin, flow_partner, goods_origin
+from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
+                                            trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_reports import report_sale
@@ -208,7 +209,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         figures = figure_before(ctx, flow, dated, start=figures_start(anchor))
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
-    partner = flow_partner(ctx, flow, trader, goods)
+    partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
+        or shared_partner(ctx, flow, trader, inherited or [])
     main_period = period_for(figures, 0, periods, ctx, flow)
     if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period

@@ -62,6 +62,8 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed",
      # "current series white sugar", "new crop wheat": the campaign, not the goods
      "current", "series", "crop", "season",
+     # "intervention barley", "stock sugar": where the goods are sold from, not what they are
+     "intervention", "stock",
      # "Chinese origin beans": where the goods come from, not what they are
      "origin",
      # "further whites purchases", "total barley and wheat exports": how much, not what
@@ -373,8 +375,8 @@ def _lowercase_name(span: Span) -> bool:
     return span.text.islower() and not (span.start > 0 and span.doc[span.start - 1].text in ("#", "@", "/"))
 
 
-# Nouns that make a region's name the group of countries in it ("the Gulf states").
-_STATE_NOUNS = frozenset({"states", "countries", "nations"})
+# "the Gulf states", "the Baltic states" name a group; "Far East countries" describe the region's.
+_STATE_NOUNS = frozenset({"states"})
 
 
 def _group_of_states(span: Span) -> Span:
@@ -399,10 +401,15 @@ def _flat_compound_start(head: Token, left: int) -> int:
     return left
 
 
+# Adjectives of how much a flow covers, never its goods ("overall exports", not overalls).
+_SCOPE_ADJECTIVES = frozenset({"overall", "total", "net", "gross"})
+
+
 def _before_flow(token: Token) -> bool:
     """ "crude exports": a goods word the tagger read as an adjective, right before the
     flow noun it names the goods of."""
-    return token.dep_ == "amod" and token.head.i == token.i + 1 and goods_flow(token.head)
+    return token.dep_ == "amod" and token.head.i == token.i + 1 and goods_flow(token.head) \
+        and token.lower_ not in _SCOPE_ADJECTIVES
 
 
 def _beside_goods(head: Token, matches: dict[int, str]) -> bool:

@@ -136,3 +136,15 @@ def test_a_hyphenated_relative_period() -> None:
 
     found = find_periods("Year-to-date imports averaged 3.96 mln bpd", "1987-03-25")
     assert [(p.text, p.start, p.end) for p in found] == [("Year-to-date", "1987-01-01", "1987-03-25")]
+
+
+def test_a_duration_from_a_day_or_month_is_one_period() -> None:
+    found = find_periods("quotas of 2,000 tonnes for a year from April 1", "1988-05-02")
+    assert [(p.text, p.start, p.end) for p in found] == [("a year from April 1", "1988-04-01", "1989-03-31")]
+    found = find_periods("shipments over the six months from January 1986", "1986-03-02")
+    assert [(p.text, p.start, p.end) for p in found] == [("the six months from January 1986", "1986-01-01", "1986-06-30")]
+
+
+def test_a_duration_from_a_crop_year_is_undated() -> None:
+    found = find_periods("will ship 9,000 bales in the two years from 1986/87", "1987-03-02")
+    assert [(p.text, p.start, p.end) for p in found] == [("the two years from 1986/87", None, None)]

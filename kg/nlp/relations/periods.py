@@ -52,6 +52,9 @@ def _pattern() -> re.Pattern[str]:
     # "a\nyear ago", "year-to-date" too
     relative = "|".join(re.escape(p).replace("\\ ", r"[\s-]") for p in phrases)
     parts = [
+        # "a year from March 1", "12 months from March 1", "the three years from 1986/87"
+        rf"(?P<lasting>(?:the\s)?(?:a|an|{count})\s(?:years?|months?|weeks?)\s(?:from|starting|beginning)\s"
+        rf"(?:{day}|{split}|{year}|{month}(?:,?\s{year})?))",
         # "the week ended April 7", "the eight days ending last Sunday"
         rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
         rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
@@ -172,6 +175,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
     if kind == "part":
         return (*_part(low, years, base), None)
+    if kind == "lasting":
+        return (*_lasting(low, published), None)
     if kind == "accord":
         last = resolve_date(re.split(r"(?:ends|ended|expires)\s(?:this\s|next\s)?", low)[-1], published) \
             if "which" in low else None
@@ -230,6 +235,28 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
             return None, None, None
         return date(year, number, 1).isoformat(), _month_end(date(year, number, 1)).isoformat(), None
     return None, None, None
+
+
+def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
+    """ "a year from March 1", "six months from January 1986": from the day or month named,
+    for as long as the words say; a crop year ("the three years from 1986/87") starts in a
+    month the words do not give."""
+    amount, unit, opening = re.match(r"(?:the\s)?(\w+)\s(year|month|week)s?\s\w+\s(.+)", low).groups()
+    n = 1 if amount in ("a", "an") else int(amount) if amount.isdigit() else lexicon("periods")["counts"][amount]
+    if re.search(r"\d\s?[/-]\s?\d", opening):
+        return None, None
+    first = resolve_date(opening, published)
+    if first is None or len(first) != 10:
+        kind = "year" if re.fullmatch(r"(?:19|20)\d\d", opening) else "month"
+        first = _dates(kind, opening, _day(published), published)[0]
+        if first is None:
+            return None, None
+    start = date.fromisoformat(first)
+    if unit == "week":
+        after = start + timedelta(weeks=n)
+    else:
+        after = _add_months(start, n * (12 if unit == "year" else 1))
+    return start.isoformat(), (after - timedelta(days=1)).isoformat()
 
 
 def _relative(unit: str, n: int, base: date | None) -> tuple[str | None, str | None]:

@@ -619,3 +619,23 @@ def test_a_flow_with_its_own_modifiers_keeps_its_own_partner(parser) -> None:
     table = {"Kellavia": ("kv", T.COUNTRY), "ASEAN": ("asean", T.ORGANIZATION), "oil": ("oil", T.PRODUCT)}
     facts = {(f.predicate, f.partner) for f in facts_of(parser, text, table) if f.amount}
     assert (Predicate.IMPORT_VALUE, None) in facts
+
+
+def test_stated_import_requirements_are_planned_imports(parser) -> None:
+    text = "Kellavia's import requirements of benzene have risen to 5,000 tonnes a month."
+    table = {"Kellavia": ("kv", T.COUNTRY), "benzene": ("benzene", T.PRODUCT)}
+    facts = [f for f in facts_of(parser, text, table) if f.predicate is Predicate.IMPORTS]
+    assert [(f.subject, f.object, f.quantity, f.forecast) for f in facts] == [("kv", "benzene", 5000, True)]
+
+
+def test_demand_for_imported_goods_is_a_planned_import(parser) -> None:
+    text = "Chile's demand for imported benzene rose to 7,000 tonnes in May, traders said."
+    table = {"Chile": ("cl", T.COUNTRY), "benzene": ("benzene", T.PRODUCT)}
+    facts = [f for f in facts_of(parser, text, table) if f.predicate is Predicate.IMPORTS]
+    assert [(f.subject, f.object, f.quantity, f.forecast) for f in facts] == [("cl", "benzene", 7000, True)]
+
+
+def test_demand_for_goods_not_said_to_be_imported_is_no_flow(parser) -> None:
+    text = "Chile's demand for benzene rose to 7,000 tonnes in May, traders said."
+    table = {"Chile": ("cl", T.COUNTRY), "benzene": ("benzene", T.PRODUCT)}
+    assert not [f for f in facts_of(parser, text, table) if f.predicate is Predicate.IMPORTS]

@@ -77,7 +77,8 @@ def gapped_goods(ctx: Context, after: int, figure: Figure) -> str | None:
 
 
 def goods_of(ctx: Context, flow: Flow) -> str | None:
-    """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of rice"."""
+    """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of
+    rice", the goods a demand is for ("demand for imported ethylene")."""
     anchor = flow.anchor
     doc = ctx.doc
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
@@ -96,6 +97,9 @@ def goods_of(ctx: Context, flow: Flow) -> str | None:
         if head.dep_ == "pobj" and head.head.lower_ == "in" and anchor.dep_ == "compound" \
                 and head.head.head.i == anchor.head.i:
             return k  # "sales activity in cotton": the goods of the activity the trade word names
+        if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == anchor.i \
+                and anchor.lower_ in flow_words("imported_demand_heads"):
+            return k  # "demand for imported ethylene"
     return None
 
 

@@ -76,6 +76,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             anchors.append((t, lemma not in flow_words("import_verbs")))
         elif licence_receipt(t) is not None:
             anchors.append((t, True, True, True))  # "traders in the U.K. received 43,500 tonnes"
+        elif t.pos_ == "NOUN" and word in flow_words("imported_demand_heads") and _for_imported_goods(t):
+            anchors.append((t, False, True))  # "demand for imported ethylene has risen to 17,000 tonnes"
         elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None:
             anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
@@ -100,6 +102,13 @@ def _seeks_goods(ctx: Context, verb: Token) -> bool:
     credits", "seeking talks")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(any(t.like_num for t in o.subtree) and any(ctx.key(t, PRODUCTS) for t in o.subtree) for o in objects)
+
+
+def _for_imported_goods(noun: Token) -> bool:
+    """ "demand for imported ethylene", "requirements for imported coal": goods needed from abroad."""
+    return any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        a.dep_ == "amod" and a.lower_ == "imported" for o in p.children if o.dep_ == "pobj" for a in o.children)
+        for p in noun.children)
 
 
 def _delivery_time(noun: Token) -> bool:

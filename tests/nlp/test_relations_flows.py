@@ -639,3 +639,17 @@ def test_demand_for_goods_not_said_to_be_imported_is_no_flow(parser) -> None:
     text = "Chile's demand for benzene rose to 7,000 tonnes in May, traders said."
     table = {"Chile": ("cl", T.COUNTRY), "benzene": ("benzene", T.PRODUCT)}
     assert not [f for f in facts_of(parser, text, table) if f.predicate is Predicate.IMPORTS]
+
+
+def test_the_buyers_nationality_is_the_partner(parser) -> None:
+    text = "Kellavia has sold its wheat for May shipment to Egyptian importers, as it told Egypt."
+    table = {"Kellavia": ("kv", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "Egypt": ("eg", T.COUNTRY)}
+    facts = [f for f in facts_of(parser, text, table) if f.predicate is Predicate.EXPORTS]
+    assert [(f.subject, f.object, f.partner) for f in facts] == [("kv", "wheat", "eg")]
+
+
+def test_a_flow_without_a_figure_is_dated_by_its_delivery(parser) -> None:
+    text = "Kellavia has sold its wheat for May shipment to Egypt, traders said."
+    table = {"Kellavia": ("kv", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "Egypt": ("eg", T.COUNTRY)}
+    facts = [f for f in facts_of(parser, text, table, published="1987-03-02") if f.predicate is Predicate.EXPORTS]
+    assert [(f.partner, f.period, f.period_start) for f in facts] == [("eg", "May", "1987-05-01")]

@@ -83,7 +83,7 @@ def _partner_heads(flow: Flow) -> set[int]:
     heads |= {g.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children}  # fmt: skip
     # "sales of 143,000 tonnes for delivery to Taiwan": where the goods are delivered
-    heads |= {d.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ == "prep" and c.lower_ == "for"
+    heads |= {d.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ in ("prep", "dative") and c.lower_ == "for"
               for d in c.children if d.lower_ in flow_words("delivery_nouns")}  # fmt: skip
     return heads
 
@@ -123,10 +123,22 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
                 return k
             if doc[j].lower_ in flow_words("partner_groups"):
                 return _first_member(ctx, doc[j], trader, flow.end)
+            if (k := _national_traders(ctx, doc[j], exports=flow.exports)) and k != trader:
+                return k
             if doc[j].lower_ not in ("the", "a", "an") and not doc[j].is_title \
                     and doc[j].lower_ not in flow_words("group_quantifiers"):
                 break
     return None
+
+
+def _national_traders(ctx: Context, token: Token, *, exports: bool) -> str | None:
+    """ "sold its crude to Japanese customers", "bought from Brazilian exporters": the
+    country of the buyers or sellers on the other side."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or (k := ctx.country_of_demonym(token)) is None:
+        return None
+    roles = flow_words("recipient_words" if exports else "supplier_words") | flow_words("partner_group_nouns")
+    return k if doc[token.i + 1].lower_ in roles else None
 
 
 def _receiver(ctx: Context, verb: Token, trader: str) -> str | None:

@@ -334,8 +334,25 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
         return []
     predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
     partner = flow_partner(ctx, flow, trader, goods)
+    period = _delivery_period(ctx, flow)
+    dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
     return [ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
-                     object=goods, partner=partner, forecast=flow.planned)]  # fmt: skip
+                     object=goods, partner=partner, forecast=flow.planned, **dated)]  # fmt: skip
+
+
+def _delivery_period(ctx: Context, flow: Flow) -> Period | None:
+    """ "NIOC has sold its crude for March shipment to Japanese customers": the delivery
+    the clause names dates a flow without a figure; a month without a year is the coming one."""
+    doc = ctx.doc
+    published = ctx.article.published
+    for s, e, period in sentence_periods(ctx, flow.anchor.sent):
+        if flow.anchor.i < s and e < flow.end and doc[s - 1].lower_ == "for" \
+                and doc[e].lower_ in flow_words("delivery_nouns"):
+            if period.end and published and period.end < published[:10] and not re.search(r"\d{4}", period.text):
+                period = Period(text=period.text, start=next_year(period.start), end=next_year(period.end),
+                                start_char=period.start_char, end_char=period.end_char)
+            return period
+    return None
 
 
 def _owned(ctx: Context, noun: Token) -> bool:

@@ -653,3 +653,18 @@ def test_a_flow_without_a_figure_is_dated_by_its_delivery(parser) -> None:
     table = {"Kellavia": ("kv", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "Egypt": ("eg", T.COUNTRY)}
     facts = [f for f in facts_of(parser, text, table, published="1987-03-02") if f.predicate is Predicate.EXPORTS]
     assert [(f.partner, f.period, f.period_start) for f in facts] == [("eg", "May", "1987-05-01")]
+
+
+def test_a_with_clause_flow_is_the_owner_of_the_flow_before(parser) -> None:
+    text = ("Kellavia's imports rose to 3.1 billion dlrs in 1986. Trade with the Baltic states fell 20 pct, "
+            "with imports at 1.2 billion dlrs.")
+    table = {"Kellavia": ("kv", T.COUNTRY), "Baltic states": ("baltic", T.PLACE)}
+    facts = {(f.subject, f.amount, f.partner) for f in facts_of(parser, text, table) if f.amount}
+    assert ("kv", 1.2e9, "baltic") in facts
+
+
+def test_a_previous_figure_after_a_change_is_the_comparison(parser) -> None:
+    text = "Kellavia's flour exports totalled 98,000 tonnes, up 6.5 pct on a previous 92,000 tonnes."
+    table = {"Kellavia": ("kv", T.COUNTRY), "flour": ("flour", T.PRODUCT)}
+    facts = [f for f in facts_of(parser, text, table) if f.predicate is Predicate.EXPORTS]
+    assert sorted(f.quantity for f in facts) == [92000, 98000]

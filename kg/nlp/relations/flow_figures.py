@@ -392,6 +392,8 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
         return "skip"  # "rose 1.56 billion dlrs": the change, not the level
     if any(a in ("up", "down") and b == "on" for a, b in zip(near, near[1:])):
         return "comparison"  # "were up on the 300 mln in May 1986": the figure compared with
+    if "previous" in near[-2:]:
+        return "comparison"  # "up 6.5 pct on a previous 920,000 tonnes": the earlier figure
     if words and words[-1] in ("up", "down") :
         return "skip"
     skip = flow_words("skip_before") - flow_words("target_heads") if planned else flow_words("skip_before")

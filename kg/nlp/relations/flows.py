@@ -73,7 +73,7 @@ def extract(ctx: Context) -> list[Fact]:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
             if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1 \
-                    and flow_noun(flow.anchor).dep_ in ("nsubj", "nsubjpass", "ROOT") \
+                    and _subject_like(flow_noun(flow.anchor)) \
                     and _exported(facts[-1]) == flow.exports:
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another of the same direction is the same
@@ -96,6 +96,13 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
     return facts
+
+
+def _subject_like(noun: Token) -> bool:
+    """The flow noun is what its clause is about: its subject, or the noun of a "with"
+    clause ("trade fell 40 pct, with imports at 1.55 billion dlrs")."""
+    return noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+        and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:

@@ -90,7 +90,7 @@ def _fronted_topic(token: Token) -> bool:
     prep = token.head
     verb = prep.head
     if prep.lower_ not in {"in", "for"} or prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} \
-            or prep.i != prep.sent.start:
+            or any(not t.is_space for t in token.doc[prep.sent.start : prep.i]):
         return False
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i and goods_flow(c) for c in verb.children)
 

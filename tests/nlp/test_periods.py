@@ -148,3 +148,8 @@ def test_a_duration_from_a_day_or_month_is_one_period() -> None:
 def test_a_duration_from_a_crop_year_is_undated() -> None:
     found = find_periods("will ship 9,000 bales in the two years from 1986/87", "1987-03-02")
     assert [(p.text, p.start, p.end) for p in found] == [("the two years from 1986/87", None, None)]
+
+
+def test_a_range_of_dated_days_with_a_comma_before_to() -> None:
+    found = find_periods("sales for the period August 1, 1985, to February 1, 1986, rose", "1986-03-02")
+    assert [(p.text, p.start, p.end) for p in found] == [("August 1, 1985, to February 1, 1986", "1985-08-01", "1986-02-01")]

@@ -67,8 +67,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:,\swhich\s(?:ends|ended|expires)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
-        # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13"
-        rf"(?P<range>(?:from\s|between\s)?{day}(?:\s(?:to|until|through|and|-)\s|/)(?:{day}|{weekday}|\d{{1,2}}\b))",
+        # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13", "July 1, 1986, to March 1, 1987"
+        rf"(?P<range>(?:from\s|between\s)?{day}(?:,?\s(?:to|until|through|and|-)\s|/)(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",

@@ -764,3 +764,8 @@ def test_refined_products_are_goods(nlp) -> None:
 def test_a_region_before_states_is_the_group_of_countries(nlp) -> None:
     labels = _labels(nlp, "Egypt's exports to the Gulf states rose last year.")
     assert labels.get("Gulf states") == "Place"
+
+
+def test_trade_blocs_are_organizations(nlp) -> None:
+    labels = _labels(nlp, "Hungary's exports to Comecon countries rose, and sales to EFTA members fell.")
+    assert labels.get("Comecon") == "Organization" and labels.get("EFTA") == "Organization"

@@ -42,6 +42,7 @@ from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_products, measured_goods,
                           plural_forms, product_acronyms, trade_sentence)
 from kg.nlp.gazetteer import country_of
+from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
@@ -239,6 +240,7 @@ class EntityTyper:
         weak.extend(names_after_titles(doc))
         strong.extend(known_products(self._product_spans(doc), weak, strong))
         chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
+        chosen = _with_kinds(chosen, kind_items(doc, [s for s in chosen if s.label_ == EntityType.PRODUCT]))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == EntityType.PERSON else s for s in chosen]
         return doc
@@ -367,6 +369,16 @@ class EntityTyper:
             return Span(span.doc, span.start, span.end, label=EntityType.OFFICIAL)
         return span
 
+
+
+def _with_kinds(chosen: list[Span], kinds: list[Span]) -> list[Span]:
+    """ "cotton 9,000" in a breakdown of vegetable oils: the kind of goods an item names,
+    where no other name was found; the model's reading of a capital ("Cotton") yields."""
+    items = {(k.start, k.end) for k in kinds}
+    kept = [s for s in chosen if s.label_ == EntityType.PRODUCT or (s.start, s.end) not in items]
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    added = [k for k in kinds if not taken.intersection(range(k.start, k.end))]
+    return sorted([*kept, *added], key=lambda s: s.start)
 
 
 def _lowercase_name(span: Span) -> bool:

@@ -427,3 +427,10 @@ def entity_patterns(source: str = "entity_patterns.jsonl") -> tuple[dict, ...]:
 def trade_cues() -> frozenset[str]:
     """Lemmas that put goods nouns of a sentence in a trade context ("export", "supply")."""
     return frozenset(read_lines("trade_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def goods_kinds() -> dict[str, frozenset[str]]:
+    """The words that name one kind of goods, by the goods' head word (``goods_kinds.tsv``):
+    "cotton" of "oil" is cotton oil."""
+    return {norm(row["head"]): frozenset(norm(k) for k in split_cell(row["kinds"])) for row in read_rows("goods_kinds.tsv")}

@@ -122,6 +122,13 @@ class _Resolver:
             entity_type = EntityType.PLACE
         if entity_type is EntityType.PRODUCT:
             # "refrigerated beef" is not the story's beef: a state or cut is goods of their own
+            if span.kb_id_:  # "cotton" in a breakdown of vegetable oils: cotton oil (kg.nlp.goods_kinds)
+                # "palm oil" is a kind the lexicon knows by that whole name; "sunflower oil" no oil
+                named = lexicon.product_kind(span.kb_id_) if span.kb_id_ in lexicon.product_terms() else None
+                cluster = self._cluster(f"product:{named.concept if named else span.kb_id_}", entity_type)
+                self._attach(cluster, span, text)
+                cluster.names.append(span.kb_id_)
+                return
             kind = None if _in_a_form(span) or _coordinated(span) else lexicon.product_kind(text)
             identity = f"product:{kind.concept if kind else singular_tail(span)}"
             cluster = self._cluster(identity, entity_type)

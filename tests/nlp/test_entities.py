@@ -769,3 +769,16 @@ def test_a_region_before_states_is_the_group_of_countries(nlp) -> None:
 def test_trade_blocs_are_organizations(nlp) -> None:
     labels = _labels(nlp, "Hungary's exports to Comecon countries rose, and sales to EFTA members fell.")
     assert labels.get("Comecon") == "Organization" and labels.get("EFTA") == "Organization"
+
+
+def test_items_of_a_breakdown_name_kinds_of_its_goods(nlp) -> None:
+    from kg.nlp.goods_kinds import kind_items
+
+    doc = nlp("Turkish vegetable oil shipments reached 50,000 tonnes in March, the board said.\n"
+              "    Breakdown was as follows: sunflower 30,000 (25,000), olive 12,000, tung nil.\n")
+    oils = [s for s in doc.ents if s.label_ == "Product" and s.kb_id_]
+    assert [(s.text, s.kb_id_) for s in oils] == [("sunflower", "sunflower oil"), ("olive", "olive oil"),
+                                                  ("tung", "tung oil")]
+    # no goods with kinds before the list: its items are read as they stand
+    plain = nlp("Prices were firm.\n    Breakdown was as follows: sunflower 30,000, olive 12,000.\n")
+    assert kind_items(plain, []) == []

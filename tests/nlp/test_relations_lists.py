@@ -203,3 +203,27 @@ def test_a_breakdown_of_the_flow_stated_before(nlp) -> None:
     # no flow stated before: what the breakdown is of is not certain
     text = "Grain prices were firm.\n    The breakdown was as follows: wheat 900,000, sorghum 296,121.\n"
     assert _trade(nlp, text) == []
+
+
+def test_a_breakdown_by_kinds_of_the_goods_stated_before(nlp) -> None:
+    text = ("Brazilian vegetable oil exports in 1986 totalled 820,000 tonnes, the trade council said.\n"
+            "    The breakdown was as follows, in tonnes: Soybean 610,500 (590,000), cotton 95,000 "
+            "(80,000), groundnut 14,500 (nil), palm 3,000 and castor nil.\n")
+    found = [(s, o, q, period) for _, s, o, q, _, _, period, rule in _trade(nlp, text) if rule == "list-goods"]
+    # each item names an oil, never the crop it is pressed from
+    assert found == [("Brazil", "soybean oil", Decimal("610500"), "1986"),
+                     ("Brazil", "cotton oil", Decimal("95000"), "1986"),
+                     ("Brazil", "groundnut oil", Decimal("14500"), "1986"),
+                     ("Brazil", "palm oil", Decimal("3000"), "1986")]
+    # "The breakdown was:" opens the list as well
+    text = ("Indian oilseed meal exports in 1986 totalled 900,000 tonnes, the council said.\n"
+            "    The breakdown was: groundnut 500,000, rapeseed 400,000.\n")
+    found = [(o, q) for _, _, o, q, _, _, _, rule in _trade(nlp, text) if rule == "list-goods"]
+    assert found == [("groundnut meal", Decimal("500000")), ("rapeseed meal", Decimal("400000"))]
+
+
+def test_kinds_only_of_goods_that_have_them(nlp) -> None:
+    # cotton and sugar are no kinds of grain: a breakdown of grain lists them as goods of their own
+    text = ("Pakistani grain exports in 1986 totalled 700,000 tonnes, the ministry said.\n"
+            "    The breakdown was as follows, in tonnes: wheat 400,000, cotton 300,000.\n")
+    assert not any(o.endswith(" oil") for _, _, o, *_ in _trade(nlp, text) if o)

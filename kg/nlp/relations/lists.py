@@ -22,6 +22,7 @@ from spacy.tokens import Span
 from kg.nlp.doc_index import text_of
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.goods_kinds import BREAKDOWN_LEAD
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, direction, prior_unit, read_lead, scaled
 from kg.nlp.relations.periods import Period, find_periods
@@ -182,13 +183,8 @@ def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value:
                     forecast=False, **common)  # fmt: skip
 
 
-# "Shipments in tonnes, with figures for 1985 in brackets, included: beef 120,184 (137,686),
-# horse meat 25,651 (33,892)": the flow, then (within the sentence) a list verb and a colon
-# "Breakdown was as follows:" names no flow: it breaks down the one stated just before
-_GOODS_LEAD = re.compile(r"\b(?:(?P<flow>shipments|exports|imports)\b[^.;:]{0,200}?"
-                         r"\b(?:included|include|were|comprised)|(?:the\s+)?breakdown\s*,?\s+(?:was|is)\s*,?"
-                         r"\s+as\s+follows\b[^.;:\d]{0,40})\s*:", re.I)
-_GOODS_ITEM = re.compile(r"(?:^|,|;|\band\b|:)\s*(?P<name>[a-z][a-z -]*?)\s+(?P<number>\d[\d,]*(?:\.\d+)?)"
+# an item's name may open with a capital at the head of the list ("Cotton 5,000 (nil)")
+_GOODS_ITEM = re.compile(r"(?:^|,|;|\band\b|:)\s*(?P<name>[A-Za-z][a-z -]*?)\s+(?P<number>\d[\d,]*(?:\.\d+)?)"
                          r"(?=\s*[,;(.]|\s+and\b|\s*$)(?:\s*\((?P<compared>[^()]*)\))?", re.M)
 
 
@@ -198,7 +194,7 @@ def _goods_lists(ctx: Context, facts: list[Fact]) -> list[Fact]:
     figure only where the lead says which period it is of."""
     text = text_of(ctx.doc)
     out: list[Fact] = []
-    for match in _GOODS_LEAD.finditer(text):
+    for match in BREAKDOWN_LEAD.finditer(text):
         opening = _sentence_start(text, match.start())
         exports = match.group("flow").lower() != "imports" if match.group("flow") else _last_direction(ctx, opening, facts)
         if exports is None:

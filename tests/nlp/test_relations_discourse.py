@@ -149,3 +149,38 @@ def test_the_same_period_points_to_the_last_period_a_figure_had(parser) -> None:
         ("exports", Decimal("386000"), "January"),
         ("imports", Decimal("10248"), "January"),
     ]
+
+
+def _partners(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.subject, f.quantity, f.partner) for f in facts if f.quantity]
+
+
+def test_bare_sales_keep_the_partner_the_sentence_before_named(parser) -> None:
+    text = ("Canada's sales of barley to Norway this season total 400,000 tonnes. "
+            "In 1985, sales were 310,000 tonnes.")
+    table = {"Canada": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("ca", Decimal("400000"), "no"), ("ca", Decimal("310000"), "no")]
+
+
+def test_a_buyer_keeps_the_origin_of_its_imports_the_sentence_before_named(parser) -> None:
+    text = ("Danish imports of Swedish oats were lower this season. Denmark bought 52,000 tonnes "
+            "between July 1 and February 28.")
+    table = {"Danish": ("dk", T.COUNTRY), "Denmark": ("dk", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+             "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), "se")]
+
+
+def test_a_total_after_a_partners_flow_keeps_no_partner(parser) -> None:
+    text = ("Danish imports of Swedish oats were lower this season. Denmark's total imports of oats "
+            "were 52,000 tonnes.")
+    table = {"Danish": ("dk", T.COUNTRY), "Denmark": ("dk", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+             "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), None)]
+
+
+def test_a_partner_is_not_carried_to_another_trader(parser) -> None:
+    text = ("Danish imports of Swedish oats were lower this season. Finland bought 52,000 tonnes of oats.")
+    table = {"Danish": ("dk", T.COUNTRY), "Finland": ("fi", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+             "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("fi", Decimal("52000"), None)]

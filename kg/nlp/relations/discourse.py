@@ -39,6 +39,7 @@ class Topic:
     period: Period | None
     exports: bool
     sentence: int  # index of its sentence in the Doc
+    partner: str | None = None  # where it went or came from, when the sentence named it
 
     def follows(self, sentence: int) -> bool:
         """True when the flow was stated in the sentence right before ``sentence``."""
@@ -135,6 +136,31 @@ def points_back(tokens: Span) -> bool:
     return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
 
 
+def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | None) -> str | None:
+    """The partner of a flow whose sentence names none, from the same trader's flow of the
+    same goods and direction the sentence before stated with one: "Sales of corn to the
+    USSR total 2.6 mln tonnes. In the previous year sales totaled 6.9 mln", "British imports
+    of French wheat fell. Britain bought 274,665 tonnes". Not for the whole ("Total exports
+    were ...") nor a clause that names a partner of its own that is no place ("to other
+    destinations")."""
+    if topic is None or topic.partner is None or topic.trader != trader or topic.exports != flow.exports \
+            or topic.partner == trader:
+        return None
+    anchor = flow.anchor
+    # "sales totaled 6.9 mln tonnes -- 152,600 of wheat and ...": bare "sales" are the same
+    # sales, whatever goods its figures list
+    bare = anchor.lower_ in _words("bare_flow_nouns") and not any(
+        c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in anchor.children)
+    if goods is not None and topic.goods not in (None, goods) and not bare:
+        return None
+    sent = anchor.sent
+    clause = anchor.doc[sent.start : flow.end]
+    preps = {"to", "into"} if flow.exports else {"from"}
+    if any(t.lower_ in _words("whole_words") or t.lower_ in preps for t in clause):
+        return None
+    return topic.partner
+
+
 def periods_of(facts: list[Fact]) -> list[Period | None]:
     """The periods of a flow's figures in order, as facts carry them."""
     return [Period(text=f.period, start=f.period_start, end=f.period_end, start_char=0, end_char=0)
@@ -178,5 +204,5 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
     return None
 
 
-__all__ = ["CARRIED", "Topic", "anaphor", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
+__all__ = ["CARRIED", "Topic", "anaphor", "carried_partner", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
            "points_back", "sentence_index"]

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.discourse import (
-    CARRIED, Topic, anaphor, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
+    CARRIED, Topic, anaphor, carried_partner, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
@@ -90,8 +90,10 @@ def extract(ctx: Context) -> list[Fact]:
             if not flow.planned:
                 counted = [f for f in read if f.quantity is not None or f.amount is not None]
                 period = periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
+                partner = next((f.partner for f in read if f.partner is not None), None)
                 if before[0] is not None or topic is None or not topic.follows(index + 1):
-                    topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
+                    topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index,
+                                  partner=partner)
             facts.extend(read)
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
@@ -218,6 +220,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
         or shared_partner(ctx, flow, trader, inherited or [])
+    if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
+        carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
     main_period = period_for(figures, 0, periods, ctx, flow)
     if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period

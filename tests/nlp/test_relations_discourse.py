@@ -184,3 +184,35 @@ def test_a_partner_is_not_carried_to_another_trader(parser) -> None:
     table = {"Danish": ("dk", T.COUNTRY), "Finland": ("fi", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
              "oats": ("oats", T.PRODUCT)}
     assert _partners(parser, text, table) == [("fi", Decimal("52000"), None)]
+
+
+def test_a_later_figure_that_names_no_period_is_for_the_periods_the_story_opened_with(parser) -> None:
+    text = ("Norwegian barley exports for the period July 1 to March 1 fell to 820,000 tonnes from "
+            "910,000 tonnes in the same 1985/86 period, the board said. Exports of oats totalled 41,000 "
+            "tonnes, up on a previous 38,000 tonnes.")
+    table = {"Norwegian": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+    assert [r for r in _read(parser, text, table) if r[2] == "oats"] == [
+        ("exports", "no", "oats", Decimal("41000"), "July 1 to March 1", False),
+        ("exports", "no", "oats", Decimal("38000"), "1985/86", False),
+    ]
+
+
+def test_a_forecast_does_not_take_the_period_the_story_opened_with(parser) -> None:
+    text = ("Norwegian barley exports for the period July 1 to March 1 fell to 820,000 tonnes, the board "
+            "said. Exports of oats are expected to reach 60,000 tonnes.")
+    table = {"Norwegian": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+    assert [r for r in _read(parser, text, table) if r[2] == "oats"] == [
+        ("exports", "no", "oats", Decimal("60000"), None, True)]
+
+
+def test_a_purchase_in_a_story_of_one_exporters_sales_is_from_that_exporter(parser) -> None:
+    text = "Swedish exports of oats to Denmark fell in 1986. Danish purchases were 52,000 tonnes, the board said."
+    table = {"Swedish": ("se", T.COUNTRY), "Danish": ("dk", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), "se")]
+
+
+def test_a_purchase_from_all_origins_is_not_the_opening_exporters(parser) -> None:
+    text = ("Swedish exports of oats to Denmark fell in 1986. Danish purchases from all origins were "
+            "52,000 tonnes, the board said.")
+    table = {"Swedish": ("se", T.COUNTRY), "Danish": ("dk", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), None)]

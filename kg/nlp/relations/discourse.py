@@ -110,6 +110,42 @@ def own_period(sent: Span, published: str | None, *, until: int) -> Period | Non
     return found[0] if not before or before[-1].lower() in _words("period_preps") else None
 
 
+@dataclass(frozen=True)
+class Opening:
+    """The flow a story opens with and the periods of its figures ("Exports of French wheat
+    for the period July 1 to March 1 fell to 8.21 mln tonnes from 11.34 mln in the same
+    1985/86 period"): the periods the story's later figures are for when they name none."""
+
+    trader: str
+    periods: tuple[Period | None, ...]
+    goods: str | None = None
+    exports: bool = False
+
+    def speaks_for(self, trader: str, partner: str | None) -> bool:
+        """True for a flow of the opening's trader, or of a buyer from it."""
+        return self.periods[0] is not None and self.trader in (trader, partner)
+
+    def seller_to(self, flow: Flow, trader: str, goods: str | None) -> str | None:
+        """The origin of a purchase that names none, in a story that opened with one
+        exporter's sales of the same goods ("French wheat exports to the EC fell ... Spanish
+        purchases were up sharply at 258,507 tonnes"): that exporter."""
+        if not self.exports or flow.exports or goods is None or goods != self.goods or trader == self.trader \
+                or flow.anchor.sent.start == 0:
+            return None
+        clause = flow.anchor.doc[flow.anchor.sent.start : flow.end]
+        if any(t.lower_ in _words("whole_words") or t.lower_ == "from" for t in clause):
+            return None
+        return self.trader
+
+    def comparison(self, main: Period | None) -> Period | None:
+        """The period of a comparison figure that names none, beside a figure of the
+        opening's period ("..., up on a previous 2.99 mln"): the opening's own comparison."""
+        if main is None or self.periods[0] is None or main.text != self.periods[0].text or len(self.periods) < 2:
+            return None
+        compared = self.periods[1]  # the second figure's; another partner's has the first's period
+        return compared if compared is not None and compared.text != main.text else None
+
+
 def lead_season(doc_sents: list[Span], published: str | None) -> Period | None:
     """The crop or fiscal year ("1986/87") the story's first sentence names, the only one it
     names: the season every forecast of the story is for unless it says another."""
@@ -170,13 +206,15 @@ def periods_of(facts: list[Fact]) -> list[Period | None]:
 def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
                     inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
                     lead: Period | None = None, compared: Period | None = None,
-                    pointed: Period | None = None) -> tuple[Period, bool] | None:
+                    pointed: Period | None = None, opening: Opening | None = None,
+                    partner: str | None = None) -> tuple[Period, bool] | None:
     """The period of a figure whose sentence names none: the period of the figures just
     before, or of the same trader's flow the sentence before stated without a figure ("...
     rose in 1986. They were 530,500 tonnes");
     for a forecast, the crop year the story opened with ("USSR wheat imports were projected
     at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's. With the
-    period, whether it came from another sentence."""
+    period, whether it came from another sentence. Last of all, the period the story opened
+    with, for a flow of the opening's trader or a buyer from it."""
     published = ctx.article.published
     here = sentence_text(flow.anchor.sent)
     candidates: list[tuple[Period | None, bool]] = []
@@ -195,6 +233,10 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
         # "... deficit widened in February from January. Exports fell to 18.9 billion from 20.4
         # billion in January": compared with an earlier period, the figure is the lead's
         candidates.append((lead, True))
+    if not forecast and opening is not None and flow.anchor.sent.start > 0 and opening.speaks_for(trader, partner):
+        # "Exports of maize totalled 4.11 mln tonnes, up on a previous 2.99 mln" after an
+        # opening dated "for the period July 1 to March 1": the opening's period
+        candidates.append((opening.periods[0], True))
     for period, elsewhere in candidates:
         if period is None:
             continue
@@ -204,5 +246,5 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
     return None
 
 
-__all__ = ["CARRIED", "Topic", "anaphor", "carried_partner", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
+__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
            "points_back", "sentence_index"]

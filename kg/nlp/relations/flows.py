@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.discourse import (
-    CARRIED, Topic, anaphor, carried_partner, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
+    CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
@@ -53,6 +53,7 @@ def extract(ctx: Context) -> list[Fact]:
     lead = lead_period(sents, ctx.article.published)
     topic: Topic | None = None  # the last flow stated, with or without a figure
     dated: tuple[Period, int] | None = None  # the last figure's period, and its sentence
+    opening: Opening | None = None  # the story's first dated flow, when its first sentence has one
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
         recent = topic if topic is not None and topic.follows(index) else None
@@ -82,9 +83,12 @@ def extract(ctx: Context) -> list[Fact]:
                 before = (facts[-1].subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
-                                 season=season, lead=lead, near=near, pointed=pointed)
+                                 season=season, lead=lead, near=near, pointed=pointed, opening=opening)
             if read:
                 read_last = read
+                if index == 0 and opening is None and not read[0].forecast:
+                    opening = Opening(trader=read[0].subject, periods=tuple(periods_of(read)), goods=read[0].object,
+                                      exports=flow.exports)
                 if read[0].period:
                     dated = (periods_of(read)[0], index)
             if not flow.planned:
@@ -157,7 +161,8 @@ def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
           season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
-          pointed: Period | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          pointed: Period | None = None, opening: Opening | None = None,
+          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
 
@@ -222,6 +227,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         or shared_partner(ctx, flow, trader, inherited or [])
     if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
         carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
+    elif partner is None and opening is not None and (partner := opening.seller_to(
+            flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:
+        carried = True  # "French wheat exports fell ... Spanish purchases were 258,507 tonnes"
     main_period = period_for(figures, 0, periods, ctx, flow)
     if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
@@ -255,7 +263,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if period is None and k == 0 and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
                                                                topic=topic, season=season, lead=lead,
                                                                compared=compared,
-                                                               pointed=pointed if pointing else None)) is not None:
+                                                               pointed=pointed if pointing else None,
+                                                               opening=opening, partner=partner)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
         elif period is None and k == 0 and lead is not None and report_sale(ctx, flow_noun(anchor)):
@@ -267,6 +276,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
             # (a figure of other goods or another partner is the first figure's period)
             period = periods_of(inherited)[k]
+        elif period is None and k > 0 and figure.comparison and opening is not None \
+                and (opened := opening.comparison(main_period)) is not None:
+            period = opened  # "..., up on a previous 2.99 mln": the opening's comparison period
         elif period is None and k > 0 and figure.comparison \
                 and (parallel := [p for s, e, p in periods if e <= anchor.left_edge.i and p.shift]):
             # "production fell 7.8 pct from 9.06 mln a year ago, and imports rose 16.3 pct

@@ -668,3 +668,24 @@ def test_a_previous_figure_after_a_change_is_the_comparison(parser) -> None:
     table = {"Kellavia": ("kv", T.COUNTRY), "flour": ("flour", T.PRODUCT)}
     facts = [f for f in facts_of(parser, text, table) if f.predicate is Predicate.EXPORTS]
     assert sorted(f.quantity for f in facts) == [92000, 98000]
+
+
+_OATS = {"Danish": ("dk", T.COUNTRY), "Denmark": ("dk", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+         "oats": ("oats", T.PRODUCT)}
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Danish importers bought 30,000 tonnes of Swedish oats last week for June to August shipment.",
+     "June to August"),
+    ("Denmark will be seeking 30,000 tonnes of May arrival oats next week, traders said.", "May"),
+])  # fmt: skip
+def test_the_window_goods_ship_or_arrive_in_is_their_period_not_the_day_of_the_deal(parser, text: str,
+                                                                                     period: str) -> None:
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("30000"), period)]
+
+
+def test_a_guess_at_what_was_is_no_forecast(parser) -> None:
+    text = "Danish purchases of Swedish oats may have totalled 52,000 tonnes in 1986, traders said."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.forecast) for f in facts if f.quantity] == [(Decimal("52000"), "1986", False)]

@@ -30,6 +30,10 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         # "from 2.74 billion (revised from 2.72 billion) in January": the period after the
         # superseded figure is both's
         return period_for(figures, k + 1, periods, ctx, flow)
+    if (window := shipment_window(doc, periods, figure.end, limit)) is not None:
+        # "bought 95,000 tonnes late last month for May to September shipment": the goods'
+        # period is when they ship, not when they were bought
+        return window
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
              # "compared with December": the period of a comparison without its figure
@@ -40,9 +44,6 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
         return after[0]
-    if k == 0 and (delivery := [p for s, e, p in periods if figure.end <= s and e < limit and doc[s - 1].lower_ == "for"
-                                and doc[e].lower_ in flow_words("delivery_nouns")]):
-        return delivery[0]  # "sold 75,000 tonnes at 85 dlrs per tonne FOB for March delivery": past its price
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]):
         # "compared with 1.25 and 1.89 mln tonnes a year ago": a period after the pair is both's
@@ -63,6 +64,18 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
                and not _of_the_report(doc[s:e], flow.anchor)]
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def shipment_window(doc, periods: list[tuple[int, int, Period]], start: int, end: int) -> Period | None:
+    """The period goods ship or arrive in, between tokens ``start`` and ``end``: "for May to
+    September shipment", "of May arrival white sugar", "for March delivery"."""
+    for s, e, p in periods:
+        if start <= s and e < end and doc[e].lower_ in flow_words("delivery_nouns") | _ARRIVALS:
+            return p
+    return None
+
+
+_ARRIVALS = frozenset({"arrival", "arrivals", "loading", "loadings"})
 
 
 def _of_the_report(period: Span, anchor: Token) -> bool:
@@ -157,8 +170,9 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
         return True  # "Pakistan is lined up to buy 100,000 tonnes": the purpose, not done yet
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
     for _ in range(3):  # "will continue to export", "might be looking to buy"
-        if any(c.lower_ in flow_words("forecast_modals") for c in verb.children if c.dep_ == "aux"):
-            return True
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if any(a in flow_words("forecast_modals") for a in auxiliaries) and "have" not in auxiliaries:
+            return True  # not "may have totalled": a guess at what was, no forecast
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head

@@ -145,7 +145,7 @@ def _month_slot(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 7) : start].lower().split()
     after = text[end : end + 12].lower().split()
     return word[:1].isupper() and (bool(before) and before[-1] in ("in", "for", "during", "since", "until", "from")
-                                   or bool(after) and after[0].strip(".,") in ("shipment", "delivery", "shipments"))
+                                   or bool(after) and after[0].strip(".,") in ("shipment", "delivery", "shipments", "arrival", "loading"))
 
 
 def _month_word(words: str) -> bool:

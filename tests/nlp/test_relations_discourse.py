@@ -216,3 +216,20 @@ def test_a_purchase_from_all_origins_is_not_the_opening_exporters(parser) -> Non
             "52,000 tonnes, the board said.")
     table = {"Swedish": ("se", T.COUNTRY), "Danish": ("dk", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
     assert _partners(parser, text, table) == [("dk", Decimal("52000"), None)]
+
+
+def test_the_sentence_after_may_date_the_goods_of_a_sale(parser) -> None:
+    text = ("Canadian exporters reported sales of 90,000 tonnes of barley to Norway. "
+            "The barley is for delivery during the 1987/88 marketing year, the board said.")
+    table = {"Canadian": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.partner, f.period) for f in facts if f.quantity] == [
+        (Decimal("90000"), "no", "1987/88 marketing year")]
+
+
+def test_a_dated_sale_keeps_its_own_period(parser) -> None:
+    text = ("Canadian exporters reported sales of 90,000 tonnes of barley to Norway in 1986. "
+            "The barley is for delivery during the 1987/88 marketing year, the board said.")
+    table = {"Canadian": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("90000"), "1986")]

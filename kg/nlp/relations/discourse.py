@@ -197,6 +197,23 @@ def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | N
     return topic.partner
 
 
+_DELIVERY_AFTER = re.compile(
+    r"^(?:the|these|this|those)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|was|were|will\s+be)\s+(?:all\s+)?"
+    r"for\s+(?:delivery|shipment|loading)\s+(?:during|in|over)\s+", re.IGNORECASE)
+
+
+def delivery_named_after(sent: Span, published: str | None) -> Period | None:
+    """The period a figure-less sentence gives the goods of the sentence before: "The
+    corn is for delivery during the 1986/87 marketing year", "These sales are for shipment
+    in 1987/88"."""
+    text = sentence_text(sent)
+    m = _DELIVERY_AFTER.match(text)
+    if m is None:
+        return None
+    return next((p for p in find_periods(text, published)
+                 if text[m.end() : p.start_char].lower() in ("", "the ") and p.shift is None), None)  # fmt: skip
+
+
 def periods_of(facts: list[Fact]) -> list[Period | None]:
     """The periods of a flow's figures in order, as facts carry them."""
     return [Period(text=f.period, start=f.period_start, end=f.period_end, start_char=0, end_char=0)
@@ -246,5 +263,5 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
     return None
 
 
-__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
+__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "delivery_named_after", "lead_period", "lead_season", "own_period", "periods_of",
            "points_back", "sentence_index"]

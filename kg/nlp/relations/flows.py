@@ -15,13 +15,14 @@ period, in the first figure's unit or currency when it states none. Changes ("ro
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.discourse import (
-    CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
+    CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, delivery_named_after, lead_period, lead_season, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
@@ -67,6 +68,16 @@ def extract(ctx: Context) -> list[Fact]:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
             # the flow the sentence before stated
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
+        if not found and read_last and all(f.period is None for f in read_last) \
+                and _sentences_between(ctx, read_last[0], sent[0]) == 1 \
+                and (window := delivery_named_after(sent, ctx.article.published)) is not None:
+            # "... new sales of 900,000 tonnes of corn to the USSR. The corn is for delivery
+            # during the 1986/87 marketing year": the sentence after dates them
+            dated_now = {id(f): replace(f, period=window.text, period_start=window.start, period_end=window.end)
+                         for f in read_last}
+            facts = [dated_now.get(id(f), f) for f in facts]
+            read_last = list(dated_now.values())
+            continue
         if not found and (shared := _shares(ctx, sent, facts, index)):
             facts.extend(shared)
             continue

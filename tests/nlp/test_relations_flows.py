@@ -689,3 +689,16 @@ def test_a_guess_at_what_was_is_no_forecast(parser) -> None:
     text = "Danish purchases of Swedish oats may have totalled 52,000 tonnes in 1986, traders said."
     facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
     assert [(f.quantity, f.period, f.forecast) for f in facts if f.quantity] == [(Decimal("52000"), "1986", False)]
+
+
+def test_a_figure_compared_with_a_month_a_year_before_is_for_that_month_this_year(parser) -> None:
+    text = "Danish exports of oats rose to 41,000 tonnes from 38,000 tonnes in February and 29,000 in March last year."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.period_start) for f in facts if f.quantity][0] == (
+        Decimal("41000"), "March", "1987-03-01")
+
+
+def test_a_month_two_years_before_dates_no_figure(parser) -> None:
+    text = "Danish exports of oats rose to 41,000 tonnes from 29,000 tonnes in March 1985."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity][0] == (Decimal("41000"), None)

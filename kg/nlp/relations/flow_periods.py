@@ -3,6 +3,9 @@ whether the clause is a forecast."""
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.nlp.relations.base import Context
@@ -64,6 +67,32 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
                and not _of_the_report(doc[s:e], flow.anchor)]
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def month_a_year_on(figures: list[Figure], periods: list[tuple[int, int, Period]], ctx: Context,
+                    flow: Flow) -> Period | None:
+    """The period of a figure that names none but is compared with the same month a year
+    before ("rose to 4.07 billion from 3.85 billion in February and 2.99 billion in March
+    last year"): that month of the year after, written as the month alone."""
+    published = ctx.article.published
+    if not published:
+        return None
+    for k in range(1, len(figures)):
+        if not figures[k].comparison:
+            continue
+        period = period_for(figures, k, periods, ctx, flow)
+        m = re.fullmatch(r"(?i)([a-z]+)\s+(?:last\s+year|((?:19|20)\d\d))", period.text) if period else None
+        if m is None or m.group(1).lower() not in _MONTHS or not period.start:
+            continue
+        year = int(period.start[:4]) + 1
+        if m.group(2) is not None and year != int(published[:4]):
+            continue  # "in March 1985" in a 1987 story: no month of this year
+        return Period(text=m.group(1), start=f"{year}{period.start[4:]}", end=f"{year}{period.end[4:]}" if period.end else None,
+                      start_char=period.start_char, end_char=period.start_char + len(m.group(1)))
+    return None
+
+
+_MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
 
 
 def shipment_window(doc, periods: list[tuple[int, int, Period]], start: int, end: int) -> Period | None:

@@ -33,7 +33,7 @@ from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_li
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
-from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
+from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
@@ -250,6 +250,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
     if flow.licensed and (day := award_day(ctx, flow)) is not None:
         main_period = day  # "authorised the export of 25,000 tonnes yesterday": the awards' day
+    if main_period is None and (a_year_on := month_a_year_on(figures, periods, ctx, flow)) is not None:
+        main_period = a_year_on  # "... 2.99 billion in March last year": this March's figure
     pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"

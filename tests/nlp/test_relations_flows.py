@@ -702,3 +702,9 @@ def test_a_month_two_years_before_dates_no_figure(parser) -> None:
     text = "Danish exports of oats rose to 41,000 tonnes from 29,000 tonnes in March 1985."
     facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
     assert [(f.quantity, f.period) for f in facts if f.quantity][0] == (Decimal("41000"), None)
+
+
+def test_the_year_a_record_goes_back_to_is_not_the_figures_period(parser) -> None:
+    text = "Danish oats imports rose 6,000 tonnes last year to 41,000 tonnes, the highest level since 1972."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("41000"), "last year")]

@@ -39,6 +39,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         return window
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
+             and doc[s - 1].lower_ != "since"  # "to 471,891 tonnes, the highest since 1972": a record's
+             # yardstick
              # "compared with December": the period of a comparison without its figure
              and (p.text.lower().startswith(("the next", "the coming"))  # "over the next few months"
                   or not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s]))

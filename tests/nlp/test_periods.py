@@ -153,3 +153,23 @@ def test_a_duration_from_a_crop_year_is_undated() -> None:
 def test_a_range_of_dated_days_with_a_comma_before_to() -> None:
     found = find_periods("sales for the period August 1, 1985, to February 1, 1986, rose", "1986-03-02")
     assert [(p.text, p.start, p.end) for p in found] == [("August 1, 1985, to February 1, 1986", "1985-08-01", "1986-02-01")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sales fell from 90 mln in Feburary", ("Feburary", "1987-02-01", "1987-02-28")),
+    ("shipped 12 cargoes in Otcober", ("Otcober", "1986-10-01", "1986-10-31")),
+    ("loading Mrach 3/April 2", ("Mrach 3/April 2", "1987-03-03", "1987-04-02")),
+])  # fmt: skip
+def test_a_month_misspelt_by_a_swapped_or_changed_letter_is_the_month_in_its_own_words(text: str,
+                                                                                     expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+def test_a_name_one_letter_from_a_short_month_is_no_month() -> None:
+    assert _read("Marsh and Jane said so") == []
+
+
+def test_an_agreement_year_is_named_either_way_and_dated_by_its_first_day() -> None:
+    assert _read("sales in the second pact year rose") == [("the second pact year", None, None)]
+    assert _read("for the third year of the accord -- which began May 1, 1986 -- total") == [
+        ("the third year of the accord", "1986-05-01", "1987-04-30")]

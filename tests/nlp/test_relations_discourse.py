@@ -149,3 +149,87 @@ def test_the_same_period_points_to_the_last_period_a_figure_had(parser) -> None:
         ("exports", Decimal("386000"), "January"),
         ("imports", Decimal("10248"), "January"),
     ]
+
+
+def _partners(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.subject, f.quantity, f.partner) for f in facts if f.quantity]
+
+
+def test_bare_sales_keep_the_partner_the_sentence_before_named(parser) -> None:
+    text = ("Canada's sales of barley to Norway this season total 400,000 tonnes. "
+            "In 1985, sales were 310,000 tonnes.")
+    table = {"Canada": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("ca", Decimal("400000"), "no"), ("ca", Decimal("310000"), "no")]
+
+
+def test_a_buyer_keeps_the_origin_of_its_imports_the_sentence_before_named(parser) -> None:
+    text = ("Danish imports of Swedish oats were lower this season. Denmark bought 52,000 tonnes "
+            "between July 1 and February 28.")
+    table = {"Danish": ("dk", T.COUNTRY), "Denmark": ("dk", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+             "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), "se")]
+
+
+def test_a_total_after_a_partners_flow_keeps_no_partner(parser) -> None:
+    text = ("Danish imports of Swedish oats were lower this season. Denmark's total imports of oats "
+            "were 52,000 tonnes.")
+    table = {"Danish": ("dk", T.COUNTRY), "Denmark": ("dk", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+             "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), None)]
+
+
+def test_a_partner_is_not_carried_to_another_trader(parser) -> None:
+    text = ("Danish imports of Swedish oats were lower this season. Finland bought 52,000 tonnes of oats.")
+    table = {"Danish": ("dk", T.COUNTRY), "Finland": ("fi", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+             "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("fi", Decimal("52000"), None)]
+
+
+def test_a_later_figure_that_names_no_period_is_for_the_periods_the_story_opened_with(parser) -> None:
+    text = ("Norwegian barley exports for the period July 1 to March 1 fell to 820,000 tonnes from "
+            "910,000 tonnes in the same 1985/86 period, the board said. Exports of oats totalled 41,000 "
+            "tonnes, up on a previous 38,000 tonnes.")
+    table = {"Norwegian": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+    assert [r for r in _read(parser, text, table) if r[2] == "oats"] == [
+        ("exports", "no", "oats", Decimal("41000"), "July 1 to March 1", False),
+        ("exports", "no", "oats", Decimal("38000"), "1985/86", False),
+    ]
+
+
+def test_a_forecast_does_not_take_the_period_the_story_opened_with(parser) -> None:
+    text = ("Norwegian barley exports for the period July 1 to March 1 fell to 820,000 tonnes, the board "
+            "said. Exports of oats are expected to reach 60,000 tonnes.")
+    table = {"Norwegian": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+    assert [r for r in _read(parser, text, table) if r[2] == "oats"] == [
+        ("exports", "no", "oats", Decimal("60000"), None, True)]
+
+
+def test_a_purchase_in_a_story_of_one_exporters_sales_is_from_that_exporter(parser) -> None:
+    text = "Swedish exports of oats to Denmark fell in 1986. Danish purchases were 52,000 tonnes, the board said."
+    table = {"Swedish": ("se", T.COUNTRY), "Danish": ("dk", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), "se")]
+
+
+def test_a_purchase_from_all_origins_is_not_the_opening_exporters(parser) -> None:
+    text = ("Swedish exports of oats to Denmark fell in 1986. Danish purchases from all origins were "
+            "52,000 tonnes, the board said.")
+    table = {"Swedish": ("se", T.COUNTRY), "Danish": ("dk", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert _partners(parser, text, table) == [("dk", Decimal("52000"), None)]
+
+
+def test_the_sentence_after_may_date_the_goods_of_a_sale(parser) -> None:
+    text = ("Canadian exporters reported sales of 90,000 tonnes of barley to Norway. "
+            "The barley is for delivery during the 1987/88 marketing year, the board said.")
+    table = {"Canadian": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.partner, f.period) for f in facts if f.quantity] == [
+        (Decimal("90000"), "no", "1987/88 marketing year")]
+
+
+def test_a_dated_sale_keeps_its_own_period(parser) -> None:
+    text = ("Canadian exporters reported sales of 90,000 tonnes of barley to Norway in 1986. "
+            "The barley is for delivery during the 1987/88 marketing year, the board said.")
+    table = {"Canadian": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("90000"), "1986")]

@@ -668,3 +668,43 @@ def test_a_previous_figure_after_a_change_is_the_comparison(parser) -> None:
     table = {"Kellavia": ("kv", T.COUNTRY), "flour": ("flour", T.PRODUCT)}
     facts = [f for f in facts_of(parser, text, table) if f.predicate is Predicate.EXPORTS]
     assert sorted(f.quantity for f in facts) == [92000, 98000]
+
+
+_OATS = {"Danish": ("dk", T.COUNTRY), "Denmark": ("dk", T.COUNTRY), "Swedish": ("se", T.COUNTRY),
+         "oats": ("oats", T.PRODUCT)}
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Danish importers bought 30,000 tonnes of Swedish oats last week for June to August shipment.",
+     "June to August"),
+    ("Denmark will be seeking 30,000 tonnes of May arrival oats next week, traders said.", "May"),
+])  # fmt: skip
+def test_the_window_goods_ship_or_arrive_in_is_their_period_not_the_day_of_the_deal(parser, text: str,
+                                                                                     period: str) -> None:
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("30000"), period)]
+
+
+def test_a_guess_at_what_was_is_no_forecast(parser) -> None:
+    text = "Danish purchases of Swedish oats may have totalled 52,000 tonnes in 1986, traders said."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.forecast) for f in facts if f.quantity] == [(Decimal("52000"), "1986", False)]
+
+
+def test_a_figure_compared_with_a_month_a_year_before_is_for_that_month_this_year(parser) -> None:
+    text = "Danish exports of oats rose to 41,000 tonnes from 38,000 tonnes in February and 29,000 in March last year."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period, f.period_start) for f in facts if f.quantity][0] == (
+        Decimal("41000"), "March", "1987-03-01")
+
+
+def test_a_month_two_years_before_dates_no_figure(parser) -> None:
+    text = "Danish exports of oats rose to 41,000 tonnes from 29,000 tonnes in March 1985."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity][0] == (Decimal("41000"), None)
+
+
+def test_the_year_a_record_goes_back_to_is_not_the_figures_period(parser) -> None:
+    text = "Danish oats imports rose 6,000 tonnes last year to 41,000 tonnes, the highest level since 1972."
+    facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("41000"), "last year")]

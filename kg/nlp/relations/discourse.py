@@ -39,6 +39,7 @@ class Topic:
     period: Period | None
     exports: bool
     sentence: int  # index of its sentence in the Doc
+    partner: str | None = None  # where it went or came from, when the sentence named it
 
     def follows(self, sentence: int) -> bool:
         """True when the flow was stated in the sentence right before ``sentence``."""
@@ -109,6 +110,42 @@ def own_period(sent: Span, published: str | None, *, until: int) -> Period | Non
     return found[0] if not before or before[-1].lower() in _words("period_preps") else None
 
 
+@dataclass(frozen=True)
+class Opening:
+    """The flow a story opens with and the periods of its figures ("Exports of French wheat
+    for the period July 1 to March 1 fell to 8.21 mln tonnes from 11.34 mln in the same
+    1985/86 period"): the periods the story's later figures are for when they name none."""
+
+    trader: str
+    periods: tuple[Period | None, ...]
+    goods: str | None = None
+    exports: bool = False
+
+    def speaks_for(self, trader: str, partner: str | None) -> bool:
+        """True for a flow of the opening's trader, or of a buyer from it."""
+        return self.periods[0] is not None and self.trader in (trader, partner)
+
+    def seller_to(self, flow: Flow, trader: str, goods: str | None) -> str | None:
+        """The origin of a purchase that names none, in a story that opened with one
+        exporter's sales of the same goods ("French wheat exports to the EC fell ... Spanish
+        purchases were up sharply at 258,507 tonnes"): that exporter."""
+        if not self.exports or flow.exports or goods is None or goods != self.goods or trader == self.trader \
+                or flow.anchor.sent.start == 0:
+            return None
+        clause = flow.anchor.doc[flow.anchor.sent.start : flow.end]
+        if any(t.lower_ in _words("whole_words") or t.lower_ == "from" for t in clause):
+            return None
+        return self.trader
+
+    def comparison(self, main: Period | None) -> Period | None:
+        """The period of a comparison figure that names none, beside a figure of the
+        opening's period ("..., up on a previous 2.99 mln"): the opening's own comparison."""
+        if main is None or self.periods[0] is None or main.text != self.periods[0].text or len(self.periods) < 2:
+            return None
+        compared = self.periods[1]  # the second figure's; another partner's has the first's period
+        return compared if compared is not None and compared.text != main.text else None
+
+
 def lead_season(doc_sents: list[Span], published: str | None) -> Period | None:
     """The crop or fiscal year ("1986/87") the story's first sentence names, the only one it
     names: the season every forecast of the story is for unless it says another."""
@@ -135,6 +172,48 @@ def points_back(tokens: Span) -> bool:
     return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
 
 
+def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | None) -> str | None:
+    """The partner of a flow whose sentence names none, from the same trader's flow of the
+    same goods and direction the sentence before stated with one: "Sales of corn to the
+    USSR total 2.6 mln tonnes. In the previous year sales totaled 6.9 mln", "British imports
+    of French wheat fell. Britain bought 274,665 tonnes". Not for the whole ("Total exports
+    were ...") nor a clause that names a partner of its own that is no place ("to other
+    destinations")."""
+    if topic is None or topic.partner is None or topic.trader != trader or topic.exports != flow.exports \
+            or topic.partner == trader:
+        return None
+    anchor = flow.anchor
+    # "sales totaled 6.9 mln tonnes -- 152,600 of wheat and ...": bare "sales" are the same
+    # sales, whatever goods its figures list
+    bare = anchor.lower_ in _words("bare_flow_nouns") and not any(
+        c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in anchor.children)
+    if goods is not None and topic.goods not in (None, goods) and not bare:
+        return None
+    sent = anchor.sent
+    clause = anchor.doc[sent.start : flow.end]
+    preps = {"to", "into"} if flow.exports else {"from"}
+    if any(t.lower_ in _words("whole_words") or t.lower_ in preps for t in clause):
+        return None
+    return topic.partner
+
+
+_DELIVERY_AFTER = re.compile(
+    r"^(?:the|these|this|those)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|was|were|will\s+be)\s+(?:all\s+)?"
+    r"for\s+(?:delivery|shipment|loading)\s+(?:during|in|over)\s+", re.IGNORECASE)
+
+
+def delivery_named_after(sent: Span, published: str | None) -> Period | None:
+    """The period a figure-less sentence gives the goods of the sentence before: "The
+    corn is for delivery during the 1986/87 marketing year", "These sales are for shipment
+    in 1987/88"."""
+    text = sentence_text(sent)
+    m = _DELIVERY_AFTER.match(text)
+    if m is None:
+        return None
+    return next((p for p in find_periods(text, published)
+                 if text[m.end() : p.start_char].lower() in ("", "the ") and p.shift is None), None)  # fmt: skip
+
+
 def periods_of(facts: list[Fact]) -> list[Period | None]:
     """The periods of a flow's figures in order, as facts carry them."""
     return [Period(text=f.period, start=f.period_start, end=f.period_end, start_char=0, end_char=0)
@@ -144,13 +223,15 @@ def periods_of(facts: list[Fact]) -> list[Period | None]:
 def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
                     inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
                     lead: Period | None = None, compared: Period | None = None,
-                    pointed: Period | None = None) -> tuple[Period, bool] | None:
+                    pointed: Period | None = None, opening: Opening | None = None,
+                    partner: str | None = None) -> tuple[Period, bool] | None:
     """The period of a figure whose sentence names none: the period of the figures just
     before, or of the same trader's flow the sentence before stated without a figure ("...
     rose in 1986. They were 530,500 tonnes");
     for a forecast, the crop year the story opened with ("USSR wheat imports were projected
     at 15 mln tonnes" in a 1986/87 story). A period that is over is no forecast's. With the
-    period, whether it came from another sentence."""
+    period, whether it came from another sentence. Last of all, the period the story opened
+    with, for a flow of the opening's trader or a buyer from it."""
     published = ctx.article.published
     here = sentence_text(flow.anchor.sent)
     candidates: list[tuple[Period | None, bool]] = []
@@ -169,6 +250,10 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
         # "... deficit widened in February from January. Exports fell to 18.9 billion from 20.4
         # billion in January": compared with an earlier period, the figure is the lead's
         candidates.append((lead, True))
+    if not forecast and opening is not None and flow.anchor.sent.start > 0 and opening.speaks_for(trader, partner):
+        # "Exports of maize totalled 4.11 mln tonnes, up on a previous 2.99 mln" after an
+        # opening dated "for the period July 1 to March 1": the opening's period
+        candidates.append((opening.periods[0], True))
     for period, elsewhere in candidates:
         if period is None:
             continue
@@ -178,5 +263,5 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
     return None
 
 
-__all__ = ["CARRIED", "Topic", "anaphor", "carried_period", "lead_period", "lead_season", "own_period", "periods_of",
+__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "delivery_named_after", "lead_period", "lead_season", "own_period", "periods_of",
            "points_back", "sentence_index"]

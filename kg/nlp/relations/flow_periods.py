@@ -3,6 +3,9 @@ whether the clause is a forecast."""
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.nlp.relations.base import Context
@@ -30,8 +33,14 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         # "from 2.74 billion (revised from 2.72 billion) in January": the period after the
         # superseded figure is both's
         return period_for(figures, k + 1, periods, ctx, flow)
+    if (window := shipment_window(doc, periods, figure.end, limit)) is not None:
+        # "bought 95,000 tonnes late last month for May to September shipment": the goods'
+        # period is when they ship, not when they were bought
+        return window
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
+             and doc[s - 1].lower_ != "since"  # "to 471,891 tonnes, the highest since 1972": a record's
+             # yardstick
              # "compared with December": the period of a comparison without its figure
              and (p.text.lower().startswith(("the next", "the coming"))  # "over the next few months"
                   or not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s]))
@@ -40,9 +49,6 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
         return after[0]
-    if k == 0 and (delivery := [p for s, e, p in periods if figure.end <= s and e < limit and doc[s - 1].lower_ == "for"
-                                and doc[e].lower_ in flow_words("delivery_nouns")]):
-        return delivery[0]  # "sold 75,000 tonnes at 85 dlrs per tonne FOB for March delivery": past its price
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]):
         # "compared with 1.25 and 1.89 mln tonnes a year ago": a period after the pair is both's
@@ -63,6 +69,44 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
                and not _of_the_report(doc[s:e], flow.anchor)]
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def month_a_year_on(figures: list[Figure], periods: list[tuple[int, int, Period]], ctx: Context,
+                    flow: Flow) -> Period | None:
+    """The period of a figure that names none but is compared with the same month a year
+    before ("rose to 4.07 billion from 3.85 billion in February and 2.99 billion in March
+    last year"): that month of the year after, written as the month alone."""
+    published = ctx.article.published
+    if not published:
+        return None
+    for k in range(1, len(figures)):
+        if not figures[k].comparison:
+            continue
+        period = period_for(figures, k, periods, ctx, flow)
+        m = re.fullmatch(r"(?i)([a-z]+)\s+(?:last\s+year|((?:19|20)\d\d))", period.text) if period else None
+        if m is None or m.group(1).lower() not in _MONTHS or not period.start:
+            continue
+        year = int(period.start[:4]) + 1
+        if m.group(2) is not None and year != int(published[:4]):
+            continue  # "in March 1985" in a 1987 story: no month of this year
+        return Period(text=m.group(1), start=f"{year}{period.start[4:]}", end=f"{year}{period.end[4:]}" if period.end else None,
+                      start_char=period.start_char, end_char=period.start_char + len(m.group(1)))
+    return None
+
+
+_MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
+
+
+def shipment_window(doc, periods: list[tuple[int, int, Period]], start: int, end: int) -> Period | None:
+    """The period goods ship or arrive in, between tokens ``start`` and ``end``: "for May to
+    September shipment", "of May arrival white sugar", "for March delivery"."""
+    for s, e, p in periods:
+        if start <= s and e < end and doc[e].lower_ in flow_words("delivery_nouns") | _ARRIVALS:
+            return p
+    return None
+
+
+_ARRIVALS = frozenset({"arrival", "arrivals", "loading", "loadings"})
 
 
 def _of_the_report(period: Span, anchor: Token) -> bool:
@@ -157,8 +201,9 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
         return True  # "Pakistan is lined up to buy 100,000 tonnes": the purpose, not done yet
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
     for _ in range(3):  # "will continue to export", "might be looking to buy"
-        if any(c.lower_ in flow_words("forecast_modals") for c in verb.children if c.dep_ == "aux"):
-            return True
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if any(a in flow_words("forecast_modals") for a in auxiliaries) and "have" not in auxiliaries:
+            return True  # not "may have totalled": a guess at what was, no forecast
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head

@@ -15,13 +15,15 @@ period, in the first figure's unit or currency when it states none. Changes ("ro
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.discourse import (
-    CARRIED, Topic, anaphor, carried_period, lead_period, lead_season, own_period, periods_of, points_back,
+    CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, delivery_named_after, lead_period, lead_season,
+    own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
@@ -32,7 +34,7 @@ from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_li
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
-from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
+from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
@@ -53,6 +55,7 @@ def extract(ctx: Context) -> list[Fact]:
     lead = lead_period(sents, ctx.article.published)
     topic: Topic | None = None  # the last flow stated, with or without a figure
     dated: tuple[Period, int] | None = None  # the last figure's period, and its sentence
+    opening: Opening | None = None  # the story's first dated flow, when its first sentence has one
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
         recent = topic if topic is not None and topic.follows(index) else None
@@ -66,6 +69,16 @@ def extract(ctx: Context) -> list[Fact]:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
             # the flow the sentence before stated
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
+        if not found and read_last and all(f.period is None for f in read_last) \
+                and _sentences_between(ctx, read_last[0], sent[0]) == 1 \
+                and (window := delivery_named_after(sent, ctx.article.published)) is not None:
+            # "... new sales of 900,000 tonnes of corn to the USSR. The corn is for delivery
+            # during the 1986/87 marketing year": the sentence after dates them
+            dated_now = {id(f): replace(f, period=window.text, period_start=window.start, period_end=window.end)
+                         for f in read_last}
+            facts = [dated_now.get(id(f), f) for f in facts]
+            read_last = list(dated_now.values())
+            continue
         if not found and (shared := _shares(ctx, sent, facts, index)):
             facts.extend(shared)
             continue
@@ -82,16 +95,21 @@ def extract(ctx: Context) -> list[Fact]:
                 before = (facts[-1].subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
-                                 season=season, lead=lead, near=near, pointed=pointed)
+                                 season=season, lead=lead, near=near, pointed=pointed, opening=opening)
             if read:
                 read_last = read
+                if index == 0 and opening is None and not read[0].forecast:
+                    opening = Opening(trader=read[0].subject, periods=tuple(periods_of(read)), goods=read[0].object,
+                                      exports=flow.exports)
                 if read[0].period:
                     dated = (periods_of(read)[0], index)
             if not flow.planned:
                 counted = [f for f in read if f.quantity is not None or f.amount is not None]
                 period = periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
+                partner = next((f.partner for f in read if f.partner is not None), None)
                 if before[0] is not None or topic is None or not topic.follows(index + 1):
-                    topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index)
+                    topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index,
+                                  partner=partner)
             facts.extend(read)
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
@@ -155,7 +173,8 @@ def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
           season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
-          pointed: Period | None = None) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
+          pointed: Period | None = None, opening: Opening | None = None,
+          ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
 
@@ -218,6 +237,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
         or shared_partner(ctx, flow, trader, inherited or [])
+    if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
+        carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
+    elif partner is None and opening is not None and (partner := opening.seller_to(
+            flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:
+        carried = True  # "French wheat exports fell ... Spanish purchases were 258,507 tonnes"
     main_period = period_for(figures, 0, periods, ctx, flow)
     if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
@@ -227,6 +251,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
     if flow.licensed and (day := award_day(ctx, flow)) is not None:
         main_period = day  # "authorised the export of 25,000 tonnes yesterday": the awards' day
+    if main_period is None and (a_year_on := month_a_year_on(figures, periods, ctx, flow)) is not None:
+        main_period = a_year_on  # "... 2.99 billion in March last year": this March's figure
     pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
@@ -251,7 +277,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if period is None and k == 0 and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
                                                                topic=topic, season=season, lead=lead,
                                                                compared=compared,
-                                                               pointed=pointed if pointing else None)) is not None:
+                                                               pointed=pointed if pointing else None,
+                                                               opening=opening, partner=partner)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
         elif period is None and k == 0 and lead is not None and report_sale(ctx, flow_noun(anchor)):
@@ -263,6 +290,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
             # (a figure of other goods or another partner is the first figure's period)
             period = periods_of(inherited)[k]
+        elif period is None and k > 0 and figure.comparison and opening is not None \
+                and (opened := opening.comparison(main_period)) is not None:
+            period = opened  # "..., up on a previous 2.99 mln": the opening's comparison period
         elif period is None and k > 0 and figure.comparison \
                 and (parallel := [p for s, e, p in periods if e <= anchor.left_edge.i and p.shift]):
             # "production fell 7.8 pct from 9.06 mln a year ago, and imports rose 16.3 pct

@@ -47,6 +47,7 @@ def _pattern() -> re.Pattern[str]:
     year = r"(?:19|20)\d\d"
     split = rf"{year}\s?[/-]\s?(?:\d\d|{year})\b"
     yw = "(?:" + "|".join(data["year_words"]) + ")"
+    accord = "(?:agreement|accord|pact|contract)"
     day = rf"{month}\s\d{{1,2}}\b(?:,?\s{year})?"
     phrases = sorted((*data["relative"], *data["shifted"]), key=len, reverse=True)
     # "a\nyear ago", "year-to-date" too
@@ -63,8 +64,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
         # "the fourth year of the agreement, which ends this September 30": an agreement's
         # year, dated by the day it ends where the text gives it
-        rf"(?P<accord>(?:the\s)?{ordinal}\syear\sof\sthe\s(?:agreement|accord|pact|contract)"
-        rf"(?:,\swhich\s(?:ends|ended|expires)\s(?:this\s|next\s)?{day})?)",
+        # "the fourth year of the agreement, which ends this September 30", "the third
+        # agreement year -- which began October 1, 1986 --": an agreement's year, dated by
+        # the day it ends or begins where the text gives it
+        rf"(?P<accord>(?:the\s)?{ordinal}\s(?:year\sof\sthe\s{accord}|{accord}\syear)"
+        rf"(?:(?:,|\s--)\swhich\s(?:ends|ended|expires|began|begins|started)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
         # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13", "July 1, 1986, to March 1, 1987"
@@ -86,21 +90,24 @@ def _pattern() -> re.Pattern[str]:
 
 
 def find_periods(text: str, published: str | None) -> list[Period]:
-    """Every period named in ``text``, in text order."""
+    """Every period named in ``text``, in text order; a month misspelt by a swapped or
+    changed letter ("Jnauary", "Apirl") is read as the month but keeps its own words."""
     base = _day(published)
     found = []
-    for m in _pattern().finditer(text):
+    mended = _mend_months(text)
+    for m in _pattern().finditer(mended):
         kind = m.lastgroup or ""
         words = re.sub(r"\s", " ", m.group(0))  # a line break inside is a space (same length)
         if words.endswith(".") and words[:-1].split()[-1].lower() in _FULL_MONTHS:
             words = words[:-1]  # "in January." ends the sentence, not an abbreviation
-        if kind == "month" and not _month_word(words) and not _month_slot(text, m.start(), m.end()):
+        if kind == "month" and not _month_word(words) and not _month_slot(mended, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
         if kind == "accord":
-            words = words.split(",")[0]  # the clause that dates it is no part of its name
+            words = re.split(r",|\s--", words)[0]  # the clause that dates it is no part of its name
         # "last year's level of 320,000 tonnes": the period is last year
         words = re.sub(r"(?i)['\u2019]s(?:\s+level)?$", "", words)
+        words = re.sub(r"\s", " ", text[m.start() : m.start() + len(words)])  # as written
         found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.start() + len(words),
                             shift=shift))
     return found
@@ -109,13 +116,36 @@ def find_periods(text: str, published: str | None) -> list[Period]:
 _FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])
 
 
+def _mend_months(text: str) -> str:
+    """``text`` with each capitalized word that a swap of two neighbouring letters turns into
+    a month's name, or a change of one letter into a long month's ("Jnauary", "Apirl",
+    "Novenber"), spelt right; the same length, so offsets hold. A short month one changed
+    letter away is a name as often ("Marsh", "Jane") and is left alone."""
+    def mend(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        for month in _MONTH_NAMES:
+            if len(month) != len(low) or month == low:
+                continue
+            diff = [i for i, (a, b) in enumerate(zip(low, month)) if a != b]
+            swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and low[diff[0]] == month[diff[1]] \
+                and low[diff[1]] == month[diff[0]]
+            if swapped or (len(diff) == 1 and len(month) >= 7 and diff[0] > 0):
+                return month.capitalize()
+        return word
+    return re.sub(r"\b[A-Z][a-z]{4,8}\b", mend, text)
+
+
+_MONTH_NAMES = tuple(m.lower() for m in calendar.month_name[1:])
+
+
 def _month_slot(text: str, start: int, end: int) -> bool:
     """ "for May shipment", "in May": a capitalized "May" where only a month goes."""
     word = text[start:end]
     before = text[max(0, start - 7) : start].lower().split()
     after = text[end : end + 12].lower().split()
     return word[:1].isupper() and (bool(before) and before[-1] in ("in", "for", "during", "since", "until", "from")
-                                   or bool(after) and after[0].strip(".,") in ("shipment", "delivery", "shipments"))
+                                   or bool(after) and after[0].strip(".,") in ("shipment", "delivery", "shipments", "arrival", "loading"))
 
 
 def _month_word(words: str) -> bool:
@@ -178,11 +208,14 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     if kind == "lasting":
         return (*_lasting(low, published), None)
     if kind == "accord":
-        last = resolve_date(re.split(r"(?:ends|ended|expires)\s(?:this\s|next\s)?", low)[-1], published) \
-            if "which" in low else None
-        if last is None or len(last) != 10:
+        day = resolve_date(re.split(r"(?:ends|ended|expires|began|begins|started)\s(?:this\s|next\s)?", low)[-1],
+                           published) if "which" in low else None
+        if day is None or len(day) != 10:
             return None, None, None
-        end = date.fromisoformat(last)
+        if re.search(r"\b(?:began|begins|started)\s", low):  # "which began October 1, 1986"
+            start = date.fromisoformat(day)
+            return start.isoformat(), (_add_years(start, 1) - timedelta(days=1)).isoformat(), None
+        end = date.fromisoformat(day)
         if base is not None and end < base and re.search(r"\b(?:this|next)\s", low):
             end = _add_years(end, 1)  # "which ends this September 30": the coming one
         return (_add_years(end, -1) + timedelta(days=1)).isoformat(), end.isoformat(), None

@@ -44,12 +44,26 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
             if child.dep_ == "appos" and (key := ctx.key(child, SPEAKERS)):
                 break
     if key is None:
+        key = next((k for a in _title_phrase_appositions(token) if (k := ctx.key(a, PERSONS))), None)
+    if key is None:
         key = _titled_holder(ctx, token)
     if key is None:
         key = _name_after_title(ctx, token)
     if key is None:
         key = _named_person(ctx, token)
     return key
+
+
+def _title_phrase_appositions(token: Token) -> list[Token]:
+    """ "the minister at the Presidency, Patricio Quevedo, told ...": the parser hangs the
+    title's apposition on the proper name ending the title's phrase (a person's name only:
+    "the chairman of the Coffee Board, CB," names the body again). A title there has its
+    own holder: "a spokesman for the prosecutor, X, said" is the spokesman's word, not X's."""
+    if not is_title_head(token):
+        return []
+    return [a for p in token.children if p.dep_ == "prep" for o in p.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN" and not is_title_head(o)
+            for a in o.children if a.dep_ == "appos"]  # fmt: skip
 
 
 def _name_after_title(ctx: Context, token: Token) -> str | None:

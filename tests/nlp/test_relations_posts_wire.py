@@ -74,3 +74,29 @@ def test_the_holder_of_a_title_in_the_phrase_does_not_speak_for_the_spokesman(pa
     table = {"John Kasich": ("kasich", T.PERSON)}
     facts = facts_of(parser, text, table, module=speech)
     assert [f.subject for f in only(facts, Predicate.SAID)] == []
+
+
+def test_a_negated_or_declined_saying_is_no_statement(parser) -> None:
+    table = {"Ali Rahman": ("rahman", T.PERSON)}
+    for text in ("Ali Rahman did not explain why there might be a shortage in May.",
+                 "Ali Rahman would not say whether the quota would be cut.",
+                 "Ali Rahman declined to say how much sugar had been sold."):
+        assert only(facts_of(parser, text, table, module=speech), Predicate.SAID) == [], text
+    said = only(facts_of(parser, "Ali Rahman said there was no shortage.", table, module=speech), Predicate.SAID)
+    assert [f.quote for f in said] == ["there was no shortage"]
+
+
+def test_he_who_reports_is_not_the_person_the_statement_names(parser) -> None:
+    text = ("President Jaime Ortiz spoke in Lima. A team headed by Mines Minister Luis Vega will "
+            "travel to Quito on Tuesday, he said.")  # fmt: skip
+    table = {"Jaime Ortiz": ("ortiz", T.OFFICIAL), "Luis Vega": ("vega", T.OFFICIAL),
+             "he": ("vega", T.OFFICIAL)}  # fmt: skip
+    said = only(facts_of(parser, text, table, module=speech), Predicate.SAID)
+    assert [f.subject for f in said] == ["ortiz"]
+
+
+def test_a_bracketed_he_said_may_be_the_person_named_before_it(parser) -> None:
+    text = "Mr Lamont may stay on (he once said there are two kinds of minister)."
+    table = {"Mr Lamont": ("lamont", T.OFFICIAL), "he": ("lamont", T.OFFICIAL)}
+    said = only(facts_of(parser, text, table, module=speech), Predicate.SAID)
+    assert {f.subject for f in said} <= {"lamont"}

@@ -803,3 +803,11 @@ def test_party_member_is_an_official_and_the_label_no_part_of_the_name(nlp) -> N
     assert _labels(nlp, "Labour MP Jane Doe said the plan would fail.").get("Jane Doe") == "Official"
     text = "Mr Brown said he had done nothing wrong but Tory Dominic Grieve branded the way Mr Brown acted a scandal."
     assert "Dominic Grieve" in _labels(nlp, text)
+
+
+def test_association_of_named_members_is_an_organization(nlp) -> None:
+    labels = _labels(nlp, "Output may fall, Budi Santoso, chairman of the Association of Javanese Tea Exporters told Reuters.")
+    assert labels.get("Association of Javanese Tea Exporters") == "Organization"
+    assert labels.get("Budi Santoso") == "Person"  # the head of a private association
+    labels = _labels(nlp, "The Federation of Directors of Port Services said it agreed.")
+    assert labels.get("Federation of Directors of Port Services") == "Organization"

@@ -269,6 +269,14 @@ class EntityTyper:
             # "Foreign Ministry spokesman X": the title of a government body's makes an official
             public = start > 0 and doc[start - 1].lower_ in lexicon.agency_heads()
             return Span(doc, start + 1, end - 1, label=EntityType.OFFICIAL if public else EntityType.PERSON)
+        if rule == "association_named":
+            # "the States of Malaya Chamber of Mines": the model's longer name is the body's,
+            # whatever the model took it for
+            for e in doc.ents:
+                first = e.start + (doc[e.start].lower_ == "the")
+                if first <= start and end <= e.end:
+                    start, end = first, e.end
+                    break
         if rule == "customs_and":  # "Customs and Excise": a customs service by its full name
             return Span(doc, start, end, label=EntityType.AGENCY)
         if rule == "romance_bank":  # "Banco do Brasil", "Banque de France": a bank, not a person

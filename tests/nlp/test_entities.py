@@ -811,3 +811,6 @@ def test_association_of_named_members_is_an_organization(nlp) -> None:
     assert labels.get("Budi Santoso") == "Person"  # the head of a private association
     labels = _labels(nlp, "The Federation of Directors of Port Services said it agreed.")
     assert labels.get("Federation of Directors of Port Services") == "Organization"
+    # the model's longer name is kept whole, as a body
+    labels = _labels(nlp, "Sales were high, the States of Malaya Chamber of Mines said.")
+    assert labels.get("States of Malaya Chamber of Mines") == "Organization"

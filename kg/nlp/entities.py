@@ -44,6 +44,7 @@ from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_prod
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
+from kg.nlp.names import whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
@@ -216,7 +217,7 @@ class EntityTyper:
             if span is not None:
                 strong.append(span)
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
-        model = [s for s in (retype(_after_owner(e, person_words)) for e in doc.ents)
+        model = [s for s in (retype(whole_person_name(_after_owner(e, person_words))) for e in doc.ents)
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
         model = [_group_of_states(s) for s in table_names(doc, model)]
         weak = []
@@ -268,6 +269,14 @@ class EntityTyper:
             # "Foreign Ministry spokesman X": the title of a government body's makes an official
             public = start > 0 and doc[start - 1].lower_ in lexicon.agency_heads()
             return Span(doc, start + 1, end - 1, label=EntityType.OFFICIAL if public else EntityType.PERSON)
+        if rule == "association_named":
+            # "the States of Malaya Chamber of Mines": the model's longer name is the body's,
+            # whatever the model took it for
+            for e in doc.ents:
+                first = e.start + (doc[e.start].lower_ == "the")
+                if first <= start and end <= e.end:
+                    start, end = first, e.end
+                    break
         if rule == "customs_and":  # "Customs and Excise": a customs service by its full name
             return Span(doc, start, end, label=EntityType.AGENCY)
         if rule == "romance_bank":  # "Banco do Brasil", "Banque de France": a bank, not a person

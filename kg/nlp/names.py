@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
+from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import Country, ambiguous_countries, country_of, country_of_demonym
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
@@ -231,3 +232,29 @@ def singular_tail(span: Span) -> str:
         start += 1
     words = [t.lower_ for t in span[start:-1]] + [span[-1].lemma_.lower()]
     return " ".join(words)
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def whole_person_name(span: Span) -> Span:
+    """The model's person span widened to the name's written parts it left out: initials
+    before it ("R.N. Mirdha") and a last surname its words hang on ("Fernando Santos
+    Alvite", double surnames the model cuts after the first); a party label it took in
+    ("Tory Dominic Grieve") left out."""
+    if span.label_ != "PERSON":
+        return span
+    doc = span.doc
+    start, end = span.start, span.end
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.ent_iob_ == "O" and _INITIALS.match(before.text) and before.whitespace_:
+        start -= 1
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.ent_iob_ == "O" and after.pos_ == "PROPN" and after.is_title \
+            and after.is_alpha and doc[end - 1].whitespace_ == " " and span.root.head.i == after.i \
+            and span.root.dep_ == "compound" and not lexicon.is_title(after.text) \
+            and not organization_words(after.text) and country_of(after.text) is None:
+        end += 1
+    if end - start > 2 and doc[start].is_title and doc[start].lower_ in rule_words("posts", "party_words"):
+        start += 1  # "Tory Dominic Grieve": the party label is no part of the name
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)

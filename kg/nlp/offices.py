@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import lexicon
+from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
 
@@ -35,6 +36,8 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
             if lexicon.is_private_title(" ".join([*mods, token.text])):
                 return False  # "Jill Soltau, chief executive of ...": a company's post
             return not _private_post(token, labels)
+    if party_legislator_before(span):
+        return True
     # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
     i = span.start - 1
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
@@ -57,6 +60,17 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.lower_ in _LED_BODIES and root.head.i == after.i \
         and root.dep_ in {"compound", "nmod", "poss"}
+
+
+def party_legislator_before(span: Span) -> bool:
+    """ "Liberal member Lloyd Axworthy", "Labour MP X": a party label and a seat in a
+    legislature right before the name make the person a legislator, an office holder."""
+    doc = span.doc
+    if span.start < 2:
+        return False
+    party, seat = doc[span.start - 2], doc[span.start - 1]
+    return party.is_title and party.lower_ in rule_words("posts", "party_words") \
+        and seat.lower_ in rule_words("posts", "legislator_heads")
 
 
 # Bodies named after the one who leads them ("the Reagan administration").
@@ -151,19 +165,24 @@ def titled_name(span: Span) -> bool:
 
 
 def names_after_titles(doc: Doc) -> list[Span]:
-    """ "French Green MEP Alain Lipietz": two or three capitalised words the model left
-    unnamed, right after a title, are a person's name."""
+    """ "French Green MEP Alain Lipietz", "the deputy energy minister Fernando Santos Alvite":
+    two or three capitalised words the model left unnamed, right after a title (a line
+    break between them or not), are a person's name."""
     spans = []
     for token in doc[:-2]:
-        if token.ent_iob_ != "O" or not (token.is_title or token.is_upper) or not is_title(token.text):
+        if token.ent_iob_ != "O" or not (token.is_title or token.is_upper or token.is_lower and token.pos_ == "NOUN") \
+                or not is_title(token.text):
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].is_alpha \
+        first = token.i + 1
+        while first < len(doc) - 1 and doc[first].is_space:
+            first += 1
+        end = first
+        while end < len(doc) and end - first < 3 and doc[end].is_title and doc[end].is_alpha \
                 and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "O" and not is_title(doc[end].text):
             end += 1
-        if not 2 <= end - token.i - 1 <= 3 or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+        if not 2 <= end - first <= 3 or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
             continue
-        name = doc[token.i + 1 : end]
+        name = doc[first:end]
         words = {t.lower_ for t in name}
         if words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.portfolios()) \
                 or lexicon.known_organization(name.text) or country_of(name[0].text) is not None:

@@ -782,3 +782,35 @@ def test_items_of_a_breakdown_name_kinds_of_its_goods(nlp) -> None:
     # no goods with kinds before the list: its items are read as they stand
     plain = nlp("Prices were firm.\n    Breakdown was as follows: sunflower 30,000, olive 12,000.\n")
     assert kind_items(plain, []) == []
+
+
+def test_a_double_surname_the_model_cut_is_the_whole_name(nlp) -> None:
+    labels = _labels(nlp, "Deputy trade minister Alfonso Reyes Ortega said exports would rise.")
+    assert labels.get("Alfonso Reyes Ortega") == "Official"
+
+
+def test_initials_before_a_surname_belong_to_the_name(nlp) -> None:
+    labels = _labels(nlp, "Exports will rise, Minister of State for Textiles K.L. Varma said.")
+    assert "K.L. Varma" in labels
+
+
+def test_name_after_a_title_ending_a_line(nlp) -> None:
+    labels = _labels(nlp, "Peru's deputy mines minister\nJorge Paredes Soto arrived in Lima.")
+    assert "Jorge Paredes Soto" in labels
+
+
+def test_party_member_is_an_official_and_the_label_no_part_of_the_name(nlp) -> None:
+    assert _labels(nlp, "Labour MP Jane Doe said the plan would fail.").get("Jane Doe") == "Official"
+    text = "Mr Brown said he had done nothing wrong but Tory Dominic Grieve branded the way Mr Brown acted a scandal."
+    assert "Dominic Grieve" in _labels(nlp, text)
+
+
+def test_association_of_named_members_is_an_organization(nlp) -> None:
+    labels = _labels(nlp, "Output may fall, Budi Santoso, chairman of the Association of Javanese Tea Exporters told Reuters.")
+    assert labels.get("Association of Javanese Tea Exporters") == "Organization"
+    assert labels.get("Budi Santoso") == "Person"  # the head of a private association
+    labels = _labels(nlp, "The Federation of Directors of Port Services said it agreed.")
+    assert labels.get("Federation of Directors of Port Services") == "Organization"
+    # the model's longer name is kept whole, as a body
+    labels = _labels(nlp, "Sales were high, the States of Malaya Chamber of Mines said.")
+    assert labels.get("States of Malaya Chamber of Mines") == "Organization"

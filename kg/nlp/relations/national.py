@@ -33,6 +33,8 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     dominant = _dominant_country(ctx)
     if dominant is None and cabinet_post(role):
         dominant = _lead_country(ctx)
+    if dominant is None and (cabinet_post(role) or ministerial(role)):
+        dominant = _only_country(ctx)
     reported = _reported(anchor)
     if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent
                         if t.i not in reported):
@@ -112,3 +114,10 @@ def _lead_country(ctx: Context) -> str | None:
     if counts[lead] < 2 or (others and max(others) >= counts[lead]):
         return None
     return lead
+
+
+def _only_country(ctx: Context) -> str | None:
+    """The one country a story names, however rarely: "Finance Minister X" in a story whose
+    only country is Bangladesh holds Bangladesh's portfolio."""
+    countries = {key for key in ctx.table.spans if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY}
+    return countries.pop() if len(countries) == 1 else None

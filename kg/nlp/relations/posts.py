@@ -75,6 +75,8 @@ def extract(ctx: Context) -> list[Fact]:
                 facts.extend(_post(ctx, b, a, rule))
             elif ctx.key(a, PERSONS) and _is_occupation(ctx, b):
                 facts.extend(_occupation(ctx, a, b))
+            elif ctx.key(b, PERSONS) and (title := _title_over(a)) is not None:
+                facts.extend(_post(ctx, b, title, rule))
         elif rule == "post-head-verb":
             facts.extend(_head_verb(ctx, *tokens))
         else:
@@ -107,6 +109,23 @@ def _public_offices_only(ctx: Context, facts: list[Fact]) -> list[Fact]:
              and is_private_title(f.role) and ctx.type(f.object) in PLACES}  # fmt: skip
     return [f for f in facts if (f.subject, f.sentence) not in wrong
             or f.predicate not in (Predicate.HOLDS_POST, Predicate.NATIONALITY)]
+
+
+def _title_over(obj: Token) -> Token | None:
+    """ "the minister at the Presidency, Patricio Quevedo": the parser hangs the name on the
+    last noun of the title's phrase; the title is the noun that phrase belongs to."""
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in rule_words("posts", "post_preps"):
+        return None
+    title = prep.head
+    return title if is_title_head(title) and title.i < obj.i else None
+
+
+def _unit_of_title(ctx: Context, title: Token) -> Token | None:
+    """ "minister at the Presidency": a unit the title is held in, named but no known body;
+    it belongs to the title as written when the country is named apart ("the Chilean ...")."""
+    return next((o for p in title.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and ctx.key(o) is None), None)
 
 
 def _head_verb(ctx: Context, verb: Token, obj: Token) -> list[Fact]:
@@ -192,6 +211,8 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     role = role_text(role_tokens)
     if body is None and nationality is not None:
         body = nationality
+        if role and (unit := _unit_of_title(ctx, title)) is not None:
+            role = ctx.doc[min(t.i for t in role_tokens if not t.is_punct) : unit.i + 1].text
     owned = any(c.dep_ == "poss" for c in title.children) or names_unknown_body(ctx, title)
     if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
@@ -209,6 +230,35 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     return facts
 
 
+def _title_across_break(mention: Span) -> Token | None:
+    """ "Ecuador's deputy energy minister / Fernando Santos Alvite arrived": a title ending a
+    line right before the name; the line break leaves the parser two sentences' roots."""
+    doc = mention.doc
+    i = mention.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or i == mention.start - 1 or not is_title_head(doc[i]) or doc[i].right_edge.i >= mention.start:
+        return None
+    return doc[i]
+
+
+_TITLE_LINKS = frozenset({"of", "for", "and", "the", "de", "da", "do", "del"})
+
+
+def _capitalised_title_before(mention: Span) -> int | None:
+    """ "Minister of State for Textiles R.N. Mirdha", "President of the Rio de Janeiro Coffee
+    Trade Association Carlos Calmon": a capitalised title with its "of"/"for" phrase written
+    straight before the name, which the parser splits (the name becomes the phrase's object)."""
+    doc = mention.doc
+    k = mention.start
+    while k > mention.sent.start and (doc[k - 1].is_title or doc[k - 1].lower_ in _TITLE_LINKS):
+        k -= 1
+    heads = [t for t in doc[k : mention.start] if t.is_title and is_title_head(t)]
+    if not heads or not any(t.lower_ in ("of", "for") for t in doc[heads[0].i : mention.start]):
+        return None
+    return heads[0].i
+
+
 def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     """Titles written before the name: "Chinese Foreign Minister Wang Yi"."""
     root = mention.root
@@ -216,9 +266,13 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     if start >= mention.start and root.head.i == mention.start - 1 and is_title_head(root.head) \
             and root.dep_ != "appos":  # an apposition is a shape of its own
         start = root.head.left_edge.i  # "spokesman Per Paust": the parser hung the name on the title
+    elif start >= mention.start and (title := _title_across_break(mention)) is not None:
+        start = title.left_edge.i
+    if (opening := _capitalised_title_before(mention)) is not None and opening < start:
+        start = opening
     if start >= mention.start:
         return []
-    zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case")]
+    zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case") and not t.is_space]
     zone = [t for t in zone if not t.is_punct or t.text in "-\u2013"]
     heads = [t for t in zone if is_title_head(t) and ctx.key(t, ORGS) is None]
     if not heads:
@@ -227,7 +281,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     body = None
     evidence: list[Token] = []
     # "Labour minister X": a minister's party is no body of a minister's post
-    cabinet = title.lower_ in rule_words("posts", "cabinet_heads")
+    cabinet = title.lower_ in rule_words("posts", "cabinet_heads") | rule_words("posts", "legislator_heads")
     portfolio: set[int] = set()
     for token in zone:
         if cabinet and token.lower_ in rule_words("posts", "party_words"):

@@ -37,12 +37,21 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
     if token.lower_ in rule_words("speech", "personal_pronouns"):
         # "he said": only a person; a place or body given for it falls back to the person
         # named last in this or the previous sentences.
-        return ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
+        key = ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
+        reported = _reported(token)
+        if key is not None and any(ctx.key(t, PERSONS) == key for t in reported):
+            # "A team headed by Minister X will travel to Quito, he said": the one the
+            # statement names is not the "he" who makes it; he was named before it
+            anchor = ctx.doc[min(t.i for t in [*reported, token])]
+            key = ctx.recent(anchor, PERSONS, sentences=3, pronoun=token.lower_)
+        return key
     key = ctx.key(token, SPEAKERS)
     if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
         for child in token.children:
             if child.dep_ == "appos" and (key := ctx.key(child, SPEAKERS)):
                 break
+    if key is None:
+        key = next((k for a in _title_phrase_appositions(token) if (k := ctx.key(a, PERSONS))), None)
     if key is None:
         key = _titled_holder(ctx, token)
     if key is None:
@@ -50,6 +59,32 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
     if key is None:
         key = _named_person(ctx, token)
     return key
+
+
+def _reported(subject: Token) -> list[Token]:
+    """The words of the statement a subject's verb reports (its clausal complements); one
+    before the subject only where a comma or a closing quotation mark sets it off ("X will
+    travel, he said"), not across a bracket the parser read through ("X ... (he once said")."""
+    verb = subject.head
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    set_off = before is not None and (before.text == "," or before.is_quote)
+    return [t for c in verb.children if c.dep_ in _REPORT_DEPS and (c.i > verb.i or set_off)
+            for t in c.subtree]  # fmt: skip
+
+
+_REPORT_DEPS = ("ccomp", "parataxis")
+
+
+def _title_phrase_appositions(token: Token) -> list[Token]:
+    """ "the minister at the Presidency, Patricio Quevedo, told ...": the parser hangs the
+    title's apposition on the proper name ending the title's phrase (a person's name only:
+    "the chairman of the Coffee Board, CB," names the body again). A title there has its
+    own holder: "a spokesman for the prosecutor, X, said" is the spokesman's word, not X's."""
+    if not is_title_head(token):
+        return []
+    return [a for p in token.children if p.dep_ == "prep" for o in p.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN" and not is_title_head(o)
+            for a in o.children if a.dep_ == "appos"]  # fmt: skip
 
 
 def _name_after_title(ctx: Context, token: Token) -> str | None:

@@ -72,7 +72,17 @@ def extract(ctx: Context) -> list[Fact]:
     return _one_per_sentence(facts)
 
 
+def _withheld(verb: Token) -> bool:
+    """ "X did not explain why ...", "X wouldn't say whether ...", "X declined to say": the
+    speaker says nothing of what follows."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rule_words("speech", "withholding_verbs")
+
+
 def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list[Fact]]:
+    if _withheld(verb):
+        return [], []
     speakers = list(dict.fromkeys(k for s in speech_subjects(verb) if (k := speaker_key(ctx, s))))
     sent = units.of(verb)
     own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)

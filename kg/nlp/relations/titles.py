@@ -68,6 +68,9 @@ def _honorifics() -> frozenset[str]:
     return honorifics()
 
 
+_DANGLING_LINKS = frozenset({"of", "for", "at", "in", "and", "to"})
+
+
 def role_text(tokens: list[Token]) -> str:
     drop = rule_words("posts", "drop_from_role")
     tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
@@ -79,6 +82,9 @@ def role_text(tokens: list[Token]) -> str:
         tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
+    # "President of [the Coffee Trade Association]": the body left out, its link word goes too
+    while tokens and tokens[-1].lower_ in _DANGLING_LINKS:
+        tokens = tokens[:-1]
     if not tokens:
         return ""
     doc = tokens[0].doc

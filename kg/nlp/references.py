@@ -26,14 +26,16 @@ def reference_matcher(vocab: Vocab) -> Matcher:
     """Definite descriptions ("the ministry") and subject pronouns."""
     matcher = Matcher(vocab)
     heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
-    matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
-                              {"LOWER": {"IN": heads}}]])
+    # A first word is a plain value, one pattern each, not an IN set: the Matcher compares a
+    # plain value in C, but calls a set's test in Python at every token of the Doc.
+    matcher.add("definite", [[{"LOWER": determiner}, {"LOWER": {"IN": heads}}]
+                             for determiner in ("the", "this", "that")])
     # "the Stavanger-based directorate", "the Nairobi-based ministry": the place before
     # "-based" is a mention of its own; the head word alone refers back
     matcher.add("definite-based", [[{"LOWER": "the"}, {"IS_TITLE": True}, {"TEXT": "-"},
                                     {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
-    matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
-                              "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
+    matcher.add("pronoun", [[{"LOWER": pronoun, "DEP": dep}]
+                            for pronoun in sorted(_PRONOUNS) for dep in ("nsubj", "nsubjpass")])
     return matcher
 
 

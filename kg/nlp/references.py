@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 from kg.model import Entity, EntityType
 from kg.nlp import lexicon
+from kg.nlp.doc_index import positions_of
 from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 
@@ -114,7 +115,7 @@ def surnames(doc: Doc, table: MentionTable) -> None:
                 if len(words) > 1 and words[-1].istitle() and words[-1].lower() not in company_words:
                     owners.setdefault(words[-1], set()).add(key)
     first = {key: min(s for s, _ in spans) for key, spans in table.spans.items()}
-    for token in doc:
+    for token in (doc[i] for i in positions_of(doc, owners)):
         keys = owners.get(token.text, set())
         if len(keys) != 1 or token.i in table.by_token or token.pos_ != "PROPN" or token.ent_iob_ != "O":
             continue
@@ -134,7 +135,7 @@ def acronyms(doc: Doc, table: MentionTable) -> None:
             for name in entity.all_names:
                 if len(name) >= 2 and name.isupper() and name.isalpha():
                     owners.setdefault(name, set()).add(key)
-    for token in doc:
+    for token in (doc[i] for i in positions_of(doc, owners)):
         keys = owners.get(token.text, set())
         if len(keys) != 1 or token.i in table.by_token or token.ent_iob_ != "O":
             continue

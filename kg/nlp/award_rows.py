@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.datafiles import rule_data
+from kg.nlp.doc_index import positions_of
 from kg.nlp.gazetteer import country_of, country_of_demonym
 
 _MAX_NAME_WORDS = 4
@@ -49,7 +50,8 @@ def _units() -> frozenset[str]:
 
 def award_rows(doc: Doc) -> list[AwardRow]:
     """Every row of the award lists of ``doc``, in text order."""
-    candidates = [row for dash in doc if _opens_row(dash) and (row := _row(doc, dash)) is not None]
+    dashes = (doc[i] for i in positions_of(doc, ("-", "--")))
+    candidates = [row for dash in dashes if _opens_row(dash) and (row := _row(doc, dash)) is not None]
     out: list[AwardRow] = []
     run: list[AwardRow] = []
     for row in candidates:

@@ -10,12 +10,16 @@ as the Doc lives.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _WORDS: WeakKeyDictionary[Doc, Counter[str]] = WeakKeyDictionary()
+_ORTHS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 
 
 def text_of(doc: Doc) -> str:
@@ -32,3 +36,18 @@ def word_counts(doc: Doc) -> Counter[str]:
     if counts is None:
         counts = _WORDS[doc] = Counter(token.text for token in doc)
     return counts
+
+
+def positions_of(doc: Doc, texts: Iterable[str]) -> list[int]:
+    """The indexes of the tokens of ``doc`` whose text is one of ``texts``, in text order.
+
+    The words' hashes, read once per Doc, are compared with those of ``texts``: a rule
+    that looks for a few words makes a Token of those only, not of every word.
+    """
+    hashes = {get_string_id(text) for text in texts}
+    if not hashes:
+        return []
+    orths = _ORTHS.get(doc)
+    if orths is None:
+        orths = _ORTHS[doc] = doc.to_array(ORTH).tolist()
+    return [i for i, orth in enumerate(orths) if orth in hashes]

@@ -12,6 +12,7 @@ from spacy.vocab import Vocab
 
 from kg.model import Entity, EntityType
 from kg.nlp import lexicon
+from kg.nlp.doc_index import positions_of
 from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
 
@@ -26,14 +27,16 @@ def reference_matcher(vocab: Vocab) -> Matcher:
     """Definite descriptions ("the ministry") and subject pronouns."""
     matcher = Matcher(vocab)
     heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
-    matcher.add("definite", [[{"LOWER": {"IN": ["the", "this", "that"]}},
-                              {"LOWER": {"IN": heads}}]])
+    # A first word is a plain value, one pattern each, not an IN set: the Matcher compares a
+    # plain value in C, but calls a set's test in Python at every token of the Doc.
+    matcher.add("definite", [[{"LOWER": determiner}, {"LOWER": {"IN": heads}}]
+                             for determiner in ("the", "this", "that")])
     # "the Stavanger-based directorate", "the Nairobi-based ministry": the place before
     # "-based" is a mention of its own; the head word alone refers back
     matcher.add("definite-based", [[{"LOWER": "the"}, {"IS_TITLE": True}, {"TEXT": "-"},
                                     {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
-    matcher.add("pronoun", [[{"LOWER": {"IN": sorted(_PRONOUNS)},
-                              "DEP": {"IN": ["nsubj", "nsubjpass"]}}]])
+    matcher.add("pronoun", [[{"LOWER": pronoun, "DEP": dep}]
+                            for pronoun in sorted(_PRONOUNS) for dep in ("nsubj", "nsubjpass")])
     return matcher
 
 
@@ -112,7 +115,7 @@ def surnames(doc: Doc, table: MentionTable) -> None:
                 if len(words) > 1 and words[-1].istitle() and words[-1].lower() not in company_words:
                     owners.setdefault(words[-1], set()).add(key)
     first = {key: min(s for s, _ in spans) for key, spans in table.spans.items()}
-    for token in doc:
+    for token in (doc[i] for i in positions_of(doc, owners)):
         keys = owners.get(token.text, set())
         if len(keys) != 1 or token.i in table.by_token or token.pos_ != "PROPN" or token.ent_iob_ != "O":
             continue
@@ -132,7 +135,7 @@ def acronyms(doc: Doc, table: MentionTable) -> None:
             for name in entity.all_names:
                 if len(name) >= 2 and name.isupper() and name.isalpha():
                     owners.setdefault(name, set()).add(key)
-    for token in doc:
+    for token in (doc[i] for i in positions_of(doc, owners)):
         keys = owners.get(token.text, set())
         if len(keys) != 1 or token.i in table.by_token or token.ent_iob_ != "O":
             continue

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, EntityType
@@ -364,8 +366,14 @@ class _Resolver:
         doc = self.doc
         read = {i for (start, end), c in self.of_span.items() if c.type is EntityType.COUNTRY
                 for i in range(start, end)}  # fmt: skip
+        # Only a capitalised word opens a demonym (what _demonym_at asks first): the flags of
+        # every word read at once, not a Token made for each.
+        capital = doc.to_array([IS_TITLE, IS_UPPER]).any(axis=1).tolist()
         i = 0
         while i < len(doc):
+            if not capital[i]:
+                i += 1
+                continue
             width, country = _demonym_at(doc, i)
             if country is not None and not read & set(range(i, i + width)) \
                     and all(t.ent_type_ in _HOSTS for t in doc[i : i + width]):
@@ -454,17 +462,19 @@ class _Resolver:
         word ("Bank of Thailand ... the central bank" may be that bank: left alone)."""
         covered = {i for start, end in self.of_span for i in range(start, end)}
         # Where each word stands: a phrase is tried only where its first word is (not at
-        # every token, which was most of this method's cost).
-        texts = [t.text for t in self.doc]
-        at: dict[str, list[int]] = {}
-        for i, text in enumerate(texts):
-            at.setdefault(text, []).append(i)
+        # every token, which was most of this method's cost); words compared by their hashes,
+        # read at once, not by a Token's text made for each.
+        orths = self.doc.to_array(ORTH).tolist()
+        at: dict[int, list[int]] = {}
+        for i, orth in enumerate(orths):
+            at.setdefault(orth, []).append(i)
         for phrase in sorted(lexicon.unnamed_bodies()):
             words = phrase.split()
             if any(words[-1] in n.lower().split() for c in self.clusters if c.type in _ORGS for n in c.names):
                 continue
-            for start in at.get(words[0], ()):
-                if texts[start : start + len(words)] != words:
+            hashes = [get_string_id(w) for w in words]
+            for start in at.get(hashes[0], ()):
+                if orths[start : start + len(words)] != hashes:
                     continue
                 span = Span(self.doc, start, start + len(words), label=EntityType.AGENCY)
                 if any(t.i in covered for t in span) or span[-1].tag_ in ("NNS", "NNPS"):

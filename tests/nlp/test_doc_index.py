@@ -3,7 +3,7 @@ from __future__ import annotations
 import spacy
 
 from kg.nlp.cues import common_word
-from kg.nlp.doc_index import text_of, word_counts
+from kg.nlp.doc_index import positions_of, text_of, word_counts
 
 
 def test_the_text_is_the_docs_and_joined_once() -> None:
@@ -20,6 +20,13 @@ def test_word_counts_keep_case() -> None:
     counts = word_counts(doc)
     assert counts["Sales"] == 2 and counts["sales"] == 1 and counts["rose"] == 1
     assert word_counts(doc) is counts
+
+
+def test_positions_of_are_the_tokens_with_one_of_the_texts_case_kept() -> None:
+    doc = spacy.blank("en")("AWB said - and AWB - awb agreed -- Paice")
+    assert positions_of(doc, {"AWB"}) == [0, 4]
+    assert positions_of(doc, ("-", "--")) == [2, 5, 8]
+    assert positions_of(doc, {"Smith"}) == [] and positions_of(doc, ()) == []
 
 
 def test_a_common_word_is_one_the_text_also_writes_in_lower_case() -> None:

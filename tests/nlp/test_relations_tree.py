@@ -92,3 +92,19 @@ def test_subtree_is_the_tokens_subtree(doc: Doc) -> None:
     for token in doc:
         assert sorted(index.subtree(token.i)) == [t.i for t in token.subtree]
     assert sorted(index.subtree(6)) == list(range(5, 12))  # the Department of Trade of the Ministry
+
+
+def test_with_words_finds_forms_and_lower_cased_lemmas_within_the_range(doc: Doc) -> None:
+    index = ParseIndex(doc)
+    # "of" by its form; "said" and "agreed" by their lemmas; the second sentence alone
+    assert index.with_words(0, len(doc), frozenset({"of"}), frozenset({"say", "agree"})) == [4, 7, 9, 13, 18, 20]
+    assert index.with_words(16, len(doc), frozenset({"of", "ministry"})) == [18]
+    assert index.with_words(0, len(doc), frozenset({"ministry"})) == [11]
+    assert index.with_words(0, len(doc), frozenset({"Ministry"})) == []  # forms are lower case
+
+
+def test_with_words_lower_cases_the_lemma() -> None:
+    words = ["Exports", "rose"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["Export", "rise"], pos=["PROPN", "VERB"],
+              heads=[1, 1], deps=["nsubj", "ROOT"])
+    assert ParseIndex(doc).with_words(0, 2, frozenset(), frozenset({"export"})) == [0]

@@ -170,14 +170,17 @@ def _dated(period: Period | None, last: Fact) -> dict[str, str | None]:
 
 def _last_export(ctx: Context, sent: Span, facts: list[Fact]) -> Fact | None:
     """The exporter's counted flow stated last, in this sentence or a few before."""
+    counted = [f for f in reversed(facts) if f.predicate is Predicate.EXPORTS and f.quantity is not None
+               and f.object is not None]  # fmt: skip
+    if not counted:
+        return None  # most sentences: no walk back over the sentences before (Token.sent costs)
     floor = sent.start
     for _ in range(_NEAR):
         if floor == 0:
             break
         floor = ctx.doc[floor - 1].sent.start
     lo, hi = ctx.doc[floor].idx + ctx.offset, sent.end_char + ctx.offset
-    return next((f for f in reversed(facts) if f.predicate is Predicate.EXPORTS and f.quantity is not None
-                 and f.object is not None and lo <= f.start < hi), None)  # fmt: skip
+    return next((f for f in counted if lo <= f.start < hi), None)
 
 
 __all__ = ["buyer_facts", "market_facts"]

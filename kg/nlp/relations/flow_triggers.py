@@ -20,7 +20,9 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
     """The trade words of a sentence, each with the extent of its clause."""
     anchors = []
     nouns, verbs = anchor_words()
-    for t in sent:
+    # Only the words that could anchor a flow (the test below decides): most words of a
+    # sentence are none, and making a Token of each cost more than the test.
+    for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, nouns, verbs)):
         word, lemma = t.lower_, t.lemma_.lower()
         if not (word in nouns and t.pos_ in ("NOUN", "PROPN") or lemma in verbs and t.pos_ == "VERB" or buying_tender(t)):
             continue  # no anchor: what follows would find none, after a scan of the left edge
@@ -87,7 +89,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
     if not anchors:
         # "the 3.03 mln under licence a year ago": licensed goods in a sentence with no trade word
         anchors = [(t, not any(c.lower_ in flow_words("import_nouns") for c in t.children), True, True)
-                   for t in sent if under_licence(t)][:1]
+                   for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, flow_words("licence_heads")))
+                   if under_licence(t)][:1]
     anchors = [a for a in anchors if not rejected(a[0])]
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):

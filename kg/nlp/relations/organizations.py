@@ -144,7 +144,7 @@ def _headquarters(ctx: Context) -> list[Fact]:
     words, fillers = set(data.get("headquarters_words", ())), set(data.get("place_fillers", ()))
     facts = []
     doc = ctx.doc
-    for token in doc:
+    for token in (doc[i] for i in ctx.parse.with_words(0, len(doc), frozenset(words))):
         if token.lower_ not in words or token.i < 1 or token.i + 2 >= len(doc) \
                 or doc[token.i + 1].lower_ not in ("in", "at", "near"):
             continue

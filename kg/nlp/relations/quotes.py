@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from numpy import flatnonzero
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.datafiles import rule_data
@@ -19,13 +21,17 @@ class Units:
 
     def __init__(self, doc: Doc) -> None:
         units: list[Span] = []
+        # The line breaks, found among the space tokens (their flags read at once), not by
+        # a Token made for every word.
+        breaks = [i for i in flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text]
+        k = 0
         for sent in doc.sents:
             start = sent.start
-            for token in sent:
-                if token.is_space and "\n" in token.text:
-                    if token.i > start:
-                        units.append(doc[start : token.i])
-                    start = token.i + 1
+            while k < len(breaks) and breaks[k] < sent.end:
+                if breaks[k] > start:
+                    units.append(doc[start : breaks[k]])
+                start = breaks[k] + 1
+                k += 1
             if start < sent.end:
                 units.append(doc[start : sent.end])
         self.units = [u for u in units if any(not t.is_space for t in u)]

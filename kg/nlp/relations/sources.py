@@ -31,8 +31,10 @@ def extract(ctx: Context) -> list[Fact]:
     # each with the sentence where it did
     author: tuple[int, str] | None = None
     speaker: tuple[int, str] | None = None
+    verbs = _verbs()
     for number, sent in enumerate(ctx.doc.sents):
-        for verb in sent:
+        # only the words whose lemma is one of the verbs: no Token made for every word
+        for verb in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, frozenset(), verbs)):
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _verbs():
                 continue
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]

@@ -498,3 +498,18 @@ def test_no_two_trade_gold_files_annotate_one_record() -> None:
         assert line not in seen, f"{path.name} and {seen[line]} annotate record {line}"
         seen[line] = path.name
     assert len(seen) >= 78
+
+
+def test_no_details_keeps_a_held_out_sets_misses_out_of_the_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.eval
+
+    monkeypatch.setattr(devset, "SHARED", tmp_path)
+    monkeypatch.setattr(devset, "missing_sources", lambda paths: [])
+    monkeypatch.setattr(kg.eval, "evaluate", lambda paths, model: "result")
+    monkeypatch.setattr(kg.eval, "render_report", lambda result, details: "")
+    monkeypatch.setattr(kg.eval, "to_json", lambda result: _report())
+    assert devset.main(["--set", "holdout", "--no-details", "--results", str(tmp_path)]) == 0
+    saved = json.loads((tmp_path / "holdout.json").read_text(encoding="utf-8"))
+    assert all("misses" not in f and "false_positives" not in f for f in saved["files"])
+    summary = (tmp_path / "holdout.md").read_text(encoding="utf-8")
+    assert "left out (`--no-details`)" in summary and "by kind" not in summary

@@ -14,7 +14,7 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set trade-blind2  # second held-out trade set, scored once
     python -m bench.accuracy.devset --set trade-blind3  # third trade set (development data since)
     python -m bench.accuracy.devset --set trade-blind4  # fourth trade set (development data since)
-    python -m bench.accuracy.devset --set trade-blind5  # fifth held-out trade set, scored once
+    python -m bench.accuracy.devset --set trade-blind5  # fifth trade set (scored blind, then read)
 """
 
 from __future__ import annotations

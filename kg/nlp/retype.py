@@ -276,21 +276,6 @@ def crude_grade(span: Span) -> Verdict:
     return NEXT
 
 
-_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")
-
-
-def initialled_person(span: Span) -> Verdict:
-    """ "J. Makumbi", "E.D. Stanley": initials before a surname write a person's name, which
-    the model may take for a body's."""
-    if span.label_ in {"ORG", "GPE", "FAC"} and len(span) >= 2 \
-            and all(_INITIAL.match(t.text) and "." in t.text for t in span[:-1]) \
-            and span[-1].is_title and span[-1].is_alpha \
-            and span[-1].lower_ not in lexicon.organization_cues() | lexicon.agency_heads() \
-            and not lexicon.known_organization(span.text) and country_of(span[-1].text) is None:
-        return typed(span, EntityType.PERSON)
-    return NEXT
-
-
 def after_company_word(span: Span) -> Verdict:
     """ "research firm Canalys": the name after a company noun is an organization's."""
     if span.label_ in _PLACE_OR_PERSON and after_company_noun(span) and country_of(span.text) is None:
@@ -454,7 +439,7 @@ def product_name(span: Span) -> Verdict:
 RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, country_and_noun, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
-    court_district_part, agreement, crude_grade, initialled_person, after_company_word, country_opening_name, ambiguous_country_place,
+    court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,
     city_in_context, unknown_place, writer_of_outlet, person_after_portfolio, titled_organization, organization,
     person_described_as_company, person_named_like_body, person, event, product_name,

@@ -57,8 +57,6 @@ CASES = [
     ("agreement", "Members of the International Cocoa Organisation met.", "International Cocoa Organisation", "ORG", "NEXT"),
     ("crude_grade", "Refiners paid more for Kuwaiti Light this week.", "Kuwaiti Light", "ORG", "Product"),
     ("crude_grade", "Refiners paid more to Northern Light this week.", "Northern Light", "ORG", "NEXT"),
-    ("initialled_person", "The deal was signed, K. Osei told reporters.", "K. Osei", "ORG", "Person"),
-    ("initialled_person", "The deal was signed, K. Holdings told reporters.", "K. Holdings", "ORG", "NEXT"),
     ("after_company_word", "Data from research firm Canalys showed it.", "Canalys", "GPE", "Organization"),
     ("after_company_word", "Data from Canalys showed it.", "Canalys", "GPE", "NEXT"),
     ("country_opening_name", "He went to the US last year.", "US", "GPE", "NEXT"),

@@ -326,7 +326,7 @@ class EntityTyper:
             head = doc[start]
             tight = in_goods_context(head) or kind == "commodity_head" and _beside_goods(head, matches)
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O" and not (
-                tight and head.ent_type_ == "ORG" and head.lower_ in lexicon.product_terms()
+                tight and _goods_read_as_name(head, kind)
             ):
                 continue  # a name, unless it is a goods name in a goods slot ("exports of CPO")
             if not tight and (kind == "commodity_head" or not trade_sentence(head)):
@@ -424,6 +424,16 @@ def _flat_compound_start(head: Token, left: int) -> int:
 
 # Adjectives of how much a flow covers, never its goods ("overall exports", not overalls).
 _SCOPE_ADJECTIVES = frozenset({"overall", "total", "net", "gross"})
+
+
+def _goods_read_as_name(head: Token, kind: str) -> bool:
+    """A goods word in a goods slot that the model read as a name: "exports of CPO" (an
+    organization), "Sorghum sales" opening a sentence (a place no gazetteer knows)."""
+    if head.ent_type_ == "ORG":
+        return head.lower_ in lexicon.product_terms()
+    return head.ent_type_ == "GPE" and head.ent_iob_ == "B" and (head.i + 1 == len(head.doc) or head.doc[head.i + 1].ent_iob_ != "I") \
+        and (kind == "commodity_head" or head.lower_ in lexicon.product_terms()) \
+        and country_of(head.text) is None and not gazetteer.is_city(head.text) and not gazetteer.is_region(head.text)
 
 
 def _before_flow(token: Token) -> bool:

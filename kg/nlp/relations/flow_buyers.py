@@ -41,7 +41,7 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
             continue
         if noun.lower_ in flow_words("buyer_nouns") and _ranked(noun):
             out.extend(_buyers(ctx, noun, last))
-        elif noun.lower_ in flow_words("increase_nouns") and sales_report(ctx.doc):
+        elif noun.lower_ in flow_words("increase_nouns") and sales_report(ctx):
             out.extend(_increases(ctx, noun, last))
     return out
 
@@ -110,7 +110,7 @@ def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
     if not sides or any(t.like_num and is_number(t) and t.ent_type_ != "DATE" for s in (*sides, noun) for t in s.subtree):
         return []  # "the main buyers were Italy with 1.89 mln": a list with figures (a day is none)
     goods = next((k for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
-                  if (k := ctx.key(c, PRODUCTS))), None) or last.object  # fmt: skip
+                  if (k := ctx.key(c, PRODUCTS))), None) or _named_goods(ctx, noun) or last.object  # fmt: skip
     period = _own_period(ctx, noun)
     out = []
     for key, token in _listed(ctx, sides[0]):
@@ -129,6 +129,7 @@ def _increases(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
         preps += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "for"]
+    goods = _named_goods(ctx, noun) or last.object
     out = []
     for prep in preps:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -136,9 +137,17 @@ def _increases(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
                 if key == last.subject:
                     continue
                 out.append(ctx.fact(last.subject, Predicate.EXPORTS, [noun, ctx.mention(token)],
-                                    rule="flow-increases", confidence=CONFIDENCE, object=last.object,
+                                    rule="flow-increases", confidence=CONFIDENCE, object=goods,
                                     partner=key, forecast=False, **_dated(None, last)))  # fmt: skip
     return out
+
+
+def _named_goods(ctx: Context, noun: Token) -> str | None:
+    """The goods the sentence names before the buyer or increase noun, when it names one:
+    "Sales activity in rye resulted in increases for Peru" are rye's, whatever the flow
+    counted last (a sentence may name goods it gives no figure of)."""
+    named = {k for t in noun.doc[noun.sent.start : noun.i] if (k := ctx.key(t, PRODUCTS))}
+    return named.pop() if len(named) == 1 else None
 
 
 def _listed(ctx: Context, side: Token | None) -> list[tuple[str, Token]]:

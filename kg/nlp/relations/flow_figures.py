@@ -125,7 +125,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True, limit=True))
             continue
-        kind = _kind(doc, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
+        kind = _kind(ctx, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
             continue
         if kind == "comparison" and not out and pending is not None and (figure.unit or figure.currency):
@@ -367,8 +367,9 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False) -> str:
+def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False) -> str:
     """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
+    doc = ctx.doc
     after = doc[figure.end] if figure.end < end else None
     if after is not None and after.lower_ in flow_words("share_words") and after.lower_ not in ("a", "an"):
         return "skip"  # "55 pct", "dlrs per tonne"
@@ -388,7 +389,7 @@ def _kind(doc, figure: Figure, start: int, end: int, *, compared: bool = False, 
     if any(t.lower_ in flow_words("balance_nouns") for t in doc[start : figure.start]):
         return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
     if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB" \
-            and not net_sales_verb(before[-1]):
+            and not net_sales_verb(ctx, before[-1]):
         return "skip"  # "rose 1.56 billion dlrs": the change, not the level
     if any(a in ("up", "down") and b == "on" for a, b in zip(near, near[1:])):
         return "comparison"  # "were up on the 300 mln in May 1986": the figure compared with

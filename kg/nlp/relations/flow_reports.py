@@ -3,15 +3,16 @@ country's exporters made ("Corn sales gained 2.4 mln tonnes in the week ended Fe
 "Wheat sales of 362,400 tonnes for the current season and 151,000 for the 1987/88 season").
 
 Such a report calls its figures "sales" and nothing else; the story says once that they are
-export sales (the report's name, "export sales of ..."). Each sales noun that names its goods
-is then the reporting country's export, as "exporters reported sales of X" is.
+export sales (the report's name, "export sales of ..."), in its text or only in its headline
+("USDA COMMENTS ON EXPORT SALES REPORT"). Each sales noun that names its goods is then the
+reporting country's export, as "exporters reported sales of X" is.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words
@@ -20,21 +21,21 @@ from kg.nlp.relations.flow_clause import flow_words
 _EXPORT_SALES = re.compile(r"\bexports?\s+sales\b", re.I)
 
 
-def sales_report(doc: Doc) -> bool:
-    """The story says its sales are export sales."""
-    return bool(_EXPORT_SALES.search(doc.text))
+def sales_report(ctx: Context) -> bool:
+    """The story says its sales are export sales, in its text or its headline."""
+    return bool(_EXPORT_SALES.search(ctx.doc.text) or _EXPORT_SALES.search(ctx.article.title or ""))
 
 
-def export_sales_story(noun: Token) -> bool:
+def export_sales_story(ctx: Context, noun: Token) -> bool:
     """``noun`` is a sales noun of a story that says its sales are export sales."""
-    return noun.pos_ in ("NOUN", "PROPN") and noun.lower_ in flow_words("sale_nouns") and sales_report(noun.doc)
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lower_ in flow_words("sale_nouns") and sales_report(ctx)
 
 
 def report_sale(ctx: Context, noun: Token) -> bool:
     """``noun`` is a sales figure of an export sales report: a sales noun that names its goods
     ("Corn sales", "sales of soybeans", "sales activity in cotton") in a story that says its
     sales are export sales."""
-    if not export_sales_story(noun):
+    if not export_sales_story(ctx, noun):
         return False
     if any(t.lower_ in flow_words("export_nouns") for t in noun.doc[noun.left_edge.i : noun.i]):
         return False  # "export sales" themselves: the export noun's rules read them
@@ -42,11 +43,11 @@ def report_sale(ctx: Context, noun: Token) -> bool:
     return any(ctx.key(t, PRODUCTS) for t in owner.subtree)
 
 
-def net_sales_verb(verb: Token) -> bool:
+def net_sales_verb(ctx: Context, verb: Token) -> bool:
     """ "Corn sales gained 2.4 mln tonnes": in a sales report, what the sales gained in the
     week is the net sales made, not a change of a level."""
     return verb.lemma_.lower() in flow_words("net_sales_verbs") and any(
-        c.dep_ == "nsubj" and export_sales_story(c) for c in verb.children)
+        c.dep_ == "nsubj" and export_sales_story(ctx, c) for c in verb.children)
 
 
 __all__ = ["export_sales_story", "net_sales_verb", "report_sale", "sales_report"]

@@ -42,7 +42,7 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     that publishes the reports or pays the bonus ("the U.S. Agriculture Department"), else
     the story's. The sales of an export sales report are its country's too."""
     exporters = reporting_exporters(noun)
-    if exporters is None and not bonus_sale(noun) and not export_sales_story(noun):
+    if exporters is None and not bonus_sale(noun) and not export_sales_story(ctx, noun):
         return None
     for t in noun.doc[exporters.left_edge.i : exporters.i] if exporters is not None else ():
         if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):

@@ -274,16 +274,17 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  unit=figure.unit, currency=figure.currency, estimate=True)
         elif period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
-        if period is None and k == 0 and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
-                                                               topic=topic, season=season, lead=lead,
-                                                               compared=compared,
-                                                               pointed=pointed if pointing else None,
-                                                               opening=opening, partner=partner)) is not None:
+        if period is None and k == 0 and lead is not None and report_sale(ctx, flow_noun(anchor)):
+            # "Wheat sales of 362,400 tonnes ..." in a weekly export sales report: the report's
+            # week, not the season the goods of the paragraph before were sold for
+            period = main_period = lead
+        elif period is None and k == 0 and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
+                                                                 topic=topic, season=season, lead=lead,
+                                                                 compared=compared,
+                                                                 pointed=pointed if pointing else None,
+                                                                 opening=opening, partner=partner)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
-        elif period is None and k == 0 and lead is not None and report_sale(ctx, flow_noun(anchor)):
-            # "Wheat sales of 362,400 tonnes ..." in a weekly export sales report: the report's week
-            period = main_period = lead
         elif period is None and k > 0 and inherited and k < len(inherited) \
                 and not figure.equivalent and figure.goods is None and figure.partner is None:
             # "Aluminum exports, meanwhile, decreased nine pct in the same period, to 1,511

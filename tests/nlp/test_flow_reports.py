@@ -20,8 +20,8 @@ REPORT = ("Barley sales gained 120,000 tonnes in the week ended March 3, the U.S
           "increases were for Mexico and Israel, it said.\n")
 
 
-def _trade(nlp, text: str) -> list[tuple]:
-    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+def _trade(nlp, text: str, title: str | None = None) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, title=title, published="1987-03-10")], nlp=nlp)
     names = {e.key: e.label for e in x.entities}
     return [(f.predicate.value, names.get(f.subject), (names.get(f.object) or "").lower(), f.quantity,
              names.get(f.partner), f.period) for f in x.facts
@@ -58,3 +58,41 @@ def test_ranked_buyers_import_from_the_exporter_and_increases_go_to_each_partner
 ])  # fmt: skip
 def test_no_sales_or_buyers_without_their_cues(nlp, text: str) -> None:
     assert [f for f in _trade(nlp, text) if f[0] == "imports" or f[2] == "barley" and f[3] == Decimal("120000")] == []
+
+
+# A report whose text never says "export sales": only its headline does.
+HEADLINED = ("Rye sales of 50,000 tonnes in the week ended March 5 were the largest this year, the "
+             "U.S. Agriculture Department said.\n"
+             "    Oats sales of 30,000 tonnes for the current season were down from the prior week.\n"
+             "    Sorghum sales of 12,000 tonnes were above the four-week average.\n"
+             "    Peru, Chile and Ecuador were the main buyers, it said.\n"
+             "    Sales activity in sunflowerseed oil resulted in decreases of 2,000 tonnes, as "
+             "reductions for unknown destinations offset increases for Egypt, the department said.\n")
+
+
+def test_a_headline_that_says_export_sales_makes_the_story_a_report(nlp) -> None:
+    found = _trade(nlp, HEADLINED, title="USDA REVIEWS WEEKLY EXPORT SALES")
+    assert [f for f in found if f[3] is not None] == [
+        ("exports", "United States", "rye", Decimal("50000"), None, "the week ended March 5"),
+        ("exports", "United States", "oats", Decimal("30000"), None, "the current season"),
+        # no period of its own: the report's week, not the season of the oats before;
+        # "Sorghum" opening the sentence is goods, not a place
+        ("exports", "United States", "sorghum", Decimal("12000"), None, "the week ended March 5"),
+        # "decreases of 2,000 tonnes": a change, no sales figure
+    ]
+
+
+def test_buyers_and_increases_take_the_goods_of_their_own_paragraph(nlp) -> None:
+    found = _trade(nlp, HEADLINED, title="USDA REVIEWS WEEKLY EXPORT SALES")
+    assert [f for f in found if f[3] is None] == [
+        ("imports", "Peru", "sorghum", None, "United States", "the week ended March 5"),
+        ("imports", "Chile", "sorghum", None, "United States", "the week ended March 5"),
+        ("imports", "Ecuador", "sorghum", None, "United States", "the week ended March 5"),
+        # the sentence names its goods: the increases are sunflowerseed oil's, not sorghum's
+        ("exports", "United States", "sunflowerseed oil", None, "Egypt", "the week ended March 5"),
+    ]
+
+
+def test_without_export_sales_in_text_or_headline_sales_are_no_exports(nlp) -> None:
+    found = _trade(nlp, HEADLINED, title="USDA REVIEWS THE WEEK")
+    assert [f for f in found if f[2] in ("rye", "oats")] == []

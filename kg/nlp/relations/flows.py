@@ -27,6 +27,7 @@ from kg.nlp.relations.discourse import (
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
+from kg.nlp.relations.flow_suppliers import Supplied, supplier_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
@@ -56,6 +57,7 @@ def extract(ctx: Context) -> list[Fact]:
     topic: Topic | None = None  # the last flow stated, with or without a figure
     dated: tuple[Period, int] | None = None  # the last figure's period, and its sentence
     opening: Opening | None = None  # the story's first dated flow, when its first sentence has one
+    supplied: Supplied | None = None  # the importer and goods of the last supplier sentence
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
         recent = topic if topic is not None and topic.follows(index) else None
@@ -79,6 +81,11 @@ def extract(ctx: Context) -> list[Fact]:
             facts = [dated_now.get(id(f), f) for f in facts]
             read_last = list(dated_now.values())
             continue
+        if not found:
+            ranked, supplied = supplier_facts(ctx, sent, index, supplied)
+            if ranked:
+                facts.extend(ranked)  # "Iraq is Brazil's main oil supplier, with 235,000 bpd"
+                continue
         if not found and (shared := _shares(ctx, sent, facts, index)):
             facts.extend(shared)
             continue

@@ -1,0 +1,47 @@
+"""Suppliers an importer's story ranks with figures ("Peru is Chile's main zinc supplier, with
+12,000 tonnes"): each supplier's export to the importer, end to end."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+pytestmark = pytest.mark.model
+
+
+def _supplied(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(names.get(f.subject), names.get(f.object), f.quantity, f.unit, names.get(f.partner))
+            for f in x.facts if f.extractor == "flow-suppliers"]
+
+
+def test_ranked_suppliers_export_to_the_importer_named_first(nlp) -> None:
+    text = ("Chile bought more Peruvian zinc last year, traders said. Peru is Chile's second biggest zinc "
+            "supplier, with an average 12,000 tonnes a month. Bolivia is the main supplier with 20,000 "
+            "tonnes. Argentina comes third, with 5,000 tonnes.")
+    assert _supplied(nlp, text) == [
+        ("Peru", "zinc", Decimal("12000"), "tonnes", "Chile"),
+        ("Bolivia", "zinc", Decimal("20000"), "tonnes", "Chile"),
+        ("Argentina", "zinc", Decimal("5000"), "tonnes", "Chile"),
+    ]
+
+
+def test_a_rate_in_barrels_a_day(nlp) -> None:
+    text = "Venezuela imported crude oil in March. Mexico is Venezuela's main oil supplier, with 80,000 bpd."
+    assert _supplied(nlp, text) == [("Mexico", "crude oil", Decimal("80000"), "bpd", "Venezuela")]
+
+
+@pytest.mark.parametrize(("text", "suppliers"), [
+    ("Bolivia is the main supplier with 20,000 tonnes.", []),  # no importer named, none before
+    ("Peru is Chile's main zinc supplier, with 30 pct of the market.", []),  # a share, not a figure
+    # "comes third" only right after a supplier sentence with a figure
+    ("Chile bought zinc. Peru is Chile's main zinc supplier. Argentina comes third, with 5,000 tonnes.", []),
+    ("Peru is Chile's main zinc supplier, with 12,000 tonnes. Mr Lopez comes third, with 500 tonnes.", ["Peru"]),
+])  # fmt: skip
+def test_no_supplier_export_without_importer_figure_or_country(nlp, text: str, suppliers: list[str]) -> None:
+    assert [s for s, *_ in _supplied(nlp, text)] == suppliers

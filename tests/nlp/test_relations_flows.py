@@ -708,3 +708,11 @@ def test_the_year_a_record_goes_back_to_is_not_the_figures_period(parser) -> Non
     text = "Danish oats imports rose 6,000 tonnes last year to 41,000 tonnes, the highest level since 1972."
     facts = facts_of(parser, text, _OATS, published=PUBLISHED, module=flows)
     assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("41000"), "last year")]
+
+
+@pytest.mark.parametrize(("published", "currency"), [("1987-04-09", "YUD"), ("1991-03-01", "YUN"), (None, "KWD")])
+def test_a_shared_currency_name_is_the_one_the_country_had_when_the_story_was_written(
+        parser, published: str | None, currency: str) -> None:
+    text = "Yugoslavia's exports in the first quarter were worth 412.5 billion dinars."
+    facts = facts_of(parser, text, {"Yugoslavia": ("yu", T.COUNTRY)}, published=published, module=flows)
+    assert [(f.subject, f.amount, f.currency) for f in facts] == [("yu", Decimal("412500000000"), currency)]

@@ -192,7 +192,23 @@ def local_currency(ctx: Context, key: str) -> str | None:
         # "France's exports totalled 73.8 billion francs" in 1987: French francs, not euros
         names = [*entity.all_names, *(n for c in countries for n in (c.name, *c.aliases))]
         found = next((c for n in names if (c := data["euro_predecessors"].get(n.lower()))), found)
+    if ctx.article.published:
+        # "Yugoslav exports ... 875 billion dinars" in 1987: the dinar of its day (YUD), which
+        # no list of today's countries holds
+        names = [*entity.all_names, *(n for c in countries for n in (c.name, *c.aliases))]
+        found = dated_currency(names, ctx.article.published) or found
     return found
+
+
+def dated_currency(names: list[str], published: str) -> str | None:
+    """The currency a country called by one of ``names`` had on the date ``published`` where
+    the lexicon dates it (a country gone since, or a currency replaced since)."""
+    spans = lexicon("currencies")["dated_currencies"]
+    for name in names:
+        for span in spans.get(name.lower(), ()):
+            if span["from"] <= published[:10] < span["until"]:
+                return span["code"]
+    return None
 
 
 def extract(ctx: Context) -> list[Fact]:

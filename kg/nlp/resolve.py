@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from kg.model import Article, EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.clusters import Cluster, mention_table
+from kg.nlp.currency_homes import currency_homes
 from kg.nlp.entities import kg_label
 from kg.nlp.gazetteer import Country, country_of, country_of_demonym
 from kg.nlp.lexicon import norm
@@ -83,6 +84,7 @@ class _Resolver:
         self._merge_product_tails()
         self._label_products()
         self._demonyms_inside_other_spans()
+        self._countries_in_currencies()
         self._countries_in_body_names()
         table = mention_table(self.doc, self.article, self.clusters)
         refer(self.doc, table, matcher=self.references)
@@ -382,6 +384,17 @@ class _Resolver:
                     cluster.latent = True
                     cluster.names.append(doc[i : i + width].text)
             i += max(width, 1)
+
+    def _countries_in_currencies(self) -> None:
+        """ "119.1 mln N.Z. Dlrs": a currency's national word names its country, for the trade
+        rules that look for the country a story is about. Latent, as a demonym inside goods:
+        an entity only where a trade fact uses it."""
+        for span, country in currency_homes(self.doc):
+            cluster = self._country(country)
+            if not cluster.spans:
+                cluster.latent = True
+                if span.text not in cluster.names:
+                    cluster.names.append(span.text)
 
     def _countries_in_body_names(self) -> None:
         """ "the U.S. Agriculture Department said", "the Bank of Thailand said": the country a

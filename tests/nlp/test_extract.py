@@ -255,3 +255,18 @@ def test_a_known_national_body_is_based_in_its_country_where_the_story_names_it(
     assert ("Department of Agriculture", "United States") in based
     (y,) = extract_articles([Article("s2", "Corn sales rose, USDA officials said on Friday.")], nlp=nlp)
     assert not [f for f in y.facts if f.predicate.value == "basedIn"]  # no country named: none made
+
+
+def test_a_country_named_only_in_its_currency_trades_the_storys_flows(nlp):
+    text = ("Preliminary figures show a trade surplus of 41.7 mln N.Z. Dlrs in May, the Statistics "
+            "Department said. Exports rose to 1.21 billion dlrs from 1.02 billion in April.")
+    found = _one(nlp, text)
+    keys = {e.label: e.key for e in found.entities}
+    assert "N.Z." in next(e.names for e in found.entities if e.label == "New Zealand")
+    assert [(f.subject, f.predicate.value, f.currency) for f in found.facts if f.predicate.value == "exportValue"] == [
+        (keys["New Zealand"], "exportValue", "NZD"), (keys["New Zealand"], "exportValue", "NZD")]
+
+
+def test_a_currency_country_without_a_trade_fact_is_no_entity(nlp):
+    found = _one(nlp, "The N.Z. dlr rose to 56.2 U.S. cents on Monday, dealers said.")
+    assert [e.label for e in found.entities if e.type.value == "Country"] == []

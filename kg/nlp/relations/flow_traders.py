@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
@@ -356,6 +357,9 @@ def story_country(ctx: Context) -> str | None:
                     and (k := ctx.country_of_demonym(t)):
                 found = k
                 break
+    if found is None:  # "a surplus of 119.1 mln N.Z. Dlrs": the currency names it
+        found = next((k for _, country in currency_homes(ctx.doc)
+                      if (k := ctx.key_by_name(country.name, _COUNTRIES))), None)  # fmt: skip
     ctx._story_country = found  # type: ignore[attr-defined]
     return found
 

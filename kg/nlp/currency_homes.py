@@ -1,0 +1,48 @@
+"""The country a currency's name carries: "119.1 mln N.Z. Dlrs", "Canadian dlrs", "Kenyan
+shillings". A monthly trade release may name its country nowhere else; its figures are then
+that country's (the trade rules' story country).
+
+U.S. dollars name no country's trade: newswire gives every country's figures in them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.gazetteer import Country, country_of, country_of_demonym
+
+# The currency no story's trader is known by (figures of any country are given in it).
+_WORLD_CURRENCY = "USD"
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+    """(national word -> currency code, currency names, national word -> country name)."""
+    data = lexicon("currencies")
+    national = dict(data["dollar_countries"])
+    for phrase, code in data["currency_countries"].items():
+        words = phrase.split()
+        if len(words) == 2:
+            national.setdefault(words[0], code)
+    names = frozenset({*data["names"], *data["dollar_words"]})
+    return national, names, data["currency_home_names"]
+
+
+def currency_homes(doc: Doc) -> list[tuple[Span, Country]]:
+    """Each national word right before a currency's name, with the country it names, in text
+    order ("N.Z." of "N.Z. Dlrs" is New Zealand); not U.S. dollars."""
+    national, names, homes = _words()
+    found = []
+    for token in doc[:-1]:
+        word = token.lower_
+        if word not in national or national[word] == _WORLD_CURRENCY or doc[token.i + 1].lower_ not in names:
+            continue
+        if not (token.is_title or token.is_upper):
+            continue  # "us dollars" in a lower-case phrase names nobody
+        country = country_of(homes.get(word, token.text)) or country_of_demonym(token.text)
+        if country is not None:
+            found.append((doc[token.i : token.i + 1], country))
+    return found

@@ -21,6 +21,8 @@ def _read(text: str, published: str | None = PUBLISHED) -> list[tuple]:
     ("so far this year", ("so far this year", "1987-01-01", "1987-04-09")),
     ("in February last year", ("February last year", "1986-02-01", "1986-02-28")),
     ("November to April", ("November to April", "1986-11-01", "1987-04-30")),
+    ("from January 1 to June 30", ("from January 1 to June 30", "1987-01-01", "1987-06-30")),
+    ("between December 1 and January 31", ("between December 1 and January 31", "1986-12-01", "1987-01-31")),
     ("earn more this calendar year", ("this calendar year", "1987-01-01", "1987-12-31")),
     ("than last calendar year", ("last calendar year", "1986-01-01", "1986-12-31")),
 ])  # fmt: skip

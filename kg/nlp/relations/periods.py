@@ -230,8 +230,13 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         if last.strip().isdigit():  # "March 1-7": the month is the first one's
             last = first.split()[0] + " " + last
         end = resolve_date(last, published)
-        return (start if start and len(start) == 10 else None,
-                end if end and len(end) == 10 else None, None)  # fmt: skip
+        start, end = (start if start and len(start) == 10 else None,
+                      end if end and len(end) == 10 else None)  # fmt: skip
+        if start and end and end < start and not re.search(r"\b(?:19|20)\d\d\b", last):
+            # "from January 1 to June 30" in a March story: each day alone is taken as the
+            # latest one past, but a range runs forward, so its yearless end is the next one
+            end = _add_years(date.fromisoformat(end), 1).isoformat()
+        return start, end, None
     if kind == "split":
         # crop and fiscal years start in different months by commodity: dated only where the
         # text gives the last day ("the 1985/86 wheat year ended September 30")

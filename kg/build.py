@@ -208,7 +208,9 @@ def _build(
             # Verdicts on the graphs written, from their quads in hand (an on-disk store keeps
             # them); the graph files then take those graphs' N-Triples from the same dumps.
             judging = None
-            if _on_disk(graph_store):
+            # With worker processes the driver is the bottleneck (it links and writes what
+            # they extract): there the verdicts are made in a worker at the end, from the store.
+            if _on_disk(graph_store) and workers is None:
                 texts = cleanup.enter_context(closing(GraphTexts(output))) if write_files else None
                 judging = WrittenGraphs(texts)
                 graph_store.on_written = judging.add  # type: ignore[attr-defined]

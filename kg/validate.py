@@ -287,6 +287,11 @@ def judge_quads(graphs: dict[str, list[ox.Quad]],
     return _verdicts(scratch, screen, sorted(prints), prints, lambda name: _graph_in(scratch, name))
 
 
+# Graphs judged together during a build: about one build batch, so the work keeps pace with
+# the writing instead of coming in bursts of 500 graphs.
+WRITTEN_BATCH = 64
+
+
 class WrittenGraphs:
     """Verdicts on the article graphs a build writes, made from their quads as written
     (``judge_quads``), a batch of graphs at a time, so that none is read back from the store."""
@@ -299,7 +304,7 @@ class WrittenGraphs:
     def add(self, graph: str, quads: list[ox.Quad]) -> None:
         """One article graph's quads as written (``OxigraphStore.on_written``)."""
         self._pending[graph] = quads
-        if len(self._pending) >= stored.BATCH:
+        if len(self._pending) >= WRITTEN_BATCH:
             self._judge()
 
     def verdicts(self) -> dict[str, stored.Verdict] | None:

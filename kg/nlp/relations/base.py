@@ -28,6 +28,16 @@ COUNTRY = frozenset({EntityType.COUNTRY})
 PRODUCTS = frozenset({EntityType.PRODUCT})
 
 
+
+def sentences_back(doc: Doc, start: int, steps: int) -> int:
+    """The first token of the sentence ``steps`` sentences before the one that begins at
+    ``start`` (the document's first sentence when there are fewer)."""
+    for _ in range(steps):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
 class Context:
     """One Doc, its article and its mention table, with the look-ups, matchers and
     confidence table the rules need."""
@@ -97,12 +107,7 @@ class Context:
         """The entity of ``types`` mentioned last before ``token``, within ``sentences``
         sentences back: what "its" and "their" stand for ("its president X"); with
         ``pronoun``, only a person it can stand for ("he": no "Ms Jowell")."""
-        sent = token.sent
-        floor = sent.start
-        for _ in range(sentences - 1):
-            if floor == 0:
-                break
-            floor = self.doc[floor - 1].sent.start
+        floor = sentences_back(self.doc, token.sent.start, sentences - 1)
         best: tuple[int, str] | None = None
         for key, spans in self.table.spans.items():
             if key not in self.table.entities or self.type(key) not in types \

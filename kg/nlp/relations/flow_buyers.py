@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
+from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.flow_figures import is_number
 from kg.nlp.relations.flow_reports import sales_report
@@ -183,11 +183,7 @@ def _last_export(ctx: Context, sent: Span, facts: list[Fact]) -> Fact | None:
                and f.object is not None]  # fmt: skip
     if not counted:
         return None  # most sentences: no walk back over the sentences before (Token.sent costs)
-    floor = sent.start
-    for _ in range(_NEAR):
-        if floor == 0:
-            break
-        floor = ctx.doc[floor - 1].sent.start
+    floor = sentences_back(ctx.doc, sent.start, _NEAR)
     lo, hi = ctx.doc[floor].idx + ctx.offset, sent.end_char + ctx.offset
     return next((f for f in counted if lo <= f.start < hi), None)
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
@@ -332,11 +332,7 @@ def _rescaled(doc, figure: Figure, before: list[Figure]) -> Figure:
 def _recent_currency(ctx: Context, before: int, local: str | None) -> str | None:
     """The currency of the last amount of money in this or the previous two sentences."""
     doc = ctx.doc
-    sent = doc[before].sent
-    floor = sent.start
-    for _ in range(2):
-        if floor > 0:
-            floor = doc[floor - 1].sent.start
+    floor = sentences_back(doc, doc[before].sent.start, 2)
     found = money_in(doc[floor:before], matcher=ctx.rules.money, local=local)
     return found[-1].currency if found else None
 

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
@@ -85,7 +85,7 @@ def licence_receipt(verb: Token) -> Token | None:
     if not holders:
         return None
     sent = verb.sent
-    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = sentences_back(verb.doc, sent.start, 1)
     words = flow_words("licence_heads") | flow_words("tender_nouns")
     return holders[0] if any(t.lower_ in words for t in verb.doc[start : sent.end]) else None
 

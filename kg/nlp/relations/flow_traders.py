@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType
 from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import ORGS, PRODUCTS, Context
+from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
@@ -253,7 +253,7 @@ _COUNTRY_NOUNS = ("country", "nation")
 def _country_named_before(ctx: Context, token: Token) -> str | None:
     """The country "the country" stands for: the one named last before it, by name or
     demonym ("Indonesian"), in its sentence or the one before."""
-    floor = ctx.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    floor = sentences_back(ctx.doc, token.sent.start, 1)
     for t in reversed(ctx.doc[floor : token.i]):
         if (k := ctx.key(t, frozenset({EntityType.COUNTRY}))) is not None:
             return k

@@ -21,7 +21,7 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
 from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import ORGS, PRODUCTS, Context
+from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
 from kg.nlp.relations.refusals import rejected
@@ -547,7 +547,6 @@ def _earlier_exporter(ctx: Context, noun: Token, earlier: list[Claim]) -> list[s
     before = [c for c in earlier if c.at < noun.i]
     if goods:
         return next(([c.exporter] for c in reversed(before) if c.goods & goods), [])
-    sent = noun.sent
-    floor = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    floor = sentences_back(ctx.doc, noun.sent.start, 1)
     recent = [c for c in before if c.at >= floor]
     return [recent[-1].exporter] if recent else []

@@ -31,5 +31,18 @@ def nlp():
     return cached_pipeline()
 
 
+@pytest.fixture(scope="session")
+def parser():
+    """The statistical pipeline alone (tagger, parser, NER), loaded once per test run; the
+    tests that need it skip when the model is not installed."""
+    from kg.errors import ModelError
+    from kg.nlp.loading import cached_statistical
+
+    try:
+        return cached_statistical()
+    except ModelError as err:
+        pytest.skip(str(err))
+
+
 # A headless Chromium for the page tests, started once per run (tests/browser.py).
 from browser import chromium, watched  # noqa: E402, F401

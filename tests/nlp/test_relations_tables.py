@@ -119,7 +119,7 @@ def test_a_column_of_months_over_a_year(nlp) -> None:
 
 # ---- with hand-built mention tables: section titles name the goods, period titles each column's period
 
-from relations_tables import T, facts_of, parser  # noqa: E402, F401 (fixture)
+from relations_tables import T, facts_of  # noqa: E402
 
 _TABLE = ("Thai rice exports in 1986 totalled 4.5 mln tonnes, the ministry said.\n"
           "    Main destinations were as follows, in thousands of tonnes:\n"

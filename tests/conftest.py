@@ -31,5 +31,32 @@ def nlp():
     return cached_pipeline()
 
 
+@pytest.fixture(scope="session")
+def extracted(nlp):
+    """``extracted(text, title=...)``: the Extraction of one article through the full
+    pipeline, published on 1987-03-10 (a wire date that relative periods are read from)."""
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    def extract_one(text: str, *, title: str | None = None):
+        (extraction,) = extract_articles([Article(id="t", text=text, title=title, published="1987-03-10")], nlp=nlp)
+        return extraction
+
+    return extract_one
+
+
+@pytest.fixture(scope="session")
+def parser():
+    """The statistical pipeline alone (tagger, parser, NER), loaded once per test run; the
+    tests that need it skip when the model is not installed."""
+    from kg.errors import ModelError
+    from kg.nlp.loading import cached_statistical
+
+    try:
+        return cached_statistical()
+    except ModelError as err:
+        pytest.skip(str(err))
+
+
 # A headless Chromium for the page tests, started once per run (tests/browser.py).
 from browser import chromium, watched  # noqa: E402, F401

@@ -1,28 +1,15 @@
 """Hand-built mention tables for relation tests: parses come from the statistical model,
-entities from the test itself, so relation rules are tested apart from entity resolution."""
+entities from the test itself, so relation rules are tested apart from entity resolution.
+The parses come from the ``parser`` fixture (conftest.py)."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
-
 from kg.model import Article, Entity, EntityType, Fact, Predicate
 from kg.nlp.mentions import MentionTable
 
 T = EntityType
-
-
-@pytest.fixture(scope="session")
-def parser():
-    """The statistical pipeline alone (tagger, parser, NER), loaded once per test run."""
-    from kg.errors import ModelError
-    from kg.nlp.loading import cached_statistical
-
-    try:
-        return cached_statistical()
-    except ModelError as err:
-        pytest.skip(str(err))
 
 
 def table_for(doc, mentions: dict[str, tuple[str, EntityType]]) -> MentionTable:

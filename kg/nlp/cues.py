@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.climb import climb
 from kg.nlp.doc_index import word_counts
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
@@ -44,9 +45,7 @@ def city_in_place_context(span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].lower_ in {"and", "or", ","} \
             and doc[span.start - 2].ent_type_ in {"GPE", "LOC"}:
         return True  # "in Onitsha and Aba": listed with places
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
+    root = climb(span.root, lambda t: t.dep_ == "conj" and t.head.i < t.i)  # "in Onitsha and Aba"
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp import lexicon
+from kg.nlp.climb import climb
 
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
@@ -34,8 +35,8 @@ _LEVIES = frozenset({"tariff", "levy", "duty", "tax", "price", "ban", "quota", "
 
 def in_goods_context(token: Token) -> bool:
     """True when ``token`` heads a noun phrase the parse puts where goods go."""
-    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
-        token = token.head  # "doses of the vaccine and 400,000 syringes"
+    # "doses of the vaccine and 400,000 syringes": the list's first noun says where it goes
+    token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
     head = token.head
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
         return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective

@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.award_rows import award_rows
-from kg.nlp.pipeline import cached_pipeline
 
 pytestmark = pytest.mark.model
 
@@ -11,11 +10,6 @@ AWARDS = ("Peru bought wheat and corn at its tender on Monday, trade sources sai
           " - Acme Grain sold 12,000 tonnes of wheat for May 1/20 shipment at 110 dlrs.\n"
           " - Zenotrade 9,500 tonnes of corn for June 5/30 at 80 dlrs.\n"
           " - Acme Grain 4,000 tonnes same corn for July 1/25 at 81 dlrs.\n")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return cached_pipeline()
 
 
 def test_rows_after_a_purchase_name_their_sellers_figures_and_units(nlp) -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from relations_tables import parser  # noqa: F401 (fixture)
 
 from kg.nlp.currency_homes import currency_homes
 

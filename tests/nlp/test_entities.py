@@ -6,12 +6,6 @@ from spacy.tokens import Span
 
 from kg.nlp.entities import holds_title
 from kg.nlp.spans import organization_type
-from kg.nlp.pipeline import cached_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return cached_pipeline()
 
 
 def _labels(nlp, text: str) -> dict[str, str]:

@@ -6,9 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from kg.model import Article
-from kg.nlp.extract import extract_articles
-
 pytestmark = pytest.mark.model
 
 REPORT = ("Barley sales gained 120,000 tonnes in the week ended March 3, the U.S. Agriculture "
@@ -20,16 +17,16 @@ REPORT = ("Barley sales gained 120,000 tonnes in the week ended March 3, the U.S
           "increases were for Mexico and Israel, it said.\n")
 
 
-def _trade(nlp, text: str, title: str | None = None) -> list[tuple]:
-    (x,) = extract_articles([Article(id="t", text=text, title=title, published="1987-03-10")], nlp=nlp)
+def _trade(extracted, text: str, title: str | None = None) -> list[tuple]:
+    x = extracted(text, title=title)
     names = {e.key: e.label for e in x.entities}
     return [(f.predicate.value, names.get(f.subject), (names.get(f.object) or "").lower(), f.quantity,
              names.get(f.partner), f.period) for f in x.facts
             if f.predicate.value in ("exports", "imports")]  # fmt: skip
 
 
-def test_the_sales_of_an_export_sales_report_are_the_reporting_countrys_exports(nlp) -> None:
-    found = [f for f in _trade(nlp, REPORT) if f[3] is not None]
+def test_the_sales_of_an_export_sales_report_are_the_reporting_countrys_exports(extracted) -> None:
+    found = [f for f in _trade(extracted, REPORT) if f[3] is not None]
     assert found == [
         ("exports", "United States", "barley", Decimal("120000"), None, "the week ended March 3"),
         ("exports", "United States", "oats", Decimal("42300"), None, "the current season"),
@@ -39,8 +36,8 @@ def test_the_sales_of_an_export_sales_report_are_the_reporting_countrys_exports(
     ]
 
 
-def test_ranked_buyers_import_from_the_exporter_and_increases_go_to_each_partner(nlp) -> None:
-    found = [f for f in _trade(nlp, REPORT) if f[3] is None]
+def test_ranked_buyers_import_from_the_exporter_and_increases_go_to_each_partner(extracted) -> None:
+    found = [f for f in _trade(extracted, REPORT) if f[3] is None]
     assert found == [
         ("imports", "Morocco", "oats", None, "United States", "the current season"),
         ("imports", "Japan", "oats", None, "United States", "the current season"),
@@ -56,8 +53,8 @@ def test_ranked_buyers_import_from_the_exporter_and_increases_go_to_each_partner
     # buyers with a share, not a figure: no import
     "Barley exports rose to 900,000 tonnes in January. Morocco was the main buyer with 30 pct.",
 ])  # fmt: skip
-def test_no_sales_or_buyers_without_their_cues(nlp, text: str) -> None:
-    assert [f for f in _trade(nlp, text) if f[0] == "imports" or f[2] == "barley" and f[3] == Decimal("120000")] == []
+def test_no_sales_or_buyers_without_their_cues(extracted, text: str) -> None:
+    assert [f for f in _trade(extracted, text) if f[0] == "imports" or f[2] == "barley" and f[3] == Decimal("120000")] == []
 
 
 # A report whose text never says "export sales": only its headline does.
@@ -70,8 +67,8 @@ HEADLINED = ("Rye sales of 50,000 tonnes in the week ended March 5 were the larg
              "reductions for unknown destinations offset increases for Egypt, the department said.\n")
 
 
-def test_a_headline_that_says_export_sales_makes_the_story_a_report(nlp) -> None:
-    found = _trade(nlp, HEADLINED, title="USDA REVIEWS WEEKLY EXPORT SALES")
+def test_a_headline_that_says_export_sales_makes_the_story_a_report(extracted) -> None:
+    found = _trade(extracted, HEADLINED, title="USDA REVIEWS WEEKLY EXPORT SALES")
     assert [f for f in found if f[3] is not None] == [
         ("exports", "United States", "rye", Decimal("50000"), None, "the week ended March 5"),
         ("exports", "United States", "oats", Decimal("30000"), None, "the current season"),
@@ -82,8 +79,8 @@ def test_a_headline_that_says_export_sales_makes_the_story_a_report(nlp) -> None
     ]
 
 
-def test_buyers_and_increases_take_the_goods_of_their_own_paragraph(nlp) -> None:
-    found = _trade(nlp, HEADLINED, title="USDA REVIEWS WEEKLY EXPORT SALES")
+def test_buyers_and_increases_take_the_goods_of_their_own_paragraph(extracted) -> None:
+    found = _trade(extracted, HEADLINED, title="USDA REVIEWS WEEKLY EXPORT SALES")
     assert [f for f in found if f[3] is None] == [
         ("imports", "Peru", "sorghum", None, "United States", "the week ended March 5"),
         ("imports", "Chile", "sorghum", None, "United States", "the week ended March 5"),
@@ -93,6 +90,6 @@ def test_buyers_and_increases_take_the_goods_of_their_own_paragraph(nlp) -> None
     ]
 
 
-def test_without_export_sales_in_text_or_headline_sales_are_no_exports(nlp) -> None:
-    found = _trade(nlp, HEADLINED, title="USDA REVIEWS THE WEEK")
+def test_without_export_sales_in_text_or_headline_sales_are_no_exports(extracted) -> None:
+    found = _trade(extracted, HEADLINED, title="USDA REVIEWS THE WEEK")
     assert [f for f in found if f[2] in ("rye", "oats")] == []

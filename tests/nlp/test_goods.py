@@ -1,14 +1,6 @@
 from __future__ import annotations
 
-import pytest
-
 from kg.nlp.goods import in_goods_context
-from kg.nlp.pipeline import cached_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return cached_pipeline()
 
 
 def _context(nlp, text: str, word: str) -> bool:

@@ -6,11 +6,6 @@ from kg.nlp.entities import KG_LABELS
 from kg.nlp.pipeline import add_components, cached_pipeline
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return cached_pipeline()
-
-
 def test_components_follow_the_model(nlp) -> None:
     assert nlp.pipe_names[-1] == "kg_entities"
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("kg_entities")

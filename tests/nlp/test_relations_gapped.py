@@ -7,58 +7,55 @@ from decimal import Decimal
 
 import pytest
 
-from kg.model import Article
-from kg.nlp.extract import extract_articles
-
 pytestmark = pytest.mark.model
 
 
-def _flows(nlp, text: str) -> list[tuple]:
-    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+def _flows(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
     names = {e.key: e.label for e in x.entities}
     return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, f.amount,
              names.get(f.partner), f.period, f.forecast) for f in x.facts
             if f.extractor == "flow-gapped"]  # fmt: skip
 
 
-def test_the_preposition_repeated_before_each_trader(nlp) -> None:
+def test_the_preposition_repeated_before_each_trader(extracted) -> None:
     text = ("The Commission said exporters in Spain received licences for 20,000 tonnes of barley, "
             "in Italy 14,500, in Greece 6,000 and in Portugal 2,250 tonnes.")
-    assert [(s, o, q, forecast) for _, s, o, q, _, _, _, forecast in _flows(nlp, text)] == [
+    assert [(s, o, q, forecast) for _, s, o, q, _, _, _, forecast in _flows(extracted, text)] == [
         ("Italy", "barley", Decimal("14500"), True),
         ("Greece", "barley", Decimal("6000"), True),
         ("Portugal", "barley", Decimal("2250"), True),
     ]
 
 
-def test_traders_without_a_preposition_keep_the_period_and_partner(nlp) -> None:
+def test_traders_without_a_preposition_keep_the_period_and_partner(extracted) -> None:
     text = "Japan bought 50,000 tonnes of Thai rice last month, South Korea 30,000 and Taiwan 20,000."
-    assert [(p, s, q, partner, period) for p, s, _, q, _, partner, period, _ in _flows(nlp, text)] == [
+    assert [(p, s, q, partner, period) for p, s, _, q, _, partner, period, _ in _flows(extracted, text)] == [
         ("imports", "South Korea", Decimal("30000"), "Thailand", "last month"),
         ("imports", "Taiwan", Decimal("20000"), "Thailand", "last month"),
     ]
 
 
-def test_the_first_figures_scale_carries(nlp) -> None:
+def test_the_first_figures_scale_carries(extracted) -> None:
     text = "Brazil exported 1.5 mln bags of coffee in January, Colombia 1.2 and Kenya 0.4."
-    assert [(s, q) for _, s, _, q, *_ in _flows(nlp, text)] == [
+    assert [(s, q) for _, s, _, q, *_ in _flows(extracted, text)] == [
         ("Colombia", Decimal("1200000")), ("Kenya", Decimal("400000"))]
 
 
-def test_no_gapped_reading_where_the_items_are_not_flows(nlp) -> None:
+def test_no_gapped_reading_where_the_items_are_not_flows(extracted) -> None:
     # shares, not tonnes
-    assert _flows(nlp, "Exports of tin to Japan were 12,000 tonnes, Malaysia 35 pct and Thailand 20 pct.") == []
+    assert _flows(extracted, "Exports of tin to Japan were 12,000 tonnes, Malaysia 35 pct and Thailand 20 pct.") == []
     # a comparison, not another trader
-    assert _flows(nlp, "Japan bought 50,000 tonnes of rice, down from 60,000, and Korea bought more.") == []
+    assert _flows(extracted, "Japan bought 50,000 tonnes of rice, down from 60,000, and Korea bought more.") == []
     # no preposition after a flow with a partner: seller or buyer is not certain
-    assert _flows(nlp, "Canada sold 250,000 tonnes of wheat to China, the Soviet Union 180,000 tonnes.") == []
+    assert _flows(extracted, "Canada sold 250,000 tonnes of wheat to China, the Soviet Union 180,000 tonnes.") == []
 
 
-def test_a_trade_verb_sharing_the_object_of_the_verb_before(nlp) -> None:
+def test_a_trade_verb_sharing_the_object_of_the_verb_before(extracted) -> None:
     text = "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000."
-    assert _flows(nlp, text) == [("exports", "Kenya", "tea", Decimal("250000"), None, None, "1986", False)]
+    assert _flows(extracted, text) == [("exports", "Kenya", "tea", Decimal("250000"), None, None, "1986", False)]
     text = "Kenya produced 540 mln kilos of tea in 1986 and exported 157 mln."
-    assert [q for _, _, _, q, *_ in _flows(nlp, text)] == [Decimal("157000000")]
+    assert [q for _, _, _, q, *_ in _flows(extracted, text)] == [Decimal("157000000")]
     # a share, or a figure with a partner of its own, is not the shared object
-    assert _flows(nlp, "Kenya grew 300,000 tonnes of tea in 1986 and exported 25 pct.") == []
-    assert _flows(nlp, "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000 to Britain.") == []
+    assert _flows(extracted, "Kenya grew 300,000 tonnes of tea in 1986 and exported 25 pct.") == []
+    assert _flows(extracted, "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000 to Britain.") == []

@@ -87,7 +87,7 @@ def test_goods_the_lead_names_win_over_the_story_goods(nlp) -> None:
 
 # ---- with hand-built mention tables: the lead's goods phrase and the brackets' period
 
-from relations_tables import T, facts_of, parser  # noqa: E402, F401 (fixture)
+from relations_tables import T, facts_of  # noqa: E402
 
 _STORY = ("Chile's fruit exports in Jan/Dec 1986 were 410,000 tonnes, against 380,000 tonnes "
           "in the same 1985 period, the board said.\n"

@@ -4,7 +4,7 @@ story names, and party legislators (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+from relations_tables import T, facts_of, only
 
 from kg.model import Predicate
 from kg.nlp.relations import posts, speech

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from relations_tables import T, facts_of, only, parser  # noqa: F401 (fixture)
+from relations_tables import T, facts_of, only
 
 from kg.model import Predicate
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from relations_tables import T, facts_of, only, parser, table_for  # noqa: F401 (fixture)
+from relations_tables import T, facts_of, only, table_for
 
 from kg.model import Article, Entity, Predicate
 from kg.nlp.rules import RelationRules
@@ -157,10 +157,7 @@ def test_present_tense_inverted_after_the_quote(parser) -> None:
     assert _said(facts) == [("ruiz", "The clinics are full")]
 
 
-def test_quotation_in_garbled_quote_marks() -> None:
-    from kg.nlp.pipeline import cached_pipeline
-
-    nlp = cached_pipeline()
+def test_quotation_in_garbled_quote_marks(nlp) -> None:
     text = ("Sales fell.\n\u201a\u00c4\u00faWe have never faced a fight like this,\u201a\u00c4\u00f9 "
             "said Mr. Lee. \u201a\u00c4\u00faIt will be hard.\u201a\u00c4\u00f9")  # fmt: skip
     facts = facts_of(nlp, text, {"Lee": ("lee", T.OFFICIAL)}, module=speech)

@@ -3,7 +3,7 @@ report only next to a quotation, "was quoted as saying"."""
 
 from __future__ import annotations
 
-from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+from relations_tables import T, facts_of
 
 from kg.nlp.relations import speech
 

@@ -7,16 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from kg.model import Article
-from kg.nlp.extract import extract_articles
-
 pytestmark = pytest.mark.model
 TRADE = ("exports", "imports", "exportValue", "importValue")
-
-
-def _extract(nlp, text: str):
-    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
-    return x
 
 
 def _trade(x) -> list[tuple]:
@@ -26,28 +18,28 @@ def _trade(x) -> list[tuple]:
             if f.predicate.value in TRADE]  # fmt: skip
 
 
-def test_balance_table_with_certain_title(nlp) -> None:
+def test_balance_table_with_certain_title(extracted) -> None:
     text = ("The Agriculture Department issued its Argentine corn estimates.\n"
             "    Argentine corn supply and use, in mln tonnes -\n"
             "                  1986/87     1985/86\n"
             " Production         10.50       12.10\n"
             " Exports             6.30        7.05\n"
             " Ending stocks       0.45        0.80\n")
-    rows = [r for r in _trade(_extract(nlp, text)) if r[-1] == "table-row"]
+    rows = [r for r in _trade(extracted(text)) if r[-1] == "table-row"]
     assert [(p, s, o, q, u, period, fc) for p, s, o, q, u, _, period, fc, _ in rows] == [
         ("exports", "Argentina", "corn", Decimal("6300000"), "tonnes", "1986/87", True),
         ("exports", "Argentina", "corn", Decimal("7050000"), "tonnes", "1985/86", False),
     ]
 
 
-def test_partner_table_under_an_imports_lead(nlp) -> None:
+def test_partner_table_under_an_imports_lead(extracted) -> None:
     text = ("Japanese wheat imports reached 2.1 mln tonnes in 1986, the ministry said.\n"
             "    Imports by origin were as follows, in tonnes --\n"
             " United States       1,250,000\n"
             " Canada                610,500\n"
             " Australia             239,500\n"
             " Total               2,100,000\n")
-    rows = [r for r in _trade(_extract(nlp, text)) if r[-1] == "table-row"]
+    rows = [r for r in _trade(extracted(text)) if r[-1] == "table-row"]
     assert [(p, s, o, q, partner) for p, s, o, q, _, partner, _, _, _ in rows] == [
         ("imports", "Japan", "wheat", Decimal("1250000"), "United States"),
         ("imports", "Japan", "wheat", Decimal("610500"), "Canada"),
@@ -55,31 +47,31 @@ def test_partner_table_under_an_imports_lead(nlp) -> None:
     ]
 
 
-def test_table_without_a_certain_header_gives_no_facts(nlp) -> None:
+def test_table_without_a_certain_header_gives_no_facts(extracted) -> None:
     # production by region: no trade word, and regions, years and numbers in columns
     text = ("The institute gave regional output figures, in thousands of tonnes.\n"
             "                 Mar'87   Feb'87    Mar'86\n"
             "    Africa           51       47        44\n"
             "    North America   361      352       340\n"
             "    Europe          270      266       259\n")
-    x = _extract(nlp, text)
+    x = extracted(text)
     assert _trade(x) == []
     # an exports row with columns that are no periods: not certain either
     text = ("Brazil's coffee figures, in mln bags -\n"
             "              Arabica    Robusta\n"
             " Exports         9.10       1.20\n"
             " Stocks          4.00       0.90\n")
-    assert _trade(_extract(nlp, text)) == []
+    assert _trade(extracted(text)) == []
 
 
-def test_sentence_rules_read_nothing_from_table_rows(nlp) -> None:
+def test_sentence_rules_read_nothing_from_table_rows(extracted) -> None:
     text = ("Shipments of major grains in the week, in tonnes, with the previous week:\n"
             "    Exported wheat        235,000    198,500\n"
             "    Shipped maize          58,250     61,000\n")
-    assert _trade(_extract(nlp, text)) == []
+    assert _trade(extracted(text)) == []
 
 
-def test_ragged_and_odd_tables_do_not_crash(nlp) -> None:
+def test_ragged_and_odd_tables_do_not_crash(extracted) -> None:
     text = ("Prices, in dlrs per bushel --\n"
             "         Natl   Loan           Release\n"
             " Wheat   2.50   2.40-x    IV    4.60   --\n"
@@ -88,18 +80,18 @@ def test_ragged_and_odd_tables_do_not_crash(nlp) -> None:
             "   (nil),  9,,100   1,663.3-r\n"
             " x - 1986 rates.\n"
             "EXPORTS  \n   --   \n")
-    x = _extract(nlp, text)
+    x = extracted(text)
     assert _trade(x) == []
     assert not any(any(c.isdigit() for c in e.label) for e in x.entities)
 
 
-def test_month_columns_give_each_figure_its_month_and_year(nlp) -> None:
+def test_month_columns_give_each_figure_its_month_and_year(extracted) -> None:
     text = ("The Agriculture Department issued its Argentine corn estimates.\n"
             "    Argentine corn supply and use, in tonnes -\n"
             "                  Jan 87     Dec 86     Jan 86\n"
             " Production       12,100     11,900     10,400\n"
             " Exports           9,800      9,100      8,700\n")
-    x = _extract(nlp, text)
+    x = extracted(text)
     rows = [(f.quantity, f.period, f.period_start, f.period_end) for f in x.facts
             if f.extractor == "table-row" and f.predicate.value == "exports"]
     assert rows == [
@@ -109,7 +101,7 @@ def test_month_columns_give_each_figure_its_month_and_year(nlp) -> None:
     ]
 
 
-def test_a_column_of_months_over_a_year(nlp) -> None:
+def test_a_column_of_months_over_a_year(extracted) -> None:
     from kg.nlp.relations.tables import _period
 
     found = _period("Jan-Dec 85", "1987-03-10")
@@ -119,7 +111,7 @@ def test_a_column_of_months_over_a_year(nlp) -> None:
 
 # ---- with hand-built mention tables: section titles name the goods, period titles each column's period
 
-from relations_tables import T, facts_of, parser  # noqa: E402, F401 (fixture)
+from relations_tables import T, facts_of  # noqa: E402
 
 _TABLE = ("Thai rice exports in 1986 totalled 4.5 mln tonnes, the ministry said.\n"
           "    Main destinations were as follows, in thousands of tonnes:\n"

@@ -10,7 +10,6 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.errors import ModelError
 from kg.nlp import retype as R
 from kg.nlp.spans import trim
 
@@ -102,16 +101,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def model():
-    from kg.nlp.loading import cached_statistical
-
-    try:
-        return cached_statistical()
-    except ModelError as err:
-        pytest.skip(str(err))
-
-
 def _span(doc: Doc, words: str, label: str) -> Span:
     start = doc.text.index(words)
     span = doc.char_span(start, start + len(words), label=label)
@@ -127,8 +116,8 @@ def _said(verdict) -> str | None:
 
 @pytest.mark.parametrize(("rule", "text", "words", "label", "expected"), CASES,
                          ids=[f"{c[0]}-{c[4]}" for c in CASES])
-def test_rule_alone(model, rule, text, words, label, expected) -> None:
-    assert _said(getattr(R, rule)(_span(model(text), words, label))) == expected
+def test_rule_alone(parser, rule, text, words, label, expected) -> None:
+    assert _said(getattr(R, rule)(_span(parser(text), words, label))) == expected
 
 
 def test_every_rule_is_tested_both_ways() -> None:
@@ -148,15 +137,15 @@ def test_a_country_name_opening_a_longer_name_is_no_entity() -> None:
     assert R.country_opening_name(Span(doc, 3, 4, label="LOC")) is R.NEXT
 
 
-def test_the_writer_named_after_an_outlet_is_the_entity(model) -> None:
-    doc = model("As Vox's Julia Belluz wrote, it spread.")
+def test_the_writer_named_after_an_outlet_is_the_entity(parser) -> None:
+    doc = parser("As Vox's Julia Belluz wrote, it spread.")
     verdict = R.writer_of_outlet(_span(doc, "Vox's Julia Belluz", "ORG"))
     assert (verdict.text, verdict.label_) == ("Julia Belluz", "Person")
     assert R.writer_of_outlet(_span(doc, "Vox's Julia Belluz", "PERSON")) is R.NEXT
 
 
-def test_retype_trims_and_takes_the_first_verdict(model) -> None:
-    doc = model("Officials said the Ministry of Health's staff and spokesperson Li Ming left.")
+def test_retype_trims_and_takes_the_first_verdict(parser) -> None:
+    doc = parser("Officials said the Ministry of Health's staff and spokesperson Li Ming left.")
     assert (R.retype(_span(doc, "the Ministry of Health's", "ORG")).text) == "Ministry of Health"
     person = R.retype(_span(doc, "spokesperson Li Ming", "PERSON"))
     assert (person.text, person.label_) == ("Li Ming", "Person")
@@ -172,8 +161,8 @@ def test_a_name_run_into_the_next_ends_before_its_the() -> None:
     assert trim(Span(doc, 0, 5, label="ORG")).text == "Bank of the West"
 
 
-def test_kept_labels_pass_unless_a_kept_rule_decides(model) -> None:
-    doc = model("Chinese exports rose 5% to Russia.")
+def test_kept_labels_pass_unless_a_kept_rule_decides(parser) -> None:
+    doc = parser("Chinese exports rose 5% to Russia.")
     kept = _span(doc, "5%", "PERCENT")
     assert R.retype(kept) is kept
     assert R.retype(_span(doc, "Russia", "NORP")).label_ == "Country"
@@ -212,8 +201,8 @@ def test_a_list_figure_run_into_a_country_name_is_trimmed(nlp) -> None:
     assert trim(doc[12:14]).text == "Apollo 11"
 
 
-def test_a_name_cut_after_a_linking_word_runs_on_to_its_end(model) -> None:
-    doc = model("The state firm Aceros del\nPeru lost money.")
+def test_a_name_cut_after_a_linking_word_runs_on_to_its_end(parser) -> None:
+    doc = parser("The state firm Aceros del\nPeru lost money.")
     cut = _span(doc, "Aceros del", "ORG")
     assert R.through_linking_word(cut).text.split() == ["Aceros", "del", "Peru"]
     whole = _span(doc, "Aceros", "ORG")

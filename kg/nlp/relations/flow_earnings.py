@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.nlp.climb import upward
 from kg.nlp.relations.flow_clause import flow_words
 
 
@@ -28,12 +29,11 @@ def earning_verb(noun: Token) -> Token | None:
 def earner(noun: Token) -> Token | None:
     """Who earns: the earning verb's subject, or the subject of the verb it completes ("Colombia
     can hope to earn")."""
-    current = earning_verb(noun)
-    for _ in range(3):
-        if current is None:
-            return None
+    verb = earning_verb(noun)
+    if verb is None:
+        return None
+    for current in upward(verb, lambda t: t.dep_ in ("xcomp", "conj"), limit=3):
         subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
-        current = current.head if current.dep_ in ("xcomp", "conj") and current.head.i != current.i else None
     return None

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.climb import first_up
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.periods import Period
@@ -58,16 +59,16 @@ def running_total(doc: Doc, start: int, floor: int) -> bool:
     cumulative total at weekly tenders to 3.33 mln", "moved the total to 135,000 tonnes"."""
     if start < 1 or doc[start - 1].lower_ != "to":
         return False
-    verb = doc[start - 1].head
-    for _ in range(2):  # "to" may hang on a clause inside the total's phrase ("since the series started")
-        if verb.lemma_.lower() in flow_words("total_verbs") and verb.pos_ == "VERB":
-            break
-        if verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    else:
+    # "to" may hang on a clause inside the total's phrase ("since the series started")
+    verb = first_up(doc[start - 1].head, _total_verb, limit=2)
+    if verb is None:
         return False
     return verb.i >= floor and any(c.dep_ == "dobj" and c.lower_ in flow_words("total_nouns") for c in verb.children)
+
+
+def _total_verb(token: Token) -> bool:
+    """A verb that moves a running total ("brought the total to")."""
+    return token.lemma_.lower() in flow_words("total_verbs") and token.pos_ == "VERB"
 
 
 def award_day(ctx: Context, flow: Flow) -> Period | None:

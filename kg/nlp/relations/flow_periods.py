@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_figures import is_number
@@ -138,14 +139,8 @@ def _own_clause(anchor: Token) -> Token | None:
     another ("..., and imports averaged 3.44 mln", "..., while imports averaged ..."): a cue
     outside it is the other clause's."""
     doc = anchor.doc
-    verb = anchor
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            break
-        if verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    else:
+    verb = first_up(anchor, _has_subject, limit=6)
+    if verb is None:
         return None
     first = verb.left_edge.i
     if doc[first].lower_ not in _COORDINATORS:
@@ -154,6 +149,11 @@ def _own_clause(anchor: Token) -> Token | None:
 
 
 _COORDINATORS = frozenset({"and", "while", "whereas", "but"})
+
+
+def _has_subject(token: Token) -> bool:
+    """A verb with a subject of its own: the head of a clause."""
+    return token.pos_ in VERB_POS and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _hedge(word: Token) -> bool:
@@ -200,11 +200,9 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
         return True  # "Pakistan is lined up to buy 100,000 tonnes": the purpose, not done yet
     verb = anchor if anchor.pos_ == "VERB" else anchor.head
-    for _ in range(3):  # "will continue to export", "might be looking to buy"
+    # "will continue to export", "might be looking to buy"
+    for verb in upward(verb, lambda t: t.dep_ == "xcomp", limit=3):
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
         if any(a in flow_words("forecast_modals") for a in auxiliaries) and "have" not in auxiliaries:
             return True  # not "may have totalled": a guess at what was, no forecast
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
-            break
-        verb = verb.head
     return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.nlp.climb import climb
 from kg.nlp.relations.base import COUNTRY, Context
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.flow_clause import flow_words
@@ -158,11 +159,14 @@ def named_buyers(ctx: Context, sent: Span) -> list[tuple[str, Token]]:
 def _listed_in(token: Token, side: Token) -> bool:
     """The token is the side itself or one of its list ("Spain, Italy and Greece"), not a
     word inside it ("the buyers in Spain", "Chilean copper")."""
-    while token.i != side.i:
-        if token.dep_ not in ("conj", "appos") and not (token.dep_ == "compound" and token.head.ent_type_):
-            return False
-        token = token.head
-    return True
+    # Up through list links only: the climb reaches the side, or stops inside a member.
+    return climb(token, lambda t: t.i != side.i and _list_link(t)).i == side.i
+
+
+def _list_link(token: Token) -> bool:
+    """A link that keeps a word in a list: a further member ("and Greece"), an apposition,
+    or part of a name ("Soviet" in "Soviet Union")."""
+    return token.dep_ in ("conj", "appos") or (token.dep_ == "compound" and bool(token.head.ent_type_))
 
 
 __all__ = ["Share", "named_buyers", "partner_shares"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp.climb import VERB_POS, climb, first_conjunct, upward
 from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
@@ -23,8 +24,7 @@ _COUNTRIES = frozenset({EntityType.COUNTRY})
 def national_buyer(ctx: Context, verb: Token) -> str | None:
     """The country that buys: the subject itself ("China bought"), or the country its buyers
     are of ("Japanese crushers", "Egyptian importers"); through "and may buy" too."""
-    current = verb
-    for _ in range(3):
+    for current in upward(verb, _purchase_completes, limit=3):
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         # "40,000 tonnes were bought by India": the agent buys
         subjects += [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -44,11 +44,14 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
                 if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
                     return k
             return None
-        if current.head.i == current.i or current.dep_ not in ("conj", "xcomp") and not (
-                current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)):
-            return None  # "Pakistan is lined up to buy": the purpose of the clause above
-        current = current.head
     return None
+
+
+def _purchase_completes(verb: Token) -> bool:
+    """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
+    its purpose ("Pakistan is lined up to buy")."""
+    return verb.dep_ in ("conj", "xcomp") or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def purchase_holder(ctx: Context, noun: Token) -> str | None:
@@ -284,11 +287,8 @@ def _gapped_noun(verb: Token) -> bool:
     flows = flow_words("export_nouns") | flow_words("import_nouns")
     if verb.dep_ != "conj" or verb.lower_ not in flows or any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    clause = verb.head  # the first flow's verb, or the figure it counts ("dlrs and imports")
-    for _ in range(2):
-        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
-            break
-        clause = clause.head
+    # the first flow's verb, or the figure it counts ("dlrs and imports")
+    clause = climb(verb.head, lambda t: t.pos_ not in VERB_POS, steps=2)
     return any(c.dep_ == "nsubj" and c.lower_ in flows for c in clause.children)
 
 
@@ -338,11 +338,9 @@ def story_country(ctx: Context) -> str | None:
         return cached
     found = None
     for key, mention in ctx.entity_mentions(frozenset({EntityType.COUNTRY, EntityType.PLACE})):
-        root = mention.root
         if made_in(mention[-1]):
             continue  # "Japanese-made cars": where the goods come from
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head  # "imports to the EC and Japan": Japan is where they go too
+        root = first_conjunct(mention.root)  # "imports to the EC and Japan": Japan is where they go too
         if root.dep_ == "pobj" and root.head.lower_ in flow_words("owner_blocking_preps") | {"in", "at", "of"}:
             continue
         if ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):

@@ -3,6 +3,8 @@ export, import, sale or purchase), whether each is an export, and where its clau
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
@@ -185,14 +187,8 @@ def _national_seller(ctx: Context, verb: Token) -> bool:
 def _in_balance(noun: Token) -> bool:
     """ "the gap between US exports and imports", "the surplus of exports over imports": the
     figure is the balance's, not the flows'; "aid for losses in peanut exports": a loss's."""
-    current = noun
-    for _ in range(4):
-        if current.head.i == current.i:
-            return False
-        current = current.head
-        if current.lower_ in flow_words("balance_nouns") | flow_words("loss_nouns"):
-            return True
-    return False
+    words = flow_words("balance_nouns") | flow_words("loss_nouns")
+    return any(t.lower_ in words for t in islice(noun.ancestors, 4))  # the four words above it
 
 
 def _abroad(ctx: Context, verb: Token) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
+from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import COUNTRY, Context
 
@@ -45,9 +46,7 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
 def _reported(anchor: Token) -> set[int]:
     """The tokens of what the titled person is reported to say ("Foreign Minister X said
     Chile wanted more trade with China"): countries named there are no place of the post."""
-    verb = anchor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(anchor)
     speech = rule_words("speech", "verbs")
     if verb.lemma_.lower() not in speech:
         return set()
@@ -58,9 +57,7 @@ def _reported_subject(ctx: Context, anchor: Token) -> str | None:
     """ "Venezuela will lend Ecuador oil, Energy Minister X said": an office holder reported
     saying what one country does or will do speaks for that country, whichever the story
     names most."""
-    verb = anchor
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(anchor)
     if verb.lemma_.lower() not in rule_words("speech", "verbs"):
         return None
     subjects = {key for c in verb.children if c.dep_ == "ccomp" for s in c.children

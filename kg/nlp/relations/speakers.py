@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context
 from kg.nlp.relations.titles import is_title_head
@@ -20,17 +21,17 @@ _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 
 
 def speech_subjects(verb: Token) -> list[Token]:
-    current = verb
-    for _ in range(5):
+    for current in upward(verb, _inherits_subject, limit=5):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
-        # "X was quoted as saying ...": the subject is the quoted one's
-        as_phrase = current.dep_ == "prep" and current.lower_ == "as"
-        if (current.dep_ not in _INHERIT and not as_phrase) or current.head.i == current.i:
-            return []
-        current = current.head
     return []
+
+
+def _inherits_subject(token: Token) -> bool:
+    """A verb whose speaker is the subject above it: joined, completing, or after "as" ("X
+    was quoted as saying ...": the subject is the quoted one's)."""
+    return token.dep_ in _INHERIT or (token.dep_ == "prep" and token.lower_ == "as")
 
 
 def speaker_key(ctx: Context, token: Token) -> str | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
+from kg.nlp.climb import is_root, upward
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
 from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
@@ -241,8 +242,7 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
-    current = verb
-    for _ in range(3):
+    for current in upward(verb, lambda t: t.dep_ in ("conj", "xcomp", "advcl"), limit=3):
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         agents = [p for c in current.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"]  # fmt: skip
@@ -252,14 +252,11 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
                                           or _described(ctx, t, claims or [])
                                           or _pronoun(ctx, t, current))]
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
-            return []
-        if current.dep_ == "xcomp":
+        if current.dep_ == "xcomp" and not is_root(current):
             # "the drought forced Kenya to import": the object of the verb above does it
             doers = [k for c in current.head.children if c.dep_ == "dobj" and (k := ctx.key(c, EXPORTERS))]
             if doers:
                 return doers
-        current = current.head
     return []
 
 

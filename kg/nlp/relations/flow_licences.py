@@ -16,6 +16,7 @@ from kg.nlp.climb import first_up
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.periods import Period
+from kg.nlp.relations.trader_keys import trader_key
 
 # Days newswire dates a tender's awards by, as days before the story's date.
 _AWARD_DAYS = {"today": 0, "yesterday": 1}
@@ -43,8 +44,6 @@ def under_licence(token: Token) -> bool:
 def licensor(ctx: Context, before: int) -> str | None:
     """The body that licenses the story's exports: the subject of the last authorising verb
     before token ``before`` ("The European Community authorised the export of ...")."""
-    from kg.nlp.relations.flow_traders import trader_key
-
     doc = ctx.doc
     for t in reversed(doc[:before]):
         if (verb := authorising_verb(t)) is not None:

@@ -12,6 +12,7 @@ from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
+from kg.nlp.relations.trader_keys import story_country, trader_key
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
 
@@ -57,8 +58,6 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
             names = (country.name, *country.aliases) if country is not None else ()
             if (k := next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY))), None)):
                 return k
-    from kg.nlp.relations.flow_traders import story_country
-
     return story_country(ctx)
 
 
@@ -118,8 +117,6 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
     """Whose exporters hold the licences: the body whose tender awards them ("at today's EC
     tender"), named last up to the clause's end; else the body or country that grants them
     ("the Commission granted export licences"); else the story's country."""
-    from kg.nlp.relations.flow_traders import story_country, trader_key
-
     doc = flow.anchor.doc
     if (authorising_verb(flow.anchor) is not None or under_licence(flow.anchor)) \
             and (body := licensor(ctx, flow.end)) is not None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
-from kg.nlp.climb import VERB_POS, climb, first_conjunct, upward
-from kg.nlp.currency_homes import currency_homes
+from kg.nlp.climb import VERB_POS, climb, upward
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
@@ -17,6 +16,7 @@ from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
+from kg.nlp.relations.trader_keys import is_territory, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
 
@@ -321,49 +321,3 @@ def trader_currency(ctx: Context, key: str) -> str | None:
         by_name = _country_currencies()[0]
         found = next((c for n in ctx.table.entities[key].all_names if (c := by_name.get(n.lower()))), None)
     return found
-
-
-def trader_key(ctx: Context, token: Token) -> str | None:
-    key = ctx.key(token, EXPORTERS)
-    if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and is_territory(ctx, place):
-        key = place
-    return key
-
-
-def story_country(ctx: Context) -> str | None:
-    """The country (or territory) a trade story is about: the first one its text names,
-    other than as a partner ("imports from Canada")."""
-    cached = getattr(ctx, "_story_country", False)
-    if cached is not False:
-        return cached
-    found = None
-    for key, mention in ctx.entity_mentions(frozenset({EntityType.COUNTRY, EntityType.PLACE})):
-        if made_in(mention[-1]):
-            continue  # "Japanese-made cars": where the goods come from
-        root = first_conjunct(mention.root)  # "imports to the EC and Japan": Japan is where they go too
-        if root.dep_ == "pobj" and root.head.lower_ in flow_words("owner_blocking_preps") | {"in", "at", "of"}:
-            continue
-        if ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
-            continue
-        found = key
-        break
-    if found is None:  # "Saudi crude oil output": a demonym names it
-        from kg.nlp.gazetteer import country_of
-
-        for t in ctx.doc:
-            if t.pos_ in ("ADJ", "PROPN") and t.is_title and country_of(t.text) is None and not made_in(t) \
-                    and (k := ctx.country_of_demonym(t)):
-                found = k
-                break
-    if found is None:  # "a surplus of 119.1 mln N.Z. Dlrs": the currency names it
-        found = next((k for _, country in currency_homes(ctx.doc)
-                      if (k := ctx.key_by_name(country.name, _COUNTRIES))), None)  # fmt: skip
-    ctx._story_country = found  # type: ignore[attr-defined]
-    return found
-
-
-def is_territory(ctx: Context, key: str) -> bool:
-    """A place that trades on its own account: one the story calls by its own name as a
-    trader ("Taiwan's exports") is one; a city is not."""
-    names = {n.lower() for n in ctx.table.entities[key].all_names}
-    return bool(names & flow_words("territories"))

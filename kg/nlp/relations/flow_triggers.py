@@ -14,8 +14,9 @@ from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
-from kg.nlp.relations.flow_traders import earlier_buyer, is_territory, national_buyer, purchase_holder, trader_key
+from kg.nlp.relations.flow_traders import earlier_buyer, national_buyer, purchase_holder
 from kg.nlp.relations.refusals import rejected
+from kg.nlp.relations.trader_keys import is_territory, trader_key
 
 
 def find_flows(ctx: Context, sent: Span) -> list[Flow]:

@@ -39,10 +39,11 @@ from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
-from kg.nlp.relations.flow_traders import reporter_currency, trader_currency, trader_key, trader_of
+from kg.nlp.relations.flow_traders import reporter_currency, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import is_dollar, named_before
+from kg.nlp.relations.trader_keys import trader_key
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one

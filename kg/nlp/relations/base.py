@@ -8,8 +8,9 @@ refers to, and read only the dependency parse and the data files of ``kg/nlp/dat
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
@@ -17,9 +18,6 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
-
-if TYPE_CHECKING:  # the rules object is built from the rule modules, which import this one
-    from kg.nlp.rules import RelationRules
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -38,11 +36,23 @@ def sentences_back(doc: Doc, start: int, steps: int) -> int:
         start = doc[start - 1].sent.start
     return start
 
+
+class RuleTools(Protocol):
+    """What the rules read a Doc with, built once for its vocab: the matchers they share and
+    each rule's confidence. ``kg.nlp.rules.RelationRules`` is the one there is; it is built from
+    the rule modules, which import this one, so they know it by this shape alone."""
+
+    confidence: dict[str, float]
+    adjacent_places: Matcher
+    money: Matcher
+    dates: Matcher
+
+
 class Context:
     """One Doc, its article and its mention table, with the look-ups, matchers and
     confidence table the rules need."""
 
-    def __init__(self, doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> None:
+    def __init__(self, doc: Doc, article: Article, table: MentionTable, *, rules: RuleTools) -> None:
         self.doc = doc
         self.article = article
         self.table = table

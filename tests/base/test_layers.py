@@ -1,5 +1,5 @@
-"""kg's layers, bottom to top, and the rule that holds them: a module imports only from its
-own layer or the ones below (docs/architecture.md)."""
+"""kg's layers, bottom to top, and the rules that hold them: a module imports only from its
+own layer or the ones below, and no modules import each other in a circle (docs/architecture.md)."""
 
 from __future__ import annotations
 
@@ -65,3 +65,69 @@ def test_the_rule_catches_an_upward_import(tmp_path: Path) -> None:
     assert [layer_of(m) for _, m in kg_imports(bad)] == [4, 6]
     assert layer_of("kg.vocab.iri") < layer_of("kg.nlp.extract") < layer_of("kg.linking") \
         < layer_of("kg.rdf.mapping") < layer_of("kg.store.base") < layer_of("kg.export") < layer_of("kg.cli")
+
+
+def imported_modules(path: Path, known: set[str]) -> set[str]:
+    """The kg modules ``path`` imports: "from kg.nlp.relations import places" names the module
+    kg.nlp.relations.places, "from kg.nlp.relations.base import Context" names kg.nlp.relations.base.
+
+    Every import counts, a deferred one in a function body or one under ``if TYPE_CHECKING:``
+    too: the two modules still depend on each other, and hiding the import is how a cycle
+    survives. The packages a module stands in do not count: Python runs a package's
+    ``__init__`` before its modules by design, and a package that gathers its modules would
+    otherwise circle with each of them."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in known else node.module
+                      for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+    return found & known
+
+
+def _paths_from(graph: dict[str, set[str]], start: str) -> dict[str, list[str]]:
+    """A shortest import path from ``start`` to every module it reaches (breadth first), a way
+    back to ``start`` itself included when there is one."""
+    paths: dict[str, list[str]] = {}
+    queue = [[start]]
+    while queue:
+        path = queue.pop(0)
+        for target in sorted(graph.get(path[-1], ())):
+            if target not in paths:
+                paths[target] = path + [target]
+                queue.append(paths[target])
+    return paths
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[tuple[list[str], set[str]]]:
+    """Each group of modules that import each other: a shortest circle through its first module
+    (alphabetically), and the whole group."""
+    reach = {module: _paths_from(graph, module) for module in graph}
+    cycles: list[tuple[list[str], set[str]]] = []
+    grouped: set[str] = set()
+    for start in sorted(graph):
+        if start in reach[start] and start not in grouped:
+            group = {m for m in reach[start] if start in reach.get(m, {})}
+            grouped |= group
+            cycles.append(([start] + reach[start][start][1:], group))
+    return cycles
+
+
+def test_no_modules_import_each_other() -> None:
+    names = {module_name(p) for p in MODULES}
+    graph = {module_name(p): imported_modules(p, names) - {module_name(p)} for p in MODULES}
+    circles = [f"{' -> '.join(cycle)} (a circle of {len(group)}: {', '.join(sorted(group))})"
+               for cycle, group in import_cycles(graph)]
+    assert not circles, "kg modules import each other in a circle; move what they share into a " \
+        "module below both:\n" + "\n".join(circles)
+
+
+def test_the_rule_catches_a_circle_of_imports(tmp_path: Path) -> None:
+    hidden = tmp_path / "hidden.py"
+    hidden.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kg.a import A\n"
+                      "def late():\n    from kg.pkg import b, gone\n", encoding="utf-8")
+    assert imported_modules(hidden, {"kg.a", "kg.pkg", "kg.pkg.b"}) == {"kg.a", "kg.pkg", "kg.pkg.b"}
+    graph = {"kg.a": {"kg.b"}, "kg.b": {"kg.c", "kg.a"}, "kg.c": {"kg.a"}, "kg.d": {"kg.a"}}
+    assert import_cycles(graph) == [(["kg.a", "kg.b", "kg.a"], {"kg.a", "kg.b", "kg.c"})]
+    assert import_cycles({"kg.a": {"kg.b"}, "kg.b": set()}) == []

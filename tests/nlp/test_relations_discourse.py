@@ -233,3 +233,41 @@ def test_a_dated_sale_keeps_its_own_period(parser) -> None:
     table = {"Canadian": ("ca", T.COUNTRY), "Norway": ("no", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.quantity, f.period) for f in facts if f.quantity] == [(Decimal("90000"), "1986")]
+
+
+def test_a_months_total_that_includes_a_partners_share_points_back(parser) -> None:
+    text = ("Chilean copper imports rose to 40,200 tonnes in April, the customs office said. "
+            "The April total included 12,500 tonnes from Peru.")
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "Peru": ("pe", T.COUNTRY)}
+    facts = [f for f in facts_of(parser, text, table, published=PUBLISHED, module=flows) if f.quantity]
+    assert [(f.subject, f.object, f.quantity, f.partner, f.period) for f in facts] == [
+        ("cl", "cu", Decimal("40200"), None, "April"), ("cl", "cu", Decimal("12500"), "pe", "April")]
+
+
+def test_a_total_named_for_no_period_of_its_own_goods_says_its_own_subject(parser) -> None:
+    text = ("Chilean copper imports rose to 40,200 tonnes in April. "
+            "The zinc total included 12,500 tonnes from Peru.")
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "zinc": ("zn", T.PRODUCT),
+             "Peru": ("pe", T.COUNTRY)}
+    assert [r[3] for r in _read(parser, text, table) if r[3]] == [Decimal("40200")]
+
+
+def test_a_plan_that_includes_figures_is_no_flow(parser) -> None:
+    text = "Chilean copper imports rose to 40,200 tonnes in April. The plan included 12,500 tonnes of new stocks."
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
+    assert [r[3] for r in _read(parser, text, table) if r[3]] == [Decimal("40200")]
+
+
+def test_a_figure_that_brings_the_years_imports_to_a_total_is_the_same_traders(parser) -> None:
+    text = ("Egyptian wheat imports were 310,000 tonnes in June. "
+            "This brought total imports in 1986/87 to 5.2 mln tonnes against 4.9 mln a year earlier.")
+    table = {"Egyptian": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert [(r[1], r[2], r[3]) for r in _read(parser, text, table) if r[3]] == [
+        ("eg", "wheat", Decimal("310000")), ("eg", "wheat", Decimal("5200000")), ("eg", "wheat", Decimal("4900000"))]
+
+
+def test_a_named_subject_that_brings_imports_to_a_total_is_no_pointer(parser) -> None:
+    text = ("Egyptian wheat imports were 310,000 tonnes in June. "
+            "Cargill brought its imports to 5.2 mln tonnes in 1986/87.")
+    table = {"Egyptian": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "Cargill": ("cargill", T.ORGANIZATION)}
+    assert [(r[1], r[3]) for r in _read(parser, text, table) if r[3] and r[1] == "eg"] == [("eg", Decimal("310000"))]

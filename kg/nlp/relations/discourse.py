@@ -67,8 +67,9 @@ def anaphor(sent: Span) -> Token | None:
         elif token.lower_ in _words("bare_flow_nouns") and not list(token.children):
             pass  # "Sales of corn to the USSR total ... In the third year sales totaled ...": the same sales
         elif token.lemma_.lower() in nouns or token.lower_ in nouns:
-            # "December's total was 25,000 tonnes": a period's possessive points back as "the" does
-            dated = [c for c in token.children if c.dep_ == "poss" and _names_period(c)]
+            # "December's total was 25,000 tonnes", "The February total included ...": a
+            # period's possessive or modifier points back as "the" does
+            dated = [c for c in token.children if c.dep_ in ("poss", "compound", "npadvmod") and _names_period(c)]
             if not dated and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
                                      for c in token.children):
                 continue  # "a total of", "total exports": not the story's flow

@@ -296,7 +296,16 @@ def _figures_subject(noun: Token) -> bool:
     """ "The new figures bring cumulative wheat exports to 2.99 mln tonnes": the verb's
     subject is the statistics that report the flow, no trader."""
     return noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lemma_.lower() in flow_words("statistics_nouns")
-                                       for c in noun.head.children)  # fmt: skip
+                                       for c in noun.head.children) or running_total_object(noun)  # fmt: skip
+
+
+def running_total_object(noun: Token) -> bool:
+    """ "This brought total imports in 1986/87 to 1.09 mln tonnes": a flow moved to a new
+    total by what the sentence before reported (the subject only points back to it) is
+    that flow, no one else's."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in flow_words("total_verbs") \
+        and any(c.dep_ == "nsubj" and c.lower_ in flow_words("pointing_subjects") for c in verb.children)
 
 
 def _by_agent(ctx: Context, flow: Flow, noun: Token) -> str | None:

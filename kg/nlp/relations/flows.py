@@ -39,7 +39,7 @@ from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
-from kg.nlp.relations.flow_traders import reporter_currency, trader_currency, trader_of
+from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import is_dollar, named_before
@@ -125,10 +125,11 @@ def extract(ctx: Context) -> list[Fact]:
 
 
 def _subject_like(noun: Token) -> bool:
-    """The flow noun is what its clause is about: its subject, or the noun of a "with"
-    clause ("trade fell 40 pct, with imports at 1.55 billion dlrs")."""
+    """The flow noun is what its clause is about: its subject, the noun of a "with" clause
+    ("trade fell 40 pct, with imports at 1.55 billion dlrs") or the total a reported figure
+    brings it to ("This brought total imports to ...")."""
     return noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or noun.dep_ == "pobj" and noun.head.lower_ == "with" \
-        and noun.head.head.pos_ in ("VERB", "AUX")
+        and noun.head.head.pos_ in ("VERB", "AUX") or running_total_object(noun)
 
 
 def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:

@@ -87,3 +87,39 @@ def test_a_single_days_forecast_compares_with_last_weeks_figure(parser) -> None:
     text = "Peru's zinc export awards at today's tender were forecast at 50,000 tonnes versus 70,000 last week."
     table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
     assert _read(parser, text, table) == [(Decimal("50000"), "tonnes", "today"), (Decimal("70000"), "tonnes", "last week")]
+
+
+def _shares(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.quantity, f.partner, f.period) for f in facts]
+
+
+def test_each_partners_share_keeps_its_comparisons_periods_of_the_first(parser) -> None:
+    text = ("Chile imported 8,400 tonnes of zinc from Peru in June against 7,100 in May and 6,050 a year ago, "
+            "3,900 from Bolivia against 3,300 and 2,750, and 1,200 from Mexico against 950 and 1,010.")
+    table = {"Chile": ("cl", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Peru": ("pe", T.COUNTRY),
+             "Bolivia": ("bo", T.COUNTRY), "Mexico": ("mx", T.COUNTRY)}
+    assert _shares(parser, text, table) == [
+        (Decimal("8400"), "pe", "June"), (Decimal("7100"), "pe", "May"), (Decimal("6050"), "pe", "a year ago"),
+        (Decimal("3900"), "bo", "June"), (Decimal("3300"), "bo", "May"), (Decimal("2750"), "bo", "a year ago"),
+        (Decimal("1200"), "mx", "June"), (Decimal("950"), "mx", "May"), (Decimal("1010"), "mx", "a year ago"),
+    ]
+
+
+def test_a_share_to_another_partner_in_an_exports_list(parser) -> None:
+    text = "Peru exported 21,300 tonnes of zinc to Japan in January, and 9,800 to China."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Japan": ("jp", T.COUNTRY),
+             "China": ("cn", T.COUNTRY)}
+    assert _shares(parser, text, table) == [(Decimal("21300"), "jp", "January"), (Decimal("9800"), "cn", "January")]
+
+
+def test_a_figure_for_the_goods_origin_after_no_list_break_is_no_share(parser) -> None:
+    text = "Chile imported 8,400 tonnes of zinc in June, up from 7,100 from a year ago."
+    table = {"Chile": ("cl", T.COUNTRY), "zinc": ("zinc", T.PRODUCT)}
+    assert [(q, p) for q, p, _ in _shares(parser, text, table)] == [(Decimal("8400"), None), (Decimal("7100"), None)]
+
+
+def test_a_place_after_a_figure_that_is_no_partner_is_no_share(parser) -> None:
+    text = "Chile imported 8,400 tonnes of zinc from Peru in June, and 2,000 from stocks."
+    table = {"Chile": ("cl", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Peru": ("pe", T.COUNTRY)}
+    assert all(p == "pe" for _, p, _ in _shares(parser, text, table))

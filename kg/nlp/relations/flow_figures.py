@@ -13,7 +13,7 @@ from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
-from kg.nlp.relations.flow_partners import next_partner
+from kg.nlp.relations.flow_partners import next_partner, partner_after
 from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
@@ -42,6 +42,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
     money = {m.span.start: m for m in money_in(span, matcher=ctx.rules.money, local=local)}
     out: list[Figure] = []
     pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
+    sharer: str | None = None  # the partner whose share the figures now compare
     i = start
     while i < end:
         t = doc[i]
@@ -103,6 +104,14 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                                   currency=figure.currency or out[0].currency, partner=other))
             continue
         if out and not out[0].comparison and exports is not None and figure.currency is None \
+                and figure.unit in (None, out[0].unit) and out[0].unit is not None \
+                and (other := partner_after(ctx, figure, end, exports=exports)) is not None:
+            # "19,102 tonnes from the U.S. against 16,577 in January, 24,391 from Australia
+            # against 19,585": the same flow from another partner, whose comparisons follow
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit, partner=other))
+            sharer = other
+            continue
+        if out and not out[0].comparison and exports is not None and figure.currency is None \
                 and (figure.unit is None or figure.unit == out[0].unit) and out[0].unit is not None \
                 and _partner_follows(doc, out[-1].end, end, exports=exports) \
                 and _unnamed_partners(doc, figure.end, end, exports=exports):
@@ -145,8 +154,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 if not _comparable(figure.value, first.value):
                     continue  # "two mln tonnes ... over four years": no figure of the same flow
             if figure.unit is None and figure.currency is None:
-                figure = Figure(value=figure.value, start=figure.start, end=figure.end,
-                                unit=first.unit, currency=first.currency, comparison=True, estimate=figure.estimate)
+                figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=first.unit,
+                                currency=first.currency, comparison=True, estimate=figure.estimate, partner=sharer)
             elif (figure.currency or None) != (first.currency or None) and not (figure.currency and first.currency):
                 continue  # a quantity compared with a value: not the same flow
             else:

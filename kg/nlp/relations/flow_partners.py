@@ -49,6 +49,19 @@ def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated:
     return key
 
 
+def partner_after(ctx: Context, figure: Figure, end: int, *, exports: bool) -> str | None:
+    """ "..., 24,391 from Australia against 19,585": the partner named right after a figure
+    that follows a list break, its own share of the flow."""
+    doc = ctx.doc
+    if figure.start == 0 or doc[figure.start - 1].lower_ not in (",", "and") or figure.end + 1 >= end:
+        return None
+    preps = flow_words("partner_export") if exports else flow_words("partner_import")
+    if doc[figure.end].lower_ not in preps:
+        return None
+    at = figure.end + 1 + (doc[figure.end + 1].lower_ == "the")
+    return ctx.key(doc[at], TRADE_PLACES) if at < end else None
+
+
 def destination_of(ctx: Context, flow: Flow) -> str | None:
     """Where exported goods go, named right after "to"."""
     if not flow.exports:

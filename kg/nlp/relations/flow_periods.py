@@ -54,6 +54,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]):
         # "compared with 1.25 and 1.89 mln tonnes a year ago": a period after the pair is both's
         return period_for(figures, k + 1, periods, ctx, flow)
+    if k > 0 and figure.partner is not None and not figure.comparison:
+        return None  # "9,933 a year ago, 24,391 from Australia": another partner's share, of the flow's period
     if k > 0:  # "still below the 1985/86 quota of 1.35 mln bales"
         between = [p for s, e, p in periods if figures[k - 1].end <= s and e <= figure.start]
         return between[-1] if between else None

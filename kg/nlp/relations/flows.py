@@ -268,6 +268,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     forecast = flow.planned or forecast_cue(ctx, flow)
     compared = period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
     facts = []
+    dated_figures: list[Period | None] = []  # the period each figure was given, in order
     for k, figure in enumerate(figures):
         period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
             else period_for(figures, k, periods, ctx, flow)
@@ -322,8 +323,13 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  or season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate or figure.limit:
             is_forecast = True  # a target, a quota, a ceiling, an earlier forecast: a plan, whatever its period
+        if period is None and figure.comparison and figure.partner is not None:
+            # "24,391 from Australia against 19,585 and 21,208": another partner's comparisons
+            # are for the periods of the first partner's, one by one
+            period = _parallel_comparison(figures, k, dated_figures)
         if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
+        dated_figures.append(period)
         # a figure's own partner, or none where it leaves its partners unnamed ("to third countries")
         own_partner = partner if figure.partner is None else figure.partner or None
         qualifiers = dict(partner=own_partner, period=period.text if period else None,
@@ -351,6 +357,18 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
     return facts, (trader, goods)
+
+
+def _parallel_comparison(figures: list[Figure], k: int, dated: list[Period | None]) -> Period | None:
+    """The period of the first figure's comparison in the place figure ``k`` has among its
+    own partner's comparisons ("19,102 tonnes from the U.S. against 16,577 in January and
+    9,933 a year ago, 24,391 from Australia against 19,585 and 21,208")."""
+    share = max(i for i in range(k) if not figures[i].comparison)
+    place = k - share - 1
+    first = [i for i in range(1, share) if figures[i].comparison]
+    if share == 0 or not all(figures[i].comparison for i in range(share + 1, k + 1)) or place >= len(first):
+        return None
+    return dated[first[place]]
 
 
 def _bare_shipments(ctx: Context, flow: Flow) -> bool:

@@ -137,6 +137,9 @@ def _national(token) -> bool:
                                or gazetteer.country_of(token.text) is not None)
 
 
+# Patterns that end on a body noun of a country ("China's foreign ministry", "its customs")
+_BODY_RULES = frozenset({"national_body", "its_body", "country_body"})
+
 class EntityTyper:
     """Adds lexicon and pattern spans to the model's entities and gives them kg types."""
 
@@ -256,6 +259,8 @@ class EntityTyper:
     # ------------------------------------------------------------ pattern matches
 
     def _pattern_span(self, doc: Doc, rule: str, start: int, end: int) -> Span | None:
+        if rule in _BODY_RULES and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            return None  # "South Korea's customs-cleared trade surplus": the body word only modifies
         if rule == "owned_unit":
             owner = doc[start - 1] if start > 0 else None
             if owner is None or not is_organization_token(owner):

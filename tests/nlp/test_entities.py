@@ -63,6 +63,21 @@ def test_owned_unit_and_national_body(nlp) -> None:
     assert labels["Ana Silva"] == "Official"
 
 
+def test_a_body_word_joined_to_the_next_word_only_modifies(nlp) -> None:
+    labels = _labels(nlp, "Chile's customs-cleared copper exports fell, while its government-owned mines grew.")
+    assert not any(label == "Agency" for label in labels.values())
+
+
+def test_a_national_body_before_a_hyphen_with_spaces_is_still_a_body(nlp) -> None:
+    labels = _labels(nlp, "Chile's customs - the country's oldest service - said exports fell.")
+    assert labels.get("customs") == "Agency"
+
+
+def test_a_national_body_before_other_words_is_still_a_body(nlp) -> None:
+    labels = _labels(nlp, "Peru's customs said copper exports fell in March.")
+    assert labels.get("customs") == "Agency"
+
+
 def test_products_keep_their_modifiers(nlp) -> None:
     labels = _labels(
         nlp,

@@ -51,3 +51,30 @@ def test_the_delivery_a_sale_is_for_dates_it_past_its_price(parser) -> None:
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.predicate.value, f.subject, f.quantity, f.period) for f in facts] == [
         ("exports", "fr", Decimal("60000"), "April")]
+
+
+def test_a_count_of_goods_without_a_unit_is_the_flows_figure(parser) -> None:
+    table = {"India": ("in", T.COUNTRY), "tankers": ("tankers", T.PRODUCT)}
+    facts = facts_of(parser, "India imported three tankers in January.", table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.object, f.quantity, f.unit, f.period) for f in facts] == [
+        ("imports", "in", "tankers", Decimal("3"), None, "January")]
+
+
+def test_a_flow_that_caused_a_change_is_the_storys_countrys(parser) -> None:
+    text = "India's trade deficit widened in January. The deficit was swollen by the import of three tankers."
+    table = {"India": ("in", T.COUNTRY), "tankers": ("tankers", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.object, f.quantity) for f in facts] == [("in", "tankers", Decimal("3"))]
+
+
+def test_a_number_before_goods_that_only_modify_another_noun_counts_nothing(parser) -> None:
+    table = {"India": ("in", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    facts = facts_of(parser, "India imported goods for 12 sugar refineries in January.", table,
+                     published=PUBLISHED, module=flows)
+    assert all(f.quantity is None for f in facts)
+
+
+def test_a_fraction_before_goods_is_no_count(parser) -> None:
+    table = {"India": ("in", T.COUNTRY), "tankers": ("tankers", T.PRODUCT)}
+    facts = facts_of(parser, "India imported 2.5 tankers in January.", table, published=PUBLISHED, module=flows)
+    assert all(f.quantity is None for f in facts)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import Context, sentences_back
+from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
@@ -171,6 +171,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, goods=other))
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
+        elif not out and kind == "main" and pending is None and _counts_goods(ctx, figure):
+            out.append(figure)  # "the import of two passenger aircraft": a count of the goods, no unit
         elif not out and kind == "main" and _scaled(doc, figure) and pending is None and figure.unit is None:
             if currency := _recent_currency(ctx, figure.start, local):
                 # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
@@ -210,6 +212,21 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)
+
+
+def _counts_goods(ctx: Context, figure: Figure) -> bool:
+    """ "two passenger aircraft", "300 ventilators": a whole number right before goods that
+    end their noun phrase counts them ("12 sugar refineries" counts no sugar)."""
+    doc = ctx.doc
+    if figure.value != figure.value.to_integral_value() or figure.end >= len(doc):
+        return False
+    goods = ctx.key(doc[figure.end], PRODUCTS)
+    if goods is None:
+        return False
+    after = figure.end
+    while after < len(doc) and ctx.key(doc[after], PRODUCTS) == goods:
+        after += 1
+    return after == len(doc) or doc[after].pos_ not in ("NOUN", "PROPN")
 
 
 def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:

@@ -274,11 +274,18 @@ def _of_group(ctx: Context, noun: Token) -> bool:
 
 def _figure_clause(noun: Token) -> bool:
     """ "with crude exports seen at 1.32 mln bpd": the flow noun's own participle gives its
-    figure, so the noun is the flow itself, whatever preposition it hangs on."""
+    figure, so the noun is the flow itself, whatever preposition it hangs on; so does the
+    counted goods of a flow that caused something ("hit by the import of two aircraft")."""
+    if noun.head.lower_ == "by" and any(c.dep_ == "prep" and c.lower_ == "of" and _counted(c) for c in noun.children):
+        return True
     return any(c.dep_ == "acl" and c.pos_ == "VERB" and any(
-        p.dep_ == "prep" and p.lower_ in ("at", "to") and any(g.like_num or any(n.like_num for n in g.children)
-                                                           for g in p.children)
-        for p in c.children) for c in noun.children)  # fmt: skip
+        p.dep_ == "prep" and p.lower_ in ("at", "to") and _counted(p) for p in c.children)
+        for c in noun.children)  # fmt: skip
+
+
+def _counted(prep: Token) -> bool:
+    """The preposition's object is a figure or has one ("at 1.32 mln bpd", "of two aircraft")."""
+    return any(g.like_num or any(n.like_num for n in g.children) for g in prep.children)
 
 
 def _gapped_noun(verb: Token) -> bool:

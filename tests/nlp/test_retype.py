@@ -24,6 +24,8 @@ CASES = [
     ("generic_or_number", "The government said so.", "government", "ORG", None),
     ("generic_or_number", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("generic_or_number", "March FOB exports rose to 3.1 billion dlrs.", "FOB", "ORG", None),
+    ("generic_or_number", "The peso firmed before 1400 GMT on Tuesday.", "GMT", "ORG", None),
+    ("generic_or_number", "The GMB union said so.", "GMB", "ORG", "NEXT"),
     ("lower_case", "He spoke jargon all day.", "jargon", "ORG", None),
     ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("money", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S. Dlrs", "PERSON", None),

@@ -282,6 +282,12 @@ class EntityTyper:
                 if first <= start and end <= e.end:
                     start, end = first, e.end
                     break
+        if rule == "partners_firm":
+            # "analyst at brokers Phillips and Drew": two surnames after a company noun name
+            # one partnership firm, not two people (unless a longer name goes on)
+            if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                return None
+            return Span(doc, start + 1, end, label=EntityType.ORGANIZATION)
         if rule == "customs_and":  # "Customs and Excise": a customs service by its full name
             return Span(doc, start, end, label=EntityType.AGENCY)
         if rule == "romance_bank":  # "Banco do Brasil", "Banque de France": a bank, not a person

@@ -395,6 +395,7 @@ def _list_named(name: str) -> list[str]:
     lists = {
         "agency_heads": agency_heads,
         "agency_units": agency_units,
+        "company_nouns": company_nouns,
         "national_bodies": national_bodies,
         "never_prefix": never_prefix,
         "product_heads": product_heads,

@@ -78,6 +78,22 @@ def test_a_national_body_before_other_words_is_still_a_body(nlp) -> None:
     assert labels.get("customs") == "Agency"
 
 
+def test_two_surnames_after_a_company_noun_name_one_firm(nlp) -> None:
+    labels = _labels(nlp, "Maria Delgado, an economist at stockbrokers Greene and Walsh, said sterling fell.")
+    assert labels.get("Greene and Walsh") == "Organization"
+    assert "Greene" not in labels and "Walsh" not in labels
+
+
+def test_two_surnames_after_a_verb_are_no_firm(nlp) -> None:
+    labels = _labels(nlp, "The brokers said Greene and Walsh had left the bank.")
+    assert "Greene and Walsh" not in labels
+
+
+def test_a_longer_name_after_a_company_noun_is_not_cut_to_two_words(nlp) -> None:
+    labels = _labels(nlp, "She works at brokers Greene and Walsh Securities in London.")
+    assert "Greene and Walsh" not in labels
+
+
 def test_products_keep_their_modifiers(nlp) -> None:
     labels = _labels(
         nlp,

@@ -302,3 +302,23 @@ def test_a_name_the_parser_hung_on_the_title_before_it_holds_that_post(parser) -
     text = '"Trade has fallen," Foreign Ministry spokesman Per Paust told Reuters.'
     table = {"Foreign Ministry": ("fm", T.AGENCY), "Per Paust": ("paust", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("paust", "fm", "spokesman")]
+
+
+def test_a_title_with_its_own_of_phrase_before_the_name_is_the_dominant_countrys_office(parser) -> None:
+    text = ("Britain's trade gap narrowed. Britain sold more cars. Britain bought less oil. "
+            "Analysts doubt that the Chancellor of the Exchequer Alan Moor's forecast will hold.")
+    table = {"Britain": ("gb", T.COUNTRY), "Alan Moor": ("moor", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("moor", "gb", "Chancellor of the Exchequer")]
+
+
+def test_a_chancellor_of_the_exchequer_without_a_clear_country_gives_no_post(parser) -> None:
+    text = "Britain sold cars. France sold wine. Chancellor of the Exchequer Alan Moor spoke."
+    table = {"Britain": ("gb", T.COUNTRY), "France": ("fr", T.COUNTRY), "Alan Moor": ("moor", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_a_university_chancellor_of_another_body_is_no_national_office(parser) -> None:
+    text = "Britain's trade gap narrowed. Britain sold cars. Chancellor of Leeds University Alan Moor spoke."
+    table = {"Britain": ("gb", T.COUNTRY), "Alan Moor": ("moor", T.PERSON),
+             "Leeds University": ("leeds", T.ORGANIZATION)}
+    assert ("moor", "gb", "Chancellor of the Exchequer") not in _posts(facts_of(parser, text, table, module=posts))

@@ -125,6 +125,16 @@ def court_district(span: Span) -> bool:
         and end < len(span.doc) and span.doc[end].lower_ == "of"
 
 
+# Debt a government issues: "U.K. Government bonds", "Government securities" name no body
+_ISSUED_DEBT = frozenset({"bonds", "bond", "securities", "paper", "debt", "stock", "stocks", "bills", "notes", "gilts"})
+
+
+def names_government_debt(span: Span) -> bool:
+    """ "U.K. Government bonds": a name ending in "government" that only qualifies its debt."""
+    doc = span.doc
+    return span[-1].lower_ == "government" and span.end < len(doc) and doc[span.end].lower_ in _ISSUED_DEBT
+
+
 def after_company_noun(span: Span) -> bool:
     """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
     if span.start == 0:

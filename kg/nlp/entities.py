@@ -36,7 +36,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
-from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name, owned_by_country
+from kg.nlp.cues import based_places, consistent_places, listed_regions, names_government_debt, opens_other_name, owned_by_country
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_products, measured_goods,
@@ -315,8 +315,8 @@ class EntityTyper:
                     end -= 1
                 break
         span = trim(Span(doc, start, end, label=EntityType.AGENCY))
-        if span is None or len(span) < 2:
-            return None
+        if span is None or len(span) < 2 or names_government_debt(span):
+            return None  # (a government that only qualifies its bonds names no body)
         if span.end < len(doc) and doc[span.end].is_title \
                 and is_title(doc[span.end - 1 : span.end + 1].text):
             return None  # "Agriculture Cabinet Secretary X": the head word opens a title

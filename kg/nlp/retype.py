@@ -23,7 +23,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import (
     COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
-    court_district, described_as_company, doc_lower, facility_name, opens_other_name,
+    court_district, described_as_company, doc_lower, facility_name, names_government_debt, opens_other_name,
     place_body, region_name, sub_national, unknown_place_in_context,
 )
 from kg.nlp.gazetteer import country_of
@@ -183,6 +183,11 @@ def country_and_noun(span: Span) -> Verdict:
             and country_of(span[:-1].text) is not None:
         return None
     return NEXT
+
+
+def government_debt(span: Span) -> Verdict:
+    """ "U.K. Government bonds, or gilts, surged": the government only qualifies its bonds."""
+    return None if names_government_debt(span) else NEXT
 
 
 def sentence_opener(span: Span) -> Verdict:
@@ -437,7 +442,7 @@ def product_name(span: Span) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    disease, generic_or_number, lower_case, misspelt_month, money, country_and_noun, sentence_opener, common_opener, person_with_digits,
+    disease, generic_or_number, lower_case, misspelt_month, money, country_and_noun, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,

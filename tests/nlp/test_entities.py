@@ -839,3 +839,18 @@ def test_association_of_named_members_is_an_organization(nlp) -> None:
     # the model's longer name is kept whole, as a body
     labels = _labels(nlp, "Sales were high, the States of Malaya Chamber of Mines said.")
     assert labels.get("States of Malaya Chamber of Mines") == "Organization"
+
+
+def test_a_government_that_only_qualifies_its_bonds_is_no_body(nlp) -> None:
+    labels = _labels(nlp, "Kenyan Government bonds rose on the news, dealers said.")
+    assert not any(label == "Agency" for label in labels.values())
+
+
+def test_a_government_that_speaks_is_a_body(nlp) -> None:
+    labels = _labels(nlp, "The Kenyan Government said bonds would be sold on Monday.")
+    assert "Agency" in labels.values()
+
+
+def test_a_government_before_other_nouns_is_still_a_body(nlp) -> None:
+    labels = _labels(nlp, "The U.K. Government spokesman said bonds would be sold.")
+    assert "Agency" in labels.values() or "Official" in labels.values()

@@ -32,6 +32,8 @@ CASES = [
     ("money", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("country_and_noun", "Kenyan tea was cheaper than Kenya Origin coffee.", "Kenya Origin", "ORG", None),
     ("country_and_noun", "The Kenya Tea Board said so.", "Kenya Tea Board", "ORG", "NEXT"),
+    ("government_debt", "Kenya Government bonds rose on the news.", "Kenya Government", "ORG", None),
+    ("government_debt", "The Kenya Government said bonds would rise.", "Kenya Government", "ORG", "NEXT"),
     ("sentence_opener", "Attendance fell sharply this year.", "Attendance", "ORG", None),
     ("sentence_opener", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("common_opener", "Children play here. The children of the town play here.", "Children", "ORG", None),

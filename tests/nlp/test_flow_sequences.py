@@ -123,3 +123,13 @@ def test_a_place_after_a_figure_that_is_no_partner_is_no_share(parser) -> None:
     text = "Chile imported 8,400 tonnes of zinc from Peru in June, and 2,000 from stocks."
     table = {"Chile": ("cl", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Peru": ("pe", T.COUNTRY)}
     assert all(p == "pe" for _, p, _ in _shares(parser, text, table))
+
+
+def test_partners_comparisons_keep_the_first_partners_periods_after_a_compared_opening(parser) -> None:
+    text = ("Chilean zinc imports rose to 14,000 tonnes in June from 12,000 in May and 11,000 a year earlier. "
+            "The June total included 8,400 tonnes from Peru against 7,100 in May and 6,050 a year ago, "
+            "and 3,900 from Bolivia against 3,300 and 2,750.")
+    table = {"Chilean": ("cl", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Peru": ("pe", T.COUNTRY),
+             "Bolivia": ("bo", T.COUNTRY)}
+    assert [r for r in _shares(parser, text, table) if r[1] == "bo"] == [
+        (Decimal("3900"), "bo", "June"), (Decimal("3300"), "bo", "May"), (Decimal("2750"), "bo", "a year ago")]

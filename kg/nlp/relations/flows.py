@@ -301,6 +301,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # tonnes from 1,647 tonnes": the periods of the flow just before, figure by figure
             # (a figure of other goods or another partner is the first figure's period)
             period = periods_of(inherited)[k]
+        elif period is None and k > 0 and figure.comparison and figure.partner is not None \
+                and (parallel := _parallel_comparison(figures, k, dated_figures)) is not None:
+            # "24,391 from Australia against 19,585 and 21,208": another partner's comparisons
+            # are for the periods of the first partner's, one by one
+            period = parallel
         elif period is None and k > 0 and figure.comparison and opening is not None \
                 and (opened := opening.comparison(main_period)) is not None:
             period = opened  # "..., up on a previous 2.99 mln": the opening's comparison period
@@ -323,10 +328,6 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  or season_not_over(period, ctx.article.published)))
         if flow.planned or figure.estimate or figure.limit:
             is_forecast = True  # a target, a quota, a ceiling, an earlier forecast: a plan, whatever its period
-        if period is None and figure.comparison and figure.partner is not None:
-            # "24,391 from Australia against 19,585 and 21,208": another partner's comparisons
-            # are for the periods of the first partner's, one by one
-            period = _parallel_comparison(figures, k, dated_figures)
         if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
         dated_figures.append(period)

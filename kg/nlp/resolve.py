@@ -481,9 +481,12 @@ class _Resolver:
         at: dict[int, list[int]] = {}
         for i, orth in enumerate(orths):
             at.setdefault(orth, []).append(i)
-        for phrase in sorted(lexicon.unnamed_bodies()):
+        # head words of the bodies the story names (not of the ones this method adds: "the
+        # finance ministry" leaves "the trade ministry" a body of its own)
+        named = {w for c in self.clusters if c.type in _ORGS for n in c.names for w in n.lower().split()}
+        for phrase in sorted(lexicon.unnamed_bodies(), key=lambda p: (-len(p.split()), p)):
             words = phrase.split()
-            if any(words[-1] in n.lower().split() for c in self.clusters if c.type in _ORGS for n in c.names):
+            if words[-1] in named:
                 continue
             hashes = [get_string_id(w) for w in words]
             for start in at.get(hashes[0], ()):
@@ -493,6 +496,7 @@ class _Resolver:
                 if any(t.i in covered for t in span) or span[-1].tag_ in ("NNS", "NNPS"):
                     continue
                 self._attach(self._cluster(f"org:{phrase}", EntityType.AGENCY), span, phrase)
+                covered.update(range(span.start, span.end))  # "foreign trade ministry" holds no "trade ministry"
 
     # ------------------------------------------------------------ persons
 

@@ -498,6 +498,21 @@ def test_a_function_name_is_left_alone_where_a_body_of_its_kind_is_named() -> No
     assert set(_by_label(table)) == {"Bank of Kenya", "Kenya"}  # the country its name carries
 
 
+def test_two_ministries_named_by_their_fields_are_two_bodies() -> None:
+    words = "Exports fell , the finance ministry said . Imports rose , the trade ministry said .".split()
+    assert {"finance ministry", "trade ministry"} <= set(_by_label(_resolve(_doc(words, {}))))
+
+
+def test_a_longer_function_name_holds_no_shorter_one() -> None:
+    words = "Exports fell , the foreign trade ministry said .".split()
+    assert set(_by_label(_resolve(_doc(words, {})))) == {"foreign trade ministry"}
+
+
+def test_a_ministry_named_by_its_field_is_left_alone_where_a_ministry_is_named() -> None:
+    words = "The Ministry of Trade spoke . Exports fell , the trade ministry said .".split()
+    assert "trade ministry" not in _by_label(_resolve(_doc(words, {(1, 4): "Agency"})))
+
+
 def test_an_acronym_the_model_left_untagged_is_the_body_it_names() -> None:
     words = "The Kenya Tea Board ( KTB ) spoke . KTB manager Ann Mwangi said so .".split()
     table = _resolve(_doc(words, {(1, 4): "Agency", (5, 6): "Agency", (11, 13): "Person"}))

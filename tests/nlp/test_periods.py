@@ -69,6 +69,15 @@ def test_a_crop_year_with_its_last_day_is_dated() -> None:
     ]
 
 
+def test_a_last_day_set_off_by_a_comma_dates_a_split_year_but_is_no_part_of_its_name() -> None:
+    assert _read("Sales in 1985/86, ending June 30, were higher.") == [("1985/86", "1985-07-01", "1986-06-30")]
+
+
+def test_a_last_day_written_into_a_split_years_name_stays_in_it() -> None:
+    assert _read("Sales in 1985/86 ending June 30 were higher.") == [
+        ("1985/86 ending June 30", "1985-07-01", "1986-06-30")]
+
+
 def test_last_month_is_no_part_of_a_year() -> None:
     assert _read("exports last month") == [("last month", "1987-03-01", "1987-03-31")]
 

@@ -103,8 +103,9 @@ def find_periods(text: str, published: str | None) -> list[Period]:
         if kind == "month" and not _month_word(words) and not _month_slot(mended, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
-        if kind == "accord":
-            words = re.split(r",|\s--", words)[0]  # the clause that dates it is no part of its name
+        if kind == "accord" or kind == "split" and re.search(r",\s(?:ended|ending)\s", words):
+            # the clause that dates it is no part of its name ("1986/87, ending March 31")
+            words = re.split(r",|\s--", words)[0]
         # "last year's level of 320,000 tonnes": the period is last year
         words = re.sub(r"(?i)['\u2019]s(?:\s+level)?$", "", words)
         words = re.sub(r"\s", " ", text[m.start() : m.start() + len(words)])  # as written

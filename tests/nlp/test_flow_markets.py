@@ -45,3 +45,24 @@ def test_no_markets_without_counted_exports_of_the_goods(nlp) -> None:
     text = ("Canadian wheat exports rose to 2.1 mln tonnes in 1986. "
             "Canada's new wheat markets are China and Brazil.")
     assert _markets(nlp, text) == []
+
+
+def test_markets_of_no_one_named_are_the_last_counted_exports(nlp) -> None:
+    # "the top three markets" with no owner: the export just counted, its goods and period
+    text = ("Chile exported 1.2 mln tonnes of copper in 1986, the mining ministry said. "
+            "The main markets were Japan, West Germany and Italy.")
+    assert _markets(nlp, text) == [
+        ("exports", "Chile", "copper", "Japan", None, "1986"),
+        ("exports", "Chile", "copper", "West Germany", None, "1986"),
+        ("exports", "Chile", "copper", "Italy", None, "1986"),
+    ]
+
+
+def test_ownerless_markets_need_a_counted_export_and_no_owner_of_their_own(nlp) -> None:
+    # no export counted before: whose markets they are is not certain
+    assert _markets(nlp, "The main markets were Japan and Italy, the ministry said.") == []
+    # markets of a region or another owner are not the exporter's
+    text = "Chile exported 1.2 mln tonnes of copper in 1986. European markets were Japan and Italy."
+    assert _markets(nlp, text) == []
+    text = "Chile exported 1.2 mln tonnes of copper in 1986. The main stock markets were Japan and Italy."
+    assert _markets(nlp, text) == []

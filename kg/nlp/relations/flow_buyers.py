@@ -48,15 +48,21 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
 
 def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
     """The figureless exports to the markets ``sent`` names of an exporter: "Canada's main
-    wheat markets are China and Brazil"; undated, as a market is no one period's trade."""
+    wheat markets are China and Brazil"; undated, as a market is no one period's trade.
+    Markets of no one named ("The top three markets were Canada, Japan and Britain") are
+    those of the export the story counted just before, in its goods and period."""
     out: list[Fact] = []
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lower_ not in flow_words("market_nouns") or not _ranked(noun):
             continue
         owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
+        dated: dict[str, str | None] = {}
         if owner is None:
-            continue
-        goods = _counted_goods(ctx, sent, owner, facts)
+            if not _ownerless(ctx, noun) or (last := _last_export(ctx, sent, facts)) is None:
+                continue
+            owner, goods, dated = last.subject, last.object, _dated(None, last)
+        else:
+            goods = _counted_goods(ctx, sent, owner, facts)
         if goods is None:
             continue
         for key, token in _listed(ctx, _market_side(noun)):
@@ -64,8 +70,15 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
                                    and f.predicate is Predicate.EXPORTS for f in facts):  # fmt: skip
                 continue
             out.append(ctx.fact(owner, Predicate.EXPORTS, [ctx.mention(token), noun], rule="flow-markets",
-                                confidence=CONFIDENCE, object=goods, partner=key, forecast=False))
+                                confidence=CONFIDENCE, object=goods, partner=key, forecast=False, **dated))
     return out
+
+
+def _ownerless(ctx: Context, noun: Token) -> bool:
+    """ "the top three markets": no possessor, no place or goods of their own ("Japan's
+    markets", "European markets", "stock markets" belong to someone else or are no trade)."""
+    return not any(c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "amod" and ctx.country_of_demonym(c)
+                   for c in noun.children)
 
 
 def _market_side(noun: Token) -> Token | None:

@@ -59,3 +59,24 @@ def test_a_trade_verb_sharing_the_object_of_the_verb_before(extracted) -> None:
     # a share, or a figure with a partner of its own, is not the shared object
     assert _flows(extracted, "Kenya grew 300,000 tonnes of tea in 1986 and exported 25 pct.") == []
     assert _flows(extracted, "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000 to Britain.") == []
+
+
+def test_items_repeating_the_stated_change_before_their_figure(extracted) -> None:
+    # "rose 3.2 pct to 2.6 mln; Japan, 9.9 pct to 1.2 mln": the shape repeated, change and all;
+    # a figure written out in full ("962,360") takes no scale from the first
+    text = ("Spanish imports of olive oil rose 3.2 pct to 2.6 mln litres in 1986; Italy, 9.9 pct to "
+            "1.2 mln litres, and Greece, 20.2 pct to 962,360 litres.")
+    assert [(s, q, period) for _, s, _, q, _, _, period, _ in _flows(extracted, text)] == [
+        ("Italy", Decimal("1200000"), "1986"), ("Greece", Decimal("962360"), "1986")]
+
+
+def test_a_partner_item_after_a_semicolon_keeps_the_trader(extracted) -> None:
+    text = "Thai rice exports to Iran rose 12 pct to 50,000 tonnes in March; to Iraq, 8 pct to 30,000 tonnes."
+    assert [(s, q, p) for _, s, _, q, _, p, _, _ in _flows(extracted, text)] == [("Thailand", Decimal("30000"), "Iraq")]
+
+
+def test_no_items_where_the_change_is_not_the_stated_shape(extracted) -> None:
+    # the stated flow has no change before its figure: "Iraq, 8 pct to 30,000" is no repeat of it
+    assert _flows(extracted, "Thai rice exports to Iran rose to 50,000 tonnes in March; to Iraq, 8 pct to 30,000 tonnes.") == []
+    # a share after the item is no amount of the flow
+    assert _flows(extracted, "Thai rice exports rose 12 pct to 50,000 tonnes in March, Iraq 8 pct of the total.") == []

@@ -35,6 +35,8 @@ CONFIDENCE = 0.72  # a reading of the stated flow, one step removed
 _SCALES = r"mln|million|billion|bln|thousand"
 _SCALE_WORDS = frozenset(_SCALES.split("|"))
 _TRADERS = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+_YEAR = r"(?<!\d)(?:19|20)\d\d(?![\d,.])"
+_CHANGE = r"\d[\d,]*(?:\.\d+)?\s*(?:pct|percent|per\s+cent|%)"
 
 
 @lru_cache(maxsize=1)
@@ -42,12 +44,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
     number = rf"\d[\d,]*(?:\.\d+)?(?:\s+(?:{_SCALES}))?"
     # the figure, its unit, and what else its clause says before the first item ("of Thai
-    # rice last month"): words without a figure or a break of their own
-    figure = re.compile(rf"(?P<number>{number})(?:\s+(?P<unit>{units}))?\b(?:[^\d,;:()]{{0,60}}?(?=,))?", re.I)
+    # rice last month", "in 1986"): words without a figure (a year is none) or a break of their own
+    figure = re.compile(rf"(?P<number>{number})(?:\s+(?P<unit>{units}))?\b(?:(?:[^\d,;:()]|{_YEAR}){{0,60}}?(?=[,;]))?", re.I)
     name = r"[A-Z][\w.'&/-]*(?:\s+(?:[A-Z][\w.'&/-]*|of|and))*?"
+    # an item may repeat the stated change before its figure ("rose 3.2 pct to 2.6 mln
+    # gallons; Japan, 9.9 pct to 1.2 mln"), set off by a comma then
     item = re.compile(
-        rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?P<prep>{'|'.join(_PREPOSITIONS)})\s+)?(?:the\s+)?"
-        rf"(?P<name>{name})\s+(?:with\s+)?(?P<number>{number})(?:\s+(?P<unit>{units}))?\b", re.I)  # fmt: skip
+        rf"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?P<prep>{'|'.join(_PREPOSITIONS)})\s+)?(?:the\s+)?"
+        rf"(?P<name>{name})(?:,?\s+(?P<change>{_CHANGE})\s+to|\s+with)?\s+(?P<number>{number})"
+        rf"(?:\s+(?P<unit>{units}))?\b", re.I)  # fmt: skip
     return figure, item
 
 
@@ -137,6 +142,9 @@ def _gapped(ctx: Context, fact: Fact) -> list[Fact]:
         at = m.end()
     if not items or len({(m.group("prep") or "").lower() for m in items}) != 1:
         return []
+    stated_change = re.search(rf"{_CHANGE}\s+to\s+$", text[sent_start : figure.start()], re.I) is not None
+    if any(bool(m.group("change")) != stated_change for m in items):
+        return []  # a change only where the stated flow has one too: the same shape repeated
     role = _role(ctx, fact, (items[0].group("prep") or "").lower(), sent_start, items[0].start())
     if role is None:
         return []
@@ -152,8 +160,9 @@ def _gapped(ctx: Context, fact: Fact) -> list[Fact]:
         number = _value(m.group("number"))
         if number is None:
             continue
-        # "1.5 mln tonnes, Korea 1.2": the first figure's scale
-        number = scaled(number, scale if _scale(m.group("number")) == 1 else Decimal(1))
+        # "1.5 mln tonnes, Korea 1.2": the first figure's scale (not "962,360", written out)
+        written_out = "," in m.group("number")
+        number = scaled(number, scale if _scale(m.group("number")) == 1 and not written_out else Decimal(1))
         evidence = ctx.doc.char_span(m.start("name"), m.end(), alignment_mode="expand")
         if evidence is None:
             continue

@@ -41,7 +41,8 @@ def in_goods_context(token: Token) -> bool:
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
         return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective
     if token.dep_ == "dobj":
-        return head.lemma_.lower() in TRADE_VERBS  # "exported 98,000 tonnes" reaches here too
+        # "exported 98,000 tonnes" reaches here too; "its purchases include grains"
+        return head.lemma_.lower() in TRADE_VERBS or _included_in_flow(head)
     if _moved_by_verb(token) or _listed_figure(token) or _traded_modifier(token):
         return True
     if token.dep_ != "pobj":
@@ -78,6 +79,12 @@ def _moved_by_verb(token: Token) -> bool:
     if token.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in TRADE_VERBS and head.tag_ == "VBN":
         return True
     return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in TRADE_VERBS for c in token.children)
+
+
+def _included_in_flow(verb: Token) -> bool:
+    """ "Its purchases from the U.S. include testing equipment": what a flow noun's verb of
+    inclusion lists is goods."""
+    return verb.lemma_.lower() == "include" and any(c.dep_ == "nsubj" and goods_flow(c) for c in verb.children)
 
 
 def _traded_modifier(token: Token) -> bool:

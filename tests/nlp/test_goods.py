@@ -65,3 +65,11 @@ def test_goods_named_as_the_topic_of_a_flow_clause(nlp) -> None:
 
 def test_goods_whose_requirements_are_stated(nlp) -> None:
     assert _context(nlp, "The refinery will raise its benzene requirements to 3,000 tonnes a month.", "benzene")
+
+
+def test_goods_a_flow_noun_is_said_to_include(nlp) -> None:
+    assert _context(nlp, "Its purchases from Canada include mining equipment and wheat.", "equipment")
+    assert _context(nlp, "Chilean exports include copper ores.", "ores")
+    # inclusion by anything else is no trade
+    assert not _context(nlp, "The package includes new equipment for the army.", "equipment")
+    assert not _context(nlp, "The board includes two bankers.", "bankers")

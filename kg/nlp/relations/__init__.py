@@ -23,14 +23,14 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import awards, flows, gapped, lists, organizations, places, posts, sources, speech, tables, trade
+from kg.nlp.relations import awards, flow_goods_lists, flows, gapped, lists, organizations, places, posts, sources, speech, tables, trade
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, places, speech, sources, trade, flows)
+_MODULES = (posts, organizations, places, speech, sources, trade, flows, flow_goods_lists)
 
 
 def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> list[Fact]:

@@ -66,3 +66,15 @@ def test_ownerless_markets_need_a_counted_export_and_no_owner_of_their_own(nlp) 
     assert _markets(nlp, text) == []
     text = "Chile exported 1.2 mln tonnes of copper in 1986. The main stock markets were Japan and Italy."
     assert _markets(nlp, text) == []
+
+
+def test_ownerless_markets_given_with_figures_are_left_to_the_list_rules(nlp) -> None:
+    text = ("Chile exported 1.2 mln tonnes of copper in February, against 1.1 mln a year earlier. "
+            "The major destinations in February were Japan (400,000 tonnes) and Italy (300,000).")
+    assert _markets(nlp, text) == []
+
+
+def test_ownerless_markets_take_the_period_of_the_flows_own_figure(nlp) -> None:
+    text = ("Chile exported 1.2 mln tonnes of copper in 1986, against 1.1 mln a year earlier. "
+            "The main markets were Japan and Italy.")
+    assert [period for *_, period in _markets(nlp, text)] == ["1986", "1986"]

@@ -58,8 +58,12 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
         owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
         dated: dict[str, str | None] = {}
         if owner is None:
-            if not _ownerless(ctx, noun) or (last := _last_export(ctx, sent, facts)) is None:
-                continue
+            if not _ownerless(ctx, noun) or _counted(_market_side(noun)) \
+                    or (last := _last_export(ctx, sent, facts)) is None:
+                continue  # "The major destinations were: China (419,196 tonnes), ...": a list reads those
+            # the flow's own figure and period, not the comparison its sentence ends with
+            last = next(f for f in facts if f.sentence == last.sentence and f.subject == last.subject
+                        and f.predicate is last.predicate and f.object == last.object)
             owner, goods, dated = last.subject, last.object, _dated(None, last)
         else:
             goods = _counted_goods(ctx, sent, owner, facts)
@@ -72,6 +76,12 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
             out.append(ctx.fact(owner, Predicate.EXPORTS, [ctx.mention(token), noun], rule="flow-markets",
                                 confidence=CONFIDENCE, object=goods, partner=key, forecast=False, **dated))
     return out
+
+
+def _counted(side: Token | None) -> bool:
+    """The markets are given with figures (a day is none)."""
+    return side is not None and any(t.like_num and is_number(t) and t.ent_type_ != "DATE"
+                                    for c in (side, *side.conjuncts) for t in c.subtree)
 
 
 def _ownerless(ctx: Context, noun: Token) -> bool:

@@ -434,6 +434,29 @@ def test_a_loan_of_money_is_no_flow(parser) -> None:
     assert _read(parser, text, table) == []
 
 
+def test_a_lender_and_borrower_named_by_description_or_pronoun(parser) -> None:
+    # "the country" is the one named last; "it", the country whose clause asks for the loan
+    text = "Peru is negotiating with Chile to have the neighbouring country lend it 20,000 barrels per day of crude oil."
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
+    assert [(f[1], f[2], f[3], f[7], f[9]) for f in _read(parser, text, table)] == [
+        ("cl", "crude", Decimal("20000"), "pe", True)]
+
+
+def test_a_loan_counted_in_a_unit_of_goods_lends_the_storys_goods(parser) -> None:
+    text = ("Peru has halted crude oil exports. Peru said Chile would temporarily lend the country "
+            "20,000 barrels per day for export.")
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
+    assert [(f[1], f[2], f[3], f[7], f[9]) for f in _read(parser, text, table) if f[1] == "cl"] == [
+        ("cl", "crude", Decimal("20000"), "pe", True)]
+
+
+def test_a_described_seller_at_home_and_a_loan_of_money_are_no_flows(parser) -> None:
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
+    # only a loan of goods makes a described country a trader; a sale at home is no export
+    assert _read(parser, "Peru met Chile. The country sold 20,000 tonnes of copper at home.", table) == []
+    assert _read(parser, "Peru met Chile. The country will lend it 500 mln dlrs.", table) == []
+
+
 def test_who_is_supplied_with_goods_is_the_partner(parser) -> None:
     text = "Chile will supply Peru with 20,000 tonnes of copper next year."
     table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "copper": ("cu", T.PRODUCT)}

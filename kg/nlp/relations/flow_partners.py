@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.model import Fact
+from kg.model import EntityType, Fact
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words, made_in
 
 
@@ -165,9 +165,35 @@ def _receiver(ctx: Context, verb: Token, trader: str) -> str | None:
         # "is lending Ecuador five mln barrels": the parse may give both objects as direct ones
         double = c.dep_ == "dobj" and len(objects) > 1 and c.i == objects[0].i
         if c.dep_ == "dative" or (c.dep_ == "dobj" and with_goods) or double:
-            k = ctx.key(c, TRADE_PLACES)
+            k = ctx.key(c, TRADE_PLACES) or _receiver_referred(ctx, c, trader)
             if k and k != trader:
                 return k
+    return None
+
+
+_COUNTRY_WORDS = frozenset({"country", "nation"})
+
+
+def _receiver_referred(ctx: Context, receiver: Token, trader: str) -> str | None:
+    """A receiver named by "it" or "the country": "Ecuador is negotiating with Nigeria to have
+    the African country lend it 10,000 bpd" (the country whose clause the loan is asked in),
+    "Venezuela would lend the country 50,000 bpd" (the country named before, other than the
+    lender)."""
+    countries = frozenset({EntityType.COUNTRY})
+    if receiver.tag_ == "PRP" and receiver.lower_ in ("it", "them"):
+        clause = receiver.head
+        for _ in range(4):
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                if (k := ctx.key(subject, countries)) and k != trader:
+                    return k
+        return None
+    if receiver.lemma_.lower() in _COUNTRY_WORDS and any(c.lower_ in ("the", "this") for c in receiver.children):
+        floor = sentences_back(ctx.doc, receiver.sent.start, 1)
+        return next((k for t in reversed(ctx.doc[floor : receiver.i])
+                     if (k := ctx.key(t, countries)) and k != trader), None)  # fmt: skip
     return None
 
 

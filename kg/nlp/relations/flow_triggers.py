@@ -147,8 +147,11 @@ def _delivers_no_goods(verb: Token) -> bool:
 
 
 def _lends_goods(ctx: Context, verb: Token) -> bool:
-    """ "lend Ecuador 50,000 bpd of crude oil": goods named in what the verb lends."""
-    return any(ctx.key(t, PRODUCTS) for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree)
+    """ "lend Ecuador 50,000 bpd of crude oil": goods named in what the verb lends, or counted
+    in a unit of goods ("lend the country 50,000 bpd for export"; not "500 mln dlrs")."""
+    lent = [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
+    return any(ctx.key(t, PRODUCTS) for t in lent) or any(
+        t.lower_ in flow_words("quantity_units") and any(n.like_num for n in t.children) for t in lent)
 
 
 def _national_trade(ctx: Context, noun: Token) -> bool:
@@ -180,9 +183,14 @@ def _counted_in_bulk(noun: Token) -> bool:
 def _national_seller(ctx: Context, verb: Token) -> bool:
     """ "France sold 250,000 tonnes of wheat", "The EC sold ...": a country's or a trade
     bloc's sales are exports; a company's are not."""
+    from kg.nlp.relations.trade import _described
+
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any((k := trader_key(ctx, s)) and ctx.type(k) is not EntityType.ORGANIZATION
-               or (k and is_territory(ctx, k)) for s in subjects)  # fmt: skip
+    # "have the African country lend it 10,000 bpd": a country named by description lends
+    # goods as one (a loan of goods between countries crosses a border)
+    loan = verb.lemma_.lower() in flow_words("goods_loan_verbs")
+    return any((k := trader_key(ctx, s) or (_described(ctx, s, []) if loan else None))
+               and ctx.type(k) is not EntityType.ORGANIZATION or (k and is_territory(ctx, k)) for s in subjects)  # fmt: skip
 
 
 def _in_balance(noun: Token) -> bool:

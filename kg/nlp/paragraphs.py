@@ -79,6 +79,12 @@ def _line_before(text: str, at: int) -> int:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# Words that go on a clause, never open a wire sentence after a country's initials: old wire
+# copy capitalises the word after "U.S." ("exports to the U.S. In the late 1970s averaged",
+# "the U.S. Is buying more"), where a new sentence would have begun a paragraph.
+_GOING_ON = frozenset({"in", "to", "for", "from", "on", "at", "of", "with", "by", "into", "and", "or", "which",
+                       "is", "was", "are", "were", "has", "had", "have", "would", "will", "could", "should",
+                       "can", "may", "might", "must", "does", "did"})
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
@@ -98,8 +104,8 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
 def _keep_initials(doc: Doc) -> None:
     """ "7.75 billion U.S. Dlrs", "Minister R.N. Mirdha told": a full stop of initials ends
-    no sentence when a lower-case word, a currency or (after a person's initials) a name
-    follows it."""
+    no sentence when a lower-case word, a currency, (after a person's initials) a name or
+    (after a country's) a capitalised word that only goes on a clause follows it."""
     from kg.nlp import gazetteer
     from kg.nlp.datafiles import rule_data as relation_lexicon
 
@@ -109,5 +115,6 @@ def _keep_initials(doc: Doc) -> None:
         if token.is_sent_start is True or not _INITIALS.match(before.text) or not token.is_alpha:
             continue
         place = gazetteer.country_of(before.text) is not None
-        if token.is_lower or token.lower_ in currencies or (not place and token.is_title and len(before.text) > 2):
+        if token.is_lower or token.lower_ in currencies or (not place and token.is_title and len(before.text) > 2) \
+                or (place and token.is_title and token.lower_ in _GOING_ON):
             token.is_sent_start = False

@@ -58,3 +58,18 @@ def test_a_short_first_line_ending_on_a_preposition_goes_on():
             "Tea exports to Britain fell to 500 tonnes in the same month of\n"
             "1986 from 700 tonnes a year before, the board said on Friday.\n")
     assert reflow(text).startswith("Kenyan tea exports during March 1986")
+
+
+def test_a_word_going_on_the_clause_after_a_countrys_initials_opens_no_sentence(nlp):
+    # old wire copy capitalises the word after "U.S." in mid-sentence
+    doc = nlp("Officials said Chilean exports to the U.S. In the late 1970s averaged 400 mln dlrs a year.")
+    assert len(list(doc.sents)) == 1
+    doc = nlp("He said the U.S. Is buying more copper from Chile this year.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_new_sentence_after_a_countrys_initials_still_starts(nlp):
+    doc = nlp("Chile sells most of its copper to the U.S. The rest goes to Japan.")
+    assert len(list(doc.sents)) == 2
+    doc = nlp("Chile sells most of its copper to the U.K.\n    In 1986 it sold 20,000 tonnes there.")
+    assert len(list(doc.sents)) == 2

@@ -184,3 +184,10 @@ def test_an_agreement_year_is_named_either_way_and_dated_by_its_first_day() -> N
     assert _read("sales in the second pact year rose") == [("the second pact year", None, None)]
     assert _read("for the third year of the accord -- which began May 1, 1986 -- total") == [
         ("the third year of the accord", "1986-05-01", "1987-04-30")]
+
+
+def test_an_era_is_named_but_not_dated() -> None:
+    assert _read("exports in the late 1970s averaged 400 mln dlrs") == [("the late 1970s", None, None)]
+    assert _read("during the 1980s and the mid-1990s") == [("the 1980s", None, None), ("the mid-1990s", None, None)]
+    # a year stays a year, dated
+    assert _read("in 1970") == [("1970", "1970-01-01", "1970-12-31")]

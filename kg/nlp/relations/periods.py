@@ -79,6 +79,8 @@ def _pattern() -> re.Pattern[str]:
         # "Jan/Feb 1987", "November to April"
         rf"(?P<months>(?:(?:late|early|mid)[-\s])?{month}\s?(?:/|-|to)\s?(?:(?:late|early|mid)[-\s])?{month}(?:,?\s{year})?)",
         rf"(?P<day>{day})",
+        # "the late 1970s", "the 1980s": an era, named and not dated (its bounds are loose)
+        r"(?P<decade>(?:the\s)?(?:(?:early|mid|late)[-\s])?(?:19|20)\d0s)",
         # "calendar 1986", "fiscal 1987", "the 1986 crop", "January 1987", "January"
         rf"(?P<year>(?:(?:{yw})\s)?{year}(?:\s(?:crop|season|harvest))?)",
         rf"(?P<month>{month}(?:,?\s{year}|\s(?:last|this)\syear)?)",

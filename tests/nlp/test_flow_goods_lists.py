@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Article
-from kg.nlp.extract import extract_articles
-
 pytestmark = pytest.mark.model
 
 
-def _listed(nlp, text: str) -> list[tuple]:
-    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+def _listed(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
     names = {e.key: e.label for e in x.entities}
     return [(f.predicate.value, names.get(f.subject), names.get(f.object), names.get(f.partner), f.period)
             for f in x.facts if f.extractor == "flow-goods-list"]  # fmt: skip
 
 
-def test_an_exporter_to_a_partner_of_listed_goods_and_their_examples(nlp) -> None:
+def test_an_exporter_to_a_partner_of_listed_goods_and_their_examples(extracted) -> None:
     text = ("Taiwan is a leading exporter to Japan of textiles and electronic goods, such as "
             "television sets and personal computers.")
-    assert _listed(nlp, text) == [
+    assert _listed(extracted, text) == [
         ("exports", "Taiwan", "textiles", "Japan", None),
         ("exports", "Taiwan", "electronic goods", "Japan", None),
         ("exports", "Taiwan", "television sets", "Japan", None),
@@ -29,36 +26,36 @@ def test_an_exporter_to_a_partner_of_listed_goods_and_their_examples(nlp) -> Non
     ]
 
 
-def test_a_countrys_purchases_from_a_partner_include_goods(nlp) -> None:
+def test_a_countrys_purchases_from_a_partner_include_goods(extracted) -> None:
     text = "Mexico's purchases from Canada include mining equipment, wheat and cotton."
-    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(nlp, text)] == [
+    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(extracted, text)] == [
         ("imports", "Mexico", "mining equipment", "Canada"),
         ("imports", "Mexico", "wheat", "Canada"),
         ("imports", "Mexico", "cotton", "Canada"),
     ]
 
 
-def test_its_purchases_are_those_of_the_country_the_sentence_before_was_about(nlp) -> None:
+def test_its_purchases_are_those_of_the_country_the_sentence_before_was_about(extracted) -> None:
     # "its" is the subject before, not the partner named last
     text = "Peru is a big exporter to Chile of sugar. Its purchases from Argentina include wheat and corn."
-    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(nlp, text)] == [
+    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(extracted, text)] == [
         ("exports", "Peru", "sugar", "Chile"),
         ("imports", "Peru", "wheat", "Argentina"),
         ("imports", "Peru", "corn", "Argentina"),
     ]
 
 
-def test_the_leading_importer_of_a_countrys_goods_in_a_year(nlp) -> None:
+def test_the_leading_importer_of_a_countrys_goods_in_a_year(extracted) -> None:
     text = "Italy, which edged out France as the leading importer of Spanish olive oil in 1985, came second."
-    assert _listed(nlp, text) == [("imports", "Italy", "olive oil", "Spain", "1985")]
+    assert _listed(extracted, text) == [("imports", "Italy", "olive oil", "Spain", "1985")]
 
 
-def test_no_flow_without_a_partner(nlp) -> None:
+def test_no_flow_without_a_partner(extracted) -> None:
     # what a country sells anywhere is no flow the story reports
-    assert _listed(nlp, "Brazil is a major exporter of coffee and sugar.") == []
-    assert _listed(nlp, "Brazil's exports include coffee and sugar.") == []
+    assert _listed(extracted, "Brazil is a major exporter of coffee and sugar.") == []
+    assert _listed(extracted, "Brazil's exports include coffee and sugar.") == []
 
 
-def test_no_flow_for_a_trader_that_is_no_country_or_a_list_of_no_goods(nlp) -> None:
-    assert _listed(nlp, "Acme is a major exporter to Japan of machine tools.") == []
-    assert _listed(nlp, "Mexico's purchases from Canada include several large deals.") == []
+def test_no_flow_for_a_trader_that_is_no_country_or_a_list_of_no_goods(extracted) -> None:
+    assert _listed(extracted, "Acme is a major exporter to Japan of machine tools.") == []
+    assert _listed(extracted, "Mexico's purchases from Canada include several large deals.") == []

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.flow_traders import trader_key
+from kg.nlp.relations.trader_keys import trader_key
 from kg.nlp.relations.periods import Period, find_periods
 
 CONFIDENCE = 0.7

@@ -184,3 +184,19 @@ def test_an_agreement_year_is_named_either_way_and_dated_by_its_first_day() -> N
     assert _read("sales in the second pact year rose") == [("the second pact year", None, None)]
     assert _read("for the third year of the accord -- which began May 1, 1986 -- total") == [
         ("the third year of the accord", "1986-05-01", "1987-04-30")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile sold 90,000 bags in the year to September 1986.", ("the year to September 1986", "1985-10-01", "1986-09-30")),
+    ("profits in the six months to June 30, 1986", ("the six months to June 30, 1986", "1986-01-01", "1986-06-30")),
+    # no year: the last such month that is over by the article's day (April 9, 1987)
+    ("imports in the 12 months ended March", ("the 12 months ended March", "1986-04-01", "1987-03-31")),
+    ("sales in the year ended May 31", ("the year ended May 31", "1985-06-01", "1986-05-31")),
+])
+def test_the_months_up_to_one_named(text: str, expected: tuple) -> None:
+    assert _read(text)[0] == expected
+
+
+def test_a_year_to_something_else_is_no_period_up_to_a_month() -> None:
+    assert _read("the year to date")[0][0] == "year to date"
+    assert all(not p[0].startswith("the year to") for p in _read("a year to remember, in May 1986"))

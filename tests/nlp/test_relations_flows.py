@@ -716,3 +716,26 @@ def test_a_shared_currency_name_is_the_one_the_country_had_when_the_story_was_wr
     text = "Yugoslavia's exports in the first quarter were worth 412.5 billion dinars."
     facts = facts_of(parser, text, {"Yugoslavia": ("yu", T.COUNTRY)}, published=published, module=flows)
     assert [(f.subject, f.amount, f.currency) for f in facts] == [("yu", Decimal("412500000000"), currency)]
+
+
+
+def test_quintales_count_goods_and_their_weight_in_brackets_is_no_figure(parser) -> None:
+    table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
+    text = "Ecuador exported 820,400 quintales of cocoa in the year to September 1986."
+    assert _read(parser, text, table) == [
+        ("exports", "ec", "cocoa", Decimal("820400"), "quintales", None, None, None,
+         "the year to September 1986", False),
+    ]
+    text = "Ecuador exported 820,400 quintales (46 kilos) of cocoa in 1986."
+    assert [(r[3], r[4]) for r in _read(parser, text, table)] == [(Decimal("820400"), "quintales")]
+
+
+def test_a_harvest_measured_past_a_hedge_is_no_export(parser) -> None:
+    text = ("The head of the group, which handles 30 pct of Ecuador's exports, said a harvest of up to "
+            "2,100,000 quintales was expected this year.")
+    table = {"Ecuador": ("ec", T.COUNTRY)}
+    assert [r for r in _read(parser, text, table) if r[3] is not None] == []
+    # exports measured past the same hedge are read
+    text = "Ecuador's cocoa exports could total up to 900,000 quintales this year."
+    table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
+    assert [r[3] for r in _read(parser, text, table)] == [Decimal("900000")]

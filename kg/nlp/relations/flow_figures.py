@@ -420,7 +420,11 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
     if words and words[-1] in ("up", "down") :
         return "skip"
     skip = flow_words("skip_before") - flow_words("target_heads") if planned else flow_words("skip_before")
-    if any(w in skip for w in words[-3:]):
+    if len(before) >= 2 and before[-1].text == "(" and before[-2].lower_ in flow_words("quantity_units"):
+        return "skip"  # "1.8 mln quintales (46 kilos)": what the unit weighs, no figure of its own
+    # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
+    measured = [w for w in plain if w != "up"]
+    if any(w in skip for w in words[-3:]) or measured and measured[-1] in skip:
         return "skip"
     wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
     if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (

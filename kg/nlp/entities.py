@@ -66,6 +66,8 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "current", "series", "crop", "season",
      # "intervention barley", "stock sugar": where the goods are sold from, not what they are
      "intervention", "stock",
+     # "carryover barley stocks": stocks carried into a season, not other goods
+     "carryover", "carry-over",
      # "Chinese origin beans": where the goods come from, not what they are
      "origin",
      # "further whites purchases", "total barley and wheat exports": how much, not what

@@ -739,3 +739,24 @@ def test_a_harvest_measured_past_a_hedge_is_no_export(parser) -> None:
     text = "Ecuador's cocoa exports could total up to 900,000 quintales this year."
     table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
     assert [r[3] for r in _read(parser, text, table)] == [Decimal("900000")]
+
+
+def test_a_forecast_lowered_from_a_past_seasons_figure(parser) -> None:
+    table = {"Spanish": ("es", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    text = "Spanish wheat export forecasts were cut to 1.2 mln tonnes from 1.9 mln in 1985/86."
+    # the forecast stays one; the figure of a season over is what that season brought
+    assert [(r[3], r[8], r[9]) for r in _read(parser, text, table)] == [
+        (Decimal("1200000"), None, True), (Decimal("1900000"), "1985/86", False)]
+    # a quota lowered from a past season's stays a plan
+    text = "The Spanish wheat export quota was lowered to 1.2 mln tonnes from 1.9 mln in 1985/86."
+    assert [r[9] for r in _read(parser, text, table)] == [True, True]
+
+
+def test_the_end_of_a_month_in_another_clause_is_no_period_of_the_figure(parser) -> None:
+    table = {"Spanish": ("es", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    text = ("Stock estimates were unchanged at the end of February while Spanish wheat export "
+            "forecasts were cut to 1.2 mln tonnes.")
+    assert [r[8] for r in _read(parser, text, table)] == [None]
+    # a period that opens the sentence is still the figure's
+    text = "In February Spanish wheat exports fell to 120,000 tonnes."
+    assert [r[8] for r in _read(parser, text, table)] == ["February"]

@@ -40,7 +40,8 @@ def adapt_tokenizer(nlp: Language) -> Language:
     suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quotes, *nlp.Defaults.suffixes]
     # a list item glued to the one before ("(266,389),Egypt 158,119"): split at the comma
     glued = [r"(?<=\w)\)(?=,[A-Z])", r"(?<=[\d)]),(?=[A-Z])"]
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", *glued, *quotes]
+    # "1.5 mln wheat/1.0 mln barley": goods and the next figure
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", r"(?<=[a-z])/(?=\d)", *glued, *quotes]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

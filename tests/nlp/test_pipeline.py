@@ -56,6 +56,14 @@ def test_list_items_glued_at_a_comma_split(nlp) -> None:
     assert "3),and" in [t.text for t in nlp.make_doc("(see table 3),and more")]
 
 
+
+def test_goods_and_the_next_figure_split_at_a_slash(nlp) -> None:
+    assert [t.text for t in nlp.make_doc("1.5 mln wheat/1.0 mln barley")][2:5] == ["wheat", "/", "1.0"]
+    # a fraction or a date stays one word
+    assert "1986/87" in [t.text for t in nlp.make_doc("the 1986/87 season")]
+    assert "3/4" in [t.text for t in nlp.make_doc("about 3/4 of it")]
+
+
 def test_garbled_dashes_and_apostrophes_split_off_words(nlp) -> None:
     doc = nlp("The vaccine hasn\u201a\u00c4\u00f4t worked\u201a\u00c4\u00eeyet, Chen said.")
     assert "worked" in [t.text for t in doc]

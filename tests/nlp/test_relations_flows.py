@@ -760,3 +760,15 @@ def test_the_end_of_a_month_in_another_clause_is_no_period_of_the_figure(parser)
     # a period that opens the sentence is still the figure's
     text = "In February Spanish wheat exports fell to 120,000 tonnes."
     assert [r[8] for r in _read(parser, text, table)] == ["February"]
+
+
+def test_a_quantity_with_its_value(parser) -> None:
+    table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
+    text = "Ecuador exported 82,000 tonnes of cocoa to Japan in 1986 with a value of around 150 mln dlrs."
+    assert _read(parser, text, table) == [
+        ("exports", "ec", "cocoa", Decimal("82000"), "tonnes", None, None, "jp", "1986", False),
+        ("exportValue", "ec", "cocoa", None, None, Decimal("150000000"), "USD", "jp", "1986", False),
+    ]
+    # a money figure that is no value of the goods (a loan, a price) is not read as one
+    text = "Ecuador exported 82,000 tonnes of cocoa to Japan in 1986 and repaid 150 mln dlrs of debt."
+    assert [r[0] for r in _read(parser, text, table)] == ["exports"]

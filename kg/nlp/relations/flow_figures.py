@@ -4,6 +4,8 @@ no flow's figure (a change, a price, a share, a balance)."""
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 from spacy.tokens import Token
@@ -185,6 +187,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "January exports fell from 73,164 to 35,910 tonnes": the level comes after
             out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
                                  unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
+        elif out and kind == "main" and figure.currency and out[-1].unit and out[-1].currency is None \
+                and len(out) == 1 and _value_of(doc, out[-1].end, figure.start):
+            # "exported 1,381,009 quintales ... with a value of around 230 mln dlrs": the value
+            # of the same goods, for the same period
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
+                              equivalent=True))
         elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
                 and (other := next_goods(ctx, out[-1].end, figure)) is not None:
             # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of
@@ -227,6 +235,19 @@ def _counts_goods(ctx: Context, figure: Figure) -> bool:
     while after < len(doc) and ctx.key(doc[after], PRODUCTS) == goods:
         after += 1
     return after == len(doc) or doc[after].pos_ not in ("NOUN", "PROPN")
+
+
+# "with a value of (around)", "valued at", "worth": the words that give a quantity's value
+_VALUE_OF = re.compile(r"(?:,\s*)?(?:(?:with|at|for)\s+a\s+(?:total\s+)?value\s+of|valued\s+at|worth)"
+                       r"(?:\s+(?:about|around|some|nearly|approximately|an\s+estimated))?", re.I)
+
+
+def _value_of(doc, start: int, end: int) -> bool:
+    """The words between a quantity and a money figure say the money is the quantity's value
+    (the partner or period may stand between: "1.4 mln bags to ICO members last year with a
+    value of 230 mln dlrs")."""
+    between = doc[start:end].text
+    return bool(_VALUE_OF.search(between)) and _VALUE_OF.search(between).end() == len(between.rstrip())
 
 
 def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:

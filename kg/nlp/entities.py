@@ -66,6 +66,8 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "current", "series", "crop", "season",
      # "intervention barley", "stock sugar": where the goods are sold from, not what they are
      "intervention", "stock",
+     # "carryover barley stocks": stocks carried into a season, not other goods
+     "carryover", "carry-over",
      # "Chinese origin beans": where the goods come from, not what they are
      "origin",
      # "further whites purchases", "total barley and wheat exports": how much, not what
@@ -392,10 +394,15 @@ class EntityTyper:
 
 
 def _with_kinds(chosen: list[Span], kinds: list[Span]) -> list[Span]:
-    """ "cotton 9,000" in a breakdown of vegetable oils: the kind of goods an item names,
-    where no other name was found; the model's reading of a capital ("Cotton") yields."""
-    items = {(k.start, k.end) for k in kinds}
-    kept = [s for s in chosen if s.label_ == EntityType.PRODUCT or (s.start, s.end) not in items]
+    """ "cotton 9,000" in a breakdown of vegetable oils: the kind of goods an item names. The
+    item wins over any other reading of its words: the model's ("Cotton" a name, "sunflower
+    210,000" a number) and a product inside it ("soybean" of a breakdown of oils is soybean
+    oil; "wheat" of "bran/pollards wheat 606,352" is part of the item's name)."""
+    inside = {i for k in kinds for i in range(k.start, k.end)}
+    def yields(span: Span) -> bool:
+        words = set(range(span.start, span.end))
+        return words <= inside if span.label_ == EntityType.PRODUCT else bool(words & inside)
+    kept = [s for s in chosen if not yields(s)]
     taken = {i for s in kept for i in range(s.start, s.end)}
     added = [k for k in kinds if not taken.intersection(range(k.start, k.end))]
     return sorted([*kept, *added], key=lambda s: s.start)

@@ -5,7 +5,9 @@ cotton oil and sunflower oil, not cotton and sunflowers.
 In a list that breaks down a flow of goods the story named just before ("vegetable oils"),
 an item whose words name a kind of those goods (``goods_kinds.tsv``: "cotton" of "oil") is a
 Product mention of that kind, "<item> <head>"; the name travels with the span as its
-``kb_id`` so that resolution names the product by it (kg.nlp.resolve).
+``kb_id`` so that resolution names the product by it (kg.nlp.resolve). An item of the same
+list that names goods on its own ("wheat flour", "fiber cotton" among oilseed subproducts)
+is a Product mention as written.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ BREAKDOWN_LEAD = re.compile(r"\b(?:(?P<flow>shipments|exports|imports)\b[^.;:]{0
                             r"\b(?:included|include|were|comprised)|(?:the\s+)?breakdown\s*,?\s+(?:was|is)\b\s*,?"
                             r"(?:\s+as\s+follows\b)?[^.;:\d]{0,40})\s*:", re.I)
 # an item: its words, then its figure ("nil" too), and a comparison in brackets
-_ITEM = re.compile(r"(?:^|[,;:]|\band\b)\s*(?P<name>[A-Za-z][a-z]*(?:\s+[a-z]+){0,3}?)\s+"
+_ITEM = re.compile(r"(?:^|[,;:]|\band\b)\s*(?P<name>[A-Za-z][a-z]*(?:/[a-z]+)?(?:\s+[a-z]+){0,3}?)\s+"
                    r"(?:nil|\d[\d,]*(?:\.\d+)?)(?=\s*[,;(.]|\s+and\b|\s*$)")
 # how far back (characters) the goods a breakdown lists the kinds of may be named
 _REACH = 1200
@@ -42,12 +44,24 @@ def kind_items(doc: Doc, products: list[Span]) -> list[Span]:
         end = _list_end(text, lead.end())
         for item in _ITEM.finditer(text, lead.end() - 1, end):  # from the colon, which opens the first item
             name = lexicon.norm(item.group("name"))
-            if name not in kinds[head]:
-                continue
             span = doc.char_span(item.start("name"), item.end("name"))
-            if span is not None:
+            if span is None:
+                continue
+            if name in kinds[head]:
                 out.append(Span(doc, span.start, span.end, label=EntityType.PRODUCT, kb_id=f"{name} {head}"))
+            elif _names_goods(span):
+                out.append(Span(doc, span.start, span.end, label=EntityType.PRODUCT))
     return out
+
+
+def _names_goods(span: Span) -> bool:
+    """An item that names goods by itself: a product the lexicon knows ("wheat flour") or
+    words ending in a goods noun ("fiber cotton", "bran/pollards wheat")."""
+    if lexicon.norm(span.text) in lexicon.product_terms():
+        return True
+    last = span[-1]
+    heads = lexicon.product_heads() | lexicon.commodity_heads()
+    return last.lemma_.lower() in heads or last.lower_ in heads
 
 
 def _listed_head(products: list[Span], at: int, kinds: dict[str, frozenset[str]]) -> str | None:

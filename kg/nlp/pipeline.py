@@ -29,7 +29,8 @@ _ENTITY_WORD = re.compile(r"^[^\W\d_]*&#(?:\d{2,5}|x[0-9a-fA-F]{2,4});[^\W\d_]*$
 
 
 def adapt_tokenizer(nlp: Language) -> Language:
-    """Split garbled quotes off words, keep "Jos&#233;" whole, split "REUTERS/Leah"; idempotent."""
+    """Split garbled quotes off words, keep "Jos&#233;" whole, split "REUTERS/Leah" and
+    "(266,389),Egypt"; idempotent."""
     tokenizer = nlp.tokenizer
     current = getattr(tokenizer, "token_match", None)
     if current is not None and getattr(current, "__self__", None) is _ENTITY_WORD:
@@ -37,7 +38,10 @@ def adapt_tokenizer(nlp: Language) -> Language:
     quotes = [re.escape(q) for q in GARBLED_MARKS]
     prefixes = [*quotes, *nlp.Defaults.prefixes]
     suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quotes, *nlp.Defaults.suffixes]
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", *quotes]
+    # a list item glued to the one before ("(266,389),Egypt 158,119"): split at the comma
+    glued = [r"(?<=\w)\)(?=,[A-Z])", r"(?<=[\d)]),(?=[A-Z])"]
+    # "1.5 mln wheat/1.0 mln barley": goods and the next figure
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])/(?=[A-Z])", r"(?<=[a-z])/(?=\d)", *glued, *quotes]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

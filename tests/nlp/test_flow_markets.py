@@ -78,3 +78,21 @@ def test_ownerless_markets_take_the_period_of_the_flows_own_figure(nlp) -> None:
     text = ("Chile exported 1.2 mln tonnes of copper in 1986, against 1.1 mln a year earlier. "
             "The main markets were Japan and Italy.")
     assert [period for *_, period in _markets(nlp, text)] == ["1986", "1986"]
+
+
+def test_markets_a_country_relies_on(nlp) -> None:
+    text = ("The new levy will hurt Ugandan coffee exports, traders said. "
+            "Uganda has long relied on Britain, Spain and, to a lesser degree, Japan as major markets for its coffee.")
+    assert [(s, o, p) for _, s, o, p, _, _ in _markets(nlp, text)] == [
+        ("Uganda", "coffee", "United Kingdom"), ("Uganda", "coffee", "Spain"), ("Uganda", "coffee", "Japan")]
+
+
+def test_markets_someone_else_sees_are_no_exporters_markets(nlp) -> None:
+    # the subject relying on the markets is no country: whose markets they are is not stated
+    text = ("The new levy will hurt Ugandan coffee exports, traders said. "
+            "Analysts have long seen Britain and Spain as major markets for coffee.")
+    assert _markets(nlp, text) == []
+    # a country that relies on others for goods the story never said it exports
+    text = ("The new levy will hurt Ugandan coffee exports, traders said. "
+            "Uganda has long relied on Britain and Spain as major markets for its tea.")
+    assert _markets(nlp, text) == []

@@ -191,3 +191,19 @@ def test_an_era_is_named_but_not_dated() -> None:
     assert _read("during the 1980s and the mid-1990s") == [("the 1980s", None, None), ("the mid-1990s", None, None)]
     # a year stays a year, dated
     assert _read("in 1970") == [("1970", "1970-01-01", "1970-12-31")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile sold 90,000 bags in the year to September 1986.", ("the year to September 1986", "1985-10-01", "1986-09-30")),
+    ("profits in the six months to June 30, 1986", ("the six months to June 30, 1986", "1986-01-01", "1986-06-30")),
+    # no year: the last such month that is over by the article's day (April 9, 1987)
+    ("imports in the 12 months ended March", ("the 12 months ended March", "1986-04-01", "1987-03-31")),
+    ("sales in the year ended May 31", ("the year ended May 31", "1985-06-01", "1986-05-31")),
+])
+def test_the_months_up_to_one_named(text: str, expected: tuple) -> None:
+    assert _read(text)[0] == expected
+
+
+def test_a_year_to_something_else_is_no_period_up_to_a_month() -> None:
+    assert _read("the year to date")[0][0] == "year to date"
+    assert all(not p[0].startswith("the year to") for p in _read("a year to remember, in May 1986"))

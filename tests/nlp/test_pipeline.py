@@ -45,6 +45,25 @@ def test_slash_between_names_splits(nlp) -> None:
     assert "and/or" in [t.text for t in nlp("cats and/or dogs")]
 
 
+def test_list_items_glued_at_a_comma_split(nlp) -> None:
+    words = [t.text for t in nlp.make_doc("Chile 41,500 (38,200),Peru 12,000 (nil),Bolivia 900")]
+    assert words[:8] == ["Chile", "41,500", "(", "38,200", ")", ",", "Peru", "12,000"]
+    assert words[-4:] == [")", ",", "Bolivia", "900"]
+    # thousands separators, abbreviations and words before a comma stay as they were
+    assert "41,500" in [t.text for t in nlp.make_doc("Exports of 41,500 tonnes rose.")]
+    assert "U.S.,Canada" in [t.text for t in nlp.make_doc("Sales to the U.S.,Canada and Peru")]
+    # only a name (a capital) after the comma opens an item
+    assert "3),and" in [t.text for t in nlp.make_doc("(see table 3),and more")]
+
+
+
+def test_goods_and_the_next_figure_split_at_a_slash(nlp) -> None:
+    assert [t.text for t in nlp.make_doc("1.5 mln wheat/1.0 mln barley")][2:5] == ["wheat", "/", "1.0"]
+    # a fraction or a date stays one word
+    assert "1986/87" in [t.text for t in nlp.make_doc("the 1986/87 season")]
+    assert "3/4" in [t.text for t in nlp.make_doc("about 3/4 of it")]
+
+
 def test_garbled_dashes_and_apostrophes_split_off_words(nlp) -> None:
     doc = nlp("The vaccine hasn\u201a\u00c4\u00f4t worked\u201a\u00c4\u00eeyet, Chen said.")
     assert "worked" in [t.text for t in doc]

@@ -739,3 +739,59 @@ def test_a_shared_currency_name_is_the_one_the_country_had_when_the_story_was_wr
     text = "Yugoslavia's exports in the first quarter were worth 412.5 billion dinars."
     facts = facts_of(parser, text, {"Yugoslavia": ("yu", T.COUNTRY)}, published=published, module=flows)
     assert [(f.subject, f.amount, f.currency) for f in facts] == [("yu", Decimal("412500000000"), currency)]
+
+
+
+def test_quintales_count_goods_and_their_weight_in_brackets_is_no_figure(parser) -> None:
+    table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
+    text = "Ecuador exported 820,400 quintales of cocoa in the year to September 1986."
+    assert _read(parser, text, table) == [
+        ("exports", "ec", "cocoa", Decimal("820400"), "quintales", None, None, None,
+         "the year to September 1986", False),
+    ]
+    text = "Ecuador exported 820,400 quintales (46 kilos) of cocoa in 1986."
+    assert [(r[3], r[4]) for r in _read(parser, text, table)] == [(Decimal("820400"), "quintales")]
+
+
+def test_a_harvest_measured_past_a_hedge_is_no_export(parser) -> None:
+    text = ("The head of the group, which handles 30 pct of Ecuador's exports, said a harvest of up to "
+            "2,100,000 quintales was expected this year.")
+    table = {"Ecuador": ("ec", T.COUNTRY)}
+    assert [r for r in _read(parser, text, table) if r[3] is not None] == []
+    # exports measured past the same hedge are read
+    text = "Ecuador's cocoa exports could total up to 900,000 quintales this year."
+    table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
+    assert [r[3] for r in _read(parser, text, table)] == [Decimal("900000")]
+
+
+def test_a_forecast_lowered_from_a_past_seasons_figure(parser) -> None:
+    table = {"Spanish": ("es", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    text = "Spanish wheat export forecasts were cut to 1.2 mln tonnes from 1.9 mln in 1985/86."
+    # the forecast stays one; the figure of a season over is what that season brought
+    assert [(r[3], r[8], r[9]) for r in _read(parser, text, table)] == [
+        (Decimal("1200000"), None, True), (Decimal("1900000"), "1985/86", False)]
+    # a quota lowered from a past season's stays a plan
+    text = "The Spanish wheat export quota was lowered to 1.2 mln tonnes from 1.9 mln in 1985/86."
+    assert [r[9] for r in _read(parser, text, table)] == [True, True]
+
+
+def test_the_end_of_a_month_in_another_clause_is_no_period_of_the_figure(parser) -> None:
+    table = {"Spanish": ("es", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    text = ("Stock estimates were unchanged at the end of February while Spanish wheat export "
+            "forecasts were cut to 1.2 mln tonnes.")
+    assert [r[8] for r in _read(parser, text, table)] == [None]
+    # a period that opens the sentence is still the figure's
+    text = "In February Spanish wheat exports fell to 120,000 tonnes."
+    assert [r[8] for r in _read(parser, text, table)] == ["February"]
+
+
+def test_a_quantity_with_its_value(parser) -> None:
+    table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}
+    text = "Ecuador exported 82,000 tonnes of cocoa to Japan in 1986 with a value of around 150 mln dlrs."
+    assert _read(parser, text, table) == [
+        ("exports", "ec", "cocoa", Decimal("82000"), "tonnes", None, None, "jp", "1986", False),
+        ("exportValue", "ec", "cocoa", None, None, Decimal("150000000"), "USD", "jp", "1986", False),
+    ]
+    # a money figure that is no value of the goods (a loan, a price) is not read as one
+    text = "Ecuador exported 82,000 tonnes of cocoa to Japan in 1986 and repaid 150 mln dlrs of debt."
+    assert [r[0] for r in _read(parser, text, table)] == ["exports"]

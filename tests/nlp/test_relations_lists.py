@@ -227,3 +227,40 @@ def test_kinds_only_of_goods_that_have_them(nlp) -> None:
     text = ("Pakistani grain exports in 1986 totalled 700,000 tonnes, the ministry said.\n"
             "    The breakdown was as follows, in tonnes: wheat 400,000, cotton 300,000.\n")
     assert not any(o.endswith(" oil") for _, _, o, *_ in _trade(nlp, text) if o)
+
+
+def test_a_breakdown_of_subproducts_names_kinds_and_goods_of_their_own(nlp) -> None:
+    text = ("Uruguayan subproducts shipments during 1986 totalled 420,000 tonnes, the board said.\n"
+            "    The breakdown was as follows, in tonnes: sunflower 210,000 (190,000), soybean 150,000,\n"
+            "fiber cotton 2,500, bran/pollards wheat 40,000, Montevideo 9,000 and rice flour 17,500.\n")
+    found = [(o, q) for _, _, o, q, _, _, _, rule in _trade(nlp, text) if rule == "list-goods"]
+    # crops name the subproducts pressed or milled from them; goods named in full are read as written
+    assert found == [("sunflower subproduct", Decimal("210000")), ("soybean subproduct", Decimal("150000")),
+                     ("fiber cotton", Decimal("2500")), ("bran/pollards wheat", Decimal("40000")),
+                     ("rice flour", Decimal("17500"))]
+
+
+def test_goods_named_in_full_only_inside_a_breakdown(nlp) -> None:
+    # no breakdown lead: a goods word before a figure is no item of a list
+    text = ("Uruguayan subproducts shipments during 1986 totalled 420,000 tonnes, the board said.\n"
+            "    Prices of fiber cotton 2,500 pesos higher were quoted.\n")
+    assert not any(o == "fiber cotton" for _, _, o, *_ in _trade(nlp, text))
+    # an item's name that names no goods ("Montevideo", "others") is no product
+    text = ("Uruguayan subproducts shipments during 1986 totalled 420,000 tonnes, the board said.\n"
+            "    The breakdown was as follows, in tonnes: linseed 9,000, others 4,000.\n")
+    assert [o for _, _, o, *_ in _trade(nlp, text)] == ["linseed subproduct"]
+
+
+def test_one_figure_for_two_partners_is_read_as_the_first(nlp) -> None:
+    text = ("Argentine maize shipments during 1986 totalled 5.1 mln tonnes, the board said.\n"
+            "    The principal destinations during 1986 were as follows, in tonnes:\n"
+            "    Italy 900,000, Spain and Portugal 410,000, Japan 300,000, the board added.\n")
+    found = [(p, q) for _, _, _, q, _, p, _, rule in _trade(nlp, text) if rule == "list-partner"]
+    assert ("Spain", Decimal("410000")) in found
+    assert not any(p == "Portugal" for p, _ in found)
+    # "X and Y" where Y is no partner: nothing is read for the pair
+    text = ("Argentine maize shipments during 1986 totalled 5.1 mln tonnes, the board said.\n"
+            "    The principal destinations during 1986 were as follows, in tonnes:\n"
+            "    Italy 900,000, Spain and Others 410,000, Japan 300,000, the board added.\n")
+    found = [(p, q) for _, _, _, q, _, p, _, rule in _trade(nlp, text) if rule == "list-partner"]
+    assert not any(q == Decimal("410000") for _, q in found)

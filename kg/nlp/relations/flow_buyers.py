@@ -8,7 +8,8 @@ Weekly sales reports also say where the week's sales rose: "Major increases were
 and Italy", "the result of increases for Venezuela": the exporter's sales to each, in the
 week of the sales just stated. An exporter's ranked markets are its exports to each:
 "Canada's main wheat markets are China and Brazil", "Australia's four major markets, the U.S.,
-Japan and Taiwan, ...", in goods the story counted as that exporter's exports.
+Japan and Taiwan, ...", "Kenya has relied on Britain and Egypt as major markets for its tea",
+in goods the story stated as that exporter's exports.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lower_ not in flow_words("market_nouns") or not _ranked(noun):
             continue
-        owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
+        owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None) \
+            or _relying_country(ctx, noun)
         dated: dict[str, str | None] = {}
         if owner is None:
             if not _ownerless(ctx, noun) or _counted(_market_side(noun)) \
@@ -69,7 +71,11 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
             goods = _counted_goods(ctx, sent, owner, facts)
         if goods is None:
             continue
-        for key, token in _listed(ctx, _market_side(noun)):
+        side = _market_side(noun)
+        # "relied on Britain, Egypt and, to a lesser extent the United States, as markets": every
+        # country the words up to "as" name, however the parse hangs the list
+        listed = _listed_until(ctx, side, noun.head) if side is not None and _as_markets(noun) else _listed(ctx, side)
+        for key, token in listed:
             if key == owner or any(f.subject == owner and f.partner == key and f.object == goods
                                    and f.predicate is Predicate.EXPORTS for f in facts):  # fmt: skip
                 continue
@@ -100,14 +106,43 @@ def _market_side(noun: Token) -> Token | None:
     verb = noun.head
     if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":
         return next((c for c in verb.children if c.dep_ == "attr"), None)
+    if _as_markets(noun):
+        # "relied on Britain and Egypt as major markets", "counts Japan as its main market"
+        verb = noun.head.head
+        relied = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                  for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return next(iter(relied), None) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _as_markets(noun: Token) -> bool:
+    """ "... as major markets for its tea": the markets a verb's object is taken for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB"
+
+
+def _relying_country(ctx: Context, noun: Token) -> str | None:
+    """ "Kenya has relied on Britain ... as major markets for its tea": the country that
+    relies on the markets, the subject of the verb they complement."""
+    if not _as_markets(noun):
+        return None
+    verb = noun.head.head
+    for _ in range(2):  # the parse may hang the subject on the auxiliary ("Kenya has ... relied")
+        for head in (verb, *(c for c in verb.children if c.dep_ == "aux")):
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return ctx.key(subject, COUNTRY)
+        if verb.dep_ not in ("advcl", "aux"):
+            break
+        verb = verb.head
     return None
 
 
 def _counted_goods(ctx: Context, sent: Span, owner: str, facts: list[Fact]) -> str | None:
-    """The goods of the markets: the one the sentence names that the story already counted as
-    the owner's exports ("beef exports ... 480,000 tonnes"); None for none or several."""
+    """The goods of the markets: the one the sentence names that the story already stated as
+    the owner's exports, counted or not ("beef exports ... 480,000 tonnes", "will hurt Kenyan
+    tea exports"); None for none or several."""
     exported = {f.object for f in facts if f.subject == owner and f.predicate is Predicate.EXPORTS
-                and f.quantity is not None and f.end - ctx.offset <= sent.start_char}  # fmt: skip
+                and f.end - ctx.offset <= sent.start_char}  # fmt: skip
     counted = [k for k in exported if k is not None and _named_in(ctx, k, sent.text)]
     return counted[0] if len(counted) == 1 else None
 
@@ -182,6 +217,16 @@ def _listed(ctx: Context, side: Token | None) -> list[tuple[str, Token]]:
         key = ctx.key(token, COUNTRY) or ctx.key(token, _PLACE)
         if key is not None and ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
             continue  # a city buys nothing on its own account
+        if key is not None and key not in (k for k, _ in out):
+            out.append((key, token))
+    return out
+
+
+def _listed_until(ctx: Context, first: Token, end: Token) -> list[tuple[str, Token]]:
+    """The countries named from ``first`` up to ``end``."""
+    out: list[tuple[str, Token]] = []
+    for token in ctx.doc[first.i : end.i]:
+        key = ctx.key(token, COUNTRY)
         if key is not None and key not in (k for k, _ in out):
             out.append((key, token))
     return out

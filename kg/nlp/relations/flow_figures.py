@@ -4,6 +4,8 @@ no flow's figure (a change, a price, a share, a balance)."""
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 from spacy.tokens import Token
@@ -185,6 +187,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "January exports fell from 73,164 to 35,910 tonnes": the level comes after
             out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
                                  unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
+        elif out and kind == "main" and figure.currency and out[-1].unit and out[-1].currency is None \
+                and len(out) == 1 and _value_of(doc, out[-1].end, figure.start):
+            # "exported 1,381,009 quintales ... with a value of around 230 mln dlrs": the value
+            # of the same goods, for the same period
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
+                              equivalent=True))
         elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
                 and (other := next_goods(ctx, out[-1].end, figure)) is not None:
             # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of
@@ -227,6 +235,19 @@ def _counts_goods(ctx: Context, figure: Figure) -> bool:
     while after < len(doc) and ctx.key(doc[after], PRODUCTS) == goods:
         after += 1
     return after == len(doc) or doc[after].pos_ not in ("NOUN", "PROPN")
+
+
+# "with a value of (around)", "valued at", "worth": the words that give a quantity's value
+_VALUE_OF = re.compile(r"(?:,\s*)?(?:(?:with|at|for)\s+a\s+(?:total\s+)?value\s+of|valued\s+at|worth)"
+                       r"(?:\s+(?:about|around|some|nearly|approximately|an\s+estimated))?", re.I)
+
+
+def _value_of(doc, start: int, end: int) -> bool:
+    """The words between a quantity and a money figure say the money is the quantity's value
+    (the partner or period may stand between: "1.4 mln bags to ICO members last year with a
+    value of 230 mln dlrs")."""
+    between = doc[start:end].text
+    return bool(_VALUE_OF.search(between)) and _VALUE_OF.search(between).end() == len(between.rstrip())
 
 
 def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
@@ -420,7 +441,11 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
     if words and words[-1] in ("up", "down") :
         return "skip"
     skip = flow_words("skip_before") - flow_words("target_heads") if planned else flow_words("skip_before")
-    if any(w in skip for w in words[-3:]):
+    if len(before) >= 2 and before[-1].text == "(" and before[-2].lower_ in flow_words("quantity_units"):
+        return "skip"  # "1.8 mln quintales (46 kilos)": what the unit weighs, no figure of its own
+    # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
+    measured = [w for w in plain if w != "up"]
+    if any(w in skip for w in words[-3:]) or measured and measured[-1] in skip:
         return "skip"
     wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
     if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (

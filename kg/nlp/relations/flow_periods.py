@@ -70,7 +70,7 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     # the noun phrase still opens the sentence
     head = flow_noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
-               and not _of_the_report(doc[s:e], flow.anchor)]
+               and not _of_the_report(doc[s:e], flow.anchor) and not _point_in_time(doc, s)]
     return before[-1] if before else earlier[-1] if earlier else None
 
 
@@ -110,6 +110,12 @@ def shipment_window(doc, periods: list[tuple[int, int, Period]], start: int, end
 
 
 _ARRIVALS = frozenset({"arrival", "arrivals", "loading", "loadings"})
+
+
+def _point_in_time(doc, start: int) -> bool:
+    """ "estimates were unchanged at the end of February while export forecasts were lowered
+    to 4.5 mln": the day another clause speaks of, not a period the figure covers."""
+    return start >= 2 and doc[start - 2].lower_ in ("end", "beginning", "start") and doc[start - 1].lower_ == "of"
 
 
 def _of_the_report(period: Span, anchor: Token) -> bool:

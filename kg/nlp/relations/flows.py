@@ -326,7 +326,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         is_forecast = forecast and not_over(period, ctx.article.published) if k == 0 or figure.equivalent or listed else (
             forecast and period is not None and (in_future(period, ctx.article.published)
                                                  or season_not_over(period, ctx.article.published)))
-        if flow.planned or figure.estimate or figure.limit:
+        if flow.planned and not _outcome_of_a_past_period(ctx, flow, figure, period) or figure.estimate or figure.limit:
             is_forecast = True  # a target, a quota, a ceiling, an earlier forecast: a plan, whatever its period
         if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
@@ -429,5 +429,19 @@ def _owned(ctx: Context, noun: Token) -> bool:
         own += [c for c in noun.head.children if c.dep_ == "nsubj"]
     return any(trader_key(ctx, t) or ctx.country_of_demonym(t) for t in own)
 
+
+
+# Planned-flow nouns that predict a figure rather than set one (a target, a quota do)
+_PREDICTIONS = frozenset({"forecast", "estimate", "projection"})
+
+
+def _outcome_of_a_past_period(ctx: Context, flow: Flow, figure: Figure, period: Period | None) -> bool:
+    """ "export forecasts were lowered to 4.5 mln tonnes from 5.76 mln in 1985/86": the figure
+    compared with a forecast, dated in a period over by the article's day, is what that period
+    brought; a quota or target stays a plan whatever its period."""
+    if not figure.comparison or period is None or not_over(period, ctx.article.published):
+        return False
+    words = [flow.anchor, flow.anchor.head, *flow.anchor.children]
+    return any(t.lemma_.lower() in _PREDICTIONS for t in words)
 
 __all__ = ["extract"]

@@ -48,7 +48,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     name = r"[A-Z][\w.'&/-]*(?:\s+(?:[A-Z][\w.'&/-]*|of|and|the))*?"
     item = re.compile(
         rf"(?:^|,|;|\band\b|:)\s*(?:the\s+)?(?P<name>{name})\s*(?:,\s*)?(?i:with\s+|at\s+|takes?\s+|taking\s+)?"
-        rf"\(?(?P<number>\d[\d,]*(?:\.\d+)?(?:\s+(?:mln|million|billion|thousand))?)(?:\s*(?P<unit>{units}))?(?:\s*\))?"
+        rf"\(?(?P<number>\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:mln|million|billion|thousand))?)(?:\s*(?P<unit>{units}))?(?:\s*\))?"
         rf"(?:\s+of\s+(?P<goods>[a-z][a-z -]*?)(?=\s*[,;(]|\s+and\b|\s*$|\.))?"
         # "Italy with 1.89 mln against 1.63 mln": a comparison figure written out
         rf"(?:(?:\s*,)?\s+{_AGAINST}\s+(?P<against>\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:mln|million|billion|thousand))?)"
@@ -187,7 +187,7 @@ def _fact(ctx: Context, lead: Lead, predicate: Predicate, evidence: Span, value:
 
 
 # an item's name may open with a capital at the head of the list ("Cotton 5,000 (nil)")
-_GOODS_ITEM = re.compile(r"(?:^|,|;|\band\b|:)\s*(?P<name>[A-Za-z][a-z -]*?)\s+(?P<number>\d[\d,]*(?:\.\d+)?)"
+_GOODS_ITEM = re.compile(r"(?:^|,|;|\band\b|:)\s*(?P<name>[A-Za-z][a-z/ \n-]*?)\s+(?P<number>\d[\d,]*(?:\.\d+)?)"
                          r"(?=\s*[,;(.]|\s+and\b|\s*$)(?:\s*\((?P<compared>[^()]*)\))?", re.M)
 
 
@@ -263,6 +263,11 @@ def _partner(ctx: Context, start: int, end: int) -> str | None:
     if span is None:
         return None
     keys = {k for t in span if (k := ctx.key(t, PARTNERS))}
+    joined = re.fullmatch(r"(?P<first>.+?)\s+and\s+(?P<second>.+)", span.text, re.S)
+    if len(keys) == 2 and joined is not None:
+        # "Spain and Canary Islands 176,287": one figure for two partners, read as the first's
+        return _partner(ctx, span.start_char + joined.start("first"), span.start_char + joined.end("first")) \
+            if _partner(ctx, span.start_char + joined.start("second"), span.end_char) else None
     if len(keys) != 1:
         return None
     key = keys.pop()

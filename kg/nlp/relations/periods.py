@@ -56,6 +56,9 @@ def _pattern() -> re.Pattern[str]:
         # "a year from March 1", "12 months from March 1", "the three years from 1986/87"
         rf"(?P<lasting>(?:the\s)?(?:a|an|{count})\s(?:years?|months?|weeks?)\s(?:from|starting|beginning)\s"
         rf"(?:{day}|{split}|{year}|{month}(?:,?\s{year})?))",
+        # "the year to September 1986", "the 12 months ended March": the months up to the one named
+        rf"(?P<upto>(?:the\s)?(?:year|(?:{count})\smonths)\s(?:to|ended|ending)\s{month}(?:\s\d{{1,2}}\b)?"
+        rf"(?:,?\s{year})?)",
         # "the week ended April 7", "the eight days ending last Sunday"
         rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
         rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
@@ -206,6 +209,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         end = date.fromisoformat(last)
         days = 8 if "eight days" in low else 14 if ("fortnight" in low or "two weeks" in low) else 7
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
+    if kind == "upto":
+        return (*_up_to(low, years, base, published), None)
     if kind == "part":
         return (*_part(low, years, base), None)
     if kind == "lasting":
@@ -276,6 +281,35 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
             return None, None, None
         return date(year, number, 1).isoformat(), _month_end(date(year, number, 1)).isoformat(), None
     return None, None, None
+
+
+def _up_to(low: str, years: list[int], base: date | None, published: str | None) -> tuple[str | None, str | None]:
+    """ "the year to September 1986": the twelve months that end with September 1986 (or on
+    the day named, "the year ended March 31"); "the six months to March" the six that do.
+    Without a year, the last such month (or day) that is over by the article's date."""
+    amount, rest = re.match(r"(?:the\s)?(year|\w+\smonths)\s(?:to|ended|ending)\s(.+)", low).groups()
+    n = 12 if amount == "year" else _count(amount.split()[0])
+    month = lexicon("dates")["months"][rest.split()[0].strip(".")]
+    day = re.match(r"\S+\s(\d{1,2})\b", rest)
+    last_day = int(day.group(1)) if day else None
+    if years:
+        year = years[0]
+    elif base is not None:
+        over = (month, last_day or 31) < (base.month, base.day) if last_day else month < base.month
+        year = base.year if over else base.year - 1
+    else:
+        return None, None
+    if n is None:
+        return None, None
+    try:
+        end = date(year, month, last_day) if last_day else _month_end(date(year, month, 1))
+    except ValueError:
+        return None, None
+    return _add_months(end + timedelta(days=1), -n).isoformat(), end.isoformat()
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else lexicon("periods")["counts"].get(word)
 
 
 def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:

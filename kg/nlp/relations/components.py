@@ -1,0 +1,103 @@
+"""A counted flow broken down into its goods: "The Soviet total comprises 634,000 tonnes of
+wheat and 472,000 tonnes of barley"; "... expect exports to the USSR to reach 2.5 mln tonnes,
+comprising 1.5 mln wheat/1.0 mln barley".
+
+After a verb of composition ("comprise", "consist of", "made up of"), the parts are figures,
+each with the goods it counts. They are read only when every part names goods of the story
+and the parts add up to a flow stated just before (in the sentence or the two before it, to
+within rounding): then the breakdown is certain to be of that flow, and each part is a flow of
+its own goods with that flow's trader, direction, partner, period, forecast and source. The
+noun that holds the total may name the partner the flow left unnamed ("the Soviet total").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityType, Fact, Predicate
+from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
+from kg.nlp.relations.quantities import parse_quantity
+
+CONFIDENCE = 0.7
+# "comprises", "consisting of", "made up of", "split into": what a total is made of
+_COMPOSED = re.compile(r"\b(?:compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?\s+of|made\s+up\s+of|split\s+into)\b", re.I)
+# how far the parts may add up off the total: the total is rounded ("1.10 mln" for 1,106,000)
+_ROUNDING = Decimal("0.01")
+_COUNTED = (Predicate.EXPORTS, Predicate.IMPORTS)
+
+
+def _part_pattern() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
+    return re.compile(rf"(?P<number>\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s+(?P<scale>mln|million|bln|billion))?"
+                      rf"(?:\s+(?P<unit>{units}))?\s+(?:of\s+)?(?P<goods>[A-Za-z][a-z-]*)", re.I)  # fmt: skip
+
+
+def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """The flows of the goods every composed total lists, where the parts add up to it."""
+    out: list[Fact] = []
+    pattern = _part_pattern()
+    for sent in ctx.doc.sents:
+        verb = _COMPOSED.search(sent.text)
+        if verb is None:
+            continue
+        parts = list(pattern.finditer(sent.text, verb.end()))
+        read = [p for m in parts if (p := _part(ctx, m, sent)) is not None]
+        if len(read) < 2 or len(read) != len(parts):
+            continue  # one part is no breakdown; a part of goods no one named leaves it uncertain
+        total = _total(ctx, facts, sent, sent.start_char + verb.start(), read)
+        if total is None:
+            continue
+        partner = total.partner or _named_partner(ctx, sent, sent.start_char + verb.start(), total.subject)
+        for goods, value, unit, evidence in read:
+            out.append(ctx.fact(total.subject, total.predicate, [evidence], rule="flow-parts", confidence=CONFIDENCE,
+                                object=goods, sentence=sent, quantity=value, unit=unit or total.unit, partner=partner,
+                                period=total.period, period_start=total.period_start, period_end=total.period_end,
+                                forecast=total.forecast, source=total.source))  # fmt: skip
+    return out
+
+
+def _part(ctx: Context, m: re.Match[str], sent: Span) -> tuple[str, Decimal, str | None, Span] | None:
+    """A part's goods, figure, unit (None: the total's) and evidence."""
+    start = sent.start_char + m.start("goods")
+    span = ctx.doc.char_span(start, sent.start_char + m.end("goods"), alignment_mode="expand")
+    q = parse_quantity(" ".join(filter(None, (m.group("number"), m.group("scale")))))
+    evidence = ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+    if span is None or q is None or evidence is None:
+        return None
+    goods = ctx.key(span[0], PRODUCTS) or ctx.key_by_name(m.group("goods"), PRODUCTS)
+    if goods is None:
+        return None
+    unit = m.group("unit").lower() if m.group("unit") else None
+    return goods, Decimal(str(q.value)), unit, evidence
+
+
+def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,
+           parts: list[tuple[str, Decimal, str | None, Span]]) -> Fact | None:  # fmt: skip
+    """The counted flow stated last before ``before`` (in this sentence or the two before it)
+    that the parts add up to, in its unit."""
+    floor = ctx.doc[sentences_back(ctx.doc, sent.start, 2)].idx
+    found = [f for f in facts if f.predicate in _COUNTED and f.quantity is not None
+             and floor <= f.start - ctx.offset and f.end - ctx.offset <= before]  # fmt: skip
+    for total in sorted(found, key=lambda f: f.end, reverse=True):
+        if any(unit is not None and unit != total.unit for _, _, unit, _ in parts):
+            continue
+        whole = Decimal(str(total.quantity))
+        if whole > 0 and abs(sum(v for _, v, _, _ in parts) - whole) <= whole * _ROUNDING:
+            return total
+    return None
+
+
+def _named_partner(ctx: Context, sent: Span, verb_at: int, trader: str) -> str | None:
+    """ "The Soviet total comprises ...": the one country the words before the verb name
+    besides the trader."""
+    tokens: list[Token] = [t for t in sent if t.idx < verb_at]
+    keys = {k for t in tokens if (k := ctx.country_of_demonym(t) or ctx.key(t, frozenset({EntityType.COUNTRY})))}
+    keys.discard(trader)
+    return keys.pop() if len(keys) == 1 else None
+
+
+__all__ = ["extract"]

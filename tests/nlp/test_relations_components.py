@@ -1,0 +1,49 @@
+"""A counted flow broken down into its goods ("comprising 1.5 mln wheat/1.0 mln barley"),
+end to end."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+pytestmark = pytest.mark.model
+
+
+def _parts(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-04-09")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(names.get(f.subject), f.predicate.value, names.get(f.object), f.quantity, f.unit,
+             names.get(f.partner), f.period, f.forecast) for f in x.facts if f.extractor == "flow-parts"]  # fmt: skip
+
+
+def test_a_total_in_the_sentence_before_broken_down_by_goods(nlp) -> None:
+    text = ("Canadian grain exports to Japan in January totalled 820,000 tonnes of wheat and barley, "
+            "the board said.\n    The Japanese total comprises 515,000 tonnes of wheat and 305,000 tonnes of barley.\n")
+    assert _parts(nlp, text) == [
+        ("Canada", "exports", "wheat", Decimal("515000"), "tonnes", "Japan", "January", False),
+        ("Canada", "exports", "barley", Decimal("305000"), "tonnes", "Japan", "January", False),
+    ]
+
+
+def test_a_forecast_total_broken_down_in_its_own_sentence(nlp) -> None:
+    # the goods of the parts must be named in the story: here by the sentence before
+    text = ("Canada shipped wheat and barley to Japan last year.\n    Traders expect Canadian grain exports to "
+            "Japan this season to reach 3.2 mln tonnes, comprising 2.0 mln wheat/1.2 mln barley.\n")
+    found = _parts(nlp, text)
+    assert [(o, q, p, f) for _, _, o, q, _, p, _, f in found] == [
+        ("wheat", Decimal("2000000"), "Japan", True), ("barley", Decimal("1200000"), "Japan", True)]
+
+
+def test_parts_that_do_not_add_up_to_a_flow_are_not_read(nlp) -> None:
+    # the parts add up to 620,000, no flow stated: what they break down is not certain
+    text = ("Canadian grain exports to Japan in January totalled 820,000 tonnes, the board said.\n"
+            "    The Japanese total comprises 315,000 tonnes of wheat and 305,000 tonnes of barley.\n")
+    assert _parts(nlp, text) == []
+    # a part that counts no goods ("staff") leaves the whole breakdown unread
+    text = ("Canadian grain exports to Japan in January totalled 820,000 tonnes, the board said.\n"
+            "    The Japanese total comprises 515,000 tonnes of wheat and 305,000 staff.\n")
+    assert _parts(nlp, text) == []

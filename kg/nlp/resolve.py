@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
-from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -30,7 +29,7 @@ from kg.nlp.names import (
     token_before, with_lower_head,
 )
 from kg.nlp.person_tags import persons_named_as_others
-from kg.nlp.references import acronyms, forward_titles, refer, surnames
+from kg.nlp.references import ReferenceFinder, acronyms, forward_titles, refer, surnames
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -41,14 +40,14 @@ _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _HOSTS = frozenset({"DATE", "TIME", EntityType.PRODUCT.value})
 
 
-def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
-    """Entities of ``doc`` with every token that refers to them; ``references`` is the
-    matcher of definite descriptions and pronouns (``kg.nlp.references.reference_matcher``)."""
+def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder) -> MentionTable:
+    """Entities of ``doc`` with every token that refers to them; ``references`` finds the
+    definite descriptions and pronouns (``kg.nlp.references.ReferenceFinder``)."""
     return _Resolver(doc, article, references=references).run()
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, article: Article, *, references: Matcher) -> None:
+    def __init__(self, doc: Doc, article: Article, *, references: ReferenceFinder) -> None:
         self.doc = doc
         self.article = article
         self.references = references
@@ -87,7 +86,7 @@ class _Resolver:
         self._countries_in_currencies()
         self._countries_in_body_names()
         table = mention_table(self.doc, self.article, self.clusters)
-        refer(self.doc, table, matcher=self.references)
+        refer(self.doc, table, finder=self.references)
         forward_titles(self.doc, table)
         surnames(self.doc, table)
         acronyms(self.doc, table)

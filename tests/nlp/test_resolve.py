@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, EntityType
 from kg.nlp.names import acronym_of
-from kg.nlp.references import reference_matcher
+from kg.nlp.references import ReferenceFinder
 from kg.nlp.resolve import resolve_mentions
 
 _NLP = spacy.blank("en")
@@ -31,7 +31,7 @@ def _doc(words: list[str], ents: dict[tuple[int, int], str], *, subjects: tuple[
 
 
 def _resolve(doc: Doc):
-    return resolve_mentions(doc, Article("t1", doc.text), references=reference_matcher(doc.vocab))
+    return resolve_mentions(doc, Article("t1", doc.text), references=ReferenceFinder())
 
 
 def _by_label(table):

@@ -184,3 +184,12 @@ def test_an_agreement_year_is_named_either_way_and_dated_by_its_first_day() -> N
     assert _read("sales in the second pact year rose") == [("the second pact year", None, None)]
     assert _read("for the third year of the accord -- which began May 1, 1986 -- total") == [
         ("the third year of the accord", "1986-05-01", "1987-04-30")]
+
+
+def test_periods_read_again_are_the_same_and_a_list_of_the_callers_own() -> None:
+    text = "Exports in the week ended April 7 rose from the previous week."
+    first = find_periods(text, "1987-04-09")
+    first.append(first[0])  # a caller's list is its own: the next reading is not changed
+    again = find_periods(text, "1987-04-09")
+    assert again == first[:-1] and again is not first
+    assert [p.end for p in find_periods(text, "1988-04-09")] != [p.end for p in again]  # the day counts

@@ -571,3 +571,14 @@ def test_a_known_national_body_named_after_its_country_is_that_body() -> None:
     table = _resolve(_doc(words, {(1, 4): "Agency", (7, 8): "Agency"}))
     assert table.key_at(1) == table.key_at(7)
     assert _by_label(table)["Department of Agriculture"].type is EntityType.AGENCY
+
+
+def test_the_words_demonyms_are_read_from_give_each_span_its_text() -> None:
+    from kg.nlp.resolve import _Words
+
+    doc = spacy.blank("en")("West German and Thai firms, said the U.S.-based\nbank.")
+    words = _Words(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(start + 3, len(doc)) + 1):
+            assert words.text(start, end) == doc[start:end].text
+    assert words.capital[:3] == [True, True, False]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.nlp.datafiles import rule_data as lexicon
@@ -31,14 +33,23 @@ def _words() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     return national, names, data["currency_home_names"]
 
 
+@lru_cache(maxsize=1)
+def _national_hashes() -> frozenset[int]:
+    """The hashes of the national words of every currency but the world's."""
+    national, _, _ = _words()
+    return frozenset(get_string_id(word) for word, code in national.items() if code != _WORLD_CURRENCY)
+
+
 def currency_homes(doc: Doc) -> list[tuple[Span, Country]]:
     """Each national word right before a currency's name, with the country it names, in text
     order ("N.Z." of "N.Z. Dlrs" is New Zealand); not U.S. dollars."""
-    national, names, homes = _words()
+    _, names, homes = _words()
     found = []
-    for token in doc[:-1]:
+    # The words' hashes read at once, and a Token made only of a national word.
+    wanted, lowers = _national_hashes(), doc.to_array(LOWER).tolist()
+    for token in (doc[i] for i, lower in enumerate(lowers[:-1]) if lower in wanted):
         word = token.lower_
-        if word not in national or national[word] == _WORLD_CURRENCY or doc[token.i + 1].lower_ not in names:
+        if doc[token.i + 1].lower_ not in names:
             continue
         if not (token.is_title or token.is_upper):
             continue  # "us dollars" in a lower-case phrase names nobody

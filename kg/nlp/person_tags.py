@@ -20,9 +20,14 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     # ("Maduro's rule"); within an article, a full name settles it.
     # ... and the other way round: a name also tagged as an organization is one.
     # Words are split at spaces, so that "Akufo-Addo" is one word of "Nana Akufo-Addo".
-    org_names = {clean(e.text) for e in ents if e.label_ in _ORGS}
-    person_names = [person_words(e.text) for e in ents if e.label_ in _PERSONS
-                    and clean(e.text) not in org_names]
+    # Each span's text, cleaned text and label, read once (spaCy joins a span's text anew at
+    # every call)
+    raw = [e.text for e in ents]
+    texts = [clean(r) for r in raw]
+    labels = [e.label_ for e in ents]
+    org_names = {t for t, label in zip(texts, labels) if label in _ORGS}
+    person_names = [person_words(r) for r, t, label in zip(raw, texts, labels) if label in _PERSONS
+                    and t not in org_names]
     words = {w for n in person_names if len(n) > 1 for w in n}
     # "Santos Alvite" after "Fernando Santos Alvite": the last words of a person's full name
     # (double surnames) are that person, whatever the model tagged them
@@ -30,11 +35,10 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     # A name tagged both ways ("Trump" the person and "Trump" the organization) is what
     # most of its mentions say; a title settles a tie.
     votes: dict[str, int] = {}
-    for e in ents:
-        text = clean(e.text)
-        if e.label_ in _PERSONS | _ORGS:
-            vote = 1 if e.label_ in _PERSONS else -1
-            votes[text] = votes.get(text, 0) + vote + (1 if e.label_ == EntityType.OFFICIAL else 0)
+    for text, label in zip(texts, labels):
+        if label in _PERSONS | _ORGS:
+            vote = 1 if label in _PERSONS else -1
+            votes[text] = votes.get(text, 0) + vote + (1 if label == EntityType.OFFICIAL else 0)
     # a tie between a person's and an organization's tag of a full name ("Justin Marshall")
     # goes to the person unless the name has an organization's word
     single = {t for t, v in votes.items()
@@ -44,13 +48,13 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     company_words = {w for w in org_first if votes.get(w, 0) < 0}
     words -= company_words
     # "in Philadelphia" says the word is a place, whatever "Philadelphia Eagles" says.
-    placed = {clean(e.text) for e in ents if e.label_ in {EntityType.PLACE, EntityType.COUNTRY} and locative(e)}
+    placed = {t for e, t, label in zip(ents, texts, labels)
+              if label in {EntityType.PLACE, EntityType.COUNTRY} and locative(e)}
     out = []
-    for e in ents:
-        text = clean(e.text)
+    for e, text, written in zip(ents, texts, raw):
         one_word = len(text.split()) == 1
         short_form = one_word and text in org_first and text not in words \
-            and country_of(e.text) is None and text not in placed
+            and country_of(written) is None and text not in placed
         if e.label_ in {EntityType.PERSON, EntityType.PLACE} and short_form:  # "Sinovac" of "Sinovac Biotech"
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
         elif e.label_ == EntityType.PERSON and not one_word and text.split()[0] in company_words:
@@ -59,7 +63,7 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
         elif e.label_ in {EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER} \
                 and (one_word and text in words or text in single or text in tails) \
-                and not is_acronym(e) and country_of(e.text) is None \
+                and not is_acronym(e) and country_of(written) is None \
                 and not lexicon.known_organization(text):
             e = Span(doc, e.start, e.end, label=EntityType.PERSON)
         # "Russia's Elena Dementieva" tagged a place, where "Dementieva" is a person

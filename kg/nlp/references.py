@@ -4,11 +4,11 @@ points forward to the person named next. Used by kg.nlp.resolve after the named 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from spacy.matcher import Matcher
+from spacy.attrs import DEP, IS_TITLE, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from kg.model import Entity, EntityType
 from kg.nlp import lexicon
@@ -23,30 +23,53 @@ _COMPANY_WORDS = frozenset({"company", "firm", "group", "bank", "organization", 
                             "university", "corporation", "carmaker", "manufacturer", "maker"})
 
 
-def reference_matcher(vocab: Vocab) -> Matcher:
-    """Definite descriptions ("the ministry") and subject pronouns."""
-    matcher = Matcher(vocab)
-    heads = sorted(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
-    # A first word is a plain value, one pattern each, not an IN set: the Matcher compares a
-    # plain value in C, but calls a set's test in Python at every token of the Doc.
-    matcher.add("definite", [[{"LOWER": determiner}, {"LOWER": {"IN": heads}}]
-                             for determiner in ("the", "this", "that")])
-    # "the Stavanger-based directorate", "the Nairobi-based ministry": the place before
-    # "-based" is a mention of its own; the head word alone refers back
-    matcher.add("definite-based", [[{"LOWER": "the"}, {"IS_TITLE": True}, {"TEXT": "-"},
-                                    {"LOWER": "based"}, {"LOWER": {"IN": heads}}]])
-    matcher.add("pronoun", [[{"LOWER": pronoun, "DEP": dep}]
-                            for pronoun in sorted(_PRONOUNS) for dep in ("nsubj", "nsubjpass")])
-    return matcher
+class ReferenceFinder:
+    """Definite descriptions ("the ministry", "the Stavanger-based directorate": the head word
+    alone) and subject pronouns of a Doc, as ``(rule, start, end)`` in text order.
+
+    The words' hashes are read once per Doc and compared with the rules' (a set lookup per
+    word): spaCy's token Matcher made two Tokens of every word of the Doc and ran each of its
+    patterns from every word, for a handful of hits an article.
+    """
+
+    def __init__(self) -> None:
+        self._determiners = _hashes(("the", "this", "that"))
+        self._the, self._based, self._dash = (get_string_id(w) for w in ("the", "based", "-"))
+        self._heads = _hashes(lexicon.agency_heads() | lexicon.agency_units() | _COMPANY_WORDS)
+        self._pronouns = _hashes(_PRONOUNS)
+        self._subjects = _hashes(("nsubj", "nsubjpass"))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        if not len(doc):
+            return []
+        table = doc.to_array([LOWER, DEP, ORTH, IS_TITLE])
+        lowers, deps, orths, titles = (table[:, k].tolist() for k in range(4))
+        heads, found = self._heads, []
+        # Text order is the order in which a match's last word is reached, as the Matcher gave
+        # them: no two of these can end on one word.
+        for i, lower in enumerate(lowers):
+            if lower in self._pronouns and deps[i] in self._subjects:
+                found.append(("pronoun", i, i + 1))
+            elif lower in heads and i:
+                if lowers[i - 1] in self._determiners:
+                    found.append(("definite", i - 1, i + 1))
+                # "the Stavanger-based directorate": the head word alone refers back
+                if i >= 4 and lowers[i - 1] == self._based and orths[i - 2] == self._dash \
+                        and titles[i - 3] and lowers[i - 4] == self._the:
+                    found.append(("definite-based", i - 4, i + 1))
+        return found
 
 
-def refer(doc: Doc, table: MentionTable, *, matcher: Matcher) -> None:
+def _hashes(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+def refer(doc: Doc, table: MentionTable, *, finder: ReferenceFinder) -> None:
     """Definite descriptions and subject pronouns take the key of their antecedent."""
     order = sorted(
         ((s, e, k) for k, spans in table.spans.items() for s, e in spans), key=lambda x: x[0]
     )
-    for match_id, start, end in matcher(doc):
-        rule = doc.vocab.strings[match_id]
+    for rule, start, end in finder(doc):
         if rule == "definite-based":
             start, rule = end - 1, "definite"
         if any(i in table.by_token for i in range(start, end)):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IS_TITLE, IS_UPPER, ORTH
-from spacy.matcher import Matcher
+from spacy.attrs import IS_TITLE, IS_UPPER, ORTH, POS, SPACY
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -30,7 +30,7 @@ from kg.nlp.names import (
     token_before, with_lower_head,
 )
 from kg.nlp.person_tags import persons_named_as_others
-from kg.nlp.references import acronyms, forward_titles, refer, surnames
+from kg.nlp.references import ReferenceFinder, acronyms, forward_titles, refer, surnames
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -41,14 +41,14 @@ _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _HOSTS = frozenset({"DATE", "TIME", EntityType.PRODUCT.value})
 
 
-def resolve_mentions(doc: Doc, article: Article, *, references: Matcher) -> MentionTable:
-    """Entities of ``doc`` with every token that refers to them; ``references`` is the
-    matcher of definite descriptions and pronouns (``kg.nlp.references.reference_matcher``)."""
+def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder) -> MentionTable:
+    """Entities of ``doc`` with every token that refers to them; ``references`` finds the
+    definite descriptions and pronouns (``kg.nlp.references.ReferenceFinder``)."""
     return _Resolver(doc, article, references=references).run()
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, article: Article, *, references: Matcher) -> None:
+    def __init__(self, doc: Doc, article: Article, *, references: ReferenceFinder) -> None:
         self.doc = doc
         self.article = article
         self.references = references
@@ -87,7 +87,7 @@ class _Resolver:
         self._countries_in_currencies()
         self._countries_in_body_names()
         table = mention_table(self.doc, self.article, self.clusters)
-        refer(self.doc, table, matcher=self.references)
+        refer(self.doc, table, finder=self.references)
         forward_titles(self.doc, table)
         surnames(self.doc, table)
         acronyms(self.doc, table)
@@ -368,15 +368,13 @@ class _Resolver:
         doc = self.doc
         read = {i for (start, end), c in self.of_span.items() if c.type is EntityType.COUNTRY
                 for i in range(start, end)}  # fmt: skip
-        # Only a capitalised word opens a demonym (what _demonym_at asks first): the flags of
-        # every word read at once, not a Token made for each.
-        capital = doc.to_array([IS_TITLE, IS_UPPER]).any(axis=1).tolist()
+        words = _Words(doc)
         i = 0
         while i < len(doc):
-            if not capital[i]:
+            if not words.capital[i]:  # only a capitalised word opens a demonym
                 i += 1
                 continue
-            width, country = _demonym_at(doc, i)
+            width, country = _demonym_at(words, i)
             if country is not None and not read & set(range(i, i + width)) \
                     and all(t.ent_type_ in _HOSTS for t in doc[i : i + width]):
                 cluster = self._country(country)
@@ -602,17 +600,38 @@ def _unqualified(span: Span) -> str:
     return span[start:].text
 
 
-def _demonym_at(doc: Doc, i: int) -> tuple[int, Country | None]:
-    """The demonym of one or two words that starts at token ``i`` ("West German", "Thai")
+class _Words:
+    """What a demonym is read from, for every word of a Doc at once: whether it is
+    capitalised, its part of speech, its text and whether a space follows it (a Token made
+    for each capitalised word, and a Span for each pair, cost more than the lookups)."""
+
+    def __init__(self, doc: Doc) -> None:
+        table = doc.to_array([IS_TITLE, IS_UPPER, POS, ORTH, SPACY])
+        self.capital: list[bool] = table[:, :2].any(axis=1).tolist()
+        self.pos: list[int] = table[:, 2].tolist()
+        self.orth: list[int] = table[:, 3].tolist()
+        self.spaced: list[int] = table[:, 4].tolist()
+        self.strings = doc.vocab.strings
+
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        last = end - 1
+        return "".join(self.strings[self.orth[k]] + (" " if self.spaced[k] and k < last else "")
+                       for k in range(start, end))
+
+
+_NAME_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+
+
+def _demonym_at(words: _Words, i: int) -> tuple[int, Country | None]:
+    """The demonym of one or two words that starts at word ``i`` ("West German", "Thai")
     and its country; only a capitalized adjective or name, not a people ("Thais")."""
-    first = doc[i]
-    if not (first.is_title or first.is_upper):  # what every width asks of its first word, checked once
-        return 1, None
     for width in (2, 1):
-        words = doc[i : i + width]
-        if len(words) < width or not all(t.is_title or t.is_upper for t in words) or words[-1].pos_ not in ("ADJ", "PROPN"):
+        end = i + width
+        if end > len(words.capital) or not all(words.capital[i:end]) or words.pos[end - 1] not in _NAME_POS:
             continue
-        country = country_of_demonym(words.text)
-        if country is not None and gazetteer.is_demonym_only(words.text):
+        text = words.text(i, end)
+        country = country_of_demonym(text)
+        if country is not None and gazetteer.is_demonym_only(text):
             return width, country
     return 1, None

@@ -1,5 +1,6 @@
-"""What kg's extraction reads a Doc with, owned by one object: the token matchers of the
-reference and relation rules, built for one vocab, and the confidence of each relation rule.
+"""What kg's extraction reads a Doc with, owned by one object: the finder of references, the
+token matchers of the relation rules, built for one vocab, and the confidence of each relation
+rule.
 
 ``RelationRules(vocab)`` builds the matchers at once. Whoever reads many Docs builds it once,
 before any ``nlp.memory_zone()`` opens: a matcher built inside a zone keeps hashes of rule
@@ -8,7 +9,7 @@ names the zone drops when it ends, and its next match fails (spaCy error E018).
 >>> import spacy
 >>> rules = RelationRules(spacy.blank("en").vocab, confidence={"located-adjacent": 0.5})
 >>> sorted(rules.matcher_names)
-['adjacent_places', 'dates', 'money', 'references']
+['adjacent_places', 'dates', 'money']
 >>> rules.confidence["located-adjacent"], rules.confidence["post-apposition"]
 (0.5, 0.9)
 """
@@ -20,7 +21,7 @@ from collections.abc import Mapping
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from kg.nlp.references import reference_matcher
+from kg.nlp.references import ReferenceFinder
 from kg.nlp.relations import organizations, places, posts, speech, trade
 from kg.nlp.relations.dates import date_matcher
 from kg.nlp.relations.places import adjacent_matcher
@@ -36,9 +37,10 @@ def default_confidence() -> dict[str, float]:
 
 
 class RelationRules:
-    """The reference and relation rules' matchers for one vocab, and their confidence table."""
+    """The references' finder, the relation rules' matchers for one vocab, and the rules'
+    confidence table."""
 
-    matcher_names = ("references", "adjacent_places", "money", "dates")
+    matcher_names = ("adjacent_places", "money", "dates")
 
     def __init__(self, vocab: Vocab, *, confidence: Mapping[str, float] | None = None) -> None:
         table = default_confidence()
@@ -48,7 +50,7 @@ class RelationRules:
                              f"the rules are {', '.join(sorted(table))}")
         self.confidence: dict[str, float] = {**table, **(confidence or {})}
         self.vocab = vocab
-        self.references: Matcher = reference_matcher(vocab)
+        self.references = ReferenceFinder()
         self.adjacent_places: Matcher = adjacent_matcher(vocab)
         self.money: Matcher = money_matcher(vocab)
         self.dates: Matcher = date_matcher(vocab)

@@ -44,3 +44,38 @@ def test_relative_dates_without_publication_date_are_unknown() -> None:
 def test_date_spans_find_expressions_in_text() -> None:
     doc = spacy.blank("en")("The ministry said on Sunday that since April 1, 2020 exports rose.")
     assert [s.text for s in date_spans(doc, matcher=date_matcher(doc.vocab))] == ["Sunday", "April 1, 2020"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices fell on Tuesday.",
+        "Exports rose 5% in March 2021 and again on 4 June.",
+        "The deal was signed on 2021-06-04, officials said.",
+        "Shares slipped yesterday and again two weeks ago.",
+        "Output will rise next year, the board said.",
+        "The mill closed after the strike and never reopened.",
+        "Figures for the third quarter were 12, 25 and 2021.",
+    ],
+)
+def test_date_spans_of_each_sentence_are_the_matchers_own(text: str) -> None:
+    # Sentences without a word a date needs are skipped without running the Matcher: what
+    # it would find in every sentence and in the whole Doc is still what date_spans gives.
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(f"Nothing here. {text} Nor here.")
+    matcher = date_matcher(doc.vocab)
+    for part in [doc, *doc.sents]:
+        offset = 0 if part is doc else part.start
+        expected = sorted((offset + s, offset + e) for _, s, e in matcher(part))
+        assert [(s.start, s.end) for s in date_spans(part, matcher=matcher)] == expected
+
+
+def test_a_sentence_without_date_words_has_no_dates() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("The mill closed on Sunday. It never reopened after 12 strikes.")
+    first, second = doc.sents
+    matcher = date_matcher(doc.vocab)
+    assert [s.text for s in date_spans(first, matcher=matcher)] == ["Sunday"]
+    assert date_spans(second, matcher=matcher) == []

@@ -207,3 +207,12 @@ def test_the_months_up_to_one_named(text: str, expected: tuple) -> None:
 def test_a_year_to_something_else_is_no_period_up_to_a_month() -> None:
     assert _read("the year to date")[0][0] == "year to date"
     assert all(not p[0].startswith("the year to") for p in _read("a year to remember, in May 1986"))
+
+
+def test_periods_read_again_are_the_same_and_a_list_of_the_callers_own() -> None:
+    text = "Exports in the week ended April 7 rose from the previous week."
+    first = find_periods(text, "1987-04-09")
+    first.append(first[0])  # a caller's list is its own: the next reading is not changed
+    again = find_periods(text, "1987-04-09")
+    assert again == first[:-1] and again is not first
+    assert [p.end for p in find_periods(text, "1988-04-09")] != [p.end for p in again]  # the day counts

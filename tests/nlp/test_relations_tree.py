@@ -108,3 +108,25 @@ def test_with_words_lower_cases_the_lemma() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["Export", "rise"], pos=["PROPN", "VERB"],
               heads=[1, 1], deps=["nsubj", "ROOT"])
     assert ParseIndex(doc).with_words(0, 2, frozenset(), frozenset({"export"})) == [0]
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {},
+        {"POS": "PROPN"},
+        {"POS": {"IN": ["PROPN", "NOUN"]}, "DEP": {"IN": ["pobj", "nsubj"]}},
+        # more values than a whole column is compared with, one by one
+        {"LOWER": {"IN": ["of", "the", "said", "it", "li", "wei", "beijing", "zhang", "qi", "x", "y"]}},
+        {"LEMMA": {"IN": ["say", "agree", "of", "the", "a", "b", "c", "d", "e", "f"]}, "POS": {"IN": ["VERB", "ADP"]}},
+    ],
+)
+def test_candidates_are_the_tokens_passing_every_test_in_text_order(doc: Doc, attrs: dict) -> None:
+    from kg.nlp.relations.tree import _tests
+
+    def passes(token, attr: str, value) -> bool:
+        have = {"POS": token.pos_, "DEP": token.dep_, "LOWER": token.lower_, "LEMMA": token.lemma_}[attr]
+        return have in (value["IN"] if isinstance(value, dict) else [value])
+
+    expected = [t.i for t in doc if all(passes(t, attr, value) for attr, value in attrs.items())]
+    assert ParseIndex(doc).candidates(_tests(attrs)) == expected

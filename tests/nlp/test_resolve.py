@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, EntityType
 from kg.nlp.names import acronym_of
-from kg.nlp.references import reference_matcher
+from kg.nlp.references import ReferenceFinder
 from kg.nlp.resolve import resolve_mentions
 
 _NLP = spacy.blank("en")
@@ -31,7 +31,7 @@ def _doc(words: list[str], ents: dict[tuple[int, int], str], *, subjects: tuple[
 
 
 def _resolve(doc: Doc):
-    return resolve_mentions(doc, Article("t1", doc.text), references=reference_matcher(doc.vocab))
+    return resolve_mentions(doc, Article("t1", doc.text), references=ReferenceFinder())
 
 
 def _by_label(table):
@@ -571,3 +571,14 @@ def test_a_known_national_body_named_after_its_country_is_that_body() -> None:
     table = _resolve(_doc(words, {(1, 4): "Agency", (7, 8): "Agency"}))
     assert table.key_at(1) == table.key_at(7)
     assert _by_label(table)["Department of Agriculture"].type is EntityType.AGENCY
+
+
+def test_the_words_demonyms_are_read_from_give_each_span_its_text() -> None:
+    from kg.nlp.resolve import _Words
+
+    doc = spacy.blank("en")("West German and Thai firms, said the U.S.-based\nbank.")
+    words = _Words(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(start + 3, len(doc)) + 1):
+            assert words.text(start, end) == doc[start:end].text
+    assert words.capital[:3] == [True, True, False]

@@ -12,9 +12,14 @@ the article's date is known; absolute dates ("April 5, 2020", "2020-04-05") alwa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
+from spacy.attrs import LOWER, SHAPE
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -137,9 +142,42 @@ def date_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+@lru_cache(maxsize=1)
+def _needed_words() -> frozenset[int]:
+    """Every pattern of ``date_matcher`` holds one of these words (as hashes of their lower
+    case), or a word shaped as an ISO date: a weekday, a month, a relative day, the unit of
+    "last week" or the "ago" of "two days ago"."""
+    data = rule_data("dates")
+    words = {*data["months"], *data["weekdays"], *(w for w in data["relative_days"] if " " not in w),
+             "week", "month", "year", "ago"}
+    return frozenset(get_string_id(w) for w in words)
+
+
+# What "2020-04-05" and every other word the ISO pattern accepts look like (spaCy's SHAPE).
+_ISO_SHAPE = get_string_id("dddd-dd-dd")
+_NEEDED_AT: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+
+
+def _needed_positions(doc: Doc) -> list[int]:
+    """Where ``doc`` has a word some date pattern needs, in text order (read once per Doc)."""
+    found = _NEEDED_AT.get(doc)
+    if found is None:
+        needed = _needed_words()
+        found = _NEEDED_AT[doc] = [i for i, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist())
+                                   if lower in needed or shape == _ISO_SHAPE]
+    return found
+
+
 def date_spans(sent: Span | Doc, *, matcher: Matcher) -> list[Span]:
     """Date expressions of a sentence (or Doc), longest first where they overlap."""
     doc = sent if isinstance(sent, Doc) else sent.doc
+    # Most sentences hold no word a date needs: the Matcher, which makes a Token of every
+    # word and tests every pattern at each, is run only on those that do.
+    start, end = (0, len(doc)) if sent is doc else (sent.start, sent.end)
+    positions = _needed_positions(doc)
+    first = bisect_left(positions, start)
+    if first == len(positions) or positions[first] >= end:
+        return []
     spans = [doc[s:e] for _, s, e in matcher(sent, as_spans=False)]
     if isinstance(sent, Span):
         spans = [doc[s.start + sent.start : s.end + sent.start] for s in spans]

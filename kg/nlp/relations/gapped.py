@@ -76,9 +76,11 @@ def _shared_objects(ctx: Context) -> list[Fact]:
     """ "Kenya grew 300,000 tonnes of tea in 1986 and exported 250,000": the trade verb's bare
     figure counts what the verb it is joined to counted, for that verb's subject and period."""
     out = []
-    for verb in ctx.doc:
+    # only the words whose lemma is a trade verb: no Token made for every word of the Doc
+    trade_verbs = flow_words("export_verbs") | flow_words("import_verbs")
+    for verb in (ctx.doc[i] for i in ctx.parse.with_words(0, len(ctx.doc), frozenset(), trade_verbs)):
         exports = verb.lemma_.lower() in flow_words("export_verbs")
-        if verb.dep_ != "conj" or not (exports or verb.lemma_.lower() in flow_words("import_verbs")):
+        if verb.dep_ != "conj":
             continue
         first = verb.head
         figure = next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -97,6 +97,13 @@ def _pattern() -> re.Pattern[str]:
 def find_periods(text: str, published: str | None) -> list[Period]:
     """Every period named in ``text``, in text order; a month misspelt by a swapped or
     changed letter ("Jnauary", "Apirl") is read as the month but keeps its own words."""
+    return list(_periods(text, published))
+
+
+# Rules of one article read the same sentence's periods again (the opening's, for its season
+# and for its period; a sentence's, for each of its figures): the last few texts are kept.
+@lru_cache(maxsize=64)
+def _periods(text: str, published: str | None) -> tuple[Period, ...]:
     base = _day(published)
     found = []
     mended = _mend_months(text)
@@ -116,7 +123,7 @@ def find_periods(text: str, published: str | None) -> list[Period]:
         words = re.sub(r"\s", " ", text[m.start() : m.start() + len(words)])  # as written
         found.append(Period(text=words, start=start, end=end, start_char=m.start(), end_char=m.start() + len(words),
                             shift=shift))
-    return found
+    return tuple(found)
 
 
 _FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])

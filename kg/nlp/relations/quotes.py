@@ -3,13 +3,15 @@ units a quotation runs over, and a statement's text without its attribution."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from weakref import WeakKeyDictionary
 
 from numpy import flatnonzero
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.datafiles import rule_data
+from kg.nlp.doc_index import positions_of
 
 _MAX_QUOTE_SENTENCES = 6
 _STRIP = " \t\n,;:\u201c\u201d\"'\u2018\u2019"
@@ -116,15 +118,34 @@ def without(sent: Span, clause: set[int]) -> str:
 
 def _marks(span: Span) -> tuple[list[int], list[int]]:
     data = rule_data("speech")
-    curly = [t for t in span if t.text != '"']
-    opens = [t.i for t in curly if t.text in data["open_quotes"]]
-    closes = [t.i for t in curly if t.text in data["close_quotes"]]
-    # A straight quote closes when it is glued to the word before it ('ready,"'), else opens.
-    for t in span:
-        if t.text == '"':
-            glued = t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 1].is_space
-            (closes if glued else opens).append(t.i)
-    return sorted(opens), sorted(closes)
+    doc, opens, closes = span.doc, [], []
+    marks = _mark_positions(doc)
+    for i in marks[bisect_left(marks, span.start) : bisect_left(marks, span.end)]:
+        text = doc[i].text
+        if text == '"':
+            # A straight quote closes when it is glued to the word before it ('ready,"'), else opens.
+            glued = i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space
+            (closes if glued else opens).append(i)
+            continue
+        if text in data["open_quotes"]:
+            opens.append(i)
+        if text in data["close_quotes"]:
+            closes.append(i)
+    return opens, closes
+
+
+_MARKS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+
+
+def _mark_positions(doc: Doc) -> list[int]:
+    """Where ``doc`` has a quote mark, in text order: found once per Doc from the words'
+    hashes (the rules ask it of a sentence or unit several times, and no Token is made of
+    the words between the marks)."""
+    found = _MARKS.get(doc)
+    if found is None:
+        data = rule_data("speech")
+        found = _MARKS[doc] = positions_of(doc, {*data["open_quotes"], *data["close_quotes"]})
+    return found
 
 
 def has_quote_mark(span: Span) -> bool:

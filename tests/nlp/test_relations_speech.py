@@ -292,3 +292,22 @@ def test_a_statement_has_no_particle_conjunction_or_lost_subject_at_its_edges(pa
 def test_a_relative_clause_of_saying_is_no_statement(parser) -> None:
     text = "Voters will lose the freedom which Ann Berg constantly tells us we have."
     assert facts_of(parser, text, {"Ann Berg": ("berg", T.PERSON)}, module=speech) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rice exports will rise next year, a Grain Council spokesman said.",
+    "A spokeswoman for the Grain Council said rice exports will rise next year.",
+    "Rice exports will rise next year, Grain Council officials told reporters.",
+    "An official of the Grain Council said rice exports will rise next year.",
+])
+def test_an_unnamed_voice_of_a_named_body_speaks_for_the_body(parser, text: str) -> None:
+    table = {"Grain Council": ("council", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote.lower()) for f in facts] == [("council", "rice exports will rise next year")]
+
+
+def test_a_voice_of_a_person_or_a_place_is_no_body(parser) -> None:
+    text = ("Rice exports will rise, a spokesman for the minister said. "
+            "Prices will fall, a Thai official said.")
+    table = {"Thai": ("thailand", T.COUNTRY)}
+    assert facts_of(parser, text, table, module=speech) == []

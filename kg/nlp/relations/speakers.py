@@ -59,6 +59,33 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         key = _name_after_title(ctx, token)
     if key is None:
         key = _named_person(ctx, token)
+    if key is None:
+        key = body_of_voice(ctx, token)
+    return key
+
+
+def body_of_voice(ctx: Context, token: Token) -> str | None:
+    """ "an AWB spokesman said", "a spokeswoman for the Steel Institute said", "Commerce
+    Ministry officials said": an unnamed voice of a named body speaks for the body (a voice
+    named elsewhere was found before this). The body is a proper name in the voice's own
+    phrase: "a spokesman for the minister" names no body."""
+    if token.lower_ not in rule_words("speech", "body_voices"):
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < token.i:
+            if key := _named_body(ctx, child):
+                return key
+        if child.dep_ == "prep" and child.lower_ in rule_words("speech", "body_voice_preps"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (key := _named_body(ctx, obj)):
+                    return key
+    return None
+
+
+def _named_body(ctx: Context, token: Token) -> str | None:
+    key = ctx.key(token, ORGS)
+    if key is None or not any(t.pos_ == "PROPN" or t.is_upper for t in ctx.mention(token)):
+        return None
     return key
 
 

@@ -136,15 +136,29 @@ def names_government_debt(span: Span) -> bool:
 
 
 def after_company_noun(span: Span) -> bool:
-    """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
+    """ "research firm Canalys", "retailer Primark", "the state oil company, Petrobras,": a
+    company noun just before the name, or before it in apposition."""
     if span.start == 0:
         return False
     doc = span.doc
     before = doc[span.start - 1]
+    if before.text == "," and span.start >= 3 and span.end < len(doc) and doc[span.end].text in (",", ".") \
+            and doc[span.start - 3].pos_ in ("NOUN", "ADJ", "PROPN") and not _after_of(doc, span.start - 2):
+        # "Brazil's state oil company, Petrobras, said": a described company noun ("the head of
+        # the company, John Smith," is a person's title)
+        before = doc[span.start - 2]
     if before.lower_ == "as" and span.start >= 3 and doc[span.start - 2].lower_ == "such":
         before = doc[span.start - 3]  # "big exporters such as Foxconn"
         return before.pos_ == "NOUN" and before.lemma_.lower() in lexicon.company_nouns()
     return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
+
+
+def _after_of(doc, i: int) -> bool:
+    """Whether the noun phrase ending at ``i`` is the object of "of" ("the boss of the tea
+    company"): the name after it may be the holder of a title before it."""
+    while i > 0 and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "PART", "PUNCT") and doc[i - 1].text != ",":
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ == "of"
 
 
 def described_as_company(span: Span) -> bool:

@@ -72,3 +72,10 @@ def test_a_closing_show_without_a_document_of_a_named_body_says_nothing(parser) 
     text = "Cocoa exports rose 12 pct in 1990, the Marketing Board's new show."
     table = {"Marketing Board": ("board", T.AGENCY)}
     assert only(facts_of(parser, text, table), Predicate.SAID) == []
+
+
+def test_according_to_figures_issued_by_a_body(parser) -> None:
+    text = "Cocoa exports rose 12 pct, according to figures issued in a statement by the Marketing Board."
+    table = {"Marketing Board": ("board", T.AGENCY)}
+    facts = only(facts_of(parser, text, table), Predicate.SAID)
+    assert [(f.subject, f.quote) for f in facts] == [("board", "Cocoa exports rose 12 pct")]

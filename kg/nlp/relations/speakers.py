@@ -191,7 +191,23 @@ def document_source(ctx: Context, noun: Token) -> str | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (key := speaker_key(ctx, obj)):
                     return key
+        # "according to figures issued in a press release by the state oil company X"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for prep in child.subtree:  # the parser may hang "by" on "release"
+                if prep.dep_ in ("agent", "prep") and prep.lower_ == "by":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (key := _issuer(ctx, obj)):
+                            return key
     return None
+
+
+def _issuer(ctx: Context, obj: Token) -> str | None:
+    """The body an "issued by" phrase names: the object itself, or the name in apposition
+    to its description ("the state oil company Petroleos Mexicanos")."""
+    key = speaker_key(ctx, obj)
+    if key is None:
+        key = next((k for c in obj.children if c.dep_ in ("appos", "compound") and (k := ctx.key(c, ORGS))), None)
+    return key
 
 
 def with_speaker(ctx: Context, verb: Token) -> str | None:

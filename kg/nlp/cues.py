@@ -104,7 +104,9 @@ def camel_case(span: Span) -> bool:
 COMPANY_ENDINGS = frozenset(
     {"international", "inc", "inc.", "ltd", "ltd.", "plc", "corp", "corp.", "co.", "company", "group",
      "holdings", "llc", "ag", "gmbh", "technologies", "motors", "airlines", "pharmaceuticals", "labs",
-     "research", "analytics", "media", "games", "entertainment"}
+     "research", "analytics", "media", "games", "entertainment",
+     # bodies of members, never places: "the United States-Iraq Business Forum"
+     "forum", "association", "federation"}
 )
 
 

@@ -34,6 +34,7 @@ def test_organizations_and_agency_heads() -> None:
 def test_private_titles() -> None:
     assert lexicon.is_private_title("Tesla CEO")
     assert lexicon.is_private_title("head coach")
+    assert lexicon.is_private_title("Export director")  # a company's export director, no public office
     assert not lexicon.is_private_title("deputy director")
 
 

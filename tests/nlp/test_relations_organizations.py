@@ -261,3 +261,10 @@ def test_a_company_noun_after_a_place_of_another_phrase_places_nothing(parser) -
     text = "Prices fell in Rotterdam, the trade house Van Dijk Brothers said."
     table = {"Rotterdam": ("rotterdam", T.PLACE), "Van Dijk Brothers": ("vdb", T.ORGANIZATION)}
     assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == []
+
+
+def test_a_name_joining_two_places_is_based_in_neither(parser) -> None:
+    text = "Kenya and Peru met. He joined the Kenya-Peru Business Forum and the Kenya Tea Board."
+    table = {"Kenya": ("kenya", T.COUNTRY), "Peru": ("peru", T.COUNTRY),
+             "Kenya-Peru Business Forum": ("forum", T.ORGANIZATION), "Kenya Tea Board": ("ktb", T.AGENCY)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == [("ktb", "kenya")]

@@ -82,6 +82,7 @@ CASES = [
     ("region", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("place_with_company_ending", "Shares of Acme Holdings fell.", "Acme Holdings", "GPE", "Organization"),
     ("place_with_company_ending", "Protests in the West Bank grew.", "West Bank", "GPE", "NEXT"),
+    ("place_with_company_ending", "He joined the Kenya-Peru Business Forum.", "Kenya-Peru Business Forum", "GPE", "Organization"),
     ("place", "Protests in the West Bank grew.", "West Bank", "LOC", "Place"),
     ("place", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("facility", "Gas from the Kollsnes plant stopped.", "Kollsnes", "ORG", "Place"),

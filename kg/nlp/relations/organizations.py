@@ -269,6 +269,10 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
     words = [t for t in name if t.lower_ != "the"]
     if not words or y not in words[:3] or _described_as_based(name):
         return []
+    if any(t.text in ("-", "/", "\u2013") and t.i + 1 < len(ctx.doc)
+           and (ctx.key_by_name(ctx.doc[t.i + 1].text, PLACES) or country_of(ctx.doc[t.i + 1].text))
+           for t in words):
+        return []  # "the United States-Iraq Business Forum" joins two places: in neither
     for size in (3, 2, 1):
         prefix = words[:size]
         if len(prefix) < size or size >= len(words) or y not in prefix:

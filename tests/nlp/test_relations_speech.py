@@ -311,3 +311,19 @@ def test_a_voice_of_a_person_or_a_place_is_no_body(parser) -> None:
             "Prices will fall, a Thai official said.")
     table = {"Thai": ("thailand", T.COUNTRY)}
     assert facts_of(parser, text, table, module=speech) == []
+
+
+def test_the_voice_again_speaks_for_the_body_it_was_named_with(parser) -> None:
+    text = ("Rice exports will rise, a spokeswoman for the Grain Council said. "
+            "Prices are firm. The spokeswoman said stocks were low.")
+    table = {"Grain Council": ("council", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("council", "Rice exports will rise"),
+                                                     ("council", "stocks were low")]
+
+
+def test_quoted_as_saying_is_the_quoted_ones_statement(parser) -> None:
+    text = "The Kenya News Agency quoted Trade Minister Joseph Otieno as saying tea exports would rise."
+    table = {"Kenya News Agency": ("kna", T.ORGANIZATION), "Joseph Otieno": ("otieno", T.OFFICIAL)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("otieno", "tea exports would rise")]

@@ -219,3 +219,11 @@ def test_a_name_cut_after_a_linking_word_runs_on_to_its_end(parser) -> None:
     assert R.through_linking_word(cut).text.split() == ["Aceros", "del", "Peru"]
     whole = _span(doc, "Aceros", "ORG")
     assert R.through_linking_word(whole) == whole
+
+
+def test_a_description_run_into_a_name_is_trimmed(model) -> None:
+    doc = model("Exports rose, the semi-official Kenya News Agency and the private Tea Traders Guild said.")
+    assert trim(_span(doc, "the semi-official Kenya News Agency", "ORG")).text == "Kenya News Agency"
+    assert trim(_span(doc, "the private Tea Traders Guild", "ORG")).text == "Tea Traders Guild"
+    doc2 = model("He admired de Gaulle.")
+    assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.relations.base import ORGS, PERSONS, Context
+from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
 from kg.nlp.relations.titles import is_title_head
 from kg.nlp.relations.quotes import clean
 
@@ -25,6 +25,11 @@ def speech_subjects(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
+        if current.dep_ == "prep" and current.lower_ == "as" and current.head.lemma_.lower() == "quote":
+            # "the agency quoted Minister X as saying ...": the one quoted says it
+            quoted = [c for c in current.head.children if c.dep_ == "dobj"]
+            if quoted:
+                return quoted
     return []
 
 
@@ -71,6 +76,17 @@ def body_of_voice(ctx: Context, token: Token) -> str | None:
     phrase: "a spokesman for the minister" names no body."""
     if token.lower_ not in rule_words("speech", "body_voices"):
         return None
+    key = _own_body(ctx, token)
+    if key is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        # "a spokeswoman for the Steel Institute said ... The spokeswoman said": the voice
+        # named with its body a few sentences before
+        start = sentences_back(ctx.doc, token.sent.start, 5)
+        earlier = [t for t in ctx.doc[start : token.i] if t.lower_ == token.lower_]
+        key = _own_body(ctx, earlier[-1]) if earlier else None
+    return key
+
+
+def _own_body(ctx: Context, token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in ("compound", "nmod", "poss") and child.i < token.i:
             if key := _named_body(ctx, child):

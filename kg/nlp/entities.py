@@ -36,6 +36,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
+from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.cues import based_places, consistent_places, listed_regions, names_government_debt, opens_other_name, owned_by_country
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
@@ -241,6 +242,8 @@ class EntityTyper:
                     continue
             if label == EntityType.COUNTRY and attr == "LOWER" and not _lowercase_name(span):
                 continue  # the written-out names are the ORTH matcher's
+            if label == EntityType.COUNTRY and in_an_amount(span):
+                continue  # "944 mln U.S. Dlrs": money, not the country
             if label != EntityType.COUNTRY or not opens_other_name(span):
                 weak.append(span)
         weak.extend(names_after_titles(doc))

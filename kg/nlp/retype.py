@@ -26,6 +26,7 @@ from kg.nlp.cues import (
     court_district, described_as_company, doc_lower, facility_name, names_government_debt, opens_other_name,
     place_body, region_name, sub_national, unknown_place_in_context,
 )
+from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
@@ -175,6 +176,12 @@ def _one_edit_apart(word: str, target: str) -> bool:
 def money(span: Span) -> Verdict:
     """ "U.S. Dlrs", "Saudi Riyals": an amount's currency, not a name."""
     return None if span[-1].lower_ in lexicon.currency_names() else NEXT
+
+
+def currency_country(span: Span) -> Verdict:
+    """ "944 mln U.S. Dlrs": the national word of an amount's currency names money, not the
+    country (``kg.nlp.currency_homes`` keeps it for the trade rules)."""
+    return None if span.label_ in {"GPE", "LOC"} and in_an_amount(span) else NEXT
 
 
 def country_and_noun(span: Span) -> Verdict:
@@ -453,8 +460,8 @@ def product_name(span: Span) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    disease, generic_or_number, lower_case, misspelt_month, money, country_and_noun, country_nouns_only,
-    government_debt, sentence_opener, common_opener, person_with_digits,
+    disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
+    country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,

@@ -30,6 +30,8 @@ CASES = [
     ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("money", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S. Dlrs", "PERSON", None),
     ("money", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("currency_country", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S.", "GPE", None),
+    ("currency_country", "The U.S. dollar fell.", "U.S.", "GPE", "NEXT"),
     ("country_and_noun", "Kenyan tea was cheaper than Kenya Origin coffee.", "Kenya Origin", "ORG", None),
     ("country_and_noun", "The Kenya Tea Board said so.", "Kenya Tea Board", "ORG", "NEXT"),
     ("government_debt", "Kenya Government bonds rose on the news.", "Kenya Government", "ORG", None),

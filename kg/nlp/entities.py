@@ -362,6 +362,7 @@ class EntityTyper:
             left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
             while left < head.i and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+                or doc[left].lower_ in ("and", "or") and _national(doc[left + 1])  # "West European and Polish rapeseed"
                 or _delivery_month(doc[left])
                 or _national(doc[left])
                 or (doc[left].lower_ in _ORIGIN_WORDS and left > 0 and doc[left - 1].text == "-")

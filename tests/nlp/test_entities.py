@@ -864,3 +864,9 @@ def test_a_country_inside_an_amount_is_money(nlp) -> None:
     labels = _labels(nlp, "Kenya sold tea worth 944 mln U.S. Dlrs to the United States.")
     assert labels.get("United States") == "Country"
     assert "U.S." not in labels
+
+
+def test_goods_of_several_origins_are_the_goods_alone(nlp) -> None:
+    labels = _labels(nlp, "Egypt bought 25,000 tonnes of West European and Polish rapeseed in May.")
+    assert labels.get("rapeseed") == "Product"
+    assert "and Polish rapeseed" not in labels

@@ -43,6 +43,12 @@ def test_central_banks_are_known_agencies() -> None:
     assert lexicon.known_organization("Bank of Thailand").name == "Bank of Thailand"
 
 
+def test_state_companies_and_government_corporations_are_known() -> None:
+    assert lexicon.known_organization("Commodity Credit Corp").type == "Agency"
+    assert lexicon.known_organization("Pemex").name == "Petroleos Mexicanos"
+    assert lexicon.known_organization("Petrobras").seat == "Brazil"
+
+
 def test_a_short_name_is_read_as_it_was_used_when_the_article_appeared() -> None:
     # "EC": the European Community before the Maastricht Treaty, the Commission since
     assert lexicon.known_organization("EC", "1988-05-02").name == "European Community"

@@ -223,9 +223,9 @@ def test_a_name_cut_after_a_linking_word_runs_on_to_its_end(parser) -> None:
     assert R.through_linking_word(whole) == whole
 
 
-def test_a_description_run_into_a_name_is_trimmed(model) -> None:
-    doc = model("Exports rose, the semi-official Kenya News Agency and the private Tea Traders Guild said.")
+def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
+    doc = parser("Exports rose, the semi-official Kenya News Agency and the private Tea Traders Guild said.")
     assert trim(_span(doc, "the semi-official Kenya News Agency", "ORG")).text == "Kenya News Agency"
     assert trim(_span(doc, "the private Tea Traders Guild", "ORG")).text == "Tea Traders Guild"
-    doc2 = model("He admired de Gaulle.")
+    doc2 = parser("He admired de Gaulle.")
     assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"

@@ -245,8 +245,27 @@ def consistent_places(spans: list[Span]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         elif span.label_ in (EntityType.PERSON, EntityType.ORGANIZATION) and span.text in by_context:
             span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
+        elif span.label_ == EntityType.ORGANIZATION and span.text in places and _city_modifier(span):
+            span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         out.append(span)
     return out
+
+
+def _city_modifier(span: Span) -> bool:
+    """ "Nairobi broking houses", "the Yanbu export refineries", "exports through Rouen": a
+    known city the story names as a place elsewhere, here modifying a common noun or after a
+    preposition of place, is that place (a team's city before a title, "Leeds manager",
+    stays the model's reading)."""
+    root = span.root
+    if len(span) != 1 or not gazetteer.is_city(span.text):
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _PLACE_PREPOSITIONS
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.is_lower \
+        and not lexicon.is_title(root.head.text) and root.head.lower_ not in lexicon.title_words()
+
+
+_PLACE_PREPOSITIONS = frozenset({"through", "via", "in", "at", "near", "outside", "off"})
 
 
 def facility_name(span: Span) -> bool:

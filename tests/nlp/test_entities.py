@@ -870,3 +870,9 @@ def test_goods_of_several_origins_are_the_goods_alone(nlp) -> None:
     labels = _labels(nlp, "Egypt bought 25,000 tonnes of West European and Polish rapeseed in May.")
     assert labels.get("rapeseed") == "Product"
     assert "and Polish rapeseed" not in labels
+
+
+def test_a_city_named_as_a_place_is_one_before_a_common_noun_or_after_through(nlp) -> None:
+    doc = nlp("Tea exports rose, sources close to Mombasa broking houses said. "
+              "Shipments through Mombasa fell. Traders in Mombasa agreed.")
+    assert {e.label_ for e in doc.ents if e.text == "Mombasa"} == {"Place"}

@@ -327,3 +327,11 @@ def test_quoted_as_saying_is_the_quoted_ones_statement(parser) -> None:
     table = {"Kenya News Agency": ("kna", T.ORGANIZATION), "Joseph Otieno": ("otieno", T.OFFICIAL)}
     facts = facts_of(parser, text, table, module=speech)
     assert [(f.subject, f.quote) for f in facts] == [("otieno", "tea exports would rise")]
+
+
+def test_she_after_an_unnamed_spokeswoman_speaks_for_her_body(parser) -> None:
+    text = ("Tea exports rose 5 pct, a spokeswoman for the Tea Board said. "
+            "Prices were firm, she added. Stocks fell, he said.")
+    table = {"Tea Board": ("board", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("board", "Tea exports rose 5 pct"), ("board", "Prices were firm")]

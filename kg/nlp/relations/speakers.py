@@ -50,7 +50,7 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
             # statement names is not the "he" who makes it; he was named before it
             anchor = ctx.doc[min(t.i for t in [*reported, token])]
             key = ctx.recent(anchor, PERSONS, sentences=3, pronoun=token.lower_)
-        return key
+        return key if key is not None else _voice_before(ctx, token)
     key = ctx.key(token, SPEAKERS)
     if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
         for child in token.children:
@@ -84,6 +84,21 @@ def body_of_voice(ctx: Context, token: Token) -> str | None:
         earlier = [t for t in ctx.doc[start : token.i] if t.lower_ == token.lower_]
         key = _own_body(ctx, earlier[-1]) if earlier else None
     return key
+
+
+def _voice_before(ctx: Context, pronoun: Token) -> str | None:
+    """ "..., a spokeswoman for the Statistics Office said. The surplus widened, she added.":
+    with no person named before it, "he" or "she" is the unnamed voice of the sentences just
+    before, who spoke for a body."""
+    start = sentences_back(ctx.doc, pronoun.sent.start, 2)
+    voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in rule_words("speech", "body_voices")
+              and t.lower_ not in _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())]
+    return _own_body(ctx, voices[-1]) if voices else None
+
+
+# The voices a pronoun cannot stand for: "she" is no spokesman.
+_VOICES_OF = {"he": ("spokesman", "spokesmen"), "she": ("spokeswoman", "spokeswomen")}
+_OTHER_PRONOUN = {"he": "she", "him": "she", "she": "he", "her": "he"}
 
 
 def _own_body(ctx: Context, token: Token) -> str | None:

@@ -47,6 +47,7 @@ def test_state_companies_and_government_corporations_are_known() -> None:
     assert lexicon.known_organization("Commodity Credit Corp").type == "Agency"
     assert lexicon.known_organization("Pemex").name == "Petroleos Mexicanos"
     assert lexicon.known_organization("Petrobras").seat == "Brazil"
+    assert lexicon.known_organization("Bank Indonesia").seat == "Indonesia"  # a central bank's country
 
 
 def test_a_short_name_is_read_as_it_was_used_when_the_article_appeared() -> None:

@@ -860,6 +860,7 @@ def test_a_government_before_other_nouns_is_still_a_body(nlp) -> None:
     labels = _labels(nlp, "The U.K. Government spokesman said bonds would be sold.")
     assert "Agency" in labels.values() or "Official" in labels.values()
 
+
 def test_a_country_inside_an_amount_is_money(nlp) -> None:
     labels = _labels(nlp, "Kenya sold tea worth 944 mln U.S. Dlrs to the United States.")
     assert labels.get("United States") == "Country"

@@ -104,7 +104,9 @@ def camel_case(span: Span) -> bool:
 COMPANY_ENDINGS = frozenset(
     {"international", "inc", "inc.", "ltd", "ltd.", "plc", "corp", "corp.", "co.", "company", "group",
      "holdings", "llc", "ag", "gmbh", "technologies", "motors", "airlines", "pharmaceuticals", "labs",
-     "research", "analytics", "media", "games", "entertainment"}
+     "research", "analytics", "media", "games", "entertainment",
+     # bodies of members, never places: "the United States-Iraq Business Forum"
+     "forum", "association", "federation"}
 )
 
 
@@ -136,15 +138,29 @@ def names_government_debt(span: Span) -> bool:
 
 
 def after_company_noun(span: Span) -> bool:
-    """ "research firm Canalys", "retailer Primark": a company noun just before the name."""
+    """ "research firm Canalys", "retailer Primark", "the state oil company, Petrobras,": a
+    company noun just before the name, or before it in apposition."""
     if span.start == 0:
         return False
     doc = span.doc
     before = doc[span.start - 1]
+    if before.text == "," and span.start >= 3 and span.end < len(doc) and doc[span.end].text in (",", ".") \
+            and doc[span.start - 3].pos_ in ("NOUN", "ADJ", "PROPN") and not _after_of(doc, span.start - 2):
+        # "Brazil's state oil company, Petrobras, said": a described company noun ("the head of
+        # the company, John Smith," is a person's title)
+        before = doc[span.start - 2]
     if before.lower_ == "as" and span.start >= 3 and doc[span.start - 2].lower_ == "such":
         before = doc[span.start - 3]  # "big exporters such as Foxconn"
         return before.pos_ == "NOUN" and before.lemma_.lower() in lexicon.company_nouns()
     return before.is_lower and before.pos_ == "NOUN" and before.lower_ in lexicon.company_nouns()
+
+
+def _after_of(doc, i: int) -> bool:
+    """Whether the noun phrase ending at ``i`` is the object of "of" ("the boss of the tea
+    company"): the name after it may be the holder of a title before it."""
+    while i > 0 and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "PART", "PUNCT") and doc[i - 1].text != ",":
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ == "of"
 
 
 def described_as_company(span: Span) -> bool:
@@ -229,8 +245,27 @@ def consistent_places(spans: list[Span]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         elif span.label_ in (EntityType.PERSON, EntityType.ORGANIZATION) and span.text in by_context:
             span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
+        elif span.label_ == EntityType.ORGANIZATION and span.text in places and _city_modifier(span):
+            span = Span(span.doc, span.start, span.end, label=EntityType.PLACE)
         out.append(span)
     return out
+
+
+def _city_modifier(span: Span) -> bool:
+    """ "Nairobi broking houses", "the Yanbu export refineries", "exports through Rouen": a
+    known city the story names as a place elsewhere, here modifying a common noun or after a
+    preposition of place, is that place (a team's city before a title, "Leeds manager",
+    stays the model's reading)."""
+    root = span.root
+    if len(span) != 1 or not gazetteer.is_city(span.text):
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _PLACE_PREPOSITIONS
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ == "NOUN" and root.head.is_lower \
+        and not lexicon.is_title(root.head.text) and root.head.lower_ not in lexicon.title_words()
+
+
+_PLACE_PREPOSITIONS = frozenset({"through", "via", "in", "at", "near", "outside", "off"})
 
 
 def facility_name(span: Span) -> bool:

@@ -57,3 +57,17 @@ def currency_homes(doc: Doc) -> list[tuple[Span, Country]]:
         if country is not None:
             found.append((doc[token.i : token.i + 1], country))
     return found
+
+
+_MAGNITUDES = frozenset({"mln", "bln", "billion", "million", "trillion", "thousand", "mn", "bn"})
+
+
+def in_an_amount(span: Span) -> bool:
+    """ "944 mln U.S. Dlrs", "4.18 billion N.Z. dollars": a country's word inside an amount,
+    between its figure and its currency, names money, not the country as such."""
+    doc = span.doc
+    _, names, _ = _words()
+    if span.start == 0 or span.end >= len(doc) or doc[span.end].lower_ not in names:
+        return False
+    before = doc[span.start - 1]
+    return before.like_num or before.lower_ in _MAGNITUDES

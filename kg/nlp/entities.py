@@ -36,6 +36,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
+from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.cues import based_places, consistent_places, listed_regions, names_government_debt, opens_other_name, owned_by_country
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
@@ -241,6 +242,8 @@ class EntityTyper:
                     continue
             if label == EntityType.COUNTRY and attr == "LOWER" and not _lowercase_name(span):
                 continue  # the written-out names are the ORTH matcher's
+            if label == EntityType.COUNTRY and in_an_amount(span):
+                continue  # "944 mln U.S. Dlrs": money, not the country
             if label != EntityType.COUNTRY or not opens_other_name(span):
                 weak.append(span)
         weak.extend(names_after_titles(doc))
@@ -359,6 +362,7 @@ class EntityTyper:
             left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
             while left < head.i and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+                or doc[left].lower_ in ("and", "or") and _national(doc[left + 1])  # "West European and Polish rapeseed"
                 or _delivery_month(doc[left])
                 or _national(doc[left])
                 or (doc[left].lower_ in _ORIGIN_WORDS and left > 0 and doc[left - 1].text == "-")

@@ -51,7 +51,20 @@ def reflow(text: str) -> str:
                      or _COLUMNS.search(_next_line(text, m.end()))
                      else " " if _line_before(text, m.start()) >= _WRAP_WIDTH
                      or not text[m.end()].isupper() or _opens_a_phrase(text, m.start())
+                     or _opening_line_cut_short(text, m.start())
                      else "\n", text)  # fmt: skip
+
+
+def _opening_line_cut_short(text: str, at: int) -> bool:
+    """ "West German exports to the United\nStates fell ...": the wire's first line is short
+    where its dateline ("BONN, March 17 -") was cut off; a line of sentence words (not a
+    headline's capitals) that ends mid-sentence goes on into the next."""
+    if text.rfind("\n", 0, at) >= 0:
+        return False
+    words = [w for w in text[:at].split() if w[:1].isalpha()]
+    if len(words) < 4 or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "\u201d")):
+        return False
+    return sum(w[0].isupper() for w in words) * 2 <= len(words)
 
 
 # A line ending on one of these goes on ("Argentine meat exports during\nJan/Dec 1986 ..."):

@@ -181,7 +181,7 @@ class _Resolver:
         identity = f"org:{norm(text)}"
         if identity not in self.by_identity:
             longer = self._longer_name(text) or self._one_field_of(text) or self._named_by_head(span, text) \
-                or self._misspelling_of(text)
+                or self._misspelling_of(text) or self._end_of_body_name(text)
             if longer is not None:
                 self._attach(longer, span, text)
                 return
@@ -220,6 +220,18 @@ class _Resolver:
                     return None  # ambiguous
                 found = other
         return found
+
+    def _end_of_body_name(self, text: str) -> Cluster | None:
+        """ "the Statistics Office" after "the Federal Statistics Office": a government body's
+        name of two words or more that ends one other body's name already read is that body
+        (two such bodies, "the Japanese and the German Finance Ministry", leave it alone)."""
+        words = text.lower().split()
+        if len(words) < 2 or words[-1] not in lexicon.agency_heads():
+            return None
+        found = {id(other): other for other in self.of_span.values()
+                 if other.type is EntityType.AGENCY and any(
+                     n.lower().split()[-len(words):] == words and len(n.split()) > len(words) for n in other.names)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _one_field_of(self, text: str) -> Cluster | None:
         """ "Trade Department" after "the Trade and Industry Department": a body of several

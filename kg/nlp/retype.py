@@ -26,6 +26,7 @@ from kg.nlp.cues import (
     court_district, described_as_company, doc_lower, facility_name, names_government_debt, opens_other_name,
     place_body, region_name, sub_national, unknown_place_in_context,
 )
+from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
@@ -177,6 +178,12 @@ def money(span: Span) -> Verdict:
     return None if span[-1].lower_ in lexicon.currency_names() else NEXT
 
 
+def currency_country(span: Span) -> Verdict:
+    """ "944 mln U.S. Dlrs": the national word of an amount's currency names money, not the
+    country (``kg.nlp.currency_homes`` keeps it for the trade rules)."""
+    return None if span.label_ in {"GPE", "LOC"} and in_an_amount(span) else NEXT
+
+
 def country_and_noun(span: Span) -> Verdict:
     """ "the U.S. Market", "U.S. Origin": a country's name and a capitalised common noun."""
     if len(span) >= 2 and span[-1].lower_ in lexicon.country_nouns() \
@@ -188,6 +195,14 @@ def country_and_noun(span: Span) -> Verdict:
 def government_debt(span: Span) -> Verdict:
     """ "U.K. Government bonds, or gilts, surged": the government only qualifies its bonds."""
     return None if names_government_debt(span) else NEXT
+
+
+def country_nouns_only(span: Span) -> Verdict:
+    """ "its Export Sales report", "Export Markets for U.S. Grains": capitalised common nouns
+    of trade, with no country or body word, name no organization."""
+    if span.label_ == "ORG" and len(span) <= 3 and all(t.lower_ in lexicon.country_nouns() for t in span):
+        return None
+    return NEXT
 
 
 def sentence_opener(span: Span) -> Verdict:
@@ -253,13 +268,16 @@ def court_district_part(span: Span) -> Verdict:
 
 
 _AGREEMENT_HEADS = frozenset({"agreement", "accord", "accords", "pact", "treaty", "arrangement"})
+_MEMORANDUM = "memorandum of understanding"
 
 
 def agreement(span: Span) -> Verdict:
-    """ "the International Coffee Agreement": an agreement is a text, not a body (a known
-    organization named after one, "General Agreement on Tariffs and Trade", stays one)."""
+    """ "the International Coffee Agreement", "the U.S./ASEAN Memorandum of Understanding": an
+    agreement is a text, not a body (a known organization named after one, "General
+    Agreement on Tariffs and Trade", stays one)."""
     if span.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC", "EVENT"} and len(span) > 1 \
-            and span[-1].lower_ in _AGREEMENT_HEADS and span[-1].is_title \
+            and (span[-1].lower_ in _AGREEMENT_HEADS or span.text.lower().endswith(_MEMORANDUM)) \
+            and span[-1].is_title \
             and not lexicon.known_organization(span.text):
         return typed(span, EntityType.OTHER)
     return NEXT
@@ -442,7 +460,8 @@ def product_name(span: Span) -> Verdict:
 
 
 RULES: tuple[Rule, ...] = (
-    disease, generic_or_number, lower_case, misspelt_month, money, country_and_noun, government_debt, sentence_opener, common_opener, person_with_digits,
+    disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
+    country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,

@@ -24,6 +24,7 @@ GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f
                   "\u201a\u00c4\u00ee", "\u201a\u00c4\u00ec")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
 _LEADING_DROP = frozenset({"the", "a", "an"})
+_NAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "la", "le", "al", "el", "bin", "ibn"})
 # Angle brackets mark a company's name in newswire ("<Acme Corp>"): never part of it.
 _BRACKETS = frozenset({"<", ">"})
 
@@ -107,6 +108,14 @@ def trim(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in _LEADING_DROP or is_punct(doc[start])
                            or doc[start].is_space or doc[start].text in _BRACKETS):
         start += 1
+    # "the private Board of Trade", "the semi-official Anatolian Agency": a description the
+    # model ran into the name ("de Gaulle" opens with a particle of the name)
+    first = start
+    while first < end - 1 and (doc[first].is_lower and doc[first].pos_ in ("ADJ", "ADV", "VERB", "PROPN")
+                               and doc[first].lower_ not in _NAME_PARTICLES or doc[first].text == "-"):
+        first += 1
+    if first > start and doc[first].is_title and doc[first - 1].text != "-":
+        start = first
     for token in doc[start + 1 : end]:
         # "told the Independent the Tories' plans were ...": a lower-case "the" right after a
         # capitalised word opens another name ("Bank of the West" has "of" before it)

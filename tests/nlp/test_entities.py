@@ -859,3 +859,21 @@ def test_a_government_that_speaks_is_a_body(nlp) -> None:
 def test_a_government_before_other_nouns_is_still_a_body(nlp) -> None:
     labels = _labels(nlp, "The U.K. Government spokesman said bonds would be sold.")
     assert "Agency" in labels.values() or "Official" in labels.values()
+
+
+def test_a_country_inside_an_amount_is_money(nlp) -> None:
+    labels = _labels(nlp, "Kenya sold tea worth 944 mln U.S. Dlrs to the United States.")
+    assert labels.get("United States") == "Country"
+    assert "U.S." not in labels
+
+
+def test_goods_of_several_origins_are_the_goods_alone(nlp) -> None:
+    labels = _labels(nlp, "Egypt bought 25,000 tonnes of West European and Polish rapeseed in May.")
+    assert labels.get("rapeseed") == "Product"
+    assert "and Polish rapeseed" not in labels
+
+
+def test_a_city_named_as_a_place_is_one_before_a_common_noun_or_after_through(nlp) -> None:
+    doc = nlp("Tea exports rose, sources close to Mombasa broking houses said. "
+              "Shipments through Mombasa fell. Traders in Mombasa agreed.")
+    assert {e.label_ for e in doc.ents if e.text == "Mombasa"} == {"Place"}

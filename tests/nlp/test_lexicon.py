@@ -34,12 +34,20 @@ def test_organizations_and_agency_heads() -> None:
 def test_private_titles() -> None:
     assert lexicon.is_private_title("Tesla CEO")
     assert lexicon.is_private_title("head coach")
+    assert lexicon.is_private_title("Export director")  # a company's export director, no public office
     assert not lexicon.is_private_title("deputy director")
 
 
 def test_central_banks_are_known_agencies() -> None:
     assert lexicon.known_organization("Bundesbank").type == "Agency"
     assert lexicon.known_organization("Bank of Thailand").name == "Bank of Thailand"
+
+
+def test_state_companies_and_government_corporations_are_known() -> None:
+    assert lexicon.known_organization("Commodity Credit Corp").type == "Agency"
+    assert lexicon.known_organization("Pemex").name == "Petroleos Mexicanos"
+    assert lexicon.known_organization("Petrobras").seat == "Brazil"
+    assert lexicon.known_organization("Bank Indonesia").seat == "Indonesia"  # a central bank's country
 
 
 def test_a_short_name_is_read_as_it_was_used_when_the_article_appeared() -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from kg.nlp.paragraphs import reflow
+
 
 def test_a_headline_without_full_stop_is_its_own_sentence(nlp):
     doc = nlp("Spain coach faces racism inquiry\n\nSpain's football federation said on Monday it would act.")
@@ -73,3 +75,20 @@ def test_a_new_sentence_after_a_countrys_initials_still_starts(nlp):
     assert len(list(doc.sents)) == 2
     doc = nlp("Chile sells most of its copper to the U.K.\n    In 1986 it sold 20,000 tonnes there.")
     assert len(list(doc.sents)) == 2
+
+
+def test_an_opening_line_cut_short_by_its_dateline_goes_on() -> None:
+    text = ("Kenyan tea exports to the United\n"
+            "States rose to 12,000 tonnes in January from 10,500 tonnes a year\n"
+            "earlier, the Tea Board of Kenya said in its monthly report on sales.\n"
+            "    Shipments to Britain fell to 8,000 tonnes in the month, it\n"
+            "said, against 9,100 tonnes in the same month a year earlier.")
+    assert reflow(text).startswith("Kenyan tea exports to the United States rose")
+
+
+def test_a_headline_in_capitals_keeps_its_line() -> None:
+    text = ("Kenya Tea Exports Rise In January\n"
+            "Kenyan tea exports to the United States rose to 12,000 tonnes in January\n"
+            "from 10,500 tonnes a year earlier, the Tea Board of Kenya said in its\n"
+            "monthly report.\n")
+    assert reflow(text).startswith("Kenya Tea Exports Rise In January\n")

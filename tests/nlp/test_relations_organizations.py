@@ -244,3 +244,27 @@ def test_a_name_carrying_no_country_the_article_holds_places_nothing(parser) -> 
     text = "The Kenyan Tea Institute met on Monday."
     table = {"Kenyan Tea Institute": ("kti", T.ORGANIZATION)}
     assert _based_pairs(facts_of(parser, text, table, module=organizations)) == []
+
+
+def test_place_before_a_company_noun_before_the_name(parser) -> None:
+    text = ("Prices fell, Rotterdam trade house Van Dijk Brothers said. "
+            "Kenya's state tea company, Acme Tea, sold more. "
+            "Output rose, the Daily Mirror newspaper of London said.")
+    table = {"Rotterdam": ("rotterdam", T.PLACE), "Van Dijk Brothers": ("vdb", T.ORGANIZATION),
+             "Kenya": ("kenya", T.COUNTRY), "Acme Tea": ("acme", T.ORGANIZATION),
+             "Daily Mirror": ("mirror", T.ORGANIZATION), "London": ("london", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("acme", "kenya"), ("mirror", "london"), ("vdb", "rotterdam")]
+
+
+def test_a_company_noun_after_a_place_of_another_phrase_places_nothing(parser) -> None:
+    text = "Prices fell in Rotterdam, the trade house Van Dijk Brothers said."
+    table = {"Rotterdam": ("rotterdam", T.PLACE), "Van Dijk Brothers": ("vdb", T.ORGANIZATION)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == []
+
+
+def test_a_name_joining_two_places_is_based_in_neither(parser) -> None:
+    text = "Kenya and Peru met. He joined the Kenya-Peru Business Forum and the Kenya Tea Board."
+    table = {"Kenya": ("kenya", T.COUNTRY), "Peru": ("peru", T.COUNTRY),
+             "Kenya-Peru Business Forum": ("forum", T.ORGANIZATION), "Kenya Tea Board": ("ktb", T.AGENCY)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == [("ktb", "kenya")]

@@ -56,3 +56,26 @@ def test_what_a_document_or_it_says_is_quoted_without_the_attribution(parser) ->
         ("osc", "Freight rates will fall next year"),
         ("osc", "We see no recovery"),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Cocoa exports rose 12 pct in 1990, figures from the Marketing Board show.",
+    "Cocoa exports rose 12 pct in 1990, Marketing Board statistics show.",
+])
+def test_figures_of_a_body_closing_the_sentence(parser, text: str) -> None:
+    table = {"Marketing Board": ("board", T.AGENCY)}
+    facts = only(facts_of(parser, text, table), Predicate.SAID)
+    assert [(f.subject, f.quote) for f in facts] == [("board", "Cocoa exports rose 12 pct in 1990")]
+
+
+def test_a_closing_show_without_a_document_of_a_named_body_says_nothing(parser) -> None:
+    text = "Cocoa exports rose 12 pct in 1990, the Marketing Board's new show."
+    table = {"Marketing Board": ("board", T.AGENCY)}
+    assert only(facts_of(parser, text, table), Predicate.SAID) == []
+
+
+def test_according_to_figures_issued_by_a_body(parser) -> None:
+    text = "Cocoa exports rose 12 pct, according to figures issued in a statement by the Marketing Board."
+    table = {"Marketing Board": ("board", T.AGENCY)}
+    facts = only(facts_of(parser, text, table), Predicate.SAID)
+    assert [(f.subject, f.quote) for f in facts] == [("board", "Cocoa exports rose 12 pct")]

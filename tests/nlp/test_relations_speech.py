@@ -292,3 +292,46 @@ def test_a_statement_has_no_particle_conjunction_or_lost_subject_at_its_edges(pa
 def test_a_relative_clause_of_saying_is_no_statement(parser) -> None:
     text = "Voters will lose the freedom which Ann Berg constantly tells us we have."
     assert facts_of(parser, text, {"Ann Berg": ("berg", T.PERSON)}, module=speech) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rice exports will rise next year, a Grain Council spokesman said.",
+    "A spokeswoman for the Grain Council said rice exports will rise next year.",
+    "Rice exports will rise next year, Grain Council officials told reporters.",
+    "An official of the Grain Council said rice exports will rise next year.",
+])
+def test_an_unnamed_voice_of_a_named_body_speaks_for_the_body(parser, text: str) -> None:
+    table = {"Grain Council": ("council", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote.lower()) for f in facts] == [("council", "rice exports will rise next year")]
+
+
+def test_a_voice_of_a_person_or_a_place_is_no_body(parser) -> None:
+    text = ("Rice exports will rise, a spokesman for the minister said. "
+            "Prices will fall, a Thai official said.")
+    table = {"Thai": ("thailand", T.COUNTRY)}
+    assert facts_of(parser, text, table, module=speech) == []
+
+
+def test_the_voice_again_speaks_for_the_body_it_was_named_with(parser) -> None:
+    text = ("Rice exports will rise, a spokeswoman for the Grain Council said. "
+            "Prices are firm. The spokeswoman said stocks were low.")
+    table = {"Grain Council": ("council", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("council", "Rice exports will rise"),
+                                                     ("council", "stocks were low")]
+
+
+def test_quoted_as_saying_is_the_quoted_ones_statement(parser) -> None:
+    text = "The Kenya News Agency quoted Trade Minister Joseph Otieno as saying tea exports would rise."
+    table = {"Kenya News Agency": ("kna", T.ORGANIZATION), "Joseph Otieno": ("otieno", T.OFFICIAL)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("otieno", "tea exports would rise")]
+
+
+def test_she_after_an_unnamed_spokeswoman_speaks_for_her_body(parser) -> None:
+    text = ("Tea exports rose 5 pct, a spokeswoman for the Tea Board said. "
+            "Prices were firm, she added. Stocks fell, he said.")
+    table = {"Tea Board": ("board", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("board", "Tea exports rose 5 pct"), ("board", "Prices were firm")]

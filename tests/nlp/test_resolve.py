@@ -582,3 +582,15 @@ def test_the_words_demonyms_are_read_from_give_each_span_its_text() -> None:
         for end in range(start + 1, min(start + 3, len(doc)) + 1):
             assert words.text(start, end) == doc[start:end].text
     assert words.capital[:3] == [True, True, False]
+
+
+def test_the_end_of_a_bodys_name_is_that_body() -> None:
+    from kg.nlp.extract import extract_articles
+
+    text = ("Exports rose, the Federal Statistics Office said. The Statistics Office put imports at "
+            "4.9 billion marks. The Japanese Finance Ministry and the Kenyan Finance Ministry met. "
+            "The Finance Ministry said so.")
+    extraction = next(extract_articles([Article("a", text)]))
+    names = {e.label: set(e.names) for e in extraction.entities}
+    assert names["Federal Statistics Office"] >= {"Statistics Office"}
+    assert "Finance Ministry" in names  # two bodies end so: neither

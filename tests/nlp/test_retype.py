@@ -30,10 +30,15 @@ CASES = [
     ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("money", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S. Dlrs", "PERSON", None),
     ("money", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("currency_country", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S.", "GPE", None),
+    ("currency_country", "The U.S. dollar fell.", "U.S.", "GPE", "NEXT"),
     ("country_and_noun", "Kenyan tea was cheaper than Kenya Origin coffee.", "Kenya Origin", "ORG", None),
     ("country_and_noun", "The Kenya Tea Board said so.", "Kenya Tea Board", "ORG", "NEXT"),
     ("government_debt", "Kenya Government bonds rose on the news.", "Kenya Government", "ORG", None),
     ("government_debt", "The Kenya Government said bonds would rise.", "Kenya Government", "ORG", "NEXT"),
+    ("country_and_noun", "This season's U.K. Export performance was strong.", "U.K. Export", "ORG", None),
+    ("country_nouns_only", "Its weekly Export Sales report came out.", "Export Sales", "ORG", None),
+    ("country_nouns_only", "The Export Sales Board met.", "Export Sales Board", "ORG", "NEXT"),
     ("sentence_opener", "Attendance fell sharply this year.", "Attendance", "ORG", None),
     ("sentence_opener", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("common_opener", "Children play here. The children of the town play here.", "Children", "ORG", None),
@@ -57,11 +62,15 @@ CASES = [
     ("misspelt_month", "Talks broke down in Novmber last year.", "Novmber", "GPE", None),
     ("misspelt_month", "Talks broke down in Augusta last year.", "Augusta", "GPE", "NEXT"),
     ("agreement", "Members of the International Cocoa Agreement met.", "International Cocoa Agreement", "ORG", "Other"),
+    ("agreement", "They signed a Cocoa Memorandum of Understanding.", "Cocoa Memorandum of Understanding", "ORG", "Other"),
     ("agreement", "Members of the International Cocoa Organisation met.", "International Cocoa Organisation", "ORG", "NEXT"),
     ("crude_grade", "Refiners paid more for Kuwaiti Light this week.", "Kuwaiti Light", "ORG", "Product"),
     ("crude_grade", "Refiners paid more to Northern Light this week.", "Northern Light", "ORG", "NEXT"),
     ("after_company_word", "Data from research firm Canalys showed it.", "Canalys", "GPE", "Organization"),
     ("after_company_word", "Data from Canalys showed it.", "Canalys", "GPE", "NEXT"),
+    ("after_company_word", "Kenya's state tea company, Acme Tea, sold more.", "Acme Tea", "PERSON", "Organization"),
+    ("after_company_word", "He met the boss of the tea company, John Smith, today.", "John Smith", "PERSON", "NEXT"),
+    ("after_company_word", "He met the head of the company, John Smith, today.", "John Smith", "PERSON", "NEXT"),
     ("country_opening_name", "He went to the US last year.", "US", "GPE", "NEXT"),
     ("ambiguous_country_place", "She lives in Atlanta, Georgia, with her family.", "Georgia", "GPE", "Place"),
     ("ambiguous_country_place", "She lives in Tbilisi, the capital of Georgia.", "Georgia", "GPE", "NEXT"),
@@ -75,6 +84,7 @@ CASES = [
     ("region", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("place_with_company_ending", "Shares of Acme Holdings fell.", "Acme Holdings", "GPE", "Organization"),
     ("place_with_company_ending", "Protests in the West Bank grew.", "West Bank", "GPE", "NEXT"),
+    ("place_with_company_ending", "He joined the Kenya-Peru Business Forum.", "Kenya-Peru Business Forum", "GPE", "Organization"),
     ("place", "Protests in the West Bank grew.", "West Bank", "LOC", "Place"),
     ("place", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("facility", "Gas from the Kollsnes plant stopped.", "Kollsnes", "ORG", "Place"),
@@ -211,3 +221,11 @@ def test_a_name_cut_after_a_linking_word_runs_on_to_its_end(parser) -> None:
     assert R.through_linking_word(cut).text.split() == ["Aceros", "del", "Peru"]
     whole = _span(doc, "Aceros", "ORG")
     assert R.through_linking_word(whole) == whole
+
+
+def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
+    doc = parser("Exports rose, the semi-official Kenya News Agency and the private Tea Traders Guild said.")
+    assert trim(_span(doc, "the semi-official Kenya News Agency", "ORG")).text == "Kenya News Agency"
+    assert trim(_span(doc, "the private Tea Traders Guild", "ORG")).text == "Tea Traders Guild"
+    doc2 = parser("He admired de Gaulle.")
+    assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"

@@ -22,7 +22,7 @@ from kg.nlp.relations.tree import TreePatterns
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
               "based-demonym-name": 0.7, "based-descriptor": 0.75,
-              "based-headquarters": 0.85, "sub-apposition": 0.8, "based-in-name": 0.6,
+              "based-headquarters": 0.85, "based-descriptor-words": 0.7, "sub-apposition": 0.8, "based-in-name": 0.6,
               "based-country-name": 0.75, "based-known-seat": 0.7}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
@@ -75,7 +75,7 @@ def extract(ctx: Context) -> list[Fact]:
         else:
             facts.extend(_based(ctx, x, y))
     for key, mention in ctx.entity_mentions(ORGS):
-        facts.extend(_descriptor(ctx, key, mention.root))
+        facts.extend(_descriptor(ctx, key, mention.root) or _descriptor_words(ctx, key, mention))
         facts.extend(_unit_apposition(ctx, key, mention.root))
     facts.extend(_headquarters(ctx))
     # the name's country, only where no rule on the text's words placed the body already
@@ -185,6 +185,33 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
     return []
 
 
+def _descriptor_words(ctx: Context, org: str, mention: Span) -> list[Fact]:
+    """ "London trade house E.D. and F. Man", "Brazil's state oil company, Petrobras,", "Ming
+    Pao newspaper of Hong Kong": the same descriptions read on the words, where the parser
+    lost the tree (a company noun right before or after the name, with the place next to it)."""
+    doc, nouns = ctx.doc, rule_data("places").get("descriptor_nouns", ())
+    i = mention.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i >= 1 and doc[i].is_lower and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in nouns:
+        while i >= 1 and (doc[i - 1].is_lower and doc[i - 1].pos_ in ("NOUN", "ADJ") or doc[i - 1].text == "-"):
+            i -= 1
+        j = i - 2 if i >= 2 and doc[i - 1].lower_ == "'s" else i - 1
+        place = ctx.key(doc[j], PLACES) if doc[j].pos_ == "PROPN" else None
+        if place is None and doc[j].pos_ in ("ADJ", "PROPN") and ctx.table.key_at(doc[j]) in (None, place):
+            place = ctx.country_of_demonym(doc[j])
+        if place is not None:
+            return [ctx.fact(org, Predicate.BASED_IN, [doc[j], *mention], object=place, rule="based-descriptor-words",
+                             confidence=ctx.confidence("based-descriptor-words"))]  # fmt: skip
+    k = mention.end
+    if k + 2 < len(doc) and doc[k].is_lower and doc[k].lemma_.lower() in nouns and doc[k + 1].lower_ in ("of", "in"):
+        place = ctx.key(doc[k + 2], PLACES)
+        if place is not None:
+            return [ctx.fact(org, Predicate.BASED_IN, [*mention, doc[k + 2]], object=place, rule="based-descriptor-words",
+                             confidence=ctx.confidence("based-descriptor-words"))]  # fmt: skip
+    return []
+
+
 def _distinct(ctx: Context, x: Token, y: Token, xt: frozenset, yt: frozenset) -> tuple[str, str] | None:
     kx, ky = ctx.key(x, xt), ctx.key(y, yt)
     if kx is None or ky is None or kx == ky:
@@ -242,6 +269,10 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
     words = [t for t in name if t.lower_ != "the"]
     if not words or y not in words[:3] or _described_as_based(name):
         return []
+    if any(t.text in ("-", "/", "\u2013") and t.i + 1 < len(ctx.doc)
+           and (ctx.key_by_name(ctx.doc[t.i + 1].text, PLACES) or country_of(ctx.doc[t.i + 1].text))
+           for t in words):
+        return []  # "the United States-Iraq Business Forum" joins two places: in neither
     for size in (3, 2, 1):
         prefix = words[:size]
         if len(prefix) < size or size >= len(words) or y not in prefix:

@@ -12,7 +12,7 @@ Only sentences ``speech`` leaves unattributed to the same source add a fact (see
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
@@ -33,6 +33,12 @@ def extract(ctx: Context) -> list[Fact]:
     speaker: tuple[int, str] | None = None
     verbs = _verbs()
     for number, sent in enumerate(ctx.doc.sents):
+        closing = _closing_document(ctx, sent)
+        if closing is not None:
+            key, quote = closing
+            author = (number, key)
+            facts.append(ctx.fact(key, Predicate.SAID, [sent], rule="source-document",
+                                  confidence=CONFIDENCE, quote=quote))  # fmt: skip
         # only the words whose lemma is one of the verbs: no Token made for every word
         for verb in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, frozenset(), verbs)):
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _verbs():
@@ -95,6 +101,25 @@ def _document_author(ctx: Context, noun: Token) -> str | None:
                     if (key := ctx.key(token, SPEAKERS)) and ctx.mention(token).root.pos_ == "PROPN":
                         return key  # a named body; "the UK's regulator" may be another one
     return None
+
+
+def _closing_document(ctx: Context, sent: Span) -> tuple[str, str] | None:
+    """ "..., figures from the Statistics Institute show.", "..., Finance Ministry statistics
+    show.": the parser often reads a closing "show" as a noun, or makes the body its subject,
+    so the sentence's last words are read as written: a comma, a document of a named body, a verb of showing. The
+    statement is the clause before the comma."""
+    tokens = [t for t in sent if not t.is_space and (not t.is_punct or t.text == ",")]
+    if len(tokens) < 4 or tokens[-1].lower_ not in words("speech", "closing_document_verbs"):
+        return None
+    commas = [t for t in tokens if t.text == ","]
+    if not commas:
+        return None
+    tail = ctx.doc[commas[-1].i + 1 : tokens[-1].i]
+    if not any(_is_document(t) for t in tail):
+        return None
+    authors = [k for t in tail if (k := ctx.key(t, SPEAKERS)) and t.pos_ == "PROPN"]
+    quote = clean(ctx.doc[sent.start : commas[-1].i])
+    return (authors[0], quote) if authors and quote else None
 
 
 def _quoted(ctx: Context, verb: Token) -> str | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.relations.base import ORGS, PERSONS, Context
+from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
 from kg.nlp.relations.titles import is_title_head
 from kg.nlp.relations.quotes import clean
 
@@ -25,6 +25,11 @@ def speech_subjects(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
+        if current.dep_ == "prep" and current.lower_ == "as" and current.head.lemma_.lower() == "quote":
+            # "the agency quoted Minister X as saying ...": the one quoted says it
+            quoted = [c for c in current.head.children if c.dep_ == "dobj"]
+            if quoted:
+                return quoted
     return []
 
 
@@ -45,7 +50,7 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
             # statement names is not the "he" who makes it; he was named before it
             anchor = ctx.doc[min(t.i for t in [*reported, token])]
             key = ctx.recent(anchor, PERSONS, sentences=3, pronoun=token.lower_)
-        return key
+        return key if key is not None else _voice_before(ctx, token)
     key = ctx.key(token, SPEAKERS)
     if key is None:  # "a spokesman, Zhang Qi, said": the name is in apposition
         for child in token.children:
@@ -59,6 +64,59 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         key = _name_after_title(ctx, token)
     if key is None:
         key = _named_person(ctx, token)
+    if key is None:
+        key = body_of_voice(ctx, token)
+    return key
+
+
+def body_of_voice(ctx: Context, token: Token) -> str | None:
+    """ "an AWB spokesman said", "a spokeswoman for the Steel Institute said", "Commerce
+    Ministry officials said": an unnamed voice of a named body speaks for the body (a voice
+    named elsewhere was found before this). The body is a proper name in the voice's own
+    phrase: "a spokesman for the minister" names no body."""
+    if token.lower_ not in rule_words("speech", "body_voices"):
+        return None
+    key = _own_body(ctx, token)
+    if key is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        # "a spokeswoman for the Steel Institute said ... The spokeswoman said": the voice
+        # named with its body a few sentences before
+        start = sentences_back(ctx.doc, token.sent.start, 5)
+        earlier = [t for t in ctx.doc[start : token.i] if t.lower_ == token.lower_]
+        key = _own_body(ctx, earlier[-1]) if earlier else None
+    return key
+
+
+def _voice_before(ctx: Context, pronoun: Token) -> str | None:
+    """ "..., a spokeswoman for the Statistics Office said. The surplus widened, she added.":
+    with no person named before it, "he" or "she" is the unnamed voice of the sentences just
+    before, who spoke for a body."""
+    start = sentences_back(ctx.doc, pronoun.sent.start, 2)
+    voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in rule_words("speech", "body_voices")
+              and t.lower_ not in _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())]
+    return _own_body(ctx, voices[-1]) if voices else None
+
+
+# The voices a pronoun cannot stand for: "she" is no spokesman.
+_VOICES_OF = {"he": ("spokesman", "spokesmen"), "she": ("spokeswoman", "spokeswomen")}
+_OTHER_PRONOUN = {"he": "she", "him": "she", "she": "he", "her": "he"}
+
+
+def _own_body(ctx: Context, token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < token.i:
+            if key := _named_body(ctx, child):
+                return key
+        if child.dep_ == "prep" and child.lower_ in rule_words("speech", "body_voice_preps"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (key := _named_body(ctx, obj)):
+                    return key
+    return None
+
+
+def _named_body(ctx: Context, token: Token) -> str | None:
+    key = ctx.key(token, ORGS)
+    if key is None or not any(t.pos_ == "PROPN" or t.is_upper for t in ctx.mention(token)):
+        return None
     return key
 
 
@@ -164,7 +222,23 @@ def document_source(ctx: Context, noun: Token) -> str | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (key := speaker_key(ctx, obj)):
                     return key
+        # "according to figures issued in a press release by the state oil company X"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for prep in child.subtree:  # the parser may hang "by" on "release"
+                if prep.dep_ in ("agent", "prep") and prep.lower_ == "by":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (key := _issuer(ctx, obj)):
+                            return key
     return None
+
+
+def _issuer(ctx: Context, obj: Token) -> str | None:
+    """The body an "issued by" phrase names: the object itself, or the name in apposition
+    to its description ("the state oil company Petroleos Mexicanos")."""
+    key = speaker_key(ctx, obj)
+    if key is None:
+        key = next((k for c in obj.children if c.dep_ in ("appos", "compound") and (k := ctx.key(c, ORGS))), None)
+    return key
 
 
 def with_speaker(ctx: Context, verb: Token) -> str | None:

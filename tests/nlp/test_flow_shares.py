@@ -103,3 +103,31 @@ def test_a_figure_written_against_a_share_is_its_comparison(parser) -> None:
 def test_an_unwritten_unit_is_not_taken_where_money_follows(parser) -> None:
     text = "Chile exported 40,000 tonnes of copper in April. Main destinations were Spain 12 mln dlrs and Italy 9 mln dlrs."
     assert _shares(parser, text) == []
+
+
+GOODS = {**TABLE, "grain": ("gr-x", T.PRODUCT), "wheat": ("wh", T.PRODUCT), "barley": ("ba", T.PRODUCT)}
+
+
+def _goods_shares(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, GOODS, published=PUBLISHED, module=flows)
+    return [(f.partner, f.object, f.quantity) for f in facts if f.partner is not None]
+
+
+def test_a_share_naming_its_own_goods_counts_those(parser) -> None:
+    text = ("Chile exported 90,000 tonnes of grain in April. Spain took 40,000 tonnes barley, "
+            "Italy 30,000 wheat and Greece 20,000 tonnes of barley.")
+    assert _goods_shares(parser, text) == [
+        ("es", "ba", Decimal("40000")), ("it", "wh", Decimal("30000")), ("gr", "ba", Decimal("20000"))]
+
+
+def test_a_share_of_two_goods_or_of_unknown_goods_is_left_out(parser) -> None:
+    # one figure for two goods is neither's, and goods no product goes by are not the flow's
+    text = ("Chile exported 90,000 tonnes of grain in April. Spain took 40,000 tonnes of wheat and barley, "
+            "Italy 30,000 tonnes sorghum and Greece 20,000 tonnes.")
+    assert _goods_shares(parser, text) == [("gr", "gr-x", Decimal("20000"))]
+
+
+def test_words_after_a_share_that_are_no_goods_keep_the_flows(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April. Spain was the largest recipient with "
+            "12,000 tonnes last month, followed by Italy with 9,000 tonnes.")
+    assert [(p, o) for p, o, _ in _goods_shares(parser, text)] == [("es", "cu"), ("it", "cu")]

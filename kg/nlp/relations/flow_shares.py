@@ -7,6 +7,8 @@ period, with the place as partner. The sentence must say how the places took par
 recipient word for an export ("recipient", "buyer", "taking", "credited with"), a supplier
 word for an import ("supplier", "source", "supplying"); a place then owns the figure right
 after it, with only the words of such a role between ("was the largest EC recipient with").
+A share may name its own goods right after its figure ("Egypt took 90,000 tonnes barley,
+Libya 40,000 wheat"): those, not the flow's, are what it counts.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.nlp.climb import climb
-from kg.nlp.relations.base import COUNTRY, Context
+from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.flow_figures import is_number, unit_at
@@ -80,6 +82,34 @@ def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | 
         unit = unit or next((f[3] for f in found[n + 1 :] if f[3]), None) or next(f[3] for f in found if f[3])
         out.append(Share(partner=key, value=value, unit=unit, start=start, end=end, compared=bool(compared)))
     return out
+
+
+def share_goods(ctx: Context, share: Share) -> tuple[str | None, ...]:
+    """The goods a share names right after its figure and unit ("90,944 tonnes barley",
+    "87,259 wheat", "263,051 tonnes of wheat and barley"): one entry per noun, None for a
+    noun no product of the text goes by; empty when the share names none."""
+    doc = ctx.doc
+    stop = doc[share.start].sent.end
+    counted = share.end < stop and doc[share.end].lower_ == "of"
+    i = first = share.end + 1 if counted else share.end
+    while i < stop and ctx.key(doc[i], PRODUCTS) is None and (
+            doc[i].pos_ in ("ADJ", "DET") and not doc[i].like_num or ctx.country_of_demonym(doc[i])):
+        i += 1  # "of Argentine wheat", "soft wheat": the goods, not their origin or kind
+    if not counted and (i >= stop or ctx.key(doc[i], PRODUCTS) is None):
+        i = first  # "12,000 tonnes last month": no goods after all
+    found: list[str | None] = []
+    while i < stop:
+        token = doc[i]
+        if token.lower_ in ("and", "or") and found:
+            i += 1
+            continue
+        key = ctx.key(token, PRODUCTS) or (ctx.key_by_name(token.text, PRODUCTS) if token.pos_ == "NOUN" else None)
+        if key is None and (token.pos_ != "NOUN" or not token.is_lower or ctx.key(token, COUNTRY) is not None):
+            break  # ", Spain 25,124", "last month", "and the U.K. 8,797": the share's goods end
+        if key is None or key not in found:
+            found.append(key)
+        i = ctx.mention(token).end if key is not None else i + 1
+    return tuple(found)
 
 
 def _bare(doc, end: int, stop: int) -> bool:
@@ -169,4 +199,4 @@ def _list_link(token: Token) -> bool:
     return token.dep_ in ("conj", "appos") or (token.dep_ == "compound" and bool(token.head.ent_type_))
 
 
-__all__ = ["Share", "named_buyers", "partner_shares"]
+__all__ = ["Share", "named_buyers", "partner_shares", "share_goods"]

@@ -36,7 +36,7 @@ from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, pa
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
-from kg.nlp.relations.flow_shares import named_buyers, partner_shares
+from kg.nlp.relations.flow_shares import named_buyers, partner_shares, share_goods
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
 from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
@@ -161,8 +161,14 @@ def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
     for share in partner_shares(ctx, sent, exports=exports, flow_unit=last.unit):
         if share.partner == last.subject or share.unit != last.unit:
             continue
+        # "Saudi Arabia 90,944 tonnes barley": the share's own goods; none named, the flow's;
+        # two ("263,051 tonnes of wheat and barley") or one no product goes by: neither is sure
+        named = share_goods(ctx, share)
+        if len(named) > 1 or None in named:
+            continue
         out.append(ctx.fact(last.subject, last.predicate, [ctx.doc[share.start : share.end]], rule="flow-share",
-                            confidence=CONFIDENCE - CARRIED, object=last.object, quantity=share.value,
+                            confidence=CONFIDENCE - CARRIED, object=named[0] if named else last.object,
+                            quantity=share.value,
                             unit=share.unit, partner=share.partner, forecast=last.forecast,
                             **(earlier if share.compared else dated)))
     return out

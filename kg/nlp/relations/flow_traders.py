@@ -108,6 +108,17 @@ def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str |
     return trader
 
 
+def _setter(ctx: Context, noun: Token) -> str | None:
+    """The trader that is the subject of the verb a quota or target is the object of
+    ("listed 1987 sugar import quota allocations"), if any."""
+    while noun.dep_ == "compound":
+        noun = noun.head
+    if noun.dep_ != "dobj":
+        return None
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return trader_key(ctx, subjects[0]) if subjects else None
+
+
 def _pronoun_owner(flow: Flow) -> bool:
     """The flow's trader is only a pronoun: "it exported", "its exports"."""
     anchor = flow.anchor
@@ -127,8 +138,23 @@ def regulator(ctx: Context, key: str) -> bool:
 
 def regulated_country(ctx: Context, key: str) -> str | None:
     """The country a government body governs: the one its mentions name ("Thailand's
-    Commerce Ministry", "the U.S. Agriculture Department"), else the story's."""
-    return named_country(ctx, key) or story_country(ctx)
+    Commerce Ministry", "the U.S. Agriculture Department"), else the story's; None when
+    its name names a country the text has no entity for (not the story's, whichever it is)."""
+    named = named_country(ctx, key)
+    if named is not None:
+        return named
+    if any(_names_country(ctx.doc, start, end) for start, end in ctx.table.spans.get(key, [])):
+        return None  # "the U.S. Agriculture Department" in a story whose only country is another
+    return story_country(ctx)
+
+
+def _names_country(doc, start: int, end: int) -> bool:
+    """A country's name or demonym stands in a body's mention or right before it ("the
+    U.S.\nAgriculture Department"), entity or not."""
+    before = start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return any(country_of(t.text) for t in doc[max(before, 0) : end])
 
 
 def named_country(ctx: Context, key: str, *, spans: list[tuple[int, int]] | None = None) -> str | None:
@@ -136,6 +162,8 @@ def named_country(ctx: Context, key: str, *, spans: list[tuple[int, int]] | None
     Commerce Ministry", "the U.S. Agriculture Department", "the Australian Statistics Bureau"."""
     doc = ctx.doc
     for start, end in ctx.table.spans.get(key, []) if spans is None else spans:
+        while start > 0 and doc[start - 1].is_space:
+            start -= 1  # "the U.S.\nAgriculture Department": a line break is no word
         # the word right before the body's name, or its possessive ("Thailand 's")
         before = [t for t in doc[max(start - 2, 0) : start] if t.i == start - 1 or doc[t.i + 1].tag_ == "POS"]
         for t in [*before, *doc[start:end]]:
@@ -225,6 +253,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # available for export": the story's country has them
         holder = holder_subject(noun)
         return trader_key(ctx, holder) if holder is not None else story_country(ctx)
+    if flow.planned and (setter := _setter(ctx, noun)) is not None:
+        return setter  # "The ministry listed export quotas ...": the clause's own setter, before any carried trader
     if fallback is not None:
         return fallback
     if noun.dep_ == "pobj" and noun.head.lower_ in flow_words("owner_blocking_preps") and not _figure_clause(noun):

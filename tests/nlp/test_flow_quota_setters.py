@@ -1,0 +1,41 @@
+"""Whose a quota or target is: the body that sets it, and the country that body governs."""
+
+from __future__ import annotations
+
+import pytest
+from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-04-01"
+
+
+def _quotas(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.quantity is not None, f.forecast) for f in facts if f.forecast]
+
+
+BODIES = {"Jamaica": ("jm", T.COUNTRY), "United States": ("us", T.COUNTRY), "sugar": ("su", T.PRODUCT),
+          "Agriculture Department": ("usda", T.AGENCY), "department": ("usda", T.AGENCY)}
+
+
+def test_a_body_named_after_a_line_break_still_names_its_country(parser) -> None:
+    text = ("Jamaica wants more sugar sales, officials said. The United States\nAgriculture Department "
+            "listed 1987 sugar import quota allocations at 12,000 short tons.")
+    assert _quotas(parser, text, BODIES) == [("imports", "us", True, True)]
+
+
+def test_a_body_of_a_country_the_text_has_no_entity_for_is_not_the_storys(parser) -> None:
+    # "U.S." names the department's country, which is no entity here: not Jamaica's quota
+    table = {k: v for k, v in BODIES.items() if k != "United States"}
+    text = ("Jamaica wants more sugar sales, officials said. The U.S.\nAgriculture Department "
+            "listed 1987 sugar import quota allocations at 12,000 short tons.")
+    assert _quotas(parser, text, table) == []
+
+
+def test_a_body_naming_no_country_is_the_storys(parser) -> None:
+    table = {k: v for k, v in BODIES.items() if k != "United States"}
+    text = ("Jamaica wants more sugar sales, officials said. The Agriculture Department "
+            "listed 1987 sugar export quota allocations at 12,000 tonnes.")
+    assert _quotas(parser, text, table) == [("exports", "jm", True, True)]

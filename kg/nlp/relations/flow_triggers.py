@@ -8,7 +8,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
-from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
@@ -48,7 +48,11 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 continue  # "authorised the export of 25,000 tonnes": licensed, not shipped
             if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
                 if t.head.lower_ in flow_words("target_heads"):
-                    anchors.append((t, word in flow_words("export_nouns"), True))
+                    # "imports subject to the U.S. import quota totaled ...": the owner's shipments, not a plan
+                    governing = _governing_quota(t, anchors)
+                    shipped = governing is not None and any(
+                        ctx.key(w, COUNTRY) or ctx.country_of_demonym(w) for w in t.doc[governing + 1 : t.i])
+                    anchors.append((t, word in flow_words("export_nouns"), *(() if shipped else (True,))))
                     continue
                 if t.head.lower_ in flow_words("licence_heads"):
                     anchors.append((t, word in flow_words("export_nouns"), True, True))
@@ -101,6 +105,25 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned),
                           licensed=len(planned) > 1))
     return flows
+
+
+def _governing_quota(anchor: Token, anchors: list[tuple]) -> int | None:
+    """Where the preposition stands that makes a quota qualify the flow before it: "Sugar
+    imports subject to the U.S. sugar import quota totaled 25,192 tons", "exports under the
+    quota": the quota says which shipments the flow counts, and the figures are theirs."""
+    doc = anchor.doc
+    i = anchor.i - 1
+    while i > anchor.sent.start and (doc[i].is_space or doc[i].dep_ in ("compound", "amod", "nummod", "det", "poss")
+                                     or doc[i].pos_ in ("PROPN", "DET", "NUM") or doc[i].tag_ == "POS"):
+        i -= 1  # the quota's own words: "the U.S.\nsugar", "the 1987"
+    if doc[i].lower_ in ("under", "within"):
+        qualified = i - 1
+    elif doc[i].lower_ == "to" and i > 0 and doc[i - 1].lower_ == "subject":
+        qualified = i - 2
+    else:
+        return None
+    # the preposition right after the flow noun it qualifies: "imports subject to", "exports under"
+    return i if any(not planned and flow.pos_ == "NOUN" and flow.i == qualified for flow, _, *planned in anchors) else None
 
 
 def _seeks_goods(ctx: Context, verb: Token) -> bool:

@@ -39,3 +39,25 @@ def test_a_body_naming_no_country_is_the_storys(parser) -> None:
     text = ("Jamaica wants more sugar sales, officials said. The Agriculture Department "
             "listed 1987 sugar export quota allocations at 12,000 tonnes.")
     assert _quotas(parser, text, table) == [("exports", "jm", True, True)]
+
+
+def _allotted(nlp, text: str) -> list[tuple]:
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    (x,) = extract_articles([Article(id="t", text=text, published=PUBLISHED)], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(names.get(f.subject), names.get(f.partner), f.quantity, f.unit, f.forecast) for f in x.facts
+            if f.predicate.value == "imports"]  # fmt: skip
+
+
+def test_an_import_quota_allotted_to_suppliers_names_each_as_partner(nlp) -> None:
+    text = ("Jamaica wants a larger sugar quota, officials said. The U.S. Agriculture Department listed 1987 "
+            "sugar import quota allocations for Belize at 12,000 short tons and for Fiji at 8,000 short tons.")
+    assert _allotted(nlp, text) == [("United States", "Belize", 12000, "short tons", True),
+                                    ("United States", "Fiji", 8000, "short tons", True)]
+
+
+def test_a_quota_for_a_year_has_no_partner(nlp) -> None:
+    text = "The U.S. Agriculture Department set the sugar import quota for 1987 at 1.0 mln short tons."
+    assert _allotted(nlp, text) == [("United States", None, 1000000, "short tons", True)]

@@ -123,6 +123,8 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
             return origin[-1]
     if flow.exports and (k := _receiver(ctx, flow.anchor, trader)) is not None:
         return k
+    if not flow.exports and flow.planned and (k := _quota_holder(ctx, flow, trader)) is not None:
+        return k
     preps = flow_words("partner_export") if flow.exports else flow_words("partner_import")
     for i in range(flow.anchor.i + 1, flow.end):
         t = doc[i]
@@ -141,6 +143,20 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
             if doc[j].lower_ not in ("the", "a", "an") and not doc[j].is_title \
                     and doc[j].lower_ not in flow_words("group_quantifiers"):
                 break
+    return None
+
+
+def _quota_holder(ctx: Context, flow: Flow, trader: str) -> str | None:
+    """ "import quota allocations for the Dominican Republic": the supplier an import quota
+    is allotted to."""
+    phrase = flow_noun(flow.anchor)
+    while phrase.dep_ == "compound":
+        phrase = phrase.head  # "quota allocations"
+    for prep in phrase.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for place in prep.children:
+                if place.dep_ == "pobj" and (k := ctx.key(place, TRADE_PLACES)) and k != trader:
+                    return k
     return None
 
 

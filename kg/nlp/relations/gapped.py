@@ -42,6 +42,7 @@ _CHANGE = r"\d[\d,]*(?:\.\d+)?\s*(?:pct|percent|per\s+cent|%)"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
+    units = rf"(?:(?:short|long|metric)\s+)?(?:{units})"  # "short tons" is a unit of its own
     number = rf"\d[\d,]*(?:\.\d+)?(?:\s+(?:{_SCALES}))?"
     # the figure, its unit, and what else its clause says before the first item ("of Thai
     # rice last month", "in 1986"): words without a figure (a year is none) or a break of their own
@@ -51,7 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # gallons; Japan, 9.9 pct to 1.2 mln"), set off by a comma then
     item = re.compile(
         rf"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?P<prep>{'|'.join(_PREPOSITIONS)})\s+)?(?:the\s+)?"
-        rf"(?P<name>{name})(?:,?\s+(?P<change>{_CHANGE})\s+to|\s+with)?\s+(?P<number>{number})"
+        rf"(?P<name>{name})(?:,?\s+(?P<change>{_CHANGE})\s+to|\s+with|\s+at)?\s+(?P<number>{number})"
         rf"(?:\s+(?P<unit>{units}))?\b", re.I)  # fmt: skip
     return figure, item
 

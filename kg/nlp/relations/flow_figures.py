@@ -5,7 +5,7 @@ no flow's figure (a change, a price, a share, a balance)."""
 from __future__ import annotations
 
 import re
-
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.tokens import Token
@@ -45,6 +45,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
     out: list[Figure] = []
     pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
     sharer: str | None = None  # the partner whose share the figures now compare
+    unitless: Figure | None = None  # a plain number waiting for the unit the next figure gives
     i = start
     while i < end:
         t = doc[i]
@@ -138,6 +139,18 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             continue
         kind = _kind(ctx, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
         if kind == "skip":
+            continue
+        if not out and (level := _level_of_unitless(doc, unitless, figure)) is not None:
+            # "were up from 32,796 to 50,855 tonnes", "a total of 289,232 compares with
+            # 165,859 tonnes": a plain number and the figure after it share its unit
+            out.extend(level)
+            unitless = None
+            continue
+        if not out and pending is None and unitless is None and figure.unit is None and figure.currency is None \
+                and not _scaled(doc, figure) and figure.end < end \
+                and (doc[figure.start - 1].lower_ == "from" and doc[figure.end].lower_ == "to"
+                     or doc[figure.end].lower_ in ("compares", "compared")):
+            unitless = figure
             continue
         if kind == "comparison" and not out and pending is not None and (figure.unit or figure.currency):
             # "falling to 89 mln from 124.6 mln tonnes": the unit comes once, at the end
@@ -347,6 +360,23 @@ def figure_before(ctx: Context, flow: Flow, dated: set[int], *, start: int | Non
     if unit + "s" in flow_words("quantity_units"):
         unit += "s"  # "a 15 mln tonne target" counts tonnes
     return [Figure(value=q.value, start=i, end=k, unit=unit)]
+
+
+def _level_of_unitless(doc, unitless: Figure | None, figure: Figure) -> list[Figure] | None:
+    """The reported figure and the one compared with, when a plain number waits for the unit
+    of the figure right after it: "from 32,796 to 50,855 tonnes" (the second is the level),
+    "289,232 compares with 165,859 tonnes" (the first is)."""
+    if unitless is None or not (figure.unit or figure.currency) or not _comparable(unitless.value, figure.value):
+        return None
+    between = [t.lower_ for t in doc[unitless.end : figure.start]]
+    measured = dict(unit=figure.unit, currency=figure.currency)
+    first = Figure(value=unitless.value, start=unitless.start, end=unitless.end, **measured)
+    second = Figure(value=figure.value, start=figure.start, end=figure.end, **measured)
+    if between == ["to"]:
+        return [second, replace(first, comparison=True)]
+    if between[:2] in (["compares", "with"], ["compared", "with"]) and len(between) == 2:
+        return [first, replace(second, comparison=True)]
+    return None
 
 
 def _comparable(value: Decimal, other: Decimal) -> bool:

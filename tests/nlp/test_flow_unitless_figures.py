@@ -1,0 +1,36 @@
+"""A plain number that takes its unit from the figure right after it: "up from 32,796 to
+50,855 tonnes", "a total of 289,232 compares with 165,859 tonnes"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.model import Article
+from kg.nlp.extract import extract_articles
+
+pytestmark = pytest.mark.model
+
+
+def _figures(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-20")], nlp=nlp)
+    return sorted((f.quantity, f.unit) for f in x.facts if f.predicate.value == "exports")
+
+
+def test_a_change_from_a_plain_number_to_a_figure_with_its_unit(nlp) -> None:
+    text = "Chilean copper exports rose in 1986. March exports were up from 42,310 to 51,200 tonnes."
+    assert _figures(nlp, text) == [(Decimal("42310"), "tonnes"), (Decimal("51200"), "tonnes")]
+
+
+def test_a_plain_total_compared_with_a_figure_with_its_unit(nlp) -> None:
+    text = ("Chilean copper exports rose in 1986. The first quarter export total of 131,400 compares "
+            "with 118,700 tonnes a year earlier.")
+    assert _figures(nlp, text) == [(Decimal("118700"), "tonnes"), (Decimal("131400"), "tonnes")]
+
+
+def test_no_unit_lent_to_a_number_of_another_size_or_a_year(nlp) -> None:
+    text = "Chilean copper exports rose in 1986. March exports were up from 42 to 51,200 tonnes."
+    assert _figures(nlp, text) == [(Decimal("51200"), "tonnes")]
+    text = "Chilean copper exports rose from 1986 to 51,200 tonnes in 1987."
+    assert _figures(nlp, text) == [(Decimal("51200"), "tonnes")]

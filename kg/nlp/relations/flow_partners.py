@@ -98,6 +98,9 @@ def _partner_heads(flow: Flow) -> set[int]:
     # "sales of 143,000 tonnes for delivery to Taiwan": where the goods are delivered
     heads |= {d.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ in ("prep", "dative") and c.lower_ == "for"
               for d in c.children if d.lower_ in flow_words("delivery_nouns")}  # fmt: skip
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
+        # "Of the imports in 1986, those from Cuba were 3.81 mln tonnes": the pronoun the flow is shared out by
+        heads |= {c.i for c in noun.head.head.children if c.dep_ == "nsubj" and c.lower_ in ("those", "that")}
     return heads
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -276,7 +277,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # last week's awards)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
                             and not (main_period.start and main_period.start == main_period.end)
-                            and period.text.lower() in flow_words("earlier_estimate_periods"))
+                            and period.text.lower() in flow_words("earlier_estimate_periods")
+                            and not _as_long(period, main_period))
         if earlier_estimate:
             # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last
             # month": last month's forecast of the same crop year
@@ -370,6 +372,19 @@ def _parallel_comparison(figures: list[Figure], k: int, dated: list[Period | Non
     if share == 0 or not all(figures[i].comparison for i in range(share + 1, k + 1)) or place >= len(first):
         return None
     return dated[first[place]]
+
+
+def _as_long(period: Period, main: Period) -> bool:
+    """The compared period is as long as the flow's own: "risen to 17,000 tonnes this month
+    from 10,000 last month" is last month's level, where "forecast at 14.50 mln tonnes in
+    1986/87, vs 15.00 mln last month" is an earlier forecast of the same crop year."""
+    if not (period.start and period.end and main.start and main.end):
+        return False
+    return _days(period) >= _days(main)
+
+
+def _days(period: Period) -> int:
+    return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days
 
 
 def _bare_shipments(ctx: Context, flow: Flow) -> bool:

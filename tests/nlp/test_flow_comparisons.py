@@ -80,3 +80,42 @@ def test_figure_by_which_a_level_differs_is_no_flow(parser) -> None:
             "and 400,000 tonnes below the 1985/86 figure.")
     table = {"Egyptian": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
     assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("7200000")]
+
+
+def test_list_item_qualified_by_words_of_its_own(parser) -> None:
+    text = ("Colombia exported 9.5 mln bags of coffee in 1986, and a provisional 10.2 mln bags in 1985, "
+            "the federation said.")
+    table = {"Colombia": ("co", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("9500000"), "1986"), (Decimal("10200000"), "1985"),
+    ]
+
+
+def test_next_level_after_then(parser) -> None:
+    text = ("New Zealand lamb exports are predicted to fall to 310,000 tonnes in 1987 from 335,000 in 1986, "
+            "and then recover to 320,000 in 1988.")
+    table = {"New Zealand": ("nz", T.COUNTRY), "lamb": ("lamb", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("310000"), "1987"), (Decimal("335000"), "1986"), (Decimal("320000"), "1988"),
+    ]
+
+
+def test_volume_and_its_value_share_the_period_after_them(parser) -> None:
+    text = "Sri Lanka exported 98,000 tonnes of tea worth 210 mln dlrs in 1986, the board said."
+    table = {"Sri Lanka": ("lk", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.object, f.quantity, f.amount, f.currency, f.period) for f in facts] == [
+        ("exports", "tea", Decimal("98000"), None, None, "1986"),
+        ("exportValue", "tea", None, Decimal("210000000"), "USD", "1986"),
+    ]
+
+
+def test_value_of_the_first_of_two_goods(parser) -> None:
+    text = "Zambia exported 35,000 tonnes of copper valued at 48 mln dlrs and 12,000 tonnes of cobalt in March."
+    table = {"Zambia": ("zm", T.COUNTRY), "copper": ("copper", T.PRODUCT), "cobalt": ("cobalt", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.object, f.quantity or f.amount, f.period) for f in facts] == [
+        ("exports", "copper", Decimal("35000"), "March"),
+        ("exportValue", "copper", Decimal("48000000"), "March"),
+        ("exports", "cobalt", Decimal("12000"), "March"),
+    ]

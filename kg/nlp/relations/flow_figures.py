@@ -88,6 +88,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               currency=figure.currency, equivalent=True))
             continue
+        if out and figure.currency and out[-1].unit and not out[-1].currency and _worth_before(doc, figure.start, out[-1].end):
+            # "exported 98,000 tonnes of tea worth 210 mln dlrs in 1986": the value of the
+            # goods just counted, the same flow and period
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
+                              equivalent=True, goods=out[-1].goods, partner=out[-1].partner))
+            continue
         if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
@@ -285,6 +291,14 @@ def _period_total(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> 
         and doc[i - 2].i in dated
 
 
+def _worth_before(doc, i: int, floor: int) -> bool:
+    """ "worth 210 mln dlrs", "valued at 45 mln dlrs": a value stated for what was counted."""
+    i -= 1
+    while i > floor and doc[i].lower_ in HEDGES:
+        i -= 1
+    return i >= floor and (doc[i].lower_ == "worth" or doc[i].lower_ == "at" and doc[i - 1].lower_ == "valued")
+
+
 def _estimate_before(doc, i: int, start: int) -> bool:
     """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
     figure an estimate noun gives."""
@@ -320,11 +334,21 @@ def _listed(doc, last: Figure, figure: Figure, end: int, dated: frozenset[int] |
     period: "X in January, Y in February and Z in March"."""
     opening = doc[figure.start - 1].lower_ if figure.start > 0 else ""
     if opening == "to" and figure.start >= 3 and doc[figure.start - 2].lemma_.lower() in flow_words("change_verbs") \
-            and doc[figure.start - 3].lower_ in (",", "and"):
-        # "could not exceed 632,000 tonnes, increasing to 640,000 tonnes in 1988": the next
-        # level of the same flow, for the period it names
+            and _item_opens(doc, figure.start - 2, last.end):
+        # "could not exceed 632,000 tonnes, increasing to 640,000 tonnes in 1988", "and then
+        # rally to 490,000 in 1988": the next level of the same flow, for the period it names
         return _dated_at(doc, figure.end, end, dated)
-    return opening in (",", "and") and _dated_at(doc, last.end, end, dated) and _dated_at(doc, figure.end, end, dated)
+    return _item_opens(doc, figure.start, last.end) and _dated_at(doc, last.end, end, dated) \
+        and _dated_at(doc, figure.end, end, dated)
+
+
+def _item_opens(doc, i: int, floor: int) -> bool:
+    """A list's next item opens before token ``i``: a comma or "and", then at most a few
+    words that qualify the item ("and an actual 99,254 tonnes", "and then rally to")."""
+    k = i - 1
+    while k > floor and i - k <= 3 and doc[k].pos_ in ("DET", "ADJ", "ADV") and doc[k].lower_ not in ("and", ","):
+        k -= 1
+    return k >= floor and doc[k].lower_ in (",", "and")
 
 
 def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:

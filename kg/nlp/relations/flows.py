@@ -253,9 +253,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:
         carried = True  # "French wheat exports fell ... Spanish purchases were 258,507 tonnes"
     main_period = period_for(figures, 0, periods, ctx, flow)
-    if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
-        # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
-        # after a list of goods is the whole list's
+    if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent for f in figures[1:]):
+        # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April", "98,000
+        # tonnes of tea worth 210 mln dlrs in 1986": the period after a list of goods, or
+        # after the figure stated again as a value, is the whole list's
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
     if main_period is not None and main_period.start and main_period.start == main_period.end and buying_tender(anchor):
         main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
@@ -343,7 +344,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
-                                  object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
+                                  object=figure.goods or goods, amount=figure.value, currency=figure.currency,
+                                  **qualifiers))
         elif figure.goods is not None:
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             partner_of = figure_origin(ctx, figure, trader) if not flow.exports else None

@@ -37,6 +37,7 @@ class Figure:
     partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
     goods: str | None = None  # "... and 150,000 tonnes of maize": the same flow of other goods
     limit: bool = False  # "a ceiling of 30,000 tonnes": a cap on the flow, so a forecast
+    part: bool = False  # ", of which 40,000 tonnes went to Pakistan": a share of the first figure
 
 
 @dataclass(frozen=True)

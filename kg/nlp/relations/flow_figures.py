@@ -16,6 +16,7 @@ from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, 
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import next_partner, partner_after
+from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
@@ -104,6 +105,9 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif _limit_before(doc, figure.start, start):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, limit=True)
+        if out and exports is not None and (part := part_of(ctx, out, figure, end, exports=exports)) is not None:
+            out.append(part)  # ", of which 40,000 tonnes went to Pakistan and 25,000 tonnes to India"
+            continue
         if out and not out[0].comparison and exports is not None \
                 and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
             # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner

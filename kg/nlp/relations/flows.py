@@ -252,6 +252,15 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     elif partner is None and opening is not None and (partner := opening.seller_to(
             flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:
         carried = True  # "French wheat exports fell ... Spanish purchases were 258,507 tonnes"
+    if partner is not None and any(f.part and f.partner == partner for f in figures):
+        partner = None  # "120,000 tonnes, of which 40,000 went to Pakistan": the whole went to more than one
+    if goods is not None and any(f.part and f.goods == goods for f in figures):
+        # "oil export volume averaged 1.508 mln bpd, of which 658,000 bpd were crude oil": the
+        # whole is of the goods the trade word names, not of its first part
+        noun = flow_noun(anchor)
+        goods = next((k for t in ctx.doc[noun.left_edge.i : noun.i]
+                      if (k := ctx.key(t, PRODUCTS) or (ctx.key_by_name(t.text, PRODUCTS) if t.pos_ == "NOUN" else None))),
+                     goods)
     main_period = period_for(figures, 0, periods, ctx, flow)
     if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April", "98,000
@@ -272,7 +281,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     facts = []
     dated_figures: list[Period | None] = []  # the period each figure was given, in order
     for k, figure in enumerate(figures):
-        period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
+        period = main_period if k == 0 or figure.equivalent or figure.part \
+            or (figure.estimate and not estimate_for(ctx, figure)) \
             else period_for(figures, k, periods, ctx, flow)
         # (not for a single day's figure: "today's awards ... versus 103,000 last week" were
         # last week's awards)

@@ -73,3 +73,16 @@ def test_of_which_after_spending_is_no_flow(parser) -> None:
             "Pakistan, officials said.")
     table = {"Pakistan": ("pk", T.COUNTRY)}
     assert _read(parser, text, table) == []
+
+
+def test_bare_shipments_after_a_purchase_are_the_sellers(parser) -> None:
+    text = ("China has bought 500,000 tonnes of U.S. wheat for delivery this year. Total shipments in the "
+            "second year of the U.S.-China grains agreement amounted to 1.2 mln tonnes of wheat and 300,000 "
+            "tonnes of corn.")
+    table = {"China": ("cn", T.COUNTRY), "U.S.": ("us", T.COUNTRY), "wheat": ("wheat", T.PRODUCT),
+             "corn": ("corn", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published="1987-03-12", module=flows)
+    assert [(f.predicate.value, f.subject, f.object, f.quantity, f.partner, f.period) for f in facts][1:] == [
+        ("exports", "us", "wheat", Decimal("1200000"), "cn", "the second year of the U.S.-China grains agreement"),
+        ("exports", "us", "corn", Decimal("300000"), "cn", "the second year of the U.S.-China grains agreement"),
+    ]

@@ -48,6 +48,7 @@ from kg.nlp.relations.trader_keys import trader_key
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
+_COUNTING_ADJECTIVES = frozenset({"total", "cumulative", "monthly", "weekly", "annual"})  # they name no owner
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -193,6 +194,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     names no period of its own, they may give it."""
     anchor = flow.anchor
     carried = flow.carried  # a slot taken from the sentence before lowers the confidence
+    mirrored: str | None = None  # the importer whose purchase these bare shipments deliver
     if flow.carried and topic is not None:
         trader, goods = topic.trader, goods_of(ctx, flow) or topic.goods
     else:
@@ -206,6 +208,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             story_goods = None  # nor the goods of a list in between ("... wheat flour 18,065")
             if goods is None:
                 return [], (trader, goods)
+        elif trader is None and near is not None and not near.exports and near.trader is not None \
+                and near.partner is not None and flow.exports and _bare_shipments(ctx, flow):
+            # "The USSR has purchased 1.0 mln tonnes of U.S. corn ... Total shipments in the
+            # third year amounted to ...": shipments of no one named are the seller's, to the buyer
+            trader, mirrored, carried = near.partner, near.trader, True
+            story_goods = None
     if goods is None and part_of_trade(ctx, flow):
         return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
@@ -246,7 +254,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
-        or shared_partner(ctx, flow, trader, inherited or [])
+        or shared_partner(ctx, flow, trader, inherited or []) or mirrored
     if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
         carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
     elif partner is None and opening is not None and (partner := opening.seller_to(
@@ -405,7 +413,7 @@ def _bare_shipments(ctx: Context, flow: Flow) -> bool:
     anchor = flow.anchor
     if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    own = ctx.doc[anchor.left_edge.i : anchor.i]
+    own = [t for t in ctx.doc[anchor.left_edge.i : anchor.i] if t.lower_ not in _COUNTING_ADJECTIVES]  # "Total shipments"
     return not any(t.lower_ in flow_words("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
 
 

@@ -70,7 +70,8 @@ def _pattern() -> re.Pattern[str]:
         # "the fourth year of the agreement, which ends this September 30", "the third
         # agreement year -- which began October 1, 1986 --": an agreement's year, dated by
         # the day it ends or begins where the text gives it
-        rf"(?P<accord>(?:the\s)?{ordinal}\s(?:year\sof\sthe\s{accord}|{accord}\syear)"
+        # ("the third year of the U.S.-USSR grains agreement": the accord may be named)
+        rf"(?P<accord>(?:the\s)?{ordinal}\s(?:year\sof\sthe\s(?:[\w.\-]+\s){{0,3}}?{accord}|{accord}\syear)"
         rf"(?:(?:,|\s--)\swhich\s(?:ends|ended|expires|began|begins|started)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",

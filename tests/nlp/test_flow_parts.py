@@ -86,3 +86,22 @@ def test_bare_shipments_after_a_purchase_are_the_sellers(parser) -> None:
         ("exports", "us", "wheat", Decimal("1200000"), "cn", "the second year of the U.S.-China grains agreement"),
         ("exports", "us", "corn", Decimal("300000"), "cn", "the second year of the U.S.-China grains agreement"),
     ]
+
+
+def test_part_for_a_period_of_its_own(parser) -> None:
+    text = "Thai rice exports in 1986 were 4.5 mln tonnes, including 2.1 mln tonnes in the first half."
+    table = {"Thai": ("th", T.COUNTRY), "rice": ("rice", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "rice", Decimal("4500000"), None, "1986"),
+        ("exports", "rice", Decimal("2100000"), None, "the first half"),
+    ]
+
+
+def test_half_of_a_fiscal_year_beside_the_whole_year_before(parser) -> None:
+    text = ("Sudanese cotton exports in the first half of fiscal 1986/87 were 420,000 bales, against "
+            "1.2 mln bales for the whole of 1985/86.")
+    table = {"Sudanese": ("sd", T.COUNTRY), "cotton": ("cotton", T.PRODUCT)}
+    assert _read(parser, text, table) == [
+        ("exports", "cotton", Decimal("420000"), None, "the first half of fiscal 1986/87"),
+        ("exports", "cotton", Decimal("1200000"), None, "1985/86"),
+    ]

@@ -223,3 +223,10 @@ def test_a_year_of_a_named_agreement() -> None:
     assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-12")] == [
         ("the third year of the U.S.-USSR grains agreement", "1985-10-01", "1986-09-30"),
     ]
+
+
+def test_a_part_of_a_split_year_is_named_not_dated() -> None:
+    text = "exports in the first six months of the 1986/87 season were"
+    assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-12")] == [
+        ("the first six months of the 1986/87 season", None, None),
+    ]

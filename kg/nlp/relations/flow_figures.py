@@ -105,7 +105,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif _limit_before(doc, figure.start, start):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, limit=True)
-        if out and exports is not None and (part := part_of(ctx, out, figure, end, exports=exports)) is not None:
+        if out and exports is not None and (part := part_of(ctx, out, figure, end, exports=exports, dated=dated)) is not None:
             out.append(part)  # ", of which 40,000 tonnes went to Pakistan and 25,000 tonnes to India"
             continue
         if out and not out[0].comparison and exports is not None \

@@ -1,8 +1,9 @@
 """The parts of a flow's figure: "exported 120,000 tonnes last month, of which 40,000 tonnes
 went to Pakistan and 25,000 tonnes to India"; "imported 6.5 mln tonnes of wheat, including
 3.2 mln from the United States"; "averaged 1.508 mln bpd, of which 658,000 bpd were crude
-oil and 850,000 bpd refined products". Each part is the same flow, for the same period, to
-(or from) the partner or of the goods it names; a part that names neither says nothing new."""
+oil and 850,000 bpd refined products"; "4.5 mln tonnes in 1986, including 2.1 mln in the
+first half". Each part is the same flow, to (or from) the partner, of the goods or for the
+period it names, else the whole's; a part that names none of them says nothing new."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ _OPENERS = ("including", "includes", "included", "comprising")
 _REACH = 6  # how far after its figure a part names its partner or goods ("went to", "were shipped to")
 
 
-def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, exports: bool) -> Figure | None:
-    """``figure`` as a part of the first figure of ``out``, with its own partner or goods;
-    None where it is no part, or a part that names neither."""
+def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, exports: bool,
+            dated: frozenset[int] | set[int] = frozenset()) -> Figure | None:
+    """``figure`` as a part of the first figure of ``out``, with its own partner, goods or
+    period ("including 2.1 mln tonnes in the first half"); None where it is no part, or a
+    part that names none of them."""
     doc = ctx.doc
     first, last = out[0], out[-1]
     if first.comparison or figure.currency != first.currency or figure.unit not in (None, first.unit):
@@ -30,7 +33,7 @@ def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, export
         return None  # a part is smaller than the whole
     partner = _partner_after(ctx, figure.end, end, exports=exports)
     goods = _goods_after(ctx, figure.end, end)
-    if partner is None and goods is None:
+    if partner is None and goods is None and not _dated_after(ctx, figure.end, end, dated):
         return None
     return Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit or first.unit,
                   currency=figure.currency, partner=partner, goods=goods, part=True)
@@ -51,6 +54,15 @@ def _partner_after(ctx: Context, i: int, end: int, *, exports: bool) -> str | No
                     return found
             return None
     return None
+
+
+def _dated_after(ctx: Context, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
+    """ "2.1 mln tonnes in the first half": a period of its own right after the part."""
+    doc = ctx.doc
+    k = i
+    while k < min(i + 3, end) and doc[k].lower_ in ("in", "during", "for", "the"):
+        k += 1
+    return k > i and k < end and k in dated
 
 
 def _goods_after(ctx: Context, i: int, end: int) -> str | None:

@@ -289,8 +289,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     facts = []
     dated_figures: list[Period | None] = []  # the period each figure was given, in order
     for k, figure in enumerate(figures):
-        period = main_period if k == 0 or figure.equivalent or figure.part \
-            or (figure.estimate and not estimate_for(ctx, figure)) \
+        period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
+            else _part_period(ctx, figure, periods) or main_period if figure.part \
             else period_for(figures, k, periods, ctx, flow)
         # (not for a single day's figure: "today's awards ... versus 103,000 last week" were
         # last week's awards)
@@ -392,6 +392,15 @@ def _parallel_comparison(figures: list[Figure], k: int, dated: list[Period | Non
     if share == 0 or not all(figures[i].comparison for i in range(share + 1, k + 1)) or place >= len(first):
         return None
     return dated[first[place]]
+
+
+def _part_period(ctx: Context, figure: Figure, periods: list[tuple[int, int, Period]]) -> Period | None:
+    """ "including 2.1 mln tonnes in the first half": the period a part names right after it."""
+    for s, _, period in periods:
+        if figure.end <= s <= figure.end + 3 and all(t.lower_ in ("in", "during", "for", "the")
+                                                    for t in ctx.doc[figure.end : s]):
+            return period
+    return None
 
 
 def _as_long(period: Period, main: Period) -> bool:

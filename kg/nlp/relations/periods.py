@@ -64,7 +64,8 @@ def _pattern() -> re.Pattern[str]:
         rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
         rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
-        rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
+        # ("the first half of fiscal 1986/87": a split year's part, named, not dated)
+        rf"(?:\sof\s(?:the\s)?(?:(?:{yw}\s)?{split}(?:\s(?:year|season|crop|campaign))?|{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
         # "the fourth year of the agreement, which ends this September 30": an agreement's
         # year, dated by the day it ends where the text gives it
         # "the fourth year of the agreement, which ends this September 30", "the third
@@ -220,6 +221,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     if kind == "upto":
         return (*_up_to(low, years, base, published), None)
     if kind == "part":
+        if re.search(r"\d/\d", low):
+            return None, None, None  # a crop or fiscal year's months depend on whose year it is
         return (*_part(low, years, base), None)
     if kind == "lasting":
         return (*_lasting(low, published), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from relations_tables import T, facts_of, parser  # noqa: F401 (fixture)
+from relations_tables import T, facts_of
 
 from kg.nlp.relations import flows
 

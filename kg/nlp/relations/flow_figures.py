@@ -89,7 +89,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               currency=figure.currency, equivalent=True))
             continue
-        if out and figure.currency and out[-1].unit and not out[-1].currency and _worth_before(doc, figure.start, out[-1].end):
+        if out and figure.currency and out[-1].unit and not out[-1].currency \
+                and _worth_before(doc, figure.start, out[-1].end):
             # "exported 98,000 tonnes of tea worth 210 mln dlrs in 1986": the value of the
             # goods just counted, the same flow and period
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
@@ -105,7 +106,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif _limit_before(doc, figure.start, start):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, limit=True)
-        if out and exports is not None and (part := part_of(ctx, out, figure, end, exports=exports, dated=dated)) is not None:
+        if out and exports is not None \
+                and (part := part_of(ctx, out, figure, end, exports=exports, dated=dated)) is not None:
             out.append(part)  # ", of which 40,000 tonnes went to Pakistan and 25,000 tonnes to India"
             continue
         if out and not out[0].comparison and exports is not None \

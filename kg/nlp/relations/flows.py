@@ -266,9 +266,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "oil export volume averaged 1.508 mln bpd, of which 658,000 bpd were crude oil": the
         # whole is of the goods the trade word names, not of its first part
         noun = flow_noun(anchor)
-        goods = next((k for t in ctx.doc[noun.left_edge.i : noun.i]
-                      if (k := ctx.key(t, PRODUCTS) or (ctx.key_by_name(t.text, PRODUCTS) if t.pos_ == "NOUN" else None))),
-                     goods)
+        named = (ctx.key(t, PRODUCTS) or (ctx.key_by_name(t.text, PRODUCTS) if t.pos_ == "NOUN" else None)
+                 for t in ctx.doc[noun.left_edge.i : noun.i])
+        goods = next((k for k in named if k), goods)
     main_period = period_for(figures, 0, periods, ctx, flow)
     if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April", "98,000
@@ -422,7 +422,8 @@ def _bare_shipments(ctx: Context, flow: Flow) -> bool:
     anchor = flow.anchor
     if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    own = [t for t in ctx.doc[anchor.left_edge.i : anchor.i] if t.lower_ not in _COUNTING_ADJECTIVES]  # "Total shipments"
+    # "Total shipments": a counting adjective names no owner
+    own = [t for t in ctx.doc[anchor.left_edge.i : anchor.i] if t.lower_ not in _COUNTING_ADJECTIVES]
     return not any(t.lower_ in flow_words("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
 
 

@@ -361,8 +361,9 @@ class _Resolver:
     def _merge_product_heads(self) -> None:
         """ "Indian iron ore ... Japanese ore imports": a one-word product that is the head
         word of exactly one other product's two-word name in the same story is that product,
-        the name shortened (not where two such names share it: "crude oil ... fuel oil ... oil";
-        nor goods in a state of their own: "frozen beef ... beef")."""
+        the name shortened, where its first word is a material ("iron ore"), not a quality
+        ("value-added tea ... tea"); not where two such names share the word ("fish meal ...
+        soybean meal ... meal"), nor for goods in a state of their own ("frozen beef ... beef")."""
         products = [c for c in self.clusters if c.type is EntityType.PRODUCT and c.spans]
         for short in products:
             words = {n.lower() for n in short.names}
@@ -374,6 +375,9 @@ class _Resolver:
             if len(targets) != 1 or any(n.lower().split()[0] in lexicon.product_forms()
                                         for n in targets[0].names if len(n.split()) == 2):
                 continue  # "horse meat ... canned meat ... meat", "frozen beef ... beef"
+            if not any(len(span) == 2 and span[0].pos_ in ("NOUN", "PROPN") and span[1].lower_ == word
+                       for span in targets[0].spans):
+                continue  # a material names a kind ("iron ore"); a quality does not ("value-added tea")
             target = targets[0]
             for span in list(short.spans):
                 self._attach(target, span, None)

@@ -390,6 +390,18 @@ def test_a_head_word_two_products_share_stays_apart(nlp):
 
 
 @pytest.mark.model
+def test_a_head_word_of_goods_of_a_quality_stays_apart(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = ("Sri Lanka wants to export more value-added tea. Its tea exports rose to 210,000 tonnes "
+            "in 1986, the board said.")
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    names = [{n.lower() for n in e.all_names} for e in extraction.entities if e.type.value == "Product"]
+    assert not any({"tea", "value-added tea"} <= n for n in names)
+
+
+@pytest.mark.model
 def test_a_head_word_of_goods_in_a_state_stays_apart(nlp):
     from kg.model import Article
     from kg.nlp.extract import extract_articles

@@ -82,6 +82,7 @@ class _Resolver:
             self._same_short_name(cluster, short)
         self._merge_inverted()
         self._merge_product_tails()
+        self._merge_product_heads()
         self._label_products()
         self._demonyms_inside_other_spans()
         self._countries_in_currencies()
@@ -352,6 +353,32 @@ class _Resolver:
                 for n in c.names)), None)  # fmt: skip
             if target is None:
                 continue
+            for span in list(short.spans):
+                self._attach(target, span, None)
+            target.names.extend(short.names)
+            short.spans, short.names = [], []
+
+    def _merge_product_heads(self) -> None:
+        """ "Indian iron ore ... Japanese ore imports": a one-word product that is the head
+        word of exactly one other product's two-word name in the same story is that product,
+        the name shortened, where its first word is a material ("iron ore"), not a quality
+        ("value-added tea ... tea"); not where two such names share the word ("fish meal ...
+        soybean meal ... meal"), nor for goods in a state of their own ("frozen beef ... beef")."""
+        products = [c for c in self.clusters if c.type is EntityType.PRODUCT and c.spans]
+        for short in products:
+            words = {n.lower() for n in short.names}
+            if len(words) != 1 or any(len(n.split()) > 1 for n in short.names):
+                continue
+            (word,) = words
+            targets = [c for c in products if c is not short and c.spans and any(
+                len(n.split()) == 2 and n.lower().split()[-1] == word and not _national_words(n) for n in c.names)]
+            if len(targets) != 1 or any(n.lower().split()[0] in lexicon.product_forms()
+                                        for n in targets[0].names if len(n.split()) == 2):
+                continue  # "horse meat ... canned meat ... meat", "frozen beef ... beef"
+            if not any(len(span) == 2 and span[0].pos_ in ("NOUN", "PROPN") and span[1].lower_ == word
+                       for span in targets[0].spans):
+                continue  # a material names a kind ("iron ore"); a quality does not ("value-added tea")
+            target = targets[0]
             for span in list(short.spans):
                 self._attach(target, span, None)
             target.names.extend(short.names)

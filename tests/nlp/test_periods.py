@@ -216,3 +216,17 @@ def test_periods_read_again_are_the_same_and_a_list_of_the_callers_own() -> None
     again = find_periods(text, "1987-04-09")
     assert again == first[:-1] and again is not first
     assert [p.end for p in find_periods(text, "1988-04-09")] != [p.end for p in again]  # the day counts
+
+
+def test_a_year_of_a_named_agreement() -> None:
+    text = "shipments in the third year of the U.S.-USSR grains agreement, which ended September 30, amounted"
+    assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-12")] == [
+        ("the third year of the U.S.-USSR grains agreement", "1985-10-01", "1986-09-30"),
+    ]
+
+
+def test_a_part_of_a_split_year_is_named_not_dated() -> None:
+    text = "exports in the first six months of the 1986/87 season were"
+    assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-12")] == [
+        ("the first six months of the 1986/87 season", None, None),
+    ]

@@ -365,6 +365,53 @@ def test_a_one_word_product_ending_another_is_that_product(nlp):
     assert len(products) == 1 and "beans" in {n.split()[-1] for n in products[0].all_names}
 
 
+@pytest.mark.model
+def test_a_one_word_product_heading_another_name_is_that_product(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = ("Brazil will export 12 mln tonnes of iron ore to Japan in 1987. Japanese ore imports "
+            "in 1987 would total 96 mln tonnes, officials said.")
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    products = [e for e in extraction.entities if e.type.value == "Product"]
+    assert len(products) == 1 and {"iron ore", "ore"} <= {n.lower() for n in products[0].all_names}
+
+
+@pytest.mark.model
+def test_a_head_word_two_products_share_stays_apart(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = ("Peru exported 50,000 tonnes of fish meal and Brazil 80,000 tonnes of soybean meal in March. "
+            "Chile's meal exports were 20,000 tonnes.")
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    names = sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
+    assert names == [["fish meal"], ["meal"], ["soybean meal"]]
+
+
+@pytest.mark.model
+def test_a_head_word_of_goods_of_a_quality_stays_apart(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = ("Sri Lanka wants to export more value-added tea. Its tea exports rose to 210,000 tonnes "
+            "in 1986, the board said.")
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    names = [{n.lower() for n in e.all_names} for e in extraction.entities if e.type.value == "Product"]
+    assert not any({"tea", "value-added tea"} <= n for n in names)
+
+
+@pytest.mark.model
+def test_a_head_word_of_goods_in_a_state_stays_apart(nlp):
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    text = "Argentina exported 50,000 tonnes of frozen beef in March. Its beef exports totalled 120,000 tonnes in 1986."
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    names = sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
+    assert names == [["beef"], ["frozen beef"]]
+
+
 def test_a_national_adjective_is_another_name_of_its_country() -> None:
     doc = _doc(["Australian", "wheat", "shipments", "rose", ",", "Australia", "said", "."],
                {(0, 1): "NORP", (5, 6): "GPE"})

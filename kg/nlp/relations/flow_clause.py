@@ -30,11 +30,14 @@ class Figure:
     unit: str | None = None
     currency: str | None = None
     comparison: bool = False
-    equivalent: bool = False  # "10.2 billion yuan ($1.4 billion)": the same figure in another currency
+    # the same figure stated another way: "10.2 billion yuan ($1.4 billion)", "98,000 tonnes
+    # of tea worth 210 mln dlrs"
+    equivalent: bool = False
     estimate: bool = False  # "against 1.65 mln forecast in March": an earlier forecast of the same period
     partner: str | None = None  # "... and to Iraq 50,000": the same flow to another partner
     goods: str | None = None  # "... and 150,000 tonnes of maize": the same flow of other goods
     limit: bool = False  # "a ceiling of 30,000 tonnes": a cap on the flow, so a forecast
+    part: bool = False  # ", of which 40,000 tonnes went to Pakistan": a share of the first figure
 
 
 @dataclass(frozen=True)

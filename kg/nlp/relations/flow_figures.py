@@ -16,6 +16,7 @@ from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, 
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import next_partner, partner_after
+from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
@@ -89,12 +90,27 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               currency=figure.currency, equivalent=True))
             continue
+        if out and figure.currency and out[-1].unit and not out[-1].currency \
+                and _worth_before(doc, figure.start, out[-1].end):
+            # "exported 98,000 tonnes of tea worth 210 mln dlrs in 1986": the value of the
+            # goods just counted, the same flow and period
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
+                              equivalent=True, goods=out[-1].goods, partner=out[-1].partner))
+            continue
         if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
+            figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                            currency=figure.currency, estimate=True)
+        elif out and _estimate_before(doc, figure.start, start):
+            # "compared with an earlier estimate of 20.5 mln tonnes": the same flow's earlier forecast
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
         elif _limit_before(doc, figure.start, start):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, limit=True)
+        if out and exports is not None \
+                and (part := part_of(ctx, out, figure, end, exports=exports, dated=dated)) is not None:
+            out.append(part)  # ", of which 40,000 tonnes went to Pakistan and 25,000 tonnes to India"
+            continue
         if out and not out[0].comparison and exports is not None \
                 and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
             # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
@@ -137,7 +153,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True, limit=True))
             continue
-        kind = _kind(ctx, figure, start, end, compared=any(f.comparison for f in out), planned=planned)
+        kind = _kind(ctx, figure, start, end, compared=any(f.comparison for f in out), planned=planned, dated=dated)
         if kind == "skip":
             continue
         if not out and (level := _level_of_unitless(doc, unitless, figure)) is not None:
@@ -294,6 +310,23 @@ def _period_total(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> 
         and doc[i - 2].i in dated
 
 
+def _worth_before(doc, i: int, floor: int) -> bool:
+    """ "worth 210 mln dlrs", "valued at 45 mln dlrs": a value stated for what was counted."""
+    i -= 1
+    while i > floor and doc[i].lower_ in HEDGES:
+        i -= 1
+    return i >= floor and (doc[i].lower_ == "worth" or doc[i].lower_ == "at" and doc[i - 1].lower_ == "valued")
+
+
+def _estimate_before(doc, i: int, start: int) -> bool:
+    """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
+    figure an estimate noun gives."""
+    i -= 1
+    while i > start and doc[i].lower_ in HEDGES:
+        i -= 1
+    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("estimate_nouns")
+
+
 def _limit_before(doc, i: int, start: int) -> bool:
     """ "a ceiling of 30,000 tonnes", "a quota of about 600,000 bales": a figure that caps
     the flow, so a plan."""
@@ -320,11 +353,21 @@ def _listed(doc, last: Figure, figure: Figure, end: int, dated: frozenset[int] |
     period: "X in January, Y in February and Z in March"."""
     opening = doc[figure.start - 1].lower_ if figure.start > 0 else ""
     if opening == "to" and figure.start >= 3 and doc[figure.start - 2].lemma_.lower() in flow_words("change_verbs") \
-            and doc[figure.start - 3].lower_ in (",", "and"):
-        # "could not exceed 632,000 tonnes, increasing to 640,000 tonnes in 1988": the next
-        # level of the same flow, for the period it names
+            and _item_opens(doc, figure.start - 2, last.end):
+        # "could not exceed 632,000 tonnes, increasing to 640,000 tonnes in 1988", "and then
+        # rally to 490,000 in 1988": the next level of the same flow, for the period it names
         return _dated_at(doc, figure.end, end, dated)
-    return opening in (",", "and") and _dated_at(doc, last.end, end, dated) and _dated_at(doc, figure.end, end, dated)
+    return _item_opens(doc, figure.start, last.end) and _dated_at(doc, last.end, end, dated) \
+        and _dated_at(doc, figure.end, end, dated)
+
+
+def _item_opens(doc, i: int, floor: int) -> bool:
+    """A list's next item opens before token ``i``: a comma or "and", then at most a few
+    words that qualify the item ("and an actual 99,254 tonnes", "and then rally to")."""
+    k = i - 1
+    while k > floor and i - k <= 3 and doc[k].pos_ in ("DET", "ADJ", "ADV") and doc[k].lower_ not in ("and", ","):
+        k -= 1
+    return k >= floor and doc[k].lower_ in (",", "and")
 
 
 def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
@@ -440,12 +483,52 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False) -> str:
+def _period_owned(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:
+    """ "the lowest since 1980's 6.19 mln tonnes", "below last year's 1.2 mln": a figure a
+    period owns is that period's figure, one to compare with."""
+    i -= 1
+    while i > start and doc[i].lower_ in lexicon("numbers")["approximate"]:
+        i -= 1
+    return i - 1 >= start and doc[i].tag_ == "POS" and doc[i - 1].i in dated
+
+
+def _under_comparison(doc, i: int, start: int) -> bool:
+    """The figure stands in the object of a comparison, however long: "from last month's
+    projection of 23 mln tonnes", "compared with an earlier estimate of 1.1 mln"."""
+    token = doc[i]
+    for _ in range(8):
+        if token.head.i == token.i or token.head.i < start:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.dep_ == "prep" and token.lower_ in ("from", "against", "versus", "vs", "vs."):
+            return token.lower_ != "from" or not (token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ in PLACE_LABELS)
+        if token.dep_ == "prep" and token.lower_ == "with" and token.head.lower_ in ("compared", "comparing"):
+            return True
+    return False
+
+
+def _level_after_change(words: list[str]) -> bool:
+    """ "forecast to increase to 1.0 mln tonnes", "a reduction to 50,000 tonnes": the level a
+    change reaches is the flow's figure, where "an increase of 55,000 tonnes" is the change."""
+    plain = [w for w in words if w not in lexicon("numbers")["approximate"]]
+    changes = {"increase", "increases", "decrease", "decreases", "reduction", "reductions"}
+    return len(plain) >= 2 and plain[-1] == "to" and plain[-2] in changes
+
+
+def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False,
+          dated: frozenset[int] | set[int] = frozenset()) -> str:
     """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
     doc = ctx.doc
     after = doc[figure.end] if figure.end < end else None
     if after is not None and after.lower_ in flow_words("share_words") and after.lower_ not in ("a", "an"):
         return "skip"  # "55 pct", "dlrs per tonne"
+    if after is not None and (after.lower_ in ("below", "above", "higher", "lower") or after.lower_ in ("more", "less")
+                              and figure.end + 1 < len(doc) and doc[figure.end + 1].lower_ == "than"):
+        # "700,000 tonnes below the 1985/86 figure", "two mln more than": by how much, not a
+        # level ("up to 190,000 tonnes more for June shipment" is one)
+        return "skip"
     if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
             doc[figure.end + 1].lower_ in flow_words("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
         return "skip"  # "17.25 dlrs a barrel": a price
@@ -475,7 +558,8 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
         return "skip"  # "1.8 mln quintales (46 kilos)": what the unit weighs, no figure of its own
     # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
     measured = [w for w in plain if w != "up"]
-    if any(w in skip for w in words[-3:]) or measured and measured[-1] in skip:
+    if (any(w in skip for w in words[-3:]) or measured and measured[-1] in skip) \
+            and not _level_after_change(words):
         return "skip"
     wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
     if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (
@@ -484,4 +568,6 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
         return "comparison"
     if compared and words and words[-1] in ("and", ","):
         return "comparison"  # "against 2.83 billion in January and 2.23 billion in ..."
+    if _period_owned(doc, figure.start, start, dated) or _under_comparison(doc, figure.start, start):
+        return "comparison"
     return "main"

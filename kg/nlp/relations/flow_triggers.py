@@ -57,6 +57,12 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 if t.head.lower_ in flow_words("licence_heads"):
                     anchors.append((t, word in flow_words("export_nouns"), True, True))
                     continue
+                if word in flow_words("import_nouns") and t.head.lower_ in flow_words("import_need_heads") \
+                        and any(c.like_num for c in t.head.head.subtree):
+                    # "the wheat import market will expand to 3.4 mln tonnes", "import needs of
+                    # 40,000 bpd": what will be bought abroad, a planned import
+                    anchors.append((t, False, True))
+                    continue
                 if t.head.lower_ not in flow_words("value_heads"):
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in flow_words("export_nouns")))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -47,6 +48,7 @@ from kg.nlp.relations.trader_keys import trader_key
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
+_COUNTING_ADJECTIVES = frozenset({"total", "cumulative", "monthly", "weekly", "annual"})  # they name no owner
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -198,6 +200,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     names no period of its own, they may give it."""
     anchor = flow.anchor
     carried = flow.carried  # a slot taken from the sentence before lowers the confidence
+    mirrored: str | None = None  # the importer whose purchase these bare shipments deliver
     if flow.carried and topic is not None:
         trader, goods = topic.trader, goods_of(ctx, flow) or topic.goods
     else:
@@ -211,6 +214,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             story_goods = None  # nor the goods of a list in between ("... wheat flour 18,065")
             if goods is None:
                 return [], (trader, goods)
+        elif trader is None and near is not None and not near.exports and near.trader is not None \
+                and near.partner is not None and flow.exports and _bare_shipments(ctx, flow):
+            # "The USSR has purchased 1.0 mln tonnes of U.S. corn ... Total shipments in the
+            # third year amounted to ...": shipments of no one named are the seller's, to the buyer
+            trader, mirrored, carried = near.partner, near.trader, True
+            story_goods = None
     if goods is None and part_of_trade(ctx, flow):
         return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
@@ -251,16 +260,26 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
-        or shared_partner(ctx, flow, trader, inherited or [])
+        or shared_partner(ctx, flow, trader, inherited or []) or mirrored
     if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
         carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
     elif partner is None and opening is not None and (partner := opening.seller_to(
             flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:
         carried = True  # "French wheat exports fell ... Spanish purchases were 258,507 tonnes"
+    if partner is not None and any(f.part and f.partner == partner for f in figures):
+        partner = None  # "120,000 tonnes, of which 40,000 went to Pakistan": the whole went to more than one
+    if goods is not None and any(f.part and f.goods == goods for f in figures):
+        # "oil export volume averaged 1.508 mln bpd, of which 658,000 bpd were crude oil": the
+        # whole is of the goods the trade word names, not of its first part
+        noun = flow_noun(anchor)
+        named = (ctx.key(t, PRODUCTS) or (ctx.key_by_name(t.text, PRODUCTS) if t.pos_ == "NOUN" else None)
+                 for t in ctx.doc[noun.left_edge.i : noun.i])
+        goods = next((k for k in named if k), goods)
     main_period = period_for(figures, 0, periods, ctx, flow)
-    if main_period is None and len(figures) > 1 and all(f.goods is not None for f in figures[1:]):
-        # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April": the period
-        # after a list of goods is the whole list's
+    if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent for f in figures[1:]):
+        # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April", "98,000
+        # tonnes of tea worth 210 mln dlrs in 1986": the period after a list of goods, or
+        # after the figure stated again as a value, is the whole list's
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
     if main_period is not None and main_period.start and main_period.start == main_period.end and buying_tender(anchor):
         main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
@@ -277,12 +296,14 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     dated_figures: list[Period | None] = []  # the period each figure was given, in order
     for k, figure in enumerate(figures):
         period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
+            else _part_period(ctx, figure, periods) or main_period if figure.part \
             else period_for(figures, k, periods, ctx, flow)
         # (not for a single day's figure: "today's awards ... versus 103,000 last week" were
         # last week's awards)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
                             and not (main_period.start and main_period.start == main_period.end)
-                            and period.text.lower() in flow_words("earlier_estimate_periods"))
+                            and period.text.lower() in flow_words("earlier_estimate_periods")
+                            and not _as_long(period, main_period))
         if earlier_estimate:
             # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last
             # month": last month's forecast of the same crop year
@@ -347,7 +368,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
-                                  object=goods, amount=figure.value, currency=figure.currency, **qualifiers))
+                                  object=figure.goods or goods, amount=figure.value, currency=figure.currency,
+                                  **qualifiers))
         elif figure.goods is not None:
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             partner_of = figure_origin(ctx, figure, trader) if not flow.exports else None
@@ -378,13 +400,36 @@ def _parallel_comparison(figures: list[Figure], k: int, dated: list[Period | Non
     return dated[first[place]]
 
 
+def _part_period(ctx: Context, figure: Figure, periods: list[tuple[int, int, Period]]) -> Period | None:
+    """ "including 2.1 mln tonnes in the first half": the period a part names right after it."""
+    for s, _, period in periods:
+        if figure.end <= s <= figure.end + 3 and all(t.lower_ in ("in", "during", "for", "the")
+                                                    for t in ctx.doc[figure.end : s]):
+            return period
+    return None
+
+
+def _as_long(period: Period, main: Period) -> bool:
+    """The compared period is as long as the flow's own: "risen to 17,000 tonnes this month
+    from 10,000 last month" is last month's level, where "forecast at 14.50 mln tonnes in
+    1986/87, vs 15.00 mln last month" is an earlier forecast of the same crop year."""
+    if not (period.start and period.end and main.start and main.end):
+        return False
+    return _days(period) >= _days(main)
+
+
+def _days(period: Period) -> int:
+    return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days
+
+
 def _bare_shipments(ctx: Context, flow: Flow) -> bool:
     """ "Shipments during December amounted to ...": the subject is shipments with no owner,
     destination or world word of their own."""
     anchor = flow.anchor
     if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    own = ctx.doc[anchor.left_edge.i : anchor.i]
+    # "Total shipments": a counting adjective names no owner
+    own = [t for t in ctx.doc[anchor.left_edge.i : anchor.i] if t.lower_ not in _COUNTING_ADJECTIVES]
     return not any(t.lower_ in flow_words("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
 
 

@@ -64,13 +64,15 @@ def _pattern() -> re.Pattern[str]:
         rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
         rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
-        rf"(?:\sof\s(?:the\s)?(?:{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
+        # ("the first half of fiscal 1986/87": a split year's part, named, not dated)
+        rf"(?:\sof\s(?:the\s)?(?:(?:{yw}\s)?{split}(?:\s(?:year|season|crop|campaign))?|{year}|{yw}\syear|year)|\s(?:of\s)?(?:last|this)\syear|\s{year})?)",
         # "the fourth year of the agreement, which ends this September 30": an agreement's
         # year, dated by the day it ends where the text gives it
         # "the fourth year of the agreement, which ends this September 30", "the third
         # agreement year -- which began October 1, 1986 --": an agreement's year, dated by
         # the day it ends or begins where the text gives it
-        rf"(?P<accord>(?:the\s)?{ordinal}\s(?:year\sof\sthe\s{accord}|{accord}\syear)"
+        # ("the third year of the U.S.-USSR grains agreement": the accord may be named)
+        rf"(?P<accord>(?:the\s)?{ordinal}\s(?:year\sof\sthe\s(?:[\w.\-]+\s){{0,3}}?{accord}|{accord}\syear)"
         rf"(?:(?:,|\s--)\swhich\s(?:ends|ended|expires|began|begins|started)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
@@ -219,6 +221,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     if kind == "upto":
         return (*_up_to(low, years, base, published), None)
     if kind == "part":
+        if re.search(r"\d/\d", low):
+            return None, None, None  # a crop or fiscal year's months depend on whose year it is
         return (*_part(low, years, base), None)
     if kind == "lasting":
         return (*_lasting(low, published), None)

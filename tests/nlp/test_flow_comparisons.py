@@ -1,0 +1,121 @@
+"""Sentences holding two or more figures of one flow: the level and what it is compared
+with (an earlier period's figure, an earlier forecast), read each for its own period."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-04-09"
+
+
+def _read(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.predicate.value, f.subject, f.object, f.quantity, f.period, f.forecast) for f in facts]
+
+
+def test_last_month_level_beside_this_month_is_its_own_period(parser) -> None:
+    text = "Philippine demand for imported copra this month has risen to 23,000 tonnes from 15,000 last month, traders said."
+    table = {"Philippine": ("ph", T.COUNTRY), "copra": ("copra", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("23000"), "this month"), (Decimal("15000"), "last month"),
+    ]
+
+
+def test_last_month_figure_beside_a_crop_year_forecast_is_an_earlier_forecast(parser) -> None:
+    text = "Canadian wheat exports in 1986/87 are forecast at 19.5 mln tonnes, against 20.1 mln last month."
+    table = {"Canadian": ("ca", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert [(q, p, f) for _, _, _, q, p, f in _read(parser, text, table)] == [
+        (Decimal("19500000"), "1986/87", True), (Decimal("20100000"), "1986/87", True),
+    ]
+
+
+def test_level_an_increase_reaches_is_the_figure(parser) -> None:
+    text = "Thai maize exports are expected to increase to 2.5 mln tonnes in 1987 from 2.1 mln tonnes in 1986."
+    table = {"Thai": ("th", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("2500000"), "1987"), (Decimal("2100000"), "1986"),
+    ]
+
+
+def test_an_increase_of_is_the_change_not_the_level(parser) -> None:
+    text = "Japan's rice imports showed an increase of 50,000 tonnes in 1986, officials said."
+    table = {"Japan": ("jp", T.COUNTRY), "rice": ("rice", T.PRODUCT)}
+    assert all(q is None for _, _, _, q, _, _ in _read(parser, text, table))
+
+
+def test_figure_a_period_owns_is_that_periods(parser) -> None:
+    text = ("Brazilian soybean exports rose to 2.3 mln tonnes in 1986, well above 1985's 1.9 mln tonnes, "
+            "the lowest since 1981's 1.4 mln.")
+    table = {"Brazilian": ("br", T.COUNTRY), "soybean": ("soy", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("2300000"), "1986"), (Decimal("1900000"), "1985"), (Decimal("1400000"), "1981"),
+    ]
+
+
+def test_figure_inside_a_long_comparison_object(parser) -> None:
+    text = ("The department raised its estimate of Chinese 1986/87 wheat imports to 8.5 mln tonnes "
+            "from last month's projection of 8.0 mln tonnes.")
+    table = {"Chinese": ("cn", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert [(q, p, f) for _, _, _, q, p, f in _read(parser, text, table)] == [
+        (Decimal("8500000"), "1986/87", True), (Decimal("8000000"), "1986/87", True),
+    ]
+
+
+def test_earlier_estimate_noun_gives_a_forecast_of_the_same_period(parser) -> None:
+    text = "Argentine sorghum exports in 1986/87 are forecast at 1.2 mln tonnes, compared with an earlier estimate of 1.5 mln tonnes."
+    table = {"Argentine": ("ar", T.COUNTRY), "sorghum": ("sorghum", T.PRODUCT)}
+    assert [(q, p, f) for _, _, _, q, p, f in _read(parser, text, table)] == [
+        (Decimal("1200000"), "1986/87", True), (Decimal("1500000"), "1986/87", True),
+    ]
+
+
+def test_figure_by_which_a_level_differs_is_no_flow(parser) -> None:
+    text = ("Egyptian wheat imports were put at 7.2 mln tonnes, up 300,000 from last month's estimate "
+            "and 400,000 tonnes below the 1985/86 figure.")
+    table = {"Egyptian": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("7200000")]
+
+
+def test_list_item_qualified_by_words_of_its_own(parser) -> None:
+    text = ("Colombia exported 9.5 mln bags of coffee in 1986, and a provisional 10.2 mln bags in 1985, "
+            "the federation said.")
+    table = {"Colombia": ("co", T.COUNTRY), "coffee": ("coffee", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("9500000"), "1986"), (Decimal("10200000"), "1985"),
+    ]
+
+
+def test_next_level_after_then(parser) -> None:
+    text = ("New Zealand lamb exports are predicted to fall to 310,000 tonnes in 1987 from 335,000 in 1986, "
+            "and then recover to 320,000 in 1988.")
+    table = {"New Zealand": ("nz", T.COUNTRY), "lamb": ("lamb", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("310000"), "1987"), (Decimal("335000"), "1986"), (Decimal("320000"), "1988"),
+    ]
+
+
+def test_volume_and_its_value_share_the_period_after_them(parser) -> None:
+    text = "Sri Lanka exported 98,000 tonnes of tea worth 210 mln dlrs in 1986, the board said."
+    table = {"Sri Lanka": ("lk", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.object, f.quantity, f.amount, f.currency, f.period) for f in facts] == [
+        ("exports", "tea", Decimal("98000"), None, None, "1986"),
+        ("exportValue", "tea", None, Decimal("210000000"), "USD", "1986"),
+    ]
+
+
+def test_value_of_the_first_of_two_goods(parser) -> None:
+    text = "Zambia exported 35,000 tonnes of copper valued at 48 mln dlrs and 12,000 tonnes of cobalt in March."
+    table = {"Zambia": ("zm", T.COUNTRY), "copper": ("copper", T.PRODUCT), "cobalt": ("cobalt", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.object, f.quantity or f.amount, f.period) for f in facts] == [
+        ("exports", "copper", Decimal("35000"), "March"),
+        ("exportValue", "copper", Decimal("48000000"), "March"),
+        ("exports", "cobalt", Decimal("12000"), "March"),
+    ]

@@ -276,7 +276,8 @@ def _value_of(doc, start: int, end: int) -> bool:
     (the partner or period may stand between: "1.4 mln bags to ICO members last year with a
     value of 230 mln dlrs")."""
     between = doc[start:end].text
-    return bool(_VALUE_OF.search(between)) and _VALUE_OF.search(between).end() == len(between.rstrip())
+    found = _VALUE_OF.search(between)
+    return found is not None and found.end() == len(between.rstrip())  # the value words end right before it
 
 
 def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:

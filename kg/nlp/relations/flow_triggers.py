@@ -16,6 +16,7 @@ from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
 from kg.nlp.relations.flow_traders import earlier_buyer, national_buyer, purchase_holder
 from kg.nlp.relations.refusals import rejected
+from kg.nlp.relations.trade import described_trader
 from kg.nlp.relations.trader_keys import is_territory, trader_key
 
 
@@ -212,13 +213,11 @@ def _counted_in_bulk(noun: Token) -> bool:
 def _national_seller(ctx: Context, verb: Token) -> bool:
     """ "France sold 250,000 tonnes of wheat", "The EC sold ...": a country's or a trade
     bloc's sales are exports; a company's are not."""
-    from kg.nlp.relations.trade import _described
-
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # "have the African country lend it 10,000 bpd": a country named by description lends
     # goods as one (a loan of goods between countries crosses a border)
     loan = verb.lemma_.lower() in flow_words("goods_loan_verbs")
-    return any((k := trader_key(ctx, s) or (_described(ctx, s, []) if loan else None))
+    return any((k := trader_key(ctx, s) or (described_trader(ctx, s, []) if loan else None))
                and ctx.type(k) is not EntityType.ORGANIZATION or (k and is_territory(ctx, k)) for s in subjects)  # fmt: skip
 
 

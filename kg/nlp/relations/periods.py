@@ -219,7 +219,7 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         days = 8 if "eight days" in low else 14 if ("fortnight" in low or "two weeks" in low) else 7
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
     if kind == "upto":
-        return (*_up_to(low, years, base, published), None)
+        return (*_up_to(low, years, base), None)
     if kind == "part":
         if re.search(r"\d/\d", low):
             return None, None, None  # a crop or fiscal year's months depend on whose year it is
@@ -294,7 +294,7 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
     return None, None, None
 
 
-def _up_to(low: str, years: list[int], base: date | None, published: str | None) -> tuple[str | None, str | None]:
+def _up_to(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:
     """ "the year to September 1986": the twelve months that end with September 1986 (or on
     the day named, "the year ended March 31"); "the six months to March" the six that do.
     Without a year, the last such month (or day) that is over by the article's date."""
@@ -306,7 +306,7 @@ def _up_to(low: str, years: list[int], base: date | None, published: str | None)
     if years:
         year = years[0]
     elif base is not None:
-        over = (month, last_day or 31) < (base.month, base.day) if last_day else month < base.month
+        over = (month, last_day) < (base.month, base.day) if last_day else month < base.month
         year = base.year if over else base.year - 1
     else:
         return None, None

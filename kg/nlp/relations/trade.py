@@ -250,7 +250,7 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
         if found:
             tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
-                                          or _described(ctx, t, claims or [])
+                                          or described_trader(ctx, t, claims or [])
                                           or _pronoun(ctx, t, current))]
         if current.dep_ == "xcomp" and not is_root(current):
             # "the drought forced Kenya to import": the object of the verb above does it
@@ -275,7 +275,7 @@ def _pronoun(ctx: Context, token: Token, verb: Token) -> str | None:
     return ctx.recent(token, EXPORTERS)
 
 
-def _described(ctx: Context, token: Token, claims: list[Claim]) -> str | None:
+def described_trader(ctx: Context, token: Token, claims: list[Claim]) -> str | None:
     """ "The country exported ...", "the company's exports": the entity of the kind the
     description names that the text mentioned last, a few sentences back at most, else the
     last exporter of that kind the text named."""
@@ -479,7 +479,7 @@ def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
     owners = [c for n in {noun, value_noun} for c in n.children
               if c.dep_ in ("poss", "compound", "amod", "nmod")]  # fmt: skip
     exporters = [k for c in owners if (k := ctx.key(c, EXPORTERS) or ctx.country_of_demonym(c)
-                                       or _possessive(ctx, c) or _described(ctx, c, earlier))]
+                                       or _possessive(ctx, c) or described_trader(ctx, c, earlier))]
     rule = "export-noun-value"
     if not exporters and not any(c.dep_ == "poss" for c in owners):
         exporters = _earlier_exporter(ctx, noun, earlier)

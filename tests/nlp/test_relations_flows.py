@@ -381,6 +381,22 @@ def test_a_rejected_or_ruled_out_flow_is_no_flow(parser, text: str) -> None:
     assert _read(parser, text, table) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Ruritania announced a suspension of the barley imports at a press conference.",
+    "A lack of barley imports in May should help the trade account, economists said.",
+    "Ruritania suspended barley imports from Freedonia last week.",
+])
+def test_a_suspended_or_lacking_flow_is_no_flow(parser, text: str) -> None:
+    table = {"Ruritania": ("ru", T.COUNTRY), "Freedonia": ("fr", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == []
+
+
+def test_a_ban_on_other_goods_leaves_the_flow(parser) -> None:
+    text = "Ruritania imported 50,000 tonnes of barley in May, ending a ban on flour imports."
+    table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT), "flour": ("flour", T.PRODUCT)}
+    assert [f[:5] for f in _read(parser, text, table)] == [("imports", "ru", "barley", Decimal("50000"), "tonnes")]
+
+
 def test_a_rejection_elsewhere_leaves_the_flow(parser) -> None:
     text = "Ruritania exported 50,000 tonnes of barley, and buyers rejected the price."
     table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}

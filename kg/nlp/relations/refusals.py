@@ -1,5 +1,6 @@
 """Flows a sentence says did not happen: "rejected all bids to export wheat", "ruled out a
-higher volume of exports" (the verbs of ``trade.json`` flows.rejected_by)."""
+higher volume of exports" (the verbs of ``trade.json`` flows.rejected_by), "the suspension of
+maize imports", "a ban on coffee exports" (its nouns flows.stopped_by)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from kg.nlp.datafiles import rule_data as lexicon
 
 
 def rejected(anchor: Token) -> bool:
-    """True when a verb above the trade word, with the flow on its object side, rejects it."""
+    """True when a verb above the trade word, with the flow on its object side, rejects it,
+    or a noun it hangs on stops it."""
+    if stopped(anchor):
+        return True
     verbs = _rejecting_verbs()
     child, current = anchor, anchor.head
     for _ in range(6):
@@ -23,6 +27,21 @@ def rejected(anchor: Token) -> bool:
                 return True
         child, current = current, current.head
     return False
+
+
+def stopped(anchor: Token) -> bool:
+    """ "a lack of aircraft imports", "the ban on beef exports": the trade noun (or the noun it
+    names, "import" in "the import trade") hangs by "of" or "on" on a noun that stops it."""
+    noun = anchor
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in _stopping_nouns()
+
+
+@lru_cache(maxsize=1)
+def _stopping_nouns() -> frozenset[str]:
+    return frozenset(lexicon("trade")["flows"]["stopped_by"])
 
 
 @lru_cache(maxsize=1)

@@ -397,6 +397,27 @@ def test_a_ban_on_other_goods_leaves_the_flow(parser) -> None:
     assert [f[:5] for f in _read(parser, text, table)] == [("imports", "ru", "barley", Decimal("50000"), "tonnes")]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile imposed a duty of 40 cents a bushel on Brazilian oats imports, the ministry said.",
+    "The tribunal found that subsidized Brazilian oats imports were hurting Chilean farmers.",
+])
+def test_the_country_on_barred_or_subsidized_imports_is_their_origin(parser, text: str) -> None:
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[1] == "br"] == []
+
+
+def test_an_owner_imports_the_goods_a_country_names(parser) -> None:
+    text = "Chile bought 20,000 tonnes of oats in May. It will pay for its Brazilian oats imports with copper."
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table)} == {("imports", "cl")}
+
+
+def test_the_country_before_plain_imports_still_imports(parser) -> None:
+    text = "Brazilian oats imports rose to 50,000 tonnes last year despite the duty."
+    table = {"Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert [f[:5] for f in _read(parser, text, table)] == [("imports", "br", "oats", Decimal("50000"), "tonnes")]
+
+
 def test_a_rejection_elsewhere_leaves_the_flow(parser) -> None:
     text = "Ruritania exported 50,000 tonnes of barley, and buyers rejected the price."
     table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}

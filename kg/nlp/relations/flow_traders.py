@@ -217,6 +217,11 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         return seller  # "private U.S. exporters reported sales of 900,000 tonnes of corn"
     if (holder := purchase_holder(ctx, noun)) is not None:
         return holder  # "India had further purchases of two cargoes", "Greece called an EC tender"
+    if not flow.exports and origin_modified(ctx, noun):
+        # "a duty on U.S. corn imports", "its Malaysian palm oil imports": the country before
+        # the trade word is where the goods come from; the owner (if any) imports them
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2) if owners else None
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
     found = []
     for t in ctx.doc[noun.left_edge.i : noun.i]:
@@ -281,6 +286,22 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
 
 
 _COUNTRY_NOUNS = ("country", "nation")
+
+
+def origin_modified(ctx: Context, noun: Token) -> bool:
+    """An import noun whose country modifier names the goods' origin, not the importer: the
+    imports a barrier is on ("a duty on U.S. corn imports", "imposed quotas on Japanese car
+    imports"), the imports called subsidized or dumped ("subsidized U.S. corn imports"), and
+    the imports an owner holds beside that country ("its Malaysian palm oil imports")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against"):
+        held = noun.head.head  # "a duty on ...", or the verb that puts it "imposed a duty ... on"
+        barriers = [held, *(c for c in held.children if c.dep_ == "dobj")] if held.pos_ == "VERB" else [held]
+        if any(b.lemma_.lower() in flow_words("barrier_nouns") for b in barriers):
+            return True
+    if any(c.dep_ == "amod" and c.lower_ in flow_words("unfair_trade_words") for c in noun.children):
+        return True
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children) and any(
+        ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i] if t.pos_ in ("ADJ", "PROPN"))
 
 
 def _country_named_before(ctx: Context, token: Token) -> str | None:

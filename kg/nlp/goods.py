@@ -38,6 +38,8 @@ def in_goods_context(token: Token) -> bool:
     # "doses of the vaccine and 400,000 syringes": the list's first noun says where it goes
     token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
     head = token.head
+    if counted_measure(token):
+        return False  # "bags of 60 kilos": the size of the measure, not goods
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
         return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective
     if token.dep_ == "dobj":
@@ -123,12 +125,17 @@ def measured_goods(token: Token) -> bool:
     counts names goods, even when no lexicon knows it; a capacity, a flow or a total does
     not ("tonnes of capacity", "barrels of output")."""
     if token.pos_ != "NOUN" or not token.is_alpha or token.dep_ != "pobj" or token.head.lower_ != "of" \
-            or token.ent_type_ in _NAMES:
+            or token.ent_type_ in _NAMES or counted_measure(token):
         return False
     measure = token.head.head
     if not _forms(measure) & lexicon.bulk_measures() or not any(c.like_num for c in measure.children):
         return False
     return not _forms(token) & (lexicon.not_goods_measured() | lexicon.product_flows())
+
+
+def counted_measure(token: Token) -> bool:
+    """ "60 kilos", "two bags": a measure with its own count is what goods are counted in."""
+    return bool(_forms(token) & lexicon.goods_measures()) and any(c.like_num for c in token.children)
 
 
 def goods_flow(token: Token) -> bool:

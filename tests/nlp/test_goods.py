@@ -73,3 +73,12 @@ def test_goods_a_flow_noun_is_said_to_include(nlp) -> None:
     # inclusion by anything else is no trade
     assert not _context(nlp, "The package includes new equipment for the army.", "equipment")
     assert not _context(nlp, "The board includes two bankers.", "bankers")
+
+
+def test_a_counted_measure_is_no_goods(nlp) -> None:
+    from kg.nlp.goods import measured_goods
+
+    doc = nlp("Peru sold 2 mln sacks of 50 kilos and 300 sacks of quinoa for export.")
+    assert not measured_goods(next(t for t in doc if t.text == "kilos"))
+    assert not _context(nlp, "Peru sold 2 mln sacks of 50 kilos for export.", "kilos")
+    assert measured_goods(next(t for t in doc if t.text == "quinoa"))

@@ -91,3 +91,15 @@ def test_licences_are_dated_by_the_day_of_their_award(parser, text: str, period:
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.quantity, f.period, f.period_start, f.period_end, f.forecast) for f in facts] == [
         (Decimal("40000"), period, day, day, True)]
+
+
+def test_licences_national_traders_request_are_their_countrys_exports(parser) -> None:
+    text = "Danish traders have requested licences to export 30,000 tonnes of oats at today's EC tender."
+    table = {**BODY, "EC": ("ec", T.ORGANIZATION)}
+    assert _read(parser, text, table) == [("exports", "dk", "oats", Decimal("30000"), "tonnes", True)]
+
+
+def test_licences_traders_of_no_country_request_are_the_tender_bodys(parser) -> None:
+    text = "Traders have requested licences to export 30,000 tonnes of oats at today's EC tender."
+    table = {**BODY, "EC": ("ec", T.ORGANIZATION)}
+    assert _read(parser, text, table) == [("exports", "ec", "oats", Decimal("30000"), "tonnes", True)]

@@ -102,6 +102,20 @@ def _licence(anchor: Token) -> Token | None:
     return None
 
 
+def _national_requesters(ctx: Context, anchor: Token) -> str | None:
+    """The country of the traders who seek or hold the licence, named before them: "French
+    operators have requested licences to export", "Dutch traders hold licences": theirs are
+    that country's exports, whichever body's tender they bid at."""
+    noun = _licence(anchor)
+    if noun is None or noun.dep_ != "dobj":
+        return None
+    for subject in (c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ in flow_words("licence_holders")):
+        for t in subject.subtree:
+            if t.i < subject.i and (k := trader_key(ctx, t) or ctx.country_of_demonym(t)):
+                return k
+    return None
+
+
 def licence_figure_start(flow: Flow) -> int | None:
     """Where the figure of licensed goods may stand before the licence: in the subject of the
     verb whose object the licence is ("60,500 tonnes of sugar received export rebates")."""
@@ -126,6 +140,8 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
             if t.i != holders.i and (k := trader_key(ctx, t) or ctx.country_of_demonym(t)):
                 return k
         return None
+    if (country := _national_requesters(ctx, flow.anchor)) is not None:
+        return country  # "French operators have requested licences to export ... at the EC tender"
     for t in reversed(doc[: flow.end]):
         if t.lower_ in flow_words("tender_nouns") and t.pos_ == "NOUN":
             for m in doc[t.left_edge.i : t.i]:

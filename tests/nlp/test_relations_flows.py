@@ -418,6 +418,21 @@ def test_the_country_before_plain_imports_still_imports(parser) -> None:
     assert [f[:5] for f in _read(parser, text, table)] == [("imports", "br", "oats", Decimal("50000"), "tonnes")]
 
 
+def test_a_passive_flow_of_goods_named_after_a_country_is_that_countrys(parser) -> None:
+    text = ("Chile will tender for oats. Some 90,000 tonnes of Brazilian oats have been sold to Chile "
+            "this year, of which 40,000 tonnes have already been shipped, traders said.")
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    facts = _read(parser, text, table)
+    assert {(f[0], f[1], f[3]) for f in facts} >= {("exports", "br", Decimal("40000"))}
+    assert not [f for f in facts if f[1] == "cl"]
+
+
+def test_a_passive_flow_of_unnamed_goods_is_the_story_countrys(parser) -> None:
+    text = "Chile exported oats in May. Some 40,000 tonnes of oats have already been shipped, traders said."
+    table = {"Chile": ("cl", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] is not None} == {("exports", "cl")}
+
+
 def test_a_rejection_elsewhere_leaves_the_flow(parser) -> None:
     text = "Ruritania exported 50,000 tonnes of barley, and buyers rejected the price."
     table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}

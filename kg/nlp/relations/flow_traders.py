@@ -93,6 +93,20 @@ def _import_cue(verb: Token) -> bool:
     return any(t.lower_ in flow_words("import_nouns") for t in verb.subtree)
 
 
+def passive_goods_origin(ctx: Context, verb: Token) -> str | None:
+    """The country the goods a passive flow moves are named after, in its own subject or in
+    the subject of the clause it hangs on: "French wheat was shipped"; "300,000 tonnes of
+    French wheat have been sold to Tunisia, of which 225,000 tonnes have been shipped" (the
+    goods are France's, whoever the story is about)."""
+    clauses = [verb, verb.head] if verb.dep_ in ("advcl", "relcl", "conj") else [verb]
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ == "nsubjpass"):
+            for t in subject.subtree:
+                if t.pos_ == "ADJ" and not made_in(t) and (k := ctx.country_of_demonym(t)):
+                    return k
+    return None
+
+
 def passive_only(verb: Token) -> bool:
     """A passive flow with no agent: "were shipped", the goods as its subject."""
     return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
@@ -209,6 +223,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
                 return None  # "government and private exporters shipped 27,510 and 57,450": shares, not the total
             return story_country(ctx)  # "The government will export 600,000 bales"
         if passive_only(anchor):
+            if flow.exports and (origin := passive_goods_origin(ctx, anchor)) is not None:
+                return origin  # "300,000 tonnes of French wheat have been sold ..., of which 225,000 shipped"
             return story_country(ctx)  # "433,000 bales were shipped that year"
         return None
     if (agent := _by_agent(ctx, flow, noun)) is not None:

@@ -400,6 +400,8 @@ def test_a_ban_on_other_goods_leaves_the_flow(parser) -> None:
 @pytest.mark.parametrize("text", [
     "Chile imposed a duty of 40 cents a bushel on Brazilian oats imports, the ministry said.",
     "The tribunal found that subsidized Brazilian oats imports were hurting Chilean farmers.",
+    "The tribunal ruled today subsidized Brazilian oats imports were injurious to Chilean growers.",
+    "Chile slapped a 2.05 pesos per kilo duty on Brazilian oats imports in November.",
 ])
 def test_the_country_on_barred_or_subsidized_imports_is_their_origin(parser, text: str) -> None:
     table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}

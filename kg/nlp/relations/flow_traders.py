@@ -309,15 +309,26 @@ def origin_modified(ctx: Context, noun: Token) -> bool:
     imports a barrier is on ("a duty on U.S. corn imports", "imposed quotas on Japanese car
     imports"), the imports called subsidized or dumped ("subsidized U.S. corn imports"), and
     the imports an owner holds beside that country ("its Malaysian palm oil imports")."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against"):
-        held = noun.head.head  # "a duty on ...", or the verb that puts it "imposed a duty ... on"
-        barriers = [held, *(c for c in held.children if c.dep_ == "dobj")] if held.pos_ == "VERB" else [held]
-        if any(b.lemma_.lower() in flow_words("barrier_nouns") for b in barriers):
-            return True
-    if any(c.dep_ == "amod" and c.lower_ in flow_words("unfair_trade_words") for c in noun.children):
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") and _barrier_before(noun.head):
+        return True
+    before = noun.left_edge.i - 1  # "ruled subsidized U.S. corn imports were injurious" (the parse may take it for a verb)
+    if before >= noun.sent.start and noun.doc[before].lower_ in flow_words("unfair_trade_words") \
+            or any(c.dep_ == "amod" and c.lower_ in flow_words("unfair_trade_words") for c in noun.children):
         return True
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children) and any(
         ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i] if t.pos_ in ("ADJ", "PROPN"))
+
+
+def _barrier_before(prep: Token) -> bool:
+    """A barrier named in the words before "on" back to its verb: "a duty on", "imposed a
+    duty of 90 cents a bushel on", "slapped a 1.05 dlrs per bushel duty on" (read from the
+    words: the parse hangs "on" on the verb or on the duty's amount as often as on the duty)."""
+    for t in reversed(prep.doc[prep.sent.start : prep.i]):
+        if t.pos_ in VERB_POS:
+            return False
+        if t.lemma_.lower() in flow_words("barrier_nouns"):
+            return True
+    return False
 
 
 def _country_named_before(ctx: Context, token: Token) -> str | None:

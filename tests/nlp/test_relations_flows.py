@@ -435,6 +435,20 @@ def test_a_passive_flow_of_unnamed_goods_is_the_story_countrys(parser) -> None:
     assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] is not None} == {("exports", "cl")}
 
 
+def test_a_second_flow_noun_shares_the_owner_of_the_first_goods(parser) -> None:
+    text = "The minister will ask Chile to remove its quotas on Brazilian beef and citrus exports."
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "citrus": ("citrus", T.PRODUCT),
+             "beef": ("beef", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table)} == {("exports", "br")}
+
+
+def test_a_second_flow_noun_keeps_its_own_owner(parser) -> None:
+    text = "Peruvian beef and Brazilian citrus exports rose in May, the bank said."
+    table = {"Peru": ("pe", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "citrus": ("citrus", T.PRODUCT),
+             "beef": ("beef", T.PRODUCT)}
+    assert {(f[0], f[1], f[2]) for f in _read(parser, text, table)} == {("exports", "br", "citrus")}
+
+
 def test_a_rejection_elsewhere_leaves_the_flow(parser) -> None:
     text = "Ruritania exported 50,000 tonnes of barley, and buyers rejected the price."
     table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}

@@ -239,12 +239,9 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         owners = [c for c in noun.children if c.dep_ == "poss"]
         return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2) if owners else None
     # "Indonesian exports", "Peru's exports", "Argentine 1986/87 coarse grain exports"
-    found = []
-    for t in ctx.doc[noun.left_edge.i : noun.i]:
-        if made_in(t):
-            continue  # "imports of Japanese-made cars": where the goods come from
-        if (k := trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
-            found.append(k)
+    found = _named_before(ctx, noun)
+    if not found and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        found = _named_before(ctx, noun.head)  # "U.S. beef and citrus exports": the owner both share
     if found:
         # "USDA estimated Soviet grain imports": the country before the body that reports
         return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
@@ -309,7 +306,8 @@ def origin_modified(ctx: Context, noun: Token) -> bool:
     imports a barrier is on ("a duty on U.S. corn imports", "imposed quotas on Japanese car
     imports"), the imports called subsidized or dumped ("subsidized U.S. corn imports"), and
     the imports an owner holds beside that country ("its Malaysian palm oil imports")."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") and _barrier_before(noun.head):
+    phrase = noun.head if noun.dep_ == "conj" else noun  # "a duty on U.S. beef and citrus imports"
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in ("on", "against") and _barrier_before(phrase.head):
         return True
     before = noun.left_edge.i - 1  # "ruled subsidized U.S. corn imports were injurious" (the parse may take it for a verb)
     if before >= noun.sent.start and noun.doc[before].lower_ in flow_words("unfair_trade_words") \
@@ -317,6 +315,17 @@ def origin_modified(ctx: Context, noun: Token) -> bool:
         return True
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children) and any(
         ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i] if t.pos_ in ("ADJ", "PROPN"))
+
+
+def _named_before(ctx: Context, noun: Token) -> list[str]:
+    """The traders named in the noun's phrase before it: "Indonesian", "Peru's"."""
+    found = []
+    for t in ctx.doc[noun.left_edge.i : noun.i]:
+        if made_in(t):
+            continue  # "imports of Japanese-made cars": where the goods come from
+        if (k := trader_key(ctx, t)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
+            found.append(k)
+    return found
 
 
 def _barrier_before(prep: Token) -> bool:

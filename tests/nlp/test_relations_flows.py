@@ -449,6 +449,19 @@ def test_a_second_flow_noun_keeps_its_own_owner(parser) -> None:
     assert {(f[0], f[1], f[2]) for f in _read(parser, text, table)} == {("exports", "br", "citrus")}
 
 
+def test_goods_of_another_flow_noun_before_a_trade_verb_are_not_its_goods(parser) -> None:
+    text = "After complaints about its dairy exports, Chile will import 20,000 tonnes of oats a year."
+    table = {"Chile": ("cl", T.COUNTRY), "dairy": ("dairy", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+    assert [(f[0], f[1], f[2], f[3]) for f in _read(parser, text, table) if f[3] is not None] == [
+        ("imports", "cl", "oats", Decimal("20000"))]
+
+
+def test_goods_before_a_trade_verb_are_its_goods(parser) -> None:
+    text = "Of its oats, Chile exported 20,000 tonnes in May."
+    table = {"Chile": ("cl", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert {(f[0], f[1], f[2]) for f in _read(parser, text, table)} == {("exports", "cl", "oats")}
+
+
 def test_a_rejection_elsewhere_leaves_the_flow(parser) -> None:
     text = "Ruritania exported 50,000 tonnes of barley, and buyers rejected the price."
     table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}

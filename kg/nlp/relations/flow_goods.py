@@ -83,7 +83,7 @@ def goods_of(ctx: Context, flow: Flow) -> str | None:
     doc = ctx.doc
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
     for t in doc[noun.left_edge.i : noun.i]:
-        if (k := ctx.key(t, PRODUCTS)) and not _negated_goods(ctx, t):
+        if (k := ctx.key(t, PRODUCTS)) and not _negated_goods(ctx, t) and not _of_other_flow(ctx, t, anchor):
             return k
     # after the trade word only what it is of: "exports of CPO", "56,652 tonnes of rice",
     # "imported wheat"; not "excluding oil and wheat"
@@ -101,6 +101,14 @@ def goods_of(ctx: Context, flow: Flow) -> str | None:
                 and anchor.lower_ in flow_words("imported_demand_heads"):
             return k  # "demand for imported ethylene"
     return None
+
+
+def _of_other_flow(ctx: Context, token: Token, anchor: Token) -> bool:
+    """ "After complaints about its agricultural exports, the EC will import maize": goods
+    before a trade verb that name another flow noun's goods are that flow's."""
+    head = ctx.mention(token).root.head
+    nouns = flow_words("export_nouns") | flow_words("import_nouns")
+    return anchor.pos_ == "VERB" and head.i != anchor.i and head.lower_ in nouns
 
 
 def _negated_goods(ctx: Context, token: Token) -> bool:

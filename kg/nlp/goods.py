@@ -11,12 +11,14 @@ things as often (commodity_heads.txt).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.climb import climb
+from kg.nlp.datafiles import rule_data
 
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
@@ -134,8 +136,16 @@ def measured_goods(token: Token) -> bool:
 
 
 def counted_measure(token: Token) -> bool:
-    """ "60 kilos", "two bags": a measure with its own count is what goods are counted in."""
-    return bool(_forms(token) & lexicon.goods_measures()) and any(c.like_num for c in token.children)
+    """ "60 kilos", "two bags", "11.7 mln dlrs": a measure or a currency with its own count is
+    what goods are counted or valued in."""
+    return bool(_forms(token) & (lexicon.goods_measures() | _money_words())) and any(
+        c.like_num or c.lower_ in _SCALES and any(g.like_num for g in c.children) for c in token.children)
+
+
+@lru_cache(maxsize=1)
+def _money_words() -> frozenset[str]:
+    data = rule_data("currencies")
+    return frozenset(w.lower() for key in ("dollar_words", "names", "shared_names") for w in data[key])
 
 
 def goods_flow(token: Token) -> bool:

@@ -82,3 +82,12 @@ def test_a_counted_measure_is_no_goods(nlp) -> None:
     assert not measured_goods(next(t for t in doc if t.text == "kilos"))
     assert not _context(nlp, "Peru sold 2 mln sacks of 50 kilos for export.", "kilos")
     assert measured_goods(next(t for t in doc if t.text == "quinoa"))
+
+
+def test_a_counted_currency_is_no_goods(nlp) -> None:
+    from kg.nlp.goods import counted_measure
+
+    doc = nlp("Peru sold 300 tonnes of quinoa worth 1.4 mln dlrs and some dollars of its own.")
+    words = {t.text: t for t in doc}
+    assert counted_measure(words["dlrs"])
+    assert not counted_measure(words["quinoa"]) and not counted_measure(words["dollars"])

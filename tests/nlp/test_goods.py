@@ -91,3 +91,13 @@ def test_a_counted_currency_is_no_goods(nlp) -> None:
     words = {t.text: t for t in doc}
     assert counted_measure(words["dlrs"])
     assert not counted_measure(words["quinoa"]) and not counted_measure(words["dollars"])
+
+
+def test_chocolate_is_goods_in_a_trade_context_only(nlp) -> None:
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    (x,) = extract_articles([Article(id="t", text="Swiss chocolate imports rose to 8,100 tonnes in 1986.")], nlp=nlp)
+    assert "chocolate" in {e.label for e in x.entities if e.type.value == "Product"}
+    (y,) = extract_articles([Article(id="t", text="The children ate chocolate after the talks on exports.")], nlp=nlp)
+    assert not [e for e in y.entities if e.type.value == "Product"]

@@ -32,6 +32,24 @@ def test_statistics_of_a_body_and_it_said(parser) -> None:
     assert _said(parser, text, table) == [("moc", "The Commerce Ministry sai"), ("moc", "It said private exporters")]
 
 
+def test_a_body_that_said_in_its_report_is_the_report_s_author(parser) -> None:
+    text = ("Cocoa output in Ghana will rise, the Dutch Embassy said in its yearly report on the country. "
+            "The weather was kind to farmers in the north. "
+            "The report said shipments would reach 200,000 tonnes.")
+    table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
+    assert _said(parser, text, table) == [("embassy", "Cocoa output in Ghana wil"), ("embassy", "The report said shipments")]
+
+
+@pytest.mark.parametrize("said", [
+    "the Dutch Embassy said on Tuesday",  # no document named: a later report is nobody's
+    "the Dutch Embassy said in Accra",  # a place, no document
+])  # fmt: skip
+def test_a_body_that_said_in_no_document_authors_no_later_report(parser, said: str) -> None:
+    text = f"Cocoa output in Ghana will rise, {said}. The report said shipments would reach 200,000 tonnes."
+    table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
+    assert _said(parser, text, table) == [("embassy", "Cocoa output in Ghana wil")]
+
+
 def test_quoted_as_saying(parser) -> None:
     text = "The newspaper quoted Deng as saying that grain output is a key issue."
     table = {"Deng": ("deng", T.OFFICIAL)}

@@ -71,6 +71,8 @@ def extract(ctx: Context) -> list[Fact]:
                         speaker = (number, last[1])
             elif (key := ctx.key(subject, ORGS)) is not None and verb.lemma_.lower() in words("speech", "verbs"):
                 speaker = (number, key)
+                if _in_document(verb):
+                    author = (number, key)  # "X said in its annual report": a later "the report said" is X's
     return facts
 
 
@@ -80,6 +82,14 @@ def _verbs() -> frozenset[str]:
 
 def _is_document(noun: Token) -> bool:
     return noun.lemma_.lower() in words("speech", "document_nouns") or noun.lower_ in words("speech", "document_nouns")
+
+
+def _in_document(verb: Token) -> bool:
+    """ "said in its annual report", "said in a statement": the verb names the document the
+    body speaks through."""
+    return any(child.dep_ == "prep" and child.lower_ == "in" and
+               any(obj.dep_ == "pobj" and _is_document(obj) for obj in child.children)
+               for child in verb.children)  # fmt: skip
 
 
 def _document_author(ctx: Context, noun: Token) -> str | None:

@@ -69,8 +69,9 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "intervention", "stock",
      # "carryover barley stocks": stocks carried into a season, not other goods
      "carryover", "carry-over",
-     # "Chinese origin beans": where the goods come from, not what they are
-     "origin",
+     # "Chinese origin beans", "optional origin soybean oil" (the seller picks where they
+     # come from): where the goods come from, not what they are
+     "origin", "optional",
      # "further whites purchases", "total barley and wheat exports": how much, not what
      "further", "total", "overall", "combined",
      # "May arrival white sugar", "April shipment wheat": when the goods go, not what they are

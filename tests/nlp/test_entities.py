@@ -692,6 +692,16 @@ def test_the_campaign_before_the_goods_is_no_part_of_their_name(nlp) -> None:
     assert labels.get("white sugar") == "Product"
 
 
+def test_an_optional_origin_is_no_part_of_the_goods_name(nlp) -> None:
+    labels = _labels(nlp, "Egypt bought 30,000 tonnes of optional origin sunflower oil at its tender.")
+    assert labels.get("sunflower oil") == "Product" and not any("origin" in t for t in labels)
+    # an origin that names a kind, or no origin at all, is left as it is
+    labels = _labels(nlp, "Egypt bought 30,000 tonnes of crude sunflower oil at its tender.")
+    assert labels.get("crude sunflower oil") == "Product"
+    labels = _labels(nlp, "Egypt bought 30,000 tonnes of sunflower oil, with optional delivery dates.")
+    assert labels.get("sunflower oil") == "Product" and "optional" not in " ".join(labels)
+
+
 def test_a_commodity_coordinated_with_goods_is_goods(nlp) -> None:
     labels = _labels(nlp, "Imports rose, mostly in silver and trucks.")
     assert labels.get("silver") == "Product" and labels.get("trucks") == "Product"

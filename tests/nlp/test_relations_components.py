@@ -47,3 +47,26 @@ def test_parts_that_do_not_add_up_to_a_flow_are_not_read(nlp) -> None:
     text = ("Canadian grain exports to Japan in January totalled 820,000 tonnes, the board said.\n"
             "    The Japanese total comprises 515,000 tonnes of wheat and 305,000 staff.\n")
     assert _parts(nlp, text) == []
+
+
+def test_parts_with_their_prices_and_origins(nlp) -> None:
+    # a price after "at" or "from ... to" is no part; the goods follow the region they come from
+    text = ("Egypt bought 50,000 tonnes of vegetable oils at its tender on Monday, traders said.\n"
+            "    The business comprised 30,000 tonnes of Argentine sunflower oil at prices ranging from 300 to "
+            "305 dlrs, and 20,000 tonnes of Malaysian palm olein at 290 dlrs, all per tonne.\n")
+    assert [(s, p, o, q) for s, p, o, q, *_ in _parts(nlp, text)] == [
+        ("Egypt", "imports", "sunflower oil", Decimal("30000")),
+        ("Egypt", "imports", "palm olein", Decimal("20000")),
+    ]
+
+
+@pytest.mark.parametrize("parts", [
+    # the parts do not add up to the purchase
+    "30,000 tonnes of Argentine sunflower oil at 300 dlrs and 25,000 tonnes of Malaysian palm olein at 290 dlrs",
+    # after the origin come buyers, not goods
+    "30,000 tonnes of Argentine buyers and 20,000 tonnes of palm olein",
+])  # fmt: skip
+def test_priced_parts_that_are_no_breakdown(nlp, parts: str) -> None:
+    text = (f"Egypt bought 50,000 tonnes of vegetable oils at its tender on Monday, traders said.\n"
+            f"    The business comprised {parts}.\n")
+    assert _parts(nlp, text) == []

@@ -44,7 +44,7 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         verb = _COMPOSED.search(sent.text)
         if verb is None:
             continue
-        parts = list(pattern.finditer(sent.text, verb.end()))
+        parts = [m for m in pattern.finditer(sent.text, verb.end()) if not _price(sent.text, m)]
         read = [p for m in parts if (p := _part(ctx, m, sent)) is not None]
         if len(read) < 2 or len(read) != len(parts):
             continue  # one part is no breakdown; a part of goods no one named leaves it uncertain
@@ -68,11 +68,35 @@ def _part(ctx: Context, m: re.Match[str], sent: Span) -> tuple[str, Decimal, str
     evidence = ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
     if span is None or q is None or evidence is None:
         return None
-    goods = ctx.key(span[0], PRODUCTS) or ctx.key_by_name(m.group("goods"), PRODUCTS)
+    goods = ctx.key(span[0], PRODUCTS) or ctx.key_by_name(m.group("goods"), PRODUCTS) or _after_origin(ctx, span[0])
     if goods is None:
         return None
     unit = m.group("unit").lower() if m.group("unit") else None
     return goods, Decimal(str(q.value)), unit, evidence
+
+
+def _price(text: str, m: re.Match[str]) -> bool:
+    """ "20,000 tonnes of soyoil at 314 dlrs", "at prices ranging from 344 to 348 dlrs": a
+    figure after "at", "from" or "to" is what the part cost, not a part."""
+    words = text[: m.start()].split()
+    return bool(words) and words[-1].lower() in _PRICE_WORDS
+
+
+_PRICE_WORDS = frozenset({"at", "from", "to"})
+
+
+def _after_origin(ctx: Context, first: Token) -> str | None:
+    """ "6,000 tonnes of Malaysian palm olein": the goods after the country they come from
+    (a demonym, a country's name, or a region's adjective: "European rapeseed oil"), a few
+    words on at most."""
+    if first.ent_type_ != "NORP" and ctx.country_of_demonym(first) is None:
+        return None
+    for token in first.doc[first.i + 1 : min(first.i + 4, first.sent.end)]:
+        if token.is_punct:
+            return None
+        if key := ctx.key(token, PRODUCTS):
+            return key
+    return None
 
 
 def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,

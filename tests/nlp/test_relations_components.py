@@ -70,3 +70,20 @@ def test_priced_parts_that_are_no_breakdown(nlp, parts: str) -> None:
     text = (f"Egypt bought 50,000 tonnes of vegetable oils at its tender on Monday, traders said.\n"
             f"    The business comprised {parts}.\n")
     assert _parts(nlp, text) == []
+
+
+def test_the_period_before_the_breakdown_dates_parts_of_an_undated_total(nlp) -> None:
+    text = ("Egypt bought 50,000 tonnes of vegetable oils at its tender on Monday, traders said.\n"
+            "    The business was for May shipment and comprised 30,000 tonnes of sunflower oil and "
+            "20,000 tonnes of palm olein.\n")
+    assert [(o, p) for _, _, o, _, _, _, p, _ in _parts(nlp, text)] == [("sunflower oil", "May"), ("palm olein", "May")]
+
+
+@pytest.mark.parametrize("opening", [
+    "The business comprised",  # no period named: none is guessed
+    "The business, half for May and half for June, comprised",  # two periods: which one is unknown
+])  # fmt: skip
+def test_no_period_or_two_periods_before_the_breakdown_date_nothing(nlp, opening: str) -> None:
+    text = ("Egypt bought 50,000 tonnes of vegetable oils at its tender on Monday, traders said.\n"
+            f"    {opening} 30,000 tonnes of sunflower oil and 20,000 tonnes of palm olein.\n")
+    assert [p for *_, p, _ in _parts(nlp, text)] == [None, None]

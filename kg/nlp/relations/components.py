@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
+from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
 CONFIDENCE = 0.7
@@ -52,10 +53,13 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if total is None:
             continue
         partner = total.partner or _named_partner(ctx, sent, sent.start_char + verb.start(), total.subject)
+        period = (total.period, total.period_start, total.period_end)
+        if total.period is None and (named := _named_period(ctx, sent, verb.start())) is not None:
+            period = (named.text, named.start, named.end)
         for goods, value, unit, evidence in read:
             out.append(ctx.fact(total.subject, total.predicate, [evidence], rule="flow-parts", confidence=CONFIDENCE,
                                 object=goods, sentence=sent, quantity=value, unit=unit or total.unit, partner=partner,
-                                period=total.period, period_start=total.period_start, period_end=total.period_end,
+                                period=period[0], period_start=period[1], period_end=period[2],
                                 forecast=total.forecast, source=total.source))  # fmt: skip
     return out
 
@@ -113,6 +117,13 @@ def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,
         if whole > 0 and abs(sum(v for _, v, _, _ in parts) - whole) <= whole * _ROUNDING:
             return total
     return None
+
+
+def _named_period(ctx: Context, sent: Span, verb_at: int) -> Period | None:
+    """ "The business was for April shipment and comprised ...": the one period the words
+    before the verb name dates a total that had none."""
+    found = find_periods(sent.text[:verb_at], ctx.article.published)
+    return found[0] if len(found) == 1 else None
 
 
 def _named_partner(ctx: Context, sent: Span, verb_at: int, trader: str) -> str | None:

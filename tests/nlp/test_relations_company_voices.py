@@ -1,0 +1,32 @@
+"""An unnamed voice of "the company" speaks for the one company the story names nearby."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _speakers(extracted, text: str) -> list[str]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return [names[f.subject] for f in x.facts if f.predicate.value == "said"]
+
+
+def test_a_company_spokesman_speaks_for_the_company_named_before(extracted) -> None:
+    text = "Chile's state copper firm Codelco will raise output by ten pct this year, a company spokesman said."
+    assert _speakers(extracted, text) == ["Codelco"]
+
+
+def test_a_company_spokesman_with_two_companies_around_speaks_for_neither(extracted) -> None:
+    text = ("Codelco and Asarco Inc agreed on Monday to build a new smelter near Antofagasta, "
+            "a company spokesman said.")
+    assert _speakers(extracted, text) == []
+
+
+def test_other_voices_and_companies_far_back_name_no_company(extracted) -> None:
+    # "a union spokesman" is no voice of the company
+    assert _speakers(extracted, "Codelco will raise output by ten pct this year, a union spokesman said.") == []
+    far = ("Codelco will raise output by ten pct this year. Copper prices rose on Monday. Stocks fell in "
+           "London. Traders were cautious. The smelter will close in May, a company spokesman said.")
+    assert _speakers(extracted, far) == []

@@ -1,4 +1,4 @@
-"""An unnamed voice of "the company" speaks for the one company the story names nearby."""
+"""Voices and bodies of newswire statements: "a company spokesman", "Statistics Canada"."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def test_other_voices_and_companies_far_back_name_no_company(extracted) -> None:
     far = ("Codelco will raise output by ten pct this year. Copper prices rose on Monday. Stocks fell in "
            "London. Traders were cautious. The smelter will close in May, a company spokesman said.")
     assert _speakers(extracted, far) == []
+
+
+def test_a_national_statistics_agency_named_statistics_and_its_country(extracted) -> None:
+    x = extracted("Canada had a trade surplus of 410 mln dlrs in May, Statistics Canada said on Friday.")
+    types = {e.label: e.type.value for e in x.entities}
+    assert types["Statistics Canada"] == "Agency"
+    names = {e.key: e.label for e in x.entities}
+    assert ("Statistics Canada", "Canada") in {(names[f.subject], names.get(f.object)) for f in x.facts
+                                                if f.predicate.value == "basedIn"}  # fmt: skip
+    # the common noun is no agency
+    y = extracted("The statistics of Canada show that exports rose in May, the ministry said.")
+    assert all(e.type.value != "Agency" or "Statistics" not in e.label for e in y.entities)

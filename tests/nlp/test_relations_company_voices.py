@@ -1,4 +1,4 @@
-"""Voices and bodies of newswire statements: "a company spokesman", "Statistics Canada"."""
+"""Voices and names of newswire statements: "a company spokesman", "Statistics Canada", "Director of Mines X"."""
 
 from __future__ import annotations
 
@@ -42,3 +42,24 @@ def test_a_national_statistics_agency_named_statistics_and_its_country(extracted
     # the common noun is no agency
     y = extracted("The statistics of Canada show that exports rose in May, the ministry said.")
     assert all(e.type.value != "Agency" or "Statistics" not in e.label for e in y.entities)
+
+
+def test_a_portfolio_after_title_and_of_is_no_part_of_the_persons_name(extracted) -> None:
+    x = extracted("Director of Mines Ahmad Karim said that tin output would fall this year.")
+    assert "Ahmad Karim" in {e.label for e in x.entities}
+    assert not any("Mines" in e.label for e in x.entities if e.type.value in ("Person", "Official"))
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("A friend of Mines Ahmad Karim came.", 3, 6),  # no title before "of": the name is whole
+    ("The Secretary of Energy Hodel came.", 3, 5),  # one word left after the portfolio
+    ("Director Agriculture Ahmad Karim came.", 1, 4),  # no "of" before the portfolio
+])  # fmt: skip
+def test_names_without_a_title_and_of_before_the_portfolio_stay_whole(parser, text: str, start: int, end: int) -> None:
+    from spacy.tokens import Span
+
+    from kg.nlp.names import after_portfolio
+
+    span = Span(parser(text), start, end, label="PERSON")
+    assert after_portfolio(span) == span
+    assert after_portfolio(Span(span.doc, start, end, label="ORG")) == Span(span.doc, start, end, label="ORG")

@@ -45,7 +45,7 @@ from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_prod
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
-from kg.nlp.names import whole_person_name
+from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
@@ -224,7 +224,7 @@ class EntityTyper:
             if span is not None:
                 strong.append(span)
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
-        model = [s for s in (retype(whole_person_name(_after_owner(e, person_words))) for e in doc.ents)
+        model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words)))) for e in doc.ents)
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
         model = [_group_of_states(s) for s in table_names(doc, model)]
         weak = []

@@ -141,6 +141,21 @@ def is_portfolio_of_title(span: Span) -> bool:
     return False
 
 
+def after_portfolio(span: Span) -> Span:
+    """ "Director of Mines Ahmad Karim": the model runs a title's portfolio into the person
+    named after it ("Mines Ahmad Karim"); the person's name starts after the portfolio's
+    words when "of" and a title stand before them."""
+    if span.label_ != "PERSON" or span.start < 2 or span.doc[span.start - 1].lower_ != "of" \
+            or not lexicon.is_title(span.doc[span.start - 2].text):
+        return span
+    start = span.start
+    while start < span.end and (span.doc[start].lower_ in lexicon.portfolios() or span.doc[start].lower_ == "and"):
+        start += 1
+    if start == span.start or span.end - start < 2:
+        return span  # "Secretary of Agriculture": the portfolio alone is no person
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
 def with_lower_head(span: Span) -> Span:
     """ "the National Meat board": a body's head word written in lower case, which the model
     left out of the name, completes it (and makes it a government body's name)."""

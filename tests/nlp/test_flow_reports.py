@@ -93,3 +93,21 @@ def test_buyers_and_increases_take_the_goods_of_their_own_paragraph(extracted) -
 def test_without_export_sales_in_text_or_headline_sales_are_no_exports(extracted) -> None:
     found = _trade(extracted, HEADLINED, title="USDA REVIEWS THE WEEK")
     assert [f for f in found if f[2] in ("rye", "oats")] == []
+
+
+def test_the_buyers_of_a_named_exporter_are_its_exports_to_each(extracted) -> None:
+    text = ("Chile's state copper firm Codelco expects to export 1.2 mln tonnes of copper this year, "
+            "a company spokesman said.\n"
+            "    Japan and Germany are Chile's main copper buyers, the spokesman added.\n")
+    found = [f[:5] for f in _trade(extracted, text) if f[3] is None]
+    assert found == [("exports", "Chile", "copper", None, "Japan"), ("exports", "Chile", "copper", None, "Germany")]
+
+
+def test_buyers_owned_by_no_country_still_import_from_the_last_exporter(extracted) -> None:
+    text = ("Chile exported 900,000 tonnes of copper in 1986, the mining ministry said.\n"
+            "    Japan and Germany were the main copper buyers, it said.\n")
+    found = [f[:5] for f in _trade(extracted, text) if f[3] is None]
+    assert found == [("imports", "Japan", "copper", None, "Chile"), ("imports", "Germany", "copper", None, "Chile")]
+    # the owner itself among the buyers is no partner of its own
+    own = "Chile exported 900,000 tonnes of copper in 1986.\n    Chile and Japan are Chile's main copper buyers.\n"
+    assert all(f[4] != "Chile" for f in _trade(extracted, own))

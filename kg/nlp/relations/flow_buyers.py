@@ -170,11 +170,19 @@ def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
     goods = next((k for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
                   if (k := ctx.key(c, PRODUCTS))), None) or _named_goods(ctx, noun) or last.object  # fmt: skip
     period = _own_period(ctx, noun)
+    # "Africa and Asia are Brazil's main fuel buyers": the buyers of the owner's exports, to
+    # each (as its "main markets" are), whoever's flow the story counted last
+    owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
     out = []
     for key, token in _listed(ctx, sides[0]):
         after = ctx.doc[ctx.mention(token).end : ctx.mention(token).end + 3]
-        if key == last.subject or any(t.like_num and is_number(t) for t in after):
+        if key in (last.subject, owner) or any(t.like_num and is_number(t) for t in after):
             continue  # "the U.S. At 86,383 tonnes": a figure the parse cut off, which a list reads
+        if owner is not None:
+            out.append(ctx.fact(owner, Predicate.EXPORTS, [noun, ctx.mention(token)], rule="flow-buyers",
+                                confidence=CONFIDENCE, object=goods, partner=key, forecast=False,
+                                **_dated(period, last)))  # fmt: skip
+            continue
         out.append(ctx.fact(key, Predicate.IMPORTS, [ctx.mention(token), noun], rule="flow-buyers",
                             confidence=CONFIDENCE, object=goods, partner=last.subject, forecast=False,
                             **_dated(period, last)))  # fmt: skip

@@ -110,7 +110,23 @@ def _own_body(ctx: Context, token: Token) -> str | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (key := _named_body(ctx, obj)):
                     return key
-    return None
+    return _company_of_voice(ctx, token)
+
+
+_COMPANY = frozenset({EntityType.ORGANIZATION})
+_COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
+
+
+def _company_of_voice(ctx: Context, token: Token) -> str | None:
+    """ "Codelco will export more copper, a company spokesman said": the voice of "the
+    company" speaks for the one company the story names in its sentence or the two before
+    (some 17 in 1,850 Reuters trade stories say "a company spokesman said"); with two or
+    more companies there, which one is not said."""
+    if not any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i < token.i for c in token.children):
+        return None
+    floor = sentences_back(ctx.doc, token.sent.start, 2)
+    named = {k for t in ctx.doc[floor : token.sent.end] if (k := ctx.key(t, _COMPANY))}
+    return named.pop() if len(named) == 1 else None
 
 
 def _named_body(ctx: Context, token: Token) -> str | None:

@@ -1,0 +1,65 @@
+"""Voices and names of newswire statements: "a company spokesman", "Statistics Canada", "Director of Mines X"."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _speakers(extracted, text: str) -> list[str]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return [names[f.subject] for f in x.facts if f.predicate.value == "said"]
+
+
+def test_a_company_spokesman_speaks_for_the_company_named_before(extracted) -> None:
+    text = "Chile's state copper firm Codelco will raise output by ten pct this year, a company spokesman said."
+    assert _speakers(extracted, text) == ["Codelco"]
+
+
+def test_a_company_spokesman_with_two_companies_around_speaks_for_neither(extracted) -> None:
+    text = ("Codelco and Asarco Inc agreed on Monday to build a new smelter near Antofagasta, "
+            "a company spokesman said.")
+    assert _speakers(extracted, text) == []
+
+
+def test_other_voices_and_companies_far_back_name_no_company(extracted) -> None:
+    # "a union spokesman" is no voice of the company
+    assert _speakers(extracted, "Codelco will raise output by ten pct this year, a union spokesman said.") == []
+    far = ("Codelco will raise output by ten pct this year. Copper prices rose on Monday. Stocks fell in "
+           "London. Traders were cautious. The smelter will close in May, a company spokesman said.")
+    assert _speakers(extracted, far) == []
+
+
+def test_a_national_statistics_agency_named_statistics_and_its_country(extracted) -> None:
+    x = extracted("Canada had a trade surplus of 410 mln dlrs in May, Statistics Canada said on Friday.")
+    types = {e.label: e.type.value for e in x.entities}
+    assert types["Statistics Canada"] == "Agency"
+    names = {e.key: e.label for e in x.entities}
+    assert ("Statistics Canada", "Canada") in {(names[f.subject], names.get(f.object)) for f in x.facts
+                                                if f.predicate.value == "basedIn"}  # fmt: skip
+    # the common noun is no agency
+    y = extracted("The statistics of Canada show that exports rose in May, the ministry said.")
+    assert all(e.type.value != "Agency" or "Statistics" not in e.label for e in y.entities)
+
+
+def test_a_portfolio_after_title_and_of_is_no_part_of_the_persons_name(extracted) -> None:
+    x = extracted("Director of Mines Ahmad Karim said that tin output would fall this year.")
+    assert "Ahmad Karim" in {e.label for e in x.entities}
+    assert not any("Mines" in e.label for e in x.entities if e.type.value in ("Person", "Official"))
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("A friend of Mines Ahmad Karim came.", 3, 6),  # no title before "of": the name is whole
+    ("The Secretary of Energy Hodel came.", 3, 5),  # one word left after the portfolio
+    ("Director Agriculture Ahmad Karim came.", 1, 4),  # no "of" before the portfolio
+])  # fmt: skip
+def test_names_without_a_title_and_of_before_the_portfolio_stay_whole(parser, text: str, start: int, end: int) -> None:
+    from spacy.tokens import Span
+
+    from kg.nlp.names import after_portfolio
+
+    span = Span(parser(text), start, end, label="PERSON")
+    assert after_portfolio(span) == span
+    assert after_portfolio(Span(span.doc, start, end, label="ORG")) == Span(span.doc, start, end, label="ORG")

@@ -185,3 +185,20 @@ def test_a_scale_hyphenated_to_its_number_is_money() -> None:
     doc = nlp("while importing 944-mln dlrs worth of steel")
     found = money_in(doc[:], matcher=money_matcher(nlp.vocab))
     assert [(str(m.amount), m.currency) for m in found] == [("944000000", "USD")]
+
+
+@pytest.mark.parametrize(("text", "amounts"), [
+    ("the agency bought 12.5 mln pounds of powdered milk", []),
+    ("they shipped 40,000 lbs of frozen shrimp", []),
+    ("exports rose to 3.2 billion pounds in May", [("3200000000", "GBP")]),
+    ("some 80 mln pounds of exports were lost", [("80000000", "GBP")]),
+    ("a deal worth 15 mln pounds of sterling", [("15000000", "GBP")]),
+])  # fmt: skip
+def test_pounds_of_goods_weigh_them_and_pounds_alone_are_money(text: str, amounts: list) -> None:
+    import spacy
+
+    from kg.nlp.relations.trade import money_in, money_matcher
+
+    nlp = spacy.blank("en")
+    found = money_in(nlp(text)[:], matcher=money_matcher(nlp.vocab))
+    assert [(str(m.amount), m.currency) for m in found] == amounts

@@ -104,6 +104,8 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
     found = []
     for _, start, end in matcher(span):
         m = span[start:end]
+        if _weight_in_pounds(m):
+            continue
         currency, rest = _currency(m, chinese=chinese, local=local)
         quantity = parse_quantity(rest)
         if currency and quantity is not None:
@@ -111,6 +113,20 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
             value = parse_quantity(f"{hedge} {rest}") if hedge.startswith("up") else quantity
             found.append(Money(amount=(value or quantity).value, currency=currency, span=m))
     return found
+
+
+_POUNDS = frozenset({"pound", "pounds", "lb", "lbs"})
+
+
+def _weight_in_pounds(money: Span) -> bool:
+    """"25.7 mln pounds of wheat flour": pounds of goods weigh them; pounds of a flow or of
+    money ("10 mln pounds of exports", "of sterling") stay an amount."""
+    doc = money.doc
+    if money[-1].lower_ not in _POUNDS or money.end + 1 >= len(doc) or doc[money.end].lower_ != "of":
+        return False
+    after = doc[money.end + 1]
+    return after.lower_ not in words("trade", "shipment_nouns") | words("trade", "sales_nouns") \
+        | words("trade", "revenue_nouns") | {"sterling", "imports", "import", "investment", "orders"}
 
 
 def _currency(span: Span, *, chinese: bool, local: str | None = None) -> tuple[str | None, str]:

@@ -83,3 +83,16 @@ def test_numbers_are_exact_decimals_in_newswire_scales(text: str, exact: str) ->
 def test_a_number_beyond_the_decimal_context_does_not_fail() -> None:
     q = parse_quantity("10,000,000,000,000,000,000.00 billion")
     assert q is not None and q.value > 10**27
+
+
+@pytest.mark.parametrize(("text", "exact"), [
+    ("four 13,000", "52000"),  # "four 13,000 tonne cargoes"
+    ("two 500", "1000"),
+    ("one 25,000", "25000"),
+    ("twenty-five", "25"),
+    ("three hundred", "300"),
+])  # fmt: skip
+def test_a_count_of_lots_times_their_size(text: str, exact: str) -> None:
+    from decimal import Decimal
+
+    assert parse_quantity(text).value == Decimal(exact)

@@ -80,7 +80,14 @@ def _number(parts: list[str]) -> tuple[Decimal | None, Decimal | None]:
     current = Decimal(0)
     seen = False
     last_scale: Decimal | None = None
+    counted = False  # the last word was a number word ("four")
     for word in parts:
+        if _DIGITS.match(word) and counted and total == 0:
+            # "four 13,000 tonne cargoes": four lots of 13,000 tonnes, not 13,004
+            current *= Decimal(word.replace(",", ""))
+            counted = False
+            continue
+        counted = word in units
         if _DIGITS.match(word):
             current += Decimal(word.replace(",", ""))
             seen = True

@@ -34,3 +34,10 @@ def test_no_unit_lent_to_a_number_of_another_size_or_a_year(nlp) -> None:
     assert _figures(nlp, text) == [(Decimal("51200"), "tonnes")]
     text = "Chilean copper exports rose from 1986 to 51,200 tonnes in 1987."
     assert _figures(nlp, text) == [(Decimal("51200"), "tonnes")]
+
+
+def test_a_length_of_time_is_no_figure_of_the_flow(nlp) -> None:
+    text = "The Canadian Wheat Board has sold more than two mln tonnes of barley in the past four years."
+    assert _figures(nlp, text) == [(Decimal("2000000"), "tonnes")]
+    text = "Canada exported 1.5 mln tonnes of oats over six months, against 900,000 a year earlier."
+    assert _figures(nlp, text) == [(Decimal("900000"), "tonnes"), (Decimal("1500000"), "tonnes")]

@@ -22,6 +22,10 @@ from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
 
 
+_SPANS_OF_TIME = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters",
+                            "year", "years", "decade", "decades", "season", "seasons"})
+
+
 def estimate_for(ctx: Context, figure: Figure) -> bool:
     """ "150,000 tonnes estimated for the 1986/87 year": an estimate of a period it names,
     not an earlier forecast of the flow's own ("1.65 mln forecast in March")."""
@@ -67,6 +71,9 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
                 j += 1
             unit, k = unit_at(doc, j, end)
+            if unit is None and k < len(doc) and doc[k].lower_ in _SPANS_OF_TIME:
+                i = k  # "in the past two years": a length of time, no figure of the flow
+                continue
             # "between 200,000 and 400,000": the range word before the first figure counts
             q = parse_quantity(("between " if i > 0 and doc[i - 1].lower_ == "between" else "") + doc[i:j].text)
             if q is None:

@@ -41,3 +41,16 @@ def test_a_length_of_time_is_no_figure_of_the_flow(nlp) -> None:
     assert _figures(nlp, text) == [(Decimal("2000000"), "tonnes")]
     text = "Canada exported 1.5 mln tonnes of oats over six months, against 900,000 a year earlier."
     assert _figures(nlp, text) == [(Decimal("900000"), "tonnes"), (Decimal("1500000"), "tonnes")]
+
+
+def _values(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-20")], nlp=nlp)
+    return sorted((f.predicate.value, f.amount, f.currency) for f in x.facts if f.predicate.value.endswith("Value"))
+
+
+def test_a_figure_more_than_another_is_a_difference_no_flow(nlp) -> None:
+    text = "Sadly, the Koreans are selling us 1.4 billion stg (2.2 billion dlrs) more than we sell them, he said."
+    assert _values(nlp, text) == []
+    text = "Korea exported 1.4 billion dlrs (1,100 billion won) of ships to Greece last year."
+    assert sorted((c, a) for _, a, c in _values(nlp, text)) == [("KRW", Decimal("1100000000000")),
+                                                                  ("USD", Decimal("1400000000"))]

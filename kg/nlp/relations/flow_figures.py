@@ -89,6 +89,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         else:
             i += 1
             continue
+        if _difference_after(doc, figure.end):
+            continue  # "selling us 3.7 billion sterling more than we sold them": a gap, no flow's figure
         opening = figure.start - 1
         while opening > 0 and doc[opening].lower_ in HEDGES:
             opening -= 1  # "(about 95 billion euros)"
@@ -256,6 +258,16 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)
+
+
+def _difference_after(doc, i: int) -> bool:
+    """A figure is a difference when "more than" or "less than" follows it, past an
+    equivalent in brackets ("3.7 billion sterling (5.8 billion dlrs) more than we sold")."""
+    if i < len(doc) and doc[i].text == "(":
+        i = next((j + 1 for j in range(i, min(i + 8, len(doc))) if doc[j].text == ")"), i)
+    elif i < len(doc) and doc[i].text == ")":
+        i += 1  # the equivalent itself
+    return i + 1 < len(doc) and doc[i].lower_ in ("more", "less", "fewer") and doc[i + 1].lower_ == "than"
 
 
 def _counts_goods(ctx: Context, figure: Figure) -> bool:

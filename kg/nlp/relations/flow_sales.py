@@ -12,7 +12,7 @@ from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
-from kg.nlp.relations.trader_keys import story_country, trader_key
+from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
 
@@ -58,7 +58,8 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
             names = (country.name, *country.aliases) if country is not None else ()
             if (k := next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY))), None)):
                 return k
-    return story_country(ctx)
+    # "Brazilian industry sources said new sugar export sales were low": the speaker's country
+    return speaker_country(ctx, noun) or story_country(ctx)
 
 
 def buying_tender(noun: Token) -> bool:

@@ -16,7 +16,7 @@ from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, local_currency
-from kg.nlp.relations.trader_keys import is_territory, story_country, trader_key
+from kg.nlp.relations.trader_keys import is_territory, speaker_country, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
 
@@ -221,6 +221,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
                 or (subjects and anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "contract"):
             if any(c.dep_ == "conj" for s in subjects for c in s.children):
                 return None  # "government and private exporters shipped 27,510 and 57,450": shares, not the total
+            if any(s.tag_ == "NNS" and s.lemma_.lower() in _COUNTRY_NOUNS for s in subjects):
+                return None  # "only 10 developing nations will still be exporting timber": many, not one
             return story_country(ctx)  # "The government will export 600,000 bales"
         if passive_only(anchor):
             if flow.exports and (origin := passive_goods_origin(ctx, anchor)) is not None:
@@ -293,6 +295,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # "total barley and wheat exports": a figure of two goods; "total oil revenues of the
         # six GCC countries": a group's; no one flow's
         return None
+    if (speaker := speaker_country(ctx, noun)) is not None:
+        return speaker  # "Brazilian industry sources said new sugar export sales were low"
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)

@@ -52,6 +52,24 @@ def story_country(ctx: Context) -> str | None:
     return found
 
 
+_SPEAKER_NOUNS = frozenset({"source", "official", "trader", "exporter", "producer", "dealer", "grower", "analyst"})
+
+
+def speaker_country(ctx: Context, noun: Token) -> str | None:
+    """The country the speaker of the sentence is of, when it says so ("Brazilian sugar
+    industry sources said", "Officials in Peru said"): whose ownerless trade it reports."""
+    root = noun.sent.root
+    if root.lemma_.lower() not in ("say", "report", "tell", "add", "note") or noun.head is root:
+        return None
+    for subject in (c for c in root.children if c.dep_ == "nsubj" and c.lemma_.lower() in _SPEAKER_NOUNS):
+        # people, not a body: "the U.S. Agriculture Department said" reports other countries' trade
+        for t in subject.subtree:
+            if (k := ctx.key(t, frozenset({EntityType.COUNTRY}))) or (
+                    t.pos_ in ("ADJ", "PROPN") and not made_in(t) and (k := ctx.country_of_demonym(t))):
+                return k
+    return None
+
+
 def is_territory(ctx: Context, key: str) -> bool:
     """A place that trades on its own account: one the story calls by its own name as a
     trader ("Taiwan's exports") is one; a city is not."""

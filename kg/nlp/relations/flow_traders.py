@@ -209,7 +209,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if anchor.pos_ == "VERB":
         from kg.nlp.relations.trade import _exporters
 
-        if anchor.lemma_.lower() in flow_words("purchase_verbs"):
+        if anchor.lemma_.lower() in flow_words("purchase_verbs") | flow_words("tender_verbs"):
             return national_buyer(ctx, anchor)
         found = _exporters(ctx, anchor)
         if found:

@@ -147,3 +147,28 @@ def test_tenders_that_buy_no_goods_import_nothing(parser, text: str) -> None:
     table = {"Peru": ("pe", T.COUNTRY), "Peruvian": ("pe", T.COUNTRY), "barley": ("barley", T.PRODUCT),
              "Commission": ("ec", T.AGENCY)}
     assert [f for f in _read(parser, text, table) if f[0] == "imports"] == []
+
+
+def test_a_country_floating_a_tender_plans_to_import(parser) -> None:
+    text = "Sudan floated an international tender for the purchase of 30,000 tonnes of sugar, officials said."
+    table = {"Sudan": ("sd", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    assert _read(parser, text, table) == [("imports", "sd", "sugar", Decimal("30000"), None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Traders awaited Kenya's tender today for 40,000 tonnes of maize.",
+    "Kenya imported rice last year. This follows the country's tender for 40,000 tonnes of maize.",
+])  # fmt: skip
+def test_a_countrys_tender_for_a_figure_is_its_planned_import(parser, text: str) -> None:
+    table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT), "rice": ("rice", T.PRODUCT)}
+    assert ("imports", "ke", "maize", Decimal("40000"), None, True) in _read(parser, text, table)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya has cancelled Kenya's tender for 40,000 tonnes of maize.",  # called off
+    "Kenya passed on its tender for 40,000 tonnes of maize, traders said.",  # bought nothing
+    "Kenya's tender for a port contract drew six bids.",  # no figure of goods
+])  # fmt: skip
+def test_a_tender_called_off_or_for_no_figure_imports_nothing(parser, text: str) -> None:
+    table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[3] is not None] == []

@@ -63,9 +63,12 @@ def purchase_holder(ctx: Context, noun: Token) -> str | None:
         if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("purchase_holding_verbs"):
             return None
     elif noun.lower_ in flow_words("tender_nouns"):
+        if any(t.lower_ in flow_words("export_nouns") for t in noun.doc[noun.left_edge.i : noun.i]):
+            return None
+        if (owner := _tender_owner(ctx, noun)) is not None:
+            return owner  # "This follows Egypt's tender for 200,000 tonnes of wheat"
         # "Greece has called a tender for 40,000 tonnes": a country's tender is to buy
-        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("tender_holding_verbs") \
-                or any(t.lower_ in flow_words("export_nouns") for t in noun.doc[noun.left_edge.i : noun.i]):
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("tender_holding_verbs"):
             return None
     elif noun.lower_ in flow_words("buyer_nouns"):
         if noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
@@ -74,6 +77,26 @@ def purchase_holder(ctx: Context, noun: Token) -> str | None:
         return None
     subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     key = trader_key(ctx, subject) if subject is not None else None
+    return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
+
+
+def _tender_owner(ctx: Context, noun: Token) -> str | None:
+    """The country a tender for a figure is named as (not "its": "Taiwan passed on its
+    tender"): "Egypt's tender for 200,000 tonnes", "the country's tender for ..." (the
+    country named before); none where the tender is called off."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # "for" right after the tender, whatever the parse hangs it on ("Egypt's tender today for")
+    near = noun.doc[noun.i + 1 : min(noun.i + 3, noun.sent.end)]
+    asked = [o for c in near if c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
+    if owner is None or not any(t.like_num for o in asked for t in o.subtree):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.lemma_.lower() in flow_words("called_off_verbs"):
+        return None  # "Egypt has cancelled Egypt's tender for ..."
+    if owner.lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owner.children):
+        key = _country_named_before(ctx, owner)
+    else:
+        key = trader_key(ctx, owner)
     return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
 
 

@@ -15,7 +15,7 @@ from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
-from kg.nlp.relations.trade import EXPORTERS, local_currency
+from kg.nlp.relations.trade import EXPORTERS, denied, likelihood, local_currency
 from kg.nlp.relations.trader_keys import is_territory, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
@@ -25,6 +25,8 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
     """The country that buys: the subject itself ("China bought"), or the country its buyers
     are of ("Japanese crushers", "Egyptian importers"); through "and may buy" too."""
     for current in upward(verb, _purchase_completes, limit=3):
+        if current is not verb and denied(current):
+            return None  # "Japan is unlikely to buy"
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         # "40,000 tonnes were bought by India": the agent buys
         subjects += [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -50,7 +52,7 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
 def _purchase_completes(verb: Token) -> bool:
     """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
     its purpose ("Pakistan is lined up to buy")."""
-    return verb.dep_ in ("conj", "xcomp") or (
+    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or (
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 

@@ -898,3 +898,9 @@ def test_the_subject_of_a_forecast_or_likelihood_trades(parser, text: str, predi
 def test_a_flow_denied_or_of_no_one_above_its_verb_is_none(parser, text: str) -> None:
     table = {"Chile": ("cl", T.COUNTRY), "Chilean": ("cl", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
     assert _read(parser, text, table) == []
+
+
+def test_a_country_forced_to_import_takes_no_figure_of_the_clause_above(parser) -> None:
+    text = "Output in 1986, when Chile was forced to import barley, is estimated at 2.5 mln tonnes."
+    table = {"Chile": ("cl", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[3] is not None] == []

@@ -246,9 +246,10 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
         if current is not verb and denied(current):
             return []  # "China is not expected to export", "Peru is unlikely to import"
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
-        if current is not verb and current.dep_ != "conj":
-            # "China is forecast to export 5.5 mln tonnes": the subject of the passive the
-            # flow completes (the verb's own is its goods: "wheat was exported")
+        if current is not verb and current.lemma_.lower() in lexicon("trade")["flows"]["forecast_passives"]:
+            # "China is forecast to export 5.5 mln tonnes": the subject of the forecast the
+            # flow completes (the verb's own is its goods: "wheat was exported"; "when
+            # Indonesia was forced to import sugar" may say no more than that)
             subjects += [c for c in current.children if c.dep_ == "nsubjpass"]
         agents = [p for c in current.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"]  # fmt: skip

@@ -96,7 +96,10 @@ def _tender_owner(ctx: Context, noun: Token) -> str | None:
     if verb.lemma_.lower() in flow_words("called_off_verbs"):
         return None  # "Egypt has cancelled Egypt's tender for ..."
     if owner.lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owner.children):
-        key = _country_named_before(ctx, owner)
+        # the country named last, by name: a demonym there is more often the goods' origin
+        # ("Colombia bought French wheat. This follows the country's tender ...")
+        floor = sentences_back(ctx.doc, owner.sent.start, 1)
+        key = next((k for t in reversed(ctx.doc[floor : owner.i]) if t.pos_ == "PROPN" and (k := ctx.key(t, _COUNTRIES))), None)
     else:
         key = trader_key(ctx, owner)
     return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None

@@ -100,7 +100,8 @@ def test_a_short_story_cut_short_by_its_dateline_is_reflowed():
     text = ("Chilean millers bought 7,000 tonnes\n"
             "of Australian wheat in export business overnight for June\n"
             "delivery, trade sources said.\n Reuter")  # fmt: skip
-    assert reflow(text).startswith("Chilean millers bought 7,000 tonnes of Australian wheat in export business overnight for June delivery")
+    assert reflow(text).startswith("Chilean millers bought 7,000 tonnes of Australian wheat in export business "
+                                   "overnight for June delivery")
     assert len(reflow(text)) == len(text)
 
 

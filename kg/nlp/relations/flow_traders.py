@@ -99,7 +99,8 @@ def _tender_owner(ctx: Context, noun: Token) -> str | None:
         # the country named last, by name: a demonym there is more often the goods' origin
         # ("Colombia bought French wheat. This follows the country's tender ...")
         floor = sentences_back(ctx.doc, owner.sent.start, 1)
-        key = next((k for t in reversed(ctx.doc[floor : owner.i]) if t.pos_ == "PROPN" and (k := ctx.key(t, _COUNTRIES))), None)
+        key = next((k for t in reversed(ctx.doc[floor : owner.i])
+                    if t.pos_ == "PROPN" and (k := ctx.key(t, _COUNTRIES))), None)  # fmt: skip
     else:
         key = trader_key(ctx, owner)
     return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None

@@ -39,8 +39,13 @@ def reflow(text: str) -> str:
     lines = text.split("\n")
     # a line another line continues (no indent, no blank line between): wrapped when it is
     # long and stops mid-sentence
-    followed = [ln for ln, nxt in zip(lines, lines[1:]) if ln.strip() and nxt[:1].strip()]
-    wrapped = [ln for ln in followed if len(ln.strip()) >= _WRAP_WIDTH
+    pairs = [(ln, nxt) for ln, nxt in zip(lines, lines[1:]) if ln.strip() and nxt[:1].strip()]
+    followed = [ln for ln, _ in pairs]
+    # A short line is wrapped too where the next goes on its sentence: a short story's first
+    # line, cut short by the dateline taken off ("Japan bought 5,000 tonnes\nof rapeseed"),
+    # would otherwise leave a three-line story unflowed.
+    wrapped = [ln for ln, nxt in pairs if (len(ln.strip()) >= _WRAP_WIDTH or nxt[:1].islower()
+                                           or _opens_a_phrase(ln, len(ln)))
                and not ln.rstrip().endswith((".", "!", "?", ":", '"', "\u201d"))]  # fmt: skip
     if len(wrapped) < 2 or len(wrapped) * 2 < len(followed):
         return text

@@ -92,3 +92,21 @@ def test_a_headline_in_capitals_keeps_its_line() -> None:
             "from 10,500 tonnes a year earlier, the Tea Board of Kenya said in its\n"
             "monthly report.\n")
     assert reflow(text).startswith("Kenya Tea Exports Rise In January\n")
+
+
+def test_a_short_story_cut_short_by_its_dateline_is_reflowed():
+    from kg.nlp.paragraphs import reflow
+
+    text = ("Chilean millers bought 7,000 tonnes\n"
+            "of Australian wheat in export business overnight for June\n"
+            "delivery, trade sources said.\n Reuter")  # fmt: skip
+    assert reflow(text).startswith("Chilean millers bought 7,000 tonnes of Australian wheat in export business "
+                                   "overnight for June delivery")
+    assert len(reflow(text)) == len(text)
+
+
+def test_short_lines_before_capitals_of_a_short_text_keep_their_breaks():
+    from kg.nlp.paragraphs import reflow
+
+    text = "Rice talks\nOfficials of both countries met on Friday to discuss rice\nPrices were not discussed."
+    assert reflow(text) == text

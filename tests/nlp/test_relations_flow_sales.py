@@ -119,3 +119,60 @@ def test_a_sales_reports_figures_are_for_the_week_it_reports(parser) -> None:
              "Sorghum": ("sorghum", T.PRODUCT), "barley": ("barley", T.PRODUCT)}
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.object, f.period) for f in facts if f.object == "barley"] == [("barley", "the week ended April 30")]
+
+
+def test_a_country_that_tenders_for_goods_plans_to_import_them(parser) -> None:
+    text = "Peru will tender Friday for 60,000 tonnes of barley for late June shipment, traders said."
+    table = {"Peru": ("pe", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    # the tender's day is no period of the goods
+    assert [(f.predicate.value, f.subject, f.object, f.quantity, f.forecast) for f in facts] == [
+        ("imports", "pe", "barley", Decimal("60000"), True)]
+    assert facts[0].period != "Friday"
+
+
+def test_a_country_due_to_tender_plans_to_import(parser) -> None:
+    text = "Kenya is expected to tender shortly for 40,000 tonnes of maize, trade sources said."
+    table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    assert _read(parser, text, table) == [("imports", "ke", "maize", Decimal("40000"), None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru did not tender for 60,000 tonnes of barley, traders said.",  # no tender held
+    "The Commission will tender for the export of 60,000 tonnes of barley, traders said.",  # to sell
+    "Peruvian builders will tender for 300 mln dlrs of road works, officials said.",  # no goods
+    "Peru will tender for a contract to supply 60,000 tonnes of barley, officials said.",  # no figure asked
+])  # fmt: skip
+def test_tenders_that_buy_no_goods_import_nothing(parser, text: str) -> None:
+    table = {"Peru": ("pe", T.COUNTRY), "Peruvian": ("pe", T.COUNTRY), "barley": ("barley", T.PRODUCT),
+             "Commission": ("ec", T.AGENCY)}
+    assert [f for f in _read(parser, text, table) if f[0] == "imports"] == []
+
+
+def test_a_country_floating_a_tender_plans_to_import(parser) -> None:
+    text = "Sudan floated an international tender for the purchase of 30,000 tonnes of sugar, officials said."
+    table = {"Sudan": ("sd", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    assert _read(parser, text, table) == [("imports", "sd", "sugar", Decimal("30000"), None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Traders awaited Kenya's tender today for 40,000 tonnes of maize.",
+    "Kenya imported rice last year. This follows the country's tender for 40,000 tonnes of maize.",
+    # a demonym named last is the goods' origin, not "the country"
+    "Kenya bought 20,000 tonnes of French maize. This follows the country's tender for 40,000 tonnes of maize.",
+])  # fmt: skip
+def test_a_countrys_tender_for_a_figure_is_its_planned_import(parser, text: str) -> None:
+    table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT), "rice": ("rice", T.PRODUCT),
+             "French": ("fr", T.COUNTRY)}
+    read = [(f[0], f[1], f[2], f[3], f[5]) for f in _read(parser, text, table)]
+    assert ("imports", "ke", "maize", Decimal("40000"), True) in read
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya has cancelled Kenya's tender for 40,000 tonnes of maize.",  # called off
+    "Kenya passed on its tender for 40,000 tonnes of maize, traders said.",  # bought nothing
+    "Kenya's tender for a port contract drew six bids.",  # no figure of goods
+])  # fmt: skip
+def test_a_tender_called_off_or_for_no_figure_imports_nothing(parser, text: str) -> None:
+    table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[3] is not None] == []

@@ -876,3 +876,31 @@ def test_a_quantity_with_its_value(parser) -> None:
     # a money figure that is no value of the goods (a loan, a price) is not read as one
     text = "Ecuador exported 82,000 tonnes of cocoa to Japan in 1986 and repaid 150 mln dlrs of debt."
     assert [r[0] for r in _read(parser, text, table)] == ["exports"]
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    ("Chile is forecast to export 40,000 tonnes of barley in 1988, the embassy said.", "exports"),
+    ("Chile is likely to import 40,000 tonnes of barley in 1988, dealers said.", "imports"),
+    ("Chilean millers are likely to buy 40,000 tonnes of barley in 1988, dealers said.", "imports"),
+])  # fmt: skip
+def test_the_subject_of_a_forecast_or_likelihood_trades(parser, text: str, predicate: str) -> None:
+    table = {"Chile": ("cl", T.COUNTRY), "Chilean": ("cl", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [(f[0], f[1], f[2], f[3], f[9]) for f in _read(parser, text, table)] == [
+        (predicate, "cl", "barley", Decimal("40000"), True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is unlikely to import barley in 1988, dealers said.",
+    "Chile is not expected to export 40,000 tonnes of barley in 1988, the embassy said.",
+    "Chilean millers are unlikely to buy 40,000 tonnes of barley in 1988.",
+    "Barley is expected to be exported at 40,000 tonnes in 1988.",  # no trader named
+])  # fmt: skip
+def test_a_flow_denied_or_of_no_one_above_its_verb_is_none(parser, text: str) -> None:
+    table = {"Chile": ("cl", T.COUNTRY), "Chilean": ("cl", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == []
+
+
+def test_a_country_forced_to_import_takes_no_figure_of_the_clause_above(parser) -> None:
+    text = "Output in 1986, when Chile was forced to import barley, is estimated at 2.5 mln tonnes."
+    table = {"Chile": ("cl", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[3] is not None] == []

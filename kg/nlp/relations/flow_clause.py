@@ -74,7 +74,8 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
             "product_value_heads", "export_nouns", "import_nouns", "sale_nouns", "purchase_nouns", "buyer_nouns",
             "tender_nouns", "imported_demand_heads")))
         _CACHE["anchor verbs"] = frozenset().union(*(flow_words(key) for key in (
-            "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs", "receipt_verbs", "seeking_verbs")))
+            "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs", "receipt_verbs", "seeking_verbs",
+            "tender_verbs")))
     return _CACHE["anchor nouns"], _CACHE["anchor verbs"]
 
 

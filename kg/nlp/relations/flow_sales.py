@@ -70,6 +70,30 @@ def buying_tender(noun: Token) -> bool:
         c.dep_ in ("amod", "compound", "nmod") and c.lower_ in flow_words("buying_words") for c in noun.children)
 
 
+def tender_to_buy(verb: Token) -> bool:
+    """ "Egypt will tender Thursday for 200,000 tonnes of corn", "Taiwan is scheduled to tender
+    tonight for 450,000 tonnes": a tender for a figure, which its holder plans to import (not
+    a tender for the export of goods); that the figure counts goods, the caller checks."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in flow_words("tender_verbs") \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    asked = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
+    # ("for May shipment" says when, not what; "for a contract to supply 60,000 tonnes" asks
+    # for no figure: a clause of its own counts it)
+    return any(o.lower_ not in flow_words("export_nouns") | flow_words("sale_nouns") and any(
+        t.like_num and not _in_clause_below(t, o) for t in o.subtree) for o in asked)
+
+
+def _in_clause_below(token: Token, top: Token) -> bool:
+    """A verb stands between ``token`` and ``top``, which it hangs under."""
+    for head in token.ancestors:
+        if head == top:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def licensed_verb(verb: Token) -> bool:
     """ "licences to export 80,000 tonnes", "awarded licences to export ...": a verb that says
     what a licence allows."""

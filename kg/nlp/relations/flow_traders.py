@@ -15,7 +15,7 @@ from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
-from kg.nlp.relations.trade import EXPORTERS, local_currency
+from kg.nlp.relations.trade import EXPORTERS, denied, likelihood, local_currency
 from kg.nlp.relations.trader_keys import is_territory, speaker_country, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
@@ -25,6 +25,8 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
     """The country that buys: the subject itself ("China bought"), or the country its buyers
     are of ("Japanese crushers", "Egyptian importers"); through "and may buy" too."""
     for current in upward(verb, _purchase_completes, limit=3):
+        if current is not verb and denied(current):
+            return None  # "Japan is unlikely to buy"
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         # "40,000 tonnes were bought by India": the agent buys
         subjects += [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -50,7 +52,7 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
 def _purchase_completes(verb: Token) -> bool:
     """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
     its purpose ("Pakistan is lined up to buy")."""
-    return verb.dep_ in ("conj", "xcomp") or (
+    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or (
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
@@ -63,9 +65,12 @@ def purchase_holder(ctx: Context, noun: Token) -> str | None:
         if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("purchase_holding_verbs"):
             return None
     elif noun.lower_ in flow_words("tender_nouns"):
+        if any(t.lower_ in flow_words("export_nouns") for t in noun.doc[noun.left_edge.i : noun.i]):
+            return None
+        if (owner := _tender_owner(ctx, noun)) is not None:
+            return owner  # "This follows Egypt's tender for 200,000 tonnes of wheat"
         # "Greece has called a tender for 40,000 tonnes": a country's tender is to buy
-        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("tender_holding_verbs") \
-                or any(t.lower_ in flow_words("export_nouns") for t in noun.doc[noun.left_edge.i : noun.i]):
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in flow_words("tender_holding_verbs"):
             return None
     elif noun.lower_ in flow_words("buyer_nouns"):
         if noun.dep_ != "attr" or noun.head.lemma_.lower() != "be":
@@ -74,6 +79,30 @@ def purchase_holder(ctx: Context, noun: Token) -> str | None:
         return None
     subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     key = trader_key(ctx, subject) if subject is not None else None
+    return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
+
+
+def _tender_owner(ctx: Context, noun: Token) -> str | None:
+    """The country a tender for a figure is named as (not "its": "Taiwan passed on its
+    tender"): "Egypt's tender for 200,000 tonnes", "the country's tender for ..." (the
+    country named before); none where the tender is called off."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # "for" right after the tender, whatever the parse hangs it on ("Egypt's tender today for")
+    near = noun.doc[noun.i + 1 : min(noun.i + 3, noun.sent.end)]
+    asked = [o for c in near if c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
+    if owner is None or not any(t.like_num for o in asked for t in o.subtree):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.lemma_.lower() in flow_words("called_off_verbs"):
+        return None  # "Egypt has cancelled Egypt's tender for ..."
+    if owner.lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owner.children):
+        # the country named last, by name: a demonym there is more often the goods' origin
+        # ("Colombia bought French wheat. This follows the country's tender ...")
+        floor = sentences_back(ctx.doc, owner.sent.start, 1)
+        key = next((k for t in reversed(ctx.doc[floor : owner.i])
+                    if t.pos_ == "PROPN" and (k := ctx.key(t, _COUNTRIES))), None)  # fmt: skip
+    else:
+        key = trader_key(ctx, owner)
     return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
 
 
@@ -209,7 +238,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if anchor.pos_ == "VERB":
         from kg.nlp.relations.trade import _exporters
 
-        if anchor.lemma_.lower() in flow_words("purchase_verbs"):
+        if anchor.lemma_.lower() in flow_words("purchase_verbs") | flow_words("tender_verbs"):
             return national_buyer(ctx, anchor)
         found = _exporters(ctx, anchor)
         if found:

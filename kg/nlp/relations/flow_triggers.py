@@ -13,7 +13,8 @@ from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_reports import report_sale
-from kg.nlp.relations.flow_sales import bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters
+from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
+                                         tender_to_buy)
 from kg.nlp.relations.flow_traders import earlier_buyer, national_buyer, purchase_holder
 from kg.nlp.relations.refusals import rejected
 from kg.nlp.relations.trade import described_trader
@@ -97,6 +98,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "VERB" and lemma in flow_words("purchase_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None:
             anchors.append((t, False))  # "Japanese crushers have bought 214,000 tonnes of soybeans"
+        elif tender_to_buy(t) and national_buyer(ctx, t) is not None and _seeks_goods(ctx, t, ("prep",)):
+            anchors.append((t, False, True))  # "Egypt will tender Thursday for 200,000 tonnes of corn": to buy
         elif t.pos_ == "VERB" and lemma in flow_words("seeking_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None and _seeks_goods(ctx, t):
             anchors.append((t, False, True))  # "Egypt will be seeking 20,000 tonnes of white sugar": to buy
@@ -133,10 +136,11 @@ def _governing_quota(anchor: Token, anchors: list[tuple]) -> int | None:
     return i if any(not planned and flow.pos_ == "NOUN" and flow.i == qualified for flow, _, *planned in anchors) else None
 
 
-def _seeks_goods(ctx: Context, verb: Token) -> bool:
-    """ "seeking 20,000 tonnes of white sugar": a figure of goods as the object (not "seeking
-    credits", "seeking talks")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+def _seeks_goods(ctx: Context, verb: Token, deps: tuple[str, ...] = ("dobj",)) -> bool:
+    """ "seeking 20,000 tonnes of white sugar", "tender for 200,000 tonnes of corn": a figure
+    of goods as the object, or the preposition's (not "seeking credits", "tender for 300 mln
+    dlrs of road works")."""
+    objects = [c for c in verb.children if c.dep_ in deps]
     return any(any(t.like_num for t in o.subtree) and any(ctx.key(t, PRODUCTS) for t in o.subtree) for o in objects)
 
 

@@ -39,7 +39,7 @@ from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares, share_goods
 from kg.nlp.relations.flow_reports import report_sale
-from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt
+from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
 from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
@@ -281,7 +281,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # tonnes of tea worth 210 mln dlrs in 1986": the period after a list of goods, or
         # after the figure stated again as a value, is the whole list's
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
-    if main_period is not None and main_period.start and main_period.start == main_period.end and buying_tender(anchor):
+    if main_period is not None and main_period.start and main_period.start == main_period.end \
+            and (buying_tender(anchor) or tender_to_buy(anchor)):
         main_period = None  # "a buying tender for 100,000 tonnes on March 24": the tender's day, not the goods'
     if flow.licensed and (day := award_day(ctx, flow)) is not None:
         main_period = day  # "authorised the export of 25,000 tonnes yesterday": the awards' day

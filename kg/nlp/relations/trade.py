@@ -258,8 +258,15 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 
 
 def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
-    for current in upward(verb, lambda t: t.dep_ in ("conj", "xcomp", "advcl"), limit=3):
+    for current in upward(verb, lambda t: t.dep_ in ("conj", "xcomp", "advcl") or likelihood(t), limit=3):
+        if current is not verb and denied(current):
+            return []  # "China is not expected to export", "Peru is unlikely to import"
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if current is not verb and current.lemma_.lower() in lexicon("trade")["flows"]["forecast_passives"]:
+            # "China is forecast to export 5.5 mln tonnes": the subject of the forecast the
+            # flow completes (the verb's own is its goods: "wheat was exported"; "when
+            # Indonesia was forced to import sugar" may say no more than that)
+            subjects += [c for c in current.children if c.dep_ == "nsubjpass"]
         agents = [p for c in current.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"]  # fmt: skip
         found = subjects or agents
@@ -274,6 +281,18 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
             if doers:
                 return doers
     return []
+
+
+def likelihood(token: Token) -> bool:
+    """ "is likely to import", "is unlikely to export": an adjective of likelihood the flow
+    verb completes, whose subject trades."""
+    return token.dep_ == "acomp" and token.pos_ == "ADJ"
+
+
+def denied(token: Token) -> bool:
+    """A verb or adjective above a flow that says it will not happen: "not expected to",
+    "unlikely to", "unable to"."""
+    return any(c.dep_ == "neg" for c in token.children) or token.lower_ in lexicon("trade")["flows"]["denying_words"]
 
 
 def _pronoun(ctx: Context, token: Token, verb: Token) -> str | None:

@@ -135,6 +135,8 @@ class _Resolver:
                 cluster.names.append(span.kb_id_)
                 return
             kind = None if _in_a_form(span) or _coordinated(span) else lexicon.product_kind(text)
+            if kind is not None and _of_another_source(span, kind):
+                kind = None  # "sunflower oil ... rapeseed oil": two goods, neither the kind "oil"
             identity = f"product:{kind.concept if kind else singular_tail(span)}"
             cluster = self._cluster(identity, entity_type)
             self._attach(cluster, span, text)
@@ -629,6 +631,21 @@ def _in_a_form(span: Span) -> bool:
     that trade figures count apart from their kind (``product_forms.txt``)."""
     forms = lexicon.product_forms()
     return any(t.lower_ in forms for t in span[:-1])
+
+
+def _of_another_source(span: Span, kind: lexicon.ProductKind) -> bool:
+    """ "sunflower oil", "fuel oil" beside "crude oil": a kind that lists the forms of its head
+    word it owns ("crude oil" of oil) owns no other noun before that word. A lower-case noun
+    there names what the goods are made of, so goods of their own; an adjective ("heavy
+    crude") or a grade's proper name ("Brent crude") still names the kind."""
+    words = norm(_unqualified(span)).split()
+    if len(words) < 2 or any(" ".join(words[i:]) in kind.names for i in range(len(words) - 1)):
+        return False  # the kind's whole name ("crude oil", "Malaysian palm oil")
+    modifier = span[-2]
+    if modifier.pos_ != "NOUN" or not modifier.text.islower():
+        return False
+    heads = {n for n in kind.names if len(n.split()) == 1}
+    return any(len(n.split()) > 1 and n.split()[-1] in heads for n in kind.names)
 
 
 def _unqualified(span: Span) -> str:

@@ -389,6 +389,57 @@ def test_a_head_word_two_products_share_stays_apart(nlp):
     assert names == [["fish meal"], ["meal"], ["soybean meal"]]
 
 
+def _product_names(nlp, text: str) -> list[list[str]]:
+    from kg.model import Article
+    from kg.nlp.extract import extract_articles
+
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    return sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Argentina exported 100,000 tonnes of sunflower oil and 50,000 tonnes of rapeseed oil in March.",
+     [["rapeseed oil"], ["sunflower oil"]]),
+    ("Malaysia sold 20,000 tonnes of palm oil and 10,000 tonnes of soybean oil to India.",
+     [["palm oil"], ["soybean oil"]]),
+    ("Nigeria exported 2 mln barrels of crude oil and imported 100,000 tonnes of fuel oil.",
+     [["crude oil"], ["fuel oil"]]),
+    ("Brazil shipped 5 mln tonnes of iron ore and Chile 1 mln tonnes of copper ore in May.",
+     [["copper ore"], ["iron ore"]]),
+    ("Indonesia exported 30,000 tonnes of crude palm oil and 10,000 tonnes of coconut oil in April.",
+     [["coconut oil"], ["crude palm oil"]]),
+])
+def test_goods_made_of_different_things_stay_apart(nlp, text, expected):
+    assert _product_names(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Argentina exported 100,000 tonnes of sunflower oil in March. Its oil exports rose 10 pct in 1986.",
+     [["oil", "sunflower oil"]]),
+    ("Canada exported 40,000 tonnes of rapeseed oil to Japan. Japanese oil imports from Canada fell.",
+     [["oil", "rapeseed oil"]]),
+    ("Chile exported 50,000 tonnes of fish meal in March. Its meal exports rose to 300,000 tonnes in 1986.",
+     [["fish meal", "meal"]]),
+])
+def test_a_head_word_after_one_such_name_is_that_product(nlp, text, expected):
+    assert _product_names(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_a_head_word_after_two_such_names_joins_neither(nlp):
+    text = ("Argentina exported 100,000 tonnes of sunflower oil and 50,000 tonnes of rapeseed oil in March. "
+            "Its oil exports rose 10 pct in 1986.")
+    assert _product_names(nlp, text) == [["oil"], ["rapeseed oil"], ["sunflower oil"]]
+
+
+@pytest.mark.model
+def test_grades_of_crude_are_crude(nlp):
+    names = _product_names(nlp, "Venezuela sold 100,000 barrels of Brent crude and heavy crude to the U.S.")
+    assert names == [["brent crude", "heavy crude"]]
+
+
 @pytest.mark.model
 def test_a_head_word_of_goods_of_a_quality_stays_apart(nlp):
     from kg.model import Article

@@ -435,6 +435,12 @@ def test_a_head_word_after_two_such_names_joins_neither(nlp):
 
 
 @pytest.mark.model
+def test_goods_of_a_hyphenated_quality_are_their_kind(nlp):
+    names = _product_names(nlp, "Taiwan exported 2 mln cut-price chips and 1 mln computer chips to the U.S.")
+    assert len(names) == 1 and "computer chips" in names[0]
+
+
+@pytest.mark.model
 def test_grades_of_crude_are_crude(nlp):
     names = _product_names(nlp, "Venezuela sold 100,000 barrels of Brent crude and heavy crude to the U.S.")
     assert names == [["brent crude", "heavy crude"]]

@@ -642,7 +642,9 @@ def _of_another_source(span: Span, kind: lexicon.ProductKind) -> bool:
     if len(words) < 2 or any(" ".join(words[i:]) in kind.names for i in range(len(words) - 1)):
         return False  # the kind's whole name ("crude oil", "Malaysian palm oil")
     modifier = span[-2]
-    if modifier.pos_ != "NOUN" or not modifier.text.islower() or (modifier.i > 0 and modifier.doc[modifier.i - 1].text == "-"):
+    if modifier.pos_ != "NOUN" or not modifier.text.islower() or modifier.lower_ in lexicon.currency_names():
+        return False  # "50 mln dlr oil": a worth, no material
+    if modifier.i > 0 and modifier.doc[modifier.i - 1].text == "-":
         return False  # "cut-price chips": the last word of an adjective, no material
     heads = {n for n in kind.names if len(n.split()) == 1}
     return any(len(n.split()) > 1 and n.split()[-1] in heads for n in kind.names)

@@ -422,8 +422,9 @@ def test_goods_made_of_different_things_stay_apart(nlp, text, expected):
      [["oil", "rapeseed oil"]]),
     ("Chile exported 50,000 tonnes of fish meal in March. Its meal exports rose to 300,000 tonnes in 1986.",
      [["fish meal", "meal"]]),
+    ("Nigeria exported 2 mln barrels of crude oil, a 50 mln dlr oil sale.", [["crude oil", "dlr oil"]]),
 ])
-def test_a_head_word_after_one_such_name_is_that_product(nlp, text, expected):
+def test_a_head_word_after_one_such_name_or_a_worth_is_that_product(nlp, text, expected):
     assert _product_names(nlp, text) == expected
 
 

@@ -37,11 +37,12 @@ _LEVIES = frozenset({"tariff", "levy", "duty", "tax", "price", "ban", "quota", "
 
 def in_goods_context(token: Token) -> bool:
     """True when ``token`` heads a noun phrase the parse puts where goods go."""
-    # "doses of the vaccine and 400,000 syringes": the list's first noun says where it goes
-    token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
-    head = token.head
     if counted_measure(token):
         return False  # "bags of 60 kilos": the size of the measure, not goods
+    # "doses of the vaccine and 400,000 syringes": the list's first noun says where it goes (a
+    # counted measure first in the list, "doses", does not make the goods after it a measure)
+    token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
+    head = token.head
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
         return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective
     if token.dep_ == "dobj":

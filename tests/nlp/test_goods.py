@@ -101,3 +101,10 @@ def test_chocolate_is_goods_in_a_trade_context_only(nlp) -> None:
     assert "chocolate" in {e.label for e in x.entities if e.type.value == "Product"}
     (y,) = extract_articles([Article(id="t", text="The children ate chocolate after the talks on exports.")], nlp=nlp)
     assert not [e for e in y.entities if e.type.value == "Product"]
+
+
+def test_goods_listed_after_a_counted_measure_stay_goods(nlp) -> None:
+    # the list's first noun is a counted measure ("doses"); the goods joined to it are still goods
+    text = "Chile shipped 2.5 million doses of the serum and 300,000 needles to Peru."
+    assert _context(nlp, text, "needles")
+    assert not _context(nlp, "Peru sold 2 mln sacks of 50 kilos and 300 bales to Chile.", "kilos")

@@ -340,14 +340,25 @@ def test_a_place_in_parentheses_stays_a_place() -> None:
     assert len(table.entities) == 2
 
 
-@pytest.mark.model
-def test_a_national_field_department_is_the_department_of_that_field(nlp):
+def _extract(nlp, text: str):
+    """The Extraction of one undated article through the full pipeline."""
     from kg.model import Article
     from kg.nlp.extract import extract_articles
 
+    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    return extraction
+
+
+def _product_names(nlp, text: str) -> list[list[str]]:
+    extraction = _extract(nlp, text)
+    return sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
+
+
+@pytest.mark.model
+def test_a_national_field_department_is_the_department_of_that_field(nlp):
     text = ("The U.S. Agriculture Department said exports rose. Later the USDA said the "
             "Department of Agriculture would act.")
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    extraction = _extract(nlp, text)
     agencies = [e for e in extraction.entities if e.type.value == "Agency"]
     assert len(agencies) == 1
     assert "U.S. Agriculture Department" in agencies[0].all_names
@@ -355,46 +366,28 @@ def test_a_national_field_department_is_the_department_of_that_field(nlp):
 
 @pytest.mark.model
 def test_a_one_word_product_ending_another_is_that_product(nlp):
-    from kg.model import Article
-    from kg.nlp.extract import extract_articles
-
     text = ("Japan imported 214,000 tonnes of Brazilian soybeans in March. It also imported "
             "128,089 tonnes of Brazilian beans in calendar 1986.")
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    extraction = _extract(nlp, text)
     products = [e for e in extraction.entities if e.type.value == "Product"]
     assert len(products) == 1 and "beans" in {n.split()[-1] for n in products[0].all_names}
 
 
 @pytest.mark.model
 def test_a_one_word_product_heading_another_name_is_that_product(nlp):
-    from kg.model import Article
-    from kg.nlp.extract import extract_articles
-
     text = ("Brazil will export 12 mln tonnes of iron ore to Japan in 1987. Japanese ore imports "
             "in 1987 would total 96 mln tonnes, officials said.")
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    extraction = _extract(nlp, text)
     products = [e for e in extraction.entities if e.type.value == "Product"]
     assert len(products) == 1 and {"iron ore", "ore"} <= {n.lower() for n in products[0].all_names}
 
 
 @pytest.mark.model
 def test_a_head_word_two_products_share_stays_apart(nlp):
-    from kg.model import Article
-    from kg.nlp.extract import extract_articles
-
     text = ("Peru exported 50,000 tonnes of fish meal and Brazil 80,000 tonnes of soybean meal in March. "
             "Chile's meal exports were 20,000 tonnes.")
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
-    names = sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
+    names = _product_names(nlp, text)
     assert names == [["fish meal"], ["meal"], ["soybean meal"]]
-
-
-def _product_names(nlp, text: str) -> list[list[str]]:
-    from kg.model import Article
-    from kg.nlp.extract import extract_articles
-
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
-    return sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
 
 
 @pytest.mark.model
@@ -449,24 +442,17 @@ def test_grades_of_crude_are_crude(nlp):
 
 @pytest.mark.model
 def test_a_head_word_of_goods_of_a_quality_stays_apart(nlp):
-    from kg.model import Article
-    from kg.nlp.extract import extract_articles
-
     text = ("Sri Lanka wants to export more value-added tea. Its tea exports rose to 210,000 tonnes "
             "in 1986, the board said.")
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
+    extraction = _extract(nlp, text)
     names = [{n.lower() for n in e.all_names} for e in extraction.entities if e.type.value == "Product"]
     assert not any({"tea", "value-added tea"} <= n for n in names)
 
 
 @pytest.mark.model
 def test_a_head_word_of_goods_in_a_state_stays_apart(nlp):
-    from kg.model import Article
-    from kg.nlp.extract import extract_articles
-
     text = "Argentina exported 50,000 tonnes of frozen beef in March. Its beef exports totalled 120,000 tonnes in 1986."
-    (extraction,) = extract_articles([Article(id="t", text=text)], nlp=nlp)
-    names = sorted(sorted(n.lower() for n in e.all_names) for e in extraction.entities if e.type.value == "Product")
+    names = _product_names(nlp, text)
     assert names == [["beef"], ["frozen beef"]]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -515,11 +516,9 @@ def _period_owned(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> 
 def _under_comparison(doc, i: int, start: int) -> bool:
     """The figure stands in the object of a comparison, however long: "from last month's
     projection of 23 mln tonnes", "compared with an earlier estimate of 1.1 mln"."""
-    token = doc[i]
-    for _ in range(8):
-        if token.head.i == token.i or token.head.i < start:
+    for token in islice(doc[i].ancestors, 8):
+        if token.i < start:
             return False
-        token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return False
         if token.dep_ == "prep" and token.lower_ in ("from", "against", "versus", "vs", "vs."):

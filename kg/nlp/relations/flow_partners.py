@@ -3,6 +3,8 @@ the U.S.", "Kenyan tea"), and the partner a second figure of the clause is for."
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from kg.model import EntityType, Fact
@@ -200,11 +202,7 @@ def _receiver_referred(ctx: Context, receiver: Token, trader: str) -> str | None
     lender)."""
     countries = frozenset({EntityType.COUNTRY})
     if receiver.tag_ == "PRP" and receiver.lower_ in ("it", "them"):
-        clause = receiver.head
-        for _ in range(4):
-            if clause.head.i == clause.i:
-                break
-            clause = clause.head
+        for clause in islice(receiver.head.ancestors, 4):  # the clauses above the one "it" is in
             for subject in (c for c in clause.children if c.dep_ == "nsubj"):
                 if (k := ctx.key(subject, countries)) and k != trader:
                     return k

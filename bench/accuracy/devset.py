@@ -15,7 +15,8 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set trade-blind3  # third trade set (development data since)
     python -m bench.accuracy.devset --set trade-blind4  # fourth trade set (development data since)
     python -m bench.accuracy.devset --set trade-blind5  # fifth trade set (scored blind, then read)
-    python -m bench.accuracy.devset --set trade-blind6 --no-details  # sixth trade set, held out
+    python -m bench.accuracy.devset --set trade-blind6  # sixth trade set (scored blind twice, then read)
+    python -m bench.accuracy.devset --set trade-blind7 --no-details  # seventh trade set, held out
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ TRADE_BLIND3 = REPO / "bench" / "gold" / "trade" / "blind3"
 TRADE_BLIND4 = REPO / "bench" / "gold" / "trade" / "blind4"
 TRADE_BLIND5 = REPO / "bench" / "gold" / "trade" / "blind5"
 TRADE_BLIND6 = REPO / "bench" / "gold" / "trade" / "blind6"
+TRADE_BLIND7 = REPO / "bench" / "gold" / "trade" / "blind7"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -54,6 +56,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "trade-blind4": (TRADE_BLIND4, "trade-blind4", "Trade set, fourth blind set"),
     "trade-blind5": (TRADE_BLIND5, "trade-blind5", "Trade set, fifth blind set"),
     "trade-blind6": (TRADE_BLIND6, "trade-blind6", "Trade set, sixth blind set"),
+    "trade-blind7": (TRADE_BLIND7, "trade-blind7", "Trade set, seventh blind set"),
 }
 
 

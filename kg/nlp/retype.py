@@ -192,6 +192,33 @@ def country_and_noun(span: Span) -> Verdict:
     return NEXT
 
 
+_COUNTRY_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+
+
+def country_and_going_on(span: Span) -> Verdict:
+    """ "exports to the U.S. Fell to one mln", "U.S. Industry sources said": old wire copy
+    capitalises the word after a country's initials; a word the same text also writes in
+    lower case goes on the clause and names nothing with the country (the country is still
+    found on its own)."""
+    if len(span) == 2 and _COUNTRY_INITIALS.match(span[0].text) and country_of(span[0].text) is not None \
+            and span[1].is_title and common_word(span[1]) and not lexicon.known_organization(span.text) \
+            and (_written_as_verb(span[1]) or _before_common_noun(span)):
+        return None
+    return NEXT
+
+
+def _written_as_verb(token: Token) -> bool:
+    """The text writes the word in lower case as a verb ("fell", "exported")."""
+    return any(t.lower_ == token.lower_ and t.is_lower and t.pos_ in ("VERB", "AUX") for t in token.doc)
+
+
+def _before_common_noun(span: Span) -> bool:
+    """ "U.S. Meat exporters", "U.S. Industry sources": the capitalised word only qualifies
+    the lower-case noun after it ("U.S. Steel said" is left to the rules after)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"
+
+
 def government_debt(span: Span) -> Verdict:
     """ "U.K. Government bonds, or gilts, surged": the government only qualifies its bonds."""
     return None if names_government_debt(span) else NEXT
@@ -461,7 +488,7 @@ def product_name(span: Span) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
-    country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
+    country_and_going_on, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, country, place_agency, region, place_with_company_ending, place, facility,

@@ -84,6 +84,10 @@ def flow_noun(anchor: Token) -> Token:
     if anchor.dep_ in ("compound", "amod", "nmod") \
             and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads"):
         return anchor.head
+    if anchor.dep_ == "appos" and anchor.head.i < anchor.i and anchor.doc[anchor.i - 1].text == ")":
+        # "Japan's video tape recorder (VTR) exports": the bracketed short name cut the phrase,
+        # and the parse hangs the flow noun on the goods
+        return anchor.head
     return anchor
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
+from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import next_partner, partner_after
@@ -36,9 +37,10 @@ def estimate_for(ctx: Context, figure: Figure) -> bool:
 
 def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = None,
              dated: frozenset[int] | set[int] = frozenset(), planned: bool = False,
-             exports: bool | None = None, start: int | None = None) -> list[Figure]:  # fmt: skip
+             exports: bool | None = None, start: int | None = None, plain: Count | None = None) -> list[Figure]:  # fmt: skip
     """The figures of the clause after ``anchor`` (or from ``start``): the reported one
-    first, then comparisons."""
+    first, then comparisons. ``plain`` is what a number with no unit word counts, when the
+    story says (``kg.nlp.relations.flow_counts``)."""
     doc = ctx.doc
     start = anchor.i + 1 if start is None else start
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"] if anchor.pos_ == "VERB" else []
@@ -62,7 +64,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif t.like_num and is_number(t) and i not in dated:  # "April 7" is a day
             j = i + 1
             scales = lexicon("numbers")["scales"]
-            while j < end and ((doc[j].like_num and is_number(doc[j])) or doc[j].lower_ in scales
+            while j < end and ((doc[j].like_num and is_number(doc[j]) and not _word_after_digits(doc, j))
+                               or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
                                    and is_number(doc[j + 1])
                                    and j > i and doc[i - 1].lower_ != "from"
@@ -182,6 +185,13 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "falling to 89 mln from 124.6 mln tonnes": the unit comes once, at the end
             out.append(Figure(value=pending.value, start=pending.start, end=pending.end,
                               unit=figure.unit, currency=figure.currency))
+        elif kind == "comparison" and not out and pending is None and figure.unit is None and figure.currency is None \
+                and _plain_count(doc, figure, plain):
+            # "But February exports were up from 1.34 mln in January": the only figure is the
+            # one compared with, in the unit the story counts the goods in
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=plain.unit,
+                              comparison=True, estimate=figure.estimate))
+            continue
         elif kind == "comparison" and not out and (figure.unit or figure.currency):
             # "exports were unlikely to rise much from last year's level of 320,000 tonnes":
             # the only figure stated is the one compared with, a reported figure of its own
@@ -214,6 +224,11 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(figure)
         elif not out and kind == "main" and pending is None and _counts_goods(ctx, figure):
             out.append(figure)  # "the import of two passenger aircraft": a count of the goods, no unit
+        elif not out and kind == "main" and pending is None and figure.unit is None and figure.currency is None \
+                and _plain_count(doc, figure, plain) and not (_scaled(doc, figure) and _recent_currency(ctx, figure.start, local)):
+            # "those to the EC fell to 232,275", "car exports eased to 222,000": a number with
+            # no unit word, in the unit the story counts the goods in (or a count of them)
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=plain.unit))
         elif not out and kind == "main" and _scaled(doc, figure) and pending is None and figure.unit is None:
             if currency := _recent_currency(ctx, figure.start, local):
                 # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
@@ -259,6 +274,22 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)
+
+
+def _word_after_digits(doc, j: int) -> bool:
+    """ "from 225,000 one year earlier": a number word after a number in digits opens
+    something else (a length of time), never the same number."""
+    return doc[j].is_alpha and any(c.isdigit() for c in doc[j - 1].text)
+
+
+def _plain_count(doc, figure: Figure, plain: Count | None) -> bool:
+    """A number with no unit word is the flow's figure in the story's unit; a count of goods
+    only when whole, and no year ("in 1986")."""
+    if plain is None:
+        return False
+    if plain.unit is None and (figure.value != figure.value.to_integral_value() or figure.value < 10):
+        return False
+    return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1 and "," not in doc[figure.start].text)
 
 
 def _difference_after(doc, i: int) -> bool:

@@ -15,6 +15,7 @@ period, in the first figure's unit or currency when it states none. Changes ("ro
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -31,6 +32,8 @@ from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
 from kg.nlp.relations.flow_suppliers import Supplied, supplier_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
+from kg.nlp.relations.flow_counts import plain_number_unit
+from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
@@ -69,7 +72,7 @@ def extract(ctx: Context) -> list[Fact]:
         if topic is not None and topic.period is not None and index - topic.sentence <= _NEAR \
                 and (dated is None or topic.sentence > dated[1]):
             pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
-        found = find_flows(ctx, sent)
+        found = with_elided_flows(sent, find_flows(ctx, sent))
         if not found and recent is not None and recent.trader is not None and (token := anaphor(sent)) is not None:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
             # the flow the sentence before stated
@@ -105,14 +108,17 @@ def extract(ctx: Context) -> list[Fact]:
                 before = (facts[-1].subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
-                                 season=season, lead=lead, near=near, pointed=pointed, opening=opening)
+                                 season=season, lead=lead, near=near, pointed=pointed, opening=opening, earlier=facts)
             if read:
                 read_last = read
+                if (own := _noun_period(ctx, flow)) is not None and read[0].period not in (None, own.text):
+                    # the next sentence's figures go on from the period the flow noun named
+                    read_last = [replace(read[0], period=own.text, period_start=own.start, period_end=own.end), *read[1:]]
                 if index == 0 and opening is None and not read[0].forecast:
                     opening = Opening(trader=read[0].subject, periods=tuple(periods_of(read)), goods=read[0].object,
                                       exports=flow.exports)
                 if read[0].period:
-                    dated = (periods_of(read)[0], index)
+                    dated = (_noun_period(ctx, flow) or periods_of(read)[0], index)
             if not flow.planned:
                 counted = [f for f in read if f.quantity is not None or f.amount is not None]
                 period = periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
@@ -124,6 +130,14 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
     return facts
+
+
+def _noun_period(ctx: Context, flow: Flow) -> Period | None:
+    """ "February exports compared with 245,405 in January": the period the flow noun names
+    is the one the story is at, not the period of the figure compared with."""
+    noun = flow_noun(flow.anchor)
+    left = noun.left_edge.i
+    return next((p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if left <= s and e <= noun.i), None)
 
 
 def _subject_like(noun: Token) -> bool:
@@ -190,7 +204,7 @@ def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
           season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
-          pointed: Period | None = None, opening: Opening | None = None,
+          pointed: Period | None = None, opening: Opening | None = None, earlier: Sequence[Fact] = (),
           ) -> tuple[list[Fact], tuple[str | None, str | None]]:  # fmt: skip
     """The facts of one flow clause, and its (trader, goods) for the next clause of the
     sentence: "Dutch coffee imports fell to X, and exports fell to Y" shares both.
@@ -229,7 +243,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     local = named_before(ctx.doc[: flow.end], matcher=ctx.rules.money, local=local)
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports)
+    plain = plain_number_unit(ctx, trader, goods, earlier)
+    figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports,
+                           plain=plain)
     if (earning := earning_verb(anchor)) is not None:
         # "earn about 1,500 mln dlrs this year from coffee exports": the amount the verb earns
         figures = [f for f in read_figures(ctx, earning, anchor.i, local=local, dated=dated, exports=True) if f.currency]

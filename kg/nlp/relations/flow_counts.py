@@ -1,0 +1,55 @@
+"""The unit of a flow's plain number, a figure the text writes with no unit word: the
+unit of the same trader's same goods counted earlier in the story ("VTR exports fell to 1.73
+mln sets ... and those to the EC fell to 232,275"), or, for goods counted one by one, a
+count with no unit ("car exports eased to 222,000 in February")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.model import Fact
+from kg.nlp.datafiles import load
+from kg.nlp.relations.base import Context
+
+
+@dataclass(frozen=True)
+class Count:
+    """The unit a plain number of the flow takes; ``None`` for a count of the goods."""
+
+    unit: str | None
+
+
+@lru_cache(maxsize=1)
+def counted_heads() -> frozenset[str]:
+    """Head nouns of goods counted one by one (``counted_goods.txt``)."""
+    return frozenset(load("counted_goods.txt"))
+
+
+def plain_number_unit(ctx: Context, trader: str | None, goods: str | None, earlier: Sequence[Fact]) -> Count | None:
+    """What a plain number of the flow of ``goods`` by ``trader`` counts, if the story says
+    (``goods`` None: the flow names none, and takes those the trader's last figure counted)."""
+    if trader is None:
+        return None
+    for fact in reversed(earlier):
+        if fact.subject == trader and fact.object == goods and fact.quantity is not None:
+            return Count(fact.unit)  # the unit the story already counts these goods in
+        if goods is None and fact.subject == trader and fact.quantity is not None:
+            # "Shipments to China fell to 39,858": no goods named, those of the trader's last figure
+            return Count(fact.unit)
+    return Count(None) if goods is not None and _counted_one_by_one(ctx, goods) else None
+
+
+def _counted_one_by_one(ctx: Context, goods: str) -> bool:
+    """ "car and van", "colour television", "trucks": goods whose head noun counts units."""
+    entity = ctx.table.entities.get(goods)
+    if entity is None:
+        return False
+    words = entity.label.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    heads = counted_heads()
+    return head in heads or head.endswith("s") and head[:-1] in heads \
+        or head.endswith("es") and head[:-2] in heads or " ".join(words[-2:]) in heads

@@ -37,6 +37,7 @@ from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.currency_homes import in_an_amount
+from kg.nlp.counted_goods import size_class_end
 from kg.nlp.cues import based_places, consistent_places, listed_regions, names_government_debt, opens_other_name, owned_by_country
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
@@ -373,7 +374,8 @@ class EntityTyper:
             if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \
                     and not (tight and any(s.root.lemma_ == head.lemma_ for s in spans)):
                 continue  # "the drug", "a kit": a reference to goods, not a kind of goods
-            spans.append(Span(doc, left, head.i + 1, label=EntityType.PRODUCT))
+            # "trucks of up to six tonnes": a size class names a kind of the goods
+            spans.append(Span(doc, left, size_class_end(doc, head), label=EntityType.PRODUCT))
         return spans
 
     def _coordinated_states(self, modifier: Token, left: int, head: Token) -> bool:

@@ -25,6 +25,9 @@ def _read(text: str, published: str | None = PUBLISHED) -> list[tuple]:
     ("between December 1 and January 31", ("between December 1 and January 31", "1986-12-01", "1987-01-31")),
     ("earn more this calendar year", ("this calendar year", "1987-01-01", "1987-12-31")),
     ("than last calendar year", ("last calendar year", "1986-01-01", "1986-12-31")),
+    ("sales in January and February", ("January and February", "1987-01-01", "1987-02-28")),
+    ("in the first 20 days of March", ("the first 20 days of March", "1987-03-01", "1987-03-20")),
+    ("the first ten days of February, 1986", ("the first ten days of February, 1986", "1986-02-01", "1986-02-10")),
 ])  # fmt: skip
 def test_periods_dated_from_the_published_day(text: str, expected: tuple) -> None:
     assert _read(text) == [expected]
@@ -230,3 +233,9 @@ def test_a_part_of_a_split_year_is_named_not_dated() -> None:
     assert [(p.text, p.start, p.end) for p in find_periods(text, "1987-03-12")] == [
         ("the first six months of the 1986/87 season", None, None),
     ]
+
+
+def test_one_year_earlier_is_a_shifted_year_and_days_not_of_a_month_are_no_period() -> None:
+    (p,) = find_periods("up from 90,000 one year earlier", PUBLISHED)
+    assert (p.text, p.shift) == ("one year earlier", ("year", -1))
+    assert _read("shipped over the first 25 days") == []

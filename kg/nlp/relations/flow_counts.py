@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.model import Fact
-from kg.nlp.datafiles import load
+from kg.nlp.counted_goods import counted_one_by_one
 from kg.nlp.relations.base import Context
 
 
@@ -19,12 +18,6 @@ class Count:
     """The unit a plain number of the flow takes; ``None`` for a count of the goods."""
 
     unit: str | None
-
-
-@lru_cache(maxsize=1)
-def counted_heads() -> frozenset[str]:
-    """Head nouns of goods counted one by one (``counted_goods.txt``)."""
-    return frozenset(load("counted_goods.txt"))
 
 
 def plain_number_unit(ctx: Context, trader: str | None, goods: str | None, earlier: Sequence[Fact]) -> Count | None:
@@ -42,14 +35,5 @@ def plain_number_unit(ctx: Context, trader: str | None, goods: str | None, earli
 
 
 def _counted_one_by_one(ctx: Context, goods: str) -> bool:
-    """ "car and van", "colour television", "trucks": goods whose head noun counts units."""
     entity = ctx.table.entities.get(goods)
-    if entity is None:
-        return False
-    words = entity.label.lower().split()
-    if not words:
-        return False
-    head = words[-1]
-    heads = counted_heads()
-    return head in heads or head.endswith("s") and head[:-1] in heads \
-        or head.endswith("es") and head[:-2] in heads or " ".join(words[-2:]) in heads
+    return entity is not None and counted_one_by_one(entity.label)

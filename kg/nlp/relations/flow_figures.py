@@ -11,6 +11,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
@@ -61,7 +62,9 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             m = money[i]
             figure = Figure(value=m.amount, start=m.span.start, end=m.span.end, currency=m.currency)
             i = m.span.end
-        elif t.like_num and is_number(t) and i not in dated:  # "April 7" is a day
+        elif t.like_num and is_number(t) and i not in dated and ctx.key(t, PRODUCTS) is None \
+                and not in_size_class(doc, i):
+            # "April 7" is a day; "trucks of up to six tonnes" names goods
             j = i + 1
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and is_number(doc[j]) and not _word_after_digits(doc, j))

@@ -62,6 +62,8 @@ def _pattern() -> re.Pattern[str]:
         # "the week ended April 7", "the eight days ending last Sunday"
         rf"(?P<ended>(?:the\s)?(?:(?:{count})\s)?(?:week|weeks|days|month|fortnight|period)\s"
         rf"end(?:ed|ing)\s(?:(?:last\s)?{weekday}|{day}))",
+        # "the first 25 days of March": a month's opening days
+        rf"(?P<days>(?:the\s)?first\s{count}\sdays\sof\s{month}(?:,?\s{year})?)",
         # "the first quarter of 1987", "the first two months of 1987", "the first half"
         rf"(?P<part>(?:the\s)?{ordinal}\s(?:quarter|half|(?:{count})\smonths?)"
         # ("the first half of fiscal 1986/87": a split year's part, named, not dated)
@@ -83,6 +85,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
         # "Jan/Feb 1987", "November to April"
         rf"(?P<months>(?:(?:late|early|mid)[-\s])?{month}\s?(?:/|-|to)\s?(?:(?:late|early|mid)[-\s])?{month}(?:,?\s{year})?)",
+        # "in January and February": two months together, not the end of a list of months
+        rf"(?P<pair>(?<!,\s){month}\sand\s{month}(?:,?\s{year})?)",
         rf"(?P<day>{day})",
         # "the late 1970s", "the 1980s": an era, named and not dated (its bounds are loose)
         r"(?P<decade>(?:the\s)?(?:(?:early|mid|late)[-\s])?(?:19|20)\d0s)",
@@ -268,7 +272,7 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
                 return None, None, None
             return (_add_years(end, -1) + timedelta(days=1)).isoformat(), end.isoformat(), None
         return None, None, None
-    if kind == "months":
+    if kind in ("months", "pair"):
         names = [w.strip(".") for w in re.split(r"[\s/-]+", low) if w.strip(".") in months]
         first, last = months[names[0]], months[names[-1]]
         year = years[0] if years else _latest_year(first, base)
@@ -276,6 +280,8 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
             return None, None, None
         end_year = year + 1 if last < first else year
         return date(year, first, 1).isoformat(), _month_end(date(end_year, last, 1)).isoformat(), None
+    if kind == "days":
+        return (*_opening_days(low, years, base), None)
     if kind == "day":
         day = resolve_date(low, published)
         return (day, day, None) if day and len(day) == 10 else (None, None, None)
@@ -407,6 +413,19 @@ def _part(low: str, years: list[int], base: date | None) -> tuple[str | None, st
     start = date(year, first_month, 1)
     end = _month_end(_add_months(start, size - 1))
     return start.isoformat(), end.isoformat()
+
+
+def _opening_days(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:
+    """ "the first 25 days of March": from the month's first day to its 25th."""
+    data, months = lexicon("periods"), lexicon("dates")["months"]
+    words = low.split()
+    month = next(months[w.strip(".")] for w in words if w.strip(".") in months)
+    number = next(data["counts"].get(w) or int(w) for w in words if w in data["counts"] or w.isdigit())
+    year = years[0] if years else _latest_year(month, base)
+    if year is None or number < 1:
+        return None, None
+    start = date(year, month, 1)
+    return start.isoformat(), min(start + timedelta(days=number - 1), _month_end(start)).isoformat()
 
 
 def _week(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:

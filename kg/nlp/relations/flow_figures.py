@@ -292,6 +292,13 @@ def _plain_count(doc, figure: Figure, plain: Count | None) -> bool:
         return False
     if plain.unit is None and (figure.value != figure.value.to_integral_value() or figure.value < 10):
         return False
+    if figure.start > 0 and doc[figure.start - 1].lower_.strip(".") in lexicon("dates")["months"]:
+        return False  # "ending March 31": a day
+    after = figure.end
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after < len(doc) and doc[after].pos_ in ("NOUN", "PROPN") and doc[after].is_lower:
+        return False  # "an estimated five  months", "12 refineries": a number of something else
     return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1 and "," not in doc[figure.start].text)
 
 

@@ -1,0 +1,30 @@
+"""Goods counted one by one, and the size classes that name kinds of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.counted_goods import counted_one_by_one, in_size_class, size_class_end
+
+
+@pytest.mark.parametrize(("name", "counted"), [
+    ("car and van", True), ("colour television", True), ("trucks of up to six tonnes", True),
+    ("video tape recorder", True), ("buses", True), ("wheat", False), ("palm oil", False), ("", False),
+])  # fmt: skip
+def test_counted_one_by_one(name: str, counted: bool) -> None:
+    assert counted_one_by_one(name) is counted
+
+
+def test_a_size_class_after_counted_goods_ends_their_name(parser) -> None:
+    doc = parser("Exports of trucks of up to six tonnes dropped to 6,200.")
+    trucks = next(t for t in doc if t.text == "trucks")
+    assert doc[trucks.i : size_class_end(doc, trucks)].text == "trucks of up to six tonnes"
+    six = next(t for t in doc if t.text == "six")
+    assert in_size_class(doc, six.i)
+
+
+def test_no_size_class_after_bulk_goods_or_a_figure_of_the_flow(parser) -> None:
+    doc = parser("Exports of wheat of up to six tonnes dropped. Sales of up to 190,000 tonnes of maize rose.")
+    wheat = next(t for t in doc if t.text == "wheat")
+    assert size_class_end(doc, wheat) == wheat.i + 1
+    assert not any(in_size_class(doc, t.i) for t in doc if t.like_num)

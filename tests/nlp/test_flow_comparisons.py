@@ -119,3 +119,12 @@ def test_value_of_the_first_of_two_goods(parser) -> None:
         ("exportValue", "copper", Decimal("48000000"), "March"),
         ("exports", "cobalt", Decimal("12000"), "March"),
     ]
+
+
+def test_a_figure_a_period_owns_keeps_it_beside_the_next_comparison(parser) -> None:
+    text = ("Peru's silver exports totaled 243,000 ounces in December, vs November's 374,000 ounces and "
+            "350,000 ounces in December a year earlier.")
+    table = {"Peru": ("peru", T.COUNTRY), "silver": ("silver", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("243000"), "December"), (Decimal("374000"), "November"), (Decimal("350000"), "December"),
+    ]

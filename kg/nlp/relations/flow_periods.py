@@ -51,7 +51,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     if after:
         return after[0]
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
-            and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]):
+            and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]) \
+            and not (figure.start > 1 and doc[figure.start - 1].tag_ == "POS"):  # not "November's 374,468 and ..."
         # "compared with 1.25 and 1.89 mln tonnes a year ago": a period after the pair is both's
         return period_for(figures, k + 1, periods, ctx, flow)
     if k > 0 and figure.partner is not None and not figure.comparison:

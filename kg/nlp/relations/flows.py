@@ -135,6 +135,8 @@ def extract(ctx: Context) -> list[Fact]:
 def _noun_period(ctx: Context, flow: Flow) -> Period | None:
     """ "February exports compared with 245,405 in January": the period the flow noun names
     is the one the story is at, not the period of the figure compared with."""
+    if flow.anchor.pos_ == "VERB":
+        return None  # "Between July 1 and January 31, Britain bought": no flow noun
     noun = flow_noun(flow.anchor)
     left = noun.left_edge.i
     return next((p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if left <= s and e <= noun.i), None)

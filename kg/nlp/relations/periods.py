@@ -86,7 +86,7 @@ def _pattern() -> re.Pattern[str]:
         # "Jan/Feb 1987", "November to April"
         rf"(?P<months>(?:(?:late|early|mid)[-\s])?{month}\s?(?:/|-|to)\s?(?:(?:late|early|mid)[-\s])?{month}(?:,?\s{year})?)",
         # "in January and February": two months together, not the end of a list of months
-        rf"(?P<pair>(?<!,\s){month}\sand\s{month}(?:,?\s{year})?)",
+        rf"(?P<pair>(?<!,\s){month}\sand\s{month}(?!\s\d{{1,2}}\b)(?:,?\s{year})?)",
         rf"(?P<day>{day})",
         # "the late 1970s", "the 1980s": an era, named and not dated (its bounds are loose)
         r"(?P<decade>(?:the\s)?(?:(?:early|mid|late)[-\s])?(?:19|20)\d0s)",

@@ -45,6 +45,7 @@ from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
 from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
+from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import is_dollar, named_before
 from kg.nlp.relations.trader_keys import trader_key
@@ -64,6 +65,7 @@ def extract(ctx: Context) -> list[Fact]:
     dated: tuple[Period, int] | None = None  # the last figure's period, and its sentence
     opening: Opening | None = None  # the story's first dated flow, when its first sentence has one
     supplied: Supplied | None = None  # the importer and goods of the last supplier sentence
+    plan: Topic | None = None  # the last quota or target named, for a "the quota" after it
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
         recent = topic if topic is not None and topic.follows(index) else None
@@ -77,6 +79,8 @@ def extract(ctx: Context) -> list[Fact]:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
             # the flow the sentence before stated
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
+        if not found and (planned := plan_flow(sent, plan, index)) is not None:
+            found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
         if not found and read_last and all(f.period is None for f in read_last) \
                 and _sentences_between(ctx, read_last[0], sent[0]) == 1 \
                 and (window := delivery_named_after(sent, ctx.article.published)) is not None:
@@ -109,6 +113,7 @@ def extract(ctx: Context) -> list[Fact]:
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
                                  season=season, lead=lead, near=near, pointed=pointed, opening=opening, earlier=facts)
+            plan = named_plan(flow, before, index) or plan
             if read:
                 read_last = read
                 if (own := _noun_period(ctx, flow)) is not None and read[0].period not in (None, own.text):

@@ -61,3 +61,11 @@ def test_an_import_quota_allotted_to_suppliers_names_each_as_partner(nlp) -> Non
 def test_a_quota_for_a_year_has_no_partner(nlp) -> None:
     text = "The U.S. Agriculture Department set the sugar import quota for 1987 at 1.0 mln short tons."
     assert _allotted(nlp, text) == [("United States", None, 1000000, "short tons", True)]
+
+
+def test_the_subject_a_quota_is_allocated_to_holds_it(parser) -> None:
+    text = "Under the plan, Peru has been allocated an export quota of 12,000 tonnes of zinc."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert _quotas(parser, text, table) == [("exports", "pe", True, True)]
+    text = "Under the plan, an export quota of 12,000 tonnes of zinc has been allocated."
+    assert _quotas(parser, text, table) == []

@@ -158,7 +158,9 @@ def _setter(ctx: Context, noun: Token) -> str | None:
         noun = noun.head
     if noun.dep_ != "dobj":
         return None
-    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    # "Malaysia has been allocated an export quota of 28,526 tonnes": the passive's subject
+    # is given the quota
+    subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return trader_key(ctx, subjects[0]) if subjects else None
 
 

@@ -28,6 +28,7 @@ from kg.nlp.cues import (
 )
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
+from kg.nlp.goods import trade_sentence
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
 from kg.nlp.spans import POSSESSIVE, is_punct, org_kind, organization_type, trim
@@ -358,6 +359,21 @@ def demonym(span: Span) -> Verdict:
     return NEXT
 
 
+def ambiguous_country_in_trade(span: Span) -> Verdict:
+    """ "a tender by Jordan for 225,000 tonnes of wheat": a lone name the model took for a
+    person's that is also an ambiguous country's, in a sentence about trade, is the country
+    (not when it speaks, nor when the text names a person of that name in full)."""
+    if span.label_ != "PERSON" or len(span) != 1 or country_of(span.text) is None \
+            or norm(span.text) not in gazetteer.ambiguous_countries() or not trade_sentence(span[0]):
+        return NEXT
+    word = span[0]
+    if word.dep_ == "nsubj" and word.head.lemma_ in {"say", "tell", "add", "announce"}:
+        return NEXT  # "Jordan said": a person speaks
+    if any(e.label_ == "PERSON" and len(e) > 1 and word.text in {t.text for t in e} for e in span.doc.ents):
+        return NEXT  # "Chad Smith ... Chad": the person named in full
+    return typed(span, EntityType.COUNTRY)
+
+
 def country(span: Span) -> Verdict:
     """A country's name, unless a person's name that is also an ambiguous country's."""
     if span.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and country_of(span.text) is not None \
@@ -491,7 +507,7 @@ RULES: tuple[Rule, ...] = (
     country_and_going_on, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
-    demonym, country, place_agency, region, place_with_company_ending, place, facility,
+    demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,
     city_in_context, unknown_place, writer_of_outlet, person_after_portfolio, titled_organization, organization,
     person_described_as_company, person_named_like_body, person, event, product_name,
 )

@@ -99,3 +99,9 @@ def test_a_countrys_total_purchases_counted_in_cargoes_are_its_imports(parser) -
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.subject, f.quantity, f.unit) for f in facts] == [("pe", Decimal("3"), "cargoes"),
                                                                 ("pe", Decimal("5"), "cargoes")]
+
+
+def test_a_tender_by_a_country_for_a_figure_is_its_planned_purchase(parser) -> None:
+    assert _read(parser, "Results are still awaited on a tender by Peru for 30,000 tonnes of barley.") == [
+        ("imports", "pe", "barley", Decimal("30000"), "tonnes", True)]
+    assert _read(parser, "Results are still awaited on a tender by Peru to sell its barley.") == []

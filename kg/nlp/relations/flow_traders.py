@@ -87,8 +87,11 @@ def _tender_owner(ctx: Context, noun: Token) -> str | None:
     tender"): "Egypt's tender for 200,000 tonnes", "the country's tender for ..." (the
     country named before); none where the tender is called off."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    after = noun.i + 1
+    if owner is None and (agent := _tender_agent(noun)) is not None:
+        owner, after = agent, agent.i + 1  # "a tender by Jordan for 225,000 tonnes"
     # "for" right after the tender, whatever the parse hangs it on ("Egypt's tender today for")
-    near = noun.doc[noun.i + 1 : min(noun.i + 3, noun.sent.end)]
+    near = noun.doc[after : min(after + 2, noun.sent.end)]
     asked = [o for c in near if c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
     if owner is None or not any(t.like_num for o in asked for t in o.subtree):
         return None
@@ -104,6 +107,14 @@ def _tender_owner(ctx: Context, noun: Token) -> str | None:
     else:
         key = trader_key(ctx, owner)
     return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
+
+
+def _tender_agent(noun: Token) -> Token | None:
+    """ "a tender by Jordan": the name right after "by" that holds the tender."""
+    doc = noun.doc
+    if noun.i + 2 >= noun.sent.end or doc[noun.i + 1].lower_ != "by" or doc[noun.i + 2].pos_ != "PROPN":
+        return None
+    return doc[noun.i + 2]
 
 
 def earlier_buyer(ctx: Context, noun: Token) -> str | None:

@@ -41,7 +41,7 @@ from kg.nlp.counted_goods import size_class_end
 from kg.nlp.cues import based_places, consistent_places, listed_regions, names_government_debt, opens_other_name, owned_by_country
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import (counted_from, goods_flow, in_goods_context, known_products, measured_goods,
+from kg.nlp.goods import (counted_from, graded_from, goods_flow, in_goods_context, known_products, measured_goods,
                           plural_forms, product_acronyms, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
@@ -371,6 +371,7 @@ class EntityTyper:
             ):
                 left += 1  # "U.S. corn", "Brazilian soybeans": the goods are corn, soybeans
             left = counted_from(doc, left, head.i)  # "3,000 tonnes white sugar": the goods are white sugar
+            left = graded_from(doc, left)  # "number two yellow soybeans": the grade names the goods
             if left == head.i and any(c.dep_ == "det" and c.lower_ in _REFERRING for c in head.children) \
                     and not (tight and any(s.root.lemma_ == head.lemma_ for s in spans)):
                 continue  # "the drug", "a kit": a reference to goods, not a kind of goods

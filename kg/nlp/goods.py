@@ -189,6 +189,19 @@ def counted_from(doc, left: int, head: int) -> int:
     return left
 
 
+# A grade of goods: a grade word and its small number ("number two", "No. 2").
+_GRADE_WORDS = frozenset({"number", "no.", "no", "grade"})
+_GRADE_NUMBERS = frozenset({"1", "2", "3", "4", "5", "one", "two", "three", "four", "five"})
+
+
+def graded_from(doc, left: int) -> int:
+    """Where a goods phrase starts with the grade before it: "number two yellow soybeans",
+    "No. 2 yellow corn" (the number names the grade, it counts nothing)."""
+    if left >= 2 and doc[left - 1].lower_ in _GRADE_NUMBERS and doc[left - 2].lower_ in _GRADE_WORDS:
+        return left - 2
+    return left
+
+
 def known_products(found: list[Span], phrases: list[Span], others: list[Span]) -> list[Span]:
     """The goods spans ``found`` by their head nouns, each inside a longer product name the
     lexicon knows (``phrases``) replaced by that name: "crude palm oil", not "crude palm"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kg.nlp.goods import in_goods_context
+from kg.nlp.goods import graded_from, in_goods_context
 
 
 def _context(nlp, text: str, word: str) -> bool:
@@ -108,3 +108,12 @@ def test_goods_listed_after_a_counted_measure_stay_goods(nlp) -> None:
     text = "Chile shipped 2.5 million doses of the serum and 300,000 needles to Peru."
     assert _context(nlp, text, "needles")
     assert not _context(nlp, "Peru sold 2 mln sacks of 50 kilos and 300 bales to Chile.", "kilos")
+
+
+def test_a_grade_before_the_goods_names_them(parser) -> None:
+    doc = parser("Mexico bought 51,000 tonnes of number two yellow soybeans.")
+    yellow = next(t for t in doc if t.text == "yellow")
+    assert doc[graded_from(doc, yellow.i) : yellow.i].text == "number two"
+    doc = parser("Mexico bought two yellow soybean cargoes.")
+    yellow = next(t for t in doc if t.text == "yellow")
+    assert graded_from(doc, yellow.i) == yellow.i  # a count, no grade

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.goods_lists import goods_list
 
 
 def _delivery_time(token: Token) -> bool:
@@ -79,27 +80,40 @@ def gapped_goods(ctx: Context, after: int, figure: Figure) -> str | None:
 def goods_of(ctx: Context, flow: Flow) -> str | None:
     """The product the flow is of: "coffee exports", "exports of CPO", "56,652 tonnes of
     rice", the goods a demand is for ("demand for imported ethylene")."""
+    token = _goods_token(ctx, flow)
+    return ctx.key(token, PRODUCTS) if token is not None else None
+
+
+def listed_goods(ctx: Context, flow: Flow) -> list[str]:
+    """The products of the list the flow's goods open ("crude oil and natural gas exports",
+    "imports of seven mln tonnes of oilseeds, grains and dairy products"): its figures count
+    the list together (``goods_lists``); empty when the goods stand alone."""
+    token = _goods_token(ctx, flow)
+    return goods_list(ctx, token) if token is not None else []
+
+
+def _goods_token(ctx: Context, flow: Flow) -> Token | None:
+    """The token of the product the flow is of (``goods_of``)."""
     anchor = flow.anchor
     doc = ctx.doc
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
     for t in doc[noun.left_edge.i : noun.i]:
-        if (k := ctx.key(t, PRODUCTS)) and not _negated_goods(ctx, t) and not _of_other_flow(ctx, t, anchor):
-            return k
+        if ctx.key(t, PRODUCTS) and not _negated_goods(ctx, t) and not _of_other_flow(ctx, t, anchor):
+            return t
     # after the trade word only what it is of: "exports of CPO", "56,652 tonnes of rice",
     # "imported wheat"; not "excluding oil and wheat"
     for t in doc[anchor.i + 1 : flow.end]:
-        k = ctx.key(t, PRODUCTS)
-        if k is None:
+        if ctx.key(t, PRODUCTS) is None:
             continue
         head = ctx.mention(t).root
         if (head.dep_ == "pobj" and head.head.lower_ == "of") or (head.dep_ == "dobj" and head.head.i == anchor.i):
-            return k
+            return t
         if head.dep_ == "pobj" and head.head.lower_ == "in" and anchor.dep_ == "compound" \
                 and head.head.head.i == anchor.head.i:
-            return k  # "sales activity in cotton": the goods of the activity the trade word names
+            return t  # "sales activity in cotton": the goods of the activity the trade word names
         if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == anchor.i \
                 and anchor.lower_ in flow_words("imported_demand_heads"):
-            return k  # "demand for imported ethylene"
+            return t  # "demand for imported ethylene"
     return None
 
 

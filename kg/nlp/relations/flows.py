@@ -36,7 +36,8 @@ from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
-from kg.nlp.relations.flow_goods import carried_goods, goods_of, other_goods, part_of_trade
+from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
+from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
@@ -241,6 +242,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # third year amounted to ...": shipments of no one named are the seller's, to the buyer
             trader, mirrored, carried = near.partner, near.trader, True
             story_goods = None
+    together = listed_goods(ctx, flow)
+    if together:
+        # "crude oil and natural gas exports totalled 4.56 billion crowns": the figures count
+        # the whole list, no one good of it, nor goods named before
+        goods = story_goods = None
     if goods is None and part_of_trade(ctx, flow):
         return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
@@ -402,6 +408,13 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                   object=figure.goods, quantity=figure.value, unit=figure.unit, **qualifiers))
         elif other_goods(ctx, figure, goods):
             continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
+        elif together:
+            # "25,000 tonnes each of wheat and barley": every good of the list; without "each"
+            # the quantity is the list's, which no fact of one object can hold
+            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+            facts.extend(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
+                                  object=item, quantity=figure.value, unit=figure.unit, **qualifiers)
+                         for item in (together if each_after(ctx.doc, figure.end) else []))
         elif (counted := goods or carried_goods(ctx, anchor, story=story_goods)) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow

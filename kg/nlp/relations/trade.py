@@ -24,6 +24,7 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.dates import anchored_date
+from kg.nlp.relations.goods_lists import each_after, goods_list
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
 from kg.nlp.relations.refusals import rejected
 from kg.nlp.relations.tree import TreePatterns
@@ -433,9 +434,15 @@ def _goods(ctx: Context, exporter: str, span: Span, anchor: Token, direct: set[i
         tokens = [anchor, mention, *evidence]
         listed = rule == "export-verb" and root.i not in direct
         name = "export-verb-list" if listed else rule
-        facts.append(ctx.fact(exporter, Predicate.EXPORTS, tokens, rule=name,
-                              confidence=ctx.confidence(name), object=key,
-                              quantity=quantity, unit=unit, date=date))  # fmt: skip
+        goods = [key]
+        if quantity is not None and (together := goods_list(ctx, root)):
+            # "25,000 tonnes of wheat and barley": the list's quantity, no one good's,
+            # unless "each" gives it to every one
+            goods = together if each_after(ctx.doc, evidence[-1].i + 1) else []
+            seen.update((k, root.i) for k in together)
+        facts.extend(ctx.fact(exporter, Predicate.EXPORTS, tokens, rule=name,
+                              confidence=ctx.confidence(name), object=item,
+                              quantity=quantity, unit=unit, date=date) for item in goods)  # fmt: skip
     return facts
 
 

@@ -402,6 +402,9 @@ def test_a_ban_on_other_goods_leaves_the_flow(parser) -> None:
     "The tribunal found that subsidized Brazilian oats imports were hurting Chilean farmers.",
     "The tribunal ruled today subsidized Brazilian oats imports were injurious to Chilean growers.",
     "Chile slapped a 2.05 pesos per kilo duty on Brazilian oats imports in November.",
+    "The tribunal found that Brazilian oats imports injure Chilean farmers, an official said.",
+    "The tribunal ruled Brazilian oats imports were injurious to Chilean growers.",
+    "Chilean growers were injured by Brazilian oats imports, the tribunal ruled.",
 ])
 def test_the_country_on_barred_or_subsidized_imports_is_their_origin(parser, text: str) -> None:
     table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
@@ -416,6 +419,13 @@ def test_an_owner_imports_the_goods_a_country_names(parser) -> None:
 
 def test_the_country_before_plain_imports_still_imports(parser) -> None:
     text = "Brazilian oats imports rose to 50,000 tonnes last year despite the duty."
+    table = {"Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert [f[:5] for f in _read(parser, text, table)] == [("imports", "br", "oats", Decimal("50000"), "tonnes")]
+
+
+def test_imports_that_rise_while_something_else_hurts_are_still_the_countrys(parser) -> None:
+    # the injury is the rise's, not said of the imports
+    text = "Brazilian oats imports rose to 50,000 tonnes last year, hurting prices."
     table = {"Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
     assert [f[:5] for f in _read(parser, text, table)] == [("imports", "br", "oats", Decimal("50000"), "tonnes")]
 

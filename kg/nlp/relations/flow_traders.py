@@ -355,12 +355,28 @@ def origin_modified(ctx: Context, noun: Token) -> bool:
     phrase = noun.head if noun.dep_ == "conj" else noun  # "a duty on U.S. beef and citrus imports"
     if phrase.dep_ == "pobj" and phrase.head.lower_ in ("on", "against") and _barrier_before(phrase.head):
         return True
+    if _injuring(phrase):
+        return True
     before = noun.left_edge.i - 1  # "ruled subsidized U.S. corn imports were injurious" (the parse may take it for a verb)
     if before >= noun.sent.start and noun.doc[before].lower_ in flow_words("unfair_trade_words") \
             or any(c.dep_ == "amod" and c.lower_ in flow_words("unfair_trade_words") for c in noun.children):
         return True
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children) and any(
         ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i] if t.pos_ in ("ADJ", "PROPN"))
+
+
+def _injuring(noun: Token) -> bool:
+    """Imports said to injure the importer's producers: the subject of "injure" or of "were
+    injurious", the agent of "injured by" ("U.S. corn imports injure Canadian farmers",
+    "growers were injured by Brazilian orange juice imports")."""
+    words = flow_words("injury_words")
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.dep_ == "agent":
+        verb = noun.head.head
+    else:
+        return False
+    return verb.lemma_.lower() in words or any(c.dep_ in ("acomp", "attr") and c.lower_ in words for c in verb.children)
 
 
 def _named_before(ctx: Context, noun: Token) -> list[str]:

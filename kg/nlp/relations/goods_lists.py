@@ -16,6 +16,8 @@ from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data
 from kg.nlp.relations.base import PRODUCTS, Context
 
+# Heads that name goods of any kind ("dairy products", "other commodities").
+_GOODS_HEADS = frozenset({"product", "goods", "commodity", "item", "material"})
 _SCALES = frozenset({"mln", "million", "billion", "bln", "thousand"})  # "3 mln masks"
 
 
@@ -97,10 +99,15 @@ def _goods_before(ctx: Context, end: int) -> Span | None:
 
 
 def _plain_goods(words: Span) -> bool:
-    """Words ending in a noun, none of them a measure."""
+    """Words ending in a noun that names goods ("grains", "dairy products"), none of them a
+    measure, and not the subject of a clause of their own ("barley, and buyers rejected")."""
     nouns = [t for t in words if t.pos_ == "NOUN"]
-    return bool(nouns) and words[-1].pos_ == "NOUN" \
-        and not any(t.lemma_.lower() in lexicon.goods_measures() | lexicon.bulk_measures() for t in nouns)
+    if not nouns or words[-1].pos_ != "NOUN" or words.root.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    lemmas = {t.lemma_.lower() for t in words}
+    if lemmas & (lexicon.goods_measures() | lexicon.bulk_measures()):
+        return False
+    return bool(lemmas & (lexicon.product_heads() | lexicon.commodity_heads() | lexicon.product_terms() | _GOODS_HEADS))
 
 
 def _counted(goods: Span) -> bool:

@@ -43,6 +43,7 @@ from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares, share_goods
 from kg.nlp.relations.flow_reports import report_sale
+from kg.nlp.relations.flow_respectively import Share, respective_shares
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
 from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
@@ -321,6 +322,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
     forecast = flow.planned or forecast_cue(ctx, flow)
+    shares = respective_shares(ctx, flow, figures[0], trader, together)
     compared = period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
     facts = []
     dated_figures: list[Period | None] = []  # the period each figure was given, in order
@@ -395,6 +397,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                           period_end=period.end if period else None, forecast=bool(is_forecast))
         evidence = [anchor, ctx.doc[figure.start : figure.end]]
         confidence = CONFIDENCE - CARRIED if carried else CONFIDENCE
+        if k == 0 and shares:
+            # "Malaysia and Indonesia exported 120,000 and 80,000 tonnes respectively": each
+            # number to its item of the list
+            facts.extend(_shared(ctx, flow, shares, figure, trader, goods, evidence, confidence, qualifiers))
+            continue
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
@@ -423,6 +430,26 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
     return facts, (trader, goods)
+
+
+def _shared(ctx: Context, flow: Flow, shares: list[Share], figure: Figure, trader: str, goods: str | None,
+            evidence: list, confidence: float, qualifiers: dict) -> list[Fact]:
+    """The facts of a run of numbers given "respectively": each share's trader, goods or
+    partner, the clause's for the rest."""
+    out = []
+    for share in shares:
+        dated = dict(qualifiers, partner=share.partner or qualifiers["partner"])
+        if figure.currency:
+            predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
+            out.append(ctx.fact(share.trader or trader, predicate, evidence, rule="flow-respectively",
+                                confidence=confidence, object=share.goods or goods, amount=share.value,
+                                currency=figure.currency, **dated))
+        elif (counted := share.goods or goods) is not None:
+            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+            out.append(ctx.fact(share.trader or trader, predicate, evidence, rule="flow-respectively",
+                                confidence=confidence, object=counted, quantity=share.value, unit=figure.unit,
+                                **dated))
+    return out
 
 
 def _parallel_comparison(figures: list[Figure], k: int, dated: list[Period | None]) -> Period | None:

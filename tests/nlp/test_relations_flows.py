@@ -391,6 +391,34 @@ def test_a_suspended_or_lacking_flow_is_no_flow(parser, text: str) -> None:
     assert _read(parser, text, table) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said that if Ruritania has to buy the barley, it will resell it at once.",
+    "If Ruritania imports 50,000 tonnes of barley, prices will fall, traders said.",
+    "Unless Freedonia cuts its price, Ruritania will not import 50,000 tonnes of barley.",
+    "Traders said possible Ruritanian purchases of 50,000 tonnes of barley would lift prices.",
+])
+def test_a_supposed_flow_is_no_flow(parser, text: str) -> None:
+    table = {"Ruritania": ("ru", T.COUNTRY), "Ruritanian": ("ru", T.COUNTRY), "Freedonia": ("fr", T.COUNTRY),
+             "barley": ("barley", T.PRODUCT)}
+    assert _read(parser, text, table) == []
+
+
+def test_a_condition_on_another_clause_leaves_the_flow(parser) -> None:
+    text = "Ruritania imported 50,000 tonnes of barley in May, and if prices fall it will buy more."
+    table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [f[:5] for f in _read(parser, text, table)][:1] == [("imports", "ru", "barley", Decimal("50000"), "tonnes")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania's barley exports could be above or below 50,000 tonnes this year.", []),
+    ("Ruritania's barley exports may be more or less than 50,000 tonnes this year.", []),
+    ("Ruritania's barley exports could be about 50,000 tonnes this year.", [Decimal("50000")]),
+])
+def test_a_figure_missed_either_way_is_no_level(parser, text: str, expected: list) -> None:
+    table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [f[3] for f in _read(parser, text, table) if f[3] is not None] == expected
+
+
 def test_a_ban_on_other_goods_leaves_the_flow(parser) -> None:
     text = "Ruritania imported 50,000 tonnes of barley in May, ending a ban on flour imports."
     table = {"Ruritania": ("ru", T.COUNTRY), "barley": ("barley", T.PRODUCT), "flour": ("flour", T.PRODUCT)}

@@ -577,6 +577,10 @@ def _level_after_change(words: list[str]) -> bool:
     return len(plain) >= 2 and plain[-1] == "to" and plain[-2] in changes
 
 
+# "above or below 15.5 mln bags", "more or less than": a figure the flow may miss either way
+_EITHER_WAY = re.compile(r"\b(above|below|higher|lower|more|less) or (above|below|higher|lower|more|less)( than)?$")
+
+
 def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False,
           dated: frozenset[int] | set[int] = frozenset()) -> str:
     """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
@@ -602,6 +606,8 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
     plain = [w for w in words if w not in hedges and w not in ("only", "just", "a", "further", "another")]
     if plain and plain[-1] == "by":
         return "skip"  # "increased by only 7.3 billion dlrs": the change
+    if _EITHER_WAY.search(" ".join(words)):
+        return "skip"  # "exports could be above or below 15.5 mln bags": either way, no level
     if any(t.lower_ in flow_words("balance_nouns") for t in doc[start : figure.start]):
         return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
     if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB" \

@@ -1,6 +1,7 @@
 """Flows a sentence says did not happen: "rejected all bids to export wheat", "ruled out a
 higher volume of exports" (the verbs of ``trade.json`` flows.rejected_by), "the suspension of
-maize imports", "a ban on coffee exports" (its nouns flows.stopped_by)."""
+maize imports", "a ban on coffee exports" (its nouns flows.stopped_by); and flows it only
+supposes: "if the Commission has to buy the sugar", "possible intervention buying"."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 def rejected(anchor: Token) -> bool:
     """True when a verb above the trade word, with the flow on its object side, rejects it,
     or a noun it hangs on stops it."""
-    if stopped(anchor):
+    if stopped(anchor) or supposed(anchor):
         return True
     verbs = _rejecting_verbs()
     child, current = anchor, anchor.head
@@ -27,6 +28,21 @@ def rejected(anchor: Token) -> bool:
                 return True
         child, current = current, current.head
     return False
+
+
+def supposed(anchor: Token) -> bool:
+    """ "if the Commission has to buy the sugar", "unless Japan imports more": a flow in a
+    condition, under the trade word or any verb above it; "possible intervention buying": a
+    flow called possible. Neither says the goods moved."""
+    if any(c.dep_ == "amod" and c.lower_ in _SUPPOSING for c in anchor.children):
+        return True
+    for token in (anchor, *anchor.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return True
+    return False
+
+
+_SUPPOSING = frozenset({"possible", "potential", "hypothetical"})
 
 
 def stopped(anchor: Token) -> bool:

@@ -30,9 +30,17 @@ def test_a_value_after_a_list_counted_in_tonnes_has_no_object(extracted) -> None
 
 
 def test_a_quantity_of_listed_goods_is_no_first_goods_fact(extracted) -> None:
-    assert _trade(extracted, "Peru exported 40,000 tonnes of zinc and lead in May.") == []
-    assert _trade(extracted, "Exports of zinc and lead from Peru rose to 40,000 tonnes in May.") == []
-    assert _trade(extracted, "Canada shipped 30,000 tonnes of wheat and barley to Algeria in April.") == []
+    # each listed good is traded, without the list's figure
+    text = "Canada's exports of wheat and barley rose to 40,000 tonnes in May."
+    assert _trade(extracted, text) == [("exports", "Canada", "wheat", None), ("exports", "Canada", "barley", None)]
+    text = "Canada shipped 30,000 tonnes of wheat and barley to Algeria in April."
+    assert [f for f in _trade(extracted, text) if f[3] is not None] == []
+
+
+def test_goods_listed_without_a_figure_are_each_traded(extracted) -> None:
+    text = "Norway's exports of crude oil and natural gas rose sharply in February."
+    assert _trade(extracted, text) == [("exports", "Norway", "crude oil", None),
+                                       ("exports", "Norway", "natural gas", None)]
 
 
 def test_each_gives_the_quantity_to_every_listed_good(extracted) -> None:

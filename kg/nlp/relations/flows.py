@@ -415,13 +415,17 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                   object=figure.goods, quantity=figure.value, unit=figure.unit, **qualifiers))
         elif other_goods(ctx, figure, goods):
             continue  # "and barley around 4.50 mln tonnes", "100,000 tonnes of alumina": not these goods
-        elif together:
-            # "25,000 tonnes each of wheat and barley": every good of the list; without "each"
-            # the quantity is the list's, which no fact of one object can hold
+        elif together and each_after(ctx.doc, figure.end):
+            # "25,000 tonnes each of wheat and barley": every good of the list
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             facts.extend(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=item, quantity=figure.value, unit=figure.unit, **qualifiers)
-                         for item in (together if each_after(ctx.doc, figure.end) else []))
+                         for item in together)
+        elif together:
+            # the list's quantity, which no fact of one object can hold: each good is traded,
+            # without a figure
+            if k == 0:
+                facts.extend(_unquantified(ctx, flow, trader, goods_of(ctx, flow)))
         elif (counted := goods or carried_goods(ctx, anchor, story=story_goods)) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow
@@ -514,11 +518,12 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
         return []
     predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
-    partner = flow_partner(ctx, flow, trader, goods)
     period = _delivery_period(ctx, flow)
     dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
+    # "exports of crude oil and natural gas rose": without a figure, each listed good is traded
     return [ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
-                     object=goods, partner=partner, forecast=flow.planned, **dated)]  # fmt: skip
+                     object=item, partner=flow_partner(ctx, flow, trader, item), forecast=flow.planned, **dated)
+            for item in listed_goods(ctx, flow) or [goods]]  # fmt: skip
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

@@ -566,6 +566,8 @@ def _noun_goods(ctx: Context, exporter: str, goods: list[Token], span: Span, nou
     measure = measures[0]
     q = quantity_of(measure)
     keys = dict.fromkeys(k for t in goods if (k := ctx.key(t, PRODUCTS)))
+    if (len(keys) > 1 or goods_list(ctx, goods[0])) and not each_after(ctx.doc, measure.i + 1):
+        return []  # "exports of wheat and barley rose to 40,000 tonnes": the list's, no one good's
     return [ctx.fact(exporter, Predicate.EXPORTS, [noun, measure], rule="export-noun",
                      confidence=ctx.confidence("export-noun"), object=key, quantity=q.value,
                      unit=_unit(measure), date=date) for key in keys]  # fmt: skip

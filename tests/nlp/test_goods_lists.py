@@ -63,3 +63,9 @@ def test_forms_of_one_good_are_no_list(extracted) -> None:
     facts = _trade(extracted, "Colombia exported 9.1 mln bags of soluble and green coffee in 1986.")
     assert [(p, s, int(v)) for p, s, _, v in facts] == [("exports", "Colombia", 9_100_000)]
     assert facts[0][2] is not None
+
+
+def test_listed_goods_named_after_a_country_are_not_its_imports(extracted) -> None:
+    # the first good still gives the list's origin: Japan makes the goods, it does not import them
+    text = "Rising imports of Japanese-made cars and electronic goods may upset European officials."
+    assert [f for f in _trade(extracted, text) if f[1] == "Japan"] == []

@@ -243,11 +243,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # third year amounted to ...": shipments of no one named are the seller's, to the buyer
             trader, mirrored, carried = near.partner, near.trader, True
             story_goods = None
+    # "crude oil and natural gas exports totalled 4.56 billion crowns": the figures count the
+    # whole list, no one good of it (``goods``, its first, still gives its origin and partner)
     together = listed_goods(ctx, flow)
     if together:
-        # "crude oil and natural gas exports totalled 4.56 billion crowns": the figures count
-        # the whole list, no one good of it, nor goods named before
-        goods = story_goods = None
+        story_goods = None
     if goods is None and part_of_trade(ctx, flow):
         return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
@@ -400,13 +400,14 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if k == 0 and shares:
             # "Malaysia and Indonesia exported 120,000 and 80,000 tonnes respectively": each
             # number to its item of the list
-            facts.extend(_shared(ctx, flow, shares, figure, trader, goods, evidence, confidence, qualifiers))
+            facts.extend(_shared(ctx, flow, shares, figure, trader, None if together else goods, evidence, confidence,
+                                 qualifiers))
             continue
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,
-                                  object=figure.goods or goods, amount=figure.value, currency=figure.currency,
-                                  **qualifiers))
+                                  object=figure.goods or (None if together else goods), amount=figure.value,
+                                  currency=figure.currency, **qualifiers))
         elif figure.goods is not None:
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             partner_of = figure_origin(ctx, figure, trader) if not flow.exports else None
@@ -425,7 +426,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # the list's quantity, which no fact of one object can hold: each good is traded,
             # without a figure
             if k == 0:
-                facts.extend(_unquantified(ctx, flow, trader, goods_of(ctx, flow)))
+                facts.extend(_unquantified(ctx, flow, trader, goods))
         elif (counted := goods or carried_goods(ctx, anchor, story=story_goods)) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow
@@ -433,7 +434,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
-    return facts, (trader, goods)
+    return facts, (trader, None if together else goods)
 
 
 def _shared(ctx: Context, flow: Flow, shares: list[Share], figure: Figure, trader: str, goods: str | None,

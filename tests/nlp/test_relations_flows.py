@@ -451,6 +451,12 @@ def test_the_country_before_plain_imports_still_imports(parser) -> None:
     assert [f[:5] for f in _read(parser, text, table)] == [("imports", "br", "oats", Decimal("50000"), "tonnes")]
 
 
+def test_injuring_imports_from_a_named_origin_keep_their_importer(parser) -> None:
+    text = "Chile ruled that imports of oats from Brazil are injuring Chilean farmers."
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert {(f[0], f[1], f[2]) for f in _read(parser, text, table)} == {("imports", "cl", "oats")}
+
+
 def test_imports_that_rise_while_something_else_hurts_are_still_the_countrys(parser) -> None:
     # the injury is the rise's, not said of the imports
     text = "Brazilian oats imports rose to 50,000 tonnes last year, hurting prices."

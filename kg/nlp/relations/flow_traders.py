@@ -355,8 +355,8 @@ def origin_modified(ctx: Context, noun: Token) -> bool:
     phrase = noun.head if noun.dep_ == "conj" else noun  # "a duty on U.S. beef and citrus imports"
     if phrase.dep_ == "pobj" and phrase.head.lower_ in ("on", "against") and _barrier_before(phrase.head):
         return True
-    if _injuring(phrase):
-        return True
+    if _injuring(phrase) and any(ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i]):
+        return True  # not "imports of corn from the U.S. are injuring": the trader is then found as ever
     before = noun.left_edge.i - 1  # "ruled subsidized U.S. corn imports were injurious" (the parse may take it for a verb)
     if before >= noun.sent.start and noun.doc[before].lower_ in flow_words("unfair_trade_words") \
             or any(c.dep_ == "amod" and c.lower_ in flow_words("unfair_trade_words") for c in noun.children):

@@ -1,11 +1,12 @@
 """One figure for a list of goods: "4.56 billion crowns of crude oil and natural gas
 exports", "seven mln tonnes of oilseeds, grains and dairy products".
 
-A fact has one object, so such a figure is no fact of the list's first good: a value covers
-the list and is written without an object, a quantity is no one good's and is left unread
-(the gold format's "one figure for two products"), unless "each" gives it to every good
-("25,000 tonnes each of wheat and barley"). Adjectives joined before one noun ("soluble and
-green coffee") name forms of one good, not a list.
+A fact has one object, so such a figure is no fact of the list's first good (the gold
+format's "one figure for two products"): a value covers the list and is written without an
+object; a quantity is no one good's, so each good is read as traded without a figure, unless
+"each" gives the quantity to every good ("25,000 tonnes each of wheat and barley").
+Adjectives joined before one noun ("soluble and green coffee") name forms of one good, not a
+list.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 # Heads that name goods of any kind ("dairy products", "other commodities").
 _GOODS_HEADS = frozenset({"product", "goods", "commodity", "item", "material"})
 _SCALES = frozenset({"mln", "million", "billion", "bln", "thousand"})  # "3 mln masks"
+_JOINERS = frozenset({",", "and", "or"})
 
 
 def goods_list(ctx: Context, token: Token) -> list[str]:
@@ -66,9 +68,6 @@ def each_after(doc: Doc, end: int) -> bool:
         if t.is_punct or t.pos_ in ("VERB", "AUX") or t.like_num:
             return False
     return False
-
-
-_JOINERS = frozenset({",", "and", "or"})
 
 
 def _goods_at(ctx: Context, i: int) -> Span | None:

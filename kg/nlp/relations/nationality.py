@@ -28,7 +28,14 @@ def is_demonym(ctx: Context, token: Token) -> bool:
     """ "Chinese" in "Chinese Foreign Minister"; not "China" in "chief China economist"."""
     if token.pos_ not in ("ADJ", "PROPN"):
         return False
-    return country_of_demonym(token.text) is not None and ctx.country_of_demonym(token) is not None
+    if country_of_demonym(token.text) is not None:
+        return ctx.country_of_demonym(token) is not None
+    # "Arabian" in "Saudi Arabian": a word of a demonym written in two, whose other word
+    # names the country
+    doc = token.doc
+    pairs = [doc[i : i + 2] for i in (token.i - 1, token.i) if 0 <= i and i + 2 <= len(doc)]
+    return any(country_of_demonym(pair.text) is not None and any(
+        t is not token and ctx.country_of_demonym(t) is not None for t in pair) for pair in pairs)
 
 
 def demonym_country(ctx: Context, role: list[Token], title: Token) -> str | None:

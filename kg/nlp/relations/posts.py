@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import is_title
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
 from kg.nlp.relations.national import national_body
@@ -256,7 +257,41 @@ def _capitalised_title_before(mention: Span) -> int | None:
     heads = [t for t in doc[k : mention.start] if t.is_title and is_title_head(t)]
     if not heads or not any(t.lower_ in ("of", "for") for t in doc[heads[0].i : mention.start]):
         return None
-    return heads[0].i
+    return _with_country_before(doc, heads[0].i, k)
+
+
+def _portfolio_list_before(mention: Span) -> int | None:
+    """ "Nigeria's Mines, Power and Steel Minister Bunu Musa": a capitalised title over a
+    list of portfolios, written straight before the name; the parser reads the list as the
+    subject and the name as its apposition. The start of the title, with its country."""
+    doc, floor = mention.doc, mention.sent.start
+    title = mention.start - 1
+    if title <= floor or not doc[title].is_title or not is_title_head(doc[title]):
+        return None
+    k = title
+    while k > floor:
+        before = doc[k - 1]
+        if before.lower_ == "and" or before.is_title and not is_title_head(before) \
+                or before.text == "," and k - 2 >= floor and doc[k - 2].is_title and doc[k].is_title:
+            k -= 1
+        else:
+            break
+    while k < title and not doc[k].is_title:
+        k += 1  # a list opens with a portfolio, not with "and" or a comma
+    if not any(t.lower_ == "and" for t in doc[k:title]):
+        return None
+    return _with_country_before(doc, k, floor)
+
+
+def _with_country_before(doc, start: int, floor: int) -> int:
+    """ "Malaysian Chief Inspector of Mines X", "Nigeria's Chief Inspector of Mines X": the
+    country the title is written with belongs to the post (its body)."""
+    while start > floor and (country_of_demonym(doc[start - 1].text) is not None
+                             or start - 2 >= floor and country_of_demonym(doc[start - 2 : start].text) is not None):
+        start -= 1
+    if start >= 2 and doc[start - 1].tag_ == "POS" and country_of(doc[start - 2].text) is not None:
+        start -= 2
+    return start
 
 
 def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
@@ -268,6 +303,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         start = root.head.left_edge.i  # "spokesman Per Paust": the parser hung the name on the title
     elif start >= mention.start and (title := _title_across_break(mention)) is not None:
         start = title.left_edge.i
+    elif start >= mention.start and (listed := _portfolio_list_before(mention)) is not None:
+        start = listed
     if (opening := _capitalised_title_before(mention)) is not None and opening < start:
         start = opening
     if start >= mention.start:

@@ -43,6 +43,10 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
     if token.lower_ in rule_words("speech", "personal_pronouns"):
         # "he said": only a person; a place or body given for it falls back to the person
         # named last in this or the previous sentences.
+        if (voice := _voice_spoke_last(ctx, token)) is not None:
+            # "..., a Grain Commission official said. He said ...": "he" is that unnamed voice,
+            # not a person named before it; it speaks for its body, if one is named
+            return _own_body(ctx, voice)
         key = ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
         reported = _reported(token)
         if key is not None and any(ctx.key(t, PERSONS) == key for t in reported):
@@ -62,6 +66,8 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         key = _titled_holder(ctx, token)
     if key is None:
         key = _name_after_title(ctx, token)
+    if key is None:
+        key = _name_ending_title_phrase(ctx, token)
     if key is None:
         key = _named_person(ctx, token)
     if key is None:
@@ -96,6 +102,24 @@ def _voice_before(ctx: Context, pronoun: Token) -> str | None:
     return _own_body(ctx, voices[-1]) if voices else None
 
 
+def _voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
+    """The unnamed voice ("a spokesman", "the official") that, as the subject of a verb of
+    saying, spoke last before ``pronoun`` in its sentence or the one before, with no person
+    named after it whom the pronoun could stand for."""
+    start = sentences_back(ctx.doc, pronoun.sent.start, 1)
+    excluded = _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())
+    voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in _SINGLE_VOICES and t.lower_ not in excluded
+              and t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in rule_words("speech", "verbs")
+              and ctx.key(t, PERSONS) is None and not any(c.dep_ == "appos" for c in t.children)]  # fmt: skip
+    if not voices:
+        return None
+    voice = voices[-1]
+    if any(ctx.key(t, PERSONS) is not None for t in ctx.doc[voice.i + 1 : pronoun.i]):
+        return None
+    return voice
+
+
+_SINGLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
 # The voices a pronoun cannot stand for: "she" is no spokesman.
 _VOICES_OF = {"he": ("spokesman", "spokesmen"), "she": ("spokeswoman", "spokeswomen")}
 _OTHER_PRONOUN = {"he": "she", "him": "she", "she": "he", "her": "he"}
@@ -125,8 +149,17 @@ def _company_of_voice(ctx: Context, token: Token) -> str | None:
     if not any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i < token.i for c in token.children):
         return None
     floor = sentences_back(ctx.doc, token.sent.start, 2)
-    named = {k for t in ctx.doc[floor : token.sent.end] if (k := ctx.key(t, _COMPANY))}
+    named = {k for t in ctx.doc[floor : token.sent.end] if (k := ctx.key(t, _COMPANY)) and not _only_named_in_passing(t)}
     return named.pop() if len(named) == 1 else None
+
+
+def _only_named_in_passing(token: Token) -> bool:
+    """ "a cartel for markets other than the U.S. and the European Community": a body named
+    inside a prepositional phrase (but for "by" and "of") is a place or a party of what is
+    said, not the company whose voice speaks."""
+    while token.dep_ in ("conj", "compound", "poss", "nmod", "amod") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ not in ("by", "of")
 
 
 def _named_body(ctx: Context, token: Token) -> str | None:
@@ -171,6 +204,26 @@ def _name_after_title(ctx: Context, token: Token) -> str | None:
     if mention is None or mention.start != token.i + 1 or not all(t.head.i in range(token.i, mention.end) for t in mention):
         return None
     return ctx.key(ctx.doc[token.i + 1], PERSONS)
+
+
+def _name_ending_title_phrase(ctx: Context, token: Token) -> str | None:
+    """ "Chief Inspector of Mines Redzuan Sumun told Reuters": a capitalised title with its
+    "of"/"for" phrase written straight before the name, which the parser makes the phrase's
+    object; the person so named speaks ("a spokesman for Minister X", with its article and
+    lower-case title, is the spokesman's word)."""
+    if not token.is_title or not is_title_head(token):
+        return None
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            continue
+        for obj in prep.children:
+            mention = ctx.table.mention_span(obj) if obj.dep_ == "pobj" else None
+            if mention is None or (key := ctx.key(obj, PERSONS)) is None:
+                continue
+            between = ctx.doc[token.i + 1 : mention.start]
+            if all(t.is_title or t.lower_ in _TITLE_LINKS - {"the"} for t in between):
+                return key
+    return None
 
 
 def _named_person(ctx: Context, token: Token) -> str | None:

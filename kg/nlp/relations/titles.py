@@ -75,6 +75,9 @@ def role_text(tokens: list[Token]) -> str:
     drop = rule_words("posts", "drop_from_role")
     tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
     tokens = sorted(tokens, key=lambda t: t.i)
+    # "Hongkong Bank <HKBH.HK> chief economist": a stock ticker after the body's name is no
+    # part of the title
+    tokens = [t for t in tokens if not in_ticker(t)]
     # "chairman Mr Smith", "director-general Sir John": a courtesy title before the name is no
     # part of the post; inside it, it is ("Lord Chancellor Lord Falconer")
     honorifics = _honorifics()
@@ -90,6 +93,18 @@ def role_text(tokens: list[Token]) -> str:
     doc = tokens[0].doc
     start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
     return doc[start:end].text
+
+
+def in_ticker(token: Token) -> bool:
+    """A token of a stock ticker in angle brackets ("<BNPP.A>"), as wire copy writes one
+    after a company's name; the brackets may be tokens of their own or glued to the code."""
+    doc = token.doc
+    if token.text.startswith("<") or token.text.endswith(">"):
+        return True
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before is not None and after is not None and before.text == "<" and after.text == ">" \
+        and not before.whitespace_ and not token.whitespace_
 
 
 def _hyphenated(doc, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,64 @@
+"""Titles as wire copy writes them: a stock ticker after the employer, a demonym of two
+words, a country before a capitalised title with its "of" phrase, and a title over a list
+of portfolios (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from relations_tables import T, facts_of, only
+
+from kg.model import Predicate
+from kg.nlp.relations import posts
+from kg.nlp.relations.titles import in_ticker
+
+HOLDS = Predicate.HOLDS_POST
+
+
+def _posts(parser, text, table):
+    return sorted((f.subject, f.object, f.role) for f in only(facts_of(parser, text, table, module=posts), HOLDS))
+
+
+@pytest.mark.model
+def test_a_ticker_after_the_employer_is_no_part_of_the_role(extracted) -> None:
+    x = extracted("Rice exports will rise, said Peter Wong, Hongkong Bank <HKBH.HK> chief economist.")
+    names = {e.key: e.label for e in x.entities}
+    assert [(names[f.subject], names[f.object], f.role) for f in only(x.facts, HOLDS)] == [
+        ("Peter Wong", "Hongkong Bank", "chief economist")]
+
+
+@pytest.mark.parametrize("text", ["Harbour Bank <HRBK.HK> senior dealer", "Harbour Bank <HRBK> senior dealer"])
+def test_ticker_tokens_are_known_however_tokenized(parser, text) -> None:
+    doc = parser.make_doc(text)
+    inside = "".join(t.text for t in doc if in_ticker(t))
+    assert inside.strip("<>").strip() in ("HRBK.HK", "HRBK") and not in_ticker(doc[-1])
+
+
+def test_a_demonym_of_two_words_is_no_part_of_the_role(parser) -> None:
+    text = "Saudi Arabian Oil Minister Faisal Omar said output would be cut."
+    table = {"Faisal Omar": ("omar", T.PERSON), "Saudi": ("sa", T.COUNTRY), "Saudi Arabia": ("sa", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("omar", "sa", "Oil Minister")]
+
+
+def test_a_demonym_before_a_capitalised_title_with_its_field_gives_the_country(parser) -> None:
+    text = "Malaysian Chief Inspector of Mines Omar Rahim told Reuters that output would be capped."
+    table = {"Omar Rahim": ("rahim", T.PERSON), "Malaysia": ("my", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("rahim", "my", "Chief Inspector of Mines")]
+
+
+def test_a_possessive_country_before_a_capitalised_title_with_its_field(parser) -> None:
+    text = "Output will be capped, Ghana's Chief Inspector of Mines Kofi Mensah told Reuters."
+    table = {"Kofi Mensah": ("mensah", T.PERSON), "Ghana": ("gh", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("mensah", "gh", "Chief Inspector of Mines")]
+
+
+def test_a_title_over_a_list_of_portfolios(parser) -> None:
+    text = "Ghana's Mines, Energy and Steel Minister Kofi Mensah said gold exports fell."
+    table = {"Kofi Mensah": ("mensah", T.PERSON), "Ghana": ("gh", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("mensah", "gh", "Mines, Energy and Steel Minister")]
+
+
+def test_a_list_of_countries_before_a_title_is_no_portfolio(parser) -> None:
+    text = "Gold exports to Ghana, Togo and Benin rose, Trade Minister Kofi Mensah said."
+    table = {"Kofi Mensah": ("mensah", T.PERSON), "Ghana": ("gh", T.COUNTRY),
+             "Togo": ("tg", T.COUNTRY), "Benin": ("bj", T.COUNTRY)}  # fmt: skip
+    assert all(role == "Trade Minister" for _, _, role in _posts(parser, text, table))

@@ -1,0 +1,72 @@
+"""Who "he" is after an unnamed voice, which company a "company official" speaks for, and
+the person ending a capitalised title's phrase (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from relations_tables import T, facts_of, only
+
+from kg.model import Predicate
+from kg.nlp.relations import speech
+
+SAID = Predicate.SAID
+
+
+def _said(parser, text, table):
+    return [(f.subject, f.quote) for f in only(facts_of(parser, text, table, module=speech), SAID)]
+
+
+def test_he_after_an_unnamed_official_is_that_official_of_his_body(parser) -> None:
+    text = ("Barley sales rose, Ann Dole, chief economist of the Wheat Board, said. "
+            "Rail shipments to Vancouver fell, a Grain Commission official said. "
+            "He said the backlog would clear in May.")
+    table = {"Ann Dole": ("dole", T.PERSON), "Wheat Board": ("awb", T.AGENCY),
+             "Grain Commission": ("cgc", T.AGENCY), "Vancouver": ("van", T.PLACE)}  # fmt: skip
+    said = _said(parser, text, table)
+    assert ("cgc", "the backlog would clear in May") in said
+    assert ("dole", "the backlog would clear in May") not in said
+
+
+def test_he_after_an_official_of_no_named_body_is_nobody(parser) -> None:
+    text = ("Barley sales rose, Ann Dole said. Rail shipments fell, an official said. "
+            "He said the backlog would clear in May.")
+    table = {"Ann Dole": ("dole", T.PERSON)}
+    assert [s for s, _ in _said(parser, text, table)] == ["dole"]
+
+
+def test_he_after_a_person_named_after_the_voice_is_that_person(parser) -> None:
+    text = ("Rail shipments fell, a Grain Commission official said. Farm leader Tom Reid "
+            "blamed the weather. He said the backlog would clear in May.")
+    table = {"Tom Reid": ("reid", T.PERSON), "Grain Commission": ("cgc", T.AGENCY)}
+    assert ("reid", "the backlog would clear in May") in _said(parser, text, table)
+
+
+def test_a_named_spokesman_in_apposition_stays_the_speaker_of_he(parser) -> None:
+    text = ("Output fell, Lee Park, a Steel Association spokesman, told Reuters. "
+            "He said exports would recover.")
+    table = {"Lee Park": ("park", T.PERSON), "Steel Association": ("sa", T.ORGANIZATION)}
+    assert ("park", "exports would recover") in _said(parser, text, table)
+
+
+def test_company_officials_do_not_speak_for_a_body_named_as_a_market(parser) -> None:
+    text = ("Three steelmakers plan to form a cartel for markets other than the U.S. and the "
+            "European Community, company officials said.")
+    table = {"European Community": ("ec", T.ORGANIZATION), "U.S.": ("us", T.COUNTRY)}
+    assert _said(parser, text, table) == []
+
+
+def test_company_officials_speak_for_the_company_that_acts(parser) -> None:
+    text = "Norsk Hydro will cut aluminium exports by ten pct, company officials said."
+    table = {"Norsk Hydro": ("hydro", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["hydro"]
+
+
+def test_person_ending_a_capitalised_title_phrase_speaks(parser) -> None:
+    text = "Chief Inspector of Mines Omar Rahim told Reuters that tin output would be capped."
+    table = {"Omar Rahim": ("rahim", T.PERSON)}
+    assert _said(parser, text, table) == [("rahim", "tin output would be capped")]
+
+
+def test_a_spokesman_for_a_named_person_is_not_that_person(parser) -> None:
+    text = "A spokesman for Omar Rahim told Reuters that tin output would be capped."
+    table = {"Omar Rahim": ("rahim", T.PERSON)}
+    assert _said(parser, text, table) == []

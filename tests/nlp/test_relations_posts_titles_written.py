@@ -62,3 +62,21 @@ def test_a_list_of_countries_before_a_title_is_no_portfolio(parser) -> None:
     table = {"Kofi Mensah": ("mensah", T.PERSON), "Ghana": ("gh", T.COUNTRY),
              "Togo": ("tg", T.COUNTRY), "Benin": ("bj", T.COUNTRY)}  # fmt: skip
     assert all(role == "Trade Minister" for _, _, role in _posts(parser, text, table))
+
+
+def test_a_noun_ending_the_body_name_before_a_title_stands_for_that_body(parser) -> None:
+    text = "The Lima Stock Exchange will open a new session, exchange president Omar Rahim said."
+    table = {"Omar Rahim": ("rahim", T.PERSON), "Lima Stock Exchange": ("lse", T.ORGANIZATION)}
+    assert _posts(parser, text, table) == [("rahim", "lse", "president")]
+
+
+def test_a_noun_of_bodies_before_a_title_stands_for_the_body_named_last(parser) -> None:
+    text = "Norsk Hydro will cut output by ten pct, company chairman Omar Rahim said."
+    table = {"Omar Rahim": ("rahim", T.PERSON), "Norsk Hydro": ("hydro", T.ORGANIZATION)}
+    assert _posts(parser, text, table) == [("rahim", "hydro", "chairman")]
+
+
+def test_a_noun_naming_no_body_of_the_story_gives_no_post(parser) -> None:
+    text = "Norsk Hydro will cut output by ten pct, exchange president Omar Rahim said."
+    table = {"Omar Rahim": ("rahim", T.PERSON), "Norsk Hydro": ("hydro", T.ORGANIZATION)}
+    assert _posts(parser, text, table) == []

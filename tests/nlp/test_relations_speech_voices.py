@@ -70,3 +70,10 @@ def test_a_spokesman_for_a_named_person_is_not_that_person(parser) -> None:
     text = "A spokesman for Omar Rahim told Reuters that tin output would be capped."
     table = {"Omar Rahim": ("rahim", T.PERSON)}
     assert _said(parser, text, table) == []
+
+
+def test_she_after_a_spokeswoman_whose_statement_names_a_person_is_the_spokeswoman(parser) -> None:
+    text = ("A Shell spokeswoman confirmed that Tom Reid had visited the refinery. "
+            "She also said that all plants were under review.")
+    table = {"Tom Reid": ("reid", T.PERSON), "Shell": ("shell", T.ORGANIZATION)}
+    assert ("shell", "all plants were under review") in _said(parser, text, table)

@@ -25,6 +25,24 @@ def descriptive_body(ctx: Context, token: Token) -> str | None:
     return ctx.recent(token, types, sentences=3)
 
 
+def body_named_by_noun(ctx: Context, token: Token, title: Token) -> str | None:
+    """ "exchange president X", "board chairman X": a lower-case noun written straight
+    before a title stands for the organization named last (three sentences back at most)
+    when it is a noun of bodies ("company", "bank") or the last word of that organization's
+    name ("the Philadelphia Stock Exchange")."""
+    if token.pos_ != "NOUN" or not token.is_lower or token.i >= title.i or ctx.key(token) is not None \
+            or any(t.is_title for t in token.doc[token.i + 1 : title.i]):
+        return None
+    key = ctx.recent(token, ORGS, sentences=3)
+    if key is None:
+        return None
+    if rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org":
+        return key
+    words = {token.lower_, token.lemma_.lower()}
+    named = any(name.split()[-1].lower() in words for name in ctx.table.entities[key].all_names if name.split())
+    return key if named else None
+
+
 def pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[Token]]:
     """ "its president X": the possessive pronoun stands for the body named last in its
     sentence, else for the organization named last before it. A country is no body of a

@@ -22,7 +22,8 @@ from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
 from kg.nlp.relations.national import national_body
 from kg.nlp.relations.nationality import demonym_country, is_demonym, nationality_before, of_country
 from kg.nlp.relations.post_bodies import (
-    POST_BODIES, descriptive_body, names_a_portfolio, names_unknown_body, pronoun_body, role_and_body,
+    POST_BODIES, body_named_by_noun, descriptive_body, names_a_portfolio, names_unknown_body, pronoun_body,
+    role_and_body,
 )
 from kg.nlp.relations.titles import is_title_head, role_text, with_modifiers
 from kg.nlp.relations.tree import TreePatterns
@@ -334,6 +335,10 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         if (key := descriptive_body(ctx, zone[0])) is not None:
             body, evidence = key, [zone[0]]
             zone = zone[1:]
+    # "exchange president X": the noun stands for the exchange named last
+    if zone and body is None and (key := body_named_by_noun(ctx, zone[0], title)) is not None:
+        body, evidence = key, [zone[0]]
+        zone = zone[1:]
     zone = [t for k, t in enumerate(zone)
             if not (t.lower_ in place_words and k > 0 and ctx.key(zone[k - 1], PLACES) is not None)
             and not (t.lower_ in rule_words("posts", "party_words") and k == 0 and t.i < title.i)]  # fmt: skip

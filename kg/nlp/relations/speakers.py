@@ -105,7 +105,7 @@ def _voice_before(ctx: Context, pronoun: Token) -> str | None:
 def _voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
     """The unnamed voice ("a spokesman", "the official") that, as the subject of a verb of
     saying, spoke last before ``pronoun`` in its sentence or the one before, with no person
-    named after it whom the pronoun could stand for."""
+    named after its sentence whom the pronoun could stand for."""
     start = sentences_back(ctx.doc, pronoun.sent.start, 1)
     excluded = _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())
     voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in _SINGLE_VOICES and t.lower_ not in excluded
@@ -114,7 +114,8 @@ def _voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
     if not voices:
         return None
     voice = voices[-1]
-    if any(ctx.key(t, PERSONS) is not None for t in ctx.doc[voice.i + 1 : pronoun.i]):
+    # a person named in what the voice said is no new speaker; one named after it is
+    if any(ctx.key(t, PERSONS) is not None for t in ctx.doc[voice.sent.end : pronoun.i]):
         return None
     return voice
 

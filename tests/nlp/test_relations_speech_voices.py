@@ -77,3 +77,36 @@ def test_she_after_a_spokeswoman_whose_statement_names_a_person_is_the_spokeswom
             "She also said that all plants were under review.")
     table = {"Tom Reid": ("reid", T.PERSON), "Shell": ("shell", T.ORGANIZATION)}
     assert ("shell", "all plants were under review") in _said(parser, text, table)
+
+
+def test_company_officials_speak_for_no_community_or_association(parser) -> None:
+    text = "Prices will be kept above costs, the Steel Exporters Association said. Exports fell, company officials said."
+    table = {"Steel Exporters Association": ("sea", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["sea"]
+
+
+def test_the_spokesman_again_and_again_goes_back_to_the_one_with_a_body(parser) -> None:
+    text = ("The scheme will be extended for a month, a Grain Commission spokesman said. "
+            "The spokesman said the scheme would also cover rice. "
+            "The spokesman said this would help farmers in the north.")
+    table = {"Grain Commission": ("cgc", T.AGENCY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["cgc", "cgc", "cgc"]
+
+
+def test_a_short_name_set_off_by_commas_before_a_closing_said(parser) -> None:
+    text = "Farm costs could rise by two billion dlrs by 1990, the Farm Credit Office, FCO, said."
+    table = {"Farm Credit Office": ("fco", T.AGENCY)}
+    assert _said(parser, text, table) == [("fco", "Farm costs could rise by two billion dlrs by 1990")]
+
+
+def test_a_body_called_by_the_first_words_of_its_name(parser) -> None:
+    text = "Permian Basin Royalty Trust said reserves fell. Permian said revenues were 335.6 mln dlrs."
+    table = {"Permian Basin Royalty Trust": ("pbrt", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["pbrt", "pbrt"]
+
+
+def test_a_short_name_opening_two_bodies_names_neither(parser) -> None:
+    text = ("Permian Basin Royalty Trust said reserves fell. Permian Oil Co said output rose. "
+            "Permian said revenues were 335.6 mln dlrs.")
+    table = {"Permian Basin Royalty Trust": ("pbrt", T.ORGANIZATION), "Permian Oil Co": ("poc", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["pbrt", "poc"]

@@ -71,6 +71,8 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
     if key is None:
         key = _named_person(ctx, token)
     if key is None:
+        key = _short_body_name(ctx, token)
+    if key is None:
         key = body_of_voice(ctx, token)
     return key
 
@@ -88,7 +90,9 @@ def body_of_voice(ctx: Context, token: Token) -> str | None:
         # named with its body a few sentences before
         start = sentences_back(ctx.doc, token.sent.start, 5)
         earlier = [t for t in ctx.doc[start : token.i] if t.lower_ == token.lower_]
-        key = _own_body(ctx, earlier[-1]) if earlier else None
+        # "The spokesman said ... The spokesman said ...": back through the ones that name
+        # no body to the one that does
+        key = next((k for t in reversed(earlier) if (k := _own_body(ctx, t))), None)
     return key
 
 
@@ -151,7 +155,11 @@ def _company_of_voice(ctx: Context, token: Token) -> str | None:
         return None
     floor = sentences_back(ctx.doc, token.sent.start, 2)
     named = {k for t in ctx.doc[floor : token.sent.end] if (k := ctx.key(t, _COMPANY)) and not _only_named_in_passing(t)}
-    return named.pop() if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    heads = rule_words("speech", "non_company_heads")
+    return None if any(n.split()[-1].lower() in heads for n in ctx.table.entities[key].all_names if n.split()) else key
 
 
 def _only_named_in_passing(token: Token) -> bool:
@@ -244,6 +252,27 @@ def _named_person(ctx: Context, token: Token) -> str | None:
                   and any(n.split()[-1] == token.text for n in e.all_names if " " in n)}  # fmt: skip
         key = owners.pop() if len(owners) == 1 else None
     return key
+
+
+def _short_body_name(ctx: Context, token: Token) -> str | None:
+    """ "Permian said", the story having named "Permian Basin Royalty Trust": a proper name
+    outside every mention that opens the name of exactly one organization of the article
+    (and of no person) is that organization, called short."""
+    if token.pos_ != "PROPN" or ctx.table.key_at(token) is not None:
+        return None
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if parts and parts[0].i + len(parts) != token.i:
+        return None
+    name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
+    if any(ctx.table.key_at(t) is not None for t in name):
+        return None
+    opening = name.text + " "
+    owners = {k: e.type for k, e in ctx.table.entities.items()
+              if any(n.startswith(opening) for n in e.all_names)}  # fmt: skip
+    if len(owners) != 1:
+        return None
+    key, kind = owners.popitem()
+    return key if kind in ORGS else None
 
 
 def _titled_holder(ctx: Context, token: Token) -> str | None:
@@ -343,11 +372,30 @@ def _title_before(ctx: Context, start: int, sent: Span) -> int:
 _TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
 
+def _before_apposition(doc, end: int, sent: Span) -> int:
+    """ "..., the General Accounting Office, GAO, said.": the speaker's short name set off by
+    commas between the speaker and the verb; where the speaker's mention ends."""
+    if end - 1 <= sent.start or doc[end - 1].text != ",":
+        return end
+    k = end - 2
+    while k > sent.start and doc[k].text != "," and end - 1 - k <= _MAX_APPOSITION:
+        k -= 1
+    inner = doc[k + 1 : end - 1]
+    if doc[k].text == "," and len(inner) and all(t.dep_ in ("appos", "compound") for t in inner) \
+            and any(t.dep_ == "appos" for t in inner):
+        return k
+    return end
+
+
+_MAX_APPOSITION = 4
+
+
 def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
     """A speaker's mention right before the verb, after a comma, with only the time or
     place of the saying after it: the statement is the clause before the comma."""
-    mention = ctx.table.mention_span(verb.i - 1) if verb.i > sent.start else None
-    if mention is None or mention.end != verb.i:
+    end = _before_apposition(ctx.doc, verb.i, sent)
+    mention = ctx.table.mention_span(end - 1) if end > sent.start else None
+    if mention is None or mention.end != end:
         return None
     key = ctx.key(mention[-1], SPEAKERS)
     start = mention.start

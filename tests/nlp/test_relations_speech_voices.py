@@ -110,3 +110,66 @@ def test_a_short_name_opening_two_bodies_names_neither(parser) -> None:
             "Permian said revenues were 335.6 mln dlrs.")
     table = {"Permian Basin Royalty Trust": ("pbrt", T.ORGANIZATION), "Permian Oil Co": ("poc", T.ORGANIZATION)}
     assert [s for s, _ in _said(parser, text, table)] == ["pbrt", "poc"]
+
+
+def test_a_description_ending_the_body_name_speaks_for_it(parser) -> None:
+    text = "Cocoa arrivals rose, the Cocoa Growers Alliance said. The alliance said stocks fell."
+    table = {"Cocoa Growers Alliance": ("cga", T.ORGANIZATION)}
+    assert _said(parser, text, table) == [("cga", "Cocoa arrivals rose"), ("cga", "stocks fell")]
+
+
+def test_the_same_description_named_before_with_the_body(parser) -> None:
+    text = ("Sugar stocks rose, the beet growers federation FBV said. "
+            "Imports fell to 60,000 tonnes, the beet growers federation said.")
+    table = {"FBV": ("fbv", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["fbv", "fbv"]
+
+
+def test_a_noun_of_bodies_stands_for_the_body_named_just_before(parser) -> None:
+    text = "Wine exports rose, the Napa Vintners Guild said. The California-based trade group said prices fell."
+    table = {"Napa Vintners Guild": ("nvg", T.ORGANIZATION), "California": ("ca", T.PLACE)}
+    assert [s for s, _ in _said(parser, text, table)] == ["nvg", "nvg"]
+
+
+def test_a_description_with_a_name_of_its_own_stands_for_no_body_before(parser) -> None:
+    text = ("Oil demand rose, the Fuel Statistics Administration said. "
+            "In its weekly report, the Energy Department agency said diesel demand fell. "
+            "The Oslo government said it would review the ban.")
+    table = {"Fuel Statistics Administration": ("fsa", T.AGENCY), "Energy Department": ("doe", T.AGENCY),
+             "Oslo": ("oslo", T.PLACE), "Norwegian government": ("ng", T.AGENCY)}  # fmt: skip
+    assert [s for s, _ in _said(parser, text, table)] == ["fsa"]
+
+
+def test_a_noun_of_bodies_with_two_bodies_named_before_stands_for_neither(parser) -> None:
+    text = ("PDVSA and the Union Pacific Corp will form a venture in Texas. "
+            "The Venezuelan company said it would pay 30 mln dlrs.")
+    table = {"PDVSA": ("pdvsa", T.ORGANIZATION), "Union Pacific Corp": ("up", T.ORGANIZATION),
+             "Texas": ("tx", T.PLACE)}  # fmt: skip
+    assert _said(parser, text, table) == []
+
+
+def test_the_noun_that_described_a_body_before_stands_for_it(parser) -> None:
+    text = ("Venezuela's state oil company PDVSA and the Union Pacific Corp will form a venture. "
+            "The state oil company said it would pay 30 mln dlrs.")
+    table = {"PDVSA": ("pdvsa", T.ORGANIZATION), "Union Pacific Corp": ("up", T.ORGANIZATION),
+             "Venezuela": ("ve", T.COUNTRY)}  # fmt: skip
+    assert [s for s, _ in _said(parser, text, table)] == ["pdvsa"]
+
+
+def test_a_spokesman_for_a_described_body(parser) -> None:
+    text = "Wine exports rose, the Napa Wine Institute said. A spokesman for the institute said the weak dollar helped."
+    table = {"Napa Wine Institute": ("nwi", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["nwi", "nwi"]
+
+
+def test_a_description_matching_no_body_speaks_for_none(parser) -> None:
+    text = "Car sales rose, Ford Motor Co said. Prices will fall, the association said."
+    table = {"Ford Motor Co": ("ford", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["ford"]
+
+
+def test_a_noun_of_bodies_after_according_to_is_no_body_named_before(parser) -> None:
+    text = ("Flood waters did not reach the farms, the Villa Verde Cooperative said. Floods damaged roads "
+            "in the valley last year, according to the state-controlled coffee organisation.")
+    table = {"Villa Verde Cooperative": ("vvc", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["vvc"]

@@ -74,7 +74,47 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         key = _short_body_name(ctx, token)
     if key is None:
         key = body_of_voice(ctx, token)
+    if key is None:
+        key = described_body(ctx, token)
     return key
+
+
+def described_body(ctx: Context, token: Token) -> str | None:
+    """ "the alliance said", "the sugar industry association said", "The San Francisco-based
+    promotional group said": a definite description the mention table left unresolved
+    stands for the organization named before it whose name ends in the description's noun,
+    or that the same words named before ("the sugar industry association WVZ"); a noun of
+    bodies ("group", "agency") for the organization named last, a few sentences back."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or ctx.key(token) is not None \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            or any(c.dep_ in ("poss", "prep") or c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+                   for c in token.children):
+        return None  # "the Oslo government", "the Villa Rica cooperative": named otherwise
+    words = {token.lower_, token.lemma_.lower()}
+    before = [(m.start, k) for k, m in ctx.entity_mentions(ORGS) if m.end <= token.left_edge.i]
+    named = [(start, k) for start, k in before
+             if any(n.split() and n.split()[-1].lower() in words for n in ctx.table.entities[k].all_names)]
+    if named:
+        return named[-1][1]
+    # "the sugar industry association said" after "the sugar industry association WVZ": the
+    # same words with their modifiers (a bare "the company" is too many companies)
+    modifiers = _lower_modifiers(token)
+    for earlier in reversed(ctx.doc[: token.i] if modifiers else []):
+        if earlier.lower_ != token.lower_ or _lower_modifiers(earlier) != modifiers:
+            continue
+        near = [c for c in earlier.children if c.dep_ in ("appos", "compound")] + [ctx.doc[earlier.i + 1]]
+        if key := next((k for t in near if t.i < len(ctx.doc) and (k := ctx.key(t, ORGS))), None):
+            return key
+    # a noun of bodies for the one organization named in its sentence or the two before
+    # ("the state oil company said" in a story of two companies is either)
+    floor = sentences_back(ctx.doc, token.sent.start, 2)
+    near = {k for start, k in before if start >= floor}
+    # (as the speaker only: "according to the state-controlled coffee organisation" may be
+    # another one)
+    if token.dep_ in SUBJECT_DEPS and rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org" \
+            and len(near) == 1:
+        return near.pop()
+    return None
 
 
 def body_of_voice(ctx: Context, token: Token) -> str | None:
@@ -94,6 +134,10 @@ def body_of_voice(ctx: Context, token: Token) -> str | None:
         # no body to the one that does
         key = next((k for t in reversed(earlier) if (k := _own_body(ctx, t))), None)
     return key
+
+
+def _lower_modifiers(noun: Token) -> list[str]:
+    return [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_lower]
 
 
 def _voice_before(ctx: Context, pronoun: Token) -> str | None:
@@ -137,7 +181,8 @@ def _own_body(ctx: Context, token: Token) -> str | None:
                 return key
         if child.dep_ == "prep" and child.lower_ in rule_words("speech", "body_voice_preps"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and (key := _named_body(ctx, obj)):
+                # "a spokesman for the institute": the institute named before
+                if obj.dep_ == "pobj" and (key := _named_body(ctx, obj) or described_body(ctx, obj)):
                     return key
     return _company_of_voice(ctx, token)
 

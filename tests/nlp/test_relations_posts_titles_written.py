@@ -80,3 +80,15 @@ def test_a_noun_naming_no_body_of_the_story_gives_no_post(parser) -> None:
     text = "Norsk Hydro will cut output by ten pct, exchange president Omar Rahim said."
     table = {"Omar Rahim": ("rahim", T.PERSON), "Norsk Hydro": ("hydro", T.ORGANIZATION)}
     assert _posts(parser, text, table) == []
+
+
+def test_two_titles_joined_before_the_name_are_one_post(parser) -> None:
+    text = "Oil prices will rise, Exxon Corp director and senior vice-president Donald McIvor said."
+    table = {"Donald McIvor": ("mcivor", T.PERSON), "Exxon Corp": ("exxon", T.ORGANIZATION)}
+    assert _posts(parser, text, table) == [("mcivor", "exxon", "director and senior vice-president")]
+
+
+def test_two_joined_titles_each_with_its_body_are_two_posts(parser) -> None:
+    text = "ATPC chairman and Ghana's Mines and Energy Minister Kofi Mensah pledged support for the curb."
+    table = {"Kofi Mensah": ("mensah", T.PERSON), "ATPC": ("atpc", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("mensah", "atpc", "chairman"), ("mensah", "gh", "Mines and Energy Minister")]

@@ -67,7 +67,9 @@ def role_and_body(ctx: Context, title: Token) -> tuple[list[Token], str | None, 
     """The title's words and the body it names: prepositional object, owner or modifier."""
     role = with_modifiers(title) + field_of(ctx, title)
     for conj in title.children:  # "chairman and founder of X": one post, as written
-        if conj.dep_ == "conj" and conj.i > title.i and is_titled(conj):
+        # ("ATPC chairman and Indonesia's Mining Minister": two posts, the second with its own body)
+        if conj.dep_ == "conj" and conj.i > title.i and is_titled(conj) \
+                and not any(ctx.key(t, POST_BODIES) is not None for t in conj.subtree if t.i < conj.i):
             role += [c for c in title.children if c.dep_ == "cc" and c.i < conj.i] + with_modifiers(conj)
             break
     body = None

@@ -298,6 +298,7 @@ def _with_country_before(doc, start: int, floor: int) -> int:
 def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     """Titles written before the name: "Chinese Foreign Minister Wang Yi"."""
     root = mention.root
+    extra: list[Fact] = []
     start = min(root.left_edge.i, mention.start)
     if start >= mention.start and root.head.i == mention.start - 1 and is_title_head(root.head) \
             and root.dep_ != "appos":  # an apposition is a shape of its own
@@ -306,6 +307,15 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         start = title.left_edge.i
     elif start >= mention.start and (listed := _portfolio_list_before(mention)) is not None:
         start = listed
+    joined = root.dep_ == "conj" and root.head.i < start and is_title_head(root.head) and root.head.dep_ != "conj"
+    if joined and any(ctx.key(t, POST_BODIES) is not None for t in ctx.doc[start : mention.start]):
+        # "ATPC chairman and Indonesia's Mining and Energy Minister X": two posts, each with
+        # its body; the first is read on its own
+        extra = _first_joined_post(ctx, holder, root.head, mention)
+    elif joined:
+        # "Exxon Corp director and senior vice-president X": the parser joins the name to the
+        # first title; both titles are the post, written before the name
+        start = min(start, root.head.left_edge.i)
     if (opening := _capitalised_title_before(mention)) is not None and opening < start:
         start = opening
     if start >= mention.start:
@@ -384,6 +394,18 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-post", object=body,
                               confidence=ctx.confidence("nationality-post")))  # fmt: skip
-    return facts
+    return facts + extra
 
+
+def _first_joined_post(ctx: Context, holder: str, title: Token, mention: Span) -> list[Fact]:
+    """ "ATPC chairman" in "ATPC chairman and Indonesia's Mining and Energy Minister X": the
+    first of two joined titles, with the body named in its own words."""
+    words = [t for t in ctx.doc[title.left_edge.i : title.i + 1] if not t.is_punct and t.dep_ not in ("det", "case")]
+    bodies = [(t, k) for t in words if (k := ctx.key(t, ORGS)) is not None]
+    role = role_text([t for t in words if ctx.key(t, POST_BODIES) is None])
+    if len({k for _, k in bodies}) != 1 or not role or bodies[0][1] == holder:
+        return []
+    token, body = bodies[0]
+    return [ctx.fact(holder, Predicate.HOLDS_POST, [token, mention[-1]], rule="post-premodifier", object=body,
+                     role=role, confidence=ctx.confidence("post-premodifier"))]  # fmt: skip
 

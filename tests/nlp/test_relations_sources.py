@@ -97,3 +97,13 @@ def test_according_to_figures_issued_by_a_body(parser) -> None:
     table = {"Marketing Board": ("board", T.AGENCY)}
     facts = only(facts_of(parser, text, table), Predicate.SAID)
     assert [(f.subject, f.quote) for f in facts] == [("board", "Cocoa exports rose 12 pct")]
+
+
+def test_a_report_published_by_a_body_speaks_for_it(parser) -> None:
+    from kg.nlp.relations import sources
+
+    text = ("The report, published by the Trade Council in Lagos, said cocoa exports rose. "
+            "The report also forecast tea exports at 100,000 tonnes.")
+    table = {"Trade Council": ("tc", T.AGENCY), "Lagos": ("lagos", T.PLACE)}
+    facts = facts_of(parser, text, table, module=sources)
+    assert [f.subject for f in only(facts, Predicate.SAID)] == ["tc", "tc"]

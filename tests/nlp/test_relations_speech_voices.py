@@ -173,3 +173,14 @@ def test_a_noun_of_bodies_after_according_to_is_no_body_named_before(parser) -> 
             "in the valley last year, according to the state-controlled coffee organisation.")
     table = {"Villa Verde Cooperative": ("vvc", T.ORGANIZATION)}
     assert [s for s, _ in _said(parser, text, table)] == ["vvc"]
+
+
+def test_a_figure_estimated_by_a_body_is_its_statement(parser) -> None:
+    text = "Cocoa exports in 1986/87 are estimated by the Trade Council at 40,000 tonnes."
+    table = {"Trade Council": ("tc", T.AGENCY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["tc"]
+
+
+def test_a_figure_estimated_by_no_speaker_is_no_statement(parser) -> None:
+    text = "Cocoa exports in 1986/87 are estimated by traders at 40,000 tonnes."
+    assert _said(parser, text, {}) == []

@@ -101,7 +101,10 @@ def _document_author(ctx: Context, noun: Token) -> str | None:
         if key := ctx.key(t, SPEAKERS):
             return key
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in words("speech", "document_preps"):
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "The report, published by the U.S. Embassy, said": the one who issued it
+            child = next((a for a in child.children if a.dep_ == "agent"), child)
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in words("speech", "document_preps"):
             for obj in child.children:
                 if obj.dep_ != "pobj":
                     continue

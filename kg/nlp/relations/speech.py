@@ -88,6 +88,11 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     if not speakers and not own and (holder := with_speaker(ctx, verb)) is not None:
         speakers = [holder]  # "China hit back with its spokesman, Zhao Lijian, saying ..."
+    elif not speakers and (estimator := _passive_estimator(ctx, verb)) is not None:
+        # "Coffee exports are estimated by the embassy at 5.0 mln bags": the estimate is the
+        # embassy's statement, the sentence without the attribution
+        quote = without(sent, {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree})
+        return ([estimator], [_said(ctx, estimator, sent, quote, "speech-verb", None)]) if quote else ([], [])
     elif not speakers and not own and (closing := closing_speaker(ctx, verb, sent)):
         # "..., the country's health ministry said on Tuesday.": the parser lost the subject
         return [closing[0]], [_said(ctx, closing[0], sent, closing[1], "speech-verb", None)]
@@ -125,6 +130,19 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _passive_estimator(ctx: Context, verb: Token) -> str | None:
+    """The body or person "by" whom a figure is estimated or forecast (a passive verb of
+    figures: "are estimated by the embassy at ...", "was forecast by the USDA")."""
+    if verb.lemma_.lower() not in rule_words("speech", "figure_verbs") or verb.tag_ != "VBN":
+        return None
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            for obj in agent.children:
+                if obj.dep_ == "pobj" and (key := speaker_key(ctx, obj)):
+                    return key
+    return None
 
 
 def _lost_subject(verb: Token, content: list[Token]) -> list[Token]:

@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 from kg.nlp.references import ReferenceFinder
 from kg.nlp.relations import organizations, places, posts, speech, trade
 from kg.nlp.relations.dates import date_matcher
+from kg.nlp.relations.learned_figures import FigureModel
 from kg.nlp.relations.places import adjacent_matcher
 from kg.nlp.relations.trade import money_matcher
 
@@ -42,13 +43,17 @@ class RelationRules:
 
     matcher_names = ("adjacent_places", "money", "dates")
 
-    def __init__(self, vocab: Vocab, *, confidence: Mapping[str, float] | None = None) -> None:
+    def __init__(self, vocab: Vocab, *, confidence: Mapping[str, float] | None = None,
+                 figure_model: FigureModel | None = None) -> None:
         table = default_confidence()
         unknown = set(confidence or {}) - set(table)
         if unknown:
             raise ValueError(f"no relation rule is named {', '.join(sorted(unknown))}; "
                              f"the rules are {', '.join(sorted(table))}")
         self.confidence: dict[str, float] = {**table, **(confidence or {})}
+        # a trained reading of the trade figures the rules leave (kg.nlp.relations.learned_figures):
+        # none by default, since cross-validation found no gain (bench/learn/trade_figures.py)
+        self.figure_model = figure_model
         self.vocab = vocab
         self.references = ReferenceFinder()
         self.adjacent_places: Matcher = adjacent_matcher(vocab)

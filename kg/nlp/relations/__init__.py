@@ -13,7 +13,8 @@ forecast), which ``discourse`` tells what the sentences before stated; a flow cl
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``components``
 reads a total broken down into its goods ("comprising 1.5 mln wheat/1.0 mln barley");
-``awards`` reads the rows of tender award lists as sales of their sellers.
+``awards`` reads the rows of tender award lists as sales of their sellers; last,
+``learned_figures`` weighs the trade figures no rule used with a trained model.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import (awards, components, flow_goods_lists, flows, gapped, lists, organizations, places, posts,
-                              sources, speech, tables, trade)
+from kg.nlp.relations import (awards, components, flow_goods_lists, flows, gapped, learned_figures, lists, organizations,
+                              places, posts, sources, speech, tables, trade)
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -48,7 +49,9 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts.extend(gapped.extract(ctx, facts))
     facts.extend(components.extract(ctx, facts))
     facts.extend(places.chained(facts))
-    return _deduplicate(_said_once(_newswire_first(facts)))
+    facts = _said_once(_newswire_first(facts))
+    # the learned step reads only the figures the rules left: it comes after all of them
+    return _deduplicate([*facts, *learned_figures.extract(ctx, facts, rules.figure_model)])
 
 
 def _said_once(facts: list[Fact]) -> list[Fact]:

@@ -8,7 +8,7 @@ refers to, and read only the dependency parse and the data files of ``kg/nlp/dat
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +18,9 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.tree import ParseIndex
+
+if TYPE_CHECKING:
+    from kg.nlp.relations.learned_figures import FigureModel
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -43,6 +46,7 @@ class RuleTools(Protocol):
     the rule modules, which import this one, so they know it by this shape alone."""
 
     confidence: dict[str, float]
+    figure_model: FigureModel | None
     adjacent_places: Matcher
     money: Matcher
     dates: Matcher

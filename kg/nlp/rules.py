@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 from kg.nlp.references import ReferenceFinder
 from kg.nlp.relations import organizations, places, posts, speech, trade
 from kg.nlp.relations.dates import date_matcher
-from kg.nlp.relations.learned_figures import FigureModel
+from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.places import adjacent_matcher
 from kg.nlp.relations.trade import money_matcher
 

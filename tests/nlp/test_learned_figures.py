@@ -12,6 +12,7 @@ from kg.model import Article
 from kg.nlp.relations import extract_facts
 from kg.nlp.relations import learned_figures as learned
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.flow_periods import sentence_periods
 from kg.nlp.resolve import resolve_mentions
 from kg.nlp.rules import RelationRules
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.model
 BROKEN_DOWN = "Ghana's cocoa exports rose sharply in 1986, the board said. Britain took 20,000 tonnes of the crop."
 
 
-def _read(nlp, text: str, model: learned.FigureModel | None = None):
+def _read(nlp, text: str, model: FigureModel | None = None):
     article = Article(id="t", text=text, published="1987-03-10")
     doc = nlp(text)
     rules = RelationRules(nlp.vocab, figure_model=model)
@@ -60,7 +61,7 @@ def test_dates_percentages_and_small_numbers_without_a_unit_are_no_figures(nlp) 
 
 
 def test_a_hand_set_model_adds_the_likeliest_reading_of_a_figure_once(nlp) -> None:
-    model = learned.FigureModel(weights={"why=last": 4.0, "why=named": -2.0}, bias=-1.0, threshold=0.5)
+    model = FigureModel(weights={"why=last": 4.0, "why=named": -2.0}, bias=-1.0, threshold=0.5)
     _, facts = _read(nlp, BROKEN_DOWN, model)
     added = [f for f in facts if f.extractor == learned.EXTRACTOR]
     assert [(f.subject, f.predicate.value, f.object, f.quantity) for f in added] == \
@@ -74,13 +75,7 @@ def test_a_hand_set_model_adds_the_likeliest_reading_of_a_figure_once(nlp) -> No
 def test_without_a_model_or_over_its_threshold_nothing_is_added(nlp) -> None:
     _, facts = _read(nlp, BROKEN_DOWN)
     assert not any(f.extractor == learned.EXTRACTOR for f in facts)
-    strict = learned.FigureModel(weights={"why=last": 4.0}, bias=-1.0, threshold=0.99)
+    strict = FigureModel(weights={"why=last": 4.0}, bias=-1.0, threshold=0.99)
     _, facts = _read(nlp, BROKEN_DOWN, strict)
     assert not any(f.extractor == learned.EXTRACTOR for f in facts)
 
-
-def test_a_model_reads_its_weights_file() -> None:
-    model = learned.FigureModel.from_json({"weights": {"kind=unit": 1.0, "why=last": "0.5"}, "bias": -0.5,
-                                           "threshold": 0.9})
-    assert model.probability(["kind=unit", "unknown=feature"]) == pytest.approx(1 / (1 + math.exp(-0.5)))
-    assert model.threshold == 0.9

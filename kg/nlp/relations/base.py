@@ -8,7 +8,7 @@ refers to, and read only the dependency parse and the data files of ``kg/nlp/dat
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -17,10 +17,8 @@ from kg.model import Article, EntityType, Fact, Predicate
 from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
+from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.tree import ParseIndex
-
-if TYPE_CHECKING:
-    from kg.nlp.relations.learned_figures import FigureModel
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})

@@ -18,8 +18,6 @@ candidates and features stay for that measurement, and for the next attempt at i
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -27,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context, sentence_text
+from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.flow_clause import Figure, Flow
 from kg.nlp.relations.flow_figures import is_number, unit_at
 from kg.nlp.relations.flow_goods import goods_of
@@ -43,26 +42,6 @@ _SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "m
 _CARRIED = 2  # how many sentences after a trade sentence still break its flow down
 _BARE_FLOOR = 1000  # a number without a unit below this counts things other than goods
 _PERCENT = frozenset({"pct", "%", "percent", "per", "pc"})
-
-
-@dataclass(frozen=True)
-class FigureModel:
-    """Feature weights of a logistic model, its bias and the probability a fact needs."""
-
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: Iterable[str]) -> float:
-        """The model's probability that a reading with ``features`` is a trade fact."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    @classmethod
-    def from_json(cls, data: dict) -> FigureModel:
-        """The model of a weights file (``{"weights": {...}, "bias": b, "threshold": t}``)."""
-        return cls(weights={str(k): float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),
-                   threshold=float(data["threshold"]))
 
 
 @dataclass(frozen=True)

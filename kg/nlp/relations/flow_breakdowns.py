@@ -73,7 +73,7 @@ def _part(ctx: Context, m: re.Match[str], sent: Span) -> tuple[str, Decimal, str
     evidence = ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
     if span is None or q is None or evidence is None:
         return None
-    # the name alone where the text glues it to the next part ("1.5 mln wheat/1.0 mln barley")
+    # goods the story names elsewhere, where this word is no mention of them ("1.5 mln wheat/1.0 mln barley")
     goods = part_goods(ctx, span[0].i, sent.end) or ctx.key_by_name(m.group("goods"), PRODUCTS)
     if goods is None:
         return None

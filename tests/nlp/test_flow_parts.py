@@ -1,4 +1,4 @@
-"""The parts of a flow's figure ("of which", "including"), each with its own partner or goods."""
+"""The parts of a flow's figure ("of which", "including", "made up of"), each with its own partner or goods."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from relations_tables import T, facts_of
 
 from kg.nlp.relations import flows
+from kg.nlp.relations.flow_parts import opens_parts
 
 pytestmark = pytest.mark.model
 PUBLISHED = "1987-04-09"
@@ -104,4 +105,38 @@ def test_half_of_a_fiscal_year_beside_the_whole_year_before(parser) -> None:
     assert _read(parser, text, table) == [
         ("exports", "cotton", Decimal("420000"), None, "the first half of fiscal 1986/87"),
         ("exports", "cotton", Decimal("1200000"), None, "1985/86"),
+    ]
+
+
+@pytest.mark.parametrize(("before", "opens"), [
+    (["tonnes", ",", "of", "which"], True), (["including"], True), ([",", "made", "up", "of"], True),
+    (["consisting", "of"], True), (["split", "into"], True), (["which"], False), (["up", "of"], False),
+    (["and"], False), ([], False),
+])  # fmt: skip
+def test_the_words_that_open_parts(before: list[str], opens: bool) -> None:
+    assert opens_parts(before) is opens
+
+
+def test_a_whole_made_up_of_parts_by_destination(parser) -> None:
+    text = ("Malaysia exported 120,000 tonnes of palm oil last month, made up of 70,000 tonnes to "
+            "Pakistan and 50,000 tonnes to India.")
+    table = {"Malaysia": ("my", T.COUNTRY), "palm oil": ("po", T.PRODUCT), "Pakistan": ("pk", T.COUNTRY),
+             "India": ("in", T.COUNTRY)}
+    assert _read(parser, text, table) == [
+        ("exports", "po", Decimal("120000"), None, "last month"),
+        ("exports", "po", Decimal("70000"), "pk", "last month"),
+        ("exports", "po", Decimal("50000"), "in", "last month"),
+    ]
+
+
+def test_part_goods_after_the_country_they_come_from(parser) -> None:
+    # the country before the goods does not end the part: it counts the goods after it
+    # (whether the country is also the partner is the flow's reading of origins, not the part's)
+    text = ("Egypt imported 50,000 tonnes of vegetable oils in March, of which 30,000 tonnes were "
+            "Malaysian palm olein.")
+    table = {"Egypt": ("eg", T.COUNTRY), "vegetable oils": ("vo", T.PRODUCT), "Malaysian": ("my", T.COUNTRY),
+             "palm olein": ("olein", T.PRODUCT)}
+    assert [(p, o, q, d) for p, o, q, _, d in _read(parser, text, table)] == [
+        ("imports", "vo", Decimal("50000"), "March"),
+        ("imports", "olein", Decimal("30000"), "March"),
     ]

@@ -8,11 +8,12 @@ Each module reads one family of relations from the dependency parse:
 (newswire trade clauses: exports, imports and their values with partner, period and
 forecast), which ``discourse`` tells what the sentences before stated; a flow clause
 (``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders``,
-``flow_partners``, ``flow_goods``, ``flow_figures`` and ``flow_periods``.
+``flow_partners``, ``flow_goods``, ``flow_figures`` (with ``flow_parts``) and ``flow_periods``.
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
-per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``components``
-reads a total broken down into its goods ("comprising 1.5 mln wheat/1.0 mln barley");
+per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``flow_breakdowns``
+reads a total broken down into its goods ("comprising 1.5 mln wheat/1.0 mln barley"), its
+parts opened and read as ``flow_parts`` reads a figure's;
 ``awards`` reads the rows of tender award lists as sales of their sellers; last,
 ``learned_figures`` weighs the trade figures no rule used with a trained model.
 """
@@ -25,8 +26,8 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import (awards, components, flow_goods_lists, flows, gapped, learned_figures, lists, organizations,
-                              places, posts, sources, speech, tables, trade)
+from kg.nlp.relations import (awards, flow_breakdowns, flow_goods_lists, flows, gapped, learned_figures, lists,
+                              organizations, places, posts, sources, speech, tables, trade)
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -47,7 +48,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts = tables.outside(ctx, facts)
     facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts)])
     facts.extend(gapped.extract(ctx, facts))
-    facts.extend(components.extract(ctx, facts))
+    facts.extend(flow_breakdowns.extract(ctx, facts))
     facts.extend(places.chained(facts))
     facts = _said_once(_newswire_first(facts))
     # the learned step reads only the figures the rules left: it comes after all of them

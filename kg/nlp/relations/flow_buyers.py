@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
+from kg.nlp.climb import upward
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.flow_figures import is_number
@@ -125,15 +126,13 @@ def _relying_country(ctx: Context, noun: Token) -> str | None:
     relies on the markets, the subject of the verb they complement."""
     if not _as_markets(noun):
         return None
-    verb = noun.head.head
-    for _ in range(2):  # the parse may hang the subject on the auxiliary ("Kenya has ... relied")
+    # the parse may hang the subject on the auxiliary ("Kenya has ... relied"), or the verb
+    # on the clause it is an adverbial or auxiliary of
+    for verb in upward(noun.head.head, lambda t: t.dep_ in ("advcl", "aux"), limit=2):
         for head in (verb, *(c for c in verb.children if c.dep_ == "aux")):
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return ctx.key(subject, COUNTRY)
-        if verb.dep_ not in ("advcl", "aux"):
-            break
-        verb = verb.head
     return None
 
 

@@ -1,17 +1,41 @@
-"""The parts of a flow's figure: "exported 120,000 tonnes last month, of which 40,000 tonnes
-went to Pakistan and 25,000 tonnes to India"; "imported 6.5 mln tonnes of wheat, including
-3.2 mln from the United States"; "averaged 1.508 mln bpd, of which 658,000 bpd were crude
-oil and 850,000 bpd refined products"; "4.5 mln tonnes in 1986, including 2.1 mln in the
-first half". Each part is the same flow, to (or from) the partner, of the goods or for the
-period it names, else the whole's; a part that names none of them says nothing new."""
+"""The parts of a flow's figure: what opens them and what a part names.
+
+A figure after an opener word is a part of a whole: "exported 120,000 tonnes last month, of
+which 40,000 tonnes went to Pakistan and 25,000 tonnes to India"; "imported 6.5 mln tonnes of
+wheat, including 3.2 mln from the United States"; "The Soviet total comprises 634,000 tonnes of
+wheat and 472,000 tonnes of barley". Two readers take parts, and both take them from here, so
+that a part is opened by the same words and names its goods the same way wherever it is read:
+
+- while a flow's figures are read (``flow_figures``), ``part_of`` takes a figure after an
+  opener as a part of the clause's first figure, the same flow to (or from) the partner, of
+  the goods or for the period it names ("averaged 1.508 mln bpd, of which 658,000 bpd were
+  crude oil"; "4.5 mln tonnes in 1986, including 2.1 mln in the first half");
+- after the flows are read (``flow_breakdowns``), the parts a total lists after an opener are
+  flows of their goods where they add up to a flow stated just before.
+"""
 
 from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
 
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, flow_words
 
-_OPENERS = ("including", "includes", "included", "comprising")
-_REACH = 6  # how far after its figure a part names its partner or goods ("went to", "were shipped to")
+# the words after which figures are parts of a whole: a share of it ("of which", "including")
+# or what it is made of ("comprising", "made up of", "split into")
+_OPENERS = tuple(tuple(phrase.split()) for phrase in (
+    "of which", "including", "includes", "included", "comprise", "comprises", "comprised", "comprising",
+    "consist of", "consists of", "consisted of", "consisting of", "made up of", "split into"))  # fmt: skip
+OPENER = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, words)) for words in _OPENERS) + r")\b", re.I)
+_PARTNER_REACH = 6  # how far after its figure a part names its partner ("went to", "were shipped to")
+_GOODS_REACH = 4  # how far after its figure a part names its goods ("bpd were crude oil")
+
+
+def opens_parts(words: list[str]) -> bool:
+    """True where the (lowercase) words before a figure end with an opener."""
+    return any(tuple(words[-len(opener):]) == opener for opener in _OPENERS)
 
 
 def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, exports: bool,
@@ -25,18 +49,36 @@ def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, export
         return None
     joint = [t for t in doc[last.end : figure.start] if t.lower_ not in HEDGES and t.lower_ not in ("only", "some")]
     words = [t.lower_ for t in joint]
-    opened = words[-2:] == ["of", "which"] or bool(words) and words[-1] in _OPENERS
-    if not opened and not (last.part and 1 <= len(words) <= 8 and words[-1] in ("and", ",")
-                           and not any(t.like_num for t in joint)):
-        return None  # neither "of which" nor the next part of a list of them
+    if not opens_parts(words) and not (last.part and 1 <= len(words) <= 8 and words[-1] in ("and", ",")
+                                       and not any(t.like_num for t in joint)):
+        return None  # neither an opener nor the next part of a list of them
     if figure.value >= first.value:
         return None  # a part is smaller than the whole
     partner = _partner_after(ctx, figure.end, end, exports=exports)
-    goods = _goods_after(ctx, figure.end, end)
+    goods = part_goods(ctx, figure.end, end)
     if partner is None and goods is None and not _dated_after(ctx, figure.end, end, dated):
         return None
     return Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit or first.unit,
                   currency=figure.currency, partner=partner, goods=goods, part=True)
+
+
+def part_goods(ctx: Context, i: int, end: int) -> str | None:
+    """ "658,000 bpd were crude oil", "3.2 mln tonnes of durum", "20,000 tonnes of Malaysian
+    palm olein": the goods a part counts, named in the few words from ``i`` (after its figure)
+    on, past the country they come from; None where a number, a new part or a place comes first."""
+    doc = ctx.doc
+    for k in range(i, min(i + _GOODS_REACH, end)):
+        t = doc[k]
+        if found := ctx.key(t, PRODUCTS):
+            return found
+        if t.like_num or t.lower_ in (",", ";", "and") or (ctx.key(t, TRADE_PLACES) and not _origin(ctx, t)):
+            return None
+    return None
+
+
+def _origin(ctx: Context, token: Token) -> bool:
+    """ "Malaysian", "European": a word for where goods come from, before their name."""
+    return token.ent_type_ == "NORP" or ctx.country_of_demonym(token) is not None
 
 
 def _partner_after(ctx: Context, i: int, end: int, *, exports: bool) -> str | None:
@@ -44,7 +86,7 @@ def _partner_after(ctx: Context, i: int, end: int, *, exports: bool) -> str | No
     United States": the partner a part names after its figure, before the next one."""
     doc = ctx.doc
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
-    for k in range(i, min(i + _REACH, end)):
+    for k in range(i, min(i + _PARTNER_REACH, end)):
         t = doc[k]
         if t.like_num or t.lower_ in (",", ";", "and"):
             return None
@@ -65,16 +107,4 @@ def _dated_after(ctx: Context, i: int, end: int, dated: frozenset[int] | set[int
     return k > i and k < end and k in dated
 
 
-def _goods_after(ctx: Context, i: int, end: int) -> str | None:
-    """ "658,000 bpd were crude oil", "3.2 mln tonnes of durum": the goods a part counts."""
-    doc = ctx.doc
-    for k in range(i, min(i + 4, end)):
-        t = doc[k]
-        if found := ctx.key(t, PRODUCTS):
-            return found
-        if t.like_num or t.lower_ in (",", ";", "and") or ctx.key(t, TRADE_PLACES):
-            return None
-    return None
-
-
-__all__ = ["part_of"]
+__all__ = ["OPENER", "opens_parts", "part_of", "part_goods"]

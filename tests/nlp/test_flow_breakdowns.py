@@ -87,3 +87,12 @@ def test_no_period_or_two_periods_before_the_breakdown_date_nothing(nlp, opening
     text = ("Egypt bought 50,000 tonnes of vegetable oils at its tender on Monday, traders said.\n"
             f"    {opening} 30,000 tonnes of sunflower oil and 20,000 tonnes of palm olein.\n")
     assert [p for *_, p, _ in _parts(nlp, text)] == [None, None]
+
+
+def test_a_total_broken_down_after_including_where_the_parts_add_up(nlp) -> None:
+    # the opener of a figure's parts opens a breakdown too; the sum makes it the whole one
+    text = ("Canadian grain exports to Japan in January totalled 820,000 tonnes of wheat and barley, "
+            "the board said.\n    The Japanese total, including 515,000 tonnes of wheat and 305,000 tonnes "
+            "of barley, was a record.\n")
+    assert [(o, q, p) for _, _, o, q, _, p, _, _ in _parts(nlp, text)] == [
+        ("wheat", Decimal("515000"), "Japan"), ("barley", Decimal("305000"), "Japan")]

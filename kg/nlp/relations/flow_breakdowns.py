@@ -2,12 +2,14 @@
 wheat and 472,000 tonnes of barley"; "... expect exports to the USSR to reach 2.5 mln tonnes,
 comprising 1.5 mln wheat/1.0 mln barley".
 
-After a verb of composition ("comprise", "consist of", "made up of"), the parts are figures,
-each with the goods it counts. They are read only when every part names goods of the story
-and the parts add up to a flow stated just before (in the sentence or the two before it, to
-within rounding): then the breakdown is certain to be of that flow, and each part is a flow of
-its own goods with that flow's trader, direction, partner, period, forecast and source. The
-noun that holds the total may name the partner the flow left unnamed ("the Soviet total").
+After an opener of parts (``flow_parts``: "comprise", "consist of", "made up of"), the parts
+are figures, each with the goods it counts. Unlike the parts figure reading takes inside one
+flow clause, these may stand sentences after their whole, so they are read only after every
+flow is, and only when every part names goods of the story and the parts add up to a flow
+stated just before (in the sentence or the two before it, to within rounding): then the
+breakdown is certain to be of that flow, and each part is a flow of its own goods with that
+flow's trader, direction, partner, period, forecast and source. The noun that holds the total
+may name the partner the flow left unnamed ("the Soviet total").
 """
 
 from __future__ import annotations
@@ -20,12 +22,11 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
+from kg.nlp.relations.flow_parts import OPENER, part_goods
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
 CONFIDENCE = 0.7
-# "comprises", "consisting of", "made up of", "split into": what a total is made of
-_COMPOSED = re.compile(r"\b(?:compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?\s+of|made\s+up\s+of|split\s+into)\b", re.I)
 # how far the parts may add up off the total: the total is rounded ("1.10 mln" for 1,106,000)
 _ROUNDING = Decimal("0.01")
 _COUNTED = (Predicate.EXPORTS, Predicate.IMPORTS)
@@ -42,19 +43,19 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     pattern = _part_pattern()
     for sent in ctx.doc.sents:
-        verb = _COMPOSED.search(sent.text)
-        if verb is None:
+        opener = OPENER.search(sent.text)
+        if opener is None:
             continue
-        parts = [m for m in pattern.finditer(sent.text, verb.end()) if not _price(sent.text, m)]
+        parts = [m for m in pattern.finditer(sent.text, opener.end()) if not _price(sent.text, m)]
         read = [p for m in parts if (p := _part(ctx, m, sent)) is not None]
         if len(read) < 2 or len(read) != len(parts):
             continue  # one part is no breakdown; a part of goods no one named leaves it uncertain
-        total = _total(ctx, facts, sent, sent.start_char + verb.start(), read)
+        total = _total(ctx, facts, sent, sent.start_char + opener.start(), read)
         if total is None:
             continue
-        partner = total.partner or _named_partner(ctx, sent, sent.start_char + verb.start(), total.subject)
+        partner = total.partner or _named_partner(ctx, sent, sent.start_char + opener.start(), total.subject)
         period = (total.period, total.period_start, total.period_end)
-        if total.period is None and (named := _named_period(ctx, sent, verb.start())) is not None:
+        if total.period is None and (named := _named_period(ctx, sent, opener.start())) is not None:
             period = (named.text, named.start, named.end)
         for goods, value, unit, evidence in read:
             out.append(ctx.fact(total.subject, total.predicate, [evidence], rule="flow-parts", confidence=CONFIDENCE,
@@ -72,7 +73,8 @@ def _part(ctx: Context, m: re.Match[str], sent: Span) -> tuple[str, Decimal, str
     evidence = ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
     if span is None or q is None or evidence is None:
         return None
-    goods = ctx.key(span[0], PRODUCTS) or ctx.key_by_name(m.group("goods"), PRODUCTS) or _after_origin(ctx, span[0])
+    # goods the story names elsewhere, where this word is no mention of them ("1.5 mln wheat/1.0 mln barley")
+    goods = part_goods(ctx, span[0].i, sent.end) or ctx.key_by_name(m.group("goods"), PRODUCTS)
     if goods is None:
         return None
     unit = m.group("unit").lower() if m.group("unit") else None
@@ -87,20 +89,6 @@ def _price(text: str, m: re.Match[str]) -> bool:
 
 
 _PRICE_WORDS = frozenset({"at", "from", "to"})
-
-
-def _after_origin(ctx: Context, first: Token) -> str | None:
-    """ "6,000 tonnes of Malaysian palm olein": the goods after the country they come from
-    (a demonym, a country's name, or a region's adjective: "European rapeseed oil"), a few
-    words on at most."""
-    if first.ent_type_ != "NORP" and ctx.country_of_demonym(first) is None:
-        return None
-    for token in first.doc[first.i + 1 : min(first.i + 4, first.sent.end)]:
-        if token.is_punct:
-            return None
-        if key := ctx.key(token, PRODUCTS):
-            return key
-    return None
 
 
 def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,
@@ -119,17 +107,17 @@ def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,
     return None
 
 
-def _named_period(ctx: Context, sent: Span, verb_at: int) -> Period | None:
+def _named_period(ctx: Context, sent: Span, opened_at: int) -> Period | None:
     """ "The business was for April shipment and comprised ...": the one period the words
-    before the verb name dates a total that had none."""
-    found = find_periods(sent.text[:verb_at], ctx.article.published)
+    before the opener name dates a total that had none."""
+    found = find_periods(sent.text[:opened_at], ctx.article.published)
     return found[0] if len(found) == 1 else None
 
 
-def _named_partner(ctx: Context, sent: Span, verb_at: int, trader: str) -> str | None:
-    """ "The Soviet total comprises ...": the one country the words before the verb name
+def _named_partner(ctx: Context, sent: Span, opened_at: int, trader: str) -> str | None:
+    """ "The Soviet total comprises ...": the one country the words before the opener name
     besides the trader."""
-    tokens: list[Token] = [t for t in sent if t.idx < verb_at]
+    tokens: list[Token] = [t for t in sent if t.idx < opened_at]
     keys = {k for t in tokens if (k := ctx.country_of_demonym(t) or ctx.key(t, frozenset({EntityType.COUNTRY})))}
     keys.discard(trader)
     return keys.pop() if len(keys) == 1 else None

@@ -438,12 +438,14 @@ def _group_of_states(span: Span) -> Span:
 
 def _flat_compound_start(head: Token, left: int) -> int:
     """ "softwood lumber exports", "soybean oil sales": the parse hangs every noun of the
-    phrase on the flow noun; the plain nouns right before the goods still name them."""
+    phrase on the flow noun; the plain nouns right before the goods still name them, and so
+    does a word of the goods' form ("frozen beef exports", "seamless pipe exports")."""
     if head.dep_ not in {"compound", "nmod"}:
         return left
     doc = head.doc
     while left > 0 and (sibling := doc[left - 1]).head == head.head and sibling.dep_ in {"compound", "nmod", "amod"} \
-            and sibling.pos_ == "NOUN" and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
+            and (sibling.pos_ == "NOUN" or sibling.lower_ in lexicon.product_forms()) \
+            and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
         left = min([sibling.i] + [t.i for t in sibling.subtree if t.i < sibling.i])
     return left
 

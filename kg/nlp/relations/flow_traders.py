@@ -52,8 +52,16 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
 def _purchase_completes(verb: Token) -> bool:
     """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
     its purpose ("Pakistan is lined up to buy")."""
-    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or (
+    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or _committed_to(verb) or (
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _committed_to(token: Token) -> bool:
+    """ "Japan is committed to buying 7.7 mln tonnes": the purchase hangs on "to", and "to"
+    on the commitment whose subject buys."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "to":
+        token = token.head
+    return token.lower_ == "to" and token.dep_ == "prep" and token.head.lemma_.lower() in flow_words("commitment_verbs")
 
 
 def purchase_holder(ctx: Context, noun: Token) -> str | None:

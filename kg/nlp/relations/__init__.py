@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import (awards, components, flow_goods_lists, flows, gapped, lists, organizations, places, posts,
+from kg.nlp.relations import (awards, components, contracts, flow_goods_lists, flows, gapped, lists, organizations, places, posts,
                               sources, speech, tables, trade)
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
@@ -44,7 +44,8 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     # tables and lists: their rows are read only where a lead says what they count, and no
     # sentence rule reads a table's lines
     facts = tables.outside(ctx, facts)
-    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts)])
+    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts),
+                  *contracts.extract(ctx, facts)])
     facts.extend(gapped.extract(ctx, facts))
     facts.extend(components.extract(ctx, facts))
     facts.extend(places.chained(facts))

@@ -77,11 +77,13 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
     # that only trade read stays: "1.5 million doses of the vaccine and 400,000 syringes")
     read = {(f.predicate, f.sentence, f.object if f.quantity is not None else None) for f in facts
             if f.extractor.startswith("flow-") and (f.quantity is not None or f.amount is not None)}  # fmt: skip
-    # goods named without a figure add nothing where the article gives their figure
-    counted = {(f.subject, f.predicate, f.object) for f in facts
-               if f.predicate in trade_predicates and f.quantity is not None}  # fmt: skip
+    # goods named without a figure add nothing where the article gives their figure, unless
+    # they go to a partner no figure goes to ("requested licences to export 10,500 tonnes of
+    # maize ... the requests were for export to Switzerland")
+    counted = {(f.subject, f.predicate, f.object, partner) for f in facts
+               if f.predicate in trade_predicates and f.quantity is not None for partner in (None, f.partner)}  # fmt: skip
     return [f for f in facts
-            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object) in counted)
+            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object, f.partner) in counted)
             and (f.extractor.startswith("flow-") or f.predicate not in trade_predicates
                  or (f.predicate, f.sentence, f.object if f.quantity is not None else None) not in read)]
 

@@ -983,3 +983,9 @@ def test_a_figureless_flow_to_a_partner_no_figure_goes_to_stays_beside_the_figur
     facts = facts_of(parser, text, _LISTED, published=PUBLISHED)  # every module, then the merging rules
     assert sorted((f.object, f.quantity or 0, f.partner or "") for f in facts if f.predicate is Predicate.EXPORTS) == [
         ("barley", 0, "jp"), ("barley", Decimal("20000"), "")]
+
+
+def test_the_year_a_change_is_measured_over_is_no_period_of_the_figure(parser) -> None:
+    text = "Canadian wheat exports rose 20 pct in 1986 over the previous year to 21.3 mln tonnes."
+    table = {"Canadian": ("ca", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert [(f[3], f[8]) for f in _read(parser, text, table)] == [(Decimal("21300000"), "1986")]

@@ -52,7 +52,7 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     limit = noun.i if exporters is not None else noun.sent.end
     for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
         if mention.start > limit and not (mention.start < noun.sent.end and _reports(mention)):
-            continue  # "... sales of corn to Japan, the U.S. Agriculture Department said": its source
+            break  # (but "... sales of corn to Japan, the U.S. Agriculture Department said": its source)
         for t in mention:
             country = country_of(t.text) if t.is_upper or t.is_title else None
             names = (country.name, *country.aliases) if country is not None else ()

@@ -81,7 +81,7 @@ def _by_share(ctx: Context, sent: Span, root: Token, subject: Token, supplier: s
     suppliers named by their share of the importer's goods, each a figureless import from
     it (no share, no fact: "Iraq is a supplier" alone ranks nothing)."""
     words = {t.lower_ for t in sent}
-    if goods is None or not words & flow_words("share_words"):
+    if goods is None or not words & flow_words("supplier_share_words"):
         return []
     sources = [(supplier, subject)]
     # "..., while the U.S. provides the rest": another supplier, in a clause of its own

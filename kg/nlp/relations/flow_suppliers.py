@@ -57,7 +57,12 @@ def supplier_facts(ctx: Context, sent: Span, index: int, last: Supplied | None,
         if buyer is None and following is not None:
             buyer, goods = following.buyer, goods or following.goods  # "Iraq is the main supplier"
         elif buyer is None and imported is not None:
-            buyer, goods = imported.buyer, goods or imported.goods  # the importer the story just named
+            # the importer the story just named; a figure there is that import's share, read
+            # by the share rule of kg.nlp.relations.flow_shares ("was the main supplier with
+            # 30,000 tonnes"): only a supplier without one is read here
+            if _figure(ctx, sent, noun.i + 1) is not None:
+                return [], None
+            buyer, goods = imported.buyer, goods or imported.goods
         elif buyer is not None and goods is None:
             goods = ctx.recent(noun, PRODUCTS, sentences=4)  # "Brazil's second biggest supplier"
     elif following is not None and root.lemma_.lower() in _RANKING_VERBS:

@@ -7,9 +7,8 @@ the country the winners are of. Each winner after it ("Cargill Inc took two ship
 totalling 110,000 tonnes", "Cigra Inc won a contract to supply 33,000 tonnes", "ADM Export Co
 received a 54,000 tonne cargo") exports its share of those goods to that buyer. A winner is
 read only after an award or a purchase of counted goods in the story, within a few sentences
-of it or of the winner before:
-"Boeing won a contract for 50 aircraft" alone says nothing of trade. Contracts awarded are
-purchases made, no forecast.
+of it or of the winner before: "Boeing won a contract for 50 aircraft" alone says nothing of
+trade. Contracts awarded are purchases made, no forecast.
 """
 
 from __future__ import annotations

@@ -60,3 +60,12 @@ def test_the_awards_delivery_window_dates_it_next_year_when_past(parser) -> None
     facts = facts_of(parser, text, TABLE, published=PUBLISHED)
     assert [(f.period, f.period_start, f.period_end) for f in facts if f.extractor == "contract-award"] == [
         ("between March 1 and April 20", "1988-03-01", "1988-04-20")]
+
+
+def test_a_winner_named_short_of_its_legal_form_still_sells(parser) -> None:
+    text = "Egypt bought 150,000 tonnes of U.S. wheat on Tuesday. Zeno Trading Co Inc received two shipments, totalling 90,000 tonnes."
+    table = {**TABLE, "Zeno Trading": ("zeno", T.ORGANIZATION)}
+    table.pop("Zeno Trading Co")
+    facts = facts_of(parser, text, table, published=PUBLISHED)
+    assert [(f.subject, f.quantity, f.partner) for f in facts if f.extractor == "contract-winner"] == [
+        ("zeno", Decimal("90000"), "eg")]

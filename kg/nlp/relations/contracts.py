@@ -114,8 +114,10 @@ def _winner(ctx: Context, verb: Token, purchase: Fact) -> Fact | None:
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in flow_words("contract_nouns") | flow_words("cargo_nouns")
                for c in verb.children):  # fmt: skip
         return None
-    seller = next((k for c in verb.children if c.dep_ == "nsubj" and (k := ctx.key(c, ORGS))
-                   and ctx.type(k) is EntityType.ORGANIZATION), None)  # fmt: skip
+    # the subject's head may lie outside the company's mention ("Garnac Grain Co Inc" named
+    # "Garnac Grain"): any word of the subject's name before it
+    seller = next((k for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.i <= c.i
+                   and (k := ctx.key(t, ORGS)) and ctx.type(k) is EntityType.ORGANIZATION), None)  # fmt: skip
     figure, goods = _counted_goods(ctx, verb)
     # "a 54,000 tonne cargo" of a purchase in tonnes: the same unit, written before a noun
     if seller is None or figure is None or seller == purchase.subject \

@@ -69,3 +69,11 @@ def test_a_winner_named_short_of_its_legal_form_still_sells(parser) -> None:
     facts = facts_of(parser, text, table, published=PUBLISHED)
     assert [(f.subject, f.quantity, f.partner) for f in facts if f.extractor == "contract-winner"] == [
         ("zeno", Decimal("90000"), "eg")]
+
+
+def test_a_winners_delivery_window_dates_its_share(parser) -> None:
+    text = ("Egypt bought 150,000 tonnes of U.S. wheat on Tuesday. Acme Grain Inc won a contract to supply "
+            "90,000 tonnes at 110 dlrs a tonne for delivery between July 10 and August 20.")
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED)
+    assert [(f.period, f.period_start) for f in facts if f.extractor == "contract-winner"] == [
+        ("between July 10 and August 20", "1987-07-10")]

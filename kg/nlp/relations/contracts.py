@@ -123,9 +123,11 @@ def _winner(ctx: Context, verb: Token, purchase: Fact) -> Fact | None:
     if seller is None or figure is None or seller == purchase.subject \
             or (figure.unit or "").rstrip("s") != (purchase.unit or "").rstrip("s"):
         return None
+    window = _delivery(ctx, verb.sent, figure.end)
+    dated = dict(period=window.text, period_start=window.start, period_end=window.end) if window else {}
     return ctx.fact(seller, Predicate.EXPORTS, [verb, ctx.doc[figure.start : figure.end]], rule="contract-winner",
                     confidence=CONFIDENCE, object=goods or purchase.object, quantity=figure.value, unit=purchase.unit,
-                    partner=purchase.subject, forecast=False)  # fmt: skip
+                    partner=purchase.subject, forecast=False, **dated)  # fmt: skip
 
 
 def _counted_goods(ctx: Context, verb: Token) -> tuple[Figure | None, str | None]:

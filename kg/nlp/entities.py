@@ -38,7 +38,8 @@ from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.counted_goods import size_class_end
-from kg.nlp.cues import based_places, consistent_places, listed_regions, names_government_debt, opens_other_name, owned_by_country
+from kg.nlp.cues import (based_places, company_homes, consistent_places, listed_regions, names_government_debt,
+                         opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import (counted_from, graded_from, goods_flow, in_goods_context, known_products, measured_goods,
@@ -218,7 +219,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
-        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
+        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc), *company_homes(doc),
                               *listed_regions(doc), *self._sellers(doc), *bracketed_names]
         for match_id, start, end in self.matcher(doc):
             span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
@@ -438,12 +439,14 @@ def _group_of_states(span: Span) -> Span:
 
 def _flat_compound_start(head: Token, left: int) -> int:
     """ "softwood lumber exports", "soybean oil sales": the parse hangs every noun of the
-    phrase on the flow noun; the plain nouns right before the goods still name them."""
+    phrase on the flow noun; the plain nouns right before the goods still name them, and so
+    does a word of the goods' form ("frozen beef exports", "seamless pipe exports")."""
     if head.dep_ not in {"compound", "nmod"}:
         return left
     doc = head.doc
     while left > 0 and (sibling := doc[left - 1]).head == head.head and sibling.dep_ in {"compound", "nmod", "amod"} \
-            and sibling.pos_ == "NOUN" and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
+            and (sibling.pos_ == "NOUN" or sibling.lower_ in lexicon.product_forms()) \
+            and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
         left = min([sibling.i] + [t.i for t in sibling.subtree if t.i < sibling.i])
     return left
 

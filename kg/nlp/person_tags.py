@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
-from kg.nlp.gazetteer import country_of
+from kg.nlp.gazetteer import country_of, is_region
 from kg.nlp.names import clean, is_acronym, locative, organization_words, person_words
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
@@ -53,8 +53,11 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     out = []
     for e, text, written in zip(ents, texts, raw):
         one_word = len(text.split()) == 1
+        # "Taiwan" before "the Taiwan Shipbreaking Industry Association", "Ontario" before
+        # "Ontario Hydro": a territory or province is the place, not the body's short name
         short_form = one_word and text in org_first and text not in words \
-            and country_of(written) is None and text not in placed
+            and country_of(written) is None and text not in placed \
+            and not (e.label_ == EntityType.PLACE and is_region(written))
         if e.label_ in {EntityType.PERSON, EntityType.PLACE} and short_form:  # "Sinovac" of "Sinovac Biotech"
             e = Span(doc, e.start, e.end, label=EntityType.ORGANIZATION)
         elif e.label_ == EntityType.PERSON and not one_word and text.split()[0] in company_words:

@@ -796,6 +796,21 @@ def test_the_plain_nouns_before_goods_in_a_flat_compound_name_them(nlp) -> None:
     assert labels.get("hardwood pulp") == "Product" and "hardwood" not in labels
 
 
+def test_a_form_word_before_goods_in_a_flat_compound_names_them(nlp) -> None:
+    labels = _labels(nlp, "Korea said welded pipe exports fell to 1.2 mln tonnes last year.")
+    assert labels.get("welded pipe") == "Product"
+    labels = _labels(nlp, "Korea said higher pipe exports lifted steel earnings last year.")
+    assert "higher pipe" not in labels
+
+
+def test_a_company_and_its_home_after_of_are_two_names(nlp) -> None:
+    labels = _labels(nlp, "Delta Grain Co of Nebraska won a contract to supply 30,000 tonnes of wheat.")
+    assert labels.get("Delta Grain Co") == "Organization" and labels.get("Nebraska") == "Place"
+    labels = _labels(nlp, "Shares of the Bank of Nebraska rose, and Delta Grain Co of Omaha Holdings fell.")
+    # no legal form before "of", and "Omaha Holdings" is no place: one name each
+    assert labels.get("Bank of Nebraska") == "Organization" and "Omaha" not in labels and "Nebraska" not in labels
+
+
 def test_refined_products_are_goods(nlp) -> None:
     labels = _labels(nlp, "Nigeria exported 90,000 bpd of refined products in May.")
     assert labels.get("refined products") == "Product"

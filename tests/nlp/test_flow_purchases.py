@@ -78,3 +78,22 @@ def test_a_fraction_before_goods_is_no_count(parser) -> None:
     table = {"India": ("in", T.COUNTRY), "tankers": ("tankers", T.PRODUCT)}
     facts = facts_of(parser, "India imported 2.5 tankers in January.", table, published=PUBLISHED, module=flows)
     assert all(f.quantity is None for f in facts)
+
+
+def test_a_commitment_to_buy_is_the_committed_countrys_purchase(parser) -> None:
+    assert [f[:3] for f in _read(parser, "Japan is committed to buying 700,000 tonnes of corn in 1986/87.")] == [
+        ("imports", "jp", Decimal("700000"))]
+    assert _read(parser, "Japan is opposed to buying 700,000 tonnes of corn in 1986/87.") == []
+
+
+def test_a_purchase_by_a_country_of_anothers_goods_is_its_import(parser) -> None:
+    text = "The purchase of 400,000 tonnes of Chinese corn by Japan lifted prices, traders said."
+    assert [(f[0], f[1], f[2], f[4]) for f in _read(parser, text)] == [("imports", "jp", Decimal("400000"), "cn")]
+    assert _read(parser, "The purchase of 400,000 tonnes of corn by the mill lifted prices, traders said.") == []
+
+
+def test_a_countrys_commitments_counted_in_tonnes_are_its_purchases(parser) -> None:
+    text = "Japan bought 50,000 tonnes of corn in April. India's cumulative commitments amount to 300,000 tonnes."
+    assert [f[:3] for f in _read(parser, text)] == [("imports", "jp", Decimal("50000")),
+                                                     ("imports", "in", Decimal("300000"))]
+    assert _read(parser, "The bank said India's loan commitments amount to 300 mln dlrs.") == []

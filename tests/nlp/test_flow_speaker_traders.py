@@ -34,3 +34,15 @@ def test_many_nations_are_no_one_country(nlp) -> None:
     assert _traders(nlp, text) == []
     text = "Ghana's forests are shrinking. The country will still be exporting hardwood in 2010."
     assert _traders(nlp, text) == [("exports", "Ghana")]
+
+
+def test_its_exports_after_a_territory_are_the_territorys(nlp) -> None:
+    text = ("Demand from Japan for steel fell this year. Taiwan agreed to limit its steel exports to the "
+            "United States to 120,000 tonnes in 1987, an official said.")
+    assert _traders(nlp, text) == [("exports", "Taiwan")]
+
+
+def test_its_exports_after_a_city_are_not_the_citys(nlp) -> None:
+    text = ("Demand from Japan for steel fell this year. A mill in Kaohsiung expects its steel exports to "
+            "reach 120,000 tonnes in 1987, an official said.")
+    assert ("exports", "Kaohsiung") not in _traders(nlp, text)

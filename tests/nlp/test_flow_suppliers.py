@@ -45,3 +45,23 @@ def test_a_rate_in_barrels_a_day(nlp) -> None:
 ])  # fmt: skip
 def test_no_supplier_export_without_importer_figure_or_country(nlp, text: str, suppliers: list[str]) -> None:
     assert [s for s, *_ in _supplied(nlp, text)] == suppliers
+
+
+def _shares(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, names.get(f.partner))
+            for f in x.facts if f.extractor == "flow-supplier-share"]
+
+
+def test_suppliers_named_by_their_share_are_the_importers_sources(nlp) -> None:
+    text = ("Kenya's rice imports are forecast to reach 90,000 tonnes in 1987, the embassy said. Thailand "
+            "is the main supplier with a 60 pct share, while Pakistan provides the rest, it said.")
+    assert _shares(nlp, text) == [("imports", "Kenya", "rice", None, "Thailand"),
+                                  ("imports", "Kenya", "rice", None, "Pakistan")]
+
+
+def test_a_supplier_with_no_share_and_no_figure_is_no_source(nlp) -> None:
+    text = ("Kenya's rice imports are forecast to reach 90,000 tonnes in 1987, the embassy said. Thailand "
+            "is the main supplier, it said.")
+    assert _shares(nlp, text) == []

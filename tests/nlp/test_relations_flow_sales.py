@@ -30,6 +30,21 @@ def test_the_reporting_body_names_the_exporters_country(parser) -> None:
     assert _read(parser, text, table) == [("exports", "us", "sorghum", Decimal("120000"), "mx", False)]
 
 
+def test_the_reporting_body_named_as_the_source_after_the_sales_names_the_country(parser) -> None:
+    text = ("Japan's sorghum imports rose. Private exporters reported sales of 120,000 tonnes of sorghum to "
+            "Mexico, the U.S. Agriculture Department said.")
+    table = {"U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY), "Japan": ("jp", T.COUNTRY),
+             "sorghum": ("sorghum", T.PRODUCT), "Mexico": ("mx", T.COUNTRY)}
+    assert _read(parser, text, table)[-1] == ("exports", "us", "sorghum", Decimal("120000"), "mx", False)
+
+
+def test_a_body_the_sales_go_to_does_not_name_the_exporters_country(parser) -> None:
+    text = "Private exporters reported sales of 120,000 tonnes of sorghum to the Soviet Trade Ministry."
+    table = {"Soviet Trade Ministry": ("stm", T.AGENCY), "Soviet": ("su", T.COUNTRY),
+             "sorghum": ("sorghum", T.PRODUCT)}
+    assert [f for f in _read(parser, text, table) if f[1] == "su"] == []
+
+
 def test_sales_no_exporters_report_are_no_exports(parser) -> None:
     text = "Analysts reported sales of 5,000 tonnes of barley at the market in Japan."
     table = {"barley": ("barley", T.PRODUCT), "Japan": ("jp", T.COUNTRY)}

@@ -948,3 +948,44 @@ def test_a_country_forced_to_import_takes_no_figure_of_the_clause_above(parser) 
     text = "Output in 1986, when Chile was forced to import barley, is estimated at 2.5 mln tonnes."
     table = {"Chile": ("cl", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
     assert [f for f in _read(parser, text, table) if f[3] is not None] == []
+
+
+_LISTED = {"Thailand": ("th", T.COUNTRY), "rice": ("rice", T.PRODUCT), "Japan": ("jp", T.COUNTRY),
+           "Iran": ("ir", T.COUNTRY), "Iraq": ("iq", T.COUNTRY), "Spanish": ("es", T.COUNTRY),
+           "barley": ("barley", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+
+
+def test_a_flow_without_a_figure_goes_to_each_partner_listed(parser) -> None:
+    facts = _read(parser, "Thailand sold rice to Japan, Iran and Iraq last year.", _LISTED)
+    assert [(f[1], f[2], f[3], f[7]) for f in facts] == [
+        ("th", "rice", None, "jp"), ("th", "rice", None, "ir"), ("th", "rice", None, "iq")]
+
+
+def test_requests_for_goods_for_export_to_a_place_are_the_requesters_planned_exports(parser) -> None:
+    text = ("Spanish traders requested licences to export 20,000 tonnes of barley, trade sources said. "
+            "The requests for the barley were for export to Japan and Iran at a rebate of 90 Ecus a tonne.")
+    facts = _read(parser, text, _LISTED)
+    assert [(f[1], f[2], f[3], f[7], f[9]) for f in facts] == [
+        ("es", "barley", Decimal("20000"), None, True), ("es", "barley", None, "jp", True),
+        ("es", "barley", None, "ir", True)]
+
+
+def test_requests_for_export_to_no_named_place_say_nothing_new(parser) -> None:
+    text = ("Spanish traders requested licences to export 20,000 tonnes of barley, trade sources said. "
+            "The requests for oats were for export to various other countries at 90 Ecus a tonne.")
+    facts = _read(parser, text, _LISTED)
+    assert [(f[1], f[2], f[3]) for f in facts] == [("es", "barley", Decimal("20000"))]
+
+
+def test_a_figureless_flow_to_a_partner_no_figure_goes_to_stays_beside_the_figure(parser) -> None:
+    text = ("Spanish traders requested licences to export 20,000 tonnes of barley, trade sources said. "
+            "The requests for the barley were for export to Japan at a rebate of 90 Ecus a tonne.")
+    facts = facts_of(parser, text, _LISTED, published=PUBLISHED)  # every module, then the merging rules
+    assert sorted((f.object, f.quantity or 0, f.partner or "") for f in facts if f.predicate is Predicate.EXPORTS) == [
+        ("barley", 0, "jp"), ("barley", Decimal("20000"), "")]
+
+
+def test_the_year_a_change_is_measured_over_is_no_period_of_the_figure(parser) -> None:
+    text = "Canadian wheat exports rose 20 pct in 1986 over the previous year to 21.3 mln tonnes."
+    table = {"Canadian": ("ca", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
+    assert [(f[3], f[8]) for f in _read(parser, text, table)] == [(Decimal("21300000"), "1986")]

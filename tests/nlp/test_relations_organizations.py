@@ -268,3 +268,17 @@ def test_a_name_joining_two_places_is_based_in_neither(parser) -> None:
     table = {"Kenya": ("kenya", T.COUNTRY), "Peru": ("peru", T.COUNTRY),
              "Kenya-Peru Business Forum": ("forum", T.ORGANIZATION), "Kenya Tea Board": ("ktb", T.AGENCY)}
     assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == [("ktb", "kenya")]
+
+
+def test_a_company_noun_with_its_place_after_in_says_where_it_is(parser) -> None:
+    text = "Dong Hai Steel Co, a leading shipbreaker and steel producer in Pusan, said demand fell."
+    table = {"Dong Hai Steel Co": ("dh", T.ORGANIZATION), "Pusan": ("pusan", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("dh", "pusan")]
+
+
+def test_a_noun_of_no_company_with_a_place_after_in_says_nothing(parser) -> None:
+    text = "Dong Hai Steel Co, a big investor in Pusan property, said demand fell."
+    table = {"Dong Hai Steel Co": ("dh", T.ORGANIZATION), "Pusan": ("pusan", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from relations_tables import T, facts_of, only
 
 from kg.model import Predicate
@@ -114,3 +115,33 @@ def test_a_region_before_the_title_is_the_posts_portfolio(parser) -> None:
     text = "Norway's Europe Director Tom Brook will lead the talks."
     table = {"Norway": ("no", T.COUNTRY), "Europe": ("eu", T.PLACE), "Tom Brook": ("brook", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("brook", "no", "Europe Director")]
+
+
+def test_a_ticker_in_angle_brackets_is_no_part_of_the_role(parser) -> None:
+    text = "Acme Bank <ACMB.L> chief dealer Tom Reid said rates would fall."
+    table = {"Acme Bank": ("acme", T.ORGANIZATION), "Tom Reid": ("reid", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("reid", "acme", "chief dealer")]
+
+
+def test_a_title_the_parser_split_from_the_name_still_opens_it(parser) -> None:
+    # "Will" read as an auxiliary: title and name are two subjects of "said"
+    text = "<Pacific Trust Ltd> chief economist Will Carver said the surplus was welcome."
+    table = {"Pacific Trust Ltd": ("pt", T.ORGANIZATION), "Will Carver": ("carver", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("carver", "pt", "chief economist")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Wu, a Pacific Growers Association (PGA) spokesman, told reporters.",
+    "John Hart, a Prairie Grain Board (PGB) spokesman, told reporters.",
+])
+def test_a_short_name_in_brackets_between_body_and_title(parser, text) -> None:
+    body = next(n for n in ("Pacific Growers Association", "Prairie Grain Board") if n in text)
+    person = text.split(",")[0]
+    table = {body: ("body", T.ORGANIZATION), person: ("p", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("p", "body", "spokesman")]
+
+
+def test_a_short_name_in_brackets_before_no_title_makes_no_post(parser) -> None:
+    text = "Ann Wu, a Pacific Growers Association (PGA) farmer since 1980, told reporters."
+    table = {"Pacific Growers Association": ("body", T.ORGANIZATION), "Ann Wu": ("p", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

@@ -685,3 +685,11 @@ def test_the_end_of_a_bodys_name_is_that_body() -> None:
     names = {e.label: set(e.names) for e in extraction.entities}
     assert names["Federal Statistics Office"] >= {"Statistics Office"}
     assert "Finance Ministry" in names  # two bodies end so: neither
+
+
+def test_a_province_opening_a_bodys_name_stays_the_place() -> None:
+    words = "Ontario cut its exports . Jim Reed of the Ontario Apple Growers Association said so .".split()
+    table = _resolve(_doc(words, {(0, 1): "Place", (5, 7): "Person", (9, 13): "Organization"}))
+    labels = _by_label(table)
+    assert labels["Ontario"].type is EntityType.PLACE
+    assert table.key_at(0) != labels["Ontario Apple Growers Association"].key

@@ -26,8 +26,8 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import (awards, flow_breakdowns, flow_goods_lists, flows, gapped, learned_figures, lists,
-                              organizations, places, posts, sources, speech, tables, trade)
+from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_goods_lists, flows, gapped, learned_figures,
+                              lists, organizations, places, posts, sources, speech, tables, trade)
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
@@ -46,7 +46,8 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     # tables and lists: their rows are read only where a lead says what they count, and no
     # sentence rule reads a table's lines
     facts = tables.outside(ctx, facts)
-    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts)])
+    facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts),
+                  *contracts.extract(ctx, facts)])
     facts.extend(gapped.extract(ctx, facts))
     facts.extend(flow_breakdowns.extract(ctx, facts))
     facts.extend(places.chained(facts))
@@ -80,11 +81,13 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
     # that only trade read stays: "1.5 million doses of the vaccine and 400,000 syringes")
     read = {(f.predicate, f.sentence, f.object if f.quantity is not None else None) for f in facts
             if f.extractor.startswith("flow-") and (f.quantity is not None or f.amount is not None)}  # fmt: skip
-    # goods named without a figure add nothing where the article gives their figure
-    counted = {(f.subject, f.predicate, f.object) for f in facts
-               if f.predicate in trade_predicates and f.quantity is not None}  # fmt: skip
+    # goods named without a figure add nothing where the article gives their figure, unless
+    # they go to a partner no figure goes to ("requested licences to export 10,500 tonnes of
+    # maize ... the requests were for export to Switzerland")
+    counted = {(f.subject, f.predicate, f.object, partner) for f in facts
+               if f.predicate in trade_predicates and f.quantity is not None for partner in (None, f.partner)}  # fmt: skip
     return [f for f in facts
-            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object) in counted)
+            if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object, f.partner) in counted)
             and (f.extractor.startswith("flow-") or f.predicate not in trade_predicates
                  or (f.predicate, f.sentence, f.object if f.quantity is not None else None) not in read)]
 

@@ -151,6 +151,25 @@ def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None
     return None
 
 
+def listed_partners(ctx: Context, flow: Flow, partner: str) -> list[str]:
+    """The partner and the others listed with it in the clause: "exports rice to Japan, Iran
+    and Iraq" names three partners. A figure shared by a list has no one partner; a flow
+    without a figure goes to each."""
+    doc = ctx.doc
+    named = next((t for t in doc[flow.anchor.i + 1 : flow.end] if ctx.key(t, TRADE_PLACES) == partner), None)
+    if named is None:
+        return [partner]
+    root = next((t for t in doc[named.i : flow.end] if ctx.key(t, TRADE_PLACES) == partner and t.dep_ != "compound"),
+                named)  # fmt: skip
+    if any(a.lower_ in flow_words("partner_groups") for a in root.ancestors):
+        return [partner]  # "from several countries, including Japan and Brazil": the group's first member speaks for it
+    out = [partner]
+    for conj in root.conjuncts:
+        if flow.anchor.i < conj.i < flow.end and (k := ctx.key(conj, TRADE_PLACES)) is not None and k not in out:
+            out.append(k)
+    return out
+
+
 def _quota_holder(ctx: Context, flow: Flow, trader: str) -> str | None:
     """ "import quota allocations for the Dominican Republic": the supplier an import quota
     is allotted to."""

@@ -62,7 +62,12 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         return between[-1] if between else None
     floor = flow_noun(flow.anchor).left_edge.i if flow.anchor.pos_ != "VERB" else flow.anchor.i
     # "USDA forecast Argentine 1986/87 coarse grain exports at": the noun phrase holds it
+    # ("rose 20 pct in 1986 over the previous year to 33.96 mln": the year compared with is
+    # no period of the figure, where another one is named)
     before = [p for s, e, p in periods if floor <= s and e <= figure.start]
+    own = [p for s, e, p in periods if floor <= s and e <= figure.start
+           and not (s > 0 and doc[s - 1].lower_ in flow_words("comparison_words") | {"with"})]
+    before = own or before
     # "In 1986 exports totalled ...", "the upturn in February confirmed a rising trend in
     # exports, which totalled ...": the period the sentence opened with
     dated = {i for s, e, _ in periods for i in range(s, e)}

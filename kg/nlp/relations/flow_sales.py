@@ -4,7 +4,7 @@ whose seller is that country."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
@@ -51,8 +51,8 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     # the body that pays a bonus may be named after the sales, as the sentence's source
     limit = noun.i if exporters is not None else noun.sent.end
     for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
-        if mention.start > limit:
-            break
+        if mention.start > limit and not (mention.start < noun.sent.end and _reports(mention)):
+            break  # (but "... sales of corn to Japan, the U.S. Agriculture Department said": its source)
         for t in mention:
             country = country_of(t.text) if t.is_upper or t.is_title else None
             names = (country.name, *country.aliases) if country is not None else ()
@@ -60,6 +60,12 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
                 return k
     # "Brazilian industry sources said new sugar export sales were low": the speaker's country
     return speaker_country(ctx, noun) or story_country(ctx)
+
+
+def _reports(mention: Span) -> bool:
+    """The body is the subject of the sentence's verb of saying or reporting."""
+    root = mention.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in flow_words("report_verbs") | {"say"}
 
 
 def buying_tender(noun: Token) -> bool:

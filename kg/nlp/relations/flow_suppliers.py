@@ -35,10 +35,16 @@ class Supplied:
     sentence: int
 
 
-def supplier_facts(ctx: Context, sent: Span, index: int, last: Supplied | None) -> tuple[list[Fact], Supplied | None]:
+def supplier_facts(ctx: Context, sent: Span, index: int, last: Supplied | None,
+                   imported: Supplied | None = None) -> tuple[list[Fact], Supplied | None]:  # fmt: skip
     """The export to its importer of the supplier ``sent`` ranks with a figure, and the
-    importer and goods the next sentence may take; ``last`` is the previous sentence's."""
+    importer and goods the next sentence may take; ``last`` is the previous sentence's.
+    ``imported`` is the import the story stated just before, whose importer and goods a
+    supplier named by its share takes ("China is the main supplier with a 79 pct share")."""
     root = sent.root
+    if root.lemma_.lower() in flow_words("report_verbs") | {"say", "add"}:
+        # "China is the main supplier ..., it said": the clause reported
+        root = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), root)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     supplier = ctx.key(subject, COUNTRY)
     if supplier is None:
@@ -50,6 +56,13 @@ def supplier_facts(ctx: Context, sent: Span, index: int, last: Supplied | None) 
         goods = _goods(ctx, noun)
         if buyer is None and following is not None:
             buyer, goods = following.buyer, goods or following.goods  # "Iraq is the main supplier"
+        elif buyer is None and imported is not None:
+            # the importer the story just named; a figure there is that import's share, read
+            # by the share rule of kg.nlp.relations.flow_shares ("was the main supplier with
+            # 30,000 tonnes"): only a supplier without one is read here
+            if _figure(ctx, sent, noun.i + 1) is not None:
+                return [], None
+            buyer, goods = imported.buyer, goods or imported.goods
         elif buyer is not None and goods is None:
             goods = ctx.recent(noun, PRODUCTS, sentences=4)  # "Brazil's second biggest supplier"
     elif following is not None and root.lemma_.lower() in _RANKING_VERBS:
@@ -60,11 +73,30 @@ def supplier_facts(ctx: Context, sent: Span, index: int, last: Supplied | None) 
         return [], None
     figure = _figure(ctx, sent, noun.i + 1)
     if figure is None:
-        return [], None
+        return _by_share(ctx, sent, root, subject, supplier, buyer, goods), None
     value, unit, start, end = figure
     fact = ctx.fact(supplier, Predicate.EXPORTS, [ctx.mention(subject), ctx.doc[start:end]], rule="flow-suppliers",
                     confidence=CONFIDENCE, object=goods, quantity=value, unit=unit, partner=buyer, forecast=False)
     return [fact], Supplied(buyer=buyer, goods=goods, sentence=index)
+
+
+def _by_share(ctx: Context, sent: Span, root: Token, subject: Token, supplier: str, buyer: str,
+              goods: str | None) -> list[Fact]:  # fmt: skip
+    """ "China is the main supplier with a 79 pct share, while the U.S. provides the rest":
+    suppliers named by their share of the importer's goods, each a figureless import from
+    it (no share, no fact: "Iraq is a supplier" alone ranks nothing)."""
+    words = {t.lower_ for t in sent}
+    if goods is None or not words & flow_words("supplier_share_words"):
+        return []
+    sources = [(supplier, subject)]
+    # "..., while the U.S. provides the rest": another supplier, in a clause of its own
+    for clause in (c for c in root.children if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in flow_words("supply_verbs")):
+        for s in (c for c in clause.children if c.dep_ == "nsubj"):
+            if (k := ctx.key(s, COUNTRY)) is not None and k not in (buyer, supplier):
+                sources.append((k, s))
+    return [ctx.fact(buyer, Predicate.IMPORTS, [ctx.mention(token)], rule="flow-supplier-share",
+                     confidence=CONFIDENCE - 0.1, object=goods, partner=key, forecast=False)
+            for key, token in sources]  # fmt: skip
 
 
 def _goods(ctx: Context, noun: Token) -> str | None:

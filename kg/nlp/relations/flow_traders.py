@@ -16,7 +16,7 @@ from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, denied, likelihood, local_currency
-from kg.nlp.relations.trader_keys import is_territory, speaker_country, story_country, trader_key
+from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
 
@@ -52,8 +52,16 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
 def _purchase_completes(verb: Token) -> bool:
     """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
     its purpose ("Pakistan is lined up to buy")."""
-    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or (
+    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or _committed_to(verb) or (
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _committed_to(token: Token) -> bool:
+    """ "Japan is committed to buying 7.7 mln tonnes": the purchase hangs on "to", and "to"
+    on the commitment whose subject buys."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "to":
+        token = token.head
+    return token.lower_ == "to" and token.dep_ == "prep" and token.head.lemma_.lower() in flow_words("commitment_verbs")
 
 
 def purchase_holder(ctx: Context, noun: Token) -> str | None:
@@ -294,7 +302,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         return buyer  # "The USSR bought five cargoes, which brings its total purchases to ..."
     if owners and owners[0].lower_ in ("its", "their", "our"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
-        return ctx.recent(owners[0], EXPORTERS | frozenset({EntityType.COUNTRY}), sentences=2)
+        return recent_trader(ctx, owners[0])
     if owners and owners[0].lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owners[0].children) \
             and (named := _country_named_before(ctx, owners[0])) is not None:
         return named  # "Indonesian stocks are low ... it expects the country's imports to reach"

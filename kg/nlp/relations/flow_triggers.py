@@ -200,6 +200,11 @@ def _national_trade(ctx: Context, noun: Token) -> bool:
     buyers = {k for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
               if (k := trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    # "the purchase of 1.5 mln tonnes of U.S. corn by Japan": the buyer after "by", hung on the
+    # noun or on the figure it is of
+    counted = {noun.i} | {g.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    buyers |= {k for t in noun.subtree if t.lower_ == "by" and t.head.i in counted
+               for p in t.children if p.dep_ == "pobj" and (k := trader_key(ctx, p))}  # fmt: skip
     origins = {k for t in goods if (k := ctx.country_of_demonym(t))}
     if buyers and not goods and _counted_in_bulk(noun):
         return True  # "This brought total Indian purchases to six cargoes": a country's buying abroad

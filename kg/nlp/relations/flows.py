@@ -38,8 +38,8 @@ from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figu
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
 from kg.nlp.relations.goods_lists import each_after
-from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
-                                            trade_with)
+from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
+                                            shared_partner, trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares, share_goods
 from kg.nlp.relations.flow_reports import report_sale
@@ -50,7 +50,7 @@ from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import is_dollar, named_before
-from kg.nlp.relations.trader_keys import trader_key
+from kg.nlp.relations.trader_keys import story_country, trader_key
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
@@ -94,7 +94,13 @@ def extract(ctx: Context) -> list[Fact]:
             read_last = list(dated_now.values())
             continue
         if not found:
-            ranked, supplied = supplier_facts(ctx, sent, index, supplied)
+            # the import just stated; with no goods of its own ("Imports are forecast to fall"),
+            # the goods the story first said the importer imports
+            first = next((f.object for f in facts if f.predicate is Predicate.IMPORTS and near is not None
+                          and f.subject == near.trader), None)  # fmt: skip
+            imported = Supplied(buyer=near.trader, goods=near.goods or first, sentence=near.sentence) \
+                if near is not None and not near.exports and near.trader is not None else None
+            ranked, supplied = supplier_facts(ctx, sent, index, supplied, imported)
             if ranked:
                 facts.extend(ranked)  # "Iraq is Brazil's main oil supplier, with 235,000 bpd"
                 continue
@@ -229,6 +235,15 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     else:
         trader = trader_of(ctx, flow, fallback=before[0])
         goods = goods_of(ctx, flow) or before[1]
+        stated = next((f.subject for f in inherited or [] if _exported(f) == flow.exports), None) \
+            or (near.trader if near is not None and near.exports == flow.exports else None) \
+            or (story_country(ctx) if flow.exports else None)
+        if trader is None and stated is not None and _requested_goods(flow_noun(anchor)):
+            # "French operators requested licences to export ... The requests for the maize
+            # were for export to Switzerland": the requests just stated, by the same trader;
+            # their figures were stated, what follows is a price ("at a rebate of 141 Ecus");
+            # what is requested is still to be shipped
+            return [replace(f, forecast=True) for f in _unquantified(ctx, flow, stated, goods)], (stated, goods)
         if trader is None and near is not None and near.exports and near.trader is not None and _bare_shipments(ctx, flow):
             # "Argentine oilseed exports totalled ... Shipments during December amounted to
             # 102,870 tonnes": shipments of no one named are the story's exports just stated
@@ -516,15 +531,45 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     named = [t for t in ctx.doc[noun.left_edge.i : noun.i]] if anchor.pos_ != "VERB" else []
     named += [t for c in anchor.children if c.dep_ == "dobj" for t in c.subtree]
     named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
+    # "the maize" of "requests for the maize" is a reference, no mention of its own: by name
+    requested = next((k for t in _requested_goods(noun) if (k := ctx.key(t, PRODUCTS) or (
+        _goods_by_word(ctx, t) if t.pos_ == "NOUN" else None))), None)
+    goods = goods or requested
+    if goods is None or goods != requested and not any(ctx.key(t, PRODUCTS) == goods for t in named):
         return []
     predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
     period = _delivery_period(ctx, flow)
     dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
-    # "exports of crude oil and natural gas rose": without a figure, each listed good is traded
-    return [ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
-                     object=item, partner=flow_partner(ctx, flow, trader, item), forecast=flow.planned, **dated)
-            for item in listed_goods(ctx, flow) or [goods]]  # fmt: skip
+    # "exports of crude oil and natural gas rose": without a figure, each listed good is traded;
+    # "exports rice to Japan, Iran and Iraq": and goes to each partner listed
+    facts = []
+    for item in listed_goods(ctx, flow) or [goods]:
+        partner = flow_partner(ctx, flow, trader, item)
+        if partner is None and item == requested:
+            continue  # "requests for flour were for export to various countries": no destination is news
+        for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
+            facts.append(ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
+                                  object=item, partner=p, forecast=flow.planned, **dated))  # fmt: skip
+    return facts
+
+
+def _goods_by_word(ctx: Context, token: Token) -> str | None:
+    """The story's goods a bare noun names: "the maize" after "maize", "barley" after "free
+    market barley" (the one product whose name ends with the word)."""
+    word = token.lower_
+    found = {k for k, e in ctx.table.entities.items() if e.type in PRODUCTS
+             and any(n.lower() == word or n.lower().endswith(" " + word) for n in e.all_names)}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+
+
+def _requested_goods(noun: Token) -> list[Token]:
+    """ "Requests for the maize were for export to Switzerland": the goods of the subject a
+    flow noun after "be for" says the purpose of."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_ != "be":
+        return []
+    return [t for s in prep.head.children if s.dep_ == "nsubj" for c in s.children
+            if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree]  # fmt: skip
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

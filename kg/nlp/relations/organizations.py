@@ -171,6 +171,15 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
         described += [root.head] if root.dep_ == "appos" else []
         described += [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     for noun in described:
+        if noun.pos_ == "NOUN" and ctx.key(noun, ORGS) in (None, org) and root.i < noun.i:
+            # "Chi Shun Hwa Steel Co, a leading shipbreaker and steel producer in Kaohsiung"
+            # (the place may hang on either of two nouns joined: a company noun is one of them)
+            joined = (noun, *noun.conjuncts)
+            places = [o for n in joined for p in n.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for o in p.children if o.dep_ == "pobj" and ctx.key(o, PLACES) not in (None, org)]  # fmt: skip
+            if places and any(n.lemma_.lower() in nouns for n in joined):
+                return [ctx.fact(org, Predicate.BASED_IN, [root, noun, places[0]], object=ctx.key(places[0], PLACES),
+                                 rule="based-descriptor", confidence=ctx.confidence("based-descriptor"))]  # fmt: skip
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) not in (None, org):
             continue
         for mod in noun.subtree:

@@ -79,6 +79,8 @@ def extract(ctx: Context) -> list[Fact]:
                 facts.extend(_occupation(ctx, a, b))
             elif ctx.key(b, PERSONS) and (title := _title_over(a)) is not None:
                 facts.extend(_post(ctx, b, title, rule))
+            elif ctx.key(a, PERSONS) and (title := _title_after_short_name(ctx, b)) is not None:
+                facts.extend(_body_title(ctx, a, b, title))
         elif rule == "post-head-verb":
             facts.extend(_head_verb(ctx, *tokens))
         else:
@@ -111,6 +113,29 @@ def _public_offices_only(ctx: Context, facts: list[Fact]) -> list[Fact]:
              and is_private_title(f.role) and ctx.type(f.object) in PLACES}  # fmt: skip
     return [f for f in facts if (f.subject, f.sentence) not in wrong
             or f.predicate not in (Predicate.HOLDS_POST, Predicate.NATIONALITY)]
+
+
+def _title_after_short_name(ctx: Context, body: Token) -> Token | None:
+    """ "Lin, a Taiwan Shipbreaking Industry Association (TSIA) spokesman": the short name in
+    brackets cuts the body's name from its title, which the parser then hangs on the body as
+    a second apposition."""
+    if ctx.key(body, ORGS) is None:
+        return None
+    doc = body.doc
+    for title in body.children:
+        if title.dep_ == "appos" and title.i == body.i + 4 and is_title_head(title) \
+                and doc[body.i + 1].text == "(" and doc[body.i + 3].text == ")":
+            return title
+    return None
+
+
+def _body_title(ctx: Context, person: Token, body: Token, title: Token) -> list[Fact]:
+    holder, key = ctx.key(person, PERSONS), ctx.key(body, ORGS)
+    role = role_text(with_modifiers(title))
+    if holder is None or key is None or key == holder or not role:
+        return []
+    return [ctx.fact(holder, Predicate.HOLDS_POST, [person, body, title], rule="post-apposition",
+                     object=key, role=role, confidence=ctx.confidence("post-apposition"))]  # fmt: skip
 
 
 def _title_over(obj: Token) -> Token | None:
@@ -295,6 +320,17 @@ def _with_country_before(doc, start: int, floor: int) -> int:
     return start
 
 
+def _sibling_title(mention: Span) -> Token | None:
+    """The title just before a name the parser made its sibling: "chief economist Will
+    Buttrose said" read "Will" as a verb's auxiliary, so title and name are two subjects."""
+    if mention.start == 0:
+        return None
+    title, root = mention.doc[mention.start - 1], mention.root
+    if is_title_head(title) and title.head.i == root.head.i and title.dep_ in ("nsubj", "nsubjpass"):
+        return title
+    return None
+
+
 def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     """Titles written before the name: "Chinese Foreign Minister Wang Yi"."""
     root = mention.root
@@ -307,6 +343,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         start = title.left_edge.i
     elif start >= mention.start and (listed := _portfolio_list_before(mention)) is not None:
         start = listed
+    elif start >= mention.start and (title := _sibling_title(mention)) is not None:
+        start = title.left_edge.i
     joined = root.dep_ == "conj" and root.head.i < start and is_title_head(root.head) and root.head.dep_ != "conj"
     if joined and any(ctx.key(t, POST_BODIES) is not None for t in ctx.doc[start : mention.start]):
         # "ATPC chairman and Indonesia's Mining and Energy Minister X": two posts, each with

@@ -52,11 +52,18 @@ def is_title_of(title: Token, obj: Token) -> bool:
 def with_modifiers(title: Token) -> list[Token]:
     """The title noun with the words before it that belong to it."""
     out = [title]
+    doc, edge = title.doc, title.i  # the first word of the title read so far, or of a short name before it
     for child in reversed([c for c in title.lefts]):
-        if child.dep_ in ("compound", "amod", "nmod") and child.i == out[0].i - 1:
-            out = [*sorted(child.subtree, key=lambda t: t.i), *out]
-        elif child.dep_ == "punct" and child.text in "-\u2013" and child.i == out[0].i - 1:
+        if edge >= 3 and doc[edge - 1].text == ")" and doc[edge - 3].text == "(":
+            edge -= 3  # "a Canadian Wheat Board (CWB) spokesman": the body's short name is no title word
+        if child.i >= edge:
+            continue
+        if child.dep_ in ("compound", "amod", "nmod") and child.i == edge - 1:
+            out = [*sorted((t for t in child.subtree if t.i < edge), key=lambda t: t.i), *out]
+            edge = out[0].i
+        elif child.dep_ == "punct" and child.text in "-\u2013" and child.i == edge - 1:
             out.insert(0, child)
+            edge = child.i
         else:
             break
     return out
@@ -73,11 +80,10 @@ _DANGLING_LINKS = frozenset({"of", "for", "at", "in", "and", "to"})
 
 def role_text(tokens: list[Token]) -> str:
     drop = rule_words("posts", "drop_from_role")
-    tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case")]
-    tokens = sorted(tokens, key=lambda t: t.i)
     # "Hongkong Bank <HKBH.HK> chief economist": a stock ticker after the body's name is no
     # part of the title
-    tokens = [t for t in tokens if not in_ticker(t)]
+    tokens = [t for t in tokens if t.lower_ not in drop and t.dep_ not in ("det", "poss", "case") and not in_ticker(t)]
+    tokens = sorted(tokens, key=lambda t: t.i)
     # "chairman Mr Smith", "director-general Sir John": a courtesy title before the name is no
     # part of the post; inside it, it is ("Lord Chancellor Lord Falconer")
     honorifics = _honorifics()

@@ -22,6 +22,16 @@ def trader_key(ctx: Context, token: Token) -> str | None:
     return key
 
 
+def recent_trader(ctx: Context, token: Token, *, sentences: int = 2) -> str | None:
+    """The trader named last before ``token`` (what "its" in "its exports" stands for): a
+    country or a body, or a territory ("Taiwan agreed to limit its steel exports"), never
+    another place ("a producer in Kaohsiung ... its exports")."""
+    key = ctx.recent(token, EXPORTERS | frozenset({EntityType.PLACE}), sentences=sentences)
+    if key is not None and ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
+        return ctx.recent(token, EXPORTERS, sentences=sentences)
+    return key
+
+
 def story_country(ctx: Context) -> str | None:
     """The country (or territory) a trade story is about: the first one its text names,
     other than as a partner ("imports from Canada")."""

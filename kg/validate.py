@@ -192,7 +192,7 @@ def refresh_verdicts(graph_store: Store, *, save: bool = True, changed: list[str
     current as they stand. A writing session that started on state ``since`` and wrote the
     graphs ``changed`` fingerprints only those, if the verdicts covered ``since``. Otherwise
     each graph's fingerprint decides. ``known``: verdicts already made on graphs as this
-    session wrote them (``judge_quads``), taken as they are, without reading those graphs.
+    session wrote them (``judge_texts``), taken as they are, without reading those graphs.
     """
     if getattr(graph_store, "name", "") != "oxigraph":
         return None
@@ -261,22 +261,27 @@ def _judge(graph_store: Store, screen: Screen, graphs: dict[str, bytes],
                      lambda name: _graph_of(graph_store, URIRef(name)))
 
 
-def judge_quads(graphs: dict[str, list[ox.Quad]],
+def judge_texts(graphs: dict[str, bytes],
                 keep: Callable[[str, bytes], None] | None = None) -> dict[str, stored.Verdict] | None:
-    """Verdicts on article graphs from their quads as they were written to the store (names
-    and pyoxigraph quads); None for shapes the screen does not compile.
+    """Verdicts on article graphs from their statements as they were written to the store
+    (names and N-Triples); None for shapes the screen does not compile.
 
     The same verdicts ``refresh_verdicts`` makes by reading the graphs back: the copy in
     memory encodes the terms as the store on disk does, so it dumps the same N-Triples, and
     the fingerprints, the screen and pySHACL read that copy instead of the disk. ``keep`` is
-    given each graph's N-Triples.
+    given each graph's N-Triples as dumped.
     """
     screen = _screen()
     if screen is None:
         return None
     scratch = ox.Store()
-    for quads in graphs.values():
-        scratch.extend(quads)
+    for name, data in graphs.items():
+        graph = ox.NamedNode(name)
+        if b"_:" in data:  # blank nodes keep their labels only as terms: a load gives them new ones
+            scratch.extend(ox.Quad(t.subject, t.predicate, t.object, graph)
+                           for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        else:
+            scratch.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
     prints: dict[str, str | None] = {}
     for name in graphs:
         data = scratch.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
@@ -293,17 +298,17 @@ WRITTEN_BATCH = 64
 
 
 class WrittenGraphs:
-    """Verdicts on the article graphs a build writes, made from their quads as written
-    (``judge_quads``), a batch of graphs at a time, so that none is read back from the store."""
+    """Verdicts on the article graphs a build writes, made from their statements as written
+    (``judge_texts``), a batch of graphs at a time, so that none is read back from the store."""
 
     def __init__(self, texts: GraphTexts | None = None) -> None:
         self.texts = texts  # where each graph's N-Triples go, for the graph files
-        self._pending: dict[str, list[ox.Quad]] = {}
+        self._pending: dict[str, bytes] = {}
         self._verdicts: dict[str, stored.Verdict] | None = {}
 
-    def add(self, graph: str, quads: list[ox.Quad]) -> None:
-        """One article graph's quads as written (``OxigraphStore.on_written``)."""
-        self._pending[graph] = quads
+    def add(self, graph: str, ntriples: bytes) -> None:
+        """One article graph's statements as written (``OxigraphStore.on_written``)."""
+        self._pending[graph] = ntriples
         if len(self._pending) >= WRITTEN_BATCH:
             self._judge()
 
@@ -314,7 +319,7 @@ class WrittenGraphs:
 
     def _judge(self) -> None:
         if self._pending and self._verdicts is not None:
-            judged = judge_quads(self._pending, self.texts.add if self.texts is not None else None)
+            judged = judge_texts(self._pending, self.texts.add if self.texts is not None else None)
             self._verdicts = None if judged is None else {**self._verdicts, **judged}
         self._pending = {}
 

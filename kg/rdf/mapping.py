@@ -33,12 +33,34 @@ from kg.vocab.iri import (
     slug,
     source_iri,
 )
-from kg.vocab.namespaces import DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD
+from kg.vocab import namespaces
 from kg.vocab.predicates import AMOUNT, ORGS, POST, PREDICATES, QUALIFIERS, PredicateSpec, Qualifier, ValueNode, decimal_text
 
 Quad = tuple[Node, Node, Node, Node]
 
 log = logging.getLogger(__name__)
+
+
+class _Terms:
+    """A namespace's terms, each looked up once and then kept as a plain attribute.
+
+    Every attribute of a ``DefinedNamespace`` goes through its metaclass (~2 µs) and makes a
+    new URIRef; mapping reads some 300 an article. A misspelt term fails as it did.
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, KG, ORG, OWL, PROV, RDF, SCHEMA, SKOS, XSD = (
+    _Terms(namespace) for namespace in (namespaces.DCTERMS, namespaces.KG, namespaces.ORG, namespaces.OWL,
+                                        namespaces.PROV, namespaces.RDF, namespaces.SCHEMA, namespaces.SKOS,
+                                        namespaces.XSD))
 
 # Superclasses are stated too: queries and shapes then work on a store without inference.
 ENTITY_CLASSES: dict[EntityType, tuple[URIRef, ...]] = {
@@ -114,6 +136,13 @@ def _usable(name: str, value: object) -> bool:
     return True
 
 
+@lru_cache(maxsize=4_096, typed=True)
+def _text(value: str) -> Literal:
+    # A plain literal: a sentence is written for each of its mentions and facts, an article's
+    # id for each fact, and rdflib takes ~5 µs to make one (Literals are immutable).
+    return Literal(value)
+
+
 @lru_cache(maxsize=65_536)
 def _integer(value: int) -> Literal:
     # Offsets and counts repeat across mentions and articles; rdflib parses the lexical form
@@ -126,7 +155,7 @@ def article_quads(article: Article) -> list[Quad]:
     a = article_iri(article.id)
     quads: list[Quad] = [
         (a, RDF.type, KG.Article, g),
-        (a, DCTERMS.identifier, Literal(article.id), g),
+        (a, DCTERMS.identifier, _text(article.id), g),
         (a, KG.contentHash, Literal(article.content_hash), g),
     ]
     if article.title:
@@ -145,9 +174,9 @@ def entity_quads(entity: Entity, article: Article) -> list[Quad]:
     a = article_iri(article.id)
     e = entity_iri(entity)
     quads: list[Quad] = [(e, RDF.type, cls, g) for cls in ENTITY_CLASSES[entity.type]]
-    quads.append((e, SKOS.prefLabel, Literal(entity.label), g))
+    quads.append((e, SKOS.prefLabel, _text(entity.label), g))
     for name in entity.all_names[1:]:
-        quads.append((e, SKOS.altLabel, Literal(name), g))
+        quads.append((e, SKOS.altLabel, _text(name), g))
     for link in entity.same_as:
         quads.append((e, OWL.sameAs, URIRef(link), g))
     quads.append((a, KG.mentions, e, g))
@@ -156,8 +185,8 @@ def entity_quads(entity: Entity, article: Article) -> list[Quad]:
         quads += [
             (m, RDF.type, KG.Mention, g),
             (m, KG.refersTo, e, g),
-            (m, KG.anchorText, Literal(mention.text), g),
-            (m, KG.sentence, Literal(mention.sentence), g),
+            (m, KG.anchorText, _text(mention.text), g),
+            (m, KG.sentence, _text(mention.sentence), g),
             (m, KG.startOffset, _integer(mention.start), g),
             (m, KG.endOffset, _integer(mention.end), g),
             (m, PROV.wasDerivedFrom, a, g),
@@ -203,7 +232,7 @@ def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
         (f, RDF.type, KG.Fact, g),
         (f, RDF.subject, s, g),
         (f, RDF.predicate, prop, g),
-        (f, KG.sentence, Literal(fact.sentence), g),
+        (f, KG.sentence, _text(fact.sentence), g),
         (f, KG.startOffset, _integer(fact.start), g),
         (f, KG.endOffset, _integer(fact.end), g),
         # NaN compares false both ways and would pass a min/max clamp: it counts as 0.
@@ -211,12 +240,12 @@ def fact_quads(fact: Fact, extraction: Extraction) -> list[Quad]:
         (f, PROV.wasDerivedFrom, article_iri(article.id), g),
         # The article's identifier again, on the fact: listings sort and cut facts by it
         # with one scan, instead of following every fact to its article.
-        (f, KG.articleId, Literal(article.id), g),
+        (f, KG.articleId, _text(article.id), g),
     ]
     if fact.extractor:
-        quads.append((f, KG.extractor, Literal(fact.extractor), g))
+        quads.append((f, KG.extractor, _text(fact.extractor), g))
     if extraction.model:
-        quads.append((f, KG.modelVersion, Literal(extraction.model), g))
+        quads.append((f, KG.modelVersion, _text(extraction.model), g))
     if fact.date:
         quads.append((f, DCTERMS.date, date_literal(fact.date), g))
     if shape.node_class is not None:
@@ -353,20 +382,29 @@ def count_quads(article: Article, quads: list[Quad]) -> list[Quad]:
     inline integers per article instead of visiting every mention and fact of it.
     """
     a, g = article_iri(article.id), graph_iri(article.id)
-    # The terms are looked up once: each DefinedNamespace attribute makes a new URIRef.
-    mentions, rdf_type, derived_from = KG.mentions, RDF.type, PROV.wasDerivedFrom
-    entities = {o for s, p, o, _ in quads if p == mentions and s == a}
-    typed: dict[Node, set[Node]] = {KG.Mention: set(), KG.Fact: set()}
+    # Terms compared as IRIs (same kind, same text) by str's own comparison: rdflib's
+    # ``==`` runs in Python, and this loop makes three comparisons a quad.
+    same = str.__eq__
+    mentions, rdf_type, derived_from = str(KG.mentions), str(RDF.type), str(PROV.wasDerivedFrom)
+    mention, fact, article_text = str(KG.Mention), str(KG.Fact), str(a)
+    entities = set()
+    typed: dict[str, set[Node]] = {mention: set(), fact: set()}
     derived = set()
     for s, p, o, _ in quads:
-        if p == rdf_type and o in typed:
-            typed[o].add(s)
-        elif p == derived_from and o == a:
-            derived.add(s)
+        if type(p) is not URIRef:
+            continue
+        if same(p, rdf_type):
+            if type(o) is URIRef and (same(o, mention) or same(o, fact)):
+                typed[str(o)].add(s)
+        elif same(p, derived_from):
+            if type(o) is URIRef and same(o, article_text):
+                derived.add(s)
+        elif same(p, mentions) and type(s) is URIRef and same(s, article_text):
+            entities.add(o)
     return [
         (a, KG.entityCount, _integer(len(entities)), g),
-        (a, KG.mentionCount, _integer(len(typed[KG.Mention] & derived)), g),
-        (a, KG.factCount, _integer(len(typed[KG.Fact] & derived)), g),
+        (a, KG.mentionCount, _integer(len(typed[mention] & derived)), g),
+        (a, KG.factCount, _integer(len(typed[fact] & derived)), g),
     ]
 
 

@@ -17,7 +17,7 @@ from kg.store.base import ArticleQuads, QueryResult, StoreBase, remove_update, r
 from kg.store.faults import store_fault
 from kg.store.oxigraph_read import DEFAULT_PATH, answer, native, open_published
 from kg.store.snapshots import SnapshotLease, is_published, mark_dirty, publish, read_state, remove_unused
-from kg.store.terms import Quad, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
+from kg.store.terms import NeedsTerms, Quad, StatementTexts, article_quads, from_ox, from_ox_quad, to_ox, to_ox_quads
 from kg.vocab.iri import article_id_of, article_iri, graph_iri
 from kg.vocab.namespaces import KG
 
@@ -62,13 +62,18 @@ class OxigraphStore(StoreBase):
         self._dirty = False
         self._unflushed = 0
         self._written = 0
-        self._bulk: list[ox.Quad] = []  # statements of new articles, not in the store yet
+        # Statements of new articles, not in the store yet (each in its graph and in the default
+        # graph): as N-Quads text, or as terms where text cannot carry them (``NeedsTerms``).
+        self._bulk: list[bytes] = []
+        self._bulk_terms: list[ox.Quad] = []
+        self._queued = 0  # quads in those two
+        self._texts = StatementTexts()
         self._marks: list[ox.Quad] = []  # their content hashes, written after them
         self._pending: dict[ox.NamedNode, str | None] = {}  # their graphs -> content hash
         self._empty: list[ox.NamedNode] = []  # pending articles with no quads
-        # Told each article's graph (IRI, quads as pyoxigraph made them) once written or queued
-        # for the bulk load: a build judges the graphs from them instead of reading them back.
-        self.on_written: Callable[[str, list[ox.Quad]], None] | None = None
+        # Told each article's graph (IRI, its statements' N-Triples as loaded) once written or
+        # queued for the bulk load: a build judges the graphs from them instead of reading them back.
+        self.on_written: Callable[[str, bytes], None] | None = None
         # Where the graph files may take a graph's N-Triples instead of dumping it (see
         # ``kg.store.graph_texts``): set only on a handle that reads the state they describe.
         self.graph_texts: Callable[[str], bytes | None] | None = None
@@ -162,7 +167,7 @@ class OxigraphStore(StoreBase):
             self._settle()  # an article pending and written again: the update path replaces it
         self._begin_write()
         present = {g for g in prepared if store.contains_named_graph(to_ox(g))}
-        converted: dict[str, list[ox.Quad]] = {}
+        converted: dict[str, bytes] = {}
         try:
             fresh = [(g, item) for g, item in prepared.items() if g not in present]
             buffered = self._insert_new(fresh, converted) if fresh else 0
@@ -183,9 +188,17 @@ class OxigraphStore(StoreBase):
         if self.on_written is not None:
             for graph, (article_id, quads) in prepared.items():
                 named = converted.get(str(graph))
-                self.on_written(str(graph), named if named is not None else to_ox_quads(article_id, quads))
+                self.on_written(str(graph), named if named is not None else self._ntriples(article_id, quads))
 
-    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]], converted: dict[str, list[ox.Quad]]) -> int:
+    def _ntriples(self, article_id: str, quads: list[Quad]) -> bytes:
+        """N-Triples of an article's statements (labels of blank nodes kept)."""
+        try:
+            return "".join(f"{line} .\n" for line in self._texts.lines(article_id, quads)).encode("utf-8")
+        except NeedsTerms:
+            triples = [ox.Triple(q.subject, q.predicate, q.object) for q in to_ox_quads(article_id, quads)]
+            return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+    def _insert_new(self, fresh: list[tuple[Any, tuple[str, list[Quad]]]], converted: dict[str, bytes]) -> int:
         """Queue articles new to the store for the bulk loader; returns how many quads went
         through the memtables (those of a bulk load when this batch triggers one).
 
@@ -195,33 +208,55 @@ class OxigraphStore(StoreBase):
         is whole, go in afterwards in one transaction (``_settle``): a kill before it leaves
         articles without their hash, which the next build writes again through
         ``replace_update`` (dropping whatever half of them got in); a kill before the bulk
-        load leaves them out altogether. ``converted`` gets each article's quads in its graph.
+        load leaves them out altogether. ``converted`` gets each article's N-Triples.
+
+        Every article is converted (and its terms checked) before any is queued: a batch the
+        store refuses leaves nothing behind.
         """
+        queued: list[tuple[Any, list[Quad], list[ox.Quad], bytes | list[ox.Quad], int]] = []
         for graph, (article_id, quads) in fresh:
             body: list[Quad] = []
             marks: list[Quad] = []
             for quad in quads:
                 (marks if quad[1] == _CONTENT_HASH else body).append(quad)
-            statements = to_ox_quads(article_id, body, also_default=True)
             hashes = to_ox_quads(article_id, marks, also_default=True)
-            self._bulk.extend(statements)
+            statements: bytes | list[ox.Quad]
+            try:
+                lines = self._texts.lines(article_id, body)
+                in_graph = f" {self._texts.iri(str(graph))} .\n"
+                # Each statement in the article's graph, then in the default graph.
+                statements = "".join(f"{line}{in_graph}{line} .\n" for line in lines).encode("utf-8")
+                converted[str(graph)] = ("".join(f"{line} .\n" for line in lines).encode("utf-8")
+                                         + self._ntriples(article_id, marks))
+            except NeedsTerms:
+                statements = to_ox_quads(article_id, body, also_default=True)
+                converted[str(graph)] = self._ntriples(article_id, body + marks)
+            queued.append((graph, marks, hashes, statements, 2 * len(body)))
+        for graph, marks, hashes, statements, count in queued:
+            if isinstance(statements, bytes):
+                self._bulk.append(statements)
+            else:
+                self._bulk_terms.extend(statements)
+            self._queued += count
             self._marks.extend(hashes)
-            converted[str(graph)] = statements[0::2] + hashes[0::2]  # each quad, then its default-graph copy
             self._pending[to_ox(graph)] = str(marks[0][2]) if marks else None
-            if not quads:  # an article with no quads still counts as present
+            if not count and not marks:  # an article with no quads still counts as present
                 self._empty.append(to_ox(graph))
-        if len(self._bulk) + len(self._marks) < BULK_EVERY_QUADS:
+        if self._queued + len(self._marks) < BULK_EVERY_QUADS:
             return 0
         return self._settle()
 
     def _settle(self) -> int:
         """Write the pending new articles: statements by bulk load, then their hashes."""
         store = self._raw
-        bulk, marks, empty = self._bulk, self._marks, self._empty
-        self._bulk, self._marks, self._pending, self._empty = [], [], {}, []
+        bulk, terms, marks, empty = self._bulk, self._bulk_terms, self._marks, self._empty
+        self._bulk, self._bulk_terms, self._marks, self._pending, self._empty = [], [], [], {}, []
+        self._queued = 0
         try:
             if bulk:
-                store.bulk_extend(bulk)
+                store.bulk_load(b"".join(bulk), format=ox.RdfFormat.N_QUADS)
+            if terms:
+                store.bulk_extend(terms)
             self._before_marks()
             if marks:
                 store.extend(marks)

@@ -21,6 +21,11 @@ from kg.rdf.statements import BlankNodesInGraph, SortedDump, sorted_dump_of
 from kg.store.external_sort import RUN_SIZE, ExternalSort
 
 _BLOCK_CHARS = 1 << 22  # the default graph's dump is read back in blocks of this many characters
+# Up to this many named-graph statements, the merge is checked for statements of the default
+# graph's own (``_default_has_own``) before the default graph is dumped: Oxigraph holds the
+# named graphs' statements in memory to answer (~1,000 news articles; some 130 MB at this
+# size, measured); beyond it, the dump keeps memory bounded.
+MERGE_CHECK_MAX = 300_000
 
 
 @contextmanager
@@ -81,6 +86,7 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
     (work / "default").mkdir()
     in_named = ExternalSort(work / "named", run_size=run_size)
     in_default = ExternalSort(work / "default", run_size=run_size)
+    statements = 0  # in the named graphs, duplicates counted
     try:
         with _text(named) as named_out:
             for graph in sorted(store.named_graphs(), key=str):
@@ -91,7 +97,18 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
                 texts = sorted(_texts(data.decode("utf-8")))
                 named_out.write("".join(f"{text} {key} .\n" for text in texts))
                 in_named.add(texts)
+                statements += len(texts)
         in_named.release()
+        if statements <= MERGE_CHECK_MAX and not _default_has_own(store):
+            # The default graph adds nothing to the named graphs (as kg's store keeps it):
+            # the merge is the named graphs' statements, with no dump of the default graph.
+            with _text(merged) as merged_out, _text(default_only):
+                named_texts = in_named.result()
+                if isinstance(named_texts, list):
+                    _write_lines(merged_out, named_texts)
+                else:
+                    merged_out.writelines(f"{text} .\n" for text in named_texts)
+            return
         dump = work / "default-graph.nt"
         store.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         for texts in _blocks(dump):
@@ -112,6 +129,16 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
     finally:
         in_named.close()
         in_default.close()
+
+
+def _default_has_own(store: ox.Store) -> bool:
+    """Whether the default graph holds a statement that no named graph holds.
+
+    Oxigraph answers on its encoded terms, the named graphs' statements hashed once: on 120
+    BBC articles 0.4 ms an article, against 1.55 for dumping the default graph (which reads
+    every term's text back from RocksDB) and reading that dump into the sort.
+    """
+    return bool(store.query("ASK { ?s ?p ?o MINUS { GRAPH ?g { ?s ?p ?o } } }"))
 
 
 def _texts(ntriples: str) -> list[str]:

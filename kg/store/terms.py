@@ -158,6 +158,81 @@ def to_ox_quads(article_id: str, quads: Iterable[Quad], *, also_default: bool = 
         raise StoreError(f"article {article_id!r} has a term that is not valid RDF: {error}") from error
 
 
+class NeedsTerms(Exception):
+    """Statements that must go to Oxigraph as terms, not text: blank nodes (its loaders give
+    them new labels), literals its parser refuses though its terms take them (a literal typed
+    ``rdf:langString`` without a language), and subclasses of rdflib's terms."""
+
+
+# Datatypes whose literals Oxigraph's parser accepts only with a language tag.
+_LANGUAGE_DATATYPES = frozenset({_LANG_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"})
+
+
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class StatementTexts:
+    """rdflib quads -> N-Triples statement lines ("s p o", no graph), which Oxigraph's parser
+    reads back as the very terms ``to_ox`` makes. A store loads an article's statements from
+    them without a pyoxigraph term or quad made per statement in Python (making a quad whose
+    object is a literal costs ~3 µs: pyoxigraph tries the other kinds of term first).
+
+    Every term is checked as ``to_ox`` checks it (each IRI and language tag once, by making its
+    pyoxigraph term), so what these lines load cannot fail to parse. Terms of the last
+    ``_CACHE_SIZE`` IRIs seen are kept, as ``to_ox_quads`` keeps its own.
+    """
+
+    _CACHE_SIZE = 50_000
+
+    def __init__(self) -> None:
+        self._iris: dict[str, str] = {}
+        self._languages: dict[str, str] = {}
+
+    def lines(self, article_id: str, quads: Iterable[Quad]) -> list[str]:
+        """The statements of one article's quads, in their order (raises :class:`NeedsTerms`)."""
+        term = self.term
+        try:
+            return [f"{term(s)} {term(p)} {term(o)}" for s, p, o, _g in quads]
+        except (TypeError, ValueError) as error:
+            raise StoreError(f"article {article_id!r} has a term that is not valid RDF: {error}") from error
+
+    def term(self, term: Node) -> str:
+        kind = type(term)
+        if kind is URIRef:
+            return self.iri(str(term))
+        if kind is Literal:
+            lexical = str(term)
+            if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
+                lexical = lexical.translate(_LITERAL_ESCAPES)
+            if term.language:  # type: ignore[attr-defined]
+                return f'"{lexical}"@{self._language(term.language)}'  # type: ignore[attr-defined]
+            datatype = term.datatype  # type: ignore[attr-defined]
+            if datatype is None:
+                return f'"{lexical}"'
+            if str(datatype) in _LANGUAGE_DATATYPES:
+                raise NeedsTerms
+            return f'"{lexical}"^^{self.iri(str(datatype))}'
+        if isinstance(term, (BNode, URIRef, Literal)):  # blank nodes, and subclasses: left to to_ox
+            raise NeedsTerms
+        raise TypeError(f"not an RDF term: {term!r}")
+
+    def iri(self, iri: str) -> str:
+        """``<iri>``, once the IRI is known valid (``ValueError`` if not)."""
+        text = self._iris.get(iri)
+        if text is None:
+            if len(self._iris) >= self._CACHE_SIZE:
+                self._iris.clear()
+            text = self._iris[iri] = str(ox.NamedNode(iri))
+        return text
+
+    def _language(self, tag: str) -> str:
+        # As pyoxigraph writes it (lower case), once known valid.
+        text = self._languages.get(tag)
+        if text is None:
+            text = self._languages[tag] = ox.Literal("", language=tag).language
+        return text
+
+
 def nt(term: Any) -> str:
     """N-Triples (and SPARQL) syntax of an rdflib or pyoxigraph term."""
     if not isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):

@@ -13,6 +13,7 @@ from kg.rdf.mapping import extraction_to_quads
 from kg.rdf.serialize import serialize, write_sorted
 from kg.rdf.statements import to_oxigraph
 from kg.store import open_store
+from kg.store import oxigraph_dump
 from kg.store.oxigraph_dump import sorted_dump
 from rdf_sample import sample_extraction, second_extraction
 
@@ -49,6 +50,25 @@ def test_store_files_are_the_bytes_of_serialize_whatever_the_run_size(store, tmp
         assert files[fmt] == serialize(store, format=fmt), fmt
         assert files[fmt].startswith(b"@prefix rdf: ") == (fmt in ("ttl", "trig"))
     assert sorted(os.listdir(tmp_path)) == sorted(f"graph.{fmt}" for fmt in STREAMED)  # no scratch left
+
+
+@pytest.mark.parametrize("check_max", [0, oxigraph_dump.MERGE_CHECK_MAX])
+def test_the_merge_taken_from_the_named_graphs_or_from_the_default_graphs_dump_gives_the_same_bytes(
+        store, tmp_path, monkeypatch, check_max):
+    # Bound 0: the default graph is dumped, as for a graph too large to check in memory.
+    monkeypatch.setattr(oxigraph_dump, "MERGE_CHECK_MAX", check_max)
+    files = _files(store, tmp_path, run_size=3)
+    for fmt in STREAMED:
+        assert files[fmt] == serialize(store, format=fmt), fmt
+
+
+def test_a_default_graph_statement_no_named_graph_holds_is_found(store):
+    assert not oxigraph_dump._default_has_own(store)
+    s, p = ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p")
+    store.add(ox.Quad(s, p, ox.Literal("1"), ox.NamedNode(EX + "g")))
+    assert not oxigraph_dump._default_has_own(store)  # named only: the merge may lag, not lead
+    store.add(ox.Quad(s, p, ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+    assert oxigraph_dump._default_has_own(store)  # another term, though it reads as the same number
 
 
 def test_default_only_named_only_and_odd_graph_names_keep_their_places(store, tmp_path):

@@ -295,3 +295,28 @@ def test_new_articles_waiting_for_the_bulk_load_are_read_and_rewritten_like_writ
         store.replace_articles([("a-3", article("a-3"))])
     with open_store("oxigraph", path=tmp_path / "s") as again:
         assert again.article_hash("a-3") == "hash-a-3-v1", "closing writes what is pending"
+
+
+def test_new_articles_loaded_as_text_or_as_terms_hold_the_statements_to_ox_makes(tmp_path):
+    import pyoxigraph as ox
+    from rdflib import Literal
+
+    from kg.store.terms import to_ox_quads
+
+    odd = [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal('a "quote"\n\tand é'),
+            graph_iri("odd"))]
+    batch = [("a-1", article("a-1")), ("odd", odd)]  # the sample article has a blank node: terms
+    told: dict[str, bytes] = {}
+    with open_store("oxigraph", path=tmp_path / "s") as store:
+        store.on_written = told.__setitem__
+        store.replace_articles(batch)
+        assert store._bulk and store._bulk_terms, "one article as text, one as terms"
+        expected = ox.Store()
+        for article_id, quads in batch:
+            expected.extend(to_ox_quads(article_id, [(s, p, o, graph_iri(article_id)) for s, p, o, *_ in quads],
+                                        also_default=True))
+        assert set(store.ox) == set(expected)
+    for article_id, quads in batch:  # each graph's statements told as written, blank node labels kept
+        graph = ox.NamedNode(str(graph_iri(article_id)))
+        assert ({q.triple for q in ox.parse(told[graph.value], format=ox.RdfFormat.N_TRIPLES)}
+                == {q.triple for q in expected.quads_for_pattern(None, None, None, graph)})

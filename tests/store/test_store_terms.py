@@ -62,3 +62,42 @@ def test_to_ox_quads_converts_like_to_ox_with_its_iri_cache():
     assert both[1::2] == [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in expected]
     with pytest.raises(StoreError, match="'bad'"):
         to_ox_quads("bad", [(s, p, IRI("not an iri"), g)])
+
+
+ODD_TERMS = [
+    Literal('quote " backslash \\ newline \n return \r tab \t nul \x00 delete \x7f é 𝄞'),
+    Literal("Ministère", lang="FR-be"),
+    Literal("1.50", datatype=XSD.decimal),
+    Literal("x", datatype=XSD.string),
+    Literal("not a number", datatype=XSD.integer),
+    URIRef("https://w3id.org/kg-news/id/place/são-paulo"),
+]
+
+
+@pytest.mark.parametrize("obj", ODD_TERMS, ids=repr)
+def test_statement_texts_load_as_the_terms_to_ox_makes(obj) -> None:
+    from kg.store.terms import StatementTexts
+
+    s, p, g = URIRef("https://example.org/s"), URIRef("https://example.org/p"), URIRef("https://example.org/g")
+    [line] = StatementTexts().lines("a", [(s, p, obj, g)])
+    loaded = ox.Store()
+    loaded.bulk_load(f"{line} <{g}> .\n{line} .\n".encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    made = ox.Store()
+    made.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(obj), to_ox(g)), ox.Quad(to_ox(s), to_ox(p), to_ox(obj))])
+    assert set(loaded) == set(made)
+    assert loaded.dump(format=ox.RdfFormat.N_QUADS) == made.dump(format=ox.RdfFormat.N_QUADS)
+
+
+def test_statement_texts_leave_blank_nodes_and_what_the_parser_refuses_to_terms() -> None:
+    from rdflib.namespace import RDF
+
+    from kg.errors import StoreError
+    from kg.store.terms import NeedsTerms, StatementTexts
+
+    s, p, g = URIRef("https://example.org/s"), URIRef("https://example.org/p"), URIRef("https://example.org/g")
+    texts = StatementTexts()
+    for obj in (BNode("b0"), Literal("x", datatype=RDF.langString)):
+        with pytest.raises(NeedsTerms):
+            texts.lines("a", [(s, p, obj, g)])
+    with pytest.raises(StoreError, match="'bad'"):
+        texts.lines("bad", [(s, p, URIRef("not an iri"), g)])

@@ -92,3 +92,12 @@ def test_two_joined_titles_each_with_its_body_are_two_posts(parser) -> None:
     text = "ATPC chairman and Ghana's Mines and Energy Minister Kofi Mensah pledged support for the curb."
     table = {"Kofi Mensah": ("mensah", T.PERSON), "ATPC": ("atpc", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
     assert _posts(parser, text, table) == [("mensah", "atpc", "chairman"), ("mensah", "gh", "Mines and Energy Minister")]
+
+
+def test_a_possessive_pronoun_body_gives_the_post_and_only_facts(parser) -> None:
+    # the pronoun's evidence tokens are the fact's evidence, never facts of their own
+    text = "Britain said its trade minister John Carver would visit Japan."
+    table = {"John Carver": ("carver", T.PERSON), "Britain": ("gb", T.COUNTRY), "Japan": ("jp", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert all(hasattr(f, "predicate") for f in facts)
+    assert _posts(parser, text, table) == [("carver", "gb", "trade minister")]

@@ -408,8 +408,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         body = nationality  # "French Green MEP X" is French, but the post is the Union's
     rule = "post-premodifier"
     if body is None:
-        body, extra = pronoun_body(ctx, zone)
-        evidence += extra
+        body, pronoun_evidence = pronoun_body(ctx, zone)
+        evidence += pronoun_evidence
         rule = "post-pronoun" if body is not None else rule
     if body is None:  # "President Nana Akufo-Addo of Ghana"
         body = next((k for p in mention.root.children if p.dep_ == "prep" and p.lower_ == "of"

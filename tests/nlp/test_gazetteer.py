@@ -32,6 +32,18 @@ def test_former_states_are_countries_with_their_adjectives() -> None:
     assert gazetteer.country_of("Germany").name == "Germany"
 
 
+def test_the_two_yemens_before_1990_are_countries_apart_from_yemen() -> None:
+    assert gazetteer.country_of("North Yemen").qid == "Q267584"
+    assert gazetteer.country_of("Yemen Arab Republic").name == "North Yemen"
+    assert gazetteer.country_of("South Yemen").qid == "Q199841"
+    assert gazetteer.country_of("Yemen").name == "Yemen"
+
+
+def test_the_wire_spelling_of_liechtenstein_is_its_name_but_an_ambiguous_one() -> None:
+    assert gazetteer.country_of("Lichtenstein").name == "Liechtenstein"
+    assert "lichtenstein" in gazetteer.ambiguous_countries()  # also a surname ("Roy Lichtenstein")
+
+
 def test_renamed_states_keep_their_old_names() -> None:
     assert gazetteer.country_of("Zaire").name == "Democratic Republic of the Congo"
     assert gazetteer.country_of_demonym("Zairean").name == "Democratic Republic of the Congo"

@@ -36,6 +36,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
+from kg.nlp.company_names import mended_company_names
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.counted_goods import size_class_end
 from kg.nlp.cues import (based_places, company_homes, consistent_places, listed_regions, names_government_debt,
@@ -222,13 +223,15 @@ class EntityTyper:
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc), *company_homes(doc),
                               *listed_regions(doc), *self._sellers(doc), *bracketed_names]
         for match_id, start, end in self.matcher(doc):
-            span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
+            rule = doc.vocab.strings[match_id]
+            span = self._pattern_span(doc, rule, start, end)
             if span is not None:
-                strong.append(span)
+                # "Acme Grain Co of Chicago": a firm's seat after its legal form
+                strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words)))) for e in doc.ents)
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
-        model = [_group_of_states(s) for s in table_names(doc, model)]
+        model = mended_company_names([_group_of_states(s) for s in table_names(doc, model)])
         weak = []
         matches = [("ORTH", m) for m in self.phrases(doc)] + [("LOWER", m) for m in self.lower_phrases(doc)]
         for attr, (match_id, start, end) in matches:
@@ -241,7 +244,7 @@ class EntityTyper:
                 # it opens ("UN" of "UN Conference on Trade and Development")
                 inside = end < len(doc) and doc[end].ent_iob_ == "I" or doc[start].ent_iob_ == "I"
                 if end - start > 1 or not inside:
-                    strong.append(span)
+                    strong.extend(mended_company_names([span]))  # "Garnac Grain Co Inc of New Jersey"
                     continue
             if label == EntityType.COUNTRY and attr == "LOWER" and not _lowercase_name(span):
                 continue  # the written-out names are the ORTH matcher's

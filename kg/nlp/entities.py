@@ -366,7 +366,8 @@ class EntityTyper:
                 # a modifier's own compound chain ("COVID-19 testing kits")
                 left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
             left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
-            while left < head.i and (
+            # a name the lexicon knows whole keeps its words, whatever the model read them as ("Colour television")
+            while left < head.i and norm(doc[left : head.i + 1].text) not in lexicon.product_terms() and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
                 or doc[left].lower_ in ("and", "or") and _national(doc[left + 1])  # "West European and Polish rapeseed"
                 or _delivery_month(doc[left])

@@ -448,8 +448,12 @@ def _flat_compound_start(head: Token, left: int) -> int:
     if head.dep_ not in {"compound", "nmod"}:
         return left
     doc = head.doc
-    while left > 0 and (sibling := doc[left - 1]).head == head.head and sibling.dep_ in {"compound", "nmod", "amod"} \
-            and (sibling.pos_ == "NOUN" or sibling.lower_ in lexicon.product_forms()) \
+    # an adjective of a form of goods too ("seamless pipe exports", "a seamless pipe export
+    # cartel", where the parse hangs it on the noun the flow noun qualifies)
+    outer = {head.head, head.head.head} if head.head.dep_ in {"compound", "nmod"} else {head.head}
+    while left > 0 and (sibling := doc[left - 1]).dep_ in {"compound", "nmod", "amod"} \
+            and (sibling.pos_ == "NOUN" and sibling.head == head.head
+                 or sibling.lower_ in lexicon.product_forms() and sibling.head in outer) \
             and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
         left = min([sibling.i] + [t.i for t in sibling.subtree if t.i < sibling.i])
     return left

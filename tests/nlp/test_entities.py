@@ -928,3 +928,9 @@ def test_goods_names_the_lexicon_knows_whole_keep_a_first_word_the_model_misread
     labels = _labels(nlp, "Prices fell.\n    Colour television exports fell to 343,000 sets in February.")
     assert labels["Colour television"] == "Product"
 
+
+
+def test_steel_pipe_is_goods_in_a_trade_slot_with_the_form_it_is_made_in(nlp) -> None:
+    labels = _labels(nlp, "In 1986 seamless pipe exports fell to 2.1 mln tonnes from 2.5 mln in 1985.")
+    assert labels["seamless pipe"] == "Product"
+    assert "pipe" not in _labels(nlp, "A gas pipe burst and the tube station closed while exports rose.")

@@ -36,6 +36,7 @@ from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
+from kg.nlp.company_names import mended_company_names
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.counted_goods import size_class_end
 from kg.nlp.cues import (based_places, company_homes, consistent_places, listed_regions, names_government_debt,
@@ -222,13 +223,15 @@ class EntityTyper:
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc), *company_homes(doc),
                               *listed_regions(doc), *self._sellers(doc), *bracketed_names]
         for match_id, start, end in self.matcher(doc):
-            span = self._pattern_span(doc, doc.vocab.strings[match_id], start, end)
+            rule = doc.vocab.strings[match_id]
+            span = self._pattern_span(doc, rule, start, end)
             if span is not None:
-                strong.append(span)
+                # "Acme Grain Co of Chicago": a firm's seat after its legal form
+                strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words)))) for e in doc.ents)
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
-        model = [_group_of_states(s) for s in table_names(doc, model)]
+        model = mended_company_names([_group_of_states(s) for s in table_names(doc, model)])
         weak = []
         matches = [("ORTH", m) for m in self.phrases(doc)] + [("LOWER", m) for m in self.lower_phrases(doc)]
         for attr, (match_id, start, end) in matches:
@@ -241,7 +244,7 @@ class EntityTyper:
                 # it opens ("UN" of "UN Conference on Trade and Development")
                 inside = end < len(doc) and doc[end].ent_iob_ == "I" or doc[start].ent_iob_ == "I"
                 if end - start > 1 or not inside:
-                    strong.append(span)
+                    strong.extend(mended_company_names([span]))  # "Garnac Grain Co Inc of New Jersey"
                     continue
             if label == EntityType.COUNTRY and attr == "LOWER" and not _lowercase_name(span):
                 continue  # the written-out names are the ORTH matcher's
@@ -363,7 +366,8 @@ class EntityTyper:
                 # a modifier's own compound chain ("COVID-19 testing kits")
                 left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
             left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
-            while left < head.i and (
+            # a name the lexicon knows whole keeps its words, whatever the model read them as ("Colour television")
+            while left < head.i and norm(doc[left : head.i + 1].text) not in lexicon.product_terms() and (
                 doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
                 or doc[left].lower_ in ("and", "or") and _national(doc[left + 1])  # "West European and Polish rapeseed"
                 or _delivery_month(doc[left])
@@ -444,8 +448,12 @@ def _flat_compound_start(head: Token, left: int) -> int:
     if head.dep_ not in {"compound", "nmod"}:
         return left
     doc = head.doc
-    while left > 0 and (sibling := doc[left - 1]).head == head.head and sibling.dep_ in {"compound", "nmod", "amod"} \
-            and (sibling.pos_ == "NOUN" or sibling.lower_ in lexicon.product_forms()) \
+    # an adjective of a form of goods too ("seamless pipe exports", "a seamless pipe export
+    # cartel", where the parse hangs it on the noun the flow noun qualifies)
+    outer = {head.head, head.head.head} if head.head.dep_ in {"compound", "nmod"} else {head.head}
+    while left > 0 and (sibling := doc[left - 1]).dep_ in {"compound", "nmod", "amod"} \
+            and (sibling.pos_ == "NOUN" and sibling.head == head.head
+                 or sibling.lower_ in lexicon.product_forms() and sibling.head in outer) \
             and sibling.is_alpha and sibling.ent_type_ not in _MODEL_NAMES:
         left = min([sibling.i] + [t.i for t in sibling.subtree if t.i < sibling.i])
     return left

@@ -78,6 +78,37 @@ def country_of(text: str) -> Country | None:
     return _country_index().get(key)
 
 
+_COMPASS = ("West", "East", "North", "South")
+
+
+@lru_cache(maxsize=1)
+def _divided() -> dict[str, tuple[Country, ...]]:
+    """The parts of divided countries by the qid of the country they part: Germany -> West
+    Germany, East Germany; Yemen -> North Yemen, South Yemen; Sudan -> South Sudan."""
+    by_name = {c.name: c for c in countries()}
+    parts: dict[str, list[Country]] = {}
+    for country in countries():
+        first, _, rest = country.name.partition(" ")
+        if first in _COMPASS and rest in by_name:
+            parts.setdefault(by_name[rest].qid, []).append(country)
+    return {qid: tuple(found) for qid, found in parts.items()}
+
+
+def part_meant(country: Country, text: str) -> Country:
+    """ "the German Automobile Industry Association" in a story of "West German car exports":
+    the one part of a divided country that ``text`` names is what its demonym or short name
+    means there, unless the text writes the whole country's name by itself ("Sudan and
+    South Sudan")."""
+    parts = _divided().get(country.qid)
+    if not parts:
+        return country
+    alone = re.compile(rf"(?<!West )(?<!East )(?<!North )(?<!South )\b{re.escape(country.name)}\b")
+    if alone.search(text):
+        return country
+    named = [p for p in parts if any(re.search(rf"\b{re.escape(n)}\b", text) for n in (*p.names, *p.demonyms))]
+    return named[0] if len(named) == 1 else country
+
+
 def is_demonym_only(text: str) -> bool:
     """True for a demonym that is no name of its country ("Briton", not "U.S.")."""
     key = norm(text)

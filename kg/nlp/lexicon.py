@@ -396,6 +396,7 @@ def _list_named(name: str) -> list[str]:
         "agency_heads": agency_heads,
         "agency_units": agency_units,
         "company_nouns": company_nouns,
+        "legal_forms": lambda: legal_forms() | {f"{form}." for form in legal_forms()},
         "national_bodies": national_bodies,
         "never_prefix": never_prefix,
         "product_heads": product_heads,

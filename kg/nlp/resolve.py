@@ -20,6 +20,7 @@ from kg.model import Article, EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.clusters import Cluster, mention_table
 from kg.nlp.currency_homes import currency_homes
+from kg.nlp.doc_index import text_of
 from kg.nlp.entities import kg_label
 from kg.nlp.gazetteer import Country, country_of, country_of_demonym
 from kg.nlp.lexicon import norm
@@ -150,6 +151,7 @@ class _Resolver:
         self._attach(self._cluster(identity, entity_type), span, text)
 
     def _country(self, country: Country) -> Cluster:
+        country = gazetteer.part_meant(country, text_of(self.doc))  # "German" in a West German story
         cluster = self._cluster(f"country:{country.qid}", EntityType.COUNTRY)
         cluster.label = country.name
         cluster.same_as = (country.iri,)

@@ -220,6 +220,18 @@ def _before_common_noun(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"
 
 
+def country_pair(span: Span) -> Verdict:
+    """ "a U.S.-USSR business meeting", "the U.S./USSR grain pact": two countries written as one
+    word qualify what follows; the pair is no place or body (each country is named apart)."""
+    if len(span) != 1 or country_of(span.text) is not None:
+        return NEXT  # "Guinea-Bissau" is one country
+    for match in re.finditer(r"[-/]", span.text):
+        left, right = span.text[: match.start()], span.text[match.end():]
+        if country_of(left) is not None and country_of(right) is not None:
+            return None
+    return NEXT
+
+
 def government_debt(span: Span) -> Verdict:
     """ "U.K. Government bonds, or gilts, surged": the government only qualifies its bonds."""
     return None if names_government_debt(span) else NEXT
@@ -504,7 +516,7 @@ def product_name(span: Span) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
-    country_and_going_on, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
+    country_and_going_on, country_pair, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,

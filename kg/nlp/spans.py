@@ -57,12 +57,31 @@ def organization_type(span: Span) -> EntityType:
 
 
 def org_kind(span: Span) -> EntityType:
-    """``organization_type``, unless the text describes a body it calls an Agency as a company."""
+    """``organization_type``, unless the text describes a body it calls an Agency as a company,
+    or a body it calls a company as part of the government."""
     kind = organization_type(span)
     if kind is EntityType.AGENCY and not lexicon.known_organization(span.text) \
             and described_as_company(span):
         return EntityType.ORGANIZATION  # "the Kenya Tea Development Agency (KTDA), a farmer-owned company"
+    if kind is EntityType.ORGANIZATION and not lexicon.known_organization(span.text) \
+            and described_as_public(span):
+        return EntityType.AGENCY  # "the semi-government Livestock Industry Promotion Corp"
     return kind
+
+
+# Words before a name that make the body part of the state, whatever its name's head says;
+# "state-owned" does not (a state-owned company is still a company).
+_PUBLIC_DESCRIPTIONS = frozenset({"semi-government", "semi-governmental", "quasi-government",
+                                  "quasi-governmental", "statutory"})
+
+
+def described_as_public(span: Span) -> bool:
+    """ "the semi-government X Corp", "the statutory X Board": a body described, right before
+    its name, as a public one."""
+    doc, start = span.doc, span.start
+    while start > 0 and span.start - start < 4 and (doc[start - 1].is_lower or doc[start - 1].text == "-"):
+        start -= 1
+    return any(w in _PUBLIC_DESCRIPTIONS for w in doc[start : span.start].text.split())
 
 
 def name_head(span: Span) -> str:

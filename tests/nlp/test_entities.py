@@ -902,3 +902,35 @@ def test_a_city_named_as_a_place_is_one_before_a_common_noun_or_after_through(nl
     doc = nlp("Tea exports rose, sources close to Mombasa broking houses said. "
               "Shipments through Mombasa fell. Traders in Mombasa agreed.")
     assert {e.label_ for e in doc.ents if e.text == "Mombasa"} == {"Place"}
+
+
+def test_a_body_described_as_semi_government_is_an_agency(nlp) -> None:
+    labels = _labels(nlp, "Officials said the semi-government Wool Marketing Corp sold 5,000 tonnes of wool.")
+    assert labels["Wool Marketing Corp"] == "Agency"
+    labels = _labels(nlp, "The state-owned Wool Marketing Corp sold 5,000 tonnes of wool.")
+    assert labels["Wool Marketing Corp"] == "Organization"  # a state-owned firm is still a firm
+
+
+def test_wire_capitals_after_a_country_s_initials_name_the_country_alone(nlp) -> None:
+    labels = _labels(nlp, "Exports to the U.S. Fell to 9,000 sets, while those to the U.K. Fell to 3,000 and to Peru fell.")
+    assert labels["U.S."] == "Country" and labels["U.K."] == "Country"
+    assert "U.S. Fell" not in labels and "U.K. Fell" not in labels
+
+
+def test_an_ambiguous_country_that_trades_is_the_country(nlp) -> None:
+    labels = _labels(nlp, "Results are awaited on a tender by Jordan for 200,000 tonnes of U.S. wheat.")
+    assert labels["Jordan"] == "Country"
+    labels = _labels(nlp, "North Yemen was rumoured to have bought 50,000 tonnes of Australian wheat.")
+    assert labels["North Yemen"] == "Country"
+
+
+def test_goods_names_the_lexicon_knows_whole_keep_a_first_word_the_model_misread(nlp) -> None:
+    labels = _labels(nlp, "Prices fell.\n    Colour television exports fell to 343,000 sets in February.")
+    assert labels["Colour television"] == "Product"
+
+
+
+def test_steel_pipe_is_goods_in_a_trade_slot_with_the_form_it_is_made_in(nlp) -> None:
+    labels = _labels(nlp, "In 1986 seamless pipe exports fell to 2.1 mln tonnes from 2.5 mln in 1985.")
+    assert labels["seamless pipe"] == "Product"
+    assert "pipe" not in _labels(nlp, "A gas pipe burst and the tube station closed while exports rose.")

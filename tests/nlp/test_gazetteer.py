@@ -32,6 +32,18 @@ def test_former_states_are_countries_with_their_adjectives() -> None:
     assert gazetteer.country_of("Germany").name == "Germany"
 
 
+def test_the_two_yemens_before_1990_are_countries_apart_from_yemen() -> None:
+    assert gazetteer.country_of("North Yemen").qid == "Q267584"
+    assert gazetteer.country_of("Yemen Arab Republic").name == "North Yemen"
+    assert gazetteer.country_of("South Yemen").qid == "Q199841"
+    assert gazetteer.country_of("Yemen").name == "Yemen"
+
+
+def test_the_wire_spelling_of_liechtenstein_is_its_name_but_an_ambiguous_one() -> None:
+    assert gazetteer.country_of("Lichtenstein").name == "Liechtenstein"
+    assert "lichtenstein" in gazetteer.ambiguous_countries()  # also a surname ("Roy Lichtenstein")
+
+
 def test_renamed_states_keep_their_old_names() -> None:
     assert gazetteer.country_of("Zaire").name == "Democratic Republic of the Congo"
     assert gazetteer.country_of_demonym("Zairean").name == "Democratic Republic of the Congo"
@@ -44,3 +56,15 @@ def test_renamed_states_keep_their_old_names() -> None:
 def test_a_foreign_spelling_is_no_name_of_its_own() -> None:
     # The gazetteer holds English names only: one story's Spanish spelling is no rule
     assert gazetteer.country_of("Corea") is None
+
+
+def test_a_divided_country_s_short_name_means_the_part_the_story_names() -> None:
+    germany = gazetteer.country_of("German")
+    story = "West German car exports fell, the German Automobile Industry Association said."
+    assert gazetteer.part_meant(germany, story).name == "West Germany"
+    # the whole country written by itself, or both parts named: the short name stays the whole
+    assert gazetteer.part_meant(germany, "Germany and West German firms").name == "Germany"
+    assert gazetteer.part_meant(germany, "West German and East German trade, German firms said").name == "Germany"
+    assert gazetteer.part_meant(gazetteer.country_of("Sudan"), "Sudan and South Sudan").name == "Sudan"
+    assert gazetteer.part_meant(gazetteer.country_of("Peru"), "Peru").name == "Peru"
+

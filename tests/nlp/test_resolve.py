@@ -693,3 +693,18 @@ def test_a_province_opening_a_bodys_name_stays_the_place() -> None:
     labels = _by_label(table)
     assert labels["Ontario"].type is EntityType.PLACE
     assert table.key_at(0) != labels["Ontario Apple Growers Association"].key
+
+
+@pytest.mark.model
+def test_palm_olein_is_goods_apart_from_palm_oil_and_soyoil_is_soybean_oil(nlp):
+    text = ("The trading firm bought 20,000 tonnes of soybean oil and 6,000 tonnes of rbd palm olein. "
+            "Pakistan sought 12,000 tonnes of rbd palm oil. The soyoil purchase was for May shipment and the "
+            "palm olein for June shipment.")
+    assert _product_names(nlp, text) == [["palm olein", "rbd palm olein"], ["rbd palm oil"], ["soybean oil", "soyoil"]]
+
+
+@pytest.mark.model
+def test_a_video_tape_recorder_and_its_acronym_are_one_product(nlp):
+    text = "Japan's video tape recorder (VTR) exports fell to 1.73 mln sets in February."
+    assert _product_names(nlp, text) == [["video tape recorder", "vtr"]]
+

@@ -1,0 +1,56 @@
+"""Company names mended from their legal forms (kg.nlp.company_names), in the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.company_names import legal_form
+
+
+def _labels(nlp, text: str) -> dict[str, str]:
+    return {e.text: e.label_ for e in nlp(text).ents}
+
+
+def test_legal_forms_with_and_without_full_stops() -> None:
+    assert legal_form("Inc") and legal_form("Inc.") and legal_form("Corp") and legal_form("Co")
+    assert not legal_form("Grain") and not legal_form("of")
+
+
+@pytest.mark.parametrize(("text", "company", "seat"), [
+    ("Midland Feed Inc of Chicago won a contract to supply 30,000 tonnes.", "Midland Feed Inc", "Chicago"),
+    ("Prairie Export Co of Minnesota received a 50,000 tonne cargo.", "Prairie Export Co", "Minnesota"),
+])
+def test_a_seat_after_a_legal_form_is_a_place_of_its_own(nlp, text, company, seat) -> None:
+    labels = _labels(nlp, text)
+    assert labels[company] == "Organization"
+    assert labels[seat] in ("Place", "Country")
+    assert not any(" of " in name for name in labels)
+
+
+def test_a_second_legal_form_belongs_to_the_name(nlp) -> None:
+    # "Garnac Grain Co" is a known firm's name: the longer one the story writes wins
+    labels = _labels(nlp, "Garnac Grain Co Inc of New Jersey received two shipments of maize.")
+    assert labels["Garnac Grain Co Inc"] == "Organization"
+    assert labels["New Jersey"] == "Place"
+
+
+def test_a_seat_the_model_left_out_is_added(nlp) -> None:
+    labels = _labels(nlp, "Peavey Co of Minneapolis won the second shipment of maize.")
+    assert labels["Minneapolis"] == "Place"
+
+
+def test_an_of_phrase_that_is_no_known_place_stays_in_the_name(nlp) -> None:
+    labels = _labels(nlp, "The Bank of Nova Scotia and Continental Grain Co of New York agreed.")
+    assert "Bank of Nova Scotia" in labels
+    assert labels["Continental Grain Co"] == "Organization"
+
+
+def test_a_person_and_co_is_a_firm(nlp) -> None:
+    labels = _labels(nlp, "J.R. Hale, of packer Samuel Whitby and Co, told the Daily Mail prices rose.")
+    assert labels["Samuel Whitby and Co"] == "Organization"
+    assert "Samuel Whitby" not in labels and "Co" not in labels
+
+
+def test_a_person_and_another_person_stay_persons(nlp) -> None:
+    labels = _labels(nlp, "Samuel Whitby and Cora Lee met in London on Monday.")
+    assert labels.get("Samuel Whitby") == "Person"

@@ -82,6 +82,18 @@ def test_a_noun_naming_no_body_of_the_story_gives_no_post(parser) -> None:
     assert _posts(parser, text, table) == []
 
 
+def test_a_noun_of_another_kind_of_body_stands_for_no_company(parser) -> None:
+    text = "Norsk Hydro will cut 900 jobs, union leader Omar Rahim said."
+    table = {"Omar Rahim": ("rahim", T.PERSON), "Norsk Hydro": ("hydro", T.ORGANIZATION)}
+    assert _posts(parser, text, table) == []
+
+
+def test_a_noun_of_companies_stands_for_no_government_body(parser) -> None:
+    text = "The Trade Ministry will cut tariffs, company chairman Omar Rahim said."
+    table = {"Omar Rahim": ("rahim", T.PERSON), "Trade Ministry": ("ministry", T.AGENCY)}
+    assert _posts(parser, text, table) == []
+
+
 def test_two_titles_joined_before_the_name_are_one_post(parser) -> None:
     text = "Oil prices will rise, Exxon Corp director and senior vice-president Donald McIvor said."
     table = {"Donald McIvor": ("mcivor", T.PERSON), "Exxon Corp": ("exxon", T.ORGANIZATION)}

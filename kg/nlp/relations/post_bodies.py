@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
+from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
 from kg.nlp.relations.titles import field_of, is_title_of, is_titled, with_modifiers
@@ -26,17 +27,19 @@ def descriptive_body(ctx: Context, token: Token) -> str | None:
 
 
 def body_named_by_noun(ctx: Context, token: Token, title: Token) -> str | None:
-    """ "exchange president X", "board chairman X": a lower-case noun written straight
+    """ "exchange president X", "company chairman X": a lower-case noun written straight
     before a title stands for the organization named last (three sentences back at most)
-    when it is a noun of bodies ("company", "bank") or the last word of that organization's
-    name ("the Philadelphia Stock Exchange")."""
+    when it is the last word of that organization's name ("the Philadelphia Stock
+    Exchange"), or a noun of companies ("company", "bank") and that organization a company.
+    Other nouns of bodies name a body of their own: "union leader X" after "Ford" is no
+    post at Ford."""
     if token.pos_ != "NOUN" or not token.is_lower or token.i >= title.i or ctx.key(token) is not None \
             or any(t.is_title for t in token.doc[token.i + 1 : title.i]):
         return None
     key = ctx.recent(token, ORGS, sentences=3)
     if key is None:
         return None
-    if rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org":
+    if token.lower_ in lexicon.company_nouns() and ctx.type(key) is EntityType.ORGANIZATION:
         return key
     words = {token.lower_, token.lemma_.lower()}
     named = any(name.split()[-1].lower() in words for name in ctx.table.entities[key].all_names if name.split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp import lexicon
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
@@ -188,7 +189,6 @@ def _own_body(ctx: Context, token: Token) -> str | None:
 
 
 _COMPANY = frozenset({EntityType.ORGANIZATION})
-_COMPANY_NOUNS = frozenset({"company", "firm", "corporation"})
 
 
 def _company_of_voice(ctx: Context, token: Token) -> str | None:
@@ -196,7 +196,9 @@ def _company_of_voice(ctx: Context, token: Token) -> str | None:
     company" speaks for the one company the story names in its sentence or the two before
     (some 17 in 1,850 Reuters trade stories say "a company spokesman said"); with two or
     more companies there, which one is not said."""
-    if not any(c.dep_ == "compound" and c.lower_ in _COMPANY_NOUNS and c.i < token.i for c in token.children):
+    # "a company spokesman", "a bank spokesman"; not "a House spokesman"
+    if not any(c.dep_ == "compound" and c.is_lower and c.lower_ in lexicon.company_nouns() and c.i < token.i
+               for c in token.children):  # fmt: skip
         return None
     floor = sentences_back(ctx.doc, token.sent.start, 2)
     named = {k for t in ctx.doc[floor : token.sent.end] if (k := ctx.key(t, _COMPANY)) and not _only_named_in_passing(t)}

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.nlp.datafiles import load
+from kg.nlp.goods import SCALE_WORDS
 
 # The words that open a size class after the goods: "of up to", "over", "under".
 _BOUNDS = ("up to", "over", "under", "above", "below", "more than", "less than")
@@ -52,7 +53,7 @@ def size_class_end(doc: Doc, head: Token) -> int:
         return end
     i += len(bound.split())
     numbers = i
-    while i < len(doc) and (doc[i].like_num or doc[i].lower_ in ("mln", "million")):
+    while i < len(doc) and (doc[i].like_num or doc[i].lower_ in SCALE_WORDS):
         i += 1
     if i == numbers or i >= len(doc) or doc[i].lower_ not in _SIZE_MEASURES or not head.is_ancestor(doc[i]):
         return end  # not where the parse hangs it on the goods: no part of their name

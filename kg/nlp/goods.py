@@ -28,7 +28,7 @@ _TRADED = frozenset({"imported", "exported", "re-exported", "smuggled"})
 # Words that open a list of the goods a flow noun is made of ("imports, including grains").
 _LISTING = frozenset({"including", "excluding", "notably", "especially", "mainly", "mostly"})
 # Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
-_SCALES = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
+SCALE_WORDS = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
 # Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
 # Model labels of names: a name is never goods no lexicon knows.
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART"})
@@ -140,7 +140,7 @@ def counted_measure(token: Token) -> bool:
     """ "60 kilos", "two bags", "11.7 mln dlrs": a measure or a currency with its own count is
     what goods are counted or valued in."""
     return bool(_forms(token) & (lexicon.goods_measures() | _money_words())) and any(
-        c.like_num or c.lower_ in _SCALES and any(g.like_num for g in c.children) for c in token.children)
+        c.like_num or c.lower_ in SCALE_WORDS and any(g.like_num for g in c.children) for c in token.children)
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +183,7 @@ def counted_from(doc, left: int, head: int) -> int:
     if not numbers:
         return left
     left = numbers[-1] + 1
-    skip = lexicon.goods_measures() | plural_forms(lexicon.goods_measures()) | _SCALES
+    skip = lexicon.goods_measures() | plural_forms(lexicon.goods_measures()) | SCALE_WORDS
     while left < head and (doc[left].lower_ in skip or doc[left].lemma_.lower() in skip):
         left += 1
     return left

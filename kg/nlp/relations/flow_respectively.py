@@ -18,13 +18,13 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from kg.model import EntityType
+from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import EXPORTERS
 
 _JOINERS = frozenset({",", "and"})
-_SCALES = frozenset({"mln", "million", "billion", "bln", "thousand"})
 _LANDS = EXPORTERS | frozenset({EntityType.PLACE})  # traders and partners both
 
 
@@ -74,7 +74,7 @@ def _joined_values(doc, figure: Figure) -> list[Decimal]:
         while j >= 1 and doc[j - 1].lower_ in _JOINERS:
             j -= 1  # ", and"
         start = j
-        while start >= 1 and (doc[start - 1].like_num or doc[start - 1].lower_ in _SCALES):
+        while start >= 1 and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALE_WORDS):
             start -= 1
         if start == j or not doc[start].like_num:
             break
@@ -82,7 +82,7 @@ def _joined_values(doc, figure: Figure) -> list[Decimal]:
         found = parse_quantity(words.text)
         if found is None:
             break
-        value = found.value if any(t.lower_ in _SCALES for t in words) else found.value * scale
+        value = found.value if any(t.lower_ in SCALE_WORDS for t in words) else found.value * scale
         values.insert(0, value)
         i = start
     return values
@@ -90,14 +90,14 @@ def _joined_values(doc, figure: Figure) -> list[Decimal]:
 
 def _number_end(doc, start: int) -> int:
     end = start
-    while end < len(doc) and (doc[end].like_num or doc[end].lower_ in _SCALES):
+    while end < len(doc) and (doc[end].like_num or doc[end].lower_ in SCALE_WORDS):
         end += 1
     return end
 
 
 def _scale(words: Span, value: Decimal) -> Decimal:
     """What the figure's scale word multiplies by ("0.8 mln": a million), one without any."""
-    if not any(t.lower_ in _SCALES for t in words):
+    if not any(t.lower_ in SCALE_WORDS for t in words):
         return Decimal(1)
     base = parse_quantity(words[0].text)
     return value / base.value if base is not None and base.value else Decimal(1)

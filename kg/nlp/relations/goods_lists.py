@@ -15,11 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data
+from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import PRODUCTS, Context
 
 # Heads that name goods of any kind ("dairy products", "other commodities").
 _GOODS_HEADS = frozenset({"product", "goods", "commodity", "item", "material"})
-_SCALES = frozenset({"mln", "million", "billion", "bln", "thousand"})  # "3 mln masks"
 _JOINERS = frozenset({",", "and", "or"})
 
 
@@ -113,7 +113,7 @@ def _counted(goods: Span) -> bool:
     """Goods counted by a number of their own ("16,000 ventilators", "3 mln masks")."""
     doc = goods.doc
     return any(t.like_num for t in goods) or goods.start > 0 and doc[goods.start - 1].like_num \
-        or goods.start > 1 and doc[goods.start - 1].lower_ in _SCALES and doc[goods.start - 2].like_num
+        or goods.start > 1 and doc[goods.start - 1].lower_ in SCALE_WORDS and doc[goods.start - 2].like_num
 
 
 def _trade_nouns() -> frozenset[str]:

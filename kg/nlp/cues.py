@@ -110,12 +110,20 @@ COMPANY_ENDINGS = frozenset(
 )
 
 
+_SAYING = frozenset({"say", "tell", "announce", "report", "add"})
+
+
+def speaks(token: Token) -> bool:
+    """The token is the subject of a verb of saying ("Apple said", "Jordan told")."""
+    return token.dep_ == "nsubj" and token.head.lemma_ in _SAYING
+
+
 def common_word(token: Token) -> bool:
     """A capitalised word that the same text also writes in lower case as a word of its own."""
     lower = token.lower_
     if country_of(token.text) or lexicon.known_organization(token.text) or gazetteer.is_city(token.text):
         return False
-    if token.dep_ == "nsubj" and token.head.lemma_ in {"say", "tell", "announce", "report", "add"}:
+    if speaks(token):
         return False  # "Apple said ...": a speaker is a name
     # The token itself counts only when it is written in lower case already.
     return word_counts(token.doc)[lower] > (token.text == lower)

@@ -24,7 +24,7 @@ from kg.nlp import gazetteer, lexicon
 from kg.nlp.cues import (
     COMPANY_ENDINGS, WEB_NAME, after_company_noun, camel_case, city_in_place_context, common_word,
     court_district, described_as_company, doc_lower, facility_name, names_government_debt, opens_other_name,
-    place_body, region_name, sub_national, unknown_place_in_context,
+    place_body, region_name, speaks, sub_national, unknown_place_in_context,
 )
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
@@ -379,7 +379,7 @@ def ambiguous_country_in_trade(span: Span) -> Verdict:
             or norm(span.text) not in gazetteer.ambiguous_countries() or not trade_sentence(span[0]):
         return NEXT
     word = span[0]
-    if word.dep_ == "nsubj" and word.head.lemma_ in {"say", "tell", "add", "announce"}:
+    if speaks(word):
         return NEXT  # "Jordan said": a person speaks
     if any(e.label_ == "PERSON" and len(e) > 1 and word.text in {t.text for t in e} for e in span.doc.ents):
         return NEXT  # "Chad Smith ... Chad": the person named in full

@@ -32,3 +32,9 @@ def test_a_quota_not_just_named_or_named_anew_is_no_plan_of_the_trader(nlp) -> N
     other = ("Korea decided to raise its pork import quota by 2,000 tonnes a year. "
              "In 1987/88, a quota for exporters will rise to 45,000 tonnes.")
     assert _plans(nlp, other) == []
+
+
+def test_the_quota_changed_by_any_verb_of_change_is_that_plan(nlp) -> None:
+    text = ("Korea decided to raise its pork import quota by 2,000 tonnes a year. "
+            "In 1987/88, the quota will jump to 45,000 tonnes, officials said.")
+    assert _plans(nlp, text) == [("imports", Decimal("45000"), "1987/88", True)]

@@ -12,9 +12,10 @@ from kg.nlp.relations.flow_triggers import clause_end
 
 # The determiners that point back to a plan just named ("the quota", "this target").
 _POINTING = frozenset({"the", "this", "that"})
-# Verbs that state a plan's level, or a change of it to a level ("will rise to 177,000 tonnes").
-_LEVEL_VERBS = frozenset({"be", "rise", "fall", "increase", "decrease", "climb", "drop", "stand", "total",
-                          "remain", "go", "reach", "set", "cut", "raise", "reduce", "lower", "expand"})
+# Verbs that state a plan's level ("the quota is 177,000 tonnes"), or set it; a change of it
+# to a level ("will rise to 177,000 tonnes") is any of the change verbs of flows.
+_LEVEL_VERBS = frozenset({"be", "stand", "total", "remain", "go", "reach", "set", "cut", "raise", "reduce", "lower",
+                          "expand"})
 
 
 def named_plan(flow: Flow, before: tuple[str | None, str | None], sentence: int) -> Topic | None:
@@ -46,7 +47,7 @@ def _pointing_noun(sent: Span) -> Token | None:
         if len(children) != 1 or children[0].dep_ != "det" or children[0].lower_ not in _POINTING:
             continue  # "the 1987 quota of Brazil", "a quota": names or opens another plan
         verb = token.head
-        if verb.lemma_.lower() not in _LEVEL_VERBS or verb.i < token.i:
+        if verb.lemma_.lower() not in _LEVEL_VERBS | flow_words("change_verbs") or verb.i < token.i:
             continue
         if any(t.like_num and any(c.isdigit() for c in t.text) for t in sent.doc[verb.i + 1 : sent.end]):
             return token

@@ -24,6 +24,12 @@ def test_a_company_spokesman_with_two_companies_around_speaks_for_neither(extrac
     assert _speakers(extracted, text) == []
 
 
+def test_a_company_spokesman_speaks_for_the_company_beside_a_body_that_is_none(extracted) -> None:
+    text = ("Codelco will raise output by ten pct this year. The European Community will buy more of it "
+            "next year, a company spokesman said.")
+    assert _speakers(extracted, text) == ["Codelco"]
+
+
 def test_other_voices_and_companies_far_back_name_no_company(extracted) -> None:
     # "a union spokesman" is no voice of the company
     assert _speakers(extracted, "Codelco will raise output by ten pct this year, a union spokesman said.") == []

@@ -201,12 +201,17 @@ def _company_of_voice(ctx: Context, token: Token) -> str | None:
                for c in token.children):  # fmt: skip
         return None
     floor = sentences_back(ctx.doc, token.sent.start, 2)
-    named = {k for t in ctx.doc[floor : token.sent.end] if (k := ctx.key(t, _COMPANY)) and not _only_named_in_passing(t)}
-    if len(named) != 1:
-        return None
-    key = named.pop()
+    named = {k for t in ctx.doc[floor : token.sent.end]
+             if (k := ctx.key(t, _COMPANY)) and not _only_named_in_passing(t) and _a_company(ctx, k)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _a_company(ctx: Context, key: str) -> bool:
+    """No name of the body ends in a word of bodies that are no company ("the European
+    Community", "the Cocoa Council"): a company's voice does not speak for it, nor does it
+    make the company that does speak one of two."""
     heads = rule_words("speech", "non_company_heads")
-    return None if any(n.split()[-1].lower() in heads for n in ctx.table.entities[key].all_names if n.split()) else key
+    return not any(n.split()[-1].lower() in heads for n in ctx.table.entities[key].all_names if n.split())
 
 
 def _only_named_in_passing(token: Token) -> bool:

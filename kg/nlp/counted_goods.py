@@ -37,7 +37,8 @@ def counted_one_by_one(name: str) -> bool:
         return False
     head, heads = words[-1], counted_heads()
     return head in heads or head.endswith("s") and head[:-1] in heads \
-        or head.endswith("es") and head[:-2] in heads or " ".join(words[-2:]) in heads
+        or head.endswith("es") and head[:-2] in heads or head.endswith("ies") and head[:-3] + "y" in heads \
+        or " ".join(words[-2:]) in heads  # "cars", "buses", "lorries"
 
 
 def size_class_end(doc: Doc, head: Token) -> int:

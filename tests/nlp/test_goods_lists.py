@@ -67,5 +67,5 @@ def test_forms_of_one_good_are_no_list(extracted) -> None:
 
 def test_listed_goods_named_after_a_country_are_not_its_imports(extracted) -> None:
     # the first good still gives the list's origin: Japan makes the goods, it does not import them
-    text = "Rising imports of Japanese-made cars and electronic goods may upset European officials."
-    assert [f for f in _trade(extracted, text) if f[1] == "Japan"] == []
+    text = "Growing imports of Korean-made cars and electronic goods worry Canadian unions."
+    assert [f for f in _trade(extracted, text) if "Korea" in (f[1] or "")] == []

@@ -48,7 +48,7 @@ def test_a_named_spokesman_in_apposition_stays_the_speaker_of_he(parser) -> None
 
 
 def test_company_officials_do_not_speak_for_a_body_named_as_a_market(parser) -> None:
-    text = ("Three steelmakers plan to form a cartel for markets other than the U.S. and the "
+    text = ("Two aluminium smelters want to sell jointly in markets outside the U.S. and the "
             "European Community, company officials said.")
     table = {"European Community": ("ec", T.ORGANIZATION), "U.S.": ("us", T.COUNTRY)}
     assert _said(parser, text, table) == []

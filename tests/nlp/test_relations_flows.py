@@ -951,8 +951,7 @@ def test_a_country_forced_to_import_takes_no_figure_of_the_clause_above(parser) 
 
 
 _LISTED = {"Thailand": ("th", T.COUNTRY), "rice": ("rice", T.PRODUCT), "Japan": ("jp", T.COUNTRY),
-           "Iran": ("ir", T.COUNTRY), "Iraq": ("iq", T.COUNTRY), "Spanish": ("es", T.COUNTRY),
-           "barley": ("barley", T.PRODUCT), "oats": ("oats", T.PRODUCT)}
+           "Iran": ("ir", T.COUNTRY), "Iraq": ("iq", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
 
 
 def test_a_flow_without_a_figure_goes_to_each_partner_listed(parser) -> None:
@@ -961,27 +960,11 @@ def test_a_flow_without_a_figure_goes_to_each_partner_listed(parser) -> None:
         ("th", "rice", None, "jp"), ("th", "rice", None, "ir"), ("th", "rice", None, "iq")]
 
 
-def test_requests_for_goods_for_export_to_a_place_are_the_requesters_planned_exports(parser) -> None:
-    text = ("Spanish traders requested licences to export 20,000 tonnes of barley, trade sources said. "
-            "The requests for the barley were for export to Japan and Iran at a rebate of 90 Ecus a tonne.")
-    facts = _read(parser, text, _LISTED)
-    assert [(f[1], f[2], f[3], f[7], f[9]) for f in facts] == [
-        ("es", "barley", Decimal("20000"), None, True), ("es", "barley", None, "jp", True),
-        ("es", "barley", None, "ir", True)]
-
-
-def test_requests_for_export_to_no_named_place_say_nothing_new(parser) -> None:
-    text = ("Spanish traders requested licences to export 20,000 tonnes of barley, trade sources said. "
-            "The requests for oats were for export to various other countries at 90 Ecus a tonne.")
-    facts = _read(parser, text, _LISTED)
-    assert [(f[1], f[2], f[3]) for f in facts] == [("es", "barley", Decimal("20000"))]
-
-
 def test_a_figureless_flow_to_a_partner_no_figure_goes_to_stays_beside_the_figure(parser) -> None:
-    text = ("Spanish traders requested licences to export 20,000 tonnes of barley, trade sources said. "
-            "The requests for the barley were for export to Japan at a rebate of 90 Ecus a tonne.")
+    text = "Thailand exported 20,000 tonnes of barley in May. Thailand also sold barley to Japan."
     facts = facts_of(parser, text, _LISTED, published=PUBLISHED)  # every module, then the merging rules
-    assert sorted((f.object, f.quantity or 0, f.partner or "") for f in facts if f.predicate is Predicate.EXPORTS) == [
+    assert sorted((f.object, f.quantity or 0, f.partner or "") for f in facts
+                  if f.predicate is Predicate.EXPORTS and f.extractor.startswith("flow-")) == [
         ("barley", 0, "jp"), ("barley", Decimal("20000"), "")]
 
 

@@ -82,8 +82,8 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
     read = {(f.predicate, f.sentence, f.object if f.quantity is not None else None) for f in facts
             if f.extractor.startswith("flow-") and (f.quantity is not None or f.amount is not None)}  # fmt: skip
     # goods named without a figure add nothing where the article gives their figure, unless
-    # they go to a partner no figure goes to ("requested licences to export 10,500 tonnes of
-    # maize ... the requests were for export to Switzerland")
+    # they go to a partner no figure goes to ("exported 20,000 tonnes of barley in May ... it
+    # also sold barley to Japan")
     counted = {(f.subject, f.predicate, f.object, partner) for f in facts
                if f.predicate in trade_predicates and f.quantity is not None for partner in (None, f.partner)}  # fmt: skip
     return [f for f in facts

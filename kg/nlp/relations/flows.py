@@ -50,7 +50,7 @@ from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import is_dollar, named_before
-from kg.nlp.relations.trader_keys import story_country, trader_key
+from kg.nlp.relations.trader_keys import trader_key
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
@@ -235,15 +235,6 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     else:
         trader = trader_of(ctx, flow, fallback=before[0])
         goods = goods_of(ctx, flow) or before[1]
-        stated = next((f.subject for f in inherited or [] if _exported(f) == flow.exports), None) \
-            or (near.trader if near is not None and near.exports == flow.exports else None) \
-            or (story_country(ctx) if flow.exports else None)
-        if trader is None and stated is not None and _requested_goods(flow_noun(anchor)):
-            # "French operators requested licences to export ... The requests for the maize
-            # were for export to Switzerland": the requests just stated, by the same trader;
-            # their figures were stated, what follows is a price ("at a rebate of 141 Ecus");
-            # what is requested is still to be shipped
-            return [replace(f, forecast=True) for f in _unquantified(ctx, flow, stated, goods)], (stated, goods)
         if trader is None and near is not None and near.exports and near.trader is not None and _bare_shipments(ctx, flow):
             # "Argentine oilseed exports totalled ... Shipments during December amounted to
             # 102,870 tonnes": shipments of no one named are the story's exports just stated
@@ -531,11 +522,7 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     named = [t for t in ctx.doc[noun.left_edge.i : noun.i]] if anchor.pos_ != "VERB" else []
     named += [t for c in anchor.children if c.dep_ == "dobj" for t in c.subtree]
     named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    # "the maize" of "requests for the maize" is a reference, no mention of its own: by name
-    requested = next((k for t in _requested_goods(noun) if (k := ctx.key(t, PRODUCTS) or (
-        _goods_by_word(ctx, t) if t.pos_ == "NOUN" else None))), None)
-    goods = goods or requested
-    if goods is None or goods != requested and not any(ctx.key(t, PRODUCTS) == goods for t in named):
+    if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
         return []
     predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
     period = _delivery_period(ctx, flow)
@@ -545,31 +532,10 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     facts = []
     for item in listed_goods(ctx, flow) or [goods]:
         partner = flow_partner(ctx, flow, trader, item)
-        if partner is None and item == requested:
-            continue  # "requests for flour were for export to various countries": no destination is news
         for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
             facts.append(ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
                                   object=item, partner=p, forecast=flow.planned, **dated))  # fmt: skip
     return facts
-
-
-def _goods_by_word(ctx: Context, token: Token) -> str | None:
-    """The story's goods a bare noun names: "the maize" after "maize", "barley" after "free
-    market barley" (the one product whose name ends with the word)."""
-    word = token.lower_
-    found = {k for k, e in ctx.table.entities.items() if e.type in PRODUCTS
-             and any(n.lower() == word or n.lower().endswith(" " + word) for n in e.all_names)}  # fmt: skip
-    return found.pop() if len(found) == 1 else None
-
-
-def _requested_goods(noun: Token) -> list[Token]:
-    """ "Requests for the maize were for export to Switzerland": the goods of the subject a
-    flow noun after "be for" says the purpose of."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_ != "be":
-        return []
-    return [t for s in prep.head.children if s.dep_ == "nsubj" for c in s.children
-            if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree]  # fmt: skip
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

@@ -67,6 +67,14 @@ def _sets() -> dict[str, frozenset[str]]:
     return _CACHE
 
 
+def reporting(verb: Token) -> bool:
+    """A verb that reports or says what a sentence states ("reported", "said", "added")."""
+    return verb.lemma_.lower() in flow_words("report_verbs") | _SAYING
+
+
+_SAYING = frozenset({"say", "add"})
+
+
 def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
     """Every word that can anchor a flow as a noun, and every lemma that can as a verb."""
     if "anchor nouns" not in _CACHE:

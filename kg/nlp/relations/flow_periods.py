@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
 from kg.nlp.relations.flow_figures import is_number
 from kg.nlp.relations.periods import Period, find_periods
 
@@ -128,7 +128,7 @@ def _of_the_report(period: Span, anchor: Token) -> bool:
     """ "Turkey was reported this week to have bought ...": the week of the report, not of the
     purchase (a verb of reporting the trade verb completes)."""
     verb = period.root.head
-    return verb.i != anchor.i and verb.lemma_.lower() in flow_words("report_verbs") | {"say"} \
+    return verb.i != anchor.i and reporting(verb) \
         and anchor.dep_ in ("xcomp", "advcl") and anchor.head.i == verb.i
 
 

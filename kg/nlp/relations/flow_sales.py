@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context, sentences_back
-from kg.nlp.relations.flow_clause import Flow, flow_words
+from kg.nlp.relations.flow_clause import Flow, flow_words, reporting
 from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
 from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key
@@ -65,7 +65,7 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
 def _reports(mention: Span) -> bool:
     """The body is the subject of the sentence's verb of saying or reporting."""
     root = mention.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in flow_words("report_verbs") | {"say"}
+    return root.dep_ == "nsubj" and reporting(root.head)
 
 
 def buying_tender(noun: Token) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
-from kg.nlp.relations.flow_clause import flow_words
+from kg.nlp.relations.flow_clause import flow_words, reporting
 from kg.nlp.relations.flow_figures import is_number, unit_at
 from kg.nlp.relations.quantities import parse_quantity
 
@@ -42,7 +42,7 @@ def supplier_facts(ctx: Context, sent: Span, index: int, last: Supplied | None,
     ``imported`` is the import the story stated just before, whose importer and goods a
     supplier named by its share takes ("China is the main supplier with a 79 pct share")."""
     root = sent.root
-    if root.lemma_.lower() in flow_words("report_verbs") | {"say", "add"}:
+    if reporting(root):
         # "China is the main supplier ..., it said": the clause reported
         root = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), root)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)

@@ -319,32 +319,6 @@ def based_places(doc: Doc) -> list[Span]:
     return spans
 
 
-def company_homes(doc: Doc) -> list[Span]:
-    """ "Cigra Inc of Chicago", "ADM Export Co of Minnesota": where the model read one name
-    over a company's legal form and the place after "of", the company and its home are two
-    names (the place a known city, region or country)."""
-    spans = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        forms = lexicon.legal_forms()
-        of = next((t.i for t in ent[1:] if t.lower_ == "of" and doc[t.i - 1].lower_.rstrip(".") in forms), None)
-        if of is None and ent.end < len(doc) and doc[ent.end].lower_ == "of" and ent[-1].lower_.rstrip(".") in forms:
-            of = ent.end  # "Delta Grain Co" named, "of Nebraska" left out
-        if of is None:
-            continue
-        end = max(ent.end, of + 1)
-        if end == of + 1:  # the model stopped at "of" ("Cigra Inc of"): the place's words follow
-            while end < len(doc) and end - of <= 3 and doc[end].is_title and doc[end].ent_iob_ == "O":
-                end += 1
-        text = doc[of + 1 : end].text
-        home = None if end == of + 1 else EntityType.COUNTRY if country_of(text) is not None else \
-            EntityType.PLACE if gazetteer.is_city(text) or gazetteer.is_region(text) else None
-        if home is not None:
-            spans += [Span(doc, ent.start, of, label=EntityType.ORGANIZATION), Span(doc, of + 1, end, label=home)]
-    return spans
-
-
 def owned_by_country(its: Token) -> bool:
     """ "China hit back with its foreign ministry spokesman": "its" owns a national body
     when the sentence's subject before it is a country and no other name comes between."""

@@ -39,7 +39,7 @@ from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.counted_goods import size_class_end
-from kg.nlp.cues import (based_places, company_homes, consistent_places, listed_regions, names_government_debt,
+from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_government_debt,
                          opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
@@ -220,7 +220,7 @@ class EntityTyper:
 
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
-        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc), *company_homes(doc),
+        strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
                               *listed_regions(doc), *self._sellers(doc), *bracketed_names]
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]

@@ -59,3 +59,27 @@ def test_no_flow_without_a_partner(extracted) -> None:
 def test_no_flow_for_a_trader_that_is_no_country_or_a_list_of_no_goods(extracted) -> None:
     assert _listed(extracted, "Acme is a major exporter to Japan of machine tools.") == []
     assert _listed(extracted, "Mexico's purchases from Canada include several large deals.") == []
+
+
+def test_a_countrys_imports_including_goods_from_a_partner(extracted) -> None:
+    text = "He expected Peru's imports, including wheat, machinery and fertiliser, from Chile to rise."
+    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(extracted, text)] == [
+        ("imports", "Peru", "wheat", "Chile"),
+        ("imports", "Peru", "machinery", "Chile"),
+        ("imports", "Peru", "fertiliser", "Chile"),
+    ]
+
+
+def test_a_countrys_imports_from_a_partner_limited_to_goods(extracted) -> None:
+    text = "Swedish imports from Chile are limited mainly to copper and wine."
+    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(extracted, text)] == [
+        ("imports", "Sweden", "copper", "Chile"),
+        ("imports", "Sweden", "wine", "Chile"),
+    ]
+
+
+def test_no_goods_list_with_a_figure_or_without_a_partner(extracted) -> None:
+    # a figure makes it a quota or a flow the figure rules read; no partner, no flow
+    assert _listed(extracted, "Swedish imports from Chile are limited to 10,000 tonnes of copper a year.") == []
+    assert _listed(extracted, "Peru's exports, including copper and fishmeal, rose sharply.") == []
+    assert _listed(extracted, "Ferrari's sales to Japan, including sports cars, rose.") == []

@@ -2,7 +2,8 @@
 partner ("South Korea is a major exporter to the United States of textiles and apparel, such
 as television sets and personal computers"; "Japan was the leading importer of American wine
 in 1985") or a country's trade that "includes" them ("Its purchases from the United States
-include testing equipment, grains and cotton").
+include testing equipment, grains and cotton"; "imports from Chile are limited mainly to
+copper"; "Taiwan's imports, including grains and machinery, from the U.S.").
 
 Each good the phrase names, the examples after "such as" among them, is one flow of the
 country with that partner, dated only where the phrase names its own period. Without a
@@ -37,11 +38,9 @@ def extract(ctx: Context) -> list[Fact]:
                 trader = _described(ctx, token)
                 phrase = ctx.doc[token.i : token.right_edge.i + 1]
             elif word in flow_words("purchase_nouns") | flow_words("export_nouns") | flow_words("import_nouns") \
-                    and token.dep_ == "nsubj" and token.head.lemma_.lower() == "include":
+                    and (phrase := _listed_goods(token)) is not None:
                 exports = word in flow_words("export_nouns")
                 trader = _owner(ctx, token)
-                verb = token.head
-                phrase = ctx.doc[token.i : verb.right_edge.i + 1]
             else:
                 continue
             if trader is None:
@@ -56,6 +55,26 @@ def extract(ctx: Context) -> list[Fact]:
                 out.append(ctx.fact(trader, predicate, [token, mention], rule="flow-goods-list",
                                     confidence=CONFIDENCE, object=goods, partner=partner, forecast=False, **dated))
     return out
+
+
+def _listed_goods(noun: Token) -> Span | None:
+    """The words that list the goods of a trade noun: the rest of the clause it is the subject
+    of ("purchases from Canada include wheat", "imports from Chile are limited mainly to
+    copper"), or its "including" phrase ("imports, including wheat and machinery, from
+    Chile"). None when the list holds a figure: "limited to 10,000 tonnes" is a quota or a
+    flow that the figure rules read."""
+    doc = noun.doc
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in flow_words("goods_list_verbs"):
+        verb = noun.head
+        listed, phrase = doc[verb.i : verb.right_edge.i + 1], doc[noun.i : verb.right_edge.i + 1]
+    else:
+        listing = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in flow_words("goods_list_preps")),
+                       None)
+        if listing is None:
+            return None
+        listed = phrase = doc[listing.i : listing.right_edge.i + 1]
+    figure = any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in listed)
+    return None if figure else phrase
 
 
 def _described(ctx: Context, noun: Token) -> str | None:

@@ -68,6 +68,13 @@ def test_a_countrys_imports_including_goods_from_a_partner(extracted) -> None:
         ("imports", "Peru", "machinery", "Chile"),
         ("imports", "Peru", "fertiliser", "Chile"),
     ]
+    # a territory trades as a country does, a figure for the whole flow leaves the list its goods
+    text = ("He expected Taiwan's imports, including grains and machinery, from Japan to rise to "
+            "6.5 billion dlrs in the second quarter.")
+    assert [(p, s, o, partner) for p, s, o, partner, _ in _listed(extracted, text)] == [
+        ("imports", "Taiwan", "grains", "Japan"),
+        ("imports", "Taiwan", "machinery", "Japan"),
+    ]
 
 
 def test_a_countrys_imports_from_a_partner_limited_to_goods(extracted) -> None:

@@ -96,3 +96,25 @@ def test_markets_someone_else_sees_are_no_exporters_markets(nlp) -> None:
     text = ("The new levy will hurt Ugandan coffee exports, traders said. "
             "Uganda has long relied on Britain and Spain as major markets for its tea.")
     assert _markets(nlp, text) == []
+
+
+def test_a_part_of_the_world_is_a_market_but_a_city_is_not(nlp) -> None:
+    text = ("Canadian wheat exports rose to 2.1 mln tonnes in 1986. "
+            "Canada's main wheat markets are China, Africa and the Middle East.")
+    assert [partner for _, _, _, partner, _, _ in _markets(nlp, text)] == ["China", "Africa", "Middle East"]
+
+
+def test_a_part_of_the_world_among_an_exporters_main_buyers(nlp) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in 1986. "
+            "Japan, Africa and Southeast Asia are Chile's main copper buyers.")
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    assert [(f.predicate.value, names[f.subject], names.get(f.partner)) for f in x.facts
+            if f.extractor == "flow-buyers"] == [
+        ("exports", "Chile", "Japan"), ("exports", "Chile", "Africa"), ("exports", "Chile", "Southeast Asia")]
+    # buyers of no exporter named import; a part of the world imports nothing on its own account
+    text = "Chile exported 40,000 tonnes of copper in 1986. Japan, Africa and Asia were the major copper buyers."
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    assert [(f.predicate.value, names[f.subject]) for f in x.facts if f.extractor == "flow-buyers"] == [
+        ("imports", "Japan")]

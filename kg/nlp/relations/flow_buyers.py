@@ -75,7 +75,7 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
         side = _market_side(noun)
         # "relied on Britain, Egypt and, to a lesser extent the United States, as markets": every
         # country the words up to "as" name, however the parse hangs the list
-        listed = _listed_until(ctx, side, noun.head) if side is not None and _as_markets(noun) else _listed(ctx, side)
+        listed = _listed_until(ctx, side, noun.head) if side is not None and _as_markets(noun) else _listed(ctx, side, destinations=True)
         for key, token in listed:
             if key == owner or any(f.subject == owner and f.partner == key and f.object == goods
                                    and f.predicate is Predicate.EXPORTS for f in facts):  # fmt: skip
@@ -173,7 +173,9 @@ def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
     # each (as its "main markets" are), whoever's flow the story counted last
     owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
     out = []
-    for key, token in _listed(ctx, sides[0]):
+    for key, token in _listed(ctx, sides[0], destinations=owner is not None):
+        if owner is None and ctx.type(key) is EntityType.PLACE and _world_region(ctx, key):
+            continue
         after = ctx.doc[ctx.mention(token).end : ctx.mention(token).end + 3]
         if key in (last.subject, owner) or any(t.like_num and is_number(t) for t in after):
             continue  # "the U.S. At 86,383 tonnes": a figure the parse cut off, which a list reads
@@ -215,18 +217,25 @@ def _named_goods(ctx: Context, noun: Token) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _listed(ctx: Context, side: Token | None) -> list[tuple[str, Token]]:
-    """The countries a side names as a list: "South Korea, Japan, Taiwan and Thailand"."""
+def _listed(ctx: Context, side: Token | None, *, destinations: bool = False) -> list[tuple[str, Token]]:
+    """The countries a side names as a list: "South Korea, Japan, Taiwan and Thailand"; with
+    ``destinations`` (where an exporter's goods go) parts of the world too ("Africa")."""
     out: list[tuple[str, Token]] = []
     if side is None:
         return out
     for token in [side, *side.conjuncts]:
         key = ctx.key(token, COUNTRY) or ctx.key(token, _PLACE)
-        if key is not None and ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key):
+        if key is not None and ctx.type(key) is EntityType.PLACE and not is_territory(ctx, key) \
+                and not (destinations and _world_region(ctx, key)):
             continue  # a city buys nothing on its own account
         if key is not None and key not in (k for k, _ in out):
             out.append((key, token))
     return out
+
+
+def _world_region(ctx: Context, key: str) -> bool:
+    """A part of the world ("Africa", "Latin America"): a destination, though no trader."""
+    return bool({n.lower() for n in ctx.table.entities[key].all_names} & flow_words("world_regions"))
 
 
 def _listed_until(ctx: Context, first: Token, end: Token) -> list[tuple[str, Token]]:

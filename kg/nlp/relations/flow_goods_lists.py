@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.trader_keys import trader_key
+from kg.nlp.relations.trader_keys import is_territory, trader_key
 from kg.nlp.relations.periods import Period, find_periods
 
 CONFIDENCE = 0.7
@@ -96,15 +96,22 @@ def _described(ctx: Context, noun: Token) -> str | None:
 
 
 def _owner(ctx: Context, noun: Token) -> str | None:
-    """Whose trade the noun is: a country's possessive ("Korea's purchases"), a demonym
-    ("Korean purchases"), or "its" for the country the sentence before was about."""
+    """Whose trade the noun is: a country's possessive ("Korea's purchases", a territory's:
+    "Taiwan's imports"), a demonym ("Korean purchases"), or "its" for the country the sentence
+    before was about."""
     for child in noun.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
             return _previous_subject(ctx, noun.sent)
         if child.dep_ in ("poss", "amod", "compound", "nmod") \
-                and (key := ctx.key(child, _COUNTRY) or ctx.country_of_demonym(child)):
+                and (key := _land(ctx, child) or ctx.country_of_demonym(child)):
             return key
     return None
+
+
+def _land(ctx: Context, token: Token) -> str | None:
+    """The country, or territory trading as one ("Taiwan's imports"), ``token`` names."""
+    key = ctx.key(token, _LANDS)
+    return key if key is not None and (ctx.type(key) is EntityType.COUNTRY or is_territory(ctx, key)) else None
 
 
 def _previous_subject(ctx: Context, sent: Span) -> str | None:

@@ -147,9 +147,17 @@ def _goods(ctx: Context, phrase: Span) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
     for token in phrase:
         key = ctx.key(token, PRODUCTS)
-        if key is not None and key not in (k for k, _ in out):
+        if key is not None and key not in (k for k, _ in out) and not _cut_short(ctx.mention(token)):
             out.append((key, ctx.mention(token)))
     return out
+
+
+def _cut_short(mention: Span) -> bool:
+    """A goods mention that leaves out a word naming the goods before it: "ores" of
+    "coppernickel ores", a word the lexicon does not know, is no goods the text named."""
+    head = mention.root
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i < mention.start
+               for c in head.children)
 
 
 def _own_period(ctx: Context, phrase: Span) -> Period | None:

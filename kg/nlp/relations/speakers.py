@@ -287,9 +287,9 @@ def _name_ending_title_phrase(ctx: Context, token: Token) -> str | None:
     return None
 
 
-def _named_person(ctx: Context, token: Token) -> str | None:
-    """ "Pillay said ...", where the model missed the name here but the article's table
-    knows a person by it: a proper name outside every mention, matched whole."""
+def _unmentioned_name(ctx: Context, token: Token) -> Span | None:
+    """The proper name ``token`` ends, with the proper-noun compounds written straight before
+    it, when no word of it is inside a mention: a name the model missed here."""
     if token.pos_ != "PROPN" or ctx.table.key_at(token) is not None:
         return None
     parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -297,6 +297,15 @@ def _named_person(ctx: Context, token: Token) -> str | None:
         return None
     name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
     if any(ctx.table.key_at(t) is not None for t in name):
+        return None
+    return name
+
+
+def _named_person(ctx: Context, token: Token) -> str | None:
+    """ "Pillay said ...", where the model missed the name here but the article's table
+    knows a person by it: a proper name outside every mention, matched whole."""
+    name = _unmentioned_name(ctx, token)
+    if name is None:
         return None
     key = ctx.key_by_name(name.text, PERSONS)
     if key is None and len(name) == 1:  # "Studley said", the article named "Rich Studley"
@@ -310,13 +319,8 @@ def _short_body_name(ctx: Context, token: Token) -> str | None:
     """ "Permian said", the story having named "Permian Basin Royalty Trust": a proper name
     outside every mention that opens the name of exactly one organization of the article
     (and of no person) is that organization, called short."""
-    if token.pos_ != "PROPN" or ctx.table.key_at(token) is not None:
-        return None
-    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if parts and parts[0].i + len(parts) != token.i:
-        return None
-    name = ctx.doc[parts[0].i if parts else token.i : token.i + 1]
-    if any(ctx.table.key_at(t) is not None for t in name):
+    name = _unmentioned_name(ctx, token)
+    if name is None:
         return None
     opening = name.text + " "
     owners = {k: e.type for k, e in ctx.table.entities.items()

@@ -35,6 +35,14 @@ _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "
 _BAD_IRI_CHARS = frozenset('<>"{}|^`\\ ') | {chr(i) for i in range(0x20)}
 
 
+def escaped_lexical(lexical: str) -> str:
+    """A literal's lexical form as N-Triples writes it between its quotes; most texts hold
+    nothing to escape, so the translation runs only on those that do."""
+    if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
+        return lexical.translate(_LITERAL_ESCAPES)
+    return lexical
+
+
 class BlankNodesInGraph(Exception):
     """The input has blank nodes: their labels must be made canonical first."""
 
@@ -143,9 +151,7 @@ class _Writer:
                 text = self._iris[key] = _iri_nt(key)
             return text
         if kind is Literal or isinstance(term, Literal):
-            lexical = str(term)
-            if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
-                lexical = lexical.translate(_LITERAL_ESCAPES)
+            lexical = escaped_lexical(str(term))
             if term.language:  # type: ignore[attr-defined]
                 return f'"{lexical}"@{term.language}'  # type: ignore[attr-defined]
             datatype = term.datatype  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.rdf.statements import escaped_lexical
 
 OxTerm = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
 Quad = tuple[Node, Node, Node, Node]
@@ -168,7 +169,6 @@ class NeedsTerms(Exception):
 _LANGUAGE_DATATYPES = frozenset({_LANG_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"})
 
 
-_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 class StatementTexts:
@@ -201,9 +201,7 @@ class StatementTexts:
         if kind is URIRef:
             return self.iri(str(term))
         if kind is Literal:
-            lexical = str(term)
-            if '"' in lexical or "\\" in lexical or "\n" in lexical or "\r" in lexical:
-                lexical = lexical.translate(_LITERAL_ESCAPES)
+            lexical = escaped_lexical(str(term))
             if term.language:  # type: ignore[attr-defined]
                 return f'"{lexical}"@{self._language(term.language)}'  # type: ignore[attr-defined]
             datatype = term.datatype  # type: ignore[attr-defined]

@@ -16,7 +16,8 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set trade-blind4  # fourth trade set (development data since)
     python -m bench.accuracy.devset --set trade-blind5  # fifth trade set (scored blind, then read)
     python -m bench.accuracy.devset --set trade-blind6  # sixth trade set (scored blind twice, then read)
-    python -m bench.accuracy.devset --set trade-blind7 --no-details  # seventh trade set, held out
+    python -m bench.accuracy.devset --set trade-blind7  # seventh trade set (scored blind twice, then read)
+    python -m bench.accuracy.devset --set trade-blind8 --no-details  # eighth trade set, held out
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ TRADE_BLIND4 = REPO / "bench" / "gold" / "trade" / "blind4"
 TRADE_BLIND5 = REPO / "bench" / "gold" / "trade" / "blind5"
 TRADE_BLIND6 = REPO / "bench" / "gold" / "trade" / "blind6"
 TRADE_BLIND7 = REPO / "bench" / "gold" / "trade" / "blind7"
+TRADE_BLIND8 = REPO / "bench" / "gold" / "trade" / "blind8"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -57,6 +59,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "trade-blind5": (TRADE_BLIND5, "trade-blind5", "Trade set, fifth blind set"),
     "trade-blind6": (TRADE_BLIND6, "trade-blind6", "Trade set, sixth blind set"),
     "trade-blind7": (TRADE_BLIND7, "trade-blind7", "Trade set, seventh blind set"),
+    "trade-blind8": (TRADE_BLIND8, "trade-blind8", "Trade set, eighth blind set"),
 }
 
 

@@ -12,6 +12,7 @@ from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
+from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
                                          tender_to_buy)
@@ -91,6 +92,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 anchors.append((t, lemma not in flow_words("import_verbs"), True, True))
                 continue  # "licences to export 80,000 tonnes": licensed, not shipped
             anchors.append((t, lemma not in flow_words("import_verbs")))
+        elif vessel_loading(t):
+            anchors.append((t, True))  # "Six ships are loading 120,000 tonnes of wheat": the story's exports
         elif licence_receipt(t) is not None:
             anchors.append((t, True, True, True))  # "traders in the U.K. received 43,500 tonnes"
         elif t.pos_ == "NOUN" and word in flow_words("imported_demand_heads") and _for_imported_goods(t):

@@ -36,6 +36,7 @@ from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
+from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
@@ -230,8 +231,20 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     anchor = flow.anchor
     carried = flow.carried  # a slot taken from the sentence before lowers the confidence
     mirrored: str | None = None  # the importer whose purchase these bare shipments deliver
+    loading = False  # ships loading the goods now: no period of the story's figures is theirs
     if flow.carried and topic is not None:
         trader, goods = topic.trader, goods_of(ctx, flow) or topic.goods
+    elif loading := vessel_loading(anchor):
+        # "Six ships are loading 120,000 tonnes of wheat": the ship is no trader; the goods are
+        # the exports the story just stated, and a ship's flag names their buyer
+        if near is None or not near.exports or near.trader is None:
+            return [], (None, None)
+        trader, carried, story_goods = near.trader, True, None
+        goods = goods_of(ctx, flow) or near.goods
+        flag = vessel_flag(anchor)
+        mirrored = (trader_key(ctx, flag) or ctx.country_of_demonym(flag)) if flag is not None else None
+        if goods is None:
+            return [], (trader, goods)
     else:
         trader = trader_of(ctx, flow, fallback=before[0])
         goods = goods_of(ctx, flow) or before[1]
@@ -353,7 +366,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # "Wheat sales of 362,400 tonnes ..." in a weekly export sales report: the report's
             # week, not the season the goods of the paragraph before were sold for
             period = main_period = lead
-        elif period is None and k == 0 and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
+        elif period is None and k == 0 and not loading and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
                                                                  topic=topic, season=season, lead=lead,
                                                                  compared=compared,
                                                                  pointed=pointed if pointing else None,

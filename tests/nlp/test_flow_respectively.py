@@ -48,3 +48,29 @@ def test_no_pairing_when_the_list_and_the_numbers_differ_in_length(extracted) ->
 def test_no_pairing_without_respectively(extracted) -> None:
     text = "Malaysia exported 80,000 tonnes of palm oil to India and Pakistan in January."
     assert [(s, q) for _, s, _, q, _ in _trade(extracted, text)] == [("Malaysia", 80_000)]
+
+
+def _dated(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
+    return sorted((f.predicate.value, int(f.amount), f.period) for f in x.facts if f.predicate.value in _TRADE)
+
+
+def test_comparisons_after_two_flows_go_to_them_in_order(extracted) -> None:
+    text = ("Finland's trade surplus widened in 1986. Exports totalled 82.6 billion markkaa and imports "
+            "76.3 billion, compared with 80.1 billion and 77.9 billion in 1985.")
+    assert _dated(extracted, text) == [("exportValue", 80_100_000_000, "1985"),
+                                       ("exportValue", 82_600_000_000, "1986"),
+                                       ("importValue", 76_300_000_000, "1986"),
+                                       ("importValue", 77_900_000_000, "1985")]
+
+
+def test_a_flow_named_by_a_figure_after_it_is_a_flow(extracted) -> None:
+    text = "Finland's trade surplus widened in March. Imports totalled 6.2 billion markkaa and exports 6.9 billion."
+    assert [r[:2] for r in _dated(extracted, text)] == [("exportValue", 6_900_000_000), ("importValue", 6_200_000_000)]
+
+
+def test_two_comparisons_of_a_single_flow_stay_its_own(extracted) -> None:
+    # the month before and the year before: no second flow to give one to
+    text = ("Finland's trade surplus widened in March. Exports were 6.9 billion markkaa in March against "
+            "6.1 billion and 5.8 billion.")
+    assert {r[0] for r in _dated(extracted, text)} == {"exportValue"}

@@ -7,17 +7,20 @@ A run of numbers joined by "and" or commas, the last with the unit, then "respec
 the n-th number is the n-th item's of the one list of as many items the clause names, its
 traders, its goods or its partners. The numbers before the last share its scale where they
 state none ("1.2 and 0.8 mln tonnes"). Comparisons given "respectively" ("compared with 1.25
-and 1.89 mln tonnes respectively") are flow_figures' own.
+and 1.89 mln tonnes respectively") are flow_figures' own; a run of comparisons after the
+last of a sentence's flows, as many as its flows, goes to them in order
+(``paired_comparisons``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Span
 
-from kg.model import EntityType
+from kg.model import EntityType, Fact
 from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow
@@ -60,6 +63,42 @@ def respective_shares(ctx: Context, flow: Flow, figure: Figure, trader: str | No
     if len(partners) == n:
         return [Share(value=v, partner=k) for v, k in zip(values, partners)]
     return []
+
+
+# what stands between two comparisons of a run: a joiner, then the next number with its
+# scale and unit ("1,326.5 billion and 971.7 billion", "2.1, 1.8 and 0.9 mln tonnes")
+_NEXT_IN_RUN = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|and\s+)[\d.,]*\d(?:\s+(?:{'|'.join(sorted(SCALE_WORDS))}))?(?:\s+[a-z]+)?", re.I)
+
+
+def paired_comparisons(ctx: Context, reads: list[list[Fact]]) -> list[list[Fact]]:
+    """ "Imports totalled 1,412.6 billion escudos and exports 1,076.1 billion, compared with
+    1,326.5 billion and 971.7 billion in 1985": each flow of the sentence states one figure,
+    and the last one's clause ends with a run of as many comparisons, which go to the flows
+    in order. ``reads`` are the facts of each flow of one sentence; unchanged when they are
+    not of that shape (a single flow's "against 3.0 billion and 2.4 billion" compares it
+    with two periods)."""
+    counted = [[f for f in read if f.quantity is not None or f.amount is not None] for read in reads]
+    if len(counted) < 2 or len(counted[-1]) != len(counted) + 1 \
+            or any(len(c) != 1 or len(r) != 1 for c, r in zip(counted[:-1], reads[:-1])):
+        return reads
+    *firsts, last = counted
+    mains = [c[0] for c in firsts] + [last[0]]
+    compared = last[1:]
+    if len(reads[-1]) != len(last) or len({f.subject for f in mains}) != 1 \
+            or len({(f.predicate, f.object, f.partner) for f in mains}) != len(mains) \
+            or any((f.amount is None) != (mains[0].amount is None) for f in [*mains, *compared]) \
+            or len({f.period for f in compared}) != 1 or compared[0].period == last[0].period:
+        return reads
+    text = ctx.doc.text
+    if not all(_NEXT_IN_RUN.fullmatch(text[a.end - ctx.offset : b.end - ctx.offset]) for a, b in zip(compared, compared[1:])):
+        return reads  # not one run of numbers
+    paired = [replace(figure, predicate=main.predicate, subject=main.subject, object=main.object, partner=main.partner)
+              for main, figure in zip(mains, compared)]
+    # the flows are compared with one period, so they are of one period too
+    dated = dict(period=last[0].period, period_start=last[0].period_start, period_end=last[0].period_end)
+    return [[replace(read[0], **dated) if read[0].period is None else read[0], figure]
+            for read, figure in zip(reads[:-1], paired)] + [[last[0], paired[-1]]]
 
 
 def _joined_values(doc, figure: Figure) -> list[Decimal]:
@@ -122,4 +161,4 @@ def _entity_list(ctx: Context, span: Span, types, *, member: str | None = None) 
     return lists[-1] if lists else []
 
 
-__all__ = ["Share", "respective_shares"]
+__all__ = ["Share", "paired_comparisons", "respective_shares"]

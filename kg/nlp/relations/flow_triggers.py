@@ -49,7 +49,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             if authorising_verb(t) is not None:
                 anchors.append((t, word in flow_words("export_nouns"), True, True))
                 continue  # "authorised the export of 25,000 tonnes": licensed, not shipped
-            if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+            if t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and not t.head.like_num:
+                # (a figure is no head it modifies: "and exports 1,076.1 billion" is a flow)
                 if t.head.lower_ in flow_words("target_heads"):
                     # "imports subject to the U.S. import quota totaled ...": the owner's shipments, not a plan
                     governing = _governing_quota(t, anchors)

@@ -44,7 +44,7 @@ from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares, share_goods
 from kg.nlp.relations.flow_reports import report_sale
-from kg.nlp.relations.flow_respectively import Share, respective_shares
+from kg.nlp.relations.flow_respectively import Share, paired_comparisons, respective_shares
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
 from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
@@ -108,6 +108,7 @@ def extract(ctx: Context) -> list[Fact]:
         if not found and (shared := _shares(ctx, sent, facts, index)):
             facts.extend(shared)
             continue
+        mark, reads = len(facts), []
         for flow in found:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
@@ -141,6 +142,10 @@ def extract(ctx: Context) -> list[Fact]:
                     topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index,
                                   partner=partner)
             facts.extend(read)
+            reads.append(read)
+        if len(reads) > 1 and sum(map(len, reads)) == len(facts) - mark:
+            # "Imports totalled X and exports Y, compared with A and B in 1985": A is the imports'
+            facts[mark:] = [f for read in paired_comparisons(ctx, reads) for f in read]
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
     return facts

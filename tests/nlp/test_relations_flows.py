@@ -559,6 +559,24 @@ def test_a_loan_of_money_is_no_flow(parser) -> None:
     assert _read(parser, text, table) == []
 
 
+def test_to_loan_goods_is_to_lend_them(parser) -> None:
+    text = "Chile will loan 3 mln barrels of crude oil to Peru over the next two months."
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "crude oil": ("crude", T.PRODUCT)}
+    assert [(f[0], f[1], f[2], f[3], f[7]) for f in _read(parser, text, table)] == [
+        ("exports", "cl", "crude", Decimal("3000000"), "pe")]
+    text = "The bank will loan Peru 500 mln dlrs over the next two months."
+    assert _read(parser, text, {"Peru": ("pe", T.COUNTRY)}) == []
+
+
+def test_goods_sold_to_foreign_buyers_are_exports_of_their_origin(parser) -> None:
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("copper", T.PRODUCT)}
+    text = "About 40,000 tonnes of Chilean copper have been sold to Western traders, dealers said."
+    assert [(f[0], f[1], f[2], f[3]) for f in _read(parser, text, table)] == [
+        ("exports", "cl", "copper", Decimal("40000"))]
+    text = "About 40,000 tonnes of Chilean copper have been sold to local traders, dealers said."
+    assert _read(parser, text, table) == []
+
+
 def test_a_lender_and_borrower_named_by_description_or_pronoun(parser) -> None:
     # "the country" is the one named last; "it", the country whose clause asks for the loan
     text = "Peru is negotiating with Chile to have the neighbouring country lend it 20,000 barrels per day of crude oil."

@@ -242,12 +242,17 @@ def _in_balance(noun: Token) -> bool:
 
 
 def _abroad(ctx: Context, verb: Token) -> bool:
-    """A sale with a destination abroad: "sold 250,000 tonnes of wheat to China"."""
+    """A sale with a destination abroad: "sold 250,000 tonnes of wheat to China", "sold to
+    Western traders"."""
     if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in verb.children if c.dep_ == "dative"):
         return True  # "supplied Peru 20,000 tonnes"
     for t in verb.subtree:
         if t.lower_ in ("to", "into"):
             if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in t.subtree):
+                return True
+            if any(o.lower_ in flow_words("foreign_buyers") and any(a.lower_ in flow_words("foreign_words")
+                                                                     for a in o.children if a.dep_ == "amod")
+                   for o in t.children if o.dep_ == "pobj"):
                 return True
         if t.lower_ in ("abroad", "overseas"):
             return True

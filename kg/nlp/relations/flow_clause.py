@@ -83,7 +83,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
             "tender_nouns", "imported_demand_heads")))
         _CACHE["anchor verbs"] = frozenset().union(*(flow_words(key) for key in (
             "export_verbs", "import_verbs", "sale_verbs", "purchase_verbs", "receipt_verbs", "seeking_verbs",
-            "tender_verbs", "loading_verbs")))
+            "tender_verbs", "loading_verbs", "market_taking_verbs")))
     return _CACHE["anchor nouns"], _CACHE["anchor verbs"]
 
 

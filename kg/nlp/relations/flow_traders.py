@@ -261,6 +261,10 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
 
         if anchor.lemma_.lower() in flow_words("purchase_verbs") | flow_words("tender_verbs"):
             return national_buyer(ctx, anchor)
+        if not flow.exports and anchor.lemma_.lower() in flow_words("market_taking_verbs"):
+            from kg.nlp.relations.flow_market_takings import market_taker  # it reads the buyer as this module does
+
+            return market_taker(ctx, anchor)  # "taking five cargoes from the free market"
         found = _exporters(ctx, anchor)
         if found:
             return found[0]

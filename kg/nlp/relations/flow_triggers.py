@@ -13,6 +13,7 @@ from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
+from kg.nlp.relations.flow_market_takings import market_taker, market_taking
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
                                          tender_to_buy)
@@ -93,6 +94,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                 anchors.append((t, lemma not in flow_words("import_verbs"), True, True))
                 continue  # "licences to export 80,000 tonnes": licensed, not shipped
             anchors.append((t, lemma not in flow_words("import_verbs")))
+        elif market_taking(t) and market_taker(ctx, t) is not None:
+            anchors.append((t, False))  # "taking five cargoes from the free market": a purchase
         elif vessel_loading(t):
             anchors.append((t, True))  # "Six ships are loading 120,000 tonnes of wheat": the story's exports
         elif licence_receipt(t) is not None:

@@ -13,6 +13,7 @@ from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
+from kg.nlp.relations.flow_makers import shipment_maker
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, denied, likelihood, local_currency
@@ -289,6 +290,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         return seller  # "private U.S. exporters reported sales of 900,000 tonnes of corn"
     if (holder := purchase_holder(ctx, noun)) is not None:
         return holder  # "India had further purchases of two cargoes", "Greece called an EC tender"
+    if flow.exports and (maker := shipment_maker(ctx, noun)) is not None:
+        return maker  # "the shipment of 2.2 mln barrels will be made by the Saudis"
     if not flow.exports and origin_modified(ctx, noun):
         # "a duty on U.S. corn imports", "its Malaysian palm oil imports": the country before
         # the trade word is where the goods come from; the owner (if any) imports them

@@ -12,8 +12,10 @@ from spacy.tokens import Token
 from kg.nlp.climb import upward
 from kg.nlp.relations.flow_clause import flow_words
 
-# how many sentences back a vessel named still stands for the "Six", "Another" of a loading
-_VESSEL_BACK = 2
+# how far back (in tokens, as line breaks may split a sentence) a vessel named still stands
+# for the "Six", "Another" of a loading: a port report names its ships once, then counts
+# them ("Another 12 ships ... Six are to load ... Two will load ... Another is expected to load")
+_VESSEL_BACK = 80
 
 
 def vessel_loading(verb: Token) -> bool:
@@ -35,11 +37,7 @@ def vessel_loading(verb: Token) -> bool:
     if not (subject.pos_ == "NUM" or subject.lower_ in ("another", "one")) or any(
             c.dep_ in ("prep", "compound") for c in subject.children):
         return False
-    doc = verb.doc
-    sents = list(doc.sents)
-    here = next(k for k, s in enumerate(sents) if s.start <= verb.i < s.end)
-    return any(t.lower_ in flow_words("vessel_nouns") for s in sents[max(0, here - _VESSEL_BACK) : here + 1]
-               for t in s if t.i < verb.i)
+    return any(t.lower_ in flow_words("vessel_nouns") for t in verb.doc[max(0, verb.i - _VESSEL_BACK) : verb.i])
 
 
 def vessel_subject(verb: Token) -> Token | None:

@@ -141,6 +141,16 @@ def test_goods_named_without_a_figure_and_home_sales(parser) -> None:
     assert _read(parser, "GM said US truck sales fell 9% in February.", table) == []
 
 
+def test_goods_a_passive_flow_names_as_its_subject_are_traded_without_a_figure(parser) -> None:
+    table = {"Hungarian": ("hu", T.COUNTRY), "Austria": ("at", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    text = "Hungarian maize will be exported to Austria next month, officials said."
+    assert [(f[0], f[1], f[2], f[3], f[7]) for f in _read(parser, text, table)] == [
+        ("exports", "hu", "maize", None, "at")]
+    # the passive's subject is no goods: nothing is said to be traded
+    text = "Hungarian officials will be sent to Austria next month to talk about maize."
+    assert _read(parser, text, table) == []
+
+
 def test_national_buyers_import_and_ranges_report_their_first_figure(parser) -> None:
     text = ("Japanese crushers have bought some 214,000 tonnes of Brazilian soybeans and may buy "
             "140,000 to 190,000 tonnes more for June to August shipment.")

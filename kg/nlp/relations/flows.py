@@ -538,7 +538,8 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     # only goods the trade word itself names: "oil imports", "exports of CPO", "exporting
     # textiles"; not "a decline in sales of cars" further on
     named = [t for t in ctx.doc[noun.left_edge.i : noun.i]] if anchor.pos_ != "VERB" else []
-    named += [t for c in anchor.children if c.dep_ == "dobj" for t in c.subtree]
+    # (a passive's subject too: "The barley will be exported to Switzerland")
+    named += [t for c in anchor.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
     named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
         return []

@@ -37,6 +37,7 @@ from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
+from kg.nlp.relations.flow_relatives import counted_head, head_goods
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
@@ -308,6 +309,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             figures = figure_before(ctx, flow, dated, start=start)  # "60,500 tonnes received export rebates"
         if licence_receipt(anchor) is not None:
             figures = figures[:1]  # "in the Netherlands 12,000, in Denmark 4,000": other traders' shares
+    if not figures and (head := counted_head(anchor)) is not None:
+        # "the 50,000 tonnes of copper it shipped to Peru": the figure the clause is about
+        figures = figure_before(ctx, flow, dated, start=head.left_edge.i)
+        goods = goods or head_goods(ctx, head)
     if not figures and flow.planned:
         # "a 1.2 mln tonne palm oil export target", "2.5 mln tonnes of sugar available for export"
         figures = figure_before(ctx, flow, dated, start=figures_start(anchor))

@@ -158,7 +158,8 @@ def _described(gold, g) -> str:
     obj = gold.entity(g.o).names[0] if g.o is not None else "-"
     figure = g.quantity if g.p.value in ("exports", "imports") else g.amount
     partner = f" to/from {gold.entity(g.partner).names[0]}" if g.partner is not None else ""
-    return f"{g.p.value}({gold.entity(g.s).names[0]}, {obj}) {figure} {g.unit or g.currency or ''}{partner} | {g.quote or ''}"
+    measure = g.unit or g.currency or ""
+    return f"{g.p.value}({gold.entity(g.s).names[0]}, {obj}) {figure} {measure}{partner} | {g.quote or ''}"
 
 
 class Vocabulary:

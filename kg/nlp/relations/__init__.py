@@ -8,7 +8,10 @@ Each module reads one family of relations from the dependency parse:
 (newswire trade clauses: exports, imports and their values with partner, period and
 forecast), which ``discourse`` tells what the sentences before stated; a flow clause
 (``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders``,
-``flow_partners``, ``flow_goods``, ``flow_figures`` (with ``flow_parts``) and ``flow_periods``.
+``flow_partners``, ``flow_goods``, ``flow_figures`` (with ``flow_parts``) and ``flow_periods``;
+some clauses say trade without a trade word: ships loading (``flow_loadings``), goods taken
+from the market (``flow_market_takings``), a shipment made by a country (``flow_makers``), a
+relative clause about its own figure (``flow_relatives``).
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``flow_breakdowns``

@@ -91,7 +91,8 @@ def paired_comparisons(ctx: Context, reads: list[list[Fact]]) -> list[list[Fact]
             or len({f.period for f in compared}) != 1 or compared[0].period == last[0].period:
         return reads
     text = ctx.doc.text
-    if not all(_NEXT_IN_RUN.fullmatch(text[a.end - ctx.offset : b.end - ctx.offset]) for a, b in zip(compared, compared[1:])):
+    if not all(_NEXT_IN_RUN.fullmatch(text[a.end - ctx.offset : b.end - ctx.offset])
+               for a, b in zip(compared, compared[1:])):
         return reads  # not one run of numbers
     paired = [replace(figure, predicate=main.predicate, subject=main.subject, object=main.object, partner=main.partner)
               for main, figure in zip(mains, compared)]

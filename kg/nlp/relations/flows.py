@@ -376,11 +376,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # "Wheat sales of 362,400 tonnes ..." in a weekly export sales report: the report's
             # week, not the season the goods of the paragraph before were sold for
             period = main_period = lead
-        elif period is None and k == 0 and not loading and (found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited,
-                                                                 topic=topic, season=season, lead=lead,
-                                                                 compared=compared,
-                                                                 pointed=pointed if pointing else None,
-                                                                 opening=opening, partner=partner)) is not None:
+        elif period is None and k == 0 and not loading and (
+                found := carried_period(ctx, flow, trader, goods, forecast, inherited=inherited, topic=topic,
+                                        season=season, lead=lead, compared=compared,
+                                        pointed=pointed if pointing else None, opening=opening,
+                                        partner=partner)) is not None:
             period = main_period = found[0]
             carried = carried or found[1]
         elif period is None and k > 0 and inherited and k < len(inherited) \

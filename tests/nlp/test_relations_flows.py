@@ -723,6 +723,21 @@ def test_a_euro_countrys_own_currency_before_the_euro(parser, text: str, table: 
     assert [f[6] for f in _read(parser, text, table)] == [currency]
 
 
+
+def test_a_bare_currency_name_stated_once_in_a_sentence_is_one_currency(parser) -> None:
+    text = ("French exports to Ghana were 800 mln francs in 1986, while Ghana's exports to France "
+            "were 300 mln francs.")
+    table = {"French": ("fr", T.COUNTRY), "Ghana": ("gh", T.COUNTRY), "France": ("fr", T.COUNTRY)}
+    assert [(f[1], f[6]) for f in _read(parser, text, table)] == [("fr", "FRF"), ("gh", "FRF")]
+    # the trader's own currency of that name stays its own; no value before, no other currency
+    text = ("French exports to Switzerland were 9 billion francs, while Swiss exports to France were "
+            "4 billion francs.")
+    table = {"French": ("fr", T.COUNTRY), "Switzerland": ("ch", T.COUNTRY), "Swiss": ("ch", T.COUNTRY),
+             "France": ("fr", T.COUNTRY)}
+    assert [(f[1], f[6]) for f in _read(parser, text, table)] == [("fr", "FRF"), ("ch", "CHF")]
+    text = "Ghana's exports to France were 300 mln francs."
+    assert [f[6] for f in _read(parser, text, {"Ghana": ("gh", T.COUNTRY), "France": ("fr", T.COUNTRY)})] == ["CHF"]
+
 def test_a_euro_countrys_currency_word_after_the_euro_is_not_its_former_one(parser) -> None:
     facts = facts_of(parser, "France's exports totalled 61.2 billion euros in March.", {"France": ("fr", T.COUNTRY)},
                      published="2020-04-09", module=flows)

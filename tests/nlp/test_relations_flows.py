@@ -479,6 +479,18 @@ def test_a_passive_flow_of_unnamed_goods_is_the_story_countrys(parser) -> None:
     assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] is not None} == {("exports", "cl")}
 
 
+
+def test_a_passive_flow_of_goods_the_story_named_after_a_country_is_that_countrys(parser) -> None:
+    text = ("Chile has been a big buyer of Brazilian oats this year, traders said. Another 40,000 tonnes "
+            "of oats will be shipped in May.")
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] == Decimal("40000")} == {("exports", "br")}
+    # goods of no named origin stay the story country's
+    text = "Chile exported oats in May. Peru bought wheat. Some 40,000 tonnes of oats were shipped in June."
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "oats": ("oats", T.PRODUCT),
+             "wheat": ("wheat", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] is not None} == {("exports", "cl")}
+
 def test_a_second_flow_noun_shares_the_owner_of_the_first_goods(parser) -> None:
     text = "The minister will ask Chile to remove its quotas on Brazilian beef and citrus exports."
     table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "citrus": ("citrus", T.PRODUCT),

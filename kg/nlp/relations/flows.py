@@ -264,7 +264,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     local = named_in_sentence(ctx, anchor.sent, earlier, local=local)
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    plain = plain_number_unit(ctx, trader, goods, earlier)
+    plain = plain_number_unit(ctx, trader, goods, earlier, before=ctx.doc[anchor.sent.start : anchor.i])
     figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports,
                            plain=plain)
     if (earning := earning_verb(anchor)) is not None:

@@ -26,6 +26,9 @@ def test_a_period_another_sentence_gave_adds_nothing_to_the_sentences_own_readin
     # two periods the sentence states are two flows
     this, that = _fact(partner="ci", period="1986"), _fact(partner="ci", period="1987")
     assert _one_goods_reading([this, that]) == [this, that]
+    # and so are two periods read from the sentence's words ("the upcoming season")
+    upcoming = _fact(partner="ci", period="1987/88 season")
+    assert _one_goods_reading([this, upcoming]) == [this, upcoming]
 
 
 def test_other_flows_and_figures_stay() -> None:

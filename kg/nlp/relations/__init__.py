@@ -108,7 +108,9 @@ def _one_goods_reading(facts: list[Fact]) -> list[Fact]:
     for key, group in readings.items():
         if key[4] is None and key[:4] in placed:
             continue
-        own = [f for f in group if f.period is None or f.period in f.sentence] or group
+        # an undated reading beside one dated from outside the sentence: the sentence dates none
+        own = [f for f in group if f.period is None or f.period in f.sentence] \
+            if any(f.period is None for f in group) else group
         best: dict[str | None, Fact] = {}
         for f in own:
             if f.period not in best or f.confidence > best[f.period].confidence:

@@ -999,3 +999,10 @@ def test_the_year_a_change_is_measured_over_is_no_period_of_the_figure(parser) -
     text = "Canadian wheat exports rose 20 pct in 1986 over the previous year to 21.3 mln tonnes."
     table = {"Canadian": ("ca", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
     assert [(f[3], f[8]) for f in _read(parser, text, table)] == [(Decimal("21300000"), "1986")]
+
+
+def test_a_change_from_one_dated_figure_to_another_dates_each_by_its_own_period(parser) -> None:
+    text = "Chilean copper exports dropped from 33,000 tonnes in 1980 to 2,300 tonnes last year."
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
+    assert sorted((f[3], f[8]) for f in _read(parser, text, table)) == [
+        (Decimal("2300"), "last year"), (Decimal("33000"), "1980")]

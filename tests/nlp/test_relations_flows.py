@@ -1006,3 +1006,15 @@ def test_a_change_from_one_dated_figure_to_another_dates_each_by_its_own_period(
     table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
     assert sorted((f[3], f[8]) for f in _read(parser, text, table)) == [
         (Decimal("2300"), "last year"), (Decimal("33000"), "1980")]
+
+
+@pytest.mark.parametrize(("denied", "affirmed"), [
+    ("Until last year no Japanese imports of rice were allowed.", "Until last year Japanese imports of rice were small."),
+    ("There were no shipments of Chilean copper to China in March.", None),
+    ("Chile exported no copper to China in March.", "Chile exported copper to China in March."),
+])  # fmt: skip
+def test_a_flow_its_determiner_denies_is_no_flow(parser, denied: str, affirmed: str | None) -> None:
+    table = {"Chilean": ("cl", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "China": ("cn", T.COUNTRY),
+             "Japanese": ("jp", T.COUNTRY), "copper": ("cu", T.PRODUCT), "rice": ("rice", T.PRODUCT)}
+    assert _read(parser, denied, table) == []
+    assert affirmed is None or _read(parser, affirmed, table) != []

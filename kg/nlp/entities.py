@@ -38,7 +38,7 @@ from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
 from kg.nlp.currency_homes import in_an_amount
-from kg.nlp.counted_goods import size_class_end
+from kg.nlp.counted_goods import counted_heads, size_class_end
 from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_government_debt,
                          opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
@@ -531,14 +531,16 @@ def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
         for name in (org.name, *org.aliases):
             types.setdefault(norm(name), org.type)
     product_terms = {n for kind in lexicon.product_kinds(settings["products"]) for n in kind.names}
-    # a one-word name of goods ("petroleum", "maize") is a head noun of goods; where no head
-    # list has it, a commodity word, read only in a tight trade context
+    # a one-word name of goods ("petroleum", "maize") or of goods counted one by one
+    # ("tractor", "forklift") is a head noun of goods; where no head list has it, a commodity
+    # word, read only in a tight trade context ("tractor exports", not "tractor convoys")
     product_heads = lexicon.product_heads(settings["product_heads"])
+    one_word = {t for t in product_terms if " " not in t} | {h for h in counted_heads() if " " not in h}
     return {
         "patterns": [dict(entry) for entry in lexicon.entity_patterns(settings["patterns"])],
         "heads": {"product_head": sorted(product_heads),
                   "commodity_head": sorted(lexicon.commodity_heads(settings["commodity_heads"])
-                                           | {t for t in product_terms if " " not in t} - product_heads)},
+                                           | one_word - product_heads)},
         "phrases": {
             "ORTH": {EntityType.COUNTRY.value: country_names, EntityType.ORGANIZATION.value: org_names},
             "LOWER": {EntityType.DISEASE.value: list(lexicon.diseases(settings["diseases"])),

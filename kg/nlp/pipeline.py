@@ -15,7 +15,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from kg.errors import ModelError
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
-from kg.nlp.spans import GARBLED_QUOTES
+from kg.nlp.spans import GARBLED_QUOTES, QUOTED_POSSESSIVES
 
 KG_COMPONENTS = ("kg_entities",)
 
@@ -29,15 +29,17 @@ _ENTITY_WORD = re.compile(r"^[^\W\d_]*&#(?:\d{2,5}|x[0-9a-fA-F]{2,4});[^\W\d_]*$
 
 
 def adapt_tokenizer(nlp: Language) -> Language:
-    """Split garbled quotes off words, keep "Jos&#233;" whole, split "REUTERS/Leah" and
-    "(266,389),Egypt"; idempotent."""
+    """Split garbled quotes and the "s of "Indonesia"s" off words, keep "Jos&#233;" whole,
+    split "REUTERS/Leah" and "(266,389),Egypt"; idempotent."""
     tokenizer = nlp.tokenizer
     current = getattr(tokenizer, "token_match", None)
     if current is not None and getattr(current, "__self__", None) is _ENTITY_WORD:
         return nlp
     quotes = [re.escape(q) for q in GARBLED_MARKS]
     prefixes = [*quotes, *nlp.Defaults.prefixes]
-    suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quotes, *nlp.Defaults.suffixes]
+    # "Indonesia"s": a double quote for an apostrophe, only right after a letter
+    quoted = [r'(?<=[A-Za-z])"[sS]']
+    suffixes = [re.escape(GARBLED_QUOTES[2]) + "s", *quoted, *quotes, *nlp.Defaults.suffixes]
     # a list item glued to the one before ("(266,389),Egypt 158,119"): split at the comma
     glued = [r"(?<=\w)\)(?=,[A-Z])", r"(?<=[\d)]),(?=[A-Z])"]
     # "1.5 mln wheat/1.0 mln barley": goods and the next figure
@@ -57,8 +59,12 @@ def read_garbled_as_clean(nlp: Language) -> None:
     parser, which see a word through its norm, affixes and shape, then take it for a proper
     noun and parse the sentence around it wrongly. Text offsets stay those of the input.
     """
-    for garbled in (*GARBLED_MARKS, GARBLED_QUOTES[2] + "s"):
-        clean = nlp.vocab[garbled.encode("mac_roman").decode("utf-8")]
+    garbled_marks = (*GARBLED_MARKS, GARBLED_QUOTES[2] + "s")
+    marks = {garbled: garbled.encode("mac_roman").decode("utf-8") for garbled in garbled_marks}
+    # "Indonesia"s" reads as "Indonesia's"
+    marks.update((quoted, "'" + quoted[1:]) for quoted in QUOTED_POSSESSIVES)
+    for garbled, mark in marks.items():
+        clean = nlp.vocab[mark]
         lexeme = nlp.vocab[garbled]
         lexeme.norm_, lexeme.prefix_, lexeme.suffix_ = clean.norm_, clean.prefix_, clean.suffix_
         lexeme.shape_ = clean.shape_

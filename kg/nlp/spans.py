@@ -22,7 +22,10 @@ from kg.nlp.cues import described_as_company
 # (and dashes: "\u201a\u00c4\u00ee" for an em dash, "\u201a\u00c4\u00ec" for an en dash).
 GARBLED_QUOTES = ("\u201a\u00c4\u00fa", "\u201a\u00c4\u00f9", "\u201a\u00c4\u00f4", "\u201a\u00c4\u00f2",
                   "\u201a\u00c4\u00ee", "\u201a\u00c4\u00ec")
-POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s"})
+# Wire copy typed on keyboards without an apostrophe writes "Indonesia"s" (kg.nlp.pipeline
+# splits the "s" off and reads it as "'s").
+QUOTED_POSSESSIVES = ('"s', '"S')
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "\u201a\u00c4\u00f4s", *QUOTED_POSSESSIVES})
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _NAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "la", "le", "al", "el", "bin", "ibn"})
 # Angle brackets mark a company's name in newswire ("<Acme Corp>"): never part of it.

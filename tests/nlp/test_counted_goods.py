@@ -28,3 +28,13 @@ def test_no_size_class_after_bulk_goods_or_a_figure_of_the_flow(parser) -> None:
     wheat = next(t for t in doc if t.text == "wheat")
     assert size_class_end(doc, wheat) == wheat.i + 1
     assert not any(in_size_class(doc, t.i) for t in doc if t.like_num)
+
+
+@pytest.mark.parametrize(("text", "goods"), [
+    ("Japanese tractor exports fell to 12,400 in 1986.", ["tractor"]),
+    ("Korea exported 30,000 forklifts to Europe last year.", ["forklifts"]),
+    ("Spanish farmers drove their tractors to the capital.", []),  # no trade slot: a tractor, not goods
+    ("Canada's meat and livestock exports rose.", ["meat", "livestock"]),
+])  # fmt: skip
+def test_goods_counted_one_by_one_are_products_where_goods_go(nlp, text: str, goods: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "Product"] == goods

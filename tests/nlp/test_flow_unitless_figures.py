@@ -54,3 +54,17 @@ def test_a_figure_more_than_another_is_a_difference_no_flow(nlp) -> None:
     text = "Korea exported 1.4 billion dlrs (1,100 billion won) of ships to Greece last year."
     assert sorted((c, a) for _, a, c in _values(nlp, text)) == [("KRW", Decimal("1100000000000")),
                                                                   ("USD", Decimal("1400000000"))]
+
+
+def test_a_scaled_number_takes_the_unit_of_the_goods_output_just_before_it(nlp) -> None:
+    text = "Kenyan tea output is forecast to rise to 150 mln kilos in 1987, while exports are expected to fall to 120 mln."
+    assert _figures(nlp, text) == [(Decimal("120000000"), "kilos")]
+    text = "Ghana's cocoa crop rose to 220,000 tonnes in 1986/87, but exports to dip to 190,000 from 200,000."
+    assert _figures(nlp, text) == [(Decimal("190000"), "tonnes"), (Decimal("200000"), "tonnes")]
+
+
+def test_no_output_unit_for_a_flow_figure_after_no_output(nlp) -> None:
+    # the figure before the flow is its own, not its goods' output: no unit to lend
+    text = "Kenya sold 150 mln kilos of tea in 1986, while exports of coffee are expected to fall to 120 mln."
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-20")], nlp=nlp)
+    assert not [f for f in x.facts if f.object and "coffee" in f.object and f.quantity is not None]

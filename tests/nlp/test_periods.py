@@ -239,3 +239,12 @@ def test_one_year_earlier_is_a_shifted_year_and_days_not_of_a_month_are_no_perio
     (p,) = find_periods("up from 90,000 one year earlier", PUBLISHED)
     assert (p.text, p.shift) == ("one year earlier", ("year", -1))
     assert _read("shipped over the first 25 days") == []
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Exports rose in January.", "January"),
+    ("Shipments will resume in July-September.", "July-September"),
+    ("Sales were higher in the October-December quarter.", "October-December"),
+])
+def test_the_full_stop_after_a_month_ends_the_sentence_not_the_period(text: str, period: str) -> None:
+    assert [p.text for p in find_periods(text, "1987-03-10")] == [period]

@@ -119,3 +119,12 @@ def test_missing_entry_points_get_a_clear_message(monkeypatch) -> None:
     monkeypatch.setattr(Language, "has_factory", classmethod(lambda cls, name: name != "kg_entities"))
     with pytest.raises(ModelError, match="kg_entities.*pip install -e"):
         add_components(spacy.blank("en"))
+
+
+def test_a_double_quote_for_an_apostrophe_reads_as_a_possessive(nlp) -> None:
+    doc = nlp('Malaysia"s rubber exports rose, the ministry said.')
+    assert [t.text for t in doc][:3] == ["Malaysia", '"s', "rubber"]
+    assert doc[1].tag_ == "POS" and doc[0].text in {e.text for e in doc.ents}
+    # a quotation keeps its marks as punctuation
+    quoted = nlp('He called it "sound" policy.')
+    assert [t.text for t in quoted][3:6] == ['"', "sound", '"']

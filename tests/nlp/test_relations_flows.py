@@ -489,6 +489,18 @@ def test_a_passive_flow_of_unnamed_goods_is_the_story_countrys(parser) -> None:
     assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] is not None} == {("exports", "cl")}
 
 
+
+def test_a_passive_flow_of_goods_the_story_named_after_a_country_is_that_countrys(parser) -> None:
+    text = ("Chile has been a big buyer of Brazilian oats this year, traders said. Another 40,000 tonnes "
+            "of oats will be shipped in May.")
+    table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "oats": ("oats", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] == Decimal("40000")} == {("exports", "br")}
+    # goods of no named origin stay the story country's
+    text = "Chile exported oats in May. Peru bought wheat. Some 40,000 tonnes of oats were shipped in June."
+    table = {"Chile": ("cl", T.COUNTRY), "Peru": ("pe", T.COUNTRY), "oats": ("oats", T.PRODUCT),
+             "wheat": ("wheat", T.PRODUCT)}
+    assert {(f[0], f[1]) for f in _read(parser, text, table) if f[3] is not None} == {("exports", "cl")}
+
 def test_a_second_flow_noun_shares_the_owner_of_the_first_goods(parser) -> None:
     text = "The minister will ask Chile to remove its quotas on Brazilian beef and citrus exports."
     table = {"Chile": ("cl", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "citrus": ("citrus", T.PRODUCT),
@@ -751,6 +763,21 @@ def test_a_euro_countrys_own_currency_before_the_euro(parser, text: str, table: 
     assert [f[6] for f in _read(parser, text, table)] == [currency]
 
 
+
+def test_a_bare_currency_name_stated_once_in_a_sentence_is_one_currency(parser) -> None:
+    text = ("French exports to Ghana were 800 mln francs in 1986, while Ghana's exports to France "
+            "were 300 mln francs.")
+    table = {"French": ("fr", T.COUNTRY), "Ghana": ("gh", T.COUNTRY), "France": ("fr", T.COUNTRY)}
+    assert [(f[1], f[6]) for f in _read(parser, text, table)] == [("fr", "FRF"), ("gh", "FRF")]
+    # the trader's own currency of that name stays its own; no value before, no other currency
+    text = ("French exports to Switzerland were 9 billion francs, while Swiss exports to France were "
+            "4 billion francs.")
+    table = {"French": ("fr", T.COUNTRY), "Switzerland": ("ch", T.COUNTRY), "Swiss": ("ch", T.COUNTRY),
+             "France": ("fr", T.COUNTRY)}
+    assert [(f[1], f[6]) for f in _read(parser, text, table)] == [("fr", "FRF"), ("ch", "CHF")]
+    text = "Ghana's exports to France were 300 mln francs."
+    assert [f[6] for f in _read(parser, text, {"Ghana": ("gh", T.COUNTRY), "France": ("fr", T.COUNTRY)})] == ["CHF"]
+
 def test_a_euro_countrys_currency_word_after_the_euro_is_not_its_former_one(parser) -> None:
     facts = facts_of(parser, "France's exports totalled 61.2 billion euros in March.", {"France": ("fr", T.COUNTRY)},
                      published="2020-04-09", module=flows)
@@ -1000,3 +1027,22 @@ def test_the_year_a_change_is_measured_over_is_no_period_of_the_figure(parser) -
     text = "Canadian wheat exports rose 20 pct in 1986 over the previous year to 21.3 mln tonnes."
     table = {"Canadian": ("ca", T.COUNTRY), "wheat": ("wheat", T.PRODUCT)}
     assert [(f[3], f[8]) for f in _read(parser, text, table)] == [(Decimal("21300000"), "1986")]
+
+
+def test_a_change_from_one_dated_figure_to_another_dates_each_by_its_own_period(parser) -> None:
+    text = "Chilean copper exports dropped from 33,000 tonnes in 1980 to 2,300 tonnes last year."
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}
+    assert sorted((f[3], f[8]) for f in _read(parser, text, table)) == [
+        (Decimal("2300"), "last year"), (Decimal("33000"), "1980")]
+
+
+@pytest.mark.parametrize(("denied", "affirmed"), [
+    ("Until last year no Japanese imports of rice were allowed.", "Until last year Japanese imports of rice were small."),
+    ("There were no shipments of Chilean copper to China in March.", None),
+    ("Chile exported no copper to China in March.", "Chile exported copper to China in March."),
+])  # fmt: skip
+def test_a_flow_its_determiner_denies_is_no_flow(parser, denied: str, affirmed: str | None) -> None:
+    table = {"Chilean": ("cl", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "China": ("cn", T.COUNTRY),
+             "Japanese": ("jp", T.COUNTRY), "copper": ("cu", T.PRODUCT), "rice": ("rice", T.PRODUCT)}
+    assert _read(parser, denied, table) == []
+    assert affirmed is None or _read(parser, affirmed, table) != []

@@ -54,7 +54,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts.extend(gapped.extract(ctx, facts))
     facts.extend(flow_breakdowns.extract(ctx, facts))
     facts.extend(places.chained(facts))
-    facts = _said_once(_newswire_first(facts))
+    facts = _said_once(_one_goods_reading(_newswire_first(facts)))
     # the learned step reads only the figures the rules left: it comes after all of them
     return _deduplicate([*facts, *learned_figures.extract(ctx, facts, rules.figure_model)])
 
@@ -93,6 +93,34 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
             if not (f.extractor == "flow-goods" and (f.subject, f.predicate, f.object, f.partner) in counted)
             and (f.extractor.startswith("flow-") or f.predicate not in trade_predicates
                  or (f.predicate, f.sentence, f.object if f.quantity is not None else None) not in read)]
+
+
+
+def _one_goods_reading(facts: list[Fact]) -> list[Fact]:
+    """Goods a sentence names as traded without a figure are one flow per trader, goods,
+    partner and period, whichever rules read them: "Korea has exported cars to Europe" is no
+    flow to nowhere besides, and a period another sentence gave one reading adds nothing to
+    the sentence's own ("the biggest importer of Ghanaian cocoa" at present)."""
+    goods_only = [f for f in facts if f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)
+                  and f.quantity is None and f.object is not None]  # fmt: skip
+    placed = {(f.sentence, f.subject, f.predicate, f.object) for f in goods_only if f.partner}
+    readings: dict[tuple, list[Fact]] = {}
+    for f in goods_only:
+        readings.setdefault((f.sentence, f.subject, f.predicate, f.object, f.partner), []).append(f)
+    kept: set[int] = set()
+    for key, group in readings.items():
+        if key[4] is None and key[:4] in placed:
+            continue
+        # an undated reading beside one dated from outside the sentence: the sentence dates none
+        own = [f for f in group if f.period is None or f.period in f.sentence] \
+            if any(f.period is None for f in group) else group
+        best: dict[str | None, Fact] = {}
+        for f in own:
+            if f.period not in best or f.confidence > best[f.period].confidence:
+                best[f.period] = f
+        kept.update(id(f) for f in best.values())
+    dropped = {id(f) for f in goods_only} - kept
+    return [f for f in facts if id(f) not in dropped]
 
 
 def _deduplicate(facts: list[Fact]) -> list[Fact]:

@@ -28,7 +28,9 @@ def sentence_periods(ctx: Context, sent: Span) -> list[tuple[int, int, Period]]:
 def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Period]],
                 ctx: Context, flow: Flow) -> Period | None:  # fmt: skip
     figure = figures[k]
-    limit = figures[k + 1].start if k + 1 < len(figures) else flow.end
+    # the next figure in the text: "dropped from 33,000 tonnes in 1980 to 2,300 tonnes in
+    # 1986" reports the second figure first, and the first one's period is not its own
+    limit = min((f.start for f in figures if f.start > figure.start), default=flow.end)
     doc = ctx.doc
     if k + 1 < len(figures) and revised_by(doc, figure, figures[k + 1]):
         # "from 2.74 billion (revised from 2.72 billion) in January": the period after the

@@ -156,6 +156,19 @@ def passive_goods_origin(ctx: Context, verb: Token) -> str | None:
     return None
 
 
+def storys_goods_origin(ctx: Context, verb: Token) -> str | None:
+    """The country the story named a passive flow's goods after before its sentence: "The
+    Soviet Union has been a heavy buyer of Yugoslav corn ... An additional 500,000 tonnes of
+    corn can be shipped" (Yugoslavia ships them, not the buyer the story opens with)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    goods = {k for s in subjects for t in s.subtree if (k := ctx.key(t, PRODUCTS))}
+    origins = [(mention.start, k) for key, mention in ctx.entity_mentions(PRODUCTS)
+               if key in goods and mention.end <= verb.sent.start
+               for t in ctx.doc[max(mention.start - 2, 0) : mention.end]
+               if t.pos_ == "ADJ" and not made_in(t) and (k := ctx.country_of_demonym(t))]  # fmt: skip
+    return max(origins)[1] if origins else None
+
+
 def passive_only(verb: Token) -> bool:
     """A passive flow with no agent: "were shipped", the goods as its subject."""
     return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
@@ -282,6 +295,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         if passive_only(anchor):
             if flow.exports and (origin := passive_goods_origin(ctx, anchor)) is not None:
                 return origin  # "300,000 tonnes of French wheat have been sold ..., of which 225,000 shipped"
+            if flow.exports and (origin := storys_goods_origin(ctx, anchor)) is not None:
+                return origin  # "... a buyer of Yugoslav corn. 500,000 tonnes of corn can be shipped"
             return story_country(ctx)  # "433,000 bales were shipped that year"
         return None
     if (agent := _by_agent(ctx, flow, noun)) is not None:

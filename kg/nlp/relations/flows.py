@@ -51,7 +51,7 @@ from kg.nlp.relations.flow_traders import reporter_currency, running_total_objec
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
-from kg.nlp.relations.trade import is_dollar, named_before
+from kg.nlp.relations.trade import is_dollar, named_before, named_in_sentence
 from kg.nlp.relations.trader_keys import trader_key
 
 CONFIDENCE = 0.88
@@ -280,9 +280,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             and is_dollar(reported):
         local = reported  # "the U.S. Agriculture Department said Australia's exports were worth 2 billion dlrs": USD
     local = named_before(ctx.doc[: flow.end], matcher=ctx.rules.money, local=local)
+    local = named_in_sentence(ctx, anchor.sent, earlier, local=local)
     periods = sentence_periods(ctx, anchor.sent)
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    plain = plain_number_unit(ctx, trader, goods, earlier)
+    plain = plain_number_unit(ctx, trader, goods, earlier, before=ctx.doc[anchor.sent.start : anchor.i])
     figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, planned=flow.planned, exports=flow.exports,
                            plain=plain)
     if (earning := earning_verb(anchor)) is not None:

@@ -116,8 +116,8 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
     for m in _pattern().finditer(mended):
         kind = m.lastgroup or ""
         words = re.sub(r"\s", " ", m.group(0))  # a line break inside is a space (same length)
-        if words.endswith(".") and words[:-1].split()[-1].lower() in _FULL_MONTHS:
-            words = words[:-1]  # "in January." ends the sentence, not an abbreviation
+        if words.endswith(".") and re.split(r"[\s-]", words[:-1])[-1].lower() in _FULL_MONTHS:
+            words = words[:-1]  # "in January.", "in July-September." end the sentence: no abbreviation
         if kind == "month" and not _month_word(words) and not _month_slot(mended, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)

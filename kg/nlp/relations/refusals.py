@@ -1,7 +1,8 @@
 """Flows a sentence says did not happen: "rejected all bids to export wheat", "ruled out a
 higher volume of exports" (the verbs of ``trade.json`` flows.rejected_by), "the suspension of
-maize imports", "a ban on coffee exports" (its nouns flows.stopped_by); and flows it only
-supposes: "if the Commission has to buy the sugar", "possible intervention buying"."""
+maize imports", "a ban on coffee exports" (its nouns flows.stopped_by), "no imports were
+allowed"; and flows it only supposes: "if the Commission has to buy the sugar", "possible
+intervention buying"."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 def rejected(anchor: Token) -> bool:
     """True when a verb above the trade word, with the flow on its object side, rejects it,
     or a noun it hangs on stops it."""
-    if stopped(anchor) or supposed(anchor):
+    if stopped(anchor) or supposed(anchor) or none_of(anchor):
         return True
     verbs = _rejecting_verbs()
     child, current = anchor, anchor.head
@@ -43,6 +44,17 @@ def supposed(anchor: Token) -> bool:
 
 
 _SUPPOSING = frozenset({"possible", "potential", "hypothetical"})
+
+
+def none_of(anchor: Token) -> bool:
+    """ "No imports of foreign-built cars were allowed", "there were no shipments of wheat",
+    "imported no wheat": a trade noun (or the noun it names), or a trade verb's goods, that a
+    determiner denies."""
+    noun = anchor
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    denied = [noun, *(c for c in anchor.children if c.dep_ == "dobj")] if anchor.pos_ == "VERB" else [noun]
+    return any(c.dep_ == "det" and c.lower_ == "no" for t in denied for c in t.children)
 
 
 def stopped(anchor: Token) -> bool:

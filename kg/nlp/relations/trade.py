@@ -9,6 +9,7 @@ object, lists after "including" among them; money there is the export's value.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -194,6 +195,19 @@ def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | No
     return local
 
 
+
+def named_in_sentence(ctx: Context, sent: Span, earlier: Sequence[Fact], *, local: str | None) -> str | None:
+    """The currency a value stated earlier in ``sent`` was read in, where the sentence's bare
+    currency name is that currency's and not the trader's own: "French exports to Nigeria were
+    3.42 billion francs ..., while Nigeria's exports to France were 5.63 billion francs" are
+    French francs both, as newswire names a currency once a sentence. Else ``local``."""
+    shared = lexicon("currencies")["shared_names"]
+    bare = {name for t in sent if (names := shared.get(t.lower_)) and names != "dollar" for name in names.split("|")}
+    if not bare or _currency_name(local or "") in bare:
+        return local
+    start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
+    stated = [f.currency for f in earlier if f.currency and start <= f.start < end]
+    return next((c for c in reversed(stated) if _currency_name(c) in bare), local)
 def local_currency(ctx: Context, key: str) -> str | None:
     """The ISO code of the currency of the country entity ``key`` (None for other entities)."""
     if ctx.type(key) is not EntityType.COUNTRY:

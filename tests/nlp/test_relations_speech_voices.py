@@ -184,3 +184,25 @@ def test_a_figure_estimated_by_a_body_is_its_statement(parser) -> None:
 def test_a_figure_estimated_by_no_speaker_is_no_statement(parser) -> None:
     text = "Cocoa exports in 1986/87 are estimated by traders at 40,000 tonnes."
     assert _said(parser, text, {}) == []
+
+
+def test_the_spokesman_goes_back_over_the_body_speaking_in_between(parser) -> None:
+    text = ("Sales of tractors rose, a Fendwick spokesman said. The company said it would build a plant. "
+            "Plans were made in May. A site was found. Workers were hired. Machines were bought. "
+            "Output began in June. Prices may rise, the spokesman said.")
+    table = {"Fendwick": ("fw", T.ORGANIZATION)}
+    assert ("fw", "Prices may rise") in _said(parser, text, table)
+
+
+def test_the_spokesman_far_after_a_voice_of_a_body_is_nobody(parser) -> None:
+    text = ("Sales of tractors rose, a Fendwick spokesman said. Plans were made in May. A site was found. "
+            "Workers were hired. Machines were bought. Output began in June. Rain fell in July. "
+            "Roads were closed. Trucks were late. Ships were slow. Prices may rise, the spokesman said.")
+    table = {"Fendwick": ("fw", T.ORGANIZATION)}
+    assert ("fw", "Prices may rise") not in _said(parser, text, table)
+
+
+def test_the_subject_of_a_passive_verb_of_saying_is_what_is_said(parser) -> None:
+    text = "Sales have outpaced the Nimbus, but a new Nimbus has been added to the range."
+    table = {"Nimbus": ("nimbus", T.ORGANIZATION)}
+    assert _said(parser, text, table) == []

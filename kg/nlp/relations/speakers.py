@@ -127,14 +127,29 @@ def body_of_voice(ctx: Context, token: Token) -> str | None:
         return None
     key = _own_body(ctx, token)
     if key is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        # "a spokeswoman for the Steel Institute said ... The spokeswoman said": the voice
-        # named with its body a few sentences before
-        start = sentences_back(ctx.doc, token.sent.start, 5)
-        earlier = [t for t in ctx.doc[start : token.i] if t.lower_ == token.lower_]
-        # "The spokesman said ... The spokesman said ...": back through the ones that name
-        # no body to the one that does
-        key = next((k for t in reversed(earlier) if (k := _own_body(ctx, t))), None)
+        key = _voice_named_before(ctx, token)
     return key
+
+
+def _voice_named_before(ctx: Context, voice: Token) -> str | None:
+    """ "a spokeswoman for the Steel Institute said ... The spokeswoman said": the voice
+    named with its body a few sentences before; "The spokesman said ... The spokesman said
+    ...": back through the ones that name no body to the one that does, each some
+    sentences before the next (a story quoting one spokesman all along)."""
+    anchor = voice
+    while True:
+        start = sentences_back(ctx.doc, anchor.sent.start, _VOICE_STEP)
+        earlier = [t for t in ctx.doc[start : anchor.i] if t.lower_ == voice.lower_]
+        if not earlier:
+            return None
+        if key := next((k for t in reversed(earlier) if (k := _own_body(ctx, t))), None):
+            return key
+        anchor = earlier[0]
+
+
+# How far back "the spokesman" looks for the one before it: a wire story quotes its one
+# spokesman every few paragraphs, with the body's own statements ("Honda said ...") between.
+_VOICE_STEP = 8
 
 
 def _lower_modifiers(noun: Token) -> list[str]:

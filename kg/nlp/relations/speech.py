@@ -84,6 +84,8 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     if _withheld(verb):
         return [], []
     speakers = list(dict.fromkeys(k for s in speech_subjects(verb) if (k := speaker_key(ctx, s))))
+    if _passive(verb):
+        speakers = []  # "a new model has been added to the line": what is said of it, not by it
     sent = units.of(verb)
     own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     if not speakers and not own and (holder := with_speaker(ctx, verb)) is not None:
@@ -130,6 +132,11 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _passive(verb: Token) -> bool:
+    """The verb is passive with a subject of its own, which is what is said, told or added."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _passive_estimator(ctx: Context, verb: Token) -> str | None:

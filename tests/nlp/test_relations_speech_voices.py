@@ -206,3 +206,36 @@ def test_the_subject_of_a_passive_verb_of_saying_is_what_is_said(parser) -> None
     text = "Sales have outpaced the Nimbus, but a new Nimbus has been added to the range."
     table = {"Nimbus": ("nimbus", T.ORGANIZATION)}
     assert _said(parser, text, table) == []
+
+
+def test_a_bare_spokesman_speaks_for_the_one_body_that_spoke_before(parser) -> None:
+    text = ("Fendwick Ltd said it may build a tractor plant in Spain. The company is talking to banks "
+            "and a decision is expected in May, a spokesman said.")
+    table = {"Fendwick Ltd": ("fw", T.ORGANIZATION), "Spain": ("es", T.COUNTRY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["fw", "fw"]
+
+
+def test_a_bare_spokesman_after_a_person_spoke_is_nobody(parser) -> None:
+    text = ("Fendwick Ltd said it may build a tractor plant. Union leader Rob Hale said workers would "
+            "strike. A decision is expected in May, a spokesman said.")
+    table = {"Fendwick Ltd": ("fw", T.ORGANIZATION), "Rob Hale": ("hale", T.PERSON)}
+    assert [s for s, q in _said(parser, text, table) if q.startswith("A decision")] == []
+
+
+def test_a_spokesman_for_an_unnamed_group_is_no_body_that_spoke_before(parser) -> None:
+    text = "Fendwick Ltd said sales rose. Prices will rise, a spokesman for local dealers said."
+    table = {"Fendwick Ltd": ("fw", T.ORGANIZATION)}
+    assert [s for s, q in _said(parser, text, table) if q.startswith("Prices")] == []
+
+
+def test_a_named_person_after_his_title_closing_the_sentence_speaks(parser) -> None:
+    text = "Wool exports will rise this year, managing director of the Wool Board, Anna Kerr, said."
+    table = {"Wool Board": ("wb", T.AGENCY), "Anna Kerr": ("kerr", T.PERSON)}
+    assert _said(parser, text, table) == [("kerr", "Wool exports will rise this year")]
+
+
+def test_an_attribution_set_off_by_commas_inside_the_statement(parser) -> None:
+    text = ("Anna Kerr spoke in Perth on Tuesday. The first ship will load wool on Monday, Kerr said, "
+            "and a second ship will follow a week later.")
+    table = {"Anna Kerr": ("kerr", T.PERSON), "Kerr": ("kerr", T.PERSON), "Perth": ("perth", T.PLACE)}
+    assert [s for s, _ in _said(parser, text, table)] == ["kerr"]

@@ -128,7 +128,26 @@ def body_of_voice(ctx: Context, token: Token) -> str | None:
     key = _own_body(ctx, token)
     if key is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         key = _voice_named_before(ctx, token)
+    if key is None:
+        key = _body_spoke_last(ctx, token)
     return key
+
+
+def _body_spoke_last(ctx: Context, voice: Token) -> str | None:
+    """ "Toyo said it is considering a plant in Europe. ... A decision is expected in
+    August, a spokesman said.": a bare spokesman, of no body and no name, speaks for the one
+    body that spoke in his sentence or the two before, when nobody else spoke after it."""
+    if voice.lower_ not in _BARE_VOICES or voice.dep_ not in SUBJECT_DEPS \
+            or any(c.dep_ not in ("det", "punct") for c in voice.children):
+        return None
+    floor = sentences_back(ctx.doc, voice.sent.start, 2)
+    verbs = rule_words("speech", "verbs")
+    spoke = [t for t in ctx.doc[floor : voice.i] if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in verbs
+             and t.head.pos_ == "VERB" and t.head.i != voice.head.i]  # fmt: skip
+    speakers = [ctx.key(t, SPEAKERS) or t.lower_ for t in spoke]
+    if not speakers or len(set(speakers)) != 1 or ctx.key(spoke[-1], ORGS) is None:
+        return None  # nobody, or somebody else (a person, an unresolved voice), spoke before
+    return speakers[-1]
 
 
 def _voice_named_before(ctx: Context, voice: Token) -> str | None:
@@ -184,6 +203,9 @@ def _voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
     return voice
 
 
+# A company's voices, which stand for its statements; "an official" without a body may be
+# any government's.
+_BARE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _SINGLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
 # The voices a pronoun cannot stand for: "she" is no spokesman.
 _VOICES_OF = {"he": ("spokesman", "spokesmen"), "she": ("spokeswoman", "spokeswomen")}
@@ -464,6 +486,8 @@ _MAX_APPOSITION = 4
 def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
     """A speaker's mention right before the verb, after a comma, with only the time or
     place of the saying after it: the statement is the clause before the comma."""
+    if titled := _titled_name_closing(ctx, verb, sent):
+        return titled
     end = _before_apposition(ctx.doc, verb.i, sent)
     mention = ctx.table.mention_span(end - 1) if end > sent.start else None
     if mention is None or mention.end != end:
@@ -480,4 +504,27 @@ def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | 
            for c in verb.children):
         return None  # the verb has a statement of its own after it
     quote = clean(ctx.doc[sent.start : start - 1])
+    return (key, quote) if quote else None
+
+
+def _titled_name_closing(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
+    """ "..., managing director of the Meat Board, Peter Frawley, said.": a person's name set
+    off by commas right before the verb, after a title phrase set off by a comma; the parser
+    hangs the name on the body as its apposition. The statement is the clause before the
+    title."""
+    doc = ctx.doc
+    if verb.i - 2 <= sent.start or doc[verb.i - 1].text != "," or any(
+        c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that") for c in verb.children
+    ):
+        return None
+    name = ctx.table.mention_span(verb.i - 2)
+    if name is None or name.end != verb.i - 1 or name.start - 1 <= sent.start or doc[name.start - 1].text != ",":
+        return None
+    key = ctx.key(doc[verb.i - 2], PERSONS)
+    comma = name.start - 2
+    while key is not None and comma > sent.start and doc[comma].text != ",":
+        comma -= 1
+    if key is None or doc[comma].text != "," or not any(is_title_head(t) for t in doc[comma + 1 : name.start - 1]):
+        return None
+    quote = clean(doc[sent.start : comma])
     return (key, quote) if quote else None

@@ -256,8 +256,8 @@ def _closing_attribution(verb: Token, sent: Span) -> bool:
     """ "Sales were worth 1.1 trillion crowns, the Stavanger-based directorate said in its
     report.": the parser hung the closing "X said" on the last noun as a relative clause
     a comma before its subject and nothing after it but the sentence's end show what it is.
-    (Or as a second clause joined without "and".)"""
-    if verb.dep_ not in ("relcl", "conj") or verb.head.i > verb.i \
+    (Or as a second clause joined without "and", or one set off by commas inside.)"""
+    if verb.dep_ not in ("relcl", "conj", "parataxis") or verb.head.i > verb.i \
             or any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in verb.children):
         return False
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
@@ -266,9 +266,14 @@ def _closing_attribution(verb: Token, sent: Span) -> bool:
     if not subjects:
         return False
     first = min(t.i for t in subjects[0].subtree)
-    last = max(t.i for t in verb.subtree)
-    return first > sent.start and sent.doc[first - 1].text == "," \
-        and all(t.is_punct for t in sent.doc[last + 1 : sent.end])
+    last = max(t.i for t in verb.subtree if not t.is_punct)
+    if first <= sent.start or sent.doc[first - 1].text != ",":
+        return False
+    if all(t.is_punct for t in sent.doc[last + 1 : sent.end]):
+        return True
+    # "A ship will load on Monday, Alfaro said, and a second will follow.": set off by commas
+    # inside the statement
+    return verb.dep_ == "parataxis" and last + 1 < sent.end and sent.doc[last + 1].text == ","
 
 
 def verb_clause(verb: Token) -> set[int]:

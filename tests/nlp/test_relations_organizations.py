@@ -282,3 +282,17 @@ def test_a_noun_of_no_company_with_a_place_after_in_says_nothing(parser) -> None
     table = {"Dong Hai Steel Co": ("dh", T.ORGANIZATION), "Pusan": ("pusan", T.PLACE)}
     facts = facts_of(parser, text, table, module=organizations)
     assert _pairs(facts, Predicate.BASED_IN) == []
+
+
+def test_a_possessed_unit_named_in_apposition_is_part_of_the_owner(parser) -> None:
+    text = "Prices rose, a spokesman for Fendwick's Spanish unit Ibercorn Industrial S.A. said."
+    table = {"Fendwick": ("fw", T.ORGANIZATION), "Ibercorn Industrial S.A.": ("ib", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == [("ib", "fw")]
+
+
+def test_a_possessed_unit_of_a_country_is_no_unit_of_an_organization(parser) -> None:
+    text = "Prices rose, a spokesman for Spain's state unit Ibercorn Industrial S.A. said."
+    table = {"Spain": ("es", T.COUNTRY), "Ibercorn Industrial S.A.": ("ib", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == []

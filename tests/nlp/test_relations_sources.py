@@ -107,3 +107,24 @@ def test_a_report_published_by_a_body_speaks_for_it(parser) -> None:
     table = {"Trade Council": ("tc", T.AGENCY), "Lagos": ("lagos", T.PLACE)}
     facts = facts_of(parser, text, table, module=sources)
     assert [f.subject for f in only(facts, Predicate.SAID)] == ["tc", "tc"]
+
+
+def test_according_to_the_report_named_before_is_its_author(parser) -> None:
+    text = ("Cocoa output in Ghana will rise, the Dutch Embassy said in a report. "
+            "Coffee output will fall to 2,000 tonnes, according to the annual report on Ghanaian farming.")
+    table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
+    assert _said(parser, text, table) == [("embassy", "Cocoa output in Ghana wil"), ("embassy", "Coffee output will fall t")]
+
+
+def test_according_to_the_report_with_no_report_named_before_says_nothing(parser) -> None:
+    text = ("Cocoa output in Ghana will rise, the Dutch Embassy said on Tuesday. "
+            "Coffee output will fall to 2,000 tonnes, according to the annual report on Ghanaian farming.")
+    table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
+    assert _said(parser, text, table) == [("embassy", "Cocoa output in Ghana wil")]
+
+
+def test_a_closing_verb_of_saying_after_the_report_named_before(parser) -> None:
+    text = ("Cocoa output in Ghana will rise, the Dutch Embassy said in a report. "
+            "Constraints to higher output include a shortage of seeds and pests, the report underlines.")
+    table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["embassy", "embassy"]

@@ -239,3 +239,9 @@ def test_an_attribution_set_off_by_commas_inside_the_statement(parser) -> None:
             "and a second ship will follow a week later.")
     table = {"Anna Kerr": ("kerr", T.PERSON), "Kerr": ("kerr", T.PERSON), "Perth": ("perth", T.PLACE)}
     assert [s for s, _ in _said(parser, text, table)] == ["kerr"]
+
+
+def test_a_spokesman_for_a_possessed_unit_named_in_apposition(parser) -> None:
+    text = "Prices rose, a spokesman for Fendwick's Spanish unit Ibercorn Industrial S.A. said."
+    table = {"Fendwick": ("fw", T.ORGANIZATION), "Ibercorn Industrial S.A.": ("ib", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["ib"]

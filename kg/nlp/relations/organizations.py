@@ -122,9 +122,18 @@ def _country_in_name(ctx: Context, org: str, mention: Span) -> list[Fact]:
 
 def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
     """ "Instagram, a unit of Facebook", "the Food Safety and Inspection Service, a division
-    within the US Department of Agriculture": the organization is part of the other."""
+    within the US Department of Agriculture", "Cargill's Spanish unit Cindasa": the
+    organization is part of the other."""
     data = rule_data("places")
     nouns, preps = set(data.get("unit_nouns", ())), set(data.get("unit_preps", ()))
+    # "Cargill's Spanish unit Cindasa": the unit's name in apposition to the possessed noun
+    noun = root.head
+    if root.dep_ == "appos" and noun.i < root.i and noun.lemma_.lower() in nouns and ctx.key(noun, ORGS) is None:
+        for owner in (c for c in noun.children if c.dep_ == "poss"):
+            parent = ctx.key(owner, ORGS)
+            if parent is not None and parent != org:
+                return [ctx.fact(org, Predicate.SUB_ORGANIZATION_OF, [owner, noun, root], object=parent,
+                                 rule="sub-apposition", confidence=ctx.confidence("sub-apposition"))]  # fmt: skip
     for noun in (c for c in root.children if c.dep_ == "appos"):
         if noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) is not None:
             continue

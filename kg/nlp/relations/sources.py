@@ -22,6 +22,8 @@ from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text
 
 SPEAKERS = PERSONS | ORGS
 CONFIDENCE = 0.7
+# How many sentences on a document named before is still the one "the report" means.
+_DOCUMENT_REACH = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -35,10 +37,19 @@ def extract(ctx: Context) -> list[Fact]:
     for number, sent in enumerate(ctx.doc.sents):
         closing = _closing_document(ctx, sent)
         if closing is not None:
-            key, quote = closing
-            author = (number, key)
-            facts.append(ctx.fact(key, Predicate.SAID, [sent], rule="source-document",
-                                  confidence=CONFIDENCE, quote=quote))  # fmt: skip
+            named, quote = closing
+            # "..., the report underlines.": the report named before
+            key = named or (author[1] if author is not None and number - author[0] <= _DOCUMENT_REACH else None)
+            if key is not None:
+                author = (number, key)
+                facts.append(ctx.fact(key, Predicate.SAID, [sent], rule="source-document",
+                                      confidence=CONFIDENCE, quote=quote))  # fmt: skip
+        according = _according_to_the_document(ctx, sent)
+        if according is not None and author is not None and number - author[0] <= _DOCUMENT_REACH:
+            # "..., according to the annual report on Indonesian farming": that report's author
+            author = (number, author[1])
+            facts.append(ctx.fact(author[1], Predicate.SAID, [sent], rule="source-document", confidence=CONFIDENCE,
+                                  quote=without(sent, {t.i for t in according.subtree})))  # fmt: skip
         # only the words whose lemma is one of the verbs: no Token made for every word
         for verb in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, frozenset(), verbs)):
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _verbs():
@@ -116,13 +127,18 @@ def _document_author(ctx: Context, noun: Token) -> str | None:
     return None
 
 
-def _closing_document(ctx: Context, sent: Span) -> tuple[str, str] | None:
+def _closing_document(ctx: Context, sent: Span) -> tuple[str | None, str] | None:
     """ "..., figures from the Statistics Institute show.", "..., Finance Ministry statistics
     show.": the parser often reads a closing "show" as a noun, or makes the body its subject,
-    so the sentence's last words are read as written: a comma, a document of a named body, a verb of showing. The
-    statement is the clause before the comma."""
+    so the sentence's last words are read as written: a comma, a document of a named body, a
+    verb of showing. The statement is the clause before the comma. "..., the report
+    underlines.": a verb of saying after a document named before, whose author is not
+    written (None)."""
     tokens = [t for t in sent if not t.is_space and (not t.is_punct or t.text == ",")]
-    if len(tokens) < 4 or tokens[-1].lower_ not in words("speech", "closing_document_verbs"):
+    if len(tokens) < 4:
+        return None
+    showing = tokens[-1].lower_ in words("speech", "closing_document_verbs")
+    if not showing and not (tokens[-1].lemma_.lower() in words("speech", "verbs") and tokens[-1].lower_.endswith("s")):
         return None
     commas = [t for t in tokens if t.text == ","]
     if not commas:
@@ -132,7 +148,30 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str, str] | None:
         return None
     authors = [k for t in tail if (k := ctx.key(t, SPEAKERS)) and t.pos_ == "PROPN"]
     quote = clean(ctx.doc[sent.start : commas[-1].i])
-    return (authors[0], quote) if authors and quote else None
+    if not quote:
+        return None
+    if authors:
+        return authors[0], quote
+    # "the report underlines": the document named before, with nothing else in the tail
+    anaphoric = [t.lower_ for t in tail if not t.is_space] == ["the", tail[-1].lower_] and _is_document(tail[-1])
+    return (None, quote) if anaphoric and not showing else None
+
+
+def _according_to_the_document(ctx: Context, sent: Span) -> Token | None:
+    """ "according to the annual report on Indonesian farming": a document named before,
+    given with no author of its own ("the report", not "a report by X" or "the bank's
+    report"); the word "according"."""
+    for token in sent:
+        if token.lower_ != "according":
+            continue
+        for to in token.children:
+            for doc_noun in (c for c in to.children if c.dep_ == "pobj" and _is_document(c)):
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in doc_noun.children) \
+                        and not any(c.dep_ in ("poss", "compound", "nmod") for c in doc_noun.children) \
+                        and not any(c.dep_ == "prep" and c.lower_ in words("speech", "document_preps")
+                                    for c in doc_noun.children) and _document_author(ctx, doc_noun) is None:
+                    return token
+    return None
 
 
 def _quoted(ctx: Context, verb: Token) -> str | None:

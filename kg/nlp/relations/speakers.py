@@ -222,6 +222,10 @@ def _own_body(ctx: Context, token: Token) -> str | None:
                 # "a spokesman for the institute": the institute named before
                 if obj.dep_ == "pobj" and (key := _named_body(ctx, obj) or described_body(ctx, obj)):
                     return key
+                # "a spokesman for Cargill's Spanish unit Cindasa": the unit, by its name
+                if obj.dep_ == "pobj" and (key := next((k for a in obj.children if a.dep_ == "appos"
+                                                        and (k := _named_body(ctx, a))), None)):
+                    return key
     return _company_of_voice(ctx, token)
 
 
@@ -465,6 +469,22 @@ def _title_before(ctx: Context, start: int, sent: Span) -> int:
 _TITLE_LINKS = frozenset({"of", "for", "and", "the"})
 
 
+def _voice_of_body_before(doc, start: int, sent: Span) -> int:
+    """ "..., a spokesman for Cargill's Spanish unit Cindasa said.": the unnamed voice of the
+    body and the words naming it, between the comma and the body's name, however the parser
+    hung them; where the attribution starts (``start`` where there is none)."""
+    comma = start - 1
+    while comma > sent.start and doc[comma].text != ",":
+        comma -= 1
+    between = doc[comma + 1 : start]
+    if doc[comma].text != "," or len(between) < 3 or between[0].lower_ not in ("a", "an", "the") \
+            or between[1].lower_ not in rule_words("speech", "body_voices") \
+            or between[2].lower_ not in rule_words("speech", "body_voice_preps") \
+            or any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in between):
+        return start
+    return comma + 1
+
+
 def _before_apposition(doc, end: int, sent: Span) -> int:
     """ "..., the General Accounting Office, GAO, said.": the speaker's short name set off by
     commas between the speaker and the verb; where the speaker's mention ends."""
@@ -498,6 +518,8 @@ def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | 
             and ctx.doc[start - 1].text != ",":
         start -= 1  # "the country's health ministry"
     start = _title_before(ctx, start, sent)
+    if key is not None and start > sent.start + 1 and ctx.doc[start - 1].text != ",":
+        start = _voice_of_body_before(ctx.doc, start, sent)
     if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
         return None
     if any(c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that")

@@ -145,3 +145,15 @@ def test_a_short_name_in_brackets_before_no_title_makes_no_post(parser) -> None:
     text = "Ann Wu, a Pacific Growers Association (PGA) farmer since 1980, told reporters."
     table = {"Pacific Growers Association": ("body", T.ORGANIZATION), "Ann Wu": ("p", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+@pytest.mark.parametrize(("words", "role"), [
+    ("market-oriented Prime Minister", "Prime Minister"),
+    ("popular Prime Minister", "Prime Minister"),
+    ("deputy Prime Minister", "deputy Prime Minister"),
+    ("acting Prime Minister", "acting Prime Minister"),
+])  # fmt: skip
+def test_a_lower_case_description_before_a_capitalised_title_is_no_part_of_it(parser, words, role) -> None:
+    text = f"Ruritania's {words} Karl Brandt opened the fair."
+    table = {"Karl Brandt": ("brandt", T.PERSON), "Ruritania": ("ru", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("brandt", "ru", role)]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
-from kg.nlp.lexicon import is_title, title_words, titles
+from kg.nlp.lexicon import is_title, title_modifiers, title_words, titles
 from kg.nlp.relations.base import Context
 
 
@@ -91,6 +91,7 @@ def role_text(tokens: list[Token]) -> str:
         tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
+    tokens = _without_description(tokens)
     # "President of [the Coffee Trade Association]": the body left out, its link word goes too
     while tokens and tokens[-1].lower_ in _DANGLING_LINKS:
         tokens = tokens[:-1]
@@ -99,6 +100,18 @@ def role_text(tokens: list[Token]) -> str:
     doc = tokens[0].doc
     start, end = _hyphenated(doc, tokens[0].i, tokens[-1].i + 1)
     return doc[start:end].text
+
+
+def _without_description(tokens: list[Token]) -> list[Token]:
+    """ "market-oriented Prime Minister", "new Finance Minister": lower-case words before a
+    capitalised title describe the holder, unless one is a title's own ("deputy Prime
+    Minister", "acting Foreign Minister")."""
+    first = next((k for k, t in enumerate(tokens) if t.is_title or t.is_upper and t.is_alpha), 0)
+    lead = tokens[:first]
+    if not lead or not is_title_head(tokens[-1]) or not all(t.is_lower or t.is_punct for t in lead) \
+            or any(is_title_head(t) or t.lower_ in title_modifiers() for t in lead):
+        return tokens
+    return tokens[first:]
 
 
 def in_ticker(token: Token) -> bool:

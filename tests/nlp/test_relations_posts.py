@@ -339,3 +339,12 @@ def test_a_university_chancellor_of_another_body_is_no_national_office(parser) -
     table = {"Britain": ("gb", T.COUNTRY), "Alan Moor": ("moor", T.PERSON),
              "Leeds University": ("leeds", T.ORGANIZATION)}
     assert ("moor", "gb", "Chancellor of the Exchequer") not in _posts(facts_of(parser, text, table, module=posts))
+
+
+def test_a_president_of_a_described_body_holds_no_office_of_the_country(parser) -> None:
+    story = "Ruritania exported sugar. Ruritania sold more sugar in May. Ruritania will ship sugar in June. "
+    table = {"Ruritania": ("ru", T.COUNTRY), "Maria Soto": ("soto", T.PERSON)}
+    text = story + "Maria Soto, president of the agricultural league of the cane industry, said prices rose."
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+    text = story + "Maria Soto, the president, said prices rose."
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("soto", "ru", "president")]

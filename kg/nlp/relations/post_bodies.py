@@ -132,14 +132,21 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
 
 
 def names_unknown_body(ctx: Context, title: Token) -> bool:
-    """ "president of the Fred Hutchinson Center", the center being no known body: the post
-    is there, not in the article's country."""
+    """ "president of the Fred Hutchinson Center", the center being no known body, or
+    "president of the agricultural league of the cane industry", a body described only: the
+    post is there, not in the article's country."""
     preps = rule_words("posts", "post_preps")
     heads = [title, *(c for c in title.children if c.dep_ == "conj" and is_titled(c))]
-    return any(obj.dep_ == "pobj" and obj.pos_ == "PROPN" and ctx.key(obj, POST_BODIES) is None
-               and not is_title_of(head, obj)
+    return any(obj.dep_ == "pobj" and ctx.key(obj, POST_BODIES) is None and not is_title_of(head, obj)
+               and (obj.pos_ == "PROPN" or obj.pos_ == "NOUN" and _describes_a_body(obj))
                for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
                for obj in prep.children)  # fmt: skip
+
+
+def _describes_a_body(noun: Token) -> bool:
+    """ "the agricultural league": a noun of organizations with its article."""
+    return rule_data("posts")["descriptive_bodies"].get(noun.lower_) == "org" \
+        and any(c.dep_ == "det" for c in noun.children)
 
 
 def names_a_portfolio(ctx: Context, key: str, token: Token, title: Token) -> bool:

@@ -245,3 +245,23 @@ def test_a_spokesman_for_a_possessed_unit_named_in_apposition(parser) -> None:
     text = "Prices rose, a spokesman for Fendwick's Spanish unit Ibercorn Industrial S.A. said."
     table = {"Fendwick": ("fw", T.ORGANIZATION), "Ibercorn Industrial S.A.": ("ib", T.ORGANIZATION)}
     assert [s for s, _ in _said(parser, text, table)] == ["ib"]
+
+
+def test_a_newsletter_after_its_name_speaks_as_that_name(parser) -> None:
+    text = "Grain imports may reach two mln tonnes, the Farm Digest newsletter said. Farm Digest said prices fell."
+    table = {"Farm Digest": ("fd", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["fd", "fd"]
+
+
+def test_a_noun_of_bodies_after_a_name_is_no_publication(parser) -> None:
+    text = "Grain imports may reach two mln tonnes, the Farm Digest group said."
+    table = {"Farm Digest": ("fd", T.ORGANIZATION), "Acme": ("acme", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == []
+
+
+def test_he_after_a_spokesman_for_a_company_named_after_its_description(parser) -> None:
+    text = ("Ruritania will import 30,000 barrels per day of crude oil from Kuwait, a spokesman for the "
+            "state oil company Rurpetrol said. He said that, unlike Oman, Kuwait set no conditions.")
+    table = {"Rurpetrol": ("rp", T.ORGANIZATION), "Ruritania": ("ru", T.COUNTRY), "Kuwait": ("kw", T.COUNTRY),
+             "Oman": ("om", T.COUNTRY)}  # fmt: skip
+    assert [s for s, _ in _said(parser, text, table)] == ["rp", "rp"]

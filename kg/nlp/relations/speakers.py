@@ -77,7 +77,21 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         key = body_of_voice(ctx, token)
     if key is None:
         key = described_body(ctx, token)
+    if key is None:
+        key = _named_publication(ctx, token)
     return key
+
+
+def _named_publication(ctx: Context, token: Token) -> str | None:
+    """ "the Oil World newsletter said": a publication noun after its own name (an
+    organization of the article by that name, where the mention table missed this one)."""
+    if token.lower_ not in rule_words("speech", "publication_nouns"):
+        return None
+    for name in (c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"):
+        words = ctx.doc[name.left_edge.i : name.i + 1]
+        if key := _named_body(ctx, name) or ctx.key_by_name(words.text, ORGS):
+            return key
+    return None
 
 
 def described_body(ctx: Context, token: Token) -> str | None:
@@ -222,14 +236,28 @@ def _own_body(ctx: Context, token: Token) -> str | None:
                 # "a spokesman for the institute": the institute named before
                 if obj.dep_ == "pobj" and (key := _named_body(ctx, obj) or described_body(ctx, obj)):
                     return key
-                # "a spokesman for Cargill's Spanish unit Cindasa": the unit, by its name
-                if obj.dep_ == "pobj" and (key := next((k for a in obj.children if a.dep_ == "appos"
-                                                        and (k := _named_body(ctx, a))), None)):
+                # "a spokesman for Cargill's Spanish unit Cindasa", "... for the state oil company
+                # Petrobras": the body, by its name after the description
+                if obj.dep_ == "pobj" and (key := _name_after_description(ctx, obj)):
                     return key
     return _company_of_voice(ctx, token)
 
 
 _COMPANY = frozenset({EntityType.ORGANIZATION})
+
+
+def _name_after_description(ctx: Context, noun: Token) -> str | None:
+    """The body named right after a description of bodies ("unit", "company"), in apposition
+    or, where the parser lost it, as the next word."""
+    if rule_data("posts")["descriptive_bodies"].get(noun.lower_) != "org" and noun.lemma_.lower() not in (
+        rule_data("places").get("unit_nouns", ())
+    ):
+        return None
+    named = [a for a in noun.children if a.dep_ == "appos"]
+    if noun.i + 1 < len(ctx.doc) and (after := ctx.table.mention_span(noun.i + 1)) is not None \
+            and after.start == noun.i + 1:
+        named.append(ctx.doc[noun.i + 1])
+    return next((k for t in named if (k := _named_body(ctx, t))), None)
 
 
 def _company_of_voice(ctx: Context, token: Token) -> str | None:

@@ -128,3 +128,15 @@ def test_a_closing_verb_of_saying_after_the_report_named_before(parser) -> None:
             "Constraints to higher output include a shortage of seeds and pests, the report underlines.")
     table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
     assert [s for s, _ in _said(parser, text, table)] == ["embassy", "embassy"]
+
+
+def test_figures_of_a_described_body_after_that_body_s_figures(parser) -> None:
+    text = ("Cocoa exports fell to 300 mln dlrs in 1990, according to Marketing Board figures. "
+            "Coffee exports rose to 75 mln dlrs, weekly board figures show.")
+    table = {"Marketing Board": ("board", T.AGENCY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["board", "board"]
+
+
+def test_figures_closing_a_sentence_with_no_document_before_are_nobody_s(parser) -> None:
+    text = "Coffee exports rose to 75 mln dlrs in 1990, weekly official figures show."
+    assert _said(parser, text, {}) == []

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
 from kg.nlp.relations.quotes import clean, without
+from kg.nlp.relations.speakers import document_source
 from kg.nlp.relations.speech import CONTENT, verb_clause
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text
 
@@ -44,6 +45,8 @@ def extract(ctx: Context) -> list[Fact]:
                 author = (number, key)
                 facts.append(ctx.fact(key, Predicate.SAID, [sent], rule="source-document",
                                       confidence=CONFIDENCE, quote=quote))  # fmt: skip
+        if (named := _according_to_named_document(ctx, sent)) is not None:
+            author = (number, named)  # "according to Bank Indonesia figures": its figures, later
         according = _according_to_the_document(ctx, sent)
         if according is not None and author is not None and number - author[0] <= _DOCUMENT_REACH:
             # "..., according to the annual report on Indonesian farming": that report's author
@@ -152,9 +155,24 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str | None, str] | None
         return None
     if authors:
         return authors[0], quote
-    # "the report underlines": the document named before, with nothing else in the tail
+    if any(ctx.key(t) is not None for t in tail):
+        return None  # "..., customs figures show": a body of its own, not named as one
+    # "the report underlines": the document named before, with nothing else in the tail;
+    # "..., weekly central bank figures show": the figures of the one named before
     anaphoric = [t.lower_ for t in tail if not t.is_space] == ["the", tail[-1].lower_] and _is_document(tail[-1])
-    return (None, quote) if anaphoric and not showing else None
+    return (None, quote) if anaphoric or showing else None
+
+
+def _according_to_named_document(ctx: Context, sent: Span) -> str | None:
+    """The author of a document a statement is attributed to: "according to Bank Indonesia
+    figures" (the statement itself is ``speech``'s)."""
+    for token in sent:
+        if token.lower_ == "according":
+            for to in token.children:
+                for noun in (c for c in to.children if c.dep_ == "pobj" and _is_document(c)):
+                    if key := document_source(ctx, noun):
+                        return key
+    return None
 
 
 def _according_to_the_document(ctx: Context, sent: Span) -> Token | None:

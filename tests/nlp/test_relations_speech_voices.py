@@ -265,3 +265,10 @@ def test_he_after_a_spokesman_for_a_company_named_after_its_description(parser) 
     table = {"Rurpetrol": ("rp", T.ORGANIZATION), "Ruritania": ("ru", T.COUNTRY), "Kuwait": ("kw", T.COUNTRY),
              "Oman": ("om", T.COUNTRY)}  # fmt: skip
     assert [s for s, _ in _said(parser, text, table)] == ["rp", "rp"]
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_speaks(parser) -> None:
+    text = ('"We could not stay out of these markets," said Osman Tekin, deputy general manager of '
+            'the private bank Yapi ve Kredi Bankasi AS.')
+    table = {"Osman Tekin": ("tekin", T.PERSON), "Kredi Bankasi AS": ("ykb", T.ORGANIZATION)}
+    assert [s for s, _ in _said(parser, text, table)] == ["tekin"]

@@ -25,7 +25,10 @@ def speech_subjects(verb: Token) -> list[Token]:
     for current in upward(verb, _inherits_subject, limit=5):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return [t for s in subjects for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
+            # a verb has one subject: of two, the parser took a word further on for the
+            # other ('"...," said Osman Erk, manager of the bank Yapi ve Kredi Bankasi AS')
+            subject = min(subjects, key=lambda s: abs(s.i - current.i))
+            return sorted({subject, *subject.conjuncts}, key=lambda t: t.i)
         if current.dep_ == "prep" and current.lower_ == "as" and current.head.lemma_.lower() == "quote":
             # "the agency quoted Minister X as saying ...": the one quoted says it
             quoted = [c for c in current.head.children if c.dep_ == "dobj"]

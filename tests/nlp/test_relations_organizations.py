@@ -296,3 +296,17 @@ def test_a_possessed_unit_of_a_country_is_no_unit_of_an_organization(parser) -> 
     table = {"Spain": ("es", T.COUNTRY), "Ibercorn Industrial S.A.": ("ib", T.ORGANIZATION)}
     facts = facts_of(parser, text, table, module=organizations)
     assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == []
+
+
+def test_a_country_after_a_company_s_stock_ticker_is_its_seat(parser) -> None:
+    text = "The unit of Fendwick Motor Co Ltd <FMC.T> of Japan shipped 200 cars to Taiwan."
+    table = {"Fendwick Motor Co Ltd": ("fw", T.ORGANIZATION), "Japan": ("jp", T.COUNTRY), "Taiwan": ("tw", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("fw", "jp")]
+
+
+def test_a_country_after_a_ticker_and_another_word_is_no_seat(parser) -> None:
+    text = "Fendwick Motor Co Ltd <FMC.T> shipped 200 cars of Japan to Taiwan."
+    table = {"Fendwick Motor Co Ltd": ("fw", T.ORGANIZATION), "Japan": ("jp", T.COUNTRY), "Taiwan": ("tw", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == []

@@ -17,6 +17,7 @@ from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
+from kg.nlp.relations.titles import in_ticker
 from kg.nlp.relations.tree import TreePatterns
 
 CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
@@ -77,6 +78,7 @@ def extract(ctx: Context) -> list[Fact]:
     for key, mention in ctx.entity_mentions(ORGS):
         facts.extend(_descriptor(ctx, key, mention.root) or _descriptor_words(ctx, key, mention))
         facts.extend(_unit_apposition(ctx, key, mention.root))
+        facts.extend(_seat_after_ticker(ctx, key, mention))
     facts.extend(_headquarters(ctx))
     # the name's country, only where no rule on the text's words placed the body already
     placed = {(f.subject, f.object) for f in facts if f.predicate is Predicate.BASED_IN}
@@ -91,6 +93,23 @@ def extract(ctx: Context) -> list[Fact]:
             seated.add(key)
             facts.append(fact)
     return facts
+
+
+def _seat_after_ticker(ctx: Context, org: str, mention: Span) -> list[Fact]:
+    """ "Honda Motor Co Ltd <HMC.T> of Japan": wire copy writes a company's stock ticker
+    between its name and its country, which the parser then hangs on the ticker."""
+    doc, k = ctx.doc, mention.end
+    while k < len(doc) and in_ticker(doc[k]):
+        k += 1
+    if k == mention.end or k + 1 >= len(doc) or doc[k].lower_ not in ("of", "in") \
+            or mention.start <= doc[k].head.i < mention.end:
+        return []  # no ticker, or the parser hung the place on the name (the preposition rule)
+    place = ctx.key(doc[k + 1], PLACES)
+    seat = ctx.table.mention_span(k + 1)
+    if place is None or place == org or seat is None or seat.start != k + 1:
+        return []
+    return [ctx.fact(org, Predicate.BASED_IN, [mention, seat], object=place, rule="based-prep",
+                     confidence=ctx.confidence("based-prep"))]  # fmt: skip
 
 
 def _known_seat(ctx: Context, org: str, mention: Span) -> Fact | None:

@@ -272,3 +272,17 @@ def test_of_two_subjects_the_one_next_to_the_verb_speaks(parser) -> None:
             'the private bank Yapi ve Kredi Bankasi AS.')
     table = {"Osman Tekin": ("tekin", T.PERSON), "Kredi Bankasi AS": ("ykb", T.ORGANIZATION)}
     assert [s for s, _ in _said(parser, text, table)] == ["tekin"]
+
+
+def test_the_agency_after_the_one_body_that_spoke_some_sentences_before(parser) -> None:
+    text = ("Oil exports rose 20 pct in 1986, Statistics Ruritania said. Output was flat. Gas exports fell. "
+            "The federal agency said that in December oil output fell 4.0 pct.")
+    table = {"Statistics Ruritania": ("stat", T.AGENCY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["stat", "stat"]
+
+
+def test_the_agency_after_two_bodies_spoke_is_neither(parser) -> None:
+    text = ("Oil exports rose 20 pct in 1986, Statistics Ruritania said. The Energy Board said output was flat. "
+            "Gas exports fell. Coal exports fell. The federal agency said that in December oil output fell 4.0 pct.")
+    table = {"Statistics Ruritania": ("stat", T.AGENCY), "Energy Board": ("board", T.AGENCY)}
+    assert [s for s, q in _said(parser, text, table) if "December" in q] == []

@@ -129,10 +129,17 @@ def described_body(ctx: Context, token: Token) -> str | None:
     near = {k for start, k in before if start >= floor}
     # (as the speaker only: "according to the state-controlled coffee organisation" may be
     # another one)
-    if token.dep_ in SUBJECT_DEPS and rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org" \
-            and len(near) == 1:
-        return near.pop()
+    if token.dep_ in SUBJECT_DEPS and rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org":
+        if len(near) == 1:
+            return near.pop()
+        if not near:  # "Statistics Canada said ... The federal agency said": the body that spoke
+            return _speaker_before(ctx, token, _DESCRIBED_SPEAKER_REACH)
     return None
+
+
+# How many sentences back "the agency said" looks for the one body that spoke, when no body
+# is named in the two sentences before it.
+_DESCRIBED_SPEAKER_REACH = 4
 
 
 def body_of_voice(ctx: Context, token: Token) -> str | None:
@@ -157,7 +164,13 @@ def _body_spoke_last(ctx: Context, voice: Token) -> str | None:
     if voice.lower_ not in _BARE_VOICES or voice.dep_ not in SUBJECT_DEPS \
             or any(c.dep_ not in ("det", "punct") for c in voice.children):
         return None
-    floor = sentences_back(ctx.doc, voice.sent.start, 2)
+    return _speaker_before(ctx, voice, 2)
+
+
+def _speaker_before(ctx: Context, voice: Token, sentences: int) -> str | None:
+    """The one body that spoke in the sentence of ``voice`` or the ``sentences`` before it,
+    when nobody else (a person, an unresolved voice) spoke after it."""
+    floor = sentences_back(ctx.doc, voice.sent.start, sentences)
     verbs = rule_words("speech", "verbs")
     spoke = [t for t in ctx.doc[floor : voice.i] if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in verbs
              and t.head.pos_ == "VERB" and t.head.i != voice.head.i]  # fmt: skip

@@ -348,3 +348,12 @@ def test_a_president_of_a_described_body_holds_no_office_of_the_country(parser) 
     assert _posts(facts_of(parser, text, table, module=posts)) == []
     text = story + "Maria Soto, the president, said prices rose."
     assert _posts(facts_of(parser, text, table, module=posts)) == [("soto", "ru", "president")]
+
+
+def test_a_body_with_its_short_name_in_brackets_before_the_title(parser) -> None:
+    text = "Barley stocks are worrying, Ruritanian Cereals Office (RCO) Director Karl Brandt said."
+    table = {"Karl Brandt": ("brandt", T.PERSON), "Ruritanian Cereals Office": ("rco", T.AGENCY),
+             "RCO": ("rco", T.AGENCY)}  # fmt: skip
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("brandt", "rco", "Director")]
+    assert only(facts, Predicate.NATIONALITY) == []

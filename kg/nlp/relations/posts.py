@@ -285,6 +285,19 @@ def _capitalised_title_before(mention: Span) -> int | None:
     return _with_country_before(doc, heads[0].i, k)
 
 
+def _bracketed_body_before(ctx: Context, start: int) -> int:
+    """ "French Cereals Intervention Office (ONIC) Director Bernard Vieux": a body's name with
+    its short name in brackets, written straight before the title; where the body starts
+    (``start`` where there is none)."""
+    doc = ctx.doc
+    if start < 4 or doc[start - 1].text != ")" or doc[start - 3].text != "(":
+        return start
+    named = ctx.table.mention_span(start - 4)
+    if ctx.key(doc[start - 2], POST_BODIES) is None and (named is None or ctx.key(doc[start - 4], POST_BODIES) is None):
+        return start
+    return named.start if named is not None and ctx.key(doc[start - 4], POST_BODIES) is not None else start - 3
+
+
 def _portfolio_list_before(mention: Span) -> int | None:
     """ "Nigeria's Mines, Power and Steel Minister Bunu Musa": a capitalised title over a
     list of portfolios, written straight before the name; the parser reads the list as the
@@ -355,6 +368,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         start = min(start, root.head.left_edge.i)
     if (opening := _capitalised_title_before(mention)) is not None and opening < start:
         start = opening
+    start = _bracketed_body_before(ctx, start)
     if start >= mention.start:
         return []
     zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case") and not t.is_space]
@@ -401,8 +415,9 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     else:
         role_tokens = [t for t in zone if first.i <= t.i and (ctx.key(t, POST_BODIES) is None or t.i in portfolio)]
         role = role_text([t for t in role_tokens if not is_demonym(ctx, t)])
-    nationality = next((c for t in zone if is_demonym(ctx, t) and (c := ctx.country_of_demonym(t))),
-                       None)  # fmt: skip
+    # (not "French" in "French Cereals Intervention Office": the body's name)
+    nationality = next((c for t in zone if is_demonym(ctx, t) and ctx.key(t, POST_BODIES) in (None, ctx.country_of_demonym(t))
+                        and (c := ctx.country_of_demonym(t))), None)  # fmt: skip
     if body is None and title.lower_ not in rule_words("posts", "supranational_titles"):
         body = nationality  # "French Green MEP X" is French, but the post is the Union's
     rule = "post-premodifier"

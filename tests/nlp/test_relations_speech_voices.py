@@ -286,3 +286,13 @@ def test_the_agency_after_two_bodies_spoke_is_neither(parser) -> None:
             "Gas exports fell. Coal exports fell. The federal agency said that in December oil output fell 4.0 pct.")
     table = {"Statistics Ruritania": ("stat", T.AGENCY), "Energy Board": ("board", T.AGENCY)}
     assert [s for s, q in _said(parser, text, table) if "December" in q] == []
+
+
+def test_a_joined_verb_of_saying_right_after_a_name_is_that_name_s(parser) -> None:
+    text = ("Anna Kerr suspended payments to the fund last month, accusing it of waste, although "
+            "fund officials denied the accusation and Ruritania said it was open.")
+    table = {"Anna Kerr": ("kerr", T.PERSON), "Ruritania": ("ru", T.COUNTRY)}
+    assert [s for s, q in _said(parser, text, table) if "open" in q] == []
+    text = text.replace("Ruritania said", "Tom Hale said")
+    table = {"Anna Kerr": ("kerr", T.PERSON), "Tom Hale": ("hale", T.PERSON)}
+    assert [s for s, q in _said(parser, text, table) if "open" in q] == ["hale"]

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import ORGS, PERSONS, Context
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
@@ -25,6 +25,7 @@ from kg.nlp.relations.speakers import (
 from kg.nlp.relations.tree import TreePatterns
 
 CONTENT = ("ccomp", "parataxis")
+SPEAKERS = PERSONS | ORGS
 # Children showing that a verb such as "continue" has its ordinary sense, not "went on saying".
 _NOT_QUOTATION = ("dobj", "xcomp", "oprd", "acomp", "attr", "prep")
 
@@ -84,6 +85,9 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     if _withheld(verb):
         return [], []
     speakers = list(dict.fromkeys(k for s in speech_subjects(verb) if (k := speaker_key(ctx, s))))
+    if (named := _name_before(ctx, verb)) is not None:
+        # a country says nothing of its own here (statements are people's and bodies')
+        speakers = [key] if (key := ctx.key(named, SPEAKERS)) else []
     if _passive(verb):
         speakers = []  # "a new model has been added to the line": what is said of it, not by it
     sent = units.of(verb)
@@ -132,6 +136,20 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
+
+
+def _name_before(ctx: Context, verb: Token) -> Token | None:
+    """ "..., although officials denied the accusation and China said it was open": a joined
+    verb of saying with no subject of its own, right after a name the parser put elsewhere
+    (here joined to "accusation"); the name, not the first clause's subject, speaks."""
+    if verb.dep_ != "conj" or verb.i == 0 or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    before = ctx.doc[verb.i - 1]
+    mention = ctx.table.mention_span(before)
+    if mention is None or mention.end != verb.i or mention.start == 0 or ctx.doc[mention.start - 1].lower_ != "and" \
+            or ctx.key(before) is None:
+        return None
+    return before
 
 
 def _passive(verb: Token) -> bool:

@@ -8,8 +8,7 @@ pipeline (``kg.nlp.extract_articles``). kg's predicates are mapped onto CoNLL04'
 
 (``Kill`` has no kg counterpart and is reported for its gold count only.) Work_For links a
 person to an organization, so a post held in a country or place ("U.S. Ambassador X") is
-not counted as Work_For; CoNLL04 reads such phrases as Live_In, and so does this mapping
-(kg states the office of the country there, and no nationality beside it).
+not counted as Work_For; CoNLL04 reads such phrases as Live_In, which kg's nationality gives.
 
 Matching. An extracted fact matches a gold relation of the mapped type when its subject
 matches the gold head entity and its object the gold tail entity. An extracted entity
@@ -186,9 +185,7 @@ def predictions(extraction: Any) -> list[Predicted]:
     out: dict[tuple[str, str, str], Predicted] = {}
     for f in extraction.facts:
         rel = RELATION_OF.get(str(f.predicate))
-        if rel == "Work_For" and f.object in places:
-            rel = "Live_In"  # "U.S. Ambassador X": the office of a country, no nationality stated beside it
-        if rel is None or not f.object:
+        if rel is None or not f.object or (rel == "Work_For" and f.object in places):
             continue
         key = (rel, f.subject, f.object)
         if key not in out:

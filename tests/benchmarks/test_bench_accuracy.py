@@ -131,7 +131,7 @@ def test_predictions_and_matching_count_tp_fp_fn() -> None:
             ("inst", Predicate.BASED_IN, "cn"),  # wrong tail
             ("wang", Predicate.NATIONALITY, "cn"),  # not in gold
             ("wang", Predicate.SAID, "inst"),  # not mapped
-            ("wang", Predicate.HOLDS_POST, "cn"),  # a post in a country: no Work_For, Live_In (as above)
+            ("wang", Predicate.HOLDS_POST, "cn"),  # a post in a country is no Work_For
         ],
     )
     preds = conll04.predictions(x)

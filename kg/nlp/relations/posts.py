@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.model import Fact, Predicate
+from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import is_title
@@ -29,7 +29,7 @@ from kg.nlp.relations.titles import is_title_head, role_text, with_modifiers
 from kg.nlp.relations.tree import TreePatterns
 CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0.85,
               "post-appointment": 0.8, "nationality-demonym": 0.85,
-              "post-pronoun": 0.75, "post-national": 0.6,
+              "nationality-post": 0.6, "post-pronoun": 0.75, "post-national": 0.6,
               "nationality-of": 0.7, "nationality-possessive": 0.75,
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
@@ -246,10 +246,11 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
                               rule=rule, confidence=ctx.confidence(rule), object=body, role=role))  # fmt: skip
-    # "Tanzanian President John Magufuli": the office of the country is what the text says of
-    # him, not his citizenship (an ambassador or an adviser may hold a country's post
-    # without it); a demonym is a nationality only beside a post elsewhere ("French Green MEP")
-    if nationality is not None and not (role and body == nationality):
+        if nationality is None and ctx.type(body) is EntityType.COUNTRY and rule != "post-national":
+            facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, *evidence],
+                                  rule="nationality-post", object=body,
+                                  confidence=ctx.confidence("nationality-post")))  # fmt: skip
+    if nationality is not None:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [person, title],
                               rule="nationality-demonym", object=nationality,
                               confidence=ctx.confidence("nationality-demonym")))  # fmt: skip
@@ -438,10 +439,14 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [ctx.doc[start], person],
                               rule=rule, object=body, role=role,
                               confidence=ctx.confidence(rule)))  # fmt: skip
-    if nationality is not None and not (role and body == nationality):  # the office, see _post
+    if nationality is not None:
         facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
                               rule="nationality-demonym", object=nationality,
                               confidence=ctx.confidence("nationality-demonym")))  # fmt: skip
+    elif body is not None and ctx.type(body) is EntityType.COUNTRY and rule != "post-national":
+        facts.append(ctx.fact(holder, Predicate.NATIONALITY, [ctx.doc[start], person],
+                              rule="nationality-post", object=body,
+                              confidence=ctx.confidence("nationality-post")))  # fmt: skip
     return facts + extra
 
 

@@ -2,16 +2,14 @@
 programme by taking five raws cargoes from the free market", "the Soviet Union will need to
 return to the market to take a further 250,000 tonnes". Market reports say "take" for buy
 where they name the market the goods come from: the taker imports them. Without the market
-named, "take" is no purchase ("the ship will take 7,107 tonnes", "took 40 pct of the crop")."""
+named, "take" is no purchase ("the ship will take 7,107 tonnes", "took 40 pct of the crop").
+Who takes is read with the other buyers, in ``flow_traders.market_taker``."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.climb import upward
-from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.flow_traders import national_buyer
 
 
 def market_taking(verb: Token) -> bool:
@@ -36,11 +34,4 @@ def _market_after(verb: Token, preposition: str) -> bool:
         for p in verb.children)
 
 
-def market_taker(ctx: Context, verb: Token) -> str | None:
-    """The country that takes: the buyer of the verb, or of the verb whose means the taking
-    is ("has extended its buying programme by taking ...")."""
-    main = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else verb
-    return national_buyer(ctx, main)
-
-
-__all__ = ["market_taker", "market_taking"]
+__all__ = ["market_taking"]

@@ -50,6 +50,13 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
     return None
 
 
+def market_taker(ctx: Context, verb: Token) -> str | None:
+    """The country that takes: the buyer of the verb, or of the verb whose means the taking
+    is ("has extended its buying programme by taking ...")."""
+    main = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else verb
+    return national_buyer(ctx, main)
+
+
 def _purchase_completes(verb: Token) -> bool:
     """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
     its purpose ("Pakistan is lined up to buy")."""
@@ -276,8 +283,6 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         if anchor.lemma_.lower() in flow_words("purchase_verbs") | flow_words("tender_verbs"):
             return national_buyer(ctx, anchor)
         if not flow.exports and anchor.lemma_.lower() in flow_words("market_taking_verbs"):
-            from kg.nlp.relations.flow_market_takings import market_taker  # it reads the buyer as this module does
-
             return market_taker(ctx, anchor)  # "taking five cargoes from the free market"
         found = _exporters(ctx, anchor)
         if found:

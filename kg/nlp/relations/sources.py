@@ -121,8 +121,11 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str, str] | None:
     show.": the parser often reads a closing "show" as a noun, or makes the body its subject,
     so the sentence's last words are read as written: a comma, a document of a named body, a verb of showing. The
     statement is the clause before the comma."""
+    closing = words("speech", "closing_document_verbs")
+    if not ctx.parse.with_words(sent.start, sent.end, closing):
+        return None  # most sentences hold none of the verbs: no Token made of their words
     tokens = [t for t in sent if not t.is_space and (not t.is_punct or t.text == ",")]
-    if len(tokens) < 4 or tokens[-1].lower_ not in words("speech", "closing_document_verbs"):
+    if len(tokens) < 4 or tokens[-1].lower_ not in closing:
         return None
     commas = [t for t in tokens if t.text == ","]
     if not commas:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
+from kg.nlp.doc_index import text_of
 
 # "Shipments in tonnes, with figures for 1985 in brackets, included: beef 120,184", and
 # "Breakdown was as follows:" or "The breakdown was:", which break down the flow stated just before
@@ -34,7 +35,7 @@ _REACH = 1200
 def kind_items(doc: Doc, products: list[Span]) -> list[Span]:
     """The Product mentions of the kinds of goods every breakdown lists, each with the name
     of its kind as ``kb_id``; ``products`` are the goods mentions found so far."""
-    text = doc.text
+    text = text_of(doc)
     kinds = lexicon.goods_kinds()
     out: list[Span] = []
     for lead in BREAKDOWN_LEAD.finditer(text):

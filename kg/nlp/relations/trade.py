@@ -102,7 +102,7 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
 
     ``local`` is the ISO code of the exporter country's own currency: a name several
     countries share ("pesos", "crowns") is read as that one when it goes by that name."""
-    chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", text_of(span.doc)))
+    chinese = _names_china(text_of(span.doc))
     found = []
     for _, start, end in matcher(span):
         m = span[start:end]
@@ -115,6 +115,14 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
             value = parse_quantity(f"{hedge} {rest}") if hedge.startswith("up") else quantity
             found.append(Money(amount=(value or quantity).value, currency=currency, span=m))
     return found
+
+
+# Each flow asks money_in of a part of the same Doc: the whole text is searched once. The
+# text is the Doc's one string (text_of), whose hash Python keeps, so a look-up is cheap.
+@lru_cache(maxsize=16)
+def _names_china(text: str) -> bool:
+    """The story names China or its currency: a "¥" sign is then the yuan (``_currency``)."""
+    return bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", text))
 
 
 _POUNDS = frozenset({"pound", "pounds", "lb", "lbs"})

@@ -48,27 +48,31 @@ class ParseIndex:
                 self.children[head].append(i)
         self.size = size
         self._candidates: dict[tuple[_Test, ...], list[int]] = {}
-        self._lowered: dict[int, str] = {}  # a lemma's hash -> the lemma in lower case
+        self._lowered_lemmas: list[int] | None = None
 
     def with_words(self, start: int, end: int, words: frozenset[str], lemmas: frozenset[str] = frozenset()) -> list[int]:
         """The indexes in ``start:end`` of the tokens whose lower-case form is one of ``words``
         or whose lemma, lower-cased, is one of ``lemmas``: hashes looked up, no Token made
         (a rule that scans every word of a sentence for a few finds them at a fraction of
         the cost)."""
-        hashes, lowers, found = _hashes(words), self.columns[_ATTRS["LOWER"][1]], []
+        hashes, lowers = _hashes(words), self.columns[_ATTRS["LOWER"][1]]
         if not lemmas:
             return [i for i in range(start, end) if lowers[i] in hashes]
-        strings, lowered, lemma_of = self.doc.vocab.strings, self._lowered, self.columns[_ATTRS["LEMMA"][1]]
-        for i in range(start, end):
-            if lowers[i] in hashes:
-                found.append(i)
-                continue
-            lemma = lemma_of[i]
-            if (text := lowered.get(lemma)) is None:
-                text = lowered[lemma] = strings[lemma].lower()
-            if text in lemmas:
-                found.append(i)
-        return found
+        lemma_hashes, lemma_of = _hashes(lemmas), self.lowered_lemmas()
+        return [i for i in range(start, end) if lowers[i] in hashes or lemma_of[i] in lemma_hashes]
+
+    def lowered_lemmas(self) -> list[int]:
+        """Each word's lemma in lower case, as its hash (read once per Doc, for every rule
+        that looks for lemmas: a string lowered per lemma, not per word and rule)."""
+        if self._lowered_lemmas is None:
+            lemmas, strings = self.columns[_ATTRS["LEMMA"][1]], self.doc.vocab.strings
+            lowered = {}
+            for lemma in set(lemmas):
+                text = strings[lemma]
+                lower = text.lower()
+                lowered[lemma] = lemma if lower == text else get_string_id(lower)  # most are lower case
+            self._lowered_lemmas = [lowered[lemma] for lemma in lemmas]
+        return self._lowered_lemmas
 
     def subtree(self, i: int) -> list[int]:
         """The indexes of ``doc[i].subtree`` (the token and all below it), in no order."""

@@ -10,7 +10,7 @@ the same order, for a small part of the cost. The attributes are read once per D
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -159,24 +159,28 @@ class _Pattern:
             self.tests.append(_tests(node.get("RIGHT_ATTRS", {})))
             self.parents.append(parent)
 
-    def matches(self, index: ParseIndex) -> Iterator[tuple[int, ...]]:
+    def matches(self, index: ParseIndex) -> list[tuple[int, ...]]:
         # Node by node, each among its parent's children in text order: the matches come
         # out in the order of their token positions, node by node, as DependencyMatcher's.
+        # (Gathered in one list by plain calls: a generator per candidate and per node cost
+        # more than the tests.)
+        found: list[tuple[int, ...]] = []
         for i in index.candidates(self.tests[0]):
-            yield from self._extend(index, (i,))
+            self._extend(index, (i,), found)
+        return found
 
-    def _extend(self, index: ParseIndex, found: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
-        k = len(found)
+    def _extend(self, index: ParseIndex, ids: tuple[int, ...], found: list[tuple[int, ...]]) -> None:
+        k = len(ids)
         if k == len(self.tests):
-            yield found
+            found.append(ids)
             return
         columns, tests = index.columns, self.tests[k]
-        for child in index.children[found[self.parents[k]]]:
+        for child in index.children[ids[self.parents[k]]]:
             for column, accepted in tests:
                 if columns[column][child] not in accepted:
                     break
             else:
-                yield from self._extend(index, (*found, child))
+                self._extend(index, (*ids, child), found)
 
 
 class TreePatterns:

@@ -64,7 +64,7 @@ class _Resolver:
         ents = [with_lower_head(e) for e in self.doc.ents
                 if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e)]
         ents += [Span(self.doc, e.start, e.start + k, label="NORP") for e in self.doc.ents
-                 if (k := national_prefix(e)) and is_portfolio_of_title(e)]
+                 if is_portfolio_of_title(e) and (k := national_prefix(e))]  # the cheaper test first
         ents.sort(key=lambda e: e.start)
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = persons_named_as_others(self.doc, persons_named_as_others(self.doc, ents))

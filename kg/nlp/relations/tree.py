@@ -66,7 +66,7 @@ class ParseIndex:
         that looks for lemmas: a string lowered per lemma, not per word and rule)."""
         if self._lowered_lemmas is None:
             lemmas, strings = self.columns[_ATTRS["LEMMA"][1]], self.doc.vocab.strings
-            lowered = {}
+            lowered: dict[int, int] = {}
             for lemma in set(lemmas):
                 text = strings[lemma]
                 lower = text.lower()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.datafiles import rule_data
-from kg.nlp.doc_index import positions_of
+from kg.nlp.doc_index import positions_of, text_of
 from kg.nlp.gazetteer import country_of, country_of_demonym
 
 _MAX_NAME_WORDS = 4
@@ -68,7 +68,7 @@ def _kept(doc: Doc, run: list[AwardRow]) -> list[AwardRow]:
     if len(run) < _MIN_ROWS:
         return []
     start = run[0].row.start_char
-    return run if _LEAD.search(doc.text[max(0, start - _LEAD_CHARS) : start]) else []
+    return run if _LEAD.search(text_of(doc)[max(0, start - _LEAD_CHARS) : start]) else []
 
 
 def _opens_row(token: Token) -> bool:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, Entity, EntityType, Mention
+from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import is_acronym
@@ -43,8 +45,7 @@ def _adjectives(cluster: Cluster) -> list[str]:
 def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> MentionTable:
     """The article's entities, one per cluster with mentions, each under a key of its own,
     with every token that refers to them."""
-    # (start, end) of a sentence -> its text and first character: mentions share sentences
-    sentences: dict[tuple[int, int], tuple[str, int]] = {}
+    sentences = _Sentences(doc)
     table = MentionTable(doc=doc)
     used: set[str] = set()
     for cluster in clusters:
@@ -97,16 +98,38 @@ def _org_type(cluster: Cluster) -> EntityType:
     return cluster.type
 
 
-def _mention(span: Span, article: Article, sentences: dict[tuple[int, int], tuple[str, int]]) -> Mention:
-    sent = span.sent
-    known = sentences.get((sent.start, sent.end))
-    if known is None:
-        known = sentences[sent.start, sent.end] = (sent.text, sent.start_char)
+class _Sentences:
+    """The Doc's sentences, each with its text and first character, read once for all the
+    mentions (``Span.sent`` walks the words to the sentence's ends, and ``Span.text`` joins
+    them, at every call): texts are cut from the Doc's, which is joined once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+
+    @property
+    def text(self) -> str:
+        return text_of(self.doc)
+
+    def of(self, span: Span) -> tuple[str, int]:
+        """The text and first character of the sentence ``span`` starts in (``span.sent``'s)."""
+        if not self.starts:  # read at the first mention: a Doc with none may have no sentences
+            sents = list(self.doc.sents)
+            self.starts = [s.start for s in sents]
+            self.spans = [(s.start_char, s.end_char) for s in sents]
+        start, end = self.spans[bisect_right(self.starts, span.start) - 1]
+        return self.text[start:end], start
+
+
+def _mention(span: Span, article: Article, sentences: _Sentences) -> Mention:
+    sentence, sentence_start = sentences.of(span)
+    start, end = span.start_char, span.end_char
     return Mention(
         article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-        sentence=known[0],
-        sentence_start=known[1],
+        start=start,
+        end=end,
+        text=sentences.text[start:end],
+        sentence=sentence,
+        sentence_start=sentence_start,
     )

@@ -38,6 +38,14 @@ def word_counts(doc: Doc) -> Counter[str]:
     return counts
 
 
+def orths_of(doc: Doc) -> list[int]:
+    """The hashes of the texts of the tokens of ``doc``, in order (read once per Doc)."""
+    orths = _ORTHS.get(doc)
+    if orths is None:
+        orths = _ORTHS[doc] = doc.to_array(ORTH).tolist()
+    return orths
+
+
 def positions_of(doc: Doc, texts: Iterable[str]) -> list[int]:
     """The indexes of the tokens of ``doc`` whose text is one of ``texts``, in text order.
 
@@ -47,7 +55,4 @@ def positions_of(doc: Doc, texts: Iterable[str]) -> list[int]:
     hashes = {get_string_id(text) for text in texts}
     if not hashes:
         return []
-    orths = _ORTHS.get(doc)
-    if orths is None:
-        orths = _ORTHS[doc] = doc.to_array(ORTH).tolist()
-    return [i for i, orth in enumerate(orths) if orth in hashes]
+    return [i for i, orth in enumerate(orths_of(doc)) if orth in hashes]

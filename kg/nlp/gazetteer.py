@@ -72,10 +72,12 @@ def _demonym_index() -> dict[str, Country]:
 
 def country_of(text: str) -> Country | None:
     """The country a name, alias or demonym denotes: "PRC", "U.S.", "Tanzanian"."""
-    key = norm(text)
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"'s$", "", key)
-    return _country_index().get(key)
+    return _country_index().get(_POSSESSIVE.sub("", _ARTICLE.sub("", norm(text))))
+
+
+# compiled once: country_of is asked of most names of every article
+_ARTICLE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"'s$")
 
 
 _COMPASS = ("West", "East", "North", "South")

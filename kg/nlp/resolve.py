@@ -10,6 +10,7 @@ named entity.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.attrs import IS_TITLE, IS_UPPER, ORTH, POS, SPACY
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -20,7 +21,7 @@ from kg.model import Article, EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.clusters import Cluster, mention_table
 from kg.nlp.currency_homes import currency_homes
-from kg.nlp.doc_index import text_of
+from kg.nlp.doc_index import orths_of, positions_of, text_of
 from kg.nlp.entities import kg_label
 from kg.nlp.gazetteer import Country, country_of, country_of_demonym
 from kg.nlp.lexicon import norm
@@ -63,7 +64,7 @@ class _Resolver:
         ents = [with_lower_head(e) for e in self.doc.ents
                 if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e)]
         ents += [Span(self.doc, e.start, e.start + k, label="NORP") for e in self.doc.ents
-                 if (k := national_prefix(e)) and is_portfolio_of_title(e)]
+                 if is_portfolio_of_title(e) and (k := national_prefix(e))]  # the cheaper test first
         ents.sort(key=lambda e: e.start)
         # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
         ents = persons_named_as_others(self.doc, persons_named_as_others(self.doc, ents))
@@ -515,21 +516,20 @@ class _Resolver:
         named by its function in lower case, in a story that names no body with its head
         word ("Bank of Thailand ... the central bank" may be that bank: left alone)."""
         covered = {i for start, end in self.of_span for i in range(start, end)}
-        # Where each word stands: a phrase is tried only where its first word is (not at
-        # every token, which was most of this method's cost); words compared by their hashes,
-        # read at once, not by a Token's text made for each.
-        orths = self.doc.to_array(ORTH).tolist()
+        # Where each phrase's first word stands: a phrase is tried only there (not at every
+        # token, which was most of this method's cost); words compared by their hashes, read
+        # once per Doc, not by a Token's text made for each.
+        phrases = _unnamed_body_phrases()
+        orths = orths_of(self.doc)
         at: dict[int, list[int]] = {}
-        for i, orth in enumerate(orths):
-            at.setdefault(orth, []).append(i)
+        for i in positions_of(self.doc, {words[0] for _, words, _ in phrases}):
+            at.setdefault(orths[i], []).append(i)
         # head words of the bodies the story names (not of the ones this method adds: "the
         # finance ministry" leaves "the trade ministry" a body of its own)
         named = {w for c in self.clusters if c.type in _ORGS for n in c.names for w in n.lower().split()}
-        for phrase in sorted(lexicon.unnamed_bodies(), key=lambda p: (-len(p.split()), p)):
-            words = phrase.split()
+        for phrase, words, hashes in phrases:
             if words[-1] in named:
                 continue
-            hashes = [get_string_id(w) for w in words]
             for start in at.get(hashes[0], ()):
                 if orths[start : start + len(words)] != hashes:
                     continue
@@ -576,6 +576,15 @@ class _Resolver:
                 target.type = EntityType.OFFICIAL
             target.pronoun = target.pronoun or pronoun
             self._attach(target, span, name)
+
+
+@lru_cache(maxsize=1)
+def _unnamed_body_phrases() -> tuple[tuple[str, tuple[str, ...], list[int]], ...]:
+    """The bodies named by their function: each phrase, its words and their hashes (a list,
+    as the Doc's words are compared with them), the longest first ("foreign trade ministry"
+    before "trade ministry")."""
+    phrases = sorted(lexicon.unnamed_bodies(), key=lambda p: (-len(p.split()), p))
+    return tuple((phrase, tuple(phrase.split()), [get_string_id(w) for w in phrase.split()]) for phrase in phrases)
 
 
 def _one_swap(words: list[str], others: list[str]) -> bool:

@@ -107,6 +107,8 @@ def _cells(line: str, offset: int) -> list[Cell]:
 def _row(line: str, offset: int) -> Row | None:
     """The line as a row: a label and at least one figure set apart by a gap, or figures
     only (a continuation line); None for prose."""
+    if not _GAP.search(line.strip()) and not is_figure(line):
+        return None  # prose, the most lines by far: no cells to split it into
     cells = _cells(line, offset)
     if not cells or not _GAP.search(line.strip()) and not (len(cells) == 1 and is_figure(cells[0].text)):
         return None

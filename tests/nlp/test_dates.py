@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.nlp.relations.dates import date_matcher, date_spans, resolve_date
+from kg.nlp.relations.dates import date_matcher, date_spans, may_name_date, resolve_date
 
 PUBLISHED = "2020-04-06"  # a Monday
 
@@ -79,3 +79,12 @@ def test_a_sentence_without_date_words_has_no_dates() -> None:
     matcher = date_matcher(doc.vocab)
     assert [s.text for s in date_spans(first, matcher=matcher)] == ["Sunday"]
     assert date_spans(second, matcher=matcher) == []
+
+
+def test_only_a_sentence_with_a_date_word_may_name_a_date() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("The mill closed on Sunday. It never reopened. Talks began in March.")
+    first, second, third = doc.sents
+    assert may_name_date(first) and not may_name_date(second) and may_name_date(third)
+    assert may_name_date(doc)

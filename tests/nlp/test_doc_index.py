@@ -3,7 +3,7 @@ from __future__ import annotations
 import spacy
 
 from kg.nlp.cues import common_word
-from kg.nlp.doc_index import positions_of, text_of, word_counts
+from kg.nlp.doc_index import orths_of, positions_of, text_of, word_counts
 
 
 def test_the_text_is_the_docs_and_joined_once() -> None:
@@ -27,6 +27,12 @@ def test_positions_of_are_the_tokens_with_one_of_the_texts_case_kept() -> None:
     assert positions_of(doc, {"AWB"}) == [0, 4]
     assert positions_of(doc, ("-", "--")) == [2, 5, 8]
     assert positions_of(doc, {"Smith"}) == [] and positions_of(doc, ()) == []
+
+
+def test_orths_are_the_words_hashes_in_order_read_once() -> None:
+    doc = spacy.blank("en")("AWB said - and awb")
+    assert orths_of(doc) == [t.orth for t in doc]
+    assert orths_of(doc) is orths_of(doc)
 
 
 def test_a_common_word_is_one_the_text_also_writes_in_lower_case() -> None:

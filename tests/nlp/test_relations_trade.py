@@ -202,3 +202,13 @@ def test_pounds_of_goods_weigh_them_and_pounds_alone_are_money(text: str, amount
     nlp = spacy.blank("en")
     found = money_in(nlp(text)[:], matcher=money_matcher(nlp.vocab))
     assert [(str(m.amount), m.currency) for m in found] == amounts
+
+
+def test_dollars_named_before_are_a_countrys_only_where_the_span_holds_both_words() -> None:
+    import spacy
+
+    doc = spacy.blank("en")("Imports were 7.45 billion H.K. Dlrs in 1986 and exports 1.12 billion dlrs.")
+    matcher, country = trade.money_matcher(doc.vocab), [t.i for t in doc if t.text == "H.K."][0]
+    assert trade.named_before(doc[:], matcher=matcher, local="USD") == "HKD"
+    assert trade.named_before(doc[:country], matcher=matcher, local="USD") == "USD"  # before "H.K. Dlrs"
+    assert trade.named_before(doc[country + 1 :], matcher=matcher, local="USD") == "USD"  # "Dlrs" without "H.K."

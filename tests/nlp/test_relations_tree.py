@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -108,6 +109,14 @@ def test_with_words_lower_cases_the_lemma() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["Export", "rise"], pos=["PROPN", "VERB"],
               heads=[1, 1], deps=["nsubj", "ROOT"])
     assert ParseIndex(doc).with_words(0, 2, frozenset(), frozenset({"export"})) == [0]
+
+
+def test_lowered_lemmas_are_each_words_lemma_in_lower_case_read_once() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Exports", "of", "IBM", "rose"], lemmas=["Export", "of", "IBM", "rise"])
+    index = ParseIndex(doc)
+    lowered = index.lowered_lemmas()
+    assert lowered == [get_string_id(w) for w in ("export", "of", "ibm", "rise")]
+    assert index.lowered_lemmas() is lowered
 
 
 @pytest.mark.parametrize(

@@ -38,9 +38,13 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     purchase: tuple[Fact, int] | None = None  # the last purchase read, and its sentence
     bought = {f.sentence: f for f in facts if f.predicate is Predicate.IMPORTS and f.quantity is not None
               and f.object is not None}  # fmt: skip
-    for index, sent in enumerate(ctx.doc.sents):
-        known = bought.get(sent.text)
-        award = next((a for verb in sent if (a := _award(ctx, verb)) is not None), None)
+    doc, awarding, winning = ctx.doc, flow_words("contract_award_verbs"), flow_words("contract_win_verbs")
+    for index, sent in enumerate(doc.sents):
+        known = bought.get(sent.text) if bought else None
+        # only a verb of awarding or winning can read either: those found from the words'
+        # hashes, not a Token made of every word
+        verbs = ctx.parse.with_words(sent.start, sent.end, frozenset(), awarding)
+        award = next((a for i in verbs if (a := _award(ctx, doc[i])) is not None), None)
         if award is not None and known is None:
             out.append(award)
         if award is not None or known is not None:
@@ -48,7 +52,8 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
             continue
         if purchase is None or index - purchase[1] > _NEAR:
             continue
-        won = [w for verb in sent if (w := _winner(ctx, verb, purchase[0])) is not None]
+        verbs = ctx.parse.with_words(sent.start, sent.end, frozenset(), winning)
+        won = [w for i in verbs if (w := _winner(ctx, doc[i], purchase[0])) is not None]
         if won:
             out.extend(won)
             purchase = (purchase[0], index)  # a list of winners runs on, sentence by sentence

@@ -168,16 +168,23 @@ def _needed_positions(doc: Doc) -> list[int]:
     return found
 
 
-def date_spans(sent: Span | Doc, *, matcher: Matcher) -> list[Span]:
-    """Date expressions of a sentence (or Doc), longest first where they overlap."""
+def may_name_date(sent: Span | Doc) -> bool:
+    """Whether ``sent`` holds a word some date pattern needs: a sentence without one names
+    no date (found from the words' hashes, no Token made)."""
     doc = sent if isinstance(sent, Doc) else sent.doc
-    # Most sentences hold no word a date needs: the Matcher, which makes a Token of every
-    # word and tests every pattern at each, is run only on those that do.
     start, end = (0, len(doc)) if sent is doc else (sent.start, sent.end)
     positions = _needed_positions(doc)
     first = bisect_left(positions, start)
-    if first == len(positions) or positions[first] >= end:
+    return first < len(positions) and positions[first] < end
+
+
+def date_spans(sent: Span | Doc, *, matcher: Matcher) -> list[Span]:
+    """Date expressions of a sentence (or Doc), longest first where they overlap."""
+    # Most sentences hold no word a date needs: the Matcher, which makes a Token of every
+    # word and tests every pattern at each, is run only on those that do.
+    if not may_name_date(sent):
         return []
+    doc = sent if isinstance(sent, Doc) else sent.doc
     spans = [doc[s:e] for _, s, e in matcher(sent, as_spans=False)]
     if isinstance(sent, Span):
         spans = [doc[s.start + sent.start : s.end + sent.start] for s in spans]

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_parts import OPENER, part_goods
 from kg.nlp.relations.periods import Period, find_periods
@@ -32,6 +34,7 @@ _ROUNDING = Decimal("0.01")
 _COUNTED = (Predicate.EXPORTS, Predicate.IMPORTS)
 
 
+@lru_cache(maxsize=1)  # the units of the rules' data: built once
 def _part_pattern() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(lexicon("trade")["flows"]["quantity_units"], key=len, reverse=True))
     return re.compile(rf"(?P<number>\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s+(?P<scale>mln|million|bln|billion))?"
@@ -41,9 +44,11 @@ def _part_pattern() -> re.Pattern[str]:
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     """The flows of the goods every composed total lists, where the parts add up to it."""
     out: list[Fact] = []
-    pattern = _part_pattern()
+    pattern, text = _part_pattern(), text_of(ctx.doc)
     for sent in ctx.doc.sents:
-        opener = OPENER.search(sent.text)
+        # the sentence's text cut from the Doc's, which is read once: ``sent.text`` joins its
+        # every word anew, and few sentences hold an opener
+        opener = OPENER.search(text[sent.start_char : sent.end_char])
         if opener is None:
             continue
         parts = [m for m in pattern.finditer(sent.text, opener.end()) if not _price(sent.text, m)]

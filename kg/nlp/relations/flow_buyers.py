@@ -38,12 +38,14 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
     if last is None:
         return []
     out: list[Fact] = []
-    for noun in sent:
+    buyers, increases = flow_words("buyer_nouns"), flow_words("increase_nouns")
+    for i in ctx.parse.with_words(sent.start, sent.end, buyers | increases):  # no Token made of other words
+        noun = ctx.doc[i]
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        if noun.lower_ in flow_words("buyer_nouns") and _ranked(noun):
+        if noun.lower_ in buyers and _ranked(noun):
             out.extend(_buyers(ctx, noun, last))
-        elif noun.lower_ in flow_words("increase_nouns") and sales_report(ctx):
+        elif noun.lower_ in increases and sales_report(ctx):
             out.extend(_increases(ctx, noun, last))
     return out
 
@@ -54,8 +56,9 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
     Markets of no one named ("The top three markets were Canada, Japan and Britain") are
     those of the export the story counted just before, in its goods and period."""
     out: list[Fact] = []
-    for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lower_ not in flow_words("market_nouns") or not _ranked(noun):
+    for i in ctx.parse.with_words(sent.start, sent.end, flow_words("market_nouns")):  # no Token made of other words
+        noun = ctx.doc[i]
+        if noun.pos_ != "NOUN" or not _ranked(noun):
             continue
         owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None) \
             or _relying_country(ctx, noun)

@@ -28,32 +28,35 @@ _LANDS = frozenset({EntityType.COUNTRY, EntityType.PLACE})  # a territory trades
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
-    for sent in ctx.doc.sents:
-        for token in sent:
-            if token.pos_ != "NOUN":
-                continue
-            word = token.lower_
-            if word in flow_words("list_exporter_nouns") | flow_words("list_importer_nouns"):
-                exports = word in flow_words("list_exporter_nouns")
-                trader = _described(ctx, token)
-                phrase = ctx.doc[token.i : token.right_edge.i + 1]
-            elif word in flow_words("purchase_nouns") | flow_words("export_nouns") | flow_words("import_nouns") \
-                    and (phrase := _listed_goods(token)) is not None:
-                exports = word in flow_words("export_nouns")
-                trader = _owner(ctx, token)
-            else:
-                continue
-            if trader is None:
-                continue
-            partner = _partner(ctx, token, trader, exports=exports)
-            if partner is None:
-                continue
-            period = _own_period(ctx, phrase)
-            dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
-            predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
-            for goods, mention in _goods(ctx, phrase):
-                out.append(ctx.fact(trader, predicate, [token, mention], rule="flow-goods-list",
-                                    confidence=CONFIDENCE, object=goods, partner=partner, forecast=False, **dated))
+    listing = flow_words("list_exporter_nouns") | flow_words("list_importer_nouns")
+    trading = flow_words("purchase_nouns") | flow_words("export_nouns") | flow_words("import_nouns")
+    # the nouns either reading starts from, found in text order from the words' hashes: a
+    # Token is made of those only, not of every word of the Doc
+    for i in ctx.parse.with_words(0, len(ctx.doc), listing | trading):
+        token = ctx.doc[i]
+        if token.pos_ != "NOUN":
+            continue
+        word = token.lower_
+        if word in listing:
+            exports = word in flow_words("list_exporter_nouns")
+            trader = _described(ctx, token)
+            phrase = ctx.doc[token.i : token.right_edge.i + 1]
+        elif word in trading and (phrase := _listed_goods(token)) is not None:
+            exports = word in flow_words("export_nouns")
+            trader = _owner(ctx, token)
+        else:
+            continue
+        if trader is None:
+            continue
+        partner = _partner(ctx, token, trader, exports=exports)
+        if partner is None:
+            continue
+        period = _own_period(ctx, phrase)
+        dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
+        predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
+        for goods, mention in _goods(ctx, phrase):
+            out.append(ctx.fact(trader, predicate, [token, mention], rule="flow-goods-list",
+                                confidence=CONFIDENCE, object=goods, partner=partner, forecast=False, **dated))
     return out
 
 

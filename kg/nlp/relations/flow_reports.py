@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words
 
@@ -23,7 +24,7 @@ _EXPORT_SALES = re.compile(r"\bexports?\s+sales\b", re.I)
 
 def sales_report(ctx: Context) -> bool:
     """The story says its sales are export sales, in its text or its headline."""
-    return bool(_EXPORT_SALES.search(ctx.doc.text) or _EXPORT_SALES.search(ctx.article.title or ""))
+    return bool(_EXPORT_SALES.search(text_of(ctx.doc)) or _EXPORT_SALES.search(ctx.article.title or ""))
 
 
 def export_sales_story(ctx: Context, noun: Token) -> bool:

@@ -137,11 +137,14 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str | None, str] | None
     verb of showing. The statement is the clause before the comma. "..., the report
     underlines.": a verb of saying after a document named before, whose author is not
     written (None)."""
+    closing, saying = words("speech", "closing_document_verbs"), words("speech", "verbs")
+    if not ctx.parse.with_words(sent.start, sent.end, closing, saying):
+        return None  # most sentences hold none of the verbs: no Token made of their words
     tokens = [t for t in sent if not t.is_space and (not t.is_punct or t.text == ",")]
     if len(tokens) < 4:
         return None
-    showing = tokens[-1].lower_ in words("speech", "closing_document_verbs")
-    if not showing and not (tokens[-1].lemma_.lower() in words("speech", "verbs") and tokens[-1].lower_.endswith("s")):
+    showing = tokens[-1].lower_ in closing
+    if not showing and not (tokens[-1].lemma_.lower() in saying and tokens[-1].lower_.endswith("s")):
         return None
     commas = [t for t in tokens if t.text == ","]
     if not commas:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context
-from kg.nlp.relations.dates import anchored_date
+from kg.nlp.relations.dates import anchored_date, may_name_date
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
@@ -132,9 +132,12 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
         return [], []
     weak = verb.lemma_.lower() in rule_words("speech", "weak_verbs")
     rule = "speech-verb-weak" if weak else "speech-verb"
-    # The date of the saying, not one inside what was said.
-    said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
-    date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
+    # The date of the saying, not one inside what was said (the words of the saying are
+    # gathered only where the sentence may name a date: most name none).
+    date = None
+    if may_name_date(verb.sent):
+        said_on = {i for c in verb.children if c.dep_ not in CONTENT for i in ctx.parse.subtree(c.i)}
+        date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates, within=said_on | {verb.i})
     return speakers, [_said(ctx, key, sent, quote, rule, date) for key in speakers]
 
 

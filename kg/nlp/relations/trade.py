@@ -9,13 +9,17 @@ object, lists after "including" among them; money there is the export's value.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
-from spacy.tokens import Span, Token
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
@@ -102,7 +106,7 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
 
     ``local`` is the ISO code of the exporter country's own currency: a name several
     countries share ("pesos", "crowns") is read as that one when it goes by that name."""
-    chinese = bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", text_of(span.doc)))
+    chinese = _names_china(text_of(span.doc))
     found = []
     for _, start, end in matcher(span):
         m = span[start:end]
@@ -115,6 +119,14 @@ def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[
             value = parse_quantity(f"{hedge} {rest}") if hedge.startswith("up") else quantity
             found.append(Money(amount=(value or quantity).value, currency=currency, span=m))
     return found
+
+
+# Each flow asks money_in of a part of the same Doc: the whole text is searched once. The
+# text is the Doc's one string (text_of), whose hash Python keeps, so a look-up is cheap.
+@lru_cache(maxsize=16)
+def _names_china(text: str) -> bool:
+    """The story names China or its currency: a "¥" sign is then the yuan (``_currency``)."""
+    return bool(re.search(r"\b(yuan|RMB|renminbi|China|Chinese)\b", text))
 
 
 _POUNDS = frozenset({"pound", "pounds", "lb", "lbs"})
@@ -185,6 +197,12 @@ def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | No
     last named as a country's ("U.S. Dlrs ... imports were 2.61 billion dlrs", "7.45 billion
     H.K. Dlrs ... China's exports rose to 1.12 billion dlrs"), as newswire names the currency
     once and drops it after; else ``local``, the trader's own."""
+    # Only a country's dollars ("U.S. Dlrs") name them: a span that writes none keeps
+    # ``local``, and its money (the Matcher over all the words before) need not be read.
+    dollars = _country_dollars(span.doc)
+    first = bisect_left(dollars, span.start + 1)
+    if first == len(dollars) or dollars[first] >= span.end:
+        return local
     data = lexicon("currencies")
     for money in reversed(money_in(span, matcher=matcher, local=local)):
         m = money.span
@@ -193,7 +211,6 @@ def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | No
         if m[-1].lower_ in data["dollar_words"] and len(m) > 1 and m[-2].lower_ in data["dollar_countries"]:
             return money.currency
     return local
-
 
 
 def named_in_sentence(ctx: Context, sent: Span, earlier: Sequence[Fact], *, local: str | None) -> str | None:
@@ -208,6 +225,26 @@ def named_in_sentence(ctx: Context, sent: Span, earlier: Sequence[Fact], *, loca
     start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
     stated = [f.currency for f in earlier if f.currency and start <= f.start < end]
     return next((c for c in reversed(stated) if _currency_name(c) in bare), local)
+
+
+_COUNTRY_DOLLARS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+
+
+def _country_dollars(doc: Doc) -> list[int]:
+    """Where ``doc`` writes a country's dollars ("U.S. Dlrs", "H.K. dlrs"): the indexes of
+    the dollar words after a country's word, in text order (read once per Doc from the
+    words' hashes)."""
+    found = _COUNTRY_DOLLARS.get(doc)
+    if found is None:
+        data = lexicon("currencies")
+        countries = {get_string_id(w) for w in data["dollar_countries"]}
+        dollars = {get_string_id(w) for w in data["dollar_words"]}
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        found = _COUNTRY_DOLLARS[doc] = [i for i in range(1, len(lowers))
+                                         if lowers[i] in dollars and lowers[i - 1] in countries]
+    return found
+
+
 def local_currency(ctx: Context, key: str) -> str | None:
     """The ISO code of the currency of the country entity ``key`` (None for other entities)."""
     if ctx.type(key) is not EntityType.COUNTRY:

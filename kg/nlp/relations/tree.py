@@ -10,7 +10,7 @@ the same order, for a small part of the cost. The attributes are read once per D
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -48,27 +48,31 @@ class ParseIndex:
                 self.children[head].append(i)
         self.size = size
         self._candidates: dict[tuple[_Test, ...], list[int]] = {}
-        self._lowered: dict[int, str] = {}  # a lemma's hash -> the lemma in lower case
+        self._lowered_lemmas: list[int] | None = None
 
     def with_words(self, start: int, end: int, words: frozenset[str], lemmas: frozenset[str] = frozenset()) -> list[int]:
         """The indexes in ``start:end`` of the tokens whose lower-case form is one of ``words``
         or whose lemma, lower-cased, is one of ``lemmas``: hashes looked up, no Token made
         (a rule that scans every word of a sentence for a few finds them at a fraction of
         the cost)."""
-        hashes, lowers, found = _hashes(words), self.columns[_ATTRS["LOWER"][1]], []
+        hashes, lowers = _hashes(words), self.columns[_ATTRS["LOWER"][1]]
         if not lemmas:
             return [i for i in range(start, end) if lowers[i] in hashes]
-        strings, lowered, lemma_of = self.doc.vocab.strings, self._lowered, self.columns[_ATTRS["LEMMA"][1]]
-        for i in range(start, end):
-            if lowers[i] in hashes:
-                found.append(i)
-                continue
-            lemma = lemma_of[i]
-            if (text := lowered.get(lemma)) is None:
-                text = lowered[lemma] = strings[lemma].lower()
-            if text in lemmas:
-                found.append(i)
-        return found
+        lemma_hashes, lemma_of = _hashes(lemmas), self.lowered_lemmas()
+        return [i for i in range(start, end) if lowers[i] in hashes or lemma_of[i] in lemma_hashes]
+
+    def lowered_lemmas(self) -> list[int]:
+        """Each word's lemma in lower case, as its hash (read once per Doc, for every rule
+        that looks for lemmas: a string lowered per lemma, not per word and rule)."""
+        if self._lowered_lemmas is None:
+            lemmas, strings = self.columns[_ATTRS["LEMMA"][1]], self.doc.vocab.strings
+            lowered: dict[int, int] = {}
+            for lemma in set(lemmas):
+                text = strings[lemma]
+                lower = text.lower()
+                lowered[lemma] = lemma if lower == text else get_string_id(lower)  # most are lower case
+            self._lowered_lemmas = [lowered[lemma] for lemma in lemmas]
+        return self._lowered_lemmas
 
     def subtree(self, i: int) -> list[int]:
         """The indexes of ``doc[i].subtree`` (the token and all below it), in no order."""
@@ -155,24 +159,28 @@ class _Pattern:
             self.tests.append(_tests(node.get("RIGHT_ATTRS", {})))
             self.parents.append(parent)
 
-    def matches(self, index: ParseIndex) -> Iterator[tuple[int, ...]]:
+    def matches(self, index: ParseIndex) -> list[tuple[int, ...]]:
         # Node by node, each among its parent's children in text order: the matches come
         # out in the order of their token positions, node by node, as DependencyMatcher's.
+        # (Gathered in one list by plain calls: a generator per candidate and per node cost
+        # more than the tests.)
+        found: list[tuple[int, ...]] = []
         for i in index.candidates(self.tests[0]):
-            yield from self._extend(index, (i,))
+            self._extend(index, (i,), found)
+        return found
 
-    def _extend(self, index: ParseIndex, found: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
-        k = len(found)
+    def _extend(self, index: ParseIndex, ids: tuple[int, ...], found: list[tuple[int, ...]]) -> None:
+        k = len(ids)
         if k == len(self.tests):
-            yield found
+            found.append(ids)
             return
         columns, tests = index.columns, self.tests[k]
-        for child in index.children[found[self.parents[k]]]:
+        for child in index.children[ids[self.parents[k]]]:
             for column, accepted in tests:
                 if columns[column][child] not in accepted:
                     break
             else:
-                yield from self._extend(index, (*found, child))
+                self._extend(index, (*ids, child), found)
 
 
 class TreePatterns:

@@ -127,6 +127,22 @@ def test_a_day_to_day_period_with_a_slash() -> None:
     assert [(p.text, p.start, p.end) for p in found] == [("July 1/February 13", "1986-07-01", "1987-02-13")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("for December 1-15 delivery", [("December 1-15", "1986-12-01", "1986-12-15")]),
+    ("for November 25-December 10 delivery", [("November 25-December 10", "1986-11-25", "1986-12-10")]),
+    ("for September 1-15 and November 5-20 delivery",
+     [("September 1-15 and November 5-20", "1986-09-01", "1986-11-20")]),
+    ("for September 5-20/September 10-25 delivery", [("September 5-20/September 10-25", "1986-09-05", "1986-09-25")]),
+    # a year and the split season after it are no range of days
+    ("on March 5, 1987-88 season", [("March 5, 1987", "1987-03-05", "1987-03-05")]),
+    # one window and a single day are two periods
+    ("September 1-15 and November 5", [("September 1-15", "1986-09-01", "1986-09-15"),
+                                       ("November 5", "1986-11-05", "1986-11-05")]),
+])
+def test_day_ranges_with_a_bare_hyphen_and_joined_windows(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
 def test_an_ordinal_week_of_a_month() -> None:
     from kg.nlp.relations.periods import find_periods
 

@@ -49,6 +49,9 @@ def _pattern() -> re.Pattern[str]:
     yw = "(?:" + "|".join(data["year_words"]) + ")"
     accord = "(?:agreement|accord|pact|contract)"
     day = rf"{month}\s\d{{1,2}}\b(?:,?\s{year})?"
+    # a range's joint: "to", "through", a hyphen spaced or not ("March 1-7", "November 25-December 10")
+    to = r"(?:,?\s(?:to|until|through|and)\s|(?<!\d\d\d\d)\s?-\s?|/)"
+    window = rf"{month}\s\d{{1,2}}(?:\s?-\s?|/)(?:{month}\s)?\d{{1,2}}\b"
     phrases = sorted((*data["relative"], *data["shifted"]), key=len, reverse=True)
     # "a\nyear ago", "year-to-date" too
     relative = "|".join(re.escape(p).replace("\\ ", r"[\s-]") for p in phrases)
@@ -78,8 +81,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?:,|\s--)\swhich\s(?:ends|ended|expires|began|begins|started)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
+        # "for September 1-15 and November 5-20 delivery", "September 5-20/September 10-25":
+        # delivery windows joined, one period from the first window's day to the last's
+        rf"(?P<windows>{window}(?:\sand\s|/){window})",
         # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13", "July 1, 1986, to March 1, 1987"
-        rf"(?P<range>(?:from\s|between\s)?{day}(?:,?\s(?:to|until|through|and|-)\s|/)(?:{day}|{weekday}|\d{{1,2}}\b))",
+        rf"(?P<range>(?:from\s|between\s)?{day}{to}(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
@@ -246,9 +252,12 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (*_week(low, years, base), None)
     if kind == "ahead":
         return (*_ahead(low, base), None)
+    if kind == "windows":
+        first, last = re.split(r"\sand\s|/(?=[a-z])", low, maxsplit=1)
+        return _dates("range", first, base, published)[0], _dates("range", last, base, published)[1], None
     if kind == "range":
         first, _, last = re.sub(r"^(from|between)\s", "", low).partition(
-            next(s for s in (" to ", " until ", " through ", " and ", " - ", "/") if s in low))
+            next(s for s in (" to ", " until ", " through ", " and ", " - ", "/", "-") if s in low))
         start = resolve_date(first, published)
         if last.strip().isdigit():  # "March 1-7": the month is the first one's
             last = first.split()[0] + " " + last

@@ -128,3 +128,19 @@ def test_a_figure_a_period_owns_keeps_it_beside_the_next_comparison(parser) -> N
     assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
         (Decimal("243000"), "December"), (Decimal("374000"), "November"), (Decimal("350000"), "December"),
     ]
+
+
+def test_two_figures_over_the_respective_periods_take_the_periods_named_before(parser) -> None:
+    text = ("Peru's imports of zinc in 1986 totaled 14,500 tonnes, vs 12,300 tonnes in 1985, while zinc exports "
+            "stood at 4,100 tonnes and 3,900 tonnes over the respective periods, the bureau said.")
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert [(p, q, period) for p, _, _, q, period, _ in _read(parser, text, table)] == [
+        ("imports", Decimal("14500"), "1986"), ("imports", Decimal("12300"), "1985"),
+        ("exports", Decimal("4100"), "1986"), ("exports", Decimal("3900"), "1985"),
+    ]
+
+
+def test_a_second_figure_without_respective_periods_is_no_comparison(parser) -> None:
+    text = "Peru's zinc exports stood at 4,100 tonnes in 1986 and 3,900 tonnes of lead went to Chile."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "Chile": ("cl", T.COUNTRY)}
+    assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("4100")]

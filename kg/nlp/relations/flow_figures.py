@@ -274,6 +274,13 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # same flow's figures, each for the period it names, in the first one's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency))
+        elif out and kind == "main" and len(out) == 1 and figure.currency == out[0].currency \
+                and figure.unit in (None, out[0].unit) and doc[figure.start - 1].lower_ == "and" \
+                and _over_respective_periods(doc, figure.end, end):
+            # "exports stood at 25,114,000 ounces and 24,756,000 ounces over the respective
+            # periods": the same flow for the second period the sentence named before
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)
@@ -355,6 +362,13 @@ def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
         out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, currency=figure.currency,
                           comparison=True, estimate=figure.estimate, partner=main.partner, goods=main.goods))
     return out
+
+
+def _over_respective_periods(doc, i: int, end: int) -> bool:
+    """ "over the respective periods", "in the respective years": the figures before go, in
+    order, with periods named earlier."""
+    words = [t.lower_ for t in doc[i : min(i + 4, end)]]
+    return len(words) >= 3 and words[0] in ("over", "in", "for", "during") and "respective" in words[1:3]
 
 
 def _licensed_before(doc, i: int, end: int) -> bool:

@@ -143,6 +143,17 @@ def test_day_ranges_with_a_bare_hyphen_and_joined_windows(text: str, expected: l
     assert _read(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("exports in the year started March 1", [("the year started March 1", "1987-03-01", "1988-02-29")]),
+    ("the year beginning October 1, 1986", [("the year beginning October 1, 1986", "1986-10-01", "1987-09-30")]),
+    ("in the year which began January 1", [("the year which began January 1", "1987-01-01", "1987-12-31")]),
+    # the year a day ends is the year before it, as before
+    ("the year ended March 1", [("the year ended March 1", "1986-03-02", "1987-03-01")]),
+])
+def test_the_year_started_on_a_day_runs_a_year_from_it(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
 def test_an_ordinal_week_of_a_month() -> None:
     from kg.nlp.relations.periods import find_periods
 

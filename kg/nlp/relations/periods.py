@@ -57,7 +57,9 @@ def _pattern() -> re.Pattern[str]:
     relative = "|".join(re.escape(p).replace("\\ ", r"[\s-]") for p in phrases)
     parts = [
         # "a year from March 1", "12 months from March 1", "the three years from 1986/87"
-        rf"(?P<lasting>(?:the\s)?(?:a|an|{count})\s(?:years?|months?|weeks?)\s(?:from|starting|beginning)\s"
+        # ("the year started March 1", "the year beginning July 1": the year from that day)
+        rf"(?P<lasting>(?:(?:the\s)?(?:a|an|{count})\s(?:years?|months?|weeks?)|the\syear)\s"
+        rf"(?:from|starting|beginning|started|begun|that\sstarted|that\sbegan|which\sstarted|which\sbegan)\s"
         rf"(?:{day}|{split}|{year}|{month}(?:,?\s{year})?))",
         # "the year to September 1986", "the 12 months ended March": the months up to the one named
         rf"(?P<upto>(?:the\s)?(?:year|(?:{count})\smonths)\s(?:to|ended|ending)\s{month}(?:\s\d{{1,2}}\b)?"
@@ -342,8 +344,8 @@ def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
     """ "a year from March 1", "six months from January 1986": from the day or month named,
     for as long as the words say; a crop year ("the three years from 1986/87") starts in a
     month the words do not give."""
-    amount, unit, opening = re.match(r"(?:the\s)?(\w+)\s(year|month|week)s?\s\w+\s(.+)", low).groups()
-    n = 1 if amount in ("a", "an") else int(amount) if amount.isdigit() else lexicon("periods")["counts"][amount]
+    amount, unit, opening = re.match(r"(?:the\s)?(\w+)\s(year|month|week)s?\s(?:that\s|which\s)?\w+\s(.+)", low).groups()
+    n = 1 if amount in ("a", "an", "the") else int(amount) if amount.isdigit() else lexicon("periods")["counts"][amount]
     if re.search(r"\d\s?[/-]\s?\d", opening):
         return None, None
     first = resolve_date(opening, published)

@@ -144,3 +144,17 @@ def test_a_second_figure_without_respective_periods_is_no_comparison(parser) -> 
     text = "Peru's zinc exports stood at 4,100 tonnes in 1986 and 3,900 tonnes of lead went to Chile."
     table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "Chile": ("cl", T.COUNTRY)}
     assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("4100")]
+
+
+def test_a_comparison_after_a_source_set_in_the_middle_is_still_the_flows(parser) -> None:
+    text = ("Peruvian zinc exports in the first 11 months of 1986 were 41,300 tonnes, according to central bank "
+            "figures, against 52,000 tonnes in the whole of calendar 1985.")
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [
+        (Decimal("41300"), "the first 11 months of 1986"), (Decimal("52000"), "calendar 1985")]
+
+
+def test_a_source_at_the_end_still_ends_the_clause(parser) -> None:
+    text = "Peruvian zinc exports in 1986 were 41,300 tonnes, according to a report from the ministry of 12 pages."
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [(Decimal("41300"), "1986")]

@@ -277,13 +277,21 @@ def clause_end(sent: Span, start: int, end: int) -> int:
     return end
 
 
+def _compared_after(rest: Span) -> bool:
+    """A comparison word with its figure ("against 652,000", "compared with 1.2 mln")."""
+    return any(t.lower_ in flow_words("comparison_words") and any(n.like_num for n in rest.doc[t.i + 1 : min(t.i + 3, rest.end)])
+               for t in rest)  # fmt: skip
+
+
 def _reporting_tail(rest: Span) -> bool:
     """ ", the spokesman said.", ", according to customs", ", figures showed": what follows
     the comma only says who reported the figures."""
     if not len(rest):
         return False
     if rest[0].lower_ == "according":
-        return True
+        # ", according to central bank figures, against 652,000 tonnes in 1985": a source
+        # set in the middle, the clause's comparison after it
+        return not _compared_after(rest)
     verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in flow_words("say_lemmas")]
     if not verbs:
         return False

@@ -158,3 +158,20 @@ def test_a_source_at_the_end_still_ends_the_clause(parser) -> None:
     text = "Peruvian zinc exports in 1986 were 41,300 tonnes, according to a report from the ministry of 12 pages."
     table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
     assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [(Decimal("41300"), "1986")]
+
+
+def test_a_second_partners_level_after_to_and_its_comparison_are_its_own(parser) -> None:
+    text = ("Of the imports in 1986, those from Cuba were up to 3.81 mln tonnes from 3.65 mln and from "
+            "Brazil to 292,808 tonnes from 22,800.")
+    table = {"Cuba": ("cu", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "Soviet": ("su", T.COUNTRY)}
+    facts = facts_of(parser, "Soviet sugar imports rose in 1986. " + text,
+                     {**table, "sugar": ("sugar", T.PRODUCT)}, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.partner) for f in facts if f.partner is not None] == [
+        (Decimal("3810000"), "cu"), (Decimal("3650000"), "cu"), (Decimal("292808"), "br"), (Decimal("22800"), "br")]
+
+
+def test_a_figure_after_from_a_partner_without_to_stays_a_comparison(parser) -> None:
+    text = "Soviet sugar imports from Cuba rose to 3.81 mln tonnes in 1986 from 3.65 mln in 1985."
+    table = {"Cuba": ("cu", T.COUNTRY), "Soviet": ("su", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [
+        (Decimal("3810000"), "1986"), (Decimal("3650000"), "1985")]

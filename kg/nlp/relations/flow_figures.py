@@ -137,6 +137,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             elif figure.unit is None and (figure.currency or out[0].currency) and out[0].unit is None:
                 out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                                   currency=figure.currency or out[0].currency, partner=other))
+            sharer = other  # "and from Thailand to 292,808 tonnes from 22,800": its comparisons follow
             continue
         if out and not out[0].comparison and exports is not None and figure.currency is None \
                 and figure.unit in (None, out[0].unit) and out[0].unit is not None \
@@ -202,7 +203,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                               currency=figure.currency, comparison=True, estimate=figure.estimate))
             continue
         if kind == "comparison" and out:
-            first = out[0]
+            # the figure compared with is the first one's, or the partner's whose share it follows
+            first = next((f for f in reversed(out) if sharer is not None and f.partner == sharer), out[0])
             if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
                 figure = _rescaled(doc, figure, out)
                 if not _comparable(figure.value, first.value):

@@ -40,6 +40,8 @@ def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated:
     if k >= len(words) or words[k].lower_ not in preps:
         return None
     key = None
+    if words[-1].lower_ in ("to", "at") and len(words) > k + 2:
+        words = words[:-1]  # "... and from Thailand to 292,808 tonnes": the level, its change verb left out
     for t in words[k + 1 :]:
         found = ctx.key(t, TRADE_PLACES)
         if found is not None:

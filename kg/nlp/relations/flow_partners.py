@@ -57,7 +57,10 @@ def partner_after(ctx: Context, figure: Figure, end: int, *, exports: bool) -> s
     """ "..., 24,391 from Australia against 19,585": the partner named right after a figure
     that follows a list break, its own share of the flow."""
     doc = ctx.doc
-    if figure.start == 0 or doc[figure.start - 1].lower_ not in (",", "and") or figure.end + 1 >= end:
+    opening = figure.start - 1
+    if opening > 0 and doc[opening].lower_ == "between":
+        opening -= 1  # "and between 62,000 and 230,000 tonnes to Iraq": a range's word first
+    if figure.start == 0 or doc[opening].lower_ not in (",", "and") or figure.end + 1 >= end:
         return None
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     if doc[figure.end].lower_ not in preps:

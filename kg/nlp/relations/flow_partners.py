@@ -108,7 +108,9 @@ def _partner_heads(flow: Flow) -> set[int]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
         # "Of the imports in 1986, those from Cuba were 3.81 mln tonnes": the pronoun the flow is shared out by
         heads |= {c.i for c in noun.head.head.children if c.dep_ == "nsubj" and c.lower_ in ("those", "that")}
-    return heads
+    # "sales of 5,400 tonnes were the result of increases for Venezuela": the increases went
+    # there, a part of the figure, not the whole
+    return {h for h in heads if anchor.doc[h].lower_ not in flow_words("increase_nouns")}
 
 
 def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:

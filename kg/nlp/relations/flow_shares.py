@@ -45,7 +45,8 @@ def ranked_taker(anchor: Token) -> bool:
     its own (the sentence shares that flow out)."""
     return anchor.lower_ in flow_words("buyer_nouns") and anchor.dep_ == "attr" \
         and anchor.head.lemma_.lower() == "be" \
-        and any(c.dep_ == "amod" and c.lower_ in flow_words("rank_words") for c in anchor.children)
+        and any(c.dep_ == "amod" and c.lower_ in flow_words("rank_words") for c in anchor.children) \
+        and any(t.like_num and is_number(t) for t in anchor.doc[anchor.i : anchor.sent.end])  # "with 133,265 tonnes"
 
 
 def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | None = None) -> list[Share]:

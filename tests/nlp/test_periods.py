@@ -154,6 +154,19 @@ def test_the_year_started_on_a_day_runs_a_year_from_it(text: str, expected: list
     assert _read(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dot that ends the sentence is no part of an abbreviated month's name
+    ("imports in Jan/Sept. Exports rose", [("Jan/Sept", "1987-01-01", "1987-09-30")]),
+    ("imports in Jan/Sept.", [("Jan/Sept", "1987-01-01", "1987-09-30")]),
+    # mid-sentence it stays the abbreviation's
+    ("rose in Sept. to 5 mln", [("Sept.", "1986-09-01", "1986-09-30")]),
+    # a crop year to come: named, not dated (its months depend on the goods)
+    ("the major purchasers for the upcoming season", [("the upcoming season", None, None)]),
+])
+def test_sentence_final_abbreviations_and_the_season_to_come(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
 def test_an_ordinal_week_of_a_month() -> None:
     from kg.nlp.relations.periods import find_periods
 

@@ -124,8 +124,10 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
     for m in _pattern().finditer(mended):
         kind = m.lastgroup or ""
         words = re.sub(r"\s", " ", m.group(0))  # a line break inside is a space (same length)
-        if words.endswith(".") and re.split(r"[\s-]", words[:-1])[-1].lower() in _FULL_MONTHS:
-            words = words[:-1]  # "in January.", "in July-September." end the sentence: no abbreviation
+        if words.endswith(".") and (re.split(r"[\s-]", words[:-1])[-1].lower() in _FULL_MONTHS
+                                    or _sentence_ends_after(mended, m.start() + len(words))):
+            # "in January.", "in July-September.", "in Jan/Sept." end the sentence: the dot is no part of the name
+            words = words[:-1]
         if kind == "month" and not _month_word(words) and not _month_slot(mended, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
@@ -141,6 +143,12 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
 
 
 _FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])
+
+
+def _sentence_ends_after(text: str, end: int) -> bool:
+    """Nothing but the end of the text or a new sentence follows ``end``."""
+    rest = text[end:].lstrip()
+    return not rest or rest[0].isupper() or rest[0] in "\"'("
 
 
 def _mend_months(text: str) -> str:

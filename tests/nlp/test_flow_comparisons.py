@@ -175,3 +175,21 @@ def test_a_figure_after_from_a_partner_without_to_stays_a_comparison(parser) -> 
     table = {"Cuba": ("cu", T.COUNTRY), "Soviet": ("su", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
     assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [
         (Decimal("3810000"), "1986"), (Decimal("3650000"), "1985")]
+
+
+def test_partners_listed_after_a_flow_to_a_partner_drop_the_preposition(parser) -> None:
+    text = ("Exports of Peruvian zinc to France rose to 20,479 tonnes in 1986 from 12,143 in 1985, Austria 6,048 "
+            "(4,104), and Italy 4,014 tonnes (1,340).")
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "France": ("fr", T.COUNTRY),
+             "Austria": ("at", T.COUNTRY), "Italy": ("it", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.partner, f.period) for f in facts] == [
+        (Decimal("20479"), "fr", "1986"), (Decimal("12143"), "fr", "1985"), (Decimal("6048"), "at", "1986"),
+        (Decimal("4104"), "at", "1985"), (Decimal("4014"), "it", "1986"), (Decimal("1340"), "it", "1985")]
+
+
+def test_without_a_partner_of_its_own_a_bare_place_after_the_figure_is_no_share(parser) -> None:
+    text = "Peruvian zinc exports rose to 20,479 tonnes in 1986, Austria 6,048."
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "Austria": ("at", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert not any(f.partner == "at" for f in facts)

@@ -24,20 +24,25 @@ def figure_origin(ctx: Context, figure: Figure, trader: str) -> str | None:
     return None
 
 
-def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int]) -> str | None:
+def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int],
+                 elided: bool = False) -> str | None:
     """ "... 100,000 tonnes and to Iraq 50,000", "..., from Canada 20,000": the partner named
-    between two figures, right after "and" or a comma, with nothing else between."""
+    between two figures, right after "and" or a comma, with nothing else between; with
+    ``elided`` (the clause named its first partner after its preposition: "Exports to France
+    rose to 20,479 tonnes, Austria 6,048"), the preposition may be left out."""
     doc = ctx.doc
-    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the")):
+    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the", ")")):
         after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
     words = doc[after:before]
-    if not 3 <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
+    if not (3 if not elided else 2) <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
         return None
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     k = 1
     if words[k].lower_ == "and":
         k += 1  # ", and to Iraq"
-    if k >= len(words) or words[k].lower_ not in preps:
+    if elided and k < len(words) and words[k].lower_ not in preps:
+        k -= 1  # ", Austria 6,048": the place right after the joint
+    elif k >= len(words) or words[k].lower_ not in preps:
         return None
     key = None
     if words[-1].lower_ in ("to", "at") and len(words) > k + 2:

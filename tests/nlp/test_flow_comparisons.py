@@ -128,3 +128,68 @@ def test_a_figure_a_period_owns_keeps_it_beside_the_next_comparison(parser) -> N
     assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
         (Decimal("243000"), "December"), (Decimal("374000"), "November"), (Decimal("350000"), "December"),
     ]
+
+
+def test_two_figures_over_the_respective_periods_take_the_periods_named_before(parser) -> None:
+    text = ("Peru's imports of zinc in 1986 totaled 14,500 tonnes, vs 12,300 tonnes in 1985, while zinc exports "
+            "stood at 4,100 tonnes and 3,900 tonnes over the respective periods, the bureau said.")
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert [(p, q, period) for p, _, _, q, period, _ in _read(parser, text, table)] == [
+        ("imports", Decimal("14500"), "1986"), ("imports", Decimal("12300"), "1985"),
+        ("exports", Decimal("4100"), "1986"), ("exports", Decimal("3900"), "1985"),
+    ]
+
+
+def test_a_second_figure_without_respective_periods_is_no_comparison(parser) -> None:
+    text = "Peru's zinc exports stood at 4,100 tonnes in 1986 and 3,900 tonnes of lead went to Chile."
+    table = {"Peru": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "Chile": ("cl", T.COUNTRY)}
+    assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("4100")]
+
+
+def test_a_comparison_after_a_source_set_in_the_middle_is_still_the_flows(parser) -> None:
+    text = ("Peruvian zinc exports in the first 11 months of 1986 were 41,300 tonnes, according to central bank "
+            "figures, against 52,000 tonnes in the whole of calendar 1985.")
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [
+        (Decimal("41300"), "the first 11 months of 1986"), (Decimal("52000"), "calendar 1985")]
+
+
+def test_a_source_at_the_end_still_ends_the_clause(parser) -> None:
+    text = "Peruvian zinc exports in 1986 were 41,300 tonnes, according to a report from the ministry of 12 pages."
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT)}
+    assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [(Decimal("41300"), "1986")]
+
+
+def test_a_second_partners_level_after_to_and_its_comparison_are_its_own(parser) -> None:
+    text = ("Of the imports in 1986, those from Cuba were up to 3.81 mln tonnes from 3.65 mln and from "
+            "Brazil to 292,808 tonnes from 22,800.")
+    table = {"Cuba": ("cu", T.COUNTRY), "Brazil": ("br", T.COUNTRY), "Soviet": ("su", T.COUNTRY)}
+    facts = facts_of(parser, "Soviet sugar imports rose in 1986. " + text,
+                     {**table, "sugar": ("sugar", T.PRODUCT)}, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.partner) for f in facts if f.partner is not None] == [
+        (Decimal("3810000"), "cu"), (Decimal("3650000"), "cu"), (Decimal("292808"), "br"), (Decimal("22800"), "br")]
+
+
+def test_a_figure_after_from_a_partner_without_to_stays_a_comparison(parser) -> None:
+    text = "Soviet sugar imports from Cuba rose to 3.81 mln tonnes in 1986 from 3.65 mln in 1985."
+    table = {"Cuba": ("cu", T.COUNTRY), "Soviet": ("su", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    assert [(q, period) for _, _, _, q, period, _ in _read(parser, text, table)] == [
+        (Decimal("3810000"), "1986"), (Decimal("3650000"), "1985")]
+
+
+def test_partners_listed_after_a_flow_to_a_partner_drop_the_preposition(parser) -> None:
+    text = ("Exports of Peruvian zinc to France rose to 20,479 tonnes in 1986 from 12,143 in 1985, Austria 6,048 "
+            "(4,104), and Italy 4,014 tonnes (1,340).")
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "France": ("fr", T.COUNTRY),
+             "Austria": ("at", T.COUNTRY), "Italy": ("it", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.quantity, f.partner, f.period) for f in facts] == [
+        (Decimal("20479"), "fr", "1986"), (Decimal("12143"), "fr", "1985"), (Decimal("6048"), "at", "1986"),
+        (Decimal("4104"), "at", "1985"), (Decimal("4014"), "it", "1986"), (Decimal("1340"), "it", "1985")]
+
+
+def test_without_a_partner_of_its_own_a_bare_place_after_the_figure_is_no_share(parser) -> None:
+    text = "Peruvian zinc exports rose to 20,479 tonnes in 1986, Austria 6,048."
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "Austria": ("at", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert not any(f.partner == "at" for f in facts)

@@ -103,3 +103,18 @@ def test_licences_traders_of_no_country_request_are_the_tender_bodys(parser) -> 
     text = "Traders have requested licences to export 30,000 tonnes of oats at today's EC tender."
     table = {**BODY, "EC": ("ec", T.ORGANIZATION)}
     assert _read(parser, text, table) == [("exports", "ec", "oats", Decimal("30000"), "tonnes", True)]
+
+
+def test_export_authorisations_to_date_are_the_bodys_licensed_exports(parser) -> None:
+    text = ("A total 40,000 tonnes of rye received export rebates at today's European Community tender, the "
+            "board said. Total export authorisations for the 1986/87 season now stand at 1.2 mln tonnes.")
+    table = {"rye": ("rye", T.PRODUCT), "European Community": ("ec", T.COUNTRY)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.object, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("ec", "rye", Decimal("40000"), "today", True), ("ec", "rye", Decimal("1200000"), "1986/87 season", True)]
+
+
+def test_an_authorisation_of_no_export_is_no_flow(parser) -> None:
+    text = "The board said its authorisations for the 1986/87 season now stand at 1.2 mln tonnes of rye."
+    table = {"rye": ("rye", T.PRODUCT)}
+    assert facts_of(parser, text, table, published=PUBLISHED, module=flows) == []

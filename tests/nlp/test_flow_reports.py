@@ -111,3 +111,22 @@ def test_buyers_owned_by_no_country_still_import_from_the_last_exporter(extracte
     # the owner itself among the buyers is no partner of its own
     own = "Chile exported 900,000 tonnes of copper in 1986.\n    Chile and Japan are Chile's main copper buyers.\n"
     assert all(f[4] != "Chile" for f in _trade(extracted, own))
+
+
+# Sales of a list of goods between the counted sales and the increases that follow them.
+LISTED = ("Rye sales of 50,000 tonnes in the week ended March 5 were the largest this year, the "
+          "U.S. Agriculture Department said in its weekly export sales report.\n"
+          "    Corn and barley sales of 30,000 tonnes were down from the prior week.\n"
+          "    Major increases for Peru and Chile were partially offset by declines.\n"
+          "    Sorghum sales of 12,000 tonnes were the result of increases for Ecuador.\n")
+
+
+def test_increases_after_sales_of_a_list_of_goods_are_not_the_goods_counted_before(extracted) -> None:
+    found = _trade(extracted, LISTED)
+    assert not any(f[4] in ("Peru", "Chile") for f in found)
+
+
+def test_a_figure_that_results_from_increases_for_a_partner_is_not_all_that_partners(extracted) -> None:
+    found = _trade(extracted, LISTED)
+    assert ("exports", "United States", "sorghum", Decimal("12000"), None, "the week ended March 5") in found
+    assert ("exports", "United States", "sorghum", None, "Ecuador", "the week ended March 5") in found

@@ -131,3 +131,18 @@ def test_words_after_a_share_that_are_no_goods_keep_the_flows(parser) -> None:
     text = ("Chile exported 40,000 tonnes of copper in April. Spain was the largest recipient with "
             "12,000 tonnes last month, followed by Italy with 9,000 tonnes.")
     assert [(p, o) for p, o, _ in _goods_shares(parser, text)] == [("es", "cu"), ("it", "cu")]
+
+
+def test_the_largest_importer_after_an_export_takes_the_exporters_share(parser) -> None:
+    text = ("Chile exported 40,000 tonnes of copper in April. Spain was the largest single importer with "
+            "12,000 tonnes, followed by Italy with 9,000 tonnes.")
+    assert _shares(parser, text) == [
+        ("exports", "cl", "cu", Decimal("12000"), "tonnes", "es", "April"),
+        ("exports", "cl", "cu", Decimal("9000"), "tonnes", "it", "April"),
+    ]
+
+
+def test_the_largest_importer_after_an_import_is_no_share_of_it(parser) -> None:
+    text = ("Peru imported 40,000 tonnes of zinc in April. Spain was the largest importer with 12,000 tonnes.")
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    assert not any(f.subject == "pe" and f.partner == "es" for f in facts)

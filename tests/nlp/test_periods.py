@@ -127,6 +127,46 @@ def test_a_day_to_day_period_with_a_slash() -> None:
     assert [(p.text, p.start, p.end) for p in found] == [("July 1/February 13", "1986-07-01", "1987-02-13")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("for December 1-15 delivery", [("December 1-15", "1986-12-01", "1986-12-15")]),
+    ("for November 25-December 10 delivery", [("November 25-December 10", "1986-11-25", "1986-12-10")]),
+    ("for September 1-15 and November 5-20 delivery",
+     [("September 1-15 and November 5-20", "1986-09-01", "1986-11-20")]),
+    ("for September 5-20/September 10-25 delivery", [("September 5-20/September 10-25", "1986-09-05", "1986-09-25")]),
+    # a year and the split season after it are no range of days
+    ("on March 5, 1987-88 season", [("March 5, 1987", "1987-03-05", "1987-03-05")]),
+    # one window and a single day are two periods
+    ("September 1-15 and November 5", [("September 1-15", "1986-09-01", "1986-09-15"),
+                                       ("November 5", "1986-11-05", "1986-11-05")]),
+])
+def test_day_ranges_with_a_bare_hyphen_and_joined_windows(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("exports in the year started March 1", [("the year started March 1", "1987-03-01", "1988-02-29")]),
+    ("the year beginning October 1, 1986", [("the year beginning October 1, 1986", "1986-10-01", "1987-09-30")]),
+    ("in the year which began January 1", [("the year which began January 1", "1987-01-01", "1987-12-31")]),
+    # the year a day ends is the year before it, as before
+    ("the year ended March 1", [("the year ended March 1", "1986-03-02", "1987-03-01")]),
+])
+def test_the_year_started_on_a_day_runs_a_year_from_it(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dot that ends the sentence is no part of an abbreviated month's name
+    ("imports in Jan/Sept. Exports rose", [("Jan/Sept", "1987-01-01", "1987-09-30")]),
+    ("imports in Jan/Sept.", [("Jan/Sept", "1987-01-01", "1987-09-30")]),
+    # mid-sentence it stays the abbreviation's
+    ("rose in Sept. to 5 mln", [("Sept.", "1986-09-01", "1986-09-30")]),
+    # a crop year to come: named, not dated (its months depend on the goods)
+    ("the major purchasers for the upcoming season", [("the upcoming season", None, None)]),
+])
+def test_sentence_final_abbreviations_and_the_season_to_come(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
 def test_an_ordinal_week_of_a_month() -> None:
     from kg.nlp.relations.periods import find_periods
 

@@ -77,3 +77,21 @@ def test_a_winners_delivery_window_dates_its_share(parser) -> None:
     facts = facts_of(parser, text, TABLE, published=PUBLISHED)
     assert [(f.period, f.period_start) for f in facts if f.extractor == "contract-winner"] == [
         ("between July 10 and August 20", "1987-07-10")]
+
+
+@pytest.mark.parametrize(("window", "expected"), [
+    ("for August 1-15 and October 5-20 delivery", ("August 1-15 and October 5-20", "1987-08-01", "1987-10-20")),
+    ("for delivery on July 5 and 20", ("July 5 and 20", "1987-07-05", "1987-07-20")),
+    ("for November 25-December 10 delivery", ("November 25-December 10", "1987-11-25", "1987-12-10")),
+])
+def test_a_winners_window_of_day_ranges_or_days_after_on(parser, window: str, expected: tuple) -> None:
+    text = f"Egypt bought 150,000 tonnes of U.S. wheat on Tuesday. Acme Grain Inc won a contract to supply 90,000 tonnes {window}."
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED)
+    assert [(f.period, f.period_start, f.period_end) for f in facts if f.extractor == "contract-winner"] == [expected]
+
+
+def test_a_day_after_on_that_no_delivery_word_precedes_dates_no_share(parser) -> None:
+    text = ("Egypt bought 150,000 tonnes of U.S. wheat on Tuesday. Acme Grain Inc won a contract to supply "
+            "90,000 tonnes, the ministry said on June 5.")
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED)
+    assert [f.period for f in facts if f.extractor == "contract-winner"] == [None]

@@ -191,3 +191,17 @@ def test_a_countrys_tender_for_a_figure_is_its_planned_import(parser, text: str)
 def test_a_tender_called_off_or_for_no_figure_imports_nothing(parser, text: str) -> None:
     table = {"Kenya": ("ke", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
     assert [f for f in _read(parser, text, table) if f[3] is not None] == []
+
+
+def test_sales_the_exporter_concluded_besides_its_exports_are_its_exports_too(parser) -> None:
+    text = ("Burma exported 41,200 tonnes of rice in the week ended May 3, down from 50,100 tonnes the previous "
+            "week, plus concluded advance sales for 12,500 tonnes against 9,800 tonnes the previous week.")
+    table = {"Burma": ("mm", T.COUNTRY), "rice": ("rice", T.PRODUCT)}
+    assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [
+        Decimal("41200"), Decimal("50100"), Decimal("12500"), Decimal("9800")]
+
+
+def test_sales_without_a_figure_joined_to_an_export_are_no_flow(parser) -> None:
+    text = "Burma exported 41,200 tonnes of rice in the week ended May 3 and reported lower sales of teak."
+    table = {"Burma": ("mm", T.COUNTRY), "rice": ("rice", T.PRODUCT), "teak": ("teak", T.PRODUCT)}
+    assert [o for _, _, o, _, _, _ in _read(parser, text, table)] == ["rice"]

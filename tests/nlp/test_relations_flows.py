@@ -1046,3 +1046,19 @@ def test_a_flow_its_determiner_denies_is_no_flow(parser, denied: str, affirmed: 
              "Japanese": ("jp", T.COUNTRY), "copper": ("cu", T.PRODUCT), "rice": ("rice", T.PRODUCT)}
     assert _read(parser, denied, table) == []
     assert affirmed is None or _read(parser, affirmed, table) != []
+
+
+def test_a_trader_before_each_year_that_the_parser_takes_for_the_subject(parser) -> None:
+    text = ("Over the 1983/85 period Chile each year has exported between 24,000 and 35,000 tonnes of copper "
+            "to Iran and between 6,200 and 23,000 tonnes to Iraq.")
+    table = {"Chile": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "Iran": ("ir", T.COUNTRY),
+             "Iraq": ("iq", T.COUNTRY)}
+    assert [(f.subject, f.quantity, f.partner, f.period) for f in facts_of(
+        parser, text, table, published=PUBLISHED, module=flows)] == [
+        ("cl", Decimal("24000"), "ir", "1983/85"), ("cl", Decimal("6200"), "iq", "1983/85")]
+
+
+def test_a_time_subject_with_no_trader_before_it_names_none(parser) -> None:
+    text = "Demand rose sharply and each year has exported 24,000 tonnes of copper."
+    table = {"copper": ("cu", T.PRODUCT)}
+    assert facts_of(parser, text, table, published=PUBLISHED, module=flows) == []

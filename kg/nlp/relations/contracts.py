@@ -29,6 +29,7 @@ from kg.nlp.relations.trader_keys import trader_key
 CONFIDENCE = 0.72
 _NEAR = 4  # how many sentences after a purchase its winners may still be named
 _COUNTRIES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
+_DAY_PREPOSITIONS = frozenset({"on", "in", "during"})  # "delivery on July 5 and 20", "delivery in May"
 
 
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
@@ -83,10 +84,13 @@ def _award(ctx: Context, verb: Token) -> Fact | None:
 
 def _delivery(ctx: Context, sent: Span, start: int) -> Period | None:
     """The delivery window after the figure ("for delivery between September 1 and December
-    20", "for May delivery"); a window already past when the story was written is next year's."""
+    20", "for delivery on July 5 and 20", "for May delivery"); a window already past when the
+    story was written is next year's."""
     doc, delivery = ctx.doc, flow_words("delivery_nouns")
     for s, e, period in sentence_periods(ctx, sent):
-        if s < start or not (doc[s - 1].lower_ in delivery or e < len(doc) and doc[e].lower_ in delivery):
+        named_before = doc[s - 1].lower_ in delivery or doc[s - 1].lower_ in _DAY_PREPOSITIONS \
+            and doc[s - 2].lower_ in delivery
+        if s < start or not (named_before or e < len(doc) and doc[e].lower_ in delivery):
             continue
         published = ctx.article.published
         if period.start and period.end and published and period.end < published[:10] and not re.search(r"\d{4}", period.text):

@@ -45,9 +45,17 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
             continue
         if noun.lower_ in buyers and _ranked(noun):
             out.extend(_buyers(ctx, noun, last))
-        elif noun.lower_ in increases and sales_report(ctx):
+        elif noun.lower_ in increases and sales_report(ctx) and not _other_goods_since(facts, last):
             out.extend(_increases(ctx, noun, last))
     return out
+
+
+def _other_goods_since(facts: list[Fact], last: Fact) -> bool:
+    """The exporter stated a flow of other goods after its counted one, without a figure of
+    one good ("Soybean cake and meal sales of 103,700 tonnes ...", a list): the increases
+    that follow are of those goods, not of the goods counted last."""
+    return any(f.predicate is Predicate.EXPORTS and f.subject == last.subject and f.start > last.start
+               and f.object not in (None, last.object) for f in facts)  # fmt: skip
 
 
 def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
-from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, UNNAMED_PARTNER, Figure, Flow, flow_words
+from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
@@ -128,7 +128,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(part)  # ", of which 40,000 tonnes went to Pakistan and 25,000 tonnes to India"
             continue
         if out and not out[0].comparison and exports is not None \
-                and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated)) is not None:
+                and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated,
+                                           elided=_partner_opens(ctx, anchor, out[0].start, exports=exports))) is not None:
             # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
             if figure.currency is None and (figure.unit or out[0].unit) and not (figure.unit and out[0].unit
                                                                                 and figure.unit != out[0].unit):
@@ -137,6 +138,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             elif figure.unit is None and (figure.currency or out[0].currency) and out[0].unit is None:
                 out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                                   currency=figure.currency or out[0].currency, partner=other))
+            sharer = other  # "and from Thailand to 292,808 tonnes from 22,800": its comparisons follow
+            continue
+        if sharer is not None and out and out[-1].partner == sharer and _bracketed_after(doc, out[-1], figure):
+            # "Austria 6,048 (4,104)": the share's figure for the period the flow is compared with
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[-1].unit,
+                              currency=out[-1].currency, comparison=True, partner=sharer))
             continue
         if out and not out[0].comparison and exports is not None and figure.currency is None \
                 and figure.unit in (None, out[0].unit) and out[0].unit is not None \
@@ -202,7 +209,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                               currency=figure.currency, comparison=True, estimate=figure.estimate))
             continue
         if kind == "comparison" and out:
-            first = out[0]
+            # the figure compared with is the first one's, or the partner's whose share it follows
+            first = next((f for f in reversed(out) if sharer is not None and f.partner == sharer), out[0])
             if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
                 figure = _rescaled(doc, figure, out)
                 if not _comparable(figure.value, first.value):
@@ -274,6 +282,13 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # same flow's figures, each for the period it names, in the first one's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency))
+        elif out and kind == "main" and len(out) == 1 and figure.currency == out[0].currency \
+                and figure.unit in (None, out[0].unit) and doc[figure.start - 1].lower_ == "and" \
+                and _over_respective_periods(doc, figure.end, end):
+            # "exports stood at 25,114,000 ounces and 24,756,000 ounces over the respective
+            # periods": the same flow for the second period the sentence named before
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True))
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)
@@ -355,6 +370,29 @@ def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
         out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, currency=figure.currency,
                           comparison=True, estimate=figure.estimate, partner=main.partner, goods=main.goods))
     return out
+
+
+def _partner_opens(ctx: Context, anchor: Token, first: int, *, exports: bool) -> bool:
+    """The clause names its partner after a preposition before its first figure ("Exports
+    to France rose to 20,479 tonnes"): the partners listed after may drop theirs."""
+    preps = flow_words("partner_export") if exports else flow_words("partner_import")
+    doc = ctx.doc
+    return any(t.lower_ in preps and t.i + 1 < first and ctx.key(doc[t.i + 1], TRADE_PLACES)
+               for t in doc[anchor.i + 1 : first])  # fmt: skip
+
+
+def _bracketed_after(doc, last: Figure, figure: Figure) -> bool:
+    """ "6,048 (4,104)": a figure in brackets right after the last one (a unit may come between)."""
+    opening = figure.start - 1
+    return opening >= 0 and doc[opening].text == "(" and last.end <= opening <= last.end + 1 \
+        and figure.end < len(doc) and doc[figure.end].text == ")"
+
+
+def _over_respective_periods(doc, i: int, end: int) -> bool:
+    """ "over the respective periods", "in the respective years": the figures before go, in
+    order, with periods named earlier."""
+    words = [t.lower_ for t in doc[i : min(i + 4, end)]]
+    return len(words) >= 3 and words[0] in ("over", "in", "for", "during") and "respective" in words[1:3]
 
 
 def _licensed_before(doc, i: int, end: int) -> bool:

@@ -24,22 +24,29 @@ def figure_origin(ctx: Context, figure: Figure, trader: str) -> str | None:
     return None
 
 
-def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int]) -> str | None:
+def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated: frozenset[int] | set[int],
+                 elided: bool = False) -> str | None:
     """ "... 100,000 tonnes and to Iraq 50,000", "..., from Canada 20,000": the partner named
-    between two figures, right after "and" or a comma, with nothing else between."""
+    between two figures, right after "and" or a comma, with nothing else between; with
+    ``elided`` (the clause named its first partner after its preposition: "Exports to France
+    rose to 20,479 tonnes, Austria 6,048"), the preposition may be left out."""
     doc = ctx.doc
-    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the")):
+    while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the", ")")):
         after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
     words = doc[after:before]
-    if not 3 <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
+    if not (3 if not elided else 2) <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
         return None
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     k = 1
     if words[k].lower_ == "and":
         k += 1  # ", and to Iraq"
-    if k >= len(words) or words[k].lower_ not in preps:
+    if elided and k < len(words) and words[k].lower_ not in preps:
+        k -= 1  # ", Austria 6,048": the place right after the joint
+    elif k >= len(words) or words[k].lower_ not in preps:
         return None
     key = None
+    if words[-1].lower_ in ("to", "at") and len(words) > k + 2:
+        words = words[:-1]  # "... and from Thailand to 292,808 tonnes": the level, its change verb left out
     for t in words[k + 1 :]:
         found = ctx.key(t, TRADE_PLACES)
         if found is not None:
@@ -55,7 +62,10 @@ def partner_after(ctx: Context, figure: Figure, end: int, *, exports: bool) -> s
     """ "..., 24,391 from Australia against 19,585": the partner named right after a figure
     that follows a list break, its own share of the flow."""
     doc = ctx.doc
-    if figure.start == 0 or doc[figure.start - 1].lower_ not in (",", "and") or figure.end + 1 >= end:
+    opening = figure.start - 1
+    if opening > 0 and doc[opening].lower_ == "between":
+        opening -= 1  # "and between 62,000 and 230,000 tonnes to Iraq": a range's word first
+    if figure.start == 0 or doc[opening].lower_ not in (",", "and") or figure.end + 1 >= end:
         return None
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     if doc[figure.end].lower_ not in preps:
@@ -103,7 +113,9 @@ def _partner_heads(flow: Flow) -> set[int]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
         # "Of the imports in 1986, those from Cuba were 3.81 mln tonnes": the pronoun the flow is shared out by
         heads |= {c.i for c in noun.head.head.children if c.dep_ == "nsubj" and c.lower_ in ("those", "that")}
-    return heads
+    # "sales of 5,400 tonnes were the result of increases for Venezuela": the increases went
+    # there, a part of the figure, not the whole
+    return {h for h in heads if anchor.doc[h].lower_ not in flow_words("increase_nouns")}
 
 
 def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:

@@ -39,6 +39,16 @@ class Share:
     compared: bool = False  # "Italy with two mln tonnes versus 1.9 mln": the figure compared with
 
 
+def ranked_taker(anchor: Token) -> bool:
+    """ "The Soviet Union was the largest single importer with 133,265 tonnes": a buyer noun
+    ranking the place it is said of among the takers of a flow stated before, not a flow of
+    its own (the sentence shares that flow out)."""
+    return anchor.lower_ in flow_words("buyer_nouns") and anchor.dep_ == "attr" \
+        and anchor.head.lemma_.lower() == "be" \
+        and any(c.dep_ == "amod" and c.lower_ in flow_words("rank_words") for c in anchor.children) \
+        and any(t.like_num and is_number(t) for t in anchor.doc[anchor.i : anchor.sent.end])  # "with 133,265 tonnes"
+
+
 def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | None = None) -> list[Share]:
     """The (partner, figure) pairs of a sentence that shares out a flow just stated; ``flow_unit``
     is that flow's, which a list that states none ("Netherlands 900,000 (600,000), Belgium

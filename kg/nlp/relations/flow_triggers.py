@@ -73,7 +73,7 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             anchors.append((t, word in flow_words("export_nouns")))
         elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
                 and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)
-                     or report_sale(ctx, t)):
+                     or report_sale(ctx, t) or _exporters_sales(t)):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "NOUN" and purchase_holder(ctx, t) is not None:
             # "India had further purchases of two cargoes", "Libya was a buyer"; "Greece has
@@ -122,6 +122,16 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned),
                           licensed=len(planned) > 1))
     return flows
+
+
+def _exporters_sales(noun: Token) -> bool:
+    """ "Thailand exported 75,160 tonnes ..., plus concluded advance sales for 22,086 tonnes":
+    sales the exporter of the verb before made, the object of a verb joined to its export verb."""
+    verb = noun.head
+    return noun.lower_ in flow_words("sale_nouns") and noun.dep_ == "dobj" and verb.pos_ == "VERB" \
+        and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in flow_words("export_verbs") \
+        and not any(c.dep_ == "neg" for c in (*verb.children, *verb.head.children)) \
+        and any(t.like_num for t in verb.subtree if t.i > noun.i)  # a figure of the sales, not "reported lower sales"
 
 
 def _governing_quota(anchor: Token, anchors: list[tuple]) -> int | None:
@@ -277,13 +287,21 @@ def clause_end(sent: Span, start: int, end: int) -> int:
     return end
 
 
+def _compared_after(rest: Span) -> bool:
+    """A comparison word with its figure ("against 652,000", "compared with 1.2 mln")."""
+    return any(t.lower_ in flow_words("comparison_words") and any(n.like_num for n in rest.doc[t.i + 1 : min(t.i + 3, rest.end)])
+               for t in rest)  # fmt: skip
+
+
 def _reporting_tail(rest: Span) -> bool:
     """ ", the spokesman said.", ", according to customs", ", figures showed": what follows
     the comma only says who reported the figures."""
     if not len(rest):
         return False
     if rest[0].lower_ == "according":
-        return True
+        # ", according to central bank figures, against 652,000 tonnes in 1985": a source
+        # set in the middle, the clause's comparison after it
+        return not _compared_after(rest)
     verbs = [t for t in rest if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in flow_words("say_lemmas")]
     if not verbs:
         return False

@@ -43,7 +43,7 @@ from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
                                             shared_partner, trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
-from kg.nlp.relations.flow_shares import named_buyers, partner_shares, share_goods
+from kg.nlp.relations.flow_shares import named_buyers, partner_shares, ranked_taker, share_goods
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_respectively import Share, paired_comparisons, respective_shares
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
@@ -106,7 +106,10 @@ def extract(ctx: Context) -> list[Fact]:
             if ranked:
                 facts.extend(ranked)  # "Iraq is Brazil's main oil supplier, with 235,000 bpd"
                 continue
-        if not found and (shared := _shares(ctx, sent, facts, index)):
+        if (not found or all(ranked_taker(flow.anchor) for flow in found) and _exported(_last_counted(facts))) \
+                and (shared := _shares(ctx, sent, facts, index)):
+            # "Italy was the largest recipient with 75,000 tonnes"; "The Soviet Union was the
+            # largest single importer with 133,265 tonnes" after an export: the exporter's shares
             facts.extend(shared)
             continue
         mark, reads = len(facts), []
@@ -173,8 +176,7 @@ def _subject_like(noun: Token) -> bool:
 def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
     """ "Spain was the largest recipient with 12,000 tonnes, followed by Italy with 9,000":
     the last counted flow of the story, shared out by partner in a sentence of its own."""
-    last = next((f for f in reversed(facts) if f.quantity is not None
-                 and f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)), None)  # fmt: skip
+    last = _last_counted(facts)
     if last is None or last.object is None or _sentences_between(ctx, last, sent[0]) > _NEAR:
         return []
     # the flow's own figure, not the comparison its sentence ends with ("... against 80,000
@@ -212,8 +214,14 @@ def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
     return out
 
 
-def _exported(fact: Fact) -> bool:
-    return fact.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
+def _last_counted(facts: list[Fact]) -> Fact | None:
+    """The story's last flow counted in a quantity (the flow a list of shares shares out)."""
+    return next((f for f in reversed(facts) if f.quantity is not None
+                 and f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)), None)  # fmt: skip
+
+
+def _exported(fact: Fact | None) -> bool:
+    return fact is not None and fact.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
 
 
 def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:

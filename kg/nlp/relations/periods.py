@@ -49,12 +49,17 @@ def _pattern() -> re.Pattern[str]:
     yw = "(?:" + "|".join(data["year_words"]) + ")"
     accord = "(?:agreement|accord|pact|contract)"
     day = rf"{month}\s\d{{1,2}}\b(?:,?\s{year})?"
+    # a range's joint: "to", "through", a hyphen spaced or not ("March 1-7", "November 25-December 10")
+    to = r"(?:,?\s(?:to|until|through|and)\s|(?<!\d\d\d\d)\s?-\s?|/)"
+    window = rf"{month}\s\d{{1,2}}(?:\s?-\s?|/)(?:{month}\s)?\d{{1,2}}\b"
     phrases = sorted((*data["relative"], *data["shifted"]), key=len, reverse=True)
     # "a\nyear ago", "year-to-date" too
     relative = "|".join(re.escape(p).replace("\\ ", r"[\s-]") for p in phrases)
     parts = [
         # "a year from March 1", "12 months from March 1", "the three years from 1986/87"
-        rf"(?P<lasting>(?:the\s)?(?:a|an|{count})\s(?:years?|months?|weeks?)\s(?:from|starting|beginning)\s"
+        # ("the year started March 1", "the year beginning July 1": the year from that day)
+        rf"(?P<lasting>(?:(?:the\s)?(?:a|an|{count})\s(?:years?|months?|weeks?)|the\syear)\s"
+        rf"(?:from|starting|beginning|started|begun|that\sstarted|that\sbegan|which\sstarted|which\sbegan)\s"
         rf"(?:{day}|{split}|{year}|{month}(?:,?\s{year})?))",
         # "the year to September 1986", "the 12 months ended March": the months up to the one named
         rf"(?P<upto>(?:the\s)?(?:year|(?:{count})\smonths)\s(?:to|ended|ending)\s{month}(?:\s\d{{1,2}}\b)?"
@@ -78,8 +83,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?:,|\s--)\swhich\s(?:ends|ended|expires|began|begins|started)\s(?:this\s|next\s)?{day})?)",
         # "the third week", "the fourth week of February"
         rf"(?P<week>(?:the\s)?{ordinal}\sweek(?:\sof\s{month}(?:,?\s{year})?)?)",
+        # "for September 1-15 and November 5-20 delivery", "September 5-20/September 10-25":
+        # delivery windows joined, one period from the first window's day to the last's
+        rf"(?P<windows>{window}(?:\sand\s|/){window})",
         # "from March 1 to Saturday", "March 1 to April 4", "July 1/February 13", "July 1, 1986, to March 1, 1987"
-        rf"(?P<range>(?:from\s|between\s)?{day}(?:,?\s(?:to|until|through|and|-)\s|/)(?:{day}|{weekday}|\d{{1,2}}\b))",
+        rf"(?P<range>(?:from\s|between\s)?{day}{to}(?:{day}|{weekday}|\d{{1,2}}\b))",
         # "1986/87", "the 1986/87 season", "October/September 1986/87"
         rf"(?P<split>(?:(?:{month}/{month})\s)?{split}(?:\s\({month}\s?[-/]\s?{month}\))?"
         rf"(?:\s(?:{yw}\s)?(?:year|season|crop|campaign))?(?:,?\s(?:ended|ending)\s{day})?)",
@@ -116,8 +124,10 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
     for m in _pattern().finditer(mended):
         kind = m.lastgroup or ""
         words = re.sub(r"\s", " ", m.group(0))  # a line break inside is a space (same length)
-        if words.endswith(".") and re.split(r"[\s-]", words[:-1])[-1].lower() in _FULL_MONTHS:
-            words = words[:-1]  # "in January.", "in July-September." end the sentence: no abbreviation
+        if words.endswith(".") and (re.split(r"[\s-]", words[:-1])[-1].lower() in _FULL_MONTHS
+                                    or _sentence_ends_after(mended, m.start() + len(words))):
+            # "in January.", "in July-September.", "in Jan/Sept." end the sentence: the dot is no part of the name
+            words = words[:-1]
         if kind == "month" and not _month_word(words) and not _month_slot(mended, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
         start, end, shift = _dates(kind, words, base, published)
@@ -133,6 +143,12 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
 
 
 _FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])
+
+
+def _sentence_ends_after(text: str, end: int) -> bool:
+    """Nothing but the end of the text or a new sentence follows ``end``."""
+    rest = text[end:].lstrip()
+    return not rest or rest[0].isupper() or rest[0] in "\"'("
 
 
 def _mend_months(text: str) -> str:
@@ -246,9 +262,12 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         return (*_week(low, years, base), None)
     if kind == "ahead":
         return (*_ahead(low, base), None)
+    if kind == "windows":
+        first, last = re.split(r"\sand\s|/(?=[a-z])", low, maxsplit=1)
+        return _dates("range", first, base, published)[0], _dates("range", last, base, published)[1], None
     if kind == "range":
         first, _, last = re.sub(r"^(from|between)\s", "", low).partition(
-            next(s for s in (" to ", " until ", " through ", " and ", " - ", "/") if s in low))
+            next(s for s in (" to ", " until ", " through ", " and ", " - ", "/", "-") if s in low))
         start = resolve_date(first, published)
         if last.strip().isdigit():  # "March 1-7": the month is the first one's
             last = first.split()[0] + " " + last
@@ -333,8 +352,8 @@ def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
     """ "a year from March 1", "six months from January 1986": from the day or month named,
     for as long as the words say; a crop year ("the three years from 1986/87") starts in a
     month the words do not give."""
-    amount, unit, opening = re.match(r"(?:the\s)?(\w+)\s(year|month|week)s?\s\w+\s(.+)", low).groups()
-    n = 1 if amount in ("a", "an") else int(amount) if amount.isdigit() else lexicon("periods")["counts"][amount]
+    amount, unit, opening = re.match(r"(?:the\s)?(\w+)\s(year|month|week)s?\s(?:that\s|which\s)?\w+\s(.+)", low).groups()
+    n = 1 if amount in ("a", "an", "the") else int(amount) if amount.isdigit() else lexicon("periods")["counts"][amount]
     if re.search(r"\d\s?[/-]\s?\d", opening):
         return None, None
     first = resolve_date(opening, published)

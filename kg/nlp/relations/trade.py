@@ -321,7 +321,7 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
             subjects += [c for c in current.children if c.dep_ == "nsubjpass"]
         agents = [p for c in current.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"]  # fmt: skip
-        found = subjects or agents
+        found = [_owner_of_time_subject(ctx, s) or s for s in subjects] or agents
         if found:
             tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
@@ -333,6 +333,18 @@ def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> 
             if doers:
                 return doers
     return []
+
+
+_TIME_NOUNS = frozenset({"year", "month", "week", "season", "day", "quarter"})
+
+
+def _owner_of_time_subject(ctx: Context, subject: Token) -> Token | None:
+    """ "Over the 1983/85 period Turkey each year has exported ...": the parser takes "each
+    year" for the subject; the trader it hangs aside stands right before it."""
+    if subject.lemma_.lower() not in _TIME_NOUNS or not any(c.dep_ == "det" for c in subject.children):
+        return None
+    before = subject.left_edge.i - 1
+    return ctx.doc[before] if before >= 0 and ctx.key(ctx.doc[before], EXPORTERS) else None
 
 
 def likelihood(token: Token) -> bool:

@@ -46,7 +46,7 @@ def load(source: str) -> Any:
     text = _read(source)
     kept = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if source.endswith(".json"):
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=lambda pairs: _unique_keys(source, pairs))
     if source.endswith(".jsonl"):
         return tuple(json.loads(line) for line in kept)
     if source.endswith(".tsv"):
@@ -54,6 +54,17 @@ def load(source: str) -> Any:
                      for row in csv.DictReader(kept, delimiter="\t"))
     lines = (line.strip() for line in kept)
     return tuple(line for line in lines if not line.startswith("#"))
+
+
+def _unique_keys(source: str, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys without a word: a list written twice in a big
+    # table would silently shadow the first, and the rule reading it would not say so.
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise KgError(f"the data file {source!r} gives {key!r} twice: keep one list under that name.")
+        table[key] = value
+    return table
 
 
 @lru_cache(maxsize=None)

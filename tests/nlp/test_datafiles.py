@@ -28,3 +28,15 @@ def test_packaged_files_come_first_and_relation_tables_are_read_through_it() -> 
 def test_a_missing_lexicon_is_named() -> None:
     with pytest.raises(KgError, match="nowhere.txt"):
         load("nowhere.txt")
+
+
+def test_a_key_given_twice_is_named(tmp_path) -> None:
+    # json.loads would keep the second list silently, shadowing the first
+    (tmp_path / "twice.json").write_text('{"flows": {"nouns": ["a"], "verbs": [], "nouns": ["b"]}}', encoding="utf-8")
+    with pytest.raises(KgError, match="'nouns' twice"):
+        load(str(tmp_path / "twice.json"))
+
+
+def test_every_packaged_rule_table_loads() -> None:
+    for name in ("currencies", "dates", "numbers", "periods", "places", "posts", "speech", "tables", "trade"):
+        assert rule_data(name)

@@ -95,7 +95,6 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
                  or (f.predicate, f.sentence, f.object if f.quantity is not None else None) not in read)]
 
 
-
 def _one_goods_reading(facts: list[Fact]) -> list[Fact]:
     """Goods a sentence names as traded without a figure are one flow per trader, goods,
     partner and period, whichever rules read them: "Korea has exported cars to Europe" is no

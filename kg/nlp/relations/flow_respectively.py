@@ -21,6 +21,7 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from kg.model import EntityType, Fact
+from kg.nlp.doc_index import text_of
 from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow
@@ -90,7 +91,7 @@ def paired_comparisons(ctx: Context, reads: list[list[Fact]]) -> list[list[Fact]
             or any((f.amount is None) != (mains[0].amount is None) for f in [*mains, *compared]) \
             or len({f.period for f in compared}) != 1 or compared[0].period == last[0].period:
         return reads
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     if not all(_NEXT_IN_RUN.fullmatch(text[a.end - ctx.offset : b.end - ctx.offset])
                for a, b in zip(compared, compared[1:])):
         return reads  # not one run of numbers

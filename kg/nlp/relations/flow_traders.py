@@ -16,7 +16,7 @@ from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_makers import shipment_maker
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
-from kg.nlp.relations.trade import EXPORTERS, denied, likelihood, local_currency
+from kg.nlp.relations.trade import EXPORTERS, country_currencies, denied, exporters_of_verb, likelihood, local_currency
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
@@ -278,13 +278,11 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if flow.licensed:
         return licence_trader(ctx, flow)
     if anchor.pos_ == "VERB":
-        from kg.nlp.relations.trade import _exporters
-
         if anchor.lemma_.lower() in flow_words("purchase_verbs") | flow_words("tender_verbs"):
             return national_buyer(ctx, anchor)
         if not flow.exports and anchor.lemma_.lower() in flow_words("market_taking_verbs"):
             return market_taker(ctx, anchor)  # "taking five cargoes from the free market"
-        found = _exporters(ctx, anchor)
+        found = exporters_of_verb(ctx, anchor)
         if found:
             return found[0]
         if fallback is not None and _gapped_noun(anchor):
@@ -516,8 +514,6 @@ def trader_currency(ctx: Context, key: str) -> str | None:
     """The trader's own currency; a territory ("Hong Kong") has one too."""
     found = local_currency(ctx, key)
     if found is None and ctx.type(key) is EntityType.PLACE and is_territory(ctx, key):
-        from kg.nlp.relations.trade import _country_currencies
-
-        by_name = _country_currencies()[0]
+        by_name = country_currencies()[0]
         found = next((c for n in ctx.table.entities[key].all_names if (c := by_name.get(n.lower()))), None)
     return found

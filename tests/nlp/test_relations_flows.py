@@ -1038,14 +1038,14 @@ def test_a_change_from_one_dated_figure_to_another_dates_each_by_its_own_period(
 
 @pytest.mark.parametrize(("denied", "affirmed"), [
     ("Until last year no Japanese imports of rice were allowed.", "Until last year Japanese imports of rice were small."),
-    ("There were no shipments of Chilean copper to China in March.", None),
+    ("There were no Chilean copper exports to China in March.", "There were Chilean copper exports to China in March."),
     ("Chile exported no copper to China in March.", "Chile exported copper to China in March."),
 ])  # fmt: skip
-def test_a_flow_its_determiner_denies_is_no_flow(parser, denied: str, affirmed: str | None) -> None:
+def test_a_flow_its_determiner_denies_is_no_flow(parser, denied: str, affirmed: str) -> None:
     table = {"Chilean": ("cl", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "China": ("cn", T.COUNTRY),
              "Japanese": ("jp", T.COUNTRY), "copper": ("cu", T.PRODUCT), "rice": ("rice", T.PRODUCT)}
     assert _read(parser, denied, table) == []
-    assert affirmed is None or _read(parser, affirmed, table) != []
+    assert _read(parser, affirmed, table) != []  # the same words without "no" are a flow
 
 
 def test_a_trader_before_each_year_that_the_parser_takes_for_the_subject(parser) -> None:

@@ -12,16 +12,17 @@ Only sentences ``speech`` leaves unattributed to the same source add a fact (see
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
 from kg.nlp.relations.quotes import clean, without
-from kg.nlp.relations.speakers import document_source
+from kg.nlp.relations.speakers import SPEAKERS, document_source
 from kg.nlp.relations.speech import CONTENT, verb_clause
-from kg.nlp.relations.base import ORGS, PERSONS, Context, sentence_text
+from kg.nlp.relations.base import ORGS, Context, sentence_text
 
-SPEAKERS = PERSONS | ORGS
 CONFIDENCE = 0.7
 # How many sentences on a document named before is still the one "the report" means.
 _DOCUMENT_REACH = 4
@@ -169,30 +170,31 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str | None, str] | None
 def _according_to_named_document(ctx: Context, sent: Span) -> str | None:
     """The author of a document a statement is attributed to: "according to Bank Indonesia
     figures" (the statement itself is ``speech``'s)."""
-    for token in sent:
-        if token.lower_ == "according":
-            for to in token.children:
-                for noun in (c for c in to.children if c.dep_ == "pobj" and _is_document(c)):
-                    if key := document_source(ctx, noun):
-                        return key
-    return None
+    return next((key for _, noun in _documents_according(sent) if (key := document_source(ctx, noun))), None)
 
 
 def _according_to_the_document(ctx: Context, sent: Span) -> Token | None:
     """ "according to the annual report on Indonesian farming": a document named before,
     given with no author of its own ("the report", not "a report by X" or "the bank's
     report"); the word "according"."""
-    for token in sent:
-        if token.lower_ != "according":
-            continue
-        for to in token.children:
-            for doc_noun in (c for c in to.children if c.dep_ == "pobj" and _is_document(c)):
-                if any(c.dep_ == "det" and c.lower_ == "the" for c in doc_noun.children) \
-                        and not any(c.dep_ in ("poss", "compound", "nmod") for c in doc_noun.children) \
-                        and not any(c.dep_ == "prep" and c.lower_ in words("speech", "document_preps")
-                                    for c in doc_noun.children) and _document_author(ctx, doc_noun) is None:
-                    return token
+    for according, noun in _documents_according(sent):
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+                and not any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in words("speech", "document_preps")
+                            for c in noun.children) and _document_author(ctx, noun) is None:
+            return according
     return None
+
+
+def _documents_according(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """Each "according" of ``sent`` with the document noun it attributes to ("according to
+    the report")."""
+    for token in sent:
+        if token.lower_ == "according":
+            for to in token.children:
+                for noun in to.children:
+                    if noun.dep_ == "pobj" and _is_document(noun):
+                        yield token, noun
 
 
 def _quoted(ctx: Context, verb: Token) -> str | None:

@@ -163,7 +163,7 @@ def passive_goods_origin(ctx: Context, verb: Token) -> str | None:
     return None
 
 
-def storys_goods_origin(ctx: Context, verb: Token) -> str | None:
+def _goods_origin_named_before(ctx: Context, verb: Token) -> str | None:
     """The country the story named a passive flow's goods after before its sentence: "The
     Soviet Union has been a heavy buyer of Yugoslav corn ... An additional 500,000 tonnes of
     corn can be shipped" (Yugoslavia ships them, not the buyer the story opens with)."""
@@ -298,7 +298,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         if passive_only(anchor):
             if flow.exports and (origin := passive_goods_origin(ctx, anchor)) is not None:
                 return origin  # "300,000 tonnes of French wheat have been sold ..., of which 225,000 shipped"
-            if flow.exports and (origin := storys_goods_origin(ctx, anchor)) is not None:
+            if flow.exports and (origin := _goods_origin_named_before(ctx, anchor)) is not None:
                 return origin  # "... a buyer of Yugoslav corn. 500,000 tonnes of corn can be shipped"
             return story_country(ctx)  # "433,000 bales were shipped that year"
         return None

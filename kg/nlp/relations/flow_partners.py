@@ -34,7 +34,8 @@ def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated:
     while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the", ")")):
         after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
     words = doc[after:before]
-    if not (3 if not elided else 2) <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
+    # the joint, the preposition (unless elided) and the place: "and to Iraq", ", Austria"
+    if not (2 if elided else 3) <= len(words) <= 7 or words[0].lower_ not in ("and", ","):
         return None
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     k = 1

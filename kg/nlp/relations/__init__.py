@@ -3,7 +3,7 @@
 Each module reads one family of relations from the dependency parse:
 ``posts`` (holdsPost, nationality; with ``titles``, ``post_bodies``, ``nationality`` and
 ``national``), ``organizations`` (subOrganizationOf, basedIn), ``places`` (locatedIn),
-``speech`` (said; with ``speakers`` and ``quotes``), ``sources`` (said, for wire sources),
+``speech`` (said; with ``speakers``, ``closing_speakers`` and ``quotes``), ``sources`` (said, for wire sources),
 ``trade`` (exports, exportValue), ``flows``
 (newswire trade clauses: exports, imports and their values with partner, period and
 forecast), which ``discourse`` tells what the sentences before stated; a flow clause

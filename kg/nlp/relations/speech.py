@@ -15,12 +15,13 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.closing_speakers import closing_speaker
 from kg.nlp.relations.dates import anchored_date, may_name_date
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
 from kg.nlp.relations.speakers import (
-    SPEAKERS, SUBJECT_DEPS, closing_speaker, document_source, speaker_key, speech_subjects, with_speaker,
+    SPEAKERS, SUBJECT_DEPS, document_source, speaker_key, speech_subjects, with_speaker,
 )
 from kg.nlp.relations.tree import TreePatterns
 

@@ -237,7 +237,8 @@ def _voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
 # A company's voices, which stand for its statements; "an official" without a body may be
 # any government's.
 _BARE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_SINGLE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+# The voices one person speaks with, whom "he" or "she" may stand for.
+_SINGLE_VOICES = _BARE_VOICES | {"official", "representative"}
 # The voices a pronoun cannot stand for: "she" is no spokesman.
 _VOICES_OF = {"he": ("spokesman", "spokesmen"), "she": ("spokeswoman", "spokeswomen")}
 _OTHER_PRONOUN = {"he": "she", "him": "she", "she": "he", "her": "he"}

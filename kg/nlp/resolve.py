@@ -218,8 +218,10 @@ class _Resolver:
         for other in self.of_span.values():
             if other.type is EntityType.ORGANIZATION and any(
                 n.lower().split()[: len(words)] == words and len(n.split()) > len(words)
-                # "Yukos USA", "Vodafone UK": a country after the name names the body's arm there
+                # "Yukos USA", "Vodafone UK", "Honda American Manufacturing Co": a country or its
+                # demonym after the name names the body's arm there
                 and country_of(" ".join(n.split()[len(words):])) is None
+                and country_of_demonym(n.split()[len(words)]) is None
                 for n in other.names
             ):
                 if found is not None and found is not other:

@@ -52,6 +52,7 @@ from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
+from kg.nlp.run_on_places import places_apart
 from kg.nlp.spans import POSSESSIVE, is_organization_token, org_kind, trim
 from kg.nlp.tables import table_names
 
@@ -229,7 +230,8 @@ class EntityTyper:
                 # "Acme Grain Co of Chicago": a firm's seat after its legal form
                 strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
-        model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words)))) for e in doc.ents)
+        model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words))))
+                             for ent in doc.ents for e in places_apart(ent))
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
         model = mended_company_names([_group_of_states(s) for s in table_names(doc, model)])
         weak = []

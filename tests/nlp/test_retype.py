@@ -122,6 +122,8 @@ CASES = [
     ("event", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("product_name", "She bought an iPhone yesterday.", "iPhone", "PRODUCT", "Other"),
     ("product_name", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("publication", "The decree appeared in the Official Gazette today.", "Gazette", "PERSON", "Organization"),
+    ("publication", "Acme reported cases.", "Acme", "PERSON", "NEXT"),
 ]
 
 
@@ -239,3 +241,9 @@ def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
     assert trim(_span(doc, "the private Tea Traders Guild", "ORG")).text == "Tea Traders Guild"
     doc2 = parser("He admired de Gaulle.")
     assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"
+
+
+def test_a_publication_read_as_a_person_takes_the_words_before_its_head(parser) -> None:
+    doc = parser("The decree appeared in the Official Gazette today.")
+    verdict = R.publication(_span(doc, "Gazette", "PERSON"))
+    assert verdict.text == "Official Gazette"

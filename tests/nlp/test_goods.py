@@ -117,3 +117,36 @@ def test_a_grade_before_the_goods_names_them(parser) -> None:
     doc = parser("Mexico bought two yellow soybean cargoes.")
     yellow = next(t for t in doc if t.text == "yellow")
     assert graded_from(doc, yellow.i) == yellow.i  # a count, no grade
+
+
+def _products(nlp, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "Product"]
+
+
+def test_an_idiom_names_no_goods(nlp) -> None:
+    assert "suit" not in _products(nlp, "Other exporters may follow suit, and sales to Chile fell.")
+    assert "protective suits" in _products(nlp, "Exports of protective suits to Chile fell.")
+
+
+def test_an_adjective_before_a_making_flow_names_no_goods(nlp) -> None:
+    assert not _products(nlp, "Growth in agricultural output slowed, the ministry said.")
+    assert "Agricultural" in _products(nlp, "Agricultural exports rose to 7.1 billion dlrs.")
+
+
+def test_a_judging_adjective_is_no_part_of_the_goods(nlp) -> None:
+    assert "Falcon trucks" in _products(nlp, "The firm exported 300 of its popular Falcon trucks to Chile.")
+
+
+def test_a_model_name_in_the_plural_is_goods(nlp) -> None:
+    text = "The firm shipped 300 Corolla cars to Chile. Sales of Corollas in Chile rose."
+    assert "Corollas" in _products(nlp, text)
+
+
+def test_machines_and_livestock_in_trade_are_goods(nlp) -> None:
+    assert "forklift" in _products(nlp, "Japan restricted forklift exports to the European Community.")
+    assert "livestock" in _products(nlp, "Australia expects meat and livestock exports to Iran to rise.")
+
+
+def test_a_commodity_word_before_a_noun_of_making_names_a_farm_sector(nlp) -> None:
+    assert not _products(nlp, "Cold weather kept livestock production from expanding, and exports fell.")
+    assert not _products(nlp, "Record livestock inventories raised feed demand, and imports rose.")

@@ -5,6 +5,8 @@ and Ghent" and "the All Blacks in Christchurch" each as one organization. A know
 "in" or "at" is a place of its own (the title or name before it stays what it was, a title
 being no entity), and two places joined by "and" after a preposition of place, one of them
 known, are two places ("Marks and Spencer" names a firm, whatever town is called Spencer).
+After a verb of telling, a country opening the reported clause is no part of the name of the
+one told ("told Reuters Pakistan had suspended ...").
 
 >>> import spacy
 >>> from spacy.tokens import Span
@@ -35,8 +37,11 @@ _WIDTH = 3
 def places_apart(span: Span) -> list[Span]:
     """``span`` (a model entity) as its parts when it runs a place into another name, else
     ``[span]``; places come out as GPE, for kg's types to be given as to any place."""
-    if span.label_ not in _NAMES or len(span) < 3 or _known_place(span.text):
+    if span.label_ not in _NAMES or _known_place(span.text):
         return [span]  # "Trinidad and Tobago" is one country
+    told = _addressee_and_place(span)
+    if told or len(span) < 3:
+        return told or [span]
     doc = span.doc
     for link in span[1:-1]:
         if not link.is_lower or link.lower_ not in _WHERE | _AND:
@@ -55,6 +60,18 @@ def places_apart(span: Span) -> list[Span]:
             return [_place(right)]
         return [Span(doc, left.start, left.end, label=span.label_), _place(right)]
     return [span]
+
+
+def _addressee_and_place(span: Span) -> list[Span]:
+    """ "officials told Reuters Pakistan had suspended the licences": after a verb of telling,
+    the one told and the place that opens the reported clause are two names."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lemma_.lower() != "tell" or len(span) < 2:
+        return []
+    for cut in range(span.start + 1, span.end):
+        if doc[cut].is_title and country_of(doc[cut : span.end].text) is not None:
+            return [Span(doc, span.start, cut, label=span.label_), _place(doc[cut : span.end])]
+    return []
 
 
 def _place_words(words: Span) -> bool:

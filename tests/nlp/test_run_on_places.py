@@ -44,3 +44,14 @@ def test_the_pipeline_reads_the_place_apart(nlp) -> None:
                                              "maize imports would fall.").ents}
     assert labels.get("Nairobi") == "Place"
     assert not any(" in " in name for name in labels)
+
+
+def test_a_country_after_the_one_told_opens_the_reported_clause(nlp) -> None:
+    doc = nlp("Brokers told Reuters Kenya had suspended the licences.")
+    span = next(e for e in doc.ents if e.text.startswith("Reuters"))
+    assert span.text == "Reuters"
+    assert ("Kenya", "Country") in [(e.text, e.label_) for e in doc.ents]
+    blank = spacy.blank("en")("Officials told Reuters Kenya had agreed")
+    blank[1].lemma_ = "tell"
+    assert [s.text for s in places_apart(Span(blank, 2, 4, label="ORG"))] == ["Reuters", "Kenya"]
+    assert [s.text for s in places_apart(Span(blank, 0, 1, label="ORG"))] == ["Officials"]

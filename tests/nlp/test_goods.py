@@ -150,3 +150,9 @@ def test_machines_and_livestock_in_trade_are_goods(nlp) -> None:
 def test_a_commodity_word_before_a_noun_of_making_names_a_farm_sector(nlp) -> None:
     assert not _products(nlp, "Cold weather kept livestock production from expanding, and exports fell.")
     assert not _products(nlp, "Record livestock inventories raised feed demand, and imports rose.")
+
+
+def test_fish_and_the_sugar_market_s_grades_are_goods_in_trade(nlp) -> None:
+    assert {"herring", "pollock"} <= set(_products(nlp, "Japan imported 5,000 tonnes of herring and pollock from Chile."))
+    assert "whites" in _products(nlp, "Traders said Egypt bought 20,000 tonnes of whites for March shipment.")
+    assert not _products(nlp, "The whites of the eggs were beaten.")

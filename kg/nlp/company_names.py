@@ -84,10 +84,13 @@ def _with_opening_words(span: Span) -> Span:
 
 
 def _opening_word(token) -> bool:
-    # a demonym the tagger reads as an adjective too ("Australian")
+    # a demonym the tagger reads as an adjective too ("Australian"); a word opening the
+    # sentence only where the model reads it as part of a name ("Lead Underwriter Bear
+    # Stearns & Co Inc" is a table's row label before the firm)
     return (token.pos_ == "PROPN" or token.ent_type_ == "NORP") and token.is_title and token.is_alpha \
-        and token.ent_type_ in _OPENING_LABELS \
-        and not lexicon.is_title(token.text) and not token.whitespace_.count("\n")
+        and token.ent_type_ in _OPENING_LABELS and not (token.is_sent_start and token.ent_type_ == "") \
+        and not lexicon.is_title(token.text) and token.lower_ not in lexicon.company_nouns() \
+        and "\n" not in token.whitespace_
 
 
 def _foreign_names_joined(spans: list[Span]) -> list[Span]:

@@ -88,3 +88,20 @@ def test_a_foreign_and_joins_two_names_into_a_firm_s(nlp) -> None:
     mended = mended_company_names([first, second, *persons])
     assert [(s.text, s.label_) for s in mended] == [
         ("Garanti ve Emlak Bankasi", "Organization"), ("Ana", "Person"), ("Luis", "Person")]
+
+
+def test_a_row_label_opening_the_line_is_no_part_of_the_firm_s_name() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp.company_names import mended_company_names
+
+    words = ["Lead", "Underwriter", "Morgan", "Grenfell", "Co", "Ltd"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN"] * 6, sent_starts=[True] + [False] * 5,
+              ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    mended = mended_company_names([Span(doc, 2, 6, label="Organization")])
+    assert [s.text for s in mended] == ["Morgan Grenfell Co Ltd"]
+    doc = Doc(spacy.blank("en").vocab, words=["Barclays", *words[2:]], pos=["PROPN"] * 5,
+              sent_starts=[True] + [False] * 4, ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    # a sentence's first word the model reads as the name's opens it
+    assert [s.text for s in mended_company_names([Span(doc, 1, 5, label="Organization")])] == ["Barclays Morgan Grenfell Co Ltd"]

@@ -123,6 +123,9 @@ def _organization_key(text: str) -> str:
     return norm(re.sub(r"^the\s+", "", text, flags=re.I))
 
 
+# Marks that end a phrase: a country's name before one opens no body's name after it.
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "(", ")"})
+
 # A verb and the goods word its idiom takes as object, naming no goods ("to follow suit").
 _IDIOMS = frozenset({("follow", "suit")})
 
@@ -314,6 +317,8 @@ class EntityTyper:
                 opening -= 1
             if country_of(doc[opening : start + 1].text) is None:
                 return None
+            if any(t.text in _CLAUSE_MARKS for t in doc[start + 1 : end]):
+                return None  # "debt to France, government sources said": the body word is another phrase's
             first = start + 1
             if doc[first].lower_ in POSSESSIVE:
                 first += 1

@@ -718,3 +718,14 @@ def test_a_short_name_is_the_parent_firm_not_its_national_arm() -> None:
     words = "Kazuma Canadian Mills Co said so . Kazuma Motor Co Ltd agreed . Kazuma added .".split()
     table = _resolve(_doc(words, {(0, 4): "Organization", (7, 11): "Organization", (13, 14): "Organization"}))
     assert table.key_at(13) == _by_label(table)["Kazuma Motor Co Ltd"].key
+
+
+def test_a_body_s_description_in_apposition_is_that_body(extracted) -> None:
+    x = extracted("Talks were held with Sace, the Italian export credit agency, officials said.")
+    bodies = [(e.type, e.label, len(e.mentions)) for e in x.entities if e.type in (EntityType.AGENCY, EntityType.ORGANIZATION)]
+    assert bodies == [(EntityType.AGENCY, "Sace", 2)]
+
+
+def test_a_body_after_a_named_firm_that_speaks_is_no_description_of_it(extracted) -> None:
+    x = extracted("Talks with Acme Corp, the French government said, failed.")
+    assert {e.label: e.type for e in x.entities}.get("Acme Corp") is EntityType.ORGANIZATION

@@ -493,8 +493,15 @@ _MAKING_FLOWS = frozenset({"production", "output", "crop", "harvest"})
 
 def _of_making(head: Token) -> bool:
     """ "livestock production", "milk output", "livestock inventories": a word that names goods
-    only in trade, before a noun of what a country makes or holds, names a farm sector."""
-    return head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in _MAKING_FLOWS | {"inventory"}
+    only in trade, before a noun of what a country makes or holds, names a farm sector (in a
+    sentence that speaks of no trade; "tea output ..., while exports" are the goods traded)."""
+    return head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in _MAKING_FLOWS | {"inventory"} \
+        and not any(t.lemma_.lower() in _CROSSING_FLOWS for t in head.sent)
+
+
+# Words of goods crossing a border, as opposed to being made or held.
+_CROSSING_FLOWS = frozenset({"export", "import", "exporter", "importer", "ship", "shipment", "sell", "sale", "buy",
+                             "purchase"})
 
 
 def _before_flow(token: Token) -> bool:

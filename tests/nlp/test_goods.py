@@ -148,8 +148,10 @@ def test_machines_and_livestock_in_trade_are_goods(nlp) -> None:
 
 
 def test_a_commodity_word_before_a_noun_of_making_names_a_farm_sector(nlp) -> None:
-    assert not _products(nlp, "Cold weather kept livestock production from expanding, and exports fell.")
-    assert not _products(nlp, "Record livestock inventories raised feed demand, and imports rose.")
+    assert not _products(nlp, "Cold weather kept livestock production from expanding last year.")
+    assert not _products(nlp, "Record livestock inventories raised feed demand, the ministry said.")
+    # in a sentence about trade, the goods whose output it gives are the goods traded
+    assert "tea" in _products(nlp, "Kenyan tea output will rise to 150 mln kilos, while exports fall.")
 
 
 def test_fish_and_the_sugar_market_s_grades_are_goods_in_trade(nlp) -> None:

@@ -51,6 +51,8 @@ def city_in_place_context(span: Span) -> bool:
 
 # "the port of Balao": a kind of place, then "of" and its name.
 _PLACE_KINDS = frozenset({*PLACE_NOUNS, "port", "village", "island", "oasis", "harbour", "harbor"})
+# "the capital Colombo": a kind of place right before its name.
+_NAMED_PLACE_KINDS = frozenset({"capital", "port"})
 _DISTANCES = frozenset({"miles", "mile", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "north-east", "north-west", "south-east", "south-west"})
@@ -59,7 +61,7 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest"
 def unknown_place_in_context(span: Span) -> bool:
     """A name the gazetteer does not know, that the model took for a company or a person,
     where the text can only mean a place: "the Pacific port of Balao", "the refinery at
-    Paranam", "Moengo, 60 miles east of Paramaribo". Not a body's name (a head word or
+    Paranam", "Moengo, 60 miles east of Paramaribo", "the Sri Lankan capital Colombo". Not a body's name (a head word or
     company word in it) nor a known organization."""
     doc = span.doc
     if len(span) > 3 or not all(t.is_title for t in span) or lexicon.known_organization(span.text):
@@ -68,8 +70,10 @@ def unknown_place_in_context(span: Span) -> bool:
     if words & (lexicon.agency_heads() | lexicon.organization_cues() | lexicon.industry_words()):
         return False
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_KINDS:
-        return True  # "the port of Balao"
+    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_KINDS | {"coast"}:
+        return True  # "the port of Balao", "the Pacific coast of Balao"
+    if len(before) == 2 and before[1] in _NAMED_PLACE_KINDS and (before[0] == "the" or doc[span.start - 2].pos_ in ("ADJ", "PROPN")):
+        return True  # "the Sri Lankan capital Colombo", "the Black Sea port Novorossiisk"
     if len(before) == 2 and before[1] in ("at", "near") and doc[span.start - 2].lemma_.lower() in lexicon.facility_heads():
         return True  # "the alumina refinery at Paranam", "the mines at Moengo"
     after = [t for t in doc[span.end : span.end + 5]]

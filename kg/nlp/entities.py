@@ -44,7 +44,7 @@ from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import (counted_from, graded_from, goods_flow, in_goods_context, known_products, measured_goods,
-                          plural_forms, product_acronyms, trade_sentence)
+                          plural_forms, product_acronyms, product_plurals, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
@@ -52,6 +52,7 @@ from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
+from kg.nlp.run_on_places import places_apart
 from kg.nlp.spans import POSSESSIVE, is_organization_token, org_kind, trim
 from kg.nlp.tables import table_names
 
@@ -65,7 +66,7 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      "exported", "imported", "domestic", "foreign", "global", "several", "some", "these",
      "those", "million", "billion", "thousand", "faulty", "defective", "substandard", "fake",
      "own", "first", "last", "most", "potential", "possible", "cheap", "expensive", "large",
-     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed",
+     "small", "big", "key", "vital", "necessary", "critical", "scarce", "much-needed", "popular",
      # "current series white sugar", "new crop wheat": the campaign, not the goods
      "current", "series", "crop", "season",
      # "intervention barley", "stock sugar": where the goods are sold from, not what they are
@@ -121,6 +122,12 @@ def _organization_key(text: str) -> str:
     # As kg.nlp.lexicon.known_organization reads a name: "the WHO" is "who".
     return norm(re.sub(r"^the\s+", "", text, flags=re.I))
 
+
+# Marks that end a phrase: a country's name before one opens no body's name after it.
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "(", ")"})
+
+# A verb and the goods word its idiom takes as object, naming no goods ("to follow suit").
+_IDIOMS = frozenset({("follow", "suit")})
 
 # Model labels of names: a name is never part of the goods' name.
 _MODEL_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -229,7 +236,8 @@ class EntityTyper:
                 # "Acme Grain Co of Chicago": a firm's seat after its legal form
                 strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
-        model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words)))) for e in doc.ents)
+        model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words))))
+                             for ent in doc.ents for e in places_apart(ent))
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
         model = mended_company_names([_group_of_states(s) for s in table_names(doc, model)])
         weak = []
@@ -254,7 +262,7 @@ class EntityTyper:
                 weak.append(span)
         weak.extend(names_after_titles(doc))
         strong.extend(known_products(self._product_spans(doc), weak, strong))
-        chosen = product_acronyms(consistent_places(_select([strong, model, weak])))
+        chosen = product_plurals(product_acronyms(consistent_places(_select([strong, model, weak]))))
         chosen = _with_kinds(chosen, kind_items(doc, [s for s in chosen if s.label_ == EntityType.PRODUCT]))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == EntityType.PERSON else s for s in chosen]
@@ -309,6 +317,8 @@ class EntityTyper:
                 opening -= 1
             if country_of(doc[opening : start + 1].text) is None:
                 return None
+            if any(t.text in _CLAUSE_MARKS for t in doc[start + 1 : end]):
+                return None  # "debt to France, government sources said": the body word is another phrase's
             first = start + 1
             if doc[first].lower_ in POSSESSIVE:
                 first += 1
@@ -346,7 +356,10 @@ class EntityTyper:
                 matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
         for start, kind in matches.items():
             head = doc[start]
-            tight = in_goods_context(head) or kind == "commodity_head" and _beside_goods(head, matches)
+            if (head.head.lemma_.lower(), head.lower_) in _IDIOMS:
+                continue  # "follow suit": no goods
+            tight = in_goods_context(head) and not (kind == "commodity_head" and _of_making(head)) \
+                or kind == "commodity_head" and _beside_goods(head, matches)
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O" and not (
                 tight and _goods_read_as_name(head, kind)
             ):
@@ -473,11 +486,29 @@ def _goods_read_as_name(head: Token, kind: str) -> bool:
         and country_of(head.text) is None and not gazetteer.is_city(head.text) and not gazetteer.is_region(head.text)
 
 
+# Flow nouns of what a country makes, not of goods that go anywhere: an adjective before
+# them says which sector ("agricultural output"), not which goods.
+_MAKING_FLOWS = frozenset({"production", "output", "crop", "harvest"})
+
+
+def _of_making(head: Token) -> bool:
+    """ "livestock production", "milk output", "livestock inventories": a word that names goods
+    only in trade, before a noun of what a country makes or holds, names a farm sector (in a
+    sentence that speaks of no trade; "tea output ..., while exports" are the goods traded)."""
+    return head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in _MAKING_FLOWS | {"inventory"} \
+        and not any(t.lemma_.lower() in _CROSSING_FLOWS for t in head.sent)
+
+
+# Words of goods crossing a border, as opposed to being made or held.
+_CROSSING_FLOWS = frozenset({"export", "import", "exporter", "importer", "ship", "shipment", "sell", "sale", "buy",
+                             "purchase"})
+
+
 def _before_flow(token: Token) -> bool:
     """ "crude exports": a goods word the tagger read as an adjective, right before the
     flow noun it names the goods of."""
     return token.dep_ == "amod" and token.head.i == token.i + 1 and goods_flow(token.head) \
-        and token.lower_ not in _SCOPE_ADJECTIVES
+        and token.lower_ not in _SCOPE_ADJECTIVES and token.head.lemma_.lower() not in _MAKING_FLOWS
 
 
 def _beside_goods(head: Token, matches: dict[int, str]) -> bool:

@@ -176,6 +176,17 @@ def product_acronyms(spans: list[Span]) -> list[Span]:
     return out
 
 
+def product_plurals(spans: list[Span]) -> list[Span]:
+    """ "its popular Accord cars ... 2,000 Accords a year": a one-word name the model took for
+    a firm or a person is goods where, written in the plural, it is a model the story names
+    goods by."""
+    models = {s[0].text for s in spans if s.label_ == EntityType.PRODUCT and len(s) > 1 and s[0].is_title}
+    names = (EntityType.ORGANIZATION, EntityType.PERSON)
+    return [Span(s.doc, s.start, s.end, label=EntityType.PRODUCT)
+            if s.label_ in names and len(s) == 1 and s.text.endswith("s") and s.text[:-1] in models
+            else s for s in spans]  # fmt: skip
+
+
 def counted_from(doc, left: int, head: int) -> int:
     """Where a goods phrase starts once the figure and measure counting it are left out:
     "3,000 tonnes white sugar" is white sugar (newswire drops the "of")."""

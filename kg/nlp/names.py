@@ -89,9 +89,7 @@ def national_prefix(span: Span) -> int:
     return k
 
 
-# Words that put a country's body in another country ("the French embassy in Washington"),
-# or join two countries in one name ("U.S.-USSR", "United States-Iraq Business Forum").
-_ABROAD_HEADS = frozenset({"embassy", "embassies", "consulate", "mission", "delegation", "legation"})
+# Marks that join two countries in one name ("U.S.-USSR", "United States-Iraq Business Forum").
 _JOINERS = frozenset({"-", "/", "\u2013"})
 # "Bank of Thailand", "Petroleos de Venezuela", "Banco do Brasil": a country closing a name.
 _OF_WORDS = frozenset({"of", "de", "do", "del", "da", "for"})
@@ -100,14 +98,12 @@ _OF_WORDS = frozenset({"of", "de", "do", "del", "da", "for"})
 def country_in_name(span: Span) -> tuple[Country, str] | None:
     """The country a body's name carries: opening it ("U.S. Agriculture Department", "the
     Soviet foreign trade ministry", "Brazilian Coffee Institute") or closing it after "of"
-    ("Bank of Thailand"). None for a body abroad ("the French embassy"), a name joining two
-    countries ("U.S.-USSR ...") or a country name that is also a person's or a region's. The
-    country comes with its words as written."""
+    ("Bank of Thailand"). A body abroad is its country's too ("the U.S. Embassy" in Jakarta
+    is the United States'). None for a name joining two countries ("U.S.-USSR ...") or a
+    country name that is also a person's or a region's. The country comes with its words as
+    written."""
     words = [t for t in span if t.lower_ != "the"]
-    if len(words) < 2 or any(t.lower_ in _ABROAD_HEADS for t in words) \
-            or any(a.lower_ == "high" and b.lower_ == "commission" for a, b in zip(words, words[1:])):
-        return None  # "the High Commission of India" in London: a Commonwealth embassy
-    if any(t.text in _JOINERS for t in words):
+    if len(words) < 2 or any(t.text in _JOINERS for t in words):
         return None
     ambiguous = {n.lower() for n in ambiguous_countries()}
     for width in (3, 2, 1):

@@ -67,9 +67,26 @@ def _opening_line_cut_short(text: str, at: int) -> bool:
     if text.rfind("\n", 0, at) >= 0:
         return False
     words = [w for w in text[:at].split() if w[:1].isalpha()]
-    if len(words) < 4 or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "\u201d")):
+    if not words or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "\u201d")):
         return False
-    return sum(w[0].isupper() for w in words) * 2 <= len(words)
+    if _name_runs_on(words, text[at + 1 :]):
+        return True
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) * 2 <= len(words)
+
+
+# Words a headline in title case writes with a capital ("Tea Exports Rise In January"), and
+# a sentence in lower case.
+_HEADLINE_CAPITALS = frozenset({"In", "Of", "To", "For", "At", "On", "By", "With", "And", "From", "As", "The", "A",
+                                "An", "Is", "Are", "Over", "After", "Into"})
+
+
+def _name_runs_on(words: list[str], rest: str) -> bool:
+    """ "U.S. Agriculture Secretary Richard\nLyng said", "Japanese-owned Honda American\n
+    Manufacturing Co has": a name the cut-short opening line breaks goes on into the next;
+    not a headline in capitals or in title case, whose small words have capitals too."""
+    if not words[-1][:1].isupper() or not rest[:1].isupper() or all(w.isupper() for w in words):
+        return False
+    return not any(w in _HEADLINE_CAPITALS for w in words[1:])
 
 
 # A line ending on one of these goes on ("Argentine meat exports during\nJan/Dec 1986 ..."):

@@ -80,6 +80,7 @@ class _Resolver:
             self._add_named(span)
         self._add_persons([e for e in ents if e.label_ in _PERSONS])
         self._add_unnamed_bodies()
+        self._descriptions_in_apposition()
         for cluster, short in self._shorts:
             self._same_short_name(cluster, short)
         self._merge_inverted()
@@ -195,6 +196,27 @@ class _Resolver:
         cluster.typed_by_label = True
         self._attach(cluster, span, text)
 
+    def _descriptions_in_apposition(self) -> None:
+        """ "CoFACE, the French export credit agency, said": a body's description in lower
+        case, in apposition to a named body, is that body, not another; its head word
+        ("agency", "commission") makes the named one a state body where it is one."""
+        by_token = {i: c for (start, end), c in self.of_span.items() for i in range(start, end)}
+        for cluster in [c for c in self.clusters if c.type in _ORGS and c.spans]:
+            spans = cluster.spans
+            if not all(s.text.islower() and s[-1].lower_ in lexicon.agency_heads() and _set_off(s) for s in spans):
+                continue
+            # the name right before the comma that opens the description (the parse may hang
+            # the apposition on another noun of the sentence)
+            comma = spans[0].root.left_edge.i - 1
+            if comma < 1 or self.doc[comma].text != ",":
+                continue
+            named = by_token.get(comma - 1)
+            if named is None or named is cluster or named.type not in _ORGS:
+                continue
+            for span in list(spans):
+                self._attach(named, span, None)
+            cluster.spans, cluster.names = [], []
+
     def _misspelling_of(self, text: str) -> Cluster | None:
         """ "Loius Dreyfus" after "Louis Dreyfus": a name of several words that differs from an
         organization's name already read only by two letters swapped in one word, a slip of
@@ -218,8 +240,10 @@ class _Resolver:
         for other in self.of_span.values():
             if other.type is EntityType.ORGANIZATION and any(
                 n.lower().split()[: len(words)] == words and len(n.split()) > len(words)
-                # "Yukos USA", "Vodafone UK": a country after the name names the body's arm there
+                # "Yukos USA", "Vodafone UK", "Honda American Manufacturing Co": a country or its
+                # demonym after the name names the body's arm there
                 and country_of(" ".join(n.split()[len(words):])) is None
+                and country_of_demonym(n.split()[len(words)]) is None
                 for n in other.names
             ):
                 if found is not None and found is not other:
@@ -585,6 +609,16 @@ def _unnamed_body_phrases() -> tuple[tuple[str, tuple[str, ...], list[int]], ...
     before "trade ministry")."""
     phrases = sorted(lexicon.unnamed_bodies(), key=lambda p: (-len(p.split()), p))
     return tuple((phrase, tuple(phrase.split()), [get_string_id(w) for w in phrase.split()]) for phrase in phrases)
+
+
+def _set_off(span: Span) -> bool:
+    """ "X, the French export credit agency, said": a noun phrase between commas (or a
+    comma and the sentence's end) that is no verb's subject, as an apposition is (the parse
+    does not always say "appos")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.root.dep_ not in ("nsubj", "nsubjpass") and span.root.left_edge.lower_ == "the" \
+        and (after is None or after.text in (",", ".", ";", ")"))
 
 
 def _one_swap(words: list[str], others: list[str]) -> bool:

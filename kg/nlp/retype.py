@@ -444,6 +444,23 @@ def city_in_context(span: Span) -> Verdict:
 # ------------------------------------------------------------ organizations and persons
 
 
+# Head words of a newspaper's or a gazette's name ("the Official Gazette", "the Jamaica Herald").
+_PUBLICATION_HEADS = frozenset({"gazette", "herald", "tribune", "bulletin", "journal"})
+
+
+def publication(span: Span) -> Verdict:
+    """ "a decree in the Official Gazette": a publication's head word the model read as a
+    person, the capitalised words before it (a title among them) cut off; the whole name is
+    the publication's."""
+    if span.label_ != "PERSON" or span[-1].lower_ not in _PUBLICATION_HEADS:
+        return NEXT
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and doc[start - 1].ent_iob_ == "O" \
+            and not opens_sentence(doc[start - 1]):
+        start -= 1
+    return Span(doc, start, span.end, label=EntityType.ORGANIZATION)
+
+
 def writer_of_outlet(span: Span) -> Verdict:
     """ "Vox's Julia Belluz": the writer, not a unit of the outlet."""
     if span.label_ == "ORG":
@@ -520,7 +537,7 @@ RULES: tuple[Rule, ...] = (
     photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,
-    city_in_context, unknown_place, writer_of_outlet, person_after_portfolio, titled_organization, organization,
+    city_in_context, unknown_place, publication, writer_of_outlet, person_after_portfolio, titled_organization, organization,
     person_described_as_company, person_named_like_body, person, event, product_name,
 )
 

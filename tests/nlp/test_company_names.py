@@ -54,3 +54,54 @@ def test_a_person_and_co_is_a_firm(nlp) -> None:
 def test_a_person_and_another_person_stay_persons(nlp) -> None:
     labels = _labels(nlp, "Samuel Whitby and Cora Lee met in London on Monday.")
     assert labels.get("Samuel Whitby") == "Person"
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Dutch-owned Fokker Canadian Aircraft Co delivered ten planes to Chile.", "Fokker Canadian Aircraft Co"),
+    ("Lars Berg, chairman of the Swedish Timber and Pulp Corp, said exports rose.", "Swedish Timber and Pulp Corp"),
+])
+def test_proper_nouns_before_a_legal_form_open_the_firm_s_name(nlp, text, company) -> None:
+    assert _labels(nlp, text).get(company) == "Organization"
+
+
+def test_and_between_two_names_before_a_legal_form_joins_nothing(nlp) -> None:
+    labels = _labels(nlp, "Exports from Japan and Toyota Motor Corp sales rose in March.")
+    assert labels.get("Japan") == "Country"
+    assert labels.get("Toyota Motor Corp") == "Organization"
+
+
+def test_a_seat_after_industries_is_a_place_of_its_own(nlp) -> None:
+    labels = _labels(nlp, "Hyundai Heavy Industries of South Korea won the order for two tankers.")
+    assert labels.get("Hyundai Heavy Industries") == "Organization"
+    assert labels.get("South Korea") == "Country"
+
+
+def test_a_foreign_and_joins_two_names_into_a_firm_s(nlp) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from kg.nlp.company_names import mended_company_names
+
+    doc = spacy.blank("en")("Loans from Garanti ve Emlak Bankasi rose while Ana y Luis met.")
+    first, second = Span(doc, 2, 3, label="Organization"), Span(doc, 4, 6, label="Person")
+    persons = [Span(doc, 8, 9, label="Person"), Span(doc, 10, 11, label="Person")]
+    mended = mended_company_names([first, second, *persons])
+    assert [(s.text, s.label_) for s in mended] == [
+        ("Garanti ve Emlak Bankasi", "Organization"), ("Ana", "Person"), ("Luis", "Person")]
+
+
+def test_a_row_label_opening_the_line_is_no_part_of_the_firm_s_name() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp.company_names import mended_company_names
+
+    words = ["Lead", "Underwriter", "Morgan", "Grenfell", "Co", "Ltd"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN"] * 6, sent_starts=[True] + [False] * 5,
+              ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    mended = mended_company_names([Span(doc, 2, 6, label="Organization")])
+    assert [s.text for s in mended] == ["Morgan Grenfell Co Ltd"]
+    doc = Doc(spacy.blank("en").vocab, words=["Barclays", *words[2:]], pos=["PROPN"] * 5,
+              sent_starts=[True] + [False] * 4, ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    # a sentence's first word the model reads as the name's opens it
+    assert [s.text for s in mended_company_names([Span(doc, 1, 5, label="Organization")])] == ["Barclays Morgan Grenfell Co Ltd"]

@@ -78,6 +78,11 @@ def test_a_national_body_before_other_words_is_still_a_body(nlp) -> None:
     assert labels.get("customs") == "Agency"
 
 
+def test_a_country_before_a_comma_opens_no_body_s_name_after_it(nlp) -> None:
+    labels = _labels(nlp, "Chile repaid its official debt to Peru, government sources said.")
+    assert not [name for name in labels if "government" in name]
+
+
 def test_two_surnames_after_a_company_noun_name_one_firm(nlp) -> None:
     labels = _labels(nlp, "Maria Delgado, an economist at stockbrokers Greene and Walsh, said sterling fell.")
     assert labels.get("Greene and Walsh") == "Organization"

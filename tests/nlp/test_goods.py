@@ -117,3 +117,44 @@ def test_a_grade_before_the_goods_names_them(parser) -> None:
     doc = parser("Mexico bought two yellow soybean cargoes.")
     yellow = next(t for t in doc if t.text == "yellow")
     assert graded_from(doc, yellow.i) == yellow.i  # a count, no grade
+
+
+def _products(nlp, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "Product"]
+
+
+def test_an_idiom_names_no_goods(nlp) -> None:
+    assert "suit" not in _products(nlp, "Other exporters may follow suit, and sales to Chile fell.")
+    assert "protective suits" in _products(nlp, "Exports of protective suits to Chile fell.")
+
+
+def test_an_adjective_before_a_making_flow_names_no_goods(nlp) -> None:
+    assert not _products(nlp, "Growth in agricultural output slowed, the ministry said.")
+    assert "Agricultural" in _products(nlp, "Agricultural exports rose to 7.1 billion dlrs.")
+
+
+def test_a_judging_adjective_is_no_part_of_the_goods(nlp) -> None:
+    assert "Falcon trucks" in _products(nlp, "The firm exported 300 of its popular Falcon trucks to Chile.")
+
+
+def test_a_model_name_in_the_plural_is_goods(nlp) -> None:
+    text = "The firm shipped 300 Corolla cars to Chile. Sales of Corollas in Chile rose."
+    assert "Corollas" in _products(nlp, text)
+
+
+def test_machines_and_livestock_in_trade_are_goods(nlp) -> None:
+    assert "forklift" in _products(nlp, "Japan restricted forklift exports to the European Community.")
+    assert "livestock" in _products(nlp, "Australia expects meat and livestock exports to Iran to rise.")
+
+
+def test_a_commodity_word_before_a_noun_of_making_names_a_farm_sector(nlp) -> None:
+    assert not _products(nlp, "Cold weather kept livestock production from expanding last year.")
+    assert not _products(nlp, "Record livestock inventories raised feed demand, the ministry said.")
+    # in a sentence about trade, the goods whose output it gives are the goods traded
+    assert "tea" in _products(nlp, "Kenyan tea output will rise to 150 mln kilos, while exports fall.")
+
+
+def test_fish_and_the_sugar_market_s_grades_are_goods_in_trade(nlp) -> None:
+    assert {"herring", "pollock"} <= set(_products(nlp, "Japan imported 5,000 tonnes of herring and pollock from Chile."))
+    assert "whites" in _products(nlp, "Traders said Egypt bought 20,000 tonnes of whites for March shipment.")
+    assert not _products(nlp, "The whites of the eggs were beaten.")

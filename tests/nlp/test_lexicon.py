@@ -50,6 +50,12 @@ def test_state_companies_and_government_corporations_are_known() -> None:
     assert lexicon.known_organization("Bank Indonesia").seat == "Indonesia"  # a central bank's country
 
 
+def test_statutory_boards_and_export_credit_agencies_are_known_agencies() -> None:
+    for name in ("Australian Meat and Livestock Corp", "AMLC", "LIPC", "ECGD"):
+        assert lexicon.known_organization(name).type == "Agency"
+    assert lexicon.known_organization("Australian Meat and Live-Stock Corp").seat == "Australia"
+
+
 def test_a_short_name_is_read_as_it_was_used_when_the_article_appeared() -> None:
     # "EC": the European Community before the Maastricht Treaty, the Commission since
     assert lexicon.known_organization("EC", "1988-05-02").name == "European Community"

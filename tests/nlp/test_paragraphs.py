@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from kg.nlp.paragraphs import reflow
 
 
@@ -110,3 +112,25 @@ def test_short_lines_before_capitals_of_a_short_text_keep_their_breaks():
 
     text = "Rice talks\nOfficials of both countries met on Friday to discuss rice\nPrices were not discussed."
     assert reflow(text) == text
+
+
+@pytest.mark.parametrize(("opening", "name"), [
+    ("Canadian Trade Minister Pierre\nDubois said", "Canadian Trade Minister Pierre Dubois said"),
+    ("Swiss-owned Nordic Baltic\nTimber Co has shipped", "Swiss-owned Nordic Baltic Timber Co has shipped"),
+])
+def test_a_name_the_cut_short_opening_line_breaks_goes_on(opening, name) -> None:
+    text = (f"{opening} 40,000 tonnes of pulp to Egypt in March, a\n"
+            "sharp rise from the 25,000 tonnes shipped a year earlier, he told\n"
+            "reporters at a press conference held on Tuesday in the capital.\n"
+            "    Shipments to Britain fell to 8,000 tonnes in the month, it\n"
+            "said, against 9,100 tonnes in the same month a year earlier.")
+    assert reflow(text).startswith(name)
+    assert len(reflow(text)) == len(text)
+
+
+def test_a_headline_in_title_case_or_in_capitals_keeps_its_line_before_a_name() -> None:
+    body = ("Kenyan tea exports to the United States rose to 12,000 tonnes in January\n"
+            "from 10,500 tonnes a year earlier, the Tea Board of Kenya said in its\n"
+            "monthly report, and sales to Britain fell to 8,000 tonnes in the month.\n")
+    for headline in ("Tea Exports To Kenya Rise", "KENYA TEA EXPORTS RISE"):
+        assert reflow(f"{headline}\n{body}").startswith(f"{headline}\n")

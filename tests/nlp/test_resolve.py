@@ -641,13 +641,17 @@ def test_a_country_carried_only_by_a_body_s_name_is_an_entity_without_mention() 
     assert not table.latent & {e.key for e in countries.values()}  # kept, unlike a demonym in goods
 
 
-def test_no_country_is_carried_by_an_embassy_or_a_name_joining_two_countries() -> None:
-    words = "The French Embassy spoke . The Kenya - Uganda Business Council met .".split()
-    table = _resolve(_doc(words, {(1, 3): "Agency", (6, 11): "Organization"}))
+def test_no_country_is_carried_by_a_name_joining_two_countries() -> None:
+    words = "The Kenya - Uganda Business Council met .".split()
+    table = _resolve(_doc(words, {(1, 6): "Organization"}))
     assert not [e for e in table.entities.values() if e.type is EntityType.COUNTRY]
-    words = "The High Commission of Ghana in Ottawa said so .".split()
-    table = _resolve(_doc(words, {(1, 5): "Agency"}))
-    assert not [e for e in table.entities.values() if e.type is EntityType.COUNTRY]
+
+
+def test_an_embassy_abroad_carries_the_country_it_belongs_to() -> None:
+    words = "The Canadian Embassy in Lima said so . The High Commission of Ghana in Ottawa agreed .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (9, 13): "Agency"}))
+    countries = {e.label for e in table.entities.values() if e.type is EntityType.COUNTRY}
+    assert countries == {"Canada", "Ghana"}
 
 
 def test_a_body_of_several_fields_named_by_one_of_them_is_that_body() -> None:
@@ -708,3 +712,20 @@ def test_a_video_tape_recorder_and_its_acronym_are_one_product(nlp):
     text = "Japan's video tape recorder (VTR) exports fell to 1.73 mln sets in February."
     assert _product_names(nlp, text) == [["video tape recorder", "vtr"]]
 
+
+
+def test_a_short_name_is_the_parent_firm_not_its_national_arm() -> None:
+    words = "Kazuma Canadian Mills Co said so . Kazuma Motor Co Ltd agreed . Kazuma added .".split()
+    table = _resolve(_doc(words, {(0, 4): "Organization", (7, 11): "Organization", (13, 14): "Organization"}))
+    assert table.key_at(13) == _by_label(table)["Kazuma Motor Co Ltd"].key
+
+
+def test_a_body_s_description_in_apposition_is_that_body(extracted) -> None:
+    x = extracted("Talks were held with Sace, the Italian export credit agency, officials said.")
+    bodies = [(e.type, e.label, len(e.mentions)) for e in x.entities if e.type in (EntityType.AGENCY, EntityType.ORGANIZATION)]
+    assert bodies == [(EntityType.AGENCY, "Sace", 2)]
+
+
+def test_a_body_after_a_named_firm_that_speaks_is_no_description_of_it(extracted) -> None:
+    x = extracted("Talks with Acme Corp, the French government said, failed.")
+    assert {e.label: e.type for e in x.entities}.get("Acme Corp") is EntityType.ORGANIZATION

@@ -102,6 +102,9 @@ CASES = [
     ("unknown_place", "Tankers loaded at the port of Quelomba on Monday.", "Quelomba", "ORG", "Place"),
     ("unknown_place", "Bauxite reached the smelter at Tarrabel, 30 miles west of the capital.", "Tarrabel", "PERSON", "Place"),
     ("unknown_place", "The port of Quelomba Shipping Company said so.", "Quelomba Shipping Company", "ORG", "NEXT"),
+    ("unknown_place", "Brokers in the Sri Lankan capital Quelomba said so.", "Quelomba", "ORG", "Place"),
+    ("unknown_place", "Oil flows to the Pacific coast of Quelomba.", "Quelomba", "ORG", "Place"),
+    ("unknown_place", "The firm raised venture capital Quelomba said.", "Quelomba", "ORG", "NEXT"),
     ("person_after_portfolio", "Reporters quoted the Minister of Mines and Energy Boubacar Traore.", "Energy Boubacar Traore", "ORG", "Person"),
     ("person_after_portfolio", "The Ministry of Mines and Energy Planning Board met.", "Energy Planning Board", "ORG", "NEXT"),
     ("city_in_context", "Traders in Aba said prices rose.", "Aba", "PERSON", "Place"),
@@ -122,6 +125,8 @@ CASES = [
     ("event", "Acme reported cases.", "Acme", "ORG", "NEXT"),
     ("product_name", "She bought an iPhone yesterday.", "iPhone", "PRODUCT", "Other"),
     ("product_name", "Acme reported cases.", "Acme", "ORG", "NEXT"),
+    ("publication", "The decree appeared in the Official Gazette today.", "Gazette", "PERSON", "Organization"),
+    ("publication", "Acme reported cases.", "Acme", "PERSON", "NEXT"),
 ]
 
 
@@ -239,3 +244,9 @@ def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
     assert trim(_span(doc, "the private Tea Traders Guild", "ORG")).text == "Tea Traders Guild"
     doc2 = parser("He admired de Gaulle.")
     assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"
+
+
+def test_a_publication_read_as_a_person_takes_the_words_before_its_head(parser) -> None:
+    doc = parser("The decree appeared in the Official Gazette today.")
+    verdict = R.publication(_span(doc, "Gazette", "PERSON"))
+    assert verdict.text == "Official Gazette"

@@ -27,6 +27,7 @@ CONFIDENCE = 0.7
 # How many sentences on a document named before is still the one "the report" means.
 _DOCUMENT_REACH = 4
 _SUBJECTS = ("nsubj", "nsubjpass")
+_ACCORDING = frozenset({"according"})
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -139,13 +140,16 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str | None, str] | None
     underlines.": a verb of saying after a document named before, whose author is not
     written (None)."""
     closing, saying = words("speech", "closing_document_verbs"), words("speech", "verbs")
-    if not ctx.parse.with_words(sent.start, sent.end, closing, saying):
-        return None  # most sentences hold none of the verbs: no Token made of their words
+    # only the last word counts: read it from the end, not a Token made of every word (most
+    # sentences hold a verb of saying somewhere, so a search of the whole sentence finds little)
+    last = next((t for t in reversed(sent) if not t.is_space and (not t.is_punct or t.text == ",")), None)
+    if last is None:
+        return None
+    showing = last.lower_ in closing
+    if not showing and not (last.lemma_.lower() in saying and last.lower_.endswith("s")):
+        return None
     tokens = [t for t in sent if not t.is_space and (not t.is_punct or t.text == ",")]
     if len(tokens) < 4:
-        return None
-    showing = tokens[-1].lower_ in closing
-    if not showing and not (tokens[-1].lemma_.lower() in saying and tokens[-1].lower_.endswith("s")):
         return None
     commas = [t for t in tokens if t.text == ","]
     if not commas:
@@ -170,14 +174,14 @@ def _closing_document(ctx: Context, sent: Span) -> tuple[str | None, str] | None
 def _according_to_named_document(ctx: Context, sent: Span) -> str | None:
     """The author of a document a statement is attributed to: "according to Bank Indonesia
     figures" (the statement itself is ``speech``'s)."""
-    return next((key for _, noun in _documents_according(sent) if (key := document_source(ctx, noun))), None)
+    return next((key for _, noun in _documents_according(ctx, sent) if (key := document_source(ctx, noun))), None)
 
 
 def _according_to_the_document(ctx: Context, sent: Span) -> Token | None:
     """ "according to the annual report on Indonesian farming": a document named before,
     given with no author of its own ("the report", not "a report by X" or "the bank's
     report"); the word "according"."""
-    for according, noun in _documents_according(sent):
+    for according, noun in _documents_according(ctx, sent):
         if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
                 and not any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children) \
                 and not any(c.dep_ == "prep" and c.lower_ in words("speech", "document_preps")
@@ -186,15 +190,15 @@ def _according_to_the_document(ctx: Context, sent: Span) -> Token | None:
     return None
 
 
-def _documents_according(sent: Span) -> Iterator[tuple[Token, Token]]:
+def _documents_according(ctx: Context, sent: Span) -> Iterator[tuple[Token, Token]]:
     """Each "according" of ``sent`` with the document noun it attributes to ("according to
-    the report")."""
-    for token in sent:
-        if token.lower_ == "according":
-            for to in token.children:
-                for noun in to.children:
-                    if noun.dep_ == "pobj" and _is_document(noun):
-                        yield token, noun
+    the report"); the word is found from its hash, no Token made of the sentence's others."""
+    for i in ctx.parse.with_words(sent.start, sent.end, _ACCORDING):
+        according = ctx.doc[i]
+        for to in according.children:
+            for noun in to.children:
+                if noun.dep_ == "pobj" and _is_document(noun):
+                    yield according, noun
 
 
 def _quoted(ctx: Context, verb: Token) -> str | None:

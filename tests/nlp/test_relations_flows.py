@@ -1062,3 +1062,17 @@ def test_a_time_subject_with_no_trader_before_it_names_none(parser) -> None:
     text = "Demand rose sharply and each year has exported 24,000 tonnes of copper."
     table = {"copper": ("cu", T.PRODUCT)}
     assert facts_of(parser, text, table, published=PUBLISHED, module=flows) == []
+
+
+def test_an_unscaled_amount_at_which_goods_are_bought_is_a_unit_price(parser) -> None:
+    text = ("Kenya made a counter-offer to three Canadian firms to buy maize at 120 U.S. Dlrs CIF "
+            "for June delivery.")
+    table = {"Kenya": ("ke", T.COUNTRY), "Canadian": ("ca", T.COUNTRY), "maize": ("maize", T.PRODUCT)}
+    assert not [f for f in _read(parser, text, table) if f[5] is not None]
+
+
+def test_a_scaled_amount_after_at_is_still_the_value(parser) -> None:
+    text = "Thailand exported rice valued at 2.1 mln dlrs to China in May."
+    table = {"Thailand": ("th", T.COUNTRY), "rice": ("rice", T.PRODUCT), "China": ("cn", T.COUNTRY)}
+    values = [f for f in _read(parser, text, table) if f[5] is not None]
+    assert [(f[0], f[1], f[5], f[6]) for f in values] == [("exportValue", "th", Decimal("2100000"), "USD")]

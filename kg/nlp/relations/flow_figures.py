@@ -9,10 +9,11 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
@@ -615,6 +616,19 @@ def _level_after_change(words: list[str]) -> bool:
     return len(plain) >= 2 and plain[-1] == "to" and plain[-2] in changes
 
 
+# An amount "at" which goods are bought or offered, below this and with no scale word, is what
+# a unit costs (tonne, barrel, car), not the value of the flow: trade values run to millions.
+_UNIT_PRICE_CEILING = Decimal(10_000)
+
+
+def _unit_price_at(doc: Doc, figure: Figure, start: int) -> bool:
+    """ "to buy wheat at 85 U.S. Dlrs CAF", "offered at 120 dlrs": an unscaled money figure
+    right after "at" is a unit price ("valued at 2.1 mln dlrs" keeps its scale word)."""
+    return figure.currency is not None and figure.start > start and doc[figure.start - 1].lower_ == "at" \
+        and figure.value < _UNIT_PRICE_CEILING \
+        and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
+
+
 # "above or below 15.5 mln bags", "more or less than": a figure the flow may miss either way
 _EITHER_WAY = re.compile(r"\b(above|below|higher|lower|more|less) or (above|below|higher|lower|more|less)( than)?$")
 
@@ -634,6 +648,8 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
     if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
             doc[figure.end + 1].lower_ in flow_words("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
         return "skip"  # "17.25 dlrs a barrel": a price
+    if _unit_price_at(doc, figure, start):
+        return "skip"  # "a counter-offer to buy wheat at 85 U.S. Dlrs CAF": a price a tonne
     before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
     # "imports from Australia totalled 2.1 mln": an origin, not a figure compared with
     words = ["" if t.lower_ == "from" and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ in PLACE_LABELS

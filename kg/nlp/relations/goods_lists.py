@@ -11,6 +11,8 @@ list.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import lexicon
@@ -116,6 +118,7 @@ def _counted(goods: Span) -> bool:
         or goods.start > 1 and doc[goods.start - 1].lower_ in SCALE_WORDS and doc[goods.start - 2].like_num
 
 
+@lru_cache(maxsize=1)  # asked for per word of a list: built once
 def _trade_nouns() -> frozenset[str]:
     # read from the data, not from flow_clause, which imports trade, which imports this
     flows = rule_data("trade")["flows"]

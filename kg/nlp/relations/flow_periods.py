@@ -66,10 +66,9 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     # "USDA forecast Argentine 1986/87 coarse grain exports at": the noun phrase holds it
     # ("rose 20 pct in 1986 over the previous year to 33.96 mln": the year compared with is
     # no period of the figure, where another one is named)
-    before = [p for s, e, p in periods if floor <= s and e <= figure.start]
-    own = [p for s, e, p in periods if floor <= s and e <= figure.start
-           and not (s > 0 and doc[s - 1].lower_ in flow_words("comparison_words") | {"with"})]
-    before = own or before
+    framed = [(s, p) for s, e, p in periods if floor <= s and e <= figure.start]
+    compared = flow_words("comparison_words") | {"with"}
+    before = [p for s, p in framed if not (s > 0 and doc[s - 1].lower_ in compared)] or [p for _, p in framed]
     # "In 1986 exports totalled ...", "the upturn in February confirmed a rising trend in
     # exports, which totalled ...": the period the sentence opened with
     dated = {i for s, e, _ in periods for i in range(s, e)}

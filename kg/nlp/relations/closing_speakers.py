@@ -62,6 +62,9 @@ _MAX_APPOSITION = 4
 def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | None:
     """A speaker's mention right before the verb, after a comma, with only the time or
     place of the saying after it: the statement is the clause before the comma."""
+    if any(c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that")
+           for c in verb.children):
+        return None  # the verb has a statement of its own after it
     if titled := _titled_name_closing(ctx, verb, sent):
         return titled
     end = _before_apposition(ctx.doc, verb.i, sent)
@@ -78,9 +81,6 @@ def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | 
         start = _voice_of_body_before(ctx.doc, start, sent)
     if key is None or start <= sent.start + 1 or ctx.doc[start - 1].text != ",":
         return None
-    if any(c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that")
-           for c in verb.children):
-        return None  # the verb has a statement of its own after it
     quote = clean(ctx.doc[sent.start : start - 1])
     return (key, quote) if quote else None
 
@@ -91,9 +91,7 @@ def _titled_name_closing(ctx: Context, verb: Token, sent: Span) -> tuple[str, st
     hangs the name on the body as its apposition. The statement is the clause before the
     title."""
     doc = ctx.doc
-    if verb.i - 2 <= sent.start or doc[verb.i - 1].text != "," or any(
-        c.i > verb.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "mark") or c.lower_ == "that") for c in verb.children
-    ):
+    if verb.i - 2 <= sent.start or doc[verb.i - 1].text != ",":
         return None
     name = ctx.table.mention_span(verb.i - 2)
     if name is None or name.end != verb.i - 1 or name.start - 1 <= sent.start or doc[name.start - 1].text != ",":

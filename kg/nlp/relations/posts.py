@@ -294,9 +294,9 @@ def _bracketed_body_before(ctx: Context, start: int) -> int:
     if start < 4 or doc[start - 1].text != ")" or doc[start - 3].text != "(":
         return start
     named = ctx.table.mention_span(start - 4)
-    if ctx.key(doc[start - 2], POST_BODIES) is None and (named is None or ctx.key(doc[start - 4], POST_BODIES) is None):
-        return start
-    return named.start if named is not None and ctx.key(doc[start - 4], POST_BODIES) is not None else start - 3
+    if named is not None and ctx.key(doc[start - 4], POST_BODIES) is not None:
+        return named.start
+    return start - 3 if ctx.key(doc[start - 2], POST_BODIES) is not None else start
 
 
 def _portfolio_list_before(mention: Span) -> int | None:

@@ -41,9 +41,13 @@ def body_named_by_noun(ctx: Context, token: Token, title: Token) -> str | None:
         return None
     if token.lower_ in lexicon.company_nouns() and ctx.type(key) is EntityType.ORGANIZATION:
         return key
-    words = {token.lower_, token.lemma_.lower()}
-    named = any(name.split()[-1].lower() in words for name in ctx.table.entities[key].all_names if name.split())
-    return key if named else None
+    return key if name_ends_in(ctx, key, {token.lower_, token.lemma_.lower()}) else None
+
+
+def name_ends_in(ctx: Context, key: str, words: set[str] | frozenset[str]) -> bool:
+    """Some name of ``key`` ends in one of ``words`` (lower case): "the Philadelphia Stock
+    Exchange" in "exchange"."""
+    return any(name.split()[-1].lower() in words for name in ctx.table.entities[key].all_names if name.split())
 
 
 def pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[Token]]:

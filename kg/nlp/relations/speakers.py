@@ -11,6 +11,7 @@ from kg.nlp import lexicon
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
+from kg.nlp.relations.post_bodies import name_ends_in
 from kg.nlp.relations.titles import is_title_head
 
 SPEAKERS = PERSONS | ORGS
@@ -111,8 +112,7 @@ def described_body(ctx: Context, token: Token) -> str | None:
         return None  # "the Oslo government", "the Villa Rica cooperative": named otherwise
     words = {token.lower_, token.lemma_.lower()}
     before = [(m.start, k) for k, m in ctx.entity_mentions(ORGS) if m.end <= token.left_edge.i]
-    named = [(start, k) for start, k in before
-             if any(n.split() and n.split()[-1].lower() in words for n in ctx.table.entities[k].all_names)]
+    named = [(start, k) for start, k in before if name_ends_in(ctx, k, words)]
     if named:
         return named[-1][1]
     # "the sugar industry association said" after "the sugar industry association WVZ": the
@@ -297,8 +297,7 @@ def _a_company(ctx: Context, key: str) -> bool:
     """No name of the body ends in a word of bodies that are no company ("the European
     Community", "the Cocoa Council"): a company's voice does not speak for it, nor does it
     make the company that does speak one of two."""
-    heads = rule_words("speech", "non_company_heads")
-    return not any(n.split()[-1].lower() in heads for n in ctx.table.entities[key].all_names if n.split())
+    return not name_ends_in(ctx, key, rule_words("speech", "non_company_heads"))
 
 
 def _only_named_in_passing(token: Token) -> bool:

@@ -98,10 +98,11 @@ def extract(ctx: Context) -> list[Fact]:
         if not found:
             # the import just stated; with no goods of its own ("Imports are forecast to fall"),
             # the goods the story first said the importer imports
-            first = next((f.object for f in facts if f.predicate is Predicate.IMPORTS and near is not None
-                          and f.subject == near.trader), None)  # fmt: skip
-            imported = Supplied(buyer=near.trader, goods=near.goods or first, sentence=near.sentence) \
-                if near is not None and not near.exports and near.trader is not None else None
+            imported: Supplied | None = None
+            if near is not None and not near.exports and near.trader is not None:
+                goods = near.goods or next((f.object for f in facts if f.predicate is Predicate.IMPORTS
+                                            and f.subject == near.trader), None)  # fmt: skip
+                imported = Supplied(buyer=near.trader, goods=goods, sentence=near.sentence)
             ranked, supplied = supplier_facts(ctx, sent, index, supplied, imported)
             if ranked:
                 facts.extend(ranked)  # "Iraq is Brazil's main oil supplier, with 235,000 bpd"

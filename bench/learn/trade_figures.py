@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from kg.eval.normalize import normalize_name
+from kg.eval.qualifiers import TOLERANCE
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -64,7 +65,7 @@ def _names(entity_names: Sequence[str]) -> set[str]:
 
 
 def _close(a: object, b: float | None) -> bool:
-    return a is not None and b is not None and abs(float(a) - b) <= abs(b) * 0.005  # type: ignore[arg-type]
+    return a is not None and b is not None and abs(float(a) - b) <= abs(b) * TOLERANCE  # type: ignore[arg-type]
 
 
 def _matches(fact, gold, g, names_of) -> bool:

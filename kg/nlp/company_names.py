@@ -157,7 +157,7 @@ def _seat(doc: Doc, start: int, end: int) -> Span | None:
 def _partnership(span: Span) -> Span:
     """ "John Morrell and Co": a person's name and "and Co" name a firm."""
     doc, end = span.doc, span.end
-    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].lower_ in _PARTNERSHIP_ENDINGS \
+    if end + 1 < len(doc) and doc[end].lower_ in _NAME_AND and doc[end + 1].lower_ in _PARTNERSHIP_ENDINGS \
             and doc[end + 1].is_title:
         return Span(doc, span.start, end + 2, label=EntityType.ORGANIZATION)
     return span

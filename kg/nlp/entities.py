@@ -489,13 +489,15 @@ def _goods_read_as_name(head: Token, kind: str) -> bool:
 # Flow nouns of what a country makes, not of goods that go anywhere: an adjective before
 # them says which sector ("agricultural output"), not which goods.
 _MAKING_FLOWS = frozenset({"production", "output", "crop", "harvest"})
+# ... and of what it holds ("livestock inventories")
+_MAKING_OR_HOLDING = _MAKING_FLOWS | {"inventory"}
 
 
 def _of_making(head: Token) -> bool:
     """ "livestock production", "milk output", "livestock inventories": a word that names goods
     only in trade, before a noun of what a country makes or holds, names a farm sector (in a
     sentence that speaks of no trade; "tea output ..., while exports" are the goods traded)."""
-    return head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in _MAKING_FLOWS | {"inventory"} \
+    return head.dep_ in {"compound", "nmod"} and head.head.lemma_.lower() in _MAKING_OR_HOLDING \
         and not any(t.lemma_.lower() in _CROSSING_FLOWS for t in head.sent)
 
 

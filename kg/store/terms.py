@@ -169,8 +169,6 @@ class NeedsTerms(Exception):
 _LANGUAGE_DATATYPES = frozenset({_LANG_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"})
 
 
-
-
 class StatementTexts:
     """rdflib quads -> N-Triples statement lines ("s p o", no graph), which Oxigraph's parser
     reads back as the very terms ``to_ox`` makes. A store loads an article's statements from

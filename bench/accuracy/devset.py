@@ -17,7 +17,8 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set trade-blind5  # fifth trade set (scored blind, then read)
     python -m bench.accuracy.devset --set trade-blind6  # sixth trade set (scored blind twice, then read)
     python -m bench.accuracy.devset --set trade-blind7  # seventh trade set (scored blind twice, then read)
-    python -m bench.accuracy.devset --set trade-blind8 --no-details  # eighth trade set, held out
+    python -m bench.accuracy.devset --set trade-blind8  # eighth trade set (scored blind twice, then read)
+    python -m bench.accuracy.devset --set trade-blind9 --no-details  # ninth trade set, held out
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ TRADE_BLIND5 = REPO / "bench" / "gold" / "trade" / "blind5"
 TRADE_BLIND6 = REPO / "bench" / "gold" / "trade" / "blind6"
 TRADE_BLIND7 = REPO / "bench" / "gold" / "trade" / "blind7"
 TRADE_BLIND8 = REPO / "bench" / "gold" / "trade" / "blind8"
+TRADE_BLIND9 = REPO / "bench" / "gold" / "trade" / "blind9"
 RESULTS = REPO / "bench" / "results"
 
 # set name -> (gold folder, stem of the result files, heading of the Markdown summary)
@@ -60,6 +62,7 @@ SETS: dict[str, tuple[Path, str, str]] = {
     "trade-blind6": (TRADE_BLIND6, "trade-blind6", "Trade set, sixth blind set"),
     "trade-blind7": (TRADE_BLIND7, "trade-blind7", "Trade set, seventh blind set"),
     "trade-blind8": (TRADE_BLIND8, "trade-blind8", "Trade set, eighth blind set"),
+    "trade-blind9": (TRADE_BLIND9, "trade-blind9", "Trade set, ninth blind set"),
 }
 
 

@@ -11,7 +11,8 @@ forecast), which ``discourse`` tells what the sentences before stated; a flow cl
 ``flow_partners``, ``flow_goods``, ``flow_figures`` (with ``flow_parts``) and ``flow_periods``;
 some clauses say trade without a trade word: ships loading (``flow_loadings``), goods taken
 from the market (``flow_market_takings``), a shipment made by a country (``flow_makers``), a
-relative clause about its own figure (``flow_relatives``).
+relative clause about its own figure (``flow_relatives``); a trader's title names goods it
+trades without a figure (``flow_titles``: "Chile, the biggest copper exporter").
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``flow_breakdowns``
@@ -29,15 +30,15 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_goods_lists, flows, gapped, learned_figures,
-                              lists, organizations, places, posts, sources, speech, tables, trade)
+from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_goods_lists, flow_titles, flows, gapped,
+                              learned_figures, lists, organizations, places, posts, sources, speech, tables, trade)
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, places, speech, sources, trade, flows, flow_goods_lists)
+_MODULES = (posts, organizations, places, speech, sources, trade, flows, flow_goods_lists, flow_titles)
 
 
 def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> list[Fact]:

@@ -1,0 +1,54 @@
+"""Figureless flows a trader's title names ("Chile, the world's biggest copper exporter"),
+end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _flows(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, f.partner, f.period)
+            for f in x.facts if f.predicate.value in ("exports", "imports")]  # fmt: skip
+
+
+def test_a_title_in_apposition_after_the_name(extracted) -> None:
+    text = "Chile, the world's biggest copper exporter, asked other producers to cut their output."
+    assert _flows(extracted, text) == [("exports", "Chile", "copper", None, None, None)]
+
+
+def test_a_title_in_apposition_before_the_name(extracted) -> None:
+    text = "The largest cocoa exporter, Ivory Coast, said it would hold back its crop."
+    assert _flows(extracted, text) == [("exports", "Ivory Coast", "cocoa", None, None, None)]
+
+
+def test_an_importer_of_goods(extracted) -> None:
+    text = "South Korea, a major importer of coal, said its steel output fell last month."
+    assert _flows(extracted, text) == [("imports", "South Korea", "coal", None, None, None)]
+
+
+def test_a_title_right_before_a_company_name(extracted) -> None:
+    text = "The ministry and sole rubber exporter Perak Rubber Trading Co will build new warehouses, he said."
+    assert [(p, o) for p, _, o, *_ in _flows(extracted, text)] == [("exports", "rubber")]
+
+
+def test_a_described_country_is_no_title(extracted) -> None:
+    # what a country sells anywhere, not a flow the story reports
+    assert _flows(extracted, "Peru is a major exporter of copper, an official said.") == []
+
+
+def test_a_title_without_goods_names_no_flow(extracted) -> None:
+    assert _flows(extracted, "Argentina, a traditional exporter, said its harvest was good.") == []
+
+
+def test_a_title_the_trader_does_not_hold(extracted) -> None:
+    assert _flows(extracted, "Vietnam, a potential rice exporter, said its harvest was good.") == []
+
+
+def test_the_title_gives_way_to_the_counted_flow(extracted) -> None:
+    text = "Chile, the world's biggest copper exporter, exported 1.2 mln tonnes of copper in 1986."
+    assert [(p, s, o, q) for p, s, o, q, *_ in _flows(extracted, text)] == [
+        ("exports", "Chile", "copper", 1200000)]

@@ -43,8 +43,8 @@ from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_
                          opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import (counted_from, graded_from, goods_flow, in_goods_context, known_products, measured_goods,
-                          plural_forms, product_acronyms, product_plurals, trade_sentence)
+from kg.nlp.goods import (counted_from, exemplified_goods, graded_from, goods_flow, in_goods_context, known_products,
+                          measured_goods, plural_forms, product_acronyms, product_plurals, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
@@ -354,6 +354,8 @@ class EntityTyper:
                         break
             if i not in matches and pos == POS_IDS["NOUN"] and measured_goods(doc[i]) and trade_sentence(doc[i]):
                 matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
+            elif i not in matches and pos == POS_IDS["NOUN"] and exemplified_goods(doc[i]):
+                matches[i] = "exemplified"  # "exporting products like ships": goods no lexicon names
         for start, kind in matches.items():
             head = doc[start]
             if (head.head.lemma_.lower(), head.lower_) in _IDIOMS:

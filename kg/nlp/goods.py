@@ -27,6 +27,13 @@ TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export",
 _TRADED = frozenset({"imported", "exported", "re-exported", "smuggled"})
 # Words that open a list of the goods a flow noun is made of ("imports, including grains").
 _LISTING = frozenset({"including", "excluding", "notably", "especially", "mainly", "mostly"})
+# Words that give goods by example ("products like ships"; "such as" is read from its "as").
+_EXAMPLE_WORDS = frozenset({"like", "including"})
+# Nouns that name goods of any kind, whose examples name the goods ("products like ships").
+_GENERIC_GOODS = frozenset({"product", "products", "goods", "commodity", "commodities", "item", "items",
+                            "merchandise"})
+# Trade verbs that move goods across a border (not "produce" or "supply", said of any maker).
+_MOVING_VERBS = TRADE_VERBS - {"produce", "supply"}
 # Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
 SCALE_WORDS = frozenset({"mln", "million", "billion", "bln", "bn", "thousand", "trillion"})
 # Nouns that a price, a tax or a limit is put on ("tariffs on X", "a ban on X imports").
@@ -57,7 +64,9 @@ def in_goods_context(token: Token) -> bool:
     if _fronted_topic(token):
         return True
     if head.lower_ in _LISTING:
-        return goods_flow(outer)  # "imports, including grains"
+        return goods_flow(outer) or exemplified_goods(token)  # "imports, including grains"
+    if exemplified_goods(token):
+        return True  # "exporting products like paper machinery"
     if head.lower_ == "of":
         outer = _rate_measure(outer)
         if _measure_forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
@@ -67,6 +76,28 @@ def in_goods_context(token: Token) -> bool:
     if head.lower_ in {"on", "for"}:
         return word in _LEVIES  # "tariffs on fresh cherries"
     return False
+
+
+def exemplified_goods(token: Token) -> bool:
+    """ "exporting products like paper machinery and ships", "an exporter of commodities such
+    as coffee": nouns given as examples of goods a trade word moves are goods themselves,
+    whether a lexicon knows them or not."""
+    token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.ent_type_ in _NAMES:
+        return False
+    example, outer = token.head, token.head.head
+    if not example_word(example):
+        return False
+    if outer.lemma_.lower() not in _GENERIC_GOODS and outer.lower_ not in _GENERIC_GOODS:
+        return False
+    if outer.dep_ == "dobj":
+        return outer.head.lemma_.lower() in _MOVING_VERBS  # not "produces goods such as ..."
+    return outer.dep_ == "pobj" and outer.head.lower_ == "of" and goods_flow(outer.head.head)
+
+
+def example_word(token: Token) -> bool:
+    """ "like", "including", the "as" of "such as": a word that gives examples."""
+    return token.lower_ in _EXAMPLE_WORDS or token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
 
 
 def _rate_measure(token: Token) -> Token:

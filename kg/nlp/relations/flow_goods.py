@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
+from kg.nlp.goods import exemplified_goods
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.goods_lists import goods_list
@@ -111,10 +112,18 @@ def _goods_token(ctx: Context, flow: Flow) -> Token | None:
         if head.dep_ == "pobj" and head.head.lower_ == "in" and anchor.dep_ == "compound" \
                 and head.head.head.i == anchor.head.i:
             return t  # "sales activity in cotton": the goods of the activity the trade word names
+        if exemplified_goods(head) and _goods_of_flow(head.head.head, anchor):
+            return t  # "exporting products like paper machinery": the first example
         if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == anchor.i \
                 and anchor.lower_ in flow_words("imported_demand_heads"):
             return t  # "demand for imported ethylene"
     return None
+
+
+def _goods_of_flow(noun: Token, anchor: Token) -> bool:
+    """ "exporting products", "exports of commodities": the goods noun is what the trade word moves."""
+    return noun.dep_ == "dobj" and noun.head.i == anchor.i \
+        or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i
 
 
 def _of_other_flow(ctx: Context, token: Token, anchor: Token) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.model import EntityType, Fact
 from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.goods import example_word
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words, made_in
 
@@ -111,6 +112,11 @@ def _partner_heads(flow: Flow) -> set[int]:
     # "sales of 143,000 tonnes for delivery to Taiwan": where the goods are delivered
     heads |= {d.i for h in list(heads) for c in anchor.doc[h].children if c.dep_ in ("prep", "dative") and c.lower_ == "for"
               for d in c.children if d.lower_ in flow_words("delivery_nouns")}  # fmt: skip
+    # "exporting products like paper machinery and ships to Canada": the parse hangs the
+    # partner on an example of the goods (not on a part: "5 mln tonnes, including 2 mln to Japan")
+    heads |= {e.i for h in list(heads) for c in anchor.doc[h].children
+              if c.dep_ == "prep" and example_word(c) and c.lower_ != "including"
+              for p in c.children if p.dep_ == "pobj" for e in (p, *p.conjuncts)}  # fmt: skip
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
         # "Of the imports in 1986, those from Cuba were 3.81 mln tonnes": the pronoun the flow is shared out by
         heads |= {c.i for c in noun.head.head.children if c.dep_ == "nsubj" and c.lower_ in ("those", "that")}

@@ -1,0 +1,45 @@
+"""Goods a trade clause names by example ("exporting products like ships to Canada"): each
+example is a product and a figureless flow, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _flows(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, names.get(f.partner))
+            for f in x.facts if f.predicate.value in ("exports", "imports")]  # fmt: skip
+
+
+def _products(extracted, text: str) -> list[str]:
+    return [e.label for e in extracted(text).entities if e.type.value == "Product"]
+
+
+def test_goods_given_as_examples_of_products_a_country_exports(extracted) -> None:
+    text = "Peru is now exporting products like fishing boats and textile machinery to Mexico."
+    assert _flows(extracted, text) == [("exports", "Peru", "fishing boats", None, "Mexico"),
+                                       ("exports", "Peru", "textile machinery", None, "Mexico")]
+
+
+def test_goods_such_as(extracted) -> None:
+    text = "Kenya sells goods such as tea and coffee to Japan."
+    assert [(p, o, partner) for p, _, o, _, partner in _flows(extracted, text)] == [
+        ("exports", "tea", "Japan"), ("exports", "coffee", "Japan")]
+
+
+def test_examples_of_goods_a_maker_produces_are_no_products(extracted) -> None:
+    # no trade word moves them: what a firm makes is not what a country trades
+    assert _products(extracted, "The firm produces goods such as toys and shoes in Ohio.") == []
+
+
+def test_examples_of_anything_but_goods_are_no_products(extracted) -> None:
+    assert _products(extracted, "Peru exports to countries like Mexico and Chile, the ministry said.") == []
+
+
+def test_a_counted_example_is_the_flows_figure_not_a_second_flow(extracted) -> None:
+    text = "Peru exported products like copper, 20,000 tonnes of it, to Japan in May."
+    assert all(q is not None for _, _, o, q, _ in _flows(extracted, text) if o == "copper")

@@ -96,3 +96,9 @@ def test_no_goods_whose_mention_leaves_out_the_word_naming_them(extracted) -> No
     # the parse hangs "wine and zinkblende" on "ores": "ores" alone is not the goods the text names
     text = "Swedish imports from Chile are limited to wine and zinkblende ores."
     assert "ores" not in [o for _, _, o, _, _ in _listed(extracted, text)]
+
+
+def test_the_partner_the_parse_hangs_on_the_including_list(extracted) -> None:
+    # "from Chile" is the imports' origin, whichever word of the list the parse gives it to
+    text = "He expected Peru's imports, including grains, machinery and fertiliser, from Chile to rise sharply."
+    assert {(p, s, partner) for p, s, _, partner, _ in _listed(extracted, text)} == {("imports", "Peru", "Chile")}

@@ -133,7 +133,13 @@ def _partner(ctx: Context, noun: Token, trader: str, *, exports: bool) -> str | 
     """The other side the noun names: "to" a country for exports, "from" one for imports,
     or the demonym of goods it names ("importer of American wine")."""
     preposition = "to" if exports else "from"
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition):
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition]
+    for listing in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in flow_words("goods_list_preps")):
+        # "imports, including grains and machinery, from the U.S.": the parse often hangs the
+        # noun's own partner on the list; only one such partner can be the whole list's
+        inside = [t for t in listing.subtree if t.dep_ == "prep" and t.lower_ == preposition]
+        preps += inside if len(inside) == 1 else []
+    for prep in preps:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             key = ctx.key(obj, _COUNTRY)
             if key is not None and key != trader:

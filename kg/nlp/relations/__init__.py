@@ -12,7 +12,8 @@ forecast), which ``discourse`` tells what the sentences before stated; a flow cl
 some clauses say trade without a trade word: ships loading (``flow_loadings``), goods taken
 from the market (``flow_market_takings``), a shipment made by a country (``flow_makers``), a
 relative clause about its own figure (``flow_relatives``); a trader's title names goods it
-trades without a figure (``flow_titles``: "Chile, the biggest copper exporter").
+trades without a figure (``flow_titles``: "Chile, the biggest copper exporter"), and a
+figureless flow of a list of owners is each one's (``flow_owners``: "British and Greek imports").
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``flow_breakdowns``

@@ -37,6 +37,7 @@ from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
+from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
 from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
 from kg.nlp.relations.goods_lists import each_after
@@ -563,12 +564,14 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
     # "exports of crude oil and natural gas rose": without a figure, each listed good is traded;
     # "exports rice to Japan, Iran and Iraq": and goes to each partner listed
+    # "British and Greek imports of wheat": and is each owner's
     facts = []
-    for item in listed_goods(ctx, flow) or [goods]:
-        partner = flow_partner(ctx, flow, trader, item)
-        for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
-            facts.append(ctx.fact(trader, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
-                                  object=item, partner=p, forecast=flow.planned, **dated))  # fmt: skip
+    for owner in coordinated_owners(ctx, flow, trader) or [trader]:
+        for item in listed_goods(ctx, flow) or [goods]:
+            partner = flow_partner(ctx, flow, owner, item)
+            for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
+                facts.append(ctx.fact(owner, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
+                                      object=item, partner=p, forecast=flow.planned, **dated))  # fmt: skip
     return facts
 
 

@@ -1,0 +1,35 @@
+"""A figureless flow owned by a list of traders is each one's, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _flows(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return sorted((f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, names.get(f.partner))
+                  for f in x.facts if f.predicate.value in ("exports", "imports"))  # fmt: skip
+
+
+def test_two_demonyms_own_the_imports(extracted) -> None:
+    text = "Danish and Dutch imports of Canadian barley fell sharply."
+    assert _flows(extracted, text) == [("imports", "Denmark", "barley", None, "Canada"),
+                                       ("imports", "Netherlands", "barley", None, "Canada")]
+
+
+def test_three_demonyms_own_the_exports(extracted) -> None:
+    text = "Kenyan, Ugandan and Tanzanian coffee exports rose last week."
+    assert [s for _, s, *_ in _flows(extracted, text)] == ["Kenya", "Tanzania", "Uganda"]
+
+
+def test_a_list_figure_is_no_one_owners(extracted) -> None:
+    text = "Danish and Dutch imports of Canadian barley totalled 50,000 tonnes in May."
+    assert [s for _, s, _, q, _ in _flows(extracted, text) if s == "Netherlands"] == []
+
+
+def test_an_origin_before_the_noun_is_no_owner(extracted) -> None:
+    text = "Canadian barley imports by Denmark fell sharply."
+    assert _flows(extracted, text) == [("imports", "Denmark", "barley", None, "Canada")]

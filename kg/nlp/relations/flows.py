@@ -564,6 +564,9 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
     # "exports of crude oil and natural gas rose": without a figure, each listed good is traded;
     # "exports rice to Japan, Iran and Iraq": and goes to each partner listed
+    # "would have to import crude", "expects meat exports to rise": a flow to come, as a
+    # counted one is
+    forecast = flow.planned or forecast_cue(ctx, flow)
     # "British and Greek imports of wheat": and is each owner's
     facts = []
     for owner in coordinated_owners(ctx, flow, trader) or [trader]:
@@ -571,7 +574,7 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
             partner = flow_partner(ctx, flow, owner, item)
             for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
                 facts.append(ctx.fact(owner, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
-                                      object=item, partner=p, forecast=flow.planned, **dated))  # fmt: skip
+                                      object=item, partner=p, forecast=forecast, **dated))  # fmt: skip
     return facts
 
 

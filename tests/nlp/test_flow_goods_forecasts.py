@@ -1,0 +1,29 @@
+"""A flow named without a figure is a forecast where its clause says it is to come, as a
+counted flow is, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _forecasts(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return [(names.get(f.subject), names.get(f.object), f.forecast)
+            for f in x.facts if f.predicate.value in ("exports", "imports")]  # fmt: skip
+
+
+def test_a_flow_the_trader_would_have_to_make(extracted) -> None:
+    text = "Peru has enough fuel for a month and would have to import diesel to rebuild its stocks."
+    assert _forecasts(extracted, text) == [("Peru", "diesel", True)]
+
+
+def test_a_flow_the_trader_expects(extracted) -> None:
+    text = "Chile expects copper exports to Japan to rise this year."
+    assert _forecasts(extracted, text) == [("Chile", "copper", True)]
+
+
+def test_a_flow_stated_as_done_is_no_forecast(extracted) -> None:
+    assert _forecasts(extracted, "Chile sold copper to Japan last year.") == [("Chile", "copper", False)]

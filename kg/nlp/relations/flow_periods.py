@@ -203,6 +203,8 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue  # "much smaller than expected": what happened, against a forecast
             if _hedge(t):
                 continue  # "imports dropped to an estimated 879.4 mln dlrs": a reported figure, hedged
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                continue  # "Brazil has no set target for its coffee exports": no plan
             if t.i > anchor.i and t.lower_ in flow_words("tender_nouns") and anchor.pos_ == "VERB" \
                     and anchor.lemma_.lower() in flow_words("sale_verbs") | flow_words("export_verbs"):
                 return True  # "sold 100,000 tonnes at the tender": awarded, not yet shipped

@@ -560,7 +560,7 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
         return []
     predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
-    period = _delivery_period(ctx, flow)
+    period = _delivery_period(ctx, flow) or _clause_period(ctx, flow)
     dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
     # "exports of crude oil and natural gas rose": without a figure, each listed good is traded;
     # "exports rice to Japan, Iran and Iraq": and goes to each partner listed
@@ -576,6 +576,13 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
                 facts.append(ctx.fact(owner, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
                                       object=item, partner=p, forecast=forecast, **dated))  # fmt: skip
     return facts
+
+
+def _clause_period(ctx: Context, flow: Flow) -> Period | None:
+    """ "imports of French wheat during this period were below year-ago levels": the one
+    period the flow's own clause names dates it."""
+    own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end]
+    return own[0] if len(own) == 1 else None
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

@@ -27,3 +27,18 @@ def test_a_flow_the_trader_expects(extracted) -> None:
 
 def test_a_flow_stated_as_done_is_no_forecast(extracted) -> None:
     assert _forecasts(extracted, "Chile sold copper to Japan last year.") == [("Chile", "copper", False)]
+
+
+def test_no_target_is_no_plan(extracted) -> None:
+    text = "Kenya has no set target for its tea exports after the talks broke down, the minister said."
+    assert _forecasts(extracted, text) == [("Kenya", "tea", False)]
+
+
+def test_the_period_the_clause_names_dates_the_flow(extracted) -> None:
+    x = extracted("Chile expects copper exports to Japan to rise this year.")
+    assert [f.period for f in x.facts if f.predicate.value == "exports"] == ["this year"]
+
+
+def test_exports_another_verbs_modal_is_about_are_no_forecast(extracted) -> None:
+    text = "The ban will hurt Kenyan tea exports to Pakistan, traders said."
+    assert [forecast for *_, forecast in _forecasts(extracted, text)] == [False]

@@ -565,8 +565,8 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     # "exports of crude oil and natural gas rose": without a figure, each listed good is traded;
     # "exports rice to Japan, Iran and Iraq": and goes to each partner listed
     # "would have to import crude", "expects meat exports to rise": a flow to come, as a
-    # counted one is
-    forecast = flow.planned or forecast_cue(ctx, flow)
+    # counted one is; not exports another verb's modal is about ("will hurt tea exports")
+    forecast = flow.planned or forecast_cue(ctx, flow) and (anchor.pos_ == "VERB" or noun.dep_ not in ("dobj", "pobj"))
     # "British and Greek imports of wheat": and is each owner's
     facts = []
     for owner in coordinated_owners(ctx, flow, trader) or [trader]:

@@ -35,3 +35,8 @@ def test_other_flows_and_figures_stay() -> None:
     exports, counted = _fact(Predicate.EXPORTS), _fact(partner="ci", quantity=100.0)
     imports = _fact(partner="ci")
     assert _one_goods_reading([exports, counted, imports]) == [exports, counted, imports]
+
+
+def test_an_undated_reading_adds_nothing_to_one_the_sentence_dates() -> None:
+    dated, undated = _fact(partner="ci", period="1986"), _fact(partner="ci", rule="export-verb")
+    assert _one_goods_reading([dated, undated]) == [dated]

@@ -100,8 +100,9 @@ def _newswire_first(facts: list[Fact]) -> list[Fact]:
 def _one_goods_reading(facts: list[Fact]) -> list[Fact]:
     """Goods a sentence names as traded without a figure are one flow per trader, goods,
     partner and period, whichever rules read them: "Korea has exported cars to Europe" is no
-    flow to nowhere besides, and a period another sentence gave one reading adds nothing to
-    the sentence's own ("the biggest importer of Ghanaian cocoa" at present)."""
+    flow to nowhere besides, a period another sentence gave one reading adds nothing to
+    the sentence's own ("the biggest importer of Ghanaian cocoa" at present), and an undated
+    reading adds nothing to one the sentence dates ("will still be exporting hardwood in 2010")."""
     goods_only = [f for f in facts if f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)
                   and f.quantity is None and f.object is not None]  # fmt: skip
     placed = {(f.sentence, f.subject, f.predicate, f.object) for f in goods_only if f.partner}
@@ -115,6 +116,8 @@ def _one_goods_reading(facts: list[Fact]) -> list[Fact]:
         # an undated reading beside one dated from outside the sentence: the sentence dates none
         own = [f for f in group if f.period is None or f.period in f.sentence] \
             if any(f.period is None for f in group) else group
+        if any(f.period is not None for f in own):
+            own = [f for f in own if f.period is not None]  # the sentence dates it: an undated reading adds nothing
         best: dict[str | None, Fact] = {}
         for f in own:
             if f.period not in best or f.confidence > best[f.period].confidence:

@@ -1,5 +1,6 @@
-"""A flow named without a figure is a forecast where its clause says it is to come, as a
-counted flow is, end to end."""
+"""The forecast flag and period of a flow named without a figure: a forecast where its clause
+says it is to come, as a counted flow is; dated by the period a flow noun's clause names,
+end to end."""
 
 from __future__ import annotations
 
@@ -42,3 +43,8 @@ def test_the_period_the_clause_names_dates_the_flow(extracted) -> None:
 def test_exports_another_verbs_modal_is_about_are_no_forecast(extracted) -> None:
     text = "The ban will hurt Kenyan tea exports to Pakistan, traders said."
     assert [forecast for *_, forecast in _forecasts(extracted, text)] == [False]
+
+
+def test_the_day_of_a_purchase_is_no_period_of_the_flow(extracted) -> None:
+    x = extracted("Peru bought U.S. wheat and rice at its tender earlier this week, an official said.")
+    assert {f.period for f in x.facts if f.predicate.value == "imports"} == {None}

@@ -580,7 +580,10 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
 
 def _clause_period(ctx: Context, flow: Flow) -> Period | None:
     """ "imports of French wheat during this period were below year-ago levels": the one
-    period the flow's own clause names dates it."""
+    period the clause of a flow noun names is the time the flow covers; a trade verb's
+    ("bought corn at its tender earlier this week") is only when a deal was made."""
+    if flow.anchor.pos_ == "VERB":
+        return None
     own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end]
     return own[0] if len(own) == 1 else None
 

@@ -32,3 +32,13 @@ def test_a_relative_clause_with_an_object_of_its_own_counts_that(parser) -> None
     # the clause's own object is what was shipped; the noun it qualifies is no figure of it
     text = "The 300 workers who shipped copper to Peru last year were from Chile."
     assert [f for f in _read(parser, text) if f[3] is not None] == []
+
+
+def test_a_participle_with_its_trader_after_by_qualifies_its_figure(parser) -> None:
+    text = "Bolivia took a third of the 90,000 tonnes of copper exported by Chile last year."
+    assert _read(parser, text) == [("exports", "cl", "copper", Decimal("90000"), None)]
+
+
+def test_a_participle_whose_by_names_no_trader_is_no_flow(parser) -> None:
+    text = "Stocks stood at 90,000 tonnes, up on the 80,000 tonnes of copper bought by the fifth week of 1986."
+    assert _read(parser, text) == []

@@ -11,9 +11,12 @@ forecast), which ``discourse`` tells what the sentences before stated; a flow cl
 ``flow_partners``, ``flow_goods``, ``flow_figures`` (with ``flow_parts``) and ``flow_periods``;
 some clauses say trade without a trade word: ships loading (``flow_loadings``), goods taken
 from the market (``flow_market_takings``), a shipment made by a country (``flow_makers``), a
-relative clause about its own figure (``flow_relatives``); a trader's title names goods it
-trades without a figure (``flow_titles``: "Chile, the biggest copper exporter"), and a
-figureless flow of a list of owners is each one's (``flow_owners``: "British and Greek imports").
+relative clause or a participle about its own figure (``flow_relatives``); a gerund's
+trader is its clause's subject (``flow_gerunds``), a flow a cause or forecaster moves to a
+figure is the story's (``flow_moved_objects``), and a bag's weight is no figure
+(``flow_unit_weights``); a trader's title names goods it trades without a figure
+(``flow_titles``: "Chile, the biggest copper exporter"), and a figureless flow of a list of
+owners is each one's (``flow_owners``: "British and Greek imports").
 ``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``flow_breakdowns``

@@ -22,6 +22,7 @@ from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import next_partner, partner_after
 from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
+from kg.nlp.relations.flow_unit_weights import after_unit_weight
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
 
@@ -68,7 +69,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "April 7" is a day; "trucks of up to six tonnes" names goods
             j = i + 1
             scales = lexicon("numbers")["scales"]
-            while j < end and ((doc[j].like_num and is_number(doc[j]) and not _word_after_digits(doc, j))
+            while j < end and ((doc[j].like_num and is_number(doc[j]) and not _word_after_digits(doc, j)
+                                and after_unit_weight(doc, j, end) == j)  # not "60-kilo" in "3.3 mln 60-kilo bags"
                                or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
                                    and is_number(doc[j + 1])
@@ -571,6 +573,9 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     k = j
     while k < end and doc[k].is_space:
         k += 1  # "2,600,000  tonnes": newswire's double space is a token of its own
+    if (weighed := after_unit_weight(doc, k, end)) != k and weighed < end \
+            and doc[weighed].lower_ in flow_words("quantity_units"):
+        k = weighed  # "3.3 mln 60-kilo bags": the bags' weight is no figure of its own
     while k < end and doc[k].lower_ in flow_words("unit_modifiers") and len(words) < 2:
         words.append(doc[k].lower_)
         k += 1

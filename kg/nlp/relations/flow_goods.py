@@ -29,7 +29,8 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
         while counted.i + 1 < len(doc) and ctx.key(counted, PRODUCTS) is None and (
                 counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."
                 or counted.is_space or counted.lower_ in flow_words("campaign_words")  # "of current series white sugar"
-                or _delivery_time(counted)):  # "of May arrival white sugar"
+                or _delivery_time(counted)  # "of May arrival white sugar"
+                or _modifies_goods(ctx, counted)):  # "of optional origin sunflowerseed oil"
             counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
@@ -42,6 +43,19 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
             and ctx.key(doc[i], PRODUCTS) != goods:
         return True
     return False
+
+
+def _modifies_goods(ctx: Context, token: Token) -> bool:
+    """A noun that only qualifies the goods named after it: "optional origin" in "tonnes of
+    optional origin sunflowerseed oil", "feed quality" in "feed quality wheat". The parse hangs
+    it, as a compound or modifier, on the goods' head; another noun ("tonnes of steel pipe")
+    heads a phrase of its own."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("compound", "amod", "nmod") or token.head.i <= token.i:
+        return False
+    head = token.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head  # "optional origin sunflowerseed oil": up to "oil"
+    return ctx.key(head, PRODUCTS) is not None and head.i - token.i <= 3
 
 
 def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:

@@ -14,6 +14,8 @@ from kg.nlp.relations.flow_availability import available_for_export, holder_subj
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_makers import shipment_maker
+from kg.nlp.relations.flow_gerunds import gerund_doer
+from kg.nlp.relations.flow_moved_objects import moved_to_figure
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, country_currencies, denied, exporters_of_verb, likelihood, local_currency
@@ -25,6 +27,8 @@ _COUNTRIES = frozenset({EntityType.COUNTRY})
 def national_buyer(ctx: Context, verb: Token) -> str | None:
     """The country that buys: the subject itself ("China bought"), or the country its buyers
     are of ("Japanese crushers", "Egyptian importers"); through "and may buy" too."""
+    if (doer := gerund_doer(ctx, verb)) is not None and ctx.type(doer) is not EntityType.ORGANIZATION:
+        return doer  # "the Soviets began their purchases by buying 2.25 mln tonnes"
     for current in upward(verb, _purchase_completes, limit=3):
         if current is not verb and denied(current):
             return None  # "Japan is unlikely to buy"
@@ -278,6 +282,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if flow.licensed:
         return licence_trader(ctx, flow)
     if anchor.pos_ == "VERB":
+        if (doer := gerund_doer(ctx, anchor)) is not None:
+            return doer  # "after importing 30,000 tonnes": the clause's subject
         if anchor.lemma_.lower() in flow_words("purchase_verbs") | flow_words("tender_verbs"):
             return national_buyer(ctx, anchor)
         if not flow.exports and anchor.lemma_.lower() in flow_words("market_taking_verbs"):
@@ -358,7 +364,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return trader_key(ctx, subjects[0]) if subjects else None
-    if noun.dep_ in ("dobj", "attr", "appos", "npadvmod") and not _figures_subject(noun):
+    if noun.dep_ in ("dobj", "attr", "appos", "npadvmod") and not _figures_subject(noun) \
+            and not moved_to_figure(ctx, noun):
         return None  # "Cargill took two shipments": whose they are, the verb's subject says
     if anchor.lower_ in ("shipment", "shipments") and destination_of(ctx, flow) is None:
         return None  # "shipments from smelters' plants declined": deliveries at home, maybe

@@ -14,6 +14,7 @@ from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_market_takings import market_taking
+from kg.nlp.relations.flow_relatives import agent_participle
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
                                          tender_to_buy)
@@ -80,7 +81,7 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             # called a tender for 40,000 tonnes": goods still to buy
             anchors.append((t, False, True) if word in flow_words("tender_nouns") else (t, False))
         elif t.pos_ == "VERB" and lemma in flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs"):
-            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl"):
+            if t.tag_ == "VBN" and t.dep_ in ("amod", "acl") and not agent_participle(t):
                 continue  # "lumber exported", "the 45,000 tonnes shipped": not a clause of its own
             if any(c.dep_ == "neg" for c in t.children):
                 continue  # "had not sold wheat to Colombia"

@@ -50,6 +50,7 @@ from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
+from kg.nlp.royals import royal_names
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
 from kg.nlp.run_on_places import places_apart
@@ -228,7 +229,7 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc), *self._sellers(doc), *bracketed_names]
+                              *listed_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
             span = self._pattern_span(doc, rule, start, end)

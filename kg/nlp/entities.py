@@ -51,6 +51,7 @@ from kg.nlp.lexicon import is_title, norm
 from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.royals import royal_names
+from kg.nlp.title_fields import field_after_title
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
 from kg.nlp.run_on_places import places_apart
@@ -281,6 +282,8 @@ class EntityTyper:
     def _pattern_span(self, doc: Doc, rule: str, start: int, end: int) -> Span | None:
         if rule in _BODY_RULES and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             return None  # "South Korea's customs-cleared trade surplus": the body word only modifies
+        if rule == "agency_named" and field_after_title(doc[start:end]):
+            return None  # "Vice President for International Services": the post's portfolio
         if rule == "owned_unit":
             owner = doc[start - 1] if start > 0 else None
             if owner is None or not is_organization_token(owner):

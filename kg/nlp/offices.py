@@ -51,6 +51,8 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     title = _title_of_field_before(span)
     if title is not None:
         return not lexicon.is_private_title(doc[title.i : span.start].text)
+    if _fronted_public_title(span, labels):
+        return True
     for token in root.children:
         if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
             if lexicon.is_private_title(token.text):
@@ -122,6 +124,37 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
             continue
         found = {labels.get(t.i) for t in _owner_words(owner)} - {None}
         if EntityType.ORGANIZATION in found and not found & _PUBLIC:
+            return True
+    return False
+
+
+def _fronted_public_title(span: Span, labels: dict[int, str]) -> bool:
+    """ "President of the Brazilian Coffee Institute, IBC, Jorio Dauster said": a title that
+    opens the clause, with the government body (or country, or place) it is held in, and a
+    comma before the name. Read from the words, as the parser hangs such a title anywhere."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].text != ",":
+        return False
+    i -= 1
+    if i >= 0 and doc[i].is_upper and doc[i].is_alpha:  # ", IBC,": the body's short name in apposition
+        i -= 1
+        if i < 0 or doc[i].text != ",":
+            return False
+        i -= 1
+    if i < 0 or labels.get(i) not in _PUBLIC:
+        return False
+    label = labels[i]
+    while i >= 0 and labels.get(i) == label:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"of", "at"}:
+        return False
+    for size in (1, 2, 3):  # "President", "Vice President", "Deputy Managing Director"
+        title = doc[max(i - size, 0) : i]
+        opens = title.start == 0 or doc[title.start].is_sent_start or doc[title.start - 1].text in {",", ";", ":"}
+        if len(title) == size and is_title(title.text) and not lexicon.is_private_title(title.text) and opens:
             return True
     return False
 

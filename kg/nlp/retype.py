@@ -31,6 +31,7 @@ from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import trade_sentence
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
+from kg.nlp.title_fields import field_after_title
 from kg.nlp.spans import POSSESSIVE, is_punct, org_kind, organization_type, trim
 
 
@@ -280,6 +281,11 @@ def shouted_headline(span: Span) -> Verdict:
 def field_of_title(span: Span) -> Verdict:
     """ "National Security Adviser": the field of a title, not a body."""
     return None if span.label_ == "ORG" and is_field_of_title(span) else NEXT
+
+
+def field_after_a_title(span: Span) -> Verdict:
+    """ "Vice President for International Services": the post's portfolio, not a body."""
+    return None if span.label_ == "ORG" and field_after_title(span) else NEXT
 
 
 def the_house(span: Span) -> Verdict:
@@ -534,7 +540,7 @@ def product_name(span: Span) -> Verdict:
 RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
     country_and_going_on, country_pair, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
-    photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
+    photo_credit, shouted_headline, field_of_title, field_after_a_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,
     city_in_context, unknown_place, publication, writer_of_outlet, person_after_portfolio, titled_organization, organization,

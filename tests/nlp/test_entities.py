@@ -939,3 +939,23 @@ def test_steel_pipe_is_goods_in_a_trade_slot_with_the_form_it_is_made_in(nlp) ->
     labels = _labels(nlp, "In 1986 seamless pipe exports fell to 2.1 mln tonnes from 2.5 mln in 1985.")
     assert labels["seamless pipe"] == "Product"
     assert "pipe" not in _labels(nlp, "A gas pipe burst and the tube station closed while exports rose.")
+
+
+def test_a_title_opening_the_clause_with_a_public_body_makes_an_official(nlp) -> None:
+    labels = _labels(nlp, "Exports will grow, Director of the National Fisheries Authority, NFA, Ruth Osei said.")
+    assert labels["Ruth Osei"] == "Official"
+    labels = _labels(nlp, "Head of the Kenya Tea Development Authority, John Kamau said sales rose.")
+    assert labels["John Kamau"] == "Official"
+
+
+def test_a_fronted_title_in_a_firm_or_inside_a_clause_makes_no_official(nlp) -> None:
+    assert _labels(nlp, "Chairman of the Acme Grain Company, Joe Blanco, said sales rose.")["Joe Blanco"] == "Person"
+    assert _labels(nlp, "He met the head of the Kenya Tea Development Authority, John Kamau.")["John Kamau"] == "Person"
+
+
+def test_a_portfolio_after_a_title_is_no_body(nlp) -> None:
+    labels = _labels(nlp, "Aldo Ruiz, Vice President for International Services at Chase Econometrics, said.")
+    assert "International Services" not in labels
+    assert labels["Aldo Ruiz"] == "Person"
+    labels = _labels(nlp, "Kim Lee, spokesman for the Trade Ministry, said.")
+    assert labels["Trade Ministry"] == "Agency"

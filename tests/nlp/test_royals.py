@@ -39,3 +39,22 @@ def test_places_ships_and_surnames_are_no_royals(nlp) -> None:
     assert _royals(nlp, "Flights to King Khalid International Airport resumed.") == {}
     assert _royals(nlp, "Bank governor Mervyn King said rates would stay.") == {}
     assert _royals(nlp, "The king said the talks had failed.") == {}
+
+
+def _facts(extracted, text: str) -> set[tuple[str, str, str, str | None]]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return {(names.get(f.subject, f.subject), f.predicate.value, names.get(f.object, f.object), f.role)
+            for f in x.facts if f.predicate.value in {"holdsPost", "nationality"}}
+
+
+def test_a_monarch_of_a_country_holds_its_throne(extracted) -> None:
+    facts = _facts(extracted, "King Hussein of Jordan arrived in Paris on Monday. Norway's King Olav met him.")
+    assert ("King Hussein", "holdsPost", "Jordan", "King") in facts
+    assert ("King Olav", "holdsPost", "Norway", "King") in facts
+    assert not any(f[1] == "nationality" for f in facts)
+
+
+def test_another_royal_of_a_country_is_its_national(extracted) -> None:
+    facts = _facts(extracted, "Spain's Princess Elena toured the harbour on Monday.")
+    assert ("Princess Elena", "nationality", "Spain", None) in facts

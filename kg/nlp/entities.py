@@ -50,6 +50,7 @@ from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
+from kg.nlp.longer_names import opens_longer_name
 from kg.nlp.royals import royal_names
 from kg.nlp.title_fields import field_after_title
 from kg.nlp.results import result_teams
@@ -253,6 +254,8 @@ class EntityTyper:
                 # a known name beats the model's part or type of it, but not a longer name
                 # it opens ("UN" of "UN Conference on Trade and Development")
                 inside = end < len(doc) and doc[end].ent_iob_ == "I" or doc[start].ent_iob_ == "I"
+                if opens_longer_name(doc, start, end):
+                    continue  # "Industrial Bank of Japan": the model's longer name stands
                 if end - start > 1 or not inside:
                     strong.extend(mended_company_names([span]))  # "Garnac Grain Co Inc of New Jersey"
                     continue

@@ -26,6 +26,7 @@ from kg.nlp.cues import (
     court_district, described_as_company, doc_lower, facility_name, names_government_debt, opens_other_name,
     place_body, region_name, speaks, sub_national, unknown_place_in_context,
 )
+from kg.nlp.bilateral import names_bilateral_body
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import trade_sentence
@@ -263,6 +264,12 @@ def common_opener(span: Span) -> Verdict:
 def person_with_digits(span: Span) -> Verdict:
     """ "Pohang 3 Ulsan 2": a run across a results line, no one's name."""
     return None if span.label_ == "PERSON" and any(t.is_digit for t in span) else NEXT
+
+
+def bilateral_body(span: Span) -> Verdict:
+    """ "the Brazil/Canada Chamber of Commerce": two countries, then a body's name; a
+    chamber, council or commission of two countries is no government body of either."""
+    return typed(span, EntityType.ORGANIZATION) if span.label_ == "ORG" and names_bilateral_body(span) else NEXT
 
 
 def photo_credit(span: Span) -> Verdict:
@@ -539,7 +546,7 @@ def product_name(span: Span) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
-    country_and_going_on, country_pair, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
+    country_and_going_on, bilateral_body, country_pair, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, field_after_a_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,

@@ -61,6 +61,8 @@ CASES = [
     ("shouted_headline", "He joined the WORLD HEALTH ORGANIZATION staff.", "WORLD HEALTH ORGANIZATION", "ORG", "NEXT"),
     ("field_of_title", "He met National Security Adviser John Bolton.", "National Security", "ORG", None),
     ("field_of_title", "He met Health Council Chairman John Bolton.", "Health Council", "ORG", "NEXT"),
+    ("bilateral_body", "He spoke to the Peru/Chile Chamber of Commerce.", "Peru/Chile Chamber of Commerce", "ORG", "Organization"),
+    ("bilateral_body", "The Peru-Chile grain pact ends.", "Peru-Chile", "ORG", "NEXT"),
     ("field_after_a_title", "Ann Roe, Vice President for Consumer Services at Acme, said.", "Consumer Services", "ORG", None),
     ("field_after_a_title", "Ann Roe, spokeswoman for the Consumer Services Board, said.", "Consumer Services Board", "ORG", "NEXT"),
     ("the_house", "The bill passed the House on Monday.", "House", "ORG", "Agency"),

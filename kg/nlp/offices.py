@@ -10,6 +10,7 @@ from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
+from kg.nlp.royals import reigns
 
 # Owners that make a title a public office.
 _PUBLIC = frozenset({EntityType.AGENCY, EntityType.COUNTRY, EntityType.PLACE})
@@ -43,6 +44,8 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
         if lexicon.is_private_title(doc[max(i - 1, 0) : span.start].text):
             return False  # "Tesla CEO Elon Musk", "head coach X": no public office
+        if reigns(doc[i].text) is False:
+            break  # "Prince Charles": a royal's style is no office
         if doc[i].lower_ in lexicon.title_words() and (
             is_title(doc[i].text) or (i > 0 and is_title(doc[i - 1 : i + 1].text))
         ):  # "President X", "Senate Majority Leader X"

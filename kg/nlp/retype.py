@@ -32,6 +32,7 @@ from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import trade_sentence
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
+from kg.nlp.person_openers import without_opening_words
 from kg.nlp.title_fields import field_after_title
 from kg.nlp.spans import POSSESSIVE, is_punct, org_kind, organization_type, trim
 
@@ -69,7 +70,7 @@ def retype(ent: Span) -> Span | None:
         return None
     span = through_linking_word(span)
     if span.label_ == "PERSON":
-        span = without_lower_title(span)
+        span = without_opening_words(without_lower_title(span))
     return _first_verdict(RULES, span, fallback=ent)
 
 

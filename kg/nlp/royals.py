@@ -1,10 +1,12 @@
 """Royals named with their style: "King Fahd", "Queen Elizabeth II", "Princess Diana".
 
-News writes a royal's style as part of the name, and the model reads such names unevenly:
-"Fahd" alone, "King Fahd" as a place, "Prince Charles" not at all. A capitalised style from
-``royal_styles.tsv`` followed by one to three capitalised proper nouns is one name, style
-included. A monarch's style makes an Official (the head of a state, a former one too);
-the others a Person, whom a title of their own may still make an Official.
+News writes a royal's style with the name, and the model reads such names unevenly: "Fahd"
+alone, "King Fahd" as a place, "Prince Charles" not at all. A capitalised style from
+``royal_styles.tsv`` followed by one to three capitalised proper nouns names a royal: the
+mention is the name after the style (as CoNLL marks names, titles left out), and the styled
+form is one of the entity's names (``styled_name``), the one readers go by. A monarch's
+style makes an Official (the head of a state, a former one too); the others a Person, whom
+a title of their own ("Prince Sultan, the defence minister") may still make an Official.
 
 >>> reigns("king"), reigns("princess"), reigns("minister")
 (True, False, None)
@@ -41,7 +43,7 @@ def reigns(style: str) -> bool | None:
 
 
 def royal_names(doc: Doc) -> list[Span]:
-    """Every royal named with a capitalised style, typed Official or Person."""
+    """The name of every royal written with a capitalised style, typed Official or Person."""
     spans = []
     i = 0
     while i < len(doc):
@@ -51,7 +53,7 @@ def royal_names(doc: Doc) -> list[Span]:
             continue
         spans.append(span)
         i = span.end
-    return spans
+    return spans  # the names, without their styles
 
 
 def _royal_at(doc: Doc, start: int) -> Span | None:
@@ -73,7 +75,23 @@ def _royal_at(doc: Doc, start: int) -> Span | None:
     if not _personal(name) or _inside_longer_entity(doc, start, end):
         return None
     kind = EntityType.OFFICIAL if reigns(doc[start:style_end].text) else EntityType.PERSON
-    return Span(doc, start, end, label=kind)
+    return Span(doc, style_end, end, label=kind)
+
+
+def style_before(span: Span) -> Span | None:
+    """The capitalised royal style written right before a name ("King" of "King Fahd")."""
+    doc = span.doc
+    for size in (2, 1):
+        start = span.start - size
+        if start >= 0 and _style_end(doc, start) == span.start and not (start > 0 and doc[start - 1].lower_ in _ARTICLES):
+            return doc[start : span.start]
+    return None
+
+
+def styled_name(span: Span) -> str | None:
+    """ "King Fahd" for the name "Fahd" written after its style, else None."""
+    style = style_before(span)
+    return None if style is None else f"{style.text} {span.text}"
 
 
 def _style_end(doc: Doc, start: int) -> int | None:

@@ -8,18 +8,6 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.relations.base import COUNTRY, PERSONS, Context
-from kg.nlp.royals import reigns
-
-
-def _of_country(ctx: Context, holder: str, tokens: list[Token | Span], country: str, rule: str,
-                mention: Span) -> Fact:
-    """A national, or the monarch of the country when the name opens with a reigning style
-    ("King Fahd of Saudi Arabia", "Jordan's King Hussein": the post of King)."""
-    style = next((mention[:size] for size in (2, 1) if len(mention) > size and reigns(mention[:size].text)), None)
-    if style is not None:
-        return ctx.fact(holder, Predicate.HOLDS_POST, tokens, rule="post-reign", object=country,
-                        confidence=ctx.confidence("post-reign"), role=style.text)
-    return ctx.fact(holder, Predicate.NATIONALITY, tokens, rule=rule, object=country, confidence=ctx.confidence(rule))
 
 
 def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
@@ -30,7 +18,9 @@ def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
-                return [_of_country(ctx, holder, [mention[0], obj], country, "nationality-of", mention)]
+                return [ctx.fact(holder, Predicate.NATIONALITY, [mention[0], obj],
+                                 rule="nationality-of", object=country,
+                                 confidence=ctx.confidence("nationality-of"))]  # fmt: skip
     return []
 
 
@@ -65,5 +55,6 @@ def nationality_before(ctx: Context, holder: str, zone: list[Token], mention: Sp
         else:
             continue
         if country is not None:
-            return [_of_country(ctx, holder, [token, mention[-1]], country, rule, mention)]
+            return [ctx.fact(holder, Predicate.NATIONALITY, [token, mention[-1]], rule=rule,
+                             object=country, confidence=ctx.confidence(rule))]  # fmt: skip
     return []

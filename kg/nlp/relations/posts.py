@@ -33,8 +33,7 @@ CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0
               "nationality-of": 0.7, "nationality-possessive": 0.75,
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
-              "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6,
-              "post-reign": 0.75}  # fmt: skip
+              "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6}  # fmt: skip
 
 
 @lru_cache(maxsize=1)

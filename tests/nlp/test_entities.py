@@ -25,6 +25,16 @@ def test_organization_type_by_head_word() -> None:
     assert organization_type(_span("WHO", 0, 1)) == "Organization"
 
 
+
+def test_a_council_of_a_trade_is_no_government_body() -> None:
+    assert organization_type(_span("Mining Industry Council", 0, 3)) == "Organization"
+    assert organization_type(_span("Rubber Growers Council", 0, 3)) == "Organization"
+    assert organization_type(_span("State Council", 0, 2)) == "Agency"
+    assert organization_type(_span("Sugar Industry Authority", 0, 3)) == "Agency"
+    assert organization_type(_span("National Security Council", 0, 3)) == "Agency"
+    assert organization_type(_span("Trade and Industry Committee", 0, 4)) == "Agency"
+
+
 def test_pre_modifier_title_makes_an_official(nlp) -> None:
     labels = _labels(nlp, "Tanzanian President John Magufuli opened the new bridge on Monday.")
     assert labels["John Magufuli"] == "Official"

@@ -52,3 +52,8 @@ def test_the_entity_goes_by_its_styled_name_and_holds_the_throne(extracted) -> N
     posts = {(f.subject, f.role) for f in x.facts if f.predicate.value == "holdsPost"}
     assert (by_label["Hussein"].key, "King") in posts
     assert not any(s == by_label["Andrew"].key for s, _ in posts)
+
+
+def test_a_royal_style_takes_no_country_from_elsewhere_in_the_sentence(extracted) -> None:
+    x = extracted("King Olav will visit France with his trade and oil ministers next week.")
+    assert not [f for f in x.facts if f.predicate.value in {"holdsPost", "nationality"}]

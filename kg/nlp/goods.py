@@ -56,8 +56,10 @@ def in_goods_context(token: Token) -> bool:
     word = outer.lemma_.lower()
     if _fronted_topic(token):
         return True
-    if head.lower_ in _LISTING:
-        return goods_flow(outer)  # "imports, including grains"
+    if head.lower_ in _LISTING and goods_flow(outer):
+        return True  # "imports, including grains"
+    if _gives_examples(head) and outer.pos_ == "NOUN":
+        return in_goods_context(outer)  # "exporting products like paper machinery"
     if head.lower_ == "of":
         outer = _rate_measure(outer)
         if _measure_forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
@@ -67,6 +69,15 @@ def in_goods_context(token: Token) -> bool:
     if head.lower_ in {"on", "for"}:
         return word in _LEVIES  # "tariffs on fresh cherries"
     return False
+
+
+def _gives_examples(prep: Token) -> bool:
+    """ "like", "including", "such as": a preposition that names examples of the noun it
+    hangs on, which are goods where that noun is."""
+    if prep.lower_ in {"like", "including"}:
+        return True
+    return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children) \
+        or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def _rate_measure(token: Token) -> Token:

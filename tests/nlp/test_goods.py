@@ -158,3 +158,17 @@ def test_fish_and_the_sugar_market_s_grades_are_goods_in_trade(nlp) -> None:
     assert {"herring", "pollock"} <= set(_products(nlp, "Japan imported 5,000 tonnes of herring and pollock from Chile."))
     assert "whites" in _products(nlp, "Traders said Egypt bought 20,000 tonnes of whites for March shipment.")
     assert not _products(nlp, "The whites of the eggs were beaten.")
+
+
+def test_examples_of_traded_goods_are_goods(nlp) -> None:
+    products = {e.text for e in nlp("Chile is exporting products like mining machinery and ships to Peru.").ents
+                if e.label_ == "Product"}
+    assert {"mining machinery", "ships"} <= products
+    products = {e.text for e in nlp("Japan buys goods such as machinery and chemicals from Germany.").ents
+                if e.label_ == "Product"}
+    assert {"machinery", "chemicals"} <= products
+
+
+def test_examples_of_other_things_are_no_goods(nlp) -> None:
+    doc = nlp("Farmers in regions like the north grow crops, and firms such as banks lend money.")
+    assert not [e for e in doc.ents if e.label_ == "Product" and e.text in {"north", "banks"}]

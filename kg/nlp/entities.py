@@ -43,8 +43,8 @@ from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_
                          opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import (counted_from, graded_from, goods_flow, in_goods_context, known_products, measured_goods,
-                          plural_forms, product_acronyms, product_plurals, trade_sentence)
+from kg.nlp.goods import (counted_from, form_of_goods, graded_from, goods_flow, in_goods_context, known_products,
+                          measured_goods, plural_forms, product_acronyms, product_plurals, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
@@ -367,6 +367,8 @@ class EntityTyper:
                 continue  # "follow suit": no goods
             tight = in_goods_context(head) and not (kind == "commodity_head" and _of_making(head)) \
                 or kind == "commodity_head" and _beside_goods(head, matches)
+            if not tight and (form := form_of_goods(head)) is not None and form.i not in matches:
+                head, tight = form, True  # "imports of cocoa powder": the goods are the powder
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O" and not (
                 tight and _goods_read_as_name(head, kind)
             ):

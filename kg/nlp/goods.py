@@ -71,6 +71,18 @@ def in_goods_context(token: Token) -> bool:
     return False
 
 
+def form_of_goods(token: Token) -> Token | None:
+    """ "imports of cocoa powder", "exports of tomato paste": the common noun a goods word
+    modifies, when that noun stands where goods go (and is no flow, measure or other word of
+    trade), names a form of the goods: the noun heads the goods' name."""
+    noun = token.head
+    if token.dep_ not in {"compound", "nmod"} or noun.i <= token.i or noun.pos_ != "NOUN" or goods_flow(noun):
+        return None
+    if _measure_forms(noun) & (lexicon.goods_measures() | lexicon.product_flows()) or counted_measure(noun):
+        return None
+    return noun if in_goods_context(noun) else None
+
+
 def _gives_examples(prep: Token) -> bool:
     """ "like", "including", "such as": a preposition that names examples of the noun it
     hangs on, which are goods where that noun is."""

@@ -172,3 +172,15 @@ def test_examples_of_traded_goods_are_goods(nlp) -> None:
 def test_examples_of_other_things_are_no_goods(nlp) -> None:
     doc = nlp("Farmers in regions like the north grow crops, and firms such as banks lend money.")
     assert not [e for e in doc.ents if e.label_ == "Product" and e.text in {"north", "banks"}]
+
+
+def test_a_form_of_goods_in_a_goods_slot_heads_the_goods(nlp) -> None:
+    products = {e.text for e in nlp("Imports of cocoa powder fell to 316 tonnes, Dutch figures show.").ents
+                if e.label_ == "Product"}
+    assert "cocoa powder" in products
+
+
+def test_a_goods_word_before_a_word_of_trade_stays_alone(nlp) -> None:
+    products = {e.text for e in nlp("Cocoa prices fell as imports of cocoa rose to 300 tonnes.").ents
+                if e.label_ == "Product"}
+    assert "cocoa prices" not in products

@@ -71,6 +71,11 @@ def in_goods_context(token: Token) -> bool:
     return False
 
 
+# Nouns that name goods in general: "steel products", "rubber goods" are the steel, the rubber.
+_GENERIC_GOODS = frozenset({"product", "products", "good", "goods", "item", "items", "commodity", "commodities",
+                            "article", "articles", "material", "materials"})
+
+
 def form_of_goods(token: Token) -> Token | None:
     """ "imports of cocoa powder", "exports of tomato paste": the common noun a goods word
     modifies, when that noun stands where goods go (and is no flow, measure or other word of
@@ -78,6 +83,8 @@ def form_of_goods(token: Token) -> Token | None:
     noun = token.head
     if token.dep_ not in {"compound", "nmod"} or noun.i <= token.i or noun.pos_ != "NOUN" or goods_flow(noun):
         return None
+    if noun.lemma_.lower() in _GENERIC_GOODS:
+        return None  # "steel products" are the steel the story trades, no other goods
     if _measure_forms(noun) & (lexicon.goods_measures() | lexicon.product_flows()) or counted_measure(noun):
         return None
     return noun if in_goods_context(noun) else None

@@ -184,3 +184,9 @@ def test_a_goods_word_before_a_word_of_trade_stays_alone(nlp) -> None:
     products = {e.text for e in nlp("Cocoa prices fell as imports of cocoa rose to 300 tonnes.").ents
                 if e.label_ == "Product"}
     assert "cocoa prices" not in products
+
+
+def test_goods_in_general_are_the_goods_named_before(nlp) -> None:
+    products = {e.text for e in nlp("Korea limited its steel product exports to 120,000 tonnes.").ents
+                if e.label_ == "Product"}
+    assert "steel product" not in products

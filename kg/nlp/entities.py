@@ -285,8 +285,10 @@ class EntityTyper:
     def _pattern_span(self, doc: Doc, rule: str, start: int, end: int) -> Span | None:
         if rule in _BODY_RULES and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             return None  # "South Korea's customs-cleared trade surplus": the body word only modifies
-        if rule == "agency_named" and field_after_title(doc[start:end]):
-            return None  # "Vice President for International Services": the post's portfolio
+        if rule == "agency_named" and (field_after_title(doc[start:end]) or opens_longer_name(doc, start, end)):
+            # "Vice President for International Services": the post's portfolio; "American
+            # Bureau Metal Statistics": the model's longer name stands
+            return None
         if rule == "owned_unit":
             owner = doc[start - 1] if start > 0 else None
             if owner is None or not is_organization_token(owner):

@@ -20,3 +20,14 @@ def test_a_demonym_or_title_before_a_known_name_does_not_lengthen_it(nlp) -> Non
 def test_a_bilateral_body_keeps_its_name(nlp) -> None:
     labels = _labels(nlp, "She spoke to the Peru/Chile Chamber of Commerce on Monday.")
     assert labels["Peru/Chile Chamber of Commerce"] == "Organization"
+
+
+def test_a_body_pattern_that_only_opens_a_longer_model_name_yields_to_it(nlp) -> None:
+    labels = _labels(nlp, "Stocks rose in December, American Bureau Metal Statistics said.")
+    assert labels.get("American Bureau Metal Statistics") == "Organization"
+    assert "American Bureau" not in labels
+
+
+def test_a_title_after_a_body_does_not_lengthen_it(nlp) -> None:
+    labels = _labels(nlp, "Bank of Japan Governor Satoshi Sumita spoke on Monday.")
+    assert labels["Bank of Japan"] == "Agency"

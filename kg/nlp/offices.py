@@ -39,6 +39,8 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
             return not _private_post(token, labels)
     if party_legislator_before(span):
         return True
+    if (title := _title_after_comma(span)) is not None:
+        return not _private_post(title, labels)
     # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
     i = span.start - 1
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
@@ -129,6 +131,31 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
         if EntityType.ORGANIZATION in found and not found & _PUBLIC:
             return True
     return False
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _title_after_comma(span: Span) -> Token | None:
+    """ "Jerry Ruiz, a leading Congressman representing growers": a title right after the
+    name, its comma and an article, read from the words where the parser hangs the
+    apposition elsewhere. A company's or a profession's title ("a senior analyst") is none."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ARTICLES:
+        return None
+    for j in range(i + 2, min(i + 6, len(doc))):
+        token = doc[j]
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} and not token.tag_ in {"VBG", "VBN"} or token.is_punct:
+            return None  # "a leading Congressman", "a retired general" read as verbs
+        phrase = doc[i + 2 : j + 1].text
+        if lexicon.is_private_title(phrase):
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and is_title(token.text) \
+                and not (j + 1 < len(doc) and (doc[j + 1].pos_ in {"NOUN", "PROPN"} and not doc[j + 1].is_title
+                                               or doc[j + 1].lower_ in {"'s", "\u2019s"})):
+            return token  # not "a trade minister's aide", "a president emeritus"
+    return None
 
 
 def _fronted_public_title(span: Span, labels: dict[int, str]) -> bool:

@@ -969,3 +969,15 @@ def test_a_portfolio_after_a_title_is_no_body(nlp) -> None:
     assert labels["Aldo Ruiz"] == "Person"
     labels = _labels(nlp, "Kim Lee, spokesman for the Trade Ministry, said.")
     assert labels["Trade Ministry"] == "Agency"
+
+
+def test_a_title_after_the_name_and_an_article_makes_an_official(nlp) -> None:
+    labels = _labels(nlp, "The quota could be eased, Joe Ruiz, a leading Congressman representing cane growers told reporters.")
+    assert labels["Joe Ruiz"] == "Official"
+    assert _labels(nlp, "Prices will fall, Ann Smith, a director of the Trade Ministry, said.")["Ann Smith"] == "Official"
+
+
+def test_a_firms_or_a_professions_title_after_the_name_makes_no_official(nlp) -> None:
+    assert _labels(nlp, "Prices will fall, Ann Smith, a senior analyst at Acme Securities, said.")["Ann Smith"] == "Person"
+    assert _labels(nlp, "Prices will fall, Ann Smith, a director of Acme Grain Corp, said.")["Ann Smith"] == "Person"
+    assert _labels(nlp, "Ann Smith, a local farmer, said prices fell.")["Ann Smith"] == "Person"

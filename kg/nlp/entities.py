@@ -38,7 +38,7 @@ from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
 from kg.nlp.currency_homes import in_an_amount
-from kg.nlp.counted_goods import counted_heads, size_class_end
+from kg.nlp.counted_goods import closed_compound, counted_heads, size_class_end
 from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_government_debt,
                          opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
@@ -363,6 +363,8 @@ class EntityTyper:
                         break
             if i not in matches and pos == POS_IDS["NOUN"] and measured_goods(doc[i]) and trade_sentence(doc[i]):
                 matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
+            if i not in matches and pos == POS_IDS["NOUN"] and closed_compound(doc[i]):
+                matches[i] = "commodity_head"  # "132 warplanes": read only where goods go
         for start, kind in matches.items():
             head = doc[start]
             if (head.head.lemma_.lower(), head.lower_) in _IDIOMS:

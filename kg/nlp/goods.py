@@ -71,21 +71,18 @@ def in_goods_context(token: Token) -> bool:
     return False
 
 
-# Nouns that name goods in general: "steel products", "rubber goods" are the steel, the rubber.
-_GENERIC_GOODS = frozenset({"product", "products", "good", "goods", "item", "items", "commodity", "commodities",
-                            "article", "articles", "material", "materials"})
+# The forms a farm or mine product is processed into and traded as ("cocoa powder", "tomato
+# paste", "orange juice"): the goods word before them names what they are made of. Other
+# nouns after a goods word name other things ("cotton carryover") or other goods ("beef/veal").
+_PROCESSED_FORMS = frozenset({"powder", "paste", "juice", "butter", "liquor", "concentrate", "extract", "syrup",
+                              "starch", "flakes", "pellet", "pellets", "bran", "puree", "pulp"})
 
 
 def form_of_goods(token: Token) -> Token | None:
-    """ "imports of cocoa powder", "exports of tomato paste": the common noun a goods word
-    modifies, when that noun stands where goods go (and is no flow, measure or other word of
-    trade), names a form of the goods: the noun heads the goods' name."""
+    """ "imports of cocoa powder", "exports of tomato paste": the processed form that a goods
+    word modifies, where goods go, heads the goods' name."""
     noun = token.head
-    if token.dep_ not in {"compound", "nmod"} or noun.i <= token.i or noun.pos_ != "NOUN" or goods_flow(noun):
-        return None
-    if noun.lemma_.lower() in _GENERIC_GOODS:
-        return None  # "steel products" are the steel the story trades, no other goods
-    if _measure_forms(noun) & (lexicon.goods_measures() | lexicon.product_flows()) or counted_measure(noun):
+    if token.dep_ not in {"compound", "nmod"} or noun.i != token.i + 1 or noun.lower_ not in _PROCESSED_FORMS:
         return None
     return noun if in_goods_context(noun) else None
 

@@ -190,3 +190,12 @@ def test_goods_in_general_are_the_goods_named_before(nlp) -> None:
     products = {e.text for e in nlp("Korea limited its steel product exports to 120,000 tonnes.").ents
                 if e.label_ == "Product"}
     assert "steel product" not in products
+
+
+def test_only_a_processed_form_heads_the_goods_before_it(nlp) -> None:
+    from kg.nlp.goods import form_of_goods
+
+    doc = nlp("There would be 1.3 mln bales of cotton carryover this year.")
+    assert form_of_goods(doc[7]) is None  # "cotton carryover" is a stock, no goods
+    doc = nlp("Exports of orange juice rose to 40,000 tonnes.")
+    assert form_of_goods(doc[2]) is not None and form_of_goods(doc[2]).text == "juice"

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.model import Article, Entity, EntityType, Mention
+from kg.nlp.company_names import without_closing_stop
 from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.names import is_acronym
+from kg.nlp.royals import styled_name
 from kg.vocab.iri import slug
 
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -73,7 +75,8 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
             key=key,
             type=cluster.type,
             label=cluster.label,
-            names=tuple(dict.fromkeys([cluster.label, *names, *_adjectives(cluster)])),
+            names=tuple(dict.fromkeys([cluster.label, *names, *_adjectives(cluster), *_plain_forms(cluster, names),
+                                      *_styled_names(cluster)])),
             mentions=tuple(_mention(s, article, sentences) for s in spans if s.label_ != "NORP"),
             same_as=cluster.same_as,
         )
@@ -88,6 +91,20 @@ def mention_table(doc: Doc, article: Article, clusters: list[Cluster]) -> Mentio
             for i in range(s.start, s.end):
                 table.by_token[i] = key
     return table
+
+
+def _plain_forms(cluster: Cluster, names: list[str]) -> list[str]:
+    """A firm's names without the full stop after its legal form ("Acme Inc." is "Acme Inc")."""
+    if cluster.type not in _ORGS:
+        return []
+    return [plain for n in names if (plain := without_closing_stop(n)) is not None]
+
+
+def _styled_names(cluster: Cluster) -> list[str]:
+    """A royal's name with its style ("King Fahd"), as readers name the royal."""
+    if cluster.type not in {EntityType.PERSON, EntityType.OFFICIAL}:
+        return []
+    return [styled for s in cluster.spans if (styled := styled_name(s)) is not None]
 
 
 def _org_type(cluster: Cluster) -> EntityType:

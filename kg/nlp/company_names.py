@@ -161,3 +161,15 @@ def _partnership(span: Span) -> Span:
             and doc[end + 1].is_title:
         return Span(doc, span.start, end + 2, label=EntityType.ORGANIZATION)
     return span
+
+
+def without_closing_stop(name: str) -> str | None:
+    """ "Prudential-Bache Securities Inc.": a legal form's full stop, which at a sentence's
+    end is also the sentence's, is no part of the name news wires write ("... Inc said");
+    the name without it, or None when the name does not end so."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].endswith(".") or words[-1].count(".") != 1:
+        return None
+    if words[-1][:-1].lower() not in lexicon.legal_forms():
+        return None
+    return name[:-1]

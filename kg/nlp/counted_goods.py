@@ -41,6 +41,20 @@ def counted_one_by_one(name: str) -> bool:
         or " ".join(words[-2:]) in heads  # "cars", "buses", "lorries"
 
 
+# Heads short enough to end words of other meanings ("ship" of "partnership", "car" of
+# "Oscar") are no heads of closed compounds.
+_SHORTEST_COMPOUND_HEAD = 5
+
+
+def closed_compound(token: Token) -> bool:
+    """ "warplanes", "minicomputers": a word written as one that ends in the head noun of
+    goods counted one by one (of five letters or more) is more of those goods."""
+    word = token.lemma_.lower()
+    return token.is_alpha and any(
+        word.endswith(head) and len(word) - len(head) >= 3
+        for head in counted_heads() if len(head) >= _SHORTEST_COMPOUND_HEAD and " " not in head)
+
+
 def size_class_end(doc: Doc, head: Token) -> int:
     """Where the goods' name ends: past a size class right after a head noun of goods
     counted one by one ("trucks of up to six tonnes", "ships over 10,000 tonnes"), else

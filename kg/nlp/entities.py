@@ -38,18 +38,22 @@ from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
 from kg.nlp.currency_homes import in_an_amount
-from kg.nlp.counted_goods import counted_heads, size_class_end
+from kg.nlp.counted_goods import closed_compound, counted_heads, size_class_end
 from kg.nlp.cues import (based_places, consistent_places, listed_regions, names_government_debt,
                          opens_other_name, owned_by_country)
 from kg.nlp.datafiles import rule_words
 from kg.nlp.datelines import dateline_places
-from kg.nlp.goods import (counted_from, exemplified_goods, graded_from, goods_flow, in_goods_context, known_products,
+from kg.nlp.goods import (counted_from, exemplified_goods, form_of_goods, graded_from, goods_flow, in_goods_context,
+                          known_products,
                           measured_goods, plural_forms, product_acronyms, product_plurals, trade_sentence)
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
+from kg.nlp.longer_names import opens_longer_name
+from kg.nlp.royals import royal_names
+from kg.nlp.title_fields import field_after_title
 from kg.nlp.results import result_teams
 from kg.nlp.retype import retype
 from kg.nlp.run_on_places import places_apart
@@ -228,7 +232,7 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc), *self._sellers(doc), *bracketed_names]
+                              *listed_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
             span = self._pattern_span(doc, rule, start, end)
@@ -251,6 +255,8 @@ class EntityTyper:
                 # a known name beats the model's part or type of it, but not a longer name
                 # it opens ("UN" of "UN Conference on Trade and Development")
                 inside = end < len(doc) and doc[end].ent_iob_ == "I" or doc[start].ent_iob_ == "I"
+                if opens_longer_name(doc, start, end):
+                    continue  # "Industrial Bank of Japan": the model's longer name stands
                 if end - start > 1 or not inside:
                     strong.extend(mended_company_names([span]))  # "Garnac Grain Co Inc of New Jersey"
                     continue
@@ -280,6 +286,10 @@ class EntityTyper:
     def _pattern_span(self, doc: Doc, rule: str, start: int, end: int) -> Span | None:
         if rule in _BODY_RULES and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             return None  # "South Korea's customs-cleared trade surplus": the body word only modifies
+        if rule == "agency_named" and (field_after_title(doc[start:end]) or opens_longer_name(doc, start, end)):
+            # "Vice President for International Services": the post's portfolio; "American
+            # Bureau Metal Statistics": the model's longer name stands
+            return None
         if rule == "owned_unit":
             owner = doc[start - 1] if start > 0 else None
             if owner is None or not is_organization_token(owner):
@@ -356,12 +366,16 @@ class EntityTyper:
                 matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
             elif i not in matches and pos == POS_IDS["NOUN"] and exemplified_goods(doc[i]):
                 matches[i] = "exemplified"  # "exporting products like ships": goods no lexicon names
+            if i not in matches and pos == POS_IDS["NOUN"] and closed_compound(doc[i]):
+                matches[i] = "commodity_head"  # "132 warplanes": read only where goods go
         for start, kind in matches.items():
             head = doc[start]
             if (head.head.lemma_.lower(), head.lower_) in _IDIOMS:
                 continue  # "follow suit": no goods
             tight = in_goods_context(head) and not (kind == "commodity_head" and _of_making(head)) \
                 or kind == "commodity_head" and _beside_goods(head, matches)
+            if not tight and (form := form_of_goods(head)) is not None and form.i not in matches:
+                head, tight = form, True  # "imports of cocoa powder": the goods are the powder
             if head.ent_type_ in {"PERSON", "ORG", "GPE"} and head.ent_iob_ != "O" and not (
                 tight and _goods_read_as_name(head, kind)
             ):

@@ -177,3 +177,15 @@ def is_city(text: str) -> bool:
     """True for the name of a known city ("Onitsha", "Kumasi"); many are also person names,
     so callers need a place cue in the sentence as well."""
     return norm(text) in city_names()
+
+
+@lru_cache(maxsize=1)
+def _sovereign_since() -> dict[str, str]:
+    return {row["qid"]: row["since"] for row in read_rows("sovereign_since.tsv")}
+
+
+def sovereign_on(country: Country, published: str | None) -> bool:
+    """False when a story published on ``published`` (ISO date) predates the state's
+    sovereignty: "the Ukraine" of a 1987 story is a Soviet republic, a Place."""
+    since = _sovereign_since().get(country.qid)
+    return since is None or not published or published[:10] >= since

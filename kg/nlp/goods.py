@@ -63,10 +63,8 @@ def in_goods_context(token: Token) -> bool:
     word = outer.lemma_.lower()
     if _fronted_topic(token):
         return True
-    if head.lower_ in _LISTING:
-        return goods_flow(outer) or exemplified_goods(token)  # "imports, including grains"
-    if exemplified_goods(token):
-        return True  # "exporting products like paper machinery"
+    if head.lower_ in _LISTING and goods_flow(outer) or exemplified_goods(token):
+        return True  # "imports, including grains", "exporting products like paper machinery"
     if head.lower_ == "of":
         outer = _rate_measure(outer)
         if _measure_forms(outer) & (lexicon.goods_measures() | lexicon.product_flows()):
@@ -97,7 +95,26 @@ def exemplified_goods(token: Token) -> bool:
 
 def example_word(token: Token) -> bool:
     """ "like", "including", the "as" of "such as": a word that gives examples."""
-    return token.lower_ in _EXAMPLE_WORDS or token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
+    if token.lower_ in _EXAMPLE_WORDS:
+        return True
+    return token.lower_ == "as" and (any(c.lower_ == "such" for c in token.children)
+                                     or token.i > 0 and token.doc[token.i - 1].lower_ == "such")
+
+
+# The forms a farm or mine product is processed into and traded as ("cocoa powder", "tomato
+# paste", "orange juice"): the goods word before them names what they are made of. Other
+# nouns after a goods word name other things ("cotton carryover") or other goods ("beef/veal").
+_PROCESSED_FORMS = frozenset({"powder", "paste", "juice", "butter", "liquor", "concentrate", "extract", "syrup",
+                              "starch", "flakes", "pellet", "pellets", "bran", "puree", "pulp"})
+
+
+def form_of_goods(token: Token) -> Token | None:
+    """ "imports of cocoa powder", "exports of tomato paste": the processed form that a goods
+    word modifies, where goods go, heads the goods' name."""
+    noun = token.head
+    if token.dep_ not in {"compound", "nmod"} or noun.i != token.i + 1 or noun.lower_ not in _PROCESSED_FORMS:
+        return None
+    return noun if in_goods_context(noun) else None
 
 
 def _rate_measure(token: Token) -> Token:

@@ -183,6 +183,12 @@ def agency_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def member_words() -> frozenset[str]:
+    """Words by which a council names the trade it speaks for ("industry", "growers")."""
+    return frozenset(read_lines("member_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def organization_cues() -> frozenset[str]:
     """Words that make a proper name an Organization ("Inc", "Bank", "University")."""
     return frozenset(read_lines("organization_cues.txt"))

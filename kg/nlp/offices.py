@@ -10,6 +10,7 @@ from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
+from kg.nlp.royals import reigns
 
 # Owners that make a title a public office.
 _PUBLIC = frozenset({EntityType.AGENCY, EntityType.COUNTRY, EntityType.PLACE})
@@ -38,11 +39,15 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
             return not _private_post(token, labels)
     if party_legislator_before(span):
         return True
+    if (title := _title_after_comma(span)) is not None:
+        return not _private_post(title, labels)
     # "President John Magufuli", "Foreign Ministry spokesperson Zhao Lijian"
     i = span.start - 1
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} and i >= span.start - 6:
         if lexicon.is_private_title(doc[max(i - 1, 0) : span.start].text):
             return False  # "Tesla CEO Elon Musk", "head coach X": no public office
+        if reigns(doc[i].text) is False:
+            break  # "Prince Charles": a royal's style is no office
         if doc[i].lower_ in lexicon.title_words() and (
             is_title(doc[i].text) or (i > 0 and is_title(doc[i - 1 : i + 1].text))
         ):  # "President X", "Senate Majority Leader X"
@@ -51,6 +56,8 @@ def holds_title(span: Span, *, labels: dict[int, str] | None = None) -> bool:
     title = _title_of_field_before(span)
     if title is not None:
         return not lexicon.is_private_title(doc[title.i : span.start].text)
+    if _fronted_public_title(span, labels):
+        return True
     for token in root.children:
         if token.dep_ in {"compound", "amod"} and token.i < span.start and is_title(token.text):
             if lexicon.is_private_title(token.text):
@@ -122,6 +129,62 @@ def _private_post(title: Token, labels: dict[int, str]) -> bool:
             continue
         found = {labels.get(t.i) for t in _owner_words(owner)} - {None}
         if EntityType.ORGANIZATION in found and not found & _PUBLIC:
+            return True
+    return False
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _title_after_comma(span: Span) -> Token | None:
+    """ "Jerry Ruiz, a leading Congressman representing growers": a title right after the
+    name, its comma and an article, read from the words where the parser hangs the
+    apposition elsewhere. A company's or a profession's title ("a senior analyst") is none."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _ARTICLES:
+        return None
+    for j in range(i + 2, min(i + 6, len(doc))):
+        token = doc[j]
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} and not token.tag_ in {"VBG", "VBN"} or token.is_punct:
+            return None  # "a leading Congressman", "a retired general" read as verbs
+        phrase = doc[i + 2 : j + 1].text
+        if lexicon.is_private_title(phrase):
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and is_title(token.text) \
+                and not (j + 1 < len(doc) and (doc[j + 1].pos_ in {"NOUN", "PROPN"} and not doc[j + 1].is_title
+                                               or doc[j + 1].lower_ in {"'s", "\u2019s"})):
+            return token  # not "a trade minister's aide", "a president emeritus"
+    return None
+
+
+def _fronted_public_title(span: Span, labels: dict[int, str]) -> bool:
+    """ "President of the Brazilian Coffee Institute, IBC, Jorio Dauster said": a title that
+    opens the clause, with the government body (or country, or place) it is held in, and a
+    comma before the name. Read from the words, as the parser hangs such a title anywhere."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].text != ",":
+        return False
+    i -= 1
+    if i >= 0 and doc[i].is_upper and doc[i].is_alpha:  # ", IBC,": the body's short name in apposition
+        i -= 1
+        if i < 0 or doc[i].text != ",":
+            return False
+        i -= 1
+    if i < 0 or labels.get(i) not in _PUBLIC:
+        return False
+    label = labels[i]
+    while i >= 0 and labels.get(i) == label:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"of", "at"}:
+        return False
+    for size in (1, 2, 3):  # "President", "Vice President", "Deputy Managing Director"
+        title = doc[max(i - size, 0) : i]
+        opens = title.start == 0 or doc[title.start].is_sent_start or doc[title.start - 1].text in {",", ";", ":"}
+        if len(title) == size and is_title(title.text) and not lexicon.is_private_title(title.text) and opens:
             return True
     return False
 

@@ -154,7 +154,8 @@ class _Resolver:
 
     def _country(self, country: Country) -> Cluster:
         country = gazetteer.part_meant(country, text_of(self.doc))  # "German" in a West German story
-        cluster = self._cluster(f"country:{country.qid}", EntityType.COUNTRY)
+        sovereign = gazetteer.sovereign_on(country, self.article.published)
+        cluster = self._cluster(f"country:{country.qid}", EntityType.COUNTRY if sovereign else EntityType.PLACE)
         cluster.label = country.name
         cluster.same_as = (country.iri,)
         return cluster

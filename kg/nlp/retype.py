@@ -26,11 +26,14 @@ from kg.nlp.cues import (
     court_district, described_as_company, doc_lower, facility_name, names_government_debt, opens_other_name,
     place_body, region_name, speaks, sub_national, unknown_place_in_context,
 )
+from kg.nlp.bilateral import names_bilateral_body
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import trade_sentence
 from kg.nlp.lexicon import is_title, norm
 from kg.nlp.offices import titled_name
+from kg.nlp.person_openers import without_opening_words
+from kg.nlp.title_fields import field_after_title
 from kg.nlp.spans import POSSESSIVE, is_punct, org_kind, organization_type, trim
 
 
@@ -67,7 +70,7 @@ def retype(ent: Span) -> Span | None:
         return None
     span = through_linking_word(span)
     if span.label_ == "PERSON":
-        span = without_lower_title(span)
+        span = without_opening_words(without_lower_title(span))
     return _first_verdict(RULES, span, fallback=ent)
 
 
@@ -264,6 +267,12 @@ def person_with_digits(span: Span) -> Verdict:
     return None if span.label_ == "PERSON" and any(t.is_digit for t in span) else NEXT
 
 
+def bilateral_body(span: Span) -> Verdict:
+    """ "the Brazil/Canada Chamber of Commerce": two countries, then a body's name; a
+    chamber, council or commission of two countries is no government body of either."""
+    return typed(span, EntityType.ORGANIZATION) if span.label_ == "ORG" and names_bilateral_body(span) else NEXT
+
+
 def photo_credit(span: Span) -> Verdict:
     """ "REUTERS/Leah Millis/File Photo": a photo credit, not one name."""
     return None if any(t.text == "/" for t in span) else NEXT
@@ -280,6 +289,11 @@ def shouted_headline(span: Span) -> Verdict:
 def field_of_title(span: Span) -> Verdict:
     """ "National Security Adviser": the field of a title, not a body."""
     return None if span.label_ == "ORG" and is_field_of_title(span) else NEXT
+
+
+def field_after_a_title(span: Span) -> Verdict:
+    """ "Vice President for International Services": the post's portfolio, not a body."""
+    return None if span.label_ == "ORG" and field_after_title(span) else NEXT
 
 
 def the_house(span: Span) -> Verdict:
@@ -533,8 +547,8 @@ def product_name(span: Span) -> Verdict:
 
 RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
-    country_and_going_on, country_pair, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
-    photo_credit, shouted_headline, field_of_title, the_house, social_handle, web_or_camel_name,
+    country_and_going_on, bilateral_body, country_pair, country_nouns_only, government_debt, sentence_opener, common_opener, person_with_digits,
+    photo_credit, shouted_headline, field_of_title, field_after_a_title, the_house, social_handle, web_or_camel_name,
     court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
     demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,
     city_in_context, unknown_place, publication, writer_of_outlet, person_after_portfolio, titled_organization, organization,

@@ -51,12 +51,21 @@ def organization_type(span: Span) -> EntityType:
     if any(w in cues and w not in heads for w in words):
         return EntityType.ORGANIZATION
     head = name_head(span)
+    if head in _MEMBERS_BODIES and any(w in lexicon.member_words() and (i == 0 or words[i - 1] not in {"and", "&"})
+                                       for i, w in enumerate(words)):
+        # "Mining Industry Council": a council of an industry's firms; not "the Trade and
+        # Industry Committee", a legislature's committee named after two portfolios
+        return EntityType.ORGANIZATION
     if head in heads:
         return EntityType.AGENCY
     # "Cabinet Room of the White House": the body named after "of" is not what the name is
     if head == words[-1] and " ".join(words[-2:]) in heads:
         return EntityType.AGENCY
     return EntityType.ORGANIZATION
+
+
+# Heads of bodies that may be a government's or a trade's; the trade they name decides.
+_MEMBERS_BODIES = frozenset({"council", "committee"})
 
 
 def org_kind(span: Span) -> EntityType:

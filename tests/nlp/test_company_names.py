@@ -105,3 +105,19 @@ def test_a_row_label_opening_the_line_is_no_part_of_the_firm_s_name() -> None:
               sent_starts=[True] + [False] * 4, ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"])
     # a sentence's first word the model reads as the name's opens it
     assert [s.text for s in mended_company_names([Span(doc, 1, 5, label="Organization")])] == ["Barclays Morgan Grenfell Co Ltd"]
+
+
+def test_a_legal_forms_full_stop_is_no_part_of_the_name() -> None:
+    from kg.nlp.company_names import without_closing_stop
+
+    assert without_closing_stop("Acme Grain Securities Inc.") == "Acme Grain Securities Inc"
+    assert without_closing_stop("Acme Grain Co.") == "Acme Grain Co"
+    assert without_closing_stop("Acme Grain Inc") is None
+    assert without_closing_stop("U.S.") is None
+    assert without_closing_stop("Washington D.C.") is None
+
+
+def test_a_firm_named_at_a_sentences_end_goes_by_the_plain_form_too(extracted) -> None:
+    x = extracted("Prices will fall, said Joe Ruiz, analyst for Fairweather Grain Trading Inc.")
+    firm = next(e for e in x.entities if e.label.startswith("Fairweather"))
+    assert "Fairweather Grain Trading Inc" in firm.names

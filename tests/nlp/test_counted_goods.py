@@ -38,3 +38,16 @@ def test_no_size_class_after_bulk_goods_or_a_figure_of_the_flow(parser) -> None:
 ])  # fmt: skip
 def test_goods_counted_one_by_one_are_products_where_goods_go(nlp, text: str, goods: list[str]) -> None:
     assert [e.text for e in nlp(text).ents if e.label_ == "Product"] == goods
+
+
+def test_words_closed_on_a_counted_head_are_those_goods(nlp) -> None:
+    doc = nlp("Peru agreed to buy 24 warplanes and 300 minicomputers from France.")
+    assert {"warplanes", "minicomputers"} <= {e.text for e in doc.ents if e.label_ == "Product"}
+
+
+def test_closed_compounds_stand_only_where_goods_go(nlp) -> None:
+    from kg.nlp.counted_goods import closed_compound
+
+    doc = nlp("The partnership met in a township near the airplane hangar.")
+    assert not closed_compound(doc[1])  # "partnership": "ship" is too short a head
+    assert not [e for e in nlp("Our warplanes flew over the border on Monday.").ents if e.label_ == "Product"]

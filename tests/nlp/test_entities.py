@@ -25,6 +25,16 @@ def test_organization_type_by_head_word() -> None:
     assert organization_type(_span("WHO", 0, 1)) == "Organization"
 
 
+
+def test_a_council_of_a_trade_is_no_government_body() -> None:
+    assert organization_type(_span("Mining Industry Council", 0, 3)) == "Organization"
+    assert organization_type(_span("Rubber Growers Council", 0, 3)) == "Organization"
+    assert organization_type(_span("State Council", 0, 2)) == "Agency"
+    assert organization_type(_span("Sugar Industry Authority", 0, 3)) == "Agency"
+    assert organization_type(_span("National Security Council", 0, 3)) == "Agency"
+    assert organization_type(_span("Trade and Industry Committee", 0, 4)) == "Agency"
+
+
 def test_pre_modifier_title_makes_an_official(nlp) -> None:
     labels = _labels(nlp, "Tanzanian President John Magufuli opened the new bridge on Monday.")
     assert labels["John Magufuli"] == "Official"
@@ -939,3 +949,35 @@ def test_steel_pipe_is_goods_in_a_trade_slot_with_the_form_it_is_made_in(nlp) ->
     labels = _labels(nlp, "In 1986 seamless pipe exports fell to 2.1 mln tonnes from 2.5 mln in 1985.")
     assert labels["seamless pipe"] == "Product"
     assert "pipe" not in _labels(nlp, "A gas pipe burst and the tube station closed while exports rose.")
+
+
+def test_a_title_opening_the_clause_with_a_public_body_makes_an_official(nlp) -> None:
+    labels = _labels(nlp, "Exports will grow, Director of the National Fisheries Authority, NFA, Ruth Osei said.")
+    assert labels["Ruth Osei"] == "Official"
+    labels = _labels(nlp, "Head of the Kenya Tea Development Authority, John Kamau said sales rose.")
+    assert labels["John Kamau"] == "Official"
+
+
+def test_a_fronted_title_in_a_firm_or_inside_a_clause_makes_no_official(nlp) -> None:
+    assert _labels(nlp, "Chairman of the Acme Grain Company, Joe Blanco, said sales rose.")["Joe Blanco"] == "Person"
+    assert _labels(nlp, "He met the head of the Kenya Tea Development Authority, John Kamau.")["John Kamau"] == "Person"
+
+
+def test_a_portfolio_after_a_title_is_no_body(nlp) -> None:
+    labels = _labels(nlp, "Aldo Ruiz, Vice President for International Services at Chase Econometrics, said.")
+    assert "International Services" not in labels
+    assert labels["Aldo Ruiz"] == "Person"
+    labels = _labels(nlp, "Kim Lee, spokesman for the Trade Ministry, said.")
+    assert labels["Trade Ministry"] == "Agency"
+
+
+def test_a_title_after_the_name_and_an_article_makes_an_official(nlp) -> None:
+    labels = _labels(nlp, "The quota could be eased, Joe Ruiz, a leading Congressman representing cane growers told reporters.")
+    assert labels["Joe Ruiz"] == "Official"
+    assert _labels(nlp, "Prices will fall, Ann Smith, a director of the Trade Ministry, said.")["Ann Smith"] == "Official"
+
+
+def test_a_firms_or_a_professions_title_after_the_name_makes_no_official(nlp) -> None:
+    assert _labels(nlp, "Prices will fall, Ann Smith, a senior analyst at Acme Securities, said.")["Ann Smith"] == "Person"
+    assert _labels(nlp, "Prices will fall, Ann Smith, a director of Acme Grain Corp, said.")["Ann Smith"] == "Person"
+    assert _labels(nlp, "Ann Smith, a local farmer, said prices fell.")["Ann Smith"] == "Person"

@@ -68,3 +68,19 @@ def test_a_divided_country_s_short_name_means_the_part_the_story_names() -> None
     assert gazetteer.part_meant(gazetteer.country_of("Sudan"), "Sudan and South Sudan").name == "Sudan"
     assert gazetteer.part_meant(gazetteer.country_of("Peru"), "Peru").name == "Peru"
 
+
+
+def test_a_state_is_sovereign_only_from_its_independence() -> None:
+    from kg.nlp.gazetteer import country_of, sovereign_on
+
+    ukraine, france = country_of("Ukraine"), country_of("France")
+    assert not sovereign_on(ukraine, "1987-03-10")
+    assert sovereign_on(ukraine, "1995-01-01")
+    assert sovereign_on(ukraine, None)  # no date: today's reading
+    assert sovereign_on(france, "1987-03-10")
+
+
+def test_a_republic_of_another_state_is_a_place_in_older_news(extracted) -> None:
+    types = {e.label: e.type.value for e in extracted("Grain output in Kazakhstan fell, Poland said.").entities}
+    assert types["Kazakhstan"] == "Place"
+    assert types["Poland"] == "Country"

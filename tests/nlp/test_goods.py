@@ -158,3 +158,44 @@ def test_fish_and_the_sugar_market_s_grades_are_goods_in_trade(nlp) -> None:
     assert {"herring", "pollock"} <= set(_products(nlp, "Japan imported 5,000 tonnes of herring and pollock from Chile."))
     assert "whites" in _products(nlp, "Traders said Egypt bought 20,000 tonnes of whites for March shipment.")
     assert not _products(nlp, "The whites of the eggs were beaten.")
+
+
+def test_examples_of_traded_goods_are_goods(nlp) -> None:
+    products = {e.text for e in nlp("Chile is exporting products like mining machinery and ships to Peru.").ents
+                if e.label_ == "Product"}
+    assert {"mining machinery", "ships"} <= products
+    products = {e.text for e in nlp("Japan buys goods such as machinery and chemicals from Germany.").ents
+                if e.label_ == "Product"}
+    assert {"machinery", "chemicals"} <= products
+
+
+def test_examples_of_other_things_are_no_goods(nlp) -> None:
+    doc = nlp("Farmers in regions like the north grow crops, and firms such as banks lend money.")
+    assert not [e for e in doc.ents if e.label_ == "Product" and e.text in {"north", "banks"}]
+
+
+def test_a_form_of_goods_in_a_goods_slot_heads_the_goods(nlp) -> None:
+    products = {e.text for e in nlp("Imports of cocoa powder fell to 316 tonnes, Dutch figures show.").ents
+                if e.label_ == "Product"}
+    assert "cocoa powder" in products
+
+
+def test_a_goods_word_before_a_word_of_trade_stays_alone(nlp) -> None:
+    products = {e.text for e in nlp("Cocoa prices fell as imports of cocoa rose to 300 tonnes.").ents
+                if e.label_ == "Product"}
+    assert "cocoa prices" not in products
+
+
+def test_goods_in_general_are_the_goods_named_before(nlp) -> None:
+    products = {e.text for e in nlp("Korea limited its steel product exports to 120,000 tonnes.").ents
+                if e.label_ == "Product"}
+    assert "steel product" not in products
+
+
+def test_only_a_processed_form_heads_the_goods_before_it(nlp) -> None:
+    from kg.nlp.goods import form_of_goods
+
+    doc = nlp("There would be 1.3 mln bales of cotton carryover this year.")
+    assert form_of_goods(doc[7]) is None  # "cotton carryover" is a stock, no goods
+    doc = nlp("Exports of orange juice rose to 40,000 tonnes.")
+    assert form_of_goods(doc[2]) is not None and form_of_goods(doc[2]).text == "juice"

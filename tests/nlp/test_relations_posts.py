@@ -340,3 +340,10 @@ def test_a_body_with_its_short_name_in_brackets_before_the_title(parser) -> None
     facts = facts_of(parser, text, table, module=posts)
     assert _posts(facts) == [("brandt", "rco", "Director")]
     assert only(facts, Predicate.NATIONALITY) == []
+
+
+def test_a_portfolio_after_for_stays_in_the_role(extracted) -> None:
+    x = extracted("Ann Ruiz, Vice President for International Services at Chase Econometrics, said prices fell.")
+    names = {e.key: e.label for e in x.entities}
+    posts = {(names[f.subject], names[f.object], f.role) for f in x.facts if f.predicate.value == "holdsPost"}
+    assert ("Ann Ruiz", "Chase Econometrics", "Vice President for International Services") in posts

@@ -8,6 +8,18 @@ from spacy.tokens import Span, Token
 from kg.model import Fact, Predicate
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.relations.base import COUNTRY, PERSONS, Context
+from kg.nlp.royals import reigns, style_before
+
+
+def _of_country(ctx: Context, holder: str, tokens: list[Token | Span], country: str, rule: str,
+                mention: Span) -> Fact:
+    """The person's nationality; for a monarch, named after a reigning style, the throne
+    ("King Fahd of Saudi Arabia", "Jordan's King Hussein": the post of King)."""
+    style = style_before(mention)
+    if style is not None and reigns(style.text):
+        return ctx.fact(holder, Predicate.HOLDS_POST, [style, *tokens], rule="post-reign", object=country,
+                        confidence=ctx.confidence("post-reign"), role=style.text)
+    return ctx.fact(holder, Predicate.NATIONALITY, tokens, rule=rule, object=country, confidence=ctx.confidence(rule))
 
 
 def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
@@ -18,9 +30,7 @@ def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
-                return [ctx.fact(holder, Predicate.NATIONALITY, [mention[0], obj],
-                                 rule="nationality-of", object=country,
-                                 confidence=ctx.confidence("nationality-of"))]  # fmt: skip
+                return [_of_country(ctx, holder, [mention[0], obj], country, "nationality-of", mention)]
     return []
 
 
@@ -55,6 +65,5 @@ def nationality_before(ctx: Context, holder: str, zone: list[Token], mention: Sp
         else:
             continue
         if country is not None:
-            return [ctx.fact(holder, Predicate.NATIONALITY, [token, mention[-1]], rule=rule,
-                             object=country, confidence=ctx.confidence(rule))]  # fmt: skip
+            return [_of_country(ctx, holder, [token, mention[-1]], country, rule, mention)]
     return []

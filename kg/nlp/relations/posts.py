@@ -27,13 +27,15 @@ from kg.nlp.relations.post_bodies import (
 )
 from kg.nlp.relations.titles import is_title_head, role_text, with_modifiers
 from kg.nlp.relations.tree import TreePatterns
+from kg.nlp.royals import style_before
 CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0.85,
               "post-appointment": 0.8, "nationality-demonym": 0.85,
               "nationality-post": 0.6, "post-pronoun": 0.75, "post-national": 0.6,
               "nationality-of": 0.7, "nationality-possessive": 0.75,
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
-              "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6}  # fmt: skip
+              "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6,
+              "post-reign": 0.75}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +377,10 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     zone = [t for t in ctx.doc[start : mention.start] if t.dep_ not in ("det", "case") and not t.is_space]
     zone = [t for t in zone if not t.is_punct or t.text in "-\u2013"]
     heads = [t for t in zone if is_title_head(t) and ctx.key(t, ORGS) is None]
+    if (style := style_before(mention)) is not None:
+        # "King Fahd", "Britain's Prince Charles": a royal's style is read with the country
+        # before it only, never with the one the sentence names elsewhere
+        return nationality_before(ctx, holder, [t for t in zone if t.i < style.start], mention)
     if not heads:
         return nationality_before(ctx, holder, zone, mention)
     title = heads[-1]

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
-from kg.nlp.lexicon import is_title, title_modifiers, title_words, titles
+from kg.nlp.lexicon import is_title, portfolios, title_modifiers, title_words, titles
 from kg.nlp.relations.base import Context
 
 
@@ -27,13 +27,18 @@ def is_titled(token: Token) -> bool:
 
 
 def field_of(ctx: Context, title: Token) -> list[Token]:
-    """ "of sport" in "minister of sport": a bare common noun after "of" names the field."""
+    """ "of sport" in "minister of sport": a bare common noun after "of" names the field;
+    so does a portfolio after "for" ("Vice President for International Services")."""
     for prep in title.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or ctx.key(obj) is not None:
+            if obj.dep_ != "pobj" or ctx.key(obj) is not None:
                 continue
+            if obj.pos_ != "NOUN" and not (prep.lower_ == "for" and obj.lower_ in portfolios()):
+                continue
+            if prep.lower_ == "for" and obj.lower_ not in portfolios():
+                continue  # "director for life": only a portfolio is a field after "for"
             if any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
                 continue
             # "director of strategic initiatives for Highmark": the body's phrase is no field

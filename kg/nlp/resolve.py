@@ -444,7 +444,7 @@ class _Resolver:
                 continue
             width, country = _demonym_at(words, i)
             if country is not None and not read & set(range(i, i + width)) \
-                    and all(t.ent_type_ in _HOSTS for t in doc[i : i + width]):
+                    and (all(t.ent_type_ in _HOSTS for t in doc[i : i + width]) or _untagged_modifier(doc[i : i + width])):
                 cluster = self._country(country)
                 if not cluster.spans:
                     cluster.latent = True
@@ -724,6 +724,14 @@ class _Words:
 
 
 _NAME_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+
+
+def _untagged_modifier(span: Span) -> bool:
+    """ "Total Dutch imports": a demonym the model tagged as nothing at all, modifying a noun
+    (its head, after the demonym), where the model read an opening capital as no name."""
+    last = span[-1]
+    return all(not t.ent_type_ for t in span) and last.dep_ in ("amod", "compound") \
+        and last.head.pos_ == "NOUN" and last.head.i > last.i
 
 
 def _demonym_at(words: _Words, i: int) -> tuple[int, Country | None]:

@@ -1,0 +1,36 @@
+"""Nouns that only qualify the goods a figure counts ("of optional origin soybean oil",
+"of milling quality wheat") leave the figure the goods' (``flow_goods.other_goods``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+TABLE = {"Egypt": ("eg", T.COUNTRY), "Kenya": ("ke", T.COUNTRY), "soybean oil": ("soyoil", T.PRODUCT),
+         "wheat": ("wheat", T.PRODUCT), "tea": ("tea", T.PRODUCT)}
+
+
+def _read(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published="1987-03-12", module=flows)
+    return [(f.predicate.value, f.subject, f.object, f.quantity) for f in facts if f.quantity is not None]
+
+
+def test_an_origin_noun_before_the_goods_leaves_the_figure_theirs(parser) -> None:
+    text = "Egypt bought 30,000 tonnes of optional origin soybean oil at its tender on Monday, traders said."
+    assert _read(parser, text) == [("imports", "eg", "soyoil", Decimal("30000"))]
+
+
+def test_a_quality_noun_before_the_goods_leaves_the_figure_theirs(parser) -> None:
+    text = "Kenya exported 12,500 tonnes of export quality tea in February."
+    assert _read(parser, text) == [("exports", "ke", "tea", Decimal("12500"))]
+
+
+def test_a_figure_of_other_goods_stays_theirs(parser) -> None:
+    # "cement" is no product the table names: the figure counts other goods than the wheat
+    text = "Egypt bought 40,000 tonnes of cement and wheat from several suppliers."
+    assert _read(parser, text) == []

@@ -1,5 +1,6 @@
-"""Nouns that only qualify the goods a figure counts ("of optional origin soybean oil",
-"of milling quality wheat") leave the figure the goods' (``flow_goods.other_goods``)."""
+"""Which goods a figure counts (``flow_goods``): nouns that only qualify the goods ("of
+optional origin soybean oil") leave the figure theirs; a trade noun of goods no product names
+("Imports of cocoa paste") takes none named before."""
 
 from __future__ import annotations
 
@@ -34,3 +35,15 @@ def test_a_figure_of_other_goods_stays_theirs(parser) -> None:
     # "cement" is no product the table names: the figure counts other goods than the wheat
     text = "Egypt bought 40,000 tonnes of cement and wheat from several suppliers."
     assert _read(parser, text) == []
+
+
+def test_a_trade_noun_of_goods_no_product_names_takes_no_goods_named_before(parser) -> None:
+    # "cocoa paste" is no product the table names: neither its import nor the export that
+    # shares its goods is the tea of the sentence before
+    text = "Kenya's tea exports rose in 1986. Imports of cocoa paste fell to 2,000 tonnes in May and exports to 500 tonnes."
+    assert _read(parser, text) == []
+
+
+def test_a_trade_noun_of_the_goods_named_before_takes_them(parser) -> None:
+    text = "Kenya's tea exports rose in 1986. Exports of goods reached 30,000 tonnes in February."
+    assert _read(parser, text) == [("exports", "ke", "tea", Decimal("30000"))]

@@ -140,6 +140,34 @@ def _goods_of_flow(noun: Token, anchor: Token) -> bool:
         or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i
 
 
+_GENERIC_GOODS = frozenset({"good", "goods", "product", "products", "commodity", "commodities", "merchandise", "item", "items"})
+
+
+def names_unread_goods(ctx: Context, flow: Flow) -> bool:
+    """ "Imports of cocoa powder fell to 316 tonnes and exports to 5,944": the trade noun (or
+    one before it in the sentence, with no goods named between) is of goods no product names,
+    so its figures are theirs, not those of the goods named before. A noun with a determiner
+    ("exports of the crop") or a generic one ("exports of goods") points back."""
+    anchor = flow.anchor
+    doc = ctx.doc
+    nouns = flow_words("export_nouns") | flow_words("import_nouns")
+    for t in reversed(doc[anchor.sent.start : anchor.i + 1]):
+        if ctx.key(t, PRODUCTS) is not None:
+            return False
+        if t.pos_ == "NOUN" and t.lower_ in nouns and _of_unread_goods(ctx, t):
+            return True
+    return False
+
+
+def _of_unread_goods(ctx: Context, noun: Token) -> bool:
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if ctx.key(obj, PRODUCTS) is None and obj.lower_ not in _GENERIC_GOODS and not obj.like_num \
+                    and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+                return True
+    return False
+
+
 def _of_other_flow(ctx: Context, token: Token, anchor: Token) -> bool:
     """ "After complaints about its agricultural exports, the EC will import maize": goods
     before a trade verb that name another flow noun's goods are that flow's."""

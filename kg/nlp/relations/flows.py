@@ -39,7 +39,8 @@ from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_li
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
-from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
+from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, names_unread_goods, other_goods,
+                                        part_of_trade)
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
                                             shared_partner, trade_with)
@@ -467,6 +468,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # without a figure
             if k == 0:
                 facts.extend(_unquantified(ctx, flow, trader, goods))
+        elif goods is None and names_unread_goods(ctx, flow):
+            continue  # "Imports of cocoa powder fell to 316 tonnes": not the goods named before
         elif (counted := goods or carried_goods(ctx, anchor, story=story_goods)) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow

@@ -47,3 +47,9 @@ def test_a_trade_noun_of_goods_no_product_names_takes_no_goods_named_before(pars
 def test_a_trade_noun_of_the_goods_named_before_takes_them(parser) -> None:
     text = "Kenya's tea exports rose in 1986. Exports of goods reached 30,000 tonnes in February."
     assert _read(parser, text) == [("exports", "ke", "tea", Decimal("30000"))]
+
+
+def test_a_trade_noun_of_goods_joined_to_a_product_takes_them(parser) -> None:
+    # "tea/mate": the product's own word stands in the pair
+    text = "Kenya's tea exports rose in 1986. Exports of tea/mate are forecast to fall to 20,000 tonnes in 1987."
+    assert _read(parser, text) == [("exports", "ke", "tea", Decimal("20000"))]

@@ -3,6 +3,8 @@ CPO"), the other goods a figure may count, and goods the clause excludes ("non-o
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
@@ -162,10 +164,19 @@ def names_unread_goods(ctx: Context, flow: Flow) -> bool:
 def _of_unread_goods(ctx: Context, noun: Token) -> bool:
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
-            if ctx.key(obj, PRODUCTS) is None and obj.lower_ not in _GENERIC_GOODS and not obj.like_num \
-                    and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
+            words = {w for t in ctx.doc[obj.left_edge.i : obj.i + 1] for w in re.split(r"[/-]", t.lower_)}
+            if not any(ctx.key(t, PRODUCTS) for t in ctx.doc[obj.left_edge.i : obj.i + 1]) \
+                    and obj.lower_ not in _GENERIC_GOODS and not obj.like_num \
+                    and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children) \
+                    and not words & _product_heads(ctx):
                 return True
     return False
+
+
+def _product_heads(ctx: Context) -> set[str]:
+    """The last words of the story's products' names: "beef/veal" (or "beef / veal") names beef."""
+    return {name.lower().split()[-1] for e in ctx.table.entities.values() if e.type in PRODUCTS
+            for name in e.names if name.strip()}  # fmt: skip
 
 
 def _of_other_flow(ctx: Context, token: Token, anchor: Token) -> bool:

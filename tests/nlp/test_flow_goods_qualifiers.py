@@ -53,3 +53,10 @@ def test_a_trade_noun_of_goods_joined_to_a_product_takes_them(parser) -> None:
     # "tea/mate": the product's own word stands in the pair
     text = "Kenya's tea exports rose in 1986. Exports of tea/mate are forecast to fall to 20,000 tonnes in 1987."
     assert _read(parser, text) == [("exports", "ke", "tea", Decimal("20000"))]
+
+
+def test_a_product_that_only_modifies_other_goods_is_not_what_the_figure_counts(parser) -> None:
+    # "wheat bran" is no product the table names; "wheat" only says which bran
+    assert _read(parser, "Egypt bought 30,000 tonnes of wheat bran at its tender on Monday.") == []
+    assert _read(parser, "Egypt bought 30,000 tonnes of optional origin wheat at its tender on Monday.") == [
+        ("imports", "eg", "wheat", Decimal("30000"))]

@@ -37,6 +37,10 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
             return True
+        last = ctx.mention(counted).root if key is not None else counted
+        if key is not None and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" \
+                and ctx.key(last.head, PRODUCTS) is None:
+            return True  # "tonnes of soybean oil" where only soybeans are named: other goods
     hedges = rule_words("numbers", "approximate") | rule_words("numbers", "upper")
     i = figure.start - 1
     while i >= 0 and doc[i].lower_ in hedges:

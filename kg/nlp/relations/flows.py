@@ -36,6 +36,7 @@ from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
+from kg.nlp.relations.flow_noun_figures import noun_figure
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
@@ -328,6 +329,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if not figures and flow.planned:
         # "a 1.2 mln tonne palm oil export target", "2.5 mln tonnes of sugar available for export"
         figures = figure_before(ctx, flow, dated, start=figures_start(anchor))
+    if not figures and not flow.planned:
+        figures = noun_figure(ctx, flow, dated)  # "a 200,000 tonne wheat purchase from France"
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \

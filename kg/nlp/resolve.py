@@ -444,12 +444,17 @@ class _Resolver:
                 i += 1
                 continue
             width, country = _demonym_at(words, i)
-            if country is not None and not read & set(range(i, i + width)) \
-                    and all(t.ent_type_ in _HOSTS for t in doc[i : i + width]):
-                cluster = self._country(country)
-                if not cluster.spans:
-                    cluster.latent = True
-                    cluster.names.append(doc[i : i + width].text)
+            span = doc[i : i + width]
+            if country is not None and not read & set(range(i, i + width)):
+                if _untagged_modifier(span):
+                    # read as the model reads a NORP: a mention of its country, which the
+                    # sentences after it can refer back to ("Cocoa butter imports rose ...")
+                    self._attach(self._country(country), span, None)
+                elif all(t.ent_type_ in _HOSTS for t in span):
+                    cluster = self._country(country)
+                    if not cluster.spans:
+                        cluster.latent = True
+                        cluster.names.append(span.text)
             i += max(width, 1)
 
     def _countries_in_currencies(self) -> None:
@@ -725,6 +730,14 @@ class _Words:
 
 
 _NAME_POS = frozenset({POS_IDS["ADJ"], POS_IDS["PROPN"]})
+
+
+def _untagged_modifier(span: Span) -> bool:
+    """ "Total Dutch imports": a demonym the model tagged as nothing at all (an opening
+    capital before it hid it), modifying a noun after it."""
+    last = span[-1]
+    return all(not t.ent_type_ for t in span) and last.dep_ in ("amod", "compound") \
+        and last.head.pos_ == "NOUN" and last.head.i > last.i
 
 
 def _demonym_at(words: _Words, i: int) -> tuple[int, Country | None]:

@@ -539,6 +539,38 @@ def test_a_demonym_read_elsewhere_or_inside_a_name_makes_no_latent_country() -> 
     assert "Thailand" not in _by_label(table)
 
 
+def _modified(words: list[str], modifiers: dict[int, int], nouns: tuple[int, ...], ents: dict[tuple[int, int], str]) -> Doc:
+    """A Doc whose ``modifiers`` (token: head) are adjectives modifying ``nouns``."""
+    doc = _doc(words, ents)
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for i, head in modifiers.items():
+        heads[i], deps[i] = head, "amod"
+    doc = Doc(_NLP.vocab, words=words, heads=heads, deps=deps, ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "")
+                                                                    for t in doc])
+    for i in modifiers:
+        doc[i].pos_ = "ADJ"
+    for i in nouns:
+        doc[i].pos_ = "NOUN"
+    return doc
+
+
+def test_a_demonym_the_model_tagged_as_nothing_is_its_countrys_mention_where_it_modifies_a_noun() -> None:
+    # "Total Kenyan imports": the opening capital hid the demonym from the model
+    words = "Total Kenyan imports of tea rose .".split()
+    table = _resolve(_modified(words, {0: 2, 1: 2}, (2,), {(4, 5): "Product"}))
+    kenya = _by_label(table)["Kenya"]
+    assert table.latent == set() and table.key_at(1) == kenya.key  # as a NORP the model read
+
+
+def test_an_untagged_demonym_that_modifies_no_noun_after_it_names_no_country() -> None:
+    words = "Tea exports were Kenyan .".split()  # a predicate, not a modifier
+    table = _resolve(_modified(words, {}, (1,), {(0, 1): "Product"}))
+    assert table.latent == set()
+    words = "Imports rose , the Kenyan said .".split()  # a people: no noun after it
+    assert _resolve(_modified(words, {4: 5}, (), {})).latent == set()
+
+
 def test_acronym_may_end_with_a_legal_form_the_name_leaves_out() -> None:
     assert acronym_of("PDVSA", "Petroleos de Venezuela")
     assert acronym_of("ACME", "Acme Metals")  # "ME" of Metals, no legal form needed

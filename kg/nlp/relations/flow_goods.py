@@ -3,6 +3,8 @@ CPO"), the other goods a figure may count, and goods the clause excludes ("non-o
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
@@ -35,6 +37,10 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
         key = ctx.key(counted, PRODUCTS)
         if counted.pos_ in ("NOUN", "PROPN") and key is None:
             return True
+        last = ctx.mention(counted).root if key is not None else counted
+        if key is not None and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" \
+                and ctx.key(last.head, PRODUCTS) is None:
+            return True  # "tonnes of soybean oil" where only soybeans are named: other goods
     hedges = rule_words("numbers", "approximate") | rule_words("numbers", "upper")
     i = figure.start - 1
     while i >= 0 and doc[i].lower_ in hedges:
@@ -138,6 +144,43 @@ def _goods_of_flow(noun: Token, anchor: Token) -> bool:
     """ "exporting products", "exports of commodities": the goods noun is what the trade word moves."""
     return noun.dep_ == "dobj" and noun.head.i == anchor.i \
         or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i
+
+
+_GENERIC_GOODS = frozenset({"good", "goods", "product", "products", "commodity", "commodities", "merchandise", "item", "items"})
+
+
+def names_unread_goods(ctx: Context, flow: Flow) -> bool:
+    """ "Imports of cocoa powder fell to 316 tonnes and exports to 5,944": the trade noun (or
+    one before it in the sentence, with no goods named between) is of goods no product names,
+    so its figures are theirs, not those of the goods named before. A noun with a determiner
+    ("exports of the crop") or a generic one ("exports of goods") points back."""
+    anchor = flow.anchor
+    doc = ctx.doc
+    nouns = flow_words("export_nouns") | flow_words("import_nouns")
+    for t in reversed(doc[anchor.sent.start : anchor.i + 1]):
+        if ctx.key(t, PRODUCTS) is not None:
+            return False
+        if t.pos_ == "NOUN" and t.lower_ in nouns and _of_unread_goods(ctx, t):
+            return True
+    return False
+
+
+def _of_unread_goods(ctx: Context, noun: Token) -> bool:
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            words = {w for t in ctx.doc[obj.left_edge.i : obj.i + 1] for w in re.split(r"[/-]", t.lower_)}
+            if not any(ctx.key(t, PRODUCTS) for t in ctx.doc[obj.left_edge.i : obj.i + 1]) \
+                    and obj.lower_ not in _GENERIC_GOODS and not obj.like_num \
+                    and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children) \
+                    and not words & _product_heads(ctx):
+                return True
+    return False
+
+
+def _product_heads(ctx: Context) -> set[str]:
+    """The last words of the story's products' names: "beef/veal" (or "beef / veal") names beef."""
+    return {name.lower().split()[-1] for e in ctx.table.entities.values() if e.type in PRODUCTS
+            for name in e.names if name.strip()}  # fmt: skip
 
 
 def _of_other_flow(ctx: Context, token: Token, anchor: Token) -> bool:

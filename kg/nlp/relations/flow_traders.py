@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.climb import VERB_POS, climb, upward
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
+from kg.nlp.relations.flow_agreements import through_agreement
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
@@ -64,7 +65,7 @@ def market_taker(ctx: Context, verb: Token) -> str | None:
 def _purchase_completes(verb: Token) -> bool:
     """A verb whose buyer is the subject of the clause above: joined to it, completing it, or
     its purpose ("Pakistan is lined up to buy")."""
-    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or _committed_to(verb) or (
+    return verb.dep_ in ("conj", "xcomp") or likelihood(verb) or _committed_to(verb) or through_agreement(verb) or (
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 

@@ -36,10 +36,12 @@ from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
+from kg.nlp.relations.flow_noun_figures import noun_figure
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
-from kg.nlp.relations.flow_goods import carried_goods, goods_of, listed_goods, other_goods, part_of_trade
+from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, names_unread_goods, other_goods,
+                                        part_of_trade)
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
                                             shared_partner, trade_with)
@@ -327,6 +329,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if not figures and flow.planned:
         # "a 1.2 mln tonne palm oil export target", "2.5 mln tonnes of sugar available for export"
         figures = figure_before(ctx, flow, dated, start=figures_start(anchor))
+    if not figures and not flow.planned:
+        figures = noun_figure(ctx, flow, dated)  # "a 200,000 tonne wheat purchase from France"
     if not figures:
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
@@ -467,6 +471,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # without a figure
             if k == 0:
                 facts.extend(_unquantified(ctx, flow, trader, goods))
+        elif goods is None and names_unread_goods(ctx, flow):
+            continue  # "Imports of cocoa powder fell to 316 tonnes": not the goods named before
         elif (counted := goods or carried_goods(ctx, anchor, story=story_goods)) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow

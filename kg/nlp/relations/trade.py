@@ -29,6 +29,7 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.dates import anchored_date
+from kg.nlp.relations.flow_agreements import through_agreement
 from kg.nlp.relations.goods_lists import each_after, goods_list
 from kg.nlp.relations.quantities import parse_quantity, quantity_of
 from kg.nlp.relations.refusals import rejected
@@ -312,7 +313,8 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 def exporters_of_verb(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
     """The traders of a flow verb: its subjects (or its passive's agents), or those of the verb
     it completes or is joined to; none where a verb above denies the flow."""
-    for current in upward(verb, lambda t: t.dep_ in ("conj", "xcomp", "advcl") or likelihood(t), limit=3):
+    climbs = lambda t: t.dep_ in ("conj", "xcomp", "advcl") or likelihood(t) or through_agreement(t)  # noqa: E731
+    for current in upward(verb, climbs, limit=3):
         if current is not verb and denied(current):
             return []  # "China is not expected to export", "Peru is unlikely to import"
         subjects = [c for c in current.children if c.dep_ == "nsubj"]

@@ -9,7 +9,7 @@ once every article has been read again.
 
 When the extractor changes, a build lists every article of the store as older and records
 that before it writes anything; it then rewrites the older articles among its inputs (each
-with its content hash last, as ever) and, once all are written, records what is left. A kill
+with its content hash, as ever) and, once all are written, records what is left. A kill
 in between leaves the whole list: the next build reads those articles again, redoing some,
 but never keeps a graph an older extractor wrote. Articles the build did not read (another
 folder's) stay listed until a build reads them.

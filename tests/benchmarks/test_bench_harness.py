@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bench.speed import corpus
-from bench.speed.growth import window_cost
+from bench.speed.growth import fifths_ratio, window_cost
 from bench.speed.harness import Context, Outcome, markdown, run_all, run_info, write_results
 
 
@@ -50,6 +50,12 @@ def test_window_cost_uses_nearest_batch_marks():
     assert window_cost(marks, 0, 128) == pytest.approx(2.0 / 128)
     assert window_cost(marks, 128, 250) == pytest.approx(6.0 / 128)
     assert window_cost(marks, 0, 128, column=2) == pytest.approx(4.0 / 128)
+
+
+def test_fifths_ratio_compares_the_last_fifth_with_the_first():
+    # Articles written, process CPU, wall, thread CPU: 1 s per 100 articles, then 2 s.
+    marks = [(0, 0.0, 0.0, 0.0), (100, 1.0, 1.0, 1.0), (400, 4.0, 4.0, 4.0), (500, 6.0, 6.0, 5.0)]
+    assert fifths_ratio(marks, 500) == pytest.approx(2.0)
 
 
 def test_a_failing_benchmark_is_reported_and_the_rest_run(tmp_path):

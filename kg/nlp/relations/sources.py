@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
+from kg.nlp.relations.function_bodies import named_by_function
 from kg.nlp.relations.quotes import clean, without
 from kg.nlp.relations.speakers import SPEAKERS, document_source
 from kg.nlp.relations.speech import CONTENT, verb_clause
@@ -127,7 +128,8 @@ def _document_author(ctx: Context, noun: Token) -> str | None:
                 # "figures from the UK's regulator Ofcom": the name, not the description
                 named = [c for c in obj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
                 for token in (*named, obj):
-                    if (key := ctx.key(token, SPEAKERS)) and ctx.mention(token).root.pos_ == "PROPN":
+                    mention = ctx.mention(token)
+                    if (key := ctx.key(token, SPEAKERS)) and (mention.root.pos_ == "PROPN" or named_by_function(mention)):
                         return key  # a named body; "the UK's regulator" may be another one
     return None
 

@@ -11,6 +11,7 @@ from kg.nlp import lexicon
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
+from kg.nlp.relations.function_bodies import names_a_body
 from kg.nlp.relations.post_bodies import name_ends_in
 from kg.nlp.relations.titles import is_title_head
 
@@ -311,7 +312,7 @@ def _only_named_in_passing(token: Token) -> bool:
 
 def _named_body(ctx: Context, token: Token) -> str | None:
     key = ctx.key(token, ORGS)
-    if key is None or not any(t.pos_ == "PROPN" or t.is_upper for t in ctx.mention(token)):
+    if key is None or not names_a_body(ctx.mention(token)):
         return None
     return key
 

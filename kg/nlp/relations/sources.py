@@ -86,7 +86,7 @@ def extract(ctx: Context) -> list[Fact]:
                         author = (number, last[1])
                     else:
                         speaker = (number, last[1])
-            elif (key := ctx.key(subject, ORGS)) is not None and verb.lemma_.lower() in words("speech", "verbs"):
+            elif (key := ctx.key(subject, ORGS)) is not None and verb.lemma_.lower() in _saying():
                 speaker = (number, key)
                 if _in_document(verb):
                     author = (number, key)  # "X said in its annual report": a later "the report said" is X's
@@ -95,6 +95,12 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _verbs() -> frozenset[str]:
     return words("speech", "verbs") | words("speech", "document_verbs") | {"quote"}
+
+
+def _saying() -> frozenset[str]:
+    """Verbs after which "it" is the body that spoke: of saying, or stating a figure ("the
+    ministry put exports at ... It said ...")."""
+    return words("speech", "verbs") | words("speech", "figure_only_verbs")
 
 
 def _is_document(noun: Token) -> bool:

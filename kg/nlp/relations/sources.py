@@ -20,7 +20,7 @@ from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
 from kg.nlp.relations.function_bodies import named_by_function
 from kg.nlp.relations.quotes import clean, without
-from kg.nlp.relations.speakers import SPEAKERS, document_source
+from kg.nlp.relations.speakers import SPEAKERS, body_of_voice, document_source
 from kg.nlp.relations.speech import CONTENT, verb_clause
 from kg.nlp.relations.base import ORGS, Context, sentence_text
 
@@ -86,7 +86,10 @@ def extract(ctx: Context) -> list[Fact]:
                         author = (number, last[1])
                     else:
                         speaker = (number, last[1])
-            elif (key := ctx.key(subject, ORGS)) is not None and verb.lemma_.lower() in _saying():
+            elif (key := ctx.key(subject, ORGS) or body_of_voice(ctx, subject)) is not None \
+                    and verb.lemma_.lower() in _saying():
+                # "a State Department spokesman said in a statement": the body spoke, and a
+                # later "the statement said" is its own
                 speaker = (number, key)
                 if _in_document(verb):
                     author = (number, key)  # "X said in its annual report": a later "the report said" is X's

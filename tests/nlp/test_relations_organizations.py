@@ -66,6 +66,15 @@ def test_located_in_through_the_kind_of_place(parser) -> None:
     assert ("maine", "us") in _pairs(facts, Predicate.LOCATED_IN)
 
 
+def test_a_port_is_on_the_sea_it_is_named_after_not_in_it(parser) -> None:
+    text = "Grain left the Pacific port of Salina and the Black Sea port of Varnik in the Chilean port of Tolo."
+    table = {"Pacific": ("pac", T.PLACE), "Salina": ("sal", T.PLACE), "Black Sea": ("bs", T.PLACE),
+             "Varnik": ("var", T.PLACE), "Tolo": ("tolo", T.PLACE), "Chilean": ("cl", T.COUNTRY)}  # fmt: skip
+    pairs = _pairs(facts_of(parser, text, table, module=places), Predicate.LOCATED_IN)
+    assert ("sal", "pac") not in pairs and ("var", "bs") not in pairs
+    assert ("tolo", "cl") in pairs
+
+
 def test_located_in_a_province_in_apposition(parser) -> None:
     text = "The company built a factory in Kunshan, Jiangsu province, last year."
     table = {"Kunshan": ("kunshan", T.PLACE), "Jiangsu province": ("jiangsu", T.PLACE)}

@@ -113,3 +113,18 @@ def test_a_possessive_pronoun_body_gives_the_post_and_only_facts(parser) -> None
     facts = facts_of(parser, text, table, module=posts)
     assert all(hasattr(f, "predicate") for f in facts)
     assert _posts(parser, text, table) == [("carver", "gb", "trade minister")]
+
+
+def test_a_capitalised_title_of_a_body_with_its_short_name_before_the_name(parser) -> None:
+    text = ("Chile has no set target for its copper exports, President of the Chilean Copper "
+            "Commission, CCC, Luis Mora said.")
+    table = {"Luis Mora": ("mora", T.PERSON), "Chilean Copper Commission": ("ccc", T.AGENCY),
+             "CCC": ("ccc", T.AGENCY), "Chile": ("cl", T.COUNTRY)}  # fmt: skip
+    assert _posts(parser, text, table) == [("mora", "ccc", "President")]
+
+
+def test_a_list_of_countries_before_a_name_is_no_title(parser) -> None:
+    text = "Copper went to France, UK, and Italy, Luis Mora said."
+    table = {"Luis Mora": ("mora", T.PERSON), "France": ("fr", T.COUNTRY), "UK": ("uk", T.COUNTRY),
+             "Italy": ("it", T.COUNTRY)}  # fmt: skip
+    assert _posts(parser, text, table) == []

@@ -319,3 +319,17 @@ def test_a_country_after_a_ticker_and_another_word_is_no_seat(parser) -> None:
     table = {"Fendwick Motor Co Ltd": ("fw", T.ORGANIZATION), "Japan": ("jp", T.COUNTRY), "Taiwan": ("tw", T.PLACE)}
     facts = facts_of(parser, text, table, module=organizations)
     assert _pairs(facts, Predicate.BASED_IN) == []
+
+
+def test_a_countrys_company_described_after_its_name_is_based_there(parser) -> None:
+    text = "Peru signed an agreement with Hungary's state-owned Tarkon trading company to sell buses."
+    table = {"Tarkon": ("tk", T.ORGANIZATION), "Hungary": ("hu", T.COUNTRY), "Peru": ("pe", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("tk", "hu")]
+
+
+def test_a_joint_venture_of_two_countries_is_based_in_neither(parser) -> None:
+    text = "Tata Cars, an Indo-Japanese car maker, will sell cars to Chile."
+    table = {"Tata Cars": ("tc", T.ORGANIZATION), "Chile": ("cl", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == []

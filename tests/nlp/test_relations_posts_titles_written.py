@@ -128,3 +128,16 @@ def test_a_list_of_countries_before_a_name_is_no_title(parser) -> None:
     table = {"Luis Mora": ("mora", T.PERSON), "France": ("fr", T.COUNTRY), "UK": ("uk", T.COUNTRY),
              "Italy": ("it", T.COUNTRY)}  # fmt: skip
     assert _posts(parser, text, table) == []
+
+
+def test_a_title_for_a_portfolio_at_a_body_is_held_in_that_body(parser) -> None:
+    text = '"There is no way out," Ann Lowe, Vice President for Global Services at Delta Econometrics, said.'
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Global Services": ("gs", T.AGENCY),
+             "Delta Econometrics": ("delta", T.ORGANIZATION)}  # fmt: skip
+    assert _posts(parser, text, table) == [("lowe", "delta", "Vice President for Global Services")]
+
+
+def test_a_spokeswoman_for_a_body_speaks_in_that_body(parser) -> None:
+    text = "Exports rose, said Ann Lowe, a spokeswoman for the Steel Institute in Lima."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Steel Institute": ("si", T.ORGANIZATION), "Lima": ("lima", T.PLACE)}
+    assert [(s, o) for s, o, _ in _posts(parser, text, table)] == [("lowe", "si")]

@@ -141,3 +141,15 @@ def test_a_spokeswoman_for_a_body_speaks_in_that_body(parser) -> None:
     text = "Exports rose, said Ann Lowe, a spokeswoman for the Steel Institute in Lima."
     table = {"Ann Lowe": ("lowe", T.PERSON), "Steel Institute": ("si", T.ORGANIZATION), "Lima": ("lima", T.PLACE)}
     assert [(s, o) for s, o, _ in _posts(parser, text, table)] == [("lowe", "si")]
+
+
+def test_a_demonym_on_another_office_is_not_the_country_of_the_post(parser) -> None:
+    text = "The Omani leader will hold talks with Prime Minister Ann Lowe during his visit to Oman."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Oman": ("om", T.COUNTRY), "Omani": ("om", T.COUNTRY)}
+    assert _posts(parser, text, table) == []
+
+
+def test_a_demonym_on_the_team_a_minister_heads_is_the_country_of_the_post(parser) -> None:
+    text = "The Omani team, headed by Finance Minister Ann Lowe, will hold talks in Paris."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Omani": ("om", T.COUNTRY), "Paris": ("paris", T.PLACE)}
+    assert _posts(parser, text, table) == [("lowe", "om", "Finance Minister")]

@@ -13,6 +13,7 @@ from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
 from kg.nlp.relations.function_bodies import names_a_body
 from kg.nlp.relations.post_bodies import name_ends_in
+from kg.nlp.relations.titled_bodies import held_in, holds_there, is_occupation
 from kg.nlp.relations.titles import is_title_head
 
 SPEAKERS = PERSONS | ORGS
@@ -423,7 +424,8 @@ def _titled_holder(ctx: Context, token: Token) -> str | None:
     governor of Y") before it in the article."""
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    if not _is_title(token) or any(c.dep_ in ("prep", "poss", "compound", "amod") for c in token.children):
+    bodies = held_in(ctx, token)
+    if not (_is_title(token) or bodies and is_occupation(token)) or bodies is None:
         return None
     wanted = {token.lower_, token.lemma_.lower()}
     best: tuple[int, str] | None = None
@@ -434,7 +436,7 @@ def _titled_holder(ctx: Context, token: Token) -> str | None:
         before = ctx.doc[min(root.left_edge.i, mention.start) : mention.start]
         titled = [t for t in before] + [a for a in root.children if a.dep_ == "appos"]
         if any(t.lower_.rstrip(".") in wanted or t.lemma_.lower() in wanted or
-               _abbreviation(t) in wanted for t in titled):  # fmt: skip
+               _abbreviation(t) in wanted for t in titled) and holds_there(ctx, titled, bodies):  # fmt: skip
             best = (mention.start, key)
     return best[1] if best else None
 

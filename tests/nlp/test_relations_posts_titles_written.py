@@ -153,3 +153,10 @@ def test_a_demonym_on_the_team_a_minister_heads_is_the_country_of_the_post(parse
     text = "The Omani team, headed by Finance Minister Ann Lowe, will hold talks in Paris."
     table = {"Ann Lowe": ("lowe", T.PERSON), "Omani": ("om", T.COUNTRY), "Paris": ("paris", T.PLACE)}
     assert _posts(parser, text, table) == [("lowe", "om", "Finance Minister")]
+
+
+def test_a_capitalised_title_of_a_body_set_off_by_a_comma_before_the_name(parser) -> None:
+    text = ("President of the Chilean Copper Commission, Luis Mora told a press conference "
+            "that Chile has no set target for its copper exports.")
+    table = {"Luis Mora": ("mora", T.PERSON), "Chilean Copper Commission": ("ccc", T.AGENCY), "Chile": ("cl", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("mora", "ccc", "President")]

@@ -321,3 +321,18 @@ def test_a_title_of_another_body_is_not_the_holder_named_before(parser) -> None:
     table = {"Peter Wong": ("wong", T.PERSON), "Harbour Bank": ("hb", T.ORGANIZATION),
              "Steel Institute": ("si", T.ORGANIZATION)}  # fmt: skip
     assert ("wong", "prices were low") not in _said(parser, text, table)
+
+
+def test_an_occupation_qualified_by_the_first_word_of_its_body(parser) -> None:
+    text = ("Markets are weak, said Ann Lowe, chief economist at Delta Research. "
+            "The Delta economist also said prices were depressed.")
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Delta Research": ("delta", T.ORGANIZATION)}
+    assert ("lowe", "prices were depressed") in _said(parser, text, table)
+
+
+def test_an_occupation_qualified_by_a_short_name_that_is_an_entity_of_its_own(parser) -> None:
+    text = ("Markets are weak, said Ann Lowe, Vice President for Research at Delta Research. "
+            "The Delta economist also said prices were depressed.")
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Delta Research": ("delta", T.ORGANIZATION),
+             "Delta": ("delta-short", T.ORGANIZATION)}  # fmt: skip
+    assert ("lowe", "prices were depressed") in _said(parser, text, table)

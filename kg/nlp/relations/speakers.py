@@ -429,15 +429,23 @@ def _titled_holder(ctx: Context, token: Token) -> str | None:
         return None
     wanted = {token.lower_, token.lemma_.lower()}
     best: tuple[int, str] | None = None
+    # "The Chase economist" after "Aldo Roldan, Vice President ... at Chase Econometrics":
+    # the one named working in that body, whatever his title, where none has this one
+    working: tuple[int, str] | None = None
     for key, mention in ctx.entity_mentions(PERSONS):
         if mention.end > token.i:
             break
         root = mention.root
         before = ctx.doc[min(root.left_edge.i, mention.start) : mention.start]
         titled = [t for t in before] + [a for a in root.children if a.dep_ == "appos"]
+        if not holds_there(ctx, titled, bodies):
+            continue
+        working = (mention.start, key)
         if any(t.lower_.rstrip(".") in wanted or t.lemma_.lower() in wanted or
-               _abbreviation(t) in wanted for t in titled) and holds_there(ctx, titled, bodies):  # fmt: skip
+               _abbreviation(t) in wanted for t in titled):  # fmt: skip
             best = (mention.start, key)
+    if best is None and bodies:
+        best = working
     return best[1] if best else None
 
 

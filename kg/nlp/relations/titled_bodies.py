@@ -19,10 +19,22 @@ def held_in(ctx: Context, title: Token) -> set[str] | None:
         if child.dep_ in ("prep", "poss", "amod"):
             return None
         if child.dep_ == "compound":
-            if child.i > title.i or (key := ctx.key(child, ORGS)) is None:
+            # "Chase" may be an entity of its own beside "Chase Econometrics": either is meant
+            keys = {k for k in (ctx.key(child, ORGS), _first_word_of(ctx, child)) if k is not None}
+            if child.i > title.i or not keys:
                 return None
-            bodies.add(key)
+            bodies |= keys
     return bodies
+
+
+def _first_word_of(ctx: Context, word: Token) -> str | None:
+    """ "Chase" in "The Chase economist" after "Chase Econometrics": the one body of the
+    article whose name opens with that proper name."""
+    if word.pos_ != "PROPN":
+        return None
+    keys = {key for key, entity in ctx.table.entities.items() if entity.type in ORGS
+            and any(name.split()[:1] == [word.text] and len(name.split()) > 1 for name in entity.all_names)}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def holds_there(ctx: Context, titled: list[Token], bodies: set[str]) -> bool:

@@ -159,3 +159,13 @@ def test_the_statement_of_a_spokesman_of_no_body_is_nobodys(parser) -> None:
             "The statement said shipments to Japan would rise.")
     table = {"Zambia": ("zm", T.COUNTRY), "Japan": ("jp", T.COUNTRY)}
     assert only(facts_of(parser, text, table, module=sources), Predicate.SAID) == []
+
+
+def test_a_bodys_bulletin_or_communique_speaks_for_it(parser) -> None:
+    from kg.nlp.relations import sources
+
+    table = {"Cocoa Board": ("cb", T.AGENCY), "Tin Council": ("tc", T.ORGANIZATION)}
+    text = ("Exports of cocoa totalled 20,000 tonnes, the Cocoa Board's monthly bulletin said. "
+            "The Tin Council's communique said members would cut exports.")
+    facts = only(facts_of(parser, text, table, module=sources), Predicate.SAID)
+    assert [f.subject for f in facts] == ["cb", "tc"]

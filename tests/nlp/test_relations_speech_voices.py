@@ -336,3 +336,10 @@ def test_an_occupation_qualified_by_a_short_name_that_is_an_entity_of_its_own(pa
     table = {"Ann Lowe": ("lowe", T.PERSON), "Delta Research": ("delta", T.ORGANIZATION),
              "Delta": ("delta-short", T.ORGANIZATION)}  # fmt: skip
     assert ("lowe", "prices were depressed") in _said(parser, text, table)
+
+
+def test_a_body_qualified_spokesman_speaks_for_the_body_not_its_head(parser) -> None:
+    text = ("Wheat sales rose, Wheat Board general manager Ron Dale said. "
+            "The Wheat Board spokesman said the estimate was too high.")
+    table = {"Ron Dale": ("dale", T.PERSON), "Wheat Board": ("awb", T.AGENCY)}
+    assert ("awb", "the estimate was too high") in _said(parser, text, table)

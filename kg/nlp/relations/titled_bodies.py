@@ -15,6 +15,9 @@ def held_in(ctx: Context, title: Token) -> set[str] | None:
     president"): an empty set for a bare title; None where other words qualify it ("the
     bank's president", "the former president", "the president of X": read elsewhere)."""
     bodies: set[str] = set()
+    qualified = [c for c in title.children if c.dep_ == "compound"]
+    if qualified and title.lower_ in rule_words("speech", "body_voices"):
+        return None  # "the AWB spokesman said": a voice of the body speaks for the body
     for child in title.children:
         if child.dep_ in ("prep", "poss", "amod"):
             return None

@@ -65,3 +65,9 @@ def test_a_companys_own_results_are_no_statement(parser) -> None:
     assert _said(parser, "Delta Bank reported a 1986 pre-tax profit of 65 mln lira.", table) == []
     text = "Delta Bank announced a strong recovery in 1986 earnings to 12.9 billion lira."
     assert _said(parser, text, table) == []
+
+
+def test_a_reported_count_of_no_goods_is_no_statement(parser) -> None:
+    table = {"Ann Lowe": ("lowe", T.PERSON)}
+    text = "The district medical officer, Ann Lowe, reported 38 suspected cases last month."
+    assert _said(parser, text, table) == []

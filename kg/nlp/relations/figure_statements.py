@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.datafiles import rule_words
+from kg.nlp import lexicon
+from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.goods import goods_flow
 
 
 def figure_verb(verb: Token) -> bool:
@@ -36,7 +38,8 @@ def _estimate(verb: Token) -> list[Token]:
 def _reported_figure(verb: Token) -> list[Token]:
     """ "reported export sales of 200,000 tonnes", "confirmed one mln tonnes of corn sold":
     the object after the verb, with a number in its own words (not a bare "reported the
-    sale", nor the reporter's own results: "reported a profit of 65 mln lira")."""
+    sale", nor a count of no goods, nor the reporter's own results: "reported a profit of
+    65 mln lira")."""
     if verb.lemma_.lower() not in rule_words("speech", "reported_figure_verbs"):
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
@@ -44,6 +47,15 @@ def _reported_figure(verb: Token) -> list[Token]:
         return []
     words = list(objects[0].subtree)
     results = rule_words("speech", "result_nouns")
-    if not any(t.like_num for t in words) or any(t.lemma_.lower() in results or t.lower_ in results for t in words):
+    if not any(t.like_num for t in words) or not any(_of_trade(t) for t in words) \
+            or any(t.lemma_.lower() in results or t.lower_ in results for t in words):
         return []
     return objects[:1]
+
+
+def _of_trade(word: Token) -> bool:
+    """A measure of goods, a flow of them or money ("tonnes", "sales", "dlrs"): a figure of
+    trade, not a count of anything ("reported 38 suspected cases" is no statement here)."""
+    money = rule_data("currencies")
+    return word.lemma_.lower() in lexicon.goods_measures() or goods_flow(word) \
+        or word.lower_ in {w.lower() for key in ("dollar_words", "names", "shared_names") for w in money[key]}

@@ -67,11 +67,20 @@ def _opening_line_cut_short(text: str, at: int) -> bool:
     if text.rfind("\n", 0, at) >= 0:
         return False
     words = [w for w in text[:at].split() if w[:1].isalpha()]
-    if not words or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "\u201d")):
+    if not words or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "\u201d")) \
+            and not _ends_in_country_initials(words[-1]):
         return False
     if _name_runs_on(words, text[at + 1 :]):
         return True
     return len(words) >= 4 and sum(w[0].isupper() for w in words) * 2 <= len(words)
+
+
+def _ends_in_country_initials(word: str) -> bool:
+    """ "The Philippines will ask the U.S.\nAgriculture Department ...": a country's initials
+    end the cut-short opening line, not its sentence."""
+    from kg.nlp import gazetteer
+
+    return bool(_INITIALS.match(word)) and gazetteer.country_of(word) is not None
 
 
 # Words a headline in title case writes with a capital ("Tea Exports Rise In January"), and

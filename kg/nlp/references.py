@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable
 
 from spacy.attrs import DEP, IS_TITLE, LOWER, ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, EntityType
 from kg.nlp import lexicon
+from kg.nlp.datafiles import rule_words
 from kg.nlp.doc_index import positions_of
 from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
@@ -95,28 +96,64 @@ def refer(doc: Doc, table: MentionTable, *, finder: ReferenceFinder) -> None:
 def forward_titles(doc: Doc, table: MentionTable) -> None:
     """ "The Belgian sports minister ... says he will not apologise. Claude Eerdekens
     claims ...": a story that opens on a titled subject, before any person is named,
-    names that person as the subject of the next sentence."""
+    names that person as the subject of the next sentence. In a wire lead, "..., the
+    chairman of the Coffee Board said." before '"...," J. Makumbi said': the titled speaker
+    of the lead is the one who speaks, named, in the next sentence."""
     titles = lexicon.title_words()
     sents = list(doc.sents)
     named = [s for k, spans in table.spans.items() if table.type_of(k) in _PERSONS for s, _ in spans]
     for sent, after in zip(sents, sents[1:]):
         if named and min(named) < sent.start:
             break
-        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
+            or closing_title(sent, titles)
+        speaking = subject is not None and _says(sent.root)
         if subject is None or subject.i in table.by_token or subject.pos_ != "NOUN" \
                 or subject.lower_ not in titles \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
                 or any(table.type_of(k) in _PERSONS for t in sent if (k := table.by_token.get(t.i))):
             continue
-        first = next((t for t in after if not t.is_space and not t.is_punct), None)
-        key = table.by_token.get(first.i) if first is not None else None
-        if key is None or table.type_of(key) not in _PERSONS:
-            continue
-        mention = table.mention_span(first)
-        if mention is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
+        key = _next_subject(table, after) or (_next_speaker(table, after) if speaking else None)
+        if key is None:
             continue
         table.by_token[subject.i] = key
         table.spans[key] = sorted([*table.spans[key], (subject.i, subject.i + 1)])
+
+
+def closing_title(sent: Span, titles: frozenset[str]) -> Token | None:
+    """ "..., the chairman of the state-run Coffee Marketing Board, CMB, said.": the title
+    closing the sentence after a comma, where the parser lost the verb's subject."""
+    verb = sent.root
+    if not _says(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = sent.doc
+    found = [t for t in doc[sent.start + 2 : verb.i] if t.pos_ == "NOUN" and t.lower_ in titles
+             and doc[t.i - 1].lower_ == "the" and doc[t.i - 2].text == ","]  # fmt: skip
+    if not found or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[found[-1].i : verb.i]):
+        return None
+    return found[-1]
+
+
+def _says(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in rule_words("speech", "verbs")
+
+
+def _next_subject(table: MentionTable, after: Span) -> str | None:
+    """The person opening the next sentence as its subject."""
+    first = next((t for t in after if not t.is_space and not t.is_punct), None)
+    key = table.by_token.get(first.i) if first is not None else None
+    if key is None or table.type_of(key) not in _PERSONS:
+        return None
+    mention = table.mention_span(first)
+    return key if mention is not None and mention.root.dep_ in ("nsubj", "nsubjpass") else None
+
+
+def _next_speaker(table: MentionTable, after: Span) -> str | None:
+    """The one person the next sentence makes the subject of a verb of saying ('"...," J.
+    Makumbi said')."""
+    speakers = {key for t in after if t.dep_ in ("nsubj", "nsubjpass") and _says(t.head)
+                and (key := table.by_token.get(t.i)) is not None and table.type_of(key) in _PERSONS}
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 def surnames(doc: Doc, table: MentionTable) -> None:

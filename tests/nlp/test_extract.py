@@ -81,6 +81,22 @@ def test_a_story_opening_on_a_title_names_its_holder_in_the_next_sentence(nlp):
     assert ("said", "person:claude-eerdekens", None, "he will not apologise") in facts
 
 
+def test_a_lead_closing_on_a_title_names_its_holder_speaking_in_the_next_sentence(nlp):
+    text = ("Kenya was disappointed by the failure of the tea talks in London, the chairman of the "
+            "state-run Tea Marketing Board, TMB, said.\n"
+            "    \"This has not been good for tea producers,\" Joseph Kamau said on Friday.")  # fmt: skip
+    said = {f[1] for f in _facts(nlp, text) if f[0] == "said"}
+    assert said == {"person:joseph-kamau"}
+    assert any(f[0] == "holdsPost" and f[1] == "person:joseph-kamau" and f[3] == "chairman" for f in _facts(nlp, text))
+
+
+def test_a_lead_title_is_nobody_when_the_next_sentence_names_no_speaker(nlp):
+    text = ("Kenya was disappointed by the failure of the tea talks in London, the chairman of the "
+            "Tea Marketing Board said.\n"
+            "    \"This has not been good for tea producers,\" said one delegate. Peter Otieno fled.")  # fmt: skip
+    assert not [f for f in _facts(nlp, text) if f[1] == "person:peter-otieno"]
+
+
 def test_a_title_after_a_named_person_does_not_look_forward(nlp):
     text = "Zhang Qi met the press. The minister said prices would rise. Li Wei left on Monday."
     assert not [f for f in _facts(nlp, text) if f[1] == "person:li-wei"]

@@ -88,6 +88,23 @@ def test_an_opening_line_cut_short_by_its_dateline_goes_on() -> None:
     assert reflow(text).startswith("Kenyan tea exports to the United States rose")
 
 
+def test_an_opening_line_cut_short_after_a_countrys_initials_goes_on() -> None:
+    text = ("Chile will ask the U.S.\n"
+            "Commerce Department to raise its 1987 copper import quota after a\n"
+            "shortfall by Peru, the chairman of the Copper Commission, Luis\n"
+            "Mora, said on Friday in the capital.\n"
+            "    Mora told Reuters the commission would also protest the award.")
+    assert reflow(text).startswith("Chile will ask the U.S. Commerce Department to raise")
+
+
+def test_a_headline_ending_on_a_countrys_initials_keeps_its_line() -> None:
+    text = ("Copper Quota For U.S.\n"
+            "Chile will ask the U.S. Commerce Department to raise its 1987 copper\n"
+            "import quota after a shortfall by Peru, Copper Commission chairman\n"
+            "Luis Mora said on Friday.\n")
+    assert reflow(text).startswith("Copper Quota For U.S.\n")
+
+
 def test_a_headline_in_capitals_keeps_its_line() -> None:
     text = ("Kenya Tea Exports Rise In January\n"
             "Kenyan tea exports to the United States rose to 12,000 tonnes in January\n"

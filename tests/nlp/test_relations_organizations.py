@@ -66,6 +66,15 @@ def test_located_in_through_the_kind_of_place(parser) -> None:
     assert ("maine", "us") in _pairs(facts, Predicate.LOCATED_IN)
 
 
+def test_a_port_is_on_the_sea_it_is_named_after_not_in_it(parser) -> None:
+    text = "Grain left the Pacific port of Salina and the Black Sea port of Varnik in the Chilean port of Tolo."
+    table = {"Pacific": ("pac", T.PLACE), "Salina": ("sal", T.PLACE), "Black Sea": ("bs", T.PLACE),
+             "Varnik": ("var", T.PLACE), "Tolo": ("tolo", T.PLACE), "Chilean": ("cl", T.COUNTRY)}  # fmt: skip
+    pairs = _pairs(facts_of(parser, text, table, module=places), Predicate.LOCATED_IN)
+    assert ("sal", "pac") not in pairs and ("var", "bs") not in pairs
+    assert ("tolo", "cl") in pairs
+
+
 def test_located_in_a_province_in_apposition(parser) -> None:
     text = "The company built a factory in Kunshan, Jiangsu province, last year."
     table = {"Kunshan": ("kunshan", T.PLACE), "Jiangsu province": ("jiangsu", T.PLACE)}
@@ -308,5 +317,19 @@ def test_a_country_after_a_company_s_stock_ticker_is_its_seat(parser) -> None:
 def test_a_country_after_a_ticker_and_another_word_is_no_seat(parser) -> None:
     text = "Fendwick Motor Co Ltd <FMC.T> shipped 200 cars of Japan to Taiwan."
     table = {"Fendwick Motor Co Ltd": ("fw", T.ORGANIZATION), "Japan": ("jp", T.COUNTRY), "Taiwan": ("tw", T.PLACE)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == []
+
+
+def test_a_countrys_company_described_after_its_name_is_based_there(parser) -> None:
+    text = "Peru signed an agreement with Hungary's state-owned Tarkon trading company to sell buses."
+    table = {"Tarkon": ("tk", T.ORGANIZATION), "Hungary": ("hu", T.COUNTRY), "Peru": ("pe", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.BASED_IN) == [("tk", "hu")]
+
+
+def test_a_joint_venture_of_two_countries_is_based_in_neither(parser) -> None:
+    text = "Tata Cars, an Indo-Japanese car maker, will sell cars to Chile."
+    table = {"Tata Cars": ("tc", T.ORGANIZATION), "Chile": ("cl", T.COUNTRY)}
     facts = facts_of(parser, text, table, module=organizations)
     assert _pairs(facts, Predicate.BASED_IN) == []

@@ -113,3 +113,50 @@ def test_a_possessive_pronoun_body_gives_the_post_and_only_facts(parser) -> None
     facts = facts_of(parser, text, table, module=posts)
     assert all(hasattr(f, "predicate") for f in facts)
     assert _posts(parser, text, table) == [("carver", "gb", "trade minister")]
+
+
+def test_a_capitalised_title_of_a_body_with_its_short_name_before_the_name(parser) -> None:
+    text = ("Chile has no set target for its copper exports, President of the Chilean Copper "
+            "Commission, CCC, Luis Mora said.")
+    table = {"Luis Mora": ("mora", T.PERSON), "Chilean Copper Commission": ("ccc", T.AGENCY),
+             "CCC": ("ccc", T.AGENCY), "Chile": ("cl", T.COUNTRY)}  # fmt: skip
+    assert _posts(parser, text, table) == [("mora", "ccc", "President")]
+
+
+def test_a_list_of_countries_before_a_name_is_no_title(parser) -> None:
+    text = "Copper went to France, UK, and Italy, Luis Mora said."
+    table = {"Luis Mora": ("mora", T.PERSON), "France": ("fr", T.COUNTRY), "UK": ("uk", T.COUNTRY),
+             "Italy": ("it", T.COUNTRY)}  # fmt: skip
+    assert _posts(parser, text, table) == []
+
+
+def test_a_title_for_a_portfolio_at_a_body_is_held_in_that_body(parser) -> None:
+    text = '"There is no way out," Ann Lowe, Vice President for Global Services at Delta Econometrics, said.'
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Global Services": ("gs", T.AGENCY),
+             "Delta Econometrics": ("delta", T.ORGANIZATION)}  # fmt: skip
+    assert _posts(parser, text, table) == [("lowe", "delta", "Vice President for Global Services")]
+
+
+def test_a_spokeswoman_for_a_body_speaks_in_that_body(parser) -> None:
+    text = "Exports rose, said Ann Lowe, a spokeswoman for the Steel Institute in Lima."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Steel Institute": ("si", T.ORGANIZATION), "Lima": ("lima", T.PLACE)}
+    assert [(s, o) for s, o, _ in _posts(parser, text, table)] == [("lowe", "si")]
+
+
+def test_a_demonym_on_another_office_is_not_the_country_of_the_post(parser) -> None:
+    text = "The Omani leader will hold talks with Prime Minister Ann Lowe during his visit to Oman."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Oman": ("om", T.COUNTRY), "Omani": ("om", T.COUNTRY)}
+    assert _posts(parser, text, table) == []
+
+
+def test_a_demonym_on_the_team_a_minister_heads_is_the_country_of_the_post(parser) -> None:
+    text = "The Omani team, headed by Finance Minister Ann Lowe, will hold talks in Paris."
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Omani": ("om", T.COUNTRY), "Paris": ("paris", T.PLACE)}
+    assert _posts(parser, text, table) == [("lowe", "om", "Finance Minister")]
+
+
+def test_a_capitalised_title_of_a_body_set_off_by_a_comma_before_the_name(parser) -> None:
+    text = ("President of the Chilean Copper Commission, Luis Mora told a press conference "
+            "that Chile has no set target for its copper exports.")
+    table = {"Luis Mora": ("mora", T.PERSON), "Chilean Copper Commission": ("ccc", T.AGENCY), "Chile": ("cl", T.COUNTRY)}
+    assert _posts(parser, text, table) == [("mora", "ccc", "President")]

@@ -140,3 +140,32 @@ def test_figures_of_a_described_body_after_that_body_s_figures(parser) -> None:
 def test_figures_closing_a_sentence_with_no_document_before_are_nobody_s(parser) -> None:
     text = "Coffee exports rose to 75 mln dlrs in 1990, weekly official figures show."
     assert _said(parser, text, {}) == []
+
+
+def test_the_statement_a_bodys_spokesman_made_is_the_bodys(parser) -> None:
+    from kg.nlp.relations import sources
+
+    text = ("Zambia defended its copper sales, a Mines Ministry spokesman said in a statement. "
+            "The statement said shipments to Japan would rise.")
+    table = {"Mines Ministry": ("mm", T.AGENCY), "Zambia": ("zm", T.COUNTRY), "Japan": ("jp", T.COUNTRY)}
+    facts = only(facts_of(parser, text, table, module=sources), Predicate.SAID)
+    assert [(f.subject, f.quote) for f in facts] == [("mm", "shipments to Japan would rise")]
+
+
+def test_the_statement_of_a_spokesman_of_no_body_is_nobodys(parser) -> None:
+    from kg.nlp.relations import sources
+
+    text = ("Zambia defended its copper sales, a spokesman said in a statement. "
+            "The statement said shipments to Japan would rise.")
+    table = {"Zambia": ("zm", T.COUNTRY), "Japan": ("jp", T.COUNTRY)}
+    assert only(facts_of(parser, text, table, module=sources), Predicate.SAID) == []
+
+
+def test_a_bodys_bulletin_or_communique_speaks_for_it(parser) -> None:
+    from kg.nlp.relations import sources
+
+    table = {"Cocoa Board": ("cb", T.AGENCY), "Tin Council": ("tc", T.ORGANIZATION)}
+    text = ("Exports of cocoa totalled 20,000 tonnes, the Cocoa Board's monthly bulletin said. "
+            "The Tin Council's communique said members would cut exports.")
+    facts = only(facts_of(parser, text, table, module=sources), Predicate.SAID)
+    assert [f.subject for f in facts] == ["cb", "tc"]

@@ -296,3 +296,50 @@ def test_a_joined_verb_of_saying_right_after_a_name_is_that_name_s(parser) -> No
     text = text.replace("Ruritania said", "Tom Hale said")
     table = {"Anna Kerr": ("kerr", T.PERSON), "Tom Hale": ("hale", T.PERSON)}
     assert [s for s, q in _said(parser, text, table) if "open" in q] == ["hale"]
+
+
+def test_a_title_qualified_by_its_body_is_the_one_who_holds_it_there(parser) -> None:
+    text = ("Exports will rise, said Peter Wong, president of the Harbour Bank. Ann Lowe, "
+            "president of the Steel Institute, agreed. The Harbour Bank president also said prices were low.")
+    table = {"Peter Wong": ("wong", T.PERSON), "Ann Lowe": ("lowe", T.PERSON),
+             "Harbour Bank": ("hb", T.ORGANIZATION), "Steel Institute": ("si", T.ORGANIZATION)}  # fmt: skip
+    said = _said(parser, text, table)
+    assert ("wong", "prices were low") in said and ("lowe", "prices were low") not in said
+
+
+def test_an_occupation_qualified_by_its_body_is_the_one_who_works_there(parser) -> None:
+    text = ("Markets are weak, said Ann Lowe, chief economist at Delta Research. "
+            "The Delta economist also said prices were depressed.")
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Delta Research": ("delta", T.ORGANIZATION),
+             "Delta": ("delta", T.ORGANIZATION)}  # fmt: skip
+    assert ("lowe", "prices were depressed") in _said(parser, text, table)
+
+
+def test_a_title_of_another_body_is_not_the_holder_named_before(parser) -> None:
+    text = ("Exports will rise, said Peter Wong, president of the Harbour Bank. "
+            "The Steel Institute president said prices were low.")
+    table = {"Peter Wong": ("wong", T.PERSON), "Harbour Bank": ("hb", T.ORGANIZATION),
+             "Steel Institute": ("si", T.ORGANIZATION)}  # fmt: skip
+    assert ("wong", "prices were low") not in _said(parser, text, table)
+
+
+def test_an_occupation_qualified_by_the_first_word_of_its_body(parser) -> None:
+    text = ("Markets are weak, said Ann Lowe, chief economist at Delta Research. "
+            "The Delta economist also said prices were depressed.")
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Delta Research": ("delta", T.ORGANIZATION)}
+    assert ("lowe", "prices were depressed") in _said(parser, text, table)
+
+
+def test_an_occupation_qualified_by_a_short_name_that_is_an_entity_of_its_own(parser) -> None:
+    text = ("Markets are weak, said Ann Lowe, Vice President for Research at Delta Research. "
+            "The Delta economist also said prices were depressed.")
+    table = {"Ann Lowe": ("lowe", T.PERSON), "Delta Research": ("delta", T.ORGANIZATION),
+             "Delta": ("delta-short", T.ORGANIZATION)}  # fmt: skip
+    assert ("lowe", "prices were depressed") in _said(parser, text, table)
+
+
+def test_a_body_qualified_spokesman_speaks_for_the_body_not_its_head(parser) -> None:
+    text = ("Wheat sales rose, Wheat Board general manager Ron Dale said. "
+            "The Wheat Board spokesman said the estimate was too high.")
+    table = {"Ron Dale": ("dale", T.PERSON), "Wheat Board": ("awb", T.AGENCY)}
+    assert ("awb", "the estimate was too high") in _said(parser, text, table)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.datafiles import rule_words
+from kg.nlp.lexicon import title_words
+from kg.nlp.references import closing_title
 from kg.nlp.relations.base import PERSONS, Context
 from kg.nlp.relations.quotes import clean
 from kg.nlp.relations.speakers import SPEAKERS, TITLE_LINKS
@@ -67,6 +69,10 @@ def closing_speaker(ctx: Context, verb: Token, sent: Span) -> tuple[str, str] | 
         return None  # the verb has a statement of its own after it
     if titled := _titled_name_closing(ctx, verb, sent):
         return titled
+    if (title := closing_title(verb.sent, title_words())) is not None and (key := ctx.key(title, PERSONS)):
+        # "..., the chairman of the Coffee Board, CB, said.": the chairman named after it
+        quote = clean(ctx.doc[sent.start : title.i - 2])
+        return (key, quote) if quote else None
     end = _before_apposition(ctx.doc, verb.i, sent)
     mention = ctx.table.mention_span(end - 1) if end > sent.start else None
     if mention is None or mention.end != end:

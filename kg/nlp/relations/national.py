@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.lexicon import title_words
 from kg.nlp.relations.base import COUNTRY, Context
 
 
@@ -23,7 +24,7 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
         # Only a demonym ("the Italian government"): a country named as a noun is as often
         # the place visited ("President Clinton arrived in Belarus").
         key = None
-        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP" and not _of_another_office(token, anchor):
             key = ctx.country_of_demonym(token)
         if key is not None:
             countries.add(key)
@@ -41,6 +42,14 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
                         if t.i not in reported):
         return None
     return dominant
+
+
+def _of_another_office(demonym: Token, anchor: Token) -> bool:
+    """ "The Saudi leader will hold talks with Prime Minister Margaret Thatcher": a demonym
+    on another title names that office's country, not the one of the post read here."""
+    head = demonym.head
+    return demonym.dep_ in ("amod", "compound") and head.i != anchor.i and head.pos_ == "NOUN" \
+        and head.lower_ in title_words()
 
 
 def _reported(anchor: Token) -> set[int]:

@@ -196,7 +196,8 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
     nouns = rule_data("places").get("descriptor_nouns", ())
     described = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ in ("appos", "compound") or any(c.dep_ == "compound" for c in root.children):
-        described += [root.head] if root.dep_ == "appos" else []
+        # "Hungary's state-owned Mogurt trading company": the name opens its description
+        described += [root.head] if root.dep_ == "appos" or root.dep_ == "compound" and root.head.i > root.i else []
         described += [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     for noun in described:
         if noun.pos_ == "NOUN" and ctx.key(noun, ORGS) in (None, org) and root.i < noun.i:
@@ -211,7 +212,7 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or ctx.key(noun, ORGS) not in (None, org):
             continue
         for mod in noun.subtree:
-            if mod.i >= noun.i or mod.dep_ not in ("amod", "compound", "nmod"):
+            if mod.i >= noun.i or mod.dep_ not in ("amod", "compound", "nmod", "poss") or _joint(mod):
                 continue
             place = ctx.key(mod, PLACES) if mod.pos_ == "PROPN" else None
             if place is None and mod.pos_ in ("ADJ", "PROPN"):
@@ -220,6 +221,14 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
                 return [ctx.fact(org, Predicate.BASED_IN, [root, mod, noun], object=place,
                                  rule="based-descriptor", confidence=ctx.confidence("based-descriptor"))]  # fmt: skip
     return []
+
+
+def _joint(word: Token) -> bool:
+    """ "an Indo-Japanese car maker": a demonym hyphened to another names the venture's
+    partners, not the one country it is based in."""
+    doc = word.doc
+    return (word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].is_alpha) \
+        or (word.i + 2 < len(doc) and doc[word.i + 1].text == "-" and doc[word.i + 2].is_title)
 
 
 def _descriptor_words(ctx: Context, org: str, mention: Span) -> list[Fact]:

@@ -89,6 +89,8 @@ def extract(ctx: Context) -> list[Fact]:
             continue
         if ctx.type(kx) is EntityType.COUNTRY:
             continue  # a country is located in no other place kg names
+        if rule == "located-kind" and _water(ctx.mention(y)):
+            continue  # "the Pacific port of Balao": on the ocean, not in it
         if rule == "located-apposition" and not _comma_pair(ctx, x, y, ky):
             continue
         facts.append(ctx.fact(kx, Predicate.LOCATED_IN, [x, y], object=ky, rule=rule,
@@ -98,6 +100,13 @@ def extract(ctx: Context) -> list[Fact]:
     for key, mention in ctx.entity_mentions(frozenset({EntityType.PLACE})):
         facts.extend(_described(ctx, key, mention))
     return facts
+
+
+def _water(mention: Span) -> bool:
+    """A sea or an ocean ("Pacific", "Pacific Ocean", "the Black Sea")."""
+    words = [t.lower_ for t in mention if t.is_alpha]
+    data = rule_data("places")
+    return bool(words) and (words[-1] in data["water_heads"] or words[0] in data["water_names"])
 
 
 def _listed(ctx: Context, x: Token, y: Token, ky: str, rule: str) -> list[Fact]:

@@ -120,6 +120,11 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if not objects:
             return None, [], extra
+        if frontier == [title] and (portfolio := _portfolio_before_employer(ctx, objects)):
+            # "Vice President for International Services at Chase Econometrics": the "for"
+            # phrase is what the post is for, the body after it the employer
+            key, obj, words = portfolio
+            return key, [obj], extra + words
         for obj in objects:
             if (key := ctx.key(obj, POST_BODIES)) is not None:
                 return key, [obj], extra
@@ -133,6 +138,18 @@ def _prepositional_body(ctx: Context, title: Token) -> tuple[str | None, list[To
             return None, [], extra  # the body is named but unknown: no place after it holds the post
         frontier = objects
     return None, [], extra
+
+
+def _portfolio_before_employer(ctx: Context, objects: list[Token]) -> tuple[str, Token, list[Token]] | None:
+    """A title's "for" phrase followed by an "at"/"of" phrase naming a body: that body, its
+    word, and the "for" phrase's words (part of the role)."""
+    portfolio = [o for o in objects if o.head.lower_ == "for"]
+    employers = [(k, o) for o in objects if o.head.lower_ in ("at", "of") and (k := ctx.key(o, POST_BODIES)) is not None
+                 and portfolio and o.i > portfolio[0].i]  # fmt: skip
+    if not portfolio or not employers:
+        return None
+    key, employer = employers[0]
+    return key, employer, [t for t in portfolio[0].head.subtree if not t.is_punct]
 
 
 def names_unknown_body(ctx: Context, title: Token) -> bool:

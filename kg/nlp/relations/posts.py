@@ -280,6 +280,10 @@ def _capitalised_title_before(mention: Span) -> int | None:
     straight before the name, which the parser splits (the name becomes the phrase's object)."""
     doc = mention.doc
     k = mention.start
+    if k - 3 > mention.sent.start and doc[k - 1].text == doc[k - 3].text == "," and doc[k - 2].is_upper:
+        k -= 3  # "President of the Brazilian Coffee Institute, IBC, Jorio Dauster": the short name
+    elif k - 1 > mention.sent.start and doc[k - 1].text == "," and doc[k - 2].is_title:
+        k -= 1  # "President of the Brazilian Coffee Institute, Jorio Dauster told ..."
     while k > mention.sent.start and (doc[k - 1].is_title or doc[k - 1].lower_ in _TITLE_LINKS):
         k -= 1
     heads = [t for t in doc[k : mention.start] if t.is_title and is_title_head(t)]

@@ -18,8 +18,9 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
+from kg.nlp.relations.function_bodies import named_by_function
 from kg.nlp.relations.quotes import clean, without
-from kg.nlp.relations.speakers import SPEAKERS, document_source
+from kg.nlp.relations.speakers import SPEAKERS, body_of_voice, document_source
 from kg.nlp.relations.speech import CONTENT, verb_clause
 from kg.nlp.relations.base import ORGS, Context, sentence_text
 
@@ -85,7 +86,10 @@ def extract(ctx: Context) -> list[Fact]:
                         author = (number, last[1])
                     else:
                         speaker = (number, last[1])
-            elif (key := ctx.key(subject, ORGS)) is not None and verb.lemma_.lower() in words("speech", "verbs"):
+            elif (key := ctx.key(subject, ORGS) or body_of_voice(ctx, subject)) is not None \
+                    and verb.lemma_.lower() in _saying():
+                # "a State Department spokesman said in a statement": the body spoke, and a
+                # later "the statement said" is its own
                 speaker = (number, key)
                 if _in_document(verb):
                     author = (number, key)  # "X said in its annual report": a later "the report said" is X's
@@ -94,6 +98,12 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _verbs() -> frozenset[str]:
     return words("speech", "verbs") | words("speech", "document_verbs") | {"quote"}
+
+
+def _saying() -> frozenset[str]:
+    """Verbs after which "it" is the body that spoke: of saying, or stating a figure ("the
+    ministry put exports at ... It said ...")."""
+    return words("speech", "verbs") | words("speech", "figure_only_verbs")
 
 
 def _is_document(noun: Token) -> bool:
@@ -127,7 +137,8 @@ def _document_author(ctx: Context, noun: Token) -> str | None:
                 # "figures from the UK's regulator Ofcom": the name, not the description
                 named = [c for c in obj.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
                 for token in (*named, obj):
-                    if (key := ctx.key(token, SPEAKERS)) and ctx.mention(token).root.pos_ == "PROPN":
+                    mention = ctx.mention(token)
+                    if (key := ctx.key(token, SPEAKERS)) and (mention.root.pos_ == "PROPN" or named_by_function(mention)):
                         return key  # a named body; "the UK's regulator" may be another one
     return None
 

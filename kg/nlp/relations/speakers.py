@@ -11,7 +11,9 @@ from kg.nlp import lexicon
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, Context, sentences_back
+from kg.nlp.relations.function_bodies import names_a_body
 from kg.nlp.relations.post_bodies import name_ends_in
+from kg.nlp.relations.titled_bodies import held_in, holds_there, is_occupation
 from kg.nlp.relations.titles import is_title_head
 
 SPEAKERS = PERSONS | ORGS
@@ -311,7 +313,7 @@ def _only_named_in_passing(token: Token) -> bool:
 
 def _named_body(ctx: Context, token: Token) -> str | None:
     key = ctx.key(token, ORGS)
-    if key is None or not any(t.pos_ == "PROPN" or t.is_upper for t in ctx.mention(token)):
+    if key is None or not names_a_body(ctx.mention(token)):
         return None
     return key
 
@@ -422,19 +424,28 @@ def _titled_holder(ctx: Context, token: Token) -> str | None:
     governor of Y") before it in the article."""
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    if not _is_title(token) or any(c.dep_ in ("prep", "poss", "compound", "amod") for c in token.children):
+    bodies = held_in(ctx, token)
+    if not (_is_title(token) or bodies and is_occupation(token)) or bodies is None:
         return None
     wanted = {token.lower_, token.lemma_.lower()}
     best: tuple[int, str] | None = None
+    # "The Chase economist" after "Aldo Roldan, Vice President ... at Chase Econometrics":
+    # the one named working in that body, whatever his title, where none has this one
+    working: tuple[int, str] | None = None
     for key, mention in ctx.entity_mentions(PERSONS):
         if mention.end > token.i:
             break
         root = mention.root
         before = ctx.doc[min(root.left_edge.i, mention.start) : mention.start]
         titled = [t for t in before] + [a for a in root.children if a.dep_ == "appos"]
+        if not holds_there(ctx, titled, bodies):
+            continue
+        working = (mention.start, key)
         if any(t.lower_.rstrip(".") in wanted or t.lemma_.lower() in wanted or
                _abbreviation(t) in wanted for t in titled):  # fmt: skip
             best = (mention.start, key)
+    if best is None and bodies:
+        best = working
     return best[1] if best else None
 
 

@@ -17,6 +17,7 @@ from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.closing_speakers import closing_speaker
 from kg.nlp.relations.dates import anchored_date, may_name_date
+from kg.nlp.relations.figure_statements import figure_statement, figure_verb
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
@@ -33,11 +34,15 @@ CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
               "quotation-continued": 0.7}  # fmt: skip
 
 
+def _verbs() -> frozenset[str]:
+    return rule_words("speech", "verbs") | rule_words("speech", "figure_only_verbs")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[TreePatterns, TreePatterns]:
     verbs = TreePatterns()
     verbs.add("SPEECH", [[{"RIGHT_ID": "verb",
-                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(rule_words("speech", "verbs"))}, "POS": "VERB"}}]])
+                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_verbs())}, "POS": "VERB"}}]])
     attribution = TreePatterns()
     attribution.add("ACCORDING", [[
         {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
@@ -55,6 +60,8 @@ def extract(ctx: Context) -> list[Fact]:
     for _, (start,) in verbs(ctx.parse):
         verb = ctx.doc[start]
         speakers, facts = _from_verb(ctx, verb, units)
+        if not facts and figure_verb(verb):
+            continue  # "put the plan on hold" attributes nothing
         if facts or any(s.lower_ not in rule_words("speech", "non_sources") for s in speech_subjects(verb)):
             units.attributed.add(units.index(verb))
         if facts:
@@ -82,8 +89,8 @@ def _withheld(verb: Token) -> bool:
 
 
 def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list[Fact]]:
-    if _withheld(verb):
-        return [], []
+    if _withheld(verb) or figure_verb(verb) and not figure_statement(verb):
+        return [], []  # "put the plan on hold", "sees exports rising": no statement
     speakers = list(dict.fromkeys(k for s in speech_subjects(verb) if (k := speaker_key(ctx, s))))
     if (named := _name_before(ctx, verb)) is not None:
         # a country says nothing of its own here (statements are people's and bodies')
@@ -110,8 +117,11 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
         return [], []  # "prices continued to rise"; only '"...," X continued.' reports
     if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ not in SUBJECT_DEPS for c in verb.children):
         return [], []  # "the freedom which X tells us we have": no statement of its own
-    content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) or _medium_clause(verb) \
-        or _figure_object(verb)
+    if figure_verb(verb):
+        content = figure_statement(verb)
+    else:
+        content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) \
+            or _medium_clause(verb) or figure_statement(verb)
     content = _lost_subject(verb, content) + content
     if not content and not has_quote_mark(sent) and (detached := detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)
@@ -207,17 +217,6 @@ def _medium_clause(verb: Token) -> list[Token]:
                 ):
                     return [clause]
     return []
-
-
-def _figure_object(verb: Token) -> list[Token]:
-    """ "X estimated production at 1.42 mln tonnes", "X put exports at ...": an estimate of a
-    figure is a statement; its object and the figure are what is stated."""
-    if verb.lemma_.lower() not in rule_words("speech", "figure_verbs"):
-        return []
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    figures = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "to")
-               and any(t.like_num for t in c.subtree)]  # fmt: skip
-    return [objects[0], figures[0]] if objects and figures else []
 
 
 def _object_clause(verb: Token) -> list[Token]:

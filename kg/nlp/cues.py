@@ -5,13 +5,15 @@ context that makes a shared name a US state. Used by ``kg.nlp.entities``."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.climb import climb
-from kg.nlp.doc_index import word_counts
+from kg.nlp.doc_index import lower_positions, positions_of, word_counts
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title, norm
 
@@ -307,9 +309,9 @@ def based_places(doc: Doc) -> list[Span]:
     """ "the Stavanger-based directorate": a city or region of the gazetteer before "-based"
     that the model left unnamed is a place."""
     spans = []
-    for token in doc[:-2]:
-        if token.ent_iob_ != "O" or not token.is_title or doc[token.i + 1].text != "-" \
-                or doc[token.i + 2].lower_ != "based":
+    # only the words before a hyphen: a Token is made of those, not of every word
+    for token in (doc[i - 1] for i in positions_of(doc, ("-",)) if 0 < i < len(doc) - 1):
+        if token.ent_iob_ != "O" or not token.is_title or doc[token.i + 2].lower_ != "based":
             continue
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_iob_ == "O" \
@@ -352,14 +354,18 @@ def opens_other_name(span: Span) -> bool:
         and after.dep_ == "compound" and span.root.head == after.head
 
 
+@lru_cache(maxsize=1)
+def _region_plurals() -> frozenset[int]:
+    """The hashes of the plural region words ("states", "provinces", "counties")."""
+    words = lexicon.region_words()
+    return frozenset(get_string_id(w) for w in {w + "s" for w in words} | {w[:-1] + "ies" for w in words if w.endswith("y")})
+
+
 def listed_regions(doc: Doc) -> list[Span]:
     """ "Lagos, Ogun and Abuja states": names listed before a plural region word are each a
     place; the plural word belongs to none of them."""
-    plurals = {w + "s" for w in lexicon.region_words()} | {w[:-1] + "ies" for w in lexicon.region_words() if w.endswith("y")}
     spans: list[Span] = []
-    for token in doc:
-        if token.lower_ not in plurals or token.i == 0:
-            continue
+    for token in (doc[i] for i in lower_positions(doc, _region_plurals()) if i > 0):
         members: list[tuple[int, int]] = []
         end, i, joined = token.i, token.i - 1, False
         while i >= 0:

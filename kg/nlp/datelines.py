@@ -4,15 +4,19 @@ the model's entities by kg.nlp.entities."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
+from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NEWLINE = re.compile("\n")
 
 
 def dateline_places(doc: Doc) -> list[Span]:
@@ -44,12 +48,25 @@ def dateline_places(doc: Doc) -> list[Span]:
 
 
 def _line_openers(doc: Doc) -> Iterator[Token]:
-    """The tokens that open a line: the first, and each after a newline (one pass)."""
-    before: Token | None = None
-    for token in doc:
-        if before is None or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
-            yield token
-        before = token
+    """The tokens that open a line: the first, and each after a newline.
+
+    Found from the text's newlines and the tokens' offsets, making a Token of those only: a
+    newline stands in a space token ("\n", " \n"), so the token after it is the first whose
+    offset is past it.
+    """
+    if not len(doc):
+        return
+    yield doc[0]
+    text = text_of(doc)
+    if "\n" not in text:
+        return
+    starts = doc.to_array(IDX).tolist()
+    last = 0
+    for newline in _NEWLINE.finditer(text):
+        after = bisect_right(starts, newline.start())
+        if last < after < len(starts):
+            last = after
+            yield doc[after]
 
 
 def _dateline_word(token: Token, *, first: bool) -> bool:

@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _WORDS: WeakKeyDictionary[Doc, Counter[str]] = WeakKeyDictionary()
 _ORTHS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_LOWERS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 
 
 def text_of(doc: Doc) -> str:
@@ -56,3 +57,17 @@ def positions_of(doc: Doc, texts: Iterable[str]) -> list[int]:
     if not hashes:
         return []
     return [i for i, orth in enumerate(orths_of(doc)) if orth in hashes]
+
+
+def lowers_of(doc: Doc) -> list[int]:
+    """The hashes of the lower-cased texts of the tokens of ``doc``, in order (read once per Doc)."""
+    lowers = _LOWERS.get(doc)
+    if lowers is None:
+        lowers = _LOWERS[doc] = doc.to_array(LOWER).tolist()
+    return lowers
+
+
+def lower_positions(doc: Doc, hashes: frozenset[int] | set[int]) -> list[int]:
+    """The indexes of the tokens of ``doc`` whose lower-cased text has one of ``hashes``, in
+    text order: as :func:`positions_of`, for words of any case ("States", "states")."""
+    return [i for i, lower in enumerate(lowers_of(doc)) if lower in hashes]

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc_index import text_of
+from kg.nlp.doc_index import orths_of, text_of
 
 _LINE_BREAK = re.compile(r"\n\s*")
 # A single line break inside a hard-wrapped paragraph (newswire, e-mail): neither a blank
@@ -154,9 +154,15 @@ def _keep_initials(doc: Doc) -> None:
     from kg.nlp.datafiles import rule_data as relation_lexicon
 
     currencies = relation_lexicon("currencies")["names"]
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.is_sent_start is True or not _INITIALS.match(before.text) or not token.is_alpha:
+    # the words after initials, found from the words' hashes: a Token is made of those only
+    orths = orths_of(doc)
+    strings = doc.vocab.strings
+    initials = {orth for orth in set(orths) if _INITIALS.match(strings[orth])}
+    if not initials:
+        return
+    for i in [i + 1 for i, orth in enumerate(orths[:-1]) if orth in initials]:
+        token, before = doc[i], doc[i - 1]
+        if token.is_sent_start is True or not token.is_alpha:
             continue
         place = gazetteer.country_of(before.text) is not None
         if token.is_lower or token.lower_ in currencies or (not place and token.is_title and len(before.text) > 2) \

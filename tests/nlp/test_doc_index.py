@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import spacy
+from spacy.strings import get_string_id
 
 from kg.nlp.cues import common_word
-from kg.nlp.doc_index import orths_of, positions_of, text_of, word_counts
+from kg.nlp.doc_index import lower_positions, lowers_of, orths_of, positions_of, text_of, word_counts
 
 
 def test_the_text_is_the_docs_and_joined_once() -> None:
@@ -33,6 +34,14 @@ def test_orths_are_the_words_hashes_in_order_read_once() -> None:
     doc = spacy.blank("en")("AWB said - and awb")
     assert orths_of(doc) == [t.orth for t in doc]
     assert orths_of(doc) is orths_of(doc)
+
+
+def test_lower_positions_are_the_tokens_with_one_of_the_words_in_any_case() -> None:
+    doc = spacy.blank("en")("States and STATES agreed, said the states")
+    assert lowers_of(doc) == [t.lower for t in doc]
+    assert lowers_of(doc) is lowers_of(doc)
+    assert lower_positions(doc, frozenset({get_string_id("states")})) == [0, 2, 7]
+    assert lower_positions(doc, frozenset()) == []
 
 
 def test_a_common_word_is_one_the_text_also_writes_in_lower_case() -> None:

@@ -298,6 +298,18 @@ def test_a_demonym_the_model_took_for_a_place_or_person_is_a_demonym() -> None:
     assert labels == {"Briton": "NORP", "Tajik": "NORP", "Britain": "Country"}
 
 
+def test_the_line_openers_are_the_first_token_and_each_after_a_newline() -> None:
+    from kg.nlp.datelines import _line_openers
+
+    nlp = spacy.blank("en")
+    for text in ("NEW YORK 1996-08-30\nTalks went on.\n\n  WASHINGTON (Reuters) - Shares rose.\n",
+                 "\nA headline\r\nA line \n\n\nthe end", "One line only.", "Tail\n", ""):
+        doc = nlp(text)
+        # each token whose token before holds a newline (a space token: "\n", " \n", "\n\n  ")
+        expected = [t.i for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws]
+        assert [t.i for t in _line_openers(doc)] == expected, text
+
+
 def test_datelines_name_their_places() -> None:
     from kg.nlp.entities import dateline_places
 

@@ -49,6 +49,7 @@ from kg.nlp.goods import (counted_from, exemplified_goods, form_of_goods, graded
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.lexicon import is_title, norm
+from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.longer_names import opens_longer_name
@@ -180,6 +181,7 @@ class EntityTyper:
         self.matcher = Matcher(self.vocab)
         for entry in self.data["patterns"]:
             self.matcher.add(entry["id"], [entry["pattern"]])
+        quick_set_tests(self.matcher)
         # Product and commodity head nouns, by lemma and, as the lemmatizer misreads some
         # plurals ("syringes" -> "syrinx"), by plain form too; a product head comes first,
         # so it wins. Plain hash sets: one pass over the Doc's attributes finds them all.

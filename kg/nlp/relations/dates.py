@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.nlp.datafiles import rule_data
+from kg.nlp.matcher_sets import quick_set_tests
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
@@ -139,7 +140,7 @@ def date_matcher(vocab: Vocab) -> Matcher:
         [{"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
         [{"LIKE_NUM": True}, {"LOWER": {"IN": ["day", "days", "week", "weeks"]}}, {"LOWER": "ago"}],
     ], greedy="LONGEST")  # fmt: skip
-    return matcher
+    return quick_set_tests(matcher)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data
+from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import PLACES, Context
 from kg.nlp.relations.tree import TreePatterns
 
@@ -62,7 +63,7 @@ def adjacent_matcher(vocab: Vocab) -> Matcher:
         {"POS": "PROPN"}, {"LOWER": "in"}, {"LOWER": "the", "OP": "?"},
         {"LOWER": {"IN": directions}, "OP": "*"}, {"POS": "PROPN"},
     ]])  # fmt: skip
-    return matcher
+    return quick_set_tests(matcher)
 
 
 def extract(ctx: Context) -> list[Fact]:

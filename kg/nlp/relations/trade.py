@@ -27,6 +27,7 @@ from kg.nlp.climb import is_root, upward
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
 from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
+from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.flow_agreements import through_agreement
@@ -86,7 +87,7 @@ def money_matcher(vocab: Vocab) -> Matcher:
         # "1.1 trillion Norwegian crowns": a national adjective names whose currency it is.
         [word_number, scale, {"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": names}}],
     ], greedy="LONGEST")  # fmt: skip
-    return money
+    return quick_set_tests(money)
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,11 @@ def quick_set_tests(matcher: Matcher) -> Matcher:
     membership test; call it once every pattern is added. Other tests (regular expressions,
     fuzzy, extension attributes, sets of values, NORM and MORPH) are left as spaCy made them.
     """
-    tests: list[Any] = matcher._extra_predicates
+    # A private list of spaCy 3.8's Matcher (pinned <3.9): where a release names it otherwise,
+    # the Matcher keeps spaCy's own tests, slower but the same.
+    tests: list[Any] | None = getattr(matcher, "_extra_predicates", None)
+    if not isinstance(tests, list):
+        return matcher
     for index, test in enumerate(tests):
         quick = _quick(test)
         if quick is not None:

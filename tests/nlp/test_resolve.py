@@ -701,10 +701,10 @@ def test_a_known_national_body_named_after_its_country_is_that_body() -> None:
 
 
 def test_the_words_demonyms_are_read_from_give_each_span_its_text() -> None:
-    from kg.nlp.resolve import _Words
+    from kg.nlp.latent_countries import Words
 
     doc = spacy.blank("en")("West German and Thai firms, said the U.S.-based\nbank.")
-    words = _Words(doc)
+    words = Words(doc)
     for start in range(len(doc)):
         for end in range(start + 1, min(start + 3, len(doc)) + 1):
             assert words.text(start, end) == doc[start:end].text

@@ -11,6 +11,9 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from kg.nlp import retype as R
+from kg.nlp.retype_bodies import publication, writer_of_outlet
+from kg.nlp.retype_places import country_opening_name
+from kg.nlp.retype_verdicts import NEXT
 from kg.nlp.spans import trim
 
 # (rule, text, words of the span, spaCy label, what the rule says: a kg label, None or NEXT)
@@ -134,6 +137,9 @@ CASES = [
 ]
 
 
+_RULES = {rule.__name__: rule for rule in (*R.KEPT_RULES, *R.RULES)}
+
+
 def _span(doc: Doc, words: str, label: str) -> Span:
     start = doc.text.index(words)
     span = doc.char_span(start, start + len(words), label=label)
@@ -142,7 +148,7 @@ def _span(doc: Doc, words: str, label: str) -> Span:
 
 
 def _said(verdict) -> str | None:
-    if verdict is R.NEXT:
+    if verdict is NEXT:
         return "NEXT"
     return None if verdict is None else verdict.label_
 
@@ -150,7 +156,7 @@ def _said(verdict) -> str | None:
 @pytest.mark.parametrize(("rule", "text", "words", "label", "expected"), CASES,
                          ids=[f"{c[0]}-{c[4]}" for c in CASES])
 def test_rule_alone(parser, rule, text, words, label, expected) -> None:
-    assert _said(getattr(R, rule)(_span(parser(text), words, label))) == expected
+    assert _said(_RULES[rule](_span(parser(text), words, label))) == expected
 
 
 def test_every_rule_is_tested_both_ways() -> None:
@@ -166,15 +172,15 @@ def test_a_country_name_opening_a_longer_name_is_no_entity() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, pos=["PRON", "AUX", "DET", "PROPN", "PROPN", "NOUN", "PUNCT"],
               deps=["nsubj", "ROOT", "det", "compound", "compound", "attr", "punct"],
               heads=[1, 1, 5, 5, 5, 1, 1], ents=["O", "O", "O", "B-GPE", "O", "O", "O"])
-    assert R.country_opening_name(Span(doc, 3, 4, label="GPE")) is None
-    assert R.country_opening_name(Span(doc, 3, 4, label="LOC")) is R.NEXT
+    assert country_opening_name(Span(doc, 3, 4, label="GPE")) is None
+    assert country_opening_name(Span(doc, 3, 4, label="LOC")) is NEXT
 
 
 def test_the_writer_named_after_an_outlet_is_the_entity(parser) -> None:
     doc = parser("As Vox's Julia Belluz wrote, it spread.")
-    verdict = R.writer_of_outlet(_span(doc, "Vox's Julia Belluz", "ORG"))
+    verdict = writer_of_outlet(_span(doc, "Vox's Julia Belluz", "ORG"))
     assert (verdict.text, verdict.label_) == ("Julia Belluz", "Person")
-    assert R.writer_of_outlet(_span(doc, "Vox's Julia Belluz", "PERSON")) is R.NEXT
+    assert writer_of_outlet(_span(doc, "Vox's Julia Belluz", "PERSON")) is NEXT
 
 
 def test_retype_trims_and_takes_the_first_verdict(parser) -> None:
@@ -252,5 +258,5 @@ def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
 
 def test_a_publication_read_as_a_person_takes_the_words_before_its_head(parser) -> None:
     doc = parser("The decree appeared in the Official Gazette today.")
-    verdict = R.publication(_span(doc, "Gazette", "PERSON"))
+    verdict = publication(_span(doc, "Gazette", "PERSON"))
     assert verdict.text == "Official Gazette"

@@ -3,8 +3,9 @@
 Each module reads one family of relations from the dependency parse:
 ``posts`` (holdsPost, nationality; with ``titles``, ``post_bodies``, ``nationality`` and
 ``national``), ``organizations`` (subOrganizationOf, basedIn), ``places`` (locatedIn),
-``speech`` (said; with ``speakers``, ``closing_speakers`` and ``quotes``), ``sources`` (said, for wire sources),
-``trade`` (exports, exportValue), ``flows``
+``speech`` (said; with ``speakers``, ``speaker_names``, ``speaking_bodies``,
+``document_sources``, ``closing_speakers`` and ``quotes``), ``sources`` (said, for wire
+sources), ``trade`` (exports, exportValue), ``flows``
 (newswire trade clauses: exports, imports and their values with partner, period and
 forecast), which ``discourse`` tells what the sentences before stated; a flow clause
 (``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders``,

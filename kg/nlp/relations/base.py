@@ -22,9 +22,13 @@ from kg.nlp.relations.tree import ParseIndex
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
+# who may be the speaker of ``said``
+SPEAKERS = PERSONS | ORGS
 PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE})
 COUNTRY = frozenset({EntityType.COUNTRY})
 PRODUCTS = frozenset({EntityType.PRODUCT})
+# the dependencies of a verb's subject, active or passive
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 

@@ -10,9 +10,9 @@ from spacy.tokens import Span, Token
 from kg.nlp.datafiles import rule_words
 from kg.nlp.lexicon import title_words
 from kg.nlp.references import closing_title
-from kg.nlp.relations.base import PERSONS, Context
+from kg.nlp.relations.base import PERSONS, SPEAKERS, Context
 from kg.nlp.relations.quotes import clean
-from kg.nlp.relations.speakers import SPEAKERS, TITLE_LINKS
+from kg.nlp.relations.speaker_names import TITLE_LINKS
 from kg.nlp.relations.titles import is_title_head
 
 

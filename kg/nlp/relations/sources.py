@@ -20,9 +20,10 @@ from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
 from kg.nlp.relations.function_bodies import named_by_function
 from kg.nlp.relations.quotes import clean, without
-from kg.nlp.relations.speakers import SPEAKERS, body_of_voice, document_source
+from kg.nlp.relations.document_sources import document_source
+from kg.nlp.relations.speaking_bodies import body_of_voice
 from kg.nlp.relations.speech import CONTENT, verb_clause
-from kg.nlp.relations.base import ORGS, Context, sentence_text
+from kg.nlp.relations.base import ORGS, SPEAKERS, Context, sentence_text
 
 CONFIDENCE = 0.7
 # How many sentences on a document named before is still the one "the report" means.

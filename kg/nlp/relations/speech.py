@@ -14,16 +14,15 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import SPEAKERS, SUBJECT_DEPS, Context
 from kg.nlp.relations.closing_speakers import closing_speaker
 from kg.nlp.relations.dates import anchored_date, may_name_date
+from kg.nlp.relations.document_sources import document_source
 from kg.nlp.relations.figure_statements import figure_statement, figure_verb
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
-from kg.nlp.relations.speakers import (
-    SPEAKERS, SUBJECT_DEPS, document_source, speaker_key, speech_subjects, with_speaker,
-)
+from kg.nlp.relations.speakers import speaker_key, speech_subjects, with_speaker
 from kg.nlp.relations.tree import TreePatterns
 
 CONTENT = ("ccomp", "parataxis")

@@ -1,0 +1,251 @@
+"""The body that speaks when no name of it is the subject of a verb of saying (for ``said``,
+through ``kg.nlp.relations.speakers``): an unnamed voice of a body ("an AWB spokesman", "a
+spokeswoman for the Steel Institute", "a company spokesman"), the voice named with its body
+sentences before ("The spokeswoman said"), a definite description ("the alliance said"), a
+publication after its name ("the Oil World newsletter said")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityType
+from kg.nlp import lexicon
+from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.relations.base import ORGS, PERSONS, SPEAKERS, SUBJECT_DEPS, Context, sentences_back
+from kg.nlp.relations.function_bodies import names_a_body
+from kg.nlp.relations.post_bodies import name_ends_in
+
+
+def named_publication(ctx: Context, token: Token) -> str | None:
+    """ "the Oil World newsletter said": a publication noun after its own name (an
+    organization of the article by that name, where the mention table missed this one)."""
+    if token.lower_ not in rule_words("speech", "publication_nouns"):
+        return None
+    for name in (c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"):
+        words = ctx.doc[name.left_edge.i : name.i + 1]
+        if key := _named_body(ctx, name) or ctx.key_by_name(words.text, ORGS):
+            return key
+    return None
+
+
+def described_body(ctx: Context, token: Token) -> str | None:
+    """ "the alliance said", "the sugar industry association said", "The San Francisco-based
+    promotional group said": a definite description the mention table left unresolved
+    stands for the organization named before it whose name ends in the description's noun,
+    or that the same words named before ("the sugar industry association WVZ"); a noun of
+    bodies ("group", "agency") for the organization named last, a few sentences back."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or ctx.key(token) is not None \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+            or any(c.dep_ in ("poss", "prep") or c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+                   for c in token.children):
+        return None  # "the Oslo government", "the Villa Rica cooperative": named otherwise
+    words = {token.lower_, token.lemma_.lower()}
+    before = [(m.start, k) for k, m in ctx.entity_mentions(ORGS) if m.end <= token.left_edge.i]
+    named = [(start, k) for start, k in before if name_ends_in(ctx, k, words)]
+    if named:
+        return named[-1][1]
+    # "the sugar industry association said" after "the sugar industry association WVZ": the
+    # same words with their modifiers (a bare "the company" is too many companies)
+    modifiers = _lower_modifiers(token)
+    for earlier in reversed(ctx.doc[: token.i] if modifiers else []):
+        if earlier.lower_ != token.lower_ or _lower_modifiers(earlier) != modifiers:
+            continue
+        near = [c for c in earlier.children if c.dep_ in ("appos", "compound")] + [ctx.doc[earlier.i + 1]]
+        if key := next((k for t in near if t.i < len(ctx.doc) and (k := ctx.key(t, ORGS))), None):
+            return key
+    # a noun of bodies for the one organization named in its sentence or the two before
+    # ("the state oil company said" in a story of two companies is either)
+    floor = sentences_back(ctx.doc, token.sent.start, 2)
+    near = {k for start, k in before if start >= floor}
+    # (as the speaker only: "according to the state-controlled coffee organisation" may be
+    # another one)
+    if token.dep_ in SUBJECT_DEPS and rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org":
+        if len(near) == 1:
+            return near.pop()
+        if not near:  # "Statistics Canada said ... The federal agency said": the body that spoke
+            return _speaker_before(ctx, token, _DESCRIBED_SPEAKER_REACH)
+    return None
+
+
+# How many sentences back "the agency said" looks for the one body that spoke, when no body
+# is named in the two sentences before it.
+_DESCRIBED_SPEAKER_REACH = 4
+
+
+def body_of_voice(ctx: Context, token: Token) -> str | None:
+    """ "an AWB spokesman said", "a spokeswoman for the Steel Institute said", "Commerce
+    Ministry officials said": an unnamed voice of a named body speaks for the body (a voice
+    named elsewhere was found before this). The body is a proper name in the voice's own
+    phrase: "a spokesman for the minister" names no body."""
+    if token.lower_ not in rule_words("speech", "body_voices"):
+        return None
+    key = own_body(ctx, token)
+    if key is None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        key = _voice_named_before(ctx, token)
+    if key is None:
+        key = _body_spoke_last(ctx, token)
+    return key
+
+
+def _body_spoke_last(ctx: Context, voice: Token) -> str | None:
+    """ "Toyo said it is considering a plant in Europe. ... A decision is expected in
+    August, a spokesman said.": a bare spokesman, of no body and no name, speaks for the one
+    body that spoke in his sentence or the two before, when nobody else spoke after it."""
+    if voice.lower_ not in _BARE_VOICES or voice.dep_ not in SUBJECT_DEPS \
+            or any(c.dep_ not in ("det", "punct") for c in voice.children):
+        return None
+    return _speaker_before(ctx, voice, 2)
+
+
+def _speaker_before(ctx: Context, voice: Token, sentences: int) -> str | None:
+    """The one body that spoke in the sentence of ``voice`` or the ``sentences`` before it,
+    when nobody else (a person, an unresolved voice) spoke after it."""
+    floor = sentences_back(ctx.doc, voice.sent.start, sentences)
+    verbs = rule_words("speech", "verbs")
+    spoke = [t for t in ctx.doc[floor : voice.i] if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in verbs
+             and t.head.pos_ == "VERB" and t.head.i != voice.head.i]  # fmt: skip
+    speakers = [ctx.key(t, SPEAKERS) or t.lower_ for t in spoke]
+    if not speakers or len(set(speakers)) != 1 or ctx.key(spoke[-1], ORGS) is None:
+        return None  # nobody, or somebody else (a person, an unresolved voice), spoke before
+    return speakers[-1]
+
+
+def _voice_named_before(ctx: Context, voice: Token) -> str | None:
+    """ "a spokeswoman for the Steel Institute said ... The spokeswoman said": the voice
+    named with its body a few sentences before; "The spokesman said ... The spokesman said
+    ...": back through the ones that name no body to the one that does, each some
+    sentences before the next (a story quoting one spokesman all along)."""
+    anchor = voice
+    while True:
+        start = sentences_back(ctx.doc, anchor.sent.start, _VOICE_STEP)
+        earlier = [t for t in ctx.doc[start : anchor.i] if t.lower_ == voice.lower_]
+        if not earlier:
+            return None
+        if key := next((k for t in reversed(earlier) if (k := own_body(ctx, t))), None):
+            return key
+        anchor = earlier[0]
+
+
+# How far back "the spokesman" looks for the one before it: a wire story quotes its one
+# spokesman every few paragraphs, with the body's own statements ("Honda said ...") between.
+_VOICE_STEP = 8
+
+
+def _lower_modifiers(noun: Token) -> list[str]:
+    return [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_lower]
+
+
+def voice_before(ctx: Context, pronoun: Token) -> str | None:
+    """ "..., a spokeswoman for the Statistics Office said. The surplus widened, she added.":
+    with no person named before it, "he" or "she" is the unnamed voice of the sentences just
+    before, who spoke for a body."""
+    start = sentences_back(ctx.doc, pronoun.sent.start, 2)
+    voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in rule_words("speech", "body_voices")
+              and t.lower_ not in _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())]
+    return own_body(ctx, voices[-1]) if voices else None
+
+
+def voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
+    """The unnamed voice ("a spokesman", "the official") that, as the subject of a verb of
+    saying, spoke last before ``pronoun`` in its sentence or the one before, with no person
+    named after its sentence whom the pronoun could stand for."""
+    start = sentences_back(ctx.doc, pronoun.sent.start, 1)
+    excluded = _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())
+    voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in _SINGLE_VOICES and t.lower_ not in excluded
+              and t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in rule_words("speech", "verbs")
+              and ctx.key(t, PERSONS) is None and not any(c.dep_ == "appos" for c in t.children)]  # fmt: skip
+    if not voices:
+        return None
+    voice = voices[-1]
+    # a person named in what the voice said is no new speaker; one named after it is
+    if any(ctx.key(t, PERSONS) is not None for t in ctx.doc[voice.sent.end : pronoun.i]):
+        return None
+    return voice
+
+
+# A company's voices, which stand for its statements; "an official" without a body may be
+# any government's.
+_BARE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+# The voices one person speaks with, whom "he" or "she" may stand for.
+_SINGLE_VOICES = _BARE_VOICES | {"official", "representative"}
+
+
+# The voices a pronoun cannot stand for: "she" is no spokesman.
+_VOICES_OF = {"he": ("spokesman", "spokesmen"), "she": ("spokeswoman", "spokeswomen")}
+
+
+_OTHER_PRONOUN = {"he": "she", "him": "she", "she": "he", "her": "he"}
+
+
+def own_body(ctx: Context, token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < token.i:
+            if key := _named_body(ctx, child):
+                return key
+        if child.dep_ == "prep" and child.lower_ in rule_words("speech", "body_voice_preps"):
+            for obj in child.children:
+                # "a spokesman for the institute": the institute named before
+                if obj.dep_ == "pobj" and (key := _named_body(ctx, obj) or described_body(ctx, obj)):
+                    return key
+                # "a spokesman for Cargill's Spanish unit Cindasa", "... for the state oil company
+                # Petrobras": the body, by its name after the description
+                if obj.dep_ == "pobj" and (key := _name_after_description(ctx, obj)):
+                    return key
+    return _company_of_voice(ctx, token)
+
+
+_COMPANY = frozenset({EntityType.ORGANIZATION})
+
+
+def _name_after_description(ctx: Context, noun: Token) -> str | None:
+    """The body named right after a description of bodies ("unit", "company"), in apposition
+    or, where the parser lost it, as the next word."""
+    if rule_data("posts")["descriptive_bodies"].get(noun.lower_) != "org" and noun.lemma_.lower() not in (
+        rule_data("places").get("unit_nouns", ())
+    ):
+        return None
+    named = [a for a in noun.children if a.dep_ == "appos"]
+    if noun.i + 1 < len(ctx.doc) and (after := ctx.table.mention_span(noun.i + 1)) is not None \
+            and after.start == noun.i + 1:
+        named.append(ctx.doc[noun.i + 1])
+    return next((k for t in named if (k := _named_body(ctx, t))), None)
+
+
+def _company_of_voice(ctx: Context, token: Token) -> str | None:
+    """ "Codelco will export more copper, a company spokesman said": the voice of "the
+    company" speaks for the one company the story names in its sentence or the two before
+    (some 17 in 1,850 Reuters trade stories say "a company spokesman said"); with two or
+    more companies there, which one is not said."""
+    # "a company spokesman", "a bank spokesman"; not "a House spokesman"
+    if not any(c.dep_ == "compound" and c.is_lower and c.lower_ in lexicon.company_nouns() and c.i < token.i
+               for c in token.children):  # fmt: skip
+        return None
+    floor = sentences_back(ctx.doc, token.sent.start, 2)
+    named = {k for t in ctx.doc[floor : token.sent.end]
+             if (k := ctx.key(t, _COMPANY)) and not _only_named_in_passing(t) and _a_company(ctx, k)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _a_company(ctx: Context, key: str) -> bool:
+    """No name of the body ends in a word of bodies that are no company ("the European
+    Community", "the Cocoa Council"): a company's voice does not speak for it, nor does it
+    make the company that does speak one of two."""
+    return not name_ends_in(ctx, key, rule_words("speech", "non_company_heads"))
+
+
+def _only_named_in_passing(token: Token) -> bool:
+    """ "a cartel for markets other than the U.S. and the European Community": a body named
+    inside a prepositional phrase (but for "by" and "of") is a place or a party of what is
+    said, not the company whose voice speaks."""
+    while token.dep_ in ("conj", "compound", "poss", "nmod", "amod") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ not in ("by", "of")
+
+
+def _named_body(ctx: Context, token: Token) -> str | None:
+    key = ctx.key(token, ORGS)
+    if key is None or not names_a_body(ctx.mention(token)):
+        return None
+    return key

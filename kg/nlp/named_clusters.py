@@ -16,6 +16,7 @@ from kg.nlp.product_clusters import add_product
 
 
 def add_named(book: ClusterBook, span: Span) -> None:
+    """Attach the named mention ``span`` to its cluster, opened if the article has none yet."""
     label = span.label_
     if label == "NORP":
         country = country_of_demonym(span.text) or country_of(span.text)

@@ -27,6 +27,9 @@ from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
 
 
+# Words right after a plain number that compare it with the next figure, which gives the
+# unit of both when it has one: "fell to 6,211 from 6,293 tonnes".
+_COMPARED_NEXT = frozenset({"from", "against", "versus"})
 _SPANS_OF_TIME = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters",
                             "year", "years", "decade", "decades", "season", "seasons"})
 
@@ -191,7 +194,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         if not out and pending is None and unitless is None and figure.unit is None and figure.currency is None \
                 and not _scaled(doc, figure) and figure.end < end \
                 and (doc[figure.start - 1].lower_ == "from" and doc[figure.end].lower_ == "to"
-                     or doc[figure.end].lower_ in ("compares", "compared")):
+                     or doc[figure.end].lower_ in ("compares", "compared")
+                     or doc[figure.end].lower_ in _COMPARED_NEXT and _measured_after(doc, figure.end + 1, end)):
             unitless = figure
             continue
         if kind == "comparison" and not out and pending is not None and (figure.unit or figure.currency):
@@ -520,9 +524,21 @@ def _level_of_unitless(doc, unitless: Figure | None, figure: Figure) -> list[Fig
     second = Figure(value=figure.value, start=figure.start, end=figure.end, **measured)
     if between == ["to"]:
         return [second, replace(first, comparison=True)]
-    if between[:2] in (["compares", "with"], ["compared", "with"]) and len(between) == 2:
+    if between[:2] in (["compares", "with"], ["compared", "with"]) and len(between) == 2 \
+            or between in (["from"], ["against"], ["versus"]):
+        # "fell to 6,211 from 6,293 tonnes": the level first, its unit written once, after
         return [first, replace(second, comparison=True)]
     return None
+
+
+def _measured_after(doc, j: int, end: int) -> bool:
+    """True when a number starting at ``j`` has a unit word: "6,293 tonnes", "6.3 mln tonnes"."""
+    scales = lexicon("numbers")["scales"]
+    if j >= end or not (doc[j].like_num and is_number(doc[j])):
+        return False
+    while j < end and (doc[j].like_num and is_number(doc[j]) or doc[j].lower_ in scales):
+        j += 1
+    return unit_at(doc, j, end)[0] is not None
 
 
 def _comparable(value: Decimal, other: Decimal) -> bool:

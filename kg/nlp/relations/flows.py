@@ -120,14 +120,14 @@ def extract(ctx: Context) -> list[Fact]:
         for flow in found:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
-            if before[0] is None and facts and _sentences_between(ctx, facts[-1], flow.anchor) <= 1 \
-                    and _subject_like(flow_noun(flow.anchor)) \
-                    and _exported(facts[-1]) == flow.exports:
+            if before[0] is None and (same := _last_same_way(ctx, facts, flow)) is not None \
+                    and _subject_like(flow_noun(flow.anchor)):
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another of the same direction is the same
                 # trader's (who shipped to a market does not buy there: "with Chile shipping
-                # 229,000 tonnes ... imports from Ecuador fell")
-                before = (facts[-1].subject, before[1])
+                # 229,000 tonnes ... imports from Ecuador fell"); so past the other direction
+                # of the same statement ("imports rose to ..., while exports fell to ...")
+                before = (same.subject, before[1])
             inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
                                  season=season, lead=lead, near=near, pointed=pointed, opening=opening, earlier=facts)
@@ -226,6 +226,17 @@ def _last_counted(facts: list[Fact]) -> Fact | None:
 
 def _exported(fact: Fact | None) -> bool:
     return fact is not None and fact.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
+
+
+def _last_same_way(ctx: Context, facts: list[Fact], flow: Flow) -> Fact | None:
+    """The last fact of this or the sentence before, when the last of the flow's direction
+    is among them."""
+    for fact in reversed(facts):
+        if _sentences_between(ctx, fact, flow.anchor) > 1:
+            return None
+        if _exported(fact) == flow.exports:
+            return fact
+    return None
 
 
 def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:

@@ -511,6 +511,12 @@ def test_commodities_are_products_only_where_goods_go(nlp) -> None:
     assert "tea" not in _labels(nlp, "The ministers met over tea before the export talks.")
 
 
+def test_processed_forms_of_a_commodity_are_products_where_goods_go(nlp) -> None:
+    assert _labels(nlp, "Ghana exported 900 tonnes of cocoa powder in May.")["cocoa powder"] == "Product"
+    assert _labels(nlp, "Imports of cocoa liquor rose to 300 tonnes.")["cocoa liquor"] == "Product"
+    assert "powder" not in _labels(nlp, "The powder was found in the car after the export talks.")
+
+
 def test_plural_goods_the_lemmatizer_misreads_are_products(nlp) -> None:
     labels = _labels(nlp, "India exported 400,000 syringes to Kenya.")
     assert labels["syringes"] == "Product"

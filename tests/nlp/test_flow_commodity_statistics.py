@@ -43,3 +43,16 @@ def test_an_ownerless_flow_after_both_directions_of_a_statement_is_the_same_trad
     assert [f[:4] for f in _read(parser, text)] == [
         ("imports", "dk", "butter", Decimal("4000")), ("exports", "dk", "butter", Decimal("2000")),
         ("imports", "dk", "cheese", Decimal("900"))]
+
+
+def test_export_registrations_are_licensed_exports_and_the_figure_exported_before_is_shipped(parser) -> None:
+    text = ("Danish butter export registrations for the first quarter totalled 44,000 tonnes, "
+            "against the 50,000 tonnes exported in 1986.")
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    assert [(f.predicate.value, f.subject, f.quantity, f.period, f.forecast) for f in facts] == [
+        ("exports", "dk", Decimal("44000"), "the first quarter", True),
+        ("exports", "dk", Decimal("50000"), "1986", False)]
+
+
+def test_a_registration_of_something_else_is_no_flow(parser) -> None:
+    assert _read(parser, "The registration of 400 Danish butter firms ended in May.") == []

@@ -637,10 +637,19 @@ _PREDICTIONS = frozenset({"forecast", "estimate", "projection"})
 def _outcome_of_a_past_period(ctx: Context, flow: Flow, figure: Figure, period: Period | None) -> bool:
     """ "export forecasts were lowered to 4.5 mln tonnes from 5.76 mln in 1985/86": the figure
     compared with a forecast, dated in a period over by the article's day, is what that period
-    brought; a quota or target stays a plan whatever its period."""
+    brought; so is "the 9.9 mln exported in 1986" that export registrations are compared
+    with. A quota or target stays a plan whatever its period."""
     if not figure.comparison or period is None or not_over(period, ctx.article.published):
         return False
     words = [flow.anchor, flow.anchor.head, *flow.anchor.children]
-    return any(t.lemma_.lower() in _PREDICTIONS for t in words)
+    return any(t.lemma_.lower() in _PREDICTIONS for t in words) or _moved_figure(ctx, figure)
+
+
+def _moved_figure(ctx: Context, figure: Figure) -> bool:
+    """ "the 9.9 mln exported in 1986", "the 40,000 tonnes shipped": a trade participle says
+    the goods the figure counts moved."""
+    after = ctx.doc[figure.end] if figure.end < len(ctx.doc) else None
+    return after is not None and after.tag_ == "VBN" and after.dep_ in ("acl", "amod") \
+        and after.lemma_.lower() in flow_words("export_verbs") | flow_words("import_verbs")
 
 __all__ = ["extract"]

@@ -20,6 +20,7 @@ from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import next_partner, partner_after
+from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.flow_unit_weights import after_unit_weight
@@ -52,6 +53,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"] if anchor.pos_ == "VERB" else []
     if passive and any(t.like_num for t in passive[0].subtree):
         start = passive[0].left_edge.i  # "only 433,000 bales were shipped that year"
+    elif start == anchor.i + 1 and (described := figure_start(anchor)) is not None:
+        start = described  # "one mln tonnes of corn sold to the Soviet Union"
     span = doc[start:end]
     if not len(span):
         return []

@@ -14,6 +14,7 @@ from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_market_takings import market_taking
+from kg.nlp.relations.flow_participles import moved_figures, still_to_move
 from kg.nlp.relations.flow_relatives import agent_participle
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
@@ -94,7 +95,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             if licensed_verb(t):
                 anchors.append((t, lemma not in flow_words("import_verbs"), True, True))
                 continue  # "licences to export 80,000 tonnes": licensed, not shipped
-            anchors.append((t, lemma not in flow_words("import_verbs")))
+            # "2.4 mln bags to be shipped during March": goods still to go, a planned flow
+            anchors.append((t, lemma not in flow_words("import_verbs"), *((True,) if still_to_move(t) else ())))
         elif market_taking(t) and market_taker(ctx, t) is not None:
             anchors.append((t, False))  # "taking five cargoes from the free market": a purchase
         elif vessel_loading(t):
@@ -111,6 +113,11 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         elif t.pos_ == "VERB" and lemma in flow_words("seeking_verbs") and not any(c.dep_ == "neg" for c in t.children) \
                 and national_buyer(ctx, t) is not None and _seeks_goods(ctx, t):
             anchors.append((t, False, True))  # "Egypt will be seeking 20,000 tonnes of white sugar": to buy
+    if not anchors:
+        # "one mln tonnes of corn sold to the Soviet Union", "2.4 mln bags to be shipped": a
+        # figure the sentence's only trade word, a participle, describes
+        anchors = [(t, exports, *((True,) if still_to_move(t) else ())) for t, exports in moved_figures(sent)
+                   if not (t.lemma_.lower() in flow_words("sale_verbs") and not _abroad(ctx, t))]
     if not anchors:
         # "the 3.03 mln under licence a year ago": licensed goods in a sentence with no trade word
         anchors = [(t, not any(c.lower_ in flow_words("import_nouns") for c in t.children), True, True)

@@ -43,6 +43,7 @@ from kg.nlp.relations.flow_relatives import counted_head, head_goods
 from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, names_unread_goods, other_goods,
                                         part_of_trade)
 from kg.nlp.relations.goods_lists import each_after
+from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
                                             shared_partner, trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
@@ -275,7 +276,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if goods is None:
             return [], (trader, goods)
     else:
-        trader = trader_of(ctx, flow, fallback=before[0])
+        # "the balance of 700,000 tonnes to be shipped": goods a participle moves with no agent
+        # are the flow the story just stated (below), not of a country the clause names
+        described = figure_start(anchor) is not None and not any(c.dep_ == "agent" for c in anchor.children)
+        trader = None if described else trader_of(ctx, flow, fallback=before[0])
         goods = goods_of(ctx, flow) or before[1]
         if trader is None and near is not None and near.exports and near.trader is not None and _bare_shipments(ctx, flow):
             # "Argentine oilseed exports totalled ... Shipments during December amounted to
@@ -550,8 +554,11 @@ def _days(period: Period) -> int:
 
 def _bare_shipments(ctx: Context, flow: Flow) -> bool:
     """ "Shipments during December amounted to ...": the subject is shipments with no owner,
-    destination or world word of their own."""
+    destination or world word of their own; so is a figure a participle describes with no
+    agent ("2.4 mln bags to be shipped", "one mln tonnes of corn sold to the Soviet Union")."""
     anchor = flow.anchor
+    if figure_start(anchor) is not None:
+        return not any(c.dep_ == "agent" for c in anchor.children)
     if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
         return False
     # "Total shipments": a counting adjective names no owner

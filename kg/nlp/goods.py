@@ -30,8 +30,8 @@ _LISTING = frozenset({"including", "excluding", "notably", "especially", "mainly
 # Words that give goods by example ("products like ships"; "such as" is read from its "as").
 _EXAMPLE_WORDS = frozenset({"like", "including"})
 # Nouns that name goods of any kind, whose examples name the goods ("products like ships").
-_GENERIC_GOODS = frozenset({"product", "products", "goods", "commodity", "commodities", "item", "items",
-                            "merchandise"})
+GENERIC_GOODS = frozenset({"product", "products", "goods", "commodity", "commodities", "item", "items",
+                           "merchandise"})
 # Trade verbs that move goods across a border (not "produce" or "supply", said of any maker).
 _MOVING_VERBS = TRADE_VERBS - {"produce", "supply"}
 # Words that scale a figure ("3 mln tonnes"): never part of the goods' name.
@@ -86,7 +86,7 @@ def exemplified_goods(token: Token) -> bool:
     example, outer = token.head, token.head.head
     if not example_word(example):
         return False
-    if outer.lemma_.lower() not in _GENERIC_GOODS and outer.lower_ not in _GENERIC_GOODS:
+    if outer.lemma_.lower() not in GENERIC_GOODS and outer.lower_ not in GENERIC_GOODS:
         return False
     if outer.dep_ == "dobj":
         return outer.head.lemma_.lower() in _MOVING_VERBS  # not "produces goods such as ..."

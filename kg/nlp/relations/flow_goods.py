@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
-from kg.nlp.goods import exemplified_goods
+from kg.nlp.goods import GENERIC_GOODS, exemplified_goods
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.goods_lists import goods_list
@@ -146,7 +146,8 @@ def _goods_of_flow(noun: Token, anchor: Token) -> bool:
         or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i
 
 
-_GENERIC_GOODS = frozenset({"good", "goods", "product", "products", "commodity", "commodities", "merchandise", "item", "items"})
+# Goods of any kind, the singular "good" too: "exports of goods" point back.
+_GENERIC_GOODS = GENERIC_GOODS | {"good"}
 
 
 def names_unread_goods(ctx: Context, flow: Flow) -> bool:

@@ -46,13 +46,17 @@ def counted_one_by_one(name: str) -> bool:
 _SHORTEST_COMPOUND_HEAD = 5
 
 
+@lru_cache(maxsize=1)
+def _compound_heads() -> tuple[str, ...]:
+    """The one-word counted heads (of five letters or more) a closed compound may end in."""
+    return tuple(head for head in counted_heads() if len(head) >= _SHORTEST_COMPOUND_HEAD and " " not in head)
+
+
 def closed_compound(token: Token) -> bool:
     """ "warplanes", "minicomputers": a word written as one that ends in the head noun of
     goods counted one by one (of five letters or more) is more of those goods."""
     word = token.lemma_.lower()
-    return token.is_alpha and any(
-        word.endswith(head) and len(word) - len(head) >= 3
-        for head in counted_heads() if len(head) >= _SHORTEST_COMPOUND_HEAD and " " not in head)
+    return token.is_alpha and any(word.endswith(head) and len(word) - len(head) >= 3 for head in _compound_heads())
 
 
 def size_class_end(doc: Doc, head: Token) -> int:

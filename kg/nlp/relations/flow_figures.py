@@ -528,7 +528,7 @@ def _level_of_unitless(doc, unitless: Figure | None, figure: Figure) -> list[Fig
     if between == ["to"]:
         return [second, replace(first, comparison=True)]
     if between[:2] in (["compares", "with"], ["compared", "with"]) and len(between) == 2 \
-            or between in (["from"], ["against"], ["versus"]):
+            or len(between) == 1 and between[0] in _COMPARED_NEXT:
         # "fell to 6,211 from 6,293 tonnes": the level first, its unit written once, after
         return [first, replace(second, comparison=True)]
     return None

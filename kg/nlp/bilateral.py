@@ -23,8 +23,9 @@ from kg.nlp import lexicon
 from kg.nlp.gazetteer import country_of
 
 _JOINS = re.compile(r"\s*[-/]\s*")
-# Head words of bilateral bodies that the organization lexicons leave out.
-_BILATERAL_HEADS = frozenset({"chamber", "commission", "council", "committee", "board", "forum"})
+# Head words of bilateral bodies that the organization lexicons leave out (the agency heads
+# hold "commission", "council", "committee" and "board").
+_BILATERAL_HEADS = frozenset({"chamber", "forum"})
 
 
 def names_bilateral_body(span: Span) -> bool:

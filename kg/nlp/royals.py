@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import lexicon
+from kg.nlp.doc_index import lower_positions
 from kg.nlp.gazetteer import country_of
 
 # Words inside an Arabic or European name ("Sultan Qaboos bin Said", "Prince Bernhard von ...").
@@ -42,17 +44,23 @@ def reigns(style: str) -> bool | None:
     return _styles().get(lexicon.norm(style))
 
 
+@lru_cache(maxsize=1)
+def _style_openers() -> frozenset[int]:
+    """The hashes of the styles' first words, lower case ("king", "crown" of "crown prince")."""
+    return frozenset(get_string_id(style.split()[0]) for style in _styles())
+
+
 def royal_names(doc: Doc) -> list[Span]:
     """The name of every royal written with a capitalised style, typed Official or Person."""
-    spans = []
-    i = 0
-    while i < len(doc):
+    spans: list[Span] = []
+    # only the words that may open a style, found from their hashes: a Token and a Span
+    # are made of those, not of every word of the Doc
+    for i in lower_positions(doc, _style_openers()):
+        if spans and i < spans[-1].end:
+            continue  # inside the name just read
         span = _royal_at(doc, i)
-        if span is None:
-            i += 1
-            continue
-        spans.append(span)
-        i = span.end
+        if span is not None:
+            spans.append(span)
     return spans  # the names, without their styles
 
 

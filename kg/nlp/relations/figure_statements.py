@@ -5,11 +5,19 @@ Newswire credits most trade figures so; the object (and the figure) is what is s
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.goods import goods_flow
+
+
+@lru_cache(maxsize=1)
+def stating_verbs() -> frozenset[str]:
+    """The verbs that make a statement: of saying, and those that state a figure only."""
+    return rule_words("speech", "verbs") | rule_words("speech", "figure_only_verbs")
 
 
 def figure_verb(verb: Token) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words as words
+from kg.nlp.relations.figure_statements import stating_verbs
 from kg.nlp.relations.function_bodies import named_by_function
 from kg.nlp.relations.quotes import clean, without
 from kg.nlp.relations.document_sources import document_source
@@ -88,9 +89,10 @@ def extract(ctx: Context) -> list[Fact]:
                     else:
                         speaker = (number, last[1])
             elif (key := ctx.key(subject, ORGS) or body_of_voice(ctx, subject)) is not None \
-                    and verb.lemma_.lower() in _saying():
+                    and verb.lemma_.lower() in stating_verbs():
                 # "a State Department spokesman said in a statement": the body spoke, and a
-                # later "the statement said" is its own
+                # later "the statement said" is its own; so did "the ministry put exports at
+                # ...", after which "It said ..." is the ministry's
                 speaker = (number, key)
                 if _in_document(verb):
                     author = (number, key)  # "X said in its annual report": a later "the report said" is X's
@@ -99,12 +101,6 @@ def extract(ctx: Context) -> list[Fact]:
 
 def _verbs() -> frozenset[str]:
     return words("speech", "verbs") | words("speech", "document_verbs") | {"quote"}
-
-
-def _saying() -> frozenset[str]:
-    """Verbs after which "it" is the body that spoke: of saying, or stating a figure ("the
-    ministry put exports at ... It said ...")."""
-    return words("speech", "verbs") | words("speech", "figure_only_verbs")
 
 
 def _is_document(noun: Token) -> bool:

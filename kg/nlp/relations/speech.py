@@ -18,7 +18,7 @@ from kg.nlp.relations.base import SPEAKERS, SUBJECT_DEPS, Context
 from kg.nlp.relations.closing_speakers import closing_speaker
 from kg.nlp.relations.dates import anchored_date, may_name_date
 from kg.nlp.relations.document_sources import document_source
-from kg.nlp.relations.figure_statements import figure_statement, figure_verb
+from kg.nlp.relations.figure_statements import figure_statement, figure_verb, stating_verbs
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
@@ -33,15 +33,11 @@ CONFIDENCE = {"speech-verb": 0.85, "speech-verb-weak": 0.6, "according-to": 0.8,
               "quotation-continued": 0.7}  # fmt: skip
 
 
-def _verbs() -> frozenset[str]:
-    return rule_words("speech", "verbs") | rule_words("speech", "figure_only_verbs")
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[TreePatterns, TreePatterns]:
     verbs = TreePatterns()
     verbs.add("SPEECH", [[{"RIGHT_ID": "verb",
-                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(_verbs())}, "POS": "VERB"}}]])
+                           "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(stating_verbs())}, "POS": "VERB"}}]])
     attribution = TreePatterns()
     attribution.add("ACCORDING", [[
         {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},

@@ -35,10 +35,9 @@ def field_of(ctx: Context, title: Token) -> list[Token]:
         for obj in prep.children:
             if obj.dep_ != "pobj" or ctx.key(obj) is not None:
                 continue
-            if obj.pos_ != "NOUN" and not (prep.lower_ == "for" and obj.lower_ in portfolios()):
+            # a common noun after "of"; after "for" only a portfolio ("director for life" has none)
+            if not (obj.lower_ in portfolios() if prep.lower_ == "for" else obj.pos_ == "NOUN"):
                 continue
-            if prep.lower_ == "for" and obj.lower_ not in portfolios():
-                continue  # "director for life": only a portfolio is a field after "for"
             if any(c.dep_ in ("det", "poss", "nummod") for c in obj.children):
                 continue
             # "director of strategic initiatives for Highmark": the body's phrase is no field

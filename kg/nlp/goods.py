@@ -19,6 +19,7 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.climb import climb
 from kg.nlp.datafiles import rule_data
+from kg.nlp.gazetteer import country_of_demonym
 
 # Verbs whose object is goods bought, sold or moved across a border.
 TRADE_VERBS = frozenset({"export", "import", "ship", "sell", "buy", "re-export", "reexport",
@@ -88,9 +89,37 @@ def exemplified_goods(token: Token) -> bool:
         return False
     if outer.lemma_.lower() not in GENERIC_GOODS and outer.lower_ not in GENERIC_GOODS:
         return False
+    if goods_category(outer):
+        return False  # "consumer goods, such as electric fans": the category is the goods
     if outer.dep_ == "dobj":
         return outer.head.lemma_.lower() in _MOVING_VERBS  # not "produces goods such as ..."
     return outer.dep_ == "pobj" and outer.head.lower_ == "of" and goods_flow(outer.head.head)
+
+
+# Words before a goods noun that count or point at the goods rather than sort them ("other
+# goods such as tea", "many products like ships"): the examples still name the goods then.
+_NOT_SORTING = frozenset({"other", "many", "various", "several", "certain", "some", "such", "similar", "more",
+                          "most", "few", "numerous", "different", "same", "all", "key", "main", "major",
+                          "principal", "important", "new", "its", "their"})
+
+
+def goods_category(noun: Token) -> bool:
+    """ "consumer goods", "capital goods", "farm products", "manufactured goods": a generic
+    goods noun a modifier sorts into a kind of goods, a category traded under its own name.
+    Its origin ("Taiwanese goods", "U.S. products") or a word that counts it ("other goods")
+    does not sort it, and goods named before it ("steel products") are the goods themselves."""
+    if noun.lemma_.lower() not in _GENERIC_GOODS and noun.lower_ not in _GENERIC_GOODS:
+        return False
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        if child.ent_type_ in _NAMES or child.lower_ in _NOT_SORTING or country_of_demonym(child.text):
+            continue
+        if lexicon.product_kind(child.text) is not None:
+            return False  # "steel products": the goods are the steel named before
+        if child.pos_ in {"NOUN", "ADJ"} or child.tag_ == "VBN":
+            return True
+    return False
 
 
 def example_word(token: Token) -> bool:

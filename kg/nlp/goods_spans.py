@@ -15,7 +15,7 @@ from kg.nlp.counted_goods import closed_compound, size_class_end
 from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import (
-    counted_from, exemplified_goods, form_of_goods, goods_flow, graded_from, in_goods_context,
+    counted_from, exemplified_goods, form_of_goods, goods_category, goods_flow, graded_from, in_goods_context,
     measured_goods, trade_sentence,
 )
 from kg.nlp.lexicon import norm
@@ -74,6 +74,8 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
             matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
         elif i not in matches and pos == POS_IDS["NOUN"] and exemplified_goods(doc[i]):
             matches[i] = "exemplified"  # "exporting products like ships": goods no lexicon names
+        elif i not in matches and pos == POS_IDS["NOUN"] and goods_category(doc[i]) and in_goods_context(doc[i]):
+            matches[i] = "category"  # "imports of consumer goods": a kind of goods no lexicon names
         if i not in matches and pos == POS_IDS["NOUN"] and closed_compound(doc[i]):
             matches[i] = "commodity_head"  # "132 warplanes": read only where goods go
     for start, kind in matches.items():

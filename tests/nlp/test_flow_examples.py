@@ -43,3 +43,20 @@ def test_examples_of_anything_but_goods_are_no_products(extracted) -> None:
 def test_a_counted_example_is_the_flows_figure_not_a_second_flow(extracted) -> None:
     text = "Peru exported products like copper, 20,000 tonnes of it, to Japan in May."
     assert all(q is not None for _, _, o, q, _ in _flows(extracted, text) if o == "copper")
+
+
+def test_examples_of_a_category_of_goods_are_no_flows_of_their_own(extracted) -> None:
+    # "capital goods" is the category traded; the examples only illustrate it
+    text = "Brazil's curbs hurt its exports of capital goods, such as tractors and turbines, to Chile."
+    assert [(p, o, partner) for p, _, o, _, partner in _flows(extracted, text)] == [
+        ("exports", "capital goods", "Chile")]
+
+
+def test_an_origin_or_a_count_does_not_make_goods_a_category(extracted) -> None:
+    for text in ("Peru exports Chilean goods such as wine and copper to Japan.",
+                 "Peru exports other goods such as wine and copper to Japan."):
+        assert [o for _, _, o, _, _ in _flows(extracted, text)] == ["wine", "copper"]
+
+
+def test_a_category_of_goods_is_read_only_where_goods_go(extracted) -> None:
+    assert _products(extracted, "The firm makes consumer goods in Ohio.") == []

@@ -31,6 +31,7 @@ from kg.nlp.person_tags import persons_named_as_others
 from kg.nlp.product_clusters import label_products, merge_product_heads, merge_product_tails
 from kg.nlp.references import ReferenceFinder, acronyms, forward_titles, refer, surnames
 from kg.nlp.short_names import add_acronyms, parenthesised_names, same_short_name
+from kg.nlp.title_fields import in_portfolio_list
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 
@@ -40,7 +41,7 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     definite descriptions and pronouns (``kg.nlp.references.ReferenceFinder``)."""
     book = ClusterBook(doc, article)
     ents = [with_lower_head(e) for e in doc.ents
-            if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e)]
+            if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e) and not in_portfolio_list(e)]
     ents += [Span(doc, e.start, e.start + k, label="NORP") for e in doc.ents
              if is_portfolio_of_title(e) and (k := national_prefix(e))]  # the cheaper test first
     ents.sort(key=lambda e: e.start)

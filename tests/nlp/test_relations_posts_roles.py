@@ -157,3 +157,17 @@ def test_a_lower_case_description_before_a_capitalised_title_is_no_part_of_it(pa
     text = f"Ruritania's {words} Karl Brandt opened the fair."
     table = {"Karl Brandt": ("brandt", T.PERSON), "Ruritania": ("ru", T.COUNTRY)}
     assert _posts(facts_of(parser, text, table, module=posts)) == [("brandt", "ru", role)]
+
+
+def test_a_portfolio_list_is_the_whole_role(parser) -> None:
+    text = "Ana Ruiz, Chile's Minister of Health, Social Welfare and Sport, said costs rose."
+    table = {"Ana Ruiz": ("ruiz", T.PERSON), "Chile": ("chile", T.COUNTRY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [
+        ("ruiz", "chile", "Minister of Health, Social Welfare and Sport")]
+
+
+def test_a_portfolio_list_drops_no_names_after_it(extracted) -> None:
+    x = extracted("Li Wen, China's Minister of Mining, Rural Welfare and Fisheries, said costs rose.")
+    assert sorted(e.label for e in x.entities) == ["China", "Li Wen"]
+    assert sorted((f.predicate.value, f.role) for f in x.facts if f.predicate.value == "holdsPost") == [
+        ("holdsPost", "Minister of Mining, Rural Welfare and Fisheries")]

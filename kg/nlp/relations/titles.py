@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg.nlp.datafiles import rule_words
 from kg.nlp.lexicon import is_title, portfolios, title_modifiers, title_words, titles
 from kg.nlp.relations.base import Context
+from kg.nlp.title_fields import portfolio_list_end
 
 
 @lru_cache(maxsize=1)
@@ -28,10 +29,13 @@ def is_titled(token: Token) -> bool:
 
 def field_of(ctx: Context, title: Token) -> list[Token]:
     """ "of sport" in "minister of sport": a bare common noun after "of" names the field;
-    so does a portfolio after "for" ("Vice President for International Services")."""
+    so does a portfolio after "for" ("Vice President for International Services"), and a
+    list of fields ("Minister of Agriculture, Animal Husbandry and Fisheries"), whole."""
     for prep in title.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
             continue
+        if prep.i == title.i + 1 and (end := portfolio_list_end(title.doc, prep.i)) is not None:
+            return list(title.doc[prep.i : end])
         for obj in prep.children:
             if obj.dep_ != "pobj" or ctx.key(obj) is not None:
                 continue

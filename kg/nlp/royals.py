@@ -80,7 +80,7 @@ def _royal_at(doc: Doc, start: int) -> Span | None:
     name = doc[style_end:end]
     if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
         return None  # "King Fahd International Airport": a longer name that only opens so
-    if not _personal(name) or _inside_longer_entity(doc, start, end):
+    if not _personal(name) or _inside_longer_entity(doc, start, end) or _names_a_site(doc, end):
         return None
     kind = EntityType.OFFICIAL if reigns(doc[start:style_end].text) else EntityType.PERSON
     return Span(doc, style_end, end, label=kind)
@@ -131,5 +131,15 @@ def _personal(name: Span) -> bool:
 
 
 def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
-    """The model's entity runs past the name ("Prince Rupert Sound"): its reading stands."""
-    return any(e.start < end < e.end for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "ORG"})
+    """The model's entity runs past the name ("Prince Rupert Sound"): its reading stands; so
+    does a person's name the style ends a part of ("Martin Luther King Jnr", "Stephen King
+    Smith"): there the style is a surname."""
+    return any(e.start < end < e.end for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "ORG"}) \
+        or any(e.start < start < e.end for e in doc.ents if e.label_ == "PERSON")
+
+
+def _names_a_site(doc: Doc, end: int) -> bool:
+    """ "King Cross station", "Queen Mary hospital": a lower-case site or body word after the
+    name makes the words a place's name, written after a royal."""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in (
+        _PLACE_WORDS | lexicon.facility_heads() | lexicon.organization_cues() | lexicon.agency_heads())

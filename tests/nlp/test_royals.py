@@ -57,3 +57,18 @@ def test_the_entity_goes_by_its_styled_name_and_holds_the_throne(extracted) -> N
 def test_a_royal_style_takes_no_country_from_elsewhere_in_the_sentence(extracted) -> None:
     x = extracted("King Olav will visit France with his trade and oil ministers next week.")
     assert not [f for f in x.facts if f.predicate.value in {"holdsPost", "nationality"}]
+
+
+def test_a_style_inside_a_persons_name_is_a_surname(parser) -> None:
+    # the model reads "Martin Luther King Jnr" as one person: "King" is no style there
+    assert {s.text for s in royal_names(parser("The choir sang at the memorial for Martin Luther King Jnr in Atlanta."))} == set()
+
+
+def test_a_site_named_after_a_royal_is_no_royal(parser) -> None:
+    assert {s.text for s in royal_names(parser("Trains left London's Queen Anne station late."))} == set()
+    assert {s.text for s in royal_names(parser("Doctors at the Prince Albert hospital went on strike."))} == set()
+
+
+def test_a_royal_before_a_verb_stays_a_royal(parser) -> None:
+    assert {s.text for s in royal_names(parser("King Hussein met Prince Charles in London on Monday."))} == {
+        "Hussein", "Charles"}

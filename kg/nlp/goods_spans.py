@@ -74,8 +74,11 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
             matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
         elif i not in matches and pos == POS_IDS["NOUN"] and exemplified_goods(doc[i]):
             matches[i] = "exemplified"  # "exporting products like ships": goods no lexicon names
-        elif i not in matches and pos == POS_IDS["NOUN"] and goods_category(doc[i]) and in_goods_context(doc[i]):
-            matches[i] = "category"  # "imports of consumer goods": a kind of goods no lexicon names
+        elif i not in matches and pos == POS_IDS["NOUN"] and doc[i].dep_ not in {"compound", "nmod"} \
+                and goods_category(doc[i]) and in_goods_context(doc[i]):
+            # "imports of consumer goods": a kind of goods no lexicon names, where goods go and
+            # heading its phrase ("mill products shipments" may be a plant's deliveries)
+            matches[i] = "category"
         if i not in matches and pos == POS_IDS["NOUN"] and closed_compound(doc[i]):
             matches[i] = "commodity_head"  # "132 warplanes": read only where goods go
     for start, kind in matches.items():

@@ -60,3 +60,5 @@ def test_an_origin_or_a_count_does_not_make_goods_a_category(extracted) -> None:
 
 def test_a_category_of_goods_is_read_only_where_goods_go(extracted) -> None:
     assert _products(extracted, "The firm makes consumer goods in Ohio.") == []
+    # before a flow noun the words may name a plant's deliveries, not a category traded
+    assert _products(extracted, "Mill products shipments from the plant rose in May.") == []

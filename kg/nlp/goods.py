@@ -96,11 +96,13 @@ def exemplified_goods(token: Token) -> bool:
     return outer.dep_ == "pobj" and outer.head.lower_ == "of" and goods_flow(outer.head.head)
 
 
-# Words before a goods noun that count or point at the goods rather than sort them ("other
-# goods such as tea", "many products like ships"): the examples still name the goods then.
+# Words before a goods noun that count, point at or place the goods rather than sort them
+# ("other goods such as tea", "many products like ships", "foreign goods"): the examples
+# still name the goods then.
 _NOT_SORTING = frozenset({"other", "many", "various", "several", "certain", "some", "such", "similar", "more",
                           "most", "few", "numerous", "different", "same", "all", "key", "main", "major",
-                          "principal", "important", "new", "its", "their"})
+                          "principal", "important", "new", "its", "their", "foreign", "overseas", "domestic",
+                          "local", "cheap", "cheaper"})
 
 
 def goods_category(noun: Token) -> bool:
@@ -113,7 +115,11 @@ def goods_category(noun: Token) -> bool:
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in {"compound", "amod", "nmod"}:
             continue
-        if child.ent_type_ in _NAMES or child.lower_ in _NOT_SORTING or country_of_demonym(child.text):
+        if child.ent_type_ in _NAMES or child.lower_ in _NOT_SORTING | _TRADED or country_of_demonym(child.text):
+            continue  # "Taiwanese goods", "other goods", "imported goods"
+        if child.lower_ == "non" or child.lower_.startswith("non-"):
+            return False  # "non-oil goods": the goods a clause leaves out are read as such
+        if not child.is_alpha:
             continue
         if lexicon.product_kind(child.text) is not None:
             return False  # "steel products": the goods are the steel named before

@@ -62,3 +62,9 @@ def test_a_category_of_goods_is_read_only_where_goods_go(extracted) -> None:
     assert _products(extracted, "The firm makes consumer goods in Ohio.") == []
     # before a flow noun the words may name a plant's deliveries, not a category traded
     assert _products(extracted, "Mill products shipments from the plant rose in May.") == []
+
+
+def test_traded_placed_or_excluded_goods_are_no_category(extracted) -> None:
+    for text in ("Tax cuts would raise spending on imported goods.", "Exports of non-oil goods grew in May.",
+                 "Rain curbed spending on overseas goods."):
+        assert _products(extracted, text) == []

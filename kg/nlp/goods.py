@@ -110,7 +110,7 @@ def goods_category(noun: Token) -> bool:
     goods noun a modifier sorts into a kind of goods, a category traded under its own name.
     Its origin ("Taiwanese goods", "U.S. products") or a word that counts it ("other goods")
     does not sort it, and goods named before it ("steel products") are the goods themselves."""
-    if noun.lemma_.lower() not in _GENERIC_GOODS and noun.lower_ not in _GENERIC_GOODS:
+    if noun.lemma_.lower() not in GENERIC_GOODS and noun.lower_ not in GENERIC_GOODS:
         return False
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in {"compound", "amod", "nmod"}:

@@ -54,6 +54,14 @@ def test_the_entity_goes_by_its_styled_name_and_holds_the_throne(extracted) -> N
     assert not any(s == by_label["Andrew"].key for s, _ in posts)
 
 
+def test_a_monarch_of_a_country_is_its_national_too(extracted) -> None:
+    x = extracted("Sultan Qaboos of Oman met oil ministers in Muscat on Tuesday.")
+    keys = {e.label: e.key for e in x.entities}
+    facts = {(f.predicate.value, f.subject, f.object) for f in x.facts}
+    assert ("holdsPost", keys["Qaboos"], keys["Oman"]) in facts
+    assert ("nationality", keys["Qaboos"], keys["Oman"]) in facts
+
+
 def test_a_royal_style_takes_no_country_from_elsewhere_in_the_sentence(extracted) -> None:
     x = extracted("King Olav will visit France with his trade and oil ministers next week.")
     assert not [f for f in x.facts if f.predicate.value in {"holdsPost", "nationality"}]

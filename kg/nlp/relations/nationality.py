@@ -12,14 +12,18 @@ from kg.nlp.royals import reigns, style_before
 
 
 def _of_country(ctx: Context, holder: str, tokens: list[Token | Span], country: str, rule: str,
-                mention: Span) -> Fact:
-    """The person's nationality; for a monarch, named after a reigning style, the throne
-    ("King Fahd of Saudi Arabia", "Jordan's King Hussein": the post of King)."""
+                mention: Span) -> list[Fact]:
+    """The person's nationality; for a monarch, named after a reigning style, the throne too
+    ("King Fahd of Saudi Arabia", "Jordan's King Hussein": the post of King, and a Saudi and a
+    Jordanian, as an official of a country is its national)."""
+    national = ctx.fact(holder, Predicate.NATIONALITY, tokens, rule=rule, object=country,
+                        confidence=ctx.confidence(rule))
     style = style_before(mention)
-    if style is not None and reigns(style.text):
-        return ctx.fact(holder, Predicate.HOLDS_POST, [style, *tokens], rule="post-reign", object=country,
-                        confidence=ctx.confidence("post-reign"), role=style.text)
-    return ctx.fact(holder, Predicate.NATIONALITY, tokens, rule=rule, object=country, confidence=ctx.confidence(rule))
+    if style is None or not reigns(style.text):
+        return [national]
+    reign = ctx.fact(holder, Predicate.HOLDS_POST, [style, *tokens], rule="post-reign", object=country,
+                     confidence=ctx.confidence("post-reign"), role=style.text)
+    return [reign, national]
 
 
 def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
@@ -30,7 +34,7 @@ def of_country(ctx: Context, holder: str, mention: Span) -> list[Fact]:
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and (country := ctx.key(obj, COUNTRY)) is not None:
-                return [_of_country(ctx, holder, [mention[0], obj], country, "nationality-of", mention)]
+                return _of_country(ctx, holder, [mention[0], obj], country, "nationality-of", mention)
     return []
 
 
@@ -65,5 +69,5 @@ def nationality_before(ctx: Context, holder: str, zone: list[Token], mention: Sp
         else:
             continue
         if country is not None:
-            return [_of_country(ctx, holder, [token, mention[-1]], country, rule, mention)]
+            return _of_country(ctx, holder, [token, mention[-1]], country, rule, mention)
     return []

@@ -115,8 +115,9 @@ def goods_category(noun: Token) -> bool:
     for child in noun.children:
         if child.i > noun.i or child.dep_ not in {"compound", "amod", "nmod"}:
             continue
-        if child.ent_type_ in _NAMES or child.lower_ in _NOT_SORTING | _TRADED or country_of_demonym(child.text):
-            continue  # "Taiwanese goods", "other goods", "imported goods"
+        if child.ent_type_ in _NAMES or child.lower_ in _NOT_SORTING | _TRADED or country_of_demonym(child.text) \
+                or child.lemma_.lower() in TRADE_VERBS:
+            continue  # "Taiwanese goods", "other goods", "imported goods", "export commodities"
         if child.lower_ == "non" or child.lower_.startswith("non-"):
             return False  # "non-oil goods": the goods a clause leaves out are read as such
         if not child.is_alpha:

@@ -66,5 +66,9 @@ def test_a_category_of_goods_is_read_only_where_goods_go(extracted) -> None:
 
 def test_traded_placed_or_excluded_goods_are_no_category(extracted) -> None:
     for text in ("Tax cuts would raise spending on imported goods.", "Exports of non-oil goods grew in May.",
-                 "Rain curbed spending on overseas goods."):
+                 "Rain curbed spending on overseas goods.",
+                 "Thailand plans to raise its exports of export commodities next year."):
         assert _products(extracted, text) == []
+    # "export commodities" names what is traded, not a kind of goods: the examples are the goods
+    assert _products(extracted, "Indonesia sells export commodities such as rubber and coffee to Japan.") == [
+        "rubber", "coffee"]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.doc_index import lower_positions
-from kg.nlp.gazetteer import country_of
+from kg.nlp.gazetteer import country_of, country_of_demonym
 
 # Words inside an Arabic or European name ("Sultan Qaboos bin Said", "Prince Bernhard von ...").
 _PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "van", "de"})
@@ -135,7 +135,13 @@ def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
     does a person's name the style ends a part of ("Martin Luther King Jnr", "Stephen King
     Smith"): there the style is a surname."""
     return any(e.start < end < e.end for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC", "ORG"}) \
-        or any(e.start < start < e.end for e in doc.ents if e.label_ == "PERSON")
+        or any(e.start < start < e.end and _first_name(doc[start - 1]) for e in doc.ents if e.label_ == "PERSON")
+
+
+def _first_name(token: Token) -> bool:
+    """ "Luther" before "King" in "Martin Luther King": a name, not the royal's country
+    ("Belgian King Baudouin", which the model also reads as one person)."""
+    return token.pos_ == "PROPN" and country_of(token.text) is None and country_of_demonym(token.text) is None
 
 
 def _names_a_site(doc: Doc, end: int) -> bool:

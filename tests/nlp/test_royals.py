@@ -72,6 +72,11 @@ def test_a_style_inside_a_persons_name_is_a_surname(parser) -> None:
     assert {s.text for s in royal_names(parser("The choir sang at the memorial for Martin Luther King Jnr in Atlanta."))} == set()
 
 
+def test_a_royal_after_his_countrys_demonym_stays_a_royal(parser) -> None:
+    # the model reads "Belgian King Baudouin" as one person; "Belgian" is no first name
+    assert {s.text for s in royal_names(parser("1930 - Belgian King Baudouin I born."))} == {"Baudouin I"}
+
+
 def test_a_site_named_after_a_royal_is_no_royal(parser) -> None:
     assert {s.text for s in royal_names(parser("Trains left London's Queen Anne station late."))} == set()
     assert {s.text for s in royal_names(parser("Doctors at the Prince Albert hospital went on strike."))} == set()

@@ -223,12 +223,13 @@ def measured_goods(token: Token) -> bool:
 def counted_measure(token: Token) -> bool:
     """ "60 kilos", "two bags", "11.7 mln dlrs": a measure or a currency with its own count is
     what goods are counted or valued in."""
-    return bool(_forms(token) & (lexicon.goods_measures() | _money_words())) and any(
+    return bool(_forms(token) & (lexicon.goods_measures() | money_words())) and any(
         c.like_num or c.lower_ in SCALE_WORDS and any(g.like_num for g in c.children) for c in token.children)
 
 
 @lru_cache(maxsize=1)
-def _money_words() -> frozenset[str]:
+def money_words() -> frozenset[str]:
+    """The words of currencies ("dlrs", "yen", "francs"), lower-cased."""
     data = rule_data("currencies")
     return frozenset(w.lower() for key in ("dollar_words", "names", "shared_names") for w in data[key])
 

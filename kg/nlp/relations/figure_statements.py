@@ -10,8 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.nlp import lexicon
-from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.goods import goods_flow
+from kg.nlp.datafiles import rule_words
+from kg.nlp.goods import goods_flow, money_words
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +64,4 @@ def _reported_figure(verb: Token) -> list[Token]:
 def _of_trade(word: Token) -> bool:
     """A measure of goods, a flow of them or money ("tonnes", "sales", "dlrs"): a figure of
     trade, not a count of anything ("reported 38 suspected cases" is no statement here)."""
-    money = rule_data("currencies")
-    return word.lemma_.lower() in lexicon.goods_measures() or goods_flow(word) \
-        or word.lower_ in {w.lower() for key in ("dollar_words", "names", "shared_names") for w in money[key]}
+    return word.lemma_.lower() in lexicon.goods_measures() or goods_flow(word) or word.lower_ in money_words()

@@ -60,7 +60,7 @@ def extract(ctx: Context) -> list[Fact]:
                                   quote=without(sent, {t.i for t in according.subtree})))  # fmt: skip
         # only the words whose lemma is one of the verbs: no Token made for every word
         for verb in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, frozenset(), verbs)):
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _verbs():
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
                 continue
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
             if verb.lemma_.lower() == "quote":
@@ -78,7 +78,7 @@ def extract(ctx: Context) -> list[Fact]:
             elif _is_document(subject) and author is not None:
                 author = (number, author[1])
                 facts.append(_said(ctx, author[1], verb, "source-document"))  # "The report predicts"
-            elif subject.lower_ == "it" and verb.lemma_.lower() in _verbs():
+            elif subject.lower_ == "it" and verb.lemma_.lower() in verbs:
                 # "It said", "It estimates", "..., it added": the document or body that spoke
                 # last, a few sentences back at most
                 last = max((x for x in (author, speaker) if x is not None), default=None)

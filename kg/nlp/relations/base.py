@@ -31,7 +31,6 @@ PRODUCTS = frozenset({EntityType.PRODUCT})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-
 def sentences_back(doc: Doc, start: int, steps: int) -> int:
     """The first token of the sentence ``steps`` sentences before the one that begins at
     ``start`` (the document's first sentence when there are fewer)."""

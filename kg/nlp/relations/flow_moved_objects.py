@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.nlp import lexicon
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.trader_keys import trader_key
+from kg.nlp.relations.trader_keys import trader_or_nation
 
 _FIGURE_PREPOSITIONS = frozenset({"to", "at"})
 
@@ -37,4 +37,4 @@ def _no_trader(ctx: Context, subject: Token) -> bool:
     if subject.pos_ != "NOUN" or subject.lemma_.lower() in lexicon.company_nouns():
         return False  # a pronoun, a name, "the company": its own flows
     words = [*subject.subtree, *(t for c in subject.conjuncts for t in c.subtree)]
-    return not any(trader_key(ctx, t) or ctx.country_of_demonym(t) for t in words)
+    return not any(trader_or_nation(ctx, t) for t in words)

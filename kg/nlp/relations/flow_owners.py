@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Flow, flow_noun
-from kg.nlp.relations.trader_keys import trader_key
+from kg.nlp.relations.trader_keys import trader_or_nation
 
 _JOINERS = frozenset({",", "and"})
 
@@ -54,7 +54,7 @@ def coordinated_owners(ctx: Context, flow: Flow, trader: str) -> list[str]:
 def _owner(ctx: Context, token: Token) -> str | None:
     if token.pos_ not in ("PROPN", "ADJ", "NOUN"):
         return None
-    return trader_key(ctx, token) or ctx.country_of_demonym(token)
+    return trader_or_nation(ctx, token)
 
 
 __all__ = ["coordinated_owners"]

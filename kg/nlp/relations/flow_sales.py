@@ -12,7 +12,7 @@ from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words, reporting
 from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
-from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key
+from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key, trader_or_nation
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
 
@@ -142,7 +142,7 @@ def _national_requesters(ctx: Context, anchor: Token) -> str | None:
         return None
     for subject in (c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ in flow_words("licence_holders")):
         for t in subject.subtree:
-            if t.i < subject.i and (k := trader_key(ctx, t) or ctx.country_of_demonym(t)):
+            if t.i < subject.i and (k := trader_or_nation(ctx, t)):
                 return k
     return None
 
@@ -168,7 +168,7 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
         return body  # "The EC authorised the export of ...", "... under licence a year ago"
     if (holders := licence_receipt(flow.anchor)) is not None:
         for t in holders.subtree:  # "traders in the U.K.", "Dutch traders"
-            if t.i != holders.i and (k := trader_key(ctx, t) or ctx.country_of_demonym(t)):
+            if t.i != holders.i and (k := trader_or_nation(ctx, t)):
                 return k
         return None
     if (country := _national_requesters(ctx, flow.anchor)) is not None:

@@ -22,7 +22,7 @@ from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_rece
 from kg.nlp.relations.flow_traders import earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.refusals import rejected
 from kg.nlp.relations.trade import described_trader
-from kg.nlp.relations.trader_keys import is_territory, trader_key
+from kg.nlp.relations.trader_keys import is_territory, trader_key, trader_or_nation
 
 
 def find_flows(ctx: Context, sent: Span) -> list[Flow]:
@@ -223,7 +223,7 @@ def _national_trade(ctx: Context, noun: Token) -> bool:
     if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children) and earlier_buyer(ctx, noun):
         return True  # "The USSR bought ..., which brings its total purchases to 1.65 mln tonnes"
     buyers = {k for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-              if (k := trader_key(ctx, c) or ctx.country_of_demonym(c))}  # fmt: skip
+              if (k := trader_or_nation(ctx, c))}  # fmt: skip
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
     # "the purchase of 1.5 mln tonnes of U.S. corn by Japan": the buyer after "by", hung on the
     # noun or on the figure it is of

@@ -57,7 +57,7 @@ from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trade import is_dollar, named_before, named_in_sentence
-from kg.nlp.relations.trader_keys import trader_key
+from kg.nlp.relations.trader_keys import trader_or_nation
 
 CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
@@ -273,7 +273,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         trader, carried, story_goods = near.trader, True, None
         goods = goods_of(ctx, flow) or near.goods
         flag = vessel_flag(anchor)
-        mirrored = (trader_key(ctx, flag) or ctx.country_of_demonym(flag)) if flag is not None else None
+        mirrored = trader_or_nation(ctx, flag) if flag is not None else None
         if goods is None:
             return [], (trader, goods)
     else:
@@ -635,8 +635,7 @@ def _owned(ctx: Context, noun: Token) -> bool:
     own = [*ctx.doc[noun.left_edge.i : noun.i]]
     if noun.dep_ == "dobj":
         own += [c for c in noun.head.children if c.dep_ == "nsubj"]
-    return any(trader_key(ctx, t) or ctx.country_of_demonym(t) for t in own)
-
+    return any(trader_or_nation(ctx, t) for t in own)
 
 
 # Planned-flow nouns that predict a figure rather than set one (a target, a quota do)

@@ -22,6 +22,11 @@ def trader_key(ctx: Context, token: Token) -> str | None:
     return key
 
 
+def trader_or_nation(ctx: Context, token: Token) -> str | None:
+    """A trader's key, or the country a demonym names ("Dutch" in "Dutch imports")."""
+    return trader_key(ctx, token) or ctx.country_of_demonym(token)
+
+
 def recent_trader(ctx: Context, token: Token, *, sentences: int = 2) -> str | None:
     """The trader named last before ``token`` (what "its" in "its exports" stands for): a
     country or a body, or a territory ("Taiwan agreed to limit its steel exports"), never

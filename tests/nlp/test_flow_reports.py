@@ -130,3 +130,29 @@ def test_a_figure_that_results_from_increases_for_a_partner_is_not_all_that_part
     found = _trade(extracted, LISTED)
     assert ("exports", "United States", "sorghum", Decimal("12000"), None, "the week ended March 5") in found
     assert ("exports", "United States", "sorghum", None, "Ecuador", "the week ended March 5") in found
+
+
+@pytest.mark.parametrize(("text", "country", "goods"), [
+    ("Gasoline stocks fell 1.2 mln barrels, the American Petroleum Institute said.\n"
+     "    Crude oil imports in the week rose to 3.66 mln bpd from a revised 2.67 mln, API added.",
+     "United States", "crude oil"),
+    ("Stocks in store were steady, the Canadian Grain Commission said.\n"
+     "    Wheat exports in the week totalled 447,200 tonnes, compared with 277,700 the week before.",
+     "Canada", "wheat"),
+])
+def test_a_country_only_the_reporting_bodys_name_carries_is_the_storys(extracted, text, country, goods) -> None:
+    found = _trade(extracted, text)
+    assert {(s, o) for _, s, o, *_ in found} == {(country, goods)}
+    assert len(found) == 2
+
+
+def test_two_bodies_carrying_two_countries_name_no_story_country(extracted) -> None:
+    text = ("The U.S. Agriculture Department and the Japanese Food Agency met on Monday.\n"
+            "    Wheat imports in the week totalled 447,200 tonnes, officials said.")
+    assert _trade(extracted, text) == []
+
+
+def test_petroleum_product_imports_are_refined_products(extracted) -> None:
+    text = "U.S. petroleum product imports averaged 1.9 mln bpd in the four weeks, up from 1.7 mln a year ago."
+    assert [(s, q) for _, s, _, q, *_ in _trade(extracted, text)] == [
+        ("United States", Decimal("1900000")), ("United States", Decimal("1700000"))]

@@ -63,8 +63,21 @@ def story_country(ctx: Context) -> str | None:
     if found is None:  # "a surplus of 119.1 mln N.Z. Dlrs": the currency names it
         found = next((k for _, country in currency_homes(ctx.doc)
                       if (k := ctx.key_by_name(country.name, COUNTRY))), None)  # fmt: skip
+    if found is None:  # "the American Petroleum Institute said": the reporting body's name carries it
+        found = _carried_country(ctx)
     ctx._story_country = found  # type: ignore[attr-defined]
     return found
+
+
+def _carried_country(ctx: Context) -> str | None:
+    """The one country the story names only inside a body's name ("the Canadian Grain
+    Commission", "the Bank of Thailand"): an entity with no mention that is not latent (a
+    latent country is one a demonym inside goods names, where the goods come from). None
+    when two bodies carry two countries: the story could be either's."""
+    table = ctx.table
+    carried = [key for key, entity in table.entities.items()
+               if entity.type is EntityType.COUNTRY and key not in table.spans and key not in table.latent]
+    return carried[0] if len(carried) == 1 else None
 
 
 _SPEAKER_NOUNS = frozenset({"source", "official", "trader", "exporter", "producer", "dealer", "grower", "analyst"})

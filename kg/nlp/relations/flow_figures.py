@@ -23,6 +23,7 @@ from kg.nlp.relations.flow_partners import next_partner, partner_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
+from kg.nlp.relations.flow_restatements import restated_level
 from kg.nlp.relations.flow_unit_weights import after_unit_weight
 from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.relations.trade import money_in
@@ -63,6 +64,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
     pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
     sharer: str | None = None  # the partner whose share the figures now compare
     unitless: Figure | None = None  # a plain number waiting for the unit the next figure gives
+    restated: Figure | None = None  # the level a second verb states again, which comparisons then follow
     i = start
     while i < end:
         t = doc[i]
@@ -220,7 +222,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             continue
         if kind == "comparison" and out:
             # the figure compared with is the first one's, or the partner's whose share it follows
-            first = next((f for f in reversed(out) if sharer is not None and f.partner == sharer), out[0])
+            first = next((f for f in reversed(out) if sharer is not None and f.partner == sharer), restated or out[0])
             if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
                 figure = _rescaled(doc, figure, out)
                 if not _comparable(figure.value, first.value):
@@ -299,6 +301,13 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # periods": the same flow for the second period the sentence named before
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True))
+        elif out and kind == "main" and figure.currency == out[0].currency and figure.unit in (None, out[0].unit) \
+                and restated_level(doc, out[0], figure):
+            # "imports fell to 1.18 mln tonnes in 1986 ... and fell to 25,165 tonnes in January":
+            # the same flow's level again, for the period the second verb names
+            restated = Figure(value=figure.value, start=figure.start, end=figure.end,
+                              unit=figure.unit or out[0].unit, currency=figure.currency)
+            out.append(restated)
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)

@@ -193,3 +193,20 @@ def test_without_a_partner_of_its_own_a_bare_place_after_the_figure_is_no_share(
     table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zn", T.PRODUCT), "Austria": ("at", T.COUNTRY)}
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert not any(f.partner == "at" for f in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. aluminum imports for consumption declined to 114,000 tonnes in 1986 from 150,000 tonnes in 1985.",
+    "U.S. aluminum imports for domestic consumption declined to 114,000 tonnes in 1986 from 150,000 tonnes in 1985.",
+])
+def test_what_imports_are_for_is_not_what_the_figure_measures(parser, text: str) -> None:
+    table = {"U.S.": ("us", T.COUNTRY), "aluminum": ("al", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("114000"), "1986"), (Decimal("150000"), "1985"),
+    ]
+
+
+def test_consumption_with_a_figure_of_its_own_is_still_no_flow(parser) -> None:
+    text = "U.S. aluminum imports rose to 150,000 tonnes in 1986, while consumption fell to 114,000 tonnes."
+    table = {"U.S.": ("us", T.COUNTRY), "aluminum": ("al", T.PRODUCT)}
+    assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("150000")]

@@ -666,6 +666,14 @@ def _unit_price_at(doc: Doc, figure: Figure, start: int) -> bool:
 _EITHER_WAY = re.compile(r"\b(above|below|higher|lower|more|less) or (above|below|higher|lower|more|less)( than)?$")
 
 
+def _flow_purpose(token: Token) -> bool:
+    """ "Imports for consumption declined to 114,000 tons": what a flow noun's goods are for,
+    not what the figure after it measures."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" \
+        and prep.head.lower_ in flow_words("export_nouns") | flow_words("import_nouns")
+
+
 def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False,
           dated: frozenset[int] | set[int] = frozenset()) -> str:
     """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
@@ -711,7 +719,7 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
         return "skip"  # "1.8 mln quintales (46 kilos)": what the unit weighs, no figure of its own
     # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
     measured = [w for w in plain if w != "up"]
-    if (any(w in skip for w in words[-3:]) or measured and measured[-1] in skip) \
+    if (any(w in skip and not _flow_purpose(t) for w, t in zip(words[-3:], before[-3:])) or measured and measured[-1] in skip) \
             and not _level_after_change(words):
         return "skip"
     wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]

@@ -50,3 +50,8 @@ def test_a_second_verb_after_but_restates_the_flow_too(parser) -> None:
 ])
 def test_a_clause_of_its_own_or_a_change_restates_nothing(parser, text: str) -> None:
     assert _read(parser, text, SUGAR) == [(Decimal("1200000"), "1986")]
+
+
+def test_a_forecast_verb_a_level_verb_completes_restates_the_flow_for_its_period(parser) -> None:
+    text = "Chinese sugar imports fell to 1.2 mln tonnes in 1986 and are expected to rise to 1.5 mln tonnes in 1987."
+    assert _read(parser, text, SUGAR) == [(Decimal("1200000"), "1986"), (Decimal("1500000"), "1987")]

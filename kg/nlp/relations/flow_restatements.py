@@ -25,12 +25,16 @@ def _level_verbs() -> frozenset[str]:
 
 
 def restated_level(doc: Doc, first: Figure, figure: Figure) -> bool:
-    """``figure`` hangs from a level verb conjoined to the verb ``first`` hangs from, and that
-    verb has no subject of its own: the same flow, stated again ("... and fell to 25,165
-    tonnes in January"); not "and consumption rose to 2 mln tonnes" (its own subject)."""
+    """``figure`` states the flow of ``first`` again: it hangs from a level verb conjoined to
+    the verb ``first`` hangs from, with no subject of its own ("... and fell to 25,165 tonnes
+    in January"), or from one completing such a forecast verb ("... and are expected to rise
+    to 1.5 mln tonnes in 1987"); not "and consumption rose to 2 mln tonnes" (a subject of its
+    own) nor "and fell by 200,000 tonnes" (a change, no level)."""
     first_verb, verb = _verb_of(doc, first), _verb_of(doc, figure)
     if first_verb is None or verb is None or verb.i <= first_verb.i or verb.lemma_.lower() not in _level_verbs():
         return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in flow_words("forecast_words"):
+        verb = verb.head
     if any(c.dep_ in _SUBJECTS for c in verb.children):
         return False
     while verb.dep_ == "conj" and verb.head.i != verb.i:

@@ -235,8 +235,14 @@ def money_words() -> frozenset[str]:
 
 
 def goods_flow(token: Token) -> bool:
-    """True when ``token`` is a flow noun goods may modify ("coffee exports", "coffee earnings")."""
-    return bool(_forms(token) & lexicon.product_flows())
+    """True when ``token`` is a flow noun goods may modify ("coffee exports", "coffee
+    earnings"), or a noun a trade word modifies beside them ("maize import commitments",
+    "coffee export registrations": whatever the head, the goods cross a border)."""
+    return bool(_forms(token) & lexicon.product_flows()) \
+        or any(c.dep_ == "compound" and c.lower_ in _CROSSING for c in token.children)
+
+
+_CROSSING = frozenset({"import", "export"})
 
 
 def _forms(token: Token) -> set[str]:

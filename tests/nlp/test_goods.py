@@ -18,6 +18,12 @@ def test_goods_before_or_after_a_flow_noun(nlp) -> None:
     assert _context(nlp, "Shipments of cobalt fell in May.", "cobalt")
 
 
+def test_goods_before_a_noun_a_trade_word_modifies(nlp) -> None:
+    assert _context(nlp, "Its sorghum import commitments rose to 970,000 tonnes.", "sorghum")
+    assert _context(nlp, "The millet export registrations were closed on Monday.", "millet")
+    assert not _context(nlp, "The sorghum growers met the import agency.", "sorghum")
+
+
 def test_goods_taxed_or_traded_by_a_verb(nlp) -> None:
     assert _context(nlp, "Farmers asked for lower tariffs on cherries.", "cherries")
     assert _context(nlp, "The firm exported 500 tonnes of nickel and 300 tonnes of cobalt.", "cobalt")

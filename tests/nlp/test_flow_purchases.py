@@ -97,3 +97,11 @@ def test_a_countrys_commitments_counted_in_tonnes_are_its_purchases(parser) -> N
     assert [f[:3] for f in _read(parser, text)] == [("imports", "jp", Decimal("50000")),
                                                      ("imports", "in", Decimal("300000"))]
     assert _read(parser, "The bank said India's loan commitments amount to 300 mln dlrs.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "China's corn import commitments are expected to rise to 970,000 tonnes in 1987.",
+    "China's corn purchases are put at 970,000 tonnes in 1987.",
+])
+def test_purchases_a_passive_verb_counts_in_tonnes_are_the_countrys(parser, text: str) -> None:
+    assert [f[:4] for f in _read(parser, text)] == [("imports", "cn", Decimal("970000"), "tonnes")]

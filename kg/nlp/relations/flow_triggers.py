@@ -238,10 +238,11 @@ def _national_trade(ctx: Context, noun: Token) -> bool:
 
 def _counted_in_bulk(noun: Token) -> bool:
     """A purchase noun whose verb counts it in a bulk trade unit ("to six cargoes", "at 1.2 mln
-    tonnes"): what a country buys by the cargo or the tonne it buys on the world market."""
+    tonnes", "are expected to rise to 970,000 tonnes"): what a country buys by the cargo or
+    the tonne it buys on the world market."""
     verb = noun.head
     units = flow_words("bulk_trade_units")
-    return noun.dep_ in ("nsubj", "dobj") and any(t.lower_ in units for t in verb.subtree if t.i > noun.i)
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.lower_ in units for t in verb.subtree if t.i > noun.i)
 
 
 def _national_seller(ctx: Context, verb: Token) -> bool:

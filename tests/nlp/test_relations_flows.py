@@ -1076,3 +1076,13 @@ def test_a_scaled_amount_after_at_is_still_the_value(parser) -> None:
     table = {"Thailand": ("th", T.COUNTRY), "rice": ("rice", T.PRODUCT), "China": ("cn", T.COUNTRY)}
     values = [f for f in _read(parser, text, table) if f[5] is not None]
     assert [(f[0], f[1], f[5], f[6]) for f in values] == [("exportValue", "th", Decimal("2100000"), "USD")]
+
+
+@pytest.mark.parametrize(("text", "flow"), [
+    ("Shipments of tea from Kenya rose to 140,000 tonnes in 1986.", ("exports", "ke")),
+    ("Exports of tea from Kenya rose to 140,000 tonnes in 1986.", ("exports", "ke")),
+    ("Imports of tea into Kenya rose to 140,000 tonnes in 1986.", ("imports", "ke")),
+])
+def test_where_the_goods_of_a_flow_noun_come_from_or_go_to_trades_them(parser, text: str, flow: tuple) -> None:
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    assert [(f[0], f[1]) for f in _read(parser, text, table)] == [flow]

@@ -341,7 +341,9 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
     # come from trades them
     own = ("from",) if flow.exports else ("to", "into")
-    for child in noun.children:
+    # the preposition may hang on the goods of the noun ("shipments of tea from Kenya")
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for child in [*noun.children, *(c for g in goods for c in g.children)]:
         if child.dep_ == "prep" and child.lower_ in own:
             for p in child.children:
                 if p.dep_ == "pobj" and (k := trader_key(ctx, p) or ctx.key(p, frozenset({EntityType.PLACE}))):

@@ -146,6 +146,11 @@ def test_a_country_only_the_reporting_bodys_name_carries_is_the_storys(extracted
     assert len(found) == 2
 
 
+def test_a_body_the_goods_go_to_carries_no_story_country(extracted) -> None:
+    text = "Private exporters reported sales of 120,000 tonnes of sorghum to the Soviet Trade Ministry."
+    assert [f for f in _trade(extracted, text) if f[1] == "Soviet Union"] == []
+
+
 def test_two_bodies_carrying_two_countries_name_no_story_country(extracted) -> None:
     text = ("The U.S. Agriculture Department and the Japanese Food Agency met on Monday.\n"
             "    Wheat imports in the week totalled 447,200 tonnes, officials said.")

@@ -10,7 +10,8 @@ from kg.model import EntityType
 from kg.nlp.climb import first_conjunct
 from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import COUNTRY, Context
+from kg.nlp.names import country_in_name
+from kg.nlp.relations.base import COUNTRY, ORGS, Context
 from kg.nlp.relations.flow_clause import flow_words, made_in
 from kg.nlp.relations.trade import EXPORTERS
 
@@ -71,13 +72,19 @@ def story_country(ctx: Context) -> str | None:
 
 def _carried_country(ctx: Context) -> str | None:
     """The one country the story names only inside a body's name ("the Canadian Grain
-    Commission", "the Bank of Thailand"): an entity with no mention that is not latent (a
-    latent country is one a demonym inside goods names, where the goods come from). None
-    when two bodies carry two countries: the story could be either's."""
-    table = ctx.table
-    carried = [key for key, entity in table.entities.items()
-               if entity.type is EntityType.COUNTRY and key not in table.spans and key not in table.latent]
-    return carried[0] if len(carried) == 1 else None
+    Commission", "the Bank of Thailand"), where the body is no partner ("sales of sorghum to
+    the Soviet Trade Ministry" are no Soviet sales). None when bodies carry two countries:
+    the story could be either's."""
+    blocking = flow_words("owner_blocking_preps")
+    found = set()
+    for _, mention in ctx.entity_mentions(ORGS):
+        root = first_conjunct(mention.root)
+        if root.dep_ == "pobj" and root.head.lower_ in blocking:
+            continue
+        carried = country_in_name(mention)
+        if carried is not None and (key := ctx.key_by_name(carried[0].name, COUNTRY)) is not None:
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
 
 
 _SPEAKER_NOUNS = frozenset({"source", "official", "trader", "exporter", "producer", "dealer", "grower", "analyst"})

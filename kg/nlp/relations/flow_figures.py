@@ -719,8 +719,8 @@ def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool 
         return "skip"  # "1.8 mln quintales (46 kilos)": what the unit weighs, no figure of its own
     # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
     measured = [w for w in plain if w != "up"]
-    if (any(w in skip and not _flow_purpose(t) for w, t in zip(words[-3:], before[-3:])) or measured and measured[-1] in skip) \
-            and not _level_after_change(words):
+    measures = any(w in skip and not _flow_purpose(t) for w, t in zip(words[-3:], before[-3:]))
+    if (measures or measured and measured[-1] in skip) and not _level_after_change(words):
         return "skip"
     wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
     if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (

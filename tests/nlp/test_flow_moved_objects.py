@@ -32,3 +32,19 @@ def test_a_cause_or_a_forecaster_moves_the_storys_flow(parser, second: str) -> N
 ])
 def test_a_trader_subject_or_no_figure_after_to_or_at_keeps_the_flow_its_own(parser, second: str) -> None:
     assert _read(parser, f"Colombia's coffee output fell in 1986. {second}") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Colombia reduced coffee exports to 9 mln bags last year.",
+    "Colombia cut coffee exports to 9 mln bags last year.",
+    "Colombia plans to raise coffee exports to 9 mln bags this year.",
+])
+def test_a_country_that_steers_its_flow_to_a_figure_trades_it(parser, text: str) -> None:
+    assert _read(parser, text) == [("exports", "co", Decimal("9000000"))]
+
+
+def test_a_body_that_raises_a_flow_to_a_figure_only_estimates_it(parser) -> None:
+    table = {**TABLE, "the Agriculture Ministry": ("min", T.AGENCY)}
+    facts = facts_of(parser, "the Agriculture Ministry raised coffee exports to 9 mln bags.", table,
+                     published="1987-03-12", module=flows)
+    assert [f for f in facts if f.subject == "min"] == []

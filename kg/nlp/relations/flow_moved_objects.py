@@ -5,18 +5,24 @@ imports at about 10 mln tonnes". The subject is a cause or a forecaster, not who
 goods: the flow is the story's, as an ownerless flow noun is ("Exports fell to 10 mln bags").
 
 Where the subject could trade (a country, a body, a company, "the company", a pronoun), the
-object is its own ("Cargill took two shipments"), and this reading stays out.
+object is its own ("Cargill took two shipments"), and this reading stays out; a country
+that steers its own flow to a figure trades it ("Brazil reduced coffee exports to 12 mln
+bags").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.trader_keys import trader_or_nation
 
 _FIGURE_PREPOSITIONS = frozenset({"to", "at"})
+# Verbs by which a trader steers its own flow to a level ("cut exports to", "raised imports to").
+_STEERING_VERBS = frozenset({"cut", "reduce", "limit", "curb", "restrict", "lower", "raise", "increase", "boost",
+                             "lift", "expand", "double", "halve"})
 
 
 def moved_to_figure(ctx: Context, noun: Token) -> bool:
@@ -38,3 +44,18 @@ def _no_trader(ctx: Context, subject: Token) -> bool:
         return False  # a pronoun, a name, "the company": its own flows
     words = [*subject.subtree, *(t for c in subject.conjuncts for t in c.subtree)]
     return not any(trader_or_nation(ctx, t) for t in words)
+
+
+def steering_trader(ctx: Context, noun: Token) -> str | None:
+    """The country that steers its own flow ``noun`` to a figure: "Brazil reduced coffee
+    exports to 12 mln bags", "Thailand plans to raise rice exports to 4.5 mln tonnes" (the
+    subject of the verb the steering verb completes). Not a body, which may only estimate
+    it ("the agency raised wheat exports to 2 mln tonnes"), nor a firm."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _STEERING_VERBS or not any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(t.like_num for t in c.subtree) for c in verb.children):
+        return None
+    holder = verb.head if verb.dep_ == "xcomp" else verb
+    subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+    key = trader_or_nation(ctx, subjects[0]) if len(subjects) == 1 else None
+    return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None

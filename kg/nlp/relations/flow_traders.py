@@ -16,7 +16,7 @@ from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
 from kg.nlp.relations.flow_earnings import earner, earning_verb
 from kg.nlp.relations.flow_makers import shipment_maker
 from kg.nlp.relations.flow_gerunds import gerund_doer
-from kg.nlp.relations.flow_moved_objects import moved_to_figure
+from kg.nlp.relations.flow_moved_objects import moved_to_figure, steering_trader
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller
 from kg.nlp.relations.trade import EXPORTERS, country_currencies, denied, exporters_of_verb, likelihood, local_currency
@@ -367,6 +367,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # "Malaysia set a 1.2 mln tonne export target": who sets the target trades
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return trader_key(ctx, subjects[0]) if subjects else None
+    if (steerer := steering_trader(ctx, noun)) is not None:
+        return steerer  # "Brazil reduced coffee exports to 12 mln bags"
     if noun.dep_ in ("dobj", "attr", "appos", "npadvmod") and not _figures_subject(noun) \
             and not moved_to_figure(ctx, noun):
         return None  # "Cargill took two shipments": whose they are, the verb's subject says

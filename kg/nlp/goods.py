@@ -237,12 +237,20 @@ def money_words() -> frozenset[str]:
 def goods_flow(token: Token) -> bool:
     """True when ``token`` is a flow noun goods may modify ("coffee exports", "coffee
     earnings"), or a noun a trade word modifies beside them ("maize import commitments",
-    "coffee export registrations": whatever the head, the goods cross a border)."""
-    return bool(_forms(token) & lexicon.product_flows()) \
-        or any(c.dep_ == "compound" and c.lower_ in _CROSSING for c in token.children)
+    "coffee export registrations": the goods cross a border), unless that noun is the
+    flow's measure ("meat export value")."""
+    return bool(_forms(token) & lexicon.product_flows()) or token.lower_ not in _value_heads() \
+        and any(c.dep_ == "compound" and c.lower_ in _CROSSING for c in token.children)
 
 
 _CROSSING = frozenset({"import", "export"})
+
+
+@lru_cache(maxsize=1)
+def _value_heads() -> frozenset[str]:
+    """ "export value", "import volume": a flow's own measure, which makes no goods of the
+    noun before it ("two-thirds of meat export value" is a share, no flow of meat)."""
+    return frozenset(rule_data("trade")["flows"]["value_heads"])
 
 
 def _forms(token: Token) -> set[str]:

@@ -22,6 +22,7 @@ def test_goods_before_a_noun_a_trade_word_modifies(nlp) -> None:
     assert _context(nlp, "Its sorghum import commitments rose to 970,000 tonnes.", "sorghum")
     assert _context(nlp, "The millet export registrations were closed on Monday.", "millet")
     assert not _context(nlp, "The sorghum growers met the import agency.", "sorghum")
+    assert not _context(nlp, "Livestock accounts for two-thirds of hide export value.", "hide")
 
 
 def test_goods_taxed_or_traded_by_a_verb(nlp) -> None:

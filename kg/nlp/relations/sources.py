@@ -22,7 +22,7 @@ from kg.nlp.relations.figure_statements import stating_verbs
 from kg.nlp.relations.function_bodies import named_by_function
 from kg.nlp.relations.quotes import clean, without
 from kg.nlp.relations.document_sources import document_source
-from kg.nlp.relations.speaking_bodies import body_of_voice
+from kg.nlp.relations.speaking_bodies import body_of_voice, described_publication
 from kg.nlp.relations.speech import CONTENT, verb_clause
 from kg.nlp.relations.base import ORGS, SPEAKERS, Context, sentence_text
 
@@ -88,7 +88,8 @@ def extract(ctx: Context) -> list[Fact]:
                         author = (number, last[1])
                     else:
                         speaker = (number, last[1])
-            elif (key := ctx.key(subject, ORGS) or body_of_voice(ctx, subject)) is not None \
+            elif (key := ctx.key(subject, ORGS) or body_of_voice(ctx, subject)
+                   or described_publication(ctx, subject)) is not None \
                     and verb.lemma_.lower() in stating_verbs():
                 # "a State Department spokesman said in a statement": the body spoke, and a
                 # later "the statement said" is its own; so did "the ministry put exports at

@@ -12,13 +12,14 @@ from spacy.tokens import Token
 
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import PERSONS, SPEAKERS, SUBJECT_DEPS, Context
+from kg.nlp.relations.base import PERSONS, SPEAKERS, SUBJECT_DEPS, Context, speaking_subject
 from kg.nlp.relations.speaker_names import (
     name_after_title, name_ending_title_phrase, named_person, short_body_name,
     title_phrase_appositions, titled_holder,
 )
 from kg.nlp.relations.speaking_bodies import (
-    body_of_voice, described_body, named_publication, own_body, voice_before, voice_spoke_last,
+    body_of_voice, described_body, described_publication, named_publication, own_body, voice_before,
+    voice_spoke_last,
 )
 
 
@@ -28,7 +29,7 @@ _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 
 def speech_subjects(verb: Token) -> list[Token]:
     for current in upward(verb, _inherits_subject, limit=5):
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in current.children if speaking_subject(c)]
         if subjects:
             # a verb has one subject: of two, the parser took a word further on for the
             # other ('"...," said Osman Erk, manager of the bank Yapi ve Kredi Bankasi AS')
@@ -54,8 +55,9 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         # named last in this or the previous sentences.
         if (voice := voice_spoke_last(ctx, token)) is not None:
             # "..., a Grain Commission official said. He said ...": "he" is that unnamed voice,
-            # not a person named before it; it speaks for its body, if one is named
-            return own_body(ctx, voice)
+            # not a person named before it; it speaks for its body, if one is named or spoke
+            # before the voice
+            return body_of_voice(ctx, voice)
         key = ctx.key(token, PERSONS) or ctx.recent(token, PERSONS, sentences=3, pronoun=token.lower_)
         reported = _reported(token)
         if key is not None and any(ctx.key(t, PERSONS) == key for t in reported):
@@ -87,6 +89,8 @@ def speaker_key(ctx: Context, token: Token) -> str | None:
         key = described_body(ctx, token)
     if key is None:
         key = named_publication(ctx, token)
+    if key is None:
+        key = described_publication(ctx, token)
     return key
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.relations.base import ORGS, PERSONS, SPEAKERS, SUBJECT_DEPS, Context, sentences_back
+from kg.nlp.relations.base import ORGS, PERSONS, SPEAKERS, SUBJECT_DEPS, Context, sentences_back, speaking_subject
 from kg.nlp.relations.function_bodies import names_a_body
 from kg.nlp.relations.post_bodies import name_ends_in
 
@@ -28,16 +28,33 @@ def named_publication(ctx: Context, token: Token) -> str | None:
     return None
 
 
+def described_publication(ctx: Context, token: Token) -> str | None:
+    """ "The official Economic Information newspaper said ... The paper said", "the China
+    Daily said ... the newspaper said": a publication noun with no name of its own stands
+    for the publication named last before it, by a name ending in such a noun or written
+    before one."""
+    nouns = rule_words("speech", "publication_nouns")
+    if token.lower_ not in nouns or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children) \
+            or any(c.pos_ == "PROPN" or c.dep_ == "poss" for c in token.children):
+        return None
+    named = [k for k, m in ctx.entity_mentions(ORGS) if m.end <= token.left_edge.i and (
+        name_ends_in(ctx, k, nouns) or m.end < len(ctx.doc) and ctx.doc[m.end].lower_ in nouns)]
+    return named[-1] if named else None
+
+
 def described_body(ctx: Context, token: Token) -> str | None:
     """ "the alliance said", "the sugar industry association said", "The San Francisco-based
     promotional group said": a definite description the mention table left unresolved
     stands for the organization named before it whose name ends in the description's noun,
     or that the same words named before ("the sugar industry association WVZ"); a noun of
     bodies ("group", "agency") for the organization named last, a few sentences back."""
+    # "the Energy Department agency said": a unit of the body its name words name, which
+    # is not the one that speaks
+    parents = {k for c in token.children if c.dep_ == "compound" and (k := ctx.key(c, ORGS))}
     if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or ctx.key(token) is not None \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
             or any(c.dep_ in ("poss", "prep") or c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
-                   for c in token.children):
+                   and ctx.key(c, ORGS) is None for c in token.children):
         return None  # "the Oslo government", "the Villa Rica cooperative": named otherwise
     words = {token.lower_, token.lemma_.lower()}
     before = [(m.start, k) for k, m in ctx.entity_mentions(ORGS) if m.end <= token.left_edge.i]
@@ -56,7 +73,7 @@ def described_body(ctx: Context, token: Token) -> str | None:
     # a noun of bodies for the one organization named in its sentence or the two before
     # ("the state oil company said" in a story of two companies is either)
     floor = sentences_back(ctx.doc, token.sent.start, 2)
-    near = {k for start, k in before if start >= floor}
+    near = {k for start, k in before if start >= floor} - parents
     # (as the speaker only: "according to the state-controlled coffee organisation" may be
     # another one)
     if token.dep_ in SUBJECT_DEPS and rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org":
@@ -64,6 +81,10 @@ def described_body(ctx: Context, token: Token) -> str | None:
             return near.pop()
         if not near:  # "Statistics Canada said ... The federal agency said": the body that spoke
             return _speaker_before(ctx, token, _DESCRIBED_SPEAKER_REACH)
+        # "..., the EIA said. ... (excluding those for the SPR) ..., the agency said": of the
+        # bodies named, the one that spoke
+        spoke = _speaker_before(ctx, token, 2)
+        return spoke if spoke in near else None
     return None
 
 
@@ -102,8 +123,11 @@ def _speaker_before(ctx: Context, voice: Token, sentences: int) -> str | None:
     when nobody else (a person, an unresolved voice) spoke after it."""
     floor = sentences_back(ctx.doc, voice.sent.start, sentences)
     verbs = rule_words("speech", "verbs")
-    spoke = [t for t in ctx.doc[floor : voice.i] if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in verbs
-             and t.head.pos_ == "VERB" and t.head.i != voice.head.i]  # fmt: skip
+    # ("..., it added": the body again, no other speaker; "output was estimated at": no
+    # speaker at all)
+    spoke = [t for t in ctx.doc[floor : voice.i] if speaking_subject(t) and t.dep_ != "nsubjpass"
+             and t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB" and t.head.i != voice.head.i
+             and t.lower_ != "it"]  # fmt: skip
     speakers = [ctx.key(t, SPEAKERS) or t.lower_ for t in spoke]
     if not speakers or len(set(speakers)) != 1 or ctx.key(spoke[-1], ORGS) is None:
         return None  # nobody, or somebody else (a person, an unresolved voice), spoke before
@@ -120,7 +144,9 @@ def _voice_named_before(ctx: Context, voice: Token) -> str | None:
         start = sentences_back(ctx.doc, anchor.sent.start, _VOICE_STEP)
         earlier = [t for t in ctx.doc[start : anchor.i] if t.lower_ == voice.lower_]
         if not earlier:
-            return None
+            # "China Steel said ... , a spokesman told Reuters. ... The spokesman said": the
+            # first of them, bare, spoke for the body that spoke before him
+            return _body_spoke_last(ctx, anchor) if anchor is not voice else None
         if key := next((k for t in reversed(earlier) if (k := own_body(ctx, t))), None):
             return key
         anchor = earlier[0]
@@ -193,7 +219,21 @@ def own_body(ctx: Context, token: Token) -> str | None:
                 # Petrobras": the body, by its name after the description
                 if obj.dep_ == "pobj" and (key := _name_after_description(ctx, obj)):
                     return key
-    return _company_of_voice(ctx, token)
+    return _described_voice(ctx, token) or _company_of_voice(ctx, token)
+
+
+def _described_voice(ctx: Context, token: Token) -> str | None:
+    """ "The Taiwan Flour Mills Association will import wheat, an association spokesman
+    said": the voice's own noun of bodies stands for the body named before it whose name
+    ends in that noun ("a ministry official", "a board spokesman"), as "the association
+    said" would."""
+    nouns = {c.lower_ for c in token.children
+             if c.dep_ == "compound" and c.i < token.i and c.is_lower and c.pos_ == "NOUN"}
+    if not nouns:
+        return None
+    named = [k for k, m in ctx.entity_mentions(ORGS) if m.end <= token.sent.end and m.start < token.i
+             and name_ends_in(ctx, k, nouns)]  # fmt: skip
+    return named[-1] if named else None
 
 
 _COMPANY = frozenset({EntityType.ORGANIZATION})

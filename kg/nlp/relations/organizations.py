@@ -17,6 +17,7 @@ from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
+from kg.nlp.relations.speaking_bodies import described_body
 from kg.nlp.relations.titles import in_ticker
 from kg.nlp.relations.tree import TreePatterns
 
@@ -24,7 +25,7 @@ CONFIDENCE = {"sub-prep": 0.85, "sub-possessive": 0.8, "based-possessive": 0.8,
               "based-prep": 0.7, "based-modifier": 0.75, "based-word": 0.85,
               "based-demonym-name": 0.7, "based-descriptor": 0.75,
               "based-headquarters": 0.85, "based-descriptor-words": 0.7, "sub-apposition": 0.8, "based-in-name": 0.6,
-              "based-country-name": 0.75, "based-known-seat": 0.7}  # fmt: skip
+              "based-country-name": 0.75, "based-known-seat": 0.7, "sub-description": 0.7}  # fmt: skip
 # Prepositions that make an organization a unit of another, and place one in a place.
 _SUB_PREPS = ("of", "under", "within")
 _BASED_PREPS = ("in", "of", "at")
@@ -80,6 +81,7 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(_unit_apposition(ctx, key, mention.root))
         facts.extend(_seat_after_ticker(ctx, key, mention))
     facts.extend(_headquarters(ctx))
+    facts.extend(_described_units(ctx))
     # the name's country, only where no rule on the text's words placed the body already
     placed = {(f.subject, f.object) for f in facts if f.predicate is Predicate.BASED_IN}
     for key, mention in ctx.entity_mentions(ORGS):
@@ -163,6 +165,25 @@ def _unit_apposition(ctx: Context, org: str, root: Token) -> list[Fact]:
                     return [ctx.fact(org, Predicate.SUB_ORGANIZATION_OF, [root, noun, obj], object=parent,
                                      rule="sub-apposition", confidence=ctx.confidence("sub-apposition"))]  # fmt: skip
     return []
+
+
+def _described_units(ctx: Context) -> list[Fact]:
+    """ "the Energy Information Administration said ... the Energy Department agency said":
+    a description whose name words name one body and which stands for another body named
+    before it (as a speaker, ``described_body``) makes that one a unit of the first."""
+    facts: list[Fact] = []
+    bodies = rule_data("posts")["descriptive_bodies"]
+    for noun in ctx.doc:
+        if not noun.is_lower or noun.pos_ != "NOUN" or bodies.get(noun.lower_) != "org":
+            continue
+        parents = [c for c in noun.children if c.dep_ == "compound" and ctx.key(c, ORGS)]
+        if not parents or (unit := described_body(ctx, noun)) is None:
+            continue
+        for parent in parents:
+            if (key := ctx.key(parent, ORGS)) != unit:
+                facts.append(ctx.fact(unit, Predicate.SUB_ORGANIZATION_OF, [parent, noun], object=key,
+                                      rule="sub-description", confidence=ctx.confidence("sub-description")))
+    return facts
 
 
 def _headquarters(ctx: Context) -> list[Fact]:

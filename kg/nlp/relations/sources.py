@@ -78,15 +78,22 @@ def extract(ctx: Context) -> list[Fact]:
             elif _is_document(subject) and author is not None:
                 author = (number, author[1])
                 facts.append(_said(ctx, author[1], verb, "source-document"))  # "The report predicts"
+            elif _is_document(subject) and speaker is not None and number - speaker[0] <= _DOCUMENT_REACH \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
+                    and not any(c.dep_ in ("poss", "compound", "prep") for c in subject.children):
+                # "..., the Central Bureau of Statistics said. ... The report said": no report
+                # named before, the report of the body that spoke
+                author = (number, speaker[1])
+                facts.append(_said(ctx, speaker[1], verb, "source-document"))
             elif subject.lower_ == "it" and verb.lemma_.lower() in verbs:
                 # "It said", "It estimates", "..., it added": the document or body that spoke
                 # last, a few sentences back at most
                 last = max((x for x in (author, speaker) if x is not None), default=None)
                 if last is not None and number - last[0] <= 3:
                     facts.append(_said(ctx, last[1], verb, "source-pronoun"))
-                    if last is author:
-                        author = (number, last[1])
-                    else:
+                    if last is author or _in_document(verb):
+                        author = (number, last[1])  # "it said in its monthly report"
+                    if last is speaker:
                         speaker = (number, last[1])
             elif (key := ctx.key(subject, ORGS) or body_of_voice(ctx, subject)
                    or described_publication(ctx, subject)) is not None \

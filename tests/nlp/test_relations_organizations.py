@@ -333,3 +333,17 @@ def test_a_joint_venture_of_two_countries_is_based_in_neither(parser) -> None:
     table = {"Tata Cars": ("tc", T.ORGANIZATION), "Chile": ("cl", T.COUNTRY)}
     facts = facts_of(parser, text, table, module=organizations)
     assert _pairs(facts, Predicate.BASED_IN) == []
+
+
+def test_a_speaking_description_qualified_by_a_body_makes_the_body_before_its_unit(parser) -> None:
+    text = ("Coal output fell 2 pct in March, the Mines Statistics Office said. "
+            "The Industry Ministry agency said coal exports were steady.")
+    table = {"Mines Statistics Office": ("mso", T.AGENCY), "Industry Ministry": ("mini", T.AGENCY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert _pairs(facts, Predicate.SUB_ORGANIZATION_OF) == [("mso", "mini")]
+
+
+def test_a_description_qualified_by_a_body_with_no_body_before_makes_no_unit(parser) -> None:
+    text = "Coal output fell. The Industry Ministry agency said coal exports were steady."
+    table = {"Industry Ministry": ("mini", T.AGENCY)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.SUB_ORGANIZATION_OF) == []

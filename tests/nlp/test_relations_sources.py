@@ -41,13 +41,14 @@ def test_a_body_that_said_in_its_report_is_the_report_s_author(parser) -> None:
 
 
 @pytest.mark.parametrize("said", [
-    "the Dutch Embassy said on Tuesday",  # no document named: a later report is nobody's
+    "the Dutch Embassy said on Tuesday",  # no document named: the report is the one of the body that spoke
     "the Dutch Embassy said in Accra",  # a place, no document
 ])  # fmt: skip
-def test_a_body_that_said_in_no_document_authors_no_later_report(parser, said: str) -> None:
+def test_a_body_that_said_in_no_document_authors_the_report_right_after(parser, said: str) -> None:
     text = f"Cocoa output in Ghana will rise, {said}. The report said shipments would reach 200,000 tonnes."
     table = {"Dutch Embassy": ("embassy", T.ORGANIZATION), "Ghana": ("gh", T.COUNTRY)}
-    assert _said(parser, text, table) == [("embassy", "Cocoa output in Ghana wil")]
+    assert _said(parser, text, table) == [("embassy", "Cocoa output in Ghana wil"),
+                                          ("embassy", "The report said shipments")]
 
 
 def test_quoted_as_saying(parser) -> None:
@@ -169,3 +170,22 @@ def test_a_bodys_bulletin_or_communique_speaks_for_it(parser) -> None:
             "The Tin Council's communique said members would cut exports.")
     facts = only(facts_of(parser, text, table, module=sources), Predicate.SAID)
     assert [f.subject for f in facts] == ["cb", "tc"]
+
+
+def test_the_report_with_no_report_named_before_is_the_report_of_the_body_that_spoke(parser) -> None:
+    text = ("Chile's copper output rose 4 pct in May, the National Mining Institute said. "
+            "Smelter capacity was unchanged. The report said May exports totalled 90,000 tonnes.")
+    table = {"National Mining Institute": ("nmi", T.AGENCY), "Chile": ("chile", T.COUNTRY)}
+    assert ("nmi", "The report said May expor") in _said(parser, text, table)
+
+
+def test_the_report_with_no_body_that_spoke_before_is_nobody(parser) -> None:
+    text = "Copper output rose 4 pct in May. The report said May exports totalled 90,000 tonnes."
+    assert _said(parser, text, {}) == []
+
+
+def test_it_said_in_its_report_names_the_report_a_later_the_report_means(parser) -> None:
+    text = ("Oil output fell in March, the Fuel Council said. Stocks rose, it said in its monthly "
+            "market report. Refiners cut runs. The report said demand was weak.")
+    table = {"Fuel Council": ("fc", T.AGENCY)}
+    assert ("fc", "The report said demand wa") in _said(parser, text, table)

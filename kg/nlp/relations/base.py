@@ -29,14 +29,12 @@ COUNTRY = frozenset({EntityType.COUNTRY})
 PRODUCTS = frozenset({EntityType.PRODUCT})
 # the dependencies of a verb's subject, active or passive
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Newswire's angle brackets round a company's name ("<China Steel Corp> said"): the parser
-# may take the closing one for the verb's subject beside the name's own head.
-NAME_BRACKETS = frozenset({"<", ">"})
 
 
-def speaking_subject(token: Token) -> bool:
-    """``token`` is a subject of its head, and no bracket the parser took for one."""
-    return token.dep_ in SUBJECT_DEPS and token.text not in NAME_BRACKETS
+def unbracketed(token: Token) -> Token:
+    """ "<China Steel Corp> said": newswire's angle brackets round a company's name, and the
+    parser may take the closing one for the verb's subject; the name it closes is."""
+    return token.doc[token.i - 1] if token.text == ">" and token.i > 0 else token
 
 
 def sentences_back(doc: Doc, start: int, steps: int) -> int:

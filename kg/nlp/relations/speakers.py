@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import PERSONS, SPEAKERS, SUBJECT_DEPS, Context, speaking_subject
+from kg.nlp.relations.base import PERSONS, SPEAKERS, SUBJECT_DEPS, Context, unbracketed
 from kg.nlp.relations.speaker_names import (
     name_after_title, name_ending_title_phrase, named_person, short_body_name,
     title_phrase_appositions, titled_holder,
@@ -29,7 +29,7 @@ _INHERIT = ("advcl", "xcomp", "conj", "pcomp")
 
 def speech_subjects(verb: Token) -> list[Token]:
     for current in upward(verb, _inherits_subject, limit=5):
-        subjects = [c for c in current.children if speaking_subject(c)]
+        subjects = [unbracketed(c) for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             # a verb has one subject: of two, the parser took a word further on for the
             # other ('"...," said Osman Erk, manager of the bank Yapi ve Kredi Bankasi AS')

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.relations.base import ORGS, PERSONS, SPEAKERS, SUBJECT_DEPS, Context, sentences_back, speaking_subject
+from kg.nlp.relations.base import ORGS, PERSONS, SPEAKERS, SUBJECT_DEPS, Context, sentences_back, unbracketed
 from kg.nlp.relations.function_bodies import names_a_body
 from kg.nlp.relations.post_bodies import name_ends_in
 
@@ -125,9 +125,9 @@ def _speaker_before(ctx: Context, voice: Token, sentences: int) -> str | None:
     verbs = rule_words("speech", "verbs")
     # ("..., it added": the body again, no other speaker; "output was estimated at": no
     # speaker at all)
-    spoke = [t for t in ctx.doc[floor : voice.i] if speaking_subject(t) and t.dep_ != "nsubjpass"
-             and t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB" and t.head.i != voice.head.i
-             and t.lower_ != "it"]  # fmt: skip
+    spoke = list({unbracketed(t): None for t in ctx.doc[floor : voice.i] if t.dep_ == "nsubj"
+                  and t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB" and t.head.i != voice.head.i
+                  and t.lower_ != "it"})  # fmt: skip
     speakers = [ctx.key(t, SPEAKERS) or t.lower_ for t in spoke]
     if not speakers or len(set(speakers)) != 1 or ctx.key(spoke[-1], ORGS) is None:
         return None  # nobody, or somebody else (a person, an unresolved voice), spoke before

@@ -47,3 +47,14 @@ def test_continued_in_its_ordinary_sense_reports_nothing(parser) -> None:
 def test_quoted_as_saying(parser) -> None:
     text = "Lee was quoted as saying that prices will rise."
     assert _said(parser, text) == [("lee", "prices will rise")]
+
+
+def test_a_that_clause_the_parser_hung_on_a_noun_after_the_verb_is_the_statement(parser) -> None:
+    text = "Maria Lopes told reporters on her return from Geneva last week that no quota would be set before talks with growers."
+    facts = facts_of(parser, text, {"Maria Lopes": ("lopes", T.PERSON)}, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [("lopes", "no quota would be set before talks with growers")]
+
+
+def test_a_relative_clause_after_the_verb_is_no_statement(parser) -> None:
+    text = "Maria Lopes spoke at the meeting that was held in Geneva."
+    assert facts_of(parser, text, {"Maria Lopes": ("lopes", T.PERSON)}, module=speech) == []

@@ -411,3 +411,24 @@ def test_the_agency_after_two_bodies_named_is_the_one_that_spoke(parser) -> None
             "April figures will come out in May, the agency said.")
     table = {"Mines Statistics Office": ("mso", T.AGENCY), "Fuel Reserve": ("reserve", T.AGENCY)}
     assert ("mso", "April figures will come out in May") in _said(parser, text, table)
+
+
+def test_he_saying_again_two_sentences_on_is_still_the_voice_of_the_body(parser) -> None:
+    text = ("Egypt bought 30,000 tonnes of rice, a spokesman for the Delta Grain Company said. "
+            "He told Reuters the price was 200 dlrs a tonne. The rice will be loaded in May. "
+            "He said the company will also sell wheat to Jordan.")
+    table = {"Delta Grain Company": ("dgc", T.ORGANIZATION), "Egypt": ("eg", T.COUNTRY), "Jordan": ("jo", T.COUNTRY)}
+    assert ("dgc", "the company will also sell wheat to Jordan") in _said(parser, text, table)
+
+
+def test_the_bare_association_is_the_one_named_beside_the_association_before(parser) -> None:
+    text = ("Dutch tulip growers will ask the Commission for aid, the Dutch flower growers association, FGG, said. "
+            "The Commission has granted aid before. The association said the request covers all bulbs.")
+    table = {"FGG": ("fgg", T.ORGANIZATION), "Commission": ("ec", T.AGENCY)}
+    assert ("fgg", "the request covers all bulbs") in _said(parser, text, table)
+
+
+def test_the_bare_association_after_a_voice_of_a_named_body_is_nobody(parser) -> None:
+    text = "Bulb sales rose, a Fendwick association official said. The association said prices fell."
+    table = {"Fendwick": ("fw", T.ORGANIZATION)}
+    assert all(quote != "prices fell" for _, quote in _said(parser, text, table))

@@ -62,12 +62,16 @@ def described_body(ctx: Context, token: Token) -> str | None:
     if named:
         return named[-1][1]
     # "the sugar industry association said" after "the sugar industry association WVZ": the
-    # same words with their modifiers (a bare "the company" is too many companies)
+    # same words with their modifiers (a bare "the company" is too many companies; a bare
+    # "the association" after "the French maize producers association, AGPM" is that one)
     modifiers = _lower_modifiers(token)
-    for earlier in reversed(ctx.doc[: token.i] if modifiers else []):
-        if earlier.lower_ != token.lower_ or _lower_modifiers(earlier) != modifiers:
+    bare = not modifiers and token.lower_ not in lexicon.company_nouns()
+    for earlier in reversed(ctx.doc[: token.i] if modifiers or bare else []):
+        if earlier.lower_ != token.lower_ or not bare and _lower_modifiers(earlier) != modifiers:
             continue
-        near = [c for c in earlier.children if c.dep_ in ("appos", "compound")] + [ctx.doc[earlier.i + 1]]
+        # (the bare noun, by the name set beside it: "a Fendwick spokesman" is a voice of it)
+        deps = ("appos",) if bare else ("appos", "compound")
+        near = [c for c in earlier.children if c.dep_ in deps] + [ctx.doc[earlier.i + 1]]
         if key := next((k for t in near if t.i < len(ctx.doc) and (k := ctx.key(t, ORGS))), None):
             return key
     # a noun of bodies for the one organization named in its sentence or the two before
@@ -174,14 +178,24 @@ def voice_before(ctx: Context, pronoun: Token) -> str | None:
 def voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
     """The unnamed voice ("a spokesman", "the official") that, as the subject of a verb of
     saying, spoke last before ``pronoun`` in its sentence or the one before, with no person
-    named after its sentence whom the pronoun could stand for."""
-    start = sentences_back(ctx.doc, pronoun.sent.start, 1)
+    named after its sentence whom the pronoun could stand for. "..., a spokesman said. He
+    told Reuters ... . The corn will be shipped from Valencia. He said ...": the same pronoun
+    saying something a sentence or two before goes back to the voice it stood for."""
     excluded = _VOICES_OF.get(_OTHER_PRONOUN.get(pronoun.lower_, ""), ())
-    voices = [t for t in ctx.doc[start : pronoun.i] if t.lower_ in _SINGLE_VOICES and t.lower_ not in excluded
-              and t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in rule_words("speech", "verbs")
-              and ctx.key(t, PERSONS) is None and not any(c.dep_ == "appos" for c in t.children)]  # fmt: skip
-    if not voices:
-        return None
+    verbs = rule_words("speech", "verbs")
+    anchor = pronoun
+    while True:
+        start = sentences_back(ctx.doc, anchor.sent.start, 1)
+        said = [t for t in ctx.doc[sentences_back(ctx.doc, anchor.sent.start, 2) : anchor.i]
+                if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in verbs]
+        voices = [t for t in said if t.i >= start and t.lower_ in _SINGLE_VOICES and t.lower_ not in excluded
+                  and ctx.key(t, PERSONS) is None and not any(c.dep_ == "appos" for c in t.children)]  # fmt: skip
+        again = [t for t in said if t.lower_ == pronoun.lower_]
+        if voices and (not again or voices[-1].i > again[-1].i):
+            break
+        if not again:
+            return None
+        anchor = again[0]
     voice = voices[-1]
     # a person named in what the voice said is no new speaker; one named after it is
     if any(ctx.key(t, PERSONS) is not None for t in ctx.doc[voice.sent.end : pronoun.i]):

@@ -116,7 +116,7 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
         content = figure_statement(verb)
     else:
         content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) \
-            or _medium_clause(verb) or figure_statement(verb)
+            or _medium_clause(verb) or figure_statement(verb) or _stranded_clause(verb)
     content = _lost_subject(verb, content) + content
     if not content and not has_quote_mark(sent) and (detached := detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)
@@ -211,6 +211,21 @@ def _medium_clause(verb: Token) -> list[Token]:
                     c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
                 ):
                     return [clause]
+    return []
+
+
+def _stranded_clause(verb: Token) -> list[Token]:
+    """ "X told reporters on his return from London that no decision would be made": the
+    parser hangs the "that" clause on a noun of the phrase between; a clause with its own
+    subject, opened by "that", after the verb's phrase is still what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for clause in prep.subtree:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and clause.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                    and any(c.dep_ in (*SUBJECT_DEPS, "expl") for c in clause.children):
+                return [clause]
     return []
 
 

@@ -432,3 +432,18 @@ def test_the_bare_association_after_a_voice_of_a_named_body_is_nobody(parser) ->
     text = "Bulb sales rose, a Fendwick association official said. The association said prices fell."
     table = {"Fendwick": ("fw", T.ORGANIZATION)}
     assert all(quote != "prices fell" for _, quote in _said(parser, text, table))
+
+
+def test_he_after_an_unnamed_dealer_is_nobody_named_before(parser) -> None:
+    for voice in ("one senior sugar dealer", "a trader"):
+        text = (f"Prices will fall, Rita Moss said. Cuba wants to sell more, {voice} said. "
+                "He said the Soviet Union would buy less.")
+        table = {"Rita Moss": ("moss", T.PERSON), "Cuba": ("cu", T.COUNTRY), "Soviet Union": ("su", T.COUNTRY)}
+        assert ("moss", "the Soviet Union would buy less") not in _said(parser, text, table), voice
+
+
+def test_he_after_an_economist_of_a_named_firm_is_the_one_named_before(parser) -> None:
+    text = ("Prices will fall, Rita Moss, economist at Halden Securities, said. "
+            "The Halden economist also said demand was weak. But she added that stocks were low.")
+    table = {"Rita Moss": ("moss", T.PERSON), "Halden Securities": ("hs", T.ORGANIZATION), "Halden": ("hs", T.ORGANIZATION)}
+    assert ("moss", "stocks were low") in _said(parser, text, table)

@@ -176,7 +176,7 @@ def voice_before(ctx: Context, pronoun: Token) -> str | None:
 
 
 def voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
-    """The unnamed voice ("a spokesman", "the official") that, as the subject of a verb of
+    """The unnamed voice ("a spokesman", "the official", "one dealer") that, as the subject of a verb of
     saying, spoke last before ``pronoun`` in its sentence or the one before, with no person
     named after its sentence whom the pronoun could stand for. "..., a spokesman said. He
     told Reuters ... . The corn will be shipped from Valencia. He said ...": the same pronoun
@@ -188,7 +188,8 @@ def voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
         start = sentences_back(ctx.doc, anchor.sent.start, 1)
         said = [t for t in ctx.doc[sentences_back(ctx.doc, anchor.sent.start, 2) : anchor.i]
                 if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in verbs]
-        voices = [t for t in said if t.i >= start and t.lower_ in _SINGLE_VOICES and t.lower_ not in excluded
+        voices = [t for t in said if t.i >= start and t.lower_ not in excluded
+                  and (t.lower_ in _SINGLE_VOICES or _left_unnamed(t))
                   and ctx.key(t, PERSONS) is None and not any(c.dep_ == "appos" for c in t.children)]  # fmt: skip
         again = [t for t in said if t.lower_ == pronoun.lower_]
         if voices and (not again or voices[-1].i > again[-1].i):
@@ -201,6 +202,23 @@ def voice_spoke_last(ctx: Context, pronoun: Token) -> Token | None:
     if any(ctx.key(t, PERSONS) is not None for t in ctx.doc[voice.sent.end : pronoun.i]):
         return None
     return voice
+
+
+def _left_unnamed(voice: Token) -> bool:
+    """ "one senior coffee dealer said", "a trader said", and "the dealer" after one: a
+    person the story does not name ("The Chase economist" names the economist it quoted)."""
+    if voice.lower_ not in rule_words("speech", "unnamed_voices"):
+        return False
+    if any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in voice.children):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in voice.children):
+        return False
+    start = sentences_back(voice.doc, voice.sent.start, 3)
+    return any(t.lower_ == voice.lower_ and any(c.lower_ in _INDEFINITE for c in t.children)
+               for t in voice.doc[start : voice.i])  # fmt: skip
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 # A company's voices, which stand for its statements; "an official" without a body may be

@@ -18,7 +18,7 @@ from kg.nlp.relations.speaker_names import (
     title_phrase_appositions, titled_holder,
 )
 from kg.nlp.relations.speaking_bodies import (
-    body_of_voice, described_body, described_publication, named_publication, own_body, voice_before,
+    body_of_voice, described_body, described_publication, named_publication, voice_before,
     voice_spoke_last,
 )
 

@@ -71,3 +71,17 @@ def test_a_reported_count_of_no_goods_is_no_statement(parser) -> None:
     table = {"Ann Lowe": ("lowe", T.PERSON)}
     text = "The district medical officer, Ann Lowe, reported 38 suspected cases last month."
     assert _said(parser, text, table) == []
+
+
+def test_a_body_changing_its_own_estimate_states_the_new_one(parser) -> None:
+    for text in ("The Mines Ministry raised its estimate for 1987 copper exports to 1.3 mln tonnes from 1.2 mln.",
+                 "The Mines Ministry cut its forecast of zinc output to 200,000 tonnes.",
+                 "In its monthly report, the Mines Ministry lowered its projection for tin sales."):
+        assert _speakers(parser, text, MINES) == ["mm"], text
+
+
+def test_changing_anything_but_its_own_estimate_states_nothing(parser) -> None:
+    for text in ("The Mines Ministry cut copper exports to 1.1 mln tonnes.",
+                 "The Mines Ministry raised its export tax on copper.",
+                 "The Mines Ministry raised the estimate of the smelters' group."):
+        assert _said(parser, text, MINES) == [], text

@@ -17,19 +17,39 @@ from kg.nlp.goods import goods_flow, money_words
 @lru_cache(maxsize=1)
 def stating_verbs() -> frozenset[str]:
     """The verbs that make a statement: of saying, and those that state a figure only."""
-    return rule_words("speech", "verbs") | rule_words("speech", "figure_only_verbs")
+    return _figure_only_verbs() | rule_words("speech", "verbs")
+
+
+@lru_cache(maxsize=1)
+def _figure_only_verbs() -> frozenset[str]:
+    return rule_words("speech", "figure_only_verbs") | rule_words("speech", "revising_verbs")
 
 
 def figure_verb(verb: Token) -> bool:
-    """A verb that states a figure only in the shapes below ("put", "see"), never a verb of
-    saying on its own ("put the plan on hold", "sees exports rising")."""
-    return verb.lemma_.lower() in rule_words("speech", "figure_only_verbs")
+    """A verb that states a figure only in the shapes below ("put", "see", "raised its
+    estimate"), never a verb of saying on its own ("put the plan on hold", "sees exports
+    rising", "cut imports")."""
+    return verb.lemma_.lower() in _figure_only_verbs()
 
 
 def figure_statement(verb: Token) -> list[Token]:
-    """The words stating a figure: an estimate's object and its "at" figure, or the object
-    holding a figure of a verb of reporting; [] when the verb states none."""
-    return _estimate(verb) or _reported_figure(verb)
+    """The words stating a figure: an estimate's object and its "at" figure, the object
+    holding a figure of a verb of reporting, or one's own estimate changed; [] when the
+    verb states none."""
+    return _estimate(verb) or _reported_figure(verb) or _revised_estimate(verb)
+
+
+def _revised_estimate(verb: Token) -> list[Token]:
+    """ "the USDA raised its estimate for Soviet grain imports to 26 mln tonnes", "the board
+    cut its beet sugar forecast": the speaker's own estimate, changed, and what follows it."""
+    if verb.lemma_.lower() not in rule_words("speech", "revising_verbs"):
+        return []
+    nouns = rule_words("speech", "estimate_nouns")
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.i > verb.i and obj.lemma_.lower() in nouns \
+                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+            return [obj, *(c for c in verb.children if c.dep_ in ("prep", "advmod", "prt") and c.i > obj.i)]
+    return []
 
 
 def _estimate(verb: Token) -> list[Token]:

@@ -347,3 +347,17 @@ def test_a_description_qualified_by_a_body_with_no_body_before_makes_no_unit(par
     text = "Coal output fell. The Industry Ministry agency said coal exports were steady."
     table = {"Industry Ministry": ("mini", T.AGENCY)}
     assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.SUB_ORGANIZATION_OF) == []
+
+
+def test_a_place_based_description_speaking_for_a_body_places_it(parser) -> None:
+    text = ("Cheese exports rose 4 pct, the Dairy Council said. "
+            "The Madison-based trade group said Mexico bought most of it.")
+    table = {"Dairy Council": ("dc", T.ORGANIZATION), "Madison": ("madison", T.PLACE), "Mexico": ("mx", T.COUNTRY)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert ("dc", "madison") in _pairs(facts, Predicate.BASED_IN)
+
+
+def test_a_place_based_description_of_no_body_named_places_none(parser) -> None:
+    text = "Cheese exports rose 4 pct. The Madison-based trade group said Mexico bought most of it."
+    table = {"Madison": ("madison", T.PLACE), "Mexico": ("mx", T.COUNTRY)}
+    assert _pairs(facts_of(parser, text, table, module=organizations), Predicate.BASED_IN) == []

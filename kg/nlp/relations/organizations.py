@@ -395,6 +395,10 @@ def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:
         if org is None:  # "the Beijing-based company Xiaomi": the name is in apposition
             org = next((k for c in cand.children if c.dep_ in ("appos", "compound")
                         and (k := ctx.key(c, ORGS))), None)  # fmt: skip
+        if org is None and cand.pos_ == "NOUN":
+            # "the Wine Institute said ... The San Francisco-based promotional group said": the
+            # description stands for the body it speaks as
+            org = described_body(ctx, cand)
         if org is not None:
             return [ctx.fact(org, Predicate.BASED_IN, [y, based, cand], object=place,
                              rule="based-word", confidence=ctx.confidence("based-word"))]  # fmt: skip

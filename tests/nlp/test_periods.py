@@ -13,6 +13,9 @@ def _read(text: str, published: str | None = PUBLISHED) -> list[tuple]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("in the week ended April 7", ("the week ended April 7", "1987-04-01", "1987-04-07")),
+    ("in the four weeks ended April 3", ("the four weeks ended April 3", "1987-03-07", "1987-04-03")),
+    ("the two weeks ended April 3", ("the two weeks ended April 3", "1987-03-21", "1987-04-03")),
+    ("the eight days ending April 3", ("the eight days ending April 3", "1987-03-27", "1987-04-03")),
     ("in calendar 1986", ("calendar 1986", "1986-01-01", "1986-12-31")),
     ("in the first quarter", ("the first quarter", "1987-01-01", "1987-03-31")),
     ("the first two months of 1987", ("the first two months of 1987", "1987-01-01", "1987-02-28")),

@@ -236,7 +236,7 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
         if last is None or len(last) != 10:
             return None, None, None
         end = date.fromisoformat(last)
-        days = 8 if "eight days" in low else 14 if ("fortnight" in low or "two weeks" in low) else 7
+        days = _days_ending(low)
         return (end - timedelta(days=days - 1)).isoformat(), end.isoformat(), None
     if kind == "upto":
         return (*_up_to(low, years, base), None)
@@ -317,6 +317,18 @@ def _dates(kind: str, words: str, base: date | None, published: str | None
             return None, None, None
         return date(year, number, 1).isoformat(), _month_end(date(year, number, 1)).isoformat(), None
     return None, None, None
+
+
+def _days_ending(low: str) -> int:
+    """How many days "the week ended ...", "the four weeks ended ...", "the eight days
+    ending ..." or "the fortnight ended ..." count."""
+    if "fortnight" in low:
+        return 14
+    m = re.match(r"(?:the\s)?(\w+)\s(weeks|days)\s", low)
+    n = _count(m.group(1)) if m else None
+    if m is None or n is None:
+        return 7  # "the week ended", "the period ended"
+    return n * 7 if m.group(2) == "weeks" else n
 
 
 def _up_to(low: str, years: list[int], base: date | None) -> tuple[str | None, str | None]:

@@ -130,6 +130,17 @@ def test_bracketed_period_gives_the_reported_one_only_when_the_story_names_it(pa
     assert ("chile", "dried_apples", Decimal("1200"), "japan", None, None) in found
 
 
+def test_a_list_compared_with_a_whole_year_is_of_the_period_the_story_opened_with(parser) -> None:
+    mentions = {**_MENTIONS, "dried apples": ("dried_apples", T.PRODUCT)}
+    # the story opens on two months of 1986; the list's brackets are for 1985: its own
+    # figures are the opening's months, against 1985
+    story = _STORY.replace("in Jan/Dec 1986", "in Jan/Feb 1986").replace(
+        "against 380,000 tonnes in the same 1985 period", "up from 350,000 tonnes in December")
+    found = _listed(facts_of(parser, story, mentions, published="1986-03-11"))
+    assert ("chile", "dried_apples", Decimal("1200"), "japan", "1986-01-01", "1986-02-28") in found
+    assert ("chile", "dried_apples", Decimal("900"), "japan", "1985-01-01", "1985-12-31") in found
+
+
 def _goods_listed(facts) -> list[tuple]:
     return [(f.subject, f.object, f.quantity, f.period_start) for f in facts if f.extractor == "list-goods"]
 

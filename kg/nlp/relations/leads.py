@@ -194,7 +194,27 @@ def _period_compared(ctx: Context, start: int, comparison: Period) -> Period | N
         if date.fromisoformat(period.start) - date.fromisoformat(comparison.end) == timedelta(days=1) \
                 and abs(_days(period) - _days(comparison)) <= 3:
             found.setdefault((period.start, period.end), period)
+    if not found:
+        return _opening_of_next_year(ctx, comparison)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _opening_of_next_year(ctx: Context, comparison: Period) -> Period | None:
+    """The period of a list compared with a whole year ("with comparative figures for 1986
+    in brackets") in a story that opened on part of the year after ("Argentine meat exports
+    during Jan/Feb 1987 totalled ..."): the opening's period, the list's figures being the
+    story's against the same months of that year."""
+    if not (comparison.start and comparison.end and comparison.start.endswith("-01-01")
+            and comparison.end.endswith("-12-31") and comparison.start[:4] == comparison.end[:4]):
+        return None
+    first = next(iter(ctx.doc.sents), None)
+    if first is None:
+        return None
+    opened = next((p for p in find_periods(first.text, ctx.article.published) if p.shift is None and p.start), None)
+    year = str(int(comparison.start[:4]) + 1)
+    # the year written out: "in December" alone leaves which year's list this is uncertain
+    return opened if opened is not None and opened.start and opened.end and opened.start[:4] == year \
+        and opened.end[:4] == year and year in opened.text else None
 
 
 def _days(period: Period) -> int:

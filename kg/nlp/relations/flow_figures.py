@@ -19,7 +19,7 @@ from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, TRADE_PLACES, UNN
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods
 from kg.nlp.relations.flow_licences import running_total
-from kg.nlp.relations.flow_partners import next_partner, partner_after
+from kg.nlp.relations.flow_partners import goods_item_partner, next_partner, partner_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
@@ -273,9 +273,10 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
                 and (other := next_goods(ctx, out[-1].end, figure)) is not None:
             # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of
-            # other goods
+            # other goods ("... and 150,000 tonnes of maize to Spain": to its own partner)
+            own = goods_item_partner(ctx, figure, end, exports=exports) if exports is not None else None
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
-                              currency=figure.currency, goods=other))
+                              currency=figure.currency, goods=other, partner=own))
         elif out and kind == "main" and figure.currency is None and out[0].unit is not None \
                 and figure.unit in (None, out[0].unit) and _comparable(figure.value, out[0].value) \
                 and (other := gapped_goods(ctx, out[-1].end, figure)) is not None:

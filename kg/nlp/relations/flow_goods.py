@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.nlp.datafiles import rule_words
 from kg.nlp.goods import GENERIC_GOODS, exemplified_goods
 from kg.nlp.relations.base import PRODUCTS, Context
-from kg.nlp.relations.flow_clause import HEDGES, Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.goods_lists import goods_list
 
 
@@ -72,13 +72,21 @@ def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     joint = doc[after : figure.start]
     # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
     if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",", "--", "—") or any(
-            t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in flow_words("comparison_words") for t in joint):
+            t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in flow_words("comparison_words") and not _origin(ctx, t)
+            for t in joint):
         return None
     i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
     while i < len(doc) and ctx.key(doc[i], PRODUCTS) is None and (
             doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."):
         i += 1  # "of U.S. corn", "of Brazilian soybeans"
     return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
+
+
+def _origin(ctx: Context, word: Token) -> bool:
+    """ "of wheat from Italy and ...": "from" naming where goods come from, no figure compared with."""
+    doc = word.doc
+    at = word.i + 1 + (word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "the")
+    return word.lower_ == "from" and at < len(doc) and ctx.key(doc[at], TRADE_PLACES) is not None
 
 
 def gapped_goods(ctx: Context, after: int, figure: Figure) -> str | None:

@@ -76,6 +76,20 @@ def partner_after(ctx: Context, figure: Figure, end: int, *, exports: bool) -> s
     return ctx.key(doc[at], TRADE_PLACES) if at < end else None
 
 
+def goods_item_partner(ctx: Context, figure: Figure, end: int, *, exports: bool) -> str | None:
+    """ "sold 340,000 tonnes of wheat to Italy and 210,000 tonnes of barley to China": the
+    partner named right after a listed figure's goods, that item's own."""
+    doc = ctx.doc
+    preps = flow_words("partner_export") if exports else flow_words("partner_import")
+    i = figure.end + 1 if figure.end < end and doc[figure.end].lower_ == "of" else figure.end
+    while i < end and (ctx.key(doc[i], PRODUCTS) or doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i])):
+        i += 1  # "of soft U.S. wheat"
+    if i >= end or doc[i].lower_ not in preps:
+        return None
+    at = i + 1 + (i + 1 < end and doc[i + 1].lower_ == "the")
+    return ctx.key(doc[at], TRADE_PLACES) if at < end else None
+
+
 def destination_of(ctx: Context, flow: Flow) -> str | None:
     """Where exported goods go, named right after "to"."""
     if not flow.exports:
@@ -285,11 +299,24 @@ def shared_partner(ctx: Context, flow: Flow, trader: str, before: list[Fact]) ->
     billion": a bare flow noun after a flow with a partner, in the same sentence, has the
     same partner."""
     noun = flow_noun(flow.anchor)
-    if flow.anchor.pos_ == "VERB" or not before or before[0].subject != trader or before[0].partner is None:
+    if not before or before[0].partner is None:
         return None
-    if any(c.dep_ in ("compound", "amod", "nmod", "poss", "prep") for c in noun.children):
-        return None  # "oil imports", "imports from Japan", "its imports": a flow of its own
     sent = flow.anchor.sent
     if not sent.start_char <= before[0].start - ctx.offset < flow.anchor.idx:
         return None
+    if before[0].subject != trader:
+        # "Taiwan's exports to China fell to 6.33 billion dlrs, while China's exports rose to
+        # 1.12 billion": the partner's own flow, the other way, is with the first trader
+        mirrored = before[0].partner == trader and flow.anchor.pos_ != "VERB" \
+            and not any(c.dep_ == "prep" for c in noun.children)
+        return before[0].subject if mirrored else None
+    if flow.anchor.pos_ == "VERB":
+        # "exported 500 mln dlrs of goods to the U.S. and imported 1.5 billion": a verb joined
+        # to the first with no subject nor partner of its own trades with the same partner
+        verb = flow.anchor
+        joined = verb.dep_ == "conj" and verb.head.i < verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "prep", "dative") for c in verb.children)
+        return before[0].partner if joined else None
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss", "prep") for c in noun.children):
+        return None  # "oil imports", "imports from Japan", "its imports": a flow of its own
     return before[0].partner

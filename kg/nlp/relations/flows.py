@@ -248,6 +248,28 @@ def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
     return sum(1 for s in ctx.doc.sents if start.start < s.start <= token.i)
 
 
+def _partner_item(figure: Figure) -> bool:
+    """ "... and 3,000 to Pakistan", "... and 284,000 to third countries": the same flow's
+    figure for another partner, no comparison."""
+    return figure.partner is not None and not figure.comparison
+
+
+def _list_partner(figures: list[Figure]) -> str | None:
+    """ "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France": the partner
+    named after the last goods of a list, when no other item names one, is the whole list's."""
+    items = figures[1:]
+    if not items or not all(f.goods is not None and not f.comparison and not f.equivalent for f in items):
+        return None
+    last = items[-1].partner
+    return last if last and all(f.partner in (None, last) for f in items) else None
+
+
+def _parallel_shift(periods: list[tuple[int, int, Period]], anchor: Token) -> Period | None:
+    """The last comparison period ("a year ago") named before the flow's clause, in the
+    sentence: the one a comparison figure of a parallel clause that names none is for."""
+    return next((p for s, e, p in reversed(periods) if e <= anchor.left_edge.i and p.shift), None)
+
+
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
           season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
@@ -351,6 +373,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
         or shared_partner(ctx, flow, trader, inherited or []) or mirrored
+    trailing = _list_partner(figures) if partner is None else None
+    if trailing is not None:
+        partner = trailing  # "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France"
     if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
         carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
     elif partner is None and opening is not None and (partner := opening.seller_to(
@@ -366,10 +391,12 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                  for t in ctx.doc[noun.left_edge.i : noun.i])
         goods = next((k for k in named if k), goods)
     main_period = period_for(figures, 0, periods, ctx, flow)
-    if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent for f in figures[1:]):
+    if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent or _partner_item(f)
+                                                        for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April", "98,000
-        # tonnes of tea worth 210 mln dlrs in 1986": the period after a list of goods, or
-        # after the figure stated again as a value, is the whole list's
+        # tonnes of tea worth 210 mln dlrs in 1986", "5,000 tonnes to Britain and 3,000 to
+        # Pakistan in February": the period after a list of goods or partners, or after the
+        # figure stated again as a value, is the whole list's
         main_period = period_for(figures, len(figures) - 1, periods, ctx, flow)
     if main_period is not None and main_period.start and main_period.start == main_period.end \
             and (buying_tender(anchor) or tender_to_buy(anchor)):
@@ -384,6 +411,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     forecast = flow.planned or forecast_cue(ctx, flow)
     shares = respective_shares(ctx, flow, figures[0], trader, together)
     compared = period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
+    if compared is None and len(figures) > 1 and figures[1].comparison \
+            and (parallel := _parallel_shift(periods, anchor)) is not None:
+        # "production fell from 9.10 mln a year ago, and imports rose 24.8 pct from 2.96 mln":
+        # the comparison the parallel clause names, a year before the story's period
+        compared = anchor_on(parallel, lead)
     facts = []
     dated_figures: list[Period | None] = []  # the period each figure was given, in order
     for k, figure in enumerate(figures):
@@ -429,10 +461,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                 and (opened := opening.comparison(main_period)) is not None:
             period = opened  # "..., up on a previous 2.99 mln": the opening's comparison period
         elif period is None and k > 0 and figure.comparison \
-                and (parallel := [p for s, e, p in periods if e <= anchor.left_edge.i and p.shift]):
+                and (parallel := _parallel_shift(periods, anchor)) is not None:
             # "production fell 7.8 pct from 9.06 mln a year ago, and imports rose 16.3 pct
             # from 2.95 mln": the comparison period the parallel clause before names
-            period = anchor_on(parallel[-1], main_period)
+            period = anchor_on(parallel, main_period)
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
                 and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago|today|yesterday", period.text):
             # "exports are expected to reach 12.03 billion in the April-June quarter": a
@@ -471,7 +503,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         elif figure.goods is not None:
             predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
             partner_of = figure_origin(ctx, figure, trader) if not flow.exports else None
-            qualifiers["partner"] = partner_of or (partner if flow.exports else None)
+            # "... and 150,000 tonnes of maize to Spain": the item's own partner first
+            qualifiers["partner"] = figure.partner or partner_of or (partner if flow.exports or trailing else None)
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=figure.goods, quantity=figure.value, unit=figure.unit, **qualifiers))
         elif other_goods(ctx, figure, goods):

@@ -114,3 +114,35 @@ def test_a_comparison_like_the_parallel_clauses_dates_the_figure_by_the_story(pa
         (Decimal("3500000"), "the four weeks ended March 20", "1987-02-21", "1987-03-20"),
         (Decimal("3070000"), "a year ago", "1986-02-21", "1986-03-20"),
     ]
+
+
+def test_values_named_after_each_goods_of_a_list(parser) -> None:
+    assert _read(parser, "Egypt bought wheat worth 8.5 mln dlrs, corn worth 1.5 mln dlrs and tallow worth "
+                         "2.0 mln dlrs in March.") == [
+        ("eg", "wheat", Decimal("8500000"), None, "March"),
+        ("eg", "corn", Decimal("1500000"), None, "March"),
+        ("eg", "tallow", Decimal("2000000"), None, "March"),
+    ]
+    rows = _read(parser, "Egypt may buy the wheat, valued at 8.5 mln dlrs, the corn, valued at 1.5 mln, and "
+                         "the tallow, valued at 2.0 mln dlrs, between March 24 and August 31, 1987.")
+    assert [(r[1], r[2], r[4]) for r in rows] == [
+        ("wheat", Decimal("8500000"), "between March 24 and August 31, 1987"),
+        ("corn", Decimal("1500000"), "between March 24 and August 31, 1987"),
+        ("tallow", Decimal("2000000"), "between March 24 and August 31, 1987"),
+    ]
+
+
+def test_hedged_items_of_a_goods_list(parser) -> None:
+    rows = _read(parser, "Egypt bought around 200,000 tonnes of wheat, about 6,000 tonnes of tallow and about "
+                         "50,000 tonnes of corn.")
+    assert [(r[1], r[2]) for r in rows] == [("wheat", Decimal("200000")), ("tallow", Decimal("6000")),
+                                            ("corn", Decimal("50000"))]
+
+
+def test_a_permitted_purchase_is_a_forecast(parser) -> None:
+    facts = facts_of(parser, "Egypt has been authorized to buy 200,000 tonnes of U.S. wheat and 50,000 tonnes "
+                             "of U.S. corn, the department said.", TABLE, published=PUBLISHED, module=flows)
+    assert [(f.object, f.partner, f.forecast) for f in facts] == [("wheat", "us", True), ("corn", "us", True)]
+    facts = facts_of(parser, "Egypt bought 200,000 tonnes of U.S. wheat, the department said.", TABLE,
+                     published=PUBLISHED, module=flows)
+    assert [f.forecast for f in facts] == [False]

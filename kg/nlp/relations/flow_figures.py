@@ -17,7 +17,7 @@ from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
-from kg.nlp.relations.flow_goods import gapped_goods, next_goods
+from kg.nlp.relations.flow_goods import gapped_goods, next_goods, valued_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import goods_item_partner, next_partner, partner_after
 from kg.nlp.relations.flow_participles import figure_start
@@ -243,6 +243,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # written once, at the end of a gapped list of goods
             out.append(Figure(value=pending.value, start=pending.start, end=pending.end, unit=figure.unit))
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, goods=other))
+        elif not out and figure.currency is not None and (valued := valued_goods(ctx, figure)) is not None:
+            out.append(replace(figure, goods=valued))  # "bought wheat worth 8.5 mln dlrs": the value of the goods before it
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
         elif not out and kind == "main" and pending is None and _counts_goods(ctx, figure):
@@ -270,6 +272,12 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # of the same goods, for the same period
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
                               equivalent=True))
+        elif out and kind == "main" and out[0].currency and figure.currency in (None, out[0].currency) \
+                and figure.unit is None and (other := valued_goods(ctx, figure, after=out[-1].end)) is not None:
+            # "the wheat, valued at 8.5 mln dlrs, the corn, valued at 1.5 mln": the value of
+            # other goods of the same flow, named before it
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=out[0].currency,
+                              goods=other))
         elif out and kind == "main" and (figure.unit or figure.currency) and figure.currency == out[0].currency \
                 and (other := next_goods(ctx, out[-1].end, figure)) is not None:
             # "bought 200,000 tonnes of wheat and 150,000 tonnes of maize": the same flow of

@@ -64,12 +64,44 @@ def _modifies_goods(ctx: Context, token: Token) -> bool:
     return ctx.key(head, PRODUCTS) is not None and head.i - token.i <= 3
 
 
+_VALUE_WORDS = frozenset({"worth", "valued"})
+
+
+def valued_goods(ctx: Context, figure: Figure, *, after: int | None = None) -> str | None:
+    """The goods a value names before it: "bought wheat worth 8.5 mln dlrs", "the corn,
+    valued at 1.5 mln". With ``after`` (the end of the figure before), only an item of a
+    list: "..., the corn, valued at 1.5 mln, and the tallow, valued at 2.0 mln dlrs"."""
+    doc = ctx.doc
+    i = figure.start - 1
+    while i > 0 and doc[i].lower_ in HEDGES:
+        i -= 1
+    if i > 0 and doc[i].lower_ == "at" and doc[i - 1].lower_ == "valued":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in _VALUE_WORDS:
+        return None
+    i -= 1
+    if doc[i].text == ",":
+        i -= 1
+    goods = ctx.key(doc[i], PRODUCTS) if i >= 0 else None
+    if goods is None:
+        return None
+    if after is None:
+        return goods
+    first = i
+    while first - 1 >= after and ctx.key(doc[first - 1], PRODUCTS) == goods:
+        first -= 1  # "soft red winter wheat"
+    joint = [t.lower_ for t in doc[after:first]]
+    return goods if joint and joint[0] in (",", "and") and all(w in (",", "and", "the") for w in joint) else None
+
+
 def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     """The goods a figure after "and" or a comma counts: "... and 150,000 tonnes of maize",
     ", 6,000 tonnes rbd palm olein"; or after a dash, the parts of a total: "sales totaled
     9,000 tonnes -- 4,000 tonnes of wheat and 5,000 tonnes of corn"."""
     doc = ctx.doc
     joint = doc[after : figure.start]
+    while len(joint) > 1 and joint[-1].lower_ in HEDGES:
+        joint = joint[:-1]  # "..., about 15,000 tonnes of corn": a hedge opens the item
     # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
     if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",", "--", "—") or any(
             t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in flow_words("comparison_words") and not _origin(ctx, t)

@@ -222,4 +222,7 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
         if any(a in flow_words("forecast_modals") for a in auxiliaries) and "have" not in auxiliaries:
             return True  # not "may have totalled": a guess at what was, no forecast
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in flow_words("permission_verbs") \
+                and not any(c.dep_ == "neg" for c in verb.head.children):
+            return True  # "has been authorized to buy 75,000 tonnes": permitted, not yet bought
     return False

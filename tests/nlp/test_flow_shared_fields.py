@@ -146,3 +146,15 @@ def test_a_permitted_purchase_is_a_forecast(parser) -> None:
     facts = facts_of(parser, "Egypt bought 200,000 tonnes of U.S. wheat, the department said.", TABLE,
                      published=PUBLISHED, module=flows)
     assert [f.forecast for f in facts] == [False]
+
+
+def test_a_plan_without_a_period_is_for_the_period_the_story_opened_on(parser) -> None:
+    text = ("Exporters agreed to limit their rice exports to 900,000 tonnes in the year started March 1. "
+            "Under the plan, Thailand has been allocated an export quota of 500,000 tonnes, Egypt 20,000.")
+    facts = facts_of(parser, text, TABLE, published="1987-03-20", module=flows)
+    assert [(f.subject, f.quantity, f.period, f.forecast) for f in facts if f.subject == "th"] == [
+        ("th", Decimal("500000"), "the year started March 1", True)]
+    # a period that is over is no plan's
+    over = text.replace("in the year started March 1", "in the year ended February 28")
+    facts = facts_of(parser, over, TABLE, published="1987-03-20", module=flows)
+    assert [(f.subject, f.period) for f in facts if f.subject == "th"] == [("th", None)]

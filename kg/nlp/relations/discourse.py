@@ -246,6 +246,11 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
         candidates.append((pointed, True))
     if forecast:
         candidates.append((season, True))
+        if flow.anchor.sent.start > 0:
+            # "limit exports to 96,000 tonnes in the year started March 1 ... Malaysia has been
+            # allocated an export quota of 28,526 tonnes": the period the story opened on, not
+            # over yet (a period that is over is no forecast's, below)
+            candidates.append((lead, True))
     elif lead is not None and compared is not None and compared.start and lead.start and compared.start < lead.start \
             and flow.anchor.sent.start > 0:
         # "... deficit widened in February from January. Exports fell to 18.9 billion from 20.4

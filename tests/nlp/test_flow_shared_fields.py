@@ -158,3 +158,11 @@ def test_a_plan_without_a_period_is_for_the_period_the_story_opened_on(parser) -
     over = text.replace("in the year started March 1", "in the year ended February 28")
     facts = facts_of(parser, over, TABLE, published="1987-03-20", module=flows)
     assert [(f.subject, f.period) for f in facts if f.subject == "th"] == [("th", None)]
+
+
+def test_a_trade_noun_saying_what_the_goods_are_for_does_not_cut_the_clause(parser) -> None:
+    rows = _read(parser, "Egypt has sold 5.5 mln bags of tea for export in the first four months of this year.")
+    assert [(r[1], r[2], r[4]) for r in rows] == [("tea", Decimal("5500000"), "the first four months of this year")]
+    rows = _read(parser, "Egypt bought 200,000 tonnes of U.S. wheat in an overnight tender, for various ocean and "
+                         "rail shipments in May, traders said.")
+    assert [(r[1], r[3], r[4]) for r in rows] == [("wheat", "us", "May")]

@@ -124,12 +124,24 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                    for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, flow_words("licence_heads")))
                    if under_licence(t)][:1]
     anchors = [a for a in anchors if not rejected(a[0])]
+    anchors = [a for k, a in enumerate(anchors) if not _purpose_of(a[0], [b[0] for b in anchors[:k]])]
     flows = []
     for k, (token, exports, *planned) in enumerate(anchors):
         end = anchors[k + 1][0].i if k + 1 < len(anchors) else sent.end
         flows.append(Flow(anchor=token, exports=exports, end=clause_end(sent, token.i, end), planned=bool(planned),
                           licensed=len(planned) > 1))
     return flows
+
+
+def _purpose_of(token: Token, earlier: list[Token]) -> bool:
+    """ "sold 5.5 mln bags for export in January", "bought 51,000 tonnes ..., for rail
+    shipments in May": a trade noun only saying what an earlier trade word's goods are for,
+    with no figure of its own; the earlier flow's clause goes on past it."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "for" or any(t.like_num for t in token.subtree):
+        return False
+    return any(e.i < token.i and (prep.head.i == e.i or e in prep.head.ancestors or e.i in
+                                  {t.i for t in prep.head.subtree} and prep.head.i != token.i) for e in earlier)
 
 
 def _exporters_sales(noun: Token) -> bool:

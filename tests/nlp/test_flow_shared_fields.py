@@ -154,6 +154,11 @@ def test_a_plan_without_a_period_is_for_the_period_the_story_opened_on(parser) -
     facts = facts_of(parser, text, TABLE, published="1987-03-20", module=flows)
     assert [(f.subject, f.quantity, f.period, f.forecast) for f in facts if f.subject == "th"] == [
         ("th", Decimal("500000"), "the year started March 1", True)]
+    # nor the date of another event the story opened on
+    other = ("A senator said he will press next year for a law on rice farming. "
+             "Under the plan, Thailand has been allocated an export quota of 500,000 tonnes, Egypt 20,000.")
+    facts = facts_of(parser, other, TABLE, published="1987-03-20", module=flows)
+    assert [(f.subject, f.period) for f in facts if f.subject == "th"] == [("th", None)]
     # a period that is over is no plan's
     over = text.replace("in the year started March 1", "in the year ended February 28")
     facts = facts_of(parser, over, TABLE, published="1987-03-20", module=flows)

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import Context, sentence_text
-from kg.nlp.relations.flow_clause import Flow
+from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.periods import Period, find_periods, not_over
 
 # how much less a fact is trusted for each slot it took from the sentence before
@@ -166,6 +166,20 @@ def lead_period(doc_sents: list[Span], published: str | None) -> Period | None:
     return next((p for p in find_periods(doc_sents[0].text, published) if p.shift is None and p.start), None)
 
 
+def _traded_lead(ctx: Context, lead: Period) -> bool:
+    """The story's opening period is one its trade is stated for: a span of days, not one
+    ("at today's tender"), after a trade word of the first sentence ("limit group exports to
+    96,000 tonnes in the year started March 1"), not the date of another event ("will press
+    next year for legislation")."""
+    if lead.start == lead.end:
+        return False
+    first = next(iter(ctx.doc.sents))
+    trade = flow_words("export_nouns") | flow_words("import_nouns") | flow_words("export_verbs") \
+        | flow_words("import_verbs")
+    return any(t.lower_ in trade or t.lemma_.lower() in trade
+               for t in first if t.idx - first.start_char < lead.start_char)
+
+
 def points_back(tokens: Span) -> bool:
     """ "433,000 bales were shipped that year", "in the same period": words that point to a
     period named elsewhere."""
@@ -246,10 +260,10 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
         candidates.append((pointed, True))
     if forecast:
         candidates.append((season, True))
-        if flow.anchor.sent.start > 0:
+        if flow.anchor.sent.start > 0 and lead is not None and _traded_lead(ctx, lead):
             # "limit exports to 96,000 tonnes in the year started March 1 ... Malaysia has been
-            # allocated an export quota of 28,526 tonnes": the period the story opened on, not
-            # over yet (a period that is over is no forecast's, below)
+            # allocated an export quota of 28,526 tonnes": the period the story opened its
+            # trade on, not over yet (a period that is over is no forecast's, below)
             candidates.append((lead, True))
     elif lead is not None and compared is not None and compared.start and lead.start and compared.start < lead.start \
             and flow.anchor.sent.start > 0:

@@ -159,6 +159,11 @@ def test_a_plan_without_a_period_is_for_the_period_the_story_opened_on(parser) -
              "Under the plan, Thailand has been allocated an export quota of 500,000 tonnes, Egypt 20,000.")
     facts = facts_of(parser, other, TABLE, published="1987-03-20", module=flows)
     assert [(f.subject, f.period) for f in facts if f.subject == "th"] == [("th", None)]
+    # nor a requirement, which no plan allots
+    needs = text.replace("has been allocated an export quota of 500,000 tonnes, Egypt 20,000",
+                         "says its rice export requirements have risen to 500,000 tonnes")
+    facts = facts_of(parser, needs, TABLE, published="1987-03-20", module=flows)
+    assert all(f.period is None for f in facts if f.subject == "th")
     # a period that is over is no plan's
     over = text.replace("in the year started March 1", "in the year ended February 28")
     facts = facts_of(parser, over, TABLE, published="1987-03-20", module=flows)

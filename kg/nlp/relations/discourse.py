@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from kg.model import Fact
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import Context, sentence_text
-from kg.nlp.relations.flow_clause import Flow, flow_words
+from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words
 from kg.nlp.relations.periods import Period, find_periods, not_over
 
 # how much less a fact is trusted for each slot it took from the sentence before
@@ -166,6 +166,13 @@ def lead_period(doc_sents: list[Span], published: str | None) -> Period | None:
     return next((p for p in find_periods(doc_sents[0].text, published) if p.shift is None and p.start), None)
 
 
+def _allotted(flow: Flow) -> bool:
+    """ "an export quota of 28,526 tonnes", "its export target": a share a plan allots."""
+    anchor = flow.anchor
+    noun = flow_noun(anchor)
+    return any(t.lower_ in _words("allotment_heads") for t in (anchor, noun, noun.head))
+
+
 def _traded_lead(ctx: Context, lead: Period) -> bool:
     """The story's opening period is one its trade is stated for: a span of days, not one
     ("at today's tender"), after a trade word of the first sentence ("limit group exports to
@@ -260,7 +267,7 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
         candidates.append((pointed, True))
     if forecast:
         candidates.append((season, True))
-        if flow.anchor.sent.start > 0 and lead is not None and _traded_lead(ctx, lead):
+        if flow.anchor.sent.start > 0 and lead is not None and _allotted(flow) and _traded_lead(ctx, lead):
             # "limit exports to 96,000 tonnes in the year started March 1 ... Malaysia has been
             # allocated an export quota of 28,526 tonnes": the period the story opened its
             # trade on, not over yet (a period that is over is no forecast's, below)

@@ -65,16 +65,24 @@ def countries_in_currencies(book: ClusterBook) -> None:
 
 def countries_in_body_names(book: ClusterBook) -> None:
     """ "the U.S. Agriculture Department said", "the Bank of Thailand said": the country a
-    body's name carries is where the body is, an entity of the article even when named
-    nowhere else (no mention of its own: its words are the body's)."""
+    government body's name carries is the country it governs for, an entity of the article
+    even when named nowhere else (no mention of its own: its words are the body's). A firm's
+    or an association's name carries its country as a word of the name ("Indian State
+    Trading Corporation", "China Steel Corp" of Taiwan, "French maize producers
+    association"): latent, an entity only where a trade fact uses it."""
     for cluster in [c for c in book.clusters if c.type in ORGS]:
         for span in cluster.spans:
             carried = country_in_name(span)
             if carried is None:
                 continue
             carrier = book.country(carried[0])
-            if not carrier.spans:
+            if carrier.spans or carrier.carried:
+                continue
+            if cluster.type is EntityType.AGENCY:
                 carrier.latent, carrier.carried = False, True
+            else:
+                carrier.latent = True
+            if carried[1] not in carrier.names:
                 carrier.names.append(carried[1])
 
 

@@ -69,7 +69,10 @@ def add_acronyms(book: ClusterBook, spans: list[Span]) -> None:
         if span.label_ not in ORGS:  # "LONDON" no short "London Newsroom"
             _add_named_acronym(book, span, text)
             continue
-        target = defined.get(text) or _expand(book, text, span, longs)
+        # a well-known acronym ("WHO", "EC" of 1987) is its body, not one whose initials it
+        # happens to fit ("White House"); only a definition in parentheses overrides it
+        known = lexicon.known_organization(text, book.article.published)
+        target = defined.get(text) or (None if known else _expand(book, text, span, longs))
         if target is None:
             _add_named_acronym(book, span, text)
             continue

@@ -172,6 +172,13 @@ def test_a_country_written_in_lower_case_is_the_country(nlp) -> None:
     assert labels["peru"] == "Country"
 
 
+def test_a_country_written_in_capitals_is_the_country(nlp) -> None:
+    text = ("Output by member, in mln bpd:\n    BURKINA FASO    0.2    0.3\n"
+            "    SOUTH AFRICA    1.1    1.0\n    ZAMBIA    0.4    0.5\nThe group said so.")
+    labels = _labels(nlp, text)
+    assert labels["BURKINA FASO"] == labels["SOUTH AFRICA"] == labels["ZAMBIA"] == "Country"
+
+
 def test_country_names_that_are_common_words_stay_words_in_lower_case(nlp) -> None:
     labels = _labels(nlp, "The shop sold fine china and roast turkey to tourists.")
     assert "china" not in labels and "turkey" not in labels

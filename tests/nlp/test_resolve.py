@@ -666,11 +666,34 @@ def test_the_last_name_of_a_company_written_alone_is_that_company() -> None:
 
 def test_a_country_carried_only_by_a_body_s_name_is_an_entity_without_mention() -> None:
     words = "The Kenyan Tea Institute said sales rose . The Bank of Malawi agreed .".split()
-    table = _resolve(_doc(words, {(1, 4): "Organization", (9, 12): "Agency"}))
+    table = _resolve(_doc(words, {(1, 4): "Agency", (9, 12): "Agency"}))
     countries = {e.label: e for e in table.entities.values() if e.type is EntityType.COUNTRY}
     assert set(countries) == {"Kenya", "Malawi"}
     assert all(not e.mentions for e in countries.values())
     assert not table.latent & {e.key for e in countries.values()}  # kept, unlike a demonym in goods
+
+
+def test_a_country_a_firm_s_name_carries_stays_latent() -> None:
+    # a firm or an association is named with its country, not that country's body
+    for words, span in (("The Zambian Copper Trading Company bought ore .", (1, 5)),
+                        ("Peru Fishmeal Corp said sales rose .", (0, 3)),
+                        ("The Mozambican cashew growers association met .", (1, 5))):
+        table = _resolve(_doc(words.split(), {span: "Organization"}))
+        countries = [e.key for e in table.entities.values() if e.type is EntityType.COUNTRY]
+        assert len(countries) == 1 and set(countries) <= table.latent, words
+
+
+def test_an_acronym_written_inside_a_name_is_not_its_acronym() -> None:
+    assert not acronym_of("EC", "EC Commission")  # the Community's Commission
+    assert not acronym_of("UN", "UN Committee")
+    assert acronym_of("ACME", "Acme Metals")  # a short name in capitals still is
+
+
+def test_a_well_known_acronym_is_its_body_not_one_its_letters_fit() -> None:
+    words = "The White House said so . The WHO agreed .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (7, 8): "Organization"}))
+    assert table.key_at(7) != table.key_at(1)
+    assert _by_label(table)["World Health Organization"].type is EntityType.ORGANIZATION
 
 
 def test_no_country_is_carried_by_a_name_joining_two_countries() -> None:

@@ -666,18 +666,18 @@ def test_the_last_name_of_a_company_written_alone_is_that_company() -> None:
 
 def test_a_country_carried_only_by_a_body_s_name_is_an_entity_without_mention() -> None:
     words = "The Kenyan Tea Institute said sales rose . The Bank of Malawi agreed .".split()
-    table = _resolve(_doc(words, {(1, 4): "Agency", (9, 12): "Agency"}))
+    table = _resolve(_doc(words, {(1, 4): "Organization", (9, 12): "Agency"}))
     countries = {e.label: e for e in table.entities.values() if e.type is EntityType.COUNTRY}
     assert set(countries) == {"Kenya", "Malawi"}
     assert all(not e.mentions for e in countries.values())
     assert not table.latent & {e.key for e in countries.values()}  # kept, unlike a demonym in goods
 
 
-def test_a_country_a_firm_s_name_carries_stays_latent() -> None:
-    # a firm or an association is named with its country, not that country's body
+def test_a_country_a_company_s_name_carries_stays_latent() -> None:
+    # a company is named with its country, not that country's body
     for words, span in (("The Zambian Copper Trading Company bought ore .", (1, 5)),
-                        ("Peru Fishmeal Corp said sales rose .", (0, 3)),
-                        ("The Mozambican cashew growers association met .", (1, 5))):
+                        ("Peru Fishmeal Corp. said sales rose .", (0, 3)),
+                        ("The Chilean Nitrate Corporation sold more .", (1, 4))):
         table = _resolve(_doc(words.split(), {span: "Organization"}))
         countries = [e.key for e in table.entities.values() if e.type is EntityType.COUNTRY]
         assert len(countries) == 1 and set(countries) <= table.latent, words

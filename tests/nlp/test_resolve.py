@@ -781,6 +781,21 @@ def test_a_body_s_description_in_apposition_is_that_body(extracted) -> None:
     assert bodies == [(EntityType.AGENCY, "Sace", 2)]
 
 
+def test_a_named_body_s_government_description_types_it_an_agency(extracted) -> None:
+    for text, label in (
+        ("The Banco Popular Fund (BPF), the Chilean fisheries regulator, said catches fell.", "Banco Popular Fund"),
+        ("Britain's energy regulator Ofgem said prices would rise.", "Ofgem"),
+    ):
+        x = extracted(text)
+        bodies = {e.label: e.type for e in x.entities if e.type in (EntityType.AGENCY, EntityType.ORGANIZATION)}
+        assert bodies == {label: EntityType.AGENCY}, text
+
+
+def test_a_named_firm_after_a_description_of_no_government_body_stays_a_firm(extracted) -> None:
+    x = extracted("Xinhua, the official news agency, said exports rose.")
+    assert {e.label: e.type for e in x.entities}.get("Xinhua News Agency") is EntityType.ORGANIZATION
+
+
 def test_a_body_after_a_named_firm_that_speaks_is_no_description_of_it(extracted) -> None:
     x = extracted("Talks with Acme Corp, the French government said, failed.")
     assert {e.label: e.type for e in x.entities}.get("Acme Corp") is EntityType.ORGANIZATION

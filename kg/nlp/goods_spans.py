@@ -49,6 +49,8 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      # "May arrival white sugar", "April shipment wheat": when the goods go, not what they are
      *_DELIVERY_WORDS}
 )
+# Comparatives and superlatives ("lower", "higher", "largest") compare amounts or prices.
+_COMPARING_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 # A verb and the goods word its idiom takes as object, naming no goods ("to follow suit").
 _IDIOMS = frozenset({("follow", "suit")})
 # Model labels of names: a name is never part of the goods' name.
@@ -111,6 +113,7 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
         # a name the lexicon knows whole keeps its words, whatever the model read them as ("Colour television")
         while left < head.i and norm(doc[left : head.i + 1].text) not in lexicon.product_terms() and (
             doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+            or doc[left].tag_ in _COMPARING_TAGS  # "lower wheat exports", "the cheapest rice": how much, not what
             or doc[left].lower_ in ("and", "or") and _national(doc[left + 1])  # "West European and Polish rapeseed"
             or _delivery_month(doc[left])
             or _national(doc[left])

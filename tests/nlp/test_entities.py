@@ -732,6 +732,13 @@ def test_the_campaign_before_the_goods_is_no_part_of_their_name(nlp) -> None:
     assert labels.get("white sugar") == "Product"
 
 
+def test_a_comparison_before_the_goods_is_no_part_of_their_name(nlp) -> None:
+    labels = _labels(nlp, "Traders expect lower barley exports and higher sorghum exports this season.")
+    assert labels.get("barley") == labels.get("sorghum") == "Product"
+    labels = _labels(nlp, "Vietnam shipped its cheapest rice to the Philippines, exporters said.")
+    assert labels.get("rice") == "Product"
+
+
 def test_an_optional_origin_is_no_part_of_the_goods_name(nlp) -> None:
     labels = _labels(nlp, "Egypt bought 30,000 tonnes of optional origin sunflower oil at its tender.")
     assert labels.get("sunflower oil") == "Product" and not any("origin" in t for t in labels)

@@ -59,6 +59,12 @@ _MODEL_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _ORIGIN_WORDS = frozenset({"made", "built", "produced", "grown", "manufactured", "assembled"})
 
 
+def _means_of_carriage(head: Token) -> bool:
+    """ "by truck", "by tanker": a bare noun after "by" (no article, number or modifier) is
+    how goods are carried, not goods."""
+    return head.dep_ == "pobj" and head.head.lower_ == "by" and not any(True for _ in head.lefts)
+
+
 def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
     """The goods ``doc`` names where it speaks of trade: a head noun of goods (``heads``) or a
     noun measured, exemplified or counted as goods, with the modifiers that say what the goods
@@ -87,6 +93,8 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
         head = doc[start]
         if (head.head.lemma_.lower(), head.lower_) in _IDIOMS:
             continue  # "follow suit": no goods
+        if _means_of_carriage(head):
+            continue  # "0.2 mln bpd by truck": how the goods go
         tight = in_goods_context(head) and not (kind == "commodity_head" and _of_making(head)) \
             or kind == "commodity_head" and _beside_goods(head, matches)
         if not tight and (form := form_of_goods(head)) is not None and form.i not in matches:

@@ -739,6 +739,13 @@ def test_a_comparison_before_the_goods_is_no_part_of_their_name(nlp) -> None:
     assert labels.get("rice") == "Product"
 
 
+def test_a_means_of_carriage_after_by_is_no_goods(nlp) -> None:
+    labels = _labels(nlp, "Oman exports 0.2 mln bpd of crude by truck and 0.1 mln by tanker.")
+    assert "truck" not in labels and "tanker" not in labels
+    labels = _labels(nlp, "Kenya exported 300 trucks to Uganda by rail.")
+    assert labels.get("trucks") == "Product"
+
+
 def test_an_optional_origin_is_no_part_of_the_goods_name(nlp) -> None:
     labels = _labels(nlp, "Egypt bought 30,000 tonnes of optional origin sunflower oil at its tender.")
     assert labels.get("sunflower oil") == "Product" and not any("origin" in t for t in labels)

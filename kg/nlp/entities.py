@@ -294,7 +294,8 @@ def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
     """The plain, serializable data of the component's matchers, read from its data files."""
     ambiguous = gazetteer.ambiguous_countries(settings["ambiguous_countries"])
     country_names = sorted(
-        {n for c in gazetteer.countries(settings["countries"]) for n in c.names if norm(n) not in ambiguous}
+        {n for c in gazetteer.countries(settings["countries"]) for n in (*c.names, *gazetteer.unmarked_names(c))
+         if norm(n) not in ambiguous}
     )
     # in lower case or capitals, only names of words (no "US", "U.K.") that are no common word ("china")
     common = lexicon.country_words()

@@ -179,6 +179,11 @@ def test_a_country_written_in_capitals_is_the_country(nlp) -> None:
     assert labels["BURKINA FASO"] == labels["SOUTH AFRICA"] == labels["ZAMBIA"] == "Country"
 
 
+def test_a_country_s_name_written_without_its_apostrophe_is_the_country(nlp) -> None:
+    labels = _labels(nlp, "The Peoples Republic of China bought 50,000 tonnes of sugar, traders said.")
+    assert labels["Peoples Republic of China"] == "Country"
+
+
 def test_country_names_that_are_common_words_stay_words_in_lower_case(nlp) -> None:
     labels = _labels(nlp, "The shop sold fine china and roast turkey to tourists.")
     assert "china" not in labels and "turkey" not in labels

@@ -256,6 +256,14 @@ def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
     assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"
 
 
+def test_a_prefixed_modifier_run_into_a_name_is_trimmed(parser) -> None:
+    doc = parser("Oil from non-OPEC Norway and ex-Soviet Georgia rose.")
+    assert trim(_span(doc, "non-OPEC Norway", "GPE")).text == "Norway"
+    assert trim(_span(doc, "ex-Soviet Georgia", "GPE")).text == "Georgia"
+    doc2 = parser("The Anti-Doping Agency said so.")  # a prefix of the name's own word stays
+    assert trim(_span(doc2, "Anti-Doping Agency", "ORG")).text == "Anti-Doping Agency"
+
+
 def test_a_publication_read_as_a_person_takes_the_words_before_its_head(parser) -> None:
     doc = parser("The decree appeared in the Official Gazette today.")
     verdict = publication(_span(doc, "Gazette", "PERSON"))

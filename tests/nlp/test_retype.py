@@ -85,6 +85,8 @@ CASES = [
     ("crude_grade", "Refiners paid more to Northern Light this week.", "Northern Light", "ORG", "NEXT"),
     ("after_company_word", "Data from research firm Canalys showed it.", "Canalys", "GPE", "Organization"),
     ("after_company_word", "Data from Canalys showed it.", "Canalys", "GPE", "NEXT"),
+    ("after_company_word", "Output at PT Sinar Jaya rose.", "Sinar Jaya", "PERSON", "Organization"),
+    ("after_company_word", "Sales by Cia Rio Verde fell.", "Rio Verde", "GPE", "Organization"),
     ("after_company_word", "Kenya's state tea company, Acme Tea, sold more.", "Acme Tea", "PERSON", "Organization"),
     ("after_company_word", "He met the boss of the tea company, John Smith, today.", "John Smith", "PERSON", "NEXT"),
     ("after_company_word", "He met the head of the company, John Smith, today.", "John Smith", "PERSON", "NEXT"),

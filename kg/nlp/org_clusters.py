@@ -218,6 +218,39 @@ def merge_inverted(book: ClusterBook) -> None:
         cluster.spans, cluster.names = [], []
 
 
+# Head words of a government body a country's name or demonym names in lower case.
+_NATIONAL_BODY_HEADS = frozenset({"ministry", "department", "board", "commission", "bureau", "directorate",
+                                  "authority", "agency", "office"})
+_MAX_FIELD_WORDS = 4
+
+
+def national_bodies_in_lower_case(book: ClusterBook) -> None:
+    """ "the Argentine grain board said", "Venezuela's energy and mines ministry": a body's
+    field and head word in lower case after its country's demonym or name, which the model
+    tagged as no name, is that country's government body (as "the Chinese government" the
+    model reads is)."""
+    doc = book.doc
+    covered = {i for start, end in book.of_span for i in range(start, end)}
+    for head in doc:
+        if head.lower_ not in _NATIONAL_BODY_HEADS or not head.is_lower or head.pos_ not in ("NOUN", "PROPN") \
+                or head.tag_ in ("NNS", "NNPS") or head.i in covered:
+            continue
+        start = head.i
+        while start > 0 and head.i - start < _MAX_FIELD_WORDS and doc[start - 1].is_lower \
+                and (doc[start - 1].pos_ in ("NOUN", "ADJ") or doc[start - 1].lower_ == "and") \
+                and doc[start - 1].i not in covered:
+            start -= 1
+        if start == head.i or doc[start].lower_ == "and":
+            continue  # "the Argentine board": no field to name it by
+        span = Span(doc, start, head.i + 1, label=EntityType.AGENCY)
+        before = token_before(span)
+        if before is None or not before.text[:1].isupper() \
+                or (country_of(before.text) or country_of_demonym(before.text)) is None:
+            continue
+        add_organization(book, span, EntityType.AGENCY, span.text)
+        covered.update(range(before.i, head.i + 1))
+
+
 def add_unnamed_bodies(book: ClusterBook) -> None:
     """ "according to central bank figures", "the statistics department said": a body
     named by its function in lower case, in a story that names no body with its head

@@ -791,6 +791,22 @@ def test_a_named_body_s_government_description_types_it_an_agency(extracted) -> 
         assert bodies == {label: EntityType.AGENCY}, text
 
 
+def test_a_country_s_body_in_lower_case_is_a_government_body(extracted) -> None:
+    for text, label in (
+        ("Exports reached 1.1 mln tonnes, the Uruguayan meat board said.", "Uruguayan meat board"),
+        ("The Ecuadorean energy and mines ministry said output fell.", "Ecuadorean energy and mines ministry"),
+        ("Output rose, Peru's fisheries ministry said.", "Peruvian fisheries ministry"),
+    ):
+        x = extracted(text)
+        assert [e.type for e in x.entities if label in e.names] == [EntityType.AGENCY], text
+
+
+def test_a_country_s_firms_or_bare_board_in_lower_case_are_no_government_body(extracted) -> None:
+    for text in ("The Japanese trading houses bought soybeans.", "The Uruguayan board said so."):
+        x = extracted(text)
+        assert not [e for e in x.entities if e.type is EntityType.AGENCY], text
+
+
 def test_a_named_firm_after_a_description_of_no_government_body_stays_a_firm(extracted) -> None:
     x = extracted("Xinhua, the official news agency, said exports rose.")
     assert {e.label: e.type for e in x.entities}.get("Xinhua News Agency") is EntityType.ORGANIZATION

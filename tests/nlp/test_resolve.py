@@ -687,6 +687,7 @@ def test_an_acronym_written_inside_a_name_is_not_its_acronym() -> None:
     assert not acronym_of("EC", "EC Commission")  # the Community's Commission
     assert not acronym_of("UN", "UN Committee")
     assert acronym_of("ACME", "Acme Metals")  # a short name in capitals still is
+    assert acronym_of("NEC", "NEC Corp")  # and a company's name less its legal form
 
 
 def test_a_well_known_acronym_is_its_body_not_one_its_letters_fit() -> None:

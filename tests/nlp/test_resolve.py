@@ -683,6 +683,12 @@ def test_a_country_a_company_s_name_carries_stays_latent() -> None:
         assert len(countries) == 1 and set(countries) <= table.latent, words
 
 
+def test_a_well_known_acronym_joins_its_body_s_name_misspelt() -> None:
+    words = "Petroloes de Venezuela sold more crude . PDVSA agreed .".split()
+    table = _resolve(_doc(words, {(0, 3): "Organization", (7, 8): "Organization"}))
+    assert table.key_at(7) == table.key_at(0)
+
+
 def test_an_acronym_written_inside_a_name_is_not_its_acronym() -> None:
     assert not acronym_of("EC", "EC Commission")  # the Community's Commission
     assert not acronym_of("UN", "UN Committee")

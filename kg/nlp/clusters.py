@@ -34,6 +34,7 @@ class Cluster:
     pronoun: str | None = None  # a person's "he" or "she", where a courtesy title says it
     latent: bool = False  # a country read from a demonym only inside another span: no mention
     carried: bool = False  # a country named only inside a body's name ("U.S. Agriculture Department")
+    state_body: bool = False  # a description in apposition calls it a government body ("the UK's regulator Ofcom")
 
 
 def _adjectives(cluster: Cluster) -> list[str]:
@@ -108,6 +109,8 @@ def _styled_names(cluster: Cluster) -> list[str]:
 
 
 def _org_type(cluster: Cluster) -> EntityType:
+    if cluster.state_body:
+        return EntityType.AGENCY
     # The fullest name decides: "MOC" alone looks like any organization.
     for span in sorted(cluster.spans, key=lambda s: -len(s)):
         if not is_acronym(span):

@@ -151,13 +151,21 @@ def names_government_debt(span: Span) -> bool:
     return span[-1].lower_ == "government" and span.end < len(doc) and doc[span.end].lower_ in _ISSUED_DEBT
 
 
+# Legal forms written before a company's name: Indonesian "PT" (Perseroan Terbatas), Spanish
+# and Portuguese "Cia" (Compañía, Companhia).
+_LEGAL_FORM_PREFIXES = frozenset({"PT", "P.T.", "Cia", "Cia."})
+
+
 def after_company_noun(span: Span) -> bool:
-    """ "research firm Canalys", "retailer Primark", "the state oil company, Petrobras,": a
-    company noun just before the name, or before it in apposition."""
+    """ "research firm Canalys", "retailer Primark", "the state oil company, Petrobras,", "PT
+    Tambang Timah": a company noun just before the name, or before it in apposition, or a
+    legal form written before it."""
     if span.start == 0:
         return False
     doc = span.doc
     before = doc[span.start - 1]
+    if before.text in _LEGAL_FORM_PREFIXES:
+        return True
     if before.text == "," and span.start >= 3 and span.end < len(doc) and doc[span.end].text in (",", ".") \
             and doc[span.start - 3].pos_ in ("NOUN", "ADJ", "PROPN") and not _after_of(doc, span.start - 2):
         # "Brazil's state oil company, Petrobras, said": a described company noun ("the head of

@@ -202,7 +202,7 @@ class EntityTyper:
                 if end - start > 1 or not inside:
                     strong.extend(mended_company_names([span]))  # "Garnac Grain Co Inc of New Jersey"
                     continue
-            if label == EntityType.COUNTRY and attr == "LOWER" and not _lowercase_name(span):
+            if label == EntityType.COUNTRY and attr == "LOWER" and not _name_in_one_case(span):
                 continue  # the written-out names are the ORTH matcher's
             if label == EntityType.COUNTRY and in_an_amount(span):
                 continue  # "944 mln U.S. Dlrs": money, not the country
@@ -245,10 +245,12 @@ def _with_kinds(chosen: list[Span], kinds: list[Span]) -> list[Span]:
     return sorted([*kept, *added], key=lambda s: s.start)
 
 
-def _lowercase_name(span: Span) -> bool:
-    """ "mexico's crude oil exports": a country's name the wire wrote in lower case, not part
-    of a handle or tag ("#mexico")."""
-    return span.text.islower() and not (span.start > 0 and span.doc[span.start - 1].text in ("#", "@", "/"))
+def _name_in_one_case(span: Span) -> bool:
+    """ "mexico's crude oil exports", a table's row "SAUDI ARABIA  4.9  3.7": a country's name
+    the wire wrote all in lower case or all in capitals, not part of a handle or tag
+    ("#mexico")."""
+    return (span.text.islower() or span.text.isupper()) \
+        and not (span.start > 0 and span.doc[span.start - 1].text in ("#", "@", "/"))
 
 
 # "the Gulf states", "the Baltic states" name a group; "Far East countries" describe the region's.
@@ -292,9 +294,10 @@ def _lexicon_data(settings: dict[str, str]) -> dict[str, Any]:
     """The plain, serializable data of the component's matchers, read from its data files."""
     ambiguous = gazetteer.ambiguous_countries(settings["ambiguous_countries"])
     country_names = sorted(
-        {n for c in gazetteer.countries(settings["countries"]) for n in c.names if norm(n) not in ambiguous}
+        {n for c in gazetteer.countries(settings["countries"]) for n in (*c.names, *gazetteer.unmarked_names(c))
+         if norm(n) not in ambiguous}
     )
-    # in lower case, only names of words (no "US", "U.K.") that are no common word ("china")
+    # in lower case or capitals, only names of words (no "US", "U.K.") that are no common word ("china")
     common = lexicon.country_words()
     lowercase_names = sorted({norm(n) for n in country_names if len(n) > 3 and "." not in n
                               and not n.isupper() and norm(n) not in common})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate, Skipped
+from kg.nlp.lexicon import intergovernmental
 from kg.nlp.loading import DEFAULT_MODEL, model_id
 from kg.nlp.paragraphs import reflow
 from kg.nlp.parts import split_text
@@ -59,9 +60,9 @@ def _without_latent(facts: list[Fact], latent: set[str]) -> list[Fact]:
 
 
 def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> dict[str, Entity]:
-    # Whoever holds a post in a government body, a country or a place is an Official, even
-    # when no title word typed them so; a post in a company or a club ("chief economist at
-    # Nomura") is no public office.
+    # Whoever holds a post in a government body, a country, a place or a body of states
+    # ("WHO chief", "an EU diplomat") is an Official, even when no title word typed them so;
+    # a post in a company or a club ("chief economist at Nomura") is no public office.
     # A minister's post is public whatever the body's name looked like ("Venezuelan Investment
     # Fund Minister X"): the body a minister heads is a government body.
     ministers = {f.subject: f.object for f in facts
@@ -69,7 +70,8 @@ def _promote_office_holders(entities: dict[str, Entity], facts: list[Fact]) -> d
     holders = {
         f.subject for f in facts
         if f.predicate is Predicate.HOLDS_POST
-        and (f.object not in entities or entities[f.object].type is not EntityType.ORGANIZATION)
+        and (f.object not in entities or entities[f.object].type is not EntityType.ORGANIZATION
+             or any(intergovernmental(n) for n in entities[f.object].names))
     } | set(ministers)
     governed = {body for body in ministers.values() if body in entities}
     return {

@@ -52,13 +52,19 @@ def countries(source: str = "countries.tsv") -> tuple[Country, ...]:
 def _country_index() -> dict[str, Country]:
     index: dict[str, Country] = {}
     for country in countries():  # names first, so that a name beats another's demonym
-        for name in country.names:
+        for name in (*country.names, *unmarked_names(country)):
             index.setdefault(norm(name), country)
             index.setdefault(norm(re.sub(r"^the\s+", "", name, flags=re.I)), country)
     for country in countries():
         for demonym in country.demonyms:
             index.setdefault(norm(demonym), country)
     return index
+
+
+def unmarked_names(country: Country) -> tuple[str, ...]:
+    """The names as wire copy writes them without apostrophes ("Peoples Republic of China",
+    "Cote dIvoire"), where a name has one."""
+    return tuple(n.replace("'", "").replace("\u2019", "") for n in country.names if "'" in n or "\u2019" in n)
 
 
 @lru_cache(maxsize=1)

@@ -49,12 +49,20 @@ _NOT_PRODUCT_MODIFIER = frozenset(
      # "May arrival white sugar", "April shipment wheat": when the goods go, not what they are
      *_DELIVERY_WORDS}
 )
+# Comparatives and superlatives ("lower", "higher", "largest") compare amounts or prices.
+_COMPARING_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 # A verb and the goods word its idiom takes as object, naming no goods ("to follow suit").
 _IDIOMS = frozenset({("follow", "suit")})
 # Model labels of names: a name is never part of the goods' name.
 _MODEL_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # "Japanese-made cars": the word after the origin's hyphen says where, not what.
 _ORIGIN_WORDS = frozenset({"made", "built", "produced", "grown", "manufactured", "assembled"})
+
+
+def _means_of_carriage(head: Token) -> bool:
+    """ "by truck", "by tanker": a bare noun after "by" (no article, number or modifier) is
+    how goods are carried, not goods."""
+    return head.dep_ == "pobj" and head.head.lower_ == "by" and not any(True for _ in head.lefts)
 
 
 def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
@@ -85,6 +93,8 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
         head = doc[start]
         if (head.head.lemma_.lower(), head.lower_) in _IDIOMS:
             continue  # "follow suit": no goods
+        if _means_of_carriage(head):
+            continue  # "0.2 mln bpd by truck": how the goods go
         tight = in_goods_context(head) and not (kind == "commodity_head" and _of_making(head)) \
             or kind == "commodity_head" and _beside_goods(head, matches)
         if not tight and (form := form_of_goods(head)) is not None and form.i not in matches:
@@ -111,6 +121,7 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
         # a name the lexicon knows whole keeps its words, whatever the model read them as ("Colour television")
         while left < head.i and norm(doc[left : head.i + 1].text) not in lexicon.product_terms() and (
             doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
+            or doc[left].tag_ in _COMPARING_TAGS  # "lower wheat exports", "the cheapest rice": how much, not what
             or doc[left].lower_ in ("and", "or") and _national(doc[left + 1])  # "West European and Polish rapeseed"
             or _delivery_month(doc[left])
             or _national(doc[left])

@@ -10,7 +10,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
-from kg.nlp import gazetteer
+from kg.nlp import gazetteer, lexicon
 from kg.nlp.cluster_book import ORGS, ClusterBook
 from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import Country, country_of_demonym
@@ -66,16 +66,33 @@ def countries_in_currencies(book: ClusterBook) -> None:
 def countries_in_body_names(book: ClusterBook) -> None:
     """ "the U.S. Agriculture Department said", "the Bank of Thailand said": the country a
     body's name carries is where the body is, an entity of the article even when named
-    nowhere else (no mention of its own: its words are the body's)."""
+    nowhere else (no mention of its own: its words are the body's). A company's name
+    carries its country as a mere word of the name ("Indian State Trading Corporation",
+    "China Steel Corp" of Taiwan): latent, an entity only where a trade fact uses it."""
     for cluster in [c for c in book.clusters if c.type in ORGS]:
         for span in cluster.spans:
             carried = country_in_name(span)
             if carried is None:
                 continue
             carrier = book.country(carried[0])
-            if not carrier.spans:
+            if carrier.spans or carrier.carried:
+                continue
+            if _company_name(span):
+                carrier.latent = True
+            else:
                 carrier.latent, carrier.carried = False, True
+            if carried[1] not in carrier.names:
                 carrier.names.append(carried[1])
+
+
+def _company_name(span: Span) -> bool:
+    """ "Indian State Trading Corporation", "China Steel Corp", "Peru Fishmeal Co": a name
+    ending in a company's noun or legal form."""
+    last = span[-1].lower_.rstrip(".")
+    return last in _COMPANY_HEADS or last in lexicon.legal_forms()
+
+
+_COMPANY_HEADS = frozenset({"company", "corporation"})
 
 
 class Words:

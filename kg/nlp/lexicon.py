@@ -189,6 +189,22 @@ def member_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _intergovernmental_names() -> frozenset[str]:
+    return frozenset(read_lines("intergovernmental.txt"))
+
+
+# "Association of Tin Producing Countries", "Organization of American States"
+_OF_STATES = re.compile(r"\bof\b.*\b(?:countries|nations|states)$")
+
+
+def intergovernmental(name: str) -> bool:
+    """True for a body whose members are states (``intergovernmental.txt``, or a name
+    ending "of ... Countries"): its posts are public offices."""
+    key = norm(re.sub(r"^the\s+", "", name, flags=re.I))
+    return key in _intergovernmental_names() or bool(_OF_STATES.search(key))
+
+
+@lru_cache(maxsize=1)
 def organization_cues() -> frozenset[str]:
     """Words that make a proper name an Organization ("Inc", "Bank", "University")."""
     return frozenset(read_lines("organization_cues.txt"))

@@ -30,6 +30,11 @@ def acronym_of(acronym: str, name: str) -> bool:
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the"]
     if len(words) < 2:
         return False
+    # "EC" of "EC Commission", "UN" of "UN Committee": an acronym the name is written with
+    # names the body it qualifies (the Community, the United Nations), not the name's own
+    # initials; "NEC" of "NEC Corp" is the company's short name
+    if acronym in words and any(w.lower().rstrip(".") not in lexicon.legal_forms() for w in words if w != acronym):
+        return False
     if _letters_fit(letters, words):
         return True
     return any(letters.endswith(form.upper()) and len(letters) - len(form) >= 2

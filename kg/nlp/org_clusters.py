@@ -172,24 +172,27 @@ def _named_by_head(book: ClusterBook, span: Span, text: str) -> Cluster | None:
 
 
 def descriptions_in_apposition(book: ClusterBook) -> None:
-    """ "CoFACE, the French export credit agency, said": a body's description in lower
-    case, in apposition to a named body, is that body, not another; its head word
-    ("agency", "commission") makes the named one a state body where it is one."""
+    """ "CoFACE, the French export credit agency, said", "the UK's regulator Ofcom": a
+    body's description in lower case (after its country's name or demonym), in apposition to
+    a named body, is that body, not another; its head word ("agency", "regulator") makes
+    the named one a state body where it is one."""
     by_token = {i: c for (start, end), c in book.of_span.items() for i in range(start, end)}
     for cluster in [c for c in book.clusters if c.type in ORGS and c.spans]:
         spans = cluster.spans
-        if not all(s.text.islower() and s[-1].lower_ in lexicon.agency_heads() and _set_off(s) for s in spans):
+        if not all(_description(s) for s in spans):
             continue
-        # the name right before the comma that opens the description (the parse may hang
-        # the apposition on another noun of the sentence)
-        comma = spans[0].root.left_edge.i - 1
-        if comma < 1 or book.doc[comma].text != ",":
-            continue
-        named = by_token.get(comma - 1)
+        named = _named_before(book, spans[0], by_token) if all(_set_off(s) for s in spans) else None
+        # "the UK's regulator Ofcom": the name right after its one description
+        if named is None and len(spans) == 1:
+            named = by_token.get(spans[0].end)
+            if named is not None and not book.doc[spans[0].end].is_title and not book.doc[spans[0].end].is_upper:
+                named = None
         if named is None or named is cluster or named.type not in ORGS:
             continue
         for span in list(spans):
             book.attach(named, span, None)
+        if cluster.type is EntityType.AGENCY:  # "the UK's regulator": a government body
+            named.type, named.state_body = EntityType.AGENCY, True
         cluster.spans, cluster.names = [], []
 
 
@@ -213,6 +216,39 @@ def merge_inverted(book: ClusterBook) -> None:
             book.attach(target, span, None)
         target.names.extend(cluster.names)
         cluster.spans, cluster.names = [], []
+
+
+# Head words of a government body a country's name or demonym names in lower case.
+_NATIONAL_BODY_HEADS = frozenset({"ministry", "department", "board", "commission", "bureau", "directorate",
+                                  "authority", "agency", "office"})
+_MAX_FIELD_WORDS = 4
+
+
+def national_bodies_in_lower_case(book: ClusterBook) -> None:
+    """ "the Argentine grain board said", "Venezuela's energy and mines ministry": a body's
+    field and head word in lower case after its country's demonym or name, which the model
+    tagged as no name, is that country's government body (as "the Chinese government" the
+    model reads is)."""
+    doc = book.doc
+    covered = {i for start, end in book.of_span for i in range(start, end)}
+    for head in doc:
+        if head.lower_ not in _NATIONAL_BODY_HEADS or not head.is_lower or head.pos_ not in ("NOUN", "PROPN") \
+                or head.tag_ in ("NNS", "NNPS") or head.i in covered:
+            continue
+        start = head.i
+        while start > 0 and head.i - start < _MAX_FIELD_WORDS and doc[start - 1].is_lower \
+                and (doc[start - 1].pos_ in ("NOUN", "ADJ") or doc[start - 1].lower_ == "and") \
+                and doc[start - 1].i not in covered:
+            start -= 1
+        if start == head.i or doc[start].lower_ == "and":
+            continue  # "the Argentine board": no field to name it by
+        span = Span(doc, start, head.i + 1, label=EntityType.AGENCY)
+        before = token_before(span)
+        if before is None or not before.text[:1].isupper() \
+                or (country_of(before.text) or country_of_demonym(before.text)) is None:
+            continue
+        add_organization(book, span, EntityType.AGENCY, span.text)
+        covered.update(range(before.i, head.i + 1))
 
 
 def add_unnamed_bodies(book: ClusterBook) -> None:
@@ -251,6 +287,28 @@ def _unnamed_body_phrases() -> tuple[tuple[str, tuple[str, ...], list[int]], ...
     before "trade ministry")."""
     phrases = sorted(lexicon.unnamed_bodies(), key=lambda p: (-len(p.split()), p))
     return tuple((phrase, tuple(phrase.split()), [get_string_id(w) for w in phrase.split()]) for phrase in phrases)
+
+
+def _description(span: Span) -> bool:
+    """ "the export credit agency", "the French broadcasting regulator", "the UK's regulator":
+    a government body's head word after lower-case words, its country's name or demonym."""
+    words = [t for t in span if t.lower_ not in _POSSESSIVE
+             and not (t.text[:1].isupper() and (country_of(t.text) or country_of_demonym(t.text)))]
+    return bool(words) and all(t.text.islower() for t in words) and span[-1].lower_ in lexicon.agency_heads()
+
+
+def _named_before(book: ClusterBook, span: Span, by_token: dict[int, Cluster]) -> Cluster | None:
+    # the name right before the comma that opens the description (the parse may hang the
+    # apposition on another noun of the sentence)
+    doc = book.doc
+    comma = span.root.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    before = comma - 1
+    if doc[before].text == ")":  # "the Conseil Superieur de l'Audiovisuel (CSA), the ..."
+        opening = next((t.i for t in reversed(doc[max(0, before - 4):before]) if t.text == "("), None)
+        before = opening - 1 if opening else before
+    return by_token.get(before)
 
 
 def _set_off(span: Span) -> bool:

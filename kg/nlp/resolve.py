@@ -25,7 +25,9 @@ from kg.nlp.latent_countries import countries_in_body_names, countries_in_curren
 from kg.nlp.mentions import MentionTable
 from kg.nlp.named_clusters import add_named
 from kg.nlp.names import is_acronym, is_bare_head, is_owned_unit, is_portfolio_of_title, national_prefix, with_lower_head
-from kg.nlp.org_clusters import add_unnamed_bodies, descriptions_in_apposition, merge_inverted
+from kg.nlp.org_clusters import (
+    add_unnamed_bodies, descriptions_in_apposition, merge_inverted, national_bodies_in_lower_case,
+)
 from kg.nlp.person_clusters import add_persons
 from kg.nlp.person_tags import persons_named_as_others
 from kg.nlp.product_clusters import label_products, merge_product_heads, merge_product_tails
@@ -58,6 +60,7 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     for span in owned:  # after acronyms, so that "MOC's ..." finds the ministry
         add_named(book, span)
     add_persons(book, [e for e in ents if e.label_ in _PERSONS])
+    national_bodies_in_lower_case(book)
     add_unnamed_bodies(book)
     descriptions_in_apposition(book)
     for cluster, short in book.shorts:

@@ -6,6 +6,7 @@ Medical Products Administration (NMPA)") or read from the long name's letters ("
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from spacy.tokens import Span
 
@@ -69,11 +70,27 @@ def add_acronyms(book: ClusterBook, spans: list[Span]) -> None:
         if span.label_ not in ORGS:  # "LONDON" no short "London Newsroom"
             _add_named_acronym(book, span, text)
             continue
+        # a well-known acronym ("WHO", "EC" of 1987) is its body, not one whose initials it
+        # happens to fit ("White House"), unless that is the body's name misspelt
+        # ("Petroeleos de Venezuela" for PDVSA); a definition in parentheses overrides it
+        known = lexicon.known_organization(text, book.article.published)
         target = defined.get(text) or _expand(book, text, span, longs)
+        if known is not None and target is not None and target is not defined.get(text) \
+                and not _spelt_like(target, known):
+            target = None
         if target is None:
             _add_named_acronym(book, span, text)
             continue
         book.attach(target, span, text)
+
+
+def _spelt_like(cluster: Cluster, known: lexicon.KnownOrganization) -> bool:
+    """Whether a name of ``cluster`` is ``known``'s name, misspelt at most by a letter or two."""
+    return any(SequenceMatcher(None, norm(name), norm(known_name)).ratio() >= _SAME_SPELLING
+               for name in cluster.names for known_name in (known.name, *known.aliases))
+
+
+_SAME_SPELLING = 0.9
 
 
 def _add_named_acronym(book: ClusterBook, span: Span, text: str) -> None:

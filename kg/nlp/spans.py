@@ -127,6 +127,10 @@ def _figure(token: Token) -> bool:
     return bool(_FIGURE.match(token.text))
 
 
+# Prefixes that make a modifier of the word after their hyphen ("non-OPEC", "pro-Western").
+_STANCE_PREFIXES = frozenset({"non", "pro", "anti", "ex"})
+
+
 def trim(span: Span) -> Span | None:
     """``span`` without articles, punctuation and possessives at its edges, or None if
     nothing is left; a name the model ran into a parenthesis ends before it."""
@@ -147,6 +151,9 @@ def trim(span: Span) -> Span | None:
         first += 1
     if first > start and doc[first].is_title and doc[first - 1].text != "-":
         start = first
+    elif first - 2 >= start and doc[first - 1].text == "-" and doc[first - 2].lower_ in _STANCE_PREFIXES \
+            and first + 1 < end and (doc[first + 1].is_title or doc[first + 1].is_upper):
+        start = first + 1  # "non-OPEC Mexico", "pro-Western Jordan": the prefixed word describes the name
     for token in doc[start + 1 : end]:
         # "told the Independent the Tories' plans were ...": a lower-case "the" right after a
         # capitalised word opens another name ("Bank of the West" has "of" before it)

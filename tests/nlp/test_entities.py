@@ -172,6 +172,18 @@ def test_a_country_written_in_lower_case_is_the_country(nlp) -> None:
     assert labels["peru"] == "Country"
 
 
+def test_a_country_written_in_capitals_is_the_country(nlp) -> None:
+    text = ("Output by member, in mln bpd:\n    BURKINA FASO    0.2    0.3\n"
+            "    SOUTH AFRICA    1.1    1.0\n    ZAMBIA    0.4    0.5\nThe group said so.")
+    labels = _labels(nlp, text)
+    assert labels["BURKINA FASO"] == labels["SOUTH AFRICA"] == labels["ZAMBIA"] == "Country"
+
+
+def test_a_country_s_name_written_without_its_apostrophe_is_the_country(nlp) -> None:
+    labels = _labels(nlp, "The Peoples Republic of China bought 50,000 tonnes of sugar, traders said.")
+    assert labels["Peoples Republic of China"] == "Country"
+
+
 def test_country_names_that_are_common_words_stay_words_in_lower_case(nlp) -> None:
     labels = _labels(nlp, "The shop sold fine china and roast turkey to tourists.")
     assert "china" not in labels and "turkey" not in labels
@@ -723,6 +735,20 @@ def test_a_capacity_or_a_flow_counted_in_tonnes_is_no_product(nlp) -> None:
 def test_the_campaign_before_the_goods_is_no_part_of_their_name(nlp) -> None:
     labels = _labels(nlp, "A total 50,000 tonnes of current series white sugar received export rebates.")
     assert labels.get("white sugar") == "Product"
+
+
+def test_a_comparison_before_the_goods_is_no_part_of_their_name(nlp) -> None:
+    labels = _labels(nlp, "Traders expect lower barley exports and higher sorghum exports this season.")
+    assert labels.get("barley") == labels.get("sorghum") == "Product"
+    labels = _labels(nlp, "Vietnam shipped its cheapest rice to the Philippines, exporters said.")
+    assert labels.get("rice") == "Product"
+
+
+def test_a_means_of_carriage_after_by_is_no_goods(nlp) -> None:
+    labels = _labels(nlp, "Oman exports 0.2 mln bpd of crude by truck and 0.1 mln by tanker.")
+    assert "truck" not in labels and "tanker" not in labels
+    labels = _labels(nlp, "Kenya exported 300 trucks to Uganda by rail.")
+    assert labels.get("trucks") == "Product"
 
 
 def test_an_optional_origin_is_no_part_of_the_goods_name(nlp) -> None:

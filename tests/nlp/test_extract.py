@@ -5,6 +5,7 @@ import pytest
 from kg.io import read_articles
 from kg.model import Article
 from kg.nlp.extract import extract_articles, word_batches
+from kg.nlp.lexicon import intergovernmental
 
 TEXTS = (
     "Zorvanka Quillet, the deputy minister of Trade of Freedonia, said on Monday that the "
@@ -245,6 +246,20 @@ def test_a_minister_is_an_official_and_the_body_he_heads_an_agency(nlp):
     types = {e.label: e.type.value for e in x.entities}
     assert types["Rosa Quispe"] == "Official"
     assert types["Peruvian Mining Fund"] == "Agency"
+
+
+def test_a_post_in_a_body_of_states_is_a_public_office(nlp):
+    text = ("Pedro Alves, chairman of the Association of Cashew Producing Countries, said output fell. "
+            "Luis Gomez, chief economist at Nomura, said exports rose.")
+    (x,) = extract_articles([Article("ig1", text)], nlp=nlp)
+    types = {e.label: e.type.value for e in x.entities}
+    assert types["Pedro Alves"] == "Official"
+    assert types["Luis Gomez"] == "Person"
+
+
+def test_bodies_of_states_are_known_by_name_or_by_their_members():
+    assert intergovernmental("the WHO") and intergovernmental("Organization of American States")
+    assert not intergovernmental("Michigan Chamber of Commerce") and not intergovernmental("United States")
 
 
 def test_ec_in_a_story_of_1987_is_the_european_community(nlp):

@@ -84,3 +84,8 @@ def test_a_republic_of_another_state_is_a_place_in_older_news(extracted) -> None
     types = {e.label: e.type.value for e in extracted("Grain output in Kazakhstan fell, Poland said.").entities}
     assert types["Kazakhstan"] == "Place"
     assert types["Poland"] == "Country"
+
+
+def test_a_name_written_without_its_apostrophe_is_the_country() -> None:
+    assert gazetteer.country_of("Peoples Republic of China").name == "China"
+    assert gazetteer.country_of("Cote dIvoire").name == "Ivory Coast"

@@ -673,6 +673,36 @@ def test_a_country_carried_only_by_a_body_s_name_is_an_entity_without_mention() 
     assert not table.latent & {e.key for e in countries.values()}  # kept, unlike a demonym in goods
 
 
+def test_a_country_a_company_s_name_carries_stays_latent() -> None:
+    # a company is named with its country, not that country's body
+    for words, span in (("The Zambian Copper Trading Company bought ore .", (1, 5)),
+                        ("Peru Fishmeal Corp. said sales rose .", (0, 3)),
+                        ("The Chilean Nitrate Corporation sold more .", (1, 4))):
+        table = _resolve(_doc(words.split(), {span: "Organization"}))
+        countries = [e.key for e in table.entities.values() if e.type is EntityType.COUNTRY]
+        assert len(countries) == 1 and set(countries) <= table.latent, words
+
+
+def test_a_well_known_acronym_joins_its_body_s_name_misspelt() -> None:
+    words = "Petroloes de Venezuela sold more crude . PDVSA agreed .".split()
+    table = _resolve(_doc(words, {(0, 3): "Organization", (7, 8): "Organization"}))
+    assert table.key_at(7) == table.key_at(0)
+
+
+def test_an_acronym_written_inside_a_name_is_not_its_acronym() -> None:
+    assert not acronym_of("EC", "EC Commission")  # the Community's Commission
+    assert not acronym_of("UN", "UN Committee")
+    assert acronym_of("ACME", "Acme Metals")  # a short name in capitals still is
+    assert acronym_of("NEC", "NEC Corp")  # and a company's name less its legal form
+
+
+def test_a_well_known_acronym_is_its_body_not_one_its_letters_fit() -> None:
+    words = "The White House said so . The WHO agreed .".split()
+    table = _resolve(_doc(words, {(1, 3): "Agency", (7, 8): "Organization"}))
+    assert table.key_at(7) != table.key_at(1)
+    assert _by_label(table)["World Health Organization"].type is EntityType.ORGANIZATION
+
+
 def test_no_country_is_carried_by_a_name_joining_two_countries() -> None:
     words = "The Kenya - Uganda Business Council met .".split()
     table = _resolve(_doc(words, {(1, 6): "Organization"}))
@@ -756,6 +786,37 @@ def test_a_body_s_description_in_apposition_is_that_body(extracted) -> None:
     x = extracted("Talks were held with Sace, the Italian export credit agency, officials said.")
     bodies = [(e.type, e.label, len(e.mentions)) for e in x.entities if e.type in (EntityType.AGENCY, EntityType.ORGANIZATION)]
     assert bodies == [(EntityType.AGENCY, "Sace", 2)]
+
+
+def test_a_named_body_s_government_description_types_it_an_agency(extracted) -> None:
+    for text, label in (
+        ("The Banco Popular Fund (BPF), the Chilean fisheries regulator, said catches fell.", "Banco Popular Fund"),
+        ("Britain's energy regulator Ofgem said prices would rise.", "Ofgem"),
+    ):
+        x = extracted(text)
+        bodies = {e.label: e.type for e in x.entities if e.type in (EntityType.AGENCY, EntityType.ORGANIZATION)}
+        assert bodies == {label: EntityType.AGENCY}, text
+
+
+def test_a_country_s_body_in_lower_case_is_a_government_body(extracted) -> None:
+    for text, label in (
+        ("Exports reached 1.1 mln tonnes, the Uruguayan meat board said.", "Uruguayan meat board"),
+        ("The Ecuadorean energy and mines ministry said output fell.", "Ecuadorean energy and mines ministry"),
+        ("Output rose, Peru's fisheries ministry said.", "Peruvian fisheries ministry"),
+    ):
+        x = extracted(text)
+        assert [e.type for e in x.entities if label in e.names] == [EntityType.AGENCY], text
+
+
+def test_a_country_s_firms_or_bare_board_in_lower_case_are_no_government_body(extracted) -> None:
+    for text in ("The Japanese trading houses bought soybeans.", "The Uruguayan board said so."):
+        x = extracted(text)
+        assert not [e for e in x.entities if e.type is EntityType.AGENCY], text
+
+
+def test_a_named_firm_after_a_description_of_no_government_body_stays_a_firm(extracted) -> None:
+    x = extracted("Xinhua, the official news agency, said exports rose.")
+    assert {e.label: e.type for e in x.entities}.get("Xinhua News Agency") is EntityType.ORGANIZATION
 
 
 def test_a_body_after_a_named_firm_that_speaks_is_no_description_of_it(extracted) -> None:

@@ -85,6 +85,8 @@ CASES = [
     ("crude_grade", "Refiners paid more to Northern Light this week.", "Northern Light", "ORG", "NEXT"),
     ("after_company_word", "Data from research firm Canalys showed it.", "Canalys", "GPE", "Organization"),
     ("after_company_word", "Data from Canalys showed it.", "Canalys", "GPE", "NEXT"),
+    ("after_company_word", "Output at PT Sinar Jaya rose.", "Sinar Jaya", "PERSON", "Organization"),
+    ("after_company_word", "Sales by Cia Rio Verde fell.", "Rio Verde", "GPE", "Organization"),
     ("after_company_word", "Kenya's state tea company, Acme Tea, sold more.", "Acme Tea", "PERSON", "Organization"),
     ("after_company_word", "He met the boss of the tea company, John Smith, today.", "John Smith", "PERSON", "NEXT"),
     ("after_company_word", "He met the head of the company, John Smith, today.", "John Smith", "PERSON", "NEXT"),
@@ -254,6 +256,14 @@ def test_a_description_run_into_a_name_is_trimmed(parser) -> None:
     assert trim(_span(doc, "the private Tea Traders Guild", "ORG")).text == "Tea Traders Guild"
     doc2 = parser("He admired de Gaulle.")
     assert trim(_span(doc2, "de Gaulle", "PERSON")).text == "de Gaulle"
+
+
+def test_a_prefixed_modifier_run_into_a_name_is_trimmed(parser) -> None:
+    doc = parser("Oil from non-OPEC Norway and ex-Soviet Georgia rose.")
+    assert trim(_span(doc, "non-OPEC Norway", "GPE")).text == "Norway"
+    assert trim(_span(doc, "ex-Soviet Georgia", "GPE")).text == "Georgia"
+    doc2 = parser("The Anti-Doping Agency said so.")  # a prefix of the name's own word stays
+    assert trim(_span(doc2, "Anti-Doping Agency", "ORG")).text == "Anti-Doping Agency"
 
 
 def test_a_publication_read_as_a_person_takes_the_words_before_its_head(parser) -> None:

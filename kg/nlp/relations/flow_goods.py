@@ -251,6 +251,7 @@ def own_goods(ctx: Context, flow: Flow, trader: str, earlier: Sequence[Fact]) ->
     if not any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or trader_key(ctx, c) == trader)
                for c in obj.children):  # fmt: skip
         return None  # "exports products to Japan": whose and which goods, unsaid
-    same_way = (Predicate.EXPORTS, Predicate.EXPORT_VALUE) if flow.exports else (Predicate.IMPORTS, Predicate.IMPORT_VALUE)
+    same_way = (Predicate.EXPORTS, Predicate.EXPORT_VALUE) if flow.exports \
+        else (Predicate.IMPORTS, Predicate.IMPORT_VALUE)
     counted = {f.object for f in earlier if f.subject == trader and f.predicate in same_way and f.object is not None}
     return counted.pop() if len(counted) == 1 else None

@@ -28,7 +28,7 @@ from kg.nlp.relations.discourse import (
     own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
-from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
+from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
 from kg.nlp.relations.flow_suppliers import Supplied, supplier_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
@@ -158,6 +158,7 @@ def extract(ctx: Context) -> list[Fact]:
             facts[mark:] = [f for read in paired_comparisons(ctx, reads) for f in read]
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
+        facts.extend(ranked_supplier_facts(ctx, sent))
     return facts
 
 

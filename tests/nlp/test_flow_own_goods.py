@@ -31,3 +31,12 @@ def test_its_products_are_the_goods_the_story_counted(extracted) -> None:
 ])  # fmt: skip
 def test_no_goods_for_general_words_the_story_does_not_pin_down(extracted, text: str) -> None:
     assert _figureless(extracted, text) == []
+
+
+def test_the_company_is_not_the_news_agency_a_spokesman_told(extracted) -> None:
+    # "the company" refers to the steel maker, not to Reuters, whom the spokesman told
+    text = ("<Pohang Iron and Steel Co> said its steel exports will fall to 600,000 tonnes this year. Its output "
+            "will rise, a spokesman told Reuters. The spokesman said the company exports its products to Japan "
+            "and Africa.")
+    assert [(s, o, p) for s, o, p in _figureless(extracted, text)] == [
+        ("Pohang Iron and Steel Co", "steel", "Japan"), ("Pohang Iron and Steel Co", "steel", "Africa")]

@@ -28,11 +28,3 @@ def test_a_route_verb_without_a_place_names_no_partner(extracted) -> None:
     assert _flows(extracted, "Most of Taiwan's wheat imports come from abroad.") == [
         ("imports", "Taiwan", "wheat", None)]
 
-
-@pytest.mark.parametrize(("text", "flows"), [
-    ("Thailand sent 20,000 tonnes of rice to Iran last month.", [("exports", "Thailand", "rice", "Iran")]),
-    ("The drought sent wheat prices soaring.", []),
-    ("The government sent a trade delegation to Japan to discuss rice imports.", []),
-])  # fmt: skip
-def test_sending_goods_to_a_place_is_an_export(extracted, text: str, flows: list) -> None:
-    assert _flows(extracted, text) == flows

@@ -81,7 +81,9 @@ def refer(doc: Doc, table: MentionTable, *, finder: ReferenceFinder) -> None:
                 continue
             if end < len(doc) and doc[end].lower_ == "of":
                 continue  # "the ministry of X" opens a name; "the ministry's X" refers back
-            key = _antecedent(table, order, start, lambda e: _describes(head.lower_, e))
+            # "a spokesman told Reuters ... the company": the listener is no company described
+            listened = (lambda s, e: _told(doc[s:e].root)) if head.lower_ in _COMPANY_WORDS else None
+            key = _antecedent(table, order, start, lambda e: _describes(head.lower_, e), skip=listened)
         else:
             pronoun = doc[start].lower_
             key = _antecedent(table, order, start,
@@ -205,11 +207,16 @@ def acronyms(doc: Doc, table: MentionTable) -> None:
 
 
 def _antecedent(table: MentionTable, order: list[tuple[int, int, str]], start: int,
-                fits: Callable[[Entity], bool]) -> str | None:
-    for s, _e, key in reversed(order):
-        if s < start and fits(table.entities[key]):
+                fits: Callable[[Entity], bool], *, skip: Callable[[int, int], bool] | None = None) -> str | None:
+    for s, e, key in reversed(order):
+        if s < start and fits(table.entities[key]) and not (skip is not None and skip(s, e)):
             return key
     return None
+
+
+def _told(token: Token) -> bool:
+    """The listener of a verb of telling ("a spokesman told Reuters"): a body only spoken to."""
+    return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell"
 
 
 def _describes(head: str, entity: Entity) -> bool:

@@ -65,3 +65,32 @@ def test_a_supplier_with_no_share_and_no_figure_is_no_source(nlp) -> None:
     text = ("Kenya's rice imports are forecast to reach 90,000 tonnes in 1987, the embassy said. Thailand "
             "is the main supplier, it said.")
     assert _shares(nlp, text) == []
+
+
+def _ranked(nlp, text: str) -> list[tuple]:
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), f.quantity, names.get(f.partner), f.period)
+            for f in x.facts
+            if f.predicate.value == "imports" and f.quantity is None and f.partner is not None]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "flows"), [
+    ("Egypt bought wheat this month. The major suppliers of wheat to Egypt were the U.S. and France.",
+     [("imports", "Egypt", "wheat", None, "United States", None), ("imports", "Egypt", "wheat", None, "France", None)]),
+    ("Chile imported 100,000 tonnes of zinc last year. Peru is Chile's main zinc supplier.",
+     [("imports", "Chile", "zinc", None, "Peru", None)]),
+    ("Iraq was the main supplier of crude oil to Brazil last year, the ministry said.",
+     [("imports", "Brazil", "crude oil", None, "Iraq", "last year")]),
+])  # fmt: skip
+def test_ranked_suppliers_without_figures_are_the_importers_sources(nlp, text: str, flows: list) -> None:
+    assert _ranked(nlp, text) == flows
+
+
+@pytest.mark.parametrize("text", [
+    "Chile imported 100,000 tonnes of zinc last year. Peru is not Chile's main zinc supplier.",
+    "Chile imported 100,000 tonnes of zinc last year. Peru is the main supplier.",  # no importer named
+    "Chile imported zinc last year. Peru is a zinc supplier to Chile.",  # not ranked
+])  # fmt: skip
+def test_no_ranked_supplier_read(nlp, text: str) -> None:
+    assert _ranked(nlp, text) == []

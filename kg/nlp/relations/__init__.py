@@ -35,15 +35,17 @@ from spacy.tokens import Doc
 
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_goods_lists, flow_titles, flows, gapped,
-                              learned_figures, lists, organizations, places, posts, sources, speech, tables, trade)
+from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_chief_goods, flow_goods_lists, flow_repayments,
+                              flow_titles, flows, gapped, learned_figures, lists, organizations, places, posts, sources,
+                              speech, tables, trade)
 from kg.nlp.relations.base import Context
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, places, speech, sources, trade, flows, flow_goods_lists, flow_titles)
+_MODULES = (posts, organizations, places, speech, sources, trade, flows, flow_goods_lists, flow_titles,
+            flow_chief_goods)
 
 
 def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: RelationRules) -> list[Fact]:
@@ -58,6 +60,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts),
                   *contracts.extract(ctx, facts)])
     facts.extend(gapped.extract(ctx, facts))
+    facts.extend(flow_repayments.extract(ctx, facts))
     facts.extend(flow_breakdowns.extract(ctx, facts))
     facts.extend(places.chained(facts))
     facts = _said_once(_one_goods_reading(_newswire_first(facts)))

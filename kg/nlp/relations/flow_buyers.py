@@ -9,7 +9,9 @@ and Italy", "the result of increases for Venezuela": the exporter's sales to eac
 week of the sales just stated. An exporter's ranked markets are its exports to each:
 "Canada's main wheat markets are China and Brazil", "Australia's four major markets, the U.S.,
 Japan and Taiwan, ...", "Kenya has relied on Britain and Egypt as major markets for its tea",
-in goods the story stated as that exporter's exports.
+in goods the story stated as that exporter's exports. The other way round, an importer's
+ranked suppliers are its imports from each: "The major suppliers of wheat to Egypt were the
+U.S. and France".
 """
 
 from __future__ import annotations
@@ -94,6 +96,48 @@ def market_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
             out.append(ctx.fact(owner, Predicate.EXPORTS, [ctx.mention(token), noun], rule="flow-markets",
                                 confidence=CONFIDENCE, object=goods, partner=key, forecast=False, **dated))
     return out
+
+
+def ranked_supplier_facts(ctx: Context, sent: Span) -> list[Fact]:
+    """The figureless imports from the suppliers ``sent`` ranks without figures: "The major
+    suppliers of wheat to Egypt were the U.S. and France", "Peru is Chile's main zinc
+    supplier"; each named country supplies the importer the supplier noun names (its
+    possessor, or "to"/"for" a country), in the goods it names. With a figure in the sentence,
+    the supplier rules of kg.nlp.relations.flow_suppliers read the suppliers' own exports."""
+    out: list[Fact] = []
+    for i in ctx.parse.with_words(sent.start, sent.end, flow_words("supplier_nouns")):
+        noun = ctx.doc[i]
+        verb = noun.head
+        if noun.pos_ != "NOUN" or not _ranked(noun) or noun.dep_ not in ("attr", "nsubj") \
+                or verb.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if any(t.like_num and is_number(t) and t.ent_type_ != "DATE" for t in sent):
+            continue  # "Peru is Chile's main zinc supplier, with 12,000 tonnes": the suppliers' own figures
+        importer = _supplied(ctx, noun)
+        # "zinc supplier" (by entity or by name), "suppliers of wheat"
+        goods = next((k for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
+                      if (k := ctx.key(c, PRODUCTS) or ctx.key_by_name(c.text, PRODUCTS))), None) \
+            or next((k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for t in c.subtree if (k := ctx.key(t, PRODUCTS))), None)  # fmt: skip
+        side = next((c for c in verb.children if c.dep_ == ("nsubj" if noun.dep_ == "attr" else "attr")), None)
+        if importer is None or goods is None:
+            continue
+        period = _own_period(ctx, verb)  # "was the main supplier ... last year"
+        dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
+        for key, token in _listed(ctx, side):
+            if key != importer:
+                # "flow-goods": a figureless reading gives way where the article counts the flow
+                out.append(ctx.fact(importer, Predicate.IMPORTS, [noun, ctx.mention(token)], rule="flow-goods",
+                                    confidence=CONFIDENCE, object=goods, partner=key, forecast=False, **dated))
+    return out
+
+
+def _supplied(ctx: Context, noun: Token) -> str | None:
+    """The importer a supplier noun names: "Chile's main supplier", "the main suppliers to (or
+    for) Egypt"."""
+    owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
+    return owner or next((k for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                          for o in c.children if o.dep_ == "pobj" if (k := ctx.key(o, COUNTRY))), None)  # fmt: skip
 
 
 def _counted(side: Token | None) -> bool:
@@ -260,8 +304,9 @@ def _listed_until(ctx: Context, first: Token, end: Token) -> list[tuple[str, Tok
 
 
 def _own_period(ctx: Context, noun: Token) -> Period | None:
-    """The period the buyer phrase names: "buyers for the 1987/88 season"."""
-    span = ctx.doc[noun.i : noun.right_edge.i + 1]
+    """The period the buyer phrase (or the supplier clause) names: "buyers for the 1987/88
+    season", "was the main supplier ... last year"."""
+    span = ctx.doc[noun.i if noun.pos_ == "NOUN" else noun.left_edge.i : noun.right_edge.i + 1]
     found = find_periods(span.text, ctx.article.published)
     return found[0] if found else None
 
@@ -283,4 +328,4 @@ def _last_export(ctx: Context, sent: Span, facts: list[Fact]) -> Fact | None:
     return next((f for f in counted if lo <= f.start < hi), None)
 
 
-__all__ = ["buyer_facts", "market_facts"]
+__all__ = ["buyer_facts", "market_facts", "ranked_supplier_facts"]

@@ -4,14 +4,17 @@ CPO"), the other goods a figure may count, and goods the clause excludes ("non-o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
 from kg.nlp.goods import GENERIC_GOODS, exemplified_goods
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.goods_lists import goods_list
+from kg.nlp.relations.trader_keys import trader_key
 
 
 def _delivery_time(token: Token) -> bool:
@@ -272,3 +275,23 @@ def carried_goods(ctx: Context, anchor: Token, *, story: str | None = None) -> s
     if any(ctx.key(t, PRODUCTS) not in (None, key) for t in coordinated):
         return None
     return key
+
+
+def own_goods(ctx: Context, flow: Flow, trader: str, earlier: Sequence[Fact]) -> str | None:
+    """ "The company exports its products to Japan and Africa", "Zambia sells its output to
+    Britain": a trade verb's object that names the trader's own goods in general words stands
+    for the goods the story already counted the trader's flow of, that way round; none where
+    the story counted it in several goods (which of them goes where is not said)."""
+    anchor = flow.anchor
+    if anchor.pos_ != "VERB":
+        return None
+    obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in flow_words("own_goods_nouns"):
+        return None
+    if not any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or trader_key(ctx, c) == trader)
+               for c in obj.children):  # fmt: skip
+        return None  # "exports products to Japan": whose and which goods, unsaid
+    same_way = (Predicate.EXPORTS, Predicate.EXPORT_VALUE) if flow.exports \
+        else (Predicate.IMPORTS, Predicate.IMPORT_VALUE)
+    counted = {f.object for f in earlier if f.subject == trader and f.predicate in same_way and f.object is not None}
+    return counted.pop() if len(counted) == 1 else None

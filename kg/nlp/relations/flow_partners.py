@@ -131,12 +131,27 @@ def _partner_heads(flow: Flow) -> set[int]:
     heads |= {e.i for h in list(heads) for c in anchor.doc[h].children
               if c.dep_ == "prep" and example_word(c) and c.lower_ != "including"
               for p in c.children if p.dep_ == "pobj" for e in (p, *p.conjuncts)}  # fmt: skip
+    if (verb := _route_verb(noun)) is not None:
+        heads.add(verb.i)  # "Most of Taiwan's wheat imports come from the U.S.": the route of the flow
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
         # "Of the imports in 1986, those from Cuba were 3.81 mln tonnes": the pronoun the flow is shared out by
         heads |= {c.i for c in noun.head.head.children if c.dep_ == "nsubj" and c.lower_ in ("those", "that")}
     # "sales of 5,400 tonnes were the result of increases for Venezuela": the increases went
     # there, a part of the figure, not the whole
     return {h for h in heads if anchor.doc[h].lower_ not in flow_words("increase_nouns")}
+
+
+def _route_verb(noun: Token) -> Token | None:
+    """The verb of motion a flow, or a share of it, is the subject of: "imports come from the
+    U.S.", "80 pct of Kenya's tea exports go to Britain" say where the goods come from or go,
+    as "imports from the U.S." does."""
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
+        subject = noun.head.head  # "Most of ...", "80 pct of ...": a share of the flow
+    verb = subject.head
+    if subject.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("route_verbs"):
+        return verb
+    return None
 
 
 def flow_partner(ctx: Context, flow: Flow, trader: str, goods: str | None = None) -> str | None:

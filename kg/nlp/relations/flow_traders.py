@@ -18,7 +18,7 @@ from kg.nlp.relations.flow_makers import shipment_maker
 from kg.nlp.relations.flow_gerunds import gerund_doer
 from kg.nlp.relations.flow_moved_objects import moved_to_figure, steering_trader
 from kg.nlp.relations.flow_partners import destination_of
-from kg.nlp.relations.flow_sales import licence_trader, reported_seller
+from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
 from kg.nlp.relations.trade import EXPORTERS, country_currencies, denied, exporters_of_verb, likelihood, local_currency
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
 
@@ -311,6 +311,8 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         return None
     if (agent := _by_agent(ctx, flow, noun)) is not None:
         return agent  # "U.S. corn imports by Japan": the agent trades, whatever the goods' origin
+    if not _owned(ctx, noun) and (body := _trading_body_before(ctx, noun)) is not None:
+        return body  # "... the export sales revenue of the AWB. The recent sales of wheat to China ..."
     if (seller := reported_seller(ctx, noun)) is not None:
         return seller  # "private U.S. exporters reported sales of 900,000 tonnes of corn"
     if (holder := purchase_holder(ctx, noun)) is not None:
@@ -390,6 +392,37 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
 
 
 _COUNTRY_NOUNS = ("country", "nation")
+
+
+def _owned(ctx: Context, noun: Token) -> bool:
+    """The flow noun names its own owner: a possessor, a trader or demonym before it
+    ("Australian sales", "its exports"), or exporters that report it."""
+    return any(c.dep_ == "poss" for c in noun.children) or bool(_named_before(ctx, noun)) \
+        or reporting_exporters(noun) is not None
+
+
+def _trading_body_before(ctx: Context, noun: Token) -> str | None:
+    """The body (a board, a company) whose trade the sentence before, or this one before the
+    noun, named as its own: "the fall in prices has reduced the export sales revenue of the
+    AWB. The recent sales of wheat to China ..." are the AWB's, not the country's the story
+    is about. A ministry or department that sets policy is no such trader."""
+    trade_nouns = flow_words("export_nouns") | flow_words("import_nouns") | flow_words("sale_nouns") \
+        | flow_words("purchase_nouns")
+    start = sentences_back(ctx.doc, noun.sent.start, 1)
+    for t in reversed(ctx.doc[start : noun.i]):
+        if t.lower_ not in trade_nouns or t.pos_ != "NOUN":
+            continue
+        phrase = t
+        while phrase.dep_ == "compound":
+            phrase = phrase.head  # "export sales revenue"
+        owners = [c for c in phrase.children if c.dep_ == "poss"]
+        owners += [o for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.dep_ == "pobj"]  # fmt: skip
+        for owner in owners:
+            key = trader_key(ctx, owner)
+            if key is not None and ctx.type(key) in ORGS and not regulator(ctx, key):
+                return key
+    return None
 
 
 def origin_modified(ctx: Context, noun: Token) -> bool:

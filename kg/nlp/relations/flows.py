@@ -28,7 +28,7 @@ from kg.nlp.relations.discourse import (
     own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_availability import figures_start
-from kg.nlp.relations.flow_buyers import buyer_facts, market_facts
+from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
 from kg.nlp.relations.flow_suppliers import Supplied, supplier_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
@@ -41,7 +41,7 @@ from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
 from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, names_unread_goods, other_goods,
-                                        part_of_trade)
+                                        own_goods, part_of_trade)
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_unit_goods import goods_for_unit
@@ -158,6 +158,7 @@ def extract(ctx: Context) -> list[Fact]:
             facts[mark:] = [f for read in paired_comparisons(ctx, reads) for f in read]
         facts.extend(buyer_facts(ctx, sent, facts))
         facts.extend(market_facts(ctx, sent, facts))
+        facts.extend(ranked_supplier_facts(ctx, sent))
     return facts
 
 
@@ -370,7 +371,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if not figures and not flow.planned:
         figures = noun_figure(ctx, flow, dated)  # "a 200,000 tonne wheat purchase from France"
     if not figures:
-        return _unquantified(ctx, flow, trader, goods_of(ctx, flow)), (trader, goods)
+        if (named := goods_of(ctx, flow)) is None and (owned := own_goods(ctx, flow, trader, earlier)) is not None:
+            return _unquantified(ctx, flow, trader, owned, owned=True), (trader, owned)
+        return _unquantified(ctx, flow, trader, named), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
         or shared_partner(ctx, flow, trader, inherited or []) or mirrored
     trailing = _list_partner(figures) if partner is None else None
@@ -601,9 +604,10 @@ def _bare_shipments(ctx: Context, flow: Flow) -> bool:
     return not any(t.lower_ in flow_words("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
 
 
-def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> list[Fact]:
+def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None, *, owned: bool = False) -> list[Fact]:
     """ "Lumber imports from Canada fell 300 mln dlrs", "Thailand sells zinc to Japan": goods
-    named as traded without a figure of the flow are still a flow (the change is no figure)."""
+    named as traded without a figure of the flow are still a flow (the change is no figure).
+    ``owned`` goods the clause names in general words ("exports its products", ``own_goods``)."""
     anchor = flow.anchor
     if anchor.lower_ in flow_words("product_value_heads"):
         return []  # "oil revenue lost": earnings without a figure say no flow
@@ -616,7 +620,7 @@ def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None) -> l
     # (a passive's subject too: "The barley will be exported to Switzerland")
     named += [t for c in anchor.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
     named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    if goods is None or not any(ctx.key(t, PRODUCTS) == goods for t in named):
+    if goods is None or not owned and not any(ctx.key(t, PRODUCTS) == goods for t in named):
         return []
     predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
     period = _delivery_period(ctx, flow) or _clause_period(ctx, flow)

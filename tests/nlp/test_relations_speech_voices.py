@@ -362,9 +362,16 @@ def test_a_voice_qualified_by_a_noun_ending_a_body_name_speaks_for_that_body(par
     for text in ("The Kenya Dairy Cooperative Union will sell 5,000 tonnes of butter abroad, "
                  "a union spokesman said.",
                  "The Kenya Dairy Cooperative Union met on Monday. Butter sales fell in March, "
-                 "a union official said."):  # fmt: skip
+                 "union spokesmen said."):  # fmt: skip
         table = {"Kenya Dairy Cooperative Union": ("kdcu", T.ORGANIZATION)}
         assert [s for s, _ in _said(parser, text, table)] == ["kdcu"], text
+
+
+def test_an_official_qualified_by_a_noun_ending_a_body_name_is_nobody(parser) -> None:
+    # one of the body's staff, not its spokesman: the gold format gives his words to nobody
+    text = ("The Kenyan government will sell 5,000 tonnes of butter abroad, a government "
+            "official said.")
+    assert _said(parser, text, {"Kenyan government": ("kg", T.AGENCY)}) == []
 
 
 def test_a_voice_qualified_by_a_noun_ending_no_body_name_is_nobody(parser) -> None:

@@ -225,6 +225,9 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # any government's.
 _BARE_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
+# A spokesman in the plural too: "association spokesmen said".
+_SPOKESMEN = _BARE_VOICES | {"spokesmen", "spokeswomen", "spokespeople"}
+
 
 # The voices one person speaks with, whom "he" or "she" may stand for.
 _SINGLE_VOICES = _BARE_VOICES | {"official", "representative"}
@@ -257,8 +260,11 @@ def own_body(ctx: Context, token: Token) -> str | None:
 def _described_voice(ctx: Context, token: Token) -> str | None:
     """ "The Taiwan Flour Mills Association will import wheat, an association spokesman
     said": the voice's own noun of bodies stands for the body named before it whose name
-    ends in that noun ("a ministry official", "a board spokesman"), as "the association
-    said" would."""
+    ends in that noun ("a board spokesman"), as "the association said" would. Only a
+    spokesman speaks for his body so; "a government official" is one of its staff, whose
+    words the gold format gives to nobody."""
+    if token.lower_ not in _SPOKESMEN:
+        return None
     nouns = {c.lower_ for c in token.children
              if c.dep_ == "compound" and c.i < token.i and c.is_lower and c.pos_ == "NOUN"}
     if not nouns:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from kg.model import Article, Entity, EntityType, Extraction, Fact, Predicate, Skipped
+from kg.nlp.lasting_words import keep_words
 from kg.nlp.lexicon import intergovernmental
 from kg.nlp.loading import DEFAULT_MODEL, model_id
 from kg.nlp.paragraphs import reflow
@@ -138,7 +139,9 @@ def extract_articles(
             yield from _extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules, isolate=isolate)
             continue
         # A zone spans the whole batch of articles (each zone makes spaCy add its words'
-        # lexemes again), while the model reads it in smaller runs of words.
+        # lexemes again), while the model reads it in smaller runs of words; the words of
+        # the first articles are made outside it, to stay.
+        keep_words(nlp, (_parts(nlp, article) for article in batch))
         with nlp.memory_zone():
             # Extract the whole batch inside the zone; yield only plain data after it ends.
             done = list(_extract_batch(nlp, batch, max_words=max_words, model=name, rules=rules, isolate=isolate))
@@ -172,12 +175,9 @@ def _extract_alone(nlp: Language, article: Article, *, model: str, rules: Relati
 
 def _docs(nlp: Language, run: list[Article]) -> Iterator[tuple[Doc, Article]]:
     """Each article's Doc, in order; a long article is read in parts and joined back."""
-    limit = max(1, min(PART_CHARS, nlp.max_length))
-
     def texts() -> Iterator[tuple[str, tuple[Article, int]]]:
         for article in run:
-            # newswire's hard-wrapped lines made spaces (same length, same offsets)
-            parts = split_text(reflow(article.text), limit=limit)
+            parts = _parts(nlp, article)
             for part in parts:
                 yield part, (article, len(parts))
 
@@ -191,6 +191,12 @@ def _docs(nlp: Language, run: list[Article]) -> Iterator[tuple[Doc, Article]]:
         whole = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
         pending = []
         yield whole, article
+
+
+def _parts(nlp: Language, article: Article) -> list[str]:
+    """The texts the model reads of ``article``: newswire's hard-wrapped lines made spaces
+    (same length, same offsets), a long article cut in parts."""
+    return split_text(reflow(article.text), limit=max(1, min(PART_CHARS, nlp.max_length)))
 
 
 def word_batches(articles: Iterable[Article], *, max_articles: int, max_words: int) -> Iterator[list[Article]]:

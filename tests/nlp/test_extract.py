@@ -4,6 +4,7 @@ import pytest
 
 from kg.io import read_articles
 from kg.model import Article
+from kg.nlp import lasting_words
 from kg.nlp.extract import extract_articles, word_batches
 from kg.nlp.lexicon import intergovernmental
 
@@ -49,7 +50,8 @@ def test_small_word_batches_give_the_same_extractions(nlp):
     assert list(extract_articles(_articles(), nlp=nlp, batch_size=8, max_words=5)) == whole
 
 
-def test_memory_zone_keeps_the_string_store_from_growing(nlp):
+def test_memory_zone_keeps_the_string_store_from_growing(nlp, monkeypatch):
+    monkeypatch.setattr(lasting_words, "LASTING_ARTICLES", 0)  # no words kept to last
     list(extract_articles(_articles("warm"), nlp=nlp, batch_size=2, memory_zone=True))
     before = len(nlp.vocab.strings)
     novel = [Article(f"n{i}", f"Grelvaxion{i} Prundt{i} visited Zyrkosia{i} on Friday.") for i in range(6)]
@@ -57,7 +59,8 @@ def test_memory_zone_keeps_the_string_store_from_growing(nlp):
     assert len(nlp.vocab.strings) == before
 
 
-def test_every_call_runs_in_a_zone(nlp):
+def test_every_call_runs_in_a_zone(nlp, monkeypatch):
+    monkeypatch.setattr(lasting_words, "LASTING_ARTICLES", 0)
     list(extract_articles(_articles("first"), nlp=nlp, batch_size=8, memory_zone=True))
     before = len(nlp.vocab.strings)
     # One batch per call, as a worker process gets one task at a time.
@@ -127,7 +130,8 @@ def fresh_nlp():
     return add_components(load_statistical())
 
 
-def test_a_fresh_pipeline_streams_in_zones_from_its_first_batch(nlp, fresh_nlp, repo):
+def test_a_fresh_pipeline_streams_in_zones_from_its_first_batch(nlp, fresh_nlp, repo, monkeypatch):
+    monkeypatch.setattr(lasting_words, "LASTING_ARTICLES", 0)  # only the zones bound the strings here
     articles = list(read_articles([repo / "examples"]))
     assert len(articles) >= 5
     plain = list(extract_articles(articles, nlp=nlp, batch_size=2, memory_zone=False))

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 
@@ -95,5 +96,10 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 @lru_cache(maxsize=4)
 def cached_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """One built pipeline per model and process."""
-    return build_pipeline(model)
+    """One built pipeline per model and process, out of the garbage collector's reach."""
+    nlp = build_pipeline(model)
+    # The pipeline lives as long as the process: frozen, its ~150,000 objects (and the
+    # lexicons loaded with it) are no longer walked by every full collection, one of which
+    # cost ~1 ms of CPU an article of a 120-article build.
+    gc.freeze()
+    return nlp

@@ -16,6 +16,14 @@ def test_cached_pipeline_is_built_once(nlp) -> None:
     assert cached_pipeline() is nlp
 
 
+def test_the_cached_pipeline_is_out_of_the_collectors_reach(nlp) -> None:
+    import gc
+
+    # frozen objects are in no generation the collector walks
+    assert gc.get_freeze_count() > 0
+    assert all(o is not nlp for o in gc.get_objects())
+
+
 def test_entities_carry_kg_types(nlp) -> None:
     doc = nlp("Li Ming, a spokesman for the Ministry of Health, said Kenya bought 5,000 ventilators.")
     labels = {e.text: e.label_ for e in doc.ents}

@@ -55,8 +55,13 @@ def _compound_heads() -> tuple[str, ...]:
 def closed_compound(token: Token) -> bool:
     """ "warplanes", "minicomputers": a word written as one that ends in the head noun of
     goods counted one by one (of five letters or more) is more of those goods."""
-    word = token.lemma_.lower()
-    return token.is_alpha and any(word.endswith(head) and len(word) - len(head) >= 3 for head in _compound_heads())
+    return token.is_alpha and _ends_in_compound_head(token.lemma_.lower())
+
+
+# Asked of every noun of every story, mostly the same few thousand words: each answered once.
+@lru_cache(maxsize=16_384)
+def _ends_in_compound_head(word: str) -> bool:
+    return any(word.endswith(head) and len(word) - len(head) >= 3 for head in _compound_heads())
 
 
 def size_class_end(doc: Doc, head: Token) -> int:

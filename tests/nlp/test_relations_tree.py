@@ -104,6 +104,16 @@ def test_with_words_finds_forms_and_lower_cased_lemmas_within_the_range(doc: Doc
     assert index.with_words(0, len(doc), frozenset({"Ministry"})) == []  # forms are lower case
 
 
+def test_with_words_asked_range_by_range_gives_each_ranges_words(doc: Doc) -> None:
+    index = ParseIndex(doc)
+    words, lemmas = frozenset({"of", "the"}), frozenset({"say"})
+    lowers = [t.lower_ for t in doc]
+    for start, end in [(0, len(doc)), (0, 5), (4, 5), (5, 16), (16, len(doc)), (7, 7)]:
+        plain = [i for i in range(start, end) if lowers[i] in words or doc[i].lemma_.lower() in lemmas]
+        assert index.with_words(start, end, words, lemmas) == plain
+        assert index.with_words(start, end, words) == [i for i in range(start, end) if lowers[i] in words]
+
+
 def test_with_words_lower_cases_the_lemma() -> None:
     words = ["Exports", "rose"]
     doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["Export", "rise"], pos=["PROPN", "VERB"],

@@ -10,6 +10,7 @@ the same order, for a small part of the cost. The attributes are read once per D
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -49,17 +50,25 @@ class ParseIndex:
         self.size = size
         self._candidates: dict[tuple[_Test, ...], list[int]] = {}
         self._lowered_lemmas: list[int] | None = None
+        self._words_at: dict[tuple[frozenset[str], frozenset[str]], list[int]] = {}
 
     def with_words(self, start: int, end: int, words: frozenset[str], lemmas: frozenset[str] = frozenset()) -> list[int]:
         """The indexes in ``start:end`` of the tokens whose lower-case form is one of ``words``
         or whose lemma, lower-cased, is one of ``lemmas``: hashes looked up, no Token made
         (a rule that scans every word of a sentence for a few finds them at a fraction of
         the cost)."""
-        hashes, lowers = _hashes(words), self.columns[_ATTRS["LOWER"][1]]
-        if not lemmas:
-            return [i for i in range(start, end) if lowers[i] in hashes]
-        lemma_hashes, lemma_of = _hashes(lemmas), self.lowered_lemmas()
-        return [i for i in range(start, end) if lowers[i] in hashes or lemma_of[i] in lemma_hashes]
+        # Rules ask the same word sets sentence by sentence: each set's places in the whole
+        # Doc are found once, and a sentence's are cut out of them.
+        everywhere = self._words_at.get((words, lemmas))
+        if everywhere is None:
+            hashes, lowers = _hashes(words), self.columns[_ATTRS["LOWER"][1]]
+            if lemmas:
+                lemma_hashes, lemma_of = _hashes(lemmas), self.lowered_lemmas()
+                everywhere = [i for i in range(self.size) if lowers[i] in hashes or lemma_of[i] in lemma_hashes]
+            else:
+                everywhere = [i for i, lower in enumerate(lowers) if lower in hashes]
+            self._words_at[(words, lemmas)] = everywhere
+        return everywhere[bisect_left(everywhere, start) : bisect_left(everywhere, end)]
 
     def lowered_lemmas(self) -> list[int]:
         """Each word's lemma in lower case, as its hash (read once per Doc, for every rule

@@ -26,3 +26,18 @@ def test_the_first_articles_words_outlive_the_zones_and_later_ones_do_not(nlp, m
     plain = list(extract_articles(articles, nlp=nlp, batch_size=1, memory_zone=False))
     assert zoned == plain and any(x.entities for x in zoned)
     assert later == list(extract_articles(_novel("later"), nlp=nlp, batch_size=1, memory_zone=False))
+
+
+class _FailingPipeline:
+    """A pipeline whose tokenizer fails on every text."""
+
+    @staticmethod
+    def tokenizer(text: str) -> None:
+        raise ValueError(text)
+
+
+def test_a_text_the_tokenizer_fails_on_is_left_to_the_models_read(monkeypatch):
+    monkeypatch.setattr(lasting_words, "_kept", WeakKeyDictionary())
+    pipeline = _FailingPipeline()
+    lasting_words.keep_words(pipeline, [["a text"], ["another"]])  # no error: a build isolates it later
+    assert lasting_words._kept[pipeline] == 2

@@ -3,6 +3,8 @@ and the body a title is held in (a company's or club's post is no public office)
 
 from __future__ import annotations
 
+from spacy.attrs import ENT_IOB, IS_LOWER, IS_TITLE, IS_UPPER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
@@ -227,14 +229,23 @@ def titled_name(span: Span) -> bool:
                for t in candidates)
 
 
+# Token.ent_iob as Doc.to_array reads it: 2 is "O" (outside any entity).
+_OUTSIDE = 2
+_NOUN = POS_IDS["NOUN"]
+
+
 def names_after_titles(doc: Doc) -> list[Span]:
     """ "French Green MEP Alain Lipietz", "the deputy energy minister Fernando Santos Alvite":
     two or three capitalised words the model left unnamed, right after a title (a line
     break between them or not), are a person's name."""
     spans = []
-    for token in doc[:-2]:
-        if token.ent_iob_ != "O" or not (token.is_title or token.is_upper or token.is_lower and token.pos_ == "NOUN") \
-                or not is_title(token.text):
+    # Each word's attributes read at once: a Token is made only of the few words that may be titles.
+    attrs = doc.to_array([ENT_IOB, IS_TITLE, IS_UPPER, IS_LOWER, POS]).tolist() if len(doc) else []
+    for i, (iob, title_case, upper, lower, pos) in enumerate(attrs[:-2]):
+        if iob != _OUTSIDE or not (title_case or upper or lower and pos == _NOUN):
+            continue
+        token = doc[i]
+        if not is_title(token.text):
             continue
         first = token.i + 1
         while first < len(doc) - 1 and doc[first].is_space:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_SPACE, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
@@ -30,21 +32,24 @@ def result_teams(doc: Doc) -> list[Span]:
     persons = {i for e in doc.ents if e.label_ == "PERSON" and not any(t.like_num for t in e)
                for i in range(e.start, e.end)}
     spans: list[Span] = []
+    # A team is named before its score: a line with no number (most lines of prose) names none.
+    numbers = doc.to_array(LIKE_NUM)
     for start, end in _lines(doc):
-        spans.extend(_line_teams(doc, start, end, persons))
+        if numbers[start:end].any():
+            spans.extend(_line_teams(doc, start, end, persons))
     return spans
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
+    # Line breaks are words of their own (a Token's trailing whitespace is one space at most):
+    # only the space words are looked at.
     lines, start = [], 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                lines.append((start, token.i))
-            start = token.i + 1
-        elif "\n" in token.whitespace_:
-            lines.append((start, token.i + 1))
-            start = token.i + 1
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if len(doc) else []
+    for i in spaces:
+        if "\n" in doc[i].text:
+            if i > start:
+                lines.append((start, i))
+            start = i + 1
     if start < len(doc):
         lines.append((start, len(doc)))
     return lines

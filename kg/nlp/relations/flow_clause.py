@@ -91,7 +91,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
 def flow_noun(anchor: Token) -> Token:
     """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
     if anchor.dep_ in ("compound", "amod", "nmod") \
-            and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads"):
+            and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads") | flow_words("commitment_nouns"):
         return anchor.head
     if anchor.dep_ == "appos" and anchor.head.i < anchor.i and anchor.doc[anchor.i - 1].text == ")":
         # "Japan's video tape recorder (VTR) exports": the bracketed short name cut the phrase,

@@ -61,6 +61,9 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                         ctx.key(w, COUNTRY) or ctx.country_of_demonym(w) for w in t.doc[governing + 1 : t.i])
                     anchors.append((t, word in flow_words("export_nouns"), *(() if shipped else (True,))))
                     continue
+                if t.head.lower_ in flow_words("commitment_nouns"):
+                    anchors.append((t, word in flow_words("export_nouns")))
+                    continue  # "maize import commitments": the direction is the compound's
                 if t.head.lower_ in flow_words("licence_heads"):
                     anchors.append((t, word in flow_words("export_nouns"), True, True))
                     continue
@@ -74,7 +77,7 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                     continue  # "export duty", "import demand": not a flow
             anchors.append((t, word in flow_words("export_nouns")))
         elif t.pos_ == "NOUN" and word in flow_words("sale_nouns") | flow_words("purchase_nouns") \
-                and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)
+                and not _directed_commitments(t) and (_national_trade(ctx, t) or reporting_exporters(t) is not None or bonus_sale(t)
                      or report_sale(ctx, t) or _exporters_sales(t)):
             anchors.append((t, word in flow_words("sale_nouns")))  # "EC sales to Brazil total 225,000 tonnes"
         elif t.pos_ == "NOUN" and purchase_holder(ctx, t) is not None:
@@ -142,6 +145,15 @@ def _purpose_of(token: Token, earlier: list[Token]) -> bool:
         return False
     return any(e.i < token.i and (prep.head.i == e.i or e in prep.head.ancestors or e.i in
                                   {t.i for t in prep.head.subtree} and prep.head.i != token.i) for e in earlier)
+
+
+def _directed_commitments(noun: Token) -> bool:
+    """ "wheat export commitments": the import or export noun before the commitments anchors
+    their flow and says its direction (a buyer's commitments are no more purchases than a
+    seller's)."""
+    return noun.lower_ in flow_words("commitment_nouns") and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in flow_words("export_nouns") | flow_words("import_nouns")
+        for c in noun.children)
 
 
 def _exporters_sales(noun: Token) -> bool:

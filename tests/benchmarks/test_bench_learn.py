@@ -31,3 +31,10 @@ def test_cross_validation_prints_each_held_out_fold(capsys) -> None:
     cross_validate([_story(p, n) for p in ("a", "b") for n in range(3)], (0.5,))
     out = capsys.readouterr().out
     assert "| a | 3 |" in out and "| b | 3 |" in out and "| all | 6 |" in out
+
+
+def test_goods_heads_reads_the_head_of_goods_counted_in_bulk() -> None:
+    from bench.learn.goods_heads import counted_heads
+
+    text = "Mills bought 4,000 tonnes of durum semolina to Libya and 1.5 mln bags of the crop."
+    assert list(counted_heads(text)) == ["semolina"]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from kg.errors import ModelError
+from kg.nlp.datafiles import load
 from kg.nlp.loading import DEFAULT_MODEL, load_statistical
 from kg.nlp.spans import GARBLED_QUOTES, QUOTED_POSSESSIVES
 
@@ -50,6 +51,7 @@ def adapt_tokenizer(nlp: Language) -> Language:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.token_match = _ENTITY_WORD.match
     read_garbled_as_clean(nlp)
+    read_british_as_american(nlp)
     return nlp
 
 
@@ -71,6 +73,17 @@ def read_garbled_as_clean(nlp: Language) -> None:
         lexeme.shape_ = clean.shape_
         lexeme.is_punct, lexeme.is_quote = clean.is_punct, clean.is_quote
         lexeme.is_left_punct, lexeme.is_right_punct = clean.is_left_punct, clean.is_right_punct
+
+
+def read_british_as_american(nlp: Language) -> None:
+    """Give each British doubled-l spelling (``british_spellings.txt``) the norm of its American
+    form: the tagger and parser see a word through its norm, affixes and shape, and the norm of
+    "totalling" is unknown to them, so "olein totalling 24,000 tonnes" parsed as a noun phrase
+    ("olein totalling") and hid the goods from their figure; "totaling" parses as a participle.
+    """
+    for british in load("british_spellings.txt"):
+        ending = "ing" if british.endswith("lling") else "ed"
+        nlp.vocab[british].norm_ = british[: -len(ending) - 1] + ending  # "totalling" -> "totaling"
 
 
 def add_components(nlp: Language) -> Language:

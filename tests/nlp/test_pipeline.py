@@ -136,3 +136,11 @@ def test_a_double_quote_for_an_apostrophe_reads_as_a_possessive(nlp) -> None:
     # a quotation keeps its marks as punctuation
     quoted = nlp('He called it "sound" policy.')
     assert [t.text for t in quoted][3:6] == ['"', "sound", '"']
+
+
+def test_british_doubled_l_spellings_parse_like_the_american_ones(nlp) -> None:
+    british = nlp("Oman bought six cargoes of barley totalling 30,000 tonnes last month.")
+    american = nlp("Oman bought six cargoes of barley totaling 30,000 tonnes last month.")
+    assert [(t.pos_, t.dep_, t.head.i) for t in british] == [(t.pos_, t.dep_, t.head.i) for t in american]
+    assert british[6].text == "totalling" and british[6].norm_ == "totaling"  # the text is kept
+    assert any(e.text == "barley" for e in british.ents)

@@ -34,3 +34,8 @@ def test_export_commitments_are_the_owners_exports(parser) -> None:
 def test_export_commitments_to_a_buyer_name_it_the_partner(parser) -> None:
     assert _read(parser, "Outstanding U.S. corn export commitments to Japan stood at 2.1 mln tonnes.") == [
         ("exports", "us", "corn", Decimal("2100000"), "jp")]
+
+
+def test_a_countrys_commitments_of_goods_are_its_purchases(parser) -> None:
+    assert _read(parser, "Japan has total corn commitments for 1986/87 of 1,011,200 tonnes, the department said.") == [
+        ("imports", "jp", "corn", Decimal("1011200"), None)]

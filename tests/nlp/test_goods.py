@@ -217,3 +217,7 @@ def test_goods_before_a_flow_noun_the_parse_hung_beside_them(nlp) -> None:
 
 def test_goods_before_a_flow_noun_and_a_plant_are_no_goods(nlp) -> None:
     assert not _context(nlp, "The fertiliser export plant opens next year.", "fertiliser")
+
+
+def test_goods_before_commitments_are_goods(nlp) -> None:
+    assert _context(nlp, "Egypt has total sorghum commitments of 120,000 tonnes.", "sorghum")

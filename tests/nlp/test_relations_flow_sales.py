@@ -51,6 +51,22 @@ def test_sales_no_exporters_report_are_no_exports(parser) -> None:
     assert _read(parser, text, table) == []
 
 
+def test_sales_to_a_buyer_a_government_body_reports_are_its_countrys_exports(parser) -> None:
+    table = {"U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
+             "sorghum": ("sorghum", T.PRODUCT), "Mexico": ("mx", T.COUNTRY)}
+    text = "The U.S. Agriculture Department said outstanding sorghum sales to Mexico amount to 75,000 tonnes."
+    assert _read(parser, text, table) == [("exports", "us", "sorghum", Decimal("75000"), "mx", False)]
+    text = ("Mexico bought sorghum, the U.S. Agriculture Department said. The department said sorghum sales "
+            "to Mexico for the current season stand at 75,000 tonnes.")
+    assert _read(parser, text, table)[-1] == ("exports", "us", "sorghum", Decimal("75000"), "mx", False)
+
+
+def test_sales_to_a_buyer_that_traders_or_the_buyer_report_have_no_seller(parser) -> None:
+    table = {"sorghum": ("sorghum", T.PRODUCT), "Mexico": ("mx", T.COUNTRY), "Mexican": ("mx", T.COUNTRY)}
+    assert _read(parser, "Traders said sorghum sales to Mexico amount to 75,000 tonnes.", table) == []
+    assert _read(parser, "Mexican officials said sorghum sales to Mexico amount to 75,000 tonnes.", table) == []
+
+
 def test_export_licences_granted_are_forecast_exports_of_the_tenders_body(parser) -> None:
     text = "The Commission granted export licences for 40,000 tonnes of barley at this week's EC tender."
     table = {"EC": ("ec", T.ORGANIZATION), "barley": ("barley", T.PRODUCT)}

@@ -15,6 +15,7 @@ from kg.nlp.relations.flow_reports import export_sales_story
 from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key, trader_or_nation
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
+_BODIES = frozenset({EntityType.AGENCY})
 
 
 def reporting_exporters(noun: Token) -> Token | None:
@@ -43,7 +44,8 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     that publishes the reports or pays the bonus ("the U.S. Agriculture Department"), else
     the story's. The sales of an export sales report are its country's too."""
     exporters = reporting_exporters(noun)
-    if exporters is None and not bonus_sale(noun) and not export_sales_story(ctx, noun):
+    if exporters is None and not bonus_sale(noun) and not export_sales_story(ctx, noun) \
+            and not body_reported_sales(ctx, noun):
         return None
     for t in noun.doc[exporters.left_edge.i : exporters.i] if exporters is not None else ():
         if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
@@ -60,6 +62,23 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
                 return k
     # "Brazilian industry sources said new sugar export sales were low": the speaker's country
     return speaker_country(ctx, noun) or story_country(ctx)
+
+
+def body_reported_sales(ctx: Context, noun: Token) -> bool:
+    """Sales of no named seller to a named buyer that a government body reports ("The
+    department said outstanding wheat sales to China amount to 90,000 tonnes", "..., the U.S.
+    Agriculture Department said"): the sales its country's exporters made, as in its export
+    sales reports. Not sales a trader or a buyer's official speaks of."""
+    if noun.lower_ not in flow_words("sale_nouns") or any(c.dep_ == "poss" for c in noun.children) \
+            or any(ctx.key(t, _COUNTRY) or ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i]):
+        return False
+    # (in the buyer's phrase, whatever the parse hangs it on: "to Mexico amount" may read as one noun)
+    buyers = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree if ctx.key(t, _COUNTRY)]
+    root = noun.sent.root
+    if not buyers or not reporting(root):
+        return False
+    bodies = flow_words("regulator_heads")
+    return any(c.dep_ == "nsubj" and (ctx.key(c, _BODIES) or c.lower_ in bodies) for c in root.children)
 
 
 def _reports(mention: Span) -> bool:

@@ -69,6 +69,8 @@ def body_reported_sales(ctx: Context, noun: Token) -> bool:
     department said outstanding wheat sales to China amount to 90,000 tonnes", "..., the U.S.
     Agriculture Department said"): the sales its country's exporters made, as in its export
     sales reports. Not sales a trader or a buyer's official speaks of."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "cover":
+        return False  # "credit guarantees to cover sales of vegetable oil to Bangladesh": the credit's money, not the sales'
     if noun.lower_ not in flow_words("sale_nouns") or any(c.dep_ == "poss" for c in noun.children) \
             or any(ctx.key(t, _COUNTRY) or ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i]):
         return False

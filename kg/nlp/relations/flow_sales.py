@@ -44,14 +44,20 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     that publishes the reports or pays the bonus ("the U.S. Agriculture Department"), else
     the story's. The sales of an export sales report are its country's too."""
     exporters = reporting_exporters(noun)
-    if exporters is None and not bonus_sale(noun) and not export_sales_story(ctx, noun) \
-            and not body_reported_sales(ctx, noun):
-        return None
+    if exporters is None and not bonus_sale(noun) and not export_sales_story(ctx, noun):
+        return _body_country(ctx, noun, noun.sent.end) if body_reported_sales(ctx, noun) else None
     for t in noun.doc[exporters.left_edge.i : exporters.i] if exporters is not None else ():
         if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
             return k  # "private U.S. exporters", "French exporters"
     # the body that pays a bonus may be named after the sales, as the sentence's source
-    limit = noun.i if exporters is not None else noun.sent.end
+    found = _body_country(ctx, noun, noun.i if exporters is not None else noun.sent.end)
+    # "Brazilian industry sources said new sugar export sales were low": the speaker's country
+    return found or speaker_country(ctx, noun) or story_country(ctx)
+
+
+def _body_country(ctx: Context, noun: Token, limit: int) -> str | None:
+    """The country in the name of the first government body named up to ``limit`` or as the
+    source of ``noun``'s sentence ("the U.S. Agriculture Department")."""
     for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
         if mention.start > limit and not (mention.start < noun.sent.end and _reports(mention)):
             break  # (but "... sales of corn to Japan, the U.S. Agriculture Department said": its source)
@@ -60,15 +66,16 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
             names = (country.name, *country.aliases) if country is not None else ()
             if (k := next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY))), None)):
                 return k
-    # "Brazilian industry sources said new sugar export sales were low": the speaker's country
-    return speaker_country(ctx, noun) or story_country(ctx)
+    return None
 
 
 def body_reported_sales(ctx: Context, noun: Token) -> bool:
     """Sales of no named seller to a named buyer that a government body reports ("The
     department said outstanding wheat sales to China amount to 90,000 tonnes", "..., the U.S.
     Agriculture Department said"): the sales its country's exporters made, as in its export
-    sales reports. Not sales a trader or a buyer's official speaks of."""
+    sales reports (``reported_seller`` reads the country from the body's name, and no other).
+    Not sales a trader or a buyer's official speaks of, nor "the sale of U.S. weapons to Iran"
+    a commission without a country in its name reports."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "cover":
         return False  # "credit guarantees to cover sales of vegetable oil to Bangladesh": the credit's money, not the sales'
     if noun.lower_ not in flow_words("sale_nouns") or any(c.dep_ == "poss" for c in noun.children) \

@@ -61,6 +61,16 @@ def test_sales_to_a_buyer_a_government_body_reports_are_its_countrys_exports(par
     assert _read(parser, text, table)[-1] == ("exports", "us", "sorghum", Decimal("75000"), "mx", False)
 
 
+def test_the_body_that_reports_the_sales_names_their_seller_not_a_body_before(parser) -> None:
+    table = {"Canadian Wheat Board": ("cwb", T.AGENCY), "Canadian": ("ca", T.COUNTRY), "Canada": ("ca", T.COUNTRY),
+             "U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
+             "sorghum": ("sorghum", T.PRODUCT), "Mexico": ("mx", T.COUNTRY)}
+    text = ("The Canadian Wheat Board met buyers. The U.S. Agriculture Department said sorghum sales to Mexico "
+            "stand at 75,000 tonnes.")
+    assert [f for f in _read(parser, text, table) if f[0] == "exports"] == [
+        ("exports", "us", "sorghum", Decimal("75000"), "mx", False)]
+
+
 def test_sales_to_a_buyer_that_traders_or_the_buyer_report_have_no_seller(parser) -> None:
     table = {"sorghum": ("sorghum", T.PRODUCT), "Mexico": ("mx", T.COUNTRY), "Mexican": ("mx", T.COUNTRY)}
     assert _read(parser, "Traders said sorghum sales to Mexico amount to 75,000 tonnes.", table) == []

@@ -45,7 +45,7 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     the story's. The sales of an export sales report are its country's too."""
     exporters = reporting_exporters(noun)
     if exporters is None and not bonus_sale(noun) and not export_sales_story(ctx, noun):
-        return _body_country(ctx, noun, noun.sent.end) if body_reported_sales(ctx, noun) else None
+        return _reporting_body_country(ctx, noun) if body_reported_sales(ctx, noun) else None
     for t in noun.doc[exporters.left_edge.i : exporters.i] if exporters is not None else ():
         if (k := ctx.key(t, _COUNTRY)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
             return k  # "private U.S. exporters", "French exporters"
@@ -55,17 +55,48 @@ def reported_seller(ctx: Context, noun: Token) -> str | None:
     return found or speaker_country(ctx, noun) or story_country(ctx)
 
 
+def _reporting_body_country(ctx: Context, noun: Token) -> str | None:
+    """The country in the name of the body that says ``noun``'s sentence: its subject ("the U.S.
+    Agriculture Department said"), or the body named before by the noun the subject repeats
+    ("The department said")."""
+    bodies = flow_words("regulator_heads")
+    for subject in (c for c in noun.sent.root.children if c.dep_ == "nsubj"):
+        if (country := _body_name_country(ctx, subject)) is not None or subject.lower_ not in bodies:
+            return country
+        for t in reversed(noun.doc[: subject.i]):
+            if t.lemma_.lower() == subject.lemma_.lower() and (country := _body_name_country(ctx, t)) is not None:
+                return country
+    return None
+
+
+def _body_name_country(ctx: Context, token: Token) -> str | None:
+    """The country named in the body's name ``token`` stands in: the body's mention, else the
+    words right before the noun ("the U.S. Agriculture\nDepartment", which the parse may not
+    hang on it)."""
+    mention = next((m for _, m in ctx.entity_mentions(_BODIES) if m.start <= token.i < m.end), None)
+    if mention is not None:
+        return _named_country(ctx, mention)
+    return next((k for c in token.doc[max(token.i - 4, 0) : token.i] if (k := ctx.key(c, _COUNTRY))), None)
+
+
+def _named_country(ctx: Context, mention: Span) -> str | None:
+    """The country a body's name names ("the U.S. Agriculture Department"), if the story has it."""
+    for t in mention:
+        country = country_of(t.text) if t.is_upper or t.is_title else None
+        names = (country.name, *country.aliases) if country is not None else ()
+        if (k := next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY))), None)):
+            return k
+    return None
+
+
 def _body_country(ctx: Context, noun: Token, limit: int) -> str | None:
     """The country in the name of the first government body named up to ``limit`` or as the
     source of ``noun``'s sentence ("the U.S. Agriculture Department")."""
     for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
         if mention.start > limit and not (mention.start < noun.sent.end and _reports(mention)):
             break  # (but "... sales of corn to Japan, the U.S. Agriculture Department said": its source)
-        for t in mention:
-            country = country_of(t.text) if t.is_upper or t.is_title else None
-            names = (country.name, *country.aliases) if country is not None else ()
-            if (k := next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY))), None)):
-                return k
+        if (k := _named_country(ctx, mention)) is not None:
+            return k
     return None
 
 

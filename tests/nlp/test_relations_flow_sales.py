@@ -84,6 +84,9 @@ def test_sales_a_credit_covers_are_no_reported_sales_of_the_body(parser) -> None
     text = ("The U.S. Agriculture Department said it authorized 3.0 mln dlrs in credit guarantees to cover sales "
             "of sorghum to Mexico.")
     assert _read(parser, text, table) == []
+    text = ("The U.S. Agriculture Department said the program for sales of sorghum to Mexico rose to "
+            "466.0 mln dlrs.")
+    assert _read(parser, text, table) == []
 
 
 def test_export_licences_granted_are_forecast_exports_of_the_tenders_body(parser) -> None:

@@ -16,6 +16,8 @@ from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_
 
 _COUNTRY = frozenset({EntityType.COUNTRY})
 _BODIES = frozenset({EntityType.AGENCY})
+# What a government lends or guarantees for sales: its dollars are no value of the sales.
+_CREDITS = frozenset({"program", "programme", "guarantee", "credit", "line"})
 
 
 def reporting_exporters(noun: Token) -> Token | None:
@@ -107,8 +109,11 @@ def body_reported_sales(ctx: Context, noun: Token) -> bool:
     sales reports (``reported_seller`` reads the country from the body's name, and no other).
     Not sales a trader or a buyer's official speaks of, nor "the sale of U.S. weapons to Iran"
     a commission without a country in its name reports."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "cover":
-        return False  # "credit guarantees to cover sales of vegetable oil to Bangladesh": the credit's money, not the sales'
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "cover" or governor.lemma_.lower() in _CREDITS:
+        # "credit guarantees to cover sales of vegetable oil to Bangladesh", "the program for
+        # sales of U.S. farm products to Algeria": the credit's money, not the sales'
+        return False
     if noun.lower_ not in flow_words("sale_nouns") or any(c.dep_ == "poss" for c in noun.children) \
             or any(ctx.key(t, _COUNTRY) or ctx.country_of_demonym(t) for t in noun.doc[noun.left_edge.i : noun.i]):
         return False

@@ -52,7 +52,7 @@ def in_goods_context(token: Token) -> bool:
     token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
     head = token.head
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
-        return modifies_flow(token)  # "tea exports"; "crude exports", the goods read as an adjective
+        return goods_flow(head)  # "tea exports"; "crude exports", the goods read as an adjective
     if token.dep_ == "dobj":
         # "exported 98,000 tonnes" reaches here too; "its purchases include grains"
         return head.lemma_.lower() in TRADE_VERBS or _included_in_flow(head)
@@ -251,30 +251,6 @@ def _value_heads() -> frozenset[str]:
     """ "export value", "import volume": a flow's own measure, which makes no goods of the
     noun before it ("two-thirds of meat export value" is a share, no flow of meat)."""
     return frozenset(rule_data("trade")["flows"]["value_heads"])
-
-
-def modifies_flow(token: Token) -> bool:
-    """True when ``token``, a modifier, names the goods of a flow noun: the noun it hangs on
-    ("coffee exports"), or a flow noun right after it that the parse hung on the same head as a
-    flat compound ("maize import commitments", "soybean export registrations"): a flow of goods
-    read as an import or export of some kind."""
-    if goods_flow(token.head):
-        return True
-    doc = token.doc
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return after is not None and after.head == token.head and after.dep_ in {"compound", "nmod"} \
-        and after.i < token.head.i and goods_flow(after) and _forms(token.head) & _flow_phrase_heads()
-
-
-# Trade tables' nouns a flow noun qualifies ("import commitments", "export target", "import
-# licences"): the goods before the pair are the flow's; not "export plant", "export industry".
-_FLOW_PHRASE_KEYS = ("target_heads", "licence_heads", "commitment_nouns", "value_heads", "tender_nouns")
-
-
-@lru_cache(maxsize=1)
-def _flow_phrase_heads() -> frozenset[str]:
-    flows = rule_data("trade")["flows"]
-    return frozenset(w.lower() for key in _FLOW_PHRASE_KEYS for w in flows[key]) | lexicon.product_flows()
 
 
 def _forms(token: Token) -> set[str]:

@@ -16,7 +16,7 @@ from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import (
     counted_from, exemplified_goods, form_of_goods, goods_category, goods_flow, graded_from, in_goods_context,
-    measured_goods, modifies_flow, trade_sentence,
+    measured_goods, trade_sentence,
 )
 from kg.nlp.lexicon import norm
 
@@ -105,7 +105,7 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
             continue  # a name, unless it is a goods name in a goods slot ("exports of CPO")
         if not tight and (kind == "commodity_head" or not trade_sentence(head)):
             continue
-        if head.dep_ in {"compound", "nmod"} and not modifies_flow(head):
+        if head.dep_ in {"compound", "nmod"} and not goods_flow(head.head):
             continue  # "oil prices", "the car and electronics industries"
         left = head.i
         for child in sorted(head.lefts, key=lambda t: -t.i):

@@ -208,16 +208,5 @@ def test_only_a_processed_form_heads_the_goods_before_it(nlp) -> None:
     assert form_of_goods(doc[2]) is not None and form_of_goods(doc[2]).text == "juice"
 
 
-def test_goods_before_a_flow_noun_the_parse_hung_beside_them(nlp) -> None:
-    # "maize import commitments": goods, flow noun and what the flow noun qualifies as one flat compound
-    assert _context(nlp, "Taiwan's maize import commitments rose to 970,000 tonnes.", "maize")
-    assert _context(nlp, "The sorghum export target was set at two mln tonnes.", "sorghum")
-    assert _context(nlp, "Officials said rice import licences cover 50,000 tonnes.", "rice")
-
-
-def test_goods_before_a_flow_noun_and_a_plant_are_no_goods(nlp) -> None:
-    assert not _context(nlp, "The fertiliser export plant opens next year.", "fertiliser")
-
-
 def test_goods_before_commitments_are_goods(nlp) -> None:
     assert _context(nlp, "Egypt has total sorghum commitments of 120,000 tonnes.", "sorghum")

@@ -88,10 +88,17 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str]]:
     return _CACHE["anchor nouns"], _CACHE["anchor verbs"]
 
 
+def _phrase_heads() -> frozenset[str]:
+    """The nouns a flow word before them makes part of the flow's phrase ("export revenue",
+    "import quota", "import commitments"), joined once: ``flow_noun`` is asked of every flow."""
+    if "phrase heads" not in _CACHE:
+        _CACHE["phrase heads"] = flow_words("value_heads") | flow_words("target_heads") | flow_words("commitment_nouns")
+    return _CACHE["phrase heads"]
+
+
 def flow_noun(anchor: Token) -> Token:
     """The noun phrase a flow noun heads: "Colombia's coffee export revenue" for "export"."""
-    if anchor.dep_ in ("compound", "amod", "nmod") \
-            and anchor.head.lower_ in flow_words("value_heads") | flow_words("target_heads") | flow_words("commitment_nouns"):
+    if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.lower_ in _phrase_heads():
         return anchor.head
     if anchor.dep_ == "appos" and anchor.head.i < anchor.i and anchor.doc[anchor.i - 1].text == ")":
         # "Japan's video tape recorder (VTR) exports": the bracketed short name cut the phrase,

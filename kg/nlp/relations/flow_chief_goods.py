@@ -23,7 +23,6 @@ from kg.nlp.relations.trader_keys import recent_trader, trader_or_nation
 
 CONFIDENCE = 0.7
 RULE = "flow-goods"  # a figureless reading: it gives way where the article counts the flow
-_FORECAST_MODALS = frozenset({"will", "would", "should", "may", "might", "could", "shall"})
 _COPULAS = frozenset({"be", "remain", "become"})
 
 
@@ -49,7 +48,8 @@ def extract(ctx: Context) -> list[Fact]:
             else ctx.doc[verb.left_edge.i : verb.right_edge.i + 1]
         found = find_periods(clause.text, ctx.article.published)
         dated = dict(period=found[0].text, period_start=found[0].start, period_end=found[0].end) if found else {}
-        forecast = noun.dep_ != "appos" and any(c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in verb.children)
+        forecast = noun.dep_ != "appos" and any(c.dep_ == "aux" and c.lower_ in flow_words("forecast_modals")
+                                                for c in verb.children)
         predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
         for key, token in goods:
             if key == trader:

@@ -172,9 +172,9 @@ def _described_units(ctx: Context) -> list[Fact]:
     a description whose name words name one body and which stands for another body named
     before it (as a speaker, ``described_body``) makes that one a unit of the first."""
     facts: list[Fact] = []
-    bodies = rule_data("posts")["descriptive_bodies"]
-    for noun in ctx.doc:
-        if not noun.is_lower or noun.pos_ != "NOUN" or bodies.get(noun.lower_) != "org":
+    for i in ctx.parse.with_words(0, len(ctx.doc), _body_nouns()):
+        noun = ctx.doc[i]
+        if not noun.is_lower or noun.pos_ != "NOUN":
             continue
         parents = [c for c in noun.children if c.dep_ == "compound" and ctx.key(c, ORGS)]
         if not parents or (unit := described_body(ctx, noun)) is None:
@@ -184,6 +184,12 @@ def _described_units(ctx: Context) -> list[Fact]:
                 facts.append(ctx.fact(unit, Predicate.SUB_ORGANIZATION_OF, [parent, noun], object=key,
                                       rule="sub-description", confidence=ctx.confidence("sub-description")))
     return facts
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """The nouns that stand for an organization named before ("the agency", "the group")."""
+    return frozenset(w for w, kind in rule_data("posts")["descriptive_bodies"].items() if kind == "org")
 
 
 def _headquarters(ctx: Context) -> list[Fact]:

@@ -48,9 +48,6 @@ def described_body(ctx: Context, token: Token) -> str | None:
     stands for the organization named before it whose name ends in the description's noun,
     or that the same words named before ("the sugar industry association WVZ"); a noun of
     bodies ("group", "agency") for the organization named last, a few sentences back."""
-    # "the Energy Department agency said": a unit of the body its name words name, which
-    # is not the one that speaks
-    parents = {k for c in token.children if c.dep_ == "compound" and (k := ctx.key(c, ORGS))}
     if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower or ctx.key(token) is not None \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
             or any(c.dep_ in ("poss", "prep") or c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
@@ -77,6 +74,9 @@ def described_body(ctx: Context, token: Token) -> str | None:
     # a noun of bodies for the one organization named in its sentence or the two before
     # ("the state oil company said" in a story of two companies is either)
     floor = sentences_back(ctx.doc, token.sent.start, 2)
+    # ("the Energy Department agency said": a unit of the body its name words name, which
+    # is not the one that speaks)
+    parents = {k for c in token.children if c.dep_ == "compound" and (k := ctx.key(c, ORGS))}
     near = {k for start, k in before if start >= floor} - parents
     # (as the speaker only: "according to the state-controlled coffee organisation" may be
     # another one)

@@ -94,7 +94,7 @@ def _named_country(ctx: Context, mention: Span) -> str | None:
 def _body_country(ctx: Context, noun: Token, limit: int) -> str | None:
     """The country in the name of the first government body named up to ``limit`` or as the
     source of ``noun``'s sentence ("the U.S. Agriculture Department")."""
-    for _, mention in ctx.entity_mentions(frozenset({EntityType.AGENCY})):
+    for _, mention in ctx.entity_mentions(_BODIES):
         if mention.start > limit and not (mention.start < noun.sent.end and _reports(mention)):
             break  # (but "... sales of corn to Japan, the U.S. Agriculture Department said": its source)
         if (k := _named_country(ctx, mention)) is not None:

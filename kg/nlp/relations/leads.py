@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.discourse import lead_period
 from kg.nlp.relations.periods import Period, find_periods
 
 EXPORTS = (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
@@ -207,10 +209,7 @@ def _opening_of_next_year(ctx: Context, comparison: Period) -> Period | None:
     if not (comparison.start and comparison.end and comparison.start.endswith("-01-01")
             and comparison.end.endswith("-12-31") and comparison.start[:4] == comparison.end[:4]):
         return None
-    first = next(iter(ctx.doc.sents), None)
-    if first is None:
-        return None
-    opened = next((p for p in find_periods(first.text, ctx.article.published) if p.shift is None and p.start), None)
+    opened = lead_period([*islice(ctx.doc.sents, 1)], ctx.article.published)
     year = str(int(comparison.start[:4]) + 1)
     # the year written out: "in December" alone leaves which year's list this is uncertain
     return opened if opened is not None and opened.start and opened.end and opened.start[:4] == year \

@@ -25,8 +25,8 @@ from kg.nlp.references import ReferenceFinder
 from kg.nlp.relations import organizations, places, posts, speech, trade
 from kg.nlp.relations.dates import date_matcher
 from kg.nlp.relations.figure_model import FigureModel
+from kg.nlp.relations.money import money_matcher
 from kg.nlp.relations.places import adjacent_matcher
-from kg.nlp.relations.trade import money_matcher
 
 
 def default_confidence() -> dict[str, float]:

@@ -4,7 +4,7 @@ import pytest
 from relations_tables import T, facts_of, only
 
 from kg.model import Predicate
-from kg.nlp.relations import trade
+from kg.nlp.relations import money, trade
 
 REFERENCE = (
     "From March 1 to Saturday, China inspected and exported up to 10.2 billion yuan "
@@ -179,7 +179,7 @@ def test_rejected_export_bids_are_no_export(parser) -> None:
 def test_a_scale_hyphenated_to_its_number_is_money() -> None:
     import spacy
 
-    from kg.nlp.relations.trade import money_in, money_matcher
+    from kg.nlp.relations.money import money_in, money_matcher
 
     nlp = spacy.blank("en")
     doc = nlp("while importing 944-mln dlrs worth of steel")
@@ -197,7 +197,7 @@ def test_a_scale_hyphenated_to_its_number_is_money() -> None:
 def test_pounds_of_goods_weigh_them_and_pounds_alone_are_money(text: str, amounts: list) -> None:
     import spacy
 
-    from kg.nlp.relations.trade import money_in, money_matcher
+    from kg.nlp.relations.money import money_in, money_matcher
 
     nlp = spacy.blank("en")
     found = money_in(nlp(text)[:], matcher=money_matcher(nlp.vocab))
@@ -208,7 +208,7 @@ def test_dollars_named_before_are_a_countrys_only_where_the_span_holds_both_word
     import spacy
 
     doc = spacy.blank("en")("Imports were 7.45 billion H.K. Dlrs in 1986 and exports 1.12 billion dlrs.")
-    matcher, country = trade.money_matcher(doc.vocab), [t.i for t in doc if t.text == "H.K."][0]
-    assert trade.named_before(doc[:], matcher=matcher, local="USD") == "HKD"
-    assert trade.named_before(doc[:country], matcher=matcher, local="USD") == "USD"  # before "H.K. Dlrs"
-    assert trade.named_before(doc[country + 1 :], matcher=matcher, local="USD") == "USD"  # "Dlrs" without "H.K."
+    matcher, country = money.money_matcher(doc.vocab), [t.i for t in doc if t.text == "H.K."][0]
+    assert money.named_before(doc[:], matcher=matcher, local="USD") == "HKD"
+    assert money.named_before(doc[:country], matcher=matcher, local="USD") == "USD"  # before "H.K. Dlrs"
+    assert money.named_before(doc[country + 1 :], matcher=matcher, local="USD") == "USD"  # "Dlrs" without "H.K."

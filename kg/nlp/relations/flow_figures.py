@@ -25,8 +25,8 @@ from kg.nlp.relations.flow_parts import part_of
 from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.flow_restatements import restated_level
 from kg.nlp.relations.flow_unit_weights import after_unit_weight
+from kg.nlp.relations.money import money_in
 from kg.nlp.relations.quantities import parse_quantity
-from kg.nlp.relations.trade import money_in
 
 
 # Words right after a plain number that compare it with the next figure, which gives the

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun
 from kg.nlp.relations.flow_figures import figure_before
-from kg.nlp.relations.trade import money_in
+from kg.nlp.relations.money import money_in
 
 
 def noun_figure(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:

@@ -19,7 +19,8 @@ from kg.nlp.relations.flow_gerunds import gerund_doer
 from kg.nlp.relations.flow_moved_objects import moved_to_figure, steering_trader
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
-from kg.nlp.relations.trade import EXPORTERS, country_currencies, denied, exporters_of_verb, likelihood, local_currency
+from kg.nlp.relations.money import country_currencies, local_currency
+from kg.nlp.relations.trade import EXPORTERS, denied, exporters_of_verb, likelihood
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})

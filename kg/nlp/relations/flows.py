@@ -54,9 +54,9 @@ from kg.nlp.relations.flow_respectively import Share, paired_comparisons, respec
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
 from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
+from kg.nlp.relations.money import is_dollar, named_before, named_in_sentence
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
-from kg.nlp.relations.trade import is_dollar, named_before, named_in_sentence
 from kg.nlp.relations.trader_keys import trader_or_nation
 
 CONFIDENCE = 0.88

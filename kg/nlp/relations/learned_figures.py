@@ -31,9 +31,9 @@ from kg.nlp.relations.flow_figures import is_number, unit_at
 from kg.nlp.relations.flow_goods import goods_of
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_triggers import find_flows
+from kg.nlp.relations.money import money_in
 from kg.nlp.relations.periods import Period
 from kg.nlp.relations.quantities import parse_quantity
-from kg.nlp.relations.trade import money_in
 from kg.nlp.relations.trader_keys import story_country, trader_key
 
 EXTRACTOR = "learned-figure"

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.model import EntityType
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.trade import EXPORTERS
+from kg.nlp.relations.exporters import EXPORTERS
 
 HEDGES = frozenset({"about", "around", "some", "roughly", "nearly", "approximately", "almost", "over", "under"})
 TRADE_PLACES = frozenset({EntityType.COUNTRY, EntityType.PLACE, *EXPORTERS})

@@ -24,9 +24,9 @@ from kg.model import EntityType, Fact
 from kg.nlp.doc_index import text_of
 from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.exporters import EXPORTERS
 from kg.nlp.relations.flow_clause import Figure, Flow
 from kg.nlp.relations.quantities import parse_quantity
-from kg.nlp.relations.trade import EXPORTERS
 
 _JOINERS = frozenset({",", "and"})
 _LANDS = EXPORTERS | frozenset({EntityType.PLACE})  # traders and partners both

@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.climb import VERB_POS, climb, upward
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
+from kg.nlp.relations.exporters import EXPORTERS, denied, exporters_of_verb, likelihood
 from kg.nlp.relations.flow_agreements import through_agreement
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
@@ -20,7 +21,6 @@ from kg.nlp.relations.flow_moved_objects import moved_to_figure, steering_trader
 from kg.nlp.relations.flow_partners import destination_of
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
 from kg.nlp.relations.money import country_currencies, local_currency
-from kg.nlp.relations.trade import EXPORTERS, denied, exporters_of_verb, likelihood
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})

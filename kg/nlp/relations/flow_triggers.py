@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
+from kg.nlp.relations.exporters import described_trader
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
@@ -21,7 +22,6 @@ from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_rece
                                          tender_to_buy)
 from kg.nlp.relations.flow_traders import earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.refusals import rejected
-from kg.nlp.relations.trade import described_trader
 from kg.nlp.relations.trader_keys import is_territory, trader_key, trader_or_nation
 
 

@@ -31,7 +31,6 @@ from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.quantities import parse_quantity
 
-
 _NUMBER = r"^\d[\d,]*(\.\d+)?[a-zA-Z]*$"
 
 

@@ -8,18 +8,16 @@ object, lists after "including" among them; money there is the export's value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
-from kg.nlp.climb import is_root, upward
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
-from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
+from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.dates import anchored_date
-from kg.nlp.relations.flow_agreements import through_agreement
+from kg.nlp.relations.exporters import EXPORTERS, Claim, described_trader, exporters_of_verb
 from kg.nlp.relations.goods_lists import each_after, goods_list
 from kg.nlp.relations.money import local_currency, money_in
 from kg.nlp.relations.quantities import quantity_of
@@ -27,21 +25,11 @@ from kg.nlp.relations.refusals import rejected
 from kg.nlp.relations.tree import TreePatterns
 from kg.vocab.predicates import identity
 
-EXPORTERS = ORGS | frozenset({EntityType.COUNTRY})
 CONFIDENCE = {"export-verb": 0.85, "export-verb-list": 0.8, "export-noun": 0.7,
               "export-value": 0.85, "export-earning": 0.8, "export-noun-value": 0.7,
               "export-noun-earlier": 0.6}  # fmt: skip
 # A price ("at $2 each") is not the value of the export.
 _PRICE_WORDS = frozenset({"at", "per", "each", "apiece", "a"})
-
-
-@dataclass(frozen=True)
-class Claim:
-    """An export verb read so far: who exported, where, and which goods its object names."""
-
-    exporter: str
-    at: int  # token index of the verb
-    goods: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,89 +72,6 @@ def _unique(facts: list[Fact]) -> list[Fact]:
             seen.add(key)
             out.append(f)
     return out
-
-
-def exporters_of_verb(ctx: Context, verb: Token, claims: list[Claim] | None = None) -> list[str]:
-    """The traders of a flow verb: its subjects (or its passive's agents), or those of the verb
-    it completes or is joined to; none where a verb above denies the flow."""
-    climbs = lambda t: t.dep_ in ("conj", "xcomp", "advcl") or likelihood(t) or through_agreement(t)  # noqa: E731
-    for current in upward(verb, climbs, limit=3):
-        if current is not verb and denied(current):
-            return []  # "China is not expected to export", "Peru is unlikely to import"
-        subjects = [c for c in current.children if c.dep_ == "nsubj"]
-        if current is not verb and current.lemma_.lower() in lexicon("trade")["flows"]["forecast_passives"]:
-            # "China is forecast to export 5.5 mln tonnes": the subject of the forecast the
-            # flow completes (the verb's own is its goods: "wheat was exported"; "when
-            # Indonesia was forced to import sugar" may say no more than that)
-            subjects += [c for c in current.children if c.dep_ == "nsubjpass"]
-        agents = [p for c in current.children if c.dep_ == "agent" for p in c.children
-                  if p.dep_ == "pobj"]  # fmt: skip
-        found = [_owner_of_time_subject(ctx, s) or s for s in subjects] or agents
-        if found:
-            tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
-            return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
-                                          or described_trader(ctx, t, claims or [])
-                                          or _pronoun(ctx, t, current))]
-        if current.dep_ == "xcomp" and not is_root(current):
-            # "the drought forced Kenya to import": the object of the verb above does it
-            doers = [k for c in current.head.children if c.dep_ == "dobj" and (k := ctx.key(c, EXPORTERS))]
-            if doers:
-                return doers
-    return []
-
-
-_TIME_NOUNS = frozenset({"year", "month", "week", "season", "day", "quarter"})
-
-
-def _owner_of_time_subject(ctx: Context, subject: Token) -> Token | None:
-    """ "Over the 1983/85 period Turkey each year has exported ...": the parser takes "each
-    year" for the subject; the trader it hangs aside stands right before it."""
-    if subject.lemma_.lower() not in _TIME_NOUNS or not any(c.dep_ == "det" for c in subject.children):
-        return None
-    before = subject.left_edge.i - 1
-    return ctx.doc[before] if before >= 0 and ctx.key(ctx.doc[before], EXPORTERS) else None
-
-
-def likelihood(token: Token) -> bool:
-    """ "is likely to import", "is unlikely to export": an adjective of likelihood the flow
-    verb completes, whose subject trades."""
-    return token.dep_ == "acomp" and token.pos_ == "ADJ"
-
-
-def denied(token: Token) -> bool:
-    """A verb or adjective above a flow that says it will not happen: "not expected to",
-    "unlikely to", "unable to"."""
-    return any(c.dep_ == "neg" for c in token.children) or token.lower_ in lexicon("trade")["flows"]["denying_words"]
-
-
-def _pronoun(ctx: Context, token: Token, verb: Token) -> str | None:
-    """ "Indonesia, which exported ...": the noun the clause describes; "Pemex said it
-    exported ...": the speaker; "it"/"they" elsewhere: the exporter mentioned last."""
-    word = token.lower_
-    if word in ("which", "that", "who") and verb.dep_ == "relcl":
-        return ctx.key(verb.head, EXPORTERS)
-    if word not in ("it", "they"):
-        return None
-    if verb.dep_ == "ccomp":
-        said = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        if said and (k := ctx.key(said[0], EXPORTERS)):
-            return k
-    return ctx.recent(token, EXPORTERS)
-
-
-def described_trader(ctx: Context, token: Token, claims: list[Claim]) -> str | None:
-    """ "The country exported ...", "the company's exports": the entity of the kind the
-    description names that the text mentioned last, a few sentences back at most, else the
-    last exporter of that kind the text named."""
-    kind = lexicon("trade")["exporter_descriptions"].get(token.lemma_.lower())
-    if kind is None or not any(c.lower_ in ("the", "this", "that") for c in token.children):
-        return None
-    types = frozenset({EntityType.COUNTRY}) if kind == "Country" else ORGS
-    found = ctx.recent(token, types, sentences=3)
-    if found is None:
-        found = next((c.exporter for c in reversed(claims)
-                      if c.at < token.i and ctx.type(c.exporter) in types), None)  # fmt: skip
-    return found
 
 
 def _goods_region(verb: Token) -> list[Token]:

@@ -12,8 +12,8 @@ from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, Context
+from kg.nlp.relations.exporters import EXPORTERS
 from kg.nlp.relations.flow_clause import flow_words, made_in
-from kg.nlp.relations.trade import EXPORTERS
 
 
 def trader_key(ctx: Context, token: Token) -> str | None:

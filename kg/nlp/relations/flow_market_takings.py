@@ -3,7 +3,7 @@ programme by taking five raws cargoes from the free market", "the Soviet Union w
 return to the market to take a further 250,000 tonnes". Market reports say "take" for buy
 where they name the market the goods come from: the taker imports them. Without the market
 named, "take" is no purchase ("the ship will take 7,107 tonnes", "took 40 pct of the crop").
-Who takes is read with the other buyers, in ``flow_traders.market_taker``."""
+Who takes is read with the other buyers, in ``flow_purchasers.market_taker``."""
 
 from __future__ import annotations
 

@@ -16,11 +16,11 @@ from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_market_takings import market_taking
 from kg.nlp.relations.flow_participles import moved_figures, still_to_move
+from kg.nlp.relations.flow_purchasers import earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.flow_relatives import agent_participle
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
                                          tender_to_buy)
-from kg.nlp.relations.flow_traders import earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.refusals import rejected
 from kg.nlp.relations.trader_keys import is_territory, trader_key, trader_or_nation
 

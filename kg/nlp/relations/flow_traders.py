@@ -4,12 +4,12 @@ about; and the trader's own currency."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.model import EntityType
 from kg.nlp.climb import VERB_POS, climb
-from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
+from kg.nlp.relations.body_countries import regulated_country, regulator
 from kg.nlp.relations.exporters import EXPORTERS, exporters_of_verb
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
@@ -22,8 +22,6 @@ from kg.nlp.relations.flow_purchasers import earlier_buyer, market_taker, nation
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
 from kg.nlp.relations.money import country_currencies, local_currency
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
-
-_COUNTRIES = frozenset({EntityType.COUNTRY})
 
 
 def passive_goods_origin(ctx: Context, verb: Token) -> str | None:
@@ -87,66 +85,6 @@ def _pronoun_owner(flow: Flow) -> bool:
     if anchor.pos_ == "VERB":
         return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in anchor.children)
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in flow_noun(anchor).children)
-
-
-def regulator(ctx: Context, key: str) -> bool:
-    """A government body that sets quotas or targets (a ministry, a department, a
-    commission), not one that trades (a wheat board, a state trading company)."""
-    if ctx.type(key) is not EntityType.AGENCY:
-        return False
-    heads = flow_words("regulator_heads")
-    return any(w in heads for name in ctx.table.entities[key].all_names for w in name.lower().replace(".", "").split())
-
-
-def regulated_country(ctx: Context, key: str) -> str | None:
-    """The country a government body governs: the one its mentions name ("Thailand's
-    Commerce Ministry", "the U.S. Agriculture Department"), else the story's; None when
-    its name names a country the text has no entity for (not the story's, whichever it is)."""
-    named = named_country(ctx, key)
-    if named is not None:
-        return named
-    if any(_names_country(ctx.doc, start, end) for start, end in ctx.table.spans.get(key, [])):
-        return None  # "the U.S. Agriculture Department" in a story whose only country is another
-    return story_country(ctx)
-
-
-def _names_country(doc, start: int, end: int) -> bool:
-    """A country's name or demonym stands in a body's mention or right before it ("the
-    U.S.\nAgriculture Department"), entity or not."""
-    before = start - 1
-    while before >= 0 and doc[before].is_space:
-        before -= 1
-    return any(country_of(t.text) for t in doc[max(before, 0) : end])
-
-
-def named_country(ctx: Context, key: str, *, spans: list[tuple[int, int]] | None = None) -> str | None:
-    """The country a body's mentions (or the ``spans`` given of them) name: "Thailand's
-    Commerce Ministry", "the U.S. Agriculture Department", "the Australian Statistics Bureau"."""
-    doc = ctx.doc
-    for start, end in ctx.table.spans.get(key, []) if spans is None else spans:
-        while start > 0 and doc[start - 1].is_space:
-            start -= 1  # "the U.S.\nAgriculture Department": a line break is no word
-        # the word right before the body's name, or its possessive ("Thailand 's")
-        before = [t for t in doc[max(start - 2, 0) : start] if t.i == start - 1 or doc[t.i + 1].tag_ == "POS"]
-        for t in [*before, *doc[start:end]]:
-            if (k := ctx.key(t, _COUNTRIES)) or (t.pos_ in ("ADJ", "PROPN") and (k := ctx.country_of_demonym(t))):
-                return k
-            country = country_of(t.text) if t.is_upper or t.is_title else None
-            for name in (country.name, *country.aliases) if country is not None else ():
-                if k := ctx.key_by_name(name, _COUNTRIES):
-                    return k
-    return None
-
-
-def reporter_currency(ctx: Context, sent: Span) -> str | None:
-    """The currency of the country whose body the sentence names, the reporter of its
-    figures: "the U.S. Agriculture Department said" (USD), "Canada's statistics agency said"
-    (CAD); None when no body there names its country."""
-    for key, mention in ctx.entity_mentions(ORGS):
-        if sent.start <= mention.start and mention.end <= sent.end \
-                and (country := named_country(ctx, key, spans=[(mention.start, mention.end)])) is not None:
-            return local_currency(ctx, country)
-    return None
 
 
 def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:

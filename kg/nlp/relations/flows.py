@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.body_countries import reporter_currency
 from kg.nlp.relations.discourse import (
     CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, delivery_named_after, lead_period, lead_season,
     own_period, periods_of, points_back,
@@ -52,7 +53,7 @@ from kg.nlp.relations.flow_shares import named_buyers, partner_shares, ranked_ta
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_respectively import Share, paired_comparisons, respective_shares
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
-from kg.nlp.relations.flow_traders import reporter_currency, running_total_object, trader_currency, trader_of
+from kg.nlp.relations.flow_traders import running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.money import is_dollar, named_before, named_in_sentence
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow

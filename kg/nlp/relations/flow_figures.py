@@ -4,25 +4,23 @@ no flow's figure (a change, a price, a share, a balance)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal
-from itertools import islice
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
-from kg.nlp.relations.flow_clause import HEDGES, PLACE_LABELS, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
+from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
+from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
+                                                  limit_before, period_total, value_of, worth_before)
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods, valued_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import goods_item_partner, next_partner, partner_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_parts import part_of
-from kg.nlp.relations.flow_reports import net_sales_verb
 from kg.nlp.relations.flow_restatements import restated_level
 from kg.nlp.relations.flow_unit_weights import after_unit_weight
 from kg.nlp.relations.money import money_in
@@ -107,7 +105,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         else:
             i += 1
             continue
-        if _difference_after(doc, figure.end):
+        if difference_after(doc, figure.end):
             continue  # "selling us 3.7 billion sterling more than we sold them": a gap, no flow's figure
         opening = figure.start - 1
         while opening > 0 and doc[opening].lower_ in HEDGES:
@@ -118,7 +116,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                               currency=figure.currency, equivalent=True))
             continue
         if out and figure.currency and out[-1].unit and not out[-1].currency \
-                and _worth_before(doc, figure.start, out[-1].end):
+                and worth_before(doc, figure.start, out[-1].end):
             # "exported 98,000 tonnes of tea worth 210 mln dlrs in 1986": the value of the
             # goods just counted, the same flow and period
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
@@ -127,11 +125,11 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         if figure.end < end and doc[figure.end].lower_ in ("forecast", "estimated", "estimate", "projected"):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
-        elif out and _estimate_before(doc, figure.start, start):
+        elif out and estimate_before(doc, figure.start, start):
             # "compared with an earlier estimate of 20.5 mln tonnes": the same flow's earlier forecast
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, estimate=True)
-        elif _limit_before(doc, figure.start, start):
+        elif limit_before(doc, figure.start, start):
             figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                             currency=figure.currency, limit=True)
         if out and exports is not None \
@@ -174,7 +172,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                               partner=UNNAMED_PARTNER))
             continue
         if out and figure.currency == out[0].currency and figure.unit in (None, out[0].unit) \
-                and (running_total(doc, figure.start, start) or _licensed_before(doc, figure.end, end)):
+                and (running_total(doc, figure.start, start) or licensed_before(doc, figure.end, end)):
             # "bringing the cumulative total to 3.33 mln tonnes, close to the 3.37 mln under
             # licence a year ago": the same flow's figures for the periods they name
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
@@ -187,7 +185,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency, comparison=True, limit=True))
             continue
-        kind = _kind(ctx, figure, start, end, compared=any(f.comparison for f in out), planned=planned, dated=dated)
+        kind = figure_kind(ctx, figure, start, end, compared=any(f.comparison for f in out), planned=planned,
+                           dated=dated)
         if kind == "skip":
             continue
         if not out and (level := _level_of_unitless(doc, unitless, figure)) is not None:
@@ -267,7 +266,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.insert(0, Figure(value=figure.value, start=figure.start, end=figure.end,
                                  unit=figure.unit or out[0].unit, currency=figure.currency or out[0].currency))
         elif out and kind == "main" and figure.currency and out[-1].unit and out[-1].currency is None \
-                and len(out) == 1 and _value_of(doc, out[-1].end, figure.start):
+                and len(out) == 1 and value_of(doc, out[-1].end, figure.start):
             # "exported 1,381,009 quintales ... with a value of around 230 mln dlrs": the value
             # of the same goods, for the same period
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=figure.currency,
@@ -291,7 +290,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "wheat exports rose to 2.99 mln tonnes, and barley to 2.96 mln": the same flow
             # of the goods the gapped clause names, in the first figure's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit, goods=other))
-        elif out and kind == "main" and _period_total(doc, figure.start, start, dated) and figure.currency == out[0].currency \
+        elif out and kind == "main" and period_total(doc, figure.start, start, dated) and figure.currency == out[0].currency \
                 and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
             # "November exports totalled 158,000 tonnes ..., and December's total was 237,000
             # tonnes": the same flow's figure for the period the total is of
@@ -345,16 +344,6 @@ def _plain_count(doc, figure: Figure, plain: Count | None) -> bool:
     return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1 and "," not in doc[figure.start].text)
 
 
-def _difference_after(doc, i: int) -> bool:
-    """A figure is a difference when "more than" or "less than" follows it, past an
-    equivalent in brackets ("3.7 billion sterling (5.8 billion dlrs) more than we sold")."""
-    if i < len(doc) and doc[i].text == "(":
-        i = next((j + 1 for j in range(i, min(i + 8, len(doc))) if doc[j].text == ")"), i)
-    elif i < len(doc) and doc[i].text == ")":
-        i += 1  # the equivalent itself
-    return i + 1 < len(doc) and doc[i].lower_ in ("more", "less", "fewer") and doc[i + 1].lower_ == "than"
-
-
 def _counts_goods(ctx: Context, figure: Figure) -> bool:
     """ "two passenger aircraft", "300 ventilators": a whole number right before goods that
     end their noun phrase counts them ("12 sugar refineries" counts no sugar)."""
@@ -368,20 +357,6 @@ def _counts_goods(ctx: Context, figure: Figure) -> bool:
     while after < len(doc) and ctx.key(doc[after], PRODUCTS) == goods:
         after += 1
     return after == len(doc) or doc[after].pos_ not in ("NOUN", "PROPN")
-
-
-# "with a value of (around)", "valued at", "worth": the words that give a quantity's value
-_VALUE_OF = re.compile(r"(?:,\s*)?(?:(?:with|at|for)\s+a\s+(?:total\s+)?value\s+of|valued\s+at|worth)"
-                       r"(?:\s+(?:about|around|some|nearly|approximately|an\s+estimated))?", re.I)
-
-
-def _value_of(doc, start: int, end: int) -> bool:
-    """The words between a quantity and a money figure say the money is the quantity's value
-    (the partner or period may stand between: "1.4 mln bags to ICO members last year with a
-    value of 230 mln dlrs")."""
-    between = doc[start:end].text
-    found = _VALUE_OF.search(between)
-    return found is not None and found.end() == len(between.rstrip())  # the value words end right before it
 
 
 def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
@@ -421,47 +396,6 @@ def _over_respective_periods(doc, i: int, end: int) -> bool:
     order, with periods named earlier."""
     words = [t.lower_ for t in doc[i : min(i + 4, end)]]
     return len(words) >= 3 and words[0] in ("over", "in", "for", "during") and "respective" in words[1:3]
-
-
-def _licensed_before(doc, i: int, end: int) -> bool:
-    """ "3.37 mln under licence": the figure is followed by the licences that cover it."""
-    return i + 1 < end and doc[i].lower_ == "under" and doc[i + 1].lower_ in flow_words("licence_heads")
-
-
-def _period_total(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:
-    """ "December's total was 237,000", "last year's figure of 1.2 mln": a figure stated as
-    the total of a period."""
-    i -= 1
-    while i > start and (doc[i].lower_ in HEDGES or doc[i].lower_ in ("was", "were", "is", "of", "at", "stood")):
-        i -= 1
-    return i - 2 >= start and doc[i].lower_ in ("total", "figure", "level") and doc[i - 1].tag_ == "POS" \
-        and doc[i - 2].i in dated
-
-
-def _worth_before(doc, i: int, floor: int) -> bool:
-    """ "worth 210 mln dlrs", "valued at 45 mln dlrs": a value stated for what was counted."""
-    i -= 1
-    while i > floor and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i >= floor and (doc[i].lower_ == "worth" or doc[i].lower_ == "at" and doc[i - 1].lower_ == "valued")
-
-
-def _estimate_before(doc, i: int, start: int) -> bool:
-    """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
-    figure an estimate noun gives."""
-    i -= 1
-    while i > start and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("estimate_nouns")
-
-
-def _limit_before(doc, i: int, start: int) -> bool:
-    """ "a ceiling of 30,000 tonnes", "a quota of about 600,000 bales": a figure that caps
-    the flow, so a plan."""
-    i -= 1
-    while i > start and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("limit_nouns")
 
 
 def _partner_follows(doc, i: int, end: int, *, exports: bool) -> bool:
@@ -624,120 +558,3 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in flow_words("quantity_units"):
         return " ".join([*words, doc[k].lower_, doc[k + 1].lower_]), k + 2
     return None, j
-
-
-def _period_owned(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:
-    """ "the lowest since 1980's 6.19 mln tonnes", "below last year's 1.2 mln": a figure a
-    period owns is that period's figure, one to compare with."""
-    i -= 1
-    while i > start and doc[i].lower_ in lexicon("numbers")["approximate"]:
-        i -= 1
-    return i - 1 >= start and doc[i].tag_ == "POS" and doc[i - 1].i in dated
-
-
-def _under_comparison(doc, i: int, start: int) -> bool:
-    """The figure stands in the object of a comparison, however long: "from last month's
-    projection of 23 mln tonnes", "compared with an earlier estimate of 1.1 mln"."""
-    for token in islice(doc[i].ancestors, 8):
-        if token.i < start:
-            return False
-        if token.pos_ in ("VERB", "AUX"):
-            return False
-        if token.dep_ == "prep" and token.lower_ in ("from", "against", "versus", "vs", "vs."):
-            return token.lower_ != "from" or not (token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ in PLACE_LABELS)
-        if token.dep_ == "prep" and token.lower_ == "with" and token.head.lower_ in ("compared", "comparing"):
-            return True
-    return False
-
-
-def _level_after_change(words: list[str]) -> bool:
-    """ "forecast to increase to 1.0 mln tonnes", "a reduction to 50,000 tonnes": the level a
-    change reaches is the flow's figure, where "an increase of 55,000 tonnes" is the change."""
-    plain = [w for w in words if w not in lexicon("numbers")["approximate"]]
-    changes = {"increase", "increases", "decrease", "decreases", "reduction", "reductions"}
-    return len(plain) >= 2 and plain[-1] == "to" and plain[-2] in changes
-
-
-# An amount "at" which goods are bought or offered, below this and with no scale word, is what
-# a unit costs (tonne, barrel, car), not the value of the flow: trade values run to millions.
-_UNIT_PRICE_CEILING = Decimal(10_000)
-
-
-def _unit_price_at(doc: Doc, figure: Figure, start: int) -> bool:
-    """ "to buy wheat at 85 U.S. Dlrs CAF", "offered at 120 dlrs": an unscaled money figure
-    right after "at" is a unit price ("valued at 2.1 mln dlrs" keeps its scale word)."""
-    return figure.currency is not None and figure.start > start and doc[figure.start - 1].lower_ == "at" \
-        and figure.value < _UNIT_PRICE_CEILING \
-        and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
-
-
-# "above or below 15.5 mln bags", "more or less than": a figure the flow may miss either way
-_EITHER_WAY = re.compile(r"\b(above|below|higher|lower|more|less) or (above|below|higher|lower|more|less)( than)?$")
-
-
-def _flow_purpose(token: Token) -> bool:
-    """ "Imports for consumption declined to 114,000 tons": what a flow noun's goods are for,
-    not what the figure after it measures."""
-    prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" \
-        and prep.head.lower_ in flow_words("export_nouns") | flow_words("import_nouns")
-
-
-def _kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False,
-          dated: frozenset[int] | set[int] = frozenset()) -> str:
-    """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
-    doc = ctx.doc
-    after = doc[figure.end] if figure.end < end else None
-    if after is not None and after.lower_ in flow_words("share_words") and after.lower_ not in ("a", "an"):
-        return "skip"  # "55 pct", "dlrs per tonne"
-    if after is not None and (after.lower_ in ("below", "above", "higher", "lower") or after.lower_ in ("more", "less")
-                              and figure.end + 1 < len(doc) and doc[figure.end + 1].lower_ == "than"):
-        # "700,000 tonnes below the 1985/86 figure", "two mln more than": by how much, not a
-        # level ("up to 190,000 tonnes more for June shipment" is one)
-        return "skip"
-    if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
-            doc[figure.end + 1].lower_ in flow_words("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
-        return "skip"  # "17.25 dlrs a barrel": a price
-    if _unit_price_at(doc, figure, start):
-        return "skip"  # "a counter-offer to buy wheat at 85 U.S. Dlrs CAF": a price a tonne
-    before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
-    # "imports from Australia totalled 2.1 mln": an origin, not a figure compared with
-    words = ["" if t.lower_ == "from" and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ in PLACE_LABELS
-             else t.lower_ for t in before]  # fmt: skip
-    hedges = set(lexicon("numbers")["approximate"]) | {"to", "at", "of", "were", "was", "be", "is", "totalled",
-                                                       "totaled", "total", "reach", "reached"}
-    near = [w for w in words if w not in hedges]
-    plain = [w for w in words if w not in hedges and w not in ("only", "just", "a", "further", "another")]
-    if plain and plain[-1] == "by":
-        return "skip"  # "increased by only 7.3 billion dlrs": the change
-    if _EITHER_WAY.search(" ".join(words)):
-        return "skip"  # "exports could be above or below 15.5 mln bags": either way, no level
-    if any(t.lower_ in flow_words("balance_nouns") for t in doc[start : figure.start]):
-        return "skip"  # "... and the trade surplus has averaged under 150 mln": a balance's figure
-    if before and before[-1].lemma_.lower() in flow_words("change_verbs") and before[-1].pos_ == "VERB" \
-            and not net_sales_verb(ctx, before[-1]):
-        return "skip"  # "rose 1.56 billion dlrs": the change, not the level
-    if any(a in ("up", "down") and b == "on" for a, b in zip(near, near[1:])):
-        return "comparison"  # "were up on the 300 mln in May 1986": the figure compared with
-    if "previous" in near[-2:]:
-        return "comparison"  # "up 6.5 pct on a previous 920,000 tonnes": the earlier figure
-    if words and words[-1] in ("up", "down") :
-        return "skip"
-    skip = flow_words("skip_before") - flow_words("target_heads") if planned else flow_words("skip_before")
-    if len(before) >= 2 and before[-1].text == "(" and before[-2].lower_ in flow_words("quantity_units"):
-        return "skip"  # "1.8 mln quintales (46 kilos)": what the unit weighs, no figure of its own
-    # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
-    measured = [w for w in plain if w != "up"]
-    measures = any(w in skip and not _flow_purpose(t) for w, t in zip(words[-3:], before[-3:]))
-    if (measures or measured and measured[-1] in skip) and not _level_after_change(words):
-        return "skip"
-    wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
-    if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (
-        any(w in ("below", "above", "contrast", "against", "versus") for w in wider)
-    ):
-        return "comparison"
-    if compared and words and words[-1] in ("and", ","):
-        return "comparison"  # "against 2.83 billion in January and 2.23 billion in ..."
-    if _period_owned(doc, figure.start, start, dated) or _under_comparison(doc, figure.start, start):
-        return "comparison"
-    return "main"

@@ -24,7 +24,7 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.climb import upward
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.flow_figures import is_number
+from kg.nlp.relations.flow_figure_units import is_number
 from kg.nlp.relations.flow_reports import sales_report
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.trader_keys import is_territory

@@ -5,17 +5,19 @@ no flow's figure (a change, a price, a share, a balance)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 from spacy.tokens import Token
 
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
+from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
-                                                  limit_before, period_total, value_of, worth_before)
+                                                limit_before, period_total, value_of, worth_before)
+from kg.nlp.relations.flow_figure_units import (COMPARED_NEXT, comparable, counts_goods, is_number, level_of_unitless,
+                                                measured_after, plain_count, recent_currency, rescaled, scaled,
+                                                unit_at, word_after_digits)
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods, valued_goods
 from kg.nlp.relations.flow_licences import running_total
 from kg.nlp.relations.flow_partners import goods_item_partner, next_partner, partner_after
@@ -27,9 +29,6 @@ from kg.nlp.relations.money import money_in
 from kg.nlp.relations.quantities import parse_quantity
 
 
-# Words right after a plain number that compare it with the next figure, which gives the
-# unit of both when it has one: "fell to 6,211 from 6,293 tonnes".
-_COMPARED_NEXT = frozenset({"from", "against", "versus"})
 _SPANS_OF_TIME = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters",
                             "year", "years", "decade", "decades", "season", "seasons"})
 
@@ -75,7 +74,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # "April 7" is a day; "trucks of up to six tonnes" names goods
             j = i + 1
             scales = lexicon("numbers")["scales"]
-            while j < end and ((doc[j].like_num and is_number(doc[j]) and not _word_after_digits(doc, j)
+            while j < end and ((doc[j].like_num and is_number(doc[j]) and not word_after_digits(doc, j)
                                 and after_unit_weight(doc, j, end) == j)  # not "60-kilo" in "3.3 mln 60-kilo bags"
                                or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
@@ -189,17 +188,17 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                            dated=dated)
         if kind == "skip":
             continue
-        if not out and (level := _level_of_unitless(doc, unitless, figure)) is not None:
+        if not out and (level := level_of_unitless(doc, unitless, figure)) is not None:
             # "were up from 32,796 to 50,855 tonnes", "a total of 289,232 compares with
             # 165,859 tonnes": a plain number and the figure after it share its unit
             out.extend(level)
             unitless = None
             continue
         if not out and pending is None and unitless is None and figure.unit is None and figure.currency is None \
-                and not _scaled(doc, figure) and figure.end < end \
+                and not scaled(doc, figure) and figure.end < end \
                 and (doc[figure.start - 1].lower_ == "from" and doc[figure.end].lower_ == "to"
                      or doc[figure.end].lower_ in ("compares", "compared")
-                     or doc[figure.end].lower_ in _COMPARED_NEXT and _measured_after(doc, figure.end + 1, end)):
+                     or doc[figure.end].lower_ in COMPARED_NEXT and measured_after(doc, figure.end + 1, end)):
             unitless = figure
             continue
         if kind == "comparison" and not out and pending is not None and (figure.unit or figure.currency):
@@ -207,7 +206,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=pending.value, start=pending.start, end=pending.end,
                               unit=figure.unit, currency=figure.currency))
         elif kind == "comparison" and not out and pending is None and figure.unit is None and figure.currency is None \
-                and _plain_count(doc, figure, plain):
+                and plain_count(doc, figure, plain):
             # "But February exports were up from 1.34 mln in January": the only figure is the
             # one compared with, in the unit the story counts the goods in
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=plain.unit,
@@ -222,9 +221,9 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         if kind == "comparison" and out:
             # the figure compared with is the first one's, or the partner's whose share it follows
             first = next((f for f in reversed(out) if sharer is not None and f.partner == sharer), restated or out[0])
-            if figure.unit is None and figure.currency is None and not _comparable(figure.value, first.value):
-                figure = _rescaled(doc, figure, out)
-                if not _comparable(figure.value, first.value):
+            if figure.unit is None and figure.currency is None and not comparable(figure.value, first.value):
+                figure = rescaled(doc, figure, out)
+                if not comparable(figure.value, first.value):
                     continue  # "two mln tonnes ... over four years": no figure of the same flow
             if figure.unit is None and figure.currency is None:
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=first.unit,
@@ -236,7 +235,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                                 unit=figure.unit, currency=figure.currency, comparison=True, estimate=figure.estimate)
             out.append(figure)
         elif not out and pending is not None and figure.unit is not None and figure.currency is None \
-                and _comparable(figure.value, pending.value) \
+                and comparable(figure.value, pending.value) \
                 and (other := gapped_goods(ctx, pending.end, figure)) is not None:
             # "wheat exports to reach 6.0 mln and barley around 4.50 mln tonnes": the unit
             # written once, at the end of a gapped list of goods
@@ -246,15 +245,15 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(replace(figure, goods=valued))  # "bought wheat worth 8.5 mln dlrs": the value of the goods before it
         elif not out and (figure.unit is not None or figure.currency is not None):
             out.append(figure)
-        elif not out and kind == "main" and pending is None and _counts_goods(ctx, figure):
+        elif not out and kind == "main" and pending is None and counts_goods(ctx, figure):
             out.append(figure)  # "the import of two passenger aircraft": a count of the goods, no unit
         elif not out and kind == "main" and pending is None and figure.unit is None and figure.currency is None \
-                and _plain_count(doc, figure, plain) and not (_scaled(doc, figure) and _recent_currency(ctx, figure.start, local)):
+                and plain_count(doc, figure, plain) and not (scaled(doc, figure) and recent_currency(ctx, figure.start, local)):
             # "those to the EC fell to 232,275", "car exports eased to 222,000": a number with
             # no unit word, in the unit the story counts the goods in (or a count of them)
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=plain.unit))
-        elif not out and kind == "main" and _scaled(doc, figure) and pending is None and figure.unit is None:
-            if currency := _recent_currency(ctx, figure.start, local):
+        elif not out and kind == "main" and scaled(doc, figure) and pending is None and figure.unit is None:
+            if currency := recent_currency(ctx, figure.start, local):
                 # "Exports rose to a record 6.93 billion", "and imports 14.5 billion": newswire
                 # drops the currency it has just named
                 out.append(Figure(value=figure.value, start=figure.start, end=figure.end, currency=currency))
@@ -285,19 +284,19 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
                               currency=figure.currency, goods=other, partner=own))
         elif out and kind == "main" and figure.currency is None and out[0].unit is not None \
-                and figure.unit in (None, out[0].unit) and _comparable(figure.value, out[0].value) \
+                and figure.unit in (None, out[0].unit) and comparable(figure.value, out[0].value) \
                 and (other := gapped_goods(ctx, out[-1].end, figure)) is not None:
             # "wheat exports rose to 2.99 mln tonnes, and barley to 2.96 mln": the same flow
             # of the goods the gapped clause names, in the first figure's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit, goods=other))
         elif out and kind == "main" and period_total(doc, figure.start, start, dated) and figure.currency == out[0].currency \
-                and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
+                and (figure.unit is None or figure.unit == out[0].unit) and comparable(figure.value, out[0].value):
             # "November exports totalled 158,000 tonnes ..., and December's total was 237,000
             # tonnes": the same flow's figure for the period the total is of
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency))
         elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) \
-                and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and _comparable(figure.value, out[0].value):
+                and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and comparable(figure.value, out[0].value):
             # "632,000 tonnes in 1987, 640,000 in 1988 and 670,000 in 1989": a list of the
             # same flow's figures, each for the period it names, in the first one's unit
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
@@ -319,44 +318,6 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
     return _respectively(doc, out, end)
-
-
-def _word_after_digits(doc, j: int) -> bool:
-    """ "from 225,000 one year earlier": a number word after a number in digits opens
-    something else (a length of time), never the same number."""
-    return doc[j].is_alpha and any(c.isdigit() for c in doc[j - 1].text)
-
-
-def _plain_count(doc, figure: Figure, plain: Count | None) -> bool:
-    """A number with no unit word is the flow's figure in the story's unit; a count of goods
-    only when whole, and no year ("in 1986")."""
-    if plain is None:
-        return False
-    if plain.unit is None and (figure.value != figure.value.to_integral_value() or figure.value < 10):
-        return False
-    if figure.start > 0 and doc[figure.start - 1].lower_.strip(".") in lexicon("dates")["months"]:
-        return False  # "ending March 31": a day
-    after = figure.end
-    while after < len(doc) and doc[after].is_space:
-        after += 1
-    if after < len(doc) and doc[after].pos_ in ("NOUN", "PROPN") and doc[after].is_lower:
-        return False  # "an estimated five  months", "12 refineries": a number of something else
-    return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1 and "," not in doc[figure.start].text)
-
-
-def _counts_goods(ctx: Context, figure: Figure) -> bool:
-    """ "two passenger aircraft", "300 ventilators": a whole number right before goods that
-    end their noun phrase counts them ("12 sugar refineries" counts no sugar)."""
-    doc = ctx.doc
-    if figure.value != figure.value.to_integral_value() or figure.end >= len(doc):
-        return False
-    goods = ctx.key(doc[figure.end], PRODUCTS)
-    if goods is None:
-        return False
-    after = figure.end
-    while after < len(doc) and ctx.key(doc[after], PRODUCTS) == goods:
-        after += 1
-    return after == len(doc) or doc[after].pos_ not in ("NOUN", "PROPN")
 
 
 def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
@@ -465,96 +426,3 @@ def figure_before(ctx: Context, flow: Flow, dated: set[int], *, start: int | Non
     if unit + "s" in flow_words("quantity_units"):
         unit += "s"  # "a 15 mln tonne target" counts tonnes
     return [Figure(value=q.value, start=i, end=k, unit=unit)]
-
-
-def _level_of_unitless(doc, unitless: Figure | None, figure: Figure) -> list[Figure] | None:
-    """The reported figure and the one compared with, when a plain number waits for the unit
-    of the figure right after it: "from 32,796 to 50,855 tonnes" (the second is the level),
-    "289,232 compares with 165,859 tonnes" (the first is)."""
-    if unitless is None or not (figure.unit or figure.currency) or not _comparable(unitless.value, figure.value):
-        return None
-    between = [t.lower_ for t in doc[unitless.end : figure.start]]
-    measured = dict(unit=figure.unit, currency=figure.currency)
-    first = Figure(value=unitless.value, start=unitless.start, end=unitless.end, **measured)
-    second = Figure(value=figure.value, start=figure.start, end=figure.end, **measured)
-    if between == ["to"]:
-        return [second, replace(first, comparison=True)]
-    if between[:2] in (["compares", "with"], ["compared", "with"]) and len(between) == 2 \
-            or len(between) == 1 and between[0] in _COMPARED_NEXT:
-        # "fell to 6,211 from 6,293 tonnes": the level first, its unit written once, after
-        return [first, replace(second, comparison=True)]
-    return None
-
-
-def _measured_after(doc, j: int, end: int) -> bool:
-    """True when a number starting at ``j`` has a unit word: "6,293 tonnes", "6.3 mln tonnes"."""
-    scales = lexicon("numbers")["scales"]
-    if j >= end or not (doc[j].like_num and is_number(doc[j])):
-        return False
-    while j < end and (doc[j].like_num and is_number(doc[j]) or doc[j].lower_ in scales):
-        j += 1
-    return unit_at(doc, j, end)[0] is not None
-
-
-def _comparable(value: Decimal, other: Decimal) -> bool:
-    """A figure written without its unit compares with one of about its size (a twentieth
-    to twenty times): "530,500 tonnes, against 468,500", not "2 mln tonnes over four years"."""
-    if not value or not other:
-        return True  # "compared with zero"
-    ratio = abs(value / other)
-    return Decimal("0.05") <= ratio <= Decimal(20)
-
-
-def _scaled(doc, figure: Figure) -> bool:
-    return any(t.lower_ in lexicon("numbers")["scales"] for t in doc[figure.start : figure.end])
-
-
-def _rescaled(doc, figure: Figure, before: list[Figure]) -> Figure:
-    """ "from 889.2 mln (revised from 889.5) in January and 903.2 a year ago": a bare number
-    after scaled figures is in the scale of the last of them, which newswire writes once."""
-    scales = lexicon("numbers")["scales"]
-    if _scaled(doc, figure):
-        return figure
-    word = next((t.lower_ for f in reversed(before) for t in doc[f.start : f.end] if t.lower_ in scales), None)
-    q = parse_quantity(f"{doc[figure.start : figure.end].text} {word}") if word else None
-    if q is None:
-        return figure
-    return Figure(value=q.value, start=figure.start, end=figure.end, unit=figure.unit,
-                  currency=figure.currency, comparison=figure.comparison, estimate=figure.estimate)
-
-
-def _recent_currency(ctx: Context, before: int, local: str | None) -> str | None:
-    """The currency of the last amount of money in this or the previous two sentences."""
-    doc = ctx.doc
-    floor = sentences_back(doc, doc[before].sent.start, 2)
-    found = money_in(doc[floor:before], matcher=ctx.rules.money, local=local)
-    return found[-1].currency if found else None
-
-
-def is_number(token: Token) -> bool:
-    text = token.text.replace(",", "")
-    if text.isdigit() and len(text) == 4 and text[:2] in ("19", "20") and "," not in token.text:
-        return False  # a year
-    return any(c.isdigit() for c in text) or token.lower_ in lexicon("numbers")["units"]
-
-
-def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
-    """The unit written after a number ("tonnes", "short tons", "bags"), and where it ends."""
-    words = []
-    k = j
-    while k < end and doc[k].is_space:
-        k += 1  # "2,600,000  tonnes": newswire's double space is a token of its own
-    if (weighed := after_unit_weight(doc, k, end)) != k and weighed < end \
-            and doc[weighed].lower_ in flow_words("quantity_units"):
-        k = weighed  # "3.3 mln 60-kilo bags": the bags' weight is no figure of its own
-    while k < end and doc[k].lower_ in flow_words("unit_modifiers") and len(words) < 2:
-        words.append(doc[k].lower_)
-        k += 1
-    if k < end and doc[k].lower_ in ("barrels", "barrel") and k + 2 < end \
-            and doc[k + 1].lower_ in ("per", "a") and doc[k + 2].lower_ == "day":
-        return "bpd", k + 3  # "50,000 barrels per day": the rate newswire writes as bpd
-    if k < end and doc[k].lower_ in flow_words("quantity_units"):
-        return " ".join([*words, doc[k].lower_]), k + 1
-    if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in flow_words("quantity_units"):
-        return " ".join([*words, doc[k].lower_, doc[k + 1].lower_]), k + 2
-    return None, j

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
-from kg.nlp.relations.flow_figures import is_number
+from kg.nlp.relations.flow_figure_units import is_number
 from kg.nlp.relations.periods import Period, find_periods
 
 

@@ -21,7 +21,7 @@ from kg.nlp.climb import climb
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.flow_figures import is_number, unit_at
+from kg.nlp.relations.flow_figure_units import is_number, unit_at
 from kg.nlp.relations.quantities import parse_quantity
 
 _GAP = 8  # how many role words may stand between a place and its figure

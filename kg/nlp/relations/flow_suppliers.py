@@ -18,7 +18,7 @@ from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words, reporting
-from kg.nlp.relations.flow_figures import is_number, unit_at
+from kg.nlp.relations.flow_figure_units import is_number, unit_at
 from kg.nlp.relations.quantities import parse_quantity
 
 CONFIDENCE = 0.7

@@ -27,7 +27,7 @@ from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context, sentence_text
 from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.flow_clause import Figure, Flow
-from kg.nlp.relations.flow_figures import is_number, unit_at
+from kg.nlp.relations.flow_figure_units import is_number, unit_at
 from kg.nlp.relations.flow_goods import goods_of
 from kg.nlp.relations.flow_periods import forecast_cue, period_for, sentence_periods
 from kg.nlp.relations.flow_triggers import find_flows

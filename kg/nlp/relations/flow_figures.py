@@ -1,6 +1,8 @@
 """The figures of a flow clause: quantities with their unit and amounts with their
 currency, the reported one first, then comparisons, other partners and other goods; what is
-no flow's figure (a change, a price, a share, a balance)."""
+no flow's figure (a change, a price, a share, a balance). The clause is read here in order;
+what each figure is comes from ``flow_figure_kinds``, its unit from ``flow_figure_units``,
+whether it is the next item of the same flow from ``flow_figure_lists``."""
 
 from __future__ import annotations
 
@@ -11,10 +13,13 @@ from spacy.tokens import Token
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
-from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, UNNAMED_PARTNER, Figure, Flow, flow_words
+from kg.nlp.relations.flow_clause import HEDGES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
                                                 limit_before, period_total, value_of, worth_before)
+from kg.nlp.relations.flow_figure_lists import (bracketed_after, compared_respectively, next_list_item,
+                                                over_respective_periods, partner_follows, partner_opens,
+                                                unnamed_partners)
 from kg.nlp.relations.flow_figure_units import (COMPARED_NEXT, comparable, counts_goods, is_number, level_of_unitless,
                                                 measured_after, plain_count, recent_currency, rescaled, scaled,
                                                 unit_at, word_after_digits)
@@ -137,7 +142,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             continue
         if out and not out[0].comparison and exports is not None \
                 and (other := next_partner(ctx, out[-1].end, figure.start, exports=exports, dated=dated,
-                                           elided=_partner_opens(ctx, anchor, out[0].start, exports=exports))) is not None:
+                                           elided=partner_opens(ctx, anchor, out[0].start, exports=exports))) is not None:
             # "exports to Iran were 100,000 tonnes and to Iraq 50,000": the same flow to another partner
             if figure.currency is None and (figure.unit or out[0].unit) and not (figure.unit and out[0].unit
                                                                                 and figure.unit != out[0].unit):
@@ -148,7 +153,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                                   currency=figure.currency or out[0].currency, partner=other))
             sharer = other  # "and from Thailand to 292,808 tonnes from 22,800": its comparisons follow
             continue
-        if sharer is not None and out and out[-1].partner == sharer and _bracketed_after(doc, out[-1], figure):
+        if sharer is not None and out and out[-1].partner == sharer and bracketed_after(doc, out[-1], figure):
             # "Austria 6,048 (4,104)": the share's figure for the period the flow is compared with
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[-1].unit,
                               currency=out[-1].currency, comparison=True, partner=sharer))
@@ -163,8 +168,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             continue
         if out and not out[0].comparison and exports is not None and figure.currency is None \
                 and (figure.unit is None or figure.unit == out[0].unit) and out[0].unit is not None \
-                and _partner_follows(doc, out[-1].end, end, exports=exports) \
-                and _unnamed_partners(doc, figure.end, end, exports=exports):
+                and partner_follows(doc, out[-1].end, end, exports=exports) \
+                and unnamed_partners(doc, figure.end, end, exports=exports):
             # "251,000 tonnes to EC destinations and 284,000 tonnes to third countries": the
             # same flow to partners it does not name
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=out[0].unit,
@@ -295,7 +300,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             # tonnes": the same flow's figure for the period the total is of
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
                               unit=figure.unit or out[0].unit, currency=figure.currency))
-        elif out and kind == "main" and _listed(doc, out[-1], figure, end, dated) \
+        elif out and kind == "main" and next_list_item(doc, out[-1], figure, end, dated) \
                 and figure.currency == out[0].currency and (figure.unit is None or figure.unit == out[0].unit) and comparable(figure.value, out[0].value):
             # "632,000 tonnes in 1987, 640,000 in 1988 and 670,000 in 1989": a list of the
             # same flow's figures, each for the period it names, in the first one's unit
@@ -303,7 +308,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                               unit=figure.unit or out[0].unit, currency=figure.currency))
         elif out and kind == "main" and len(out) == 1 and figure.currency == out[0].currency \
                 and figure.unit in (None, out[0].unit) and doc[figure.start - 1].lower_ == "and" \
-                and _over_respective_periods(doc, figure.end, end):
+                and over_respective_periods(doc, figure.end, end):
             # "exports stood at 25,114,000 ounces and 24,756,000 ounces over the respective
             # periods": the same flow for the second period the sentence named before
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,
@@ -317,93 +322,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             out.append(restated)
         elif out and kind == "main":
             break  # a second figure that compares with nothing: another statement
-    return _respectively(doc, out, end)
-
-
-def _respectively(doc, figures: list[Figure], end: int) -> list[Figure]:
-    """ "wheat to 2.99 mln tonnes, and barley to 2.96 mln compared with 1.25 and 1.89 mln
-    tonnes respectively": the figures compared with go, in order, with the goods of the
-    figures they follow."""
-    mains = [f for f in figures if not f.comparison]
-    compared = [f for f in figures if f.comparison]
-    if len(mains) < 2 or len(mains) != len(compared) or not compared[-1].end < end \
-            or "respectively" not in [t.lower_ for t in doc[compared[-1].end : min(compared[-1].end + 3, end)]]:
-        return figures
-    out = list(mains)
-    for main, figure in zip(mains, compared):
-        out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit, currency=figure.currency,
-                          comparison=True, estimate=figure.estimate, partner=main.partner, goods=main.goods))
-    return out
-
-
-def _partner_opens(ctx: Context, anchor: Token, first: int, *, exports: bool) -> bool:
-    """The clause names its partner after a preposition before its first figure ("Exports
-    to France rose to 20,479 tonnes"): the partners listed after may drop theirs."""
-    preps = flow_words("partner_export") if exports else flow_words("partner_import")
-    doc = ctx.doc
-    return any(t.lower_ in preps and t.i + 1 < first and ctx.key(doc[t.i + 1], TRADE_PLACES)
-               for t in doc[anchor.i + 1 : first])  # fmt: skip
-
-
-def _bracketed_after(doc, last: Figure, figure: Figure) -> bool:
-    """ "6,048 (4,104)": a figure in brackets right after the last one (a unit may come between)."""
-    opening = figure.start - 1
-    return opening >= 0 and doc[opening].text == "(" and last.end <= opening <= last.end + 1 \
-        and figure.end < len(doc) and doc[figure.end].text == ")"
-
-
-def _over_respective_periods(doc, i: int, end: int) -> bool:
-    """ "over the respective periods", "in the respective years": the figures before go, in
-    order, with periods named earlier."""
-    words = [t.lower_ for t in doc[i : min(i + 4, end)]]
-    return len(words) >= 3 and words[0] in ("over", "in", "for", "during") and "respective" in words[1:3]
-
-
-def _partner_follows(doc, i: int, end: int, *, exports: bool) -> bool:
-    """A partner right after a figure: "251,000 tonnes to EC destinations", "from Canada"."""
-    return i < end and doc[i].lower_ == ("to" if exports else "from")
-
-
-def _unnamed_partners(doc, i: int, end: int, *, exports: bool) -> bool:
-    """ "to third countries", "from other markets": partners the text does not name."""
-    words = [t.lower_ for t in doc[i : min(i + 3, end)]]
-    return len(words) == 3 and words[0] == ("to" if exports else "from") \
-        and words[1] in flow_words("unnamed_partner_words") and words[2] in flow_words("partner_group_nouns")
-
-
-def _listed(doc, last: Figure, figure: Figure, end: int, dated: frozenset[int] | set[int]) -> bool:
-    """The figure follows the last one as the next item of a list, each item naming its own
-    period: "X in January, Y in February and Z in March"."""
-    opening = doc[figure.start - 1].lower_ if figure.start > 0 else ""
-    if opening == "to" and figure.start >= 3 and doc[figure.start - 2].lemma_.lower() in flow_words("change_verbs") \
-            and _item_opens(doc, figure.start - 2, last.end):
-        # "could not exceed 632,000 tonnes, increasing to 640,000 tonnes in 1988", "and then
-        # rally to 490,000 in 1988": the next level of the same flow, for the period it names
-        return _dated_at(doc, figure.end, end, dated)
-    return _item_opens(doc, figure.start, last.end) and _dated_at(doc, last.end, end, dated) \
-        and _dated_at(doc, figure.end, end, dated)
-
-
-def _item_opens(doc, i: int, floor: int) -> bool:
-    """A list's next item opens before token ``i``: a comma or "and", then at most a few
-    words that qualify the item ("and an actual 99,254 tonnes", "and then rally to")."""
-    k = i - 1
-    while k > floor and i - k <= 3 and doc[k].pos_ in ("DET", "ADJ", "ADV") and doc[k].lower_ not in ("and", ","):
-        k -= 1
-    return k >= floor and doc[k].lower_ in (",", "and")
-
-
-def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
-    """A period right after a figure, or after the goods it counts: "in 1988", "of zinc
-    during February", "1986/87"."""
-    for k in range(i, min(i + 5, end)):
-        if k in dated:
-            # "in 1988", "for the 1987/88 season"
-            link = k - 2 if k - 2 >= i and doc[k - 1].lower_ == "the" else k - 1
-            return k == i or doc[link].lower_ in ("in", "for", "during")
-        if doc[k].like_num or doc[k].text in (",", ";"):
-            return False
-    return False
+    return compared_respectively(doc, out, end)
 
 
 def figure_before(ctx: Context, flow: Flow, dated: set[int], *, start: int | None = None) -> list[Figure]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
 from spacy.tokens import Token
 
@@ -30,6 +29,8 @@ from kg.nlp.relations.discourse import (
 )
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
+from kg.nlp.relations.flow_figure_periods import (as_long, noun_period, outcome_of_a_past_period, parallel_comparison,
+                                                  parallel_shift, part_period)
 from kg.nlp.relations.flow_suppliers import Supplied, supplier_facts
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
@@ -137,14 +138,14 @@ def extract(ctx: Context) -> list[Fact]:
             plan = named_plan(flow, before, index) or plan
             if read:
                 read_last = read
-                if (own := _noun_period(ctx, flow)) is not None and read[0].period not in (None, own.text):
+                if (own := noun_period(ctx, flow)) is not None and read[0].period not in (None, own.text):
                     # the next sentence's figures go on from the period the flow noun named
                     read_last = [replace(read[0], period=own.text, period_start=own.start, period_end=own.end), *read[1:]]
                 if index == 0 and opening is None and not read[0].forecast:
                     opening = Opening(trader=read[0].subject, periods=tuple(periods_of(read)), goods=read[0].object,
                                       exports=flow.exports)
                 if read[0].period:
-                    dated = (_noun_period(ctx, flow) or periods_of(read)[0], index)
+                    dated = (noun_period(ctx, flow) or periods_of(read)[0], index)
             if not flow.planned:
                 counted = [f for f in read if f.quantity is not None or f.amount is not None]
                 period = periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
@@ -161,16 +162,6 @@ def extract(ctx: Context) -> list[Fact]:
         facts.extend(market_facts(ctx, sent, facts))
         facts.extend(ranked_supplier_facts(ctx, sent))
     return facts
-
-
-def _noun_period(ctx: Context, flow: Flow) -> Period | None:
-    """ "February exports compared with 245,405 in January": the period the flow noun names
-    is the one the story is at, not the period of the figure compared with."""
-    if flow.anchor.pos_ == "VERB":
-        return None  # "Between July 1 and January 31, Britain bought": no flow noun
-    noun = flow_noun(flow.anchor)
-    left = noun.left_edge.i
-    return next((p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if left <= s and e <= noun.i), None)
 
 
 def _subject_like(noun: Token) -> bool:
@@ -264,12 +255,6 @@ def _list_partner(figures: list[Figure]) -> str | None:
         return None
     last = items[-1].partner
     return last if last and all(f.partner in (None, last) for f in items) else None
-
-
-def _parallel_shift(periods: list[tuple[int, int, Period]], anchor: Token) -> Period | None:
-    """The last comparison period ("a year ago") named before the flow's clause, in the
-    sentence: the one a comparison figure of a parallel clause that names none is for."""
-    return next((p for s, e, p in reversed(periods) if e <= anchor.left_edge.i and p.shift), None)
 
 
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
@@ -416,7 +401,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     shares = respective_shares(ctx, flow, figures[0], trader, together)
     compared = period_for(figures, 1, periods, ctx, flow) if len(figures) > 1 and figures[1].comparison else None
     if compared is None and len(figures) > 1 and figures[1].comparison \
-            and (parallel := _parallel_shift(periods, anchor)) is not None:
+            and (parallel := parallel_shift(periods, anchor)) is not None:
         # "production fell from 9.10 mln a year ago, and imports rose 24.8 pct from 2.96 mln":
         # the comparison the parallel clause names, a year before the story's period
         compared = anchor_on(parallel, lead)
@@ -424,14 +409,14 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     dated_figures: list[Period | None] = []  # the period each figure was given, in order
     for k, figure in enumerate(figures):
         period = main_period if k == 0 or figure.equivalent or (figure.estimate and not estimate_for(ctx, figure)) \
-            else _part_period(ctx, figure, periods) or main_period if figure.part \
+            else part_period(ctx, figure, periods) or main_period if figure.part \
             else period_for(figures, k, periods, ctx, flow)
         # (not for a single day's figure: "today's awards ... versus 103,000 last week" were
         # last week's awards)
         earlier_estimate = (k > 0 and forecast and period is not None and main_period is not None
                             and not (main_period.start and main_period.start == main_period.end)
                             and period.text.lower() in flow_words("earlier_estimate_periods")
-                            and not _as_long(period, main_period))
+                            and not as_long(period, main_period))
         if earlier_estimate:
             # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last
             # month": last month's forecast of the same crop year
@@ -457,7 +442,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # (a figure of other goods or another partner is the first figure's period)
             period = periods_of(inherited)[k]
         elif period is None and k > 0 and figure.comparison and figure.partner is not None \
-                and (parallel := _parallel_comparison(figures, k, dated_figures)) is not None:
+                and (parallel := parallel_comparison(figures, k, dated_figures)) is not None:
             # "24,391 from Australia against 19,585 and 21,208": another partner's comparisons
             # are for the periods of the first partner's, one by one
             period = parallel
@@ -465,7 +450,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                 and (opened := opening.comparison(main_period)) is not None:
             period = opened  # "..., up on a previous 2.99 mln": the opening's comparison period
         elif period is None and k > 0 and figure.comparison \
-                and (parallel := _parallel_shift(periods, anchor)) is not None:
+                and (parallel := parallel_shift(periods, anchor)) is not None:
             # "production fell 7.8 pct from 9.06 mln a year ago, and imports rose 16.3 pct
             # from 2.95 mln": the comparison period the parallel clause before names
             period = anchor_on(parallel, main_period)
@@ -481,7 +466,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         is_forecast = forecast and not_over(period, ctx.article.published) if k == 0 or figure.equivalent or listed else (
             forecast and period is not None and (in_future(period, ctx.article.published)
                                                  or season_not_over(period, ctx.article.published)))
-        if flow.planned and not _outcome_of_a_past_period(ctx, flow, figure, period) or figure.estimate or figure.limit:
+        if flow.planned and not outcome_of_a_past_period(ctx, flow, figure, period) or figure.estimate or figure.limit:
             is_forecast = True  # a target, a quota, a ceiling, an earlier forecast: a plan, whatever its period
         if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
@@ -555,40 +540,6 @@ def _shared(ctx: Context, flow: Flow, shares: list[Share], figure: Figure, trade
                                 confidence=confidence, object=counted, quantity=share.value, unit=figure.unit,
                                 **dated))
     return out
-
-
-def _parallel_comparison(figures: list[Figure], k: int, dated: list[Period | None]) -> Period | None:
-    """The period of the first figure's comparison in the place figure ``k`` has among its
-    own partner's comparisons ("19,102 tonnes from the U.S. against 16,577 in January and
-    9,933 a year ago, 24,391 from Australia against 19,585 and 21,208")."""
-    share = max(i for i in range(k) if not figures[i].comparison)
-    place = k - share - 1
-    first = [i for i in range(1, share) if figures[i].comparison]
-    if share == 0 or not all(figures[i].comparison for i in range(share + 1, k + 1)) or place >= len(first):
-        return None
-    return dated[first[place]]
-
-
-def _part_period(ctx: Context, figure: Figure, periods: list[tuple[int, int, Period]]) -> Period | None:
-    """ "including 2.1 mln tonnes in the first half": the period a part names right after it."""
-    for s, _, period in periods:
-        if figure.end <= s <= figure.end + 3 and all(t.lower_ in ("in", "during", "for", "the")
-                                                    for t in ctx.doc[figure.end : s]):
-            return period
-    return None
-
-
-def _as_long(period: Period, main: Period) -> bool:
-    """The compared period is as long as the flow's own: "risen to 17,000 tonnes this month
-    from 10,000 last month" is last month's level, where "forecast at 14.50 mln tonnes in
-    1986/87, vs 15.00 mln last month" is an earlier forecast of the same crop year."""
-    if not (period.start and period.end and main.start and main.end):
-        return False
-    return _days(period) >= _days(main)
-
-
-def _days(period: Period) -> int:
-    return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days
 
 
 def _bare_shipments(ctx: Context, flow: Flow) -> bool:
@@ -675,27 +626,5 @@ def _owned(ctx: Context, noun: Token) -> bool:
         own += [c for c in noun.head.children if c.dep_ == "nsubj"]
     return any(trader_or_nation(ctx, t) for t in own)
 
-
-# Planned-flow nouns that predict a figure rather than set one (a target, a quota do)
-_PREDICTIONS = frozenset({"forecast", "estimate", "projection"})
-
-
-def _outcome_of_a_past_period(ctx: Context, flow: Flow, figure: Figure, period: Period | None) -> bool:
-    """ "export forecasts were lowered to 4.5 mln tonnes from 5.76 mln in 1985/86": the figure
-    compared with a forecast, dated in a period over by the article's day, is what that period
-    brought; so is "the 9.9 mln exported in 1986" that export registrations are compared
-    with. A quota or target stays a plan whatever its period."""
-    if not figure.comparison or period is None or not_over(period, ctx.article.published):
-        return False
-    words = [flow.anchor, flow.anchor.head, *flow.anchor.children]
-    return any(t.lemma_.lower() in _PREDICTIONS for t in words) or _moved_figure(ctx, figure)
-
-
-def _moved_figure(ctx: Context, figure: Figure) -> bool:
-    """ "the 9.9 mln exported in 1986", "the 40,000 tonnes shipped": a trade participle says
-    the goods the figure counts moved."""
-    after = ctx.doc[figure.end] if figure.end < len(ctx.doc) else None
-    return after is not None and after.tag_ == "VBN" and after.dep_ in ("acl", "amod") \
-        and after.lemma_.lower() in flow_words("export_verbs") | flow_words("import_verbs")
 
 __all__ = ["extract"]

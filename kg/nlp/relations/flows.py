@@ -31,8 +31,9 @@ from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
 from kg.nlp.relations.flow_figure_periods import (as_long, noun_period, outcome_of_a_past_period, parallel_comparison,
                                                   parallel_shift, part_period)
+from kg.nlp.relations.flow_figureless import unquantified_facts
 from kg.nlp.relations.flow_suppliers import Supplied, supplier_facts
-from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_clause import CONFIDENCE, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
@@ -40,15 +41,14 @@ from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figu
 from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
 from kg.nlp.relations.flow_noun_figures import noun_figure
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
-from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
 from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, names_unread_goods, other_goods,
                                         own_goods, part_of_trade)
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_unit_goods import goods_for_unit
-from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, listed_partners,
-                                            shared_partner, trade_with)
+from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
+                                            trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import named_buyers, partner_shares, ranked_taker, share_goods
 from kg.nlp.relations.flow_reports import report_sale
@@ -61,7 +61,6 @@ from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trader_keys import trader_or_nation
 
-CONFIDENCE = 0.88
 _NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
 _COUNTING_ADJECTIVES = frozenset({"total", "cumulative", "monthly", "weekly", "annual"})  # they name no owner
 
@@ -358,8 +357,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         figures = noun_figure(ctx, flow, dated)  # "a 200,000 tonne wheat purchase from France"
     if not figures:
         if (named := goods_of(ctx, flow)) is None and (owned := own_goods(ctx, flow, trader, earlier)) is not None:
-            return _unquantified(ctx, flow, trader, owned, owned=True), (trader, owned)
-        return _unquantified(ctx, flow, trader, named), (trader, goods)
+            return unquantified_facts(ctx, flow, trader, owned, owned=True), (trader, owned)
+        return unquantified_facts(ctx, flow, trader, named), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
         or shared_partner(ctx, flow, trader, inherited or []) or mirrored
     trailing = _list_partner(figures) if partner is None else None
@@ -508,7 +507,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # the list's quantity, which no fact of one object can hold: each good is traded,
             # without a figure
             if k == 0:
-                facts.extend(_unquantified(ctx, flow, trader, goods))
+                facts.extend(unquantified_facts(ctx, flow, trader, goods))
         elif goods is None and names_unread_goods(ctx, flow):
             continue  # "Imports of cocoa powder fell to 316 tonnes": not the goods named before
         elif (counted := goods or goods_for_unit(ctx, anchor, figure.unit,
@@ -554,77 +553,6 @@ def _bare_shipments(ctx: Context, flow: Flow) -> bool:
     # "Total shipments": a counting adjective names no owner
     own = [t for t in ctx.doc[anchor.left_edge.i : anchor.i] if t.lower_ not in _COUNTING_ADJECTIVES]
     return not any(t.lower_ in flow_words("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
-
-
-def _unquantified(ctx: Context, flow: Flow, trader: str, goods: str | None, *, owned: bool = False) -> list[Fact]:
-    """ "Lumber imports from Canada fell 300 mln dlrs", "Thailand sells zinc to Japan": goods
-    named as traded without a figure of the flow are still a flow (the change is no figure).
-    ``owned`` goods the clause names in general words ("exports its products", ``own_goods``)."""
-    anchor = flow.anchor
-    if anchor.lower_ in flow_words("product_value_heads"):
-        return []  # "oil revenue lost": earnings without a figure say no flow
-    noun = flow_noun(anchor)
-    if flow.planned and not _owned(ctx, noun):
-        return []  # "the restoration of coffee export quotas": everyone's quotas, no one's flow
-    # only goods the trade word itself names: "oil imports", "exports of CPO", "exporting
-    # textiles"; not "a decline in sales of cars" further on
-    named = [t for t in ctx.doc[noun.left_edge.i : noun.i]] if anchor.pos_ != "VERB" else []
-    # (a passive's subject too: "The barley will be exported to Switzerland")
-    named += [t for c in anchor.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
-    named += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    if goods is None or not owned and not any(ctx.key(t, PRODUCTS) == goods for t in named):
-        return []
-    predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
-    period = _delivery_period(ctx, flow) or _clause_period(ctx, flow)
-    dated = dict(period=period.text, period_start=period.start, period_end=period.end) if period else {}
-    # "exports of crude oil and natural gas rose": without a figure, each listed good is traded;
-    # "exports rice to Japan, Iran and Iraq": and goes to each partner listed
-    # "would have to import crude", "expects meat exports to rise": a flow to come, as a
-    # counted one is; not exports another verb's modal is about ("will hurt tea exports")
-    forecast = flow.planned or forecast_cue(ctx, flow) and (anchor.pos_ == "VERB" or noun.dep_ not in ("dobj", "pobj"))
-    # "British and Greek imports of wheat": and is each owner's
-    facts = []
-    for owner in coordinated_owners(ctx, flow, trader) or [trader]:
-        for item in listed_goods(ctx, flow) or [goods]:
-            partner = flow_partner(ctx, flow, owner, item)
-            for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
-                facts.append(ctx.fact(owner, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
-                                      object=item, partner=p, forecast=forecast, **dated))  # fmt: skip
-    return facts
-
-
-def _clause_period(ctx: Context, flow: Flow) -> Period | None:
-    """ "imports of French wheat during this period were below year-ago levels": the one
-    period the clause of a flow noun names is the time the flow covers; a trade verb's
-    ("bought corn at its tender earlier this week") is only when a deal was made."""
-    if flow.anchor.pos_ == "VERB":
-        return None
-    own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end]
-    return own[0] if len(own) == 1 else None
-
-
-def _delivery_period(ctx: Context, flow: Flow) -> Period | None:
-    """ "NIOC has sold its crude for March shipment to Japanese customers": the delivery
-    the clause names dates a flow without a figure; a month without a year is the coming one."""
-    doc = ctx.doc
-    published = ctx.article.published
-    for s, e, period in sentence_periods(ctx, flow.anchor.sent):
-        if flow.anchor.i < s and e < flow.end and doc[s - 1].lower_ == "for" \
-                and doc[e].lower_ in flow_words("delivery_nouns"):
-            if period.end and published and period.end < published[:10] and not re.search(r"\d{4}", period.text):
-                period = Period(text=period.text, start=next_year(period.start), end=next_year(period.end),
-                                start_char=period.start_char, end_char=period.end_char)
-            return period
-    return None
-
-
-def _owned(ctx: Context, noun: Token) -> bool:
-    """A quota or target its text says whose it is: "Brazil's coffee export quota", "the
-    Indonesian export target", "Malaysia set an export target"."""
-    own = [*ctx.doc[noun.left_edge.i : noun.i]]
-    if noun.dep_ == "dobj":
-        own += [c for c in noun.head.children if c.dep_ == "nsubj"]
-    return any(trader_or_nation(ctx, t) for t in own)
 
 
 __all__ = ["extract"]

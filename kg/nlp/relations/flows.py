@@ -27,6 +27,8 @@ from kg.nlp.relations.discourse import (
     CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, delivery_named_after, lead_period, lead_season,
     own_period, periods_of, points_back,
 )
+from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, last_counted, last_same_way,
+                                               sentences_between, shares_of_last_flow)
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
 from kg.nlp.relations.flow_figure_periods import (as_long, noun_period, outcome_of_a_past_period, parallel_comparison,
@@ -50,7 +52,7 @@ from kg.nlp.relations.flow_unit_goods import goods_for_unit
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
-from kg.nlp.relations.flow_shares import named_buyers, partner_shares, ranked_taker, share_goods
+from kg.nlp.relations.flow_shares import ranked_taker
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_respectively import Share, paired_comparisons, respective_shares
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
@@ -60,9 +62,6 @@ from kg.nlp.relations.money import is_dollar, named_before, named_in_sentence
 from kg.nlp.relations.plan_anaphors import named_plan, plan_flow
 from kg.nlp.relations.periods import Period, anchor_on, in_future, next_year, not_over, season_not_over
 from kg.nlp.relations.trader_keys import trader_or_nation
-
-_NEAR = 3  # how many sentences back a story's last flow still speaks for an ownerless one
-_COUNTING_ADJECTIVES = frozenset({"total", "cumulative", "monthly", "weekly", "annual"})  # they name no owner
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -79,9 +78,9 @@ def extract(ctx: Context) -> list[Fact]:
     for index, sent in enumerate(sents):
         before: tuple[str | None, str | None] = (None, None)
         recent = topic if topic is not None and topic.follows(index) else None
-        near = topic if topic is not None and index - topic.sentence <= _NEAR else None
-        pointed = dated[0] if dated is not None and index - dated[1] <= _NEAR else None
-        if topic is not None and topic.period is not None and index - topic.sentence <= _NEAR \
+        near = topic if topic is not None and index - topic.sentence <= NEAR else None
+        pointed = dated[0] if dated is not None and index - dated[1] <= NEAR else None
+        if topic is not None and topic.period is not None and index - topic.sentence <= NEAR \
                 and (dated is None or topic.sentence > dated[1]):
             pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
         found = with_elided_flows(sent, find_flows(ctx, sent))
@@ -92,7 +91,7 @@ def extract(ctx: Context) -> list[Fact]:
         if not found and (planned := plan_flow(sent, plan, index)) is not None:
             found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
         if not found and read_last and all(f.period is None for f in read_last) \
-                and _sentences_between(ctx, read_last[0], sent[0]) == 1 \
+                and sentences_between(ctx, read_last[0], sent[0]) == 1 \
                 and (window := delivery_named_after(sent, ctx.article.published)) is not None:
             # "... new sales of 900,000 tonnes of corn to the USSR. The corn is for delivery
             # during the 1986/87 marketing year": the sentence after dates them
@@ -113,8 +112,8 @@ def extract(ctx: Context) -> list[Fact]:
             if ranked:
                 facts.extend(ranked)  # "Iraq is Brazil's main oil supplier, with 235,000 bpd"
                 continue
-        if (not found or all(ranked_taker(flow.anchor) for flow in found) and _exported(_last_counted(facts))) \
-                and (shared := _shares(ctx, sent, facts, index)):
+        if (not found or all(ranked_taker(flow.anchor) for flow in found) and is_export(last_counted(facts))) \
+                and (shared := shares_of_last_flow(ctx, sent, facts, index)):
             # "Italy was the largest recipient with 75,000 tonnes"; "The Soviet Union was the
             # largest single importer with 133,265 tonnes" after an export: the exporter's shares
             facts.extend(shared)
@@ -123,7 +122,7 @@ def extract(ctx: Context) -> list[Fact]:
         for flow in found:
             story = next((f.object for f in reversed(facts) if f.object is not None), None) \
                 or next((k for k, _ in ctx.entity_mentions(PRODUCTS)), None)  # the story's first goods
-            if before[0] is None and (same := _last_same_way(ctx, facts, flow)) is not None \
+            if before[0] is None and (same := last_same_way(ctx, facts, flow)) is not None \
                     and _subject_like(flow_noun(flow.anchor)):
                 # "Suralco's alumina exports dropped ... Aluminum exports decreased ...": an
                 # ownerless flow right after another of the same direction is the same
@@ -131,7 +130,7 @@ def extract(ctx: Context) -> list[Fact]:
                 # 229,000 tonnes ... imports from Ecuador fell"); so past the other direction
                 # of the same statement ("imports rose to ..., while exports fell to ...")
                 before = (same.subject, before[1])
-            inherited = read_last if read_last and _sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
+            inherited = read_last if read_last and sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
             read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
                                  season=season, lead=lead, near=near, pointed=pointed, opening=opening, earlier=facts)
             plan = named_plan(flow, before, index) or plan
@@ -169,75 +168,6 @@ def _subject_like(noun: Token) -> bool:
     brings it to ("This brought total imports to ...")."""
     return noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or noun.dep_ == "pobj" and noun.head.lower_ == "with" \
         and noun.head.head.pos_ in ("VERB", "AUX") or running_total_object(noun)
-
-
-def _shares(ctx: Context, sent, facts: list[Fact], index: int) -> list[Fact]:
-    """ "Spain was the largest recipient with 12,000 tonnes, followed by Italy with 9,000":
-    the last counted flow of the story, shared out by partner in a sentence of its own."""
-    last = _last_counted(facts)
-    if last is None or last.object is None or _sentences_between(ctx, last, sent[0]) > _NEAR:
-        return []
-    # the flow's own figure, not the comparison its sentence ends with ("... against 80,000
-    # in the same month last year")
-    last = next(f for f in facts if f.sentence == last.sentence and f.subject == last.subject
-                and f.predicate == last.predicate and f.object == last.object)
-    exports = last.predicate == Predicate.EXPORTS
-    dated = dict(period=last.period, period_start=last.period_start, period_end=last.period_end)
-    if exports and (buyers := named_buyers(ctx, sent)):
-        # "Spain, Italy and Greece all took more Chilean copper": each bought from the exporter
-        return [ctx.fact(key, Predicate.IMPORTS, [ctx.mention(token)], rule="flow-share",
-                         confidence=CONFIDENCE - CARRIED, object=last.object, partner=last.subject,
-                         forecast=False, **dated)
-                for key, token in buyers if key != last.subject]  # fmt: skip
-    # the period the flow's own comparison figure is of ("against 11.34 mln in the same 1985/86 period")
-    compared = next((f for f in facts[facts.index(last) + 1 :] if f.sentence == last.sentence
-                     and f.subject == last.subject and f.predicate == last.predicate and f.object == last.object
-                     and f.partner == last.partner and f.period != last.period), None)  # fmt: skip
-    earlier = dict(period=compared.period, period_start=compared.period_start, period_end=compared.period_end) \
-        if compared is not None else dict(period=None, period_start=None, period_end=None)
-    out = []
-    for share in partner_shares(ctx, sent, exports=exports, flow_unit=last.unit):
-        if share.partner == last.subject or share.unit != last.unit:
-            continue
-        # "Saudi Arabia 90,944 tonnes barley": the share's own goods; none named, the flow's;
-        # two ("263,051 tonnes of wheat and barley") or one no product goes by: neither is sure
-        named = share_goods(ctx, share)
-        if len(named) > 1 or None in named:
-            continue
-        out.append(ctx.fact(last.subject, last.predicate, [ctx.doc[share.start : share.end]], rule="flow-share",
-                            confidence=CONFIDENCE - CARRIED, object=named[0] if named else last.object,
-                            quantity=share.value,
-                            unit=share.unit, partner=share.partner, forecast=last.forecast,
-                            **(earlier if share.compared else dated)))
-    return out
-
-
-def _last_counted(facts: list[Fact]) -> Fact | None:
-    """The story's last flow counted in a quantity (the flow a list of shares shares out)."""
-    return next((f for f in reversed(facts) if f.quantity is not None
-                 and f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)), None)  # fmt: skip
-
-
-def _exported(fact: Fact | None) -> bool:
-    return fact is not None and fact.predicate in (Predicate.EXPORTS, Predicate.EXPORT_VALUE)
-
-
-def _last_same_way(ctx: Context, facts: list[Fact], flow: Flow) -> Fact | None:
-    """The last fact of this or the sentence before, when the last of the flow's direction
-    is among them."""
-    for fact in reversed(facts):
-        if _sentences_between(ctx, fact, flow.anchor) > 1:
-            return None
-        if _exported(fact) == flow.exports:
-            return fact
-    return None
-
-
-def _sentences_between(ctx: Context, fact: Fact, token: Token) -> int:
-    start = ctx.doc.char_span(fact.start - ctx.offset, fact.start - ctx.offset + 1, alignment_mode="expand")
-    if start is None:
-        return 99
-    return sum(1 for s in ctx.doc.sents if start.start < s.start <= token.i)
 
 
 def _partner_item(figure: Figure) -> bool:
@@ -290,7 +220,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         described = figure_start(anchor) is not None and not any(c.dep_ == "agent" for c in anchor.children)
         trader = None if described else trader_of(ctx, flow, fallback=before[0])
         goods = goods_of(ctx, flow) or before[1]
-        if trader is None and near is not None and near.exports and near.trader is not None and _bare_shipments(ctx, flow):
+        if trader is None and near is not None and near.exports and near.trader is not None and bare_shipments(ctx, flow):
             # "Argentine oilseed exports totalled ... Shipments during December amounted to
             # 102,870 tonnes": shipments of no one named are the story's exports just stated
             trader, carried = near.trader, True
@@ -299,7 +229,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             if goods is None:
                 return [], (trader, goods)
         elif trader is None and near is not None and not near.exports and near.trader is not None \
-                and near.partner is not None and flow.exports and _bare_shipments(ctx, flow):
+                and near.partner is not None and flow.exports and bare_shipments(ctx, flow):
             # "The USSR has purchased 1.0 mln tonnes of U.S. corn ... Total shipments in the
             # third year amounted to ...": shipments of no one named are the seller's, to the buyer
             trader, mirrored, carried = near.partner, near.trader, True
@@ -539,20 +469,6 @@ def _shared(ctx: Context, flow: Flow, shares: list[Share], figure: Figure, trade
                                 confidence=confidence, object=counted, quantity=share.value, unit=figure.unit,
                                 **dated))
     return out
-
-
-def _bare_shipments(ctx: Context, flow: Flow) -> bool:
-    """ "Shipments during December amounted to ...": the subject is shipments with no owner,
-    destination or world word of their own; so is a figure a participle describes with no
-    agent ("2.4 mln bags to be shipped", "one mln tonnes of corn sold to the Soviet Union")."""
-    anchor = flow.anchor
-    if figure_start(anchor) is not None:
-        return not any(c.dep_ == "agent" for c in anchor.children)
-    if anchor.lower_ not in ("shipment", "shipments") or anchor.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    # "Total shipments": a counting adjective names no owner
-    own = [t for t in ctx.doc[anchor.left_edge.i : anchor.i] if t.lower_ not in _COUNTING_ADJECTIVES]
-    return not any(t.lower_ in flow_words("no_owner_words") or t.pos_ in ("PROPN", "ADJ") or t.dep_ == "poss" for t in own)
 
 
 __all__ = ["extract"]

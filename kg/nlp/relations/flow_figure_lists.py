@@ -1,7 +1,8 @@
 """How a flow clause goes on after a figure: the next item of a list, each naming its own
 period ("X in January, Y in February"), another partner's figure ("to France ..., Austria
 6,048 (4,104)"), a bracketed comparison, figures given "respectively" or "over the respective
-periods". ``flow_figures`` asks these whether a figure it reads is the same flow again."""
+periods", a partner named after a list of goods. ``flow_figures`` asks these whether a figure
+it reads is the same flow again; ``flows`` which partner each item of a list is for."""
 
 from __future__ import annotations
 
@@ -95,3 +96,19 @@ def _dated_at(doc, i: int, end: int, dated: frozenset[int] | set[int]) -> bool:
         if doc[k].like_num or doc[k].text in (",", ";"):
             return False
     return False
+
+
+def partner_item(figure: Figure) -> bool:
+    """ "... and 3,000 to Pakistan", "... and 284,000 to third countries": the same flow's
+    figure for another partner, no comparison."""
+    return figure.partner is not None and not figure.comparison
+
+
+def list_partner(figures: list[Figure]) -> str | None:
+    """ "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France": the partner
+    named after the last goods of a list, when no other item names one, is the whole list's."""
+    items = figures[1:]
+    if not items or not all(f.goods is not None and not f.comparison and not f.equivalent for f in items):
+        return None
+    last = items[-1].partner
+    return last if last and all(f.partner in (None, last) for f in items) else None

@@ -31,6 +31,7 @@ from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, 
                                                sentences_between, shares_of_last_flow)
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
+from kg.nlp.relations.flow_figure_lists import list_partner, partner_item
 from kg.nlp.relations.flow_figure_periods import (as_long, noun_period, outcome_of_a_past_period, parallel_comparison,
                                                   parallel_shift, part_period)
 from kg.nlp.relations.flow_figureless import unquantified_facts
@@ -170,22 +171,6 @@ def _subject_like(noun: Token) -> bool:
         and noun.head.head.pos_ in ("VERB", "AUX") or running_total_object(noun)
 
 
-def _partner_item(figure: Figure) -> bool:
-    """ "... and 3,000 to Pakistan", "... and 284,000 to third countries": the same flow's
-    figure for another partner, no comparison."""
-    return figure.partner is not None and not figure.comparison
-
-
-def _list_partner(figures: list[Figure]) -> str | None:
-    """ "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France": the partner
-    named after the last goods of a list, when no other item names one, is the whole list's."""
-    items = figures[1:]
-    if not items or not all(f.goods is not None and not f.comparison and not f.equivalent for f in items):
-        return None
-    last = items[-1].partner
-    return last if last and all(f.partner in (None, last) for f in items) else None
-
-
 def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
           story_goods: str | None = None, inherited: list[Fact] | None = None, topic: Topic | None = None,
           season: Period | None = None, lead: Period | None = None, near: Topic | None = None,
@@ -291,7 +276,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         return unquantified_facts(ctx, flow, trader, named), (trader, goods)
     partner = flow_partner(ctx, flow, trader, goods) or trade_with(ctx, flow, trader) \
         or shared_partner(ctx, flow, trader, inherited or []) or mirrored
-    trailing = _list_partner(figures) if partner is None else None
+    trailing = list_partner(figures) if partner is None else None
     if trailing is not None:
         partner = trailing  # "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France"
     if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
@@ -309,7 +294,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                  for t in ctx.doc[noun.left_edge.i : noun.i])
         goods = next((k for k in named if k), goods)
     main_period = period_for(figures, 0, periods, ctx, flow)
-    if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent or _partner_item(f)
+    if main_period is None and len(figures) > 1 and all(f.goods is not None or f.equivalent or partner_item(f)
                                                         for f in figures[1:]):
         # "exported 35,000 tonnes of copper and 12,000 tonnes of zinc in April", "98,000
         # tonnes of tea worth 210 mln dlrs in 1986", "5,000 tonnes to Britain and 3,000 to

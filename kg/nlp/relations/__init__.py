@@ -5,20 +5,26 @@ Each module reads one family of relations from the dependency parse:
 ``national``), ``organizations`` (subOrganizationOf, basedIn), ``places`` (locatedIn),
 ``speech`` (said; with ``speakers``, ``speaker_names``, ``speaking_bodies``,
 ``document_sources``, ``closing_speakers`` and ``quotes``), ``sources`` (said, for wire
-sources), ``trade`` (exports, exportValue), ``flows``
+sources), ``trade`` (exports, exportValue; with ``money`` and ``exporters``), ``flows``
 (newswire trade clauses: exports, imports and their values with partner, period and
-forecast), which ``discourse`` tells what the sentences before stated; a flow clause
-(``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders``,
-``flow_partners``, ``flow_goods``, ``flow_figures`` (with ``flow_parts``) and ``flow_periods``;
+forecast; a flow named without a figure in ``flow_figureless``, the earlier flow a clause
+goes on from in ``flow_antecedents``, a flow stated again for another period in
+``flow_restatements``), which ``discourse`` tells what the sentences before stated; a flow
+clause (``flow_clause``) is found by ``flow_triggers`` and read by ``flow_traders`` (with
+``flow_purchasers`` and ``body_countries``), ``flow_partners``, ``flow_goods``,
+``flow_figures`` (with ``flow_parts``, ``flow_figure_kinds``, ``flow_figure_units``,
+``flow_figure_lists`` and ``flow_figure_periods``) and ``flow_periods``;
 some clauses say trade without a trade word: ships loading (``flow_loadings``), goods taken
 from the market (``flow_market_takings``), a shipment made by a country (``flow_makers``), a
 relative clause or a participle about its own figure (``flow_relatives``); a gerund's
 trader is its clause's subject (``flow_gerunds``), a flow a cause or forecaster moves to a
 figure is the story's (``flow_moved_objects``), and a bag's weight is no figure
 (``flow_unit_weights``); a trader's title names goods it trades without a figure
-(``flow_titles``: "Chile, the biggest copper exporter"), and a figureless flow of a list of
-owners is each one's (``flow_owners``: "British and Greek imports").
-``quantities``, ``dates`` and ``periods`` normalize numbers, dates and periods for them.
+(``flow_titles``: "Chile, the biggest copper exporter") or says with "be" (``flow_chief_goods``:
+"copper is Zambia's main export"), a loan repaid in kind is an export back
+(``flow_repayments``), and a figureless flow of a list of owners is each one's (``flow_owners``:
+"British and Greek imports").
+``quantities``, ``dates`` and ``periods`` (with ``period_dates``) normalize numbers, dates and periods for them.
 ``tables`` keeps the sentence rules out of tables set in columns and, with ``lists``, reads
 per-partner breakdowns whose lead (``leads``) makes their meaning certain; ``flow_breakdowns``
 reads a total broken down into its goods ("comprising 1.5 mln wheat/1.0 mln barley"), its

@@ -741,6 +741,21 @@ def test_an_estimated_figure_of_a_past_month_is_reported_not_forecast(parser) ->
     assert [(f[5], f[9]) for f in _read(parser, text, {"Chile": ("cl", T.COUNTRY)})] == [(Decimal("410000000"), False)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Jensen estimated Danish exports to Chile totalled about 90 mln dlrs in 1985 while imports from "
+     "Chile reached some 60 mln dlrs.",
+     [(Decimal("90000000"), "1985", False), (Decimal("60000000"), "1985", False)]),
+    ("The official estimated that Danish exports to Chile amounted to 90 mln dlrs last year and that "
+     "imports from Chile came to 60 mln dlrs.",
+     [(Decimal("90000000"), "last year", False), (Decimal("60000000"), "last year", False)]),
+    # a modal breaks the chain of past tenses: what will be, a forecast
+    ("Jensen estimated Danish exports to Chile would reach 90 mln dlrs.", [(Decimal("90000000"), None, True)]),
+])
+def test_an_estimate_of_past_figures_told_in_the_past_is_no_forecast(parser, text: str, expected: list) -> None:
+    table = {"Danish": ("dk", T.COUNTRY), "Chile": ("cl", T.COUNTRY)}
+    assert [(f[5], f[8], f[9]) for f in _read(parser, text, table)] == expected
+
+
 def test_an_excess_of_exports_over_imports_is_a_balance(parser) -> None:
     text = "Figures for March show an excess of exports over imports of 96.2 mln dlrs in Peru."
     assert _read(parser, text, {"Peru": ("pe", T.COUNTRY)}) == []

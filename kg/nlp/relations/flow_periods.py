@@ -179,6 +179,30 @@ def _hedge(word: Token) -> bool:
         and word.i + 1 < len(doc) and doc[word.i + 1].like_num
 
 
+def _estimate_of_what_was(word: Token, anchor: Token) -> bool:
+    """ "Brennan estimated exports to Canada totalled 800 mln dlrs in 1985 while imports
+    reached 700 mln": an estimate made in the past of figures its clause tells with a verb of
+    its own in the past tense is a guess at what was, not a forecast. Every verb from the
+    flow's up to the root is in the past tense, without an auxiliary ("estimated exports would
+    reach" is a forecast); the parser may hang "estimated" on "exports" as a modifier, so the
+    estimate need only reach that chain. "X estimated exports at 5 mln tonnes" (no verb of the
+    flow's own) stays a forecast."""
+    if word.tag_ != "VBD" or word.lemma_.lower() != "estimate":
+        return False
+    verb = anchor if anchor.pos_ in VERB_POS else anchor.head
+    if verb.i == word.i:
+        return False
+    chain = set()
+    while True:
+        if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return False
+        chain.add(verb.i)
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(t.i in chain for t in upward(word, lambda t: True, limit=4))
+
+
 def forecast_cue(ctx: Context, flow: Flow) -> bool:
     """ "forecast", "projected", "expected", "estimated", "target", "could export": a cue
     in the clause or governing it; not a comparison with one ("smaller than expected", "as
@@ -203,6 +227,8 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
                 continue  # "much smaller than expected": what happened, against a forecast
             if _hedge(t):
                 continue  # "imports dropped to an estimated 879.4 mln dlrs": a reported figure, hedged
+            if _estimate_of_what_was(t, anchor):
+                continue  # "X estimated exports totalled 800 mln dlrs in 1985 while imports reached ..."
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
                 continue  # "Brazil has no set target for its coffee exports": no plan
             if t.i > anchor.i and t.lower_ in flow_words("tender_nouns") and anchor.pos_ == "VERB" \

@@ -756,6 +756,18 @@ def test_an_estimate_of_past_figures_told_in_the_past_is_no_forecast(parser, tex
     assert [(f[5], f[8], f[9]) for f in _read(parser, text, table)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Danish exports to Chile fell below 100 mln dlrs in January.", []),
+    ("Chilean imports stayed above 300 mln dlrs in February.", []),
+    ("Danish exports to Chile fell below 100 mln dlrs in January, to 92 mln dlrs.", [Decimal("92000000")]),
+    # the figure a comparison is made with, not a mark crossed
+    ("Chilean imports were 12 pct above the 300 mln dlrs of February.", [Decimal("300000000")]),
+])
+def test_a_mark_crossed_is_no_flows_figure(parser, text: str, expected: list) -> None:
+    table = {"Danish": ("dk", T.COUNTRY), "Chilean": ("cl", T.COUNTRY), "Chile": ("cl", T.COUNTRY)}
+    assert [f[5] for f in _read(parser, text, table)] == expected
+
+
 def test_an_excess_of_exports_over_imports_is_a_balance(parser) -> None:
     text = "Figures for March show an excess of exports over imports of 96.2 mln dlrs in Peru."
     assert _read(parser, text, {"Peru": ("pe", T.COUNTRY)}) == []

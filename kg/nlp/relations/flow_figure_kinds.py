@@ -28,6 +28,14 @@ def difference_after(doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].lower_ in ("more", "less", "fewer") and doc[i + 1].lower_ == "than"
 
 
+def threshold(doc, i: int) -> bool:
+    """ "fell below four billion marks", "stayed above 300 mln dlrs": a figure a verb of
+    change or state says the flow crossed or kept clear of is a mark, not the flow's amount
+    (the amount is told apart: "fell below two billion, to 1.85 billion")."""
+    return i > 0 and doc[i - 1].lower_ in ("below", "above") and doc[i - 1].dep_ == "prep" \
+        and doc[i - 1].head.pos_ == "VERB"
+
+
 # "with a value of (around)", "valued at", "worth": the words that give a quantity's value
 _VALUE_OF = re.compile(r"(?:,\s*)?(?:(?:with|at|for)\s+a\s+(?:total\s+)?value\s+of|valued\s+at|worth)"
                        r"(?:\s+(?:about|around|some|nearly|approximately|an\s+estimated))?", re.I)

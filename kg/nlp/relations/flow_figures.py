@@ -16,7 +16,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
-                                                limit_before, period_total, value_of, worth_before)
+                                                limit_before, period_total, threshold, value_of, worth_before)
 from kg.nlp.relations.flow_figure_lists import (bracketed_after, compared_respectively, next_list_item,
                                                 over_respective_periods, partner_follows, partner_opens,
                                                 unnamed_partners)
@@ -111,6 +111,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             continue
         if difference_after(doc, figure.end):
             continue  # "selling us 3.7 billion sterling more than we sold them": a gap, no flow's figure
+        if threshold(doc, figure.start):
+            continue  # "exports fell below four billion marks in January": a mark crossed, no flow's figure
         opening = figure.start - 1
         while opening > 0 and doc[opening].lower_ in HEDGES:
             opening -= 1  # "(about 95 billion euros)"

@@ -949,6 +949,17 @@ def test_a_shared_currency_name_is_the_one_the_country_had_when_the_story_was_wr
 
 
 
+@pytest.mark.parametrize(("country", "name", "currency"), [
+    ("Poland", "zlotys", "PLN"), ("Hungary", "forints", "HUF"), ("Romania", "lei", "ROL"),
+    ("Bulgaria", "leva", "BGL"), ("Morocco", "dirhams", "MAD"), ("Dubai", "dirhams", "AED"),
+    ("Qatar", "riyals", "QAR"), ("Saudi Arabia", "riyals", "SAR"),
+])
+def test_a_countrys_own_currency_by_its_plain_name(parser, country: str, name: str, currency: str) -> None:
+    text = f"{country}'s exports rose to 900 mln {name} in March."
+    facts = facts_of(parser, text, {country: ("c", T.COUNTRY)}, published=PUBLISHED, module=flows)
+    assert [(f.amount, f.currency) for f in facts] == [(Decimal("900000000"), currency)]
+
+
 def test_quintales_count_goods_and_their_weight_in_brackets_is_no_figure(parser) -> None:
     table = {"Ecuador": ("ec", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
     text = "Ecuador exported 820,400 quintales of cocoa in the year to September 1986."

@@ -15,15 +15,16 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.model import Fact
 from kg.nlp.datafiles import rule_data as lexicon
-from kg.nlp.relations.base import Context, sentence_text
+from kg.nlp.relations.base import ORGS, PLACES, PRODUCTS, Context, sentence_text
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words
+from kg.nlp.relations.flow_periods import coming_window
 from kg.nlp.relations.periods import Period, find_periods, not_over
 
 # how much less a fact is trusted for each slot it took from the sentence before
@@ -222,18 +223,72 @@ def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | N
 _DELIVERY_AFTER = re.compile(
     r"^(?:the|these|this|those)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|was|were|will\s+be)\s+(?:all\s+)?"
     r"for\s+(?:delivery|shipment|loading)\s+(?:during|in|over)\s+", re.IGNORECASE)
+# "The purchase was for May/June shipment", "The business was for April shipments": the
+# window before its delivery noun
+_WINDOW_AFTER = re.compile(
+    r"^(?:the|these|this|those)\s+(?:[a-z-]+\s+){0,3}?(?:is|are|was|were|will\s+be)\s+(?:all\s+)?for\s+(?:various\s+)?",
+    re.IGNORECASE)
+_WINDOW_NOUNS = re.compile(r"\s*(?:delivery|deliveries|shipments?|loading|arrival)\b", re.IGNORECASE)
+# "... and the palm olein for Apr 25/May 25 shipment": the next goods' own window
+_NEXT_WINDOW = re.compile(r"\band\s+(?:the\s+)?(?P<goods>[\w\s-]{1,40}?)\s+for\s+(?:various\s+)?$", re.IGNORECASE)
 
 
 def delivery_named_after(sent: Span, published: str | None) -> Period | None:
     """The period a figure-less sentence gives the goods of the sentence before: "The
     corn is for delivery during the 1986/87 marketing year", "These sales are for shipment
-    in 1987/88"."""
+    in 1987/88", "The purchase was for May/June shipment"."""
+    windows = delivery_windows(sent, published)
+    return windows[0][1] if windows else None
+
+
+def delivery_windows(sent: Span, published: str | None) -> list[tuple[tuple[int, int], Period]]:
+    """The shipment windows a figure-less sentence gives the goods of a deal just stated,
+    each with where the words it names them by are (character offsets in the sentence): "The
+    soyoil purchase was for May 20/Jun 20 shipment and the palm olein for Apr 25/May 25
+    shipment" gives "The soyoil purchase" May 20-June 20 and "palm olein" April 25-May 25.
+    A window whose year is not written is the coming one, as goods are bought to ship."""
     text = sentence_text(sent)
-    m = _DELIVERY_AFTER.match(text)
-    if m is None:
-        return None
-    return next((p for p in find_periods(text, published)
-                 if text[m.end() : p.start_char].lower() in ("", "the ") and p.shift is None), None)  # fmt: skip
+    periods = [p for p in find_periods(text, published) if p.shift is None]
+    if (m := _DELIVERY_AFTER.match(text)) is not None:
+        first = next((p for p in periods if text[m.end() : p.start_char].lower() in ("", "the ")), None)
+        return [((0, m.end()), first)] if first is not None else []
+    if (m := _WINDOW_AFTER.match(text)) is None:
+        return []
+    windows: list[tuple[tuple[int, int], Period]] = []
+    for p in periods:
+        if not _WINDOW_NOUNS.match(text[p.end_char :]):
+            continue
+        if not windows and p.start_char == m.end():
+            windows.append(((0, m.end()), coming_window(p, published)))
+        elif windows and (gap := _NEXT_WINDOW.search(text[: p.start_char])) is not None:
+            windows.append((gap.span("goods"), coming_window(p, published)))
+    return windows
+
+
+def dated_by_windows(ctx: Context, sent: Span, facts: list[Fact],
+                     windows: list[tuple[tuple[int, int], Period]]) -> list[Fact]:
+    """``facts`` dated by the windows a sentence after them names: the one window, for them
+    all; or, window by window, the facts of the goods its words name ("The soyoil purchase
+    was for May 20/Jun 20 shipment and the palm olein for Apr 25/May 25 shipment"). Not
+    where the sentence's subject names another trader ("Jordan's tender was for May shipment")."""
+    (_, said), _ = windows[0]
+    own = {k for f in facts for k in (f.subject, f.partner)}
+    if any(key not in own and span.start_char - sent.start_char < said
+           for key, span in ctx.entity_mentions(PLACES | ORGS) if sent.start <= span.start < sent.end):
+        return facts
+    if len(windows) == 1:
+        return [replace(f, period=windows[0][1].text, period_start=windows[0][1].start, period_end=windows[0][1].end)
+                for f in facts]
+    named: dict[str, Period] = {}
+    for key, span in ctx.entity_mentions(PRODUCTS):
+        if not sent.start <= span.start < sent.end:
+            continue
+        at = span.start_char - sent.start_char
+        window = next((p for (s, e), p in windows if s <= at < e), None)
+        if window is not None:
+            named.setdefault(key, window)
+    return [replace(f, period=named[f.object].text, period_start=named[f.object].start, period_end=named[f.object].end)
+            if f.object in named else f for f in facts]
 
 
 def periods_of(facts: list[Fact]) -> list[Period | None]:
@@ -290,5 +345,5 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
     return None
 
 
-__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "delivery_named_after", "lead_period", "lead_season", "own_period", "periods_of",
+__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "dated_by_windows", "delivery_named_after", "delivery_windows", "lead_period", "lead_season", "own_period", "periods_of",
            "points_back", "sentence_index"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -12,7 +14,7 @@ from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
 from kg.nlp.relations.flow_figure_units import is_number
-from kg.nlp.relations.periods import Period, find_periods
+from kg.nlp.relations.periods import Period, find_periods, next_year
 
 
 def sentence_periods(ctx: Context, sent: Span) -> list[tuple[int, int, Period]]:
@@ -39,7 +41,7 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     if (window := shipment_window(doc, periods, figure.end, limit)) is not None:
         # "bought 95,000 tonnes late last month for May to September shipment": the goods'
         # period is when they ship, not when they were bought
-        return window
+        return coming_window(window, ctx.article.published)
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
              and doc[s - 1].lower_ != "since"  # "to 471,891 tonnes, the highest since 1972": a record's
@@ -109,14 +111,32 @@ _MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
 
 def shipment_window(doc, periods: list[tuple[int, int, Period]], start: int, end: int) -> Period | None:
     """The period goods ship or arrive in, between tokens ``start`` and ``end``: "for May to
-    September shipment", "of May arrival white sugar", "for March delivery"."""
+    September shipment", "of May arrival white sugar", "for March delivery", "for shipment
+    in May", "for various ocean and rail shipments in May"."""
+    deliveries = flow_words("delivery_nouns") | _ARRIVALS
     for s, e, p in periods:
-        if start <= s and e < end and doc[e].lower_ in flow_words("delivery_nouns") | _ARRIVALS:
+        if start <= s and e < end and doc[e].lower_ in deliveries:
+            return p
+        if start <= s - 2 and e <= end and doc[s - 1].lower_ in _WINDOW_PREPS and doc[s - 2].lower_ in deliveries:
             return p
     return None
 
 
 _ARRIVALS = frozenset({"arrival", "arrivals", "loading", "loadings"})
+_WINDOW_PREPS = frozenset({"in", "during", "for"})
+
+
+def coming_window(window: Period, published: str | None) -> Period:
+    """A shipment window whose year is not written, that a deal names for its goods ("bought
+    51,000 tonnes for shipment in May", "for May 20/Jun 20 shipment"): goods are bought to
+    ship, so a window that ended well before the story's day (more than a month: "for March
+    shipment" on April 3 may be a window just past) is next year's."""
+    if not (published and window.start and window.end) or re.search(r"\d{4}|\b(?:last|previous|ago)\b", window.text, re.I):
+        return window
+    day = date.fromisoformat(published[:10])
+    if date.fromisoformat(window.end) >= day - timedelta(days=31):
+        return window
+    return replace(window, start=next_year(window.start), end=next_year(window.end))
 
 
 def _point_in_time(doc, start: int) -> bool:

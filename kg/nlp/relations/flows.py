@@ -24,7 +24,8 @@ from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.body_countries import reporter_currency
 from kg.nlp.relations.discourse import (
-    CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, delivery_named_after, lead_period, lead_season,
+    CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, dated_by_windows, delivery_windows, lead_period,
+    lead_season,
     own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, last_counted, last_same_way,
@@ -91,13 +92,15 @@ def extract(ctx: Context) -> list[Fact]:
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
         if not found and (planned := plan_flow(sent, plan, index)) is not None:
             found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
-        if not found and read_last and all(f.period is None for f in read_last) \
-                and sentences_between(ctx, read_last[0], sent[0]) == 1 \
-                and (window := delivery_named_after(sent, ctx.article.published)) is not None:
+        if read_last and all(f.period is None for f in read_last) \
+                and not any(read_figures(ctx, flow.anchor, flow.end) for flow in found) \
+                and sentences_between(ctx, read_last[0], sent[0]) <= 2 \
+                and (windows := delivery_windows(sent, ctx.article.published)) \
+                and (redated := dated_by_windows(ctx, sent, read_last, windows)) != read_last:
             # "... new sales of 900,000 tonnes of corn to the USSR. The corn is for delivery
-            # during the 1986/87 marketing year": the sentence after dates them
-            dated_now = {id(f): replace(f, period=window.text, period_start=window.start, period_end=window.end)
-                         for f in read_last}
+            # during the 1986/87 marketing year", "India bought 20,000 tonnes of soyoil ... The
+            # purchase was for May/June shipment": a sentence just after dates them
+            dated_now = dict(zip(map(id, read_last), redated))
             facts = [dated_now.get(id(f), f) for f in facts]
             read_last = list(dated_now.values())
             continue

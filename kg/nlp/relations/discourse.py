@@ -108,8 +108,13 @@ def own_period(sent: Span, published: str | None, *, until: int) -> Period | Non
     if len(found) != 1:
         return None
     before = text[: found[0].start_char].split()
-    # "rose in 1986", "1986 exports"; not "for the first time since March 1985"
-    return found[0] if not before or before[-1].lower() in _words("period_preps") else None
+    # "rose in 1986", "1986 exports", "an increase in exports this year" (a period that points
+    # from the story's day needs no preposition); not "for the first time since March 1985"
+    return found[0] if not before or before[-1].lower() in _words("period_preps") \
+        or _SELF_DATED.match(found[0].text) and before[-1].lower() not in _words("yardstick_preps") else None
+
+
+_SELF_DATED = re.compile(r"(?i)(?:this|last|next)\s+(?:year|month|week|season|quarter)$")
 
 
 @dataclass(frozen=True)

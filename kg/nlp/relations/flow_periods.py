@@ -74,12 +74,16 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     # "In 1986 exports totalled ...", "the upturn in February confirmed a rising trend in
     # exports, which totalled ...": the period the sentence opened with
     dated = {i for s, e, _ in periods for i in range(s, e)}
-    first_number = next((t.i for t in flow.anchor.sent if t.like_num and is_number(t) and t.i not in dated), flow.end)
+    # ("rose 5.0 pct in 1986 to 150,000 tonnes, with exports climbing to 120,000": a rate of
+    # change is no figure of its own period; the clause's period follows it)
+    first_number = next((t.i for t in flow.anchor.sent if t.like_num and is_number(t) and t.i not in dated
+                         and not _rate(t)), flow.end)
     # "In the first two months of the year imports ... totalled": a period the parse runs into
     # the noun phrase still opens the sentence
     head = flow_noun(flow.anchor).i if flow.anchor.pos_ != "VERB" else flow.anchor.i
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
-               and not _of_the_report(doc[s:e], flow.anchor) and not _point_in_time(doc, s)]
+               and not _of_the_report(doc[s:e], flow.anchor) and not _point_in_time(doc, s)
+               and not (s > 0 and doc[s - 1].lower_ in compared | {"since", "on"})]  # "rose 5.0 pct from 1985"
     return before[-1] if before else earlier[-1] if earlier else None
 
 
@@ -137,6 +141,15 @@ def coming_window(window: Period, published: str | None) -> Period:
     if date.fromisoformat(window.end) >= day - timedelta(days=31):
         return window
     return replace(window, start=next_year(window.start), end=next_year(window.end))
+
+
+def _rate(number: Token) -> bool:
+    """ "5.0 pct", "12 percent": a number that is a rate of change."""
+    doc = number.doc
+    return number.i + 1 < len(doc) and doc[number.i + 1].lower_ in _RATE_WORDS
+
+
+_RATE_WORDS = frozenset({"pct", "percent", "%", "per"})
 
 
 def _point_in_time(doc, start: int) -> bool:

@@ -49,3 +49,37 @@ def test_a_yardstick_of_a_figure_less_flow_dates_nothing_after_it(parser) -> Non
     text = ("Kenya said tea exports were stronger than last year. Exports are forecast to rise to "
             "120,000 tonnes against 110,000 tonnes in 1986.")
     assert _read(parser, text) == [(Decimal("120000"), None), (Decimal("110000"), "1986")]
+
+
+OIL = {"Mexico": ("mx", T.COUNTRY), "crude": ("crude", T.PRODUCT)}
+
+
+def _oil(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, OIL, published=PUBLISHED, module=flows)
+    return [(f.quantity, f.period, f.forecast) for f in facts if f.quantity]
+
+
+def test_a_figure_after_a_sentence_of_one_periods_statistics_is_of_that_period(parser) -> None:
+    text = ("Mexico's average crude output in 1986 was 2.43 mln barrels per day, 202,000 bpd down on "
+            "1985. Average crude exports were 1.29 mln bpd.")
+    assert _oil(parser, text) == [(Decimal("1290000"), "1986", False)]
+
+
+@pytest.mark.parametrize("text", [
+    # no period before it, two periods, a sentence between, a forecast
+    "Mexico's crude output rose to 2.43 mln barrels per day. Crude exports were 1.29 mln bpd.",
+    "Mexico's crude output was 2.43 mln bpd in 1986 and 2.6 mln in 1985. Crude exports were 1.29 mln bpd.",
+    "Mexico's crude output in 1986 was 2.43 mln bpd. The company is 50 years old. Crude exports were 1.29 mln bpd.",
+])
+def test_statistics_of_no_single_period_just_before_date_no_figure(parser, text: str) -> None:
+    assert _oil(parser, text) == [(Decimal("1290000"), None, False)]
+
+
+def test_a_forecast_takes_no_period_from_the_statistics_before(parser) -> None:
+    text = "Mexico's crude output in 1986 was 2.43 mln bpd. Crude exports are expected to be 1.29 mln bpd."
+    assert _oil(parser, text) == [(Decimal("1290000"), None, True)]
+
+
+def test_a_period_after_the_statistic_before_dates_no_figure(parser) -> None:
+    text = "Mexico's crude output rose to 2.43 mln bpd in 1986. Crude exports were 1.29 mln bpd."
+    assert _oil(parser, text) == [(Decimal("1290000"), None, False)]

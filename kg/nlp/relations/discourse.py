@@ -302,6 +302,33 @@ def periods_of(facts: list[Fact]) -> list[Period | None]:
             if f.period else None for f in facts]  # fmt: skip
 
 
+def statistics_period(sent: Span, published: str | None) -> Period | None:
+    """The one period the figures of the sentence before ``sent`` are for ("average crude
+    output in 1986 was 2.43 mln bpd, 202,000 bpd down on 1985": 1986), where it names one
+    after a preposition of time before its first figure; the periods it compares with are not."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    text = sentence_text(before)
+    first = next((t.idx - before.start_char for t in before if t.like_num and any(c.isdigit() for c in t.text)
+                  and not re.fullmatch(r"(?:19|20)\d\d", t.text)), None)
+    if first is None:
+        return None
+    own = {}
+    for p in find_periods(text, published):
+        words = text[: p.start_char].split()
+        if p.shift is not None or words and words[-1].lower() in _words("yardstick_preps") | {"on", "over", "vs", "versus"}:
+            continue
+        if words and words[-1].lower() not in _words("period_preps") or not p.start:
+            return None
+        own[p.text.lower()] = p
+    # the period frames the statistic before its figure ("output in 1986 was 2.43 mln"), not
+    # "the surplus rose to 140 mln dlrs in February", a figure the next may not share
+    found = next(iter(own.values())) if len(own) == 1 else None
+    return found if found is not None and found.end_char <= first else None
+
+
 def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
                     inherited: list[Fact] | None, topic: Topic | None, season: Period | None,
                     lead: Period | None = None, compared: Period | None = None,
@@ -341,6 +368,10 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
         # "Exports of maize totalled 4.11 mln tonnes, up on a previous 2.99 mln" after an
         # opening dated "for the period July 1 to March 1": the opening's period
         candidates.append((opening.periods[0], True))
+    if not forecast and not find_periods(here, published) and (before := statistics_period(flow.anchor.sent, published)):
+        # "pemex said average crude output in 1986 was 2.43 mln bpd, 202,000 bpd down on 1985.
+        # Average exports were 1.29 mln bpd": the one period the statistics just before are for
+        candidates.append((before, True))
     for period, elsewhere in candidates:
         if period is None:
             continue

@@ -238,20 +238,14 @@ _WINDOW_NOUNS = re.compile(r"\s*(?:delivery|deliveries|shipments?|loading|arriva
 _NEXT_WINDOW = re.compile(r"\band\s+(?:the\s+)?(?P<goods>[\w\s-]{1,40}?)\s+for\s+(?:various\s+)?$", re.IGNORECASE)
 
 
-def delivery_named_after(sent: Span, published: str | None) -> Period | None:
-    """The period a figure-less sentence gives the goods of the sentence before: "The
-    corn is for delivery during the 1986/87 marketing year", "These sales are for shipment
-    in 1987/88", "The purchase was for May/June shipment"."""
-    windows = delivery_windows(sent, published)
-    return windows[0][1] if windows else None
-
-
 def delivery_windows(sent: Span, published: str | None) -> list[tuple[tuple[int, int], Period]]:
     """The shipment windows a figure-less sentence gives the goods of a deal just stated,
     each with where the words it names them by are (character offsets in the sentence): "The
-    soyoil purchase was for May 20/Jun 20 shipment and the palm olein for Apr 25/May 25
-    shipment" gives "The soyoil purchase" May 20-June 20 and "palm olein" April 25-May 25.
-    A window whose year is not written is the coming one, as goods are bought to ship."""
+    corn is for delivery during the 1986/87 marketing year", "These sales are for shipment in
+    1987/88"; "The soyoil purchase was for May 20/Jun 20 shipment and the palm olein for Apr
+    25/May 25 shipment" gives "The soyoil purchase" May 20-June 20 and "palm olein" April
+    25-May 25. A window whose year is not written is the coming one, as goods are bought to
+    ship."""
     text = sentence_text(sent)
     periods = [p for p in find_periods(text, published) if p.shift is None]
     if (m := _DELIVERY_AFTER.match(text)) is not None:
@@ -318,7 +312,7 @@ def statistics_period(sent: Span, published: str | None) -> Period | None:
     own = {}
     for p in find_periods(text, published):
         words = text[: p.start_char].split()
-        if p.shift is not None or words and words[-1].lower() in _words("yardstick_preps") | {"on", "over", "vs", "versus"}:
+        if p.shift is not None or words and words[-1].lower() in _words("yardstick_preps") | _COMPARED_ON:
             continue
         if words and words[-1].lower() not in _words("period_preps") or not p.start:
             return None
@@ -327,6 +321,9 @@ def statistics_period(sent: Span, published: str | None) -> Period | None:
     # "the surplus rose to 140 mln dlrs in February", a figure the next may not share
     found = next(iter(own.values())) if len(own) == 1 else None
     return found if found is not None and found.end_char <= first else None
+
+
+_COMPARED_ON = frozenset({"on", "over", "vs", "versus"})  # "202,000 bpd down on 1985"
 
 
 def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, forecast: bool, *,
@@ -381,5 +378,6 @@ def carried_period(ctx: Context, flow: Flow, trader: str, goods: str | None, for
     return None
 
 
-__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "dated_by_windows", "delivery_named_after", "delivery_windows", "lead_period", "lead_season", "own_period", "periods_of",
-           "points_back", "sentence_index"]
+__all__ = ["CARRIED", "Opening", "Topic", "anaphor", "carried_partner", "carried_period", "dated_by_windows",
+           "delivery_windows", "lead_period", "lead_season", "own_period", "periods_of", "points_back",
+           "sentence_index"]

@@ -130,12 +130,15 @@ _ARRIVALS = frozenset({"arrival", "arrivals", "loading", "loadings"})
 _WINDOW_PREPS = frozenset({"in", "during", "for"})
 
 
+_DATED = re.compile(r"(?i)\d{4}|\b(?:last|previous|ago)\b")  # a year written, or a window counted back
+
+
 def coming_window(window: Period, published: str | None) -> Period:
     """A shipment window whose year is not written, that a deal names for its goods ("bought
     51,000 tonnes for shipment in May", "for May 20/Jun 20 shipment"): goods are bought to
     ship, so a window that ended well before the story's day (more than a month: "for March
     shipment" on April 3 may be a window just past) is next year's."""
-    if not (published and window.start and window.end) or re.search(r"\d{4}|\b(?:last|previous|ago)\b", window.text, re.I):
+    if not (published and window.start and window.end) or _DATED.search(window.text):
         return window
     day = date.fromisoformat(published[:10])
     if date.fromisoformat(window.end) >= day - timedelta(days=31):

@@ -25,8 +25,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.body_countries import reporter_currency
 from kg.nlp.relations.discourse import (
     CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, dated_by_windows, delivery_windows, lead_period,
-    lead_season,
-    own_period, periods_of, points_back,
+    lead_season, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, last_counted, last_same_way,
                                                sentences_between, shares_of_last_flow)

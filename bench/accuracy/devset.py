@@ -18,7 +18,7 @@ extraction rule was tuned on, for an honest estimate on unseen text; ``--set bli
     python -m bench.accuracy.devset --set trade-blind6  # sixth trade set (scored blind twice, then read)
     python -m bench.accuracy.devset --set trade-blind7  # seventh trade set (scored blind twice, then read)
     python -m bench.accuracy.devset --set trade-blind8  # eighth trade set (scored blind twice, then read)
-    python -m bench.accuracy.devset --set trade-blind9 --no-details  # ninth trade set, held out
+    python -m bench.accuracy.devset --set trade-blind9  # ninth trade set (scored blind twice, then read)
 """
 
 from __future__ import annotations

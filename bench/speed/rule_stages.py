@@ -174,6 +174,8 @@ def measure(articles: Sequence[Article], *, passes: int, calls: bool = False) ->
     pairs = parse(nlp, articles)
     rules, model = RelationRules(nlp.vocab), model_id(nlp)
     # The Docs live through every pass: frozen, the collector does not walk them at each sweep.
+    # gc.unfreeze() thaws everything, the pipeline cached_pipeline froze too, so that is frozen
+    # again once the Docs are gone.
     gc.collect()
     gc.freeze()
     try:
@@ -183,6 +185,9 @@ def measure(articles: Sequence[Article], *, passes: int, calls: bool = False) ->
     finally:
         gc.unfreeze()
     result.update(articles=len(pairs), passes=passes, words=sum(len(doc) for doc, _ in pairs))
+    del pairs
+    gc.collect()
+    gc.freeze()
     return result
 
 

@@ -29,9 +29,7 @@ import argparse
 import functools
 import gc
 import json
-import shlex
 import shutil
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.speed.corpus import available, load, shared_dir, shown, write_jsonl
-from bench.speed.harness import RESULTS, load_average, machine
+from bench.speed.harness import RESULTS, load_average, run_record
 
 BATCH = 64
 WHOLE = "whole build"
@@ -221,10 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     started, before = datetime.now(timezone.utc), load_average()
     with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:
         result = measure(list(corpus.articles), Path(scratch), builds=args.builds)
-    result.update(
-        command="python -m bench.speed.build_stages " + shlex.join(argv if argv is not None else sys.argv[1:]),
-        started=started.isoformat(timespec="seconds"), load=(before, load_average()),
-        corpus=corpus.describe(), machine=machine())
+    result.update(run_record("bench.speed.build_stages", argv, started, before, corpus))
     print(table(result))
     print(f"load {result['load'][0]} → {result['load'][1]}")
     write(result, args.results)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
@@ -194,6 +195,15 @@ def machine() -> dict[str, Any]:
         "pyoxigraph": _version("pyoxigraph"),
         "kg_commit": _git_commit(),
     }
+
+
+def run_record(module: str, argv: list[str] | None, started: datetime, load_before: float,
+               corpus: Any) -> dict[str, Any]:
+    """What a stage harness's result says of its run: the command as typed, when it started,
+    the load before and now, the corpus and the machine."""
+    return {"command": f"python -m {module} " + shlex.join(argv if argv is not None else sys.argv[1:]),
+            "started": started.isoformat(timespec="seconds"), "load": (load_before, load_average()),
+            "corpus": corpus.describe(), "machine": machine()}
 
 
 # --- running and reporting -------------------------------------------------------------------

@@ -24,8 +24,6 @@ import functools
 import gc
 import json
 import pstats
-import shlex
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,7 +35,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from bench.speed.corpus import available, load, shared_dir, shown
-from bench.speed.harness import RESULTS, load_average, machine
+from bench.speed.harness import RESULTS, load_average, run_record
 from kg.model import Article
 
 # The rule-module functions extract_facts may call; a stage is each one it does call.
@@ -231,10 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load("bbc", limit=args.articles)
     started, before = datetime.now(timezone.utc), load_average()
     result = measure(corpus.articles, passes=args.passes, calls=args.calls)
-    result.update(
-        command="python -m bench.speed.rule_stages " + shlex.join(argv if argv is not None else sys.argv[1:]),
-        started=started.isoformat(timespec="seconds"), load=(before, load_average()),
-        corpus=corpus.describe(), machine=machine())
+    result.update(run_record("bench.speed.rule_stages", argv, started, before, corpus))
     print(table(result))
     print(f"whole extraction per pass (ms an article): {result['whole_per_pass']}; "
           f"load {result['load'][0]} → {result['load'][1]}")

@@ -19,7 +19,8 @@ from kg.nlp.relations.flow_gerunds import gerund_doer
 from kg.nlp.relations.trader_keys import trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
-_COUNTRY_NOUNS = ("country", "nation")
+# The nouns that stand for a country named before ("the country's tender", "this nation").
+COUNTRY_NOUNS = ("country", "nation")
 
 
 def national_buyer(ctx: Context, verb: Token) -> str | None:
@@ -116,7 +117,7 @@ def _tender_owner(ctx: Context, noun: Token) -> str | None:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if verb.lemma_.lower() in flow_words("called_off_verbs"):
         return None  # "Egypt has cancelled Egypt's tender for ..."
-    if owner.lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owner.children):
+    if owner.lower_ in COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owner.children):
         # the country named last, by name: a demonym there is more often the goods' origin
         # ("Colombia bought French wheat. This follows the country's tender ...")
         floor = sentences_back(ctx.doc, owner.sent.start, 1)

@@ -18,7 +18,7 @@ from kg.nlp.relations.flow_makers import shipment_maker
 from kg.nlp.relations.flow_gerunds import gerund_doer
 from kg.nlp.relations.flow_moved_objects import moved_to_figure, steering_trader
 from kg.nlp.relations.flow_partners import destination_of
-from kg.nlp.relations.flow_purchasers import earlier_buyer, market_taker, national_buyer, purchase_holder
+from kg.nlp.relations.flow_purchasers import COUNTRY_NOUNS, earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
 from kg.nlp.relations.money import country_currencies, local_currency
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
@@ -109,7 +109,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
                 or (subjects and anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() == "contract"):
             if any(c.dep_ == "conj" for s in subjects for c in s.children):
                 return None  # "government and private exporters shipped 27,510 and 57,450": shares, not the total
-            if any(s.tag_ == "NNS" and s.lemma_.lower() in _COUNTRY_NOUNS for s in subjects):
+            if any(s.tag_ == "NNS" and s.lemma_.lower() in COUNTRY_NOUNS for s in subjects):
                 return None  # "only 10 developing nations will still be exporting timber": many, not one
             return story_country(ctx)  # "The government will export 600,000 bales"
         if passive_only(anchor):
@@ -147,7 +147,7 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     if owners and owners[0].lower_ in ("its", "their", "our"):
         # "Uganda ... re-route its coffee exports": the trader the text named last
         return recent_trader(ctx, owners[0])
-    if owners and owners[0].lower_ in _COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owners[0].children) \
+    if owners and owners[0].lower_ in COUNTRY_NOUNS and any(c.lower_ in ("the", "this") for c in owners[0].children) \
             and (named := _country_named_before(ctx, owners[0])) is not None:
         return named  # "Indonesian stocks are low ... it expects the country's imports to reach"
     # "Imports to South East Asia", "exports from Brazil": the place the goods go to or
@@ -199,9 +199,6 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
     # An ownerless flow noun ("Exports fell to 18.9 billion baht", "the rise in imports")
     # is the trade of the country the story is about.
     return story_country(ctx)
-
-
-_COUNTRY_NOUNS = ("country", "nation")
 
 
 def _owned(ctx: Context, noun: Token) -> bool:

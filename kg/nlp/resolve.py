@@ -73,8 +73,11 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     countries_in_currencies(book)
     countries_in_body_names(book)
     table = mention_table(doc, article, book.clusters)
-    refer(doc, table, finder=references)
-    forward_titles(doc, table)
+    # a surname or acronym written alone is a mention like any other: the pronouns and
+    # descriptions after it refer to the latest one ("Yulo said ... He said": Yulo, not the
+    # person named in full before him)
     surnames(doc, table)
     acronyms(doc, table)
+    refer(doc, table, finder=references)
+    forward_titles(doc, table)
     return table

@@ -13,8 +13,10 @@ from kg.nlp.resolve import resolve_mentions
 _NLP = spacy.blank("en")
 
 
-def _doc(words: list[str], ents: dict[tuple[int, int], str], *, subjects: tuple[int, ...] = ()) -> Doc:
-    """A Doc with hand-set entities, one sentence per "." and nsubj on ``subjects``."""
+def _doc(words: list[str], ents: dict[tuple[int, int], str], *, subjects: tuple[int, ...] = (),
+         proper: tuple[int, ...] = ()) -> Doc:
+    """A Doc with hand-set entities, one sentence per "." and nsubj on ``subjects`` (proper
+    nouns at ``proper``)."""
     tags = ["O"] * len(words)
     for (start, end), label in ents.items():
         tags[start] = f"B-{label}"
@@ -27,7 +29,8 @@ def _doc(words: list[str], ents: dict[tuple[int, int], str], *, subjects: tuple[
             end = i
         heads.insert(0, end)
     deps = ["ROOT" if heads[i] == i else "nsubj" if i in subjects else "dep" for i in range(len(words))]
-    return Doc(_NLP.vocab, words=words, ents=tags, deps=deps, heads=heads)
+    pos = ["PROPN" if i in proper else "X" for i in range(len(words))]
+    return Doc(_NLP.vocab, words=words, ents=tags, deps=deps, heads=heads, pos=pos)
 
 
 def _resolve(doc: Doc):
@@ -225,6 +228,20 @@ def test_she_does_not_stand_for_a_mr() -> None:
     words = "Ms Anna Seller spoke . Mr Tom Brook replied . She left .".split()
     table = _resolve(_doc(words, {(1, 3): "Person", (6, 8): "Person"}, subjects=(10,)))
     assert table.key_at(10) == table.key_at(1)
+
+
+def test_he_after_a_surname_written_alone_is_that_person() -> None:
+    # the model tagged the surname nothing; it is still the latest person "he" can stand for
+    words = "Chairman Ramon Ortega spoke . Quotas went to President Luis Vargas . Ortega said more . He said no .".split()
+    table = _resolve(_doc(words, {(1, 3): "Official", (9, 11): "Official"}, subjects=(16,), proper=(12,)))
+    assert table.key_at(12) == table.key_at(1)  # "Ortega"
+    assert table.key_at(16) == table.key_at(1)  # "He"
+
+
+def test_he_with_no_surname_since_is_the_person_named_last() -> None:
+    words = "Chairman Ramon Ortega spoke . Quotas went to President Luis Vargas . He said no .".split()
+    table = _resolve(_doc(words, {(1, 3): "Official", (9, 11): "Official"}, subjects=(12,)))
+    assert table.key_at(12) == table.key_at(9) != table.key_at(1)
 
 
 def test_surname_tagged_as_organization_is_the_person() -> None:

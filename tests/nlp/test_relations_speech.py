@@ -335,3 +335,18 @@ def test_she_after_an_unnamed_spokeswoman_speaks_for_her_body(parser) -> None:
     table = {"Tea Board": ("board", T.AGENCY)}
     facts = facts_of(parser, text, table, module=speech)
     assert [(f.subject, f.quote) for f in facts] == [("board", "Tea exports rose 5 pct"), ("board", "Prices were firm")]
+
+
+def test_told_with_a_listener_keeps_the_object_the_parser_split_from_its_clause(parser) -> None:
+    # "told Reuters a study ... showed ...": the listener is the dative; the object and the
+    # subjectless clause after it are what was told
+    text = "Ortega told Reuters a study during the current harvest, which ends in May, showed the 1987 target would be met."
+    facts = facts_of(parser, text, {"Ortega": ("ortega", T.OFFICIAL)}, module=speech)
+    assert [(f.subject, f.quote) for f in facts] == [
+        ("ortega", "a study during the current harvest, which ends in May, showed the 1987 target would be met")
+    ]
+
+
+def test_told_a_story_and_left_states_nothing(parser) -> None:
+    text = "Ortega told Reuters a long story and left the room."
+    assert facts_of(parser, text, {"Ortega": ("ortega", T.OFFICIAL)}, module=speech) == []

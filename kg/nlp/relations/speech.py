@@ -23,6 +23,7 @@ from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
 from kg.nlp.relations.speakers import speaker_key, speech_subjects, with_speaker
+from kg.nlp.relations.told_clauses import told_statement
 from kg.nlp.relations.tree import TreePatterns
 
 CONTENT = ("ccomp", "parataxis")
@@ -115,7 +116,7 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
     if figure_verb(verb):
         content = figure_statement(verb)
     else:
-        content = [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) \
+        content = told_statement(verb) or [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) \
             or _medium_clause(verb) or figure_statement(verb) or _stranded_clause(verb)
     content = _lost_subject(verb, content) + content
     if not content and not has_quote_mark(sent) and (detached := detached_quotation(units, verb)):

@@ -30,6 +30,15 @@ def test_a_company_spokesman_speaks_for_the_company_beside_a_body_that_is_none(e
     assert _speakers(extracted, text) == ["Codelco"]
 
 
+def test_a_company_spokesman_speaks_for_the_owner_named_in_a_phrase(extracted) -> None:
+    # the owner of the plant is what the sentence is about, not a company named in passing
+    text = ("Production at Westfield Grain Ltd's crushing plant in Seaforth will stay halted this week, "
+            "a company spokesman said.")
+    assert _speakers(extracted, text) == ["Westfield Grain Ltd"]
+    passing = "Production will stay halted at the plant that sells to Westfield Grain Ltd, a company spokesman said."
+    assert _speakers(extracted, passing) == []
+
+
 def test_other_voices_and_companies_far_back_name_no_company(extracted) -> None:
     # "a union spokesman" is no voice of the company
     assert _speakers(extracted, "Codelco will raise output by ten pct this year, a union spokesman said.") == []

@@ -316,9 +316,13 @@ def _a_company(ctx: Context, key: str) -> bool:
 def _only_named_in_passing(token: Token) -> bool:
     """ "a cartel for markets other than the U.S. and the European Community": a body named
     inside a prepositional phrase (but for "by" and "of") is a place or a party of what is
-    said, not the company whose voice speaks."""
-    while token.dep_ in ("conj", "compound", "poss", "nmod", "amod") and token.head is not token:
+    said, not the company whose voice speaks. The owner of what the phrase names is no
+    passer-by: "the dispute at Cargill Ltd's Seaforth plant ..., a company spokesman said"
+    is the plant's company speaking."""
+    while token.dep_ in ("conj", "compound", "nmod", "amod") and token.head is not token:
         token = token.head
+    if token.dep_ == "poss":
+        return False
     return token.dep_ == "pobj" and token.head.lower_ not in ("by", "of")
 
 

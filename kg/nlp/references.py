@@ -16,6 +16,7 @@ from kg.nlp.datafiles import rule_words
 from kg.nlp.doc_index import positions_of
 from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
+from kg.nlp.speaker_salience import continued_speaker
 
 _PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
 _ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
@@ -88,6 +89,9 @@ def refer(doc: Doc, table: MentionTable, *, finder: ReferenceFinder) -> None:
             pronoun = doc[start].lower_
             key = _antecedent(table, order, start,
                               lambda e: e.type in _PERSONS and table.agrees(e.key, pronoun))
+            if key is not None:
+                key = continued_speaker(doc, table, doc[start], key, lambda k: table.type_of(k) in _PERSONS
+                                        and table.agrees(k, pronoun))
         if key is None:
             continue
         for i in range(start, end):

@@ -44,6 +44,8 @@ def organization_type(span: Span) -> EntityType:
     cues = lexicon.organization_cues()
     heads = lexicon.agency_heads()
     text = " " + " ".join(words) + " "
+    if text.endswith(_TRADERS_BOARD):
+        return EntityType.ORGANIZATION  # "Chicago Board of Trade", Thailand's "Board of Trade"
     if any(f" {p} " in text for p in lexicon.agency_phrases()) \
             and (name_head(span) in heads | cues or words[0] != "federal"):
         return EntityType.AGENCY  # "Central Bank of Chile", "Federal Network Agency"
@@ -63,6 +65,10 @@ def organization_type(span: Span) -> EntityType:
         return EntityType.AGENCY
     return EntityType.ORGANIZATION
 
+
+# A board of trade is a commodity exchange or a chamber of traders (Chicago's, Kansas City's,
+# Thailand's), a body of its members, not of a government, whatever "board" says elsewhere.
+_TRADERS_BOARD = " board of trade "
 
 # Heads of bodies that may be a government's or a trade's; the trade they name decides.
 _MEMBERS_BODIES = frozenset({"council", "committee"})

@@ -35,6 +35,13 @@ def test_a_council_of_a_trade_is_no_government_body() -> None:
     assert organization_type(_span("Trade and Industry Committee", 0, 4)) == "Agency"
 
 
+def test_a_board_of_trade_is_an_exchange_not_a_government_body() -> None:
+    assert organization_type(_span("Winnipeg Board of Trade", 0, 4)) == "Organization"
+    assert organization_type(_span("Board of Trade", 0, 3)) == "Organization"
+    assert organization_type(_span("Canadian Grain Board", 0, 3)) == "Agency"
+    assert organization_type(_span("Board of Investment", 0, 3)) == "Agency"
+
+
 def test_pre_modifier_title_makes_an_official(nlp) -> None:
     labels = _labels(nlp, "Tanzanian President John Magufuli opened the new bridge on Monday.")
     assert labels["John Magufuli"] == "Official"

@@ -78,3 +78,15 @@ def test_names_without_a_title_and_of_before_the_portfolio_stay_whole(parser, te
     span = Span(parser(text), start, end, label="PERSON")
     assert after_portfolio(span) == span
     assert after_portfolio(Span(span.doc, start, end, label="ORG")) == Span(span.doc, start, end, label="ORG")
+
+
+def test_the_exchange_speaks_for_the_one_exchange_named_before(extracted) -> None:
+    text = "Volume at the Winnipeg Board of Trade, WBT, fell 12 pct in May to 4,210,000 contracts, the exchange said."
+    assert _speakers(extracted, text) == ["Winnipeg Board of Trade"]
+
+
+def test_the_exchange_is_no_body_whose_name_only_holds_the_word(extracted) -> None:
+    # the word inside "Securities and Exchange Commission" describes no exchange
+    text = ("The Securities and Exchange Commission approved the rule on Monday. "
+            "The exchange said trading would begin in June.")
+    assert _speakers(extracted, text) == []

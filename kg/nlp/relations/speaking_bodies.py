@@ -66,6 +66,8 @@ def described_body(ctx: Context, token: Token) -> str | None:
     for earlier in reversed(ctx.doc[: token.i] if modifiers or bare else []):
         if earlier.lower_ != token.lower_ or not bare and _lower_modifiers(earlier) != modifiers:
             continue
+        if ctx.table.mention_span(earlier) is not None:
+            continue  # a word of a name ("the Securities and Exchange Commission") describes no body
         # (the bare noun, by the name set beside it: "a Fendwick spokesman" is a voice of it)
         deps = ("appos",) if bare else ("appos", "compound")
         near = [c for c in earlier.children if c.dep_ in deps] + [ctx.doc[earlier.i + 1]]
@@ -77,7 +79,7 @@ def described_body(ctx: Context, token: Token) -> str | None:
     # ("the Energy Department agency said": a unit of the body its name words name, which
     # is not the one that speaks)
     parents = {k for c in token.children if c.dep_ == "compound" and (k := ctx.key(c, ORGS))}
-    near = {k for start, k in before if start >= floor} - parents
+    near = {k for start, k in before if start >= floor and not _other_kind_named(ctx, k, words)} - parents
     # (as the speaker only: "according to the state-controlled coffee organisation" may be
     # another one)
     if token.dep_ in SUBJECT_DEPS and rule_data("posts")["descriptive_bodies"].get(token.lower_) == "org":
@@ -90,6 +92,18 @@ def described_body(ctx: Context, token: Token) -> str | None:
         spoke = _speaker_before(ctx, token, 2)
         return spoke if spoke in near else None
     return None
+
+
+def _other_kind_named(ctx: Context, key: str, words: set[str]) -> bool:
+    """ "the exchange" is no "Securities and Exchange Commission": a body whose name holds the
+    description's noun but ends in another body's head word is a body of that other kind
+    ("Bank of Japan" ends in no such word, and "the bank" may be it)."""
+    heads = lexicon.agency_heads() | lexicon.organization_cues()
+    for name in ctx.table.entities[key].names:
+        lowered = name.lower().split()
+        if lowered and lowered[-1] not in words and lowered[-1] in heads and words & set(lowered[:-1]):
+            return True
+    return False
 
 
 # How many sentences back "the agency said" looks for the one body that spoke, when no body

@@ -89,7 +89,10 @@ def _read_reuters(path: Path, limit: int | None) -> list[Article]:
     def articles() -> Iterator[Article]:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for line in handle:
-                article = reuters_article(json.loads(line))
+                record = json.loads(line)
+                if record.get("lewissplit") != "TRAIN":  # TEST and NOT-USED are the accuracy measure: never read
+                    continue
+                article = reuters_article(record)
                 if article is not None:
                     yield article
 

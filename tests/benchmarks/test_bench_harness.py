@@ -28,6 +28,24 @@ def test_absent_datasets_fall_back_to_generated(tmp_path, monkeypatch):
     assert "no bbc+reuters" in loaded.name
 
 
+def test_reuters_corpus_reads_train_records_only(tmp_path, monkeypatch):
+    import gzip
+
+    folder = tmp_path / "datasets" / "reuters21578"
+    folder.mkdir(parents=True)
+    records = [
+        {"newid": 1, "lewissplit": "TRAIN", "body": "Ruritania exported 10 tonnes of tin.", "date": "2-MAR-1987 10:00:00.00"},
+        {"newid": 2, "lewissplit": "TEST", "body": "A measured story nobody reads.", "date": "2-MAR-1987 10:00:00.00"},
+        {"newid": 3, "lewissplit": "NOT-USED", "body": "Another one.", "date": "2-MAR-1987 10:00:00.00"},
+        {"newid": 4, "lewissplit": "TRAIN", "body": "Borduria imported 5 tonnes of tea.", "date": "3-MAR-1987 10:00:00.00"},
+    ]
+    with gzip.open(folder / "reuters21578.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r) + "\n" for r in records)
+    monkeypatch.setenv("KG_BENCH_SHARED", str(tmp_path))
+    loaded = corpus.load("reuters")
+    assert [a.id for a in loaded.articles] == ["reuters-1", "reuters-4"]
+
+
 def test_replicate_gives_fresh_ids_and_same_texts():
     base = list(corpus.synthetic(3))
     copies = list(corpus.replicate(base, 7))

@@ -287,4 +287,20 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in flow_words("permission_verbs") \
                 and not any(c.dep_ == "neg" for c in verb.head.children):
             return True  # "has been authorized to buy 75,000 tonnes": permitted, not yet bought
+        if committed(verb):
+            return True  # "six ships are to load 186,000 tonnes", "is pledging to export": arranged, not done
     return False
+
+
+def committed(verb: Token) -> bool:
+    """ "are to load", "is pledging to export", "has promised to ship", "is due to buy": a
+    trade verb in the to-infinitive of an undertaking or of a bare "be" (the newswire's
+    arrangement for the future); not a negated one ("is not to export")."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    if head.lemma_.lower() == "be":
+        return True
+    return head.lemma_.lower() in flow_words("commitment_heads") or head.lower_ in flow_words("commitment_heads")

@@ -1,0 +1,41 @@
+"""A trade verb in the to-infinitive of an undertaking ("is pledging to export", "has
+promised to ship", "is due to load") or of a bare "be" ("six vessels are to load") is an
+arrangement for the future: its figure is a forecast. A trade done, an agreement made, or a
+negated undertaking is not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from relations_tables import T, facts_of
+
+from kg.nlp.relations import flows
+
+pytestmark = pytest.mark.model
+PUBLISHED = "1987-04-06"
+TABLE = {"Ghana": ("gh", T.COUNTRY), "Morocco": ("ma", T.COUNTRY), "cocoa": ("cocoa", T.PRODUCT)}
+
+
+def _read(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    return [(f.quantity, f.forecast) for f in facts if f.quantity]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana is to ship 12,000 tonnes of cocoa to Morocco.",
+    "Ghana is pledging to export 310,000 tonnes of cocoa in 1987, an official said.",
+    "Ghana has promised to sell 12,000 tonnes of cocoa to Morocco.",
+    "Ghana is due to ship 12,000 tonnes of cocoa to Morocco next month.",
+])
+def test_an_undertaking_to_trade_is_a_forecast(parser, text: str) -> None:
+    assert [fc for _, fc in _read(parser, text)] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana shipped 12,000 tonnes of cocoa to Morocco last month.",
+    "Ghana agreed to ship 12,000 tonnes of cocoa to Morocco last month.",
+    "Ghana was able to ship 12,000 tonnes of cocoa to Morocco last month.",
+])
+def test_a_trade_done_or_agreed_is_no_forecast(parser, text: str) -> None:
+    assert _read(parser, text) == [(Decimal("12000"), False)]

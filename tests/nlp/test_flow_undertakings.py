@@ -39,3 +39,21 @@ def test_an_undertaking_to_trade_is_a_forecast(parser, text: str) -> None:
 ])
 def test_a_trade_done_or_agreed_is_no_forecast(parser, text: str) -> None:
     assert _read(parser, text) == [(Decimal("12000"), False)]
+
+
+def _dated(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    return [(f.quantity, f.unit, f.period) for f in facts if f.quantity]
+
+
+def test_a_quantity_restated_in_another_unit_shares_the_period_after_it(parser) -> None:
+    text = "Ghana is pledging to export 310,000 tonnes of cocoa, or 5.2 mln bags, in 1987."
+    assert [(q, p) for q, _, p in _dated(parser, text)] == [(Decimal("310000"), "1987"), (Decimal("5200000"), "1987")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana exported 310,000 tonnes of cocoa in 1986, or 20 pct of world trade.",
+    "Ghana exported 300,000 or 310,000 tonnes of cocoa in 1986.",
+])
+def test_a_share_or_an_alternative_is_no_restatement(parser, text: str) -> None:
+    assert len(_dated(parser, text)) == 1

@@ -206,3 +206,13 @@ def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared:
     if _period_owned(doc, figure.start, start, dated) or _under_comparison(doc, figure.start, start):
         return "comparison"
     return "main"
+
+
+def restated_in_other_unit(doc, opening: int, figure: Figure, previous: Figure) -> bool:
+    """ "4.6 mln cubic meters of fuel, or 28.9 mln barrels, in 1987": a quantity stated again
+    in another unit after ", or", the same flow and period as the one before it (``opening``
+    is the token before the figure, past its hedges). Not a second choice in the same unit
+    ("10,000 or 20,000 tonnes") nor a value ("or 50 mln dlrs" reads as worth elsewhere)."""
+    return opening >= 1 and doc[opening].lower_ == "or" and doc[opening - 1].text == "," \
+        and figure.unit is not None and previous.unit is not None and figure.unit != previous.unit \
+        and figure.currency is None and previous.currency is None and previous.end <= opening - 1

@@ -304,3 +304,13 @@ def test_the_full_stop_after_a_month_ends_the_sentence_not_the_period(text: str,
 def test_a_range_dated_by_the_year_after_its_end(text: str, start: str, end: str) -> None:
     (p,) = find_periods(text, "1987-03-10")
     assert (p.start, p.end) == (start, end)
+
+
+def test_a_weekly_reports_own_week_is_named_but_not_dated() -> None:
+    (p,) = find_periods("Distillate stocks in the week fell to 120 mln barrels", "1987-03-10")
+    assert (p.text, p.start, p.end) == ("the week", None, None)
+
+
+@pytest.mark.parametrize("text", ["in the week to March 6", "in the week of March 2"])
+def test_a_week_named_by_the_day_after_it_is_that_days(text: str) -> None:
+    assert [p.text for p in find_periods(text, "1987-03-10")] == [text.split(" ", 4)[-1]]

@@ -196,8 +196,10 @@ def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
 
 
 def _relative(unit: str, n: int, base: date | None) -> tuple[str | None, str | None]:
-    if base is None or unit == "season":
-        return None, None  # "the current season": its months depend on the goods
+    if base is None or unit in ("season", "report"):
+        # "the current season": its months depend on the goods; "in the week": the week a
+        # report covers, dated by its heading, not by the story's day
+        return None, None
     if unit == "year":
         return f"{base.year + n}-01-01", f"{base.year + n}-12-31"
     if unit == "ytd":

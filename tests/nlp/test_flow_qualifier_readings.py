@@ -1,7 +1,9 @@
-"""A trade verb in the to-infinitive of an undertaking ("is pledging to export", "has
-promised to ship", "is due to load") or of a bare "be" ("six vessels are to load") is an
-arrangement for the future: its figure is a forecast. A trade done, an agreement made, or a
-negated undertaking is not."""
+"""Qualifiers of a counted flow read from its clause. A trade verb in the to-infinitive of an
+undertaking ("is pledging to export", "has promised to ship", "is due to load") or of a bare
+"be" ("six vessels are to load") is an arrangement for the future: its figure is a forecast; a
+trade done, an agreement made, or a negated undertaking is not. A quantity restated in another
+unit after ", or" shares the period after it. A weekly report's "in the week" is the figure's
+period."""
 
 from __future__ import annotations
 
@@ -57,3 +59,8 @@ def test_a_quantity_restated_in_another_unit_shares_the_period_after_it(parser) 
 ])
 def test_a_share_or_an_alternative_is_no_restatement(parser, text: str) -> None:
     assert len(_dated(parser, text)) == 1
+
+
+def test_a_weekly_report_figure_is_of_the_week(parser) -> None:
+    text = "Ghanaian cocoa exports in the week fell to 9,000 tonnes, the board said."
+    assert [(q, p) for q, _, p in _dated(parser, text)] == [(Decimal("9000"), "the week")]

@@ -2,7 +2,8 @@
 undertaking ("is pledging to export", "has promised to ship", "is due to load") or of a bare
 "be" ("six vessels are to load") is an arrangement for the future: its figure is a forecast; a
 trade done, an agreement made, or a negated undertaking is not. A quantity restated in another
-unit after ", or" shares the period after it. A weekly report's "in the week" is the figure's
+unit after ", or" shares the period after it. A weekly report's "in the week", and the run "since" a
+day of a perfect-tense total ("has exported 210,000 tonnes since October 1"), are the figure's
 period."""
 
 from __future__ import annotations
@@ -64,3 +65,21 @@ def test_a_share_or_an_alternative_is_no_restatement(parser, text: str) -> None:
 def test_a_weekly_report_figure_is_of_the_week(parser) -> None:
     text = "Ghanaian cocoa exports in the week fell to 9,000 tonnes, the board said."
     assert [(q, p) for q, _, p in _dated(parser, text)] == [(Decimal("9000"), "the week")]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # a total or average of a perfect-tense verb runs from the day "since" names
+    ("Ghana has exported 210,000 tonnes of cocoa since October 1, the board said.", "since October 1"),
+    ("Ghana has sold 40,000 tonnes of cocoa to Morocco since January, the board said.", "since January"),
+    # a record's or a change's yardstick is no period of the figure
+    ("Ghana exported 210,000 tonnes of cocoa, the highest since 1972.", None),
+    ("Ghanaian cocoa exports have risen to 210,000 tonnes since 1985.", None),
+])
+def test_a_run_since_a_day_is_the_figures_period(parser, text: str, period) -> None:
+    assert [p for _, _, p in _dated(parser, text)] == [period]
+
+
+def test_a_run_since_a_day_ends_on_the_storys_day(parser) -> None:
+    facts = facts_of(parser, "Ghana has exported 210,000 tonnes of cocoa since October 1.", TABLE,
+                     published=PUBLISHED, module=flows)
+    assert [(f.period_start, f.period_end) for f in facts] == [("1986-10-01", "1987-04-06")]

@@ -44,8 +44,9 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         return coming_window(window, ctx.article.published)
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num for t in doc[figure.end : s])
-             and doc[s - 1].lower_ != "since"  # "to 471,891 tonnes, the highest since 1972": a record's
-             # yardstick
+             # "to 471,891 tonnes, the highest since 1972": a record's yardstick (but "have
+             # averaged 160,000 tonnes since October 1": a run from that day)
+             and (doc[s - 1].lower_ != "since" or running_since(doc, s, figure.end))
              # "compared with December": the period of a comparison without its figure
              and (p.text.lower().startswith(("the next", "the coming"))  # "over the next few months"
                   or not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s]))
@@ -53,7 +54,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
              and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
-        return after[0]
+        start = next(s for s, _, p in periods if p is after[0])
+        return run_from(doc, start, after[0], ctx.article.published) if doc[start - 1].lower_ == "since" else after[0]
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]) \
             and not (figure.start > 1 and doc[figure.start - 1].tag_ == "POS"):  # not "November's 374,468 and ..."
@@ -144,6 +146,33 @@ def coming_window(window: Period, published: str | None) -> Period:
     if date.fromisoformat(window.end) >= day - timedelta(days=31):
         return window
     return replace(window, start=next_year(window.start), end=next_year(window.end))
+
+
+def running_since(doc, start: int, figure_end: int) -> bool:
+    """ "have averaged 160,000 tonnes since October 1", "has shipped 1.2 mln tonnes since
+    June": a total or average of a perfect-tense verb runs from the day "since" names (the
+    period starts at ``start``); not a record's yardstick ("the highest since 1972") nor a
+    change's ("have risen 20 pct since 1985")."""
+    since = doc[start - 1]
+    verb = since.head
+    if since.lower_ != "since" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _RUNNING_VERBS():
+        return False
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("record", "first") for t in doc[figure_end:start]):
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def run_from(doc, start: int, period: Period, published: str | None) -> Period:
+    """ "since October 1": the run from that period's first day to the story's day, worded
+    with its "since"."""
+    since = doc[start - 1]
+    return replace(period, text=f"since {period.text}", start_char=period.start_char - (doc[start].idx - since.idx),
+                   end=published[:10] if published and period.start else None)
+
+
+def _RUNNING_VERBS() -> frozenset[str]:  # noqa: N802 - a constant read from the lexicons once
+    return flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs") \
+        | flow_words("purchase_verbs") | {"average", "total", "amount", "load", "ship"}
 
 
 def _rate(number: Token) -> bool:

@@ -4,7 +4,8 @@ undertaking ("is pledging to export", "has promised to ship", "is due to load") 
 trade done, an agreement made, or a negated undertaking is not. A quantity restated in another
 unit after ", or" shares the period after it. A weekly report's "in the week", and the run "since" a
 day of a perfect-tense total ("has exported 210,000 tonnes since October 1"), are the figure's
-period."""
+period; so is the period the flow's own verb holds before its noun ("while in 1986 its
+exports were ...") where another clause's figure stands before it."""
 
 from __future__ import annotations
 
@@ -83,3 +84,15 @@ def test_a_run_since_a_day_ends_on_the_storys_day(parser) -> None:
     facts = facts_of(parser, "Ghana has exported 210,000 tonnes of cocoa since October 1.", TABLE,
                      published=PUBLISHED, module=flows)
     assert [(f.period_start, f.period_end) for f in facts] == [("1986-10-01", "1987-04-06")]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # a figure of another clause stands between the sentence's opening and the flow's own
+    # clause, whose verb holds the period in front of the flow noun
+    ("Ghana will grow 300,000 tonnes of cocoa in 1987, while in 1986 its crop and exports were 250,000 tonnes.", "1986"),
+    ("Ghana grew 300,000 tonnes of cocoa in 1986, and in 1985 its exports were 240,000 tonnes.", "1985"),
+    # the other clause's period is not the flow's
+    ("Ghana grew 300,000 tonnes of cocoa in 1986 and its exports were 240,000 tonnes.", None),
+])
+def test_the_period_the_flows_own_verb_holds_before_its_noun(parser, text: str, period) -> None:
+    assert [p for _, _, p in _dated(parser, text)][-1:] == [period]

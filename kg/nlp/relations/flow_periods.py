@@ -86,7 +86,34 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
                and not _of_the_report(doc[s:e], flow.anchor) and not _point_in_time(doc, s)
                and not (s > 0 and doc[s - 1].lower_ in compared | {"since", "on"})]  # "rose 5.0 pct from 1985"
+    if not before and not earlier:
+        # "Zaire will produce 1,900 tonnes in 1987, and that in 1986 its exports were about
+        # 1,200 tonnes": a figure of another clause before it leaves the flow's own verb's
+        # period in front of its noun
+        earlier = own_verb_period(doc, periods, flow, floor, compared)
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def own_verb_period(doc, periods: list[tuple[int, int, Period]], flow: Flow, floor: int,
+                    compared: frozenset[str]) -> list[Period]:
+    """The periods before the flow's noun that its own clause's verb governs ("in 1986" in "that
+    in 1986 its exports were ..."), past no figure between them and the noun."""
+    # ("its output and exports were": the verb above the conjoined nouns)
+    verb = first_up(flow.anchor, lambda t: t.pos_ in VERB_POS, limit=4)
+    if verb is None:
+        return []
+    out = []
+    for s, e, p in periods:
+        if e > floor or p.shift or any(t.like_num and is_number(t) for t in doc[e:floor]):
+            continue
+        if s > 0 and doc[s - 1].lower_ in compared | {"since", "on"}:
+            continue  # "rose 5.0 pct from 1985"
+        root = doc[s:e].root
+        # "in 1986": the preposition holds the period and the verb holds the preposition
+        holder = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+        if holder.head.i == verb.i and holder.i != verb.i:
+            out.append(p)
+    return out
 
 
 def month_a_year_on(figures: list[Figure], periods: list[tuple[int, int, Period]], ctx: Context,

@@ -5,7 +5,8 @@ trade done, an agreement made, or a negated undertaking is not. A quantity resta
 unit after ", or" shares the period after it. A weekly report's "in the week", and the run "since" a
 day of a perfect-tense total ("has exported 210,000 tonnes since October 1"), are the figure's
 period; so is the period the flow's own verb holds before its noun ("while in 1986 its
-exports were ...") where another clause's figure stands before it."""
+exports were ...") where another clause's figure stands before it. A comparison figure hedged as
+provisional or preliminary was counted, not foreseen: no forecast."""
 
 from __future__ import annotations
 
@@ -96,3 +97,18 @@ def test_a_run_since_a_day_ends_on_the_storys_day(parser) -> None:
 ])
 def test_the_period_the_flows_own_verb_holds_before_its_noun(parser, text: str, period) -> None:
     assert [p for _, _, p in _dated(parser, text)][-1:] == [period]
+
+
+def _forecasts(parser, text: str) -> list[tuple]:
+    facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
+    return [(f.quantity, f.forecast) for f in facts if f.quantity]
+
+
+@pytest.mark.parametrize(("word", "forecast"), [
+    ("a provisionally estimated", False), ("a preliminary", False), ("a provisional", False),
+    # an estimate of a season not yet over stays a forecast's comparison
+    ("an estimated", True),
+])
+def test_a_provisional_comparison_is_a_counted_figure(parser, word: str, forecast: bool) -> None:
+    text = f"Ghana's cocoa exports are likely to rise to 260,000 tonnes in 1987/88, against {word} 240,000 tonnes in 1986/87."
+    assert _forecasts(parser, text) == [(Decimal("260000"), True), (Decimal("240000"), forecast)]

@@ -216,3 +216,14 @@ def restated_in_other_unit(doc, opening: int, figure: Figure, previous: Figure) 
     return opening >= 1 and doc[opening].lower_ == "or" and doc[opening - 1].text == "," \
         and figure.unit is not None and previous.unit is not None and figure.unit != previous.unit \
         and figure.currency is None and previous.currency is None and previous.end <= opening - 1
+
+
+def provisional_before(doc, i: int, start: int) -> bool:
+    """ "against a provisionally estimated 31 mln in 1986/87", "a preliminary 75,000 tonnes":
+    a figure already counted, only not yet final, is a reported one, whatever season it is
+    of (``i`` is the figure's first token)."""
+    words = {t.lower_ for t in doc[max(start, i - 4) : i]}
+    return bool(words & _PROVISIONAL)
+
+
+_PROVISIONAL = frozenset({"provisional", "provisionally", "preliminary", "preliminarily"})

@@ -6,7 +6,8 @@ unit after ", or" shares the period after it. A weekly report's "in the week", a
 day of a perfect-tense total ("has exported 210,000 tonnes since October 1"), are the figure's
 period; so is the period the flow's own verb holds before its noun ("while in 1986 its
 exports were ...") where another clause's figure stands before it. A comparison figure hedged as
-provisional or preliminary was counted, not foreseen: no forecast."""
+provisional or preliminary was counted, not foreseen: no forecast. The weight of a unit ("bags of
+60 kilos") parts no figure from the period after it."""
 
 from __future__ import annotations
 
@@ -112,3 +113,15 @@ def _forecasts(parser, text: str) -> list[tuple]:
 def test_a_provisional_comparison_is_a_counted_figure(parser, word: str, forecast: bool) -> None:
     text = f"Ghana's cocoa exports are likely to rise to 260,000 tonnes in 1987/88, against {word} 240,000 tonnes in 1986/87."
     assert _forecasts(parser, text) == [(Decimal("260000"), True), (Decimal("240000"), forecast)]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # the weight of the bag is no figure standing between the flow's figure and its period
+    ("Ghana has sold 1.5 mln bags of 62 kilos of cocoa for export in the first five months of this year.",
+     "the first five months of this year"),
+    ("Ghana exported 1.5 mln bags (62 kg) of cocoa in 1986.", "1986"),
+    # a figure of its own still stands between them
+    ("Ghana exported 1.5 mln bags of cocoa, 62 more than in 1985.", None),
+])
+def test_a_units_weight_does_not_part_a_figure_from_its_period(parser, text: str, period) -> None:
+    assert [p for _, _, p in _dated(parser, text)] == [period]

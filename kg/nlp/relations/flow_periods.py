@@ -14,6 +14,7 @@ from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
 from kg.nlp.relations.flow_figure_units import is_number
+from kg.nlp.relations.flow_unit_weights import weighs_a_unit
 from kg.nlp.relations.periods import Period, find_periods, next_year
 
 
@@ -43,7 +44,7 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         # period is when they ship, not when they were bought
         return coming_window(window, ctx.article.published)
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
-             and not any(t.like_num for t in doc[figure.end : s])
+             and not any(t.like_num and not weighs_a_unit(t) for t in doc[figure.end : s])  # not "bags of 60 kilos"
              # "to 471,891 tonnes, the highest since 1972": a record's yardstick (but "have
              # averaged 160,000 tonnes since October 1": a run from that day)
              and (doc[s - 1].lower_ != "since" or running_since(doc, s, figure.end))

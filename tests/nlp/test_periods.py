@@ -291,3 +291,26 @@ def test_one_year_earlier_is_a_shifted_year_and_days_not_of_a_month_are_no_perio
 ])
 def test_the_full_stop_after_a_month_ends_the_sentence_not_the_period(text: str, period: str) -> None:
     assert [p.text for p in find_periods(text, "1987-03-10")] == [period]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # the year written once, at the range's end, is its start's too
+    ("licences run between April 2 and September 30, 1987", "1987-04-02", "1987-09-30"),
+    # a range across the turn of that year starts the year before
+    ("loading from December 10 to February 15, 1987", "1986-12-10", "1987-02-15"),
+    # each end with its own year keeps it
+    ("from June 1, 1985, to May 31, 1986", "1985-06-01", "1986-05-31"),
+])
+def test_a_range_dated_by_the_year_after_its_end(text: str, start: str, end: str) -> None:
+    (p,) = find_periods(text, "1987-03-10")
+    assert (p.start, p.end) == (start, end)
+
+
+def test_a_weekly_reports_own_week_is_named_but_not_dated() -> None:
+    (p,) = find_periods("Distillate stocks in the week fell to 120 mln barrels", "1987-03-10")
+    assert (p.text, p.start, p.end) == ("the week", None, None)
+
+
+@pytest.mark.parametrize("text", ["in the week to March 6", "in the week of March 2"])
+def test_a_week_named_by_the_day_after_it_is_that_days(text: str) -> None:
+    assert [p.text for p in find_periods(text, "1987-03-10")] == [text.split(" ", 4)[-1]]

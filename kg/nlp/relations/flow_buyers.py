@@ -314,6 +314,10 @@ def _own_period(ctx: Context, noun: Token) -> Period | None:
 def _dated(period: Period | None, last: Fact) -> dict[str, str | None]:
     if period is not None:
         return dict(period=period.text, period_start=period.start, period_end=period.end)
+    if last.forecast:
+        # "is pledging to export 4.6 mln cubic meters in 1987 ... Africa and Asia are its main
+        # fuel buyers": buyers stated as they are, no forecast, are not dated by one
+        return {}
     return dict(period=last.period, period_start=last.period_start, period_end=last.period_end)
 
 

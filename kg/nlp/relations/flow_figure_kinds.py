@@ -206,3 +206,24 @@ def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared:
     if _period_owned(doc, figure.start, start, dated) or _under_comparison(doc, figure.start, start):
         return "comparison"
     return "main"
+
+
+def restated_in_other_unit(doc, opening: int, figure: Figure, previous: Figure) -> bool:
+    """ "4.6 mln cubic meters of fuel, or 28.9 mln barrels, in 1987": a quantity stated again
+    in another unit after ", or", the same flow and period as the one before it (``opening``
+    is the token before the figure, past its hedges). Not a second choice in the same unit
+    ("10,000 or 20,000 tonnes") nor a value ("or 50 mln dlrs" reads as worth elsewhere)."""
+    return opening >= 1 and doc[opening].lower_ == "or" and doc[opening - 1].text == "," \
+        and figure.unit is not None and previous.unit is not None and figure.unit != previous.unit \
+        and figure.currency is None and previous.currency is None and previous.end <= opening - 1
+
+
+def provisional_before(doc, i: int, start: int) -> bool:
+    """ "against a provisionally estimated 31 mln in 1986/87", "a preliminary 75,000 tonnes":
+    a figure already counted, only not yet final, is a reported one, whatever season it is
+    of (``i`` is the figure's first token)."""
+    words = {t.lower_ for t in doc[max(start, i - 4) : i]}
+    return bool(words & _PROVISIONAL)
+
+
+_PROVISIONAL = frozenset({"provisional", "provisionally", "preliminary", "preliminarily"})

@@ -16,7 +16,8 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
-                                                limit_before, period_total, threshold, value_of, worth_before)
+                                                limit_before, period_total, restated_in_other_unit, threshold,
+                                                value_of, worth_before)
 from kg.nlp.relations.flow_figure_lists import (bracketed_after, compared_respectively, next_list_item,
                                                 over_respective_periods, partner_follows, partner_opens,
                                                 unnamed_partners)
@@ -116,6 +117,11 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
         opening = figure.start - 1
         while opening > 0 and doc[opening].lower_ in HEDGES:
             opening -= 1  # "(about 95 billion euros)"
+        if out and restated_in_other_unit(doc, opening, figure, out[-1]):
+            # "4.6 mln cubic meters of fuel, or 28.9 mln barrels, in 1987": the same goods again
+            out.append(Figure(value=figure.value, start=figure.start, end=figure.end, unit=figure.unit,
+                              equivalent=True, goods=out[-1].goods, partner=out[-1].partner))
+            continue
         if out and figure.currency and out[-1].currency and figure.currency != out[-1].currency \
                 and doc[opening].text == "(" and out[-1].end == opening:
             out.append(Figure(value=figure.value, start=figure.start, end=figure.end,

@@ -14,6 +14,7 @@ from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
 from kg.nlp.relations.flow_figure_units import is_number
+from kg.nlp.relations.flow_unit_weights import weighs_a_unit
 from kg.nlp.relations.periods import Period, find_periods, next_year
 
 
@@ -43,9 +44,10 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         # period is when they ship, not when they were bought
         return coming_window(window, ctx.article.published)
     after = [p for s, e, p in periods if figure.end <= s and e <= limit
-             and not any(t.like_num for t in doc[figure.end : s])
-             and doc[s - 1].lower_ != "since"  # "to 471,891 tonnes, the highest since 1972": a record's
-             # yardstick
+             and not any(t.like_num and not weighs_a_unit(t) for t in doc[figure.end : s])  # not "bags of 60 kilos"
+             # "to 471,891 tonnes, the highest since 1972": a record's yardstick (but "have
+             # averaged 160,000 tonnes since October 1": a run from that day)
+             and (doc[s - 1].lower_ != "since" or running_since(doc, s, figure.end))
              # "compared with December": the period of a comparison without its figure
              and (p.text.lower().startswith(("the next", "the coming"))  # "over the next few months"
                   or not any(t.lower_ in flow_words("comparison_words") | {"with"} for t in doc[max(figure.end, s - 2) : s]))
@@ -53,7 +55,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
              and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
-        return after[0]
+        start = next(s for s, _, p in periods if p is after[0])
+        return run_from(doc, start, after[0], ctx.article.published) if doc[start - 1].lower_ == "since" else after[0]
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]) \
             and not (figure.start > 1 and doc[figure.start - 1].tag_ == "POS"):  # not "November's 374,468 and ..."
@@ -84,7 +87,34 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
     earlier = [p for s, e, p in periods if s < min(floor, first_number) and e <= min(head, first_number) and not p.shift
                and not _of_the_report(doc[s:e], flow.anchor) and not _point_in_time(doc, s)
                and not (s > 0 and doc[s - 1].lower_ in compared | {"since", "on"})]  # "rose 5.0 pct from 1985"
+    if not before and not earlier:
+        # "Zaire will produce 1,900 tonnes in 1987, and that in 1986 its exports were about
+        # 1,200 tonnes": a figure of another clause before it leaves the flow's own verb's
+        # period in front of its noun
+        earlier = own_verb_period(doc, periods, flow, floor, compared)
     return before[-1] if before else earlier[-1] if earlier else None
+
+
+def own_verb_period(doc, periods: list[tuple[int, int, Period]], flow: Flow, floor: int,
+                    compared: frozenset[str]) -> list[Period]:
+    """The periods before the flow's noun that its own clause's verb governs ("in 1986" in "that
+    in 1986 its exports were ..."), past no figure between them and the noun."""
+    # ("its output and exports were": the verb above the conjoined nouns)
+    verb = first_up(flow.anchor, lambda t: t.pos_ in VERB_POS, limit=4)
+    if verb is None:
+        return []
+    out = []
+    for s, e, p in periods:
+        if e > floor or p.shift or any(t.like_num and is_number(t) for t in doc[e:floor]):
+            continue
+        if s > 0 and doc[s - 1].lower_ in compared | {"since", "on"}:
+            continue  # "rose 5.0 pct from 1985"
+        root = doc[s:e].root
+        # "in 1986": the preposition holds the period and the verb holds the preposition
+        holder = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+        if holder.head.i == verb.i and holder.i != verb.i:
+            out.append(p)
+    return out
 
 
 def month_a_year_on(figures: list[Figure], periods: list[tuple[int, int, Period]], ctx: Context,
@@ -144,6 +174,33 @@ def coming_window(window: Period, published: str | None) -> Period:
     if date.fromisoformat(window.end) >= day - timedelta(days=31):
         return window
     return replace(window, start=next_year(window.start), end=next_year(window.end))
+
+
+def running_since(doc, start: int, figure_end: int) -> bool:
+    """ "have averaged 160,000 tonnes since October 1", "has shipped 1.2 mln tonnes since
+    June": a total or average of a perfect-tense verb runs from the day "since" names (the
+    period starts at ``start``); not a record's yardstick ("the highest since 1972") nor a
+    change's ("have risen 20 pct since 1985")."""
+    since = doc[start - 1]
+    verb = since.head
+    if since.lower_ != "since" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _RUNNING_VERBS():
+        return False
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("record", "first") for t in doc[figure_end:start]):
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def run_from(doc, start: int, period: Period, published: str | None) -> Period:
+    """ "since October 1": the run from that period's first day to the story's day, worded
+    with its "since"."""
+    since = doc[start - 1]
+    return replace(period, text=f"since {period.text}", start_char=period.start_char - (doc[start].idx - since.idx),
+                   end=published[:10] if published and period.start else None)
+
+
+def _RUNNING_VERBS() -> frozenset[str]:  # noqa: N802 - a constant read from the lexicons once
+    return flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs") \
+        | flow_words("purchase_verbs") | {"average", "total", "amount", "load", "ship"}
 
 
 def _rate(number: Token) -> bool:
@@ -287,4 +344,20 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in flow_words("permission_verbs") \
                 and not any(c.dep_ == "neg" for c in verb.head.children):
             return True  # "has been authorized to buy 75,000 tonnes": permitted, not yet bought
+        if committed(verb):
+            return True  # "six ships are to load 186,000 tonnes", "is pledging to export": arranged, not done
     return False
+
+
+def committed(verb: Token) -> bool:
+    """ "are to load", "is pledging to export", "has promised to ship", "is due to buy": a
+    trade verb in the to-infinitive of an undertaking or of a bare "be" (the newswire's
+    arrangement for the future); not a negated one ("is not to export")."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    if head.lemma_.lower() == "be":
+        return True
+    return head.lemma_.lower() in flow_words("commitment_heads") or head.lower_ in flow_words("commitment_heads")

@@ -26,3 +26,14 @@ def after_unit_weight(doc: Doc, k: int, end: int) -> int:
             return k
         i += 1
     return i
+
+
+def weighs_a_unit(token) -> bool:
+    """ "bags of 60 kilos", "(60 kg)", "60-kilo": a number that gives the weight of the unit
+    counted before it, no figure of its own."""
+    doc = token.doc
+    i = token.i + 1
+    if i < len(doc) and doc[i].text == "-":
+        i += 1
+    return token.like_num and i < len(doc) and doc[i].lower_ in _WEIGHTS \
+        and token.i > 0 and (doc[token.i - 1].lower_ in ("of", "(") or doc[token.i + 1].text == "-")

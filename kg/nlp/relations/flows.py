@@ -31,6 +31,7 @@ from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, 
                                                sentences_between, shares_of_last_flow)
 from kg.nlp.relations.flow_availability import figures_start
 from kg.nlp.relations.flow_buyers import buyer_facts, market_facts, ranked_supplier_facts
+from kg.nlp.relations.flow_figure_kinds import provisional_before
 from kg.nlp.relations.flow_figure_lists import list_partner, partner_item
 from kg.nlp.relations.flow_figure_periods import (as_long, noun_period, outcome_of_a_past_period, parallel_comparison,
                                                   parallel_shift, part_period)
@@ -384,6 +385,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                                                  or season_not_over(period, ctx.article.published)))
         if flow.planned and not outcome_of_a_past_period(ctx, flow, figure, period) or figure.estimate or figure.limit:
             is_forecast = True  # a target, a quota, a ceiling, an earlier forecast: a plan, whatever its period
+        elif k > 0 and figure.comparison and provisional_before(ctx.doc, figure.start, flow.anchor.sent.start):
+            is_forecast = False  # "against a provisionally estimated 31 mln in 1986/87": counted, not foreseen
         if (figure.partner is not None or figure.goods is not None) and period is None:
             period = main_period  # "to Pakistan were 12,000 tonnes in January and to Britain 8,000"
         dated_figures.append(period)

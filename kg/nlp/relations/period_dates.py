@@ -84,6 +84,13 @@ def dates_of(kind: str, words: str, base: date | None, published: str | None
             # "from January 1 to June 30" in a March story: each day alone is taken as the
             # latest one past, but a range runs forward, so its yearless end is the next one
             end = add_years(date.fromisoformat(end), 1).isoformat()
+        if start and end and re.search(r"\b(?:19|20)\d\d\b", last) and not re.search(r"\b(?:19|20)\d\d\b", first):
+            # "between March 24 and August 31, 1987": the year written once, at the end, is
+            # the range's; its yearless start is the latest such day up to the end
+            year_end = date.fromisoformat(end)
+            day = date.fromisoformat(start).replace(year=year_end.year) if start[5:] != "02-29" else None
+            if day is not None:
+                start = (day if day <= year_end else add_years(day, -1)).isoformat()
         return start, end, None
     if kind == "split":
         # crop and fiscal years start in different months by commodity: dated only where the
@@ -189,8 +196,10 @@ def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
 
 
 def _relative(unit: str, n: int, base: date | None) -> tuple[str | None, str | None]:
-    if base is None or unit == "season":
-        return None, None  # "the current season": its months depend on the goods
+    if base is None or unit in ("season", "report"):
+        # "the current season": its months depend on the goods; "in the week": the week a
+        # report covers, dated by its heading, not by the story's day
+        return None, None
     if unit == "year":
         return f"{base.year + n}-01-01", f"{base.year + n}-12-31"
     if unit == "ytd":

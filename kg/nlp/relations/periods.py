@@ -131,6 +131,8 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
             words = words[:-1]
         if kind == "month" and not _month_word(words) and not _month_slot(mended, m.start(), m.end()):
             continue  # "may", "march" as verbs, "dec" in a code
+        if kind == "relative" and words.lower() == "the week" and _WEEK_NAMED.match(mended, m.end()):
+            continue  # "the week to March 5", "the week of March 2": the day after it names the week
         start, end, shift = dates_of(kind, words, base, published)
         if kind == "accord" or kind == "split" and re.search(r",\s(?:ended|ending)\s", words):
             # the clause that dates it is no part of its name ("1986/87, ending March 31")
@@ -143,6 +145,7 @@ def _periods(text: str, published: str | None) -> tuple[Period, ...]:
     return tuple(found)
 
 
+_WEEK_NAMED = re.compile(r"\s+(?:to|of|through|from|beginning|starting|that)\b", re.IGNORECASE)
 _FULL_MONTHS = frozenset(calendar.month_name[1:]) | frozenset(m.lower() for m in calendar.month_name[1:])
 
 

@@ -50,6 +50,7 @@ from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, 
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_unit_goods import goods_for_unit
+from kg.nlp.relations.held_quotas import held_quota
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
@@ -91,6 +92,8 @@ def extract(ctx: Context) -> list[Fact]:
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
         if not found and (planned := plan_flow(sent, plan, index)) is not None:
             found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
+        if (held := held_quota(ctx, sent, index, facts, found)) is not None:
+            found = [*found, held.flow]  # "Australia said its quota of 7,000 tonnes ...", in a story of export quotas
         if read_last and all(f.period is None for f in read_last) \
                 and not any(read_figures(ctx, flow.anchor, flow.end) for flow in found) \
                 and sentences_between(ctx, read_last[0], sent[0]) <= 2 \
@@ -134,8 +137,11 @@ def extract(ctx: Context) -> list[Fact]:
                 # of the same statement ("imports rose to ..., while exports fell to ...")
                 before = (same.subject, before[1])
             inherited = read_last if read_last and sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
-            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
+            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited,
+                                 topic=held.topic if held is not None and flow is held.flow else recent,
                                  season=season, lead=lead, near=near, pointed=pointed, opening=opening, earlier=facts)
+            if held is not None and flow is held.flow:
+                read = held.quantities(read)
             plan = named_plan(flow, before, index) or plan
             if read:
                 read_last = read

@@ -25,7 +25,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.body_countries import reporter_currency
 from kg.nlp.relations.discourse import (
     CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, dated_by_windows, delivery_windows, lead_period,
-    lead_season, own_period, periods_of, points_back,
+    lead_season, names_topic, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, last_counted, last_same_way,
                                                sentences_between, shares_of_last_flow)
@@ -86,10 +86,14 @@ def extract(ctx: Context) -> list[Fact]:
                 and (dated is None or topic.sentence > dated[1]):
             pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
         found = with_elided_flows(sent, find_flows(ctx, sent))
-        if not found and recent is not None and recent.trader is not None and (token := anaphor(sent)) is not None:
+        if recent is not None and recent.trader is not None \
+                and (token := anaphor(sent, names_topic(ctx, recent))) is not None \
+                and all(clause_end(sent, token.i, sent.end) <= flow.anchor.i for flow in found):
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
-            # the flow the sentence before stated
-            found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
+            # the flow the sentence before stated; so in a clause of its own before other flows
+            # ("The EC figure included 63,387 vehicles to West Germany, but exports to Britain fell")
+            found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True),
+                     *found]
         if not found and (planned := plan_flow(sent, plan, index)) is not None:
             found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
         if (held := held_quota(ctx, sent, index, facts, found)) is not None:

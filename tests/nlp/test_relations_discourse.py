@@ -269,16 +269,6 @@ def test_a_total_named_for_another_partner_says_its_own_subject(parser) -> None:
     assert [r[3] for r in _read(parser, text, table) if r[3]] == [Decimal("40200")]
 
 
-def test_a_pointing_total_in_a_clause_before_another_flow_is_read_too(parser) -> None:
-    text = ("Chilean copper exports to the EC rose to 40,200 tonnes in April. The EC figure included "
-            "12,500 tonnes to Italy, but exports to Japan fell to 3,100 tonnes.")
-    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "EC": ("ec", T.ORGANIZATION),
-             "Italy": ("it", T.COUNTRY), "Japan": ("jp", T.COUNTRY)}
-    facts = [f for f in facts_of(parser, text, table, published=PUBLISHED, module=flows) if f.quantity]
-    found = [(f.subject, f.quantity, f.partner) for f in facts]
-    assert ("cl", Decimal("12500"), "it") in found and ("cl", Decimal("3100"), "jp") in found
-
-
 def test_a_plan_that_includes_figures_is_no_flow(parser) -> None:
     text = "Chilean copper imports rose to 40,200 tonnes in April. The plan included 12,500 tonnes of new stocks."
     table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}

@@ -86,14 +86,11 @@ def extract(ctx: Context) -> list[Fact]:
                 and (dated is None or topic.sentence > dated[1]):
             pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
         found = with_elided_flows(sent, find_flows(ctx, sent))
-        if recent is not None and recent.trader is not None \
-                and (token := anaphor(sent, names_topic(ctx, recent))) is not None \
-                and all(clause_end(sent, token.i, sent.end) <= flow.anchor.i for flow in found):
+        if not found and recent is not None and recent.trader is not None \
+                and (token := anaphor(sent, names_topic(ctx, recent))) is not None:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
-            # the flow the sentence before stated; so in a clause of its own before other flows
-            # ("The EC figure included 63,387 vehicles to West Germany, but exports to Britain fell")
-            found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True),
-                     *found]
+            # the flow the sentence before stated
+            found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
         if not found and (planned := plan_flow(sent, plan, index)) is not None:
             found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
         if (held := held_quota(ctx, sent, index, facts, found)) is not None:

@@ -29,3 +29,9 @@ def test_a_company_with_its_ticker_is_the_trader_of_its_verb(nlp) -> None:
 def test_a_ticker_names_no_trader_of_its_own(nlp) -> None:
     text = "Kumho Motor Co <KUMH.SE> said its profits rose 12 pct to 40 mln dlrs in 1986."
     assert _exports(nlp, text) == []
+
+
+def test_the_company_before_a_ticker_is_no_trader_of_its_subsidiarys_shipment(nlp) -> None:
+    text = ("The subsidiary of Mazda Motor Corp Ltd <MAZD.T> of Japan shipped 300 of its pickup trucks to "
+            "Chile earlier this month, the spokesman said.")
+    assert not any(name == "Mazda Motor Corp Ltd" for name, _ in _exports(nlp, text))

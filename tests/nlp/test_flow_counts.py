@@ -1,6 +1,6 @@
 """A number with no unit word: the unit the story counts the trader's goods in, or a count
-of goods made one by one (kg.nlp.relations.flow_counts); "and those to X" clauses
-(kg.nlp.relations.flow_ellipsis)."""
+of goods made one by one (kg.nlp.relations.flow_counts); "and those to X" and "while those
+to X" clauses (kg.nlp.relations.flow_ellipsis)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,21 @@ def test_those_to_another_partner_is_the_same_flow(nlp) -> None:
     found = _flows(nlp, text)
     assert ("colour television", Decimal("9800"), "sets", "Mexico", "May") in found
     assert ("colour television", Decimal("40500"), "sets", "Canada", "May") in found
+
+
+@pytest.mark.parametrize("join", ["while", "but", "whereas"])
+def test_those_to_another_partner_after_a_word_of_contrast_is_the_same_flow(nlp, join: str) -> None:
+    text = ("Korea's colour television exports fell to 1.5 mln sets in May. Exports to Canada fell to "
+            f"40,500 sets from 52,000 a year earlier, {join} those to Mexico rose to 9,800 sets from 7,100.")
+    found = _flows(nlp, text)
+    assert ("colour television", Decimal("9800"), "sets", "Mexico", "May") in found
+    assert ("colour television", Decimal("40500"), "sets", "Canada", "May") in found
+
+
+def test_those_of_another_trader_after_a_word_of_contrast_is_no_partner(nlp) -> None:
+    text = ("Korea's colour television exports fell to 1.5 mln sets in May. Exports to Canada fell to "
+            "40,500 sets, while those of Taiwan rose to 9,800 sets.")
+    assert [p for *_, p, _ in _flows(nlp, text) if p is not None] == ["Canada"]
 
 
 def test_those_from_after_exports_is_no_flow_of_its_own(nlp) -> None:

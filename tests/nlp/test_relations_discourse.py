@@ -252,6 +252,23 @@ def test_a_total_named_for_no_period_of_its_own_goods_says_its_own_subject(parse
     assert [r[3] for r in _read(parser, text, table) if r[3]] == [Decimal("40200")]
 
 
+def test_a_total_named_for_the_last_flows_partner_points_back(parser) -> None:
+    text = ("Chilean copper exports to the EC rose to 40,200 tonnes in April. "
+            "The EC figure included 12,500 tonnes to Italy.")
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "EC": ("ec", T.ORGANIZATION),
+             "Italy": ("it", T.COUNTRY)}
+    facts = [f for f in facts_of(parser, text, table, published=PUBLISHED, module=flows) if f.quantity]
+    assert ("cl", "cu", Decimal("12500"), "it") in [(f.subject, f.object, f.quantity, f.partner) for f in facts]
+
+
+def test_a_total_named_for_another_partner_says_its_own_subject(parser) -> None:
+    text = ("Chilean copper exports to the EC rose to 40,200 tonnes in April. "
+            "The Japanese figure included 12,500 tonnes to Italy.")
+    table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT), "EC": ("ec", T.ORGANIZATION),
+             "Italy": ("it", T.COUNTRY), "Japanese": ("jp", T.COUNTRY)}
+    assert [r[3] for r in _read(parser, text, table) if r[3]] == [Decimal("40200")]
+
+
 def test_a_plan_that_includes_figures_is_no_flow(parser) -> None:
     text = "Chilean copper imports rose to 40,200 tonnes in April. The plan included 12,500 tonnes of new stocks."
     table = {"Chilean": ("cl", T.COUNTRY), "copper": ("cu", T.PRODUCT)}

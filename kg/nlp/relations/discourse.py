@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -52,10 +53,12 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon("trade")["discourse"][key])
 
 
-def anaphor(sent: Span) -> Token | None:
+def anaphor(sent: Span, own: Callable[[Token], bool] = lambda _: False) -> Token | None:
     """The subject that points back to the last flow: "They were 530,500 tonnes", "The
     total was 7.2 mln tonnes", "These amounted to ..."; only the subject of a verb that
-    states a level, with a figure after it."""
+    states a level, with a figure after it. ``own`` tells a modifier that names the last
+    flow's own trader or partner ("exports to the EC rose ... The EC figure included ..."),
+    which points back as "the" does."""
     pronouns, nouns, verbs = _words("pronouns"), _words("nouns"), _words("level_verbs")
     for token in sent:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i < token.i:
@@ -75,13 +78,20 @@ def anaphor(sent: Span) -> Token | None:
                                      for c in token.children):
                 continue  # "a total of", "total exports": not the story's flow
             if any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children
-                   if c.lower_ != "total" and c not in dated):
+                   if c.lower_ != "total" and c not in dated and not own(c)):
                 continue  # "the wheat total", "the total of rice": says its own subject
         else:
             continue
         if any(t.like_num and any(c.isdigit() for c in t.text) for t in sent.doc[verb.i + 1 : sent.end]):
             return token
     return None
+
+
+def names_topic(ctx: Context, topic: Topic) -> Callable[[Token], bool]:
+    """Whether a word names the topic's trader or partner: "The EC figure" after exports to
+    the EC, "the Japanese total" after Japan's exports."""
+    own = {k for k in (topic.trader, topic.partner) if k is not None}
+    return lambda token: (ctx.key(token) or ctx.country_of_demonym(token)) in own
 
 
 def _names_period(token: Token) -> bool:

@@ -17,6 +17,7 @@ from kg.nlp.climb import is_root, upward
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import ORGS, Context
 from kg.nlp.relations.flow_agreements import through_agreement
+from kg.nlp.relations.titles import named_before_ticker
 
 EXPORTERS = ORGS | frozenset({EntityType.COUNTRY})
 
@@ -45,7 +46,8 @@ def exporters_of_verb(ctx: Context, verb: Token, claims: list[Claim] | None = No
             subjects += [c for c in current.children if c.dep_ == "nsubjpass"]
         agents = [p for c in current.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"]  # fmt: skip
-        found = [_owner_of_time_subject(ctx, s) or s for s in subjects] or agents
+        # "Hyundai Motor Co <HYUN.SE> exported ...": the subject the parser found is the ticker
+        found = [_owner_of_time_subject(ctx, s) or named_before_ticker(s) for s in subjects] or agents
         if found:
             tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)

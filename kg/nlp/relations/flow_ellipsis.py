@@ -38,8 +38,13 @@ def with_elided_flows(sent: Span, flows: list[Flow]) -> list[Flow]:
 
 
 def _stands_in(token: Token) -> bool:
-    """ "and those to the EC", ", those from Canada": a stand-in right after a coordinator,
-    followed by the partner's preposition."""
+    """ "and those to the EC", ", those from Canada", "while those to the EC rose": a
+    stand-in right after a coordinator or a word of contrast, followed by the partner's
+    preposition ("while those of East Malaysia" names another trader, not a partner)."""
     doc = token.doc
-    return token.lower_ in _STAND_INS and 0 < token.i < len(doc) - 1 and doc[token.i - 1].lower_ in ("and", ",") \
+    return token.lower_ in _STAND_INS and 0 < token.i < len(doc) - 1 and doc[token.i - 1].lower_ in _JOINS \
         and doc[token.i + 1].lower_ in ("to", "from")
+
+
+# What a stand-in follows: a coordinator, a comma, or the contrast of two partners' figures.
+_JOINS = frozenset({"and", ",", "while", "whereas", "but"})

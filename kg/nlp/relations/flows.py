@@ -25,7 +25,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.body_countries import reporter_currency
 from kg.nlp.relations.discourse import (
     CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, dated_by_windows, delivery_windows, lead_period,
-    lead_season, own_period, periods_of, points_back,
+    lead_season, names_topic, own_period, periods_of, points_back,
 )
 from kg.nlp.relations.flow_antecedents import (NEAR, bare_shipments, is_export, last_counted, last_same_way,
                                                sentences_between, shares_of_last_flow)
@@ -51,6 +51,7 @@ from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, 
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_unit_goods import goods_for_unit
+from kg.nlp.relations.held_quotas import held_quota
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
@@ -86,12 +87,15 @@ def extract(ctx: Context) -> list[Fact]:
                 and (dated is None or topic.sentence > dated[1]):
             pointed = topic.period  # "contracted to export 1.34 mln bales in 1985/86 ... shipped that year"
         found = with_elided_flows(sent, find_flows(ctx, sent))
-        if not found and recent is not None and recent.trader is not None and (token := anaphor(sent)) is not None:
+        if not found and recent is not None and recent.trader is not None \
+                and (token := anaphor(sent, names_topic(ctx, recent))) is not None:
             # "Indonesian exports of CPO rose in 1986. They were 530,500 tonnes": the figure of
             # the flow the sentence before stated
             found = [Flow(anchor=token, exports=recent.exports, end=clause_end(sent, token.i, sent.end), carried=True)]
         if not found and (planned := plan_flow(sent, plan, index)) is not None:
             found, recent = [planned], plan  # "... its beef import quota ... the quota will rise to 177,000 tonnes"
+        if (held := held_quota(ctx, sent, index, facts, found)) is not None:
+            found = [*found, held.flow]  # "Australia said its quota of 7,000 tonnes ...", in a story of export quotas
         if read_last and all(f.period is None for f in read_last) \
                 and not any(read_figures(ctx, flow.anchor, flow.end) for flow in found) \
                 and sentences_between(ctx, read_last[0], sent[0]) <= 2 \
@@ -135,8 +139,11 @@ def extract(ctx: Context) -> list[Fact]:
                 # of the same statement ("imports rose to ..., while exports fell to ...")
                 before = (same.subject, before[1])
             inherited = read_last if read_last and sentences_between(ctx, read_last[0], flow.anchor) <= 1 else []
-            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited, topic=recent,
+            read, before = _read(ctx, flow, before, story_goods=story, inherited=inherited,
+                                 topic=held.topic if held is not None and flow is held.flow else recent,
                                  season=season, lead=lead, near=near, pointed=pointed, opening=opening, earlier=facts)
+            if held is not None and flow is held.flow:
+                read = held.quantities(read)
             plan = named_plan(flow, before, index) or plan
             if read:
                 read_last = read

@@ -134,6 +134,19 @@ def in_ticker(token: Token) -> bool:
         and not before.whitespace_ and not token.whitespace_
 
 
+def named_before_ticker(token: Token) -> Token:
+    """ "Hyundai Motor Co <HYUN.SE> exported 80,432 cars": the parser makes a ticker the head
+    of the name before it; the company is that name's last word. Any other token stands for
+    itself, a bracket too: "The subsidiary of Honda Motor Co Ltd <HMC.T> shipped" may hang
+    the closing bracket as a second subject, and the company is then no subject at all."""
+    if not in_ticker(token) or token.text in ("<", ">"):
+        return token
+    i = token.i
+    while i > 0 and (in_ticker(token.doc[i - 1]) or token.doc[i - 1].text == "<"):
+        i -= 1
+    return token.doc[i - 1] if i > 0 else token
+
+
 def _hyphenated(doc, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) over words joined to it by hyphens: the parser splits "co-owner",
     "vice-president" and "editor-in-chief", and may hang the parts on other words."""

@@ -14,9 +14,11 @@ from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, Context
 from kg.nlp.relations.exporters import EXPORTERS
 from kg.nlp.relations.flow_clause import flow_words, made_in
+from kg.nlp.relations.titles import named_before_ticker
 
 
 def trader_key(ctx: Context, token: Token) -> str | None:
+    token = named_before_ticker(token)  # "Hyundai Motor Co <HYUN.SE> sold ...": the company
     key = ctx.key(token, EXPORTERS)
     if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and is_territory(ctx, place):
         key = place

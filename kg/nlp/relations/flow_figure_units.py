@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
+from kg.nlp.relations.flow_cargo_goods import goods_before_cargo_unit
 from kg.nlp.relations.flow_clause import Figure, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_unit_weights import after_unit_weight
@@ -153,4 +154,6 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
         return " ".join([*words, doc[k].lower_]), k + 1
     if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in flow_words("quantity_units"):
         return " ".join([*words, doc[k].lower_, doc[k + 1].lower_]), k + 2
+    if not words and (cargo := goods_before_cargo_unit(doc, k, end)) is not None:
+        return doc[cargo].lower_, cargo + 1  # "two white sugar cargoes": counted in cargoes
     return None, j

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_cargo_goods import cargo_goods
 from kg.nlp.relations.flow_clause import HEDGES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
@@ -104,7 +105,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 # "1.25 and 1.89 mln tonnes": a scale written once is both figures'
                 q = parse_quantity(f"{doc[i:j].text} {doc[j + 2].text}") or q
             # a range is reported by its first figure, as the gold convention reads "140,000 to 190,000"
-            figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit)
+            figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit,
+                            goods=cargo_goods(ctx, j, k))  # "two white sugar cargoes": their own goods
             i = k
         else:
             i += 1

@@ -57,3 +57,13 @@ def test_no_goods_words_before_the_unit(parser, text: str, number: str) -> None:
     doc = parser(text)
     k = next(t.i for t in doc if t.lower_ == number) + 1
     assert goods_before_cargo_unit(doc, k, len(doc)) is None
+
+
+def test_a_unit_joined_to_its_figure_by_a_hyphen(parser) -> None:
+    assert _read(parser, "Norway bought a 24,000-tonne cargo of wheat last week, dealers said.") == [
+        ("imports", "no", "wheat", Decimal("24000"), "tonne")]
+
+
+def test_a_hyphen_between_two_figures_is_still_a_range(parser) -> None:
+    got = _read(parser, "Norway bought 20,000-30,000 tonnes of wheat last week, dealers said.")
+    assert [g[3] for g in got] == [Decimal("20000")]

@@ -141,6 +141,9 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     k = j
     while k < end and doc[k].is_space:
         k += 1  # "2,600,000  tonnes": newswire's double space is a token of its own
+    if k + 1 < end and k > 0 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+            and doc[k + 1].lower_ in flow_words("quantity_units"):
+        k += 1  # "a 27,000-tonne cargo": the unit joined to its figure by a hyphen
     if (weighed := after_unit_weight(doc, k, end)) != k and weighed < end \
             and doc[weighed].lower_ in flow_words("quantity_units"):
         k = weighed  # "3.3 mln 60-kilo bags": the bags' weight is no figure of its own

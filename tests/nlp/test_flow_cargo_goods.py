@@ -67,3 +67,11 @@ def test_a_unit_joined_to_its_figure_by_a_hyphen(parser) -> None:
 def test_a_hyphen_between_two_figures_is_still_a_range(parser) -> None:
     got = _read(parser, "Norway bought 20,000-30,000 tonnes of wheat last week, dealers said.")
     assert [g[3] for g in got] == [Decimal("20000")]
+
+
+def test_goods_words_of_a_kind_the_story_names_are_that_product(parser) -> None:
+    table = {"Chile": ("cl", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    facts = facts_of(parser, "Sugar demand is firm. Chile bought three raws cargoes last week, dealers said.", table,
+                     published=PUBLISHED, module=flows)
+    assert [(f.subject, f.object, f.quantity, f.unit) for f in facts if f.quantity] == [
+        ("cl", "sugar", Decimal("3"), "cargoes")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.nlp.lexicon import product_kind
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words
 
@@ -44,4 +45,18 @@ def cargo_goods(ctx: Context, number_end: int, unit_end: int) -> str | None:
         return keys.pop()
     # the parse of such a run often keeps the words out of any mention: then the goods the
     # story names elsewhere by the same words ("white sugar ... two white sugar cargoes")
-    return ctx.key_by_name(" ".join(t.text for t in words), PRODUCTS) if keys == {None} else None
+    if keys != {None}:
+        return None
+    text = " ".join(t.text for t in words)
+    return ctx.key_by_name(text, PRODUCTS) or _same_kind(ctx, text)
+
+
+def _same_kind(ctx: Context, text: str) -> str | None:
+    """The one product of the story of the kind the words name ("raws" are sugar: the story's
+    sugar), if the story names exactly one of that kind."""
+    kind = product_kind(text)
+    if kind is None:
+        return None
+    found = {key for key, entity in ctx.table.entities.items() if entity.type in PRODUCTS
+             and any(product_kind(name) == kind for name in (entity.label, *entity.names))}
+    return found.pop() if len(found) == 1 else None

@@ -33,3 +33,12 @@ def test_the_signer_of_a_contract_to_buy_imports(parser) -> None:
 def test_an_agreement_not_signed_or_an_offer_is_no_flow(parser) -> None:
     assert _read(parser, "Peru did not sign an agreement to buy 300 trucks from Chile.") == []
     assert _read(parser, "Egypt turned down an offer to buy 50,000 tonnes of rice from Peru.") == []
+
+
+def test_commitments_to_export_are_the_holders_exports(parser) -> None:
+    text = "Peru exported 410,000 tonnes of rice in January/March. It has commitments to export another 95,000 tonnes."
+    assert ("exports", "pe", "rice", Decimal("95000"), None) in _read(parser, text)
+
+
+def test_commitments_to_cut_debt_are_no_flow(parser) -> None:
+    assert _read(parser, "Peru has commitments to cut its debt by 40,000 dlrs this year.") == []

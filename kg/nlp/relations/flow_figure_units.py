@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
+from kg.nlp.relations.flow_cargo_goods import goods_before_cargo_unit
 from kg.nlp.relations.flow_clause import Figure, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_unit_weights import after_unit_weight
@@ -140,6 +141,9 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
     k = j
     while k < end and doc[k].is_space:
         k += 1  # "2,600,000  tonnes": newswire's double space is a token of its own
+    if k + 1 < end and k > 0 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+            and doc[k + 1].lower_ in flow_words("quantity_units"):
+        k += 1  # "a 27,000-tonne cargo": the unit joined to its figure by a hyphen
     if (weighed := after_unit_weight(doc, k, end)) != k and weighed < end \
             and doc[weighed].lower_ in flow_words("quantity_units"):
         k = weighed  # "3.3 mln 60-kilo bags": the bags' weight is no figure of its own
@@ -153,4 +157,6 @@ def unit_at(doc, j: int, end: int) -> tuple[str | None, int]:
         return " ".join([*words, doc[k].lower_]), k + 1
     if k + 1 < end and f"{doc[k].lower_} {doc[k + 1].lower_}" in flow_words("quantity_units"):
         return " ".join([*words, doc[k].lower_, doc[k + 1].lower_]), k + 2
+    if not words and (cargo := goods_before_cargo_unit(doc, k, end)) is not None:
+        return doc[cargo].lower_, cargo + 1  # "two white sugar cargoes": counted in cargoes
     return None, j

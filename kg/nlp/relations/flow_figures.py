@@ -13,6 +13,8 @@ from spacy.tokens import Token
 from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_cargo_goods import cargo_goods
+from kg.nlp.relations.flow_ranges import ranging_from
 from kg.nlp.relations.flow_clause import HEDGES, UNNAMED_PARTNER, Figure, Flow, flow_words
 from kg.nlp.relations.flow_counts import Count
 from kg.nlp.relations.flow_figure_kinds import (difference_after, estimate_before, figure_kind, licensed_before,
@@ -85,10 +87,10 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                                or doc[j].lower_ in scales
                                or (doc[j].lower_ in ("to", "-", "and") and j + 1 < end and doc[j + 1].like_num
                                    and is_number(doc[j + 1])
-                                   and j > i and doc[i - 1].lower_ != "from"
+                                   and j > i and (doc[i - 1].lower_ != "from" or ranging_from(doc, i - 1))
                                    and (doc[j].lower_ != "and" or doc[i - 1].lower_ == "between"))):
                 # "140,000 to 190,000 tonnes" is one range ("233,000 to third countries" none);
-                # "from 73,164 to 35,910" a change;
+                # "from 73,164 to 35,910" a change, unless it "ranged from 27.0 to 32.0 mln";
                 # "against 2.25 billion and 2.32 billion" two figures, "between 62,000 and 230,000" one
                 j += 1
             unit, k = unit_at(doc, j, end)
@@ -105,7 +107,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                 # "1.25 and 1.89 mln tonnes": a scale written once is both figures'
                 q = parse_quantity(f"{doc[i:j].text} {doc[j + 2].text}") or q
             # a range is reported by its first figure, as the gold convention reads "140,000 to 190,000"
-            figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit)
+            figure = Figure(value=q.low if q.is_range and q.low is not None else q.value, start=i, end=k, unit=unit,
+                            goods=cargo_goods(ctx, j, k))  # "two white sugar cargoes": their own goods
             i = k
         else:
             i += 1

@@ -61,6 +61,13 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
                         ctx.key(w, COUNTRY) or ctx.country_of_demonym(w) for w in t.doc[governing + 1 : t.i])
                     anchors.append((t, word in flow_words("export_nouns"), *(() if shipped else (True,))))
                     continue
+                if word in flow_words("export_nouns") and t.head.lower_ in flow_words("inspection_heads"):
+                    # "wheat export inspections totalled 12.3 mln bushels": grain inspected to
+                    # ship abroad; only with a figure of their own ("a larger export inspection
+                    # figure" is market talk about the report)
+                    if any(x.like_num for x in t.head.head.subtree):
+                        anchors.append((t, True))
+                    continue
                 if t.head.lower_ in flow_words("commitment_nouns"):
                     anchors.append((t, word in flow_words("export_nouns")))
                     continue  # "maize import commitments": the direction is the compound's

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_data as lexicon
+from kg.nlp.relations.slash_ranges import unslashed
 
 _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _NUM_SUFFIX = re.compile(r"^([+-]?[\d,]*\.?\d+)([a-z]+)$")
@@ -128,6 +129,7 @@ def _plain(value: Decimal) -> Decimal:
 def parse_quantity(text: str) -> Quantity | None:
     """The number a phrase states, or None when it states none."""
     _, scales, hedges, range_words = _tables()
+    text = unslashed(text)  # "250,000/350,000 tonnes": a range
     lowered = " ".join(text.lower().split())
     qualifier = None
     for hedge in hedges:

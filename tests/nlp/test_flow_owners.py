@@ -33,3 +33,14 @@ def test_a_list_figure_is_no_one_owners(extracted) -> None:
 def test_an_origin_before_the_noun_is_no_owner(extracted) -> None:
     text = "Canadian barley imports by Denmark fell sharply."
     assert _flows(extracted, text) == [("imports", "Denmark", "barley", None, "Canada")]
+
+
+def test_whose_names_the_owner_of_the_flow(extracted) -> None:
+    # the relative's antecedent trades, not the country the story opened on
+    text = "Chile sells copper abroad. The protest was led by Canada, whose barley exports would suffer."
+    assert [(s, g) for _, s, g, *_ in _flows(extracted, text) if g == "barley"] == [("Canada", "barley")]
+
+
+def test_whose_without_a_flow_noun_owns_nothing(extracted) -> None:
+    text = "Peru sells zinc abroad. Its tin exports fell, and Bolivia, whose economy is weak, protested."
+    assert [(s, g) for _, s, g, *_ in _flows(extracted, text) if g == "tin"] == [("Peru", "tin")]

@@ -16,7 +16,8 @@ TABLE = {"Peru": ("pe", T.COUNTRY), "Chile": ("cl", T.COUNTRY), "Spain": ("es", 
          "U.S. Agriculture Department": ("usda", T.AGENCY), "U.S.": ("us", T.COUNTRY),
          "Wheat Board": ("wb", T.AGENCY), "tapioca": ("tap", T.PRODUCT), "sugar": ("su", T.PRODUCT),
          "wheat": ("wh", T.PRODUCT), "barley": ("ba", T.PRODUCT), "zinc": ("zn", T.PRODUCT),
-         "crude": ("cr", T.PRODUCT)}
+         "crude": ("cr", T.PRODUCT), "Liberal government": ("lg", T.AGENCY),
+         "Government Trading Corp": ("gtc", T.AGENCY)}
 
 
 def _read(parser, text: str) -> list[tuple]:
@@ -187,3 +188,14 @@ def test_a_value_worth_of_counted_goods_is_theirs(parser) -> None:
 ])  # fmt: skip
 def test_a_loan_of_goods_goes_to_its_borrower_and_is_a_forecast(parser, text: str, expected: tuple) -> None:
     assert [(f[4], f[6]) for f in _read(parser, text)] == [expected]
+
+
+def test_a_named_government_trades_as_its_country(parser) -> None:
+    # "its" resolves to the government, which governs Chile: the exports are Chile's
+    text = "Chile's Liberal government agreed to curb its zinc exports to Spain this year."
+    assert {(f[0], f[1], f[2], f[4]) for f in _read(parser, text)} == {("exports", "cl", "zn", "es")}
+
+
+def test_a_body_named_government_trading_trades_itself(parser) -> None:
+    text = "Chile's Government Trading Corp agreed to curb its zinc exports to Spain this year."
+    assert {(f[1], f[2]) for f in _read(parser, text)} == {("gtc", "zn")}

@@ -45,6 +45,7 @@ from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_chief_goo
                               flow_titles, flows, gapped, learned_figures, lists, organizations, places, posts, sources,
                               speech, tables, trade)
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.figureless_duplicates import without_figured_duplicates
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts.extend(flow_repayments.extract(ctx, facts))
     facts.extend(flow_breakdowns.extract(ctx, facts))
     facts.extend(places.chained(facts))
-    facts = _said_once(_one_goods_reading(_newswire_first(facts)))
+    facts = _said_once(_one_goods_reading(without_figured_duplicates(_newswire_first(facts))))
     # the learned step reads only the figures the rules left: it comes after all of them
     return _deduplicate([*facts, *learned_figures.extract(ctx, facts, rules.figure_model)])
 

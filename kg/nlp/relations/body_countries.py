@@ -20,11 +20,16 @@ _COUNTRIES = frozenset({EntityType.COUNTRY})
 
 def regulator(ctx: Context, key: str) -> bool:
     """A government body that sets quotas or targets (a ministry, a department, a
-    commission), not one that trades (a wheat board, a state trading company)."""
+    commission, a named government), not one that trades (a wheat board, a state trading
+    company)."""
     if ctx.type(key) is not EntityType.AGENCY:
         return False
     heads = flow_words("regulator_heads")
-    return any(w in heads for name in ctx.table.entities[key].all_names for w in name.lower().replace(".", "").split())
+    names = [name.lower().replace(".", "").split() for name in ctx.table.entities[key].all_names]
+    # "Canada's Progressive Conservative government ... its lumber exports": a government
+    # by name is its country's, the last word only ("a government trading corporation" trades)
+    return any(w in heads for words in names for w in words) \
+        or any(words and words[-1] in flow_words("government_heads") for words in names)
 
 
 def regulated_country(ctx: Context, key: str) -> str | None:

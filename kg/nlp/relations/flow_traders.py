@@ -18,6 +18,8 @@ from kg.nlp.relations.flow_makers import shipment_maker
 from kg.nlp.relations.flow_gerunds import gerund_doer
 from kg.nlp.relations.flow_moved_objects import moved_to_figure, steering_trader
 from kg.nlp.relations.flow_partners import destination_of
+from kg.nlp.relations.flow_pronoun_subjects import reporting_subject_owner
+from kg.nlp.relations.flow_relative_owners import relative_owner
 from kg.nlp.relations.flow_purchasers import COUNTRY_NOUNS, earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
 from kg.nlp.relations.money import country_currencies, local_currency
@@ -142,6 +144,10 @@ def _trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str 
         # "USDA estimated Soviet grain imports": the country before the body that reports
         return next((k for k in found if ctx.type(k) is not EntityType.AGENCY), found[0])
     owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and (antecedent := relative_owner(ctx, noun)) is not None:
+        return antecedent  # "Canada, whose wheat exports would suffer": Canada's, not the story's
+    if owners and (reporter := reporting_subject_owner(ctx, noun)) is not None:
+        return reporter  # "X, a venture of Y and Z, said it will raise its imports": X's, not Z's
     if owners and owners[0].lower_ in ("its", "their") and (buyer := earlier_buyer(ctx, noun)) is not None:
         return buyer  # "The USSR bought five cargoes, which brings its total purchases to ..."
     if owners and owners[0].lower_ in ("its", "their", "our"):

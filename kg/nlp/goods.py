@@ -206,9 +206,10 @@ def _listed_figure(token: Token) -> bool:
 
 def _figure_before(token: Token) -> bool:
     """ "Algeria 64,896 wheat, Morocco 27,500 maize": goods counted by a bare figure right
-    before them, in a sentence that says what the figures count ("tonnes"). A year is no
-    count ("1986 wheat"); a small count is of things, not of tonnes ("Two ships will load
-    25,000 tonnes", "12 vessels")."""
+    before them, in a sentence that says what the figures count ("tonnes"); or goods counted
+    one by one in a sentence of trade ("exports included 361,285 cars, 165,770 trucks and
+    3,011 buses"). A year is no count ("1986 wheat"); a small count is of things, not of
+    tonnes ("Two ships will load 25,000 tonnes", "12 vessels")."""
     if token.i == 0 or token.dep_ in {"compound", "nmod"}:
         return False
     figure = token.doc[token.i - 1]
@@ -219,7 +220,12 @@ def _figure_before(token: Token) -> bool:
     doc, start = token.doc, token.i
     while start > 0 and token.i - start < _LIST_REACH and doc[start - 1].text not in (".", "!", "?"):
         start -= 1
-    return any(_forms(t) & lexicon.bulk_measures() for t in doc[start : token.sent.end])
+    written = doc[start : token.sent.end]
+    from kg.nlp.counted_goods import counted_one_by_one  # (counted_goods reads this module's SCALE_WORDS)
+
+    if counted_one_by_one(token.lemma_) and any(t.lemma_.lower() in lexicon.trade_cues() for t in written):
+        return True
+    return any(_forms(t) & lexicon.bulk_measures() for t in written)
 
 
 _LIST_REACH = 80  # tokens back to the full stop a list of figures began after

@@ -51,7 +51,7 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         opener = OPENER.search(text[sent.start_char : sent.end_char])
         if opener is None:
             continue
-        parts = [m for m in pattern.finditer(sent.text, opener.end()) if not _price(sent.text, m)]
+        parts = [m for m in pattern.finditer(sent.text, opener.end()) if not _price(sent.text, m) and not _change(m)]
         read = [p for m in parts if (p := _part(ctx, m, sent)) is not None]
         if len(read) < 2 or len(read) != len(parts):
             continue  # one part is no breakdown; a part of goods no one named leaves it uncertain
@@ -62,7 +62,10 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         period = (total.period, total.period_start, total.period_end)
         if total.period is None and (named := _named_period(ctx, sent, opener.start())) is not None:
             period = (named.text, named.start, named.end)
+        stated = {(f.subject, f.predicate, f.object, f.quantity) for f in facts}
         for goods, value, unit, evidence in read:
+            if (total.subject, total.predicate, goods, value) in stated:
+                continue  # the clause's own reading already holds the part ("included 361,285 cars")
             out.append(ctx.fact(total.subject, total.predicate, [evidence], rule="flow-parts", confidence=CONFIDENCE,
                                 object=goods, sentence=sent, quantity=value, unit=unit or total.unit, partner=partner,
                                 period=period[0], period_start=period[1], period_end=period[2],
@@ -94,6 +97,15 @@ def _price(text: str, m: re.Match[str]) -> bool:
 
 
 _PRICE_WORDS = frozenset({"at", "from", "to"})
+
+
+def _change(m: re.Match[str]) -> bool:
+    """ "361,285 cars, down 6.3 pct, 165,770 trucks": a part's change, written after it, is
+    no part of its own."""
+    return m.group("unit") is None and m.group("goods").lower() in _CHANGE_WORDS
+
+
+_CHANGE_WORDS = frozenset({"pct", "percent", "pc"})
 
 
 def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,

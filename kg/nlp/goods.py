@@ -50,8 +50,8 @@ def in_goods_context(token: Token) -> bool:
         return False  # "bags of 60 kilos": the size of the measure, not goods
     # "doses of the vaccine and 400,000 syringes": the list's first noun says where it goes (a
     # counted measure first in the list, "doses", does not make the goods after it a measure)
-    if _figure_before(token):
-        return True  # "Malta 18,400 wheat": the list's parse may hang it anywhere
+    if _figure_before(token) or _measured_without_of(token):
+        return True  # "Malta 18,400 wheat", "3,000 tonnes whites": the parse may hang them anywhere
     token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
     head = token.head
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
@@ -228,6 +228,19 @@ def _figure_before(token: Token) -> bool:
     return any(_forms(t) & lexicon.bulk_measures() for t in written)
 
 
+def _measured_without_of(token: Token) -> bool:
+    """ "tendering for 3,000 tonnes whites", "84,037 tonnes Cuban whites": goods right after a
+    counted bulk measure, with no "of" between (an origin or a grade may stand between)."""
+    doc, j = token.doc, token.i - 1
+    while j >= 0 and token.i - j <= _BETWEEN_MEASURE and (doc[j].pos_ == "ADJ" or country_of_demonym(doc[j].text)):
+        j -= 1
+    if j < 1 or j == token.i or not _forms(doc[j]) & lexicon.bulk_measures():
+        return False
+    count = doc[j - 1]
+    return count.like_num or count.lower_ in SCALE_WORDS
+
+
+_BETWEEN_MEASURE = 2  # words that may stand between the measure and the goods ("tonnes Cuban raw whites")
 _LIST_REACH = 80  # tokens back to the full stop a list of figures began after
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LARGE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?")  # 1,000 and up, in digits

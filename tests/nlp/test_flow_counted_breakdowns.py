@@ -48,3 +48,10 @@ def test_vehicles_are_goods_of_their_own_beside_cars(extracted) -> None:
     x = extracted("Italian vehicle exports fell in March. Car exports fell to 12,000 in March.")
     labels = {e.label.lower() for e in x.entities}
     assert "vehicle" in labels and "car" in labels
+
+
+def test_each_part_of_an_import_takes_the_origin_it_names(extracted) -> None:
+    text = ("Polish sugar imports rose to 61,500 tonnes in May from 40,200 a year earlier, the statistics office said. "
+            "The May total was made up of 40,100 tonnes Brazilian raws and 21,400 tonnes raws from Peru.")
+    found = [f for f in _flows(extracted, text) if f[1] in (40_100, 21_400)]
+    assert [(q, p) for _, q, p in found] == [(21_400, "Peru"), (40_100, "Brazil")]

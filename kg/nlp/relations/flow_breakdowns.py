@@ -24,7 +24,7 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
-from kg.nlp.relations.flow_parts import OPENER, part_goods
+from kg.nlp.relations.flow_parts import OPENER, part_goods, partner_after
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
@@ -63,11 +63,15 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if total.period is None and (named := _named_period(ctx, sent, opener.start())) is not None:
             period = (named.text, named.start, named.end)
         stated = {(f.subject, f.predicate, f.object, f.quantity) for f in facts}
+        exports = total.predicate == Predicate.EXPORTS
         for goods, value, unit, evidence in read:
             if (total.subject, total.predicate, goods, value) in stated:
                 continue  # the clause's own reading already holds the part ("included 361,285 cars")
+            # "84,037 tonnes Cuban whites and 51,992 tonnes whites from Thailand": a part's own partner
+            own = _own_partner(ctx, evidence, sent, exports=exports)
             out.append(ctx.fact(total.subject, total.predicate, [evidence], rule="flow-parts", confidence=CONFIDENCE,
-                                object=goods, sentence=sent, quantity=value, unit=unit or total.unit, partner=partner,
+                                object=goods, sentence=sent, quantity=value, unit=unit or total.unit,
+                                partner=own if own not in (None, total.subject) else partner,
                                 period=period[0], period_start=period[1], period_end=period[2],
                                 forecast=total.forecast, source=total.source))  # fmt: skip
     return out
@@ -87,6 +91,14 @@ def _part(ctx: Context, m: re.Match[str], sent: Span) -> tuple[str, Decimal, str
         return None
     unit = m.group("unit").lower() if m.group("unit") else None
     return goods, Decimal(str(q.value)), unit, evidence
+
+
+def _own_partner(ctx: Context, evidence: Span, sent: Span, *, exports: bool) -> str | None:
+    """The partner one part names: the origin before its goods ("tonnes Cuban whites", for an
+    import) or the place after them ("whites from Thailand", "wheat to Egypt")."""
+    if not exports and (origin := next((k for t in evidence if (k := ctx.country_of_demonym(t))), None)):
+        return origin
+    return partner_after(ctx, ctx.mention(evidence[-1]).end, sent.end, exports=exports)
 
 
 def _price(text: str, m: re.Match[str]) -> bool:

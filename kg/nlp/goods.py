@@ -206,26 +206,28 @@ def _listed_figure(token: Token) -> bool:
 
 def _figure_before(token: Token) -> bool:
     """ "Algeria 64,896 wheat, Morocco 27,500 maize": goods counted by a bare figure right
-    before them, in a sentence that says what the figures count ("tonnes"); or goods counted
-    one by one in a sentence of trade ("exports included 361,285 cars, 165,770 trucks and
-    3,011 buses"). A year is no count ("1986 wheat"); a small count is of things, not of
+    before them, in a sentence that says what the figures count ("tonnes")."""
+    return figure_before(token) and any(_forms(t) & lexicon.bulk_measures() for t in written_sentence(token))
+
+
+def figure_before(token: Token) -> bool:
+    """A figure of 1,000 or more, in digits, counts the noun right after it ("27,500 maize",
+    "3,011 buses"). A year is no count ("1986 wheat"); a small count is of things, not of
     tonnes ("Two ships will load 25,000 tonnes", "12 vessels")."""
     if token.i == 0 or token.dep_ in {"compound", "nmod"}:
         return False
     figure = token.doc[token.i - 1]
-    if figure.head != token or figure.dep_ != "nummod" or not _LARGE_FIGURE.fullmatch(figure.text) \
-            or _YEAR.fullmatch(figure.text):
-        return False
-    # the written sentence: the parse cuts a long list into pieces that name no measure
+    return figure.head == token and figure.dep_ == "nummod" and bool(_LARGE_FIGURE.fullmatch(figure.text)) \
+        and not _YEAR.fullmatch(figure.text)
+
+
+def written_sentence(token: Token) -> Span:
+    """The sentence as written, from the full stop before ``token``: the parse cuts a long
+    list into pieces that name no measure."""
     doc, start = token.doc, token.i
     while start > 0 and token.i - start < _LIST_REACH and doc[start - 1].text not in (".", "!", "?"):
         start -= 1
-    written = doc[start : token.sent.end]
-    from kg.nlp.counted_goods import counted_one_by_one  # (counted_goods reads this module's SCALE_WORDS)
-
-    if counted_one_by_one(token.lemma_) and any(t.lemma_.lower() in lexicon.trade_cues() for t in written):
-        return True
-    return any(_forms(t) & lexicon.bulk_measures() for t in written)
+    return doc[start : token.sent.end]
 
 
 def _measured_without_of(token: Token) -> bool:

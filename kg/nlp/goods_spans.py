@@ -119,7 +119,6 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
             # a modifier's own compound chain ("COVID-19 testing kits")
             left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
         left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
-        left = _kind_word_start(head, left)  # "tonnes of coconut oil worth": a kind the parse cut off
         # a name the lexicon knows whole keeps its words, whatever the model read them as ("Colour television")
         while left < head.i and norm(doc[left : head.i + 1].text) not in lexicon.product_terms() and (
             doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct
@@ -192,22 +191,6 @@ def _flat_compound_start(head: Token, left: int) -> int:
 
 # Adjectives of how much a flow covers, never its goods ("overall exports", not overalls).
 _SCOPE_ADJECTIVES = frozenset({"overall", "total", "net", "gross"})
-
-
-def _kind_word_start(head: Token, left: int) -> int:
-    """ "43,540 tonnes of coconut oil worth 11.7 mln dlrs": where the parse hangs the word
-    before the head elsewhere, a word that names a kind of the head (``goods_kinds.tsv``:
-    "coconut" of "oil") or makes a name the lexicon knows whole still belongs to the goods."""
-    doc = head.doc
-    if left != head.i or left == 0:
-        return left
-    word = doc[left - 1]
-    if not word.is_alpha or word.pos_ not in ("NOUN", "PROPN", "ADJ") or word.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
-        return left
-    kinds = lexicon.goods_kinds().get(head.lemma_.lower(), frozenset())
-    if word.lower_ in kinds or norm(f"{word.text} {head.text}") in lexicon.product_terms():
-        return left - 1
-    return left
 
 
 def _goods_read_as_name(head: Token, kind: str) -> bool:

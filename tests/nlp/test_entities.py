@@ -862,17 +862,6 @@ def test_a_form_word_before_goods_in_a_flat_compound_names_them(nlp) -> None:
     assert "higher pipe" not in labels
 
 
-def test_a_kind_word_the_parse_cuts_off_still_names_the_goods(nlp) -> None:
-    # the parse hangs "coconut" on the money after "worth"; it names a kind of oil all the same
-    labels = _labels(nlp, "Samoa exported 2,150 tonnes of coconut oil worth 1.4 mln dlrs to Japan in May.")
-    assert labels.get("coconut oil") == "Product"
-    from kg.nlp.goods_spans import _kind_word_start
-
-    doc = nlp("They shipped coconut oil and engine oil.")
-    assert _kind_word_start(doc[3], 3) == 2  # a kind of oil
-    assert _kind_word_start(doc[6], 6) == 6  # no kind the lexicon knows
-
-
 def test_a_company_and_its_home_after_of_are_two_names(nlp) -> None:
     labels = _labels(nlp, "Delta Grain Co of Nebraska won a contract to supply 30,000 tonnes of wheat.")
     assert labels.get("Delta Grain Co") == "Organization" and labels.get("Nebraska") == "Place"

@@ -10,7 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.nlp.datafiles import load
-from kg.nlp.goods import SCALE_WORDS
+from kg.nlp import lexicon
+from kg.nlp.goods import SCALE_WORDS, figure_before, written_sentence
 
 # The words that open a size class after the goods: "of up to", "over", "under".
 _BOUNDS = ("up to", "over", "under", "above", "below", "more than", "less than")
@@ -39,6 +40,15 @@ def counted_one_by_one(name: str) -> bool:
     return head in heads or head.endswith("s") and head[:-1] in heads \
         or head.endswith("es") and head[:-2] in heads or head.endswith("ies") and head[:-3] + "y" in heads \
         or " ".join(words[-2:]) in heads  # "cars", "buses", "lorries"
+
+
+def counted_after_figure(token: Token) -> bool:
+    """ "February exports included 361,285 cars, 165,770 trucks and 3,011 buses": goods
+    counted one by one after their own figure, in a sentence of trade."""
+    if not counted_one_by_one(token.lemma_) or not figure_before(token):
+        return False
+    cues = lexicon.trade_cues()
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in written_sentence(token))
 
 
 # Heads short enough to end words of other meanings ("ship" of "partnership", "car" of

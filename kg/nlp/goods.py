@@ -10,6 +10,7 @@ things as often (commodity_heads.txt).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -49,6 +50,8 @@ def in_goods_context(token: Token) -> bool:
         return False  # "bags of 60 kilos": the size of the measure, not goods
     # "doses of the vaccine and 400,000 syringes": the list's first noun says where it goes (a
     # counted measure first in the list, "doses", does not make the goods after it a measure)
+    if _figure_before(token) or _measured_without_of(token):
+        return True  # "Malta 18,400 wheat", "3,000 tonnes whites": the parse may hang them anywhere
     token = climb(token, lambda t: t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"})
     head = token.head
     if token.dep_ in {"compound", "nmod"} or token.pos_ == "ADJ" and token.dep_ == "amod":
@@ -199,6 +202,50 @@ def _listed_figure(token: Token) -> bool:
     if following is None or not following.like_num or following.head != token or following.dep_ != "nummod":
         return False
     return any(_forms(t) & lexicon.bulk_measures() for t in token.sent)
+
+
+def _figure_before(token: Token) -> bool:
+    """ "Algeria 64,896 wheat, Morocco 27,500 maize": goods counted by a bare figure right
+    before them, in a sentence that says what the figures count ("tonnes")."""
+    return figure_before(token) and any(_forms(t) & lexicon.bulk_measures() for t in written_sentence(token))
+
+
+def figure_before(token: Token) -> bool:
+    """A figure of 1,000 or more, in digits, counts the noun right after it ("27,500 maize",
+    "3,011 buses"). A year is no count ("1986 wheat"); a small count is of things, not of
+    tonnes ("Two ships will load 25,000 tonnes", "12 vessels")."""
+    if token.i == 0 or token.dep_ in {"compound", "nmod"}:
+        return False
+    figure = token.doc[token.i - 1]
+    return figure.head == token and figure.dep_ == "nummod" and bool(_LARGE_FIGURE.fullmatch(figure.text)) \
+        and not _YEAR.fullmatch(figure.text)
+
+
+def written_sentence(token: Token) -> Span:
+    """The sentence as written, from the full stop before ``token``: the parse cuts a long
+    list into pieces that name no measure."""
+    doc, start = token.doc, token.i
+    while start > 0 and token.i - start < _LIST_REACH and doc[start - 1].text not in (".", "!", "?"):
+        start -= 1
+    return doc[start : token.sent.end]
+
+
+def _measured_without_of(token: Token) -> bool:
+    """ "tendering for 3,000 tonnes whites", "84,037 tonnes Cuban whites": goods right after a
+    counted bulk measure, with no "of" between (an origin or a grade may stand between)."""
+    doc, j = token.doc, token.i - 1
+    while j >= 0 and token.i - j <= _BETWEEN_MEASURE and (doc[j].pos_ == "ADJ" or country_of_demonym(doc[j].text)):
+        j -= 1
+    if j < 1 or j == token.i or not _forms(doc[j]) & lexicon.bulk_measures():
+        return False
+    count = doc[j - 1]
+    return count.like_num or count.lower_ in SCALE_WORDS
+
+
+_BETWEEN_MEASURE = 2  # words that may stand between the measure and the goods ("tonnes Cuban raw whites")
+_LIST_REACH = 80  # tokens back to the full stop a list of figures began after
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LARGE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?")  # 1,000 and up, in digits
 
 
 def _measure_forms(token: Token) -> set[str]:

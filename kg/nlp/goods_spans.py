@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
-from kg.nlp.counted_goods import closed_compound, size_class_end
+from kg.nlp.counted_goods import closed_compound, counted_after_figure, size_class_end
 from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import (
@@ -95,7 +95,8 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
             continue  # "follow suit": no goods
         if _means_of_carriage(head):
             continue  # "0.2 mln bpd by truck": how the goods go
-        tight = in_goods_context(head) and not (kind == "commodity_head" and _of_making(head)) \
+        placed = in_goods_context(head) or counted_after_figure(head)  # "3,011 buses" after "exports included"
+        tight = placed and not (kind == "commodity_head" and _of_making(head)) \
             or kind == "commodity_head" and _beside_goods(head, matches)
         if not tight and (form := form_of_goods(head)) is not None and form.i not in matches:
             head, tight = form, True  # "imports of cocoa powder": the goods are the powder

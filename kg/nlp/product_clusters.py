@@ -28,6 +28,9 @@ def add_product(book: ClusterBook, span: Span, text: str) -> None:
         cluster.names.append(span.kb_id_)
         return
     kind = None if _in_a_form(span) or _coordinated(span) else lexicon.product_kind(text)
+    if kind is None and _coordinated(span) and not _in_a_form(span) and _graded_only(span):
+        # "soluble and green coffee", "hard and soft wheats": the kind's grades counted together
+        kind = lexicon.product_kind(span[-1].text) or lexicon.product_kind(span[-1].lemma_)
     if kind is not None and _of_another_source(span, kind):
         kind = None  # "sunflower oil ... rapeseed oil": two goods, neither the kind "oil"
     identity = f"product:{kind.concept if kind else singular_tail(span)}"
@@ -109,6 +112,15 @@ def _national_words(name: str) -> bool:
 def _coordinated(span: Span) -> bool:
     """ "crude and refined oil": goods in two states counted together, no kind of their own."""
     return any(t.dep_ == "cc" for t in span[:-1])
+
+
+def _graded_only(span: Span) -> bool:
+    """The words a coordination joins before the head are grades of it ("soluble and green",
+    "hard and soft"), none goods of its own ("wheat and barley flour") nor a form the trade
+    counts apart (kept by ``_in_a_form``)."""
+    modifiers = [t for t in span[:-1] if t.dep_ not in ("cc", "punct")]
+    return bool(modifiers) and all(lexicon.product_kind(t.text) is None and not country_of_demonym(t.text)
+                                   for t in modifiers)
 
 
 def _in_a_form(span: Span) -> bool:

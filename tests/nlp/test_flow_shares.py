@@ -120,6 +120,17 @@ def test_a_share_naming_its_own_goods_counts_those(parser) -> None:
         ("es", "ba", Decimal("40000")), ("it", "wh", Decimal("30000")), ("gr", "ba", Decimal("20000"))]
 
 
+def test_goods_after_a_share_s_bare_figure_are_its_goods(extracted) -> None:
+    # no trade word in the list's sentence: the goods are known by the figure that counts them
+    text = ("Portuguese cereal exports through Lisbon rose to 410,000 tonnes in May, port sources said. "
+            "Libya took 92,000 tonnes of wheat, Tunisia 31,200 sorghum, Malta 18,400 wheat and Cuba 7,700 sorghum.")
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    shares = sorted((names[f.partner], names[f.object], int(f.quantity)) for f in x.facts if f.partner)
+    assert shares == [("Cuba", "sorghum", 7_700), ("Libya", "wheat", 92_000), ("Malta", "wheat", 18_400),
+                      ("Tunisia", "sorghum", 31_200)]
+
+
 def test_a_share_of_two_goods_or_of_unknown_goods_is_left_out(parser) -> None:
     # one figure for two goods is neither's, and goods no product goes by are not the flow's
     text = ("Chile exported 90,000 tonnes of grain in April. Spain took 40,000 tonnes of wheat and barley, "

@@ -49,6 +49,22 @@ def test_goods_before_their_own_figure_in_a_list_of_tonnages(nlp) -> None:
     assert not _context(nlp, "The team scored with meat 3 times in the kitchen.", "meat")
 
 
+def test_goods_after_a_bare_figure_in_a_list_of_tonnages(nlp) -> None:
+    text = "Kenya took 52,000 tonnes of rice, Ghana 14,300 sorghum and Niger 9,250 millet."
+    assert _context(nlp, text, "sorghum")
+    assert _context(nlp, text, "millet")
+    # a small count of things is no tonnage; no measure in the sentence, no list of tonnages
+    assert not _context(nlp, "Three ships will carry 41,000 tonnes of barley to Oman.", "ships")
+    assert not _context(nlp, "The farm keeps 4,500 cattle on the hills above the lake.", "cattle")
+
+
+def test_goods_right_after_a_counted_measure_without_of(nlp) -> None:
+    assert _context(nlp, "Jordan is tendering for 12,000 tonnes raws next week.", "raws")
+    assert _context(nlp, "The total was made up of 9,400 tonnes Thai whites.", "whites")
+    # a measure with no count before it counts nothing
+    assert not _context(nlp, "Prices in tonnes whites terms fell.", "whites")
+
+
 def test_goods_bought_by_their_worth_or_by_a_measure_of_two_words(nlp) -> None:
     assert _context(nlp, "The deal covers 4.0 mln dlrs worth of veneer for Egypt.", "veneer")
     assert _context(nlp, "The mill will ship 12 mln board feet of hardwood this year.", "hardwood")

@@ -69,3 +69,10 @@ def test_listed_goods_named_after_a_country_are_not_its_imports(extracted) -> No
     # the first good still gives the list's origin: Japan makes the goods, it does not import them
     text = "Growing imports of Korean-made cars and electronic goods worry Canadian unions."
     assert [f for f in _trade(extracted, text) if "Korea" in (f[1] or "")] == []
+
+
+def test_grades_of_one_kind_counted_together_are_that_kind(extracted) -> None:
+    # "soluble and green coffee" is the story's coffee, counted in both grades, not goods of their own
+    x = extracted("Kenya's coffee exports rose in May. Kenya exported 1.2 mln bags of soluble and green coffee in 1986.")
+    products = sorted(e.label for e in x.entities if e.type.value == "Product")
+    assert products == ["coffee"]

@@ -24,7 +24,7 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
-from kg.nlp.relations.flow_parts import OPENER, part_goods
+from kg.nlp.relations.flow_parts import OPENER, part_goods, partner_after
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
@@ -51,7 +51,7 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         opener = OPENER.search(text[sent.start_char : sent.end_char])
         if opener is None:
             continue
-        parts = [m for m in pattern.finditer(sent.text, opener.end()) if not _price(sent.text, m)]
+        parts = [m for m in pattern.finditer(sent.text, opener.end()) if not _price(sent.text, m) and not _change(m)]
         read = [p for m in parts if (p := _part(ctx, m, sent)) is not None]
         if len(read) < 2 or len(read) != len(parts):
             continue  # one part is no breakdown; a part of goods no one named leaves it uncertain
@@ -62,9 +62,16 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         period = (total.period, total.period_start, total.period_end)
         if total.period is None and (named := _named_period(ctx, sent, opener.start())) is not None:
             period = (named.text, named.start, named.end)
+        stated = {(f.subject, f.predicate, f.object, f.quantity) for f in facts}
+        exports = total.predicate == Predicate.EXPORTS
         for goods, value, unit, evidence in read:
+            if (total.subject, total.predicate, goods, value) in stated:
+                continue  # the clause's own reading already holds the part ("included 361,285 cars")
+            # "84,037 tonnes Cuban whites and 51,992 tonnes whites from Thailand": a part's own partner
+            own = _own_partner(ctx, evidence, sent, exports=exports)
             out.append(ctx.fact(total.subject, total.predicate, [evidence], rule="flow-parts", confidence=CONFIDENCE,
-                                object=goods, sentence=sent, quantity=value, unit=unit or total.unit, partner=partner,
+                                object=goods, sentence=sent, quantity=value, unit=unit or total.unit,
+                                partner=own if own not in (None, total.subject) else partner,
                                 period=period[0], period_start=period[1], period_end=period[2],
                                 forecast=total.forecast, source=total.source))  # fmt: skip
     return out
@@ -86,6 +93,14 @@ def _part(ctx: Context, m: re.Match[str], sent: Span) -> tuple[str, Decimal, str
     return goods, Decimal(str(q.value)), unit, evidence
 
 
+def _own_partner(ctx: Context, evidence: Span, sent: Span, *, exports: bool) -> str | None:
+    """The partner one part names: the origin before its goods ("tonnes Cuban whites", for an
+    import) or the place after them ("whites from Thailand", "wheat to Egypt")."""
+    if not exports and (origin := next((k for t in evidence if (k := ctx.country_of_demonym(t))), None)):
+        return origin
+    return partner_after(ctx, ctx.mention(evidence[-1]).end, sent.end, exports=exports)
+
+
 def _price(text: str, m: re.Match[str]) -> bool:
     """ "20,000 tonnes of soyoil at 314 dlrs", "at prices ranging from 344 to 348 dlrs": a
     figure after "at", "from" or "to" is what the part cost, not a part."""
@@ -94,6 +109,15 @@ def _price(text: str, m: re.Match[str]) -> bool:
 
 
 _PRICE_WORDS = frozenset({"at", "from", "to"})
+
+
+def _change(m: re.Match[str]) -> bool:
+    """ "361,285 cars, down 6.3 pct, 165,770 trucks": a part's change, written after it, is
+    no part of its own."""
+    return m.group("unit") is None and m.group("goods").lower() in _CHANGE_WORDS
+
+
+_CHANGE_WORDS = frozenset({"pct", "percent", "pc"})
 
 
 def _total(ctx: Context, facts: list[Fact], sent: Span, before: int,

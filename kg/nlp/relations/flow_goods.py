@@ -264,17 +264,29 @@ def part_of_trade(ctx: Context, flow: Flow) -> bool:
 def carried_goods(ctx: Context, anchor: Token, *, story: str | None = None) -> str | None:
     """The goods named last, in this sentence or the one before, else the ``story``'s, for
     a figure whose clause names none; none when the last were named with other goods
-    ("mutton and lamb"): the figure counts them all, not the last one named."""
+    ("mutton and lamb"): the figure counts them all, not the last one named. Goods named last
+    as one item of a breakdown, each with its own figure ("361,285 cars, 165,770 trucks and
+    3,011 buses"), are a part: the figure after it counts the whole, the goods named before
+    the breakdown ("vehicle exports"), else the story's."""
     key = ctx.recent(anchor, PRODUCTS, sentences=2)
     if key is None:
         return story
     start, end = max((s for s in ctx.table.spans[key] if s[1] <= anchor.i), key=lambda s: s[1])
+    listed = ctx.doc[start].sent
+    if _counted_item(ctx, start) and sum(1 for _, span in ctx.entity_mentions(PRODUCTS)
+                                         if span.sent == listed and _counted_item(ctx, span.start)) > 1:
+        return ctx.recent(ctx.doc[listed.start], PRODUCTS, sentences=3) or story  # as far back as a breakdown's total (flow_breakdowns)
     root = ctx.doc[start:end].root
     coordinated = [root.head] if root.dep_ == "conj" else []
     coordinated += [c for c in root.children if c.dep_ == "conj"]
     if any(ctx.key(t, PRODUCTS) not in (None, key) for t in coordinated):
         return None
     return key
+
+
+def _counted_item(ctx: Context, start: int) -> bool:
+    """The goods mention at ``start`` follows its own figure ("165,770 trucks")."""
+    return start > 0 and ctx.doc[start - 1].like_num
 
 
 def own_goods(ctx: Context, flow: Flow, trader: str, earlier: Sequence[Fact]) -> str | None:

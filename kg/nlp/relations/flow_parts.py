@@ -57,7 +57,7 @@ def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, export
         return None  # neither an opener nor the next part of a list of them
     if figure.value >= first.value:
         return None  # a part is smaller than the whole
-    partner = _partner_after(ctx, figure.end, end, exports=exports)
+    partner = partner_after(ctx, figure.end, end, exports=exports)
     goods = part_goods(ctx, figure.end, end)
     if partner is None and goods is None and not _dated_after(ctx, figure.end, end, dated):
         return None
@@ -84,7 +84,7 @@ def _origin(ctx: Context, token: Token) -> bool:
     return token.ent_type_ == "NORP" or ctx.country_of_demonym(token) is not None
 
 
-def _partner_after(ctx: Context, i: int, end: int, *, exports: bool) -> str | None:
+def partner_after(ctx: Context, i: int, end: int, *, exports: bool) -> str | None:
     """ "40,000 tonnes went to Pakistan", "25,000 tonnes to India", "3.2 mln came from the
     United States": the partner a part names after its figure, before the next one."""
     doc = ctx.doc

@@ -1,14 +1,16 @@
 """Goods a unit names: a figure in bushels counts grain or oilseeds, one in bales fibres. Where
 a figure's clause names no goods and the goods it would carry from before are of another kind
 ("U.S. exports fall to 10 mln bushels a week" in a story about coffee and soybeans), the
-figure counts the goods of the unit's kind named last, or none."""
+figure counts the goods of the unit's kind named last, or none. A figure whose unit is itself
+goods counted one by one ("exports included 361,285 cars") counts those goods."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.nlp.counted_goods import counted_one_by_one
 from kg.nlp.relations.base import PRODUCTS, Context
-from kg.nlp.relations.flow_clause import flow_words
+from kg.nlp.relations.flow_clause import Figure, flow_words
 
 _UNIT_GOODS = {"bushel": "bushel_goods", "bushels": "bushel_goods", "bale": "bale_goods", "bales": "bale_goods"}
 
@@ -26,6 +28,16 @@ def goods_for_unit(ctx: Context, anchor: Token, unit: str | None, carried: str |
              if key in ctx.table.entities and ctx.type(key) in PRODUCTS and _of_kind(ctx, key, words)
              for _, end in spans if end <= anchor.i]  # fmt: skip
     return max(named)[1] if named else None
+
+
+def counted_unit_goods(ctx: Context, figure: Figure) -> str | None:
+    """ "Vehicle exports fell to 530,066 ... February exports included 361,285 cars": the goods
+    a figure's unit names where the unit is goods counted one by one that the story names as
+    goods there, not the goods the story spoke of before ("vehicle")."""
+    if figure.unit is None or figure.end <= figure.start or not counted_one_by_one(figure.unit):
+        return None
+    unit = ctx.doc[figure.end - 1]
+    return ctx.key(unit, PRODUCTS) if unit.lower_ == figure.unit.split(" ")[-1].lower() else None
 
 
 def _of_kind(ctx: Context, key: str, words: frozenset[str]) -> bool:

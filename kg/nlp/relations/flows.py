@@ -50,7 +50,7 @@ from kg.nlp.relations.flow_goods import (carried_goods, goods_of, listed_goods, 
                                         own_goods, part_of_trade)
 from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_participles import figure_start
-from kg.nlp.relations.flow_unit_goods import goods_for_unit
+from kg.nlp.relations.flow_unit_goods import counted_unit_goods, goods_for_unit
 from kg.nlp.relations.held_quotas import held_quota
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
@@ -437,7 +437,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                 facts.extend(unquantified_facts(ctx, flow, trader, goods))
         elif goods is None and names_unread_goods(ctx, flow):
             continue  # "Imports of cocoa powder fell to 316 tonnes": not the goods named before
-        elif (counted := goods or goods_for_unit(ctx, anchor, figure.unit,
+        elif (counted := goods or counted_unit_goods(ctx, figure) or goods_for_unit(ctx, anchor, figure.unit,
                                                  carried_goods(ctx, anchor, story=story_goods))) is not None:
             # "exports from the terminals fell to 1.9 mln bpd": the goods of the sentence
             # before, or of the story's last flow

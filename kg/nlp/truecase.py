@@ -15,8 +15,8 @@ Only the case of ASCII letters changes, so the text keeps its length and every c
 offset: quotes, spans and provenance still point into the original text. A text of normal case
 (the near totality) is returned as it is, the same object: ``case_is_lowered`` measures first.
 
->>> restore_case("the ministry said venezuela would supply crude to texas.")[:40]
-'The ministry said Venezuela would supply'
+>>> restore_case("the ministry said venezuela would ship crude to texas, mexico and canada.")[:61]
+'The ministry said Venezuela would ship crude to Texas, Mexico'
 >>> restore_case("The Ministry said Venezuela would supply crude.") == "The Ministry said Venezuela would supply crude."
 True
 """

@@ -20,6 +20,7 @@ from kg.nlp.relations import extract_facts
 from kg.nlp.relations.national import ministerial
 from kg.nlp.resolve import resolve_mentions
 from kg.nlp.rules import RelationRules
+from kg.nlp.truecase import restore_case
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -129,7 +130,7 @@ def extract_articles(
     rules = RelationRules(nlp.vocab)
     stream = chain([first], iterator)
     if n_process != 1:
-        pairs = ((reflow(a.text), a) for a in stream)
+        pairs = ((restore_case(reflow(a.text)), a) for a in stream)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield extract(doc, article, model=name, rules=rules)
         return
@@ -194,9 +195,10 @@ def _docs(nlp: Language, run: list[Article]) -> Iterator[tuple[Doc, Article]]:
 
 
 def _parts(nlp: Language, article: Article) -> list[str]:
-    """The texts the model reads of ``article``: newswire's hard-wrapped lines made spaces
-    (same length, same offsets), a long article cut in parts."""
-    return split_text(reflow(article.text), limit=max(1, min(PART_CHARS, nlp.max_length)))
+    """The texts the model reads of ``article``: newswire's hard-wrapped lines made spaces and
+    a story written in lower case given its capitals (same length, same offsets), a long
+    article cut in parts."""
+    return split_text(restore_case(reflow(article.text)), limit=max(1, min(PART_CHARS, nlp.max_length)))
 
 
 def word_batches(articles: Iterable[Article], *, max_articles: int, max_words: int) -> Iterator[list[Article]]:

@@ -96,10 +96,27 @@ def running_words(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(ord("a"), ord("z") + 1))
+
+
+def _letters_and_capitals(text: str) -> tuple[int, int]:
+    """How many letters ``text`` has, and how many are capitals.
+
+    Every article passes here, so ASCII text (nearly all news) is counted by bytes.translate,
+    some twenty times faster than a loop over characters; other text by str methods.
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        return (len(data) - len(data.translate(None, _ASCII_LETTERS)),
+                len(data) - len(data.translate(None, _ASCII_CAPITALS)))
+    return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+
+
 def case_is_lowered(text: str) -> bool:
     """Whether ``text`` is written in lower case where running text writes capitals."""
-    letters = sum(c.isalpha() for c in text)
-    if not letters or sum(c.isupper() for c in text) >= _FEW_CAPITALS * letters:
+    letters, capitals = _letters_and_capitals(text)
+    if not letters or capitals >= _FEW_CAPITALS * letters:
         return False
     proper = proper_words()
     capitalized = lowered = 0

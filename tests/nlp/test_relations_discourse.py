@@ -299,3 +299,10 @@ def test_a_figure_exported_to_another_partner_takes_no_carried_partner(parser) -
             "were 1.85 billion crowns in March, against 1.62 billion exported to Sweden in May 1985.")
     table = {"Norwegian": ("no", T.COUNTRY), "Canada": ("ca", T.COUNTRY), "Sweden": ("se", T.COUNTRY)}
     assert all(partner != "ca" for _, _, partner in _valued_partners(parser, text, table))
+
+
+def test_a_figureless_flow_gives_no_partner_to_another_goods_figure(parser) -> None:
+    text = ("Sales to Peru decreased sharply, the board said. Net sales of barley totalling 41,000 tonnes "
+            "equaled the week before.")
+    table = {"Peru": ("pe", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert all(partner is None for _, _, partner in _partners(parser, text, table))

@@ -41,6 +41,7 @@ class Topic:
     exports: bool
     sentence: int  # index of its sentence in the Doc
     partner: str | None = None  # where it went or came from, when the sentence named it
+    figureless: bool = False  # the flow gave no figure of its own ("exports to the U.S. fell")
 
     def follows(self, sentence: int) -> bool:
         """True when the flow was stated in the sentence right before ``sentence``."""
@@ -218,6 +219,8 @@ def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | N
         c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in anchor.children)
     if goods is not None and topic.goods not in (None, goods) and not bare:
         return None
+    if topic.figureless and topic.goods != goods:
+        return None  # "sales to China decreased ... Net sales of soybeans totalling ...": other goods' sales
     sent = anchor.sent
     clause = anchor.doc[sent.start : flow.end]
     preps = {"to", "into"} if flow.exports else {"from"}

@@ -159,7 +159,7 @@ def extract(ctx: Context) -> list[Fact]:
                     partner = flow_partner(ctx, flow, before[0], before[1])
                 if before[0] is not None or topic is None or not topic.follows(index + 1):
                     topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index,
-                                  partner=partner)
+                                  partner=partner, figureless=not read)
             facts.extend(read)
             reads.append(read)
         if len(reads) > 1 and sum(map(len, reads)) == len(facts) - mark:

@@ -288,3 +288,38 @@ def test_a_named_subject_that_brings_imports_to_a_total_is_no_pointer(parser) ->
             "Cargill brought its imports to 5.2 mln tonnes in 1986/87.")
     table = {"Egyptian": ("eg", T.COUNTRY), "wheat": ("wheat", T.PRODUCT), "Cargill": ("cargill", T.ORGANIZATION)}
     assert [(r[1], r[3]) for r in _read(parser, text, table) if r[3] and r[1] == "eg"] == [("eg", Decimal("310000"))]
+
+
+def _valued_partners(parser, text: str, table: dict) -> list[tuple]:
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    return [(f.subject, f.amount, f.partner) for f in facts if f.amount]
+
+
+def test_a_flow_stated_without_a_figure_gives_its_partner_to_the_figures_after_it(parser) -> None:
+    text = ("Norwegian exports to Canada fell sharply in March, the bank said. The figures showed exports "
+            "were 1.85 billion crowns in March, down from 2.10 billion crowns in February.")
+    table = {"Norwegian": ("no", T.COUNTRY), "Canada": ("ca", T.COUNTRY)}
+    assert _valued_partners(parser, text, table) == [
+        ("no", Decimal("1850000000"), "ca"), ("no", Decimal("2100000000"), "ca")]
+
+
+def test_a_figure_exported_again_to_the_carried_partner_keeps_it(parser) -> None:
+    text = ("Norwegian exports to Canada fell sharply in March, the bank said. The figures showed exports "
+            "were 1.85 billion crowns in March, the lowest since 1.62 billion crowns were exported to Canada "
+            "in May 1985.")
+    table = {"Norwegian": ("no", T.COUNTRY), "Canada": ("ca", T.COUNTRY)}
+    assert _valued_partners(parser, text, table)[0] == ("no", Decimal("1850000000"), "ca")
+
+
+def test_a_figure_exported_to_another_partner_takes_no_carried_partner(parser) -> None:
+    text = ("Norwegian exports to Canada fell sharply in March, the bank said. The figures showed exports "
+            "were 1.85 billion crowns in March, against 1.62 billion exported to Sweden in May 1985.")
+    table = {"Norwegian": ("no", T.COUNTRY), "Canada": ("ca", T.COUNTRY), "Sweden": ("se", T.COUNTRY)}
+    assert all(partner != "ca" for _, _, partner in _valued_partners(parser, text, table))
+
+
+def test_a_figureless_flow_gives_no_partner_to_another_goods_figure(parser) -> None:
+    text = ("Sales to Peru decreased sharply, the board said. Net sales of barley totalling 41,000 tonnes "
+            "equaled the week before.")
+    table = {"Peru": ("pe", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert all(partner is None for _, _, partner in _partners(parser, text, table))

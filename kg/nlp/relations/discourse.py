@@ -42,6 +42,7 @@ class Topic:
     exports: bool
     sentence: int  # index of its sentence in the Doc
     partner: str | None = None  # where it went or came from, when the sentence named it
+    figureless: bool = False  # the flow gave no figure of its own ("exports to the U.S. fell")
 
     def follows(self, sentence: int) -> bool:
         """True when the flow was stated in the sentence right before ``sentence``."""
@@ -210,7 +211,8 @@ def points_back(tokens: Span) -> bool:
     return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
 
 
-def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | None) -> str | None:
+def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | None,
+                    ctx: Context | None = None) -> str | None:
     """The partner of a flow whose sentence names none, from the same trader's flow of the
     same goods and direction the sentence before stated with one: "Sales of corn to the
     USSR total 2.6 mln tonnes. In the previous year sales totaled 6.9 mln", "British imports
@@ -227,12 +229,21 @@ def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | N
         c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in anchor.children)
     if goods is not None and topic.goods not in (None, goods) and not bare:
         return None
+    if topic.figureless and topic.goods != goods:
+        return None  # "sales to China decreased ... Net sales of soybeans totalling ...": other goods' sales
     sent = anchor.sent
     clause = anchor.doc[sent.start : flow.end]
     preps = {"to", "into"} if flow.exports else {"from"}
-    if any(t.lower_ in _words("whole_words") or t.lower_ in preps for t in clause):
+    if any(t.lower_ in _words("whole_words") or t.lower_ in preps and not _names(ctx, t, topic.partner)
+           for t in clause):
         return None
     return topic.partner
+
+
+def _names(ctx: Context | None, prep: Token, key: str) -> bool:
+    """ "the lowest since the 3.56 billion exported to the U.S. in July 1984": a preposition
+    whose object is the partner already carried names no other."""
+    return ctx is not None and any(c.dep_ == "pobj" and ctx.key(c, PLACES | ORGS) == key for c in prep.children)
 
 
 _DELIVERY_AFTER = re.compile(

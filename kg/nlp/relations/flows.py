@@ -159,9 +159,14 @@ def extract(ctx: Context) -> list[Fact]:
                 counted = [f for f in read if f.quantity is not None or f.amount is not None]
                 period = periods_of(counted)[0] if counted else own_period(sent, ctx.article.published, until=flow.end)
                 partner = next((f.partner for f in read if f.partner is not None), None)
+                if not read and before[0] is not None:
+                    # "West German exports to the United States fell in January. The figures
+                    # showed exports were 3.85 billion marks": a flow stated without a figure
+                    # still names the partner its figures after it are for
+                    partner = flow_partner(ctx, flow, before[0], before[1])
                 if before[0] is not None or topic is None or not topic.follows(index + 1):
                     topic = Topic(trader=before[0], goods=before[1], period=period, exports=flow.exports, sentence=index,
-                                  partner=partner)
+                                  partner=partner, figureless=not read)
             facts.extend(read)
             reads.append(read)
         if len(reads) > 1 and sum(map(len, reads)) == len(facts) - mark:
@@ -289,7 +294,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     trailing = list_partner(figures) if partner is None else None
     if trailing is not None:
         partner = trailing  # "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France"
-    if partner is None and (partner := carried_partner(flow, trader, goods, topic)) is not None:
+    if partner is None and (partner := carried_partner(flow, trader, goods, topic, ctx)) is not None:
         carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
     elif partner is None and opening is not None and (partner := opening.seller_to(
             flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:

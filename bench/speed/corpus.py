@@ -119,7 +119,7 @@ def load(name: str, *, limit: int | None = None, seed: int = 7) -> Corpus:
     if name == "synthetic":
         return Corpus("synthetic", tuple(synthetic(limit or 500, seed=seed)), "generated")
     if name == "bbc+reuters":
-        # Limits split by proportion: BBC 2,225 articles to Reuters' ~19,000 with text.
+        # Limits split by proportion: BBC 2,225 articles to Reuters' 13,571 TRAIN records with text.
         bbc = _read(paths["bbc"], None if limit is None else max(1, limit // 10))
         rest = None if limit is None else max(0, limit - len(bbc))
         reuters = _read_reuters(paths["reuters"], rest)

@@ -275,3 +275,33 @@ def test_one_figure_for_two_partners_is_read_as_the_first(nlp) -> None:
             "    Italy 900,000, Spain and Others 410,000, Japan 300,000, the board added.\n")
     found = [(p, q) for _, _, _, q, _, p, _, rule in _trade(nlp, text) if rule == "list-partner"]
     assert not any(q == Decimal("410000") for _, q in found)
+
+
+def test_a_breakdown_lead_with_its_unit_for_a_colon_and_a_slip_of_the_wire(nlp) -> None:
+    text = ("Chilean vegetable oil shipments in March 1987 totalled 12,400 tonnes, the board said.\n"
+            "    The breakdwon was, in tonnes, soybean 8,100 (6,900), cotton 3,300 (nil), olive 1,000.\n")
+    found = [(s, o, q, period) for _, s, o, q, _, _, period, rule in _trade(nlp, text) if rule == "list-goods"]
+    # no colon and a misspelt "breakdown": the unit set off by commas still opens the items;
+    # the bracketed figures name no period, so they give nothing
+    assert found == [("Chile", "soybean oil", Decimal("8100"), "March 1987"),
+                     ("Chile", "cotton oil", Decimal("3300"), "March 1987"),
+                     ("Chile", "olive oil", Decimal("1000"), "March 1987")]
+
+
+def test_a_word_like_breakdown_without_its_lead_opens_no_list(nlp) -> None:
+    # "breakdown" of talks, and a slip with no "was, in tonnes," after it: no list
+    text = ("Chilean vegetable oil shipments in March 1987 totalled 12,400 tonnes, the board said.\n"
+            "    A breakdown in talks was, officials said, soybean 8,100 tonnes short.\n")
+    assert [f for f in _trade(nlp, text) if f[-1] == "list-goods"] == []
+
+
+def test_a_pair_of_places_set_as_one_is_the_first_ones(nlp) -> None:
+    text = ("Uruguay's beef exports totalled 31,400 tonnes in 1986, the meat institute said.\n"
+            "    Main destinations were as follows, in tonnes:\n"
+            "    Brazil 9,800, Barbados/Grenadinas 1,200, Israel 2,000, the institute said.\n")
+    found = [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)]
+    assert ("Barbados", Decimal("1200")) in found
+    assert ("Brazil", Decimal("9800")) in found and ("Israel", Decimal("2000")) in found
+    # a pair whose first name is no place gives nothing
+    text = text.replace("Barbados/Grenadinas", "Others/Various")
+    assert not any(q == Decimal("1200") for _, q in [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)])

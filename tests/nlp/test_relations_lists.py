@@ -305,3 +305,23 @@ def test_a_pair_of_places_set_as_one_is_the_first_ones(nlp) -> None:
     # a pair whose first name is no place gives nothing
     text = text.replace("Barbados/Grenadinas", "Others/Various")
     assert not any(q == Decimal("1200") for _, q in [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)])
+
+
+def test_goods_named_jointly_in_the_lead_are_one_product(nlp) -> None:
+    text = ("Uruguayan meat exports during Jan/Mar 1987 totalled 41,200 tonnes, against 38,000 tonnes "
+            "in the same 1986 period, the meat institute said.\n"
+            "    Main destinations for salted pork and smoked lamb, in tonnes with comparative figures "
+            "for Jan/Mar 1986, in brackets, were -\n"
+            "    Brazil 6,100 (5,300), Israel 2,900 (3,400).\n")
+    found = [(o, q, p, period) for _, _, o, q, _, p, period, _ in _trade(nlp, text)]
+    # one figure for both goods: the pair is what it counts; the same months a year on are
+    # the period of the figures the brackets compare
+    assert ("salted pork and smoked lamb", Decimal("6100"), "Brazil", "Jan/Mar 1987") in found
+    assert ("salted pork and smoked lamb", Decimal("5300"), "Brazil", "Jan/Mar 1986") in found
+    assert not any(o in ("salted pork", "smoked lamb") for o, *_ in found)
+
+
+def test_a_coordination_that_is_not_all_goods_is_no_joint_product(nlp) -> None:
+    text = ("Uruguayan meat exports during 1986 totalled 41,200 tonnes, the meat institute said.\n"
+            "    Main destinations for beef and other reasons, in tonnes, were: Brazil 6,100, Israel 2,900.\n")
+    assert not any(o == "beef and other reasons" for _, _, o, *_ in _trade(nlp, text))

@@ -325,3 +325,13 @@ def test_a_coordination_that_is_not_all_goods_is_no_joint_product(nlp) -> None:
     text = ("Uruguayan meat exports during 1986 totalled 41,200 tonnes, the meat institute said.\n"
             "    Main destinations for beef and other reasons, in tonnes, were: Brazil 6,100, Israel 2,900.\n")
     assert not any(o == "beef and other reasons" for _, _, o, *_ in _trade(nlp, text))
+
+
+def test_a_joint_product_keeps_the_plain_goods_apart_from_one_kind_of_them(nlp) -> None:
+    text = ("Uruguayan meat exports during 1986 totalled 41,200 tonnes, the meat institute said.\n"
+            "    Shipments in tonnes included: pork 12,000, horse meat 3,000 and lamb 2,500.\n"
+            "    Main destinations for canned meat and smoked pork, in tonnes, were: Brazil 2,000, Israel 900.\n")
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    labels = {e.label for e in x.entities if e.type.value == "Product"}
+    # "meat" shares its word with "horse meat" and with a part of the joint goods: its own product
+    assert {"meat", "horse meat", "canned meat and smoked pork"} <= labels

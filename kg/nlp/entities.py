@@ -44,6 +44,8 @@ from kg.nlp.datelines import dateline_places
 from kg.nlp.goods import known_products, plural_forms, product_acronyms, product_plurals
 from kg.nlp.goods_kinds import kind_items
 from kg.nlp.goods_spans import GoodsHeads, product_spans
+from kg.nlp.goods_tables import goods_labels
+from kg.nlp.joint_goods import joint_goods
 from kg.nlp.lexicon import norm
 from kg.nlp.longer_names import opens_longer_name
 from kg.nlp.matcher_sets import quick_set_tests
@@ -174,7 +176,8 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
+                              *listed_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc),
+                              *goods_labels(doc), *joint_goods(doc)]
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
             span = pattern_span(doc, rule, start, end)

@@ -20,13 +20,24 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.doc_index import text_of
 
+
+def _transposed(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped ("breakdwon"), its first letter kept:
+    the telegraphic wire's commonest slip, which a lead word must survive."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1) if word[i] != word[i + 1]]
+
+
+_BREAKDOWN = "|".join(["breakdown", *_transposed("breakdown")])
+# "The breakdown was, in tonnes, cotton nil (nil), sunflower 27,715": the unit, set off by
+# commas, ends the lead as a colon does
+_UNIT_LEAD = r",\s+in\s+(?:metric\s+|short\s+|long\s+)?(?:tonnes|tons|bags|bales|barrels|bushels|ounces|kilos|pounds)\s*,"
 # "Shipments in tonnes, with figures for 1985 in brackets, included: beef 120,184", and
 # "Breakdown was as follows:" or "The breakdown was:", which break down the flow stated just
 # before (the look-ahead of the first letters, s e i t b, lets the scan skip every other
 # position at once: a third of the cost of the search on a whole news text)
-BREAKDOWN_LEAD = re.compile(r"(?=[seitb])\b(?:(?P<flow>shipments|exports|imports)\b[^.;:]{0,200}?"
-                            r"\b(?:included|include|were|comprised)|(?:the\s+)?breakdown\s*,?\s+(?:was|is)\b\s*,?"
-                            r"(?:\s+as\s+follows\b)?[^.;:\d]{0,40})\s*:", re.I)
+BREAKDOWN_LEAD = re.compile(rf"(?=[seitb])\b(?:(?P<flow>shipments|exports|imports)\b[^.;:]{{0,200}}?"
+                            rf"\b(?:included|include|were|comprised)\s*:|(?:the\s+)?(?:{_BREAKDOWN})\s*,?\s+(?:was|is)\b"
+                            rf"(?:\s*,?(?:\s+as\s+follows\b)?[^.;:\d]{{0,40}}\s*:|{_UNIT_LEAD}))", re.I)
 # an item: its words, then its figure ("nil" too), and a comparison in brackets
 _ITEM = re.compile(r"(?:^|[,;:]|\band\b)\s*(?P<name>[A-Za-z][a-z]*(?:/[a-z]+)?(?:\s+[a-z]+){0,3}?)\s+"
                    r"(?:nil|\d[\d,]*(?:\.\d+)?)(?=\s*[,;(.]|\s+and\b|\s*$)")

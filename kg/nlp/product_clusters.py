@@ -74,6 +74,9 @@ def merge_product_heads(book: ClusterBook) -> None:
         (word,) = words
         targets = [c for c in products if c is not short and c.spans and any(
             len(n.split()) == 2 and n.lower().split()[-1] == word and not _national_words(n) for n in c.names)]
+        if len(targets) == 1 and any(_a_conjunct_ends_in(n, word) for c in products
+                                     if c is not short and c is not targets[0] for n in c.names):
+            continue  # "horse meat ... canned meat and cooked beef ... meat": two share the word still
         if len(targets) != 1 or any(n.lower().split()[0] in lexicon.product_forms()
                                     for n in targets[0].names if len(n.split()) == 2):
             continue  # "horse meat ... canned meat ... meat", "frozen beef ... beef"
@@ -101,6 +104,12 @@ def label_products(book: ClusterBook) -> None:
             # among names of one length, the kind's own ("sugar" over a market's "raws")
             concept = identities.get(id(cluster), "").removeprefix("product:")
             cluster.label = max(plain, key=lambda n: (len(n.split()), norm(n) == concept, -plain.index(n)))
+
+
+def _a_conjunct_ends_in(name: str, word: str) -> bool:
+    """ "canned meat and cooked beef" has a part ending in "meat": goods named jointly."""
+    parts = name.lower().split(" and ")
+    return len(parts) > 1 and any(p.split()[-1:] == [word] for p in parts)
 
 
 def _national_words(name: str) -> bool:

@@ -275,3 +275,63 @@ def test_one_figure_for_two_partners_is_read_as_the_first(nlp) -> None:
             "    Italy 900,000, Spain and Others 410,000, Japan 300,000, the board added.\n")
     found = [(p, q) for _, _, _, q, _, p, _, rule in _trade(nlp, text) if rule == "list-partner"]
     assert not any(q == Decimal("410000") for _, q in found)
+
+
+def test_a_breakdown_lead_with_its_unit_for_a_colon_and_a_slip_of_the_wire(nlp) -> None:
+    text = ("Chilean vegetable oil shipments in March 1987 totalled 12,400 tonnes, the board said.\n"
+            "    The breakdwon was, in tonnes, soybean 8,100 (6,900), cotton 3,300 (nil), olive 1,000.\n")
+    found = [(s, o, q, period) for _, s, o, q, _, _, period, rule in _trade(nlp, text) if rule == "list-goods"]
+    # no colon and a misspelt "breakdown": the unit set off by commas still opens the items;
+    # the bracketed figures name no period, so they give nothing
+    assert found == [("Chile", "soybean oil", Decimal("8100"), "March 1987"),
+                     ("Chile", "cotton oil", Decimal("3300"), "March 1987"),
+                     ("Chile", "olive oil", Decimal("1000"), "March 1987")]
+
+
+def test_a_word_like_breakdown_without_its_lead_opens_no_list(nlp) -> None:
+    # "breakdown" of talks, and a slip with no "was, in tonnes," after it: no list
+    text = ("Chilean vegetable oil shipments in March 1987 totalled 12,400 tonnes, the board said.\n"
+            "    A breakdown in talks was, officials said, soybean 8,100 tonnes short.\n")
+    assert [f for f in _trade(nlp, text) if f[-1] == "list-goods"] == []
+
+
+def test_a_pair_of_places_set_as_one_is_the_first_ones(nlp) -> None:
+    text = ("Uruguay's beef exports totalled 31,400 tonnes in 1986, the meat institute said.\n"
+            "    Main destinations were as follows, in tonnes:\n"
+            "    Brazil 9,800, Barbados/Grenadinas 1,200, Israel 2,000, the institute said.\n")
+    found = [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)]
+    assert ("Barbados", Decimal("1200")) in found
+    assert ("Brazil", Decimal("9800")) in found and ("Israel", Decimal("2000")) in found
+    # a pair whose first name is no place gives nothing
+    text = text.replace("Barbados/Grenadinas", "Others/Various")
+    assert not any(q == Decimal("1200") for _, q in [(p, q) for _, _, _, q, _, p, _, _ in _trade(nlp, text)])
+
+
+def test_goods_named_jointly_in_the_lead_are_one_product(nlp) -> None:
+    text = ("Uruguayan meat exports during Jan/Mar 1987 totalled 41,200 tonnes, against 38,000 tonnes "
+            "in the same 1986 period, the meat institute said.\n"
+            "    Main destinations for salted pork and smoked lamb, in tonnes with comparative figures "
+            "for Jan/Mar 1986, in brackets, were -\n"
+            "    Brazil 6,100 (5,300), Israel 2,900 (3,400).\n")
+    found = [(o, q, p, period) for _, _, o, q, _, p, period, _ in _trade(nlp, text)]
+    # one figure for both goods: the pair is what it counts; the same months a year on are
+    # the period of the figures the brackets compare
+    assert ("salted pork and smoked lamb", Decimal("6100"), "Brazil", "Jan/Mar 1987") in found
+    assert ("salted pork and smoked lamb", Decimal("5300"), "Brazil", "Jan/Mar 1986") in found
+    assert not any(o in ("salted pork", "smoked lamb") for o, *_ in found)
+
+
+def test_a_coordination_that_is_not_all_goods_is_no_joint_product(nlp) -> None:
+    text = ("Uruguayan meat exports during 1986 totalled 41,200 tonnes, the meat institute said.\n"
+            "    Main destinations for beef and other reasons, in tonnes, were: Brazil 6,100, Israel 2,900.\n")
+    assert not any(o == "beef and other reasons" for _, _, o, *_ in _trade(nlp, text))
+
+
+def test_a_joint_product_keeps_the_plain_goods_apart_from_one_kind_of_them(nlp) -> None:
+    text = ("Uruguayan meat exports during 1986 totalled 41,200 tonnes, the meat institute said.\n"
+            "    Shipments in tonnes included: pork 12,000, horse meat 3,000 and lamb 2,500.\n"
+            "    Main destinations for canned meat and smoked pork, in tonnes, were: Brazil 2,000, Israel 900.\n")
+    (x,) = extract_articles([Article(id="t", text=text, published="1987-03-10")], nlp=nlp)
+    labels = {e.label for e in x.entities if e.type.value == "Product"}
+    # "meat" shares its word with "horse meat" and with a part of the joint goods: its own product
+    assert {"meat", "horse meat", "canned meat and smoked pork"} <= labels

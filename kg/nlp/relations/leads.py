@@ -194,11 +194,20 @@ def _period_compared(ctx: Context, start: int, comparison: Period) -> Period | N
         if not (period.start and period.end):
             continue
         if date.fromisoformat(period.start) - date.fromisoformat(comparison.end) == timedelta(days=1) \
-                and abs(_days(period) - _days(comparison)) <= 3:
+                and abs(_days(period) - _days(comparison)) <= 3 or _a_year_after(period, comparison):
             found.setdefault((period.start, period.end), period)
     if not found:
         return _opening_of_next_year(ctx, comparison)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _a_year_after(period: Period, comparison: Period) -> bool:
+    """ "with comparative figures for Jan/Feb 1986" in a story on Jan/Feb 1987: the same
+    months a year on (a February's last day may differ by one)."""
+    start, end = date.fromisoformat(period.start), date.fromisoformat(period.end)  # type: ignore[arg-type]
+    before, before_end = date.fromisoformat(comparison.start), date.fromisoformat(comparison.end)  # type: ignore[arg-type]
+    return start.year == before.year + 1 and (start.month, start.day) == (before.month, before.day) \
+        and end.year == before_end.year + 1 and end.month == before_end.month and abs(end.day - before_end.day) <= 1
 
 
 def _opening_of_next_year(ctx: Context, comparison: Period) -> Period | None:

@@ -268,6 +268,11 @@ def _partner(ctx: Context, start: int, end: int) -> str | None:
         # "Spain and Canary Islands 176,287": one figure for two partners, read as the first's
         return _partner(ctx, span.start_char + joined.start("first"), span.start_char + joined.end("first")) \
             if _partner(ctx, span.start_char + joined.start("second"), span.end_char) else None
+    paired = re.fullmatch(r"(?P<first>[^/]+?)\s*/\s*[A-Z][\w.' -]*", span.text)
+    if paired is not None and keys:
+        # "Aruba/Curacao 1,600": one figure for a pair of places set as one, read as the
+        # first's (as "Spain and Canary Islands"); the second need be no known name
+        return _partner(ctx, span.start_char, span.start_char + paired.end("first"))
     if len(keys) != 1:
         return None
     key = keys.pop()

@@ -8,7 +8,9 @@ or imports, or the first where the lead says comparisons follow), or in every co
 each column's title is a period ("1986   1985"); under section titles ("Refrigerated beef:")
 a row's goods are its section's, and none where the title is no product. A balance table titled
 with its trader, goods and unit ("Argentine corn (mln tonnes)") over crop-year columns gives
-one fact per column of its row labelled "Exports" or "Imports". Anything else is left alone.
+one fact per column of its row labelled "Exports" or "Imports". A table whose rows are goods
+under a lead that names only exports or only imports is read by ``table_goods``. Anything
+else is left alone.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, read_lead, scaled, unit_of
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
+from kg.nlp.goods_tables import lead_start
+from kg.nlp.relations.table_goods import goods_rows
 from kg.nlp.tables import Block, Cell, Row, in_blocks, table_blocks
 
 CONFIDENCE = 0.7
@@ -46,18 +50,57 @@ def outside(ctx: Context, facts: list[Fact]) -> list[Fact]:
     found = blocks(ctx)
     if not found:
         return facts
-    return [f for f in facts if not in_blocks(found, f.start - ctx.offset, f.end - ctx.offset)]
+    kept = [f for f in facts if not in_blocks(found, f.start - ctx.offset, f.end - ctx.offset)]
+    only_in_tables = _named_only_in(ctx, found)
+    # a lead's flow with a trader the text names only as a table's row ("ARGENTINA   nil")
+    # is a row read as the lead's subject: the lead names its own trader, or the story does
+    return [f for f in kept if not (f.predicate in _TRADE and f.subject in only_in_tables)]
+
+
+_TRADE = frozenset({Predicate.EXPORTS, Predicate.IMPORTS, Predicate.EXPORT_VALUE, Predicate.IMPORT_VALUE})
+
+
+def _named_only_in(ctx: Context, found: list[Block]) -> set[str]:
+    """The entities every mention of which stands inside a table."""
+    inside: set[str] = set()
+    outside_: set[str] = set()
+    for key, mention in ctx.entity_mentions(frozenset(EntityType)):
+        (inside if in_blocks(found, mention.start_char, mention.end_char) else outside_).add(key)
+    return inside - outside_
 
 
 def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
+    text = text_of(ctx.doc)
+    previous: tuple[Block, int] | None = None
     for block in blocks(ctx):
-        start = _lead_start(text_of(ctx.doc), block.start)
-        out.extend(_balance_rows(ctx, block, start, facts))
+        start = _lead_start(text, block.start)
+        if previous is not None and _continues(text, *previous, block):
+            start = previous[1]  # the lead of the table this one goes on
+        previous = (block, start)
+        found = _balance_rows(ctx, block, start, facts)
         lead = read_lead(ctx, start, block.start, facts)
+        if lead is None and (opening := lead_start(text, block.start)) < start:
+            # the whole paragraph above: a reflowed lead names its trader in its first line
+            lead = read_lead(ctx, opening, block.start, facts)
+            start = opening if lead is not None else start
         if lead is not None:
-            out.extend(_partner_rows(ctx, block, lead, start))
+            found.extend(_partner_rows(ctx, block, lead, start))
+        if not found:  # rows of goods, under a lead that says whose flow they are
+            found = goods_rows(ctx, block, start, facts, period_of=_period, value_of=_figure, fact=_fact)
+        out.extend(found)
     return out
+
+
+def _continues(text: str, before: Block, start: int, block: Block) -> bool:
+    """The block goes on the table right above it under its column titles set again (a
+    long wire table repeats them every few rows): nothing but those titles between them."""
+    between = [line.strip() for line in text[before.end : block.start].split("\n") if line.strip()]
+    if not before.header or not block.header or any(len(line) > 40 or line.endswith(".") for line in between):
+        return False  # prose between: a table of its own
+    def titles(b: Block) -> list[str]:
+        return [c.text.lower() for c in b.header[-1]]
+    return titles(before) == titles(block)
 
 
 def _lead_start(text: str, at: int) -> int:

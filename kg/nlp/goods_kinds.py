@@ -20,14 +20,7 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.doc_index import text_of
 
-
-def _transposed(word: str) -> list[str]:
-    """The word with two neighbouring letters swapped ("breakdwon"), its first letter kept:
-    the telegraphic wire's commonest slip, which a lead word must survive."""
-    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1) if word[i] != word[i + 1]]
-
-
-_BREAKDOWN = "|".join(["breakdown", *_transposed("breakdown")])
+_BREAKDOWN = "breakdown"
 # "The breakdown was, in tonnes, cotton nil (nil), sunflower 27,715": the unit, set off by
 # commas, ends the lead as a colon does
 _UNIT_LEAD = r",\s+in\s+(?:metric\s+|short\s+|long\s+)?(?:tonnes|tons|bags|bales|barrels|bushels|ounces|kilos|pounds)\s*,"

@@ -277,11 +277,11 @@ def test_one_figure_for_two_partners_is_read_as_the_first(nlp) -> None:
     assert not any(q == Decimal("410000") for _, q in found)
 
 
-def test_a_breakdown_lead_with_its_unit_for_a_colon_and_a_slip_of_the_wire(nlp) -> None:
+def test_a_breakdown_lead_with_its_unit_for_a_colon(nlp) -> None:
     text = ("Chilean vegetable oil shipments in March 1987 totalled 12,400 tonnes, the board said.\n"
-            "    The breakdwon was, in tonnes, soybean 8,100 (6,900), cotton 3,300 (nil), olive 1,000.\n")
+            "    The breakdown was, in tonnes, soybean 8,100 (6,900), cotton 3,300 (nil), olive 1,000.\n")
     found = [(s, o, q, period) for _, s, o, q, _, _, period, rule in _trade(nlp, text) if rule == "list-goods"]
-    # no colon and a misspelt "breakdown": the unit set off by commas still opens the items;
+    # no colon: the unit set off by commas opens the items as a colon would;
     # the bracketed figures name no period, so they give nothing
     assert found == [("Chile", "soybean oil", Decimal("8100"), "March 1987"),
                      ("Chile", "cotton oil", Decimal("3300"), "March 1987"),
@@ -289,7 +289,7 @@ def test_a_breakdown_lead_with_its_unit_for_a_colon_and_a_slip_of_the_wire(nlp) 
 
 
 def test_a_word_like_breakdown_without_its_lead_opens_no_list(nlp) -> None:
-    # "breakdown" of talks, and a slip with no "was, in tonnes," after it: no list
+    # "breakdown" of talks, with no "was, in tonnes," after it: no list
     text = ("Chilean vegetable oil shipments in March 1987 totalled 12,400 tonnes, the board said.\n"
             "    A breakdown in talks was, officials said, soybean 8,100 tonnes short.\n")
     assert [f for f in _trade(nlp, text) if f[-1] == "list-goods"] == []

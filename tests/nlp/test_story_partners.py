@@ -58,7 +58,8 @@ def test_a_years_statistic_is_not_the_single_purchase_told_before(parser) -> Non
 
 
 def test_a_figure_that_points_back_to_nothing_keeps_no_partner(parser) -> None:
-    text = "India imported 700,000 tonnes of sugar last year. The imports are expected to fall to 500,000 tonnes this year."
+    text = ("India imported 700,000 tonnes of sugar last year. "
+            "The imports are expected to fall to 500,000 tonnes this year.")
     assert all(f[4] is None for f in _flows(parser, text))
 
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context

@@ -241,6 +241,8 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
         for mod in noun.subtree:
             if mod.i >= noun.i or mod.dep_ not in ("amod", "compound", "nmod", "poss") or _joint(mod):
                 continue
+            if ctx.key(mod, ORGS) not in (None, org):
+                continue  # "X, a British Petroleum subsidiary": the word names the parent, not X's country
             place = ctx.key(mod, PLACES) if mod.pos_ == "PROPN" else None
             if place is None and mod.pos_ in ("ADJ", "PROPN"):
                 place = ctx.country_of_demonym(mod)
@@ -393,6 +395,9 @@ def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:
     if place is None:
         return []
     candidates = [based.head] if based.dep_ in ("amod", "acl", "compound") else []
+    if based.dep_ == "amod" and based.head.dep_ == "appos" and ctx.key(based.head, ORGS) is None:
+        # "Daewoo Motor Corp, the Korea-based joint venture of ...": the description's name
+        candidates.append(based.head.head)
     candidates += [c for c in based.children if c.dep_ in ("nsubjpass", "nsubj")]
     if based.dep_ == "amod" and based.head.dep_ in ("compound",):
         candidates.append(based.head.head)

@@ -19,7 +19,7 @@ from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import is_title
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
-from kg.nlp.relations.national import national_body
+from kg.nlp.relations.national import national_body, reign_of_story_country
 from kg.nlp.relations.nationality import demonym_country, is_demonym, nationality_before, of_country
 from kg.nlp.relations.post_bodies import (
     POST_BODIES, body_named_by_noun, descriptive_body, names_a_portfolio, names_unknown_body, pronoun_body,
@@ -395,7 +395,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     if (style := style_before(mention)) is not None:
         # "King Fahd", "Britain's Prince Charles": a royal's style is read with the country
         # before it only, never with the one the sentence names elsewhere
-        return nationality_before(ctx, holder, [t for t in zone if t.i < style.start], mention)
+        found = nationality_before(ctx, holder, [t for t in zone if t.i < style.start], mention)
+        return found or reign_of_story_country(ctx, holder, style, mention)
     if not heads:
         return nationality_before(ctx, holder, zone, mention)
     title = heads[-1]

@@ -63,3 +63,15 @@ def test_based_word_in_an_apposition_places_the_named_body(parser) -> None:
              "Ford": ("ford", T.ORGANIZATION)}
     facts = facts_of(parser, text, table, module=organizations)
     assert ("samil", "pusan") in [(f.subject, f.object) for f in only(facts, Predicate.BASED_IN)]
+
+
+def test_a_forum_named_after_a_city_is_not_based_there(parser) -> None:
+    text = "Paris hosted the talks. Nigeria reached an agreement with the Paris Club on its debt."
+    table = {"Paris": ("paris", T.PLACE), "Nigeria": ("nigeria", T.COUNTRY), "Paris Club": ("club", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert [f for f in only(facts, Predicate.BASED_IN) if f.subject == "club"] == []
+    text = "Paris hosted the talks. Nigeria reached an agreement with the Paris Chamber of Commerce."
+    table = {"Paris": ("paris", T.PLACE), "Nigeria": ("nigeria", T.COUNTRY),
+             "Paris Chamber of Commerce": ("chamber", T.ORGANIZATION)}
+    facts = facts_of(parser, text, table, module=organizations)
+    assert [(f.subject, f.object) for f in only(facts, Predicate.BASED_IN)] == [("chamber", "paris")]

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp import lexicon
-from kg.nlp.datafiles import rule_data
+from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
@@ -344,6 +344,8 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
     words = [t for t in name if t.lower_ != "the"]
     if not words or y not in words[:3] or _described_as_based(name):
         return []
+    if words[-1].lower_ in rule_words("places", "forum_heads"):
+        return []  # "the Paris Club" of creditor governments meets there; no body is seated there
     if any(t.text in ("-", "/", "\u2013") and t.i + 1 < len(ctx.doc)
            and (ctx.key_by_name(ctx.doc[t.i + 1].text, PLACES) or country_of(ctx.doc[t.i + 1].text))
            for t in words):

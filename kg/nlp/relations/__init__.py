@@ -43,7 +43,7 @@ from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_chief_goods, flow_goods_lists, flow_repayments,
                               flow_titles, flows, gapped, learned_figures, lists, organizations, parent_companies, places,
-                              posts, sources, speech, tables, trade)
+                              posts, sources, speech, tables, trade, trader_bodies)
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.figureless_duplicates import without_figured_duplicates
 from kg.vocab.predicates import identity
@@ -51,7 +51,7 @@ from kg.vocab.predicates import identity
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, parent_companies, places, speech, sources, trade, flows, flow_goods_lists,
+_MODULES = (posts, organizations, parent_companies, trader_bodies, places, speech, sources, trade, flows, flow_goods_lists,
             flow_titles, flow_chief_goods)
 
 

@@ -63,3 +63,14 @@ def test_monarch_named_with_another_country_keeps_it(parser) -> None:
     table = {"Iraq": ("iraq", T.COUNTRY), "Jordan": ("jordan", T.COUNTRY), "Baghdad": ("baghdad", T.PLACE),
              "Hussein": ("hussein", T.PERSON)}
     assert ("hussein", "iraq", "King") not in _posts(facts_of(parser, text, table, module=posts))
+
+
+def test_another_countrys_official_met_beside_the_office_names_no_host(parser) -> None:
+    # the demonym is on one of those met, not on the one meeting
+    text = ("Kenya will buy more wheat from France. France sells wheat to Kenya. France lent Kenya money. "
+            "Trade Minister Paul Otieno, who leaves for Paris on Monday, met President Jean Roux and Kenyan "
+            "ambassador to Paris Joseph Mwangi to discuss the loan.")
+    table = {"Kenya": ("kenya", T.COUNTRY), "France": ("france", T.COUNTRY), "Kenyan": ("kenya", T.COUNTRY),
+             "Paris": ("paris", T.PLACE), "Paul Otieno": ("otieno", T.PERSON), "Jean Roux": ("roux", T.PERSON),
+             "Joseph Mwangi": ("mwangi", T.PERSON)}
+    assert ("roux", "france", "President") not in _posts(facts_of(parser, text, table, module=posts))

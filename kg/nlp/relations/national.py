@@ -29,7 +29,8 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
         key = None
         if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
             if _of_another_office(token, anchor):
-                counterparts.add(ctx.country_of_demonym(token))
+                if token.head.dep_ in ("nsubj", "nsubjpass"):  # the one who meets, not one met beside
+                    counterparts.add(ctx.country_of_demonym(token))
             else:
                 key = ctx.country_of_demonym(token)
         if key is not None:

@@ -34,6 +34,7 @@ from kg.nlp.product_clusters import label_products, merge_product_heads, merge_p
 from kg.nlp.references import ReferenceFinder, acronyms, forward_titles, refer, surnames
 from kg.nlp.short_names import add_acronyms, parenthesised_names, same_short_name
 from kg.nlp.title_fields import in_portfolio_list
+from kg.nlp.trader_bodies import add_trader_bodies
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 
@@ -62,6 +63,7 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     add_persons(book, [e for e in ents if e.label_ in _PERSONS])
     national_bodies_in_lower_case(book)
     add_unnamed_bodies(book)
+    add_trader_bodies(book)
     descriptions_in_apposition(book)
     for cluster, short in book.shorts:
         same_short_name(book, cluster, short)

@@ -100,3 +100,17 @@ def test_a_bracketed_he_said_may_be_the_person_named_before_it(parser) -> None:
     table = {"Mr Lamont": ("lamont", T.OFFICIAL), "he": ("lamont", T.OFFICIAL)}
     said = only(facts_of(parser, text, table, module=speech), Predicate.SAID)
     assert {f.subject for f in said} <= {"lamont"}
+
+
+def test_capitalised_title_over_a_possessed_body_with_its_short_name(parser) -> None:
+    # the bracket closing the short name makes the parser open a sentence at the name
+    text = "Peru has sold 40,000 tonnes of sugar to Chile, the Director General of Peru's Sugar Marketing Board (SMB) Carlos Ruiz said."
+    table = {"Carlos Ruiz": ("ruiz", T.PERSON), "Peru": ("peru", T.COUNTRY), "Chile": ("chile", T.COUNTRY),
+             "Sugar Marketing Board": ("smb", T.AGENCY), "SMB": ("smb", T.AGENCY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("ruiz", "smb", "Director General")]
+
+
+def test_a_name_after_a_sentence_end_takes_no_title_from_before_it(parser) -> None:
+    text = "Peru sold sugar to the Sugar Marketing Board (SMB). Carlos Ruiz said prices rose."
+    table = {"Carlos Ruiz": ("ruiz", T.PERSON), "Peru": ("peru", T.COUNTRY), "Sugar Marketing Board": ("smb", T.AGENCY)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

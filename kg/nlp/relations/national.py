@@ -4,13 +4,14 @@ about (named most, or opened with). Used by kg.nlp.relations.posts."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from kg.model import EntityType
+from kg.model import EntityType, Fact, Predicate
 from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.lexicon import title_words
 from kg.nlp.relations.base import COUNTRY, Context
+from kg.nlp.royals import reigns
 
 
 def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
@@ -19,17 +20,25 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     if role.lower() not in rule_words("posts", "national_titles") and not cabinet_post(role) \
             and not ministerial(role):
         return None
-    countries = set()
+    if (led := _led_group_country(ctx, anchor)) is not None:
+        return led
+    countries, counterparts = set(), set()
     for token in anchor.sent:
         # Only a demonym ("the Italian government"): a country named as a noun is as often
         # the place visited ("President Clinton arrived in Belarus").
         key = None
-        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP" and not _of_another_office(token, anchor):
-            key = ctx.country_of_demonym(token)
+        if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
+            if _of_another_office(token, anchor):
+                if token.head.dep_ in ("nsubj", "nsubjpass"):  # the one who meets, not one met beside
+                    counterparts.add(ctx.country_of_demonym(token))
+            else:
+                key = ctx.country_of_demonym(token)
         if key is not None:
             countries.add(key)
     if len(countries) == 1:
         return countries.pop()
+    if not countries and (host := _host_country(ctx, anchor, counterparts - {None})) is not None:
+        return host
     if (speaking := _reported_subject(ctx, anchor)) is not None:
         return speaking
     dominant = _dominant_country(ctx)
@@ -42,6 +51,65 @@ def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
                         if t.i not in reported):
         return None
     return dominant
+
+
+def _led_group_country(ctx: Context, anchor: Token) -> str | None:
+    """ "the Nigerian team, headed by Finance Minister X": a title leading (or inside) a
+    group a demonym or a country's possessive places holds that country's office, whatever
+    other countries the sentence names ("talks with French officials")."""
+    token, steps = anchor, 0
+    while token.dep_ in ("compound", "pobj", "agent", "prep", "conj", "appos", "dobj") and steps < 6:
+        token, steps = token.head, steps + 1
+        if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl") \
+                and token.lemma_.lower() in rule_words("posts", "group_leading_verbs"):
+            group = token.head
+            found = {key for c in group.children if c.dep_ in ("amod", "compound", "poss")
+                     and (key := ctx.country_of_demonym(c) or ctx.key(c, COUNTRY)) is not None}
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _host_country(ctx: Context, anchor: Token, counterparts: set[str]) -> str | None:
+    """ "The Saudi leader will hold talks with Prime Minister X": the office met by another
+    country's office holder is the other side's, in a story about the two countries (the
+    one the story names most besides the visitor's, named at least twice and at least twice
+    as often as any third)."""
+    if len(counterparts) != 1 or not _met(anchor):
+        return None
+    counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
+                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY
+                     and key not in counterparts), reverse=True)  # fmt: skip
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    return counts[0][1]
+
+
+def _met(anchor: Token) -> bool:
+    """The titled person is the one met: "talks with X", "will meet X", "was received by X"."""
+    token = anchor
+    while token.dep_ in ("compound", "conj") and token.head.i != token.i:
+        token = token.head
+    verbs = rule_words("posts", "meeting_verbs")
+    if token.dep_ == "pobj" and token.head.lower_ == "with":
+        return True
+    return token.dep_ in ("dobj", "pobj") and (token.head.lemma_.lower() in verbs
+                                               or token.head.head.lemma_.lower() in verbs)
+
+
+def reign_of_story_country(ctx: Context, holder: str, style: Span, mention: Span) -> list[Fact]:
+    """ "King Fahd reiterated ..." in a story about Saudi Arabia: a monarch named with no
+    country reigns in the country the story is about, unless one of the monarch's mentions
+    names a country ("King Hussein of Jordan" visiting Iraq) or the text names none."""
+    if not reigns(style.text) or (country := _dominant_country(ctx)) is None:
+        return []
+    doc = ctx.doc
+    for start, end in ctx.table.spans.get(holder, ()):
+        near = [*doc[max(0, start - 4) : start], *doc[end : min(len(doc), end + 3)]]
+        if any((ctx.key(t, COUNTRY) or (ctx.country_of_demonym(t) if t.pos_ in ("ADJ", "PROPN") else None))
+               not in (None, country) for t in near):
+            return []
+    return [ctx.fact(holder, Predicate.HOLDS_POST, [style, mention[-1]], rule="post-reign", object=country,
+                     confidence=ctx.confidence("post-dominant"), role=style.text)]  # fmt: skip
 
 
 def _of_another_office(demonym: Token, anchor: Token) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
 from kg.nlp import lexicon
-from kg.nlp.datafiles import rule_data
+from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, PLACES, Context
@@ -241,6 +241,8 @@ def _descriptor(ctx: Context, org: str, root: Token) -> list[Fact]:
         for mod in noun.subtree:
             if mod.i >= noun.i or mod.dep_ not in ("amod", "compound", "nmod", "poss") or _joint(mod):
                 continue
+            if ctx.key(mod, ORGS) not in (None, org):
+                continue  # "X, a British Petroleum subsidiary": the word names the parent, not X's country
             place = ctx.key(mod, PLACES) if mod.pos_ == "PROPN" else None
             if place is None and mod.pos_ in ("ADJ", "PROPN"):
                 place = ctx.country_of_demonym(mod)
@@ -342,6 +344,8 @@ def _place_opening_name(ctx: Context, org: str, head: Token, y: Token) -> list[F
     words = [t for t in name if t.lower_ != "the"]
     if not words or y not in words[:3] or _described_as_based(name):
         return []
+    if words[-1].lower_ in rule_words("places", "forum_heads"):
+        return []  # "the Paris Club" of creditor governments meets there; no body is seated there
     if any(t.text in ("-", "/", "\u2013") and t.i + 1 < len(ctx.doc)
            and (ctx.key_by_name(ctx.doc[t.i + 1].text, PLACES) or country_of(ctx.doc[t.i + 1].text))
            for t in words):
@@ -393,6 +397,9 @@ def _based(ctx: Context, based: Token, y: Token) -> list[Fact]:
     if place is None:
         return []
     candidates = [based.head] if based.dep_ in ("amod", "acl", "compound") else []
+    if based.dep_ == "amod" and based.head.dep_ == "appos" and ctx.key(based.head, ORGS) is None:
+        # "Daewoo Motor Corp, the Korea-based joint venture of ...": the description's name
+        candidates.append(based.head.head)
     candidates += [c for c in based.children if c.dep_ in ("nsubjpass", "nsubj")]
     if based.dep_ == "amod" and based.head.dep_ in ("compound",):
         candidates.append(based.head.head)

@@ -19,7 +19,7 @@ from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import is_title
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
-from kg.nlp.relations.national import national_body
+from kg.nlp.relations.national import national_body, reign_of_story_country
 from kg.nlp.relations.nationality import demonym_country, is_demonym, nationality_before, of_country
 from kg.nlp.relations.post_bodies import (
     POST_BODIES, body_named_by_noun, descriptive_body, names_a_portfolio, names_unknown_body, pronoun_body,
@@ -280,12 +280,23 @@ def _capitalised_title_before(mention: Span) -> int | None:
     straight before the name, which the parser splits (the name becomes the phrase's object)."""
     doc = mention.doc
     k = mention.start
-    if k - 3 > mention.sent.start and doc[k - 1].text == doc[k - 3].text == "," and doc[k - 2].is_upper:
+    floor = mention.sent.start
+    if floor == k and k > 0 and doc[k - 1].text not in (".", "!", "?", '"', "\n"):
+        floor = doc[k - 1].sent.start  # "... Board (SMB) Carlos Ruiz said": the parser split at the bracket
+    if k - 3 > floor and doc[k - 1].text == doc[k - 3].text == "," and doc[k - 2].is_upper:
         k -= 3  # "President of the Brazilian Coffee Institute, IBC, Jorio Dauster": the short name
-    elif k - 1 > mention.sent.start and doc[k - 1].text == "," and doc[k - 2].is_title:
+    elif k - 1 > floor and doc[k - 1].text == "," and doc[k - 2].is_title:
         k -= 1  # "President of the Brazilian Coffee Institute, Jorio Dauster told ..."
-    while k > mention.sent.start and (doc[k - 1].is_title or doc[k - 1].lower_ in _TITLE_LINKS):
-        k -= 1
+    while k > floor:
+        if doc[k - 1].is_title or doc[k - 1].lower_ in _TITLE_LINKS:
+            k -= 1
+        elif doc[k - 1].tag_ == "POS" and k - 2 > floor and doc[k - 2].is_title:
+            k -= 1  # "Director General of Peru's Sugar Board X": the body's country, possessive
+        elif doc[k - 1].text == ")" and k - 3 > floor and doc[k - 3].text == "(" \
+                and doc[k - 2].is_upper:
+            k -= 3  # "... of the Sugar Board (SMB) X": the body's short name in brackets
+        else:
+            break
     heads = [t for t in doc[k : mention.start] if t.is_title and is_title_head(t)]
     if not heads or not any(t.lower_ in ("of", "for") for t in doc[heads[0].i : mention.start]):
         return None
@@ -384,7 +395,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     if (style := style_before(mention)) is not None:
         # "King Fahd", "Britain's Prince Charles": a royal's style is read with the country
         # before it only, never with the one the sentence names elsewhere
-        return nationality_before(ctx, holder, [t for t in zone if t.i < style.start], mention)
+        found = nationality_before(ctx, holder, [t for t in zone if t.i < style.start], mention)
+        return found or reign_of_story_country(ctx, holder, style, mention)
     if not heads:
         return nationality_before(ctx, holder, zone, mention)
     title = heads[-1]

@@ -37,6 +37,7 @@ from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
+from kg.nlp.compass_regions import compass_regions
 from kg.nlp.counted_goods import counted_heads
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name
 from kg.nlp.currency_homes import in_an_amount
@@ -174,7 +175,7 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
+                              *listed_regions(doc), *compass_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
             span = pattern_span(doc, rule, start, end)

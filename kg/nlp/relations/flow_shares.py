@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.nlp.climb import climb
-from kg.nlp import gazetteer
-from kg.nlp.relations.base import COUNTRY, PLACES, PRODUCTS, Context
+from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.flow_figure_units import is_number, unit_at
 from kg.nlp.relations.quantities import parse_quantity
+from kg.nlp.relations.world_regions import world_region
 
 _GAP = 8  # how many role words may stand between a place and its figure
 
@@ -63,7 +63,7 @@ def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | 
     found: list[tuple[str, int, int, str | None, object]] = []  # partner, start, end, unit, value
     i = sent.start
     while i < sent.end:
-        key = ctx.key(doc[i], COUNTRY) or (_listed_region(ctx, doc[i]) if found else None)
+        key = ctx.key(doc[i], COUNTRY) or (world_region(ctx, doc[i]) if found else None)
         if key is None:
             i += 1
             continue
@@ -94,15 +94,6 @@ def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | 
         unit = unit or next((f[3] for f in found[n + 1 :] if f[3]), None) or next(f[3] for f in found if f[3])
         out.append(Share(partner=key, value=value, unit=unit, start=start, end=end, compared=bool(compared)))
     return out
-
-
-def _listed_region(ctx: Context, token: Token) -> str | None:
-    """ "Sudan took 19,327 tonnes and west coast Africa 4,130": a region (no city: "Rouen
-    20,000" names a port of loading) may follow the countries of a list already begun."""
-    key = ctx.key(token, PLACES)
-    if key is None or gazetteer.is_city(ctx.mention(token).text):
-        return None
-    return key
 
 
 def share_goods(ctx: Context, share: Share) -> tuple[str | None, ...]:

@@ -175,13 +175,14 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         bracketed_names, tickers = bracketed(doc)
         strong: list[Span] = [*dateline_places(doc), *result_teams(doc), *based_places(doc),
-                              *listed_regions(doc), *compass_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
+                              *listed_regions(doc), *self._sellers(doc), *bracketed_names, *royal_names(doc)]
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
             span = pattern_span(doc, rule, start, end)
             if span is not None:
                 # "Acme Grain Co of Chicago": a firm's seat after its legal form
                 strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
+        strong.extend(compass_regions(doc))  # "South-east Asia": one region, the model's two
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words))))
                              for ent in doc.ents for e in places_apart(ent))

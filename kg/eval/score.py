@@ -355,8 +355,10 @@ class _Scorer:
                 continue
             if i in strict:
                 if i not in full:
-                    g = gold[strict[i]]
-                    why = f"matches gold {self._gold_text(g)} strictly, but not in full: " + "; ".join(trade[(i, strict[i])])
+                    full_gold = set(full.values())  # the closest gold fact left unmatched in full
+                    free = [k for (h, k) in trade if h == i and k not in full_gold] or [strict[i]]
+                    j = min(free, key=lambda k: (len(trade[(i, k)]), k != strict[i]))
+                    why = f"matches gold {self._gold_text(gold[j])} strictly, but not in full: " + "; ".join(trade[(i, j)])
                     res.false_positives.append(self._fact_fp(f, why, loose_match=True, full_match=False))
                 continue
             why = mapped[i][2]
@@ -420,7 +422,10 @@ class _Scorer:
         for j, g in enumerate(self.gold.facts):
             if g.optional or j not in by_gold or j in full_gold:
                 continue
-            i = by_gold[j]
+            # Explain by the closest strict match the full pairing left free: with two equal
+            # figures for two partners the strict pairing may cross them and blame a right partner.
+            free = [i for (i, k) in trade if k == j and i not in full] or [by_gold[j]]
+            i = min(free, key=lambda i: (len(trade[(i, j)]), i != by_gold[j]))
             miss: dict[str, Any] = {"kind": "fact", "s": g.s, "p": g.p.value, "o": g.o}
             miss.update(g.qualifiers())
             miss.update({

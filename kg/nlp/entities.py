@@ -37,6 +37,7 @@ from kg.nlp import gazetteer, lexicon
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
+from kg.nlp.compass_regions import compass_regions
 from kg.nlp.counted_goods import counted_heads
 from kg.nlp.cues import based_places, consistent_places, listed_regions, opens_other_name
 from kg.nlp.currency_homes import in_an_amount
@@ -184,6 +185,7 @@ class EntityTyper:
             if span is not None:
                 # "Acme Grain Co of Chicago": a firm's seat after its legal form
                 strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
+        strong.extend(compass_regions(doc))  # "South-east Asia": one region, the model's two
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words))))
                              for ent in doc.ents for e in places_apart(ent))

@@ -196,3 +196,21 @@ def test_report_and_json_carry_the_full_score(gold: Gold) -> None:
     full = data["files"][0]["facts"]["full"]
     assert (full["tp"], full["fp"], full["fn"]) == (2, 1, 1)
     assert data["total"]["facts"]["full"]["per_predicate"]["imports"]["r"] == 0.0
+
+
+def test_a_full_miss_is_explained_by_its_closest_match_not_a_crossed_one(tmp_path: Path) -> None:
+    # Two equal figures for two partners: the strict pairing may cross them; the explanation
+    # of the full miss must name what the closest extracted fact got wrong (its period), not
+    # blame the partner of the other one.
+    tea = {"s": "sylvania", "p": "exports", "o": "tea", "quantity": 300}
+    gold = load_gold(write_gold(tmp_path, [{**tea, "partner": "customs"},
+                                           {**tea, "partner": "freedonia", "period": "the first quarter"}]))
+    doc = perfect_document()
+    right = next(f for f in doc["facts"] if f["p"] == "exports")
+    doc["facts"] = [right, {**right, "partner": CUSTOMS, "period": "March"}]
+    result = score(gold, doc)
+    assert counts(result)["full"] == (1, 1, 1)
+    (miss,) = [m for m in result.misses if m.get("full_match") is False]
+    assert miss["partner"] == "customs" and "period" in miss["reason"] and "partner" not in miss["reason"]
+    (fp,) = result.false_positives
+    assert "partner" not in fp["reason"].split("not in full")[1]

@@ -1032,3 +1032,31 @@ def test_a_firms_or_a_professions_title_after_the_name_makes_no_official(nlp) ->
     assert _labels(nlp, "Prices will fall, Ann Smith, a senior analyst at Acme Securities, said.")["Ann Smith"] == "Person"
     assert _labels(nlp, "Prices will fall, Ann Smith, a director of Acme Grain Corp, said.")["Ann Smith"] == "Person"
     assert _labels(nlp, "Ann Smith, a local farmer, said prices fell.")["Ann Smith"] == "Person"
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Car shipments to South-east Asia fell in May.", "South-east Asia"),
+    ("Sales to south-east Asia and the Middle East rose.", "south-east Asia"),
+    ("Chad took 9,000 tonnes and west coast Africa 2,150.", "west coast Africa"),
+    ("Cargoes for the west coast of Africa were delayed.", "west coast of Africa"),
+    ("Imports from Southeast Asia doubled.", "Southeast Asia"),
+])  # fmt: skip
+def test_a_compass_word_before_a_continent_makes_one_region(nlp, text: str, region: str) -> None:
+    labels = _labels(nlp, text)
+    assert labels.get(region) == "Place"
+    assert "South-east" not in labels and "south-east" not in labels
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Exports to South Africa fell.", "South Africa", "Country"),  # a country's name
+    ("The North Atlantic Treaty Organization met in Brussels.", "North Atlantic Treaty Organization",
+     "Organization"),  # a longer name the region opens
+])  # fmt: skip
+def test_a_compass_region_leaves_countries_and_longer_names_alone(nlp, text: str, name: str, label: str) -> None:
+    assert _labels(nlp, text).get(name) == label
+
+
+def test_a_compass_word_away_from_a_continent_is_no_region() -> None:
+    from kg.nlp.compass_regions import compass_regions
+    doc = spacy.blank("en")("The ship sank 20 miles west of Africa and sailed west to Asia .")
+    assert compass_regions(doc) == []

@@ -157,3 +157,17 @@ def test_the_largest_importer_after_an_import_is_no_share_of_it(parser) -> None:
     text = ("Peru imported 40,000 tonnes of zinc in April. Spain was the largest importer with 12,000 tonnes.")
     facts = facts_of(parser, text, TABLE, published=PUBLISHED, module=flows)
     assert not any(f.subject == "pe" and f.partner == "es" for f in facts)
+
+
+def test_a_region_listed_after_a_country_takes_its_own_figure(parser) -> None:
+    table = {**TABLE, "West Africa": ("wa", T.PLACE)}
+    text = "Peru exported 40,000 tonnes of zinc in April. Spain took 12,000 tonnes and West Africa 3,500."
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.partner, f.quantity) for f in facts if f.partner] == [("es", Decimal("12000")), ("wa", Decimal("3500"))]
+
+
+def test_a_city_listed_after_a_country_is_no_partner(parser) -> None:
+    table = {**TABLE, "Callao": ("callao", T.PLACE)}
+    text = "Peru exported 40,000 tonnes of zinc in April. Spain took 12,000 tonnes and Callao 3,500."
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.partner, f.quantity) for f in facts if f.partner] == [("es", Decimal("12000"))]

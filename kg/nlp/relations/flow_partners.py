@@ -34,6 +34,8 @@ def next_partner(ctx: Context, after: int, before: int, *, exports: bool, dated:
     doc = ctx.doc
     while after < before and (after in dated or doc[after].lower_ in ("in", "during", "for", "the", ")")):
         after += 1  # "12,000 tonnes in January and to Britain 8,000": the first figure's period
+    if before - 1 > after and doc[before - 1].text == "(" and doc[after - 1].text == ")":
+        before -= 1  # "to Iran (1.2 mln tonnes) and Syria (0.8 mln tonnes)": each item's figure in brackets
     words = doc[after:before]
     # the joint, the preposition (unless elided) and the place: "and to Iraq", ", Austria"
     if not (2 if elided else 3) <= len(words) <= 7 or words[0].lower_ not in ("and", ","):

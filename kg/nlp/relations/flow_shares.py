@@ -23,6 +23,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.flow_figure_units import is_number, unit_at
 from kg.nlp.relations.quantities import parse_quantity
+from kg.nlp.relations.world_regions import world_region
 
 _GAP = 8  # how many role words may stand between a place and its figure
 
@@ -62,10 +63,11 @@ def partner_shares(ctx: Context, sent: Span, *, exports: bool, flow_unit: str | 
     found: list[tuple[str, int, int, str | None, object]] = []  # partner, start, end, unit, value
     i = sent.start
     while i < sent.end:
-        if ctx.key(doc[i], COUNTRY) is None:
+        key = ctx.key(doc[i], COUNTRY) or (world_region(ctx, doc[i]) if found else None)
+        if key is None:
             i += 1
             continue
-        key, mention = ctx.key(doc[i], COUNTRY), ctx.mention(doc[i])
+        mention = ctx.mention(doc[i])
         i = mention.end
         j = _figure_after(ctx, mention, sent, roles, listed=bool(found))
         if j is None:

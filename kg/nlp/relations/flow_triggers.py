@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
+from kg.nlp.relations.world_regions import world_region
 from kg.nlp.relations.exporters import described_trader
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
@@ -301,8 +302,8 @@ def _abroad(ctx: Context, verb: Token) -> bool:
         return True  # "supplied Peru 20,000 tonnes"
     for t in verb.subtree:
         if t.lower_ in ("to", "into"):
-            if any(ctx.key(c, frozenset({EntityType.COUNTRY})) for c in t.subtree):
-                return True
+            if any(ctx.key(c, frozenset({EntityType.COUNTRY})) or world_region(ctx, c) for c in t.subtree):
+                return True  # "sold to Iraq", "meat sales to the Middle East"
             if any(o.lower_ in flow_words("foreign_buyers") and any(a.lower_ in flow_words("foreign_words")
                                                                      for a in o.children if a.dep_ == "amod")
                    for o in t.children if o.dep_ == "pobj"):

@@ -255,10 +255,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if (earning := earning_verb(anchor)) is not None:
         # "earn about 1,500 mln dlrs this year from coffee exports": the amount the verb earns
         figures = [f for f in read_figures(ctx, earning, anchor.i, local=local, dated=dated, exports=True) if f.currency]
-    if trader is None or destination_of(ctx, flow) == trader or (
+    if trader is None or destination_of(ctx, flow) == trader or any(f.partner == trader for f in figures) or (
             not flow.exports and flow_partner(ctx, flow, trader, goods) is None and goods_origin(ctx, flow, goods) == trader):
-        # "exporting textiles to the United States" is not the US's; "imports of Kenyan tea"
-        # are not Kenya's
+        # "exporting textiles to the United States" is not the US's, nor "sales to Iran (...) and
+        # Syria (...)" Syria's; "imports of Kenyan tea" are not Kenya's
         return [], (trader, goods)
     if flow.licensed and under_licence(anchor):
         # "the total to date of 5.06 mln tonnes is still more than the 3.03 mln under licence

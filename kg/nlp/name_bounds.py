@@ -89,6 +89,10 @@ def _through_particle(span: Span) -> Span:
         end += 1
     if end == particle + 1:
         return span
+    if gazetteer.country_of(doc[particle + 1 : end].text) is not None:
+        # "Banco Royal do Canada", a Brazilian bank: a country after the particle may name a
+        # parent's seat, not the firm's; the model's reading stands
+        return span
     return Span(doc, span.start, end, label=span.label_)
 
 

@@ -10,6 +10,18 @@ def test_a_foreign_particle_joins_the_halves_of_one_name(nlp) -> None:
     assert "Bank fuer Landwirtschaft" in labels
 
 
+def test_a_country_after_a_foreign_particle_is_not_joined() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from kg.nlp.name_bounds import mended_bounds
+
+    doc = spacy.blank("en")("A unit , Banco Sud do Canada , said so .")
+    assert [s.text for s in mended_bounds([Span(doc, 3, 5, label="Organization")])] == ["Banco Sud"]
+    doc = spacy.blank("en")("A unit , Banco Sud do Comercio , said so .")
+    assert [s.text for s in mended_bounds([Span(doc, 3, 5, label="Organization")])] == ["Banco Sud do Comercio"]
+
+
 def test_an_english_preposition_joins_no_names(nlp) -> None:
     labels = _labels(nlp, "Siemens sold turbines to Fiat for Alitalia last year.")
     assert not any(" for " in name for name in labels)

@@ -57,8 +57,13 @@ def legal_form(word: str) -> bool:
 
 
 def _through_legal_forms(span: Span) -> Span:
-    """ "Garnac Grain Co Inc": a legal form right after a name ending in one is the name's."""
+    """ "Garnac Grain Co Inc": a legal form right after a name is the name's."""
     doc, end = span.doc, span.end
+    # a known firm's name the wire writes with its legal form ("Acme Grain" of "Acme Grain Ltd
+    # of Boston"): the form is the name's too
+    if end < len(doc) and legal_form(doc[end].text) and doc[end].is_title and doc[end].ent_iob_ != "B" \
+            and not legal_form(doc[end - 1].text) and doc[end - 1].is_title:
+        end += 1
     while legal_form(doc[end - 1].text) and end < len(doc) and legal_form(doc[end].text) and doc[end].is_title:
         end += 1
     return span if end == span.end else Span(doc, span.start, end, label=span.label_)

@@ -50,6 +50,7 @@ from kg.nlp.joint_goods import joint_goods
 from kg.nlp.lexicon import norm
 from kg.nlp.longer_names import opens_longer_name
 from kg.nlp.matcher_sets import quick_set_tests
+from kg.nlp.name_bounds import mended_bounds
 from kg.nlp.names import after_portfolio, whole_person_name
 from kg.nlp.offices import holds_title, names_after_titles
 from kg.nlp.pattern_spans import pattern_span
@@ -184,13 +185,13 @@ class EntityTyper:
             span = pattern_span(doc, rule, start, end)
             if span is not None:
                 # "Acme Grain Co of Chicago": a firm's seat after its legal form
-                strong.extend(mended_company_names([span]) if rule == "company_named" else [span])
+                strong.extend(mended_bounds(mended_company_names([span])) if rule == "company_named" else [span])
         strong.extend(compass_regions(doc))  # "South-east Asia": one region, the model's two
         person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
         model = [s for s in (retype(whole_person_name(after_portfolio(_after_owner(e, person_words))))
                              for ent in doc.ents for e in places_apart(ent))
                  if s is not None and not tickers.intersection(range(s.start, s.end))]
-        model = mended_company_names([_group_of_states(s) for s in table_names(doc, model)])
+        model = mended_bounds(mended_company_names([_group_of_states(s) for s in table_names(doc, model)]))
         weak = []
         matches = [("ORTH", m) for m in self.phrases(doc)] + [("LOWER", m) for m in self.lower_phrases(doc)]
         for attr, (match_id, start, end) in matches:

@@ -7,13 +7,11 @@ its names are the whole phrase and that short form ("the committee said" finds i
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp.cluster_book import ClusterBook
-from kg.nlp.datafiles import rule_data
+from kg.nlp.datafiles import rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 
 # How many words of goods may come between the country and the traders ("soybean", "raw
@@ -21,17 +19,12 @@ from kg.nlp.gazetteer import country_of, country_of_demonym
 _MAX_GOODS_WORDS = 3
 
 
-@lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = rule_data("places")
-    return (frozenset(data["trader_body_nouns"]), frozenset(data["trader_nouns"]),
-            frozenset(data["trader_body_modifiers"]))  # fmt: skip
-
-
 def trader_body_phrases(doc: Doc) -> list[tuple[Span, Span, int | None]]:
     """Each traders' body written in lower case: its mention ("joint committee"), the whole
     phrase, and the token of the country it names, if any."""
-    bodies, traders, modifiers = _words()
+    bodies = rule_words("places", "trader_body_nouns")
+    traders = rule_words("places", "trader_nouns")
+    modifiers = rule_words("places", "trader_body_modifiers")
     found = []
     for token in doc:
         if token.lower_ not in bodies or not token.is_lower or token.i + 3 >= len(doc) \

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from kg.model import EntityType
 from kg.nlp.cluster_book import ClusterBook
 from kg.nlp.datafiles import rule_words
+from kg.nlp.doc_index import positions_of
 from kg.nlp.gazetteer import country_of, country_of_demonym
 
 # How many words of goods may come between the country and the traders ("soybean", "raw
@@ -26,9 +27,10 @@ def trader_body_phrases(doc: Doc) -> list[tuple[Span, Span, int | None]]:
     traders = rule_words("places", "trader_nouns")
     modifiers = rule_words("places", "trader_body_modifiers")
     found = []
-    for token in doc:
-        if token.lower_ not in bodies or not token.is_lower or token.i + 3 >= len(doc) \
-                or doc[token.i + 1].lower_ != "of":
+    # only the body nouns written in lower case, found from their hashes (every article
+    # passes here, twice: resolution and the relation rule)
+    for token in (doc[i] for i in positions_of(doc, bodies)):
+        if token.i + 3 >= len(doc) or doc[token.i + 1].lower_ != "of":
             continue
         start = token.i
         while start > 0 and doc[start - 1].lower_ in modifiers and doc[start - 1].is_lower:

@@ -43,7 +43,7 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         # "bought 95,000 tonnes late last month for May to September shipment": the goods'
         # period is when they ship, not when they were bought
         return coming_window(window, ctx.article.published)
-    after = [p for s, e, p in periods if figure.end <= s and e <= limit
+    after = [(s, p) for s, e, p in periods if figure.end <= s and e <= limit
              and not any(t.like_num and not weighs_a_unit(t) for t in doc[figure.end : s])  # not "bags of 60 kilos"
              # "to 471,891 tonnes, the highest since 1972": a record's yardstick (but "have
              # averaged 160,000 tonnes since October 1": a run from that day)
@@ -55,8 +55,8 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
              and not (s > 0 and doc[s - 1].pos_ == "VERB" and s - 1 != flow.anchor.i
                       and not _flow_participle(doc[s - 1], figure))]  # fmt: skip
     if after:
-        start = next(s for s, _, p in periods if p is after[0])
-        return run_from(doc, start, after[0], ctx.article.published) if doc[start - 1].lower_ == "since" else after[0]
+        start, period = after[0]
+        return run_from(doc, start, period, ctx.article.published) if doc[start - 1].lower_ == "since" else period
     if k + 1 < len(figures) and figure.comparison and figures[k + 1].comparison \
             and all(t.lower_ in ("and", ",") for t in doc[figure.end : figures[k + 1].start]) \
             and not (figure.start > 1 and doc[figure.start - 1].tag_ == "POS"):  # not "November's 374,468 and ..."

@@ -7,6 +7,7 @@ import calendar
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -198,6 +199,7 @@ def run_from(doc, start: int, period: Period, published: str | None) -> Period:
                    end=published[:10] if published and period.start else None)
 
 
+@lru_cache(maxsize=1)
 def _RUNNING_VERBS() -> frozenset[str]:  # noqa: N802 - a constant read from the lexicons once
     return flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs") \
         | flow_words("purchase_verbs") | {"average", "total", "amount", "load", "ship"}

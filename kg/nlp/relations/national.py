@@ -76,12 +76,7 @@ def _host_country(ctx: Context, anchor: Token, counterparts: set[str]) -> str | 
     as often as any third)."""
     if len(counterparts) != 1 or not _met(anchor):
         return None
-    counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
-                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY
-                     and key not in counterparts), reverse=True)  # fmt: skip
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
-        return None
-    return counts[0][1]
+    return _dominant_country(ctx, besides=counterparts, least=2)
 
 
 def _met(anchor: Token) -> bool:
@@ -164,12 +159,17 @@ def ministerial(role: str) -> bool:
         and not set(head[:-1]) & rule_words("posts", "not_cabinet_modifiers")
 
 
-def _dominant_country(ctx: Context) -> str | None:
-    """The country an article is about: named at least a few times, and at least twice as
-    often as any other country. "President Bush" in such an article holds its presidency."""
+def _dominant_country(ctx: Context, *, besides: set[str] | frozenset[str] = frozenset(),
+                      least: int | None = None) -> str | None:
+    """The country an article is about: named at least a few times (``least``), and at least
+    twice as often as any other country (``besides`` left out of the count). "President Bush"
+    in such an article holds its presidency."""
     counts = sorted(((len(spans), key) for key, spans in ctx.table.spans.items()
-                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY), reverse=True)  # fmt: skip
-    if not counts or counts[0][0] < rule_data("posts")["dominant_country_min"]:
+                     if key in ctx.table.entities and ctx.type(key) is EntityType.COUNTRY
+                     and key not in besides), reverse=True)  # fmt: skip
+    if least is None:
+        least = rule_data("posts")["dominant_country_min"]
+    if not counts or counts[0][0] < least:
         return None
     if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None

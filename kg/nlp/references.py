@@ -12,11 +12,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, EntityType
 from kg.nlp import lexicon
-from kg.nlp.datafiles import rule_words
 from kg.nlp.doc_index import positions_of
 from kg.nlp.lexicon import norm
 from kg.nlp.mentions import MentionTable
-from kg.nlp.speaker_salience import continued_speaker
+from kg.nlp.speaker_salience import continued_speaker, says
 
 _PERSONS = {EntityType.PERSON, EntityType.OFFICIAL}
 _ORGS = {EntityType.AGENCY, EntityType.ORGANIZATION}
@@ -113,7 +112,7 @@ def forward_titles(doc: Doc, table: MentionTable) -> None:
             break
         subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None) \
             or closing_title(sent, titles)
-        speaking = subject is not None and _says(sent.root)
+        speaking = subject is not None and says(sent.root)
         if subject is None or subject.i in table.by_token or subject.pos_ != "NOUN" \
                 or subject.lower_ not in titles \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) \
@@ -130,7 +129,7 @@ def closing_title(sent: Span, titles: frozenset[str]) -> Token | None:
     """ "..., the chairman of the state-run Coffee Marketing Board, CMB, said.": the title
     closing the sentence after a comma, where the parser lost the verb's subject."""
     verb = sent.root
-    if not _says(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not says(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     doc = sent.doc
     found = [t for t in doc[sent.start + 2 : verb.i] if t.pos_ == "NOUN" and t.lower_ in titles
@@ -138,10 +137,6 @@ def closing_title(sent: Span, titles: frozenset[str]) -> Token | None:
     if not found or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[found[-1].i : verb.i]):
         return None
     return found[-1]
-
-
-def _says(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in rule_words("speech", "verbs")
 
 
 def _next_subject(table: MentionTable, after: Span) -> str | None:
@@ -157,7 +152,7 @@ def _next_subject(table: MentionTable, after: Span) -> str | None:
 def _next_speaker(table: MentionTable, after: Span) -> str | None:
     """The one person the next sentence makes the subject of a verb of saying ('"...," J.
     Makumbi said')."""
-    speakers = {key for t in after if t.dep_ in ("nsubj", "nsubjpass") and _says(t.head)
+    speakers = {key for t in after if t.dep_ in ("nsubj", "nsubjpass") and says(t.head)
                 and (key := table.by_token.get(t.i)) is not None and table.type_of(key) in _PERSONS}
     return speakers.pop() if len(speakers) == 1 else None
 

@@ -27,14 +27,14 @@ def continued_speaker(doc: Doc, table: MentionTable, pronoun: Token, nearest: st
     """The person ``pronoun`` stands for: ``nearest`` (the person named last before it),
     unless ``pronoun`` says something and ``nearest`` was last named in passing, after
     another person who fits spoke in this sentence or the ``_REACH`` before it."""
-    if not _says(pronoun.head) or pronoun.dep_ not in _SUBJECTS:
+    if not says(pronoun.head) or pronoun.dep_ not in _SUBJECTS:
         return nearest
     last = _last_mention(table, nearest, pronoun.i)
     if last is None or _named_as_subject(doc, last):
         return nearest
     floor = _sentences_back(doc, pronoun.sent.start, _REACH)
     for token in reversed(doc[floor : pronoun.i]):
-        if token.dep_ not in _SUBJECTS or not _says(token.head) or token.head.i == pronoun.head.i:
+        if token.dep_ not in _SUBJECTS or not says(token.head) or token.head.i == pronoun.head.i:
             continue
         key = table.by_token.get(token.i)
         if key == nearest:
@@ -58,7 +58,8 @@ def _named_as_subject(doc: Doc, span: tuple[int, int]) -> bool:
     return root.dep_ in _SUBJECTS
 
 
-def _says(verb: Token) -> bool:
+def says(verb: Token) -> bool:
+    """A verb of saying ("said", "told"): the speech table's verbs, tagged as a verb."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in rule_words("speech", "verbs")
 
 
@@ -71,4 +72,4 @@ def _sentences_back(doc: Doc, start: int, steps: int) -> int:
     return floor
 
 
-__all__ = ["continued_speaker"]
+__all__ = ["continued_speaker", "says"]

@@ -92,8 +92,8 @@ def test_a_table_continued_under_its_titles_set_again_keeps_its_lead(extracted) 
             "              1986       1985\n"
             " GERMANY      11,000      9,800\n"
             " SPAIN         6,500      7,000\n")
-    names = {e.key: e.label for e in extracted(text).entities}
     x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
     found = {(names.get(f.partner), f.quantity, f.period) for f in x.facts if f.extractor == "table-row"}
     assert ("GERMANY", Decimal("11000"), "1986") in found or ("Germany", Decimal("11000"), "1986") in found
     assert any(q == Decimal("6500") for _, q, _ in found)

@@ -102,11 +102,11 @@ def test_month_columns_give_each_figure_its_month_and_year(extracted) -> None:
 
 
 def test_a_column_of_months_over_a_year(extracted) -> None:
-    from kg.nlp.relations.tables import _period
+    from kg.nlp.relations.table_cells import column_period
 
-    found = _period("Jan-Dec 85", "1987-03-10")
+    found = column_period("Jan-Dec 85", "1987-03-10")
     assert (found.text, found.start, found.end) == ("Jan-Dec 85", "1985-01-01", "1985-12-31")
-    assert _period("Dec 86 est", "1987-03-10") is None
+    assert column_period("Dec 86 est", "1987-03-10") is None
 
 
 # ---- with hand-built mention tables: section titles name the goods, period titles each column's period

@@ -110,4 +110,4 @@ def _dated_after(ctx: Context, i: int, end: int, dated: frozenset[int] | set[int
     return k > i and k < end and k in dated
 
 
-__all__ = ["OPENER", "opens_parts", "part_of", "part_goods"]
+__all__ = ["OPENER", "opens_parts", "part_of", "part_goods", "partner_after"]

@@ -4,7 +4,7 @@ holds; the figure counts the bags, and the weight's own number is no figure of t
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _WEIGHTS = frozenset({"kilo", "kilos", "kg", "kgs", "kilogram", "kilograms", "lb", "lbs", "pound"})
 
@@ -28,12 +28,9 @@ def after_unit_weight(doc: Doc, k: int, end: int) -> int:
     return i
 
 
-def weighs_a_unit(token) -> bool:
+def weighs_a_unit(token: Token) -> bool:
     """ "bags of 60 kilos", "(60 kg)", "60-kilo": a number that gives the weight of the unit
     counted before it, no figure of its own."""
     doc = token.doc
-    i = token.i + 1
-    if i < len(doc) and doc[i].text == "-":
-        i += 1
-    return token.like_num and i < len(doc) and doc[i].lower_ in _WEIGHTS \
+    return token.like_num and after_unit_weight(doc, token.i, len(doc)) != token.i \
         and token.i > 0 and (doc[token.i - 1].lower_ in ("of", "(") or doc[token.i + 1].text == "-")

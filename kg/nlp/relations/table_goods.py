@@ -13,22 +13,18 @@ period). A lead that also counts stocks, output or prices, or a row that names n
 
 from __future__ import annotations
 
-
 from kg.model import Fact, Predicate
 from kg.nlp.doc_index import text_of
 from kg.nlp.goods_tables import goods_direction, lead_start
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, read_lead
 from kg.nlp.relations.periods import Period
+from kg.nlp.relations.table_cells import cell_figure, column_period, row_fact
 from kg.nlp.tables import Block, Row
 
-def goods_rows(ctx: Context, block: Block, start: int, facts: list[Fact], *,
-               period_of, value_of, fact) -> list[Fact]:  # fmt: skip
-    """One fact per goods row of a table whose lead makes its meaning certain.
 
-    ``period_of`` reads a column title as a period, ``value_of`` a cell at a scale, ``fact``
-    builds a table-row fact (all from ``kg.nlp.relations.tables``, shared with its partner
-    tables)."""
+def goods_rows(ctx: Context, block: Block, start: int, facts: list[Fact]) -> list[Fact]:
+    """One fact per goods row of a table whose lead makes its meaning certain."""
     if block.sections or len(block.rows) < 2:
         return []
     # the whole paragraph above, not only its last lines: the trader opens it
@@ -42,7 +38,7 @@ def goods_rows(ctx: Context, block: Block, start: int, facts: list[Fact], *,
     lead = read_lead(ctx, start, block.rows[0].start, facts, exports=exports)
     if lead is None or lead.unit is None:
         return []
-    columns = _columns(ctx, block, lead, period_of)
+    columns = _columns(ctx, block, lead)
     if not columns:
         return []
     header = ctx.doc.char_span(start, block.end, alignment_mode="expand")
@@ -54,10 +50,10 @@ def goods_rows(ctx: Context, block: Block, start: int, facts: list[Fact], *,
         for column, period in columns:
             if column >= len(row.figures):
                 continue
-            value = value_of(row.figures[column], lead.scale)
+            value = cell_figure(row.figures[column], lead.scale)
             if value is not None:
-                out.append(fact(ctx, lead.trader, predicate, row, header, goods=key, value=value, unit=lead.unit,
-                                period=period, partner=None, forecast=False))  # fmt: skip
+                out.append(row_fact(ctx, lead.trader, predicate, row, header, goods=key, value=value, unit=lead.unit,
+                                    period=period, partner=None, forecast=False))  # fmt: skip
     return out
 
 
@@ -77,13 +73,13 @@ def _row_goods(ctx: Context, block: Block) -> list[tuple[Row, str]] | None:
     return out if len(out) >= 2 else None
 
 
-def _columns(ctx: Context, block: Block, lead: Lead, period_of) -> list[tuple[int, Period | None]]:
+def _columns(ctx: Context, block: Block, lead: Lead) -> list[tuple[int, Period | None]]:
     """Which figure columns hold the flow, each with its period."""
     width = max(len(r.figures) for r in block.rows)
     titles = block.columns()
     if width == 1:
         return [(0, lead.period)]
-    periods = [period_of(c.text, ctx.article.published) for c in titles]
+    periods = [column_period(c.text, ctx.article.published) for c in titles]
     if periods and all(periods):
         return list(enumerate(periods))
     words = data()["export_rows"] if lead.exports else data()["import_rows"]

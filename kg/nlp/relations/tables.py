@@ -16,21 +16,17 @@ else is left alone.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-
-from spacy.tokens import Span
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.doc_index import text_of
-from kg.nlp.relations.base import PRODUCTS, Context
-from kg.nlp.relations.leads import Lead, data, read_lead, scaled, unit_of
-from kg.nlp.relations.periods import Period, find_periods
-from kg.nlp.relations.quantities import parse_quantity
 from kg.nlp.goods_tables import lead_start
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.leads import Lead, data, read_lead, unit_of
+from kg.nlp.relations.periods import Period
+from kg.nlp.relations.table_cells import cell_figure, column_period, row_fact
 from kg.nlp.relations.table_goods import goods_rows
-from kg.nlp.tables import Block, Cell, Row, in_blocks, table_blocks
+from kg.nlp.tables import Block, Row, in_blocks, table_blocks
 
-CONFIDENCE = 0.7
 _PARTNERS = frozenset({EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANIZATION})
 _LEAD_CHARS = 400
 
@@ -87,7 +83,7 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         if lead is not None:
             found.extend(_partner_rows(ctx, block, lead, start))
         if not found:  # rows of goods, under a lead that says whose flow they are
-            found = goods_rows(ctx, block, start, facts, period_of=_period, value_of=_figure, fact=_fact)
+            found = goods_rows(ctx, block, start, facts)
         out.extend(found)
     return out
 
@@ -120,18 +116,6 @@ def _lead_start(text: str, at: int) -> int:
     return max(floor, start)
 
 
-def _row_span(ctx: Context, row: Row) -> Span | None:
-    return ctx.doc.char_span(row.start, row.end, alignment_mode="expand")
-
-
-def _figure(cell: Cell, scale: Decimal) -> Decimal | None:
-    text = cell.text.strip("(),").split("-")[0] if not cell.text.startswith("-") else cell.text
-    if text.lower() in data()["missing_figures"] or not text:
-        return None
-    q = parse_quantity(text)
-    return None if q is None else scaled(q.value, scale)
-
-
 def _column(block: Block, lead: Lead) -> int | None:
     """Which figure column a partner table's facts are in, or None when it is unclear."""
     width = max(len(r.figures) for r in block.rows)
@@ -148,7 +132,7 @@ def _column(block: Block, lead: Lead) -> int | None:
 def _partner_rows(ctx: Context, block: Block, lead: Lead, start: int) -> list[Fact]:
     """One fact per row naming a partner: in the one column the lead makes certain, or in
     every column where each column's title is a period ("1986   1985")."""
-    periods = [_period(c.text, ctx.article.published) for c in block.columns()]
+    periods = [column_period(c.text, ctx.article.published) for c in block.columns()]
     if periods and all(periods):
         columns = list(enumerate(periods))
     elif (column := _column(block, lead)) is not None:
@@ -171,11 +155,11 @@ def _partner_rows(ctx: Context, block: Block, lead: Lead, start: int) -> list[Fa
         if len(columns) > 1 and len(row.figures) != len(columns):
             continue  # a short row under columns of periods: which period a figure is of is not certain
         for column, period in columns:
-            value = _figure(row.figures[column], lead.scale) if column < len(row.figures) else None
+            value = cell_figure(row.figures[column], lead.scale) if column < len(row.figures) else None
             if value is not None:
-                out.append(_fact(ctx, lead.trader, predicate, row, header, goods=goods, value=value, unit=lead.unit,
-                                 period=period, partner=partner,
-                                 forecast=period is not None and _not_over(period, ctx.article.published)))  # fmt: skip
+                out.append(row_fact(ctx, lead.trader, predicate, row, header, goods=goods, value=value,
+                                    unit=lead.unit, period=period, partner=partner,
+                                    forecast=period is not None and _not_over(period, ctx.article.published)))  # fmt: skip
     return out
 
 
@@ -197,7 +181,7 @@ def _balance_rows(ctx: Context, block: Block, start: int, facts: list[Fact]) -> 
              if label in data()["export_rows"] or label in data()["import_rows"]]  # fmt: skip
     if not flows:
         return []
-    periods = [_period(c.text, ctx.article.published) for c in block.columns()]
+    periods = [column_period(c.text, ctx.article.published) for c in block.columns()]
     if not periods or any(p is None for p in periods):
         return []
     title = text_of(ctx.doc)[start : block.rows[0].start]
@@ -210,11 +194,11 @@ def _balance_rows(ctx: Context, block: Block, start: int, facts: list[Fact]) -> 
     for row, exports in flows:
         predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
         for cell, period in zip(row.figures, periods):
-            value = _figure(cell, scale)
+            value = cell_figure(cell, scale)
             if value is not None:
-                out.append(_fact(ctx, lead.trader, predicate, row, header, goods=lead.goods, value=value,
-                                 unit=unit, period=period, partner=None,
-                                 forecast=_not_over(period, ctx.article.published)))  # fmt: skip
+                out.append(row_fact(ctx, lead.trader, predicate, row, header, goods=lead.goods, value=value,
+                                    unit=unit, period=period, partner=None,
+                                    forecast=_not_over(period, ctx.article.published)))  # fmt: skip
     return out
 
 
@@ -227,20 +211,6 @@ def _named_in(ctx: Context, key: str, start: int, end: int) -> bool:
                for t in ctx.doc.char_span(start, end, alignment_mode="expand") or ())  # fmt: skip
 
 
-def _period(title: str, published: str | None) -> Period | None:
-    """A column title that is one period ("1986/87", "1985", "Jan-Dec 1986", "Dec 85"), and
-    nothing else; its dates are the period's, its year included."""
-    # "Dec 85": a column sets a month's year in two digits, which no sentence does
-    short = re.fullmatch(r"\s*([A-Za-z]{3,9}(?:\s?[-/]\s?[A-Za-z]{3,9})?)\.?\s+'?(\d\d)\s*", title)
-    full = f"{short[1]} {'19' if int(short[2]) >= 50 else '20'}{short[2]}" if short else title
-    found = find_periods(full, published)
-    if len(found) != 1 or len(re.sub(r"[\s*()-]", "", full)) > len(re.sub(r"\s", "", found[0].text)) + 2:
-        return None
-    if short:
-        return Period(text=title.strip(), start=found[0].start, end=found[0].end, start_char=0, end_char=len(title.strip()))
-    return found[0]
-
-
 def _not_over(period: Period, published: str | None) -> bool:
     """An estimate for a season not over when the story was written (USDA's current year)."""
     if not published:
@@ -251,15 +221,6 @@ def _not_over(period: Period, published: str | None) -> bool:
     first, second = years[-1]
     end = int(first[:2] + second) if second else int(first)
     return end >= int(published[:4])
-
-
-def _fact(ctx: Context, trader: str, predicate: Predicate, row: Row, header: Span | None, *, goods: str, value: Decimal,
-          unit: str, period: Period | None, partner: str | None, forecast: bool) -> Fact:  # fmt: skip
-    # the row is the evidence; the table with its lead is the sentence that says what it counts
-    return ctx.fact(trader, predicate, [_row_span(ctx, row)], rule="table-row", confidence=CONFIDENCE,
-                    sentence=header, object=goods, quantity=value, unit=unit, partner=partner,
-                    period=period.text if period else None, period_start=period.start if period else None,
-                    period_end=period.end if period else None, forecast=forecast)
 
 
 __all__ = ["blocks", "extract", "outside"]

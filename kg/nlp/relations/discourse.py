@@ -211,8 +211,7 @@ def points_back(tokens: Span) -> bool:
     return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
 
 
-def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | None,
-                    ctx: Context | None = None) -> str | None:
+def carried_partner(ctx: Context, flow: Flow, trader: str, goods: str | None, topic: Topic | None) -> str | None:
     """The partner of a flow whose sentence names none, from the same trader's flow of the
     same goods and direction the sentence before stated with one: "Sales of corn to the
     USSR total 2.6 mln tonnes. In the previous year sales totaled 6.9 mln", "British imports
@@ -240,10 +239,10 @@ def carried_partner(flow: Flow, trader: str, goods: str | None, topic: Topic | N
     return topic.partner
 
 
-def _names(ctx: Context | None, prep: Token, key: str) -> bool:
+def _names(ctx: Context, prep: Token, key: str) -> bool:
     """ "the lowest since the 3.56 billion exported to the U.S. in July 1984": a preposition
     whose object is the partner already carried names no other."""
-    return ctx is not None and any(c.dep_ == "pobj" and ctx.key(c, PLACES | ORGS) == key for c in prep.children)
+    return any(c.dep_ == "pobj" and ctx.key(c, PLACES | ORGS) == key for c in prep.children)
 
 
 _DELIVERY_AFTER = re.compile(

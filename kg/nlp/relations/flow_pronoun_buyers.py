@@ -11,7 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.model import EntityType
-from kg.nlp.relations.base import Context, sentences_back
+from kg.nlp.relations.base import COUNTRY, Context, sentences_back
 from kg.nlp.relations.flow_clause import flow_words
 
 _IT = frozenset({"it"})
@@ -36,6 +36,6 @@ def pronoun_buyer(ctx: Context, subject: Token, buyer_of: Callable[[Context, Tok
         # "Peru was authorized to buy ... Chile said it ...": another country the subject of a
         # clause since may be the one "it" stands for ("U.S. rice" names where goods come from)
         later = {k for t in doc[verb.i : subject.i] if t.dep_ in ("nsubj", "nsubjpass")
-                 and (k := ctx.key(t, frozenset({EntityType.COUNTRY})))}
+                 and (k := ctx.key(t, COUNTRY))}
         return key if later <= {key} else None
     return None

@@ -294,7 +294,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     trailing = list_partner(figures) if partner is None else None
     if trailing is not None:
         partner = trailing  # "bought 200,000 tonnes of wheat and 50,000 tonnes of corn from France"
-    if partner is None and (partner := carried_partner(flow, trader, goods, topic, ctx)) is not None:
+    if partner is None and (partner := carried_partner(ctx, flow, trader, goods, topic)) is not None:
         carried = True  # "Sales of corn to the USSR ... In the previous year sales totaled ..."
     elif partner is None and opening is not None and (partner := opening.seller_to(
             flow, trader, goods or carried_goods(ctx, anchor, story=story_goods))) is not None:

@@ -60,13 +60,14 @@ class HeldQuota:
 def held_quota(ctx: Context, sent: Span, index: int, facts: Sequence[Fact], found: Sequence[Flow]) -> HeldQuota | None:
     """The planned export a trader's bare quota with a figure opens, in a story of export
     quotas; None when a flow the sentence found already reads the quota's clause."""
+    quotas = [t for t in sent if t.lower_ in _QUOTA and t.pos_ == "NOUN"]
+    if not quotas:
+        return None  # every sentence of every story comes here: read the story only for a quota
     text = ctx.doc.text
     if _OTHER_QUOTAS.search(text):
         return None
     export_story = _EXPORT_QUOTAS.search(text) is not None
-    for token in sent:
-        if token.lower_ not in _QUOTA or token.pos_ != "NOUN":
-            continue
+    for token in quotas:
         if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in ("export", "import", "exports", "imports")
                for c in token.children):
             continue  # "its export quota": the flow words read it already

@@ -65,11 +65,11 @@ def with_story_partners(ctx: Context, facts: list[Fact]) -> list[Fact]:
     if not any(f.predicate in IMPORTS | EXPORTS and f.partner is None for f in facts):
         return facts
     named = _named_partners(ctx, facts)
-    origins = _origin_statements(ctx)
+    origin = _story_origin(ctx, facts)
     out = []
     for fact in facts:
         if fact.predicate in IMPORTS | EXPORTS and fact.partner is None and (fact.quantity or fact.amount) is not None:
-            partner = _pointed_partner(ctx, fact, named) or _stated_origin(fact, origins, facts)
+            partner = _pointed_partner(ctx, fact, named) or (origin if fact.predicate in IMPORTS else None)
             if partner is not None and partner != fact.subject:
                 fact = replace(fact, partner=partner, confidence=min(fact.confidence, 0.8))
         out.append(fact)
@@ -168,13 +168,11 @@ def _origin_statements(ctx: Context) -> list[str]:
     return found
 
 
-def _stated_origin(fact: Fact, origins: list[str], facts: list[Fact]) -> str | None:
-    if fact.predicate not in IMPORTS or not origins:
-        return None
-    if len(set(origins)) != 1:
-        return None  # two origins stated: whose figure is whose is not said
-    partner = origins[0]
-    importers = {f.subject for f in facts if f.predicate in IMPORTS}
-    if len(importers) != 1:
+def _story_origin(ctx: Context, facts: list[Fact]) -> str | None:
+    """The one origin the story states for the imports of its one importer."""
+    origins = set(_origin_statements(ctx))
+    if len(origins) != 1:
+        return None  # none, or two origins stated: whose figure is whose is not said
+    if len({f.subject for f in facts if f.predicate in IMPORTS}) != 1:
         return None  # "the imports" of which importer
-    return partner
+    return origins.pop()

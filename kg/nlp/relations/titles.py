@@ -142,7 +142,7 @@ def named_before_ticker(token: Token) -> Token:
     if not in_ticker(token) or token.text in ("<", ">"):
         return token
     i = token.i
-    while i > 0 and (in_ticker(token.doc[i - 1]) or token.doc[i - 1].text == "<"):
+    while i > 0 and in_ticker(token.doc[i - 1]):  # a "<" of its own is a ticker's token too
         i -= 1
     return token.doc[i - 1] if i > 0 else token
 

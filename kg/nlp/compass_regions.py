@@ -16,12 +16,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
+from kg.nlp.cues import COMPASS_WORDS
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import read_lines
 
 _POINTS = frozenset({"north", "south", "east", "west"})
-_JOINED = frozenset(f"{a}{b}" for a in ("north", "south") for b in ("east", "west")) \
-    | frozenset(f"{a}-{b}" for a in ("north", "south") for b in ("east", "west"))
+_JOINED = COMPASS_WORDS - _POINTS  # "southeast", "south-east": two points as one word
 _COAST = frozenset({"coast"})
 
 

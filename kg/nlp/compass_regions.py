@@ -33,8 +33,9 @@ def _divided() -> frozenset[str]:
 def compass_regions(doc: Doc) -> list[Span]:
     """Every "compass word [coast [of]] continent" of ``doc`` as one Place span."""
     spans: list[Span] = []
+    divided = _divided()
     for token in doc:
-        if token.lower_ not in _divided() or not token.text[:1].isupper():
+        if token.lower_ not in divided or not token.text[:1].isupper():
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha:
             continue  # "the North Atlantic Treaty Organization": part of a longer name

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from bench.learn.goods_heads import train_records
-from kg.nlp.truecase import case_is_lowered, running_words
+from kg.nlp.truecase import case_is_lowered, letters_and_capitals, running_words
 
 # A form is kept when the word is seen at least this often in running text, and the form is
 # at least this share of its sightings: "march" (the month far more than the verb) is kept,
@@ -38,8 +38,8 @@ HEADER = """\
 
 
 def normal_case(body: str) -> bool:
-    letters = sum(c.isalpha() for c in body)
-    return bool(letters) and _CAPITALS[0] <= sum(c.isupper() for c in body) / letters <= _CAPITALS[1]
+    letters, capitals = letters_and_capitals(body)
+    return bool(letters) and _CAPITALS[0] <= capitals / letters <= _CAPITALS[1]
 
 
 def form_counts(bodies: Iterable[str]) -> dict[str, Counter[str]]:

@@ -16,12 +16,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
+from kg.nlp.cues import COMPASS_WORDS
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import read_lines
 
 _POINTS = frozenset({"north", "south", "east", "west"})
-_JOINED = frozenset(f"{a}{b}" for a in ("north", "south") for b in ("east", "west")) \
-    | frozenset(f"{a}-{b}" for a in ("north", "south") for b in ("east", "west"))
+_JOINED = COMPASS_WORDS - _POINTS  # "southeast", "south-east": two points as one word
 _COAST = frozenset({"coast"})
 
 
@@ -33,8 +33,9 @@ def _divided() -> frozenset[str]:
 def compass_regions(doc: Doc) -> list[Span]:
     """Every "compass word [coast [of]] continent" of ``doc`` as one Place span."""
     spans: list[Span] = []
+    divided = _divided()
     for token in doc:
-        if token.lower_ not in _divided() or not token.text[:1].isupper():
+        if token.lower_ not in divided or not token.text[:1].isupper():
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha:
             continue  # "the North Atlantic Treaty Organization": part of a longer name

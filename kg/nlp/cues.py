@@ -56,8 +56,8 @@ _PLACE_KINDS = frozenset({*PLACE_NOUNS, "port", "village", "island", "oasis", "h
 # "the capital Colombo": a kind of place right before its name.
 _NAMED_PLACE_KINDS = frozenset({"capital", "port"})
 _DISTANCES = frozenset({"miles", "mile", "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"})
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                      "southwest", "north-east", "north-west", "south-east", "south-west"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "north-east", "north-west", "south-east", "south-west"})
 
 
 def unknown_place_in_context(span: Span) -> bool:
@@ -80,7 +80,7 @@ def unknown_place_in_context(span: Span) -> bool:
         return True  # "the alumina refinery at Paranam", "the mines at Moengo"
     after = [t for t in doc[span.end : span.end + 5]]
     return len(after) >= 4 and after[0].text == "," and after[1].like_num \
-        and after[2].lower_ in _DISTANCES and (after[3].lower_ in _COMPASS or after[3].lower_ in ("from", "of"))
+        and after[2].lower_ in _DISTANCES and (after[3].lower_ in COMPASS_WORDS or after[3].lower_ in ("from", "of"))
 
 
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "middle", "central"})

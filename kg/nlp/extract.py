@@ -130,7 +130,7 @@ def extract_articles(
     rules = RelationRules(nlp.vocab)
     stream = chain([first], iterator)
     if n_process != 1:
-        pairs = ((restore_case(reflow(a.text)), a) for a in stream)
+        pairs = ((_model_text(a), a) for a in stream)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield extract(doc, article, model=name, rules=rules)
         return
@@ -194,11 +194,15 @@ def _docs(nlp: Language, run: list[Article]) -> Iterator[tuple[Doc, Article]]:
         yield whole, article
 
 
+def _model_text(article: Article) -> str:
+    """The text the model reads of ``article``: newswire's hard-wrapped lines made spaces and
+    a story written in lower case given its capitals (same length, same offsets)."""
+    return restore_case(reflow(article.text))
+
+
 def _parts(nlp: Language, article: Article) -> list[str]:
-    """The texts the model reads of ``article``: newswire's hard-wrapped lines made spaces and
-    a story written in lower case given its capitals (same length, same offsets), a long
-    article cut in parts."""
-    return split_text(restore_case(reflow(article.text)), limit=max(1, min(PART_CHARS, nlp.max_length)))
+    """The texts the model reads of ``article`` (``_model_text``), a long article cut in parts."""
+    return split_text(_model_text(article), limit=max(1, min(PART_CHARS, nlp.max_length)))
 
 
 def word_batches(articles: Iterable[Article], *, max_articles: int, max_words: int) -> Iterator[list[Article]]:

@@ -201,13 +201,19 @@ def _listed_figure(token: Token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is None or not following.like_num or following.head != token or following.dep_ != "nummod":
         return False
-    return any(_forms(t) & lexicon.bulk_measures() for t in token.sent)
+    return _names_bulk_measure(token.sent)
 
 
 def _figure_before(token: Token) -> bool:
     """ "Algeria 64,896 wheat, Morocco 27,500 maize": goods counted by a bare figure right
     before them, in a sentence that says what the figures count ("tonnes")."""
-    return figure_before(token) and any(_forms(t) & lexicon.bulk_measures() for t in written_sentence(token))
+    return figure_before(token) and _names_bulk_measure(written_sentence(token))
+
+
+def _names_bulk_measure(tokens: Iterable[Token]) -> bool:
+    """Whether ``tokens`` name what a list's figures count ("tonnes", "bags")."""
+    measures = lexicon.bulk_measures()
+    return any(_forms(t) & measures for t in tokens)
 
 
 def figure_before(token: Token) -> bool:

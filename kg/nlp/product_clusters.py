@@ -27,10 +27,14 @@ def add_product(book: ClusterBook, span: Span, text: str) -> None:
         book.attach(cluster, span, text)
         cluster.names.append(span.kb_id_)
         return
-    kind = None if _in_a_form(span) or _coordinated(span) else lexicon.product_kind(text)
-    if kind is None and _coordinated(span) and not _in_a_form(span) and _graded_only(span):
+    if _in_a_form(span):
+        kind = None
+    elif _coordinated(span):
         # "soluble and green coffee", "hard and soft wheats": the kind's grades counted together
-        kind = lexicon.product_kind(span[-1].text) or lexicon.product_kind(span[-1].lemma_)
+        kind = (lexicon.product_kind(span[-1].text) or lexicon.product_kind(span[-1].lemma_)) \
+            if _graded_only(span) else None
+    else:
+        kind = lexicon.product_kind(text)
     if kind is not None and _of_another_source(span, kind):
         kind = None  # "sunflower oil ... rapeseed oil": two goods, neither the kind "oil"
     identity = f"product:{kind.concept if kind else singular_tail(span)}"

@@ -100,7 +100,7 @@ _ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(ord("a"), ord("z") + 1))
 
 
-def _letters_and_capitals(text: str) -> tuple[int, int]:
+def letters_and_capitals(text: str) -> tuple[int, int]:
     """How many letters ``text`` has, and how many are capitals.
 
     Every article passes here, so ASCII text (nearly all news) is counted by bytes.translate,
@@ -115,7 +115,7 @@ def _letters_and_capitals(text: str) -> tuple[int, int]:
 
 def case_is_lowered(text: str) -> bool:
     """Whether ``text`` is written in lower case where running text writes capitals."""
-    letters, capitals = _letters_and_capitals(text)
+    letters, capitals = letters_and_capitals(text)
     if not letters or capitals >= _FEW_CAPITALS * letters:
         return False
     proper = proper_words()

@@ -63,7 +63,7 @@ def test_a_lower_case_story_gives_its_entities_and_flows(nlp) -> None:
 
 
 def test_letter_counts_agree_with_str_methods_on_ascii_and_other_text():
-    from kg.nlp.truecase import _letters_and_capitals
+    from kg.nlp.truecase import letters_and_capitals
 
     for text in ["Ruritania SHIPPED 12,000 tonnes, said Mr Vlk.", "zürich ÄRGER über São Tomé", "", "1986/87 - 42"]:
-        assert _letters_and_capitals(text) == (sum(c.isalpha() for c in text), sum(c.isupper() for c in text))
+        assert letters_and_capitals(text) == (sum(c.isalpha() for c in text), sum(c.isupper() for c in text))

@@ -19,6 +19,7 @@ from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.tree import ParseIndex
+from kg.nlp.sentence_steps import sentences_back  # the rules take it from here, with the rest of their tools
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -35,16 +36,6 @@ def unbracketed(token: Token) -> Token:
     """ "<China Steel Corp> said": newswire's angle brackets round a company's name, and the
     parser may take the closing one for the verb's subject; the name it closes is."""
     return token.doc[token.i - 1] if token.text == ">" and token.i > 0 else token
-
-
-def sentences_back(doc: Doc, start: int, steps: int) -> int:
-    """The first token of the sentence ``steps`` sentences before the one that begins at
-    ``start`` (the document's first sentence when there are fewer)."""
-    for _ in range(steps):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
 
 
 class RuleTools(Protocol):

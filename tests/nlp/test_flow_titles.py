@@ -41,6 +41,8 @@ def test_a_title_be_gives_the_trader(extracted) -> None:
         ("exports", "Peru", "copper", None, None, None)]
     assert _flows(extracted, "Mexico has become a major importer of sorghum, officials said.") == [
         ("imports", "Mexico", "sorghum", None, None, None)]
+    assert _flows(extracted, "Zambia is the world's leading cobalt exporter and sales earn most of its income.") == [
+        ("exports", "Zambia", "cobalt", None, None, None)]
 
 
 def test_a_title_to_come_or_denied_is_none(extracted) -> None:

@@ -50,7 +50,10 @@ def test_a_title_to_come_or_denied_is_none(extracted) -> None:
                  "Peru aims to be a major exporter of asparagus by 1990.",
                  "Officials expect Peru to become a major exporter of asparagus.",
                  "If Peru becomes a major exporter of asparagus, prices will fall.",
-                 "Chile is not an exporter of wheat but grows it for its own market."):
+                 "Chile is not an exporter of wheat but grows it for its own market.",
+                 "Uruguay is no longer a major exporter of beef, the report said.",
+                 "Cuba was formerly a major exporter of nickel.",
+                 "Malawi, once the second largest exporter of tobacco, said its crop failed."):
         assert _flows(extracted, text) == [], text
 
 

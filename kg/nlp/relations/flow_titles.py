@@ -86,6 +86,9 @@ def described_trader(ctx: Context, noun: Token) -> str | None:
     if noun.dep_ != "attr" or verb.lemma_.lower() not in _BEING or verb.dep_ in ("xcomp", "advcl") \
             or any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") or c.dep_ == "mark" for c in verb.children):
         return None  # "could become", "expects it to become", "if it is", "aims to be"
+    if any(c.lower_ in flow_words("title_hedges") or c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children)
+           for c in verb.children):  # fmt: skip
+        return None  # "was formerly a major exporter", "is no longer an exporter"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return trader_key(ctx, subject) if subject is not None else None
 

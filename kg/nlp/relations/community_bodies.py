@@ -1,0 +1,37 @@
+"""The European Community a Community body governs: "The European Commission authorised the
+export of 60,500 tonnes of white sugar", "The EC Commission granted export licences for
+20,000 tonnes of maize". The Commission sets no trade of its own: the licences, quotas and
+rebates it grants are the Community's, as the trade set's conventions read them, never the
+first member state the story happens to name (``body_countries.regulated_country`` asks
+here before it falls back on the story's country)."""
+
+from __future__ import annotations
+
+from kg.model import EntityType
+from kg.nlp.relations.base import Context
+
+_ORGS = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
+# Names the Community goes by in newswire of its time (kg/nlp/data/organizations.tsv,
+# dated_names.tsv): the entity a story's "EC" or "European Community" became.
+_COMMUNITY_NAMES = ("European Community", "European Communities", "European Economic Community", "EC", "EEC", "E.C.",
+                    "Community")  # "the Community" once the story has named its commission
+# Words that make a commission the Community's: "European Commission", "EC Commission",
+# "European Community Commission", "Commission of the European Communities".
+_COMMUNITY_WORDS = frozenset({"european", "ec", "eec", "community", "communities"})
+
+
+def community_body(ctx: Context, key: str) -> bool:
+    """The body ``key`` is the Community's commission: a commission whose name says it is
+    European or the Community's (a national "Sugar Commission" is not)."""
+    names = [name.lower().replace(".", "").split() for name in ctx.table.entities[key].all_names]
+    return any("commission" in words and _COMMUNITY_WORDS & set(words) for words in names)
+
+
+def community_key(ctx: Context) -> str | None:
+    """The story's entity for the European Community, other than its commission; None when
+    the story names the Community only through its commission."""
+    for name in _COMMUNITY_NAMES:
+        key = ctx.key_by_name(name, _ORGS)
+        if key is not None and not community_body(ctx, key):
+            return key
+    return None

@@ -50,3 +50,11 @@ def test_a_national_commission_licenses_its_own_countrys_exports(parser) -> None
     table = {"Sugar Commission of Fiji": ("sc", T.AGENCY), "Fiji": ("fj", T.COUNTRY),
              "raw sugar": ("sugar", T.PRODUCT), "European Community": ("ec", T.ORGANIZATION)}
     assert ("ec", "sugar", Decimal("12000")) not in _exports(parser, text, table)
+
+
+def test_goods_named_after_a_member_state_are_its_exports_under_community_licence(parser) -> None:
+    text = ("The European Commission authorised the export of 21,500 tonnes of Danish intervention rye "
+            "at today's tender, traders said. The European Community has sold less this year.")
+    table = {"European Commission": ("commission", T.AGENCY), "Danish": ("dk", T.COUNTRY),
+             "European Community": ("ec", T.ORGANIZATION), "intervention rye": ("rye", T.PRODUCT)}
+    assert _exports(parser, text, table) == [("dk", "rye", Decimal("21500"))]

@@ -11,7 +11,6 @@ from spacy.tokens import Span
 from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import ORGS, Context
-from kg.nlp.relations.community_bodies import community_body, community_key
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.money import local_currency
 from kg.nlp.relations.trader_keys import story_country
@@ -40,8 +39,6 @@ def regulated_country(ctx: Context, key: str) -> str | None:
     named = named_country(ctx, key)
     if named is not None:
         return named
-    if community_body(ctx, key):
-        return community_key(ctx)  # "the European Commission granted export licences": the EC's, no member's
     if any(_names_country(ctx.doc, start, end) for start, end in ctx.table.spans.get(key, [])):
         return None  # "the U.S. Agriculture Department" in a story whose only country is another
     return story_country(ctx)

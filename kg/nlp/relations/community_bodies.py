@@ -2,8 +2,8 @@
 export of 60,500 tonnes of white sugar", "The EC Commission granted export licences for
 20,000 tonnes of maize". The Commission sets no trade of its own: the licences, quotas and
 rebates it grants are the Community's, as the trade set's conventions read them, never the
-first member state the story happens to name (``body_countries.regulated_country`` asks
-here before it falls back on the story's country)."""
+first member state the story happens to name (``flow_traders.trader_of`` asks here before
+it reads a regulator's flows as its country's)."""
 
 from __future__ import annotations
 

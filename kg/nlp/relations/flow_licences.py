@@ -48,9 +48,18 @@ def licensor(ctx: Context, before: int) -> str | None:
     for t in reversed(doc[:before]):
         if (verb := authorising_verb(t)) is not None:
             for s in (c for c in verb.children if c.dep_ == "nsubj"):
-                if k := trader_key(ctx, s):
+                if k := trader_key(ctx, reporting_antecedent(s)):
                     return k
     return None
+
+
+def reporting_antecedent(subject: Token) -> Token:
+    """ "The Commission confirmed it authorised the export of ...": a pronoun subject stands
+    for the subject of the verb that reports its clause."""
+    if subject.lower_ not in ("it", "they") or subject.head.dep_ != "ccomp":
+        return subject
+    reporter = next((c for c in subject.head.head.children if c.dep_ == "nsubj"), None)
+    return subject if reporter is None or reporter.tag_.startswith("PRP") else reporter
 
 
 def running_total(doc: Doc, start: int, floor: int) -> bool:

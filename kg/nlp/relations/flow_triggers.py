@@ -13,6 +13,7 @@ from kg.nlp.relations.world_regions import world_region
 from kg.nlp.relations.exporters import described_trader
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
+from kg.nlp.relations.flow_domestic import for_home_use
 from kg.nlp.relations.flow_licences import authorising_verb, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_market_takings import market_taking
@@ -38,6 +39,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             continue  # no anchor: what follows would find none, after a scan of the left edge
         if t.pos_ != "VERB" and any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods (a verb's subject may be "General Services")
+        if t.pos_ == "VERB" and for_home_use(t, sale=lemma in flow_words("sale_verbs")):
+            continue  # "bought 2.3 mln pounds of peanut products for domestic distribution": no goods cross
         if _delivery_time(t):
             continue  # "bought 20,000 tonnes for May shipment": when the goods go, not a flow of its own
         if t.pos_ == "NOUN" and word in flow_words("product_value_heads") and not any(

@@ -104,12 +104,10 @@ def purchase_holder(ctx: Context, noun: Token) -> str | None:
 
 
 def _tender_owner(ctx: Context, noun: Token) -> str | None:
-    """The country a tender for a figure is named as: "Egypt's tender for 200,000 tonnes",
-    "the country's tender for ..." (the country named before), "its tender for ..." (the
-    clause's subject); none where the tender is called off ("Taiwan passed on its tender")."""
+    """The country a tender for a figure is named as (not "its": "Taiwan passed on its
+    tender"): "Egypt's tender for 200,000 tonnes", "the country's tender for ..." (the
+    country named before); none where the tender is called off."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ in ("its", "their"):
-        owner = _tender_subject(noun)  # "Jordan bid ... in its tender for 225,000 tonnes": Jordan's
     after = noun.i + 1
     if owner is None and (agent := _tender_agent(noun)) is not None:
         owner, after = agent, agent.i + 1  # "a tender by Jordan for 225,000 tonnes"
@@ -130,17 +128,6 @@ def _tender_owner(ctx: Context, noun: Token) -> str | None:
     else:
         key = trader_key(ctx, owner)
     return key if key is not None and ctx.type(key) is EntityType.COUNTRY else None
-
-
-def _tender_subject(noun: Token) -> Token | None:
-    """Who "its" tender is: the subject of the clause the tender's phrase hangs on ("Jordan
-    today bid 74 dlrs in its tender for ..."), unless that clause is a purchase, which states
-    its own figure ("Portugal bought a cargo at its tender for up to 43,000 tonnes"); whether
-    the clause calls the tender off, the caller checks ("Taiwan passed on its tender")."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in flow_words("purchase_verbs"):
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _tender_agent(noun: Token) -> Token | None:

@@ -8,6 +8,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp.relations.asked_amounts import asked_amount
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.relations.world_regions import world_region
 from kg.nlp.relations.exporters import described_trader
@@ -41,6 +42,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             continue  # "capital exports", "service imports": no goods (a verb's subject may be "General Services")
         if t.pos_ == "VERB" and for_home_use(t, sale=lemma in flow_words("sale_verbs")):
             continue  # "bought 2.3 mln pounds of peanut products for domestic distribution": no goods cross
+        if asked_amount(t):
+            continue  # "no knowledge of how much grain Moscow would buy": asked, not reported
         if _delivery_time(t):
             continue  # "bought 20,000 tonnes for May shipment": when the goods go, not a flow of its own
         if t.pos_ == "NOUN" and word in flow_words("product_value_heads") and not any(

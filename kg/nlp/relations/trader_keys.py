@@ -12,6 +12,7 @@ from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, Context
+from kg.nlp.relations.capital_traders import capital_country
 from kg.nlp.relations.exporters import EXPORTERS
 from kg.nlp.relations.flow_clause import flow_words, made_in
 from kg.nlp.relations.titles import named_before_ticker
@@ -22,6 +23,8 @@ def trader_key(ctx: Context, token: Token) -> str | None:
     key = ctx.key(token, EXPORTERS)
     if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and is_territory(ctx, place):
         key = place
+    if key is None:
+        key = capital_country(ctx, token)  # "Moscow bought 6.8 mln tonnes of corn": the Soviet Union
     return key
 
 

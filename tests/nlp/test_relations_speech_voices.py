@@ -454,3 +454,19 @@ def test_he_after_an_economist_of_a_named_firm_is_the_one_named_before(parser) -
             "The Halden economist also said demand was weak. But she added that stocks were low.")
     table = {"Rita Moss": ("moss", T.PERSON), "Halden Securities": ("hs", T.ORGANIZATION), "Halden": ("hs", T.ORGANIZATION)}
     assert ("moss", "stocks were low") in _said(parser, text, table)
+
+
+def test_sources_of_a_named_body_speak_for_the_body(parser) -> None:
+    text = ("The Tariff Board will review duties on cement imports, Tariff Board sources said. "
+            "The sources said a ruling was due in June.")
+    table = {"Tariff Board": ("tb", T.AGENCY)}
+    said = _said(parser, text, table)
+    assert ("tb", "a ruling was due in June") in said
+    assert [s for s, _ in said] == ["tb", "tb"]
+
+
+def test_sources_of_a_trade_or_close_to_a_body_speak_for_nobody(parser) -> None:
+    text = ("Peru bought 15,000 tonnes of barley, trade sources said. A source close to the "
+            "Tariff Board said prices were firm.")
+    table = {"Tariff Board": ("tb", T.AGENCY), "Peru": ("peru", T.COUNTRY)}
+    assert _said(parser, text, table) == []

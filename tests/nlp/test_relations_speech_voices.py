@@ -470,3 +470,18 @@ def test_sources_of_a_trade_or_close_to_a_body_speak_for_nobody(parser) -> None:
             "Tariff Board said prices were firm.")
     table = {"Tariff Board": ("tb", T.AGENCY), "Peru": ("peru", T.COUNTRY)}
     assert _said(parser, text, table) == []
+
+
+def test_they_after_officials_of_a_named_body_speak_for_the_body(parser) -> None:
+    text = ("Cement duties will rise in May, Tariff Board officials said. They said the "
+            "ruling covers Greek cement. Shipments may slow, they added.")
+    table = {"Tariff Board": ("tb", T.AGENCY)}
+    said = _said(parser, text, table)
+    assert [s for s, _ in said] == ["tb", "tb", "tb"]
+
+
+def test_they_after_traders_speak_for_nobody(parser) -> None:
+    text = ("The Tariff Board raised cement duties, board officials said. Importers said "
+            "prices rose. They said the ruling covers Greek cement.")
+    table = {"Tariff Board": ("tb", T.AGENCY)}
+    assert all("Greek cement" not in q for _, q in _said(parser, text, table))

@@ -244,7 +244,7 @@ _SPOKESMEN = _BARE_VOICES | {"spokesmen", "spokeswomen", "spokespeople"}
 
 
 # The voices one person speaks with, whom "he" or "she" may stand for.
-_SINGLE_VOICES = _BARE_VOICES | {"official", "representative"}
+_SINGLE_VOICES = _BARE_VOICES | {"official", "representative", "source"}
 
 
 # The voices a pronoun cannot stand for: "she" is no spokesman.

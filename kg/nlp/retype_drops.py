@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.cues import common_word, court_district, names_government_debt, speaks
-from kg.nlp.datafiles import rule_words
+from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
@@ -96,9 +96,18 @@ def country_and_going_on(span: Span) -> Verdict:
             and span[1].is_title and not lexicon.known_organization(span.text):
         if common_word(span[1]) and (_written_as_verb(span[1]) or _before_common_noun(span)):
             return None
-        if _group_or_voice(span[1]) or _before_function_word(span):
+        if _group_or_voice(span[1]) or _before_function_word(span) or _change_verb(span[1]):
             return None
     return NEXT
+
+
+def _change_verb(token: Token) -> bool:
+    """ "the surplus with the U.S. Rose to a record": a verb of change ("rose", "increased",
+    "dropped"), which goes on the clause, capitalised after the initials."""
+    verbs = frozenset(rule_data("trade")["flows"]["change_verbs"])
+    word = token.lower_
+    return any(stem in verbs for stem in (word, word[:-1], word[:-2])) \
+        or len(word) > 4 and word[-3] == word[-4] and word[:-3] in verbs  # "dropped", "slipped"
 
 
 # Words that go on a common noun, not a company's name: "U.K. Consumption of lead", "a U.S.

@@ -485,3 +485,18 @@ def test_they_after_traders_speak_for_nobody(parser) -> None:
             "prices rose. They said the ruling covers Greek cement.")
     table = {"Tariff Board": ("tb", T.AGENCY)}
     assert all("Greek cement" not in q for _, q in _said(parser, text, table))
+
+
+def test_the_association_is_the_association_of_its_members_named_before(parser) -> None:
+    text = ("Grain carloadings rose 3 pct, the Association of Pacific Railroads said. "
+            "Mill product loadings fell, the association said.")
+    table = {"Association of Pacific Railroads": ("apr", T.ORGANIZATION)}
+    said = _said(parser, text, table)
+    assert [s for s, _ in said] == ["apr", "apr"]
+
+
+def test_the_association_is_no_body_of_another_head_named_before(parser) -> None:
+    text = ("Grain carloadings rose 3 pct, the Pacific Railroads Board said. "
+            "Mill product loadings fell, the association said.")
+    table = {"Pacific Railroads Board": ("prb", T.AGENCY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["prb"]

@@ -34,8 +34,24 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def unbracketed(token: Token) -> Token:
     """ "<China Steel Corp> said": newswire's angle brackets round a company's name, and the
-    parser may take the closing one for the verb's subject; the name it closes is."""
+    parser may take the closing one for the verb's subject; the name it closes is. "Mitsui
+    Mining Co <MITM.T> said": a ticker in brackets (one word, no lower case) after a listed
+    company's name, which the parser may take for the subject; the name before it is."""
+    opening = _ticker_opening(token)
+    if opening is not None:
+        return token.doc[opening - 1]
     return token.doc[token.i - 1] if token.text == ">" and token.i > 0 else token
+
+
+def _ticker_opening(token: Token) -> int | None:
+    """The position of the "<" of the ticker bracket ``token`` is part of, when a word comes
+    before it."""
+    doc = token.doc
+    for opening in (token.i, token.i - 1, token.i - 2):
+        if 0 < opening and opening + 2 < len(doc) and doc[opening].text == "<" and doc[opening + 2].text == ">" \
+                and not any(c.islower() for c in doc[opening + 1].text) and doc[opening - 1].text[:1].isupper():
+            return opening
+    return None
 
 
 class RuleTools(Protocol):

@@ -79,3 +79,11 @@ def test_a_bodys_acronym_alone_does_not_make_a_storys_flows_its_countrys(nlp) ->
     # insured are not all of its country's
     text = "The ECGD said exports it insured rose to 9.2 billion stg in the year to March from 8.1 billion.\n"
     assert _flows(nlp, text, rule=None) == []
+
+
+def test_outside_a_weekly_story_a_comparison_keeps_its_own_period(nlp) -> None:
+    # no weekly report: "a year ago" is last year, not that week of it
+    text = ("The USDA expects higher barley exports this season, traders said.\n"
+            "    Analysts projected barley exports at 2.0 mln to 2.4 mln tonnes, down from 2.9 mln tonnes a year ago.\n")
+    found = [(q, p, s) for _, _, _, q, _, p, s, _ in _flows(nlp, text)]
+    assert (Decimal("2900000"), "a year ago", "1986-01-01") in found

@@ -23,6 +23,7 @@ from functools import lru_cache
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.periods import find_periods
 from kg.nlp.relations.trader_keys import acronym_seat, story_country
 
 CONFIDENCE = 0.7  # a row read through its story's frame, not its own words
@@ -60,6 +61,7 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
     taken = {(f.object, f.quantity) for f in facts if f.predicate in (Predicate.EXPORTS, Predicate.IMPORTS)}
     out: list[Fact] = []
     unit = None  # a row may leave out the unit the rows before gave ("from 14.0 mln to 16.0 mln")
+    weekly = re.search(r"\bweek", ctx.doc.text, re.I) is not None
     for sent in ctx.doc.sents:
         text = sent.text
         match = row.match(text) or projected.search(text)
@@ -78,7 +80,8 @@ def extract(ctx: Context, facts: list[Fact]) -> list[Fact]:
         tokens = _tokens(ctx, sent, match.start("lo"), match.end())
         rows = [(_value(match.group("lo")), unit, None, True, tokens)]
         for item in comparison.finditer(text, match.end()):
-            period = _period(item.group("period").lower(), ctx.article.published)
+            words = item.group("period").lower()
+            period = _week(words, ctx.article.published) if weekly else _named(words, ctx.article.published)
             rows.append((_value(item.group("number")), (item.group("unit") or unit).lower(), period, False,
                          _tokens(ctx, sent, item.start("number"), item.end())))  # fmt: skip
         for value, row_unit, period, forecast, evidence in rows:
@@ -137,7 +140,13 @@ def _value(text: str) -> Decimal | None:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-def _period(words: str, published: str | None) -> tuple[str, str | None, str | None]:
+def _named(words: str, published: str | None) -> tuple[str, str | None, str | None]:
+    """A comparison's period as the period reader dates it ("a year ago": last year)."""
+    found = find_periods(words, published)
+    return (words, found[0].start, found[0].end) if found else (words, None, None)
+
+
+def _week(words: str, published: str | None) -> tuple[str, str | None, str | None]:
     """The week before the report's (Monday to Sunday before the article's week), or that
     week a year earlier: a weekly row compares with weeks, not whole years."""
     if not published:

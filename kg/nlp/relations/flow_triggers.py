@@ -15,7 +15,7 @@ from kg.nlp.relations.exporters import described_trader
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
 from kg.nlp.relations.flow_domestic import for_home_use
-from kg.nlp.relations.flow_licences import authorising_verb, under_licence
+from kg.nlp.relations.flow_licences import authorising_verb, rebated_licence, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_market_takings import market_taking
 from kg.nlp.relations.flow_participles import moved_figures, still_to_move
@@ -140,6 +140,12 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         anchors = [(t, not any(c.lower_ in flow_words("import_nouns") for c in t.children), True, True)
                    for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, flow_words("licence_heads")))
                    if under_licence(t)][:1]
+    if not anchors:
+        # "licences for 60,500 tonnes were awarded at a maximum rebate of 43 Ecus": a licence
+        # priced in export refunds is an export licence
+        anchors = [(t, True, True, True)
+                   for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, flow_words("licence_heads")))
+                   if rebated_licence(t)][:1]
     anchors = [a for a in anchors if not rejected(a[0])]
     anchors = [a for k, a in enumerate(anchors) if not _purpose_of(a[0], [b[0] for b in anchors[:k]])]
     flows = []

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
+from kg.nlp.climb import VERB_POS, first_up
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import CONFIDENCE, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_owners import coordinated_owners
@@ -64,8 +65,26 @@ def _clause_period(ctx: Context, flow: Flow) -> Period | None:
     ("bought corn at its tender earlier this week") is only when a deal was made."""
     if flow.anchor.pos_ == "VERB":
         return None
-    own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end]
+    own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end
+           and not _dates_another_verb(ctx.doc[s:e], flow)]
     return own[0] if len(own) == 1 else None
+
+
+def _dates_another_verb(period, flow: Flow) -> bool:
+    """ "That pact, agreed last year, calls on Japan to raise its imports", "the court
+    decided earlier this month that ... grain imports": the period of a verb that is not the
+    flow noun's own (the first verb above it), outside the noun's phrase, dates that verb's
+    act, not the flow."""
+    noun = flow_noun(flow.anchor)
+    if noun.left_edge.i <= period.start and period.end <= noun.right_edge.i + 1:
+        return False  # "imports of French wheat during this period"
+    root = period.root
+    holder = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+    verb = holder.head
+    if verb.pos_ not in VERB_POS:
+        return False  # hung on a noun or the parse is unsure: no verb of its own
+    own = first_up(noun, lambda t: t.pos_ in VERB_POS, limit=6)
+    return own is None or verb.i != own.i
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

@@ -16,7 +16,7 @@ from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import CONFIDENCE, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_goods import listed_goods
-from kg.nlp.relations.flow_partners import flow_partner, listed_partners
+from kg.nlp.relations.flow_partners import flow_partner, goods_origin, listed_partners
 from kg.nlp.relations.flow_periods import forecast_cue, sentence_periods
 from kg.nlp.relations.periods import Period, next_year
 from kg.nlp.relations.trader_keys import trader_or_nation
@@ -50,9 +50,17 @@ def unquantified_facts(ctx: Context, flow: Flow, trader: str, goods: str | None,
     forecast = flow.planned or forecast_cue(ctx, flow) and (anchor.pos_ == "VERB" or noun.dep_ not in ("dobj", "pobj"))
     # "British and Greek imports of wheat": and is each owner's
     facts = []
+    items = listed_goods(ctx, flow) or [goods]
+    # "bought U.S. corn, wheat and rice", "imports Soviet coal, timber and newsprint": the
+    # origin named before goods of a list without figures is theirs and the next ones', up to
+    # a good named with an origin of its own ("Chilean rice, U.S. corn and wheat")
+    origins, origin = [], None
+    for item in items:
+        origin = (goods_origin(ctx, flow, item) if not flow.exports and len(items) > 1 else None) or origin
+        origins.append(origin)
     for owner in coordinated_owners(ctx, flow, trader) or [trader]:
-        for item in listed_goods(ctx, flow) or [goods]:
-            partner = flow_partner(ctx, flow, owner, item)
+        for item, origin in zip(items, origins):
+            partner = flow_partner(ctx, flow, owner, item) or (origin if origin != owner else None)
             for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
                 facts.append(ctx.fact(owner, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
                                       object=item, partner=p, forecast=forecast, **dated))  # fmt: skip

@@ -48,3 +48,9 @@ def test_goods_counted_apart_keep_their_own_origin(parser) -> None:
     # figures of their own: the origin of the first goods says nothing of the second
     text = "Peru bought 20,000 tonnes of U.S. corn and 30,000 tonnes of wheat, exporters said."
     assert [p for _, p in _partners(parser, text)] == ["us", None]
+
+
+def test_a_period_of_the_verb_the_flows_verb_completes_dates_it(parser) -> None:
+    # "were expected to be low for the next year": "expected" and "be" are one clause
+    text = "Industry sources said Korean beef imports were expected to be extremely low for the next year."
+    assert _read(parser, text) == [("kr", "beef", "next year")]

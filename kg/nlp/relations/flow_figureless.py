@@ -92,7 +92,18 @@ def _dates_another_verb(period, flow: Flow) -> bool:
     if verb.pos_ not in VERB_POS:
         return False  # hung on a noun or the parse is unsure: no verb of its own
     own = first_up(noun, lambda t: t.pos_ in VERB_POS, limit=6)
-    return own is None or verb.i != own.i
+    # "sales were expected to be low for the next year": a verb its clause's own verb
+    # completes (or the verb it completes) is the same clause
+    return own is None or not {t.i for t in _completions(verb)} & {t.i for t in _completions(own)}
+
+
+def _completions(verb: Token) -> list[Token]:
+    """``verb`` and the verbs above it that it completes ("expected" above "to be")."""
+    out = [verb]
+    while verb.dep_ == "xcomp" and len(out) < 4:
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

@@ -28,17 +28,3 @@ def test_buyers_after_a_forecast_are_not_dated_by_it(nlp) -> None:
     text = ("Chile is pledging to export 1.2 mln tonnes of copper in 1987, the mining ministry said. "
             "Japan, China and Brazil are Chile's main copper buyers, the ministry said.")
     assert _buyers(nlp, text) == [("Japan", None), ("China", None), ("Brazil", None)]
-
-
-_COMPARED = ("Bolivia exported 2,120 tonnes of tin metal in February, down from 2,816 tonnes the previous "
-             "month and 3,140 tonnes a year ago, the mines ministry said. ")
-
-
-def test_buyers_take_the_flows_own_period_not_its_comparisons(nlp) -> None:
-    text = _COMPARED + "It said the major buyers were Canada, Japan and Italy."
-    assert _buyers(nlp, text) == [("Bolivia", "February")] * 3  # (the buyers import from Bolivia)
-
-
-def test_buyers_take_the_period_their_clause_names(nlp) -> None:
-    text = _COMPARED + "It said major buyers last month were Canada, Japan and Italy."
-    assert _buyers(nlp, text) == [("Bolivia", "last month")] * 3

@@ -39,10 +39,6 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
     last = _last_export(ctx, sent, facts)
     if last is None:
         return []
-    # the flow's own figure and period, not the comparison its sentence ends with ("... down
-    # from 2,816 tonnes the previous month and 3,140 tonnes a year ago. Major buyers were ...")
-    last = next(f for f in facts if f.sentence == last.sentence and f.subject == last.subject
-                and f.predicate is last.predicate and f.object == last.object)
     out: list[Fact] = []
     buyers, increases = flow_words("buyer_nouns"), flow_words("increase_nouns")
     for i in ctx.parse.with_words(sent.start, sent.end, buyers | increases):  # no Token made of other words
@@ -312,14 +308,6 @@ def _own_period(ctx: Context, noun: Token) -> Period | None:
     season", "was the main supplier ... last year"."""
     span = ctx.doc[noun.i if noun.pos_ == "NOUN" else noun.left_edge.i : noun.right_edge.i + 1]
     found = find_periods(span.text, ctx.article.published)
-    if not found and noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() == "be":
-        # "major buyers last month were Canada and Japan": the period the parse hangs on the
-        # verb between the buyers and the buyers' names
-        for c in noun.head.children:
-            if c.dep_ in ("npadvmod", "prep") and c.i < noun.head.i:
-                found = find_periods(ctx.doc[c.left_edge.i : c.right_edge.i + 1].text, ctx.article.published)
-                if found:
-                    break
     return found[0] if found else None
 
 

@@ -323,7 +323,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         main_period = day  # "authorised the export of 25,000 tonnes yesterday": the awards' day
     if main_period is None and (a_year_on := month_a_year_on(figures, periods, ctx, flow)) is not None:
         main_period = a_year_on  # "... 2.99 billion in March last year": this March's figure
-    pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
+    pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)], periods)
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
     forecast = flow.planned or forecast_cue(ctx, flow)

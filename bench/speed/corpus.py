@@ -73,13 +73,16 @@ def _read(path: Path, limit: int | None) -> list[Article]:
 def reuters_article(record: dict) -> Article | None:
     """One Reuters-21578 record as an article (id from NEWID, body as text, ISO date); None without a body.
 
-    Its dates read "26-FEB-1987 15:01:01.79", which kg's reader does not take.
+    Its dates read "26-FEB-1987 15:01:01.79" or, before the tenth of a month, "5-MAR-1987
+    04:49:51.18": the day is the first word, whatever its width (a fixed slice of eleven
+    characters left the stories of days 1 to 9 undated, and their periods without ISO dates).
     """
     text = (record.get("body") or "").strip()
     if not text:
         return None
+    day = (record.get("date") or "").split()
     try:
-        published = datetime.strptime(record.get("date", "").strip()[:11], "%d-%b-%Y").date().isoformat()
+        published = datetime.strptime(day[0], "%d-%b-%Y").date().isoformat() if day else None
     except ValueError:
         published = None
     return Article(id=f"reuters-{record['newid']}", text=text, title=record.get("title") or None, published=published)

@@ -63,6 +63,27 @@ def countries_in_currencies(book: ClusterBook) -> None:
                 cluster.names.append(span.text)
 
 
+def seats_of_known_acronyms(book: ClusterBook) -> None:
+    """ "the USDA's weekly export inspection report": a well-known national body written by
+    its acronym belongs to its seat's country (``organizations.tsv``), which the story may
+    name nowhere. Latent: an entity only where a trade fact uses it. Only the acronym is
+    trusted: "the Agriculture Department" alone may be any country's."""
+    for cluster in [c for c in book.clusters if c.type in ORGS]:
+        for span in cluster.spans:
+            text = span.text.strip()
+            if not (text.isupper() and text.isalpha() and len(text) >= 3):
+                continue
+            known = lexicon.known_organization(text, book.article.published)
+            country = gazetteer.country_of(known.seat) if known is not None and known.seat else None
+            if country is None:
+                continue
+            carrier = book.country(country)
+            if not carrier.spans and not carrier.carried:
+                carrier.latent = True
+                if known.seat not in carrier.names:
+                    carrier.names.append(known.seat)
+
+
 def countries_in_body_names(book: ClusterBook) -> None:
     """ "the U.S. Agriculture Department said", "the Bank of Thailand said": the country a
     body's name carries is where the body is, an entity of the article even when named

@@ -104,17 +104,30 @@ def _longer_name(book: ClusterBook, text: str) -> Cluster | None:
     found = None
     for other in book.of_span.values():
         if other.type is EntityType.ORGANIZATION and any(
-            n.lower().split()[: len(words)] == words and len(n.split()) > len(words)
+            (m := _without_initials(n)).lower().split()[: len(words)] == words and len(m.split()) > len(words)
             # "Yukos USA", "Vodafone UK", "Honda American Manufacturing Co": a country or its
             # demonym after the name names the body's arm there
-            and country_of(" ".join(n.split()[len(words):])) is None
-            and country_of_demonym(n.split()[len(words)]) is None
+            and country_of(" ".join(m.split()[len(words):])) is None
+            and country_of_demonym(m.split()[len(words)]) is None
             for n in other.names
         ):
             if found is not None and found is not other:
                 return None  # ambiguous
             found = other
     return found
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _without_initials(name: str) -> str:
+    """ "Goodrich Co" of "B.F. Goodrich Co": a firm's name after its opening initials, which
+    the story leaves off when it names the firm again ("Goodrich said")."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and _INITIALS.match(words[k]):
+        k += 1
+    return " ".join(words[k:])
 
 
 def _end_of_body_name(book: ClusterBook, text: str) -> Cluster | None:

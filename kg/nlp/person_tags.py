@@ -3,6 +3,8 @@ or a place's in another: which it is, settled by its full name, its votes and it
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
@@ -43,7 +45,7 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     # goes to the person unless the name has an organization's word
     single = {t for t, v in votes.items()
               if v > 0 or v == 0 and len(t.split()) > 1 and not organization_words(t)}
-    org_first = {n.split()[0] for n in org_names if len(n.split()) > 1}
+    org_first = {w for n in org_names if len(n.split()) > 1 and (w := _opening_name_word(n))}
     # "Pirelli" tagged an organization, opening "Pirelli SpA": "Pirelli Cables" is no person
     company_words = {w for w in org_first if votes.get(w, 0) < 0}
     words -= company_words
@@ -75,3 +77,17 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label=EntityType.PERSON)
         out.append(e)
     return out
+
+
+# A firm's initials before its name word: "B.F. Goodrich Co", "F.O. Licht", "C. Czarnikow Ltd".
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _opening_name_word(name: str) -> str | None:
+    """The word a body's name opens with, after its initials ("Goodrich" of "B.F. Goodrich
+    Co": the firm's short name, written alone later; "Pirelli" of "Pirelli SpA")."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and _INITIALS.match(words[k]):
+        k += 1
+    return words[k] if k < len(words) - 1 or k == 0 else None

@@ -21,7 +21,8 @@ from kg.model import Article, EntityType
 from kg.nlp.cluster_book import ClusterBook
 from kg.nlp.clusters import mention_table
 from kg.nlp.entities import kg_label
-from kg.nlp.latent_countries import countries_in_body_names, countries_in_currencies, demonyms_inside_other_spans
+from kg.nlp.latent_countries import (countries_in_body_names, countries_in_currencies, demonyms_inside_other_spans,
+                                     seats_of_known_acronyms)
 from kg.nlp.mentions import MentionTable
 from kg.nlp.named_clusters import add_named
 from kg.nlp.names import is_acronym, is_bare_head, is_owned_unit, is_portfolio_of_title, national_prefix, with_lower_head
@@ -74,6 +75,7 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     demonyms_inside_other_spans(book)
     countries_in_currencies(book)
     countries_in_body_names(book)
+    seats_of_known_acronyms(book)
     table = mention_table(doc, article, book.clusters)
     # a surname or acronym written alone is a mention like any other: the pronouns and
     # descriptions after it refer to the latest one ("Yulo said ... He said": Yulo, not the

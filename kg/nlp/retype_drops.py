@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.nlp import lexicon
-from kg.nlp.cues import common_word, court_district, names_government_debt
+from kg.nlp.cues import common_word, court_district, names_government_debt, speaks
+from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.currency_homes import in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
@@ -92,10 +93,42 @@ def country_and_going_on(span: Span) -> Verdict:
     lower case goes on the clause and names nothing with the country (the country is still
     found on its own)."""
     if len(span) == 2 and _COUNTRY_INITIALS.match(span[0].text) and country_of(span[0].text) is not None \
-            and span[1].is_title and common_word(span[1]) and not lexicon.known_organization(span.text) \
-            and (_written_as_verb(span[1]) or _before_common_noun(span)):
-        return None
+            and span[1].is_title and not lexicon.known_organization(span.text):
+        if common_word(span[1]) and (_written_as_verb(span[1]) or _before_common_noun(span)):
+            return None
+        if _group_or_voice(span[1]) or _before_function_word(span) or _change_verb(span[1]):
+            return None
     return NEXT
+
+
+def _change_verb(token: Token) -> bool:
+    """ "the surplus with the U.S. Rose to a record": a verb of change ("rose", "increased",
+    "dropped"), which goes on the clause, capitalised after the initials."""
+    verbs = frozenset(rule_data("trade")["flows"]["change_verbs"])
+    word = token.lower_
+    return any(stem in verbs for stem in (word, word[:-1], word[:-2])) \
+        or len(word) > 4 and word[-3] == word[-4] and word[:-3] in verbs  # "dropped", "slipped"
+
+
+# Words that go on a common noun, not a company's name: "U.K. Consumption of lead", "a U.S.
+# Consortium which hopes" ("sold to U.S. Steel in May", "U.S. Steel is" keep the company).
+_NOUN_GOES_ON = frozenset({"of", "which", "who", "whose"})
+
+
+def _before_function_word(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _NOUN_GOES_ON and doc[span.end].is_lower
+
+
+def _group_or_voice(token: Token) -> bool:
+    """ "U.S. Farmers", "U.S. Producers", "one U.S. Spokesman": a plural common noun of people
+    or things, or a body's voice, capitalised after the initials, that says nothing ("U.S.
+    Steel" is singular; "U.S. Industries said" and known names are kept)."""
+    lower = token.lower_
+    if lower in rule_words("speech", "body_voices"):
+        return True
+    return token.tag_ in ("NNS", "NNPS") and lower.endswith("s") and not lower.endswith(("ss", "us")) \
+        and len(lower) > 4 and not speaks(token)
 
 
 def _written_as_verb(token: Token) -> bool:

@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from kg.nlp.references import ReferenceFinder
-from kg.nlp.relations import organizations, places, posts, speech, trade
+from kg.nlp.relations import named_units, organizations, places, posts, speech, trade
 from kg.nlp.relations.dates import date_matcher
 from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.money import money_matcher
@@ -32,7 +32,7 @@ from kg.nlp.relations.places import adjacent_matcher
 def default_confidence() -> dict[str, float]:
     """Each relation rule's confidence, as its module declares it next to the rule."""
     table: dict[str, float] = {}
-    for module in (posts, organizations, places, speech, trade):
+    for module in (posts, organizations, named_units, places, speech, trade):
         table.update(module.CONFIDENCE)
     return table
 

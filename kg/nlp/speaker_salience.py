@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.datafiles import rule_words
 from kg.nlp.mentions import MentionTable
+from kg.nlp.sentence_steps import sentences_back
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 # How many sentences before the pronoun's the last speaker may have spoken.
@@ -32,7 +33,7 @@ def continued_speaker(doc: Doc, table: MentionTable, pronoun: Token, nearest: st
     last = _last_mention(table, nearest, pronoun.i)
     if last is None or _named_as_subject(doc, last):
         return nearest
-    floor = _sentences_back(doc, pronoun.sent.start, _REACH)
+    floor = sentences_back(doc, pronoun.sent.start, _REACH)
     for token in reversed(doc[floor : pronoun.i]):
         if token.dep_ not in _SUBJECTS or not says(token.head) or token.head.i == pronoun.head.i:
             continue
@@ -61,15 +62,6 @@ def _named_as_subject(doc: Doc, span: tuple[int, int]) -> bool:
 def says(verb: Token) -> bool:
     """A verb of saying ("said", "told"): the speech table's verbs, tagged as a verb."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in rule_words("speech", "verbs")
-
-
-def _sentences_back(doc: Doc, start: int, steps: int) -> int:
-    floor = start
-    for _ in range(steps):
-        if floor == 0:
-            break
-        floor = doc[floor - 1].sent.start
-    return floor
 
 
 __all__ = ["continued_speaker", "says"]

@@ -46,6 +46,20 @@ def test_reuters_corpus_reads_train_records_only(tmp_path, monkeypatch):
     assert [a.id for a in loaded.articles] == ["reuters-1", "reuters-4"]
 
 
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("26-FEB-1987 15:01:01.79", "1987-02-26"),
+    ("5-MAR-1987 04:49:51.18", "1987-03-05"),  # a day of one digit: the date is one character shorter
+    ("  7-APR-1987 00:07:06.44", "1987-04-07"),
+])
+def test_reuters_dates_are_read_whatever_the_width_of_the_day(stamp, day):
+    assert corpus.reuters_article({"newid": 8, "body": "Wheat exports rose.", "date": stamp}).published == day
+
+
+@pytest.mark.parametrize("stamp", ["", None, "not a date"])
+def test_a_reuters_record_without_a_readable_date_is_undated(stamp):
+    assert corpus.reuters_article({"newid": 8, "body": "Wheat exports rose.", "date": stamp}).published is None
+
+
 def test_replicate_gives_fresh_ids_and_same_texts():
     base = list(corpus.synthetic(3))
     copies = list(corpus.replicate(base, 7))

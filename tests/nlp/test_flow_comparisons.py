@@ -210,3 +210,20 @@ def test_consumption_with_a_figure_of_its_own_is_still_no_flow(parser) -> None:
     text = "U.S. aluminum imports rose to 150,000 tonnes in 1986, while consumption fell to 114,000 tonnes."
     table = {"U.S.": ("us", T.COUNTRY), "aluminum": ("al", T.PRODUCT)}
     assert [q for _, _, _, q, _, _ in _read(parser, text, table)] == [Decimal("150000")]
+
+
+def test_a_day_that_bounds_the_period_is_no_figure_and_keeps_the_comparison(parser) -> None:
+    # "ending June 30" dates the fiscal year; its day once ended the reading before "against"
+    text = ("Chile's fishmeal exports are provisionally put at 410,000 tonnes in fiscal 1986/87, ending "
+            "June 30, against 372,000 tonnes in 1985/86, traders said.")
+    table = {"Chile": ("cl", T.COUNTRY), "fishmeal": ("fishmeal", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("410000"), "1986/87"), (Decimal("372000"), "1985/86"),
+    ]
+
+
+def test_a_number_beside_a_month_with_a_unit_after_it_is_still_a_figure(parser) -> None:
+    # the day test gives way to the unit: "in May 25 tonnes" counts goods
+    text = "Norway exported 4,100 tonnes of salmon in April and in May 25 tonnes of trout, officials said."
+    table = {"Norway": ("no", T.COUNTRY), "salmon": ("salmon", T.PRODUCT), "trout": ("trout", T.PRODUCT)}
+    assert Decimal("4100") in [q for _, _, _, q, _, _ in _read(parser, text, table)]

@@ -35,9 +35,35 @@ def test_a_title_right_before_a_company_name(extracted) -> None:
     assert [(p, o) for p, _, o, *_ in _flows(extracted, text)] == [("exports", "rubber")]
 
 
-def test_a_described_country_is_no_title(extracted) -> None:
-    # what a country sells anywhere, not a flow the story reports
-    assert _flows(extracted, "Peru is a major exporter of copper, an official said.") == []
+def test_a_title_be_gives_the_trader(extracted) -> None:
+    # the gold reads "X is a major exporter of Y" as a flow without a figure, as the apposition is
+    assert _flows(extracted, "Peru is a major exporter of copper, an official said.") == [
+        ("exports", "Peru", "copper", None, None, None)]
+    assert _flows(extracted, "Mexico has become a major importer of sorghum, officials said.") == [
+        ("imports", "Mexico", "sorghum", None, None, None)]
+    assert _flows(extracted, "Zambia is the world's leading cobalt exporter and sales earn most of its income.") == [
+        ("exports", "Zambia", "cobalt", None, None, None)]
+
+
+def test_a_title_to_come_or_denied_is_none(extracted) -> None:
+    for text in ("Peru could become a major exporter of asparagus, economists said.",
+                 "Peru aims to be a major exporter of asparagus by 1990.",
+                 "Officials expect Peru to become a major exporter of asparagus.",
+                 "If Peru becomes a major exporter of asparagus, prices will fall.",
+                 "Chile is not an exporter of wheat but grows it for its own market.",
+                 "Uruguay is no longer a major exporter of beef, the report said.",
+                 "Cuba was formerly a major exporter of nickel.",
+                 "Malawi, once the second largest exporter of tobacco, said its crop failed."):
+        assert _flows(extracted, text) == [], text
+
+
+def test_the_examples_a_title_gives_are_flows_too(extracted) -> None:
+    text = "Peru is the region's most prolific exporter of farm goods such as cotton and asparagus."
+    assert [o for _, _, o, *_ in _flows(extracted, text)] == ["farm goods", "cotton", "asparagus"]
+
+
+def test_a_title_of_two_goods_without_examples_is_none(extracted) -> None:
+    assert _flows(extracted, "Norway, the biggest exporter of oil and gas in Europe, said prices were low.") == []
 
 
 def test_a_title_without_goods_names_no_flow(extracted) -> None:

@@ -6,7 +6,7 @@ import spacy
 from kg.model import Article, Predicate
 from kg.nlp.rules import RelationRules
 from kg.nlp.mentions import MentionTable
-from kg.nlp.relations.base import Context, sentences_back
+from kg.nlp.relations.base import Context
 
 
 def _context(text: str) -> Context:
@@ -30,11 +30,3 @@ def test_without_evidence_the_sentence_is_the_evidence() -> None:
     with pytest.raises(ValueError, match="evidence"):
         ctx.fact("wu", Predicate.SAID, [], rule="r", confidence=0.5)
 
-
-def test_sentences_back_stops_at_the_first_sentence() -> None:
-    doc = _context("One ran. Two ran. Three ran.").doc
-    third = [s.start for s in doc.sents][2]
-    assert sentences_back(doc, third, 0) == third
-    assert sentences_back(doc, third, 1) == 3
-    assert sentences_back(doc, third, 2) == 0
-    assert sentences_back(doc, third, 5) == 0

@@ -90,3 +90,13 @@ def test_the_exchange_is_no_body_whose_name_only_holds_the_word(extracted) -> No
     text = ("The Securities and Exchange Commission approved the rule on Monday. "
             "The exchange said trading would begin in June.")
     assert _speakers(extracted, text) == []
+
+
+def test_a_listed_company_speaks_past_its_ticker(extracted) -> None:
+    text = "Harlow Paper Mills Co <HPM.L> said its pulp imports will fall by a fifth this year."
+    assert _speakers(extracted, text) == ["Harlow Paper Mills Co"]
+
+
+def test_a_ticker_is_no_speaker_of_its_own(extracted) -> None:
+    text = "Shares of Harlow Paper Mills Co <HPM.L> fell, traders said."
+    assert _speakers(extracted, text) == []

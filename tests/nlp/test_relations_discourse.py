@@ -323,3 +323,23 @@ def test_a_figureless_flow_gives_no_partner_to_another_goods_figure(parser) -> N
             "equaled the week before.")
     table = {"Peru": ("pe", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
     assert all(partner is None for _, _, partner in _partners(parser, text, table))
+
+
+@pytest.mark.parametrize(("words", "period"), [
+    ("during the period March 2 to 27", "March 2 to 27"),
+    ("in the period between March 2 and March 27", "between March 2 and March 27"),
+    ("during the year ended March 31", "the year ended March 31"),
+])
+def test_a_pointing_phrase_that_names_its_period_keeps_it(parser, words: str, period: str) -> None:
+    # "during the period" alone points back; followed by the period, it names it
+    text = f"Belgian sugar exports through Antwerp fell to 61,200 tonnes {words}, port sources said."
+    table = {"Belgian": ("be", T.COUNTRY), "sugar": ("sugar", T.PRODUCT)}
+    assert [(f.quantity, f.period) for f in facts_of(parser, text, table, published=PUBLISHED, module=flows)
+            if f.quantity] == [(Decimal("61200"), period)]
+
+
+def test_a_bare_pointing_phrase_still_takes_the_period_named_before(parser) -> None:
+    text = "Kenya exported 41,000 tonnes of tea in 1986. Uganda exported 12,000 tonnes of tea during the period."
+    table = {"Kenya": ("ke", T.COUNTRY), "Uganda": ("ug", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    assert [(f.subject, f.period) for f in facts_of(parser, text, table, published=PUBLISHED, module=flows)
+            if f.quantity] == [("ke", "1986"), ("ug", "1986")]

@@ -365,6 +365,22 @@ def test_a_second_figure_of_other_goods_is_its_own_flow(parser) -> None:
     ]
 
 
+def test_a_tenders_alternative_goods_after_and_or_are_each_its_flow(parser) -> None:
+    text = "Cyprus will tender overnight for 30,000 tonnes of barley and/or 20,000 tonnes of U.S. corn, exporters said."
+    table = {"Cyprus": ("cy", T.COUNTRY), "barley": ("barley", T.PRODUCT), "U.S.": ("us", T.COUNTRY),
+             "corn": ("corn", T.PRODUCT)}
+    assert [r[:4] for r in _read(parser, text, table)] == [
+        ("imports", "cy", "barley", Decimal("30000")),
+        ("imports", "cy", "corn", Decimal("20000")),
+    ]
+
+
+def test_and_or_before_a_figure_of_no_goods_adds_no_flow(parser) -> None:
+    text = "Cyprus will tender overnight for 30,000 tonnes of barley and/or 20,000 tonnes of ballast, exporters said."
+    table = {"Cyprus": ("cy", T.COUNTRY), "barley": ("barley", T.PRODUCT)}
+    assert [r[:4] for r in _read(parser, text, table)] == [("imports", "cy", "barley", Decimal("30000"))]
+
+
 def test_a_second_figure_of_unnamed_goods_is_no_flow(parser) -> None:
     text = "Jamaica exported 80,000 tonnes of alumina and 12,000 tonnes of gypsum in March."
     table = {"Jamaica": ("jm", T.COUNTRY), "alumina": ("alumina", T.PRODUCT)}

@@ -454,3 +454,49 @@ def test_he_after_an_economist_of_a_named_firm_is_the_one_named_before(parser) -
             "The Halden economist also said demand was weak. But she added that stocks were low.")
     table = {"Rita Moss": ("moss", T.PERSON), "Halden Securities": ("hs", T.ORGANIZATION), "Halden": ("hs", T.ORGANIZATION)}
     assert ("moss", "stocks were low") in _said(parser, text, table)
+
+
+def test_sources_of_a_named_body_speak_for_the_body(parser) -> None:
+    text = ("The Tariff Board will review duties on cement imports, Tariff Board sources said. "
+            "The sources said a ruling was due in June.")
+    table = {"Tariff Board": ("tb", T.AGENCY)}
+    said = _said(parser, text, table)
+    assert ("tb", "a ruling was due in June") in said
+    assert [s for s, _ in said] == ["tb", "tb"]
+
+
+def test_sources_of_a_trade_or_close_to_a_body_speak_for_nobody(parser) -> None:
+    text = ("Peru bought 15,000 tonnes of barley, trade sources said. A source close to the "
+            "Tariff Board said prices were firm.")
+    table = {"Tariff Board": ("tb", T.AGENCY), "Peru": ("peru", T.COUNTRY)}
+    assert _said(parser, text, table) == []
+
+
+def test_they_after_officials_of_a_named_body_speak_for_the_body(parser) -> None:
+    text = ("Cement duties will rise in May, Tariff Board officials said. They said the "
+            "ruling covers Greek cement. Shipments may slow, they added.")
+    table = {"Tariff Board": ("tb", T.AGENCY)}
+    said = _said(parser, text, table)
+    assert [s for s, _ in said] == ["tb", "tb", "tb"]
+
+
+def test_they_after_traders_speak_for_nobody(parser) -> None:
+    text = ("The Tariff Board raised cement duties, board officials said. Importers said "
+            "prices rose. They said the ruling covers Greek cement.")
+    table = {"Tariff Board": ("tb", T.AGENCY)}
+    assert all("Greek cement" not in q for _, q in _said(parser, text, table))
+
+
+def test_the_association_is_the_association_of_its_members_named_before(parser) -> None:
+    text = ("Grain carloadings rose 3 pct, the Association of Pacific Railroads said. "
+            "Mill product loadings fell, the association said.")
+    table = {"Association of Pacific Railroads": ("apr", T.ORGANIZATION)}
+    said = _said(parser, text, table)
+    assert [s for s, _ in said] == ["apr", "apr"]
+
+
+def test_the_association_is_no_body_of_another_head_named_before(parser) -> None:
+    text = ("Grain carloadings rose 3 pct, the Pacific Railroads Board said. "
+            "Mill product loadings fell, the association said.")
+    table = {"Pacific Railroads Board": ("prb", T.AGENCY)}
+    assert [s for s, _ in _said(parser, text, table)] == ["prb"]

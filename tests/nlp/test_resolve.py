@@ -164,6 +164,22 @@ def test_organization_short_form_and_person_tagged_company() -> None:
     assert table.key_at(9) == labels["Silvercorp Metals"].key
 
 
+def test_a_firm_named_after_its_initials_is_its_short_name_tagged_a_person() -> None:
+    words = "H.K. Dunmore Co grew . Dunmore said it would sell .".split()
+    ents = {(0, 3): "Organization", (5, 6): "Person"}
+    table = _resolve(_doc(words, ents))
+    labels = _by_label(table)
+    assert set(labels) == {"H.K. Dunmore Co"}
+    assert table.key_at(5) == labels["H.K. Dunmore Co"].key
+
+
+def test_a_person_of_a_surname_a_firm_also_bears_stays_a_person() -> None:
+    words = "H.K. Dunmore Co grew . Anne Dunmore said Dunmore would sell .".split()
+    ents = {(0, 3): "Organization", (5, 7): "Person", (8, 9): "Person"}
+    table = _resolve(_doc(words, ents))
+    assert table.key_at(8) == table.key_at(5) != table.key_at(0)
+
+
 def test_a_company_and_its_arm_named_after_a_country_are_two_bodies() -> None:
     words = "Silvercorp grew . Silvercorp USA and Silvercorp agreed .".split()
     ents = {(0, 1): "Organization", (3, 5): "Organization", (6, 7): "Organization"}

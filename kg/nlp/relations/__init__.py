@@ -42,8 +42,9 @@ from spacy.tokens import Doc
 from kg.model import Article, Fact, Predicate
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_chief_goods, flow_goods_lists, flow_repayments,
-                              flow_titles, flows, gapped, learned_figures, lists, organizations, parent_companies, places,
-                              posts, sources, speech, tables, trade, trader_bodies)
+                              flow_report_guesses, flow_titles, flows, gapped, learned_figures, lists, named_units,
+                              organizations, parent_companies, places, posts, sources, speech, tables, trade,
+                              trader_bodies)
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.figureless_duplicates import without_figured_duplicates
 from kg.nlp.relations.story_partners import with_story_partners
@@ -52,7 +53,7 @@ from kg.vocab.predicates import identity
 if TYPE_CHECKING:
     from kg.nlp.rules import RelationRules
 
-_MODULES = (posts, organizations, parent_companies, trader_bodies, places, speech, sources, trade, flows, flow_goods_lists,
+_MODULES = (posts, organizations, named_units, parent_companies, trader_bodies, places, speech, sources, trade, flows, flow_goods_lists,
             flow_titles, flow_chief_goods)
 
 
@@ -68,6 +69,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts.extend([*tables.extract(ctx, facts), *lists.extract(ctx, facts), *awards.extract(ctx, facts),
                   *contracts.extract(ctx, facts)])
     facts.extend(gapped.extract(ctx, facts))
+    facts.extend(flow_report_guesses.extract(ctx, facts))
     facts.extend(flow_repayments.extract(ctx, facts))
     facts.extend(flow_breakdowns.extract(ctx, facts))
     facts.extend(places.chained(facts))

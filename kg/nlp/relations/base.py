@@ -19,6 +19,7 @@ from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.figure_model import FigureModel
 from kg.nlp.relations.tree import ParseIndex
+from kg.nlp.sentence_steps import sentences_back  # the rules take it from here, with the rest of their tools
 
 PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -33,18 +34,24 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def unbracketed(token: Token) -> Token:
     """ "<China Steel Corp> said": newswire's angle brackets round a company's name, and the
-    parser may take the closing one for the verb's subject; the name it closes is."""
+    parser may take the closing one for the verb's subject; the name it closes is. "Mitsui
+    Mining Co <MITM.T> said": a ticker in brackets (one word, no lower case) after a listed
+    company's name, which the parser may take for the subject; the name before it is."""
+    opening = _ticker_opening(token)
+    if opening is not None:
+        return token.doc[opening - 1]
     return token.doc[token.i - 1] if token.text == ">" and token.i > 0 else token
 
 
-def sentences_back(doc: Doc, start: int, steps: int) -> int:
-    """The first token of the sentence ``steps`` sentences before the one that begins at
-    ``start`` (the document's first sentence when there are fewer)."""
-    for _ in range(steps):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
+def _ticker_opening(token: Token) -> int | None:
+    """The position of the "<" of the ticker bracket ``token`` is part of, when a word comes
+    before it."""
+    doc = token.doc
+    for opening in (token.i, token.i - 1, token.i - 2):
+        if 0 < opening and opening + 2 < len(doc) and doc[opening].text == "<" and doc[opening + 2].text == ">" \
+                and not any(c.islower() for c in doc[opening + 1].text) and doc[opening - 1].text[:1].isupper():
+            return opening
+    return None
 
 
 class RuleTools(Protocol):

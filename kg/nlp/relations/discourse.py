@@ -204,11 +204,24 @@ def _traded_lead(ctx: Context, lead: Period) -> bool:
                for t in first if t.idx - first.start_char < lead.start_char)
 
 
-def points_back(tokens: Span) -> bool:
+def points_back(tokens: Span, periods: list[tuple[int, int, Period]] = ()) -> bool:
     """ "433,000 bales were shipped that year", "in the same period": words that point to a
-    period named elsewhere."""
-    text = " ".join(t.lower_ for t in tokens)
-    return any(f" {p} " in f" {text} " for p in _words("pointing_periods"))
+    period named elsewhere; not where the sentence names it right there ("during the period
+    February 1 to 25", "in the period between March 1 and 25", "during the year ended March
+    31": ``periods``, as token spans, hold it)."""
+    words = [t.lower_ for t in tokens]
+    for phrase in _words("pointing_periods"):
+        said = phrase.split()
+        for i in range(len(words) - len(said) + 1):
+            if words[i : i + len(said)] != said:
+                continue
+            end = tokens.start + i + len(said)  # the token after the phrase
+            if not any(s == end or s < end < e and tokens.doc[end].lower_ in _NAMING_WORDS for s, e, _ in periods):
+                return True
+    return False
+
+
+_NAMING_WORDS = frozenset({"ended", "ending", "to", "through", "from", "between"})  # "the year ended March 31"
 
 
 def carried_partner(ctx: Context, flow: Flow, trader: str, goods: str | None, topic: Topic | None) -> str | None:

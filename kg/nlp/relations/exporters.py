@@ -16,6 +16,7 @@ from kg.model import EntityType
 from kg.nlp.climb import is_root, upward
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import ORGS, Context
+from kg.nlp.relations.capital_traders import capital_country
 from kg.nlp.relations.flow_agreements import through_agreement
 from kg.nlp.relations.titles import named_before_ticker
 
@@ -52,7 +53,8 @@ def exporters_of_verb(ctx: Context, verb: Token, claims: list[Claim] | None = No
             tokens = [t for s in found for t in sorted({s, *s.conjuncts}, key=lambda t: t.i)]
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
                                           or described_trader(ctx, t, claims or [])
-                                          or _pronoun(ctx, t, current))]
+                                          or _pronoun(ctx, t, current)
+                                          or capital_country(ctx, t))]  # "Moscow imported": the Soviet Union
         if current.dep_ == "xcomp" and not is_root(current):
             # "the drought forced Kenya to import": the object of the verb above does it
             doers = [k for c in current.head.children if c.dep_ == "dobj" and (k := ctx.key(c, EXPORTERS))]

@@ -24,7 +24,7 @@ from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.doc_index import text_of
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
-from kg.nlp.relations.flow_parts import OPENER, part_goods, partner_after
+from kg.nlp.relations.flow_parts import OPENER, part_goods, part_partner
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
 
@@ -98,7 +98,7 @@ def _own_partner(ctx: Context, evidence: Span, sent: Span, *, exports: bool) -> 
     import) or the place after them ("whites from Thailand", "wheat to Egypt")."""
     if not exports and (origin := next((k for t in evidence if (k := ctx.country_of_demonym(t))), None)):
         return origin
-    return partner_after(ctx, ctx.mention(evidence[-1]).end, sent.end, exports=exports)
+    return part_partner(ctx, ctx.mention(evidence[-1]).end, sent.end, exports=exports)
 
 
 def _price(text: str, m: re.Match[str]) -> bool:

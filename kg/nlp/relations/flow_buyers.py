@@ -46,7 +46,7 @@ def buyer_facts(ctx: Context, sent: Span, facts: list[Fact]) -> list[Fact]:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         if noun.lower_ in buyers and _ranked(noun):
-            out.extend(_buyers(ctx, noun, last))
+            out.extend(_buyers(ctx, noun, last, facts))
         elif noun.lower_ in increases and sales_report(ctx) and not _other_goods_since(facts, last):
             out.extend(_increases(ctx, noun, last))
     return out
@@ -212,7 +212,7 @@ def _ranked(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in flow_words("rank_words") for c in noun.children)
 
 
-def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
+def _buyers(ctx: Context, noun: Token, last: Fact, facts: list[Fact]) -> list[Fact]:
     """ "Egypt and Japan were the major wheat buyers", "Major buyers were Egypt and Japan"."""
     verb = noun.head
     if verb.lemma_.lower() != "be" or noun.dep_ not in ("attr", "nsubj"):
@@ -223,7 +223,10 @@ def _buyers(ctx: Context, noun: Token, last: Fact) -> list[Fact]:
         return []  # "the main buyers were Italy with 1.89 mln": a list with figures (a day is none)
     goods = next((k for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
                   if (k := ctx.key(c, PRODUCTS))), None) or _named_goods(ctx, noun) or last.object  # fmt: skip
-    period = _own_period(ctx, noun)
+    period = _own_period(ctx, noun) or _clause_period(ctx, verb)
+    # a flow the buyers are dated by is the counted one, not the comparison its sentence ends
+    # with ("up from 2,100 in May and 1,900 a year ago. Major buyers were ...")
+    last = _stated_flow(last, facts)
     # "Africa and Asia are Brazil's main fuel buyers": the buyers of the owner's exports, to
     # each (as its "main markets" are), whoever's flow the story counted last
     owner = next((k for c in noun.children if c.dep_ == "poss" if (k := ctx.key(c, COUNTRY))), None)
@@ -309,6 +312,24 @@ def _own_period(ctx: Context, noun: Token) -> Period | None:
     span = ctx.doc[noun.i if noun.pos_ == "NOUN" else noun.left_edge.i : noun.right_edge.i + 1]
     found = find_periods(span.text, ctx.article.published)
     return found[0] if found else None
+
+
+def _clause_period(ctx: Context, verb: Token) -> Period | None:
+    """ "Major buyers last month were Spain and Italy", "the main buyers this season have been
+    ...": a time the copula itself is dated by (a bare noun phrase of time beside it)."""
+    for c in verb.children:
+        if c.dep_ == "npadvmod":
+            found = find_periods(ctx.doc[c.left_edge.i : c.right_edge.i + 1].text, ctx.article.published)
+            if found:
+                return found[0]
+    return None
+
+
+def _stated_flow(last: Fact, facts: list[Fact]) -> Fact:
+    """The flow its sentence states first: "exported 2,500 tonnes in June, up from 2,100 in May
+    and 1,900 a year ago" is June's flow; the figures after it are comparisons."""
+    return next((f for f in facts if f.sentence == last.sentence and f.subject == last.subject
+                 and f.predicate is last.predicate and f.object == last.object), last)  # fmt: skip
 
 
 def _dated(period: Period | None, last: Fact) -> dict[str, str | None]:

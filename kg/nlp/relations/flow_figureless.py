@@ -11,11 +11,12 @@ import re
 from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
+from kg.nlp.climb import VERB_POS, first_up
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import CONFIDENCE, Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_owners import coordinated_owners
 from kg.nlp.relations.flow_goods import listed_goods
-from kg.nlp.relations.flow_partners import flow_partner, listed_partners
+from kg.nlp.relations.flow_partners import flow_partner, goods_origin, listed_partners
 from kg.nlp.relations.flow_periods import forecast_cue, sentence_periods
 from kg.nlp.relations.periods import Period, next_year
 from kg.nlp.relations.trader_keys import trader_or_nation
@@ -49,9 +50,17 @@ def unquantified_facts(ctx: Context, flow: Flow, trader: str, goods: str | None,
     forecast = flow.planned or forecast_cue(ctx, flow) and (anchor.pos_ == "VERB" or noun.dep_ not in ("dobj", "pobj"))
     # "British and Greek imports of wheat": and is each owner's
     facts = []
+    items = listed_goods(ctx, flow) or [goods]
+    # "bought U.S. corn, wheat and rice", "imports Soviet coal, timber and newsprint": the
+    # origin named before goods of a list without figures is theirs and the next ones', up to
+    # a good named with an origin of its own ("Chilean rice, U.S. corn and wheat")
+    origins, origin = [], None
+    for item in items:
+        origin = (goods_origin(ctx, flow, item) if not flow.exports and len(items) > 1 else None) or origin
+        origins.append(origin)
     for owner in coordinated_owners(ctx, flow, trader) or [trader]:
-        for item in listed_goods(ctx, flow) or [goods]:
-            partner = flow_partner(ctx, flow, owner, item)
+        for item, origin in zip(items, origins):
+            partner = flow_partner(ctx, flow, owner, item) or (origin if origin != owner else None)
             for p in listed_partners(ctx, flow, partner) if partner is not None else [None]:
                 facts.append(ctx.fact(owner, predicate, [flow.anchor], rule="flow-goods", confidence=CONFIDENCE - 0.1,
                                       object=item, partner=p, forecast=forecast, **dated))  # fmt: skip
@@ -64,8 +73,37 @@ def _clause_period(ctx: Context, flow: Flow) -> Period | None:
     ("bought corn at its tender earlier this week") is only when a deal was made."""
     if flow.anchor.pos_ == "VERB":
         return None
-    own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end]
+    own = [p for s, e, p in sentence_periods(ctx, flow.anchor.sent) if flow.anchor.sent.start <= s and e <= flow.end
+           and not _dates_another_verb(ctx.doc[s:e], flow)]
     return own[0] if len(own) == 1 else None
+
+
+def _dates_another_verb(period, flow: Flow) -> bool:
+    """ "That pact, agreed last year, calls on Japan to raise its imports", "the court
+    decided earlier this month that ... grain imports": the period of a verb that is not the
+    flow noun's own (the first verb above it), outside the noun's phrase, dates that verb's
+    act, not the flow."""
+    noun = flow_noun(flow.anchor)
+    if noun.left_edge.i <= period.start and period.end <= noun.right_edge.i + 1:
+        return False  # "imports of French wheat during this period"
+    root = period.root
+    holder = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+    verb = holder.head
+    if verb.pos_ not in VERB_POS:
+        return False  # hung on a noun or the parse is unsure: no verb of its own
+    own = first_up(noun, lambda t: t.pos_ in VERB_POS, limit=6)
+    # "sales were expected to be low for the next year": a verb its clause's own verb
+    # completes (or the verb it completes) is the same clause
+    return own is None or not {t.i for t in _completions(verb)} & {t.i for t in _completions(own)}
+
+
+def _completions(verb: Token) -> list[Token]:
+    """``verb`` and the verbs above it that it completes ("expected" above "to be")."""
+    out = [verb]
+    while verb.dep_ == "xcomp" and len(out) < 4:
+        verb = verb.head
+        out.append(verb)
+    return out
 
 
 def _delivery_period(ctx: Context, flow: Flow) -> Period | None:

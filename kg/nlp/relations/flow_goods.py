@@ -106,7 +106,9 @@ def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
     while len(joint) > 1 and joint[-1].lower_ in HEDGES:
         joint = joint[:-1]  # "..., about 15,000 tonnes of corn": a hedge opens the item
     # "200,000 tonnes of soft wheat and 150,000 tonnes of maize": the first figure's goods, then "and"
-    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",", "--", "—") or any(
+    # "33,000 tons of sorghum and/or 22,000 tons of corn": a tender's alternative goods, each
+    # a figure it asks for, read as "and" is
+    if not 1 <= len(joint) <= 8 or joint[-1].lower_ not in ("and", ",", "--", "—", "and/or") or any(
             t.like_num or t.pos_ in ("VERB", "AUX") or t.lower_ in flow_words("comparison_words") and not _origin(ctx, t)
             for t in joint):
         return None

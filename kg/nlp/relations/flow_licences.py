@@ -41,6 +41,31 @@ def under_licence(token: Token) -> bool:
         and token.dep_ == "pobj" and token.head.lower_ == "under"
 
 
+# Words of the refund the EC pays on exports alone: a licence priced in them is for export.
+_EXPORT_REFUNDS = frozenset({"rebate", "rebates", "refund", "refunds", "restitution", "restitutions"})
+_LICENCES = frozenset({"licence", "licences", "license", "licenses"})
+
+
+def rebated_licence(token: Token) -> bool:
+    """ "Last week licences for 60,500 tonnes were awarded at a maximum rebate of 43.15 Ecus":
+    only exports earn a rebate (the EC's export refund), so a licence its clause prices in
+    rebates is an export licence though no trade word says so. Not an import licence, and
+    only with a figure of its own ("bids for licences were reported at 43 Ecus" has none)."""
+    if token.lower_ not in _LICENCES:
+        return False
+    # the tagger may take "licences" for a verb; a subject or object is still the noun
+    if token.pos_ not in ("NOUN", "PROPN") and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    if any(c.lower_ in flow_words("import_nouns") for c in token.children):
+        return False
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    words = list(clause.subtree)
+    if not any(t.lower_ in _EXPORT_REFUNDS for t in words):
+        return False
+    units = flow_words("quantity_units")
+    return any(t.like_num and t.head.lower_ in units for t in words)
+
+
 def licensor(ctx: Context, before: int) -> str | None:
     """The body that licenses the story's exports: the subject of the last authorising verb
     before token ``before`` ("The European Community authorised the export of ...")."""
@@ -48,9 +73,18 @@ def licensor(ctx: Context, before: int) -> str | None:
     for t in reversed(doc[:before]):
         if (verb := authorising_verb(t)) is not None:
             for s in (c for c in verb.children if c.dep_ == "nsubj"):
-                if k := trader_key(ctx, s):
+                if k := trader_key(ctx, reporting_antecedent(s)):
                     return k
     return None
+
+
+def reporting_antecedent(subject: Token) -> Token:
+    """ "The Commission confirmed it authorised the export of ...": a pronoun subject stands
+    for the subject of the verb that reports its clause."""
+    if subject.lower_ not in ("it", "they") or subject.head.dep_ != "ccomp":
+        return subject
+    reporter = next((c for c in subject.head.head.children if c.dep_ == "nsubj"), None)
+    return subject if reporter is None or reporter.tag_.startswith("PRP") else reporter
 
 
 def running_total(doc: Doc, start: int, floor: int) -> bool:

@@ -57,7 +57,7 @@ def part_of(ctx: Context, out: list[Figure], figure: Figure, end: int, *, export
         return None  # neither an opener nor the next part of a list of them
     if figure.value >= first.value:
         return None  # a part is smaller than the whole
-    partner = partner_after(ctx, figure.end, end, exports=exports)
+    partner = part_partner(ctx, figure.end, end, exports=exports)
     goods = part_goods(ctx, figure.end, end)
     if partner is None and goods is None and not _dated_after(ctx, figure.end, end, dated):
         return None
@@ -84,9 +84,13 @@ def _origin(ctx: Context, token: Token) -> bool:
     return token.ent_type_ == "NORP" or ctx.country_of_demonym(token) is not None
 
 
-def partner_after(ctx: Context, i: int, end: int, *, exports: bool) -> str | None:
+def part_partner(ctx: Context, i: int, end: int, *, exports: bool) -> str | None:
     """ "40,000 tonnes went to Pakistan", "25,000 tonnes to India", "3.2 mln came from the
-    United States": the partner a part names after its figure, before the next one."""
+    United States": the partner a part names after its figure, before the next one.
+
+    Not ``flow_partners.partner_after``, which reads the partner of a figure in a list
+    (", 24,391 from Australia"): there the preposition follows the figure straight away,
+    while a part may name its partner a few words on, past a verb ("went to")."""
     doc = ctx.doc
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     for k in range(i, min(i + _PARTNER_REACH, end)):
@@ -110,4 +114,4 @@ def _dated_after(ctx: Context, i: int, end: int, dated: frozenset[int] | set[int
     return k > i and k < end and k in dated
 
 
-__all__ = ["OPENER", "opens_parts", "part_of", "part_goods", "partner_after"]
+__all__ = ["OPENER", "opens_parts", "part_goods", "part_of", "part_partner"]

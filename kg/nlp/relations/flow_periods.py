@@ -15,6 +15,7 @@ from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
 from kg.nlp.relations.flow_figure_units import is_number
+from kg.nlp.relations.flow_trailing_windows import spread_window, trailing_window
 from kg.nlp.relations.flow_unit_weights import weighs_a_unit
 from kg.nlp.relations.periods import Period, find_periods, next_year
 
@@ -40,7 +41,9 @@ def period_for(figures: list[Figure], k: int, periods: list[tuple[int, int, Peri
         # "from 2.74 billion (revised from 2.72 billion) in January": the period after the
         # superseded figure is both's
         return period_for(figures, k + 1, periods, ctx, flow)
-    if (window := shipment_window(doc, periods, figure.end, limit)) is not None:
+    if (window := shipment_window(doc, periods, figure.end, limit)) is not None or (not figure.comparison and (
+            (window := spread_window(doc, periods, figure.end, limit)) is not None
+            or (window := trailing_window(doc, periods, flow)) is not None)):
         # "bought 95,000 tonnes late last month for May to September shipment": the goods'
         # period is when they ship, not when they were bought
         return coming_window(window, ctx.article.published)

@@ -6,7 +6,8 @@ respectively".
 A run of numbers joined by "and" or commas, the last with the unit, then "respectively":
 the n-th number is the n-th item's of the one list of as many items the clause names, its
 traders, its goods or its partners. The numbers before the last share its scale where they
-state none ("1.2 and 0.8 mln tonnes"). Comparisons given "respectively" ("compared with 1.25
+state none ("1.2 and 0.8 mln tonnes"); each share is a fact of the flow with its item in
+place of the clause's (``share_facts``). Comparisons given "respectively" ("compared with 1.25
 and 1.89 mln tonnes respectively") are flow_figures' own; a run of comparisons after the
 last of a sentence's flows, as many as its flows, goes to them in order
 (``paired_comparisons``).
@@ -20,7 +21,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span
 
-from kg.model import EntityType, Fact
+from kg.model import EntityType, Fact, Predicate
 from kg.nlp.doc_index import text_of
 from kg.nlp.goods import SCALE_WORDS
 from kg.nlp.relations.base import Context
@@ -64,6 +65,26 @@ def respective_shares(ctx: Context, flow: Flow, figure: Figure, trader: str | No
     if len(partners) == n:
         return [Share(value=v, partner=k) for v, k in zip(values, partners)]
     return []
+
+
+def share_facts(ctx: Context, flow: Flow, shares: list[Share], figure: Figure, trader: str, goods: str | None,
+                evidence: list, confidence: float, qualifiers: dict) -> list[Fact]:
+    """The facts of a run of numbers given "respectively": each share's trader, goods or
+    partner, the clause's for the rest."""
+    out = []
+    for share in shares:
+        dated = dict(qualifiers, partner=share.partner or qualifiers["partner"])
+        if figure.currency:
+            predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
+            out.append(ctx.fact(share.trader or trader, predicate, evidence, rule="flow-respectively",
+                                confidence=confidence, object=share.goods or goods, amount=share.value,
+                                currency=figure.currency, **dated))
+        elif (counted := share.goods or goods) is not None:
+            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
+            out.append(ctx.fact(share.trader or trader, predicate, evidence, rule="flow-respectively",
+                                confidence=confidence, object=counted, quantity=share.value, unit=figure.unit,
+                                **dated))
+    return out
 
 
 # what stands between two comparisons of a run: a joiner, then the next number with its
@@ -163,4 +184,4 @@ def _entity_list(ctx: Context, span: Span, types, *, member: str | None = None) 
     return lists[-1] if lists else []
 
 
-__all__ = ["Share", "paired_comparisons", "respective_shares"]
+__all__ = ["Share", "paired_comparisons", "respective_shares", "share_facts"]

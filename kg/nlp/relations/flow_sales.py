@@ -10,7 +10,7 @@ from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words, reporting
-from kg.nlp.relations.flow_licences import authorising_verb, licensor, under_licence
+from kg.nlp.relations.flow_licences import authorising_verb, licensor, reporting_antecedent, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
 from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key, trader_or_nation
 
@@ -247,7 +247,7 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
     if granter is not None:
         for s in (c for c in granter.children if c.dep_ in ("nsubj", "agent")):
             s = next((p for p in s.children if p.dep_ == "pobj"), s) if s.dep_ == "agent" else s
-            if k := trader_key(ctx, s):
+            if k := trader_key(ctx, reporting_antecedent(s)):
                 return k
     return story_country(ctx)
 

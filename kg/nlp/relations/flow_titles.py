@@ -1,12 +1,14 @@
 """Figureless flows a trader's title names: "Saudi Arabia, the world's biggest oil exporter",
 "the sole tin exporter Thailand Smelting and Refining Co", "Japan, a major importer of
-coal". The title says the trader trades those goods: one flow, without a figure, partner
-or period.
+coal", or that "be" gives the trader as it is: "Ghana is the world's second largest exporter
+of cocoa", "the island has become a major exporter of knitwear". The title says the trader
+trades those goods: one flow, without a figure, partner or period; the examples it gives
+("farm goods such as coffee and soybeans") each one more.
 
-Only a title set beside the name counts (an apposition, or the title right before it):
-"Brazil is a major exporter of coffee" describes what a country sells anywhere, and a
-title with no goods ("Brazil, a traditional exporter") names none. The flow adds nothing
-where the story gives its figure (``flow-goods`` readings give way to counted ones).
+A title with no goods ("Brazil, a traditional exporter") names none, and one the trader
+does not hold names none either: hedged ("a potential exporter"), denied ("is not an
+exporter") or still to come ("could become a major exporter", "aims to be"). The flow adds
+nothing where the story gives its figure (``flow-goods`` readings give way to counted ones).
 """
 
 from __future__ import annotations
@@ -30,23 +32,34 @@ def extract(ctx: Context) -> list[Fact]:
         if noun.pos_ != "NOUN" or _hedged(noun):
             continue
         goods = _titled_goods(ctx, noun)
-        trader = _titled(ctx, noun) if goods is not None else None
+        trader = (_titled(ctx, noun) or described_trader(ctx, noun)) if goods else None
         if trader is None:
             continue
         exports = noun.lower_ in flow_words("title_exporter_nouns")
         predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
-        out.append(ctx.fact(trader, predicate, [noun], rule=RULE, confidence=CONFIDENCE, object=goods,
-                            forecast=False))
+        for item in goods:
+            out.append(ctx.fact(trader, predicate, [noun], rule=RULE, confidence=CONFIDENCE, object=item,
+                                forecast=False))
     return out
 
 
-def _titled_goods(ctx: Context, noun: Token) -> str | None:
+def _titled_goods(ctx: Context, noun: Token) -> list[str]:
     """The goods the title names: before the noun ("oil exporter") or after "of" ("exporter
-    of coal"); none when it names two ("oil and gas exporter" lists what no one fact holds)."""
+    of coal"); none when it names two ("oil and gas exporter" lists what no one fact holds),
+    unless the others are the one's examples ("of farm goods such as coffee and soybeans")."""
     found = {k for t in ctx.doc[noun.left_edge.i : noun.i] if (k := ctx.key(t, PRODUCTS))}
+    examples: list[str] = []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-        found |= {k for t in prep.subtree if (k := ctx.key(t, PRODUCTS))}
-    return found.pop() if len(found) == 1 else None
+        listed = {t.i for t in prep.subtree for a in t.children if _such_as(a) for t in a.subtree}
+        found |= {k for t in prep.subtree if t.i not in listed and (k := ctx.key(t, PRODUCTS))}
+        examples += [k for t in prep.subtree if t.i in listed and (k := ctx.key(t, PRODUCTS)) and k not in examples]
+    return [found.pop(), *(k for k in examples if k not in found)] if len(found) == 1 else []
+
+
+def _such_as(token: Token) -> bool:
+    """ "such as" opening a list of examples: "as" with "such" before it (either way the parse
+    hangs them)."""
+    return token.dep_ == "prep" and token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such"
 
 
 def _titled(ctx: Context, noun: Token) -> str | None:
@@ -63,6 +76,24 @@ def _titled(ctx: Context, noun: Token) -> str | None:
             and ctx.mention(ctx.doc[after]).start == after:
         return key
     return None
+
+
+def described_trader(ctx: Context, noun: Token) -> str | None:
+    """The trader "be" (or "become", "remain") gives the title to, as it is: "Ghana is the
+    world's second largest exporter of cocoa"; none where a modal or a verb above puts it
+    ahead ("could become", "aims to be a major exporter")."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_.lower() not in _BEING or verb.dep_ in ("xcomp", "advcl") \
+            or any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") or c.dep_ == "mark" for c in verb.children):
+        return None  # "could become", "expects it to become", "if it is", "aims to be"
+    if any(c.lower_ in flow_words("title_hedges") or c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children)
+           for c in verb.children):  # fmt: skip
+        return None  # "was formerly a major exporter", "is no longer an exporter"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return trader_key(ctx, subject) if subject is not None else None
+
+
+_BEING = frozenset({"be", "become", "remain"})
 
 
 def _hedged(noun: Token) -> bool:

@@ -10,6 +10,7 @@ from kg.model import EntityType
 from kg.nlp.climb import VERB_POS, climb
 from kg.nlp.relations.base import ORGS, PRODUCTS, Context, sentences_back
 from kg.nlp.relations.body_countries import regulated_country, regulator
+from kg.nlp.relations.community_bodies import community_body, community_trader
 from kg.nlp.relations.exporters import EXPORTERS, exporters_of_verb
 from kg.nlp.relations.flow_availability import available_for_export, holder_subject
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words, made_in
@@ -60,6 +61,8 @@ def passive_only(verb: Token) -> bool:
 
 def trader_of(ctx: Context, flow: Flow, *, fallback: str | None = None) -> str | None:
     trader = _trader_of(ctx, flow, fallback=fallback)
+    if trader is not None and (flow.planned or _pronoun_owner(flow)) and community_body(ctx, trader):
+        return community_trader(ctx, flow)  # "the European Commission granted export licences": no member's by guess
     if trader is not None and (flow.planned or _pronoun_owner(flow)) and regulator(ctx, trader):
         # "Thailand's Commerce Ministry set a tapioca export quota": the quota is Thailand's;
         # "..., an Energy Ministry spokesman said. Last year, it exported 173,500 bpd": a

@@ -8,12 +8,14 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp.relations.asked_amounts import asked_amount
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.relations.world_regions import world_region
 from kg.nlp.relations.exporters import described_trader
 from kg.nlp.relations.flow_availability import available_for_export
 from kg.nlp.relations.flow_clause import Flow, anchor_words, flow_words
-from kg.nlp.relations.flow_licences import authorising_verb, under_licence
+from kg.nlp.relations.flow_domestic import for_home_use
+from kg.nlp.relations.flow_licences import authorising_verb, rebated_licence, under_licence
 from kg.nlp.relations.flow_loadings import vessel_loading
 from kg.nlp.relations.flow_market_takings import market_taking
 from kg.nlp.relations.flow_participles import moved_figures, still_to_move
@@ -38,6 +40,10 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             continue  # no anchor: what follows would find none, after a scan of the left edge
         if t.pos_ != "VERB" and any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods (a verb's subject may be "General Services")
+        if t.pos_ == "VERB" and for_home_use(t, sale=lemma in flow_words("sale_verbs")):
+            continue  # "bought 2.3 mln pounds of peanut products for domestic distribution": no goods cross
+        if asked_amount(t):
+            continue  # "no knowledge of how much grain Moscow would buy": asked, not reported
         if _delivery_time(t):
             continue  # "bought 20,000 tonnes for May shipment": when the goods go, not a flow of its own
         if t.pos_ == "NOUN" and word in flow_words("product_value_heads") and not any(
@@ -134,6 +140,12 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
         anchors = [(t, not any(c.lower_ in flow_words("import_nouns") for c in t.children), True, True)
                    for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, flow_words("licence_heads")))
                    if under_licence(t)][:1]
+    if not anchors:
+        # "licences for 60,500 tonnes were awarded at a maximum rebate of 43 Ecus": a licence
+        # priced in export refunds is an export licence
+        anchors = [(t, True, True, True)
+                   for t in (ctx.doc[i] for i in ctx.parse.with_words(sent.start, sent.end, flow_words("licence_heads")))
+                   if rebated_licence(t)][:1]
     anchors = [a for a in anchors if not rejected(a[0])]
     anchors = [a for k, a in enumerate(anchors) if not _purpose_of(a[0], [b[0] for b in anchors[:k]])]
     flows = []

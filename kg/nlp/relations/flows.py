@@ -57,7 +57,7 @@ from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
 from kg.nlp.relations.flow_shares import ranked_taker
 from kg.nlp.relations.flow_reports import report_sale
-from kg.nlp.relations.flow_respectively import Share, paired_comparisons, respective_shares
+from kg.nlp.relations.flow_respectively import paired_comparisons, respective_shares, share_facts
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
 from kg.nlp.relations.flow_traders import running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
@@ -323,7 +323,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         main_period = day  # "authorised the export of 25,000 tonnes yesterday": the awards' day
     if main_period is None and (a_year_on := month_a_year_on(figures, periods, ctx, flow)) is not None:
         main_period = a_year_on  # "... 2.99 billion in March last year": this March's figure
-    pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)])
+    pointing = points_back(ctx.doc[figures[0].end : min(figures[0].end + 4, flow.end)], periods)
     if pointing:
         main_period = None  # "433,000 bales were shipped that year, with the rest in 1986/87"
     forecast = flow.planned or forecast_cue(ctx, flow)
@@ -412,8 +412,8 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         if k == 0 and shares:
             # "Malaysia and Indonesia exported 120,000 and 80,000 tonnes respectively": each
             # number to its item of the list
-            facts.extend(_shared(ctx, flow, shares, figure, trader, None if together else goods, evidence, confidence,
-                                 qualifiers))
+            facts.extend(share_facts(ctx, flow, shares, figure, trader, None if together else goods, evidence,
+                                     confidence, qualifiers))
             continue
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
@@ -451,26 +451,6 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-quantity", confidence=confidence,
                                   object=goods, quantity=figure.value, unit=figure.unit, **qualifiers))
     return facts, (trader, None if together else goods)
-
-
-def _shared(ctx: Context, flow: Flow, shares: list[Share], figure: Figure, trader: str, goods: str | None,
-            evidence: list, confidence: float, qualifiers: dict) -> list[Fact]:
-    """The facts of a run of numbers given "respectively": each share's trader, goods or
-    partner, the clause's for the rest."""
-    out = []
-    for share in shares:
-        dated = dict(qualifiers, partner=share.partner or qualifiers["partner"])
-        if figure.currency:
-            predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
-            out.append(ctx.fact(share.trader or trader, predicate, evidence, rule="flow-respectively",
-                                confidence=confidence, object=share.goods or goods, amount=share.value,
-                                currency=figure.currency, **dated))
-        elif (counted := share.goods or goods) is not None:
-            predicate = Predicate.EXPORTS if flow.exports else Predicate.IMPORTS
-            out.append(ctx.fact(share.trader or trader, predicate, evidence, rule="flow-respectively",
-                                confidence=confidence, object=counted, quantity=share.value, unit=figure.unit,
-                                **dated))
-    return out
 
 
 __all__ = ["extract"]

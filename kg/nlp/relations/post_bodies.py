@@ -46,8 +46,17 @@ def body_named_by_noun(ctx: Context, token: Token, title: Token) -> str | None:
 
 def name_ends_in(ctx: Context, key: str, words: set[str] | frozenset[str]) -> bool:
     """Some name of ``key`` ends in one of ``words`` (lower case): "the Philadelphia Stock
-    Exchange" in "exchange"."""
-    return any(name.split()[-1].lower() in words for name in ctx.table.entities[key].all_names if name.split())
+    Exchange" in "exchange"; a name of the form "X of Y" has its head before "of": the
+    "Association of American Railroads" is an association."""
+    return any(name_head(name) in words or name.split()[-1].lower() in words
+               for name in ctx.table.entities[key].all_names if name.split())
+
+
+def name_head(name: str) -> str:
+    """The head word of a body's name "X of Y" (lower case): "association" of "Association of
+    American Railroads"; the last word of any other name."""
+    before_of = name.split(" of ")[0].split()
+    return before_of[-1].lower() if before_of else ""
 
 
 def pronoun_body(ctx: Context, tokens: list[Token]) -> tuple[str | None, list[Token]]:

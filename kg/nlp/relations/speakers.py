@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.nlp.climb import upward
 from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import PERSONS, SPEAKERS, SUBJECT_DEPS, Context, unbracketed
+from kg.nlp.relations.plural_voices import plural_voice_body
 from kg.nlp.relations.speaker_names import (
     name_after_title, name_ending_title_phrase, named_person, short_body_name,
     title_phrase_appositions, titled_holder,
@@ -50,6 +51,9 @@ def _inherits_subject(token: Token) -> bool:
 
 
 def speaker_key(ctx: Context, token: Token) -> str | None:
+    if token.lower_ == "they" and (key := plural_voice_body(ctx, token)) is not None:
+        # "..., Commerce Department officials said. They said ...": the body's voices again
+        return key
     if token.lower_ in rule_words("speech", "personal_pronouns"):
         # "he said": only a person; a place or body given for it falls back to the person
         # named last in this or the previous sentences.

@@ -13,7 +13,7 @@ from kg.nlp import lexicon
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.relations.base import ORGS, PERSONS, SPEAKERS, SUBJECT_DEPS, Context, sentences_back, unbracketed
 from kg.nlp.relations.function_bodies import names_a_body
-from kg.nlp.relations.post_bodies import name_ends_in
+from kg.nlp.relations.post_bodies import name_ends_in, name_head
 
 
 def named_publication(ctx: Context, token: Token) -> str | None:
@@ -101,6 +101,8 @@ def _other_kind_named(ctx: Context, key: str, words: set[str]) -> bool:
     heads = lexicon.agency_heads() | lexicon.organization_cues()
     for name in ctx.table.entities[key].names:
         lowered = name.lower().split()
+        if name_head(name) in words:
+            continue  # "the association" is the "Association of American Railroads"
         if lowered and lowered[-1] not in words and lowered[-1] in heads and words & set(lowered[:-1]):
             return True
     return False
@@ -244,7 +246,7 @@ _SPOKESMEN = _BARE_VOICES | {"spokesmen", "spokeswomen", "spokespeople"}
 
 
 # The voices one person speaks with, whom "he" or "she" may stand for.
-_SINGLE_VOICES = _BARE_VOICES | {"official", "representative"}
+_SINGLE_VOICES = _BARE_VOICES | {"official", "representative", "source"}
 
 
 # The voices a pronoun cannot stand for: "she" is no spokesman.

@@ -1,6 +1,7 @@
-"""A table's cells read for a fact: a column title as a period ("1986/87", "Dec 85"), a
-figure cell at the lead's scale, a row as a ``table-row`` fact. Shared by the partner and
-balance tables (``kg.nlp.relations.tables``) and the goods tables (``table_goods``)."""
+"""A table's cells read for a fact: a column title as a period ("1986/87", "Dec 85"), the
+figure column the lead's flow is in, a figure cell at the lead's scale, a row as a
+``table-row`` fact. Shared by the partner and balance tables (``kg.nlp.relations.tables``)
+and the goods tables (``table_goods``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from spacy.tokens import Span
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.leads import data, scaled
+from kg.nlp.relations.leads import Lead, data, scaled
 from kg.nlp.relations.periods import Period, find_periods
 from kg.nlp.relations.quantities import parse_quantity
-from kg.nlp.tables import Cell, Row
+from kg.nlp.tables import Block, Cell, Row
 
 CONFIDENCE = 0.7
 
@@ -31,6 +32,21 @@ def column_period(title: str, published: str | None) -> Period | None:
     if short:
         return Period(text=title.strip(), start=found[0].start, end=found[0].end, start_char=0, end_char=len(title.strip()))
     return found[0]
+
+
+def flow_column(block: Block, lead: Lead) -> int | None:
+    """Which figure column holds the flow the lead counts: the only one, the one its title
+    names as exports (or imports), or the first where the lead says comparisons follow and
+    the columns have no titles; None when it is unclear."""
+    width = max(len(r.figures) for r in block.rows)
+    if width == 1:
+        return 0
+    words = data()["export_rows"] if lead.exports else data()["import_rows"]
+    titles = [c.text.lower() for c in block.columns()]
+    named = [i for i, t in enumerate(titles) if any(w in t.split() for w in words)]
+    if len(named) == 1:
+        return named[0]
+    return 0 if lead.compared and not titles else None
 
 
 def cell_figure(cell: Cell, scale: Decimal) -> Decimal | None:
@@ -54,4 +70,4 @@ def _row_span(ctx: Context, row: Row) -> Span | None:
     return ctx.doc.char_span(row.start, row.end, alignment_mode="expand")
 
 
-__all__ = ["cell_figure", "column_period", "row_fact"]
+__all__ = ["cell_figure", "column_period", "flow_column", "row_fact"]

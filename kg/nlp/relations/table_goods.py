@@ -19,7 +19,7 @@ from kg.nlp.goods_tables import goods_direction, lead_start
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, read_lead
 from kg.nlp.relations.periods import Period
-from kg.nlp.relations.table_cells import cell_figure, column_period, row_fact
+from kg.nlp.relations.table_cells import cell_figure, column_period, flow_column, row_fact
 from kg.nlp.tables import Block, Row
 
 
@@ -74,21 +74,20 @@ def _row_goods(ctx: Context, block: Block) -> list[tuple[Row, str]] | None:
 
 
 def _columns(ctx: Context, block: Block, lead: Lead) -> list[tuple[int, Period | None]]:
-    """Which figure columns hold the flow, each with its period."""
+    """Which figure columns hold the flow, each with its period: every column where each
+    title is a period, else the one ``flow_column`` finds as in a partner table."""
     width = max(len(r.figures) for r in block.rows)
-    titles = block.columns()
     if width == 1:
         return [(0, lead.period)]
-    periods = [column_period(c.text, ctx.article.published) for c in titles]
+    periods = [column_period(c.text, ctx.article.published) for c in block.columns()]
     if periods and all(periods):
         return list(enumerate(periods))
-    words = data()["export_rows"] if lead.exports else data()["import_rows"]
-    named = [i for i, c in enumerate(titles) if any(w in c.text.lower().split() for w in words)]
-    if len(named) == 1:
-        return [(named[0], lead.period)]
-    if lead.compared and not titles and not block.header and lead.period is not None:
-        return [(0, lead.period)]
-    return []
+    column = flow_column(block, lead)
+    if column is None:
+        return []
+    if not block.columns() and (block.header or lead.period is None):
+        return []  # the first of untitled columns, only under no header at all and with the lead's period
+    return [(column, lead.period)]
 
 
 __all__ = ["goods_rows"]

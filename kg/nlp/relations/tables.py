@@ -23,7 +23,7 @@ from kg.nlp.goods_tables import lead_start
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.leads import Lead, data, read_lead, unit_of
 from kg.nlp.relations.periods import Period
-from kg.nlp.relations.table_cells import cell_figure, column_period, row_fact
+from kg.nlp.relations.table_cells import cell_figure, column_period, flow_column, row_fact
 from kg.nlp.relations.table_goods import goods_rows
 from kg.nlp.tables import Block, Row, in_blocks, table_blocks
 
@@ -116,26 +116,13 @@ def _lead_start(text: str, at: int) -> int:
     return max(floor, start)
 
 
-def _column(block: Block, lead: Lead) -> int | None:
-    """Which figure column a partner table's facts are in, or None when it is unclear."""
-    width = max(len(r.figures) for r in block.rows)
-    if width == 1:
-        return 0
-    words = data()["export_rows"] if lead.exports else data()["import_rows"]
-    titles = [c.text.lower() for c in block.columns()]
-    named = [i for i, t in enumerate(titles) if any(w in t.split() for w in words)]
-    if len(named) == 1:
-        return named[0]
-    return 0 if lead.compared and not titles else None
-
-
 def _partner_rows(ctx: Context, block: Block, lead: Lead, start: int) -> list[Fact]:
     """One fact per row naming a partner: in the one column the lead makes certain, or in
     every column where each column's title is a period ("1986   1985")."""
     periods = [column_period(c.text, ctx.article.published) for c in block.columns()]
     if periods and all(periods):
         columns = list(enumerate(periods))
-    elif (column := _column(block, lead)) is not None:
+    elif (column := flow_column(block, lead)) is not None:
         columns = [(column, lead.period)]
     else:
         return []

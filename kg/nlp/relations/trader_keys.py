@@ -7,11 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
+from kg.nlp import lexicon
 from kg.nlp.climb import first_conjunct
 from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, Context
+from kg.nlp.relations.capital_traders import capital_country
 from kg.nlp.relations.exporters import EXPORTERS
 from kg.nlp.relations.flow_clause import flow_words, made_in
 from kg.nlp.relations.titles import named_before_ticker
@@ -22,6 +24,8 @@ def trader_key(ctx: Context, token: Token) -> str | None:
     key = ctx.key(token, EXPORTERS)
     if key is None and (place := ctx.key(token, frozenset({EntityType.PLACE}))) and is_territory(ctx, place):
         key = place
+    if key is None:
+        key = capital_country(ctx, token)  # "Moscow bought 6.8 mln tonnes of corn": the Soviet Union
     return key
 
 
@@ -85,6 +89,22 @@ def _carried_country(ctx: Context) -> str | None:
             continue
         carried = country_in_name(mention)
         if carried is not None and (key := ctx.key_by_name(carried[0].name, COUNTRY)) is not None:
+            found.add(key)
+    return found.pop() if len(found) == 1 else None
+
+
+def acronym_seat(ctx: Context) -> str | None:
+    """The one country whose well-known national bodies the story names by acronym ("USDA":
+    the United States; resolution made it a latent entity, ``latent_countries``). None when
+    acronyms carry two countries. Not the story's country by itself: "exports insured by the
+    ECGD" are not all of Britain's; a report's frame asks it (``flow_report_guesses``)."""
+    found = set()
+    for _, mention in ctx.entity_mentions(ORGS):
+        text = mention.text.strip()
+        if not (text.isupper() and text.isalpha() and len(text) >= 3):
+            continue
+        known = lexicon.known_organization(text, ctx.article.published)
+        if known is not None and known.seat and (key := ctx.key_by_name(known.seat, COUNTRY)) is not None:
             found.add(key)
     return found.pop() if len(found) == 1 else None
 

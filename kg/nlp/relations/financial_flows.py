@@ -20,7 +20,7 @@ def _instruments() -> frozenset[str]:
 
 def financial_flow(anchor: Token) -> bool:
     """The phrase the trade word heads, after it, names securities, bonds, shares or the
-    interbank market ("purchases of foreign stocks", "sales of dollars on the interbank
+    interbank market ("purchases of foreign bonds", "sales of dollars on the interbank
     market"); the words before it ("bond-financed imports of grain") do not count."""
     words = _instruments()
     return any(t.lower_ in words for t in _own_phrase(anchor))

@@ -42,3 +42,25 @@ def test_a_named_country_comes_before_the_union(extracted) -> None:
     text = ("Norway said the Nordic Economic Community should cut tariffs. "
             "Exports fell to 31.2 billion crowns from 32.5 billion in 1986.")
     assert {s for _, s, _ in _traders(extracted, text)} == {"Norway"}
+
+
+def test_a_unions_bare_francs_are_its_first_members_of_the_day(extracted) -> None:
+    # "Belgo-": Belgium's combining form; in 1987 its francs, not the Swiss ones bare
+    # "francs" default to
+    text = ("The Belgo-Luxembourg Economic Union posted a trade deficit in 1986, the statistics office said. "
+            "Imports rose to 41.2 billion francs from 39.8 billion in 1985.")
+    x = extracted(text)
+    values = [(f.amount, f.currency) for f in x.facts if f.predicate.value == "importValue"]
+    assert values and {c for _, c in values} == {"BEF"}
+
+
+def test_no_union_currency_when_its_name_names_no_member() -> None:
+    from types import SimpleNamespace
+
+    from kg.model import EntityType
+    from kg.nlp.relations.union_traders import union_currency
+
+    entity = SimpleNamespace(all_names=["Nordic Economic Community"])
+    ctx = SimpleNamespace(type=lambda key: EntityType.ORGANIZATION, table=SimpleNamespace(entities={"k": entity}),
+                          article=SimpleNamespace(published="1987-03-10"))
+    assert union_currency(ctx, "k") is None

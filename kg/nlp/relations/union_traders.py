@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from kg.model import EntityType
 from kg.nlp.climb import first_conjunct
+from kg.nlp.datafiles import rule_data
+from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import flow_words
+from kg.nlp.relations.money import country_currencies, dated_currency
 
 _BODIES = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
 # A union of states keeps one customs territory: its name pairs a word for the union with a
@@ -49,3 +52,33 @@ def story_union(ctx: Context) -> str | None:
             continue  # "sales to the European Community": where the goods go
         found.add(key)
     return found.pop() if len(found) == 1 else None
+
+
+def union_currency(ctx: Context, key: str) -> str | None:
+    """The currency a union's bare "francs" stand for: its first-named member's of the day
+    ("Belgo-Luxembourg Economic Union": Belgian francs in 1987), named by the member's name or
+    by its combining form ("Belgo-", "Franco-"). None for a union whose name names no member
+    ("Nordic Economic Community"): no currency by guess."""
+    if not union_of_countries(ctx, key):
+        return None
+    forms = rule_data("unions")["combining_forms"]
+    for name in ctx.table.entities[key].all_names:
+        first = name.split("-")[0].split()[0] if "-" in name else None
+        if first is None:
+            continue
+        country = forms.get(first.lower()) or (found.name if (found := country_of(first)) is not None else None)
+        if country is not None and (code := _currency_of_day(ctx, country)) is not None:
+            return code
+    return None
+
+
+def _currency_of_day(ctx: Context, country: str) -> str | None:
+    """``country``'s currency on the story's date: its own before the euro ("BEF" in 1987)."""
+    found = country_currencies()[0].get(country.lower())
+    published = ctx.article.published
+    data = rule_data("currencies")
+    if found in (None, "EUR") and published and published < data["euro_since"]:
+        found = data["euro_predecessors"].get(country.lower(), found)
+    if published:
+        found = dated_currency([country], published) or found
+    return found

@@ -27,10 +27,20 @@ def community_body(ctx: Context, key: str) -> bool:
     """The body ``key`` is the Community's commission: a government body (as
     ``body_countries.regulator`` reads one) whose name says it is European or the
     Community's (a national "Sugar Commission" is not)."""
+    all_names = ctx.table.entities[key].all_names
+    if any(_community_committee(name) for name in all_names):
+        return True  # "The European Community's cereal management committee awarded licences"
     if ctx.type(key) is not EntityType.AGENCY:
         return False  # a commission read as an organization trades in its own name
-    names = [name.lower().replace(".", "").split() for name in ctx.table.entities[key].all_names]
+    names = [name.lower().replace(".", "").split() for name in all_names]
     return any("commission" in words and _COMMUNITY_WORDS & set(words) for words in names)
+
+
+def _community_committee(name: str) -> bool:
+    """ "European Community's cereal management committee": a committee or commission the
+    name itself says is the Community's (the possessive of one of its names)."""
+    owner, _, body = name.partition("'s ")
+    return bool(body) and owner.strip() in _COMMUNITY_NAMES and body.lower().split()[-1] in ("committee", "commission")
 
 
 def community_key(ctx: Context) -> str | None:

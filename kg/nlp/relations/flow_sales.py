@@ -215,11 +215,29 @@ def licence_figure_start(flow: Flow) -> int | None:
     """Where the figure of licensed goods may stand before the licence: in the subject of the
     verb whose object the licence is ("60,500 tonnes of sugar received export rebates")."""
     noun = _licence(flow.anchor)
-    if noun is None or noun.dep_ != "dobj":
+    if noun is None:
+        return None
+    if (counted := _licensed_count(noun)) is not None:
+        return counted.left_edge.i  # "awarded 123,000 tonnes of barley export licences"
+    if noun.dep_ != "dobj":
         return None
     subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # from the sentence's start: a line break may cut the subject off its figure in the parse
     return noun.sent.start if subjects else None
+
+
+def _licensed_count(noun: Token) -> Token | None:
+    """ "The committee awarded 123,000 tonnes of free market barley export licences": the
+    licences name the goods of a quantity the licensing verb grants, which stands before
+    them; the quantity ("tonnes"), else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    counted = prep.head
+    verb = counted.head
+    if counted.dep_ != "dobj" or not any(c.dep_ == "nummod" and c.like_num for c in counted.children):
+        return None
+    return counted if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
 
 
 def licence_trader(ctx: Context, flow: Flow) -> str | None:
@@ -244,6 +262,8 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
                     return k
     noun = _licence(flow.anchor)
     granter = noun.head if noun is not None and noun.dep_ in ("dobj", "nsubjpass") else None
+    if noun is not None and (counted := _licensed_count(noun)) is not None:
+        granter = counted.head  # "The Commission granted 25,000 tonnes of barley export licences"
     if granter is not None:
         for s in (c for c in granter.children if c.dep_ in ("nsubj", "agent")):
             s = next((p for p in s.children if p.dep_ == "pobj"), s) if s.dep_ == "agent" else s

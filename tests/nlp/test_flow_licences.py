@@ -138,3 +138,12 @@ def test_a_committee_the_community_owns_licenses_the_communitys_exports(parser) 
              "European Community": ("ec", T.ORGANIZATION), "rye": ("rye", T.PRODUCT)}
     facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
     assert [(f.subject, f.object, f.quantity) for f in facts] == [("ec", "rye", Decimal("37000"))]
+
+
+def test_other_goods_after_the_licences_take_neither_their_goods_nor_their_origin(parser) -> None:
+    # the demonym of the goods listed after the licences says nothing of the licensed rye
+    text = ("The Commission granted 37,000 tonnes of rye export licences at today's tender "
+            "and 52,000 tonnes of Danish oats, traders said.")
+    facts = _read(parser, text, BODY)
+    assert ("exports", "ec", "rye", Decimal("37000"), "tonnes", True) in facts
+    assert not any(f[1] == "dk" and f[2] == "rye" or f[2] == "rye" and f[3] == Decimal("52000") for f in facts)

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, made_in
+from kg.nlp.relations.flow_licences import counted_licence
 
 _ORGS = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
 # Names the Community goes by in newswire of its time (kg/nlp/data/organizations.tsv,
@@ -64,7 +65,12 @@ def community_trader(ctx: Context, flow: Flow) -> str | None:
 def _member_goods_origin(ctx: Context, flow: Flow) -> str | None:
     """The country a demonym inside the flow's goods names ("Irish intervention barley")."""
     doc, sent = ctx.doc, flow.anchor.sent
-    for t in doc[sent.start : min(flow.end, sent.end)]:
+    start, end = sent.start, min(flow.end, sent.end)
+    if (counted := counted_licence(flow)) is not None:
+        # "granted 25,000 tonnes of barley export licences and 80,000 tonnes of French maize":
+        # only the goods the licences name say whose they are
+        start, end = counted[0].left_edge.i, counted[1].i
+    for t in doc[start:end]:
         if t.pos_ not in ("ADJ", "PROPN") or made_in(t) or ctx.key(t, PRODUCTS) is None and not _before_goods(ctx, t):
             continue
         if k := ctx.country_of_demonym(t):

@@ -10,7 +10,7 @@ from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words, reporting
-from kg.nlp.relations.flow_licences import authorising_verb, licensor, reporting_antecedent, under_licence
+from kg.nlp.relations.flow_licences import authorising_verb, licensed_count, licensor, reporting_antecedent, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
 from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key, trader_or_nation
 
@@ -217,27 +217,13 @@ def licence_figure_start(flow: Flow) -> int | None:
     noun = _licence(flow.anchor)
     if noun is None:
         return None
-    if (counted := _licensed_count(noun)) is not None:
+    if (counted := licensed_count(noun)) is not None:
         return counted.left_edge.i  # "awarded 123,000 tonnes of barley export licences"
     if noun.dep_ != "dobj":
         return None
     subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # from the sentence's start: a line break may cut the subject off its figure in the parse
     return noun.sent.start if subjects else None
-
-
-def _licensed_count(noun: Token) -> Token | None:
-    """ "The committee awarded 123,000 tonnes of free market barley export licences": the
-    licences name the goods of a quantity the licensing verb grants, which stands before
-    them; the quantity ("tonnes"), else None."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of":
-        return None
-    counted = prep.head
-    verb = counted.head
-    if counted.dep_ != "dobj" or not any(c.dep_ == "nummod" and c.like_num for c in counted.children):
-        return None
-    return counted if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
 
 
 def licence_trader(ctx: Context, flow: Flow) -> str | None:
@@ -262,7 +248,7 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
                     return k
     noun = _licence(flow.anchor)
     granter = noun.head if noun is not None and noun.dep_ in ("dobj", "nsubjpass") else None
-    if noun is not None and (counted := _licensed_count(noun)) is not None:
+    if noun is not None and (counted := licensed_count(noun)) is not None:
         granter = counted.head  # "The Commission granted 25,000 tonnes of barley export licences"
     if granter is not None:
         for s in (c for c in granter.children if c.dep_ in ("nsubj", "agent")):

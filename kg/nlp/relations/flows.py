@@ -42,7 +42,7 @@ from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
-from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
+from kg.nlp.relations.flow_licences import award_day, authorising_verb, counted_licence, under_licence
 from kg.nlp.relations.flow_noun_figures import noun_figure
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
@@ -270,6 +270,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "The 80,000 tonnes of maize granted for export moved the total to 135,000 tonnes":
         # the goods the verb licenses, then the total they bring the series to
         figures = figure_before(ctx, flow, dated, start=anchor.sent.start) + figures
+    if flow.licensed and (counted := counted_licence(flow)) is not None:
+        # "granted 25,000 tonnes of barley export licences ... and 80,000 tonnes of maize": from the quantity on
+        figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, exports=flow.exports,
+                               start=counted[0].left_edge.i)
     if flow.licensed:
         # a rebate or a licence fee is a price, "per 100 kilos" its measure
         figures = [f for f in figures if not f.currency and ctx.doc[max(f.start - 1, 0)].lower_ != "per"]

@@ -21,6 +21,7 @@ from kg.model import Article, EntityType
 from kg.nlp.cluster_book import ClusterBook
 from kg.nlp.clusters import mention_table
 from kg.nlp.entities import kg_label
+from kg.nlp.latent_communities import community_in_commission_name
 from kg.nlp.latent_countries import (countries_in_body_names, countries_in_currencies, demonyms_inside_other_spans,
                                      seats_of_known_acronyms)
 from kg.nlp.mentions import MentionTable
@@ -79,6 +80,7 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     countries_in_currencies(book)
     countries_in_body_names(book)
     seats_of_known_acronyms(book)
+    community_in_commission_name(book)
     table = mention_table(doc, article, book.clusters)
     # a surname or acronym written alone is a mention like any other: the pronouns and
     # descriptions after it refer to the latest one ("Yulo said ... He said": Yulo, not the

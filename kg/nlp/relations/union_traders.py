@@ -15,8 +15,8 @@ from kg.nlp.climb import first_conjunct
 from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.currency_words import country_currency
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.money import country_currencies, dated_currency
 
 _BODIES = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
 # A union of states keeps one customs territory: its name pairs a word for the union with a
@@ -74,11 +74,5 @@ def union_currency(ctx: Context, key: str) -> str | None:
 
 def _currency_of_day(ctx: Context, country: str) -> str | None:
     """``country``'s currency on the story's date: its own before the euro ("BEF" in 1987)."""
-    found = country_currencies()[0].get(country.lower())
-    published = ctx.article.published
-    data = rule_data("currencies")
-    if found in (None, "EUR") and published and published < data["euro_since"]:
-        found = data["euro_predecessors"].get(country.lower(), found)
-    if published:
-        found = dated_currency([country], published) or found
-    return found
+    found = country_of(country)
+    return country_currency(found, ctx.article.published) if found is not None else None

@@ -1,4 +1,4 @@
-"""Currencies of the day, national words before a currency's name, a union's own currency."""
+"""Currencies of the day, national words before a currency's name, a union's bare money (its first-named member's)."""
 
 from __future__ import annotations
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp.cues import COMPASS_WORDS
+from kg.nlp.doc_index import lower_positions
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import read_lines
 
@@ -30,12 +32,17 @@ def _divided() -> frozenset[str]:
     return frozenset(read_lines("divided_regions.txt"))
 
 
+@lru_cache(maxsize=1)
+def _divided_hashes() -> frozenset[int]:
+    return frozenset(get_string_id(name) for name in _divided())
+
+
 def compass_regions(doc: Doc) -> list[Span]:
     """Every "compass word [coast [of]] continent" of ``doc`` as one Place span."""
     spans: list[Span] = []
-    divided = _divided()
-    for token in doc:
-        if token.lower_ not in divided or not token.text[:1].isupper():
+    # the continents and seas found by their words' hashes: a Token for those only, not for every word
+    for token in [doc[i] for i in lower_positions(doc, _divided_hashes())]:
+        if not token.text[:1].isupper():
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha:
             continue  # "the North Atlantic Treaty Organization": part of a longer name

@@ -31,14 +31,15 @@ def demonyms_inside_other_spans(book: ClusterBook) -> None:
     read = {i for (start, end), c in book.of_span.items() if c.type is EntityType.COUNTRY
             for i in range(start, end)}  # fmt: skip
     words = Words(doc)
-    i = 0
-    while i < len(doc):
-        if not words.capital[i]:  # only a capitalised word opens a demonym
-            i += 1
+    after = 0  # the first word past the last demonym tried
+    # only a capitalised word opens a demonym; a Span only for a demonym found
+    for i in [k for k, capital in enumerate(words.capital) if capital]:
+        if i < after:
             continue
         width, country = _demonym_at(words, i)
-        span = doc[i : i + width]
-        if country is not None and not read & set(range(i, i + width)):
+        after = i + max(width, 1)
+        if country is not None and read.isdisjoint(range(i, i + width)):
+            span = doc[i : i + width]
             if _untagged_modifier(span):
                 # read as the model reads a NORP: a mention of its country, which the
                 # sentences after it can refer back to ("Cocoa butter imports rose ...")
@@ -48,7 +49,6 @@ def demonyms_inside_other_spans(book: ClusterBook) -> None:
                 if not cluster.spans:
                     cluster.latent = True
                     cluster.names.append(span.text)
-        i += max(width, 1)
 
 
 def countries_in_currencies(book: ClusterBook) -> None:

@@ -59,8 +59,10 @@ def _letters_fit(letters: str, words: list[str]) -> bool:
 
 
 def is_acronym(span: Span) -> bool:
+    if len(span) != 1:  # before the text: most names asked are longer, and their text is joined anew
+        return False
     text = clean(span.text)
-    return len(span) == 1 and bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 \
+    return bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 \
         and text.upper() == text.replace("'S", "")
 
 
@@ -182,9 +184,10 @@ def token_before(span: Span):
 
 
 def is_bare_head(span: Span) -> bool:
+    if span.label_ not in {EntityType.AGENCY, EntityType.ORGANIZATION}:  # before reading the text
+        return False
     text = clean(span.text)
-    return span.label_ in {EntityType.AGENCY, EntityType.ORGANIZATION} and len(text.split()) == 1 \
-        and text.istitle() and not is_acronym(span)
+    return len(text.split()) == 1 and text.istitle() and not is_acronym(span)
 
 
 def head_word(name: str) -> str:

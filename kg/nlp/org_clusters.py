@@ -18,7 +18,7 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.cluster_book import ORGS, ClusterBook
 from kg.nlp.clusters import Cluster
-from kg.nlp.doc_index import orths_of, positions_of
+from kg.nlp.doc_index import lower_positions, orths_of, positions_of
 from kg.nlp.entities import kg_label
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import norm
@@ -234,6 +234,7 @@ def merge_inverted(book: ClusterBook) -> None:
 # Head words of a government body a country's name or demonym names in lower case.
 _NATIONAL_BODY_HEADS = frozenset({"ministry", "department", "board", "commission", "bureau", "directorate",
                                   "authority", "agency", "office"})
+_NATIONAL_BODY_HASHES = frozenset(get_string_id(word) for word in _NATIONAL_BODY_HEADS)
 _MAX_FIELD_WORDS = 4
 
 
@@ -244,8 +245,9 @@ def national_bodies_in_lower_case(book: ClusterBook) -> None:
     model reads is)."""
     doc = book.doc
     covered = {i for start, end in book.of_span for i in range(start, end)}
-    for head in doc:
-        if head.lower_ not in _NATIONAL_BODY_HEADS or not head.is_lower or head.pos_ not in ("NOUN", "PROPN") \
+    # the head words found by their hashes: a Token for those only, not for every word
+    for head in [doc[i] for i in lower_positions(doc, _NATIONAL_BODY_HASHES)]:
+        if not head.is_lower or head.pos_ not in ("NOUN", "PROPN") \
                 or head.tag_ in ("NNS", "NNPS") or head.i in covered:
             continue
         start = head.i

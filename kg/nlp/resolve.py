@@ -21,6 +21,7 @@ from kg.model import Article, EntityType
 from kg.nlp.cluster_book import ClusterBook
 from kg.nlp.clusters import mention_table
 from kg.nlp.entities import kg_label
+from kg.nlp.latent_communities import community_in_commission_name
 from kg.nlp.latent_countries import (countries_in_body_names, countries_in_currencies, demonyms_inside_other_spans,
                                      seats_of_known_acronyms)
 from kg.nlp.mentions import MentionTable
@@ -44,10 +45,13 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     """Entities of ``doc`` with every token that refers to them; ``references`` finds the
     definite descriptions and pronouns (``kg.nlp.references.ReferenceFinder``)."""
     book = ClusterBook(doc, article)
-    ents = [with_lower_head(e) for e in doc.ents
-            if (kg_label(e) or e.label_ == "NORP") and not is_portfolio_of_title(e) and not in_portfolio_list(e)]
-    ents += [Span(doc, e.start, e.start + k, label="NORP") for e in doc.ents
-             if is_portfolio_of_title(e) and (k := national_prefix(e))]  # the cheaper test first
+    ents: list[Span] = []
+    for e in doc.ents:  # each entity asked once whether it is a post's portfolio
+        if is_portfolio_of_title(e):
+            if k := national_prefix(e):  # "(Ecuadorean) Energy Minister": the demonym stays
+                ents.append(Span(doc, e.start, e.start + k, label="NORP"))
+        elif (kg_label(e) or e.label_ == "NORP") and not in_portfolio_list(e):
+            ents.append(with_lower_head(e))
     ents.sort(key=lambda e: e.start)
     # twice: a full name found to be a person's ("Phillips Idowu") settles its short forms
     ents = persons_named_as_others(doc, persons_named_as_others(doc, ents))
@@ -76,6 +80,7 @@ def resolve_mentions(doc: Doc, article: Article, *, references: ReferenceFinder)
     countries_in_currencies(book)
     countries_in_body_names(book)
     seats_of_known_acronyms(book)
+    community_in_commission_name(book)
     table = mention_table(doc, article, book.clusters)
     # a surname or acronym written alone is a mention like any other: the pronouns and
     # descriptions after it refer to the latest one ("Yulo said ... He said": Yulo, not the

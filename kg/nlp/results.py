@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IS_SPACE, LIKE_NUM
+from spacy.attrs import IS_DIGIT, IS_SPACE, LENGTH, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import EntityType
@@ -33,9 +33,12 @@ def result_teams(doc: Doc) -> list[Span]:
                for i in range(e.start, e.end)}
     spans: list[Span] = []
     # A team is named before its score: a line with no number (most lines of prose) names none.
-    numbers = doc.to_array(LIKE_NUM)
+    # Nor does a line without a word of one to three digits, which a score is (``_SCORE``;
+    # such a word is a digit word no longer than three, checked here for all words at once).
+    numbers, digits, lengths = doc.to_array([LIKE_NUM, IS_DIGIT, LENGTH]).T
+    scores = (digits == 1) & (lengths <= 3)
     for start, end in _lines(doc):
-        if numbers[start:end].any():
+        if numbers[start:end].any() and scores[start:end].any():
             spans.extend(_line_teams(doc, start, end, persons))
     return spans
 

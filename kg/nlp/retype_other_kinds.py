@@ -1,6 +1,6 @@
 """Rules of ``kg.nlp.retype`` for the entities that are neither places nor bodies nor persons:
-diseases, agreements (a text, not a body), crude oil grades (goods), events, and the model's
-products (brands and model names, not traded goods)."""
+diseases, agreements (a text, not a body), crude oil grades and goods opening a sentence
+(goods), events, and the model's products (brands and model names, not traded goods)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from spacy.tokens import Span
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
 from kg.nlp.gazetteer import country_of
+from kg.nlp.goods import goods_flow
 from kg.nlp.lexicon import norm
+from kg.nlp.retype_drops import opens_sentence
 from kg.nlp.retype_verdicts import NEXT, Verdict, typed
 
 
@@ -47,6 +49,30 @@ def crude_grade(span: Span) -> Verdict:
             or gazetteer.is_city(origin.text) or origin.text in {"Arab", "Arabian"}:
         return typed(span, EntityType.PRODUCT)
     return NEXT
+
+
+def goods_opening_flow(span: Span) -> Verdict:
+    """ "Rice imports rose", "Copper exports fell": a goods word capitalised only because it
+    opens the sentence, right before the flow noun it names the goods of, is goods the model
+    read as a surname. A name that speaks ("Rice said") or runs on ("Sugar Ray") has no flow
+    noun after it and stays a name."""
+    doc = span.doc
+    if span.label_ != "PERSON" or span.end >= len(doc) or not opens_sentence(span[0]) \
+            or not all(t.is_title for t in span):
+        return NEXT
+    flow = doc[span.end]
+    if not flow.is_lower or flow.pos_ != "NOUN" or not goods_flow(flow) or not _goods_word(span):
+        return NEXT
+    return typed(span, EntityType.PRODUCT)
+
+
+def _goods_word(span: Span) -> bool:
+    """The goods lexicons know the words: a product's name ("Palm oil"), or the head noun of
+    goods ("Rice", "Tea", "Cars")."""
+    if norm(span.text) in lexicon.product_terms():
+        return True
+    lemma = span[-1].lemma_.lower()
+    return len(span) == 1 and (lemma in lexicon.commodity_heads() or lemma in lexicon.product_heads())
 
 
 def event(span: Span) -> Verdict:

@@ -82,11 +82,13 @@ def in_portfolio_list(span: Span) -> bool:
     takes the capitalised fields for names, but they say what the post is about. A body
     with its own head word ("the Fisheries Ministry") stays a body."""
     doc = span.doc
-    if {t.lower_ for t in span} & _BODY_HEADS or lexicon.known_organization(span.text) is not None:
-        return False
     i = span.start - 1
     while i > 0 and span.start - i <= 12 and (doc[i].lower_ in _LIST_JOINTS or doc[i].is_title or doc[i].is_upper):
         i -= 1
+    if i < 1 or doc[i].lower_ not in {"of", "for"}:
+        return False  # no list opens there: the cheap test first (most entities stop here)
+    if {t.lower_ for t in span} & _BODY_HEADS or lexicon.known_organization(span.text) is not None:
+        return False
     end = portfolio_list_end(doc, i)
     return end is not None and span.end <= end
 

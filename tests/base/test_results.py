@@ -29,3 +29,10 @@ def test_countries_prose_and_lone_figures_are_no_teams() -> None:
 def test_initials_and_bowling_figures_are_no_teams() -> None:
     assert _teams("A. Wells 51; A. Penberthy 4-36") == []
     assert _teams("Such 17-3-42-1, Cork 7-1-38-0, Salisbury 14-0-71-0") == []
+
+
+def test_a_line_without_a_short_digit_word_is_not_read_for_teams() -> None:
+    # figures, but none a score could be (four digits, a decimal): the line is passed over
+    assert _teams("Ruritania Mills 2026 output rose 4.5 percent") == []
+    # the same line with a score beside it still gives its teams
+    assert _teams("Ruritania Mills 2026 output rose 4.5 percent\nRovers 2 Athletic 1") == ["Rovers", "Athletic"]

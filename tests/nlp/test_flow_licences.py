@@ -118,3 +118,32 @@ def test_an_authorisation_of_no_export_is_no_flow(parser) -> None:
     text = "The board said its authorisations for the 1986/87 season now stand at 1.2 mln tonnes of rye."
     table = {"rye": ("rye", T.PRODUCT)}
     assert facts_of(parser, text, table, published=PUBLISHED, module=flows) == []
+
+
+def test_a_quantity_of_goods_export_licences_is_the_bodys_licensed_export(parser) -> None:
+    # the licences name the goods of the quantity the body awards, which stands before them
+    text = "The Commission awarded 37,000 tonnes of rye export licences at a maximum refund of 131.5 Ecus."
+    assert _read(parser, text, BODY) == [("exports", "ec", "rye", Decimal("37000"), "tonnes", True)]
+
+
+def test_licences_traders_ask_for_are_no_award(parser) -> None:
+    text = "Traders in Hamburg sought 37,000 tonnes of rye export licences at the weekly tender."
+    assert [f for f in _read(parser, text, BODY) if f[3] == Decimal("37000")] == []
+
+
+def test_a_committee_the_community_owns_licenses_the_communitys_exports(parser) -> None:
+    text = ("The European Community's grain management committee awarded 37,000 tonnes of rye "
+            "export licences at a maximum refund of 131.5 Ecus, traders said.")
+    table = {"European Community's grain management committee": ("committee", T.AGENCY),
+             "European Community": ("ec", T.ORGANIZATION), "rye": ("rye", T.PRODUCT)}
+    facts = facts_of(parser, text, table, published=PUBLISHED, module=flows)
+    assert [(f.subject, f.object, f.quantity) for f in facts] == [("ec", "rye", Decimal("37000"))]
+
+
+def test_other_goods_after_the_licences_take_neither_their_goods_nor_their_origin(parser) -> None:
+    # the demonym of the goods listed after the licences says nothing of the licensed rye
+    text = ("The Commission granted 37,000 tonnes of rye export licences at today's tender "
+            "and 52,000 tonnes of Danish oats, traders said.")
+    facts = _read(parser, text, BODY)
+    assert ("exports", "ec", "rye", Decimal("37000"), "tonnes", True) in facts
+    assert not any(f[1] == "dk" and f[2] == "rye" or f[2] == "rye" and f[3] == Decimal("52000") for f in facts)

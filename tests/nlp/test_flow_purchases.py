@@ -105,3 +105,14 @@ def test_a_countrys_commitments_counted_in_tonnes_are_its_purchases(parser) -> N
 ])
 def test_purchases_a_passive_verb_counts_in_tonnes_are_the_countrys(parser, text: str) -> None:
     assert [f[:4] for f in _read(parser, text)] == [("imports", "cn", Decimal("970000"), "tonnes")]
+
+
+def test_the_country_lent_money_to_buy_goods_is_their_buyer(parser) -> None:
+    # the lender's money pays for the goods; the borrower buys them
+    text = "Japan is to lend India 40 mln dlrs to buy 150,000 tonnes of sugar, according to an agreement signed here."
+    assert [(f[0], f[1], f[2]) for f in _read(parser, text)] == [("imports", "in", Decimal("150000"))]
+
+
+def test_a_buyers_own_purpose_clause_keeps_its_subject(parser) -> None:
+    text = "China plans to buy 150,000 tonnes of corn to rebuild its stocks."
+    assert [(f[0], f[1], f[2]) for f in _read(parser, text)] == [("imports", "cn", Decimal("150000"))]

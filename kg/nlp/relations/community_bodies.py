@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, made_in
+from kg.nlp.relations.flow_licences import counted_licence
 
 _ORGS = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
 # Names the Community goes by in newswire of its time (kg/nlp/data/organizations.tsv,
@@ -27,10 +28,20 @@ def community_body(ctx: Context, key: str) -> bool:
     """The body ``key`` is the Community's commission: a government body (as
     ``body_countries.regulator`` reads one) whose name says it is European or the
     Community's (a national "Sugar Commission" is not)."""
+    all_names = ctx.table.entities[key].all_names
+    if any(_community_committee(name) for name in all_names):
+        return True  # "The European Community's cereal management committee awarded licences"
     if ctx.type(key) is not EntityType.AGENCY:
         return False  # a commission read as an organization trades in its own name
-    names = [name.lower().replace(".", "").split() for name in ctx.table.entities[key].all_names]
+    names = [name.lower().replace(".", "").split() for name in all_names]
     return any("commission" in words and _COMMUNITY_WORDS & set(words) for words in names)
+
+
+def _community_committee(name: str) -> bool:
+    """ "European Community's cereal management committee": a committee or commission the
+    name itself says is the Community's (the possessive of one of its names)."""
+    owner, _, body = name.partition("'s ")
+    return bool(body) and owner.strip() in _COMMUNITY_NAMES and body.lower().split()[-1] in ("committee", "commission")
 
 
 def community_key(ctx: Context) -> str | None:
@@ -54,7 +65,12 @@ def community_trader(ctx: Context, flow: Flow) -> str | None:
 def _member_goods_origin(ctx: Context, flow: Flow) -> str | None:
     """The country a demonym inside the flow's goods names ("Irish intervention barley")."""
     doc, sent = ctx.doc, flow.anchor.sent
-    for t in doc[sent.start : min(flow.end, sent.end)]:
+    start, end = sent.start, min(flow.end, sent.end)
+    if (counted := counted_licence(flow)) is not None:
+        # "granted 25,000 tonnes of barley export licences and 80,000 tonnes of French maize":
+        # only the goods the licences name say whose they are
+        start, end = counted[0].left_edge.i, counted[1].i
+    for t in doc[start:end]:
         if t.pos_ not in ("ADJ", "PROPN") or made_in(t) or ctx.key(t, PRODUCTS) is None and not _before_goods(ctx, t):
             continue
         if k := ctx.country_of_demonym(t):

@@ -124,7 +124,7 @@ def recent_currency(ctx: Context, before: int, local: str | None) -> str | None:
     """The currency of the last amount of money in this or the previous two sentences."""
     doc = ctx.doc
     floor = sentences_back(doc, doc[before].sent.start, 2)
-    found = money_in(doc[floor:before], matcher=ctx.rules.money, local=local)
+    found = money_in(doc[floor:before], matcher=ctx.rules.money, local=local, published=ctx.article.published)
     return found[-1].currency if found else None
 
 

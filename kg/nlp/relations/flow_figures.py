@@ -65,7 +65,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
     span = doc[start:end]
     if not len(span):
         return []
-    money = {m.span.start: m for m in money_in(span, matcher=ctx.rules.money, local=local)}
+    money = {m.span.start: m for m in money_in(span, matcher=ctx.rules.money, local=local,
+                                               published=ctx.article.published)}
     out: list[Figure] = []
     pending: Figure | None = None  # a scaled number waiting for the unit a comparison gives
     sharer: str | None = None  # the partner whose share the figures now compare

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
-from kg.nlp.goods import GENERIC_GOODS, exemplified_goods
+from kg.nlp.goods import GENERIC_GOODS, exemplified_goods, goods_flow
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.goods_lists import goods_list
@@ -42,8 +42,10 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
             return True
         last = ctx.mention(counted).root if key is not None else counted
         if key is not None and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" \
-                and ctx.key(last.head, PRODUCTS) is None:
-            return True  # "tonnes of soybean oil" where only soybeans are named: other goods
+                and ctx.key(last.head, PRODUCTS) is None and not goods_flow(last.head):
+            # "tonnes of soybean oil" where only soybeans are named: other goods ("tonnes of
+            # barley export licences" still count barley)
+            return True
     hedges = rule_words("numbers", "approximate") | rule_words("numbers", "upper")
     i = figure.start - 1
     while i >= 0 and doc[i].lower_ in hedges:
@@ -163,6 +165,8 @@ def _goods_token(ctx: Context, flow: Flow) -> Token | None:
     anchor = flow.anchor
     doc = ctx.doc
     noun = flow_noun(anchor) if anchor.pos_ != "VERB" else anchor
+    if flow.licensed and noun is anchor and anchor.dep_ == "compound" and anchor.head.lower_ in flow_words("licence_heads"):
+        noun = anchor.head  # "123,000 tonnes of barley export licences": the licences name the goods
     for t in doc[noun.left_edge.i : noun.i]:
         if ctx.key(t, PRODUCTS) and not _negated_goods(ctx, t) and not _of_other_flow(ctx, t, anchor):
             return t

@@ -35,6 +35,30 @@ def authorising_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
 
 
+def licensed_count(noun: Token) -> Token | None:
+    """ "The committee awarded 123,000 tonnes of free market barley export licences": the
+    licences name the goods of a quantity the licensing verb grants, which stands before
+    them; the quantity ("tonnes"), else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    counted = prep.head
+    verb = counted.head
+    if counted.dep_ != "dobj" or not any(c.dep_ == "nummod" and c.like_num for c in counted.children):
+        return None
+    return counted if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
+
+
+def counted_licence(flow: Flow) -> tuple[Token, Token] | None:
+    """The quantity a flow's licences name the goods of and the licence noun ("awarded
+    [123,000 tonnes] of barley export [licences]"), else None."""
+    anchor = flow.anchor
+    if anchor.dep_ != "compound" or anchor.head.lower_ not in flow_words("licence_heads"):
+        return None
+    counted = licensed_count(anchor.head)
+    return (counted, anchor.head) if counted is not None else None
+
+
 def under_licence(token: Token) -> bool:
     """ "the 3.03 mln under licence a year ago": a quantity the licences of a period cover."""
     return token.pos_ in ("NOUN", "PROPN") and token.lower_ in flow_words("licence_heads") \

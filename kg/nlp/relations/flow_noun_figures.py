@@ -25,7 +25,7 @@ def noun_figure(ctx: Context, flow: Flow, dated: set[int]) -> list[Figure]:
     start = noun.left_edge.i
     if start >= noun.i or not any(t.like_num for t in ctx.doc[start : noun.i]):
         return []
-    money = [m for m in money_in(ctx.doc[start : noun.i], matcher=ctx.rules.money)
+    money = [m for m in money_in(ctx.doc[start : noun.i], matcher=ctx.rules.money, published=ctx.article.published)
              if not dated & set(range(m.span.start, m.span.end))]  # fmt: skip
     if money:
         m = money[0]

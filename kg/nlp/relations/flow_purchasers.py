@@ -32,6 +32,8 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
     for current in upward(verb, _purchase_completes, limit=3):
         if current is not verb and denied(current):
             return None  # "Japan is unlikely to buy"
+        if current is not verb and verb.dep_ == "advcl" and (k := _funded_buyer(ctx, current)) is not None:
+            return k  # "Japan is to lend Peru 40 mln dlrs to buy rice": the borrower buys
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         # "40,000 tonnes were bought by India": the agent buys
         subjects += [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -52,6 +54,16 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
                     return k
             # "Peru has been authorized to purchase ... It may buy the rice": the buyer named before
             return pronoun_buyer(ctx, subject, national_buyer) if current is verb else None
+    return None
+
+
+def _funded_buyer(ctx: Context, verb: Token) -> str | None:
+    """ "Japan is to lend Peru 40 mln dlrs to buy 150,000 tonnes of rice": the country a verb
+    gives money to (its dative) is the one the purpose clause's purchase is for, not the
+    verb's subject."""
+    for c in verb.children:
+        if c.dep_ == "dative" and (k := trader_key(ctx, c)) and ctx.type(k) is not EntityType.ORGANIZATION:
+            return k
     return None
 
 

@@ -10,7 +10,7 @@ from kg.model import EntityType
 from kg.nlp.gazetteer import country_of
 from kg.nlp.relations.base import Context, sentences_back
 from kg.nlp.relations.flow_clause import Flow, flow_words, reporting
-from kg.nlp.relations.flow_licences import authorising_verb, licensor, reporting_antecedent, under_licence
+from kg.nlp.relations.flow_licences import authorising_verb, licensed_count, licensor, reporting_antecedent, under_licence
 from kg.nlp.relations.flow_reports import export_sales_story
 from kg.nlp.relations.trader_keys import speaker_country, story_country, trader_key, trader_or_nation
 
@@ -215,7 +215,11 @@ def licence_figure_start(flow: Flow) -> int | None:
     """Where the figure of licensed goods may stand before the licence: in the subject of the
     verb whose object the licence is ("60,500 tonnes of sugar received export rebates")."""
     noun = _licence(flow.anchor)
-    if noun is None or noun.dep_ != "dobj":
+    if noun is None:
+        return None
+    if (counted := licensed_count(noun)) is not None:
+        return counted.left_edge.i  # "awarded 123,000 tonnes of barley export licences"
+    if noun.dep_ != "dobj":
         return None
     subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     # from the sentence's start: a line break may cut the subject off its figure in the parse
@@ -244,6 +248,8 @@ def licence_trader(ctx: Context, flow: Flow) -> str | None:
                     return k
     noun = _licence(flow.anchor)
     granter = noun.head if noun is not None and noun.dep_ in ("dobj", "nsubjpass") else None
+    if noun is not None and (counted := licensed_count(noun)) is not None:
+        granter = counted.head  # "The Commission granted 25,000 tonnes of barley export licences"
     if granter is not None:
         for s in (c for c in granter.children if c.dep_ in ("nsubj", "agent")):
             s = next((p for p in s.children if p.dep_ == "pobj"), s) if s.dep_ == "agent" else s

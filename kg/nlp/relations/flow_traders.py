@@ -24,6 +24,7 @@ from kg.nlp.relations.flow_relative_owners import relative_owner
 from kg.nlp.relations.flow_purchasers import COUNTRY_NOUNS, earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.flow_sales import licence_trader, reported_seller, reporting_exporters
 from kg.nlp.relations.money import country_currencies, local_currency
+from kg.nlp.relations.union_traders import union_currency
 from kg.nlp.relations.trader_keys import is_territory, recent_trader, speaker_country, story_country, trader_key
 
 
@@ -373,7 +374,7 @@ def _by_agent(ctx: Context, flow: Flow, noun: Token) -> str | None:
 
 def trader_currency(ctx: Context, key: str) -> str | None:
     """The trader's own currency; a territory ("Hong Kong") has one too."""
-    found = local_currency(ctx, key)
+    found = local_currency(ctx, key) or union_currency(ctx, key)  # "Belgo-Luxembourg Economic Union": Belgian francs
     if found is None and ctx.type(key) is EntityType.PLACE and is_territory(ctx, key):
         by_name = country_currencies()[0]
         found = next((c for n in ctx.table.entities[key].all_names if (c := by_name.get(n.lower()))), None)

@@ -22,6 +22,7 @@ from kg.nlp.relations.flow_participles import moved_figures, still_to_move
 from kg.nlp.relations.flow_purchasers import earlier_buyer, market_taker, national_buyer, purchase_holder
 from kg.nlp.relations.flow_relatives import agent_participle
 from kg.nlp.relations.flow_reports import report_sale
+from kg.nlp.relations.financial_flows import financial_flow
 from kg.nlp.relations.flow_sales import (bonus_sale, buying_tender, licence_receipt, licensed_verb, reporting_exporters,
                                          tender_to_buy)
 from kg.nlp.relations.refusals import rejected
@@ -40,6 +41,8 @@ def find_flows(ctx: Context, sent: Span) -> list[Flow]:
             continue  # no anchor: what follows would find none, after a scan of the left edge
         if t.pos_ != "VERB" and any(w.lower_ in flow_words("not_goods") for w in t.doc[t.left_edge.i : t.i]):
             continue  # "capital exports", "service imports": no goods (a verb's subject may be "General Services")
+        if financial_flow(t):
+            continue  # "purchases of foreign securities": money or paper, not goods
         if t.pos_ == "VERB" and for_home_use(t, sale=lemma in flow_words("sale_verbs")):
             continue  # "bought 2.3 mln pounds of peanut products for domestic distribution": no goods cross
         if asked_amount(t):

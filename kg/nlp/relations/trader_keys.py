@@ -17,6 +17,7 @@ from kg.nlp.relations.capital_traders import capital_country
 from kg.nlp.relations.exporters import EXPORTERS
 from kg.nlp.relations.flow_clause import flow_words, made_in
 from kg.nlp.relations.titles import named_before_ticker
+from kg.nlp.relations.union_traders import story_union
 
 
 def trader_key(ctx: Context, token: Token) -> str | None:
@@ -46,7 +47,8 @@ def recent_trader(ctx: Context, token: Token, *, sentences: int = 2) -> str | No
 
 def story_country(ctx: Context) -> str | None:
     """The country (or territory) a trade story is about: the first one its text names,
-    other than as a partner ("imports from Canada")."""
+    other than as a partner ("imports from Canada"); in a story naming no country, the one
+    union of countries it names (``union_traders``)."""
     cached = getattr(ctx, "_story_country", False)
     if cached is not False:
         return cached
@@ -72,6 +74,8 @@ def story_country(ctx: Context) -> str | None:
                       if (k := ctx.key_by_name(country.name, COUNTRY))), None)  # fmt: skip
     if found is None:  # "the American Petroleum Institute said": the reporting body's name carries it
         found = _carried_country(ctx)
+    if found is None:  # "The Belgo-Luxembourg Economic Union moved into a trade surplus": the union trades
+        found = story_union(ctx)
     ctx._story_country = found  # type: ignore[attr-defined]
     return found
 

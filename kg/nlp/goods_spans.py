@@ -24,7 +24,8 @@ from kg.nlp.lexicon import norm
 # Each kind of head noun of goods ("product_head", "commodity_head") with the hashes of its
 # lemmas and of its plain forms (the lemmatizer misreads some plurals: "syringes" -> "syrinx").
 GoodsHeads = list[tuple[str, frozenset[int], frozenset[int]]]
-_NOUNS = frozenset((POS_IDS["NOUN"], POS_IDS["PROPN"]))
+_NOUN, _ADJECTIVE = POS_IDS["NOUN"], POS_IDS["ADJ"]
+_NOUNS = frozenset((_NOUN, POS_IDS["PROPN"]))
 _REFERRING = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DELIVERY_WORDS = frozenset({"arrival", "shipment", "delivery", "loading"})
 # Product modifiers that judge or count rather than say what the goods are.
@@ -73,21 +74,25 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
     spans: list[Span] = []
     matches: dict[int, str] = {}
     for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
-        if pos in _NOUNS or pos == POS_IDS["ADJ"] and _before_flow(doc[i]):
+        if pos in _NOUNS or pos == _ADJECTIVE and _before_flow(doc[i]):
             for key, lemmas, forms in heads:
                 if lemma in lemmas or lower in forms:
                     matches[i] = key
                     break
-        if i not in matches and pos == POS_IDS["NOUN"] and measured_goods(doc[i]) and trade_sentence(doc[i]):
+        if i in matches or pos != _NOUN:
+            continue
+        # Every test below reads the same noun: one Token for them all (spaCy makes a new
+        # one at each ``doc[i]``, and the tests ask of every noun of every story).
+        noun = doc[i]
+        if measured_goods(noun) and trade_sentence(noun):
             matches[i] = "measured"  # "471,891 tonnes of fishmeal": goods no lexicon names
-        elif i not in matches and pos == POS_IDS["NOUN"] and exemplified_goods(doc[i]):
+        elif exemplified_goods(noun):
             matches[i] = "exemplified"  # "exporting products like ships": goods no lexicon names
-        elif i not in matches and pos == POS_IDS["NOUN"] and doc[i].dep_ not in {"compound", "nmod"} \
-                and goods_category(doc[i]) and in_goods_context(doc[i]):
+        elif noun.dep_ not in {"compound", "nmod"} and goods_category(noun) and in_goods_context(noun):
             # "imports of consumer goods": a kind of goods no lexicon names, where goods go and
             # heading its phrase ("mill products shipments" may be a plant's deliveries)
             matches[i] = "category"
-        if i not in matches and pos == POS_IDS["NOUN"] and closed_compound(doc[i]):
+        if i not in matches and closed_compound(noun):
             matches[i] = "commodity_head"  # "132 warplanes": read only where goods go
     for start, kind in matches.items():
         head = doc[start]

@@ -10,6 +10,7 @@ window stands next to the figure (``flow_periods.shipment_window``)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.nlp.relations.flow_clause import Flow, flow_words
 from kg.nlp.relations.periods import Period
@@ -25,7 +26,8 @@ _QUANTIFIERS = frozenset({"all", "both", "mostly", "mainly", "each"})
 _ARRIVALS = frozenset({"arrival", "arrivals", "loading", "loadings"})
 
 
-def _deliveries() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _deliveries() -> frozenset[str]:  # every figure's period asks: the union once
     return flow_words("delivery_nouns") | _ARRIVALS
 
 

@@ -32,7 +32,12 @@ def authorising_verb(noun: Token) -> Token | None:
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
+    return verb if _licensing(verb) else None
+
+
+def _licensing(verb: Token) -> bool:
+    """A verb that licenses goods ("authorised", "granted", "awarded")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs")
 
 
 def licensed_count(noun: Token) -> Token | None:
@@ -46,7 +51,7 @@ def licensed_count(noun: Token) -> Token | None:
     verb = counted.head
     if counted.dep_ != "dobj" or not any(c.dep_ == "nummod" and c.like_num for c in counted.children):
         return None
-    return counted if verb.pos_ == "VERB" and verb.lemma_.lower() in flow_words("licensing_verbs") else None
+    return counted if _licensing(verb) else None
 
 
 def counted_licence(flow: Flow) -> tuple[Token, Token] | None:

@@ -32,7 +32,7 @@ def extract(ctx: Context) -> list[Fact]:
         if noun.pos_ != "NOUN" or _hedged(noun):
             continue
         goods = _titled_goods(ctx, noun)
-        trader = (_titled(ctx, noun) or described_trader(ctx, noun)) if goods else None
+        trader = (_titled(ctx, noun) or _described(ctx, noun)) if goods else None
         if trader is None:
             continue
         exports = noun.lower_ in flow_words("title_exporter_nouns")
@@ -78,7 +78,7 @@ def _titled(ctx: Context, noun: Token) -> str | None:
     return None
 
 
-def described_trader(ctx: Context, noun: Token) -> str | None:
+def _described(ctx: Context, noun: Token) -> str | None:
     """The trader "be" (or "become", "remain") gives the title to, as it is: "Ghana is the
     world's second largest exporter of cocoa"; none where a modal or a verb above puts it
     ahead ("could become", "aims to be a major exporter")."""

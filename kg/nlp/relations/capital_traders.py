@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp.datafiles import load
 from kg.nlp.gazetteer import country_of
+from kg.nlp.lexicon import split_cell
 from kg.nlp.relations.base import COUNTRY, Context
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -24,8 +25,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, tuple[str, ...]]:
-    return {row["capital"].lower(): tuple(c.strip() for c in row["countries"].split("|"))
-            for row in load("capital_traders.tsv")}  # fmt: skip
+    return {row["capital"].lower(): split_cell(row["countries"]) for row in load("capital_traders.tsv")}
 
 
 def capital_country(ctx: Context, token: Token) -> str | None:

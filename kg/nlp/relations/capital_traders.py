@@ -17,16 +17,15 @@ from spacy.tokens import Token
 from kg.model import EntityType
 from kg.nlp.datafiles import load
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import Context
+from kg.nlp.lexicon import split_cell
+from kg.nlp.relations.base import COUNTRY, Context
 
-_COUNTRY = frozenset({EntityType.COUNTRY})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, tuple[str, ...]]:
-    return {row["capital"].lower(): tuple(c.strip() for c in row["countries"].split("|"))
-            for row in load("capital_traders.tsv")}  # fmt: skip
+    return {row["capital"].lower(): split_cell(row["countries"]) for row in load("capital_traders.tsv")}
 
 
 def capital_country(ctx: Context, token: Token) -> str | None:
@@ -42,7 +41,7 @@ def capital_country(ctx: Context, token: Token) -> str | None:
         return None
     for name in reversed(states):  # the most recent first: the one the story names wins
         country = country_of(name)
-        names = (country.name, *country.aliases) if country is not None else (name,)
-        if (key := next((k for n in names if (k := ctx.key_by_name(n, _COUNTRY))), None)) is not None:
+        names = country.names if country is not None else (name,)
+        if (key := next((k for n in names if (k := ctx.key_by_name(n, COUNTRY))), None)) is not None:
             return key
     return None

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.nlp.climb import clause_verb
+
 # Modifiers of the purpose that keep the goods at home: "for domestic distribution".
 _HOME_WORDS = frozenset({"domestic"})
 # What a buyer does at home with goods it bought at home: hands them out or ships them on.
@@ -20,20 +22,11 @@ def for_home_use(verb: Token, *, sale: bool) -> bool:
     parse hangs it: any domestic purpose of a sale ("sold ... for domestic crushing"), a
     domestic hand-out of a purchase ("bought ... for domestic distribution")."""
     for prep in (t for t in verb.subtree if t.lower_ == "for" and t.dep_ == "prep"):
-        if not _in_clause_of(prep, verb):
-            continue
+        if clause_verb(prep.head).i != verb.i:
+            continue  # another verb's clause
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(c.dep_ == "amod" and c.lower_ in _HOME_WORDS for c in obj.children) \
                     and (sale or obj.lower_ in _HOME_HANDLING):
                 return True
     return False
 
-
-def _in_clause_of(token: Token, verb: Token) -> bool:
-    """No other verb stands between ``token`` and ``verb`` on the way up the parse."""
-    head = token.head
-    while head.i != verb.i:
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-            return False
-        head = head.head
-    return True

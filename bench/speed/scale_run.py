@@ -98,7 +98,7 @@ def scale_inputs(limit: int | None, path: Path) -> tuple[Path, str]:
     """BBC then Reuters TRAIN articles (the first ``limit``; all without one) as JSON Lines at
     ``path``, and how the corpus is described. A ``limit`` beyond what they hold replicates
     them: every article then gets a copy number in its id (``replicate``), so none repeats."""
-    articles = load("bbc").articles + load("reuters").articles  # load() reads TRAIN records only
+    articles = load("bbc+reuters").articles  # BBC, then Reuters: load() reads TRAIN records only
     held = len(articles)
     corpus = f"BBC full text + Reuters-21578 TRAIN ({held:,} articles)"
     if limit is None:

@@ -190,6 +190,19 @@ def is_bare_head(span: Span) -> bool:
     return len(text.split()) == 1 and text.istitle() and not is_acronym(span)
 
 
+# A firm's initials before its name word: "B.F. Goodrich Co", "F.O. Licht", "C. Czarnikow Ltd".
+_FIRM_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def opening_initials(words: list[str]) -> int:
+    """How many words of a body's name are the initials it opens with ("B.F." of "B.F.
+    Goodrich Co"; never its last word): the story names the firm again without them."""
+    k = 0
+    while k < len(words) - 1 and _FIRM_INITIALS.match(words[k]):
+        k += 1
+    return k
+
+
 def head_word(name: str) -> str:
     words = name.lower().split()
     for i, word in enumerate(words):

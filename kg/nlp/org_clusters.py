@@ -22,7 +22,7 @@ from kg.nlp.doc_index import lower_positions, orths_of, positions_of
 from kg.nlp.entities import kg_label
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import norm
-from kg.nlp.names import clean, head_word, is_acronym, is_bare_head, token_before
+from kg.nlp.names import clean, head_word, is_acronym, is_bare_head, opening_initials, token_before
 
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 
@@ -117,17 +117,11 @@ def _longer_name(book: ClusterBook, text: str) -> Cluster | None:
     return found
 
 
-_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
-
-
 def _without_initials(name: str) -> str:
     """ "Goodrich Co" of "B.F. Goodrich Co": a firm's name after its opening initials, which
     the story leaves off when it names the firm again ("Goodrich said")."""
     words = name.split()
-    k = 0
-    while k < len(words) - 1 and _INITIALS.match(words[k]):
-        k += 1
-    return " ".join(words[k:])
+    return " ".join(words[opening_initials(words):])
 
 
 def _end_of_body_name(book: ClusterBook, text: str) -> Cluster | None:

@@ -3,14 +3,12 @@ or a place's in another: which it is, settled by its full name, its votes and it
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.gazetteer import country_of, is_region
-from kg.nlp.names import clean, is_acronym, locative, organization_words, person_words
+from kg.nlp.names import clean, is_acronym, locative, opening_initials, organization_words, person_words
 
 _PERSONS = frozenset({EntityType.PERSON, EntityType.OFFICIAL})
 _ORGS = frozenset({EntityType.AGENCY, EntityType.ORGANIZATION})
@@ -79,15 +77,9 @@ def persons_named_as_others(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-# A firm's initials before its name word: "B.F. Goodrich Co", "F.O. Licht", "C. Czarnikow Ltd".
-_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
-
-
 def _opening_name_word(name: str) -> str | None:
     """The word a body's name opens with, after its initials ("Goodrich" of "B.F. Goodrich
     Co": the firm's short name, written alone later; "Pirelli" of "Pirelli SpA")."""
     words = name.split()
-    k = 0
-    while k < len(words) - 1 and _INITIALS.match(words[k]):
-        k += 1
+    k = opening_initials(words)
     return words[k] if k < len(words) - 1 or k == 0 else None

@@ -61,16 +61,12 @@ def union_currency(ctx: Context, key: str) -> str | None:
         return None
     forms = rule_data("unions")["combining_forms"]
     for name in ctx.table.entities[key].all_names:
-        first = name.split("-")[0].split()[0] if "-" in name else None
-        if first is None:
-            continue
-        country = forms.get(first.lower()) or (found.name if (found := country_of(first)) is not None else None)
-        if country is not None and (code := _currency_of_day(ctx, country)) is not None:
+        if "-" not in name:
+            continue  # only a compound name ("Belgo-Luxembourg") names a member first
+        first = name.split("-")[0].split()[0]
+        # the combining form's country, else the word's own ("Belgium-Luxembourg ..."); its
+        # currency of the story's day: its own before the euro ("BEF" in 1987)
+        country = country_of(forms.get(first.lower(), first))
+        if country is not None and (code := country_currency(country, ctx.article.published)) is not None:
             return code
     return None
-
-
-def _currency_of_day(ctx: Context, country: str) -> str | None:
-    """``country``'s currency on the story's date: its own before the euro ("BEF" in 1987)."""
-    found = country_of(country)
-    return country_currency(found, ctx.article.published) if found is not None else None

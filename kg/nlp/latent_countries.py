@@ -70,18 +70,25 @@ def seats_of_known_acronyms(book: ClusterBook) -> None:
     trusted: "the Agriculture Department" alone may be any country's."""
     for cluster in [c for c in book.clusters if c.type in ORGS]:
         for span in cluster.spans:
-            text = span.text.strip()
-            if not (text.isupper() and text.isalpha() and len(text) >= 3):
-                continue
-            known = lexicon.known_organization(text, book.article.published)
-            country = gazetteer.country_of(known.seat) if known is not None and known.seat else None
+            seat = acronym_seat_name(span.text, book.article.published)
+            country = gazetteer.country_of(seat) if seat else None
             if country is None:
                 continue
             carrier = book.country(country)
             if not carrier.spans and not carrier.carried:
                 carrier.latent = True
-                if known.seat not in carrier.names:
-                    carrier.names.append(known.seat)
+                if seat not in carrier.names:
+                    carrier.names.append(seat)
+
+
+def acronym_seat_name(text: str, published: str | None) -> str | None:
+    """The seat ``organizations.tsv`` gives the well-known body ``text`` names by its acronym
+    ("USDA": "United States"); None for any other name, or a body with no seat."""
+    text = text.strip()
+    if not (text.isupper() and text.isalpha() and len(text) >= 3):
+        return None
+    known = lexicon.known_organization(text, published)
+    return known.seat if known is not None and known.seat else None
 
 
 def countries_in_body_names(book: ClusterBook) -> None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
-from kg.nlp.relations.base import PRODUCTS, Context
+from kg.nlp.relations.base import ORGS, PRODUCTS, Context
 from kg.nlp.relations.flow_clause import Flow, made_in
 from kg.nlp.relations.flow_licences import counted_licence
 
-_ORGS = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
 # Names the Community goes by in newswire of its time (kg/nlp/data/organizations.tsv,
 # dated_names.tsv): the entity a story's "EC" or "European Community" became.
 _COMMUNITY_NAMES = ("European Community", "European Communities", "European Economic Community", "EC", "EEC", "E.C.",
@@ -48,7 +47,7 @@ def community_key(ctx: Context) -> str | None:
     """The story's entity for the European Community, other than its commission; None when
     the story names the Community only through its commission."""
     for name in _COMMUNITY_NAMES:
-        key = ctx.key_by_name(name, _ORGS)
+        key = ctx.key_by_name(name, ORGS)
         if key is not None and not community_body(ctx, key):
             return key
     return None

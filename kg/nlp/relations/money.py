@@ -29,7 +29,7 @@ from kg.nlp.doc_index import text_of
 from kg.nlp.gazetteer import country_of
 from kg.nlp.matcher_sets import quick_set_tests
 from kg.nlp.relations.base import Context
-from kg.nlp.relations.currency_words import (  # noqa: F401 (country_currencies, dated_currency: kept importable here)
+from kg.nlp.relations.currency_words import (
     country_currencies, currency_name, dated_currency, national_currency, national_words, word_name)
 from kg.nlp.relations.quantities import parse_quantity
 
@@ -146,12 +146,9 @@ def _currency(span: Span, *, chinese: bool, local: str | None = None,
     return code or data["names"].get(last.lower_), span[:-1].text
 
 
-_currency_name = currency_name
-
-
 def is_dollar(code: str) -> bool:
     """A currency newswire writes as bare "dlrs" in its own country's news (AUD, CAD, USD ...)."""
-    return _currency_name(code) == "dollar"
+    return currency_name(code) == "dollar"
 
 
 def named_before(span: Span, *, matcher: Matcher, local: str | None) -> str | None:
@@ -182,11 +179,11 @@ def named_in_sentence(ctx: Context, sent: Span, earlier: Sequence[Fact], *, loca
     French francs both, as newswire names a currency once a sentence. Else ``local``."""
     shared = lexicon("currencies")["shared_names"]
     bare = {name for t in sent if (names := shared.get(t.lower_)) and names != "dollar" for name in names.split("|")}
-    if not bare or _currency_name(local or "") in bare:
+    if not bare or currency_name(local or "") in bare:
         return local
     start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
     stated = [f.currency for f in earlier if f.currency and start <= f.start < end]
-    return next((c for c in reversed(stated) if _currency_name(c) in bare), local)
+    return next((c for c in reversed(stated) if currency_name(c) in bare), local)
 
 
 _COUNTRY_DOLLARS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()

@@ -7,10 +7,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityType
-from kg.nlp import lexicon
 from kg.nlp.climb import first_conjunct
 from kg.nlp.currency_homes import currency_homes
 from kg.nlp.gazetteer import country_of
+from kg.nlp.latent_countries import acronym_seat_name
 from kg.nlp.names import country_in_name
 from kg.nlp.relations.base import COUNTRY, ORGS, Context
 from kg.nlp.relations.capital_traders import capital_country
@@ -104,11 +104,8 @@ def acronym_seat(ctx: Context) -> str | None:
     ECGD" are not all of Britain's; a report's frame asks it (``flow_report_guesses``)."""
     found = set()
     for _, mention in ctx.entity_mentions(ORGS):
-        text = mention.text.strip()
-        if not (text.isupper() and text.isalpha() and len(text) >= 3):
-            continue
-        known = lexicon.known_organization(text, ctx.article.published)
-        if known is not None and known.seat and (key := ctx.key_by_name(known.seat, COUNTRY)) is not None:
+        seat = acronym_seat_name(mention.text, ctx.article.published)
+        if seat and (key := ctx.key_by_name(seat, COUNTRY)) is not None:
             found.add(key)
     return found.pop() if len(found) == 1 else None
 

@@ -10,15 +10,13 @@ figures its sentence gives no owner, and a story naming two unions could be eith
 
 from __future__ import annotations
 
-from kg.model import EntityType
 from kg.nlp.climb import first_conjunct
 from kg.nlp.datafiles import rule_data
 from kg.nlp.gazetteer import country_of
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import ORGS, Context
 from kg.nlp.relations.currency_words import country_currency
 from kg.nlp.relations.flow_clause import flow_words
 
-_BODIES = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY})
 # A union of states keeps one customs territory: its name pairs a word for the union with a
 # word for what it unites ("Economic Union", "Customs Union", "European Community").
 _UNION_WORDS = frozenset({"union", "community", "communities"})
@@ -30,7 +28,7 @@ _BODY_WORDS = frozenset({"commission", "council", "parliament", "court", "bank",
 def union_of_countries(ctx: Context, key: str) -> bool:
     """``key`` names a union of countries by its own name ("Belgo-Luxembourg Economic Union",
     "European Economic Community"), not one of its bodies."""
-    if ctx.type(key) not in _BODIES:
+    if ctx.type(key) not in ORGS:
         return False
     for name in ctx.table.entities[key].all_names:
         words = set(name.lower().replace("-", " ").split())
@@ -44,7 +42,7 @@ def story_union(ctx: Context) -> str | None:
     European Community"); None when it names none or two."""
     blocking = flow_words("owner_blocking_preps")
     found = set()
-    for key, mention in ctx.entity_mentions(_BODIES):
+    for key, mention in ctx.entity_mentions(ORGS):
         if not union_of_countries(ctx, key):
             continue
         root = first_conjunct(mention.root)
@@ -63,16 +61,12 @@ def union_currency(ctx: Context, key: str) -> str | None:
         return None
     forms = rule_data("unions")["combining_forms"]
     for name in ctx.table.entities[key].all_names:
-        first = name.split("-")[0].split()[0] if "-" in name else None
-        if first is None:
-            continue
-        country = forms.get(first.lower()) or (found.name if (found := country_of(first)) is not None else None)
-        if country is not None and (code := _currency_of_day(ctx, country)) is not None:
+        if "-" not in name:
+            continue  # only a compound name ("Belgo-Luxembourg") names a member first
+        first = name.split("-")[0].split()[0]
+        # the combining form's country, else the word's own ("Belgium-Luxembourg ..."); its
+        # currency of the story's day: its own before the euro ("BEF" in 1987)
+        country = country_of(forms.get(first.lower(), first))
+        if country is not None and (code := country_currency(country, ctx.article.published)) is not None:
             return code
     return None
-
-
-def _currency_of_day(ctx: Context, country: str) -> str | None:
-    """``country``'s currency on the story's date: its own before the euro ("BEF" in 1987)."""
-    found = country_of(country)
-    return country_currency(found, ctx.article.published) if found is not None else None

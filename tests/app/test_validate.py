@@ -75,6 +75,7 @@ def _variants() -> list[list[tuple]]:
     first = lambda p: next(q for q in base if q[1] == p)  # noqa: E731
     label = first(SKOS.prefLabel)
     start = first(KG.startOffset)
+    article = first(KG.contentHash)[0]
 
     def swap(p, value):
         return [(s, q, value if q == p else o, g) for s, q, o, g in base]
@@ -97,6 +98,15 @@ def _variants() -> list[list[tuple]]:
         base + [(start[0], KG.startOffset, Literal(-1), start[3])],
         base + [(URIRef(KG.Official), RDFS.subClassOf, URIRef(KG.Article), label[3])],
         [q for q in base if not (q[1] == RDF.type and "Official" in str(q[2]))],
+        # An entity its mentions reach (sh:node) but no type targets, with a second label.
+        [q for q in base if not (q[0] == label[0] and q[1] == RDF.type)]
+        + [(label[0], SKOS.prefLabel, Literal("another name"), label[3])],
+        # Values that would break a shape, on a node no shape targets: conforms.
+        base + [(article, SKOS.prefLabel, Literal(""), label[3]), (article, KG.startOffset, Literal("x"), label[3]),
+                (article, KG.endOffset, Literal(1), label[3]), (article, KG.startOffset, Literal(2), label[3])],
+        # The end of a span at its start (sh:lessThan), and a second start (sh:maxCount).
+        [(s, p, start[2] if (s, p) == (start[0], KG.endOffset) else o, g) for s, p, o, g in base],
+        base + [(start[0], KG.startOffset, Literal(int(start[2]) + 1), start[3])],
     ]
     rng = random.Random(14)
     for _ in range(25):  # quads taken out at random: every kind of missing piece
@@ -154,3 +164,25 @@ def test_the_screen_passes_a_conforming_store(tmp_path):
     result = validate_store(output=tmp_path)
     assert result.conforms and reference.conforms
     assert (result.text, result.focus_nodes, len(result.report)) == (reference.text, reference.focus_nodes, len(reference.report))
+
+
+def test_the_screen_names_graphs_by_their_focus_nodes_values():
+    """The screen finds broken values from the values themselves (``shapes_sparql.found``) and
+    names a graph only where such a value belongs to a focus node: by a target class, or
+    through sh:node alone (an entity typed nowhere that a mention refers to)."""
+    import pyoxigraph as ox
+
+    from kg.store.terms import to_ox
+    from kg.validate import _screen
+
+    variants = _variants()
+    named = {"whole": variants[0], "sh:node": variants[17], "not a focus node": variants[18],
+             "lessThan": variants[19], "two starts": variants[20]}
+    store = ox.Store()
+    for name, quads in named.items():
+        graph = ox.NamedNode(f"https://example.org/{name.replace(' ', '-').replace(':', '-')}")
+        store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o, _ in quads)
+    screened = {row[0].value.rsplit("/", 1)[1] for query in _screen().queries for row in store.query(query)}
+    assert screened == {"sh-node", "lessThan", "two-starts"}
+    for name, quads in named.items():
+        assert validate(quads).conforms == (name in ("whole", "not a focus node")), name

@@ -77,8 +77,8 @@ class _ReadOnce(Span):
 
     spaCy joins a Span's text, and makes a new Token for each ``span[i]`` and each word of
     ``for t in span``, at every read; some fifty rules read the same entity's text and words,
-    each of them here at the cost of one. The same span in every other respect; a rule that answers with
-    it gets the plain span back (``_first_verdict``).
+    each of them here at the cost of one. The same span in every other respect; a rule that
+    answers with it gets the plain span back (``_first_verdict``).
     """
 
     @cached_property

@@ -10,17 +10,20 @@ as the Doc lives.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from typing import Any
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _WORDS: WeakKeyDictionary[Doc, Counter[str]] = WeakKeyDictionary()
 _ORTHS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 _LOWERS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_TAGS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_SENTENCE_ANSWERS: WeakKeyDictionary[Doc, dict[Hashable, dict[tuple[int, int], Any]]] = WeakKeyDictionary()
 
 
 def text_of(doc: Doc) -> str:
@@ -71,3 +74,41 @@ def lower_positions(doc: Doc, hashes: frozenset[int] | set[int]) -> list[int]:
     """The indexes of the tokens of ``doc`` whose lower-cased text has one of ``hashes``, in
     text order: as :func:`positions_of`, for words of any case ("States", "states")."""
     return [i for i, lower in enumerate(lowers_of(doc)) if lower in hashes]
+
+
+def tags_of(doc: Doc) -> list[int]:
+    """The hashes of the fine-grained tags of the tokens of ``doc``, in order (read once per
+    Doc: the model sets them and no kg component changes them)."""
+    tags = _TAGS.get(doc)
+    if tags is None:
+        tags = _TAGS[doc] = doc.to_array(TAG).tolist()
+    return tags
+
+
+def tokens_with(span: Span, values: list[int], hashes: frozenset[int] | set[int]) -> list[Token]:
+    """The tokens of ``span`` whose value in ``values`` (a column of its Doc: ``lowers_of``,
+    ``tags_of`` ...) is one of ``hashes``, in text order.
+
+    A rule that looks in every sentence for a few words or one tag makes a Token of those
+    only, not of every word of the sentence.
+    """
+    doc = span.doc
+    return [doc[i] for i in range(span.start, span.end) if values[i] in hashes]
+
+
+def sentence_answers(doc: Doc, question: Hashable) -> dict[tuple[int, int], Any]:
+    """A memo, kept as long as ``doc``, of what ``question`` answered of each sentence of
+    ``doc``, by the sentence's ``(start, end)``.
+
+    A test of a whole sentence asked for each word of interest in it ("is this a trade
+    sentence?" of every goods noun) read the sentence anew each time. The bounds are part of
+    the key, so a sentence a later component splits is asked anew; ``question`` names what
+    was asked (with the lexicon it was asked with), so two tests never share answers.
+    """
+    answers = _SENTENCE_ANSWERS.get(doc)
+    if answers is None:
+        answers = _SENTENCE_ANSWERS[doc] = {}
+    memo = answers.get(question)
+    if memo is None:
+        memo = answers[question] = {}
+    return memo

@@ -16,7 +16,11 @@ agreements, goods, events); ``retype_verdicts`` holds what a rule answers.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from spacy.tokens import Span, Token
 
 from kg.nlp import lexicon
 from kg.nlp.person_openers import without_opening_words
@@ -60,11 +64,38 @@ def retype(ent: Span) -> Span | None:
 
 
 def _first_verdict(rules: tuple[Rule, ...], span: Span, *, fallback: Span) -> Span | None:
+    read = _ReadOnce(span.doc, span.start, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
     for rule in rules:
-        verdict = rule(span)
+        verdict = rule(read)
         if verdict is not NEXT:
-            return verdict
+            return span if verdict is read else verdict
     return fallback
+
+
+class _ReadOnce(Span):
+    """The span as the rules read it, one after another: its text and its words made once.
+
+    spaCy joins a Span's text, and makes a new Token for each ``span[i]`` and each word of
+    ``for t in span``, at every read; some fifty rules read the same entity's text and words,
+    each of them here at the cost of one. The same span in every other respect; a rule that
+    answers with it gets the plain span back (``_first_verdict``).
+    """
+
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return Span.text.__get__(self)
+
+    @cached_property
+    def _tokens(self) -> tuple[Token, ...]:
+        return tuple(Span.__iter__(self))
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._tokens)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int):
+            return self._tokens[index]  # out of range: the IndexError spaCy raises
+        return Span.__getitem__(self, index)  # a slice: a new plain Span, as spaCy makes it
 
 
 def without_lower_title(span: Span) -> Span:

@@ -146,14 +146,15 @@ def trim(span: Span) -> Span | None:
         if token.text == "(" and token.i > start and ")" not in span[token.i - start :].text:
             end = token.i
             break
-    while start < end and (doc[start].lower_ in _LEADING_DROP or is_punct(doc[start])
-                           or doc[start].is_space or doc[start].text in _BRACKETS):
+    # each edge word read as one Token for all its tests (``doc[i]`` makes a new one each time)
+    while start < end and ((word := doc[start]).lower_ in _LEADING_DROP or is_punct(word)
+                           or word.is_space or word.text in _BRACKETS):
         start += 1
     # "the private Board of Trade", "the semi-official Anatolian Agency": a description the
     # model ran into the name ("de Gaulle" opens with a particle of the name)
     first = start
-    while first < end - 1 and (doc[first].is_lower and doc[first].pos_ in ("ADJ", "ADV", "VERB", "PROPN")
-                               and doc[first].lower_ not in _NAME_PARTICLES or doc[first].text == "-"):
+    while first < end - 1 and ((word := doc[first]).is_lower and word.pos_ in ("ADJ", "ADV", "VERB", "PROPN")
+                               and word.lower_ not in _NAME_PARTICLES or word.text == "-"):
         first += 1
     if first > start and doc[first].is_title and doc[first - 1].text != "-":
         start = first
@@ -166,9 +167,9 @@ def trim(span: Span) -> Span | None:
         if token.text == "the" and doc[token.i - 1].is_title:
             end = token.i
             break
-    while end > start and (doc[end - 1].lower_ in POSSESSIVE or is_punct(doc[end - 1])
-                           or doc[end - 1].is_space or doc[end - 1].text in _BRACKETS
-                           or _figure(doc[end - 1]) and end - 1 > start):
+    while end > start and ((word := doc[end - 1]).lower_ in POSSESSIVE or is_punct(word)
+                           or word.is_space or word.text in _BRACKETS
+                           or _figure(word) and end - 1 > start):
         end -= 1
     if end - start > 1 and doc[end - 1].is_digit and gazetteer.country_of(doc[start : end - 1].text) is not None:
         end -= 1  # "Malta 500 (700)": a list's figure after a country's name

@@ -4,7 +4,9 @@ import spacy
 from spacy.strings import get_string_id
 
 from kg.nlp.cues import common_word
-from kg.nlp.doc_index import lower_positions, lowers_of, orths_of, positions_of, text_of, word_counts
+from kg.nlp.doc_index import (
+    lower_positions, lowers_of, orths_of, positions_of, sentence_answers, tags_of, text_of, tokens_with, word_counts,
+)
 
 
 def test_the_text_is_the_docs_and_joined_once() -> None:
@@ -54,3 +56,29 @@ def test_a_common_word_is_one_the_text_also_writes_in_lower_case() -> None:
     assert not common_word(alone[0])
     twice = nlp("citizens may travel, citizens said.")
     assert common_word(twice[0])
+
+
+def test_tokens_with_are_the_spans_words_of_one_of_the_values() -> None:
+    doc = spacy.blank("en")("Its quota rose. The Quota and quotas fell.")
+    sent = doc[4:10]
+    quota = frozenset({get_string_id("quota"), get_string_id("quotas")})
+    assert [t.i for t in tokens_with(sent, lowers_of(doc), quota)] == [5, 7]
+    assert [t.i for t in tokens_with(doc[:4], lowers_of(doc), quota)] == [1]
+    assert tokens_with(doc[2:4], lowers_of(doc), quota) == []
+
+
+def test_tags_are_the_docs_tags_in_order_read_once() -> None:
+    doc = spacy.blank("en")("Wool was shipped")
+    doc[2].tag_ = "VBN"
+    assert tags_of(doc) == [t.tag for t in doc]
+    assert tags_of(doc) is tags_of(doc)
+    assert [t.i for t in tokens_with(doc[:], tags_of(doc), frozenset({get_string_id("VBN")}))] == [2]
+
+
+def test_sentence_answers_are_kept_per_question_and_per_bounds() -> None:
+    doc = spacy.blank("en")("Tin was sold. Nothing else.")
+    first = sentence_answers(doc, "a question")
+    first[(0, 4)] = True
+    assert sentence_answers(doc, "a question") is first
+    assert sentence_answers(doc, "another question") == {}
+    assert sentence_answers(spacy.blank("en")("Tin was sold."), "a question") == {}

@@ -282,3 +282,34 @@ def test_a_publication_read_as_a_person_takes_the_words_before_its_head(parser) 
     doc = parser("The decree appeared in the Official Gazette today.")
     verdict = publication(_span(doc, "Gazette", "PERSON"))
     assert verdict.text == "Official Gazette"
+
+
+def _read_once(span: Span) -> Span:
+    return R._ReadOnce(span.doc, span.start, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+@pytest.mark.parametrize(("rule", "text", "words", "label", "expected"), CASES,
+                         ids=[f"{c[0]}-{c[4]}" for c in CASES])
+def test_each_rule_answers_the_span_read_once_as_the_plain_span(parser, rule, text, words, label, expected) -> None:
+    span = _span(parser(text), words, label)
+    assert _said(_RULES[rule](_read_once(span))) == _said(_RULES[rule](span)) == expected
+
+
+def test_the_span_read_once_has_the_plain_spans_text_and_words() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["The", "Wool", "Board", "of", "Ruritania", "met", "."],
+              spaces=[True, True, True, True, False, False, False])
+    plain, read = Span(doc, 1, 5, label="ORG"), _read_once(Span(doc, 1, 5, label="ORG"))
+    assert read == plain and hash(read) == hash(plain) and read.label_ == "ORG"
+    assert read.text == plain.text == "Wool Board of Ruritania" and read.text is read.text
+    assert [t.i for t in read] == [t.i for t in plain] and read[-1].i == 4 and read[0] is read[0]
+    assert type(read[1:3]) is Span and read[1:3].text == "Board of"
+    with pytest.raises(IndexError):
+        read[4]
+
+
+def test_a_rule_answering_with_its_span_gives_the_plain_span_back() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Tin", "Council", "met"])
+    plain = Span(doc, 0, 2, label="ORG")
+    verdict = R._first_verdict((lambda span: span,), plain, fallback=plain)
+    assert verdict is plain
+    assert R._first_verdict((lambda span: R.NEXT,), plain, fallback=plain) is plain

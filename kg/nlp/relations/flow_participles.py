@@ -5,9 +5,13 @@ as the subject of a passive does ("only 433,000 bags were shipped")."""
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from kg.nlp.doc_index import tags_of, tokens_with
 from kg.nlp.relations.flow_clause import flow_words
+
+_PAST_PARTICIPLE = frozenset({get_string_id("VBN")})
 
 
 def moved_figures(sent: Span) -> list[tuple[Token, bool]]:
@@ -15,8 +19,8 @@ def moved_figures(sent: Span) -> list[tuple[Token, bool]]:
     figure: "sold to", "exported in 1986", "to be shipped"."""
     trade = flow_words("export_verbs") | flow_words("import_verbs") | flow_words("sale_verbs")
     found = []
-    for t in sent:
-        if t.tag_ != "VBN" or t.dep_ not in ("acl", "relcl") or t.lemma_.lower() not in trade:
+    for t in tokens_with(sent, tags_of(sent.doc), _PAST_PARTICIPLE):  # the words tagged VBN
+        if t.dep_ not in ("acl", "relcl") or t.lemma_.lower() not in trade:
             continue
         if _figure_of(t.head) is None or any(c.dep_ == "neg" for c in t.children):
             continue

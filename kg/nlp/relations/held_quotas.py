@@ -17,9 +17,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from kg.model import Fact, Predicate
+from kg.nlp.doc_index import lowers_of, tokens_with
 from kg.nlp.relations.base import ORGS, Context
 from kg.nlp.relations.discourse import Topic
 from kg.nlp.relations.flow_clause import Flow
@@ -28,6 +30,7 @@ from kg.nlp.relations.flow_triggers import clause_end
 from kg.nlp.relations.trader_keys import recent_trader, trader_key
 
 _QUOTA = frozenset({"quota", "quotas"})
+_QUOTA_HASHES = frozenset(get_string_id(word) for word in _QUOTA)
 # A story names export quotas ("export quota", "quotas for exports", "export quota system").
 _EXPORT_QUOTAS = re.compile(r"\bexport quotas?\b|\bquotas? (?:on|for) (?:\w+ )?exports\b", re.I)
 # Quotas whose holder's figure is no export of the holder: an import quota's holders are its
@@ -60,7 +63,7 @@ class HeldQuota:
 def held_quota(ctx: Context, sent: Span, index: int, facts: Sequence[Fact], found: Sequence[Flow]) -> HeldQuota | None:
     """The planned export a trader's bare quota with a figure opens, in a story of export
     quotas; None when a flow the sentence found already reads the quota's clause."""
-    quotas = [t for t in sent if t.lower_ in _QUOTA and t.pos_ == "NOUN"]
+    quotas = [t for t in tokens_with(sent, lowers_of(sent.doc), _QUOTA_HASHES) if t.pos_ == "NOUN"]
     if not quotas:
         return None  # every sentence of every story comes here: read the story only for a quota
     text = ctx.doc.text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, closing
+from contextlib import AbstractContextManager, ExitStack, closing, nullcontext
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -264,39 +264,50 @@ def _build(
     # cost a fraction of a second; counted before the store closes, they would first wait
     # for the articles still pending for its bulk load to go in.
     judging = None
+    # One read-only handle on that state for the verdicts, the graph files and the totals
+    # here: opening a snapshot costs ~10 ms of CPU (RocksDB's files, the lease) each time.
+    reader = cleanup.enter_context(open_store(store, path=store_path(output), read_only=True)) if on_disk else None
     if judge is not None:
         stage("validating the graphs written")
         if workers is not None and workers.started:
             judging = workers.submit(judge)  # beside the graph files
         else:
-            judge()
+            judge(graph_store=reader)
     if write_files and on_disk:
         # Unless the files already show that state.
         refresh_graph_files(output, store=store, before_writing=lambda: stage("writing " + ", ".join(GRAPH_FILES)),
-                            known=(published, texts.get) if published and texts is not None else None)
+                            known=(published, texts.get) if published and texts is not None else None,
+                            graph_store=reader)
     if count is not None:
         stage("counting the graph")
-        report.graph = count()
+        report.graph = count(graph_store=reader)
     if judging is not None:
         judging.result()
     return report
 
 
-def published_totals(store: str | None, path: Path) -> dict[str, int]:
-    """:func:`~kg.stats.graph_totals` of the state the store at ``path`` last published."""
-    with open_store(store, path=path, read_only=True) as graph_store:
-        return graph_totals(graph_store)
+def published_totals(store: str | None, path: Path, *, graph_store: Store | None = None) -> dict[str, int]:
+    """:func:`~kg.stats.graph_totals` of the state the store at ``path`` last published
+    (``graph_store``: a read-only handle on it, already open)."""
+    with _read_published(store, path, graph_store) as reading:
+        return graph_totals(reading)
+
+
+def _read_published(store: str | None, path: Path, graph_store: Store | None = None) -> AbstractContextManager[Store]:
+    """``graph_store`` if given (left open), else a read-only handle on the last published state."""
+    return nullcontext(graph_store) if graph_store is not None else open_store(store, path=path, read_only=True)
 
 
 def judge_written(store: str | None, path: Path, written: list[str], start: str | None,
-                  known: dict[str, Verdict] | None = None) -> None:
+                  known: dict[str, Verdict] | None = None, *, graph_store: Store | None = None) -> None:
     """Validation verdicts on the graphs a build wrote (the rest keep theirs), stamped with the
     state it published: ``kg validate`` then reads them instead of checking the whole graph
-    again (see ``kg.verdicts``). Reads that published state, so it can run in another process.
-    ``known``: the verdicts the build made on what it wrote, from the quads in hand."""
+    again (see ``kg.verdicts``). Reads that published state (``graph_store``, if open already),
+    so it can run in another process. ``known``: the verdicts the build made on what it wrote,
+    from the quads in hand."""
     from kg.validate import refresh_verdicts, stamp_verdicts
 
-    with open_store(store, path=path, read_only=True) as graph_store:
+    with _read_published(store, path, graph_store) as graph_store:
         verdicts = refresh_verdicts(graph_store, save=False, changed=written, since=start, known=known)
         state = graph_store.state_token  # type: ignore[attr-defined]
     if verdicts is not None:

@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,18 +93,22 @@ def write_graph_files(graph_store: Store, output: str | Path, *, state: str | No
 
 def refresh_graph_files(output: str | Path, *, store: str | None = None, force: bool = False,
                         before_writing: Callable[[], None] | None = None,
-                        known: tuple[str, Callable[[str], bytes | None]] | None = None) -> list[Path]:
+                        known: tuple[str, Callable[[str], bytes | None]] | None = None,
+                        graph_store: Store | None = None) -> list[Path]:
     """Rewrite the graph files from the store's last finished state unless they already show it.
 
     Returns the files written (none when they were up to date). Scratch left by killed
     writers is removed either way. ``known``: a state token and the N-Triples of graphs as
     they are in that state (``kg.store.graph_texts``), used if the store is still there.
+    ``graph_store``: a read-only handle on that state, already open (left open).
 
     >>> refresh_graph_files("output")  # doctest: +SKIP
     []
     """
     output = Path(output)
-    with files_lock(output), open_store(store, path=store_path(output), read_only=True) as graph_store:
+    reading = nullcontext(graph_store) if graph_store is not None else \
+        open_store(store, path=store_path(output), read_only=True)
+    with files_lock(output), reading as graph_store:
         state = getattr(graph_store, "state_token", None)
         if not force and check_files(output, state).fresh:
             return []

@@ -39,12 +39,12 @@ def sorted_dump(store: ox.Store, *, graphs: bool = True, scratch: Path | None = 
     store): the merged triples are then its dump, sorted in memory, which is several times
     faster when the named graphs are not asked for. Blank nodes need their labels made
     canonical, which is done in memory. ``known`` gives a named graph's N-Triples where they
-    are at hand (the same statements as the store's), saving its dump.
+    are at hand (the same statements as the store's, dumped by Oxigraph), saving its dump.
     """
     if merged_default and not graphs:
         data = _sorted_default_graph(store)
         if data is not None:
-            yield SortedDump((data,))
+            yield SortedDump((data,), checked=True)
             return
     with tempfile.TemporaryDirectory(dir=scratch, prefix=".kg-sort.") as folder:
         work = Path(folder)
@@ -55,7 +55,7 @@ def sorted_dump(store: ox.Store, *, graphs: bool = True, scratch: Path | None = 
         except BlankNodesInGraph:
             dump = None
         else:
-            dump = SortedDump((merged,), (default_only, named))
+            dump = SortedDump((merged,), (default_only, named), checked=True)
         yield dump if dump is not None else sorted_dump_of(store, graphs=graphs)
 
 
@@ -94,8 +94,11 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
                 data = known(graph.value) if known is not None else None
                 if data is None:
                     data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-                texts = sorted(_texts(data.decode("utf-8")))
-                named_out.write("".join(f"{text} {key} .\n" for text in texts))
+                texts = _texts(data.decode("utf-8"))
+                texts.sort()
+                if texts:  # one join per graph: a string made per statement cost more than the sort
+                    ending = f" {key} .\n"
+                    named_out.write(ending.join(texts) + ending)
                 in_named.add(texts)
                 statements += len(texts)
         in_named.release()

@@ -168,3 +168,16 @@ def test_an_empty_default_graph_or_blank_nodes_take_the_general_path(tmp_path):
         assert dump.triples[0] == serialize(blank, format="nt")
     with pytest.raises(ValueError, match="graphs=True"):
         list(dump.statements(graphs=True))
+
+
+def test_only_oxigraphs_own_dumps_are_read_back_without_checking_their_iris(store, tmp_path):
+    from kg.rdf.statements import SortedDump, sorted_dump_of
+
+    for graphs in (True, False):
+        with sorted_dump(store, graphs=graphs, scratch=tmp_path, merged_default=True) as dump:
+            assert dump.checked
+            assert list(dump.statements(graphs=False)) == list(sorted_dump_of(store).statements(graphs=False))
+    assert not sorted_dump_of(store).checked
+    # Text from anywhere else is checked as it is read: a bad IRI is refused, not written.
+    with pytest.raises(SyntaxError):
+        list(SortedDump((b"<urn:kg:a> <urn:kg:b> <not an iri> .\n",)).statements(graphs=False))

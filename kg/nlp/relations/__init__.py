@@ -48,6 +48,7 @@ from kg.nlp.relations import (awards, contracts, flow_breakdowns, flow_chief_goo
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.figureless_duplicates import without_figured_duplicates
 from kg.nlp.relations.story_partners import with_story_partners
+from kg.nlp.relations.trading_bases import without_trading_bases
 from kg.vocab.predicates import identity
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def extract_facts(doc: Doc, article: Article, table: MentionTable, *, rules: Rel
     facts.extend(places.chained(facts))
     facts = _said_once(_one_goods_reading(without_figured_duplicates(_newswire_first(facts))))
     facts = with_story_partners(ctx, facts)  # a partner stated elsewhere in the story
+    facts = without_trading_bases(ctx, facts)  # a dealer's city is no partner
     # the learned step reads only the figures the rules left: it comes after all of them
     return _deduplicate([*facts, *learned_figures.extract(ctx, facts, rules.figure_model)])
 

@@ -8,6 +8,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from kg.model import EntityType
+from kg.nlp.climb import climb
 from kg.nlp.relations.asked_amounts import asked_amount
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.relations.world_regions import world_region
@@ -292,15 +293,27 @@ def _counted_in_bulk(noun: Token) -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass", "dobj") and any(t.lower_ in units for t in verb.subtree if t.i > noun.i)
 
 
+# The dependencies by which a clause's subject hangs on its verb (active and passive).
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _national_seller(ctx: Context, verb: Token) -> bool:
     """ "France sold 250,000 tonnes of wheat", "The EC sold ...": a country's or a trade
     bloc's sales are exports; a company's are not."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or inherited_subjects(verb)
     # "have the African country lend it 10,000 bpd": a country named by description lends
     # goods as one (a loan of goods between countries crosses a border)
     loan = verb.lemma_.lower() in flow_words("goods_loan_verbs")
     return any((k := trader_key(ctx, s) or (described_trader(ctx, s, []) if loan else None))
                and ctx.type(k) is not EntityType.ORGANIZATION or (k and is_territory(ctx, k)) for s in subjects)  # fmt: skip
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """The subject an infinitive takes from the verb it completes: "the board expects to sell
+    ...", "the agency is expected to sell ...", "Japan agreed to sell ..." (the seller is the
+    subject of "expects", "is expected", "agreed"); none for a verb with a subject of its own."""
+    head = climb(verb, lambda t: t.dep_ == "xcomp" and not any(c.dep_ in _SUBJECTS for c in t.children), steps=3)
+    return [] if head is verb else [c for c in head.children if c.dep_ in _SUBJECTS]
 
 
 def _in_balance(noun: Token) -> bool:

@@ -136,6 +136,26 @@ def _unit_price_at(doc: Doc, figure: Figure, start: int) -> bool:
         and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
 
 
+def _small_unscaled_amount(doc: Doc, figure: Figure) -> bool:
+    """ "when sterling neared 1.60 dlrs", "growers would be paid 100 dlrs": an amount with no
+    scale word below the ceiling is a rate or a price, wherever it stands (``_unit_price_at``
+    reads the "at" case with the goods it prices); trade values run to millions."""
+    return figure.currency is not None and figure.value < _UNIT_PRICE_CEILING \
+        and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
+
+
+def other_money_before(doc, i: int, start: int) -> bool:
+    """ "at a cost of some 80 mln dlrs", "a debt liability of nearly 600 mln dlrs", "after a
+    decline of 7.3 billion dlrs": the figure is what the noun before its "of" measures (a
+    cost, a debt, a change), not the flow's value. A noun, so "would cost 3.2 billion dlrs"
+    (the flow's own value, a verb) is kept."""
+    i -= 1
+    while i > start and doc[i].lower_ in HEDGES:
+        i -= 1
+    return i > start and doc[i].lower_ == "of" and doc[i - 1].pos_ == "NOUN" \
+        and doc[i - 1].lower_ in flow_words("other_money_nouns")
+
+
 # "above or below 15.5 mln bags", "more or less than": a figure the flow may miss either way
 _EITHER_WAY = re.compile(r"\b(above|below|higher|lower|more|less) or (above|below|higher|lower|more|less)( than)?$")
 
@@ -150,7 +170,8 @@ def _flow_purpose(token: Token) -> bool:
 
 def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared: bool = False, planned: bool = False,
           dated: frozenset[int] | set[int] = frozenset()) -> str:
-    """ "main", "comparison" or "skip" (a change, a price, a share, a balance)."""
+    """ "main", "comparison", "skip" (a change, a price, a share, a balance) or "end" (other
+    money, which the rest of the clause is about)."""
     doc = ctx.doc
     after = doc[figure.end] if figure.end < end else None
     if after is not None and after.lower_ in flow_words("share_words") and after.lower_ not in ("a", "an"):
@@ -165,6 +186,12 @@ def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared:
         return "skip"  # "17.25 dlrs a barrel": a price
     if _unit_price_at(doc, figure, start):
         return "skip"  # "a counter-offer to buy wheat at 85 U.S. Dlrs CAF": a price a tonne
+    if _small_unscaled_amount(doc, figure):
+        return "skip"  # "when it neared 1.60 dlrs": a rate or a price
+    if other_money_before(doc, figure.start, start):
+        # "a debt liability of nearly 600 mln dlrs but set aside only 150 mln dlrs": the clause
+        # has turned to other money, and the figures after it are that money's too
+        return "end"
     before = [t for t in doc[max(start, figure.start - 4) : figure.start]]
     # "imports from Australia totalled 2.1 mln": an origin, not a figure compared with
     words = ["" if t.lower_ == "from" and t.i + 1 < len(doc) and doc[t.i + 1].ent_type_ in PLACE_LABELS

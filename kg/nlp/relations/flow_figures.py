@@ -207,6 +207,8 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
                            dated=dated)
         if kind == "skip":
             continue
+        if kind == "end":
+            break
         if not out and (level := level_of_unitless(doc, unitless, figure)) is not None:
             # "were up from 32,796 to 50,855 tonnes", "a total of 289,232 compares with
             # 165,859 tonnes": a plain number and the figure after it share its unit

@@ -228,3 +228,12 @@ def test_a_number_beside_a_month_with_a_unit_after_it_is_still_a_figure(parser) 
     text = "Norway exported 4,100 tonnes of salmon in April and in May 25 tonnes of trout, officials said."
     table = {"Norway": ("no", T.COUNTRY), "salmon": ("salmon", T.PRODUCT), "trout": ("trout", T.PRODUCT)}
     assert Decimal("4100") in [q for _, _, _, q, _, _ in _read(parser, text, table)]
+
+
+def test_year_ago_week_is_the_third_figures_own_period(parser) -> None:
+    text = ("Argentine soybean oil exports in the week were 31,500 tonnes vs 28,200 tonnes a week ago "
+            "and compared with 19,750 tonnes in the year-ago week.")
+    table = {"Argentine": ("ar", T.COUNTRY), "soybean oil": ("soyoil", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("31500"), "the week"), (Decimal("28200"), "a week ago"), (Decimal("19750"), "the year-ago week"),
+    ]

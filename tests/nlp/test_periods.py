@@ -314,3 +314,19 @@ def test_a_weekly_reports_own_week_is_named_but_not_dated() -> None:
 @pytest.mark.parametrize("text", ["in the week to March 6", "in the week of March 2"])
 def test_a_week_named_by_the_day_after_it_is_that_days(text: str) -> None:
     assert [p.text for p in find_periods(text, "1987-03-10")] == [text.split(" ", 4)[-1]]
+
+
+@pytest.mark.parametrize("text", [
+    "against 19,750 tonnes in the year-ago week", "from 4.1 mln in the same year ago period",
+    "up from the year-earlier quarter's 2.3 billion", "compared with the same period of last year",
+])  # fmt: skip
+def test_a_year_ago_period_noun_is_a_year_before_the_figure_compared(text: str) -> None:
+    main = find_periods("in the week ended April 7", PUBLISHED)[0]
+    (year_ago,) = find_periods(text, PUBLISHED)
+    assert year_ago.shift == ("year", -1)
+    dated = anchor_on(year_ago, main)
+    assert (dated.start, dated.end) == ("1986-04-01", "1986-04-07")
+
+
+def test_a_year_ago_without_a_period_noun_after_it_is_the_plain_year_ago() -> None:
+    assert [p.text for p in find_periods("exports were 4,100 tonnes a year ago in Chile", PUBLISHED)] == ["a year ago"]

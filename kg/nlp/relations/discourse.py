@@ -26,6 +26,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import ORGS, PLACES, PRODUCTS, Context, sentence_text
 from kg.nlp.relations.flow_clause import Flow, flow_noun, flow_words
 from kg.nlp.relations.flow_periods import coming_window
+from kg.nlp.relations.flow_statistics_comparisons import compared_after
 from kg.nlp.relations.periods import Period, find_periods, not_over
 
 # how much less a fact is trusted for each slot it took from the sentence before
@@ -347,6 +348,8 @@ def statistics_period(sent: Span, published: str | None) -> Period | None:
         words = text[: p.start_char].split()
         if p.shift is not None or words and words[-1].lower() in _words("yardstick_preps") | _COMPARED_ON:
             continue
+        if compared_after(text, first, p):
+            continue  # "fell to 310 mln from 460 mln in January 1986": the period compared with
         if words and words[-1].lower() not in _words("period_preps") or not p.start:
             return None
         own[p.text.lower()] = p

@@ -15,6 +15,7 @@ from kg.nlp.climb import VERB_POS, first_up, upward
 from kg.nlp.relations.base import Context
 from kg.nlp.relations.flow_clause import Figure, Flow, flow_noun, flow_words, reporting
 from kg.nlp.relations.flow_figure_units import is_number
+from kg.nlp.relations.flow_told_outcomes import outside_told_clause
 from kg.nlp.relations.flow_trailing_windows import spread_window, trailing_window
 from kg.nlp.relations.flow_unit_weights import weighs_a_unit
 from kg.nlp.relations.periods import Period, find_periods, next_year
@@ -315,6 +316,8 @@ def forecast_cue(ctx: Context, flow: Flow) -> bool:
         if t.lower_ in words or t.lemma_.lower() in words:
             if own is not None and not (own.left_edge.i <= t.i <= own.right_edge.i):
                 continue  # "production was estimated at 8.35 mln bpd, and imports averaged 3.44 mln"
+            if outside_told_clause(anchor, t):
+                continue  # "is expected to announce whether exports to Canada have injured growers"
             if t.lower_ == "put" and not any(c.lower_ == "at" for c in t.children):
                 continue
             if t.i > anchor.i and t.pos_ == "VERB" and t.dep_ == "conj" and not any(w.like_num for w in t.subtree):

@@ -60,6 +60,7 @@ from kg.nlp.relations.flow_shares import ranked_taker
 from kg.nlp.relations.flow_reports import report_sale
 from kg.nlp.relations.flow_respectively import paired_comparisons, respective_shares, share_facts
 from kg.nlp.relations.flow_sales import buying_tender, licence_figure_start, licence_receipt, tender_to_buy
+from kg.nlp.relations.flow_statistics_comparisons import statistics_comparison
 from kg.nlp.relations.flow_traders import running_total_object, trader_currency, trader_of
 from kg.nlp.relations.flow_triggers import clause_end, find_flows
 from kg.nlp.relations.money import is_dollar, named_before, named_in_sentence
@@ -388,6 +389,11 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
             # "production fell 7.8 pct from 9.06 mln a year ago, and imports rose 16.3 pct
             # from 2.95 mln": the comparison period the parallel clause before names
             period = anchor_on(parallel, main_period)
+        elif period is None and k > 0 and figure.comparison \
+                and (framed := statistics_comparison(anchor.sent, ctx.article.published, main_period)) is not None:
+            # "deficit in January fell to 310 mln from 460 mln in January 1986. Exports fell to
+            # 1.75 billion from 1.84 billion": compared as the statistic before compared
+            period = anchor_on(framed, main_period)
         if forecast and k == 0 and period is not None and period.end and ctx.article.published \
                 and period.end < ctx.article.published[:10] and not re.search(r"\d{4}|last|previous|ago|today|yesterday", period.text):
             # "exports are expected to reach 12.03 billion in the April-June quarter": a

@@ -379,3 +379,28 @@ def test_portfolio_secretaries_are_read_by_their_fields() -> None:
     assert not portfolio_fields("press secretary")
     assert not portfolio_fields("deputy assistant secretary")
     assert not portfolio_fields("Secretary of State")
+
+
+def test_an_officer_with_no_body_holds_the_post_in_the_body_the_story_opens_with(parser) -> None:
+    text = ("Norsk Kobber said it would close its copper smelter in July. "
+            "Production director Lars Vik told reporters the plant had lost money for years.")  # fmt: skip
+    table = {"Norsk Kobber": ("nk", T.ORGANIZATION), "Lars Vik": ("vik", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("vik", "nk", "Production director")]
+    assert only(facts, HOLDS)[0].extractor == "post-lead-body"
+
+
+def test_an_analyst_or_a_president_is_no_officer_of_the_body_the_story_opens_with(parser) -> None:
+    text = ("Norsk Kobber said it would close its copper smelter in July. "
+            "Metals analyst Lars Vik told reporters the plant had lost money for years. "
+            "President Ola Berg said the closure was regrettable.")  # fmt: skip
+    table = {"Norsk Kobber": ("nk", T.ORGANIZATION), "Lars Vik": ("vik", T.PERSON), "Ola Berg": ("berg", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_an_officer_in_a_sentence_naming_another_body_is_not_given_the_lead_body(parser) -> None:
+    text = ("Norsk Kobber said it would close its copper smelter in July. "
+            "Production director Lars Vik told Baltic Metals the plant had lost money.")  # fmt: skip
+    table = {"Norsk Kobber": ("nk", T.ORGANIZATION), "Baltic Metals": ("bm", T.ORGANIZATION),
+             "Lars Vik": ("vik", T.PERSON)}  # fmt: skip
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

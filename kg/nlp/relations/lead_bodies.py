@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.model import EntityType
+from kg.nlp import lexicon
 from kg.nlp.company_names import legal_form
 from kg.nlp.datafiles import rule_words
 from kg.nlp.relations.base import ORGS, Context
@@ -39,6 +41,8 @@ def lead_body(ctx: Context, role: str, anchor: Token) -> str | None:
         return None  # "Thyssen AG" cut to "AG" by the model is no body to hold a post
     if any((k := ctx.key(t, ORGS)) is not None and k != body for t in anchor.sent):
         return None
+    if set(words) & lexicon.company_nouns() and entity.type is not EntityType.ORGANIZATION:
+        return None  # "company chairman X" is no officer of the ministry the story opens with
     return body
 
 

@@ -347,3 +347,60 @@ def test_a_portfolio_after_for_stays_in_the_role(extracted) -> None:
     names = {e.key: e.label for e in x.entities}
     posts = {(names[f.subject], names[f.object], f.role) for f in x.facts if f.predicate.value == "holdsPost"}
     assert ("Ann Ruiz", "Chase Econometrics", "Vice President for International Services") in posts
+
+
+def test_a_secretary_named_by_portfolio_is_the_country_of_that_department(parser) -> None:
+    text = ("Norway bought more salmon. Norway paid less for it, and Norway will buy again. "
+            "Canada's Fisheries Department approved the sale. "
+            "Fisheries Secretary Anne Marlow said quotas would stay.")  # fmt: skip
+    table = {"Norway": ("no", T.COUNTRY), "Canada": ("ca", T.COUNTRY),
+             "Fisheries Department": ("cfd", T.AGENCY), "Anne Marlow": ("marlow", T.PERSON)}  # fmt: skip
+    posts_read = [p for p in _posts(facts_of(parser, text, table, module=posts)) if p[0] == "marlow"]
+    assert posts_read == [("marlow", "ca", "Fisheries Secretary")]
+
+
+def test_a_secretary_whose_department_is_not_placed_holds_no_post_of_the_country_named_most(parser) -> None:
+    text = ("Norway bought more salmon. Norway paid less for it, and Norway will buy again. "
+            "The Fisheries Department approved the sale. "
+            "Fisheries Secretary Anne Marlow said quotas would stay.")  # fmt: skip
+    table = {"Norway": ("no", T.COUNTRY), "Fisheries Department": ("fd", T.AGENCY),
+             "Anne Marlow": ("marlow", T.PERSON)}  # fmt: skip
+    assert [p for p in _posts(facts_of(parser, text, table, module=posts)) if p[0] == "marlow"] == []
+
+
+def test_portfolio_secretaries_are_read_by_their_fields() -> None:
+    from kg.nlp.relations.portfolio_secretaries import portfolio_fields
+
+    assert portfolio_fields("Fisheries Secretary") == {"fisheries"}
+    assert portfolio_fields("Secretary of Energy") == {"energy"}
+    assert portfolio_fields("Deputy Transport Secretary") == {"transport"}
+    assert portfolio_fields("Housing and Welfare Secretary") == {"housing", "welfare"}
+    assert not portfolio_fields("General Secretary")
+    assert not portfolio_fields("press secretary")
+    assert not portfolio_fields("deputy assistant secretary")
+    assert not portfolio_fields("Secretary of State")
+
+
+def test_an_officer_with_no_body_holds_the_post_in_the_body_the_story_opens_with(parser) -> None:
+    text = ("Norsk Kobber said it would close its copper smelter in July. "
+            "Production director Lars Vik told reporters the plant had lost money for years.")  # fmt: skip
+    table = {"Norsk Kobber": ("nk", T.ORGANIZATION), "Lars Vik": ("vik", T.PERSON)}
+    facts = facts_of(parser, text, table, module=posts)
+    assert _posts(facts) == [("vik", "nk", "Production director")]
+    assert only(facts, HOLDS)[0].extractor == "post-lead-body"
+
+
+def test_an_analyst_or_a_president_is_no_officer_of_the_body_the_story_opens_with(parser) -> None:
+    text = ("Norsk Kobber said it would close its copper smelter in July. "
+            "Metals analyst Lars Vik told reporters the plant had lost money for years. "
+            "President Ola Berg said the closure was regrettable.")  # fmt: skip
+    table = {"Norsk Kobber": ("nk", T.ORGANIZATION), "Lars Vik": ("vik", T.PERSON), "Ola Berg": ("berg", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == []
+
+
+def test_an_officer_in_a_sentence_naming_another_body_is_not_given_the_lead_body(parser) -> None:
+    text = ("Norsk Kobber said it would close its copper smelter in July. "
+            "Production director Lars Vik told Baltic Metals the plant had lost money.")  # fmt: skip
+    table = {"Norsk Kobber": ("nk", T.ORGANIZATION), "Baltic Metals": ("bm", T.ORGANIZATION),
+             "Lars Vik": ("vik", T.PERSON)}  # fmt: skip
+    assert _posts(facts_of(parser, text, table, module=posts)) == []

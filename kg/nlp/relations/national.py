@@ -11,12 +11,15 @@ from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.lexicon import title_words
 from kg.nlp.relations.base import COUNTRY, Context
+from kg.nlp.relations.portfolio_secretaries import portfolio_fields, secretary_country
 from kg.nlp.royals import reigns
 
 
 def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
     """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
     office (president, premier ...) without a named body is that country's."""
+    if portfolio_fields(role):
+        return secretary_country(ctx, role)  # "Agriculture Secretary X": by the department
     if role.lower() not in rule_words("posts", "national_titles") and not cabinet_post(role) \
             and not ministerial(role):
         return None

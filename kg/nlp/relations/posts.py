@@ -19,6 +19,7 @@ from kg.nlp.datafiles import rule_data, rule_words
 from kg.nlp.gazetteer import country_of, country_of_demonym
 from kg.nlp.lexicon import is_title
 from kg.nlp.relations.base import ORGS, PERSONS, PLACES, Context
+from kg.nlp.relations.lead_bodies import lead_body
 from kg.nlp.relations.national import national_body, reign_of_story_country
 from kg.nlp.relations.nationality import demonym_country, is_demonym, nationality_before, of_country
 from kg.nlp.relations.post_bodies import (
@@ -35,7 +36,7 @@ CONFIDENCE = {"post-apposition": 0.9, "post-premodifier": 0.85, "post-copula": 0
               "post-occupation": 0.65, "post-person-of": 0.6,
               "post-person-possessive": 0.6, "post-head-verb": 0.75,
               "post-descriptive": 0.7, "post-dominant": 0.55, "post-forward": 0.6,
-              "post-reign": 0.75}  # fmt: skip
+              "post-reign": 0.75, "post-lead-body": 0.6}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -455,6 +456,8 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
     owned = any(t.dep_ == "poss" for t in zone)  # "its president": not the country's
     if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
         body, rule = national, "post-national"
+    if body is None and not owned and (lead := lead_body(ctx, role, title)) is not None:
+        body, rule = lead, "post-lead-body"  # "Export director X" in a story Petrobras opens
     facts = []
     person = mention[-1]
     if role and body is not None and body != holder:

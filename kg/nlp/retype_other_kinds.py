@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.acronym_definitions import common_definition, names_goods
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import goods_flow
 from kg.nlp.lexicon import norm
@@ -49,6 +50,17 @@ def crude_grade(span: Span) -> Verdict:
             or gazetteer.is_city(origin.text) or origin.text in {"Arab", "Arabian"}:
         return typed(span, EntityType.PRODUCT)
     return NEXT
+
+
+def acronym_of_common_words(span: Span) -> Verdict:
+    """ "high density polyethylene (HDPE)", "soft red winter (SRW) wheat": an acronym the
+    story spells out in lower-case words names goods or a grade, not a body."""
+    if span.label_ not in {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}:
+        return NEXT
+    words = common_definition(span)
+    if words is None:
+        return NEXT
+    return typed(span, EntityType.PRODUCT) if names_goods(words) else None
 
 
 def goods_opening_flow(span: Span) -> Verdict:

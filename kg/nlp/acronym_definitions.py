@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.lexicon import norm
 
@@ -28,6 +29,27 @@ def common_definition(span: Span) -> Span | None:
         if defined is not None:
             return defined
     return None
+
+
+def common_acronyms(spans: list[Span]) -> list[Span]:
+    """The chosen entity spans with each acronym spelt out in lower-case words read as goods
+    where one of its mentions is goods ("frozen concentrated orange juice (FCOJ)": the span in
+    parentheses the goods before it name, ``goods.product_acronyms``), else as no entity
+    ("soft red winter (SRW) wheat", "common agricultural policy (CAP)": a grade, a policy)."""
+    goods = {s.text for s in spans if s.label_ == EntityType.PRODUCT and len(s) == 1}
+    out = []
+    for span in spans:
+        if span.label_ in _NAMED_TYPES and common_definition(span) is not None:
+            if span.text not in goods:
+                continue
+            span = Span(span.doc, span.start, span.end, label=EntityType.PRODUCT)
+        out.append(span)
+    return out
+
+
+# kg types of names an acronym spelt out in common words is not.
+_NAMED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.AGENCY, EntityType.PERSON, EntityType.OFFICIAL,
+                          EntityType.PLACE, EntityType.COUNTRY, EntityType.OTHER, EntityType.EVENT})
 
 
 def names_goods(words: Span) -> bool:

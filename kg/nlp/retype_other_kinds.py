@@ -53,14 +53,14 @@ def crude_grade(span: Span) -> Verdict:
 
 
 def acronym_of_common_words(span: Span) -> Verdict:
-    """ "high density polyethylene (HDPE)", "soft red winter (SRW) wheat": an acronym the
-    story spells out in lower-case words names goods or a grade, not a body."""
+    """ "high density polyethylene (HDPE)": an acronym the story spells out in lower-case
+    words ending in a goods word names those goods, not a body."""
     if span.label_ not in {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}:
         return NEXT
     words = common_definition(span)
-    if words is None:
-        return NEXT
-    return typed(span, EntityType.PRODUCT) if names_goods(words) else None
+    if words is None or not names_goods(words):
+        return NEXT  # spelt out in words no lexicon knows as goods: ``common_acronyms`` decides
+    return typed(span, EntityType.PRODUCT)
 
 
 def goods_opening_flow(span: Span) -> Verdict:

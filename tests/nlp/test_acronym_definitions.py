@@ -30,3 +30,13 @@ def test_a_body_spelt_out_in_capitals_keeps_its_type(nlp) -> None:
     assert common_definition(doc[acronym.i : acronym.i + 1]) is None
     assert _labels(nlp, "The Export Credits Guarantee Department (ECGD) said it would cover the sale.").get(
         "Export Credits Guarantee Department") == "Agency"
+
+
+def test_a_policy_spelt_out_in_lower_case_is_no_entity(nlp) -> None:
+    labels = _labels(nlp, "Fishing ministers debated the common fisheries policy (CFP). The CFP costs 900 mln Ecus.")
+    assert "CFP" not in labels
+
+
+def test_goods_spelt_out_before_the_acronym_make_it_goods(nlp) -> None:
+    labels = _labels(nlp, "Chile exported 9,000 tonnes of frozen concentrated orange juice (FCOJ) to Canada in May.")
+    assert labels.get("FCOJ") == "Product"

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from kg.nlp import lexicon
 from kg.nlp.datafiles import load
+from kg.nlp.gazetteer import country_of
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +27,8 @@ def water_name(span: Span) -> bool:
     rest = span[:-1]
     if any(not (t.is_title or t.is_upper) or not t.is_alpha and t.text[-1:] != "." for t in rest):
         return False  # "U.S. Gulf" and "St Lawrence Seaway", not "the 1987 Sea" nor "Sea-Land"
+    if any(t.is_upper and t.is_alpha and len(t) > 1 and country_of(t.text) is None for t in rest):
+        return False  # "FOB Gulf": a price's terms of delivery (an acronym), no name of the waters
     body_words = lexicon.agency_heads() | lexicon.organization_cues() | lexicon.industry_words()
     if any(t.lower_ in body_words for t in span[:-1]) or lexicon.known_organization(span.text):
         return False

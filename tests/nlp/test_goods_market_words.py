@@ -38,3 +38,11 @@ def test_a_licensed_figure_counts_the_goods_after_the_market_words(extracted) ->
     names = {e.key: e.label for e in x.entities}
     flows = [(names.get(f.object), f.quantity) for f in x.facts if f.predicate.value == "exports"]
     assert ("oats", 35000) in flows
+
+
+def test_each_listed_figure_counts_its_own_goods_after_the_market_words(extracted) -> None:
+    x = extracted("Dutch operators requested licences to export 9,500 tonnes of free market rye, "
+                  "12,400 tonnes of free market oats to non-EC countries, trade sources said.")
+    names = {e.key: e.label for e in x.entities}
+    flows = {(names.get(f.object), f.quantity) for f in x.facts if f.predicate.value == "exports"}
+    assert {("rye", 9500), ("oats", 12400)} <= flows

@@ -26,3 +26,8 @@ def test_a_water_name_is_a_place(nlp, text: str, name: str) -> None:
 ])
 def test_a_body_named_after_waters_stays_a_body(nlp, text: str, name: str) -> None:
     assert _labels(nlp, text).get(name) == "Organization"
+
+
+def test_terms_of_delivery_before_waters_make_no_place(nlp) -> None:
+    labels = _labels(nlp, "Bunge sold 8,000 tonnes of sorghum at 81.20 dlrs FOB Gulf for May shipment.")
+    assert labels.get("FOB Gulf") != "Place"

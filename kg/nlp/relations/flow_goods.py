@@ -118,8 +118,9 @@ def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
         return None
     i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
     while i < len(doc) and ctx.key(doc[i], PRODUCTS) is None and (
-            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."):
-        i += 1  # "of U.S. corn", "of Brazilian soybeans"
+            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."
+            or market_word(doc[i])):
+        i += 1  # "of U.S. corn", "of Brazilian soybeans", "of free market barley"
     return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
 
 

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.acronym_definitions import common_acronyms
 from kg.nlp.award_rows import award_rows
 from kg.nlp.bracketed import bracketed
 from kg.nlp.company_names import mended_company_names
@@ -216,7 +217,7 @@ class EntityTyper:
                 weak.append(span)
         weak.extend(names_after_titles(doc))
         strong.extend(known_products(product_spans(doc, self._heads), weak, strong))
-        chosen = product_plurals(product_acronyms(consistent_places(_select([strong, model, weak]))))
+        chosen = product_plurals(common_acronyms(product_acronyms(consistent_places(_select([strong, model, weak])))))
         chosen = _with_kinds(chosen, kind_items(doc, [s for s in chosen if s.label_ == EntityType.PRODUCT]))
         labels = {i: s.label_ for s in chosen for i in range(s.start, s.end)}
         doc.ents = [self._official(s, labels) if s.label_ == EntityType.PERSON else s for s in chosen]

@@ -18,6 +18,7 @@ from kg.nlp.goods import (
     counted_from, exemplified_goods, form_of_goods, goods_category, goods_flow, graded_from, in_goods_context,
     measured_goods, trade_sentence,
 )
+from kg.nlp.goods_market_words import after_market_words
 from kg.nlp.lexicon import norm
 
 
@@ -124,6 +125,7 @@ def product_spans(doc: Doc, heads: GoodsHeads) -> list[Span]:
             # a modifier's own compound chain ("COVID-19 testing kits")
             left = min([child.i] + [t.i for t in child.subtree if t.i < child.i])
         left = _flat_compound_start(head, left)  # "softwood lumber exports": the goods are softwood lumber
+        left = after_market_words(doc, left, head.i)  # "free market barley": the goods are barley
         # a name the lexicon knows whole keeps its words, whatever the model read them as ("Colour television")
         while left < head.i and norm(doc[left : head.i + 1].text) not in lexicon.product_terms() and (
             doc[left].lower_ in _NOT_PRODUCT_MODIFIER or doc[left].is_punct

@@ -35,11 +35,13 @@ from kg.nlp.retype_drops import (
     government_debt, lower_case, misspelt_month, money, person_with_digits, photo_credit,
     sentence_opener, shouted_headline, social_handle,
 )
-from kg.nlp.retype_other_kinds import agreement, crude_grade, disease, event, goods_opening_flow, product_name
+from kg.nlp.retype_other_kinds import (
+    acronym_of_common_words, agreement, crude_grade, disease, event, goods_opening_flow, product_name,
+)
 from kg.nlp.retype_places import (
     ambiguous_country_in_trade, ambiguous_country_place, city_in_context, country,
     country_opening_name, demonym, facility, norp_city, norp_country, place, place_agency,
-    place_with_company_ending, region, unknown_place,
+    place_with_company_ending, region, unknown_place, water,
 )
 from kg.nlp.retype_verdicts import NEXT, Rule
 from kg.nlp.spans import trim
@@ -132,8 +134,8 @@ RULES: tuple[Rule, ...] = (
     disease, generic_or_number, lower_case, misspelt_month, money, currency_country, country_and_noun,
     country_and_going_on, bilateral_body, country_pair, country_nouns_only, government_debt, goods_opening_flow, sentence_opener, common_opener, person_with_digits,
     photo_credit, shouted_headline, field_of_title, field_after_a_title, the_house, social_handle, web_or_camel_name,
-    court_district_part, agreement, crude_grade, after_company_word, country_opening_name, ambiguous_country_place,
-    demonym, ambiguous_country_in_trade, country, place_agency, region, place_with_company_ending, place, facility,
+    court_district_part, agreement, crude_grade, acronym_of_common_words, after_company_word, country_opening_name, ambiguous_country_place,
+    demonym, ambiguous_country_in_trade, country, place_agency, region, water, place_with_company_ending, place, facility,
     city_in_context, unknown_place, publication, writer_of_outlet, person_after_portfolio, titled_organization, organization,
     person_described_as_company, person_named_like_body, person, event, product_name,
 )

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from kg.model import EntityType
 from kg.nlp import gazetteer, lexicon
+from kg.nlp.acronym_definitions import common_definition, names_goods
 from kg.nlp.gazetteer import country_of
 from kg.nlp.goods import goods_flow
 from kg.nlp.lexicon import norm
@@ -49,6 +50,17 @@ def crude_grade(span: Span) -> Verdict:
             or gazetteer.is_city(origin.text) or origin.text in {"Arab", "Arabian"}:
         return typed(span, EntityType.PRODUCT)
     return NEXT
+
+
+def acronym_of_common_words(span: Span) -> Verdict:
+    """ "high density polyethylene (HDPE)": an acronym the story spells out in lower-case
+    words ending in a goods word names those goods, not a body."""
+    if span.label_ not in {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}:
+        return NEXT
+    words = common_definition(span)
+    if words is None or not names_goods(words):
+        return NEXT  # spelt out in words no lexicon knows as goods: ``common_acronyms`` decides
+    return typed(span, EntityType.PRODUCT)
 
 
 def goods_opening_flow(span: Span) -> Verdict:

@@ -18,6 +18,7 @@ from kg.nlp.goods import trade_sentence
 from kg.nlp.lexicon import norm
 from kg.nlp.retype_verdicts import NEXT, PLACE_LABELS, PLACE_OR_PERSON, Verdict, typed
 from kg.nlp.spans import organization_type
+from kg.nlp.water_names import water_name
 
 
 def norp_country(ent: Span) -> Verdict:
@@ -89,6 +90,13 @@ def place_agency(span: Span) -> Verdict:
 def region(span: Span) -> Verdict:
     """ "Alameda County": a region's name, whatever the model took it for."""
     if span.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"} and region_name(span):
+        return typed(span, EntityType.PLACE)
+    return NEXT
+
+
+def water(span: Span) -> Verdict:
+    """ "U.S. Gulf", "Welland Canal": the name of waters or a shore, whatever the model took it for."""
+    if span.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"} and water_name(span):
         return typed(span, EntityType.PLACE)
     return NEXT
 

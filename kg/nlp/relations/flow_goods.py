@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kg.model import Fact, Predicate
 from kg.nlp.datafiles import rule_words
 from kg.nlp.goods import GENERIC_GOODS, exemplified_goods, goods_flow
+from kg.nlp.goods_market_words import market_word
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words
 from kg.nlp.relations.goods_lists import goods_list
@@ -35,6 +36,7 @@ def other_goods(ctx: Context, figure: Figure, goods: str | None) -> bool:
                 counted.pos_ in ("ADJ", "DET") or ctx.country_of_demonym(counted) or counted.text == "."
                 or counted.is_space or counted.lower_ in flow_words("campaign_words")  # "of current series white sugar"
                 or _delivery_time(counted)  # "of May arrival white sugar"
+                or market_word(counted)  # "of free market barley"
                 or _modifies_goods(ctx, counted)):  # "of optional origin sunflowerseed oil"
             counted = doc[counted.i + 1]  # "tonnes of U.S. durum wheat": the goods, not their origin
         key = ctx.key(counted, PRODUCTS)
@@ -116,8 +118,9 @@ def next_goods(ctx: Context, after: int, figure: Figure) -> str | None:
         return None
     i = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
     while i < len(doc) and ctx.key(doc[i], PRODUCTS) is None and (
-            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."):
-        i += 1  # "of U.S. corn", "of Brazilian soybeans"
+            doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i]) or doc[i].text == "."
+            or market_word(doc[i])):
+        i += 1  # "of U.S. corn", "of Brazilian soybeans", "of free market barley"
     return ctx.key(doc[i], PRODUCTS) if i < len(doc) else None
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg.model import EntityType, Fact
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.goods import example_word
+from kg.nlp.goods_market_words import market_word
 from kg.nlp.relations.base import PRODUCTS, Context, sentences_back
 from kg.nlp.relations.flow_clause import HEDGES, TRADE_PLACES, Figure, Flow, flow_noun, flow_words, made_in
 
@@ -84,8 +85,9 @@ def goods_item_partner(ctx: Context, figure: Figure, end: int, *, exports: bool)
     doc = ctx.doc
     preps = flow_words("partner_export") if exports else flow_words("partner_import")
     i = figure.end + 1 if figure.end < end and doc[figure.end].lower_ == "of" else figure.end
-    while i < end and (ctx.key(doc[i], PRODUCTS) or doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i])):
-        i += 1  # "of soft U.S. wheat"
+    while i < end and (ctx.key(doc[i], PRODUCTS) or doc[i].pos_ in ("ADJ", "DET") or ctx.country_of_demonym(doc[i])
+                       or market_word(doc[i])):
+        i += 1  # "of soft U.S. wheat", "of free market barley"
     if i >= end or doc[i].lower_ not in preps:
         return None
     at = i + 1 + (i + 1 < end and doc[i + 1].lower_ == "the")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.nlp.climb import climb
+from kg.nlp.goods_market_words import market_word
 from kg.nlp.relations.base import COUNTRY, PRODUCTS, Context
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.flow_clause import flow_words
@@ -105,7 +106,8 @@ def share_goods(ctx: Context, share: Share) -> tuple[str | None, ...]:
     counted = share.end < stop and doc[share.end].lower_ == "of"
     i = first = share.end + 1 if counted else share.end
     while i < stop and ctx.key(doc[i], PRODUCTS) is None and (
-            doc[i].pos_ in ("ADJ", "DET") and not doc[i].like_num or ctx.country_of_demonym(doc[i])):
+            doc[i].pos_ in ("ADJ", "DET") and not doc[i].like_num or ctx.country_of_demonym(doc[i])
+            or market_word(doc[i])):
         i += 1  # "of Argentine wheat", "soft wheat": the goods, not their origin or kind
     if not counted and (i >= stop or ctx.key(doc[i], PRODUCTS) is None):
         i = first  # "12,000 tonnes last month": no goods after all

@@ -243,3 +243,19 @@ def test_a_number_beside_a_month_with_a_unit_after_it_is_still_a_figure(parser) 
     text = "Norway exported 4,100 tonnes of salmon in April and in May 25 tonnes of trout, officials said."
     table = {"Norway": ("no", T.COUNTRY), "salmon": ("salmon", T.PRODUCT), "trout": ("trout", T.PRODUCT)}
     assert Decimal("4100") in [q for _, _, _, q, _, _ in _read(parser, text, table)]
+
+
+def test_plain_number_continuing_a_list_of_comparisons_is_read(parser) -> None:
+    # the year-ago figure is more than twenty times the month's: it is measured against the
+    # figure it is listed with, not against the month's level
+    text = "Kenya exported 1,150 tonnes of tea in March, down from 6,420 in February and 25,900 in March 1986."
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("1150"), "March"), (Decimal("6420"), "February"), (Decimal("25900"), "March 1986"),
+    ]
+
+
+def test_far_plain_number_after_a_verb_is_not_a_listed_comparison(parser) -> None:
+    text = "Kenya exported 1,150 tonnes of tea in March, down from 1,420 in February, and expects 90,000 over four years."
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    assert Decimal("90000") not in [q for _, _, _, q, _, _ in _read(parser, text, table)]

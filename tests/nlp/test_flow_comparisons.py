@@ -44,6 +44,21 @@ def test_level_an_increase_reaches_is_the_figure(parser) -> None:
     ]
 
 
+def test_level_an_increase_starts_from_is_a_figure_too(parser) -> None:
+    text = "Peruvian zinc exports to Korea will increase from 40,000 tonnes in 1988 to 65,000 tonnes in 1992, the pact said."
+    table = {"Peruvian": ("pe", T.COUNTRY), "zinc": ("zinc", T.PRODUCT), "Korea": ("kr", T.COUNTRY)}
+    assert sorted((q, p) for _, _, _, q, p, _ in _read(parser, text, table)) == [
+        (Decimal("40000"), "1988"), (Decimal("65000"), "1992"),
+    ]
+
+
+def test_a_reduction_from_a_quota_is_no_flow_figure(parser) -> None:
+    # "from" after a change noun marks a level only where the change is the flow's own
+    text = "Norway's salmon export quota will see a reduction from 12,000 tonnes, officials said."
+    table = {"Norway": ("no", T.COUNTRY), "salmon": ("salmon", T.PRODUCT)}
+    assert all(q is None for _, _, _, q, _, _ in _read(parser, text, table))
+
+
 def test_an_increase_of_is_the_change_not_the_level(parser) -> None:
     text = "Japan's rice imports showed an increase of 50,000 tonnes in 1986, officials said."
     table = {"Japan": ("jp", T.COUNTRY), "rice": ("rice", T.PRODUCT)}
@@ -237,3 +252,19 @@ def test_year_ago_week_is_the_third_figures_own_period(parser) -> None:
     assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
         (Decimal("31500"), "the week"), (Decimal("28200"), "a week ago"), (Decimal("19750"), "the year-ago week"),
     ]
+
+
+def test_plain_number_continuing_a_list_of_comparisons_is_read(parser) -> None:
+    # the year-ago figure is more than twenty times the month's: it is measured against the
+    # figure it is listed with, not against the month's level
+    text = "Kenya exported 1,150 tonnes of tea in March, down from 6,420 in February and 25,900 in March 1986."
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    assert [(q, p) for _, _, _, q, p, _ in _read(parser, text, table)] == [
+        (Decimal("1150"), "March"), (Decimal("6420"), "February"), (Decimal("25900"), "March 1986"),
+    ]
+
+
+def test_far_plain_number_after_a_verb_is_not_a_listed_comparison(parser) -> None:
+    text = "Kenya exported 1,150 tonnes of tea in March, down from 1,420 in February, and expects 90,000 over four years."
+    table = {"Kenya": ("ke", T.COUNTRY), "tea": ("tea", T.PRODUCT)}
+    assert Decimal("90000") not in [q for _, _, _, q, _, _ in _read(parser, text, table)]

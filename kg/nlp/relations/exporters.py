@@ -18,6 +18,7 @@ from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import ORGS, Context
 from kg.nlp.relations.capital_traders import capital_country
 from kg.nlp.relations.flow_agreements import through_agreement
+from kg.nlp.relations.own_countries import own_country
 from kg.nlp.relations.titles import named_before_ticker
 
 EXPORTERS = ORGS | frozenset({EntityType.COUNTRY})
@@ -54,6 +55,7 @@ def exporters_of_verb(ctx: Context, verb: Token, claims: list[Claim] | None = No
             return [k for t in tokens if (k := ctx.key(t, EXPORTERS)
                                           or described_trader(ctx, t, claims or [])
                                           or _pronoun(ctx, t, current)
+                                          or own_country(ctx, t)  # "his country's firms exported"
                                           or capital_country(ctx, t))]  # "Moscow imported": the Soviet Union
         if current.dep_ == "xcomp" and not is_root(current):
             # "the drought forced Kenya to import": the object of the verb above does it

@@ -115,12 +115,17 @@ def _under_comparison(doc, i: int, start: int) -> bool:
     return False
 
 
-def _level_after_change(words: list[str]) -> bool:
+def _level_after_change(before: list[Token]) -> bool:
     """ "forecast to increase to 1.0 mln tonnes", "a reduction to 50,000 tonnes": the level a
-    change reaches is the flow's figure, where "an increase of 55,000 tonnes" is the change."""
-    plain = [w for w in words if w not in lexicon("numbers")["approximate"]]
+    change reaches is the flow's figure, where "an increase of 55,000 tonnes" is the change.
+    The level the verb starts from is a level too ("will increase from 1.3 mln tonnes in 1987
+    to 2.0 mln in 1991"), read as "rose from ... to ..." is; the noun's ("a reduction from")
+    may be a quota's or a price's, so it stays unread."""
+    plain = [t for t in before if t.lower_ not in lexicon("numbers")["approximate"]]
     changes = {"increase", "increases", "decrease", "decreases", "reduction", "reductions"}
-    return len(plain) >= 2 and plain[-1] == "to" and plain[-2] in changes
+    if len(plain) < 2 or plain[-2].lower_ not in changes:
+        return False
+    return plain[-1].lower_ == "to" or plain[-1].lower_ == "from" and plain[-2].pos_ == "VERB"
 
 
 # An amount "at" which goods are bought or offered, below this and with no scale word, is what
@@ -221,7 +226,7 @@ def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared:
     # "a harvest of up to 1.8 mln bags": what the figure measures, past the hedges before it
     measured = [w for w in plain if w != "up"]
     measures = any(w in skip and not _flow_purpose(t) for w, t in zip(words[-3:], before[-3:]))
-    if (measures or measured and measured[-1] in skip) and not _level_after_change(words):
+    if (measures or measured and measured[-1] in skip) and not _level_after_change(before):
         return "skip"
     wider = [t.lower_ for t in doc[max(start, figure.start - 6) : figure.start]]
     if any(w in flow_words("comparison_words") for w in near[-3:]) or "compared" in words or (

@@ -102,6 +102,16 @@ def comparable(value: Decimal, other: Decimal) -> bool:
     return Decimal("0.05") <= ratio <= Decimal(20)
 
 
+def listed_comparison(doc, figure: Figure, previous: Figure) -> bool:
+    """ "1,263 tonnes in January, down from 7,411 in December and 27,088 in January 1986": a
+    plain number that continues a list of figures compared with is of that list's size, however
+    far the level has moved since (the year-ago figure may be twenty times the month's)."""
+    if not previous.comparison or not comparable(figure.value, previous.value):
+        return False
+    between = doc[previous.end : figure.start]
+    return any(t.lower_ in ("and", ",") for t in between[-1:]) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
 def scaled(doc, figure: Figure) -> bool:
     return any(t.lower_ in lexicon("numbers")["scales"] for t in doc[figure.start : figure.end])
 

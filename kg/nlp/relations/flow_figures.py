@@ -25,6 +25,7 @@ from kg.nlp.relations.flow_figure_lists import (bracketed_after, compared_respec
                                                 over_respective_periods, partner_follows, partner_opens,
                                                 unnamed_partners)
 from kg.nlp.relations.flow_figure_units import (COMPARED_NEXT, comparable, counts_goods, is_number, level_of_unitless,
+                                                listed_comparison,
                                                 measured_after, plain_count, recent_currency, rescaled, scaled,
                                                 unit_at, word_after_digits)
 from kg.nlp.relations.flow_goods import gapped_goods, next_goods, valued_goods
@@ -244,7 +245,7 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             first = next((f for f in reversed(out) if sharer is not None and f.partner == sharer), restated or out[0])
             if figure.unit is None and figure.currency is None and not comparable(figure.value, first.value):
                 figure = rescaled(doc, figure, out)
-                if not comparable(figure.value, first.value):
+                if not comparable(figure.value, first.value) and not listed_comparison(doc, figure, out[-1]):
                     continue  # "two mln tonnes ... over four years": no figure of the same flow
             if figure.unit is None and figure.currency is None:
                 figure = Figure(value=figure.value, start=figure.start, end=figure.end, unit=first.unit,

@@ -17,6 +17,7 @@ from kg.nlp.relations.flow_agreements import through_agreement
 from kg.nlp.relations.flow_clause import flow_words
 from kg.nlp.relations.flow_gerunds import gerund_doer
 from kg.nlp.relations.flow_pronoun_buyers import pronoun_buyer
+from kg.nlp.relations.own_countries import own_country
 from kg.nlp.relations.trader_keys import trader_key
 
 _COUNTRIES = frozenset({EntityType.COUNTRY})
@@ -52,6 +53,8 @@ def national_buyer(ctx: Context, verb: Token) -> str | None:
             for mod in subject.children:
                 if mod.dep_ in ("amod", "compound", "poss") and (k := ctx.country_of_demonym(mod)):
                     return k
+            if (k := own_country(ctx, subject)) is not None:
+                return k  # "the minister said his country's firms will buy": the minister's country
             # "Peru has been authorized to purchase ... It may buy the rice": the buyer named before
             return pronoun_buyer(ctx, subject, national_buyer) if current is verb else None
     return None

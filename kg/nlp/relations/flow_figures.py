@@ -14,6 +14,7 @@ from kg.nlp.counted_goods import in_size_class
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.calendar_days import day_of_month
+from kg.nlp.relations.designator_numbers import names_a_number
 from kg.nlp.relations.flow_cargo_goods import cargo_goods
 from kg.nlp.relations.flow_ranges import ranging_from
 from kg.nlp.relations.flow_clause import HEDGES, UNNAMED_PARTNER, Figure, Flow, flow_words
@@ -81,9 +82,10 @@ def read_figures(ctx: Context, anchor: Token, end: int, *, local: str | None = N
             figure = Figure(value=m.amount, start=m.span.start, end=m.span.end, currency=m.currency)
             i = m.span.end
         elif t.like_num and is_number(t) and i not in dated and ctx.key(t, PRODUCTS) is None \
-                and not in_size_class(doc, i) and not (day_of_month(doc, i) and unit_at(doc, i + 1, end)[0] is None):
+                and not in_size_class(doc, i) and not (day_of_month(doc, i) and unit_at(doc, i + 1, end)[0] is None) \
+                and not names_a_number(doc, i):
             # "April 7" is a day (dated, or "ending March 31" beside its month, unless a unit
-            # follows: "in March 20 tonnes"); "trucks of up to six tonnes" names goods
+            # follows: "in March 20 tonnes"); "trucks of up to six tonnes" names goods; "Section 416" names a law
             j = i + 1
             scales = lexicon("numbers")["scales"]
             while j < end and ((doc[j].like_num and is_number(doc[j]) and not word_after_digits(doc, j)

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
-from kg.nlp.relations.body_countries import reporter_currency
+from kg.nlp.relations.story_reporters import story_reporter_currency
 from kg.nlp.relations.discourse import (
     CARRIED, Opening, Topic, anaphor, carried_partner, carried_period, dated_by_windows, delivery_windows, lead_period,
     lead_season, names_topic, own_period, periods_of, points_back,
@@ -244,7 +244,7 @@ def _read(ctx: Context, flow: Flow, before: tuple[str | None, str | None], *,
     if goods is None and part_of_trade(ctx, flow):
         return [], (trader, goods)  # "agricultural exports rose to 48.7 billion": not the total
     local = trader_currency(ctx, trader) if trader is not None else None
-    if local is not None and is_dollar(local) and (reported := reporter_currency(ctx, anchor.sent)) is not None \
+    if local is not None and is_dollar(local) and (reported := story_reporter_currency(ctx, anchor.sent)) is not None \
             and is_dollar(reported):
         local = reported  # "the U.S. Agriculture Department said Australia's exports were worth 2 billion dlrs": USD
     local = named_before(ctx.doc[: flow.end], matcher=ctx.rules.money, local=local)

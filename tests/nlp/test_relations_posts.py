@@ -311,9 +311,16 @@ def test_a_title_with_its_own_of_phrase_before_the_name_is_the_dominant_countrys
     assert _posts(facts_of(parser, text, table, module=posts)) == [("moor", "gb", "Chancellor of the Exchequer")]
 
 
-def test_a_chancellor_of_the_exchequer_without_a_clear_country_gives_no_post(parser) -> None:
+def test_a_chancellor_of_the_exchequer_is_britains_whichever_country_leads(parser) -> None:
+    # an office only Britain calls so (own_offices.tsv): no guess between the countries named
     text = "Britain sold cars. France sold wine. Chancellor of the Exchequer Alan Moor spoke."
     table = {"Britain": ("gb", T.COUNTRY), "France": ("fr", T.COUNTRY), "Alan Moor": ("moor", T.PERSON)}
+    assert _posts(facts_of(parser, text, table, module=posts)) == [("moor", "gb", "Chancellor of the Exchequer")]
+
+
+def test_a_chancellor_of_the_exchequer_in_a_story_not_naming_britain_gives_no_post(parser) -> None:
+    text = "France sold cars. France sold wine. France sold cheese. Chancellor of the Exchequer Alan Moor spoke."
+    table = {"France": ("fr", T.COUNTRY), "Alan Moor": ("moor", T.PERSON)}
     assert _posts(facts_of(parser, text, table, module=posts)) == []
 
 

@@ -9,51 +9,96 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.lexicon import title_words
+from kg.nlp.lexicon import national_bodies, title_words
 from kg.nlp.relations.base import COUNTRY, Context
+from kg.nlp.relations.own_offices import UNPLACED, holder_country, own_office_country
 from kg.nlp.relations.portfolio_secretaries import portfolio_fields, secretary_country
 from kg.nlp.royals import reigns
 
 
-def national_body(ctx: Context, role: str, anchor: Token) -> str | None:
+def national_body(ctx: Context, role: str, anchor: Token, holder: str | None = None) -> str | None:
     """ "Prime Minister Giuseppe Conte" in a sentence naming Italy alone: a country's own
     office (president, premier ...) without a named body is that country's."""
+    if (own := own_office_country(ctx, role)) is not None:
+        return None if own == UNPLACED else own  # "Secretary of State X": the U.S.'s alone
+    national = role.lower() in rule_words("posts", "national_titles") or cabinet_post(role) or ministerial(role)
+    if (national or portfolio_fields(role)) and (tied := holder_country(ctx, holder, anchor)) is not None:
+        return tied  # "U.S. Agriculture Secretary Lyng" earlier in the story
     if portfolio_fields(role):
         return secretary_country(ctx, role)  # "Agriculture Secretary X": by the department
-    if role.lower() not in rule_words("posts", "national_titles") and not cabinet_post(role) \
-            and not ministerial(role):
+    if not national:
         return None
     if (led := _led_group_country(ctx, anchor)) is not None:
         return led
-    countries, counterparts = set(), set()
+    countries, counterparts, others = set(), set(), set()
+    reported, met = _reported(anchor), _met(anchor)
     for token in anchor.sent:
         # Only a demonym ("the Italian government"): a country named as a noun is as often
         # the place visited ("President Clinton arrived in Belarus").
         key = None
+        if met and _on_another_office(token, anchor) and (other := _country_word(ctx, token)) is not None:
+            others.add(other)  # "French Prime Minister X opened talks with President Y": not France's
         if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
             if _of_another_office(token, anchor):
                 if token.head.dep_ in ("nsubj", "nsubjpass"):  # the one who meets, not one met beside
                     counterparts.add(ctx.country_of_demonym(token))
-            else:
-                key = ctx.country_of_demonym(token)
+            elif token.i not in reported and _of_a_state(token, anchor):
+                key = ctx.country_of_demonym(token) or _unnamed_country(token)
         if key is not None:
             countries.add(key)
     if len(countries) == 1:
-        return countries.pop()
+        only = countries.pop()
+        return None if only == UNPLACED else only  # "Belgian Trade Minister" in a story naming no Belgium
     if not countries and (host := _host_country(ctx, anchor, counterparts - {None})) is not None:
         return host
     if (speaking := _reported_subject(ctx, anchor)) is not None:
-        return speaking
+        return None if speaking in others else speaking
     dominant = _dominant_country(ctx)
     if dominant is None and cabinet_post(role):
         dominant = _lead_country(ctx)
     if dominant is None and (cabinet_post(role) or ministerial(role)):
         dominant = _only_country(ctx)
-    reported = _reported(anchor)
-    if countries or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent
-                        if t.i not in reported):
+    if countries or dominant in others or any(ctx.key(t, COUNTRY) not in (None, dominant) for t in anchor.sent
+                                              if t.i not in reported):
         return None
     return dominant
+
+
+def _country_word(ctx: Context, token: Token) -> str | None:
+    """The country a demonym or a country's name in a title stands for ("U.S." in "U.S.
+    Agriculture Secretary", "French" in "French Prime Minister")."""
+    if token.pos_ in ("ADJ", "PROPN") and token.ent_type_ == "NORP":
+        return ctx.country_of_demonym(token)
+    return ctx.key(token, COUNTRY)
+
+
+def _on_another_office(token: Token, anchor: Token) -> bool:
+    """ "U.S. Agriculture Secretary Richard Lyng" beside "Agriculture Minister X": a word
+    before another title (or its holder's name) in one noun phrase, the anchor not in it."""
+    if token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    chain, head = [], token.head
+    while True:
+        chain.append(head)
+        if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == head.i or len(chain) > 5:
+            break
+        head = head.head
+    if any(t.i == anchor.i for t in chain) or any(t.i == anchor.i for t in token.head.subtree if t.dep_ == "compound"):
+        return False
+    if any(t.dep_ == "conj" and (t.head.i == anchor.i or anchor.head.i == t.head.i) for t in chain):
+        return False  # "with President X and Indonesian ministers": the same side, coordinated
+    return any(t.lower_ in title_words() for t in chain)
+
+
+def _of_a_state(demonym: Token, anchor: Token) -> bool:
+    """ "the Belgian Trade Minister", "the Italian government", "Italian officials": a
+    demonym on the title itself or on the state's bodies and people places the office;
+    one on goods or trade ("tariffs on Japanese goods", "Japanese trade barriers") is the
+    country dealt with."""
+    head = demonym.head
+    if head.i == anchor.i or demonym.dep_ not in ("amod", "compound"):
+        return head.i == anchor.i
+    return head.lemma_.lower() in national_bodies() | rule_words("posts", "state_people")
 
 
 def _led_group_country(ctx: Context, anchor: Token) -> str | None:
@@ -136,8 +181,25 @@ def _reported_subject(ctx: Context, anchor: Token) -> str | None:
     if verb.lemma_.lower() not in rule_words("speech", "verbs"):
         return None
     subjects = {key for c in verb.children if c.dep_ == "ccomp" for s in c.children
-                if s.dep_ in ("nsubj", "nsubjpass") and (key := ctx.key(s, COUNTRY)) is not None}
+                if s.dep_ in ("nsubj", "nsubjpass") and (key := _subject_country(ctx, s)) is not None}
     return subjects.pop() if len(subjects) == 1 else None
+
+
+def _subject_country(ctx: Context, subject: Token) -> str | None:
+    """The country a reported clause is about: its subject ("Venezuela will lend"), or the
+    subject's owner ("South Korea's trade surplus will shrink")."""
+    if (key := ctx.key(subject, COUNTRY)) is not None:
+        return key
+    owners = {key for c in subject.children if c.dep_ == "poss" and (key := ctx.key(c, COUNTRY)) is not None}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _unnamed_country(token: Token) -> str | None:
+    """A demonym of a country the story's table does not hold ("Belgian" where no Belgium is
+    named): still another country than the one a guess would give."""
+    from kg.nlp.gazetteer import country_of_demonym
+
+    return UNPLACED if country_of_demonym(token.text) is not None else None
 
 
 def cabinet_post(role: str) -> bool:

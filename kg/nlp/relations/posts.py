@@ -244,7 +244,7 @@ def _post(ctx: Context, person: Token, title: Token, rule: str) -> list[Fact]:
         if role and (unit := _unit_of_title(ctx, title)) is not None:
             role = ctx.doc[min(t.i for t in role_tokens if not t.is_punct) : unit.i + 1].text
     owned = any(c.dep_ == "poss" for c in title.children) or names_unknown_body(ctx, title)
-    if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
+    if body is None and not owned and (national := national_body(ctx, role, title, holder)) is not None:
         body, rule = national, "post-national"
     if role and body is not None and body != holder:
         facts.append(ctx.fact(holder, Predicate.HOLDS_POST, [person, title, *evidence],
@@ -454,7 +454,7 @@ def _premodifier(ctx: Context, holder: str, mention: Span) -> list[Fact]:
                      for o in p.children if o.dep_ == "pobj" and (k := ctx.key(o, POST_BODIES))),
                     None)  # fmt: skip
     owned = any(t.dep_ == "poss" for t in zone)  # "its president": not the country's
-    if body is None and not owned and (national := national_body(ctx, role, title)) is not None:
+    if body is None and not owned and (national := national_body(ctx, role, title, holder)) is not None:
         body, rule = national, "post-national"
     if body is None and not owned and (lead := lead_body(ctx, role, title)) is not None:
         body, rule = lead, "post-lead-body"  # "Export director X" in a story Petrobras opens

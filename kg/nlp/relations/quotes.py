@@ -91,7 +91,10 @@ def clean(span: Span) -> str:
     tokens = [t for t in span if not t.is_space]
     # "as X points out it is ...": the verb's particle; "he was resigning and the Queen ...":
     # a conjunction left by a statement cut before the next clause
-    while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct
+    # (a statement opening with the "that" the parser read as a relative pronoun: "told a
+    # news conference that ...", kg.nlp.relations.hung_statements)
+    while tokens and ((tokens[0].lower_ == "that" and (tokens[0].dep_ == "mark" or tokens[0].head.dep_ == "relcl"))
+                      or tokens[0].is_punct
                       or tokens[0].dep_ == "prt" and tokens[0].head.i < tokens[0].i):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in ("?", "!", "%") or tokens[-1].dep_ == "cc"):

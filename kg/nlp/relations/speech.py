@@ -19,6 +19,7 @@ from kg.nlp.relations.closing_speakers import closing_speaker
 from kg.nlp.relations.dates import anchored_date, may_name_date
 from kg.nlp.relations.document_sources import document_source
 from kg.nlp.relations.figure_statements import figure_statement, figure_verb, stating_verbs
+from kg.nlp.relations.hung_statements import listener_clause, quoted_clause
 from kg.nlp.relations.quotes import (
     Units, clean, continued_quotation, detached_quotation, has_quote_mark, without,
 )
@@ -117,7 +118,8 @@ def _from_verb(ctx: Context, verb: Token, units: Units) -> tuple[list[str], list
         content = figure_statement(verb)
     else:
         content = told_statement(verb) or [c for c in verb.children if c.dep_ in CONTENT] or _object_clause(verb) \
-            or _medium_clause(verb) or figure_statement(verb) or _stranded_clause(verb)
+            or _medium_clause(verb) or figure_statement(verb) or _stranded_clause(verb) \
+            or listener_clause(verb) or quoted_clause(verb)
     content = _lost_subject(verb, content) + content
     if not content and not has_quote_mark(sent) and (detached := detached_quotation(units, verb)):
         units.attributed.update(units.index(unit[0]) for unit in detached)

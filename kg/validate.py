@@ -336,6 +336,9 @@ class WrittenGraphs:
     def _judge(self) -> None:
         if self._pending and self._verdicts is not None:
             if self._submit is not None:
+                # Results taken as they come back, so a long build holds only the few in flight.
+                while self._judging and self._judging[0].done():
+                    self._take(*self._judging.pop(0).result())
                 self._judging.append(self._submit(judge_and_keep, self._pending))
             else:
                 self._take(judge_texts(self._pending, self.texts.add if self.texts is not None else None), [])

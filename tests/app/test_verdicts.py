@@ -154,10 +154,13 @@ def _comparable(made):
     return {name: (v.fingerprint, v.focus, report(v.check)) for name, v in made.items()}
 
 
-def test_verdicts_and_dumps_made_in_a_worker_are_those_made_here(tmp_path):
+def test_verdicts_and_dumps_made_in_a_worker_are_those_made_here(tmp_path, monkeypatch):
+    import kg.validate
     from kg.distributed import Workers
     from kg.store.graph_texts import GraphTexts
     from kg.validate import WrittenGraphs
+
+    monkeypatch.setattr(kg.validate, "WRITTEN_BATCH", 1)  # a batch a graph: results taken as they come
 
     out = tmp_path / "out"
     build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)

@@ -208,11 +208,11 @@ def _build(
             # Verdicts on the graphs written, from their quads in hand (an on-disk store keeps
             # them); the graph files then take those graphs' N-Triples from the same dumps.
             judging = None
-            # With worker processes the driver is the bottleneck (it links and writes what
-            # they extract): there the verdicts are made in a worker at the end, from the store.
-            if _on_disk(graph_store) and workers is None:
+            if _on_disk(graph_store):
                 texts = cleanup.enter_context(closing(GraphTexts(output))) if write_files else None
-                judging = WrittenGraphs(texts)
+                # With worker processes the driver is the bottleneck (it links and writes what
+                # they extract): there a worker judges each batch written and sends its dumps back.
+                judging = WrittenGraphs(texts, submit=workers.submit if workers is not None else None)
                 graph_store.on_written = judging.add  # type: ignore[attr-defined]
             change = extractor_change(graph_store, identity)
             report.reread_reason = change.reason
@@ -250,9 +250,12 @@ def _build(
                     report.graph = graph_totals(graph_store)
                 count = partial(published_totals, store, store_path(output)) if on_disk else None
             if report.articles_written and on_disk:
-                judge = partial(judge_written, store, store_path(output), written, start,
-                                judging.verdicts() if judging is not None else None)
+                judge = partial(judge_written, store, store_path(output), written, start)
+                if judging is not None:
+                    judging.flush()  # a worker's last batch is judged while the store closes
         published = getattr(graph_store, "published", None)
+        if judge is not None:
+            judge = partial(judge, judging.verdicts() if judging is not None else None)
     finally:
         if not report.articles_written and created:
             # The store this build made (then the folder, if it made that too): a failed

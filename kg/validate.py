@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -301,12 +302,18 @@ WRITTEN_BATCH = 64
 
 class WrittenGraphs:
     """Verdicts on the article graphs a build writes, made from their statements as written
-    (``judge_texts``), a batch of graphs at a time, so that none is read back from the store."""
+    (``judge_texts``), a batch of graphs at a time, so that none is read back from the store.
 
-    def __init__(self, texts: GraphTexts | None = None) -> None:
+    ``submit`` runs each batch's judging in a worker process (``Workers.submit``) and returns
+    its future: with ``--jobs N`` the driver, which links and writes for every process, only
+    hands the statements over; the verdicts and dumps come back by :meth:`verdicts`."""
+
+    def __init__(self, texts: GraphTexts | None = None, submit: Callable[..., Future] | None = None) -> None:
         self.texts = texts  # where each graph's N-Triples go, for the graph files
         self._pending: dict[str, bytes] = {}
         self._verdicts: dict[str, stored.Verdict] | None = {}
+        self._submit = submit
+        self._judging: list[Future] = []
 
     def add(self, graph: str, ntriples: bytes) -> None:
         """One article graph's statements as written (``OxigraphStore.on_written``)."""
@@ -314,16 +321,42 @@ class WrittenGraphs:
         if len(self._pending) >= WRITTEN_BATCH:
             self._judge()
 
+    def flush(self) -> None:
+        """Judge (or hand to the worker) the graphs added since the last batch."""
+        self._judge()
+
     def verdicts(self) -> dict[str, stored.Verdict] | None:
         """A verdict on every graph added (None where the screen does not compile)."""
         self._judge()
+        for future in self._judging:
+            self._take(*future.result())
+        self._judging = []
         return self._verdicts
 
     def _judge(self) -> None:
         if self._pending and self._verdicts is not None:
-            judged = judge_texts(self._pending, self.texts.add if self.texts is not None else None)
-            self._verdicts = None if judged is None else {**self._verdicts, **judged}
+            if self._submit is not None:
+                # Results taken as they come back, so a long build holds only the few in flight.
+                while self._judging and self._judging[0].done():
+                    self._take(*self._judging.pop(0).result())
+                self._judging.append(self._submit(judge_and_keep, self._pending))
+            else:
+                self._take(judge_texts(self._pending, self.texts.add if self.texts is not None else None), [])
         self._pending = {}
+
+    def _take(self, judged: dict[str, stored.Verdict] | None, dumps: list[tuple[str, bytes]]) -> None:
+        if self.texts is not None:
+            for name, data in dumps:
+                self.texts.add(name, data)
+        if self._verdicts is not None:
+            self._verdicts = None if judged is None else {**self._verdicts, **judged}
+
+
+def judge_and_keep(graphs: dict[str, bytes]) -> tuple[dict[str, stored.Verdict] | None, list[tuple[str, bytes]]]:
+    """``judge_texts`` as a worker's task: the verdicts, and each graph's N-Triples as dumped."""
+    dumps: list[tuple[str, bytes]] = []
+    judged = judge_texts(graphs, lambda name, data: dumps.append((name, data)))
+    return judged, dumps
 
 
 def _verdicts(scratch: ox.Store, screen: Screen, names: list[str], prints: dict[str, str | None],

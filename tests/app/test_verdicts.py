@@ -152,3 +152,31 @@ def _comparable(made):
         return None if check is None else {**check, "report": to_isomorphic(Graph().parse(data=check["report"], format="nt"))}
 
     return {name: (v.fingerprint, v.focus, report(v.check)) for name, v in made.items()}
+
+
+def test_verdicts_and_dumps_made_in_a_worker_are_those_made_here(tmp_path, monkeypatch):
+    import kg.validate
+    from kg.distributed import Workers
+    from kg.store.graph_texts import GraphTexts
+    from kg.validate import WrittenGraphs
+
+    monkeypatch.setattr(kg.validate, "WRITTEN_BATCH", 1)  # a batch a graph: results taken as they come
+
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "in", CORPUS)], extractor=fake_extract, output=out)
+    with open_store("oxigraph", path=out / "store", read_only=True) as store:
+        quads = {a: [q for q in store.quads() if q[3] == graph_iri(a)] for a in CORPUS}
+    quads["a1"] = [(s, p, Literal("not a hash") if p == KG.contentHash else o, g) for s, p, o, g in quads["a1"]]
+    made = {}
+    with Workers(1) as workers:
+        for name, submit in (("here", None), ("worker", workers.submit)):
+            texts = GraphTexts(tmp_path)
+            written = WrittenGraphs(texts, submit=submit)
+            with open_store("oxigraph", path=tmp_path / name) as store:
+                store.on_written = written.add
+                store.replace_articles(list(quads.items()))
+            written.flush()
+            made[name] = (_comparable(written.verdicts()), {a: texts.get(str(graph_iri(a))) for a in CORPUS})
+            texts.close()
+    assert made["worker"] == made["here"]
+    assert all(made["here"][1].values()) and made["here"][0][str(graph_iri("a1"))][2] is not None

@@ -30,3 +30,9 @@ def test_numbers_that_are_no_days_are_figures() -> None:
 def test_a_number_too_large_for_a_day_is_no_date() -> None:
     doc = _doc("shipped in June 450 tonnes")
     assert not day_of_month(doc, _index(doc, "450"))
+
+
+def test_a_superscript_digit_is_no_day() -> None:
+    # "¹".isdigit() is true but int() refuses it: a footnote mark beside a month is no date
+    doc = _doc("exports of ¹ June rose")
+    assert not day_of_month(doc, _index(doc, "¹"))

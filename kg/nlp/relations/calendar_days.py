@@ -28,6 +28,6 @@ def day_of_month(doc: Doc, i: int) -> bool:
     month's name ("March 31") or right before one ("31 March"). A unit after it still makes
     it a figure ("in March 20 tonnes"): the caller, which reads units, checks that."""
     word = doc[i]
-    if not word.text.isdigit() or not 1 <= int(word.text) <= 31:
+    if not word.text.isdecimal() or not 1 <= int(word.text) <= 31:
         return False
     return _month(doc, i - 1) or _month(doc, i + 1)

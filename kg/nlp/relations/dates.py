@@ -80,7 +80,7 @@ def resolve_date(text: str, published: str | None = None) -> str | None:
             return _month_back(base, delta // 30)
         return f"{base.year + delta // 365:04d}"
     if (m := _AGO.match(phrase)) and base:
-        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
+        n = int(m.group(1)) if m.group(1).isdecimal() else _SMALL[m.group(1)]
         return (base - timedelta(days=n * (7 if m.group(2) == "week" else 1))).isoformat()
     words = phrase.split()
     if not words:

@@ -170,7 +170,7 @@ def _up_to(low: str, years: list[int], base: date | None) -> tuple[str | None, s
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else lexicon("periods")["counts"].get(word)
+    return int(word) if word.isdecimal() else lexicon("periods")["counts"].get(word)
 
 
 def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
@@ -178,7 +178,7 @@ def _lasting(low: str, published: str | None) -> tuple[str | None, str | None]:
     for as long as the words say; a crop year ("the three years from 1986/87") starts in a
     month the words do not give."""
     amount, unit, opening = re.match(r"(?:the\s)?(\w+)\s(year|month|week)s?\s(?:that\s|which\s)?\w+\s(.+)", low).groups()
-    n = 1 if amount in ("a", "an", "the") else int(amount) if amount.isdigit() else lexicon("periods")["counts"][amount]
+    n = 1 if amount in ("a", "an", "the") else int(amount) if amount.isdecimal() else lexicon("periods")["counts"][amount]
     if re.search(r"\d\s?[/-]\s?\d", opening):
         return None, None
     first = resolve_date(opening, published)
@@ -220,7 +220,7 @@ def _ahead(low: str, base: date | None) -> tuple[str | None, str | None]:
         return None, None
     words = low.split()
     counts = lexicon("periods")["counts"]
-    number = next((counts.get(w) or int(w) for w in words[2:-1] if w in counts or w.isdigit()), None)
+    number = next((counts.get(w) or int(w) for w in words[2:-1] if w in counts or w.isdecimal()), None)
     unit = words[-1]
     if number is None:
         return base.isoformat(), None
@@ -266,7 +266,7 @@ def _opening_days(low: str, years: list[int], base: date | None) -> tuple[str | 
     data, months = lexicon("periods"), lexicon("dates")["months"]
     words = low.split()
     month = next(months[w.strip(".")] for w in words if w.strip(".") in months)
-    number = next(data["counts"].get(w) or int(w) for w in words if w in data["counts"] or w.isdigit())
+    number = next(data["counts"].get(w) or int(w) for w in words if w in data["counts"] or w.isdecimal())
     year = years[0] if years else _latest_year(month, base)
     if year is None or number < 1:
         return None, None

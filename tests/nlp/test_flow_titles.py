@@ -110,19 +110,3 @@ def test_a_company_named_as_a_supplier_trades_at_home(extracted) -> None:
 def test_a_role_to_come_or_denied_is_no_flow(extracted) -> None:
     assert _roles(extracted, "Brazil could become a supplier of wheat to Peru.") == []
     assert _roles(extracted, "Turkey is not a buyer of Soviet wheat.") == []
-
-
-def test_a_plural_title_is_each_listed_countrys(extracted) -> None:
-    text = "Chile and Peru are large suppliers of copper to Japan."
-    assert sorted(_roles(extracted, text)) == [("exports", "Chile", "copper", "Japan"),
-                                               ("exports", "Peru", "copper", "Japan")]
-
-
-def test_ranked_suppliers_of_a_named_importer_are_read_once_as_its_imports(extracted) -> None:
-    text = "Chile and Peru are the main suppliers of copper to Japan."
-    assert sorted(_roles(extracted, text)) == [("imports", "Japan", "copper", "Chile"),
-                                               ("imports", "Japan", "copper", "Peru")]
-
-
-def test_a_plural_title_of_no_listed_trader_is_no_one_s(extracted) -> None:
-    assert _roles(extracted, "Brazilian firms are major exporters of coffee.") == []

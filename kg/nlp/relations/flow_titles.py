@@ -38,32 +38,22 @@ def extract(ctx: Context) -> list[Fact]:
         if noun.pos_ != "NOUN" or _hedged(noun):
             continue
         goods = _titled_goods(ctx, noun)
-        traders = [t for t in [_titled(ctx, noun)] if t] or _described(ctx, noun) if goods else []
+        trader = (_titled(ctx, noun) or _described(ctx, noun)) if goods else None
         role = noun.lower_ in roles
+        if trader is None or role and not _national(ctx, trader):
+            continue
         exports = noun.lower_ in flow_words("title_exporter_nouns") | flow_words("title_supplier_nouns")
         predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
-        for trader in traders:
-            if role and not _national(ctx, trader):
-                continue
-            partner = _role_partner(ctx, noun, trader, exports) if role else None
-            if partner is not None and exports and _ranked_for(noun):
-                continue  # "Peru is the main supplier of zinc to Chile": Chile's ranked suppliers (flow_buyers)
-            for item in goods:
-                out.append(ctx.fact(trader, predicate, [noun], rule=RULE, confidence=CONFIDENCE, object=item,
-                                    partner=partner, forecast=False))
+        partner = _role_partner(ctx, noun, trader, exports) if role else None
+        for item in goods:
+            out.append(ctx.fact(trader, predicate, [noun], rule=RULE, confidence=CONFIDENCE, object=item,
+                                partner=partner, forecast=False))
     return out
 
 
 def _national(ctx: Context, key: str) -> bool:
     """A trader that may hold a market role: a country, or a territory trading as one."""
     return ctx.type(key) is EntityType.COUNTRY or ctx.type(key) is EntityType.PLACE and is_territory(ctx, key)
-
-
-def _ranked_for(noun: Token) -> bool:
-    """ "Peru and Bolivia are the main zinc suppliers to Chile": a supplier ranked by "be",
-    which kg.nlp.relations.flow_buyers reads as the importer's imports from each."""
-    return noun.dep_ in ("attr", "nsubj") and noun.head.lemma_.lower() == "be" \
-        and any(c.dep_ == "amod" and c.lower_ in flow_words("rank_words") for c in noun.children)
 
 
 def _role_partner(ctx: Context, noun: Token, trader: str, exports: bool) -> str | None:
@@ -119,28 +109,19 @@ def _titled(ctx: Context, noun: Token) -> str | None:
     return None
 
 
-def _described(ctx: Context, noun: Token) -> list[str]:
+def _described(ctx: Context, noun: Token) -> str | None:
     """The trader "be" (or "become", "remain") gives the title to, as it is: "Ghana is the
     world's second largest exporter of cocoa"; none where a modal or a verb above puts it
-    ahead ("could become", "aims to be a major exporter"). A plural title is each coordinated
-    subject's: "Chile and Peru are the main suppliers of copper to Japan"."""
+    ahead ("could become", "aims to be a major exporter")."""
     verb = noun.head
     if noun.dep_ != "attr" or verb.lemma_.lower() not in _BEING or verb.dep_ in ("xcomp", "advcl") \
             or any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") or c.dep_ == "mark" for c in verb.children):
-        return []  # "could become", "expects it to become", "if it is", "aims to be"
+        return None  # "could become", "expects it to become", "if it is", "aims to be"
     if any(c.lower_ in flow_words("title_hedges") or c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children)
            for c in verb.children):  # fmt: skip
-        return []  # "was formerly a major exporter", "is no longer an exporter"
+        return None  # "was formerly a major exporter", "is no longer an exporter"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return []
-    if noun.tag_ != "NNS":
-        key = trader_key(ctx, subject)
-        return [key] if key is not None else []
-    # a plural title holds for each of a list of traders, and for no one when one name is no
-    # trader's or the subject is no list ("Japanese firms are buyers of ...")
-    keys = [trader_key(ctx, t) for t in (subject, *subject.conjuncts)]
-    return list(dict.fromkeys(keys)) if len(keys) > 1 and all(keys) else []  # type: ignore[arg-type]
+    return trader_key(ctx, subject) if subject is not None else None
 
 
 _BEING = frozenset({"be", "become", "remain"})

@@ -214,10 +214,10 @@ def _ranked(noun: Token) -> bool:
 
 def _buyers(ctx: Context, noun: Token, last: Fact, facts: list[Fact]) -> list[Fact]:
     """ "Egypt and Japan were the major wheat buyers", "Major buyers were Egypt and Japan"."""
-    verb, role = _reported_copula(noun) or (noun.head, noun.dep_)
-    if verb.lemma_.lower() != "be" or role not in ("attr", "nsubj"):
+    verb = noun.head
+    if verb.lemma_.lower() != "be" or noun.dep_ not in ("attr", "nsubj"):
         return []
-    other = "nsubj" if role == "attr" else "attr"
+    other = "nsubj" if noun.dep_ == "attr" else "attr"
     sides = [c for c in verb.children if c.dep_ == other]
     if not sides or any(t.like_num and is_number(t) and t.ent_type_ != "DATE" for s in (*sides, noun) for t in s.subtree):
         return []  # "the main buyers were Italy with 1.89 mln": a list with figures (a day is none)
@@ -246,19 +246,6 @@ def _buyers(ctx: Context, noun: Token, last: Fact, facts: list[Fact]) -> list[Fa
                             confidence=CONFIDENCE, object=goods, partner=last.subject, forecast=False,
                             **_dated(period, last)))  # fmt: skip
     return out
-
-
-def _reported_copula(noun: Token) -> tuple[Token, str] | None:
-    """ "It said major buyers last month were Italy and Japan": the parse may take the buyers
-    for the reporting verb's object and the copula for its clause; the buyers are then the
-    subject of that copula (which has none of its own)."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in flow_words("buyer_reporting_verbs"):
-        return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i and c.lemma_.lower() == "be"), None)
-    if clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
-        return None
-    return clause, "nsubj"
 
 
 def _increases(ctx: Context, noun: Token, last: Fact) -> list[Fact]:

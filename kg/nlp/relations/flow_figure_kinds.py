@@ -128,23 +128,16 @@ def _level_after_change(before: list[Token]) -> bool:
     return plain[-1].lower_ == "to" or plain[-1].lower_ == "from" and plain[-2].pos_ == "VERB"
 
 
-# An amount "at" which goods are bought or offered, below this and with no scale word, is what
-# a unit costs (tonne, barrel, car), not the value of the flow: trade values run to millions.
+# A money amount below this and with no scale word is what a unit costs (tonne, barrel, car)
+# or a rate, not the value of the flow: trade values run to millions.
 _UNIT_PRICE_CEILING = Decimal(10_000)
 
 
-def _unit_price_at(doc: Doc, figure: Figure, start: int) -> bool:
-    """ "to buy wheat at 85 U.S. Dlrs CAF", "offered at 120 dlrs": an unscaled money figure
-    right after "at" is a unit price ("valued at 2.1 mln dlrs" keeps its scale word)."""
-    return figure.currency is not None and figure.start > start and doc[figure.start - 1].lower_ == "at" \
-        and figure.value < _UNIT_PRICE_CEILING \
-        and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
-
-
 def _small_unscaled_amount(doc: Doc, figure: Figure) -> bool:
-    """ "when sterling neared 1.60 dlrs", "growers would be paid 100 dlrs": an amount with no
-    scale word below the ceiling is a rate or a price, wherever it stands (``_unit_price_at``
-    reads the "at" case with the goods it prices); trade values run to millions."""
+    """ "to buy wheat at 85 U.S. Dlrs CAF", "when sterling neared 1.60 dlrs", "growers would
+    be paid 100 dlrs": an amount with no scale word below the ceiling is a rate or a price,
+    wherever it stands ("valued at 2.1 mln dlrs" keeps its scale word); trade values run to
+    millions."""
     return figure.currency is not None and figure.value < _UNIT_PRICE_CEILING \
         and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
 
@@ -189,10 +182,8 @@ def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared:
     if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
             doc[figure.end + 1].lower_ in flow_words("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
         return "skip"  # "17.25 dlrs a barrel": a price
-    if _unit_price_at(doc, figure, start):
-        return "skip"  # "a counter-offer to buy wheat at 85 U.S. Dlrs CAF": a price a tonne
     if _small_unscaled_amount(doc, figure):
-        return "skip"  # "when it neared 1.60 dlrs": a rate or a price
+        return "skip"  # "to buy wheat at 85 U.S. Dlrs CAF", "when it neared 1.60 dlrs": a price or a rate
     if other_money_before(doc, figure.start, start):
         # "a debt liability of nearly 600 mln dlrs but set aside only 150 mln dlrs": the clause
         # has turned to other money, and the figures after it are that money's too

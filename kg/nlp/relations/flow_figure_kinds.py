@@ -73,22 +73,27 @@ def worth_before(doc, i: int, floor: int) -> bool:
     return i >= floor and (doc[i].lower_ == "worth" or doc[i].lower_ == "at" and doc[i - 1].lower_ == "valued")
 
 
-def estimate_before(doc, i: int, start: int) -> bool:
-    """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
-    figure an estimate noun gives."""
+def _word_before_of(doc, i: int, start: int) -> Token | None:
+    """The word before the "of" that opens the figure at ``i``, past its hedges ("a quota of
+    about 600,000"), or None when no "of" opens it."""
     i -= 1
     while i > start and doc[i].lower_ in HEDGES:
         i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("estimate_nouns")
+    return doc[i - 1] if i > start and doc[i].lower_ == "of" else None
+
+
+def estimate_before(doc, i: int, start: int) -> bool:
+    """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
+    figure an estimate noun gives."""
+    word = _word_before_of(doc, i, start)
+    return word is not None and word.lower_ in flow_words("estimate_nouns")
 
 
 def limit_before(doc, i: int, start: int) -> bool:
     """ "a ceiling of 30,000 tonnes", "a quota of about 600,000 bales": a figure that caps
     the flow, so a plan."""
-    i -= 1
-    while i > start and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("limit_nouns")
+    word = _word_before_of(doc, i, start)
+    return word is not None and word.lower_ in flow_words("limit_nouns")
 
 
 def _period_owned(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:
@@ -147,11 +152,8 @@ def other_money_before(doc, i: int, start: int) -> bool:
     decline of 7.3 billion dlrs": the figure is what the noun before its "of" measures (a
     cost, a debt, a change), not the flow's value. A noun, so "would cost 3.2 billion dlrs"
     (the flow's own value, a verb) is kept."""
-    i -= 1
-    while i > start and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].pos_ == "NOUN" \
-        and doc[i - 1].lower_ in flow_words("other_money_nouns")
+    word = _word_before_of(doc, i, start)
+    return word is not None and word.pos_ == "NOUN" and word.lower_ in flow_words("other_money_nouns")
 
 
 # "above or below 15.5 mln bags", "more or less than": a figure the flow may miss either way

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack, closing, nullcontext
+from contextlib import ExitStack, closing
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -24,7 +24,7 @@ from rdflib.term import Node
 from kg.distributed import Workers, extract_in_processes, extract_on_cluster
 from kg.errors import InputError, KgError, StoreError
 from kg.extractor_change import extractor_change, record_rewritten
-from kg.graph_files import refresh_graph_files, write_graph_files
+from kg.graph_files import read_published, refresh_graph_files, write_graph_files
 from kg.io import read_articles
 from kg.linking import Linker
 from kg.model import Article, BuildReport, Extraction, Skipped
@@ -292,13 +292,8 @@ def _build(
 def published_totals(store: str | None, path: Path, *, graph_store: Store | None = None) -> dict[str, int]:
     """:func:`~kg.stats.graph_totals` of the state the store at ``path`` last published
     (``graph_store``: a read-only handle on it, already open)."""
-    with _read_published(store, path, graph_store) as reading:
+    with read_published(store, path, graph_store) as reading:
         return graph_totals(reading)
-
-
-def _read_published(store: str | None, path: Path, graph_store: Store | None = None) -> AbstractContextManager[Store]:
-    """``graph_store`` if given (left open), else a read-only handle on the last published state."""
-    return nullcontext(graph_store) if graph_store is not None else open_store(store, path=path, read_only=True)
 
 
 def judge_written(store: str | None, path: Path, written: list[str], start: str | None,
@@ -310,7 +305,7 @@ def judge_written(store: str | None, path: Path, written: list[str], start: str 
     from the quads in hand."""
     from kg.validate import refresh_verdicts, stamp_verdicts
 
-    with _read_published(store, path, graph_store) as graph_store:
+    with read_published(store, path, graph_store) as graph_store:
         verdicts = refresh_verdicts(graph_store, save=False, changed=written, since=start, known=known)
         state = graph_store.state_token  # type: ignore[attr-defined]
     if verdicts is not None:

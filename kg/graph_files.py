@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,12 @@ def write_graph_files(graph_store: Store, output: str | Path, *, state: str | No
         return _write_locked(graph_store, output, state)
 
 
+def read_published(store: str | None, path: Path, graph_store: Store | None = None) -> AbstractContextManager[Store]:
+    """``graph_store`` if given (left open), else a read-only handle on the last published
+    state of the store at ``path``."""
+    return nullcontext(graph_store) if graph_store is not None else open_store(store, path=path, read_only=True)
+
+
 def refresh_graph_files(output: str | Path, *, store: str | None = None, force: bool = False,
                         before_writing: Callable[[], None] | None = None,
                         known: tuple[str, Callable[[str], bytes | None]] | None = None,
@@ -106,9 +112,7 @@ def refresh_graph_files(output: str | Path, *, store: str | None = None, force: 
     []
     """
     output = Path(output)
-    reading = nullcontext(graph_store) if graph_store is not None else \
-        open_store(store, path=store_path(output), read_only=True)
-    with files_lock(output), reading as graph_store:
+    with files_lock(output), read_published(store, store_path(output), graph_store) as graph_store:
         state = getattr(graph_store, "state_token", None)
         if not force and check_files(output, state).fresh:
             return []

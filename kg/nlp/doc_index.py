@@ -10,7 +10,7 @@ as the Doc lives.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -112,3 +112,13 @@ def sentence_answers(doc: Doc, question: Hashable) -> dict[tuple[int, int], Any]
     if memo is None:
         memo = answers[question] = {}
     return memo
+
+
+def sentence_answer(sent: Span, question: Hashable, answer: Callable[[Span], Any]) -> Any:
+    """``answer(sent)``, asked once per sentence: kept in :func:`sentence_answers`."""
+    known = sentence_answers(sent.doc, question)
+    bounds = (sent.start, sent.end)
+    found = known.get(bounds)
+    if found is None:
+        found = known[bounds] = answer(sent)
+    return found

@@ -20,7 +20,7 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.climb import climb
 from kg.nlp.datafiles import rule_data
-from kg.nlp.doc_index import sentence_answers
+from kg.nlp.doc_index import sentence_answer
 from kg.nlp.gazetteer import country_of_demonym
 
 # Verbs whose object is goods bought, sold or moved across a border.
@@ -399,11 +399,6 @@ def plural_forms(heads: Iterable[str]) -> set[str]:
 def trade_sentence(head: Token) -> bool:
     """True when the sentence of ``head`` has a trade word (trade_cues.txt)."""
     cues = lexicon.trade_cues()
-    sent = head.sent
-    # asked of every goods noun: each sentence is read once (``doc_index.sentence_answers``)
-    known = sentence_answers(head.doc, ("trade_sentence", cues))
-    bounds = (sent.start, sent.end)
-    answer = known.get(bounds)
-    if answer is None:
-        answer = known[bounds] = any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
-    return answer
+    # asked of every goods noun: each sentence is read once
+    return sentence_answer(head.sent, ("trade_sentence", cues),
+                           lambda sent: any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent))

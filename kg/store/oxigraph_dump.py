@@ -96,9 +96,7 @@ def _sorted_statements(store: ox.Store, work: Path, *, merged: Path, default_onl
                     data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
                 texts = _texts(data.decode("utf-8"))
                 texts.sort()
-                if texts:  # one join per graph: a string made per statement cost more than the sort
-                    ending = f" {key} .\n"
-                    named_out.write(ending.join(texts) + ending)
+                _write_lines(named_out, texts, ending=f" {key} .\n")
                 in_named.add(texts)
                 statements += len(texts)
         in_named.release()
@@ -185,9 +183,10 @@ def _union(named: Iterator[str], default: Iterator[str]) -> Iterator[tuple[str, 
         other = next(named, end)
 
 
-def _write_lines(out: IO[str], texts: list[str]) -> None:
+def _write_lines(out: IO[str], texts: list[str], *, ending: str = " .\n") -> None:
+    # One join for all the lines: a string made per statement cost more than their sort.
     if texts:
-        out.write(" .\n".join(texts) + " .\n")
+        out.write(ending.join(texts) + ending)
 
 
 def _text(path: Path) -> IO[str]:

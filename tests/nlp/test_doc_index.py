@@ -5,7 +5,8 @@ from spacy.strings import get_string_id
 
 from kg.nlp.cues import common_word
 from kg.nlp.doc_index import (
-    lower_positions, lowers_of, orths_of, positions_of, sentence_answers, tags_of, text_of, tokens_with, word_counts,
+    lower_positions, lowers_of, orths_of, positions_of, sentence_answer, sentence_answers, tags_of, text_of, tokens_with,
+    word_counts,
 )
 
 
@@ -82,3 +83,17 @@ def test_sentence_answers_are_kept_per_question_and_per_bounds() -> None:
     assert sentence_answers(doc, "a question") is first
     assert sentence_answers(doc, "another question") == {}
     assert sentence_answers(spacy.blank("en")("Tin was sold."), "a question") == {}
+
+
+def test_sentence_answer_asks_each_sentence_once() -> None:
+    doc = spacy.blank("en")("Zinc was sold. Nothing else.")
+    asked = []
+
+    def answer(sent):
+        asked.append((sent.start, sent.end))
+        return sent.text
+
+    assert sentence_answer(doc[0:4], "zinc question", answer) == "Zinc was sold."
+    assert sentence_answer(doc[0:4], "zinc question", answer) == "Zinc was sold."
+    assert sentence_answer(doc[4:7], "zinc question", answer) == "Nothing else."
+    assert asked == [(0, 4), (4, 7)]

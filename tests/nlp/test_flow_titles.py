@@ -78,3 +78,35 @@ def test_the_title_gives_way_to_the_counted_flow(extracted) -> None:
     text = "Chile, the world's biggest copper exporter, exported 1.2 mln tonnes of copper in 1986."
     assert [(p, s, o, q) for p, s, o, q, *_ in _flows(extracted, text)] == [
         ("exports", "Chile", "copper", 1200000)]
+
+
+def _roles(extracted, text: str) -> list[tuple]:
+    x = extracted(text)
+    names = {e.key: e.label for e in x.entities}
+    return [(f.predicate.value, names.get(f.subject), names.get(f.object), names.get(f.partner))
+            for f in x.facts if f.predicate.value in ("exports", "imports")]  # fmt: skip
+
+
+def test_a_country_named_as_a_supplier_of_goods_exports_them(extracted) -> None:
+    text = "Zambia, the world's fifth largest supplier of copper, said output fell."
+    assert _roles(extracted, text) == [("exports", "Zambia", "copper", None)]
+
+
+def test_a_suppliers_goods_go_to_the_country_named_after_to(extracted) -> None:
+    text = "Norway is a regular supplier of wheat to France."
+    assert _roles(extracted, text) == [("exports", "Norway", "wheat", "France")]
+
+
+def test_a_country_named_as_a_buyer_of_a_countrys_goods_imports_them_from_it(extracted) -> None:
+    text = "Kenya, the biggest buyer of Pakistani rice, asked for lower prices."
+    assert _roles(extracted, text) == [("imports", "Kenya", "rice", "Pakistan")]
+
+
+def test_a_company_named_as_a_supplier_trades_at_home(extracted) -> None:
+    text = "Acme Corp, a supplier of steel, said profits rose."
+    assert _roles(extracted, text) == []
+
+
+def test_a_role_to_come_or_denied_is_no_flow(extracted) -> None:
+    assert _roles(extracted, "Brazil could become a supplier of wheat to Peru.") == []
+    assert _roles(extracted, "Turkey is not a buyer of Soviet wheat.") == []

@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Article, EntityType, Fact, Predicate
-from kg.nlp.doc_index import sentence_answers, text_of
+from kg.nlp.doc_index import sentence_answer, text_of
 from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.mentions import MentionTable
 from kg.nlp.relations.figure_model import FigureModel
@@ -206,13 +206,8 @@ class Context:
 
 def sentence_text(sent: Span) -> str:
     """The sentence's text without the blank lines spaCy may attach to it."""
-    # asked for every fact of the sentence: joined once (``doc_index.sentence_answers``)
-    known = sentence_answers(sent.doc, "sentence_text")
-    bounds = (sent.start, sent.end)
-    text = known.get(bounds)
-    if text is None:
-        text = known[bounds] = sent.text.strip()
-    return text
+    # asked for every fact of the sentence: joined once
+    return sentence_answer(sent, "sentence_text", lambda sent: sent.text.strip())
 
 
 def _norm(text: str) -> str:

@@ -73,22 +73,27 @@ def worth_before(doc, i: int, floor: int) -> bool:
     return i >= floor and (doc[i].lower_ == "worth" or doc[i].lower_ == "at" and doc[i - 1].lower_ == "valued")
 
 
-def estimate_before(doc, i: int, start: int) -> bool:
-    """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
-    figure an estimate noun gives."""
+def _word_before_of(doc, i: int, start: int) -> Token | None:
+    """The word before the "of" that opens the figure at ``i``, past its hedges ("a quota of
+    about 600,000"), or None when no "of" opens it."""
     i -= 1
     while i > start and doc[i].lower_ in HEDGES:
         i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("estimate_nouns")
+    return doc[i - 1] if i > start and doc[i].lower_ == "of" else None
+
+
+def estimate_before(doc, i: int, start: int) -> bool:
+    """ "an earlier estimate of 20.5 mln tonnes", "last month's projection of 23 mln": a
+    figure an estimate noun gives."""
+    word = _word_before_of(doc, i, start)
+    return word is not None and word.lower_ in flow_words("estimate_nouns")
 
 
 def limit_before(doc, i: int, start: int) -> bool:
     """ "a ceiling of 30,000 tonnes", "a quota of about 600,000 bales": a figure that caps
     the flow, so a plan."""
-    i -= 1
-    while i > start and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].lower_ in flow_words("limit_nouns")
+    word = _word_before_of(doc, i, start)
+    return word is not None and word.lower_ in flow_words("limit_nouns")
 
 
 def _period_owned(doc, i: int, start: int, dated: frozenset[int] | set[int]) -> bool:
@@ -128,23 +133,16 @@ def _level_after_change(before: list[Token]) -> bool:
     return plain[-1].lower_ == "to" or plain[-1].lower_ == "from" and plain[-2].pos_ == "VERB"
 
 
-# An amount "at" which goods are bought or offered, below this and with no scale word, is what
-# a unit costs (tonne, barrel, car), not the value of the flow: trade values run to millions.
+# A money amount below this and with no scale word is what a unit costs (tonne, barrel, car)
+# or a rate, not the value of the flow: trade values run to millions.
 _UNIT_PRICE_CEILING = Decimal(10_000)
 
 
-def _unit_price_at(doc: Doc, figure: Figure, start: int) -> bool:
-    """ "to buy wheat at 85 U.S. Dlrs CAF", "offered at 120 dlrs": an unscaled money figure
-    right after "at" is a unit price ("valued at 2.1 mln dlrs" keeps its scale word)."""
-    return figure.currency is not None and figure.start > start and doc[figure.start - 1].lower_ == "at" \
-        and figure.value < _UNIT_PRICE_CEILING \
-        and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
-
-
 def _small_unscaled_amount(doc: Doc, figure: Figure) -> bool:
-    """ "when sterling neared 1.60 dlrs", "growers would be paid 100 dlrs": an amount with no
-    scale word below the ceiling is a rate or a price, wherever it stands (``_unit_price_at``
-    reads the "at" case with the goods it prices); trade values run to millions."""
+    """ "to buy wheat at 85 U.S. Dlrs CAF", "when sterling neared 1.60 dlrs", "growers would
+    be paid 100 dlrs": an amount with no scale word below the ceiling is a rate or a price,
+    wherever it stands ("valued at 2.1 mln dlrs" keeps its scale word); trade values run to
+    millions."""
     return figure.currency is not None and figure.value < _UNIT_PRICE_CEILING \
         and not any(t.lower_ in SCALE_WORDS for t in doc[figure.start : figure.end])
 
@@ -154,11 +152,8 @@ def other_money_before(doc, i: int, start: int) -> bool:
     decline of 7.3 billion dlrs": the figure is what the noun before its "of" measures (a
     cost, a debt, a change), not the flow's value. A noun, so "would cost 3.2 billion dlrs"
     (the flow's own value, a verb) is kept."""
-    i -= 1
-    while i > start and doc[i].lower_ in HEDGES:
-        i -= 1
-    return i > start and doc[i].lower_ == "of" and doc[i - 1].pos_ == "NOUN" \
-        and doc[i - 1].lower_ in flow_words("other_money_nouns")
+    word = _word_before_of(doc, i, start)
+    return word is not None and word.pos_ == "NOUN" and word.lower_ in flow_words("other_money_nouns")
 
 
 # "above or below 15.5 mln bags", "more or less than": a figure the flow may miss either way
@@ -189,10 +184,8 @@ def figure_kind(ctx: Context, figure: Figure, start: int, end: int, *, compared:
     if after is not None and after.lower_ in ("a", "an") and figure.end + 1 < len(doc) and \
             doc[figure.end + 1].lower_ in flow_words("quantity_units") | {"tonne", "barrel", "bushel", "pound", "ton"}:
         return "skip"  # "17.25 dlrs a barrel": a price
-    if _unit_price_at(doc, figure, start):
-        return "skip"  # "a counter-offer to buy wheat at 85 U.S. Dlrs CAF": a price a tonne
     if _small_unscaled_amount(doc, figure):
-        return "skip"  # "when it neared 1.60 dlrs": a rate or a price
+        return "skip"  # "to buy wheat at 85 U.S. Dlrs CAF", "when it neared 1.60 dlrs": a price or a rate
     if other_money_before(doc, figure.start, start):
         # "a debt liability of nearly 600 mln dlrs but set aside only 150 mln dlrs": the clause
         # has turned to other money, and the figures after it are that money's too

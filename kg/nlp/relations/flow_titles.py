@@ -9,16 +9,21 @@ A title with no goods ("Brazil, a traditional exporter") names none, and one the
 does not hold names none either: hedged ("a potential exporter"), denied ("is not an
 exporter") or still to come ("could become a major exporter", "aims to be"). The flow adds
 nothing where the story gives its figure (``flow-goods`` readings give way to counted ones).
+
+A country's role in the world market reads the same way: "Zambia, the fifth largest supplier
+of cobalt" exports it, "Kenya is the biggest buyer of Pakistani rice" imports it (from the
+partner "to"/"from" names, if any). Only a country or territory holds these roles: a
+company's supplier or buyer is its domestic trade ("Acme, a supplier of car parts").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.model import Fact, Predicate
+from kg.model import EntityType, Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
 from kg.nlp.relations.flow_clause import flow_words
-from kg.nlp.relations.trader_keys import trader_key
+from kg.nlp.relations.trader_keys import is_territory, trader_key
 
 CONFIDENCE = 0.7
 RULE = "flow-goods"  # a figureless reading: it gives way where the article counts the flow
@@ -26,21 +31,47 @@ RULE = "flow-goods"  # a figureless reading: it gives way where the article coun
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
-    titles = flow_words("title_exporter_nouns") | flow_words("title_importer_nouns")
+    roles = flow_words("title_supplier_nouns") | flow_words("title_buyer_nouns")
+    titles = flow_words("title_exporter_nouns") | flow_words("title_importer_nouns") | roles
     for i in ctx.parse.with_words(0, len(ctx.doc), titles):
         noun = ctx.doc[i]
         if noun.pos_ != "NOUN" or _hedged(noun):
             continue
         goods = _titled_goods(ctx, noun)
         trader = (_titled(ctx, noun) or _described(ctx, noun)) if goods else None
-        if trader is None:
+        role = noun.lower_ in roles
+        if trader is None or role and not _national(ctx, trader):
             continue
-        exports = noun.lower_ in flow_words("title_exporter_nouns")
+        exports = noun.lower_ in flow_words("title_exporter_nouns") | flow_words("title_supplier_nouns")
         predicate = Predicate.EXPORTS if exports else Predicate.IMPORTS
+        partner = _role_partner(ctx, noun, trader, exports) if role else None
         for item in goods:
             out.append(ctx.fact(trader, predicate, [noun], rule=RULE, confidence=CONFIDENCE, object=item,
-                                forecast=False))
+                                partner=partner, forecast=False))
     return out
+
+
+def _national(ctx: Context, key: str) -> bool:
+    """A trader that may hold a market role: a country, or a territory trading as one."""
+    return ctx.type(key) is EntityType.COUNTRY or ctx.type(key) is EntityType.PLACE and is_territory(ctx, key)
+
+
+def _role_partner(ctx: Context, noun: Token, trader: str, exports: bool) -> str | None:
+    """The country a supplier's goods go "to" ("the second largest supplier of oil to the
+    United States"), or a buyer's come "from", or whose goods the buyer buys ("the biggest
+    buyer of Indian iron ore")."""
+    prep = "to" if exports else "from"
+    country = frozenset({EntityType.COUNTRY})
+    # (the parse may hang "to Spain" on the goods: "supplier of [oil to Spain]")
+    for child in (c for c in noun.subtree if c.dep_ == "prep" and c.lower_ in (prep, "of")):
+        for token in child.children:
+            named = child.lower_ == prep and token.dep_ == "pobj"
+            origin = not exports and child.lower_ == "of" and child.head == noun and token.dep_ == "pobj"
+            words = [token] if named else [t for t in token.subtree if t.i < token.i] if origin else []
+            for key in (ctx.key(t, country) for t in words):
+                if key is not None and key != trader:
+                    return key
+    return None
 
 
 def _titled_goods(ctx: Context, noun: Token) -> list[str]:

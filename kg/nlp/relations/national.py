@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.lexicon import national_bodies, title_words
 from kg.nlp.relations.base import COUNTRY, Context
 from kg.nlp.relations.own_offices import UNPLACED, holder_country, own_office_country
@@ -197,8 +198,6 @@ def _subject_country(ctx: Context, subject: Token) -> str | None:
 def _unnamed_country(token: Token) -> str | None:
     """A demonym of a country the story's table does not hold ("Belgian" where no Belgium is
     named): still another country than the one a guess would give."""
-    from kg.nlp.gazetteer import country_of_demonym
-
     return UNPLACED if country_of_demonym(token.text) is not None else None
 
 

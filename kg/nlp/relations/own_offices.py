@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import norm, read_rows
 from kg.nlp.relations.base import COUNTRY, Context
 
@@ -35,8 +36,6 @@ def own_office_country(ctx: Context, role: str) -> str | None:
     country = _offices().get(_bare_office(role))
     if country is None:
         return None
-    from kg.nlp.gazetteer import country_of
-
     known = country_of(country)
     names = (country, *(known.aliases if known is not None else ()))
     return next((k for name in names if (k := ctx.key_by_name(name, COUNTRY)) is not None), UNPLACED)

@@ -23,9 +23,10 @@ def national_body(ctx: Context, role: str, anchor: Token, holder: str | None = N
     if (own := own_office_country(ctx, role)) is not None:
         return None if own == UNPLACED else own  # "Secretary of State X": the U.S.'s alone
     national = role.lower() in rule_words("posts", "national_titles") or cabinet_post(role) or ministerial(role)
-    if (national or portfolio_fields(role)) and (tied := holder_country(ctx, holder, anchor)) is not None:
+    secretary = bool(portfolio_fields(role))
+    if (national or secretary) and (tied := holder_country(ctx, holder, anchor)) is not None:
         return tied  # "U.S. Agriculture Secretary Lyng" earlier in the story
-    if portfolio_fields(role):
+    if secretary:
         return secretary_country(ctx, role)  # "Agriculture Secretary X": by the department
     if not national:
         return None

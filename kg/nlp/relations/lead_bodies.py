@@ -18,14 +18,13 @@ from kg.model import EntityType
 from kg.nlp import lexicon
 from kg.nlp.company_names import legal_form
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import ORGS, Context
+from kg.nlp.relations.base import ORGS, SUBJECT_DEPS, Context
 
 # The last word of an officer's title held in a body ("Export director", "Board member").
 _OFFICER_HEADS = frozenset({
     "director", "member", "chairman", "chairwoman", "spokesman", "spokeswoman",
     "manager", "executive", "treasurer", "vice-president", "vice-chairman",
 })  # fmt: skip
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def lead_body(ctx: Context, role: str, anchor: Token) -> str | None:
@@ -53,7 +52,7 @@ def _opening_subject(ctx: Context) -> str | None:
     if first is None:
         return None
     for token in first:
-        if token.dep_ not in _SUBJECTS:
+        if token.dep_ not in SUBJECT_DEPS:
             continue
         if (key := ctx.key(token, ORGS)) is not None:
             return key

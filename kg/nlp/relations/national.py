@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityType, Fact, Predicate
 from kg.nlp.climb import clause_verb
 from kg.nlp.datafiles import rule_data, rule_words
+from kg.nlp.gazetteer import country_of_demonym
 from kg.nlp.lexicon import national_bodies, title_words
 from kg.nlp.relations.base import COUNTRY, Context
 from kg.nlp.relations.own_offices import UNPLACED, holder_country, own_office_country
@@ -22,9 +23,10 @@ def national_body(ctx: Context, role: str, anchor: Token, holder: str | None = N
     if (own := own_office_country(ctx, role)) is not None:
         return None if own == UNPLACED else own  # "Secretary of State X": the U.S.'s alone
     national = role.lower() in rule_words("posts", "national_titles") or cabinet_post(role) or ministerial(role)
-    if (national or portfolio_fields(role)) and (tied := holder_country(ctx, holder, anchor)) is not None:
+    secretary = bool(portfolio_fields(role))
+    if (national or secretary) and (tied := holder_country(ctx, holder, anchor)) is not None:
         return tied  # "U.S. Agriculture Secretary Lyng" earlier in the story
-    if portfolio_fields(role):
+    if secretary:
         return secretary_country(ctx, role)  # "Agriculture Secretary X": by the department
     if not national:
         return None
@@ -197,8 +199,6 @@ def _subject_country(ctx: Context, subject: Token) -> str | None:
 def _unnamed_country(token: Token) -> str | None:
     """A demonym of a country the story's table does not hold ("Belgian" where no Belgium is
     named): still another country than the one a guess would give."""
-    from kg.nlp.gazetteer import country_of_demonym
-
     return UNPLACED if country_of_demonym(token.text) is not None else None
 
 

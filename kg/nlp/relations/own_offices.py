@@ -12,11 +12,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.model import EntityType
+from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import norm, read_rows
-from kg.nlp.relations.base import Context
+from kg.nlp.relations.base import COUNTRY, Context
 
-_COUNTRY = frozenset({EntityType.COUNTRY})
 # Ranks within an office ("Deputy Secretary of State"), still the same country's.
 _RANKS = ("deputy", "under", "assistant", "special", "acting", "vice")
 # Words before a holder's name that may sit between a country and the title ("U.S.
@@ -37,11 +36,9 @@ def own_office_country(ctx: Context, role: str) -> str | None:
     country = _offices().get(_bare_office(role))
     if country is None:
         return None
-    from kg.nlp.gazetteer import country_of
-
     known = country_of(country)
     names = (country, *(known.aliases if known is not None else ()))
-    return next((k for name in names if (k := ctx.key_by_name(name, _COUNTRY)) is not None), UNPLACED)
+    return next((k for name in names if (k := ctx.key_by_name(name, COUNTRY)) is not None), UNPLACED)
 
 
 def _bare_office(role: str) -> str:
@@ -66,7 +63,7 @@ def holder_country(ctx: Context, holder: str | None, anchor: Token) -> str | Non
         for token in doc[max(0, start - 6) : start]:
             if token.dep_ not in _PREMODIFIERS or not _premodifies(token, root):
                 continue
-            key = ctx.key(token, _COUNTRY) or (ctx.country_of_demonym(token) if token.pos_ in ("ADJ", "PROPN") else None)
+            key = ctx.key(token, COUNTRY) or (ctx.country_of_demonym(token) if token.pos_ in ("ADJ", "PROPN") else None)
             if key is not None:
                 found.add(key)
     return found.pop() if len(found) == 1 else None

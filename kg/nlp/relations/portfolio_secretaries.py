@@ -15,6 +15,7 @@ from __future__ import annotations
 from kg.model import EntityType
 from kg.nlp.lexicon import portfolios
 from kg.nlp.relations.base import Context
+from kg.nlp.relations.body_countries import named_country
 
 _HEADS = frozenset({"secretary", "undersecretary"})
 # Ranks within a secretary's department ("Deputy Agriculture Secretary"), still the nation's.
@@ -54,8 +55,6 @@ def portfolio_fields(role: str) -> frozenset[str]:
 def secretary_country(ctx: Context, role: str) -> str | None:
     """The one country the story places the secretary's department in, None where it names
     none or several."""
-    from kg.nlp.relations.body_countries import named_country
-
     fields = portfolio_fields(role)
     if not fields:
         return None

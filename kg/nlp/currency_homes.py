@@ -59,7 +59,7 @@ def currency_homes(doc: Doc) -> list[tuple[Span, Country]]:
     return found
 
 
-_MAGNITUDES = frozenset({"mln", "bln", "billion", "million", "trillion", "thousand", "mn", "bn"})
+MAGNITUDES = frozenset({"mln", "bln", "billion", "million", "trillion", "thousand", "mn", "bn"})
 
 
 def in_an_amount(span: Span) -> bool:
@@ -70,4 +70,4 @@ def in_an_amount(span: Span) -> bool:
     if span.start == 0 or span.end >= len(doc) or doc[span.end].lower_ not in names:
         return False
     before = doc[span.start - 1]
-    return before.like_num or before.lower_ in _MAGNITUDES
+    return before.like_num or before.lower_ in MAGNITUDES

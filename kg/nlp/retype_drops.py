@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from kg.nlp import lexicon
 from kg.nlp.cues import common_word, court_district, names_government_debt, speaks
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.currency_homes import in_an_amount
+from kg.nlp.currency_homes import MAGNITUDES, in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
 from kg.nlp.retype_verdicts import NEXT, Verdict
@@ -67,7 +67,27 @@ def _one_edit_apart(word: str, target: str) -> bool:
 
 def money(span: Span) -> Verdict:
     """ "U.S. Dlrs", "Saudi Riyals": an amount's currency, not a name."""
-    return None if span[-1].lower_ in lexicon.currency_names() else NEXT
+    if span[-1].lower_ not in lexicon.currency_names() or _place_named_like_currency(span):
+        return NEXT
+    return None
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
+
+
+def _place_named_like_currency(span: Span) -> bool:
+    """ "based in Cordoba", "a plant near Sucre": a town that shares its name with a currency
+    (the cordoba, the sucre) is the place when it stands alone after a preposition of place
+    and the story counts no amount in that currency ("500 mln cordobas")."""
+    if len(span) != 1 or not span[0].is_title or span.start == 0:
+        return False
+    if span.doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    word = span[0].lower_
+    return not any(t.lower_ in (word, word + "s") and t.i > 0
+                   and (t.nbor(-1).like_num or t.nbor(-1).lower_ in MAGNITUDES)
+                   for t in span.doc)
+
 
 
 def currency_country(span: Span) -> Verdict:

@@ -33,6 +33,8 @@ CASES = [
     ("lower_case", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
     ("money", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S. Dlrs", "PERSON", None),
     ("money", "Kenya grew fast.", "Kenya", "GPE", "NEXT"),
+    ("money", "The tannery is based in Sucre and sells hides.", "Sucre", "GPE", "NEXT"),
+    ("money", "Costs rose to 40 mln sucres; wages paid in Sucre fell.", "Sucre", "ORG", None),
     ("currency_country", "Exports were worth 944 mln U.S. Dlrs last year.", "U.S.", "GPE", None),
     ("currency_country", "The U.S. dollar fell.", "U.S.", "GPE", "NEXT"),
     ("country_and_noun", "Kenyan tea was cheaper than Kenya Origin coffee.", "Kenya Origin", "ORG", None),

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.datafiles import rule_data as lexicon
 from kg.nlp.gazetteer import Country, country_of, country_of_demonym
@@ -59,7 +59,16 @@ def currency_homes(doc: Doc) -> list[tuple[Span, Country]]:
     return found
 
 
-MAGNITUDES = frozenset({"mln", "bln", "billion", "million", "trillion", "thousand", "mn", "bn"})
+_MAGNITUDES = frozenset({"mln", "bln", "billion", "million", "trillion", "thousand", "mn", "bn"})
+
+
+def after_a_figure(token: Token) -> bool:
+    """The word right after a figure or its magnitude ("944 mln dlrs", "500 cordobas"):
+    the place of an amount's currency."""
+    if token.i == 0:
+        return False
+    before = token.nbor(-1)
+    return before.like_num or before.lower_ in _MAGNITUDES
 
 
 def in_an_amount(span: Span) -> bool:
@@ -69,5 +78,4 @@ def in_an_amount(span: Span) -> bool:
     _, names, _ = _words()
     if span.start == 0 or span.end >= len(doc) or doc[span.end].lower_ not in names:
         return False
-    before = doc[span.start - 1]
-    return before.like_num or before.lower_ in MAGNITUDES
+    return after_a_figure(doc[span.start])

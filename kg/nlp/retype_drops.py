@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from kg.nlp import lexicon
 from kg.nlp.cues import common_word, court_district, names_government_debt, speaks
 from kg.nlp.datafiles import rule_data, rule_words
-from kg.nlp.currency_homes import MAGNITUDES, in_an_amount
+from kg.nlp.currency_homes import after_a_figure, in_an_amount
 from kg.nlp.gazetteer import country_of
 from kg.nlp.lexicon import is_title
 from kg.nlp.retype_verdicts import NEXT, Verdict
@@ -84,10 +84,7 @@ def _place_named_like_currency(span: Span) -> bool:
     if span.doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
         return False
     word = span[0].lower_
-    return not any(t.lower_ in (word, word + "s") and t.i > 0
-                   and (t.nbor(-1).like_num or t.nbor(-1).lower_ in MAGNITUDES)
-                   for t in span.doc)
-
+    return not any(t.lower_ in (word, word + "s") and after_a_figure(t) for t in span.doc)
 
 
 def currency_country(span: Span) -> Verdict:

@@ -167,6 +167,11 @@ class Context:
     def sentence(self, token: Token) -> Span:
         return token.sent
 
+    def fact_token(self, fact: Fact) -> Token | None:
+        """The token where a fact's evidence starts (``fact`` made its offsets), if any."""
+        at = self.doc.char_span(fact.start - self.offset, fact.start - self.offset + 1, alignment_mode="expand")
+        return at[0] if at is not None and len(at) else None
+
     def fact(
         self,
         subject: str,

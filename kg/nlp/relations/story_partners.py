@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Token
 
 from kg.model import Fact, Predicate
 from kg.nlp.relations.base import PRODUCTS, Context
@@ -76,11 +75,6 @@ def with_story_partners(ctx: Context, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _token(ctx: Context, fact: Fact) -> Token | None:
-    span = ctx.doc.char_span(fact.start - ctx.offset, fact.start - ctx.offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _yearly(fact: Fact) -> bool | None:
     if not (fact.period_start and fact.period_end):
         return None
@@ -97,7 +91,7 @@ def _named_partners(ctx: Context, facts: list[Fact]) -> list[_Named]:
     named = []
     scale: dict[int, bool] = {}  # a sentence's figures' scale of period: a yearly figure's or not
     for f in facts:
-        if f.predicate in IMPORTS | EXPORTS and (t := _token(ctx, f)) is not None:
+        if f.predicate in IMPORTS | EXPORTS and (t := ctx.fact_token(f)) is not None:
             if (yearly := _yearly(f)) is not None:
                 scale.setdefault(t.sent.start, yearly)
             if f.partner is not None:
@@ -112,7 +106,7 @@ def _named_partners(ctx: Context, facts: list[Fact]) -> list[_Named]:
 
 
 def _pointed_partner(ctx: Context, fact: Fact, named: list[_Named]) -> str | None:
-    token = _token(ctx, fact)
+    token = ctx.fact_token(fact)
     if token is None:
         return None
     sent = token.sent

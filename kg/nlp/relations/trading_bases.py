@@ -49,10 +49,10 @@ def _city(ctx: Context, key: str) -> bool:
 
 def _mentions_in(ctx: Context, fact: Fact) -> list[Span]:
     """The partner's mentions inside the sentence the fact was read from."""
-    at = ctx.doc.char_span(fact.start - ctx.offset, fact.start - ctx.offset + 1, alignment_mode="expand")
-    if at is None or not len(at):
+    at = ctx.fact_token(fact)
+    if at is None:
         return []
-    sent = at[0].sent
+    sent = at.sent
     return [ctx.doc[a:b] for a, b in ctx.table.spans.get(fact.partner, ()) if sent.start <= a < sent.end]
 
 

@@ -30,6 +30,7 @@ COUNTRY = frozenset({EntityType.COUNTRY})
 PRODUCTS = frozenset({EntityType.PRODUCT})
 # the dependencies of a verb's subject, active or passive
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")  # a verb (or its auxiliary) that makes a clause finite
 
 
 def unbracketed(token: Token) -> Token:

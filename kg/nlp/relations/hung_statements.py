@@ -14,9 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import SUBJECT_DEPS
-
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
+from kg.nlp.relations.base import FINITE_TAGS, SUBJECT_DEPS
 
 
 def listener_clause(verb: Token) -> list[Token]:
@@ -43,7 +41,8 @@ def _complement_clause(clause: Token) -> bool:
     if opener.lower_ != "that" or opener.head != clause:
         return False
     if clause.pos_ not in ("VERB", "AUX") or not (
-        clause.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in clause.children)
+        clause.tag_ in FINITE_TAGS
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
     ):
         return False
     return any(c.dep_ in (*SUBJECT_DEPS, "expl") and c != opener for c in clause.children)

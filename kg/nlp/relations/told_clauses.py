@@ -12,9 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.nlp.datafiles import rule_words
-from kg.nlp.relations.base import SUBJECT_DEPS
-
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
+from kg.nlp.relations.base import FINITE_TAGS, SUBJECT_DEPS
 
 
 def told_statement(verb: Token) -> list[Token]:
@@ -30,7 +28,7 @@ def told_statement(verb: Token) -> list[Token]:
     for clause in children:
         if clause.i <= obj.right_edge.i or clause.dep_ not in ("ccomp", "conj"):
             continue
-        if clause.pos_ not in ("VERB", "AUX") or clause.tag_ not in _FINITE:
+        if clause.pos_ not in ("VERB", "AUX") or clause.tag_ not in FINITE_TAGS:
             return []
         if any(c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") for c in clause.children):
             return []  # a clause with a subject of its own is no continuation of the object
